@@ -1,0 +1,174 @@
+package ecosystem
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// IncubatorStore keeps incubators.
+type IncubatorStore interface {
+	Create(ctx context.Context, i Incubator) error
+	Get(ctx context.Context, id string) (Incubator, error)
+	GetMany(ctx context.Context, ids []string) (map[string]Incubator, error)
+	// All returns every incubator, by name; a city has a handful, a country hundreds.
+	All(ctx context.Context) ([]Incubator, error)
+}
+
+// Service holds the use-cases of the ecosystem registry.
+type Service struct {
+	incubators IncubatorStore
+	investors  Store[Investor]
+	mentors    Store[Mentor]
+	clock      clock.Clock
+}
+
+// NewService builds the registry's use-cases on its stores.
+func NewService(inc IncubatorStore, inv Store[Investor], men Store[Mentor], c clock.Clock) *Service {
+	return &Service{incubators: inc, investors: inv, mentors: men, clock: c}
+}
+
+// Incubators returns every incubator.
+func (s *Service) Incubators(ctx context.Context) ([]Incubator, error) { return s.incubators.All(ctx) }
+
+// Incubator returns one incubator.
+func (s *Service) Incubator(ctx context.Context, id string) (Incubator, error) {
+	return s.incubators.Get(ctx, id)
+}
+
+// IncubatorsByID returns the incubators that exist among ids, for batched loads.
+func (s *Service) IncubatorsByID(ctx context.Context, ids []string) (map[string]Incubator, error) {
+	return s.incubators.GetMany(ctx, ids)
+}
+
+// IncubatorExists tells whether an incubator exists.
+func (s *Service) IncubatorExists(ctx context.Context, id string) (bool, error) {
+	m, err := s.incubators.GetMany(ctx, []string{id})
+	return len(m) == 1, err
+}
+
+// Investor returns one investor.
+func (s *Service) Investor(ctx context.Context, id string) (Investor, error) {
+	return s.investors.Get(ctx, id)
+}
+
+// Investors returns a page of investors.
+func (s *Service) Investors(ctx context.Context, p value.Page) (value.Slice[Investor], error) {
+	return s.investors.List(ctx, p)
+}
+
+// CountInvestors counts the investors.
+func (s *Service) CountInvestors(ctx context.Context) (int, error) { return s.investors.Count(ctx) }
+
+// CreateInvestor registers an investor.
+func (s *Service) CreateInvestor(ctx context.Context, d InvestorDraft) (Investor, error) {
+	if err := policy.CreateInvestor(identity.FromContext(ctx)); err != nil {
+		return Investor{}, err
+	}
+	prof, err := NewInvestorProfile(d)
+	if err != nil {
+		return Investor{}, err
+	}
+	inv := Investor{Meta: s.newMeta(), InvestorProfile: prof}
+	if err := s.investors.Create(ctx, inv); err != nil {
+		return Investor{}, fmt.Errorf("create investor: %w", err)
+	}
+	return inv, nil
+}
+
+// UpdateInvestor changes an investor's profile, provided the caller saw the current version.
+func (s *Service) UpdateInvestor(ctx context.Context, id string, version int64, patch InvestorPatch) (Investor, error) {
+	p := identity.FromContext(ctx)
+	if err := policy.Authenticated(p); err != nil {
+		return Investor{}, err
+	}
+	inv, err := s.investors.Update(ctx, id, func(cur *Investor) error {
+		if err := policy.ManageInvestor(p, cur.ID); err != nil {
+			return err
+		}
+		d := cur.Draft()
+		patch.ApplyTo(&d)
+		next, err := NewInvestorProfile(d)
+		if err != nil {
+			return err
+		}
+		return s.commit(&cur.Meta, version, func() { cur.InvestorProfile = next })
+	})
+	if err != nil {
+		return Investor{}, fmt.Errorf("update investor %s: %w", id, err)
+	}
+	return inv, nil
+}
+
+// Mentor returns one mentor.
+func (s *Service) Mentor(ctx context.Context, id string) (Mentor, error) {
+	return s.mentors.Get(ctx, id)
+}
+
+// Mentors returns a page of mentors.
+func (s *Service) Mentors(ctx context.Context, p value.Page) (value.Slice[Mentor], error) {
+	return s.mentors.List(ctx, p)
+}
+
+// CountMentors counts the mentors.
+func (s *Service) CountMentors(ctx context.Context) (int, error) { return s.mentors.Count(ctx) }
+
+// CreateMentor registers a mentor.
+func (s *Service) CreateMentor(ctx context.Context, d MentorDraft) (Mentor, error) {
+	if err := policy.CreateMentor(identity.FromContext(ctx)); err != nil {
+		return Mentor{}, err
+	}
+	prof, err := NewMentorProfile(d)
+	if err != nil {
+		return Mentor{}, err
+	}
+	m := Mentor{Meta: s.newMeta(), MentorProfile: prof}
+	if err := s.mentors.Create(ctx, m); err != nil {
+		return Mentor{}, fmt.Errorf("create mentor: %w", err)
+	}
+	return m, nil
+}
+
+// UpdateMentor changes a mentor's profile, provided the caller saw the current version.
+func (s *Service) UpdateMentor(ctx context.Context, id string, version int64, patch MentorPatch) (Mentor, error) {
+	p := identity.FromContext(ctx)
+	if err := policy.Authenticated(p); err != nil {
+		return Mentor{}, err
+	}
+	m, err := s.mentors.Update(ctx, id, func(cur *Mentor) error {
+		if err := policy.ManageMentor(p, cur.Subject); err != nil {
+			return err
+		}
+		d := cur.Draft()
+		patch.ApplyTo(&d)
+		next, err := NewMentorProfile(d)
+		if err != nil {
+			return err
+		}
+		return s.commit(&cur.Meta, version, func() { cur.MentorProfile = next })
+	})
+	if err != nil {
+		return Mentor{}, fmt.Errorf("update mentor %s: %w", id, err)
+	}
+	return m, nil
+}
+
+func (s *Service) newMeta() Meta {
+	now := s.clock.Now()
+	return Meta{ID: value.NewID(now), Version: 1, CreatedAt: now, UpdatedAt: now}
+}
+
+// commit applies a validated change if the caller's version is current.
+func (s *Service) commit(m *Meta, version int64, apply func()) error {
+	if m.Version != version {
+		return errs.VersionConflict(m.Version)
+	}
+	apply()
+	m.UpdatedAt = s.clock.Now()
+	return nil
+}

@@ -1,0 +1,243 @@
+// Package errs defines the errors the domain returns: each carries a kind that
+// says how a caller should react, a stable code clients can switch on, the path
+// of the offending input field, and a message in Vietnamese and English.
+package errs
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Kind classifies an error by what the caller can do about it.
+type Kind uint8
+
+// The kinds of domain errors.
+const (
+	// Internal is a failure the caller cannot fix; its details are logged, never shown.
+	Internal Kind = iota
+	// Invalid is input that breaks a rule; the caller fixes the input.
+	Invalid
+	// NotFound is a reference to something that does not exist.
+	NotFound
+	// Conflict is a clash with the current state (duplicate key, stale version).
+	Conflict
+	// FailedPrecondition is a request the current state does not allow.
+	FailedPrecondition
+	// Unauthenticated is a request that needs a valid identity.
+	Unauthenticated
+	// PermissionDenied is a request the caller's identity may not make.
+	PermissionDenied
+)
+
+// Code is a stable, SCREAMING_CASE identifier of an error, part of the API contract.
+type Code string
+
+// The codes the domain produces. New codes are added, never renamed.
+const (
+	CodeRequired         Code = "REQUIRED"
+	CodeInvalidValue     Code = "INVALID_VALUE"
+	CodeInvalidTaxCode   Code = "INVALID_TAX_CODE"
+	CodeDuplicateTaxCode Code = "DUPLICATE_TAX_CODE"
+	CodeVersionConflict  Code = "VERSION_CONFLICT"
+	CodeNotFound         Code = "NOT_FOUND"
+	CodeUnauthenticated  Code = "UNAUTHENTICATED"
+	CodeForbidden        Code = "FORBIDDEN"
+	CodeInternal         Code = "INTERNAL"
+)
+
+// Lang is a language a message can be shown in.
+type Lang uint8
+
+// The languages messages are written in. Vietnamese is the default.
+const (
+	VI Lang = iota
+	EN
+)
+
+// Error is a domain error. Create it with the constructors below.
+type Error struct {
+	Kind  Kind
+	Code  Code
+	Field []string // path of the input field at fault, e.g. ["input", "taxCode"]; may be empty
+	VI    string   // message in Vietnamese
+	EN    string   // message in English
+	Err   error    // underlying cause, for logs only
+}
+
+// Error renders the English message with its code and field, for logs.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(string(e.Code))
+	if len(e.Field) > 0 {
+		b.WriteString(" at ")
+		b.WriteString(strings.Join(e.Field, "."))
+	}
+	b.WriteString(": ")
+	b.WriteString(e.EN)
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Message returns the message in the requested language.
+func (e *Error) Message(l Lang) string {
+	if l == EN {
+		return e.EN
+	}
+	return e.VI
+}
+
+// At returns a copy of e whose field path is prefixed with prefix.
+func (e *Error) At(prefix ...string) *Error {
+	c := *e
+	c.Field = append(append([]string{}, prefix...), e.Field...)
+	return &c
+}
+
+// New builds an error of a kind with a code, field path and bilingual message.
+func New(kind Kind, code Code, field []string, vi, en string) *Error {
+	return &Error{Kind: kind, Code: code, Field: field, VI: vi, EN: en}
+}
+
+// Required reports a missing value at field.
+func Required(field ...string) *Error {
+	return New(Invalid, CodeRequired, field, "Trường này là bắt buộc.", "This field is required.")
+}
+
+// InvalidValue reports a value that breaks a rule, explained in both languages.
+func InvalidValue(vi, en string, field ...string) *Error {
+	return New(Invalid, CodeInvalidValue, field, vi, en)
+}
+
+// NotFoundf reports that an entity of a kind (named in both languages) does not exist.
+func NotFoundf(whatVI, whatEN, id string, field ...string) *Error {
+	return New(NotFound, CodeNotFound, field,
+		fmt.Sprintf("Không tìm thấy %s %q.", whatVI, id),
+		fmt.Sprintf("%s %q was not found.", whatEN, id))
+}
+
+// VersionConflict reports an update made against a stale version.
+func VersionConflict(current int64) *Error {
+	return New(Conflict, CodeVersionConflict, []string{"version"},
+		fmt.Sprintf("Dữ liệu đã được người khác thay đổi (phiên bản hiện tại: %d). Hãy tải lại và thử lại.", current),
+		fmt.Sprintf("The record was changed by someone else (current version: %d). Reload and try again.", current))
+}
+
+// UnauthenticatedErr reports a request that needs a signed-in caller.
+func UnauthenticatedErr() *Error {
+	return New(Unauthenticated, CodeUnauthenticated, nil,
+		"Bạn cần đăng nhập để thực hiện thao tác này.",
+		"You must be signed in to do this.")
+}
+
+// Forbidden reports a request the caller may not make.
+func Forbidden() *Error {
+	return New(PermissionDenied, CodeForbidden, nil,
+		"Bạn không có quyền thực hiện thao tác này.",
+		"You are not allowed to do this.")
+}
+
+// Internalf wraps an unexpected failure; the message shown to users is generic.
+func Internalf(err error, format string, args ...any) *Error {
+	return &Error{Kind: Internal, Code: CodeInternal,
+		VI:  "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.",
+		EN:  "An internal error occurred. Please try again later.",
+		Err: fmt.Errorf(format+": %w", append(args, err)...)}
+}
+
+// List collects several errors, typically one per invalid input field.
+type List []*Error
+
+// Error joins the members' messages.
+func (l List) Error() string {
+	parts := make([]string, len(l))
+	for i, e := range l {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Unwrap exposes the members to errors.Is and errors.As.
+func (l List) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
+// Add appends err, which is flattened if it is a List or an *Error; any other
+// non-nil error is added as an internal error.
+func (l *List) Add(err error) {
+	if err == nil {
+		return
+	}
+	var list List
+	if errors.As(err, &list) {
+		*l = append(*l, list...)
+		return
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		*l = append(*l, e)
+		return
+	}
+	*l = append(*l, Internalf(err, "unclassified error"))
+}
+
+// Check adds err, prefixed with field, and reports whether err was nil.
+func (l *List) Check(err error, field ...string) bool {
+	if err == nil {
+		return true
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		*l = append(*l, e.At(field...))
+		return false
+	}
+	l.Add(err)
+	return false
+}
+
+// Err returns nil for an empty list and the list otherwise.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// Flatten returns the domain errors inside err: the members of a List, a single
+// *Error, or nil when err carries none.
+func Flatten(err error) []*Error {
+	var list List
+	if errors.As(err, &list) {
+		return list
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return []*Error{e}
+	}
+	return nil
+}
+
+// KindOf returns the kind of err: Internal when err is not a domain error or
+// holds an internal one, otherwise the kind of its first member.
+func KindOf(err error) Kind {
+	es := Flatten(err)
+	if len(es) == 0 {
+		return Internal
+	}
+	for _, e := range es {
+		if e.Kind == Internal {
+			return Internal
+		}
+	}
+	return es[0].Kind
+}

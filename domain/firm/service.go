@@ -1,0 +1,168 @@
+package firm
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// Filter narrows a list of startups; zero fields do not filter.
+type Filter struct {
+	Sectors     []value.Sector // any of
+	Stage       value.Stage
+	IncubatorID string
+	Ward        string
+}
+
+// Store keeps startups. Implementations return NOT_FOUND errors for unknown
+// IDs and DUPLICATE_TAX_CODE when a tax code is taken.
+type Store interface {
+	Create(ctx context.Context, s Startup) error
+	Get(ctx context.Context, id string) (Startup, error)
+	// GetMany returns the startups that exist among ids.
+	GetMany(ctx context.Context, ids []string) (map[string]Startup, error)
+	// Update loads the startup, runs fn on it and writes it back with its
+	// version bumped, only if nobody wrote in between; it retries fn on a lost
+	// race. An error from fn aborts the update and is returned as is.
+	Update(ctx context.Context, id string, fn func(*Startup) error) (Startup, error)
+	List(ctx context.Context, f Filter, p value.Page) (value.Slice[Startup], error)
+	Count(ctx context.Context, f Filter) (int, error)
+	// ListByIncubator returns one page of startups for each incubator in ids.
+	ListByIncubator(ctx context.Context, ids []string, p value.Page) (map[string]value.Slice[Startup], error)
+	// CountByIncubator counts the startups of each incubator in ids.
+	CountByIncubator(ctx context.Context, ids []string) (map[string]int, error)
+}
+
+// IncubatorChecker tells whether an incubator exists.
+type IncubatorChecker interface {
+	IncubatorExists(ctx context.Context, id string) (bool, error)
+}
+
+// Service holds the startup use-cases.
+type Service struct {
+	store      Store
+	incubators IncubatorChecker
+	clock      clock.Clock
+}
+
+// NewService builds the startup use-cases on a store.
+func NewService(store Store, incubators IncubatorChecker, c clock.Clock) *Service {
+	return &Service{store: store, incubators: incubators, clock: c}
+}
+
+// Create registers a startup.
+func (s *Service) Create(ctx context.Context, d Draft) (Startup, error) {
+	p := identity.FromContext(ctx)
+	if err := policy.CreateStartup(p, d.IncubatorID); err != nil {
+		return Startup{}, err
+	}
+	now := s.clock.Now()
+	profile, err := NewProfile(d, value.DateOf(now))
+	if err != nil {
+		return Startup{}, err
+	}
+	if err := s.checkIncubator(ctx, profile.IncubatorID); err != nil {
+		return Startup{}, err
+	}
+	st := Startup{ID: value.NewID(now), Profile: profile, Version: 1, CreatedAt: now, UpdatedAt: now}
+	if err := s.store.Create(ctx, st); err != nil {
+		return Startup{}, fmt.Errorf("create startup: %w", err)
+	}
+	return st, nil
+}
+
+// Update changes a startup's profile, provided the caller saw the current version.
+func (s *Service) Update(ctx context.Context, id string, version int64, patch Patch) (Startup, error) {
+	p := identity.FromContext(ctx)
+	if err := policy.Authenticated(p); err != nil {
+		return Startup{}, err
+	}
+	st, err := s.store.Update(ctx, id, func(cur *Startup) error {
+		if err := policy.ManageStartup(p, cur.ID, cur.IncubatorID); err != nil {
+			return err
+		}
+		if cur.Version != version {
+			return errs.VersionConflict(cur.Version)
+		}
+		d := cur.Draft()
+		patch.ApplyTo(&d)
+		now := s.clock.Now()
+		next, err := NewProfile(d, value.DateOf(now))
+		if err != nil {
+			return err
+		}
+		if next.IncubatorID != cur.IncubatorID {
+			if err := policy.MoveStartupToIncubator(p, cur.IncubatorID, next.IncubatorID); err != nil {
+				return err
+			}
+			if err := s.checkIncubator(ctx, next.IncubatorID); err != nil {
+				return err
+			}
+		}
+		cur.Profile = next
+		cur.UpdatedAt = now
+		return nil
+	})
+	if err != nil {
+		return Startup{}, fmt.Errorf("update startup %s: %w", id, err)
+	}
+	return st, nil
+}
+
+func (s *Service) checkIncubator(ctx context.Context, id string) error {
+	if id == "" {
+		return nil
+	}
+	ok, err := s.incubators.IncubatorExists(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errs.NotFoundf("vườn ươm", "Incubator", id, "incubatorId")
+	}
+	return nil
+}
+
+// Get returns one startup's public profile (see Confidential for the rest).
+func (s *Service) Get(ctx context.Context, id string) (Startup, error) {
+	return s.store.Get(ctx, id)
+}
+
+// GetMany returns the startups that exist among ids, for batched loads.
+func (s *Service) GetMany(ctx context.Context, ids []string) (map[string]Startup, error) {
+	return s.store.GetMany(ctx, ids)
+}
+
+// List returns a page of startups matching f.
+func (s *Service) List(ctx context.Context, f Filter, p value.Page) (value.Slice[Startup], error) {
+	return s.store.List(ctx, f, p)
+}
+
+// Count counts the startups matching f.
+func (s *Service) Count(ctx context.Context, f Filter) (int, error) {
+	return s.store.Count(ctx, f)
+}
+
+// ListByIncubator returns a page of startups per incubator, for batched loads.
+func (s *Service) ListByIncubator(ctx context.Context, ids []string, p value.Page) (map[string]value.Slice[Startup], error) {
+	return s.store.ListByIncubator(ctx, ids, p)
+}
+
+// CountByIncubator counts the startups of each incubator, for batched loads.
+func (s *Service) CountByIncubator(ctx context.Context, ids []string) (map[string]int, error) {
+	return s.store.CountByIncubator(ctx, ids)
+}
+
+// Confidential returns the startup's contact and financials if the caller may
+// read them, and a FORBIDDEN or UNAUTHENTICATED error otherwise.
+func (s *Service) Confidential(ctx context.Context, st Startup) (Contact, Financials, error) {
+	if err := policy.ManageStartup(identity.FromContext(ctx), st.ID, st.IncubatorID); err != nil {
+		return Contact{}, Financials{}, err
+	}
+	return st.Contact, st.Financials, nil
+}

@@ -1,0 +1,56 @@
+package value
+
+import (
+	"fmt"
+	"time"
+	_ "time/tzdata" // the zone database, so Asia/Ho_Chi_Minh loads on any machine
+
+	"github.com/innoport/innoport/domain/errs"
+)
+
+// Zone is Asia/Ho_Chi_Minh, the zone business dates and deadlines are read in.
+var Zone = mustLoad("Asia/Ho_Chi_Minh")
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // the embedded zone database always has it
+	}
+	return loc
+}
+
+// Date is a calendar date with no time of day, read in Asia/Ho_Chi_Minh.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDate parses "2006-01-02".
+func ParseDate(s string) (Date, error) {
+	t, err := time.ParseInLocation(time.DateOnly, s, Zone)
+	if err != nil {
+		return Date{}, errs.InvalidValue(
+			fmt.Sprintf("Ngày %q không hợp lệ (định dạng YYYY-MM-DD).", s),
+			fmt.Sprintf("Invalid date %q (use YYYY-MM-DD).", s))
+	}
+	return DateOf(t), nil
+}
+
+// DateOf returns the date of the instant t in Asia/Ho_Chi_Minh.
+func DateOf(t time.Time) Date {
+	y, m, d := t.In(Zone).Date()
+	return Date{y, m, d}
+}
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String formats the date as "2006-01-02".
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day) }
+
+// Start returns the first instant of the date in Asia/Ho_Chi_Minh.
+func (d Date) Start() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, Zone) }
+
+// After reports whether d is later than o.
+func (d Date) After(o Date) bool { return d.Start().After(o.Start()) }

@@ -1,0 +1,89 @@
+package value
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/innoport/innoport/domain/errs"
+)
+
+// VND is an amount of Vietnamese đồng. Đồng has no minor unit, so amounts are
+// whole numbers; floats are never used for money.
+type VND int64
+
+// MaxVND bounds amounts to a million billion đồng, far above any real ticket,
+// so sums of many amounts cannot overflow int64.
+const MaxVND VND = 1_000_000_000_000_000
+
+// NewVND validates a non-negative amount within MaxVND.
+func NewVND(n int64) (VND, error) {
+	if n < 0 {
+		return 0, errs.InvalidValue("Số tiền không được âm.", "The amount cannot be negative.")
+	}
+	if VND(n) > MaxVND {
+		return 0, errs.InvalidValue(
+			fmt.Sprintf("Số tiền vượt quá mức tối đa %s.", MaxVND),
+			fmt.Sprintf("The amount exceeds the maximum of %s.", MaxVND))
+	}
+	return VND(n), nil
+}
+
+// ParseVND parses a decimal amount such as "1500000000"; thousands separators
+// ("1.500.000.000", "1,500,000,000", "1 500 000 000") are accepted, fractions are not.
+func ParseVND(s string) (VND, error) {
+	clean := strings.Map(func(r rune) rune {
+		switch r {
+		case '.', ',', ' ', '_':
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if clean == "" || !allDigits(strings.TrimPrefix(clean, "-")) {
+		return 0, errs.InvalidValue(
+			fmt.Sprintf("Số tiền %q không hợp lệ: chỉ dùng số nguyên đồng.", s),
+			fmt.Sprintf("Invalid amount %q: use whole đồng.", s))
+	}
+	n, err := strconv.ParseInt(clean, 10, 64)
+	if err != nil {
+		return 0, errs.InvalidValue(
+			fmt.Sprintf("Số tiền %q quá lớn.", s), fmt.Sprintf("The amount %q is too large.", s))
+	}
+	return NewVND(n)
+}
+
+// String formats the amount with Vietnamese thousands separators, e.g. "1.500.000.000 ₫".
+func (v VND) String() string {
+	s := strconv.FormatInt(int64(v), 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteString(" ₫")
+	return b.String()
+}
+
+// Range is an inclusive range of amounts, such as an investor's ticket size.
+type Range struct {
+	Min, Max VND
+}
+
+// NewRange validates that min does not exceed max.
+func NewRange(lo, hi VND) (Range, error) {
+	if lo > hi {
+		return Range{}, errs.InvalidValue(
+			"Mức tối thiểu không được lớn hơn mức tối đa.", "The minimum cannot exceed the maximum.")
+	}
+	return Range{Min: lo, Max: hi}, nil
+}
+
+// Contains reports whether v lies in the range.
+func (r Range) Contains(v VND) bool { return v >= r.Min && v <= r.Max }

@@ -1,0 +1,110 @@
+package value
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/innoport/innoport/domain/errs"
+)
+
+// Text trims s, normalises it to Unicode NFC (so "ệ" typed with combining marks
+// equals the precomposed letter) and checks its length in characters. An empty
+// result is a REQUIRED error when required, and allowed otherwise.
+func Text(s string, required bool, maxChars int) (string, error) {
+	s = norm.NFC.String(strings.TrimSpace(s))
+	if s == "" {
+		if required {
+			return "", errs.Required()
+		}
+		return "", nil
+	}
+	if n := utf8.RuneCountInString(s); n > maxChars {
+		return "", errs.InvalidValue(
+			fmt.Sprintf("Tối đa %d ký tự (hiện có %d).", maxChars, n),
+			fmt.Sprintf("At most %d characters (got %d).", maxChars, n))
+	}
+	return s, nil
+}
+
+// Ward is a ward, commune or special zone (phường / xã / đặc khu) of the city,
+// by its official name, e.g. "Lê Chân" or "Đặc khu Cát Hải".
+type Ward struct{ name string }
+
+// NewWard normalises and validates a ward name.
+func NewWard(s string) (Ward, error) {
+	name, err := Text(s, true, 80)
+	if err != nil {
+		return Ward{}, err
+	}
+	return Ward{name: name}, nil
+}
+
+// String returns the ward's name.
+func (w Ward) String() string { return w.name }
+
+// Email is a validated e-mail address.
+type Email struct{ s string }
+
+// NewEmail validates a bare address such as "an@example.vn".
+func NewEmail(s string) (Email, error) {
+	s = strings.TrimSpace(s)
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || !strings.Contains(s[strings.LastIndexByte(s, '@'):], ".") {
+		return Email{}, errs.InvalidValue(
+			fmt.Sprintf("Địa chỉ email %q không hợp lệ.", s), fmt.Sprintf("Invalid e-mail address %q.", s))
+	}
+	return Email{s: strings.ToLower(s)}, nil
+}
+
+// String returns the address.
+func (e Email) String() string { return e.s }
+
+// Phone is a Vietnamese phone number in E.164 form, e.g. "+84912345678".
+type Phone struct{ s string }
+
+// NewPhone accepts "0912 345 678", "0912.345.678", "+84 912 345 678" and the
+// like: a leading 0 or +84 followed by 9 or 10 digits.
+func NewPhone(s string) (Phone, error) {
+	digits := strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '.', '-', '(', ')':
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(s))
+	var national string
+	switch {
+	case strings.HasPrefix(digits, "+84"):
+		national = digits[3:]
+	case strings.HasPrefix(digits, "0"):
+		national = digits[1:]
+	}
+	if national == "" || national[0] == '0' || !allDigits(national) || len(national) < 9 || len(national) > 10 {
+		return Phone{}, errs.InvalidValue(
+			fmt.Sprintf("Số điện thoại %q không hợp lệ.", s), fmt.Sprintf("Invalid phone number %q.", s))
+	}
+	return Phone{s: "+84" + national}, nil
+}
+
+// String returns the number in E.164 form.
+func (p Phone) String() string { return p.s }
+
+// WebURL validates an absolute http(s) address.
+func WebURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(s) > 300 {
+		return "", errs.InvalidValue(
+			fmt.Sprintf("Địa chỉ web %q không hợp lệ (cần bắt đầu bằng http:// hoặc https://).", s),
+			fmt.Sprintf("Invalid web address %q (it must start with http:// or https://).", s))
+	}
+	return s, nil
+}

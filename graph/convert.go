@@ -1,0 +1,77 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/graph/model"
+)
+
+// result turns a use-case's answer into what a mutation payload carries: the
+// object, or the userErrors, or a top-level error.
+func result[T any](ctx context.Context, v T, err error) (*T, []*model.UserError, error) {
+	ue, err := userErrors(ctx, err)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(ue) > 0 {
+		return nil, ue, nil
+	}
+	return &v, ue, nil
+}
+
+// connection builds the edges and page info of one page of items.
+func connection[T any, E any](s value.Slice[T], id func(T) string, edge func(cursor string, node T) E) ([]E, model.PageInfo) {
+	out := make([]E, len(s.Items))
+	info := model.PageInfo{HasNextPage: s.HasNext}
+	for i, it := range s.Items {
+		c := cursor(id(it))
+		out[i] = edge(c, it)
+		info.EndCursor = &c
+	}
+	return out, info
+}
+
+func ptrs[T any](in []T) []*T {
+	out := make([]*T, len(in))
+	for i := range in {
+		out[i] = &in[i]
+	}
+	return out
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// codes turns a list of domain enum values into their codes; nil stays nil,
+// so an omitted list in a patch leaves the field unchanged.
+func codes[S ~string](in []S) *[]string {
+	if in == nil {
+		return nil
+	}
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = string(s)
+	}
+	return &out
+}
+
+func vndPtr(v *value.VND) *int64 {
+	if v == nil {
+		return nil
+	}
+	n := int64(*v)
+	return &n
+}

@@ -1,0 +1,144 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/innoport/innoport/auth"
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/graph/generated"
+	"github.com/innoport/innoport/graph/model"
+)
+
+// Options configures the GraphQL endpoint.
+type Options struct {
+	Verifier      auth.Verifier
+	Logger        *slog.Logger
+	Introspection bool  // allow __schema queries (GraphiQL needs them)
+	MaxBodyBytes  int64 // largest request body accepted
+	MaxDepth      int   // deepest selection accepted, introspection excepted
+	MaxComplexity int   // highest query cost accepted; lists cost per requested item
+}
+
+// NewHandler serves GraphQL over HTTP (POST and GET, per the GraphQL-over-HTTP
+// specification) with authentication, per-request dataloaders, localised
+// errors and the limits in o.
+func NewHandler(r *Resolver, o Options) http.Handler {
+	cfg := generated.Config{Resolvers: r}
+	listCost := func(child int, first *int) int { return 1 + child*pageCost(first) }
+	cfg.Complexity.Query.Startups = func(child int, first *int, _ *string, _ *model.StartupFilter) int {
+		return listCost(child, first)
+	}
+	cfg.Complexity.Query.Investors = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	cfg.Complexity.Query.Mentors = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	cfg.Complexity.Query.FundCalls = func(child int, first *int, _ *string, _ *funding.CallStatus) int {
+		return listCost(child, first)
+	}
+	cfg.Complexity.Incubator.Startups = func(child int, first *int, _ *string) int { return listCost(child, first) }
+
+	srv := handler.New(generated.NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	if o.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
+	srv.Use(depthLimit(o.MaxDepth))
+	srv.SetErrorPresenter(presentError(o.Logger))
+	srv.SetRecoverFunc(recoverPanic(o.Logger))
+
+	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		ctx := withLang(req.Context(), langFromHeader(req.Header.Get("Accept-Language")))
+		ctx = withLoaders(ctx, newLoaders(r))
+		srv.ServeHTTP(w, req.WithContext(ctx))
+	})
+	h = authenticate(o.Verifier, o.Logger, h)
+	return limitBody(o.MaxBodyBytes, h)
+}
+
+// pageCost is what one item of a list costs times the items asked for.
+func pageCost(first *int) int {
+	if first == nil {
+		return 20
+	}
+	return max(*first, 1)
+}
+
+// limitBody refuses bodies larger than n bytes with 413 and REQUEST_TOO_LARGE.
+func limitBody(n int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > n {
+			writeError(w, http.StatusRequestEntityTooLarge, langFromHeader(r.Header.Get("Accept-Language")),
+				errs.New(errs.Invalid, "REQUEST_TOO_LARGE", nil,
+					fmt.Sprintf("Yêu cầu quá lớn (tối đa %d byte).", n),
+					fmt.Sprintf("The request is too large (at most %d bytes).", n)))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, n)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// depthLimit refuses operations nested deeper than maxDepth levels of fields.
+// Introspection fields (__schema, __type) are not counted: GraphiQL's own
+// introspection query is deep by nature and bounded by the schema.
+type depthLimit int
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = depthLimit(0)
+
+func (depthLimit) ExtensionName() string { return "DepthLimit" }
+
+func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (d depthLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	if depth := selectionDepth(oc.Operation.SelectionSet, 0); depth > int(d) {
+		e := errs.New(errs.Invalid, "DEPTH_LIMIT_EXCEEDED", nil,
+			fmt.Sprintf("Truy vấn lồng %d cấp, vượt quá giới hạn %d.", depth, int(d)),
+			fmt.Sprintf("The query is nested %d levels deep, above the limit of %d.", depth, int(d)))
+		return &gqlerror.Error{Message: e.Message(langOf(ctx)), Extensions: map[string]any{"code": string(e.Code)}}
+	}
+	return nil
+}
+
+func selectionDepth(set ast.SelectionSet, depth int) int {
+	deepest := depth
+	for _, s := range set {
+		var d int
+		switch s := s.(type) {
+		case *ast.Field:
+			if strings.HasPrefix(s.Name, "__") {
+				continue
+			}
+			d = selectionDepth(s.SelectionSet, depth+1)
+		case *ast.InlineFragment:
+			d = selectionDepth(s.SelectionSet, depth)
+		case *ast.FragmentSpread:
+			if s.Definition != nil {
+				d = selectionDepth(s.Definition.SelectionSet, depth)
+			}
+		}
+		deepest = max(deepest, d)
+	}
+	return deepest
+}

@@ -1,0 +1,88 @@
+package model
+
+import (
+	"context"
+
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
+)
+
+// PageInfo says where a page ends.
+type PageInfo struct {
+	HasNextPage bool
+	EndCursor   *string
+}
+
+// Counter counts the whole list behind a connection. It runs only when a
+// client asks for totalCount, so pages that do not ask cost no count query.
+type Counter func(ctx context.Context) (int, error)
+
+// StartupEdge is one startup in a connection.
+type StartupEdge struct {
+	Cursor string
+	Node   firm.Startup
+}
+
+// StartupConnection is a page of startups.
+type StartupConnection struct {
+	Edges    []StartupEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every startup the query matches.
+func (c *StartupConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// InvestorEdge is one investor in a connection.
+type InvestorEdge struct {
+	Cursor string
+	Node   ecosystem.Investor
+}
+
+// InvestorConnection is a page of investors.
+type InvestorConnection struct {
+	Edges    []InvestorEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every investor.
+func (c *InvestorConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// MentorEdge is one mentor in a connection.
+type MentorEdge struct {
+	Cursor string
+	Node   ecosystem.Mentor
+}
+
+// MentorConnection is a page of mentors.
+type MentorConnection struct {
+	Edges    []MentorEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every mentor.
+func (c *MentorConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// FundCallEdge is one funding call in a connection.
+type FundCallEdge struct {
+	Cursor string
+	Node   funding.Call
+}
+
+// FundCallConnection is a page of funding calls.
+type FundCallConnection struct {
+	Edges    []FundCallEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every call the query matches.
+func (c *FundCallConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// Node is any object with a global ID. Domain types cannot implement a
+// GraphQL marker method, so the interface is empty and the node resolver only
+// returns types the schema declares as implementing Node.
+type Node interface{}

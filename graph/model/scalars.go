@@ -1,0 +1,114 @@
+// Package model holds the GraphQL-facing types that are not domain types:
+// scalar and enum bindings, connections, and the input and payload types
+// gqlgen generates into models_gen.go.
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// MarshalDate writes a value.Date as "YYYY-MM-DD".
+func MarshalDate(d value.Date) graphql.Marshaler { return graphql.MarshalString(d.String()) }
+
+// UnmarshalDate reads "YYYY-MM-DD".
+func UnmarshalDate(v any) (value.Date, error) {
+	s, ok := v.(string)
+	if !ok {
+		return value.Date{}, errs.InvalidValue("Ngày phải là chuỗi YYYY-MM-DD.", "A date must be a YYYY-MM-DD string.")
+	}
+	return value.ParseDate(s)
+}
+
+// MarshalVND writes an amount as a JSON integer.
+func MarshalVND(v value.VND) graphql.Marshaler {
+	return graphql.WriterFunc(func(w io.Writer) { _, _ = io.WriteString(w, strconv.FormatInt(int64(v), 10)) })
+}
+
+// UnmarshalVND reads a JSON integer or a string of digits; fractions are refused.
+func UnmarshalVND(v any) (value.VND, error) {
+	switch x := v.(type) {
+	case int:
+		return value.NewVND(int64(x))
+	case int64:
+		return value.NewVND(x)
+	case json.Number:
+		return value.ParseVND(x.String())
+	case string:
+		return value.ParseVND(x)
+	case float64:
+		if x == float64(int64(x)) {
+			return value.NewVND(int64(x))
+		}
+	}
+	return 0, errs.InvalidValue(
+		fmt.Sprintf("Số tiền %v không hợp lệ: chỉ dùng số nguyên đồng.", v),
+		fmt.Sprintf("Invalid amount %v: use whole đồng.", v))
+}
+
+// Enums bind to the domain's string types; unmarshalling validates.
+
+// MarshalSector writes a sector code.
+func MarshalSector(s value.Sector) graphql.Marshaler { return graphql.MarshalString(string(s)) }
+
+// UnmarshalSector reads a sector code.
+func UnmarshalSector(v any) (value.Sector, error) { return parseEnum(v, value.ParseSector) }
+
+// MarshalStage writes a stage code.
+func MarshalStage(s value.Stage) graphql.Marshaler { return graphql.MarshalString(string(s)) }
+
+// UnmarshalStage reads a stage code.
+func UnmarshalStage(v any) (value.Stage, error) { return parseEnum(v, value.ParseStage) }
+
+// MarshalInvestorKind writes an investor kind.
+func MarshalInvestorKind(k ecosystem.InvestorKind) graphql.Marshaler {
+	return graphql.MarshalString(string(k))
+}
+
+// UnmarshalInvestorKind reads an investor kind; the domain validates it.
+func UnmarshalInvestorKind(v any) (ecosystem.InvestorKind, error) {
+	return parseEnum(v, func(s string) (ecosystem.InvestorKind, error) { return ecosystem.InvestorKind(s), nil })
+}
+
+// MarshalFundCallStatus writes a call status.
+func MarshalFundCallStatus(s funding.CallStatus) graphql.Marshaler {
+	return graphql.MarshalString(string(s))
+}
+
+// UnmarshalFundCallStatus reads a call status.
+func UnmarshalFundCallStatus(v any) (funding.CallStatus, error) {
+	return parseEnum(v, func(s string) (funding.CallStatus, error) { return funding.CallStatus(s), nil })
+}
+
+// MarshalRole writes a role.
+func MarshalRole(r identity.Role) graphql.Marshaler { return graphql.MarshalString(string(r)) }
+
+// UnmarshalRole reads a role.
+func UnmarshalRole(v any) (identity.Role, error) {
+	return parseEnum(v, func(s string) (identity.Role, error) {
+		r, err := identity.ParseRole(s)
+		if err != nil {
+			return "", errs.InvalidValue(fmt.Sprintf("Vai trò %q không hợp lệ.", s), fmt.Sprintf("Role %q is not valid.", s))
+		}
+		return r, nil
+	})
+}
+
+func parseEnum[T any](v any, parse func(string) (T, error)) (T, error) {
+	s, ok := v.(string)
+	if !ok {
+		var zero T
+		return zero, errs.InvalidValue("Giá trị liệt kê phải là chuỗi.", "An enum value must be a string.")
+	}
+	return parse(s)
+}

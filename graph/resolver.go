@@ -1,0 +1,17 @@
+// Package graph is the GraphQL layer: thin resolvers that decode input, call
+// one domain use-case, convert the result and map errors; plus the per-request
+// dataloaders, the error presenter and the HTTP handler that serves it all.
+package graph
+
+import (
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
+)
+
+// Resolver is the root resolver; it holds the domain use-cases.
+type Resolver struct {
+	Firms     *firm.Service
+	Ecosystem *ecosystem.Service
+	Funding   *funding.Service
+}

@@ -1,0 +1,207 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/value"
+)
+
+type metaDoc struct {
+	ID        string    `bson:"_id"`
+	Version   int64     `bson:"version"`
+	CreatedAt time.Time `bson:"createdAt"`
+	UpdatedAt time.Time `bson:"updatedAt"`
+}
+
+func metaToDoc(m ecosystem.Meta) metaDoc {
+	return metaDoc{ID: m.ID, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+}
+
+func (d metaDoc) toDomain() ecosystem.Meta {
+	return ecosystem.Meta{ID: d.ID, Version: d.Version, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC()}
+}
+
+func metaKey(m *ecosystem.Meta) (string, *int64) { return m.ID, &m.Version }
+
+type incubatorDoc struct {
+	metaDoc    `bson:",inline"`
+	Name       string       `bson:"name"`
+	NameEN     string       `bson:"nameEn,omitempty"`
+	University string       `bson:"university"`
+	Ward       string       `bson:"ward"`
+	Website    string       `bson:"website,omitempty"`
+	Programs   []programDoc `bson:"programs"`
+	Managers   []string     `bson:"managers"`
+}
+
+type programDoc struct {
+	Name        string   `bson:"name"`
+	Description string   `bson:"description,omitempty"`
+	Sectors     []string `bson:"sectors"`
+	Stages      []string `bson:"stages"`
+}
+
+func incubatorToDoc(i ecosystem.Incubator) incubatorDoc {
+	d := incubatorDoc{metaDoc: metaToDoc(i.Meta), Name: i.Name, NameEN: i.NameEN, University: i.University,
+		Ward: i.Ward.String(), Website: i.Website, Managers: i.Managers}
+	for _, p := range i.Programs {
+		d.Programs = append(d.Programs, programDoc{Name: p.Name, Description: p.Description,
+			Sectors: names(p.Sectors), Stages: names(p.Stages)})
+	}
+	return d
+}
+
+func incubatorToDomain(d incubatorDoc) (ecosystem.Incubator, error) {
+	ward, err := value.NewWard(d.Ward)
+	if err != nil {
+		return ecosystem.Incubator{}, corrupt(colIncubators, d.ID, err)
+	}
+	i := ecosystem.Incubator{Meta: d.toDomain(), Name: d.Name, NameEN: d.NameEN, University: d.University,
+		Ward: ward, Website: d.Website, Managers: d.Managers}
+	for _, p := range d.Programs {
+		sectors, err := value.ParseSectors(p.Sectors)
+		if err != nil {
+			return ecosystem.Incubator{}, corrupt(colIncubators, d.ID, err)
+		}
+		prog := ecosystem.Program{Name: p.Name, Description: p.Description, Sectors: sectors}
+		for _, s := range p.Stages {
+			st, err := value.ParseStage(s)
+			if err != nil {
+				return ecosystem.Incubator{}, corrupt(colIncubators, d.ID, err)
+			}
+			prog.Stages = append(prog.Stages, st)
+		}
+		i.Programs = append(i.Programs, prog)
+	}
+	return i, nil
+}
+
+// Incubators stores ecosystem.Incubator documents.
+type Incubators struct {
+	repo[ecosystem.Incubator, incubatorDoc]
+}
+
+var _ ecosystem.IncubatorStore = (*Incubators)(nil)
+
+// NewIncubators returns the incubator store of db.
+func NewIncubators(db *DB) *Incubators {
+	return &Incubators{repo[ecosystem.Incubator, incubatorDoc]{
+		coll: db.db.Collection(colIncubators), toDoc: incubatorToDoc, toDomain: incubatorToDomain,
+		key:    func(i *ecosystem.Incubator) (string, *int64) { return metaKey(&i.Meta) },
+		whatVI: "vườn ươm", whatEN: "Incubator",
+	}}
+}
+
+// All returns every incubator by name.
+func (s *Incubators) All(ctx context.Context) ([]ecosystem.Incubator, error) {
+	return s.find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "name", Value: 1}, {Key: "_id", Value: 1}}))
+}
+
+type investorDoc struct {
+	metaDoc     `bson:",inline"`
+	Name        string   `bson:"name"`
+	Kind        string   `bson:"kind"`
+	Description string   `bson:"description,omitempty"`
+	Website     string   `bson:"website,omitempty"`
+	Email       string   `bson:"email,omitempty"`
+	Sectors     []string `bson:"sectors"`
+	Stages      []string `bson:"stages"`
+	Geography   []string `bson:"geography"`
+	TicketMin   int64    `bson:"ticketMinVnd"`
+	TicketMax   int64    `bson:"ticketMaxVnd"`
+}
+
+func investorToDoc(i ecosystem.Investor) investorDoc {
+	d := i.Draft()
+	return investorDoc{metaDoc: metaToDoc(i.Meta), Name: d.Name, Kind: d.Kind, Description: d.Description,
+		Website: d.Website, Email: d.Email, Sectors: d.Sectors, Stages: d.Stages, Geography: d.Geography,
+		TicketMin: d.TicketMin, TicketMax: d.TicketMax}
+}
+
+func investorToDomain(d investorDoc) (ecosystem.Investor, error) {
+	p, err := ecosystem.NewInvestorProfile(ecosystem.InvestorDraft{Name: d.Name, Kind: d.Kind,
+		Description: d.Description, Website: d.Website, Email: d.Email, Sectors: d.Sectors, Stages: d.Stages,
+		Geography: d.Geography, TicketMin: d.TicketMin, TicketMax: d.TicketMax})
+	if err != nil {
+		return ecosystem.Investor{}, corrupt(colInvestors, d.ID, err)
+	}
+	return ecosystem.Investor{Meta: d.toDomain(), InvestorProfile: p}, nil
+}
+
+type mentorDoc struct {
+	metaDoc     `bson:",inline"`
+	Name        string   `bson:"name"`
+	Subject     string   `bson:"subject,omitempty"`
+	Expertise   []string `bson:"expertise"`
+	Affiliation string   `bson:"affiliation,omitempty"`
+	Overseas    bool     `bson:"overseas"`
+	Country     string   `bson:"country,omitempty"`
+	Capacity    int      `bson:"capacity"`
+	Bio         string   `bson:"bio,omitempty"`
+}
+
+func mentorToDoc(m ecosystem.Mentor) mentorDoc {
+	d := m.Draft()
+	return mentorDoc{metaDoc: metaToDoc(m.Meta), Name: d.Name, Subject: d.Subject, Expertise: d.Expertise,
+		Affiliation: d.Affiliation, Overseas: d.Overseas, Country: d.Country, Capacity: d.Capacity,
+		Bio: d.Bio}
+}
+
+func mentorToDomain(d mentorDoc) (ecosystem.Mentor, error) {
+	p, err := ecosystem.NewMentorProfile(ecosystem.MentorDraft{Name: d.Name, Subject: d.Subject,
+		Expertise: d.Expertise, Affiliation: d.Affiliation, Overseas: d.Overseas, Country: d.Country,
+		Capacity: d.Capacity, Bio: d.Bio})
+	if err != nil {
+		return ecosystem.Mentor{}, corrupt(colMentors, d.ID, err)
+	}
+	return ecosystem.Mentor{Meta: d.toDomain(), MentorProfile: p}, nil
+}
+
+// Actors stores one kind of ecosystem actor that is listed page by page.
+type Actors[E any, D any] struct {
+	repo[E, D]
+}
+
+var (
+	_ ecosystem.Store[ecosystem.Investor] = (*Actors[ecosystem.Investor, investorDoc])(nil)
+	_ ecosystem.Store[ecosystem.Mentor]   = (*Actors[ecosystem.Mentor, mentorDoc])(nil)
+)
+
+// NewInvestors returns the investor store of db.
+func NewInvestors(db *DB) *Actors[ecosystem.Investor, investorDoc] {
+	return &Actors[ecosystem.Investor, investorDoc]{repo[ecosystem.Investor, investorDoc]{
+		coll: db.db.Collection(colInvestors), toDoc: investorToDoc, toDomain: investorToDomain,
+		key:    func(i *ecosystem.Investor) (string, *int64) { return metaKey(&i.Meta) },
+		whatVI: "nhà đầu tư", whatEN: "Investor",
+	}}
+}
+
+// NewMentors returns the mentor store of db.
+func NewMentors(db *DB) *Actors[ecosystem.Mentor, mentorDoc] {
+	return &Actors[ecosystem.Mentor, mentorDoc]{repo[ecosystem.Mentor, mentorDoc]{
+		coll: db.db.Collection(colMentors), toDoc: mentorToDoc, toDomain: mentorToDomain,
+		key:    func(m *ecosystem.Mentor) (string, *int64) { return metaKey(&m.Meta) },
+		whatVI: "chuyên gia", whatEN: "Mentor",
+	}}
+}
+
+// List returns a page of actors in creation order.
+func (s *Actors[E, D]) List(ctx context.Context, p value.Page) (value.Slice[E], error) {
+	return s.page(ctx, bson.D{}, p)
+}
+
+// Count counts the actors.
+func (s *Actors[E, D]) Count(ctx context.Context) (int, error) { return s.count(ctx, bson.D{}) }
+
+func names[S ~string](in []S) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = string(s)
+	}
+	return out
+}

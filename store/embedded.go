@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+// Embedded is a FerretDB server (SQLite backend) running inside this process
+// on a loopback port, reached through the same MongoDB driver as production.
+type Embedded struct {
+	uri    string
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+// StartEmbedded starts FerretDB with its files under dir. addr is the TCP
+// listen address; "127.0.0.1:0" picks a free port.
+func StartEmbedded(dir, addr string, logger *slog.Logger) (*Embedded, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("embedded store directory: %w", err)
+	}
+	if err := os.MkdirAll(abs, 0o750); err != nil {
+		return nil, fmt.Errorf("create embedded store directory: %w", err)
+	}
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: addr},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + abs + "/",
+		Logger:    logger,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("start embedded FerretDB: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	e := &Embedded{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(e.done)
+		_ = f.Run(ctx) // returns when ctx is cancelled
+	}()
+	e.uri = f.MongoDBURI() // blocks until the listener is up
+	return e, nil
+}
+
+// URI is the connection string of the embedded server.
+func (e *Embedded) URI() string { return e.uri }
+
+// Stop shuts the server down and waits until its files are closed.
+func (e *Embedded) Stop() {
+	e.cancel()
+	<-e.done
+}

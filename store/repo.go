@@ -1,0 +1,162 @@
+package store
+
+import (
+	"context"
+	"errors"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// maxUpdateAttempts bounds the retries of an update that keeps losing races.
+const maxUpdateAttempts = 5
+
+// repo is the storage of one entity type E as documents D in one collection.
+// Every document has a string _id and an int64 version.
+type repo[E any, D any] struct {
+	coll     *mongo.Collection
+	toDoc    func(E) D
+	toDomain func(D) (E, error)
+	// key returns the entity's ID and a pointer to its version.
+	key func(*E) (string, *int64)
+	// whatVI and whatEN name the entity in not-found messages.
+	whatVI, whatEN string
+	// onDuplicate turns a duplicate-key error into a domain error; nil when the
+	// collection has no unique index besides _id.
+	onDuplicate func(error) error
+}
+
+func (r *repo[E, D]) Create(ctx context.Context, e E) error {
+	_, err := r.coll.InsertOne(ctx, r.toDoc(e))
+	if err != nil {
+		return r.writeErr(err, "insert")
+	}
+	return nil
+}
+
+func (r *repo[E, D]) Get(ctx context.Context, id string) (E, error) {
+	var zero E
+	var d D
+	err := r.coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return zero, errs.NotFoundf(r.whatVI, r.whatEN, id)
+	}
+	if err != nil {
+		return zero, errs.Internalf(err, "find %s %s", r.coll.Name(), id)
+	}
+	return r.toDomain(d)
+}
+
+func (r *repo[E, D]) GetMany(ctx context.Context, ids []string) (map[string]E, error) {
+	out := make(map[string]E, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	es, err := r.find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}, nil)
+	for _, e := range es {
+		id, _ := r.key(&e)
+		out[id] = e
+	}
+	return out, err
+}
+
+func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (E, error) {
+	var zero E
+	for range maxUpdateAttempts {
+		e, err := r.Get(ctx, id)
+		if err != nil {
+			return zero, err
+		}
+		if err := fn(&e); err != nil {
+			return zero, err
+		}
+		_, version := r.key(&e)
+		read := *version
+		*version = read + 1
+		res, err := r.coll.ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "version", Value: read}}, r.toDoc(e))
+		if err != nil {
+			return zero, r.writeErr(err, "replace")
+		}
+		if res.MatchedCount == 1 {
+			return e, nil
+		}
+		// Somebody wrote in between: load the new version and run fn again.
+	}
+	return zero, errs.New(errs.Conflict, errs.CodeVersionConflict, []string{"version"},
+		"Dữ liệu đang được thay đổi liên tục; vui lòng thử lại.",
+		"The record keeps changing under this update; please try again.")
+}
+
+// page returns the documents matching filter after p.After, in _id order.
+func (r *repo[E, D]) page(ctx context.Context, filter bson.D, p value.Page) (value.Slice[E], error) {
+	if p.After != "" {
+		filter = append(filter, bson.E{Key: "_id", Value: bson.D{{Key: "$gt", Value: p.After}}})
+	}
+	if p.First == 0 {
+		return value.Slice[E]{}, nil
+	}
+	es, err := r.find(ctx, filter, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}).SetLimit(int64(p.First)+1))
+	if err != nil {
+		return value.Slice[E]{}, err
+	}
+	if len(es) > p.First {
+		return value.Slice[E]{Items: es[:p.First], HasNext: true}, nil
+	}
+	return value.Slice[E]{Items: es}, nil
+}
+
+func (r *repo[E, D]) count(ctx context.Context, filter bson.D) (int, error) {
+	n, err := r.coll.CountDocuments(ctx, filter)
+	if err != nil {
+		return 0, errs.Internalf(err, "count %s", r.coll.Name())
+	}
+	return int(n), nil
+}
+
+func (r *repo[E, D]) find(ctx context.Context, filter bson.D, opts *options.FindOptionsBuilder) ([]E, error) {
+	if opts == nil {
+		opts = options.Find()
+	}
+	cur, err := r.coll.Find(ctx, filter, opts)
+	if err != nil {
+		return nil, errs.Internalf(err, "find in %s", r.coll.Name())
+	}
+	var docs []D
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, errs.Internalf(err, "read %s", r.coll.Name())
+	}
+	out := make([]E, 0, len(docs))
+	for _, d := range docs {
+		e, err := r.toDomain(d)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func (r *repo[E, D]) writeErr(err error, op string) error {
+	if r.onDuplicate != nil && mongo.IsDuplicateKeyError(err) {
+		return r.onDuplicate(err)
+	}
+	return errs.Internalf(err, "%s into %s", op, r.coll.Name())
+}
+
+// corrupt reports a stored document that no longer passes domain validation.
+func corrupt(coll, id string, err error) error {
+	return errs.Internalf(err, "stored %s document %s is invalid", coll, id)
+}
+
+// eqIfSet adds a condition that field equals v, unless v is the zero value.
+func eqIfSet[T comparable](f bson.D, field string, v T) bson.D {
+	var zero T
+	if v == zero {
+		return f
+	}
+	return append(f, bson.E{Key: field, Value: v})
+}
