@@ -29,7 +29,7 @@ func (d metaDoc) toDomain() ecosystem.Meta {
 func metaKey(m *ecosystem.Meta) (string, *int64) { return m.ID, &m.Version }
 
 type incubatorDoc struct {
-	metaDoc    `bson:",inline"`
+	Meta       metaDoc      `bson:",inline"`
 	Name       string       `bson:"name"`
 	NameEN     string       `bson:"nameEn,omitempty"`
 	University string       `bson:"university"`
@@ -47,7 +47,7 @@ type programDoc struct {
 }
 
 func incubatorToDoc(i ecosystem.Incubator) incubatorDoc {
-	d := incubatorDoc{metaDoc: metaToDoc(i.Meta), Name: i.Name, NameEN: i.NameEN, University: i.University,
+	d := incubatorDoc{Meta: metaToDoc(i.Meta), Name: i.Name, NameEN: i.NameEN, University: i.University,
 		Ward: i.Ward.String(), Website: i.Website, Managers: i.Managers}
 	for _, p := range i.Programs {
 		d.Programs = append(d.Programs, programDoc{Name: p.Name, Description: p.Description,
@@ -59,20 +59,20 @@ func incubatorToDoc(i ecosystem.Incubator) incubatorDoc {
 func incubatorToDomain(d incubatorDoc) (ecosystem.Incubator, error) {
 	ward, err := value.NewWard(d.Ward)
 	if err != nil {
-		return ecosystem.Incubator{}, corrupt(colIncubators, d.ID, err)
+		return ecosystem.Incubator{}, corrupt(colIncubators, d.Meta.ID, err)
 	}
-	i := ecosystem.Incubator{Meta: d.toDomain(), Name: d.Name, NameEN: d.NameEN, University: d.University,
+	i := ecosystem.Incubator{Meta: d.Meta.toDomain(), Name: d.Name, NameEN: d.NameEN, University: d.University,
 		Ward: ward, Website: d.Website, Managers: d.Managers}
 	for _, p := range d.Programs {
 		sectors, err := value.ParseSectors(p.Sectors)
 		if err != nil {
-			return ecosystem.Incubator{}, corrupt(colIncubators, d.ID, err)
+			return ecosystem.Incubator{}, corrupt(colIncubators, d.Meta.ID, err)
 		}
 		prog := ecosystem.Program{Name: p.Name, Description: p.Description, Sectors: sectors}
 		for _, s := range p.Stages {
 			st, err := value.ParseStage(s)
 			if err != nil {
-				return ecosystem.Incubator{}, corrupt(colIncubators, d.ID, err)
+				return ecosystem.Incubator{}, corrupt(colIncubators, d.Meta.ID, err)
 			}
 			prog.Stages = append(prog.Stages, st)
 		}
@@ -103,7 +103,7 @@ func (s *Incubators) All(ctx context.Context) ([]ecosystem.Incubator, error) {
 }
 
 type investorDoc struct {
-	metaDoc     `bson:",inline"`
+	Meta        metaDoc  `bson:",inline"`
 	Name        string   `bson:"name"`
 	Kind        string   `bson:"kind"`
 	Description string   `bson:"description,omitempty"`
@@ -118,7 +118,7 @@ type investorDoc struct {
 
 func investorToDoc(i ecosystem.Investor) investorDoc {
 	d := i.Draft()
-	return investorDoc{metaDoc: metaToDoc(i.Meta), Name: d.Name, Kind: d.Kind, Description: d.Description,
+	return investorDoc{Meta: metaToDoc(i.Meta), Name: d.Name, Kind: d.Kind, Description: d.Description,
 		Website: d.Website, Email: d.Email, Sectors: d.Sectors, Stages: d.Stages, Geography: d.Geography,
 		TicketMin: d.TicketMin, TicketMax: d.TicketMax}
 }
@@ -128,13 +128,13 @@ func investorToDomain(d investorDoc) (ecosystem.Investor, error) {
 		Description: d.Description, Website: d.Website, Email: d.Email, Sectors: d.Sectors, Stages: d.Stages,
 		Geography: d.Geography, TicketMin: d.TicketMin, TicketMax: d.TicketMax})
 	if err != nil {
-		return ecosystem.Investor{}, corrupt(colInvestors, d.ID, err)
+		return ecosystem.Investor{}, corrupt(colInvestors, d.Meta.ID, err)
 	}
-	return ecosystem.Investor{Meta: d.toDomain(), InvestorProfile: p}, nil
+	return ecosystem.Investor{Meta: d.Meta.toDomain(), InvestorProfile: p}, nil
 }
 
 type mentorDoc struct {
-	metaDoc     `bson:",inline"`
+	Meta        metaDoc  `bson:",inline"`
 	Name        string   `bson:"name"`
 	Subject     string   `bson:"subject,omitempty"`
 	Expertise   []string `bson:"expertise"`
@@ -147,7 +147,7 @@ type mentorDoc struct {
 
 func mentorToDoc(m ecosystem.Mentor) mentorDoc {
 	d := m.Draft()
-	return mentorDoc{metaDoc: metaToDoc(m.Meta), Name: d.Name, Subject: d.Subject, Expertise: d.Expertise,
+	return mentorDoc{Meta: metaToDoc(m.Meta), Name: d.Name, Subject: d.Subject, Expertise: d.Expertise,
 		Affiliation: d.Affiliation, Overseas: d.Overseas, Country: d.Country, Capacity: d.Capacity,
 		Bio: d.Bio}
 }
@@ -157,9 +157,9 @@ func mentorToDomain(d mentorDoc) (ecosystem.Mentor, error) {
 		Expertise: d.Expertise, Affiliation: d.Affiliation, Overseas: d.Overseas, Country: d.Country,
 		Capacity: d.Capacity, Bio: d.Bio})
 	if err != nil {
-		return ecosystem.Mentor{}, corrupt(colMentors, d.ID, err)
+		return ecosystem.Mentor{}, corrupt(colMentors, d.Meta.ID, err)
 	}
-	return ecosystem.Mentor{Meta: d.toDomain(), MentorProfile: p}, nil
+	return ecosystem.Mentor{Meta: d.Meta.toDomain(), MentorProfile: p}, nil
 }
 
 // Actors stores one kind of ecosystem actor that is listed page by page.

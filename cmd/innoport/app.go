@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+
+	"github.com/innoport/innoport/auth"
+	"github.com/innoport/innoport/demo"
+	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/graph"
+	"github.com/innoport/innoport/store"
+)
+
+// app is the wired service: store, use-cases, authentication and HTTP routes.
+type app struct {
+	cfg      Config
+	logger   *slog.Logger
+	clock    clock.Clock
+	embedded *store.Embedded // nil with MONGODB_URI
+	db       *store.DB
+	demo     demo.Stores
+	resolver *graph.Resolver
+	verifier auth.Verifier
+	signer   *auth.HS256 // nil with OIDC
+}
+
+// openApp connects the store (starting the embedded one when no URI is
+// configured), creates indexes and wires the use-cases.
+func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) (_ *app, err error) {
+	a := &app{cfg: cfg, logger: logger, clock: clk}
+	defer func() {
+		if err != nil {
+			a.close(context.WithoutCancel(ctx))
+		}
+	}()
+	uri := cfg.MongoURI
+	if cfg.Embedded() {
+		a.embedded, err = store.StartEmbedded(filepath.Join(cfg.DataDir, "db"), "127.0.0.1:0", logger.With("component", "ferretdb"))
+		if err != nil {
+			return nil, err
+		}
+		uri = a.embedded.URI()
+	}
+	if a.db, err = store.Open(ctx, uri, cfg.DBName); err != nil {
+		return nil, err
+	}
+	if err = a.db.EnsureIndexes(ctx); err != nil {
+		return nil, err
+	}
+	if err = a.initAuth(ctx); err != nil {
+		return nil, err
+	}
+	a.demo = demo.Stores{
+		Startups: store.NewStartups(a.db), Incubators: store.NewIncubators(a.db),
+		Investors: store.NewInvestors(a.db), Mentors: store.NewMentors(a.db),
+		Funds: store.NewFunds(a.db), Calls: store.NewCalls(a.db),
+	}
+	eco := ecosystem.NewService(a.demo.Incubators, a.demo.Investors, a.demo.Mentors, clk)
+	a.resolver = &graph.Resolver{
+		Firms:     firm.NewService(a.demo.Startups, eco, clk),
+		Ecosystem: eco,
+		Funding:   funding.NewService(a.demo.Funds, a.demo.Calls),
+	}
+	return a, nil
+}
+
+// initAuth picks the token verifier: OIDC when an issuer is configured,
+// otherwise HS256 with the configured secret or, on the embedded store, one
+// generated into the data directory on first start.
+func (a *app) initAuth(ctx context.Context) error {
+	if a.cfg.OIDCIssuer != "" {
+		v, err := auth.NewOIDC(ctx, a.cfg.OIDCIssuer, a.cfg.OIDCAudience)
+		a.verifier = v
+		return err
+	}
+	secret := a.cfg.JWTSecret
+	if secret == "" {
+		var err error
+		if secret, err = localSecret(filepath.Join(a.cfg.DataDir, "jwt-secret")); err != nil {
+			return err
+		}
+	}
+	s, err := auth.NewHS256([]byte(secret))
+	if err != nil {
+		return err
+	}
+	a.signer, a.verifier = s, s
+	return nil
+}
+
+// localSecret reads the secret at path, generating it on first use.
+func localSecret(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		return strings.TrimSpace(string(b)), nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("read JWT secret: %w", err)
+	}
+	raw := make([]byte, 32)
+	_, _ = rand.Read(raw)
+	secret := hex.EncodeToString(raw)
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return "", fmt.Errorf("create data directory: %w", err)
+	}
+	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
+		return "", fmt.Errorf("write JWT secret: %w", err)
+	}
+	return secret, nil
+}
+
+// seedDemo fills an empty store with the demo ecosystem.
+func (a *app) seedDemo(ctx context.Context) error {
+	empty, err := a.db.IsEmpty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	start := time.Now()
+	n, err := demo.Seed(ctx, a.demo, a.clock.Now())
+	if err != nil {
+		return fmt.Errorf("seed demo data: %w", err)
+	}
+	a.logger.Info("demo data seeded", "incubators", n.Incubators, "startups", n.Startups, "investors", n.Investors,
+		"mentors", n.Mentors, "funds", n.Funds, "calls", n.Calls, "took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// routes serves GraphQL at /graphql, GraphiQL at /, and the health probes.
+func (a *app) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", graph.NewHandler(a.resolver, graph.Options{
+		Verifier: a.verifier, Logger: a.logger, Introspection: a.cfg.Introspection,
+		MaxBodyBytes: a.cfg.MaxBodyBytes, MaxDepth: a.cfg.MaxDepth, MaxComplexity: a.cfg.MaxComplexity,
+	}))
+	if a.cfg.Introspection {
+		mux.Handle("GET /{$}", playground.Handler("Innoport GraphQL", "/graphql"))
+	}
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := a.db.Ping(ctx); err != nil {
+			a.logger.Warn("not ready", "error", err)
+			http.Error(w, "store unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte("ready\n"))
+	})
+	return mux
+}
+
+// close releases the store; ctx bounds how long in-flight operations may take.
+func (a *app) close(ctx context.Context) {
+	if a.db != nil {
+		if err := a.db.Close(ctx); err != nil {
+			a.logger.Warn("close store connection", "error", err)
+		}
+	}
+	if a.embedded != nil {
+		a.embedded.Stop()
+	}
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// Config is the service configuration, read from flags and environment
+// variables (a flag wins over its variable). Every variable is documented in
+// the README.
+type Config struct {
+	Addr            string        // INNOPORT_ADDR
+	MongoURI        string        // MONGODB_URI; empty starts the embedded FerretDB
+	DBName          string        // INNOPORT_DB
+	DataDir         string        // INNOPORT_DATA_DIR
+	Demo            bool          // INNOPORT_DEMO, --no-demo
+	JWTSecret       string        // INNOPORT_JWT_SECRET
+	OIDCIssuer      string        // INNOPORT_OIDC_ISSUER
+	OIDCAudience    string        // INNOPORT_OIDC_AUDIENCE
+	LogLevel        slog.Level    // INNOPORT_LOG_LEVEL
+	Introspection   bool          // INNOPORT_INTROSPECTION
+	MaxBodyBytes    int64         // INNOPORT_MAX_BODY_BYTES
+	MaxDepth        int           // INNOPORT_MAX_DEPTH
+	MaxComplexity   int           // INNOPORT_MAX_COMPLEXITY
+	ShutdownTimeout time.Duration // INNOPORT_SHUTDOWN_TIMEOUT
+}
+
+// Embedded reports whether the service runs on its embedded store.
+func (c Config) Embedded() bool { return c.MongoURI == "" }
+
+// LogValue lists the resolved configuration with secrets masked.
+func (c Config) LogValue() slog.Value {
+	mask := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return "***"
+	}
+	return slog.GroupValue(
+		slog.String("addr", c.Addr), slog.String("mongodbURI", maskURI(c.MongoURI)), slog.String("db", c.DBName),
+		slog.String("dataDir", c.DataDir), slog.Bool("demo", c.Demo), slog.String("jwtSecret", mask(c.JWTSecret)),
+		slog.String("oidcIssuer", c.OIDCIssuer), slog.String("oidcAudience", c.OIDCAudience),
+		slog.String("logLevel", c.LogLevel.String()), slog.Bool("introspection", c.Introspection),
+		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
+		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
+	)
+}
+
+// maskURI hides the password of a connection string.
+func maskURI(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "(unparsable)"
+	}
+	return u.Redacted()
+}
+
+// parseConfig reads the configuration from args and getenv;
+// extra registers a subcommand's own flags.
+func parseConfig(name string, args []string, getenv func(string) string, extra ...func(*flag.FlagSet)) (Config, *flag.FlagSet, error) {
+	env := func(k, def string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	var (
+		c       Config
+		errList []error
+	)
+	envInt := func(k string, def int64) int64 {
+		v := env(k, strconv.FormatInt(def, 10))
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 {
+			errList = append(errList, fmt.Errorf("%s=%q: want a positive whole number", k, v))
+			return def
+		}
+		return n
+	}
+	envBool := func(k string, def bool) bool {
+		v := env(k, strconv.FormatBool(def))
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			errList = append(errList, fmt.Errorf("%s=%q: want true or false", k, v))
+			return def
+		}
+		return b
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.StringVar(&c.Addr, "addr", env("INNOPORT_ADDR", ":8080"), "HTTP listen address")
+	fs.StringVar(&c.MongoURI, "mongodb-uri", getenv("MONGODB_URI"), "MongoDB connection string; empty starts the embedded store")
+	fs.StringVar(&c.DBName, "db", env("INNOPORT_DB", "innoport"), "database name")
+	fs.StringVar(&c.DataDir, "data-dir", env("INNOPORT_DATA_DIR", "./data"), "directory of the embedded store and generated secret")
+	fs.StringVar(&c.JWTSecret, "jwt-secret", getenv("INNOPORT_JWT_SECRET"), "HS256 secret (at least 32 bytes)")
+	fs.StringVar(&c.OIDCIssuer, "oidc-issuer", getenv("INNOPORT_OIDC_ISSUER"), "OIDC issuer URL; tokens are then verified against its JWKS")
+	fs.StringVar(&c.OIDCAudience, "oidc-audience", getenv("INNOPORT_OIDC_AUDIENCE"), "expected token audience (client ID)")
+	level := fs.String("log-level", env("INNOPORT_LOG_LEVEL", "info"), "debug, info, warn or error")
+	noDemo := fs.Bool("no-demo", false, "do not seed demo data into an empty store")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long in-flight requests may take at shutdown")
+	for _, f := range extra {
+		f(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, fs, err
+	}
+	// Demo data and introspection default on for the embedded store and off
+	// for a real MongoDB, where they would pollute or expose production.
+	c.Demo = envBool("INNOPORT_DEMO", c.Embedded()) && !*noDemo
+	c.Introspection = envBool("INNOPORT_INTROSPECTION", c.Embedded())
+	c.MaxBodyBytes = envInt("INNOPORT_MAX_BODY_BYTES", 1<<20)
+	c.MaxDepth = int(envInt("INNOPORT_MAX_DEPTH", 12))
+	c.MaxComplexity = int(envInt("INNOPORT_MAX_COMPLEXITY", 5000))
+	if err := c.LogLevel.UnmarshalText([]byte(*level)); err != nil {
+		errList = append(errList, fmt.Errorf("INNOPORT_LOG_LEVEL=%q: want debug, info, warn or error", *level))
+	}
+	if c.JWTSecret != "" && c.OIDCIssuer != "" {
+		errList = append(errList, errors.New("set INNOPORT_JWT_SECRET or INNOPORT_OIDC_ISSUER, not both"))
+	}
+	if !c.Embedded() && c.JWTSecret == "" && c.OIDCIssuer == "" {
+		errList = append(errList, errors.New("with MONGODB_URI, set INNOPORT_JWT_SECRET or INNOPORT_OIDC_ISSUER"))
+	}
+	return c, fs, errors.Join(errList...)
+}

@@ -1,0 +1,155 @@
+// Command innoport runs the Innoport GraphQL service and its tools.
+//
+//	innoport [serve] [flags]   serve the API (the default)
+//	innoport token --role ROLE --subject ID [--org ORG_ID] [--ttl 1h]
+//	                           print a bearer token the running configuration accepts
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/innoport/innoport/auth"
+	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/identity"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "innoport:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// run dispatches to a subcommand.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, args, getenv, stderr)
+	case "token":
+		return token(ctx, args, getenv, stdout, stderr)
+	}
+	return fmt.Errorf("unknown command %q (want serve or token)", cmd)
+}
+
+// serve runs the HTTP service until ctx is cancelled, then lets in-flight
+// requests finish and closes the store.
+func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	cfg, _, err := parseConfig("serve", args, getenv)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	logger.Info("starting innoport", "config", cfg)
+	a, err := openApp(ctx, cfg, clock.System{}, logger)
+	if err != nil {
+		return err
+	}
+	defer a.close(context.Background())
+	if cfg.Demo {
+		if err := a.seedDemo(ctx); err != nil {
+			return err
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           a.routes(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	logger.Info("serving", "graphql", "http://"+ln.Addr().String()+"/graphql", "graphiql", cfg.Introspection)
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down: finishing in-flight requests", "timeout", cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// token prints a bearer token signed with the service's HS256 secret.
+func token(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var role, subject, org string
+	var ttl time.Duration
+	cfg, fs, err := parseConfig("token", args, getenv, func(fs *flag.FlagSet) {
+		fs.StringVar(&role, "role", "", "role(s), comma-separated: "+roleList())
+		fs.StringVar(&subject, "subject", "", "the user's ID")
+		fs.StringVar(&org, "org", "", "the organisation the user acts for (an ID from the API)")
+		fs.DurationVar(&ttl, "ttl", time.Hour, "how long the token is valid")
+	})
+	if err != nil {
+		return err
+	}
+	fs.SetOutput(stderr)
+	if subject == "" || role == "" {
+		fs.Usage()
+		return errors.New("token needs --role and --subject")
+	}
+	var roles []string
+	for _, r := range strings.Split(role, ",") {
+		if _, err := identity.ParseRole(strings.TrimSpace(r)); err != nil {
+			return fmt.Errorf("%w (want one of %s)", err, roleList())
+		}
+		roles = append(roles, strings.TrimSpace(r))
+	}
+	if cfg.OIDCIssuer != "" {
+		return errors.New("tokens come from the OIDC issuer when INNOPORT_OIDC_ISSUER is set")
+	}
+	secret := cfg.JWTSecret
+	if secret == "" {
+		if secret, err = localSecret(cfg.DataDir + "/jwt-secret"); err != nil {
+			return err
+		}
+	}
+	s, err := auth.NewHS256([]byte(secret))
+	if err != nil {
+		return err
+	}
+	tok, err := s.Issue(auth.Claims{Subject: subject, Roles: roles, Org: org}, time.Now(), ttl)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(stdout, tok)
+	return err
+}
+
+func roleList() string {
+	var names []string
+	for _, r := range identity.Roles() {
+		names = append(names, string(r))
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,90 @@
+// Package storetest gives tests a real MongoDB-compatible server: the
+// embedded FerretDB, started once per test binary, or the MongoDB at
+// MONGODB_URI when set. Each test gets its own database.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/innoport/innoport/store"
+)
+
+var (
+	once     sync.Once
+	uri      string
+	server   *store.Embedded
+	startErr error
+	dir      string
+)
+
+// Main runs the package's tests and stops the embedded server afterwards.
+// Call it from TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	if server != nil {
+		server.Stop()
+	}
+	if dir != "" {
+		_ = os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+// URI returns the connection string of the test server, starting the
+// embedded one on first use.
+func URI(t testing.TB) string {
+	t.Helper()
+	once.Do(func() {
+		if uri = os.Getenv("MONGODB_URI"); uri != "" {
+			return
+		}
+		dir, startErr = os.MkdirTemp("", "innoport-ferretdb-")
+		if startErr != nil {
+			return
+		}
+		quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+		server, startErr = store.StartEmbedded(dir, "127.0.0.1:0", quiet)
+		if startErr == nil {
+			uri = server.URI()
+		}
+	})
+	if startErr != nil {
+		t.Fatalf("start embedded FerretDB: %v", startErr)
+	}
+	return uri
+}
+
+// DBName returns a fresh database name.
+func DBName() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return "test_" + hex.EncodeToString(b)
+}
+
+// Open connects to a fresh database with indexes created; it is dropped and
+// closed when the test ends.
+func Open(t testing.TB) *store.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, URI(t), DBName())
+	if err != nil {
+		t.Fatalf("open test database: %v", err)
+	}
+	if err := db.EnsureIndexes(ctx); err != nil {
+		t.Fatalf("create indexes: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := db.Drop(ctx); err != nil {
+			t.Errorf("drop test database: %v", fmt.Errorf("%w", err))
+		}
+		_ = db.Close(ctx)
+	})
+	return db
+}
