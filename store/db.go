@@ -10,6 +10,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -34,6 +36,12 @@ type DB struct {
 	client     *mongo.Client
 	db         *mongo.Database
 	roundTrips atomic.Int64
+	// serial is set when the server is FerretDB, whose v1 update is a query
+	// followed by a write by _id, not an atomic compare-and-set: a write
+	// conditional on a version can then overwrite a concurrent one. Updates
+	// of one document are serialised in this process to close that window.
+	// MongoDB applies the condition atomically and needs no lock.
+	serial *stripedLock
 }
 
 // Open connects to the MongoDB server at uri and uses database name. It does
@@ -50,9 +58,13 @@ func Open(ctx context.Context, uri, name string) (*DB, error) {
 		return nil, fmt.Errorf("connect to MongoDB: %w", err)
 	}
 	d.client, d.db = client, client.Database(name)
-	if err := d.Ping(ctx); err != nil {
+	var info bson.M
+	if err := d.db.RunCommand(ctx, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
 		_ = client.Disconnect(context.WithoutCancel(ctx))
-		return nil, err
+		return nil, fmt.Errorf("reach MongoDB: %w", err)
+	}
+	if _, ferret := info["ferretdbVersion"]; ferret {
+		d.serial = &stripedLock{}
 	}
 	return d, nil
 }
@@ -90,9 +102,14 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
 		},
 	}
+	// One index per command: FerretDB v1.24 (SQLite) panics when a single
+	// createIndexes command names several indexes that already exist, which
+	// is every start after the first.
 	for coll, models := range idx {
-		if _, err := d.db.Collection(coll).Indexes().CreateMany(ctx, models); err != nil {
-			return fmt.Errorf("create indexes on %s: %w", coll, err)
+		for _, m := range models {
+			if _, err := d.db.Collection(coll).Indexes().CreateOne(ctx, m); err != nil {
+				return fmt.Errorf("create index on %s: %w", coll, err)
+			}
 		}
 	}
 	return nil
@@ -111,4 +128,17 @@ func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// stripedLock is a fixed set of mutexes a key hashes onto: bounded memory,
+// and unrelated keys rarely wait for each other.
+type stripedLock [64]sync.Mutex
+
+// lock locks key's stripe and returns the unlock function.
+func (l *stripedLock) lock(key string) func() {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(key))
+	m := &l[h.Sum32()%uint32(len(l))]
+	m.Lock()
+	return m.Unlock
 }

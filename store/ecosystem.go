@@ -91,7 +91,7 @@ var _ ecosystem.IncubatorStore = (*Incubators)(nil)
 // NewIncubators returns the incubator store of db.
 func NewIncubators(db *DB) *Incubators {
 	return &Incubators{repo[ecosystem.Incubator, incubatorDoc]{
-		coll: db.db.Collection(colIncubators), toDoc: incubatorToDoc, toDomain: incubatorToDomain,
+		db: db, coll: db.db.Collection(colIncubators), toDoc: incubatorToDoc, toDomain: incubatorToDomain,
 		key:    func(i *ecosystem.Incubator) (string, *int64) { return metaKey(&i.Meta) },
 		whatVI: "vườn ươm", whatEN: "Incubator",
 	}}
@@ -175,7 +175,7 @@ var (
 // NewInvestors returns the investor store of db.
 func NewInvestors(db *DB) *Actors[ecosystem.Investor, investorDoc] {
 	return &Actors[ecosystem.Investor, investorDoc]{repo[ecosystem.Investor, investorDoc]{
-		coll: db.db.Collection(colInvestors), toDoc: investorToDoc, toDomain: investorToDomain,
+		db: db, coll: db.db.Collection(colInvestors), toDoc: investorToDoc, toDomain: investorToDomain,
 		key:    func(i *ecosystem.Investor) (string, *int64) { return metaKey(&i.Meta) },
 		whatVI: "nhà đầu tư", whatEN: "Investor",
 	}}
@@ -184,7 +184,7 @@ func NewInvestors(db *DB) *Actors[ecosystem.Investor, investorDoc] {
 // NewMentors returns the mentor store of db.
 func NewMentors(db *DB) *Actors[ecosystem.Mentor, mentorDoc] {
 	return &Actors[ecosystem.Mentor, mentorDoc]{repo[ecosystem.Mentor, mentorDoc]{
-		coll: db.db.Collection(colMentors), toDoc: mentorToDoc, toDomain: mentorToDomain,
+		db: db, coll: db.db.Collection(colMentors), toDoc: mentorToDoc, toDomain: mentorToDomain,
 		key:    func(m *ecosystem.Mentor) (string, *int64) { return metaKey(&m.Meta) },
 		whatVI: "chuyên gia", whatEN: "Mentor",
 	}}

@@ -32,7 +32,7 @@ var _ funding.FundStore = (*Funds)(nil)
 // NewFunds returns the fund store of db.
 func NewFunds(db *DB) *Funds {
 	return &Funds{repo[funding.Fund, fundDoc]{
-		coll: db.db.Collection(colFunds),
+		db: db, coll: db.db.Collection(colFunds),
 		toDoc: func(f funding.Fund) fundDoc {
 			return fundDoc{ID: f.ID, Name: f.Name, NameEN: f.NameEN, Description: f.Description, Public: f.Public,
 				Version: f.Version, CreatedAt: f.CreatedAt, UpdatedAt: f.UpdatedAt}
@@ -96,7 +96,7 @@ var _ funding.CallStore = (*Calls)(nil)
 // NewCalls returns the funding-call store of db.
 func NewCalls(db *DB) *Calls {
 	return &Calls{repo[funding.Call, callDoc]{
-		coll: db.db.Collection(colCalls), toDoc: callToDoc, toDomain: callToDomain,
+		db: db, coll: db.db.Collection(colCalls), toDoc: callToDoc, toDomain: callToDomain,
 		key:    func(c *funding.Call) (string, *int64) { return c.ID, &c.Version },
 		whatVI: "đợt kêu gọi vốn", whatEN: "Funding call",
 	}}

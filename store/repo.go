@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -18,6 +19,7 @@ const maxUpdateAttempts = 5
 // repo is the storage of one entity type E as documents D in one collection.
 // Every document has a string _id and an int64 version.
 type repo[E any, D any] struct {
+	db       *DB
 	coll     *mongo.Collection
 	toDoc    func(E) D
 	toDomain func(D) (E, error)
@@ -66,6 +68,9 @@ func (r *repo[E, D]) GetMany(ctx context.Context, ids []string) (map[string]E, e
 
 func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (E, error) {
 	var zero E
+	if r.db.serial != nil {
+		defer r.db.serial.lock(r.coll.Name() + "/" + id)()
+	}
 	for range maxUpdateAttempts {
 		e, err := r.Get(ctx, id)
 		if err != nil {
@@ -141,7 +146,7 @@ func (r *repo[E, D]) find(ctx context.Context, filter bson.D, opts *options.Find
 }
 
 func (r *repo[E, D]) writeErr(err error, op string) error {
-	if r.onDuplicate != nil && mongo.IsDuplicateKeyError(err) {
+	if r.onDuplicate != nil && isDuplicateKey(err) {
 		return r.onDuplicate(err)
 	}
 	return errs.Internalf(err, "%s into %s", op, r.coll.Name())
@@ -159,4 +164,11 @@ func eqIfSet[T comparable](f bson.D, field string, v T) bson.D {
 		return f
 	}
 	return append(f, bson.E{Key: field, Value: v})
+}
+
+// isDuplicateKey recognises a unique-index violation. MongoDB reports E11000;
+// FerretDB v1 does so for inserts but answers an update that breaks a unique
+// index with an InternalError quoting SQLite's constraint message.
+func isDuplicateKey(err error) bool {
+	return mongo.IsDuplicateKeyError(err) || strings.Contains(err.Error(), "UNIQUE constraint failed")
 }

@@ -86,7 +86,7 @@ var _ firm.Store = (*Startups)(nil)
 // NewStartups returns the startup store of db.
 func NewStartups(db *DB) *Startups {
 	return &Startups{repo[firm.Startup, startupDoc]{
-		coll:     db.db.Collection(colStartups),
+		db: db, coll: db.db.Collection(colStartups),
 		toDoc:    startupToDoc,
 		toDomain: startupToDomain,
 		key:      func(s *firm.Startup) (string, *int64) { return s.ID, &s.Version },

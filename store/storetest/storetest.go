@@ -7,7 +7,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
 	"log/slog"
 	"os"
 	"sync"
@@ -49,8 +48,7 @@ func URI(t testing.TB) string {
 		if startErr != nil {
 			return
 		}
-		quiet := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
-		server, startErr = store.StartEmbedded(dir, "127.0.0.1:0", quiet)
+		server, startErr = store.StartEmbedded(dir, "127.0.0.1:0", QuietLogger())
 		if startErr == nil {
 			uri = server.URI()
 		}
@@ -59,6 +57,15 @@ func URI(t testing.TB) string {
 		t.Fatalf("start embedded FerretDB: %v", startErr)
 	}
 	return uri
+}
+
+// External reports whether tests run against the MongoDB at MONGODB_URI
+// rather than the embedded server.
+func External() bool { return os.Getenv("MONGODB_URI") != "" }
+
+// QuietLogger logs only errors, to keep test output readable.
+func QuietLogger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 }
 
 // DBName returns a fresh database name.
@@ -82,7 +89,7 @@ func Open(t testing.TB) *store.DB {
 	}
 	t.Cleanup(func() {
 		if err := db.Drop(ctx); err != nil {
-			t.Errorf("drop test database: %v", fmt.Errorf("%w", err))
+			t.Errorf("drop test database: %v", err)
 		}
 		_ = db.Close(ctx)
 	})
