@@ -35,14 +35,16 @@ const localIssuer = "innoport"
 // HS256 signs and verifies tokens with a shared secret.
 type HS256 struct {
 	secret []byte
+	now    func() time.Time
 }
 
-// NewHS256 returns a signer/verifier for secret, which must be at least 32 bytes.
-func NewHS256(secret []byte) (*HS256, error) {
+// NewHS256 returns a signer/verifier for secret, which must be at least 32
+// bytes; now tells the time expiry is checked against.
+func NewHS256(secret []byte, now func() time.Time) (*HS256, error) {
 	if len(secret) < 32 {
 		return nil, fmt.Errorf("the JWT secret must be at least 32 bytes, got %d", len(secret))
 	}
-	return &HS256{secret: secret}, nil
+	return &HS256{secret: secret, now: now}, nil
 }
 
 type tokenClaims struct {
@@ -68,7 +70,7 @@ func (h *HS256) Verify(_ context.Context, raw string) (Claims, error) {
 	var tc tokenClaims
 	_, err := jwt.ParseWithClaims(raw, &tc, func(*jwt.Token) (any, error) { return h.secret, nil },
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}), jwt.WithIssuer(localIssuer),
-		jwt.WithExpirationRequired(), jwt.WithLeeway(30*time.Second))
+		jwt.WithExpirationRequired(), jwt.WithLeeway(30*time.Second), jwt.WithTimeFunc(h.now))
 	if err != nil {
 		return Claims{}, fmt.Errorf("%w: %w", ErrInvalidToken, err)
 	}
@@ -84,13 +86,14 @@ type OIDC struct {
 }
 
 // NewOIDC discovers the issuer's configuration and keys. audience is the
-// expected "aud" (the client ID); empty skips that check.
-func NewOIDC(ctx context.Context, issuer, audience string) (*OIDC, error) {
+// expected "aud" (the client ID); empty skips that check. now tells the time
+// expiry is checked against.
+func NewOIDC(ctx context.Context, issuer, audience string, now func() time.Time) (*OIDC, error) {
 	p, err := oidc.NewProvider(ctx, issuer)
 	if err != nil {
 		return nil, fmt.Errorf("discover OIDC issuer %s: %w", issuer, err)
 	}
-	return &OIDC{verifier: p.Verifier(&oidc.Config{ClientID: audience, SkipClientIDCheck: audience == ""})}, nil
+	return &OIDC{verifier: p.Verifier(&oidc.Config{ClientID: audience, SkipClientIDCheck: audience == "", Now: now})}, nil
 }
 
 // Verify checks the token against the issuer's keys and reads the roles from

@@ -50,7 +50,8 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	}()
 	uri := cfg.MongoURI
 	if cfg.Embedded() {
-		a.embedded, err = store.StartEmbedded(filepath.Join(cfg.DataDir, "db"), "127.0.0.1:0", logger.With("component", "ferretdb"))
+		a.embedded, err = store.StartEmbedded(filepath.Join(cfg.DataDir, "db"), "127.0.0.1:0",
+			slog.New(levelFloor{logger.Handler(), slog.LevelWarn}).With("component", "ferretdb"))
 		if err != nil {
 			return nil, err
 		}
@@ -84,7 +85,7 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 // generated into the data directory on first start.
 func (a *app) initAuth(ctx context.Context) error {
 	if a.cfg.OIDCIssuer != "" {
-		v, err := auth.NewOIDC(ctx, a.cfg.OIDCIssuer, a.cfg.OIDCAudience)
+		v, err := auth.NewOIDC(ctx, a.cfg.OIDCIssuer, a.cfg.OIDCAudience, a.clock.Now)
 		a.verifier = v
 		return err
 	}
@@ -95,7 +96,7 @@ func (a *app) initAuth(ctx context.Context) error {
 			return err
 		}
 	}
-	s, err := auth.NewHS256([]byte(secret))
+	s, err := auth.NewHS256([]byte(secret), a.clock.Now)
 	if err != nil {
 		return err
 	}

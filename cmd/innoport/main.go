@@ -134,7 +134,7 @@ func token(ctx context.Context, args []string, getenv func(string) string, stdou
 			return err
 		}
 	}
-	s, err := auth.NewHS256([]byte(secret))
+	s, err := auth.NewHS256([]byte(secret), time.Now)
 	if err != nil {
 		return err
 	}

@@ -29,22 +29,26 @@ func NewVND(n int64) (VND, error) {
 	return VND(n), nil
 }
 
-// ParseVND parses a decimal amount such as "1500000000"; thousands separators
-// ("1.500.000.000", "1,500,000,000", "1 500 000 000") are accepted, fractions are not.
+// ParseVND parses a whole amount such as "1500000000". Thousands may be
+// grouped with ".", ",", " " or "_" ("1.500.000.000", "1,500,000,000"), in
+// groups of exactly three digits, so a decimal like "1.5" is refused rather
+// than misread as 15.
 func ParseVND(s string) (VND, error) {
-	clean := strings.Map(func(r rune) rune {
-		switch r {
-		case '.', ',', ' ', '_':
-			return -1
-		}
-		return r
-	}, strings.TrimSpace(s))
-	if clean == "" || !allDigits(strings.TrimPrefix(clean, "-")) {
-		return 0, errs.InvalidValue(
-			fmt.Sprintf("Số tiền %q không hợp lệ: chỉ dùng số nguyên đồng.", s),
-			fmt.Sprintf("Invalid amount %q: use whole đồng.", s))
+	invalid := errs.InvalidValue(
+		fmt.Sprintf("Số tiền %q không hợp lệ: chỉ dùng số nguyên đồng.", s),
+		fmt.Sprintf("Invalid amount %q: use whole đồng.", s))
+	groups := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool {
+		return r == '.' || r == ',' || r == ' ' || r == '_'
+	})
+	if len(groups) == 0 || len(strings.Join(groups, "")) != len(strings.TrimSpace(s))-(len(groups)-1) {
+		return 0, invalid // empty, or separators doubled or at an end
 	}
-	n, err := strconv.ParseInt(clean, 10, 64)
+	for i, g := range groups {
+		if !allDigits(g) || g == "" || (i > 0 && len(g) != 3) || (i == 0 && len(groups) > 1 && len(g) > 3) {
+			return 0, invalid
+		}
+	}
+	n, err := strconv.ParseInt(strings.Join(groups, ""), 10, 64)
 	if err != nil {
 		return 0, errs.InvalidValue(
 			fmt.Sprintf("Số tiền %q quá lớn.", s), fmt.Sprintf("The amount %q is too large.", s))

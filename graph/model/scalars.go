@@ -43,7 +43,9 @@ func UnmarshalVND(v any) (value.VND, error) {
 	case int64:
 		return value.NewVND(x)
 	case json.Number:
-		return value.ParseVND(x.String())
+		if n, err := x.Int64(); err == nil {
+			return value.NewVND(n)
+		}
 	case string:
 		return value.ParseVND(x)
 	case float64:
