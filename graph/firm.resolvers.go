@@ -110,7 +110,9 @@ func (r *queryResolver) Startups(ctx context.Context, first *int, after *string,
 
 func startupID(s firm.Startup) string { return s.ID }
 
-func startupEdge(c string, s firm.Startup) model.StartupEdge { return model.StartupEdge{Cursor: c, Node: s} }
+func startupEdge(c string, s firm.Startup) model.StartupEdge {
+	return model.StartupEdge{Cursor: c, Node: s}
+}
 
 func (r *queryResolver) Startup(ctx context.Context, id string) (*firm.Startup, error) {
 	raw, err := domainID(id, typeStartup, "id")
