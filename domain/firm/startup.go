@@ -149,11 +149,13 @@ func NewProfile(d Draft, today value.Date) (Profile, error) {
 	list.Check(err, "taxCode")
 	if d.FoundedOn == "" {
 		list.Add(errs.Required("foundedOn"))
-	} else if p.FoundedOn, err = value.ParseDate(d.FoundedOn); list.Check(err, "foundedOn") {
-		if p.FoundedOn.After(today) || earliestFounding.After(p.FoundedOn) {
+	} else if founded, err := value.ParseDate(d.FoundedOn); list.Check(err, "foundedOn") {
+		if founded.After(today) || earliestFounding.After(founded) {
 			list.Add(errs.InvalidValue(
 				fmt.Sprintf("Ngày thành lập phải từ %s đến hôm nay.", earliestFounding),
 				fmt.Sprintf("The founding date must be between %s and today.", earliestFounding), "foundedOn"))
+		} else {
+			p.FoundedOn = founded // left unset when invalid, so revenue years are not judged against it
 		}
 	}
 	p.Ward, err = value.NewWard(d.Ward)
