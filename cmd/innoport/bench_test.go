@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/innoport/innoport/demo"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// BenchmarkStartupsPage serves `startups(first: 50) { … incubator { name } }`
+// through the HTTP handler on the embedded store, and reports its latency
+// percentiles and store round trips per request. "demo" is the seeded data
+// (34 startups); "city" adds firms up to Hai Phong's ~1,400 digital firms.
+func BenchmarkStartupsPage(b *testing.B) {
+	for _, size := range []struct {
+		name  string
+		extra int
+	}{{"demo", 0}, {"city", 1400}} {
+		b.Run(size.name, func(b *testing.B) {
+			e := newEnv(b)
+			addStartups(b, e, size.extra)
+			q := req{query: `{ startups(first: 50) { edges { node { name incubator { name } } } } }`}
+			lat := make([]time.Duration, 0, 1024)
+			trips := e.app.db.RoundTrips()
+			b.ResetTimer()
+			for b.Loop() {
+				start := time.Now()
+				r := e.do(b, q)
+				lat = append(lat, time.Since(start))
+				if len(r.Errors) > 0 || len(r.list("startups.edges")) != 50 && size.extra > 0 {
+					b.Fatalf("unexpected response: %+v", r.Errors)
+				}
+			}
+			b.StopTimer()
+			slices.Sort(lat)
+			ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / float64(time.Millisecond) }
+			b.ReportMetric(ms(0.50), "p50-ms")
+			b.ReportMetric(ms(0.99), "p99-ms")
+			b.ReportMetric(float64(e.app.db.RoundTrips()-trips)/float64(len(lat)), "round-trips/op")
+		})
+	}
+}
+
+// addStartups writes n more startups straight to the store, a third of them
+// in the first demo incubator.
+func addStartups(b *testing.B, e *env, n int) {
+	b.Helper()
+	ctx := context.Background()
+	incs, err := e.app.demo.Incubators.All(ctx)
+	require.NoError(b, err)
+	now := e.clock.Now()
+	for i := range n {
+		p, err := firm.NewProfile(firm.Draft{
+			Name: fmt.Sprintf("Doanh nghiệp số %d", i), TaxCode: demo.TaxCode("03", i), FoundedOn: "2022-06-01",
+			Ward: "Lê Chân", Sectors: []string{"SOFTWARE_SAAS"}, Stage: "SEED", TeamSize: 5, Email: "a@b.vn",
+		}, value.DateOf(now))
+		require.NoError(b, err)
+		if i%3 == 0 {
+			p.IncubatorID = incs[0].ID
+		}
+		require.NoError(b, e.app.demo.Startups.Create(ctx, firm.Startup{ID: value.NewID(now), Profile: p, Version: 1, CreatedAt: now, UpdatedAt: now}))
+	}
+}

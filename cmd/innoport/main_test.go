@@ -1,0 +1,178 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/innoport/innoport/auth"
+	"github.com/innoport/innoport/domain/clock"
+)
+
+func envOf(kv map[string]string) func(string) string {
+	return func(k string) string { return kv[k] }
+}
+
+func TestConfigDefaultsAndValidation(t *testing.T) {
+	t.Parallel()
+	c, _, err := parseConfig("serve", nil, envOf(nil))
+	require.NoError(t, err)
+	assert.Equal(t, ":8080", c.Addr)
+	assert.True(t, c.Embedded())
+	assert.True(t, c.Demo, "demo data by default on the embedded store")
+	assert.True(t, c.Introspection)
+
+	c, _, err = parseConfig("serve", []string{"--no-demo"}, envOf(map[string]string{"INNOPORT_DEMO": "true"}))
+	require.NoError(t, err)
+	assert.False(t, c.Demo, "--no-demo wins")
+
+	c, _, err = parseConfig("serve", nil, envOf(map[string]string{
+		"MONGODB_URI": "mongodb://app:s3cret@db:27017/?replicaSet=rs0", "INNOPORT_JWT_SECRET": strings.Repeat("k", 32)}))
+	require.NoError(t, err)
+	assert.False(t, c.Demo, "no demo data in a real MongoDB unless asked")
+	assert.False(t, c.Introspection)
+	var logged bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logged, nil)).Info("cfg", "config", c)
+	assert.NotContains(t, logged.String(), "s3cret")
+	assert.NotContains(t, logged.String(), strings.Repeat("k", 32))
+
+	for name, env := range map[string]map[string]string{
+		"no secret with MongoDB": {"MONGODB_URI": "mongodb://db"},
+		"secret and OIDC":        {"INNOPORT_JWT_SECRET": "x", "INNOPORT_OIDC_ISSUER": "https://id.example"},
+		"bad boolean":            {"INNOPORT_DEMO": "maybe"},
+		"bad number":             {"INNOPORT_MAX_DEPTH": "-1"},
+		"bad log level":          {"INNOPORT_LOG_LEVEL": "loud"},
+	} {
+		_, _, err := parseConfig("serve", nil, envOf(env))
+		assert.Error(t, err, name)
+	}
+}
+
+// TestRestartKeepsDataAndSecret runs the embedded store twice on one data
+// directory: what was written, and tokens signed with the generated secret,
+// survive the restart.
+func TestRestartKeepsDataAndSecret(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	cfg, _, err := parseConfig("serve", []string{"--data-dir", t.TempDir()}, envOf(nil))
+	require.NoError(t, err)
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	clk := clock.NewManual(testNow)
+
+	var tok, id string
+	for run := range 2 {
+		a, err := openApp(ctx, cfg, clk, logger)
+		require.NoError(t, err)
+		require.NoError(t, a.seedDemo(ctx), "seeding runs on an empty store only")
+		e := &env{app: a, h: a.routes(), clock: clk, signer: a.signer}
+		if run == 0 {
+			tok = e.token(t, "ADMIN", "admin-1", "")
+			r := e.do(t, req{query: createStartup, token: tok, vars: map[string]any{"input": startupInput("0100233488")}})
+			require.Empty(t, r.userErrors("createStartup"))
+			id = r.str("createStartup.startup.id")
+		} else {
+			r := e.do(t, req{token: tok, query: `query($id: ID!) { startup(id: $id) { name contact { email } } startups { totalCount } }`,
+				vars: map[string]any{"id": id}})
+			require.Empty(t, r.Errors, "the token from before the restart still verifies")
+			assert.Equal(t, "ceo@bluesensor.vn", r.str("startup.contact.email"))
+			assert.Equal(t, 35, r.num("startups.totalCount"), "34 demo startups, seeded once, plus ours")
+		}
+		a.close(ctx)
+	}
+	info, err := os.Stat(filepath.Join(cfg.DataDir, "jwt-secret"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+}
+
+func TestTokenCommandSignsWhatTheServiceAccepts(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"token", "--role", "STARTUP_MEMBER", "--subject", "founder-1",
+		"--org", "U3RhcnR1cDphYmM", "--data-dir", dir}, envOf(nil), &out, &errOut)
+	require.NoError(t, err)
+	secret, err := localSecret(filepath.Join(dir, "jwt-secret"))
+	require.NoError(t, err)
+	v, err := auth.NewHS256([]byte(secret), time.Now)
+	require.NoError(t, err)
+	c, err := v.Verify(context.Background(), strings.TrimSpace(out.String()))
+	require.NoError(t, err)
+	assert.Equal(t, auth.Claims{Subject: "founder-1", Roles: []string{"STARTUP_MEMBER"}, Org: "U3RhcnR1cDphYmM"}, c)
+
+	err = run(context.Background(), []string{"token", "--role", "KING", "--subject", "x", "--data-dir", dir}, envOf(nil), &out, &errOut)
+	assert.ErrorContains(t, err, "unknown role")
+	err = run(context.Background(), []string{"token", "--role", "ADMIN"}, envOf(nil), &out, &errOut)
+	assert.ErrorContains(t, err, "--subject")
+	err = run(context.Background(), []string{"frobnicate"}, envOf(nil), &out, &errOut)
+	assert.ErrorContains(t, err, "unknown command")
+}
+
+// TestServeStartsAndStopsCleanly runs the real serve command on the embedded
+// store: it becomes ready, answers GraphQL, and returns without error when
+// its context is cancelled (SIGINT/SIGTERM in production).
+func TestServeStartsAndStopsCleanly(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := ln.Addr().String()
+	require.NoError(t, ln.Close())
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", addr, "--data-dir", t.TempDir()}, envOf(nil), &logs, &logs)
+	}()
+	var resp *http.Response
+	require.Eventually(t, func() bool {
+		resp, err = http.Get("http://" + addr + "/readyz")
+		return err == nil && resp.StatusCode == http.StatusOK
+	}, 20*time.Second, 50*time.Millisecond)
+	resp.Body.Close()
+	resp, err = http.Post("http://"+addr+"/graphql", "application/json", strings.NewReader(`{"query":"{ funds { name } }"}`))
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Contains(t, string(body), "Quỹ Đầu tư Mạo hiểm Thành phố Hải Phòng")
+
+	cancel()
+	select {
+	case err := <-done:
+		require.NoError(t, err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	assert.Contains(t, logs.String(), `"msg":"stopped"`)
+	assert.Contains(t, logs.String(), `"msg":"demo data seeded"`)
+}
+
+// syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
