@@ -50,7 +50,9 @@ func TestNewProfileNamesEveryBadField(t *testing.T) {
 		{"unknown stage", func(d *firm.Draft) { d.Stage = "UNICORN" }, "stage", errs.CodeInvalidValue},
 		{"revenue before founding", func(d *firm.Draft) { d.Revenue = []firm.YearRevenueDraft{{Year: 2023, Amount: 1}} },
 			"financials.revenue.0.year", errs.CodeInvalidValue},
-		{"revenue twice", func(d *firm.Draft) { d.Revenue = []firm.YearRevenueDraft{{Year: 2025, Amount: 1}, {Year: 2025, Amount: 2}} },
+		{"revenue twice", func(d *firm.Draft) {
+			d.Revenue = []firm.YearRevenueDraft{{Year: 2025, Amount: 1}, {Year: 2025, Amount: 2}}
+		},
 			"financials.revenue.1.year", errs.CodeInvalidValue},
 		{"negative revenue", func(d *firm.Draft) { d.Revenue = []firm.YearRevenueDraft{{Year: 2025, Amount: -1}} },
 			"financials.revenue.0.amountVnd", errs.CodeInvalidValue},

@@ -32,7 +32,7 @@ func TestNewTaxCode(t *testing.T) {
 		{in: "0100109106-01", code: errs.CodeInvalidTaxCode},  // short suffix
 		{in: "0100109106/001", code: errs.CodeInvalidTaxCode}, // wrong separator
 		{in: "0100000000", code: errs.CodeInvalidTaxCode},     // digits 3-9 all zero
-		{in: "０１００２３３４８８", code: errs.CodeInvalidTaxCode}, // full-width digits
+		{in: "０１００２３３４８８", code: errs.CodeInvalidTaxCode},     // full-width digits
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
