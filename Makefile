@@ -1,0 +1,21 @@
+# The few things people run often. Each is also written out in the README.
+.PHONY: run test generate bench fuzz check
+
+run:        ## serve on the embedded store with demo data
+	go run ./cmd/innoport
+
+test:       ## the whole test suite (embedded FerretDB; MONGODB_URI to use a real MongoDB)
+	go test ./...
+
+generate:   ## regenerate the GraphQL code from web-schema/
+	go tool gqlgen generate
+
+bench:      ## benchmarks, with figures per request
+	go test ./cmd/innoport -run '^$$' -bench . -benchtime 3s
+
+fuzz:       ## fuzz the validators for a while each
+	go test ./domain/value -run '^$$' -fuzz FuzzNewTaxCode -fuzztime 30s
+	go test ./domain/value -run '^$$' -fuzz FuzzParseVND -fuzztime 30s
+
+check:      ## what CI runs
+	bash .ci/run
