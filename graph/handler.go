@@ -84,7 +84,7 @@ func limitBody(n int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > n {
 			writeError(w, http.StatusRequestEntityTooLarge, langFromHeader(r.Header.Get("Accept-Language")),
-				errs.New(errs.Invalid, "REQUEST_TOO_LARGE", nil,
+				errs.New(errs.Invalid, errs.CodeRequestTooLarge, nil,
 					fmt.Sprintf("Yêu cầu quá lớn (tối đa %d byte).", n),
 					fmt.Sprintf("The request is too large (at most %d bytes).", n)))
 			return
@@ -113,7 +113,7 @@ func (d depthLimit) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 		return nil
 	}
 	if depth := selectionDepth(oc.Operation.SelectionSet, 0); depth > int(d) {
-		e := errs.New(errs.Invalid, "DEPTH_LIMIT_EXCEEDED", nil,
+		e := errs.New(errs.Invalid, errs.CodeDepthLimitExceeded, nil,
 			fmt.Sprintf("Truy vấn lồng %d cấp, vượt quá giới hạn %d.", depth, int(d)),
 			fmt.Sprintf("The query is nested %d levels deep, above the limit of %d.", depth, int(d)))
 		return &gqlerror.Error{Message: e.Message(langOf(ctx)), Extensions: map[string]any{"code": string(e.Code)}}

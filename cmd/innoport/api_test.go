@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -424,4 +425,18 @@ func TestDemoTaxCodesAreValid(t *testing.T) {
 			require.NoError(t, err)
 		}
 	}
+}
+
+// TestExpiredTokensAreRefused: expiry is judged by the service clock.
+func TestExpiredTokensAreRefused(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	tok := e.token(t, "ADMIN", "admin-1", "")
+	r := e.do(t, req{query: `{ viewer { subject } }`, token: tok})
+	require.Empty(t, r.Errors)
+	assert.Equal(t, "admin-1", r.str("viewer.subject"))
+	e.clock.Advance(61 * time.Minute)
+	r = e.do(t, req{query: `{ viewer { subject } }`, token: tok})
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+	assert.Equal(t, "UNAUTHENTICATED", r.code(""))
 }

@@ -44,6 +44,9 @@ const (
 	CodeUnauthenticated  Code = "UNAUTHENTICATED"
 	CodeForbidden        Code = "FORBIDDEN"
 	CodeInternal         Code = "INTERNAL"
+	// Request limits, refused before any resolver runs.
+	CodeRequestTooLarge    Code = "REQUEST_TOO_LARGE"
+	CodeDepthLimitExceeded Code = "DEPTH_LIMIT_EXCEEDED"
 )
 
 // Lang is a language a message can be shown in.

@@ -23,7 +23,7 @@ func allow(p identity.Principal, ok bool) error {
 	return deny(p)
 }
 
-// CreateStartup: admins; managers of the incubator the startup joins; and a
+// CreateStartup allows admins; managers of the incubator the startup joins; and a
 // founder registering a firm (a startup member not yet acting for one), who may
 // not place it in an incubator.
 func CreateStartup(p identity.Principal, incubatorID string) error {
@@ -32,45 +32,46 @@ func CreateStartup(p identity.Principal, incubatorID string) error {
 		(incubatorID == "" && p.Has(identity.RoleStartupMember) && p.OrgID == ""))
 }
 
-// ManageStartup covers editing a startup and reading its confidential contact
-// and financials: its members, the managers of its incubator, and admins.
+// ManageStartup decides who edits a startup and reads its confidential
+// contact and financials: its members, its incubator's managers, and admins.
 func ManageStartup(p identity.Principal, startupID, incubatorID string) error {
 	return allow(p, p.Has(identity.RoleAdmin) ||
 		p.ActsFor(identity.RoleStartupMember, startupID) ||
 		(incubatorID != "" && p.ActsFor(identity.RoleIncubatorManager, incubatorID)))
 }
 
-// MoveStartupToIncubator: placing a startup in an incubator (or taking it out of
-// one) needs admins or the managers of the incubator it joins or leaves.
+// MoveStartupToIncubator decides who places a startup in an incubator or
+// takes it out of one: admins, or the managers of the incubator it joins
+// (or, when it leaves for none, of the one it leaves).
 func MoveStartupToIncubator(p identity.Principal, from, to string) error {
 	return allow(p, p.Has(identity.RoleAdmin) ||
 		(to != "" && p.ActsFor(identity.RoleIncubatorManager, to)) ||
 		(to == "" && p.ActsFor(identity.RoleIncubatorManager, from)))
 }
 
-// CreateInvestor: admins, and an investor registering their own profile.
+// CreateInvestor allows admins, and an investor registering their own profile.
 func CreateInvestor(p identity.Principal) error {
 	return allow(p, p.Has(identity.RoleAdmin) || (p.Has(identity.RoleInvestor) && p.OrgID == ""))
 }
 
-// ManageInvestor: admins and the investor's own users.
+// ManageInvestor allows admins and the investor's own users.
 func ManageInvestor(p identity.Principal, investorID string) error {
 	return allow(p, p.Has(identity.RoleAdmin) || p.ActsFor(identity.RoleInvestor, investorID))
 }
 
-// CreateMentor: admins and incubator managers, who recruit mentors.
+// CreateMentor allows admins and incubator managers, who recruit mentors.
 func CreateMentor(p identity.Principal) error {
 	return allow(p, p.Has(identity.RoleAdmin) || p.Has(identity.RoleIncubatorManager))
 }
 
-// ManageMentor: admins, incubator managers, and the mentor themself (the user
+// ManageMentor allows admins, incubator managers, and the mentor themself (the user
 // whose subject the profile is linked to).
 func ManageMentor(p identity.Principal, mentorSubject string) error {
 	return allow(p, p.Has(identity.RoleAdmin) || p.Has(identity.RoleIncubatorManager) ||
 		(mentorSubject != "" && p.Subject == mentorSubject))
 }
 
-// Authenticated: every change to the platform needs a signed-in caller.
+// Authenticated requires a signed-in caller: every change to the platform needs a signed-in caller.
 func Authenticated(p identity.Principal) error {
 	return allow(p, true)
 }

@@ -72,15 +72,6 @@ var sectorIndex = func() map[Sector]int {
 // Sectors lists the whole taxonomy in display order.
 func Sectors() []SectorInfo { return append([]SectorInfo(nil), sectors...) }
 
-// Info returns the sector's description; ok is false for an unknown sector.
-func (s Sector) Info() (SectorInfo, bool) {
-	i, ok := sectorIndex[s]
-	if !ok {
-		return SectorInfo{}, false
-	}
-	return sectors[i], true
-}
-
 // ParseSector validates a sector code.
 func ParseSector(s string) (Sector, error) {
 	if _, ok := sectorIndex[Sector(s)]; !ok {
@@ -124,9 +115,6 @@ const (
 )
 
 var stages = []Stage{StageIdea, StagePrototype, StagePreSeed, StageSeed, StageSeriesA, StageGrowth}
-
-// Stages lists the stages from earliest to latest.
-func Stages() []Stage { return append([]Stage(nil), stages...) }
 
 // Rank returns the stage's position from 0 (IDEA), or -1 for an unknown stage.
 func (s Stage) Rank() int {

@@ -71,16 +71,6 @@ func TaxCheckDigit(nine string) (digit int, ok bool) {
 // String returns the canonical form.
 func (t TaxCode) String() string { return t.s }
 
-// IsZero reports whether t is the zero value (no tax code).
-func (t TaxCode) IsZero() bool { return t.s == "" }
-
-// Parent returns the ten-digit code of the enterprise a branch code belongs to.
-func (t TaxCode) Parent() string {
-	if len(t.s) > 10 {
-		return t.s[:10]
-	}
-	return t.s
-}
 
 func invalidTaxCode(vi, en string) *errs.Error {
 	return errs.New(errs.Invalid, errs.CodeInvalidTaxCode, nil,

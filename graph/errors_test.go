@@ -1,0 +1,52 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/graph/model"
+)
+
+// TestUserErrorCodesAreInTheSchema: every code the domain reports as a
+// userError is a value of the schema's UserErrorCode enum.
+func TestUserErrorCodesAreInTheSchema(t *testing.T) {
+	t.Parallel()
+	for _, c := range []errs.Code{errs.CodeRequired, errs.CodeInvalidValue, errs.CodeInvalidTaxCode,
+		errs.CodeDuplicateTaxCode, errs.CodeVersionConflict, errs.CodeNotFound} {
+		assert.True(t, model.UserErrorCode(c).IsValid(), c)
+	}
+}
+
+func TestUserErrorsSplitsFixableFromTopLevel(t *testing.T) {
+	t.Parallel()
+	ctx := withLang(context.Background(), errs.EN)
+	var list errs.List
+	list.Add(errs.Required("name"))
+	list.Add(errs.InvalidValue("vi", "en", "contact", "email"))
+	ue, err := userErrors(ctx, list)
+	require.NoError(t, err)
+	require.Len(t, ue, 2)
+	assert.Equal(t, []string{"input", "contact", "email"}, ue[1].Field)
+	assert.Equal(t, "en", ue[1].Message)
+
+	for _, top := range []error{errs.Forbidden(), errs.UnauthenticatedErr(), errors.New("disk on fire")} {
+		ue, err := userErrors(ctx, top)
+		assert.Nil(t, ue)
+		assert.Equal(t, top, err)
+	}
+}
+
+func TestLanguageFromAcceptLanguage(t *testing.T) {
+	t.Parallel()
+	for h, want := range map[string]errs.Lang{
+		"": errs.VI, "vi": errs.VI, "en": errs.EN, "en-GB,en;q=0.9": errs.EN, "vi-VN,vi;q=0.9,en;q=0.8": errs.VI,
+		"fr-FR,en;q=0.5": errs.EN, "fr": errs.VI, "garbage;;q=x": errs.VI,
+	} {
+		assert.Equal(t, want, langFromHeader(h), h)
+	}
+}
