@@ -71,7 +71,6 @@ func TaxCheckDigit(nine string) (digit int, ok bool) {
 // String returns the canonical form.
 func (t TaxCode) String() string { return t.s }
 
-
 func invalidTaxCode(vi, en string) *errs.Error {
 	return errs.New(errs.Invalid, errs.CodeInvalidTaxCode, nil,
 		"Mã số thuế không hợp lệ: "+vi+".", "Invalid tax code: "+en+".")
