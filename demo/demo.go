@@ -13,6 +13,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -35,12 +36,9 @@ type Counts struct {
 // call is open and the closed call closed whenever the demo runs.
 func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 	var c Counts
-	meta := func(id string) ecosystem.Meta {
-		return ecosystem.Meta{ID: id, Version: 1, CreatedAt: now, UpdatedAt: now}
-	}
 	incIDs := make([]string, len(incubators))
 	for i, inc := range incubators {
-		inc.Meta = meta(value.NewID(now))
+		inc.Meta = record.New(now)
 		incIDs[i] = inc.ID
 		if err := s.Incubators.Create(ctx, inc); err != nil {
 			return c, fmt.Errorf("seed incubator %q: %w", inc.Name, err)
@@ -57,7 +55,7 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		if err != nil {
 			return c, fmt.Errorf("demo startup %q: %w", st.name, err)
 		}
-		if err := s.Startups.Create(ctx, firm.Startup{ID: value.NewID(now), Profile: p, Version: 1, CreatedAt: now, UpdatedAt: now}); err != nil {
+		if err := s.Startups.Create(ctx, firm.Startup{Meta: record.New(now), Profile: p}); err != nil {
 			return c, fmt.Errorf("seed startup %q: %w", st.name, err)
 		}
 		c.Startups++
@@ -67,7 +65,7 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		if err != nil {
 			return c, fmt.Errorf("demo investor %q: %w", d.Name, err)
 		}
-		if err := s.Investors.Create(ctx, ecosystem.Investor{Meta: meta(value.NewID(now)), InvestorProfile: p}); err != nil {
+		if err := s.Investors.Create(ctx, ecosystem.Investor{Meta: record.New(now), InvestorProfile: p}); err != nil {
 			return c, fmt.Errorf("seed investor %q: %w", d.Name, err)
 		}
 		c.Investors++
@@ -77,12 +75,12 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		if err != nil {
 			return c, fmt.Errorf("demo mentor %q: %w", d.Name, err)
 		}
-		if err := s.Mentors.Create(ctx, ecosystem.Mentor{Meta: meta(value.NewID(now)), MentorProfile: p}); err != nil {
+		if err := s.Mentors.Create(ctx, ecosystem.Mentor{Meta: record.New(now), MentorProfile: p}); err != nil {
 			return c, fmt.Errorf("seed mentor %q: %w", d.Name, err)
 		}
 		c.Mentors++
 	}
-	fund := funding.Fund{ID: value.NewID(now), Version: 1, CreatedAt: now, UpdatedAt: now, Public: true,
+	fund := funding.Fund{Meta: record.New(now), Public: true,
 		Name:        "Quỹ Đầu tư Mạo hiểm Thành phố Hải Phòng",
 		NameEN:      "Hai Phong City Venture Capital Fund",
 		Description: "Quỹ đầu tư mạo hiểm công của thành phố, đồng đầu tư vào doanh nghiệp khởi nghiệp sáng tạo thuộc các lĩnh vực ưu tiên."}
@@ -107,7 +105,7 @@ func endOfDay(now time.Time, days int) time.Time {
 func calls(fundID string, now time.Time) []funding.Call {
 	bn := value.VND(1_000_000_000)
 	open := funding.Call{
-		ID: value.NewID(now), FundID: fundID, Status: funding.CallOpen,
+		Meta: record.New(now), FundID: fundID, Status: funding.CallOpen,
 		Title:       "Đợt kêu gọi 2026: Công nghệ biển, cảng biển và logistics",
 		Description: "Đồng đầu tư vào giải pháp công nghệ cho cảng biển, logistics, kinh tế biển và chuyển đổi xanh của Hải Phòng.",
 		OpensAt:     value.DateOf(now.AddDate(0, 0, -30)).Start().UTC(), ClosesAt: endOfDay(now, 45),
@@ -115,15 +113,12 @@ func calls(fundID string, now time.Time) []funding.Call {
 		Sectors: []value.Sector{value.SectorMarineTech, value.SectorPortLogistics, value.SectorGreenEnergy},
 	}
 	closed := funding.Call{
-		ID: value.NewID(now), FundID: fundID, Status: funding.CallClosed,
+		Meta: record.New(now), FundID: fundID, Status: funding.CallClosed,
 		Title:       "Đợt kêu gọi 2025: Bán dẫn và trí tuệ nhân tạo",
 		Description: "Hỗ trợ doanh nghiệp thiết kế vi mạch, kiểm thử bán dẫn và ứng dụng AI trong sản xuất.",
 		OpensAt:     value.DateOf(now.AddDate(0, 0, -240)).Start().UTC(), ClosesAt: endOfDay(now, -150),
 		Budget: 15 * bn, Ticket: value.Range{Min: bn, Max: 3 * bn},
 		Sectors: []value.Sector{value.SectorSemiconductors, value.SectorAI, value.SectorAdvancedManufacturing},
-	}
-	for _, c := range []*funding.Call{&open, &closed} {
-		c.Version, c.CreatedAt, c.UpdatedAt = 1, now, now
 	}
 	return []funding.Call{open, closed}
 }

@@ -2,31 +2,14 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
-
-type metaDoc struct {
-	ID        string    `bson:"_id"`
-	Version   int64     `bson:"version"`
-	CreatedAt time.Time `bson:"createdAt"`
-	UpdatedAt time.Time `bson:"updatedAt"`
-}
-
-func metaToDoc(m ecosystem.Meta) metaDoc {
-	return metaDoc{ID: m.ID, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
-}
-
-func (d metaDoc) toDomain() ecosystem.Meta {
-	return ecosystem.Meta{ID: d.ID, Version: d.Version, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC()}
-}
-
-func metaKey(m *ecosystem.Meta) (string, *int64) { return m.ID, &m.Version }
 
 type incubatorDoc struct {
 	Meta       metaDoc      `bson:",inline"`
@@ -92,7 +75,7 @@ var _ ecosystem.IncubatorStore = (*Incubators)(nil)
 func NewIncubators(db *DB) *Incubators {
 	return &Incubators{repo[ecosystem.Incubator, incubatorDoc]{
 		db: db, coll: db.db.Collection(colIncubators), toDoc: incubatorToDoc, toDomain: incubatorToDomain,
-		key:    func(i *ecosystem.Incubator) (string, *int64) { return metaKey(&i.Meta) },
+		meta:   func(x *ecosystem.Incubator) *record.Meta { return &x.Meta },
 		whatVI: "vườn ươm", whatEN: "Incubator",
 	}}
 }
@@ -176,7 +159,7 @@ var (
 func NewInvestors(db *DB) *Actors[ecosystem.Investor, investorDoc] {
 	return &Actors[ecosystem.Investor, investorDoc]{repo[ecosystem.Investor, investorDoc]{
 		db: db, coll: db.db.Collection(colInvestors), toDoc: investorToDoc, toDomain: investorToDomain,
-		key:    func(i *ecosystem.Investor) (string, *int64) { return metaKey(&i.Meta) },
+		meta:   func(x *ecosystem.Investor) *record.Meta { return &x.Meta },
 		whatVI: "nhà đầu tư", whatEN: "Investor",
 	}}
 }
@@ -185,7 +168,7 @@ func NewInvestors(db *DB) *Actors[ecosystem.Investor, investorDoc] {
 func NewMentors(db *DB) *Actors[ecosystem.Mentor, mentorDoc] {
 	return &Actors[ecosystem.Mentor, mentorDoc]{repo[ecosystem.Mentor, mentorDoc]{
 		db: db, coll: db.db.Collection(colMentors), toDoc: mentorToDoc, toDomain: mentorToDomain,
-		key:    func(m *ecosystem.Mentor) (string, *int64) { return metaKey(&m.Meta) },
+		meta:   func(x *ecosystem.Mentor) *record.Meta { return &x.Meta },
 		whatVI: "chuyên gia", whatEN: "Mentor",
 	}}
 }

@@ -8,18 +8,16 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
 type fundDoc struct {
-	ID          string    `bson:"_id"`
-	Name        string    `bson:"name"`
-	NameEN      string    `bson:"nameEn,omitempty"`
-	Description string    `bson:"description,omitempty"`
-	Public      bool      `bson:"public"`
-	Version     int64     `bson:"version"`
-	CreatedAt   time.Time `bson:"createdAt"`
-	UpdatedAt   time.Time `bson:"updatedAt"`
+	Meta        metaDoc `bson:",inline"`
+	Name        string  `bson:"name"`
+	NameEN      string  `bson:"nameEn,omitempty"`
+	Description string  `bson:"description,omitempty"`
+	Public      bool    `bson:"public"`
 }
 
 // Funds stores funding.Fund documents.
@@ -34,14 +32,14 @@ func NewFunds(db *DB) *Funds {
 	return &Funds{repo[funding.Fund, fundDoc]{
 		db: db, coll: db.db.Collection(colFunds),
 		toDoc: func(f funding.Fund) fundDoc {
-			return fundDoc{ID: f.ID, Name: f.Name, NameEN: f.NameEN, Description: f.Description, Public: f.Public,
-				Version: f.Version, CreatedAt: f.CreatedAt, UpdatedAt: f.UpdatedAt}
+			return fundDoc{Meta: metaToDoc(f.Meta), Name: f.Name, NameEN: f.NameEN, Description: f.Description,
+				Public: f.Public}
 		},
 		toDomain: func(d fundDoc) (funding.Fund, error) {
-			return funding.Fund{ID: d.ID, Name: d.Name, NameEN: d.NameEN, Description: d.Description, Public: d.Public,
-				Version: d.Version, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC()}, nil
+			return funding.Fund{Meta: d.Meta.toDomain(), Name: d.Name, NameEN: d.NameEN, Description: d.Description,
+				Public: d.Public}, nil
 		},
-		key:    func(f *funding.Fund) (string, *int64) { return f.ID, &f.Version },
+		meta:   func(f *funding.Fund) *record.Meta { return &f.Meta },
 		whatVI: "quỹ", whatEN: "Fund",
 	}}
 }
@@ -52,7 +50,7 @@ func (s *Funds) All(ctx context.Context) ([]funding.Fund, error) {
 }
 
 type callDoc struct {
-	ID          string    `bson:"_id"`
+	Meta        metaDoc   `bson:",inline"`
 	FundID      string    `bson:"fundId"`
 	Title       string    `bson:"title"`
 	Description string    `bson:"description,omitempty"`
@@ -63,27 +61,23 @@ type callDoc struct {
 	TicketMin   int64     `bson:"ticketMinVnd"`
 	TicketMax   int64     `bson:"ticketMaxVnd"`
 	Sectors     []string  `bson:"sectors"`
-	Version     int64     `bson:"version"`
-	CreatedAt   time.Time `bson:"createdAt"`
-	UpdatedAt   time.Time `bson:"updatedAt"`
 }
 
 func callToDoc(c funding.Call) callDoc {
-	return callDoc{ID: c.ID, FundID: c.FundID, Title: c.Title, Description: c.Description, Status: string(c.Status),
+	return callDoc{Meta: metaToDoc(c.Meta), FundID: c.FundID, Title: c.Title, Description: c.Description, Status: string(c.Status),
 		OpensAt: c.OpensAt, ClosesAt: c.ClosesAt, Budget: int64(c.Budget), TicketMin: int64(c.Ticket.Min),
-		TicketMax: int64(c.Ticket.Max), Sectors: names(c.Sectors), Version: c.Version,
-		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt}
+		TicketMax: int64(c.Ticket.Max), Sectors: names(c.Sectors)}
 }
 
 func callToDomain(d callDoc) (funding.Call, error) {
 	sectors, err := value.ParseSectors(d.Sectors)
 	if err != nil {
-		return funding.Call{}, corrupt(colCalls, d.ID, err)
+		return funding.Call{}, corrupt(colCalls, d.Meta.ID, err)
 	}
-	return funding.Call{ID: d.ID, FundID: d.FundID, Title: d.Title, Description: d.Description,
+	return funding.Call{Meta: d.Meta.toDomain(), FundID: d.FundID, Title: d.Title, Description: d.Description,
 		Status: funding.CallStatus(d.Status), OpensAt: d.OpensAt.UTC(), ClosesAt: d.ClosesAt.UTC(),
 		Budget: value.VND(d.Budget), Ticket: value.Range{Min: value.VND(d.TicketMin), Max: value.VND(d.TicketMax)},
-		Sectors: sectors, Version: d.Version, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC()}, nil
+		Sectors: sectors}, nil
 }
 
 // Calls stores funding.Call documents.
@@ -97,7 +91,7 @@ var _ funding.CallStore = (*Calls)(nil)
 func NewCalls(db *DB) *Calls {
 	return &Calls{repo[funding.Call, callDoc]{
 		db: db, coll: db.db.Collection(colCalls), toDoc: callToDoc, toDomain: callToDomain,
-		key:    func(c *funding.Call) (string, *int64) { return c.ID, &c.Version },
+		meta:   func(c *funding.Call) *record.Meta { return &c.Meta },
 		whatVI: "đợt kêu gọi vốn", whatEN: "Funding call",
 	}}
 }

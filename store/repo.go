@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -23,8 +25,8 @@ type repo[E any, D any] struct {
 	coll     *mongo.Collection
 	toDoc    func(E) D
 	toDomain func(D) (E, error)
-	// key returns the entity's ID and a pointer to its version.
-	key func(*E) (string, *int64)
+	// meta returns the entity's record metadata.
+	meta func(*E) *record.Meta
 	// whatVI and whatEN name the entity in not-found messages.
 	whatVI, whatEN string
 	// onDuplicate turns a duplicate-key error into a domain error; nil when the
@@ -60,8 +62,7 @@ func (r *repo[E, D]) GetMany(ctx context.Context, ids []string) (map[string]E, e
 	}
 	es, err := r.find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}, nil)
 	for _, e := range es {
-		id, _ := r.key(&e)
-		out[id] = e
+		out[r.meta(&e).ID] = e
 	}
 	return out, err
 }
@@ -79,9 +80,9 @@ func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (
 		if err := fn(&e); err != nil {
 			return zero, err
 		}
-		_, version := r.key(&e)
-		read := *version
-		*version = read + 1
+		m := r.meta(&e)
+		read := m.Version
+		m.Version++
 		res, err := r.coll.ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "version", Value: read}}, r.toDoc(e))
 		if err != nil {
 			return zero, r.writeErr(err, "replace")
@@ -171,4 +172,20 @@ func eqIfSet[T comparable](f bson.D, field string, v T) bson.D {
 // index with an InternalError quoting SQLite's constraint message.
 func isDuplicateKey(err error) bool {
 	return mongo.IsDuplicateKeyError(err) || strings.Contains(err.Error(), "UNIQUE constraint failed")
+}
+
+// metaDoc is the stored form of record.Meta, inlined into every document.
+type metaDoc struct {
+	ID        string    `bson:"_id"`
+	Version   int64     `bson:"version"`
+	CreatedAt time.Time `bson:"createdAt"`
+	UpdatedAt time.Time `bson:"updatedAt"`
+}
+
+func metaToDoc(m record.Meta) metaDoc {
+	return metaDoc{ID: m.ID, Version: m.Version, CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt}
+}
+
+func (d metaDoc) toDomain() record.Meta {
+	return record.Meta{ID: d.ID, Version: d.Version, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC()}
 }

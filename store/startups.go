@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -10,11 +9,12 @@ import (
 
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
 type startupDoc struct {
-	ID          string       `bson:"_id"`
+	Meta        metaDoc      `bson:",inline"`
 	Name        string       `bson:"name"`
 	NameEN      string       `bson:"nameEn,omitempty"`
 	TaxCode     string       `bson:"taxCode"`
@@ -30,9 +30,6 @@ type startupDoc struct {
 	Phone       string       `bson:"phone,omitempty"`
 	FundingNeed int64        `bson:"fundingNeedVnd"`
 	Revenue     []revenueDoc `bson:"revenue,omitempty"`
-	Version     int64        `bson:"version"`
-	CreatedAt   time.Time    `bson:"createdAt"`
-	UpdatedAt   time.Time    `bson:"updatedAt"`
 }
 
 type revenueDoc struct {
@@ -43,10 +40,10 @@ type revenueDoc struct {
 func startupToDoc(s firm.Startup) startupDoc {
 	d := s.Draft()
 	doc := startupDoc{
-		ID: s.ID, Name: d.Name, NameEN: d.NameEN, TaxCode: d.TaxCode, FoundedOn: d.FoundedOn, Ward: d.Ward,
+		Meta: metaToDoc(s.Meta), Name: d.Name, NameEN: d.NameEN, TaxCode: d.TaxCode, FoundedOn: d.FoundedOn, Ward: d.Ward,
 		Sectors: d.Sectors, Stage: d.Stage, Description: d.Description, Website: d.Website,
 		TeamSize: d.TeamSize, IncubatorID: d.IncubatorID, Email: d.Email, Phone: d.Phone,
-		FundingNeed: d.FundingNeed, Version: s.Version, CreatedAt: s.CreatedAt, UpdatedAt: s.UpdatedAt,
+		FundingNeed: d.FundingNeed,
 	}
 	for _, r := range d.Revenue {
 		doc.Revenue = append(doc.Revenue, revenueDoc{Year: r.Year, Amount: r.Amount})
@@ -68,12 +65,11 @@ func startupToDomain(doc startupDoc) (firm.Startup, error) {
 	}
 	// Validate against the record's own last write, not today: rules about
 	// "not in the future" held when it was written.
-	p, err := firm.NewProfile(d, value.DateOf(doc.UpdatedAt))
+	p, err := firm.NewProfile(d, value.DateOf(doc.Meta.UpdatedAt))
 	if err != nil {
-		return firm.Startup{}, corrupt(colStartups, doc.ID, err)
+		return firm.Startup{}, corrupt(colStartups, doc.Meta.ID, err)
 	}
-	return firm.Startup{ID: doc.ID, Profile: p, Version: doc.Version,
-		CreatedAt: doc.CreatedAt.UTC(), UpdatedAt: doc.UpdatedAt.UTC()}, nil
+	return firm.Startup{Meta: doc.Meta.toDomain(), Profile: p}, nil
 }
 
 // Startups stores firm.Startup documents.
@@ -89,7 +85,7 @@ func NewStartups(db *DB) *Startups {
 		db: db, coll: db.db.Collection(colStartups),
 		toDoc:    startupToDoc,
 		toDomain: startupToDomain,
-		key:      func(s *firm.Startup) (string, *int64) { return s.ID, &s.Version },
+		meta:     func(s *firm.Startup) *record.Meta { return &s.Meta },
 		whatVI:   "doanh nghiệp", whatEN: "Startup",
 		onDuplicate: func(err error) error {
 			return errs.New(errs.Conflict, errs.CodeDuplicateTaxCode, []string{"taxCode"},

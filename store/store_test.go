@@ -11,6 +11,7 @@ import (
 	"github.com/innoport/innoport/demo"
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/store"
 	"github.com/innoport/innoport/store/storetest"
@@ -87,7 +88,7 @@ func newStartup(t *testing.T, taxCode string, sectors ...string) firm.Startup {
 		Sectors: sectors, Stage: "SEED", TeamSize: 5, Email: "lienhe@example.vn",
 	}, value.DateOf(now))
 	require.NoError(t, err)
-	return firm.Startup{ID: value.NewID(now), Profile: p, Version: 1, CreatedAt: now, UpdatedAt: now}
+	return firm.Startup{Meta: record.New(now), Profile: p}
 }
 
 func TestCreateRefusesDuplicateTaxCode(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/innoport/innoport/demo"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -65,6 +66,6 @@ func addStartups(b *testing.B, e *env, n int) {
 		if i%3 == 0 {
 			p.IncubatorID = incs[0].ID
 		}
-		require.NoError(b, e.app.demo.Startups.Create(ctx, firm.Startup{ID: value.NewID(now), Profile: p, Version: 1, CreatedAt: now, UpdatedAt: now}))
+		require.NoError(b, e.app.demo.Startups.Create(ctx, firm.Startup{Meta: record.New(now), Profile: p}))
 	}
 }

@@ -4,8 +4,8 @@ package ecosystem
 
 import (
 	"context"
-	"time"
 
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -23,17 +23,9 @@ type Store[E any] interface {
 	Count(ctx context.Context) (int, error)
 }
 
-// Meta is what every stored actor carries besides its profile.
-type Meta struct {
-	ID        string
-	Version   int64 // bumped by every write; updates are conditional on it
-	CreatedAt time.Time
-	UpdatedAt time.Time
-}
-
 // Incubator is a startup support centre or incubator, typically at a university.
 type Incubator struct {
-	Meta
+	record.Meta
 	Name       string
 	NameEN     string
 	University string
@@ -64,7 +56,7 @@ const (
 
 // Investor is a fund, angel or company that invests in startups.
 type Investor struct {
-	Meta
+	record.Meta
 	InvestorProfile
 }
 
@@ -78,6 +70,6 @@ type Thesis struct {
 
 // Mentor is an expert who coaches startups, possibly an overseas Vietnamese.
 type Mentor struct {
-	Meta
+	record.Meta
 	MentorProfile
 }

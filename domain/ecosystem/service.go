@@ -5,9 +5,9 @@ import (
 	"fmt"
 
 	"github.com/innoport/innoport/domain/clock"
-	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -74,7 +74,7 @@ func (s *Service) CreateInvestor(ctx context.Context, d InvestorDraft) (Investor
 	if err != nil {
 		return Investor{}, err
 	}
-	inv := Investor{Meta: s.newMeta(), InvestorProfile: prof}
+	inv := Investor{Meta: record.New(s.clock.Now()), InvestorProfile: prof}
 	if err := s.investors.Create(ctx, inv); err != nil {
 		return Investor{}, fmt.Errorf("create investor: %w", err)
 	}
@@ -97,7 +97,11 @@ func (s *Service) UpdateInvestor(ctx context.Context, id string, version int64, 
 		if err != nil {
 			return err
 		}
-		return s.commit(&cur.Meta, version, func() { cur.InvestorProfile = next })
+		if err := cur.Touch(version, s.clock.Now()); err != nil {
+			return err
+		}
+		cur.InvestorProfile = next
+		return nil
 	})
 	if err != nil {
 		return Investor{}, fmt.Errorf("update investor %s: %w", id, err)
@@ -127,7 +131,7 @@ func (s *Service) CreateMentor(ctx context.Context, d MentorDraft) (Mentor, erro
 	if err != nil {
 		return Mentor{}, err
 	}
-	m := Mentor{Meta: s.newMeta(), MentorProfile: prof}
+	m := Mentor{Meta: record.New(s.clock.Now()), MentorProfile: prof}
 	if err := s.mentors.Create(ctx, m); err != nil {
 		return Mentor{}, fmt.Errorf("create mentor: %w", err)
 	}
@@ -150,25 +154,14 @@ func (s *Service) UpdateMentor(ctx context.Context, id string, version int64, pa
 		if err != nil {
 			return err
 		}
-		return s.commit(&cur.Meta, version, func() { cur.MentorProfile = next })
+		if err := cur.Touch(version, s.clock.Now()); err != nil {
+			return err
+		}
+		cur.MentorProfile = next
+		return nil
 	})
 	if err != nil {
 		return Mentor{}, fmt.Errorf("update mentor %s: %w", id, err)
 	}
 	return m, nil
-}
-
-func (s *Service) newMeta() Meta {
-	now := s.clock.Now()
-	return Meta{ID: value.NewID(now), Version: 1, CreatedAt: now, UpdatedAt: now}
-}
-
-// commit applies a validated change if the caller's version is current.
-func (s *Service) commit(m *Meta, version int64, apply func()) error {
-	if m.Version != version {
-		return errs.VersionConflict(m.Version)
-	}
-	apply()
-	m.UpdatedAt = s.clock.Now()
-	return nil
 }

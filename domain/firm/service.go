@@ -8,6 +8,7 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -69,7 +70,7 @@ func (s *Service) Create(ctx context.Context, d Draft) (Startup, error) {
 	if err := s.checkIncubator(ctx, profile.IncubatorID); err != nil {
 		return Startup{}, err
 	}
-	st := Startup{ID: value.NewID(now), Profile: profile, Version: 1, CreatedAt: now, UpdatedAt: now}
+	st := Startup{Meta: record.New(now), Profile: profile}
 	if err := s.store.Create(ctx, st); err != nil {
 		return Startup{}, fmt.Errorf("create startup: %w", err)
 	}
@@ -86,12 +87,12 @@ func (s *Service) Update(ctx context.Context, id string, version int64, patch Pa
 		if err := policy.ManageStartup(p, cur.ID, cur.IncubatorID); err != nil {
 			return err
 		}
-		if cur.Version != version {
-			return errs.VersionConflict(cur.Version)
+		now := s.clock.Now()
+		if err := cur.Touch(version, now); err != nil {
+			return err
 		}
 		d := cur.Draft()
 		patch.ApplyTo(&d)
-		now := s.clock.Now()
 		next, err := NewProfile(d, value.DateOf(now))
 		if err != nil {
 			return err
@@ -105,7 +106,6 @@ func (s *Service) Update(ctx context.Context, id string, version int64, patch Pa
 			}
 		}
 		cur.Profile = next
-		cur.UpdatedAt = now
 		return nil
 	})
 	if err != nil {

@@ -8,16 +8,14 @@ import (
 	"time"
 
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
 // Startup is an innovative firm registered on the platform.
 type Startup struct {
-	ID string
+	record.Meta
 	Profile
-	Version   int64 // bumped by every write; updates are conditional on it
-	CreatedAt time.Time
-	UpdatedAt time.Time
 }
 
 // Profile is a startup's validated, editable data.

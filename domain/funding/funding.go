@@ -6,19 +6,17 @@ import (
 	"context"
 	"time"
 
+	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
 // Fund is a venture capital fund that issues funding calls, such as the city's fund.
 type Fund struct {
-	ID          string
+	record.Meta
 	Name        string
 	NameEN      string
 	Description string
 	Public      bool // a public (state) fund
-	Version     int64
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
 }
 
 // CallStatus is where a funding call is in its life.
@@ -35,7 +33,7 @@ const (
 
 // Call is a funding call (đợt kêu gọi) that startups apply to.
 type Call struct {
-	ID          string
+	record.Meta
 	FundID      string
 	Title       string
 	Description string
@@ -45,9 +43,6 @@ type Call struct {
 	Budget      value.VND
 	Ticket      value.Range
 	Sectors     []value.Sector // priority sectors; empty means any
-	Version     int64
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
 }
 
 // FundStore keeps funds.
