@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -409,6 +412,25 @@ func TestGraphQLOverHTTP(t *testing.T) {
 	r = e.serve(t, mut)
 	assert.NotEqual(t, http.StatusOK, r.status, "GET never runs a mutation")
 	assert.NotEmpty(t, r.Errors)
+
+	// Automatic persisted queries: the hash alone is unknown at first, then
+	// known once the client has sent the query with it.
+	q := `{ funds { name } }`
+	apq := map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": fmt.Sprintf("%x", sha256.Sum256([]byte(q)))}}
+	post := func(body map[string]any) response {
+		b, err := json.Marshal(body)
+		require.NoError(t, err)
+		hr := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(b))
+		hr.Header.Set("Content-Type", "application/json")
+		return e.serve(t, hr)
+	}
+	r = post(map[string]any{"extensions": apq})
+	assert.Equal(t, "PERSISTED_QUERY_NOT_FOUND", r.code(""))
+	r = post(map[string]any{"query": q, "extensions": apq})
+	require.Empty(t, r.Errors)
+	r = post(map[string]any{"extensions": apq})
+	require.Empty(t, r.Errors)
+	assert.NotEmpty(t, r.str("funds.0.name"))
 
 	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/": 200} {
 		w := httptest.NewRecorder()
