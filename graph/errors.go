@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -92,7 +93,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 // recoverPanic answers INTERNAL for a panicking resolver and logs the panic.
 func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
-		logger.ErrorContext(ctx, "resolver panicked", "panic", p)
+		logger.ErrorContext(ctx, "resolver panicked", "panic", p, "stack", string(debug.Stack()))
 		return errs.Internalf(errors.New("panic"), "resolver")
 	}
 }

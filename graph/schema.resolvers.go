@@ -17,7 +17,7 @@ import (
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
 	typ, raw, ok := decodeID(id)
 	if !ok {
-		return nil, errs.NotFoundf("đối tượng", "Object", id)
+		return nil, errs.NotFoundf("đối tượng", "Object")
 	}
 	switch typ {
 	case typeStartup:
@@ -33,7 +33,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 	case typeFundCall:
 		return nodeOf(r.Funding.Call(ctx, raw))
 	}
-	return nil, errs.NotFoundf("đối tượng", "Object", id)
+	return nil, errs.NotFoundf("đối tượng", "Object")
 }
 
 func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {

@@ -47,7 +47,7 @@ func (r *repo[E, D]) Get(ctx context.Context, id string) (E, error) {
 	var d D
 	err := r.coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
 	if errors.Is(err, mongo.ErrNoDocuments) {
-		return zero, errs.NotFoundf(r.whatVI, r.whatEN, id)
+		return zero, errs.NotFoundf(r.whatVI, r.whatEN)
 	}
 	if err != nil {
 		return zero, errs.Internalf(err, "find %s %s", r.coll.Name(), id)

@@ -118,11 +118,13 @@ func InvalidValue(vi, en string, field ...string) *Error {
 	return New(Invalid, CodeInvalidValue, field, vi, en)
 }
 
-// NotFoundf reports that an entity of a kind (named in both languages) does not exist.
-func NotFoundf(whatVI, whatEN, id string, field ...string) *Error {
+// NotFoundf reports that an entity of a kind (named in both languages) does
+// not exist. The message names no ID: the store's IDs are not the ones
+// clients see, and field already says which input was meant.
+func NotFoundf(whatVI, whatEN string, field ...string) *Error {
 	return New(NotFound, CodeNotFound, field,
-		fmt.Sprintf("Không tìm thấy %s %q.", whatVI, id),
-		fmt.Sprintf("%s %q was not found.", whatEN, id))
+		fmt.Sprintf("Không tìm thấy %s.", whatVI),
+		fmt.Sprintf("%s not found.", whatEN))
 }
 
 // VersionConflict reports an update made against a stale version.

@@ -123,7 +123,7 @@ func (s *Service) checkIncubator(ctx context.Context, id string) error {
 		return err
 	}
 	if !ok {
-		return errs.NotFoundf("vườn ươm", "Incubator", id, "incubatorId")
+		return errs.NotFoundf("vườn ươm", "Incubator", "incubatorId")
 	}
 	return nil
 }
