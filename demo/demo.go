@@ -47,6 +47,8 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 	}
 	today := value.DateOf(now)
 	for i, st := range startups {
+		// One millisecond apart, so IDs (time-ordered) list in data-file order.
+		created := now.Add(time.Duration(i-len(startups)) * time.Millisecond)
 		d := st.draft(i, now)
 		if st.incubator >= 0 {
 			d.IncubatorID = incIDs[st.incubator]
@@ -55,7 +57,7 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		if err != nil {
 			return c, fmt.Errorf("demo startup %q: %w", st.name, err)
 		}
-		if err := s.Startups.Create(ctx, firm.Startup{Meta: record.New(now), Profile: p}); err != nil {
+		if err := s.Startups.Create(ctx, firm.Startup{Meta: record.New(created), Profile: p}); err != nil {
 			return c, fmt.Errorf("seed startup %q: %w", st.name, err)
 		}
 		c.Startups++

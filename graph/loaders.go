@@ -13,9 +13,10 @@ import (
 )
 
 // loaderWait is how long a loader collects keys before it queries. Sibling
-// resolvers run concurrently and enqueue within microseconds, so a short wait
-// batches a whole page without adding visible latency.
-const loaderWait = 500 * time.Microsecond
+// resolvers run concurrently and usually enqueue within microseconds, but on
+// a busy 2-core machine some start later: 500 µs split batches under load in
+// tests, 2 ms did not. It adds at most that to each level of nesting.
+const loaderWait = 2 * time.Millisecond
 
 // pageKey identifies one page of a per-parent list.
 type pageKey struct {

@@ -352,9 +352,9 @@ func TestNodeResolvesEveryType(t *testing.T) {
 }
 
 // TestRoundTripsDoNotGrowWithPageSize counts store commands: the page query,
-// plus one batched load of the incubators, whatever the page size.
+// plus one batched load of the incubators, whatever the page size. It runs
+// alone: it counts exact batches, which CPU contention could split.
 func TestRoundTripsDoNotGrowWithPageSize(t *testing.T) {
-	t.Parallel()
 	e := newEnv(t)
 	trips := func(first int) int64 {
 		before := e.app.db.RoundTrips()
@@ -363,8 +363,8 @@ func TestRoundTripsDoNotGrowWithPageSize(t *testing.T) {
 		require.Len(t, r.list("startups.edges"), first)
 		return e.app.db.RoundTrips() - before
 	}
-	assert.Equal(t, int64(2), trips(5))
-	assert.Equal(t, int64(2), trips(30))
+	assert.Equal(t, int64(2), trips(10))
+	assert.Equal(t, int64(2), trips(34))
 
 	before := e.app.db.RoundTrips()
 	r := e.do(t, req{query: `{ incubators { startups(first: 5) { totalCount edges { node { name } } } } funds { calls { fund { name } } } }`})
