@@ -178,3 +178,23 @@ var mentors = []ecosystem.MentorDraft{
 	{Name: "Đỗ Thanh Bình", Affiliation: "Hiệp hội Doanh nghiệp Hải Phòng", Country: "Việt Nam", Capacity: 5,
 		Expertise: []string{"DIGITAL_TRANSFORMATION", "GREEN_INDUSTRY_ENERGY"}, Bio: "Tư vấn chuyển đổi số và sản xuất xanh cho doanh nghiệp nhỏ và vừa."},
 }
+
+// mentees lists, per mentor (by index), the startups (by index) they coach.
+var mentees = [][]int{{0, 3, 14}, {2, 13}, {5, 16, 22}, {6, 23}, {10}, {17, 31}}
+
+// portfolios lists, per investor (by index), the startups (by index) it holds.
+var portfolios = [][]int{{3, 21}, {5}, {3, 24}, {7}, {}, {13}}
+
+// reviewers of the city fund; -1 for no affiliation. The second belongs to
+// the VMU incubator, the third is the port-logistics mentor, the fourth acts
+// for Green Port Ventures: each has conflicts with some demo startups.
+var reviewers = []struct {
+	subject, name               string
+	incubator, investor, mentor int
+}{
+	{"reviewer-1", "TS. Nguyễn Văn Khoa", -1, -1, -1},
+	{"reviewer-2", "ThS. Phạm Thu Trang", vmu, -1, -1},
+	{"reviewer-3", "TS. Trần Quốc Hùng", -1, -1, 0},
+	{"reviewer-4", "Bà Lê Minh Châu", -1, 0, -1},
+	{"reviewer-5", "PGS. Đặng Hải Yến", -1, -1, -1},
+}

@@ -25,11 +25,12 @@ type Stores struct {
 	Mentors    ecosystem.Store[ecosystem.Mentor]
 	Funds      funding.FundStore
 	Calls      funding.CallStore
+	Reviewers  funding.ReviewerStore
 }
 
 // Counts says how much was seeded.
 type Counts struct {
-	Incubators, Startups, Investors, Mentors, Funds, Calls int
+	Incubators, Startups, Investors, Mentors, Funds, Calls, Reviewers int
 }
 
 // Seed writes the demo ecosystem, dated relative to now so that the open
@@ -46,6 +47,7 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		c.Incubators++
 	}
 	today := value.DateOf(now)
+	startupIDs := make([]string, len(startups))
 	for i, st := range startups {
 		// One millisecond apart, so IDs (time-ordered) list in data-file order.
 		created := now.Add(time.Duration(i-len(startups)) * time.Millisecond)
@@ -57,29 +59,46 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		if err != nil {
 			return c, fmt.Errorf("demo startup %q: %w", st.name, err)
 		}
-		if err := s.Startups.Create(ctx, firm.Startup{Meta: record.New(created), Profile: p}); err != nil {
+		fs := firm.Startup{Meta: record.New(created), Profile: p}
+		if err := s.Startups.Create(ctx, fs); err != nil {
 			return c, fmt.Errorf("seed startup %q: %w", st.name, err)
 		}
+		startupIDs[i] = fs.ID
 		c.Startups++
 	}
-	for _, d := range investors {
+	pick := func(idx []int) []string {
+		ids := make([]string, len(idx))
+		for i, x := range idx {
+			ids[i] = startupIDs[x]
+		}
+		return ids
+	}
+	investorIDs := make([]string, len(investors))
+	for i, d := range investors {
+		d.Portfolio = pick(portfolios[i])
 		p, err := ecosystem.NewInvestorProfile(d)
 		if err != nil {
 			return c, fmt.Errorf("demo investor %q: %w", d.Name, err)
 		}
-		if err := s.Investors.Create(ctx, ecosystem.Investor{Meta: record.New(now), InvestorProfile: p}); err != nil {
+		inv := ecosystem.Investor{Meta: record.New(now), InvestorProfile: p}
+		if err := s.Investors.Create(ctx, inv); err != nil {
 			return c, fmt.Errorf("seed investor %q: %w", d.Name, err)
 		}
+		investorIDs[i] = inv.ID
 		c.Investors++
 	}
-	for _, d := range mentors {
+	mentorIDs := make([]string, len(mentors))
+	for i, d := range mentors {
+		d.Mentees = pick(mentees[i])
 		p, err := ecosystem.NewMentorProfile(d)
 		if err != nil {
 			return c, fmt.Errorf("demo mentor %q: %w", d.Name, err)
 		}
-		if err := s.Mentors.Create(ctx, ecosystem.Mentor{Meta: record.New(now), MentorProfile: p}); err != nil {
+		m := ecosystem.Mentor{Meta: record.New(now), MentorProfile: p}
+		if err := s.Mentors.Create(ctx, m); err != nil {
 			return c, fmt.Errorf("seed mentor %q: %w", d.Name, err)
 		}
+		mentorIDs[i] = m.ID
 		c.Mentors++
 	}
 	fund := funding.Fund{Meta: record.New(now), Public: true,
@@ -90,11 +109,31 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		return c, fmt.Errorf("seed fund: %w", err)
 	}
 	c.Funds++
-	for _, call := range calls(fund.ID, now) {
+	demoCalls, err := calls(fund.ID, now)
+	if err != nil {
+		return c, err
+	}
+	for _, call := range demoCalls {
 		if err := s.Calls.Create(ctx, call); err != nil {
 			return c, fmt.Errorf("seed call %q: %w", call.Title, err)
 		}
 		c.Calls++
+	}
+	for _, rv := range reviewers {
+		prof := funding.ReviewerProfile{Subject: rv.subject, Name: rv.name}
+		if rv.incubator >= 0 {
+			prof.IncubatorID = incIDs[rv.incubator]
+		}
+		if rv.investor >= 0 {
+			prof.InvestorID = investorIDs[rv.investor]
+		}
+		if rv.mentor >= 0 {
+			prof.MentorID = mentorIDs[rv.mentor]
+		}
+		if err := s.Reviewers.Create(ctx, funding.Reviewer{Meta: record.New(now), ReviewerProfile: prof}); err != nil {
+			return c, fmt.Errorf("seed reviewer %q: %w", rv.name, err)
+		}
+		c.Reviewers++
 	}
 	return c, nil
 }
@@ -104,26 +143,66 @@ func endOfDay(now time.Time, days int) time.Time {
 	return value.DateOf(now.AddDate(0, 0, days+1)).Start().Add(-time.Second).UTC()
 }
 
-func calls(fundID string, now time.Time) []funding.Call {
-	bn := value.VND(1_000_000_000)
-	open := funding.Call{
-		Meta: record.New(now), FundID: fundID, Status: funding.CallOpen,
-		Title:       "Đợt kêu gọi 2026: Công nghệ biển, cảng biển và logistics",
-		Description: "Đồng đầu tư vào giải pháp công nghệ cho cảng biển, logistics, kinh tế biển và chuyển đổi xanh của Hải Phòng.",
-		OpensAt:     value.DateOf(now.AddDate(0, 0, -30)).Start().UTC(), ClosesAt: endOfDay(now, 45),
-		Budget: 20 * bn, Ticket: value.Range{Min: bn / 2, Max: 5 * bn},
-		Sectors: []value.Sector{value.SectorMarineTech, value.SectorPortLogistics, value.SectorGreenEnergy},
+func calls(fundID string, now time.Time) ([]funding.Call, error) {
+	bn := int64(1_000_000_000)
+	form := []funding.Question{
+		{Key: "solution", LabelVI: "Mô tả giải pháp và điểm đổi mới", LabelEN: "The solution and what is new about it",
+			Kind: funding.QuestionText, Required: true, MinLength: 50, MaxLength: 3000},
+		{Key: "pilot_customers", LabelVI: "Số khách hàng thí điểm", LabelEN: "Pilot customers",
+			Kind: funding.QuestionNumber, Required: true, Min: ptr(0.0)},
+		{Key: "readiness", LabelVI: "Mức độ sẵn sàng của sản phẩm", LabelEN: "Product readiness",
+			Kind: funding.QuestionSingle, Required: true, Options: []string{"Ý tưởng", "Mẫu thử", "Thí điểm", "Thương mại"}},
+		{Key: "business_plan", LabelVI: "Kế hoạch kinh doanh (tài liệu)", LabelEN: "Business plan (document)",
+			Kind: funding.QuestionDocument},
 	}
-	closed := funding.Call{
-		Meta: record.New(now), FundID: fundID, Status: funding.CallClosed,
-		Title:       "Đợt kêu gọi 2025: Bán dẫn và trí tuệ nhân tạo",
-		Description: "Hỗ trợ doanh nghiệp thiết kế vi mạch, kiểm thử bán dẫn và ứng dụng AI trong sản xuất.",
-		OpensAt:     value.DateOf(now.AddDate(0, 0, -240)).Start().UTC(), ClosesAt: endOfDay(now, -150),
-		Budget: 15 * bn, Ticket: value.Range{Min: bn, Max: 3 * bn},
-		Sectors: []value.Sector{value.SectorSemiconductors, value.SectorAI, value.SectorAdvancedManufacturing},
+	rules := []funding.Rule{
+		{Key: "young_firm", DescriptionVI: "Thành lập không quá 5 năm", DescriptionEN: "Founded at most 5 years ago",
+			Expression: "startup.ageYears <= 5"},
+		{Key: "priority_sector", DescriptionVI: "Hoạt động trong lĩnh vực ưu tiên của đợt kêu gọi",
+			DescriptionEN: "Works in one of the call's priority sectors",
+			Expression:    "call.sectors.size() == 0 || startup.sectors.exists(s, s in call.sectors)"},
+		{Key: "in_area", DescriptionVI: "Có trụ sở tại địa bàn của đợt kêu gọi", DescriptionEN: "Based in the call's area",
+			Expression: "call.wards.size() == 0 || startup.ward in call.wards"},
 	}
-	return []funding.Call{open, closed}
+	rubric := funding.Rubric{OverallThreshold: 12, Criteria: []funding.Criterion{
+		{Key: "innovation", NameVI: "Tính đổi mới sáng tạo", NameEN: "Innovation", Weight: 1.5, Max: 5, HalfPoints: true, Threshold: 3},
+		{Key: "team", NameVI: "Năng lực đội ngũ", NameEN: "Team", Weight: 1, Max: 5, HalfPoints: true, Threshold: 3},
+		{Key: "market", NameVI: "Thị trường và mô hình kinh doanh", NameEN: "Market and business model", Weight: 1, Max: 5, HalfPoints: true, Threshold: 2.5},
+		{Key: "impact", NameVI: "Tác động kinh tế – xã hội cho Hải Phòng", NameEN: "Impact for Hai Phong", Weight: 1.5, Max: 5, HalfPoints: true, Threshold: 3},
+	}}
+	specs := []struct {
+		status funding.CallStatus
+		in     funding.CallInput
+	}{
+		{funding.CallOpen, funding.CallInput{
+			Title:       "Đợt kêu gọi 2026: Công nghệ biển, cảng biển và logistics",
+			Description: "Đồng đầu tư vào giải pháp công nghệ cho cảng biển, logistics, kinh tế biển và chuyển đổi xanh của Hải Phòng.",
+			OpensAt:     value.DateOf(now.AddDate(0, 0, -30)).Start().UTC(), ClosesAt: endOfDay(now, 45),
+			Budget: 20 * bn, TicketMin: bn / 2, TicketMax: 5 * bn,
+			Sectors:   []string{"MARINE_SCIENCE_TECH", "PORT_LOGISTICS", "GREEN_INDUSTRY_ENERGY"},
+			Questions: form, Rules: rules, Rubric: rubric,
+		}},
+		{funding.CallClosed, funding.CallInput{
+			Title:       "Đợt kêu gọi 2025: Bán dẫn và trí tuệ nhân tạo",
+			Description: "Hỗ trợ doanh nghiệp thiết kế vi mạch, kiểm thử bán dẫn và ứng dụng AI trong sản xuất.",
+			OpensAt:     value.DateOf(now.AddDate(0, 0, -240)).Start().UTC(), ClosesAt: endOfDay(now, -150),
+			Budget: 15 * bn, TicketMin: bn, TicketMax: 3 * bn,
+			Sectors:   []string{"SEMICONDUCTORS", "ARTIFICIAL_INTELLIGENCE", "ADVANCED_MANUFACTURING"},
+			Questions: form[:2], Rules: rules[:2], Rubric: rubric,
+		}},
+	}
+	var out []funding.Call
+	for _, sp := range specs {
+		spec, err := funding.NewCallSpec(sp.in)
+		if err != nil {
+			return nil, fmt.Errorf("demo call %q: %w", sp.in.Title, err)
+		}
+		out = append(out, funding.Call{Meta: record.New(now), FundID: fundID, Status: sp.status, CallSpec: spec})
+	}
+	return out, nil
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // TaxCode returns the n-th valid tax code with the given two-digit province
 // prefix ("02" Hai Phong, "08" the former Hai Duong), skipping sequences for

@@ -8,6 +8,7 @@ import (
 	"context"
 
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
@@ -66,8 +67,16 @@ func (r *investorResolver) Geography(ctx context.Context, obj *ecosystem.Investo
 	return obj.Thesis.Geography, nil
 }
 
+func (r *investorResolver) Portfolio(ctx context.Context, obj *ecosystem.Investor) ([]*firm.Startup, error) {
+	return loadStartups(ctx, obj.Portfolio)
+}
+
 func (r *mentorResolver) ID(ctx context.Context, obj *ecosystem.Mentor) (string, error) {
 	return globalID(typeMentor, obj.ID), nil
+}
+
+func (r *mentorResolver) Mentees(ctx context.Context, obj *ecosystem.Mentor) ([]*firm.Startup, error) {
+	return loadStartups(ctx, obj.Mentees)
 }
 
 func (r *mutationResolver) CreateInvestor(ctx context.Context, input model.CreateInvestorInput) (*model.InvestorPayload, error) {

@@ -13,6 +13,14 @@ import (
 	"github.com/innoport/innoport/graph/model"
 )
 
+func (r *criterionResolver) Name(ctx context.Context, obj *funding.Criterion) (string, error) {
+	return localized(ctx, obj.NameVI, obj.NameEN), nil
+}
+
+func (r *eligibilityRuleResolver) Description(ctx context.Context, obj *funding.Rule) (string, error) {
+	return localized(ctx, obj.DescriptionVI, obj.DescriptionEN), nil
+}
+
 func (r *fundResolver) ID(ctx context.Context, obj *funding.Fund) (string, error) {
 	return globalID(typeFund, obj.ID), nil
 }
@@ -42,6 +50,109 @@ func (r *fundCallResolver) TicketMaxVnd(ctx context.Context, obj *funding.Call) 
 	return obj.Ticket.Max, nil
 }
 
+func (r *fundCallResolver) ApplicationCounts(ctx context.Context, obj *funding.Call) ([]*model.ApplicationCount, error) {
+	counts, err := r.Funding.ApplicationCounts(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := []*model.ApplicationCount{}
+	for _, st := range funding.AppStatuses() {
+		if n := counts[st]; n > 0 {
+			out = append(out, &model.ApplicationCount{Status: st, Count: n})
+		}
+	}
+	return out, nil
+}
+
+func (r *fundCallResolver) Applications(ctx context.Context, obj *funding.Call, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	s, f, err := r.Funding.Applications(ctx, obj.ID, deref(status), page)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.ApplicationConnection{Count: func(ctx context.Context) (int, error) {
+		if f.CallID == "" || (len(s.Items) == 0 && f.StartupID == "" && f.ReviewerID == "" && !s.HasNext && page.After == "") {
+			return len(s.Items), nil
+		}
+		return r.Funding.CountApplications(ctx, f)
+	}}
+	conn.Edges, conn.PageInfo = connection(s, func(a funding.Application) string { return a.ID },
+		func(c string, a funding.Application) model.ApplicationEdge {
+			return model.ApplicationEdge{Cursor: c, Node: a}
+		})
+	return conn, nil
+}
+
+func (r *fundCallResolver) Ranking(ctx context.Context, obj *funding.Call, normalize *bool) (*model.Ranking, error) {
+	rk, err := r.Funding.Ranking(ctx, obj.ID, deref(normalize))
+	if err != nil {
+		return nil, err
+	}
+	return ranking(rk), nil
+}
+
+func (r *mutationResolver) CreateFundCall(ctx context.Context, input model.CreateFundCallInput) (*model.FundCallPayload, error) {
+	fundID, err := domainID(input.FundID, typeFund, "fundId")
+	if err != nil {
+		return callPayload(ctx, funding.Call{}, err)
+	}
+	c, err := r.Funding.CreateCall(ctx, fundID, funding.CallInput{
+		Title: input.Title, Description: deref(input.Description), OpensAt: input.OpensAt, ClosesAt: input.ClosesAt,
+		Budget: int64(input.BudgetVnd), TicketMin: int64(input.TicketMinVnd), TicketMax: int64(input.TicketMaxVnd),
+		Sectors: deref(codes(input.Sectors)), Wards: input.Wards, Questions: questions(input.Questions),
+		Rules: rules(input.EligibilityRules), Rubric: rubric(input.Rubric),
+	})
+	return callPayload(ctx, c, err)
+}
+
+func (r *mutationResolver) UpdateFundCall(ctx context.Context, input model.UpdateFundCallInput) (*model.FundCallPayload, error) {
+	id, err := domainID(input.ID, typeFundCall, "id")
+	if err != nil {
+		return callPayload(ctx, funding.Call{}, err)
+	}
+	p := funding.CallPatch{Title: input.Title, Description: input.Description, OpensAt: input.OpensAt, ClosesAt: input.ClosesAt,
+		Budget: vndPtr(input.BudgetVnd), TicketMin: vndPtr(input.TicketMinVnd), TicketMax: vndPtr(input.TicketMaxVnd),
+		Sectors: codes(input.Sectors)}
+	if input.Wards != nil {
+		p.Wards = &input.Wards
+	}
+	if input.Questions != nil {
+		q := questions(input.Questions)
+		p.Questions = &q
+	}
+	if input.EligibilityRules != nil {
+		rs := rules(input.EligibilityRules)
+		p.Rules = &rs
+	}
+	if input.Rubric != nil {
+		rb := rubric(input.Rubric)
+		p.Rubric = &rb
+	}
+	c, err := r.Funding.UpdateCall(ctx, id, int64(input.Version), p)
+	return callPayload(ctx, c, err)
+}
+
+func (r *mutationResolver) PublishFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error) {
+	return r.callAction(ctx, input, r.Funding.PublishCall)
+}
+
+func (r *mutationResolver) CloseFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error) {
+	return r.callAction(ctx, input, r.Funding.CloseCall)
+}
+
+func (r *mutationResolver) CancelFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error) {
+	return r.callAction(ctx, input, func(ctx context.Context, id string, version int64) (funding.Call, error) {
+		return r.Funding.CancelCall(ctx, id, version, deref(input.Reason))
+	})
+}
+
+func (r *mutationResolver) DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error) {
+	return r.callAction(ctx, input, r.Funding.DecideCall)
+}
+
 func (r *queryResolver) Funds(ctx context.Context) ([]*funding.Fund, error) {
 	all, err := r.Funding.Funds(ctx)
 	return ptrs(all), err
@@ -53,7 +164,7 @@ func (r *queryResolver) FundCalls(ctx context.Context, first *int, after *string
 		return nil, err
 	}
 	f := funding.CallFilter{Status: deref(status)}
-	s, err := r.Funding.Calls(ctx, f, page)
+	s, err := r.Funding.ListCalls(ctx, f, page)
 	if err != nil {
 		return nil, err
 	}
@@ -63,9 +174,62 @@ func (r *queryResolver) FundCalls(ctx context.Context, first *int, after *string
 	return conn, nil
 }
 
+func (r *queryResolver) CheckEligibility(ctx context.Context, callID string, startupID string) (*model.EligibilityResult, error) {
+	cid, err := domainID(callID, typeFundCall, "callId")
+	if err != nil {
+		return nil, err
+	}
+	sid, err := domainID(startupID, typeStartup, "startupId")
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.Funding.CheckEligibility(ctx, cid, sid)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.EligibilityResult{Eligible: e.Eligible(), Outcomes: []*model.RuleOutcome{}}
+	for _, o := range e.Outcomes {
+		reason := localized(ctx, o.Rule.DescriptionVI, o.Rule.DescriptionEN)
+		if o.Error != "" {
+			reason += " (" + o.Error + ")"
+		}
+		out.Outcomes = append(out.Outcomes, &model.RuleOutcome{Key: o.Rule.Key, Passed: o.Passed, Reason: reason})
+	}
+	return out, nil
+}
+
+func (r *questionResolver) Label(ctx context.Context, obj *funding.Question) (string, error) {
+	return localized(ctx, obj.LabelVI, obj.LabelEN), nil
+}
+
+func (r *questionResolver) MinLength(ctx context.Context, obj *funding.Question) (*int, error) {
+	if obj.Kind != funding.QuestionText {
+		return nil, nil
+	}
+	return &obj.MinLength, nil
+}
+
+func (r *questionResolver) MaxLength(ctx context.Context, obj *funding.Question) (*int, error) {
+	if obj.Kind != funding.QuestionText || obj.MaxLength == 0 {
+		return nil, nil
+	}
+	return &obj.MaxLength, nil
+}
+
+func (r *Resolver) Criterion() generated.CriterionResolver { return &criterionResolver{r} }
+
+func (r *Resolver) EligibilityRule() generated.EligibilityRuleResolver {
+	return &eligibilityRuleResolver{r}
+}
+
 func (r *Resolver) Fund() generated.FundResolver { return &fundResolver{r} }
 
 func (r *Resolver) FundCall() generated.FundCallResolver { return &fundCallResolver{r} }
 
+func (r *Resolver) Question() generated.QuestionResolver { return &questionResolver{r} }
+
+type criterionResolver struct{ *Resolver }
+type eligibilityRuleResolver struct{ *Resolver }
 type fundResolver struct{ *Resolver }
 type fundCallResolver struct{ *Resolver }
+type questionResolver struct{ *Resolver }

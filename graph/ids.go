@@ -11,12 +11,14 @@ import (
 
 // Type names used in global IDs; they match the schema's type names.
 const (
-	typeStartup   = "Startup"
-	typeIncubator = "Incubator"
-	typeInvestor  = "Investor"
-	typeMentor    = "Mentor"
-	typeFund      = "Fund"
-	typeFundCall  = "FundCall"
+	typeStartup     = "Startup"
+	typeIncubator   = "Incubator"
+	typeInvestor    = "Investor"
+	typeMentor      = "Mentor"
+	typeFund        = "Fund"
+	typeFundCall    = "FundCall"
+	typeApplication = "Application"
+	typeReviewer    = "Reviewer"
 )
 
 // globalID makes the opaque ID clients see from a type name and a domain ID.

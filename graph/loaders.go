@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -27,6 +28,11 @@ type pageKey struct {
 // loaders batch the loads of nested relations within one request, so the
 // store round trips of a page do not grow with its size.
 type loaders struct {
+	startup                 *dataloadgen.Loader[string, firm.Startup]
+	investor                *dataloadgen.Loader[string, ecosystem.Investor]
+	mentor                  *dataloadgen.Loader[string, ecosystem.Mentor]
+	call                    *dataloadgen.Loader[string, funding.Call]
+	reviewer                *dataloadgen.Loader[string, funding.Reviewer]
 	incubator               *dataloadgen.Loader[string, ecosystem.Incubator]
 	fund                    *dataloadgen.Loader[string, funding.Fund]
 	callsByFund             *dataloadgen.Loader[string, []funding.Call]
@@ -37,6 +43,11 @@ type loaders struct {
 func newLoaders(r *Resolver) *loaders {
 	opt := dataloadgen.WithWait(loaderWait)
 	return &loaders{
+		startup:     dataloadgen.NewMappedLoader(r.Firms.GetMany, opt),
+		investor:    dataloadgen.NewMappedLoader(r.Ecosystem.InvestorsByID, opt),
+		mentor:      dataloadgen.NewMappedLoader(r.Ecosystem.MentorsByID, opt),
+		call:        dataloadgen.NewMappedLoader(r.Funding.CallsByID, opt),
+		reviewer:    dataloadgen.NewMappedLoader(r.Funding.ReviewersByID, opt),
 		incubator:   dataloadgen.NewMappedLoader(r.Ecosystem.IncubatorsByID, opt),
 		fund:        dataloadgen.NewMappedLoader(r.Funding.FundsByID, opt),
 		callsByFund: dataloadgen.NewMappedLoader(withEmpty(r.Funding.CallsByFund), opt),
@@ -89,4 +100,32 @@ func withLoaders(ctx context.Context, l *loaders) context.Context {
 
 func loadersOf(ctx context.Context) *loaders {
 	return ctx.Value(loadersKey{}).(*loaders)
+}
+
+// loadOptional loads a referenced record, answering nil for a reference
+// that no longer resolves rather than failing the whole field.
+func loadOptional[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id string) (*V, error) {
+	v, err := l.Load(ctx, id)
+	if errors.Is(err, dataloadgen.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// loadStartups loads the startups among ids that still exist, in order.
+func loadStartups(ctx context.Context, ids []string) ([]*firm.Startup, error) {
+	out := make([]*firm.Startup, 0, len(ids))
+	for _, id := range ids {
+		s, err := loadOptional(ctx, loadersOf(ctx).startup, id)
+		if err != nil {
+			return nil, err
+		}
+		if s != nil {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/graph/model"
 )
 
@@ -54,4 +56,97 @@ func nodeOf[T any](v T, err error) (model.Node, error) {
 		return nil, err
 	}
 	return &v, nil
+}
+
+func applicationPayload(ctx context.Context, a funding.Application, err error) (*model.ApplicationPayload, error) {
+	v, ue, err := result(ctx, a, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ApplicationPayload{Application: v, UserErrors: ue}, nil
+}
+
+func callPayload(ctx context.Context, c funding.Call, err error) (*model.FundCallPayload, error) {
+	v, ue, err := result(ctx, c, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.FundCallPayload{FundCall: v, UserErrors: ue}, nil
+}
+
+// callAction runs one of the call lifecycle use-cases on a decoded ID.
+func (r *mutationResolver) callAction(ctx context.Context, input model.FundCallActionInput,
+	act func(ctx context.Context, id string, version int64) (funding.Call, error)) (*model.FundCallPayload, error) {
+	id, err := domainID(input.ID, typeFundCall, "id")
+	if err != nil {
+		return callPayload(ctx, funding.Call{}, err)
+	}
+	c, err := act(ctx, id, int64(input.Version))
+	return callPayload(ctx, c, err)
+}
+
+// localized picks the English text when the caller prefers English and one exists.
+func localized(ctx context.Context, vi, en string) string {
+	if langOf(ctx) == errs.EN && en != "" {
+		return en
+	}
+	return vi
+}
+
+func questions(in []*model.QuestionInput) []funding.Question {
+	out := make([]funding.Question, len(in))
+	for i, q := range in {
+		out[i] = funding.Question{Key: q.Key, LabelVI: q.Label, LabelEN: deref(q.LabelEn), Kind: q.Kind,
+			Required: deref(q.Required), MinLength: deref(q.MinLength), MaxLength: deref(q.MaxLength),
+			Min: q.Min, Max: q.Max, Options: q.Options}
+	}
+	return out
+}
+
+func rules(in []*model.EligibilityRuleInput) []funding.Rule {
+	out := make([]funding.Rule, len(in))
+	for i, r := range in {
+		out[i] = funding.Rule{Key: r.Key, DescriptionVI: r.Description, DescriptionEN: r.DescriptionEn, Expression: r.Expression}
+	}
+	return out
+}
+
+func rubric(in *model.RubricInput) funding.Rubric {
+	out := funding.Rubric{OverallThreshold: in.OverallThreshold}
+	for _, c := range in.Criteria {
+		out.Criteria = append(out.Criteria, funding.Criterion{Key: c.Key, NameVI: c.Name, NameEN: deref(c.NameEn),
+			Weight: deref(c.Weight), Max: deref(c.Max), HalfPoints: deref(c.HalfPoints), Threshold: c.Threshold})
+	}
+	return out
+}
+
+func answers(in []*model.AnswerInput) []funding.Answer {
+	out := make([]funding.Answer, len(in))
+	for i, a := range in {
+		out[i] = funding.Answer{QuestionKey: a.QuestionKey, Text: deref(a.Text), Number: a.Number,
+			Choices: a.Choices, DocumentRef: deref(a.DocumentRef)}
+	}
+	return out
+}
+
+func criterionScores(in []funding.CriterionResult) []*model.CriterionScore {
+	out := make([]*model.CriterionScore, len(in))
+	for i, c := range in {
+		passed := c.Passed
+		out[i] = &model.CriterionScore{Criterion: c.Key, Score: c.Mean, Passed: &passed}
+	}
+	return out
+}
+
+func ranking(r funding.Ranking) *model.Ranking {
+	out := &model.Ranking{Normalized: r.Normalized, BudgetVnd: r.Budget, Entries: []*model.RankingEntry{}}
+	for _, e := range r.Entries {
+		app := e.Application
+		out.Entries = append(out.Entries, &model.RankingEntry{
+			Rank: e.Rank, Application: &app, ReviewCount: e.Reviews, Criteria: criterionScores(e.Criteria),
+			Total: e.Total, WeightedScore: e.Weighted, Passed: e.Passed, RequestedAmountVnd: app.Requested,
+			CumulativeVnd: e.Cumulative, WithinBudget: e.WithinBudget,
+		})
+	}
+	return out
 }

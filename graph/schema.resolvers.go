@@ -32,6 +32,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return nodeOf(r.Funding.Fund(ctx, raw))
 	case typeFundCall:
 		return nodeOf(r.Funding.Call(ctx, raw))
+	case typeApplication:
+		return nodeOf(r.Funding.Application(ctx, raw))
 	}
 	return nil, errs.NotFoundf("đối tượng", "Object")
 }

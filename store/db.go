@@ -23,12 +23,14 @@ import (
 
 // Collection names.
 const (
-	colStartups   = "startups"
-	colIncubators = "incubators"
-	colInvestors  = "investors"
-	colMentors    = "mentors"
-	colFunds      = "funds"
-	colCalls      = "fund_calls"
+	colStartups     = "startups"
+	colIncubators   = "incubators"
+	colInvestors    = "investors"
+	colMentors      = "mentors"
+	colFunds        = "funds"
+	colCalls        = "fund_calls"
+	colApplications = "applications"
+	colReviewers    = "reviewers"
 )
 
 // DB is a connection to one database.
@@ -100,6 +102,18 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 		colCalls: {
 			{Keys: bson.D{{Key: "fundId", Value: 1}, {Key: "opensAt", Value: -1}}},
 			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
+			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "closesAt", Value: 1}}},
+		},
+		colApplications: {
+			{Keys: bson.D{{Key: "callId", Value: 1}, {Key: "startupId", Value: 1}},
+				Options: options.Index().SetUnique(true).SetName("one_application_per_startup_per_call")},
+			{Keys: bson.D{{Key: "startupId", Value: 1}, {Key: "idempotencyKey", Value: 1}},
+				Options: options.Index().SetUnique(true).SetName("one_application_per_key")},
+			{Keys: bson.D{{Key: "callId", Value: 1}, {Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
+			{Keys: bson.D{{Key: "assignments.reviewerId", Value: 1}, {Key: "_id", Value: 1}}},
+		},
+		colReviewers: {
+			{Keys: bson.D{{Key: "subject", Value: 1}}},
 		},
 	}
 	// One index per command: FerretDB v1.24 (SQLite) panics when a single

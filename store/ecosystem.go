@@ -97,19 +97,20 @@ type investorDoc struct {
 	Geography   []string `bson:"geography"`
 	TicketMin   int64    `bson:"ticketMinVnd"`
 	TicketMax   int64    `bson:"ticketMaxVnd"`
+	Portfolio   []string `bson:"portfolio"`
 }
 
 func investorToDoc(i ecosystem.Investor) investorDoc {
 	d := i.Draft()
 	return investorDoc{Meta: metaToDoc(i.Meta), Name: d.Name, Kind: d.Kind, Description: d.Description,
 		Website: d.Website, Email: d.Email, Sectors: d.Sectors, Stages: d.Stages, Geography: d.Geography,
-		TicketMin: d.TicketMin, TicketMax: d.TicketMax}
+		TicketMin: d.TicketMin, TicketMax: d.TicketMax, Portfolio: d.Portfolio}
 }
 
 func investorToDomain(d investorDoc) (ecosystem.Investor, error) {
 	p, err := ecosystem.NewInvestorProfile(ecosystem.InvestorDraft{Name: d.Name, Kind: d.Kind,
 		Description: d.Description, Website: d.Website, Email: d.Email, Sectors: d.Sectors, Stages: d.Stages,
-		Geography: d.Geography, TicketMin: d.TicketMin, TicketMax: d.TicketMax})
+		Geography: d.Geography, TicketMin: d.TicketMin, TicketMax: d.TicketMax, Portfolio: d.Portfolio})
 	if err != nil {
 		return ecosystem.Investor{}, corrupt(colInvestors, d.Meta.ID, err)
 	}
@@ -126,19 +127,20 @@ type mentorDoc struct {
 	Country     string   `bson:"country,omitempty"`
 	Capacity    int      `bson:"capacity"`
 	Bio         string   `bson:"bio,omitempty"`
+	Mentees     []string `bson:"mentees"`
 }
 
 func mentorToDoc(m ecosystem.Mentor) mentorDoc {
 	d := m.Draft()
 	return mentorDoc{Meta: metaToDoc(m.Meta), Name: d.Name, Subject: d.Subject, Expertise: d.Expertise,
 		Affiliation: d.Affiliation, Overseas: d.Overseas, Country: d.Country, Capacity: d.Capacity,
-		Bio: d.Bio}
+		Bio: d.Bio, Mentees: d.Mentees}
 }
 
 func mentorToDomain(d mentorDoc) (ecosystem.Mentor, error) {
 	p, err := ecosystem.NewMentorProfile(ecosystem.MentorDraft{Name: d.Name, Subject: d.Subject,
 		Expertise: d.Expertise, Affiliation: d.Affiliation, Overseas: d.Overseas, Country: d.Country,
-		Capacity: d.Capacity, Bio: d.Bio})
+		Capacity: d.Capacity, Bio: d.Bio, Mentees: d.Mentees})
 	if err != nil {
 		return ecosystem.Mentor{}, corrupt(colMentors, d.Meta.ID, err)
 	}

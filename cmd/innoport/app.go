@@ -69,13 +69,16 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	a.demo = demo.Stores{
 		Startups: store.NewStartups(a.db), Incubators: store.NewIncubators(a.db),
 		Investors: store.NewInvestors(a.db), Mentors: store.NewMentors(a.db),
-		Funds: store.NewFunds(a.db), Calls: store.NewCalls(a.db),
+		Funds: store.NewFunds(a.db), Calls: store.NewCalls(a.db), Reviewers: store.NewReviewers(a.db),
 	}
-	eco := ecosystem.NewService(a.demo.Incubators, a.demo.Investors, a.demo.Mentors, clk)
+	eco := ecosystem.NewService(a.demo.Incubators, a.demo.Investors, a.demo.Mentors, a.demo.Startups, clk)
+	firms := firm.NewService(a.demo.Startups, eco, clk)
 	a.resolver = &graph.Resolver{
-		Firms:     firm.NewService(a.demo.Startups, eco, clk),
+		Firms:     firms,
 		Ecosystem: eco,
-		Funding:   funding.NewService(a.demo.Funds, a.demo.Calls),
+		Funding: funding.NewService(funding.Stores{
+			Funds: a.demo.Funds, Calls: a.demo.Calls, Applications: store.NewApplications(a.db), Reviewers: a.demo.Reviewers,
+		}, firms, eco, clk),
 	}
 	return a, nil
 }

@@ -28,6 +28,8 @@ type Config struct {
 	MaxDepth        int           // INNOPORT_MAX_DEPTH
 	MaxComplexity   int           // INNOPORT_MAX_COMPLEXITY
 	ShutdownTimeout time.Duration // INNOPORT_SHUTDOWN_TIMEOUT
+	// CloseCallsSchedule is when calls past their deadline are closed.
+	CloseCallsSchedule string // INNOPORT_SCHEDULE_CLOSE_CALLS
 }
 
 // Embedded reports whether the service runs on its embedded store.
@@ -48,6 +50,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("logLevel", c.LogLevel.String()), slog.Bool("introspection", c.Introspection),
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
+		slog.String("closeCallsSchedule", c.CloseCallsSchedule),
 	)
 }
 
@@ -102,6 +105,8 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	level := fs.String("log-level", env("INNOPORT_LOG_LEVEL", "info"), "debug, info, warn or error")
 	noDemo := fs.Bool("no-demo", false, "do not seed demo data into an empty store")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long in-flight requests may take at shutdown")
+	fs.StringVar(&c.CloseCallsSchedule, "schedule-close-calls", env("INNOPORT_SCHEDULE_CLOSE_CALLS", "@every 1m"),
+		`when to close calls past their deadline: a cron spec in Asia/Ho_Chi_Minh, "@every 1m", or "off"`)
 	for _, f := range extra {
 		f(fs)
 	}

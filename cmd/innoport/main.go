@@ -23,6 +23,7 @@ import (
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/jobs"
 )
 
 func main() {
@@ -70,6 +71,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 			return err
 		}
 	}
+	sched, err := jobs.NewScheduler(logger, time.Minute, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule))
+	if err != nil {
+		return err
+	}
+	sched.Start()
+	defer sched.Stop()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

@@ -15,19 +15,20 @@ type InvestorProfile struct {
 	Website     string
 	Email       value.Email // optional
 	Thesis      Thesis
+	Portfolio   []string // IDs of the startups it holds a stake in
 }
 
 // InvestorDraft is an investor profile as a client sends it.
 type InvestorDraft struct {
 	Name, Kind, Description, Website, Email string
-	Sectors, Stages, Geography              []string
+	Sectors, Stages, Geography, Portfolio   []string
 	TicketMin, TicketMax                    int64
 }
 
 // InvestorPatch changes some fields of an investor profile; nil fields stay.
 type InvestorPatch struct {
 	Name, Kind, Description, Website, Email *string
-	Sectors, Stages, Geography              *[]string
+	Sectors, Stages, Geography, Portfolio   *[]string
 	TicketMin, TicketMax                    *int64
 }
 
@@ -41,6 +42,7 @@ func (p InvestorPatch) ApplyTo(d *InvestorDraft) {
 	value.Set(&d.Sectors, p.Sectors)
 	value.Set(&d.Stages, p.Stages)
 	value.Set(&d.Geography, p.Geography)
+	value.Set(&d.Portfolio, p.Portfolio)
 	value.Set(&d.TicketMin, p.TicketMin)
 	value.Set(&d.TicketMax, p.TicketMax)
 }
@@ -51,6 +53,7 @@ func (p InvestorProfile) Draft() InvestorDraft {
 		Name: p.Name, Kind: string(p.Kind), Description: p.Description, Website: p.Website,
 		Email: p.Email.String(), Sectors: strings(p.Thesis.Sectors), Stages: strings(p.Thesis.Stages),
 		Geography: p.Thesis.Geography, TicketMin: int64(p.Thesis.Ticket.Min), TicketMax: int64(p.Thesis.Ticket.Max),
+		Portfolio: p.Portfolio,
 	}
 }
 
@@ -92,6 +95,7 @@ func NewInvestorProfile(d InvestorDraft) (InvestorProfile, error) {
 		p.Thesis.Ticket, err = value.NewRange(lo, hi)
 		list.Check(err, "ticketMaxVnd")
 	}
+	p.Portfolio = value.Unique(d.Portfolio)
 	return p, list.Err()
 }
 
@@ -105,12 +109,13 @@ type MentorProfile struct {
 	Country     string // where the mentor lives
 	Capacity    int    // how many startups the mentor takes on at once
 	Bio         string
+	Mentees     []string // IDs of the startups the mentor coaches now
 }
 
 // MentorDraft is a mentor profile as a client sends it.
 type MentorDraft struct {
 	Name, Subject, Affiliation, Country, Bio string
-	Expertise                                []string
+	Expertise, Mentees                       []string
 	Overseas                                 bool
 	Capacity                                 int
 }
@@ -118,7 +123,7 @@ type MentorDraft struct {
 // MentorPatch changes some fields of a mentor profile; nil fields stay.
 type MentorPatch struct {
 	Name, Subject, Affiliation, Country, Bio *string
-	Expertise                                *[]string
+	Expertise, Mentees                       *[]string
 	Overseas                                 *bool
 	Capacity                                 *int
 }
@@ -131,6 +136,7 @@ func (p MentorPatch) ApplyTo(d *MentorDraft) {
 	value.Set(&d.Country, p.Country)
 	value.Set(&d.Bio, p.Bio)
 	value.Set(&d.Expertise, p.Expertise)
+	value.Set(&d.Mentees, p.Mentees)
 	value.Set(&d.Overseas, p.Overseas)
 	value.Set(&d.Capacity, p.Capacity)
 }
@@ -139,7 +145,7 @@ func (p MentorPatch) ApplyTo(d *MentorDraft) {
 func (p MentorProfile) Draft() MentorDraft {
 	return MentorDraft{
 		Name: p.Name, Subject: p.Subject, Affiliation: p.Affiliation, Country: p.Country, Bio: p.Bio,
-		Expertise: strings(p.Expertise), Overseas: p.Overseas, Capacity: p.Capacity,
+		Expertise: strings(p.Expertise), Overseas: p.Overseas, Capacity: p.Capacity, Mentees: p.Mentees,
 	}
 }
 
@@ -172,6 +178,12 @@ func NewMentorProfile(d MentorDraft) (MentorProfile, error) {
 	p.Capacity = d.Capacity
 	p.Bio, err = value.Text(d.Bio, false, 5000)
 	list.Check(err, "bio")
+	p.Mentees = value.Unique(d.Mentees)
+	if p.Capacity < len(p.Mentees) {
+		list.Add(errs.InvalidValue(
+			fmt.Sprintf("Chuyên gia đang cố vấn %d startup, vượt quá khả năng %d.", len(p.Mentees), p.Capacity),
+			fmt.Sprintf("The mentor coaches %d startups, above their capacity of %d.", len(p.Mentees), p.Capacity), "menteeIds"))
+	}
 	return p, list.Err()
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/policy"
 	"github.com/innoport/innoport/domain/record"
@@ -20,17 +22,42 @@ type IncubatorStore interface {
 	All(ctx context.Context) ([]Incubator, error)
 }
 
+// StartupLookup finds startups by ID, to check the startups a mentor coaches
+// or an investor holds.
+type StartupLookup interface {
+	GetMany(ctx context.Context, ids []string) (map[string]firm.Startup, error)
+}
+
 // Service holds the use-cases of the ecosystem registry.
 type Service struct {
 	incubators IncubatorStore
 	investors  Store[Investor]
 	mentors    Store[Mentor]
+	startups   StartupLookup
 	clock      clock.Clock
 }
 
 // NewService builds the registry's use-cases on its stores.
-func NewService(inc IncubatorStore, inv Store[Investor], men Store[Mentor], c clock.Clock) *Service {
-	return &Service{incubators: inc, investors: inv, mentors: men, clock: c}
+func NewService(inc IncubatorStore, inv Store[Investor], men Store[Mentor], startups StartupLookup, c clock.Clock) *Service {
+	return &Service{incubators: inc, investors: inv, mentors: men, startups: startups, clock: c}
+}
+
+// checkStartups reports the IDs among ids that name no startup, at field.
+func (s *Service) checkStartups(ctx context.Context, ids []string, field string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := s.startups.GetMany(ctx, ids)
+	if err != nil {
+		return err
+	}
+	var list errs.List
+	for i, id := range ids {
+		if _, ok := found[id]; !ok {
+			list.Add(errs.NotFoundf("doanh nghiệp", "Startup", field, fmt.Sprint(i)))
+		}
+	}
+	return list.Err()
 }
 
 // Incubators returns every incubator.
@@ -74,6 +101,9 @@ func (s *Service) CreateInvestor(ctx context.Context, d InvestorDraft) (Investor
 	if err != nil {
 		return Investor{}, err
 	}
+	if err := s.checkStartups(ctx, prof.Portfolio, "portfolioStartupIds"); err != nil {
+		return Investor{}, err
+	}
 	inv := Investor{Meta: record.New(s.clock.Now()), InvestorProfile: prof}
 	if err := s.investors.Create(ctx, inv); err != nil {
 		return Investor{}, fmt.Errorf("create investor: %w", err)
@@ -97,6 +127,9 @@ func (s *Service) UpdateInvestor(ctx context.Context, id string, version int64, 
 		if err != nil {
 			return err
 		}
+		if err := s.checkStartups(ctx, next.Portfolio, "portfolioStartupIds"); err != nil {
+			return err
+		}
 		if err := cur.Touch(version, s.clock.Now()); err != nil {
 			return err
 		}
@@ -107,6 +140,16 @@ func (s *Service) UpdateInvestor(ctx context.Context, id string, version int64, 
 		return Investor{}, fmt.Errorf("update investor %s: %w", id, err)
 	}
 	return inv, nil
+}
+
+// InvestorsByID returns the investors among ids, for batched loads.
+func (s *Service) InvestorsByID(ctx context.Context, ids []string) (map[string]Investor, error) {
+	return s.investors.GetMany(ctx, ids)
+}
+
+// MentorsByID returns the mentors among ids, for batched loads.
+func (s *Service) MentorsByID(ctx context.Context, ids []string) (map[string]Mentor, error) {
+	return s.mentors.GetMany(ctx, ids)
 }
 
 // Mentor returns one mentor.
@@ -131,6 +174,9 @@ func (s *Service) CreateMentor(ctx context.Context, d MentorDraft) (Mentor, erro
 	if err != nil {
 		return Mentor{}, err
 	}
+	if err := s.checkStartups(ctx, prof.Mentees, "menteeIds"); err != nil {
+		return Mentor{}, err
+	}
 	m := Mentor{Meta: record.New(s.clock.Now()), MentorProfile: prof}
 	if err := s.mentors.Create(ctx, m); err != nil {
 		return Mentor{}, fmt.Errorf("create mentor: %w", err)
@@ -152,6 +198,9 @@ func (s *Service) UpdateMentor(ctx context.Context, id string, version int64, pa
 		patch.ApplyTo(&d)
 		next, err := NewMentorProfile(d)
 		if err != nil {
+			return err
+		}
+		if err := s.checkStartups(ctx, next.Mentees, "menteeIds"); err != nil {
 			return err
 		}
 		if err := cur.Touch(version, s.clock.Now()); err != nil {

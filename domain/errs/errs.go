@@ -44,6 +44,14 @@ const (
 	CodeUnauthenticated  Code = "UNAUTHENTICATED"
 	CodeForbidden        Code = "FORBIDDEN"
 	CodeInternal         Code = "INTERNAL"
+	// Funding calls and applications.
+	CodeInvalidExpression    Code = "INVALID_EXPRESSION"
+	CodeInvalidTransition    Code = "INVALID_TRANSITION"
+	CodeCallNotOpen          Code = "CALL_NOT_OPEN"
+	CodeNotEligible          Code = "NOT_ELIGIBLE"
+	CodeDuplicateApplication Code = "DUPLICATE_APPLICATION"
+	CodeIdempotencyKeyReused Code = "IDEMPOTENCY_KEY_REUSED"
+	CodeConflictOfInterest   Code = "CONFLICT_OF_INTEREST"
 	// Request limits, refused before any resolver runs.
 	CodeRequestTooLarge    Code = "REQUEST_TOO_LARGE"
 	CodeDepthLimitExceeded Code = "DEPTH_LIMIT_EXCEEDED"

@@ -1,5 +1,6 @@
-// Package funding is the bounded context of venture funds and the funding
-// calls they publish.
+// Package funding is the bounded context of venture funds, the calls they
+// publish, the applications startups send, their independent review and the
+// ranking the fund decides on.
 package funding
 
 import (
@@ -22,7 +23,7 @@ type Fund struct {
 // CallStatus is where a funding call is in its life.
 type CallStatus string
 
-// The call statuses.
+// The call statuses: DRAFT → OPEN → CLOSED → DECIDED, or CANCELLED.
 const (
 	CallDraft     CallStatus = "DRAFT"
 	CallOpen      CallStatus = "OPEN"
@@ -34,15 +35,10 @@ const (
 // Call is a funding call (đợt kêu gọi) that startups apply to.
 type Call struct {
 	record.Meta
-	FundID      string
-	Title       string
-	Description string
-	Status      CallStatus
-	OpensAt     time.Time
-	ClosesAt    time.Time
-	Budget      value.VND
-	Ticket      value.Range
-	Sectors     []value.Sector // priority sectors; empty means any
+	FundID string
+	Status CallStatus
+	CallSpec
+	CancelReason string
 }
 
 // FundStore keeps funds.
@@ -63,48 +59,48 @@ type CallStore interface {
 	Create(ctx context.Context, c Call) error
 	Get(ctx context.Context, id string) (Call, error)
 	GetMany(ctx context.Context, ids []string) (map[string]Call, error)
+	// Update loads the call, runs fn and writes it back only over the version
+	// it read, retrying fn on a lost race.
+	Update(ctx context.Context, id string, fn func(*Call) error) (Call, error)
 	List(ctx context.Context, f CallFilter, p value.Page) (value.Slice[Call], error)
 	Count(ctx context.Context, f CallFilter) (int, error)
 	// ByFund returns the calls of each fund in fundIDs, newest first.
 	ByFund(ctx context.Context, fundIDs []string) (map[string][]Call, error)
+	// Due returns the OPEN calls whose closing time is not after now.
+	Due(ctx context.Context, now time.Time) ([]Call, error)
 }
 
-// Service holds the funding use-cases.
-type Service struct {
-	funds FundStore
-	calls CallStore
+// ApplicationFilter narrows a list of applications; zero fields do not filter.
+type ApplicationFilter struct {
+	CallID     string
+	Status     AppStatus
+	StartupID  string
+	ReviewerID string // applications the reviewer is assigned to
 }
 
-// NewService builds the funding use-cases on their stores.
-func NewService(funds FundStore, calls CallStore) *Service {
-	return &Service{funds: funds, calls: calls}
+// ApplicationStore keeps applications. Create fails with a Conflict error when
+// the startup already applied to the call or reused an idempotency key.
+type ApplicationStore interface {
+	Create(ctx context.Context, a Application) error
+	Get(ctx context.Context, id string) (Application, error)
+	// ByIdempotencyKey finds the application a startup sent with a key.
+	ByIdempotencyKey(ctx context.Context, startupID, key string) (Application, bool, error)
+	Update(ctx context.Context, id string, fn func(*Application) error) (Application, error)
+	List(ctx context.Context, f ApplicationFilter, p value.Page) (value.Slice[Application], error)
+	Count(ctx context.Context, f ApplicationFilter) (int, error)
+	// CountByStatus counts a call's applications per status.
+	CountByStatus(ctx context.Context, callID string) (map[AppStatus]int, error)
+	// All returns every application matching f, for ranking.
+	All(ctx context.Context, f ApplicationFilter) ([]Application, error)
 }
 
-// Funds returns every fund.
-func (s *Service) Funds(ctx context.Context) ([]Fund, error) { return s.funds.All(ctx) }
-
-// Fund returns one fund.
-func (s *Service) Fund(ctx context.Context, id string) (Fund, error) { return s.funds.Get(ctx, id) }
-
-// FundsByID returns the funds that exist among ids, for batched loads.
-func (s *Service) FundsByID(ctx context.Context, ids []string) (map[string]Fund, error) {
-	return s.funds.GetMany(ctx, ids)
-}
-
-// Call returns one funding call.
-func (s *Service) Call(ctx context.Context, id string) (Call, error) { return s.calls.Get(ctx, id) }
-
-// Calls returns a page of funding calls.
-func (s *Service) Calls(ctx context.Context, f CallFilter, p value.Page) (value.Slice[Call], error) {
-	return s.calls.List(ctx, f, p)
-}
-
-// CountCalls counts the funding calls matching f.
-func (s *Service) CountCalls(ctx context.Context, f CallFilter) (int, error) {
-	return s.calls.Count(ctx, f)
-}
-
-// CallsByFund returns the calls of each fund, for batched loads.
-func (s *Service) CallsByFund(ctx context.Context, fundIDs []string) (map[string][]Call, error) {
-	return s.calls.ByFund(ctx, fundIDs)
+// ReviewerStore keeps reviewers.
+type ReviewerStore interface {
+	Create(ctx context.Context, r Reviewer) error
+	Get(ctx context.Context, id string) (Reviewer, error)
+	GetMany(ctx context.Context, ids []string) (map[string]Reviewer, error)
+	List(ctx context.Context, p value.Page) (value.Slice[Reviewer], error)
+	Count(ctx context.Context) (int, error)
+	// BySubject finds the reviewer profiles of a user account.
+	BySubject(ctx context.Context, subject string) ([]Reviewer, error)
 }

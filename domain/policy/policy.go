@@ -75,3 +75,35 @@ func ManageMentor(p identity.Principal, mentorSubject string) error {
 func Authenticated(p identity.Principal) error {
 	return allow(p, true)
 }
+
+// ManageFund allows admins and the fund's managers to run its calls:
+// create, edit, publish, close, cancel, assign reviewers, rank and decide.
+func ManageFund(p identity.Principal, fundID string) error {
+	return allow(p, p.Has(identity.RoleAdmin) || p.ActsFor(identity.RoleFundManager, fundID))
+}
+
+// ApplyFor allows a startup's members to apply, edit drafts and withdraw on
+// its behalf. Admins do not apply for startups.
+func ApplyFor(p identity.Principal, startupID string) error {
+	return allow(p, p.ActsFor(identity.RoleStartupMember, startupID))
+}
+
+// ViewApplication allows the applying startup's members, the fund's managers,
+// admins and the reviewers assigned to the application.
+func ViewApplication(p identity.Principal, startupID, fundID string, assignedReviewer bool) error {
+	if ApplyFor(p, startupID) == nil || ManageFund(p, fundID) == nil {
+		return nil
+	}
+	return allow(p, assignedReviewer && p.Has(identity.RoleReviewer))
+}
+
+// ActAsReviewer allows the user a reviewer profile belongs to, holding the
+// REVIEWER role, to review and to declare conflicts.
+func ActAsReviewer(p identity.Principal, reviewerSubject string) error {
+	return allow(p, p.Has(identity.RoleReviewer) && reviewerSubject != "" && p.Subject == reviewerSubject)
+}
+
+// CreateReviewer allows admins and fund managers to register reviewers.
+func CreateReviewer(p identity.Principal) error {
+	return allow(p, p.Has(identity.RoleAdmin) || p.Has(identity.RoleFundManager))
+}

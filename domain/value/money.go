@@ -88,3 +88,6 @@ func NewRange(lo, hi VND) (Range, error) {
 	}
 	return Range{Min: lo, Max: hi}, nil
 }
+
+// Contains reports whether v lies in the range.
+func (r Range) Contains(v VND) bool { return v >= r.Min && v <= r.Max }

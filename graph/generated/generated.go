@@ -44,7 +44,10 @@ type Config struct {
 }
 
 type ResolverRoot interface {
+	Application() ApplicationResolver
 	Contact() ContactResolver
+	Criterion() CriterionResolver
+	EligibilityRule() EligibilityRuleResolver
 	Fund() FundResolver
 	FundCall() FundCallResolver
 	Incubator() IncubatorResolver
@@ -52,6 +55,9 @@ type ResolverRoot interface {
 	Mentor() MentorResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	Question() QuestionResolver
+	Review() ReviewResolver
+	Reviewer() ReviewerResolver
 	SectorInfo() SectorInfoResolver
 	Startup() StartupResolver
 }
@@ -60,9 +66,88 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Answer struct {
+		Choices     func(childComplexity int) int
+		DocumentRef func(childComplexity int) int
+		Number      func(childComplexity int) int
+		QuestionKey func(childComplexity int) int
+		Text        func(childComplexity int) int
+	}
+
+	Application struct {
+		Answers     func(childComplexity int) int
+		Feedback    func(childComplexity int) int
+		FundCall    func(childComplexity int) int
+		History     func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Requested   func(childComplexity int) int
+		Reviewers   func(childComplexity int) int
+		Reviews     func(childComplexity int) int
+		Startup     func(childComplexity int) int
+		Status      func(childComplexity int) int
+		SubmittedAt func(childComplexity int) int
+		Version     func(childComplexity int) int
+	}
+
+	ApplicationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ApplicationCount struct {
+		Count  func(childComplexity int) int
+		Status func(childComplexity int) int
+	}
+
+	ApplicationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ApplicationPayload struct {
+		Application func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
+	}
+
+	ApplicationTransition struct {
+		At     func(childComplexity int) int
+		By     func(childComplexity int) int
+		From   func(childComplexity int) int
+		Reason func(childComplexity int) int
+		To     func(childComplexity int) int
+	}
+
 	Contact struct {
 		Email func(childComplexity int) int
 		Phone func(childComplexity int) int
+	}
+
+	Criterion struct {
+		HalfPoints func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Max        func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Threshold  func(childComplexity int) int
+		Weight     func(childComplexity int) int
+	}
+
+	CriterionScore struct {
+		Comment   func(childComplexity int) int
+		Criterion func(childComplexity int) int
+		Passed    func(childComplexity int) int
+		Score     func(childComplexity int) int
+	}
+
+	EligibilityResult struct {
+		Eligible func(childComplexity int) int
+		Outcomes func(childComplexity int) int
+	}
+
+	EligibilityRule struct {
+		Description func(childComplexity int) int
+		Expression  func(childComplexity int) int
+		Key         func(childComplexity int) int
 	}
 
 	Financials struct {
@@ -80,18 +165,26 @@ type ComplexityRoot struct {
 	}
 
 	FundCall struct {
-		Budget       func(childComplexity int) int
-		ClosesAt     func(childComplexity int) int
-		Description  func(childComplexity int) int
-		Fund         func(childComplexity int) int
-		ID           func(childComplexity int) int
-		OpensAt      func(childComplexity int) int
-		Sectors      func(childComplexity int) int
-		Status       func(childComplexity int) int
-		TicketMaxVnd func(childComplexity int) int
-		TicketMinVnd func(childComplexity int) int
-		Title        func(childComplexity int) int
-		Version      func(childComplexity int) int
+		ApplicationCounts func(childComplexity int) int
+		Applications      func(childComplexity int, first *int, after *string, status *funding.AppStatus) int
+		Budget            func(childComplexity int) int
+		CancelReason      func(childComplexity int) int
+		ClosesAt          func(childComplexity int) int
+		Description       func(childComplexity int) int
+		Fund              func(childComplexity int) int
+		ID                func(childComplexity int) int
+		OpensAt           func(childComplexity int) int
+		Questions         func(childComplexity int) int
+		Ranking           func(childComplexity int, normalize *bool) int
+		Rubric            func(childComplexity int) int
+		Rules             func(childComplexity int) int
+		Sectors           func(childComplexity int) int
+		Status            func(childComplexity int) int
+		TicketMaxVnd      func(childComplexity int) int
+		TicketMinVnd      func(childComplexity int) int
+		Title             func(childComplexity int) int
+		Version           func(childComplexity int) int
+		Wards             func(childComplexity int) int
 	}
 
 	FundCallConnection struct {
@@ -103,6 +196,11 @@ type ComplexityRoot struct {
 	FundCallEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	FundCallPayload struct {
+		FundCall   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	Incubator struct {
@@ -130,6 +228,7 @@ type ComplexityRoot struct {
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
 		Name         func(childComplexity int) int
+		Portfolio    func(childComplexity int) int
 		Sectors      func(childComplexity int) int
 		Stages       func(childComplexity int) int
 		TicketMaxVnd func(childComplexity int) int
@@ -161,6 +260,7 @@ type ComplexityRoot struct {
 		Country     func(childComplexity int) int
 		Expertise   func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Mentees     func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Overseas    func(childComplexity int) int
 		Version     func(childComplexity int) int
@@ -183,12 +283,24 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		CreateInvestor func(childComplexity int, input model.CreateInvestorInput) int
-		CreateMentor   func(childComplexity int, input model.CreateMentorInput) int
-		CreateStartup  func(childComplexity int, input model.CreateStartupInput) int
-		UpdateInvestor func(childComplexity int, input model.UpdateInvestorInput) int
-		UpdateMentor   func(childComplexity int, input model.UpdateMentorInput) int
-		UpdateStartup  func(childComplexity int, input model.UpdateStartupInput) int
+		AssignReviewers           func(childComplexity int, input model.AssignReviewersInput) int
+		CancelFundCall            func(childComplexity int, input model.FundCallActionInput) int
+		CloseFundCall             func(childComplexity int, input model.FundCallActionInput) int
+		CreateFundCall            func(childComplexity int, input model.CreateFundCallInput) int
+		CreateInvestor            func(childComplexity int, input model.CreateInvestorInput) int
+		CreateMentor              func(childComplexity int, input model.CreateMentorInput) int
+		CreateReviewer            func(childComplexity int, input model.CreateReviewerInput) int
+		CreateStartup             func(childComplexity int, input model.CreateStartupInput) int
+		DecideFundCall            func(childComplexity int, input model.FundCallActionInput) int
+		DeclareConflictOfInterest func(childComplexity int, input model.DeclareConflictOfInterestInput) int
+		PublishFundCall           func(childComplexity int, input model.FundCallActionInput) int
+		SubmitApplication         func(childComplexity int, input model.SubmitApplicationInput) int
+		SubmitReview              func(childComplexity int, input model.SubmitReviewInput) int
+		TransitionApplication     func(childComplexity int, input model.TransitionApplicationInput) int
+		UpdateFundCall            func(childComplexity int, input model.UpdateFundCallInput) int
+		UpdateInvestor            func(childComplexity int, input model.UpdateInvestorInput) int
+		UpdateMentor              func(childComplexity int, input model.UpdateMentorInput) int
+		UpdateStartup             func(childComplexity int, input model.UpdateStartupInput) int
 	}
 
 	PageInfo struct {
@@ -197,16 +309,92 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		FundCalls  func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
-		Funds      func(childComplexity int) int
-		Incubators func(childComplexity int) int
-		Investors  func(childComplexity int, first *int, after *string) int
-		Mentors    func(childComplexity int, first *int, after *string) int
-		Node       func(childComplexity int, id string) int
-		Sectors    func(childComplexity int) int
-		Startup    func(childComplexity int, id string) int
-		Startups   func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
-		Viewer     func(childComplexity int) int
+		Application      func(childComplexity int, id string) int
+		CheckEligibility func(childComplexity int, callID string, startupID string) int
+		FundCalls        func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
+		Funds            func(childComplexity int) int
+		Incubators       func(childComplexity int) int
+		Investors        func(childComplexity int, first *int, after *string) int
+		Mentors          func(childComplexity int, first *int, after *string) int
+		Node             func(childComplexity int, id string) int
+		Reviewers        func(childComplexity int, first *int, after *string) int
+		Sectors          func(childComplexity int) int
+		Startup          func(childComplexity int, id string) int
+		Startups         func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
+		Viewer           func(childComplexity int) int
+	}
+
+	Question struct {
+		Key       func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Label     func(childComplexity int) int
+		Max       func(childComplexity int) int
+		MaxLength func(childComplexity int) int
+		Min       func(childComplexity int) int
+		MinLength func(childComplexity int) int
+		Options   func(childComplexity int) int
+		Required  func(childComplexity int) int
+	}
+
+	Ranking struct {
+		BudgetVnd  func(childComplexity int) int
+		Entries    func(childComplexity int) int
+		Normalized func(childComplexity int) int
+	}
+
+	RankingEntry struct {
+		Application        func(childComplexity int) int
+		Criteria           func(childComplexity int) int
+		CumulativeVnd      func(childComplexity int) int
+		Passed             func(childComplexity int) int
+		Rank               func(childComplexity int) int
+		RequestedAmountVnd func(childComplexity int) int
+		ReviewCount        func(childComplexity int) int
+		Total              func(childComplexity int) int
+		WeightedScore      func(childComplexity int) int
+		WithinBudget       func(childComplexity int) int
+	}
+
+	Review struct {
+		Reviewer    func(childComplexity int) int
+		Scores      func(childComplexity int) int
+		SubmittedAt func(childComplexity int) int
+	}
+
+	Reviewer struct {
+		ID        func(childComplexity int) int
+		Incubator func(childComplexity int) int
+		Investor  func(childComplexity int) int
+		Mentor    func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Subject   func(childComplexity int) int
+	}
+
+	ReviewerConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ReviewerEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReviewerPayload struct {
+		Reviewer   func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	Rubric struct {
+		Criteria         func(childComplexity int) int
+		OverallThreshold func(childComplexity int) int
+	}
+
+	RuleOutcome struct {
+		Key    func(childComplexity int) int
+		Passed func(childComplexity int) int
+		Reason func(childComplexity int) int
 	}
 
 	SectorInfo struct {
@@ -270,9 +458,26 @@ type ComplexityRoot struct {
 	}
 }
 
+type ApplicationResolver interface {
+	ID(ctx context.Context, obj *funding.Application) (string, error)
+	FundCall(ctx context.Context, obj *funding.Application) (*funding.Call, error)
+	Startup(ctx context.Context, obj *funding.Application) (*firm.Startup, error)
+
+	SubmittedAt(ctx context.Context, obj *funding.Application) (*time.Time, error)
+
+	Reviewers(ctx context.Context, obj *funding.Application) ([]*funding.Reviewer, error)
+	Reviews(ctx context.Context, obj *funding.Application) ([]*funding.Review, error)
+	Feedback(ctx context.Context, obj *funding.Application) ([]*model.CriterionScore, error)
+}
 type ContactResolver interface {
 	Email(ctx context.Context, obj *firm.Contact) (string, error)
 	Phone(ctx context.Context, obj *firm.Contact) (*string, error)
+}
+type CriterionResolver interface {
+	Name(ctx context.Context, obj *funding.Criterion) (string, error)
+}
+type EligibilityRuleResolver interface {
+	Description(ctx context.Context, obj *funding.Rule) (string, error)
 }
 type FundResolver interface {
 	ID(ctx context.Context, obj *funding.Fund) (string, error)
@@ -286,6 +491,10 @@ type FundCallResolver interface {
 
 	TicketMinVnd(ctx context.Context, obj *funding.Call) (value.VND, error)
 	TicketMaxVnd(ctx context.Context, obj *funding.Call) (value.VND, error)
+
+	ApplicationCounts(ctx context.Context, obj *funding.Call) ([]*model.ApplicationCount, error)
+	Applications(ctx context.Context, obj *funding.Call, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error)
+	Ranking(ctx context.Context, obj *funding.Call, normalize *bool) (*model.Ranking, error)
 }
 type IncubatorResolver interface {
 	ID(ctx context.Context, obj *ecosystem.Incubator) (string, error)
@@ -303,22 +512,39 @@ type InvestorResolver interface {
 	TicketMinVnd(ctx context.Context, obj *ecosystem.Investor) (value.VND, error)
 	TicketMaxVnd(ctx context.Context, obj *ecosystem.Investor) (value.VND, error)
 	Geography(ctx context.Context, obj *ecosystem.Investor) ([]string, error)
+	Portfolio(ctx context.Context, obj *ecosystem.Investor) ([]*firm.Startup, error)
 }
 type MentorResolver interface {
 	ID(ctx context.Context, obj *ecosystem.Mentor) (string, error)
+
+	Mentees(ctx context.Context, obj *ecosystem.Mentor) ([]*firm.Startup, error)
 }
 type MutationResolver interface {
+	SubmitApplication(ctx context.Context, input model.SubmitApplicationInput) (*model.ApplicationPayload, error)
+	TransitionApplication(ctx context.Context, input model.TransitionApplicationInput) (*model.ApplicationPayload, error)
+	AssignReviewers(ctx context.Context, input model.AssignReviewersInput) (*model.ApplicationPayload, error)
+	DeclareConflictOfInterest(ctx context.Context, input model.DeclareConflictOfInterestInput) (*model.ApplicationPayload, error)
+	SubmitReview(ctx context.Context, input model.SubmitReviewInput) (*model.ApplicationPayload, error)
+	CreateReviewer(ctx context.Context, input model.CreateReviewerInput) (*model.ReviewerPayload, error)
 	CreateInvestor(ctx context.Context, input model.CreateInvestorInput) (*model.InvestorPayload, error)
 	UpdateInvestor(ctx context.Context, input model.UpdateInvestorInput) (*model.InvestorPayload, error)
 	CreateMentor(ctx context.Context, input model.CreateMentorInput) (*model.MentorPayload, error)
 	UpdateMentor(ctx context.Context, input model.UpdateMentorInput) (*model.MentorPayload, error)
 	CreateStartup(ctx context.Context, input model.CreateStartupInput) (*model.StartupPayload, error)
 	UpdateStartup(ctx context.Context, input model.UpdateStartupInput) (*model.StartupPayload, error)
+	CreateFundCall(ctx context.Context, input model.CreateFundCallInput) (*model.FundCallPayload, error)
+	UpdateFundCall(ctx context.Context, input model.UpdateFundCallInput) (*model.FundCallPayload, error)
+	PublishFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
+	CloseFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
+	CancelFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
+	DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Sectors(ctx context.Context) ([]*value.SectorInfo, error)
+	Application(ctx context.Context, id string) (*funding.Application, error)
+	Reviewers(ctx context.Context, first *int, after *string) (*model.ReviewerConnection, error)
 	Incubators(ctx context.Context) ([]*ecosystem.Incubator, error)
 	Investors(ctx context.Context, first *int, after *string) (*model.InvestorConnection, error)
 	Mentors(ctx context.Context, first *int, after *string) (*model.MentorConnection, error)
@@ -326,6 +552,24 @@ type QueryResolver interface {
 	Startup(ctx context.Context, id string) (*firm.Startup, error)
 	Funds(ctx context.Context) ([]*funding.Fund, error)
 	FundCalls(ctx context.Context, first *int, after *string, status *funding.CallStatus) (*model.FundCallConnection, error)
+	CheckEligibility(ctx context.Context, callID string, startupID string) (*model.EligibilityResult, error)
+}
+type QuestionResolver interface {
+	Label(ctx context.Context, obj *funding.Question) (string, error)
+
+	MinLength(ctx context.Context, obj *funding.Question) (*int, error)
+	MaxLength(ctx context.Context, obj *funding.Question) (*int, error)
+}
+type ReviewResolver interface {
+	Reviewer(ctx context.Context, obj *funding.Review) (*funding.Reviewer, error)
+	Scores(ctx context.Context, obj *funding.Review) ([]*model.CriterionScore, error)
+}
+type ReviewerResolver interface {
+	ID(ctx context.Context, obj *funding.Reviewer) (string, error)
+
+	Incubator(ctx context.Context, obj *funding.Reviewer) (*ecosystem.Incubator, error)
+	Investor(ctx context.Context, obj *funding.Reviewer) (*ecosystem.Investor, error)
+	Mentor(ctx context.Context, obj *funding.Reviewer) (*ecosystem.Mentor, error)
 }
 type SectorInfoResolver interface {
 	Label(ctx context.Context, obj *value.SectorInfo) (string, error)
@@ -361,6 +605,199 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Answer.choices":
+		if e.complexity.Answer.Choices == nil {
+			break
+		}
+
+		return e.complexity.Answer.Choices(childComplexity), true
+	case "Answer.documentRef":
+		if e.complexity.Answer.DocumentRef == nil {
+			break
+		}
+
+		return e.complexity.Answer.DocumentRef(childComplexity), true
+	case "Answer.number":
+		if e.complexity.Answer.Number == nil {
+			break
+		}
+
+		return e.complexity.Answer.Number(childComplexity), true
+	case "Answer.questionKey":
+		if e.complexity.Answer.QuestionKey == nil {
+			break
+		}
+
+		return e.complexity.Answer.QuestionKey(childComplexity), true
+	case "Answer.text":
+		if e.complexity.Answer.Text == nil {
+			break
+		}
+
+		return e.complexity.Answer.Text(childComplexity), true
+
+	case "Application.answers":
+		if e.complexity.Application.Answers == nil {
+			break
+		}
+
+		return e.complexity.Application.Answers(childComplexity), true
+	case "Application.feedback":
+		if e.complexity.Application.Feedback == nil {
+			break
+		}
+
+		return e.complexity.Application.Feedback(childComplexity), true
+	case "Application.fundCall":
+		if e.complexity.Application.FundCall == nil {
+			break
+		}
+
+		return e.complexity.Application.FundCall(childComplexity), true
+	case "Application.history":
+		if e.complexity.Application.History == nil {
+			break
+		}
+
+		return e.complexity.Application.History(childComplexity), true
+	case "Application.id":
+		if e.complexity.Application.ID == nil {
+			break
+		}
+
+		return e.complexity.Application.ID(childComplexity), true
+	case "Application.requestedAmountVnd":
+		if e.complexity.Application.Requested == nil {
+			break
+		}
+
+		return e.complexity.Application.Requested(childComplexity), true
+	case "Application.reviewers":
+		if e.complexity.Application.Reviewers == nil {
+			break
+		}
+
+		return e.complexity.Application.Reviewers(childComplexity), true
+	case "Application.reviews":
+		if e.complexity.Application.Reviews == nil {
+			break
+		}
+
+		return e.complexity.Application.Reviews(childComplexity), true
+	case "Application.startup":
+		if e.complexity.Application.Startup == nil {
+			break
+		}
+
+		return e.complexity.Application.Startup(childComplexity), true
+	case "Application.status":
+		if e.complexity.Application.Status == nil {
+			break
+		}
+
+		return e.complexity.Application.Status(childComplexity), true
+	case "Application.submittedAt":
+		if e.complexity.Application.SubmittedAt == nil {
+			break
+		}
+
+		return e.complexity.Application.SubmittedAt(childComplexity), true
+	case "Application.version":
+		if e.complexity.Application.Version == nil {
+			break
+		}
+
+		return e.complexity.Application.Version(childComplexity), true
+
+	case "ApplicationConnection.edges":
+		if e.complexity.ApplicationConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.ApplicationConnection.Edges(childComplexity), true
+	case "ApplicationConnection.pageInfo":
+		if e.complexity.ApplicationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.ApplicationConnection.PageInfo(childComplexity), true
+	case "ApplicationConnection.totalCount":
+		if e.complexity.ApplicationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.ApplicationConnection.TotalCount(childComplexity), true
+
+	case "ApplicationCount.count":
+		if e.complexity.ApplicationCount.Count == nil {
+			break
+		}
+
+		return e.complexity.ApplicationCount.Count(childComplexity), true
+	case "ApplicationCount.status":
+		if e.complexity.ApplicationCount.Status == nil {
+			break
+		}
+
+		return e.complexity.ApplicationCount.Status(childComplexity), true
+
+	case "ApplicationEdge.cursor":
+		if e.complexity.ApplicationEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.ApplicationEdge.Cursor(childComplexity), true
+	case "ApplicationEdge.node":
+		if e.complexity.ApplicationEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.ApplicationEdge.Node(childComplexity), true
+
+	case "ApplicationPayload.application":
+		if e.complexity.ApplicationPayload.Application == nil {
+			break
+		}
+
+		return e.complexity.ApplicationPayload.Application(childComplexity), true
+	case "ApplicationPayload.userErrors":
+		if e.complexity.ApplicationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.ApplicationPayload.UserErrors(childComplexity), true
+
+	case "ApplicationTransition.at":
+		if e.complexity.ApplicationTransition.At == nil {
+			break
+		}
+
+		return e.complexity.ApplicationTransition.At(childComplexity), true
+	case "ApplicationTransition.by":
+		if e.complexity.ApplicationTransition.By == nil {
+			break
+		}
+
+		return e.complexity.ApplicationTransition.By(childComplexity), true
+	case "ApplicationTransition.from":
+		if e.complexity.ApplicationTransition.From == nil {
+			break
+		}
+
+		return e.complexity.ApplicationTransition.From(childComplexity), true
+	case "ApplicationTransition.reason":
+		if e.complexity.ApplicationTransition.Reason == nil {
+			break
+		}
+
+		return e.complexity.ApplicationTransition.Reason(childComplexity), true
+	case "ApplicationTransition.to":
+		if e.complexity.ApplicationTransition.To == nil {
+			break
+		}
+
+		return e.complexity.ApplicationTransition.To(childComplexity), true
+
 	case "Contact.email":
 		if e.complexity.Contact.Email == nil {
 			break
@@ -373,6 +810,100 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Contact.Phone(childComplexity), true
+
+	case "Criterion.halfPoints":
+		if e.complexity.Criterion.HalfPoints == nil {
+			break
+		}
+
+		return e.complexity.Criterion.HalfPoints(childComplexity), true
+	case "Criterion.key":
+		if e.complexity.Criterion.Key == nil {
+			break
+		}
+
+		return e.complexity.Criterion.Key(childComplexity), true
+	case "Criterion.max":
+		if e.complexity.Criterion.Max == nil {
+			break
+		}
+
+		return e.complexity.Criterion.Max(childComplexity), true
+	case "Criterion.name":
+		if e.complexity.Criterion.Name == nil {
+			break
+		}
+
+		return e.complexity.Criterion.Name(childComplexity), true
+	case "Criterion.threshold":
+		if e.complexity.Criterion.Threshold == nil {
+			break
+		}
+
+		return e.complexity.Criterion.Threshold(childComplexity), true
+	case "Criterion.weight":
+		if e.complexity.Criterion.Weight == nil {
+			break
+		}
+
+		return e.complexity.Criterion.Weight(childComplexity), true
+
+	case "CriterionScore.comment":
+		if e.complexity.CriterionScore.Comment == nil {
+			break
+		}
+
+		return e.complexity.CriterionScore.Comment(childComplexity), true
+	case "CriterionScore.criterion":
+		if e.complexity.CriterionScore.Criterion == nil {
+			break
+		}
+
+		return e.complexity.CriterionScore.Criterion(childComplexity), true
+	case "CriterionScore.passed":
+		if e.complexity.CriterionScore.Passed == nil {
+			break
+		}
+
+		return e.complexity.CriterionScore.Passed(childComplexity), true
+	case "CriterionScore.score":
+		if e.complexity.CriterionScore.Score == nil {
+			break
+		}
+
+		return e.complexity.CriterionScore.Score(childComplexity), true
+
+	case "EligibilityResult.eligible":
+		if e.complexity.EligibilityResult.Eligible == nil {
+			break
+		}
+
+		return e.complexity.EligibilityResult.Eligible(childComplexity), true
+	case "EligibilityResult.outcomes":
+		if e.complexity.EligibilityResult.Outcomes == nil {
+			break
+		}
+
+		return e.complexity.EligibilityResult.Outcomes(childComplexity), true
+
+	case "EligibilityRule.description":
+		if e.complexity.EligibilityRule.Description == nil {
+			break
+		}
+
+		return e.complexity.EligibilityRule.Description(childComplexity), true
+	case "EligibilityRule.expression":
+		if e.complexity.EligibilityRule.Expression == nil {
+			break
+		}
+
+		return e.complexity.EligibilityRule.Expression(childComplexity), true
+	case "EligibilityRule.key":
+		if e.complexity.EligibilityRule.Key == nil {
+			break
+		}
+
+		return e.complexity.EligibilityRule.Key(childComplexity), true
 
 	case "Financials.fundingNeedVnd":
 		if e.complexity.Financials.FundingNeed == nil {
@@ -424,12 +955,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.Fund.Public(childComplexity), true
 
+	case "FundCall.applicationCounts":
+		if e.complexity.FundCall.ApplicationCounts == nil {
+			break
+		}
+
+		return e.complexity.FundCall.ApplicationCounts(childComplexity), true
+	case "FundCall.applications":
+		if e.complexity.FundCall.Applications == nil {
+			break
+		}
+
+		args, err := ec.field_FundCall_applications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.FundCall.Applications(childComplexity, args["first"].(*int), args["after"].(*string), args["status"].(*funding.AppStatus)), true
 	case "FundCall.budgetVnd":
 		if e.complexity.FundCall.Budget == nil {
 			break
 		}
 
 		return e.complexity.FundCall.Budget(childComplexity), true
+	case "FundCall.cancelReason":
+		if e.complexity.FundCall.CancelReason == nil {
+			break
+		}
+
+		return e.complexity.FundCall.CancelReason(childComplexity), true
 	case "FundCall.closesAt":
 		if e.complexity.FundCall.ClosesAt == nil {
 			break
@@ -460,6 +1014,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.FundCall.OpensAt(childComplexity), true
+	case "FundCall.questions":
+		if e.complexity.FundCall.Questions == nil {
+			break
+		}
+
+		return e.complexity.FundCall.Questions(childComplexity), true
+	case "FundCall.ranking":
+		if e.complexity.FundCall.Ranking == nil {
+			break
+		}
+
+		args, err := ec.field_FundCall_ranking_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.FundCall.Ranking(childComplexity, args["normalize"].(*bool)), true
+	case "FundCall.rubric":
+		if e.complexity.FundCall.Rubric == nil {
+			break
+		}
+
+		return e.complexity.FundCall.Rubric(childComplexity), true
+	case "FundCall.eligibilityRules":
+		if e.complexity.FundCall.Rules == nil {
+			break
+		}
+
+		return e.complexity.FundCall.Rules(childComplexity), true
 	case "FundCall.sectors":
 		if e.complexity.FundCall.Sectors == nil {
 			break
@@ -496,6 +1079,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.FundCall.Version(childComplexity), true
+	case "FundCall.wards":
+		if e.complexity.FundCall.Wards == nil {
+			break
+		}
+
+		return e.complexity.FundCall.Wards(childComplexity), true
 
 	case "FundCallConnection.edges":
 		if e.complexity.FundCallConnection.Edges == nil {
@@ -528,6 +1117,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.FundCallEdge.Node(childComplexity), true
+
+	case "FundCallPayload.fundCall":
+		if e.complexity.FundCallPayload.FundCall == nil {
+			break
+		}
+
+		return e.complexity.FundCallPayload.FundCall(childComplexity), true
+	case "FundCallPayload.userErrors":
+		if e.complexity.FundCallPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.FundCallPayload.UserErrors(childComplexity), true
 
 	case "Incubator.id":
 		if e.complexity.Incubator.ID == nil {
@@ -644,6 +1246,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Investor.Name(childComplexity), true
+	case "Investor.portfolio":
+		if e.complexity.Investor.Portfolio == nil {
+			break
+		}
+
+		return e.complexity.Investor.Portfolio(childComplexity), true
 	case "Investor.sectors":
 		if e.complexity.Investor.Sectors == nil {
 			break
@@ -762,6 +1370,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mentor.ID(childComplexity), true
+	case "Mentor.mentees":
+		if e.complexity.Mentor.Mentees == nil {
+			break
+		}
+
+		return e.complexity.Mentor.Mentees(childComplexity), true
 	case "Mentor.name":
 		if e.complexity.Mentor.Name == nil {
 			break
@@ -826,6 +1440,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.MentorPayload.UserErrors(childComplexity), true
 
+	case "Mutation.assignReviewers":
+		if e.complexity.Mutation.AssignReviewers == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assignReviewers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.AssignReviewers(childComplexity, args["input"].(model.AssignReviewersInput)), true
+	case "Mutation.cancelFundCall":
+		if e.complexity.Mutation.CancelFundCall == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelFundCall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CancelFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.closeFundCall":
+		if e.complexity.Mutation.CloseFundCall == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeFundCall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CloseFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.createFundCall":
+		if e.complexity.Mutation.CreateFundCall == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createFundCall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateFundCall(childComplexity, args["input"].(model.CreateFundCallInput)), true
 	case "Mutation.createInvestor":
 		if e.complexity.Mutation.CreateInvestor == nil {
 			break
@@ -848,6 +1506,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateMentor(childComplexity, args["input"].(model.CreateMentorInput)), true
+	case "Mutation.createReviewer":
+		if e.complexity.Mutation.CreateReviewer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createReviewer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateReviewer(childComplexity, args["input"].(model.CreateReviewerInput)), true
 	case "Mutation.createStartup":
 		if e.complexity.Mutation.CreateStartup == nil {
 			break
@@ -859,6 +1528,83 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateStartup(childComplexity, args["input"].(model.CreateStartupInput)), true
+	case "Mutation.decideFundCall":
+		if e.complexity.Mutation.DecideFundCall == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideFundCall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.DecideFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.declareConflictOfInterest":
+		if e.complexity.Mutation.DeclareConflictOfInterest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declareConflictOfInterest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.DeclareConflictOfInterest(childComplexity, args["input"].(model.DeclareConflictOfInterestInput)), true
+	case "Mutation.publishFundCall":
+		if e.complexity.Mutation.PublishFundCall == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishFundCall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.PublishFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.submitApplication":
+		if e.complexity.Mutation.SubmitApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SubmitApplication(childComplexity, args["input"].(model.SubmitApplicationInput)), true
+	case "Mutation.submitReview":
+		if e.complexity.Mutation.SubmitReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SubmitReview(childComplexity, args["input"].(model.SubmitReviewInput)), true
+	case "Mutation.transitionApplication":
+		if e.complexity.Mutation.TransitionApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_transitionApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.TransitionApplication(childComplexity, args["input"].(model.TransitionApplicationInput)), true
+	case "Mutation.updateFundCall":
+		if e.complexity.Mutation.UpdateFundCall == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateFundCall_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateFundCall(childComplexity, args["input"].(model.UpdateFundCallInput)), true
 	case "Mutation.updateInvestor":
 		if e.complexity.Mutation.UpdateInvestor == nil {
 			break
@@ -906,6 +1652,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.PageInfo.HasNextPage(childComplexity), true
 
+	case "Query.application":
+		if e.complexity.Query.Application == nil {
+			break
+		}
+
+		args, err := ec.field_Query_application_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Application(childComplexity, args["id"].(string)), true
+	case "Query.checkEligibility":
+		if e.complexity.Query.CheckEligibility == nil {
+			break
+		}
+
+		args, err := ec.field_Query_checkEligibility_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.CheckEligibility(childComplexity, args["callId"].(string), args["startupId"].(string)), true
 	case "Query.fundCalls":
 		if e.complexity.Query.FundCalls == nil {
 			break
@@ -962,6 +1730,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.reviewers":
+		if e.complexity.Query.Reviewers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reviewers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Reviewers(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.sectors":
 		if e.complexity.Query.Sectors == nil {
 			break
@@ -996,6 +1775,274 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Viewer(childComplexity), true
+
+	case "Question.key":
+		if e.complexity.Question.Key == nil {
+			break
+		}
+
+		return e.complexity.Question.Key(childComplexity), true
+	case "Question.kind":
+		if e.complexity.Question.Kind == nil {
+			break
+		}
+
+		return e.complexity.Question.Kind(childComplexity), true
+	case "Question.label":
+		if e.complexity.Question.Label == nil {
+			break
+		}
+
+		return e.complexity.Question.Label(childComplexity), true
+	case "Question.max":
+		if e.complexity.Question.Max == nil {
+			break
+		}
+
+		return e.complexity.Question.Max(childComplexity), true
+	case "Question.maxLength":
+		if e.complexity.Question.MaxLength == nil {
+			break
+		}
+
+		return e.complexity.Question.MaxLength(childComplexity), true
+	case "Question.min":
+		if e.complexity.Question.Min == nil {
+			break
+		}
+
+		return e.complexity.Question.Min(childComplexity), true
+	case "Question.minLength":
+		if e.complexity.Question.MinLength == nil {
+			break
+		}
+
+		return e.complexity.Question.MinLength(childComplexity), true
+	case "Question.options":
+		if e.complexity.Question.Options == nil {
+			break
+		}
+
+		return e.complexity.Question.Options(childComplexity), true
+	case "Question.required":
+		if e.complexity.Question.Required == nil {
+			break
+		}
+
+		return e.complexity.Question.Required(childComplexity), true
+
+	case "Ranking.budgetVnd":
+		if e.complexity.Ranking.BudgetVnd == nil {
+			break
+		}
+
+		return e.complexity.Ranking.BudgetVnd(childComplexity), true
+	case "Ranking.entries":
+		if e.complexity.Ranking.Entries == nil {
+			break
+		}
+
+		return e.complexity.Ranking.Entries(childComplexity), true
+	case "Ranking.normalized":
+		if e.complexity.Ranking.Normalized == nil {
+			break
+		}
+
+		return e.complexity.Ranking.Normalized(childComplexity), true
+
+	case "RankingEntry.application":
+		if e.complexity.RankingEntry.Application == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.Application(childComplexity), true
+	case "RankingEntry.criteria":
+		if e.complexity.RankingEntry.Criteria == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.Criteria(childComplexity), true
+	case "RankingEntry.cumulativeVnd":
+		if e.complexity.RankingEntry.CumulativeVnd == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.CumulativeVnd(childComplexity), true
+	case "RankingEntry.passed":
+		if e.complexity.RankingEntry.Passed == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.Passed(childComplexity), true
+	case "RankingEntry.rank":
+		if e.complexity.RankingEntry.Rank == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.Rank(childComplexity), true
+	case "RankingEntry.requestedAmountVnd":
+		if e.complexity.RankingEntry.RequestedAmountVnd == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.RequestedAmountVnd(childComplexity), true
+	case "RankingEntry.reviewCount":
+		if e.complexity.RankingEntry.ReviewCount == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.ReviewCount(childComplexity), true
+	case "RankingEntry.total":
+		if e.complexity.RankingEntry.Total == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.Total(childComplexity), true
+	case "RankingEntry.weightedScore":
+		if e.complexity.RankingEntry.WeightedScore == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.WeightedScore(childComplexity), true
+	case "RankingEntry.withinBudget":
+		if e.complexity.RankingEntry.WithinBudget == nil {
+			break
+		}
+
+		return e.complexity.RankingEntry.WithinBudget(childComplexity), true
+
+	case "Review.reviewer":
+		if e.complexity.Review.Reviewer == nil {
+			break
+		}
+
+		return e.complexity.Review.Reviewer(childComplexity), true
+	case "Review.scores":
+		if e.complexity.Review.Scores == nil {
+			break
+		}
+
+		return e.complexity.Review.Scores(childComplexity), true
+	case "Review.submittedAt":
+		if e.complexity.Review.SubmittedAt == nil {
+			break
+		}
+
+		return e.complexity.Review.SubmittedAt(childComplexity), true
+
+	case "Reviewer.id":
+		if e.complexity.Reviewer.ID == nil {
+			break
+		}
+
+		return e.complexity.Reviewer.ID(childComplexity), true
+	case "Reviewer.incubator":
+		if e.complexity.Reviewer.Incubator == nil {
+			break
+		}
+
+		return e.complexity.Reviewer.Incubator(childComplexity), true
+	case "Reviewer.investor":
+		if e.complexity.Reviewer.Investor == nil {
+			break
+		}
+
+		return e.complexity.Reviewer.Investor(childComplexity), true
+	case "Reviewer.mentor":
+		if e.complexity.Reviewer.Mentor == nil {
+			break
+		}
+
+		return e.complexity.Reviewer.Mentor(childComplexity), true
+	case "Reviewer.name":
+		if e.complexity.Reviewer.Name == nil {
+			break
+		}
+
+		return e.complexity.Reviewer.Name(childComplexity), true
+	case "Reviewer.subject":
+		if e.complexity.Reviewer.Subject == nil {
+			break
+		}
+
+		return e.complexity.Reviewer.Subject(childComplexity), true
+
+	case "ReviewerConnection.edges":
+		if e.complexity.ReviewerConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.ReviewerConnection.Edges(childComplexity), true
+	case "ReviewerConnection.pageInfo":
+		if e.complexity.ReviewerConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.ReviewerConnection.PageInfo(childComplexity), true
+	case "ReviewerConnection.totalCount":
+		if e.complexity.ReviewerConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.ReviewerConnection.TotalCount(childComplexity), true
+
+	case "ReviewerEdge.cursor":
+		if e.complexity.ReviewerEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.ReviewerEdge.Cursor(childComplexity), true
+	case "ReviewerEdge.node":
+		if e.complexity.ReviewerEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.ReviewerEdge.Node(childComplexity), true
+
+	case "ReviewerPayload.reviewer":
+		if e.complexity.ReviewerPayload.Reviewer == nil {
+			break
+		}
+
+		return e.complexity.ReviewerPayload.Reviewer(childComplexity), true
+	case "ReviewerPayload.userErrors":
+		if e.complexity.ReviewerPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.ReviewerPayload.UserErrors(childComplexity), true
+
+	case "Rubric.criteria":
+		if e.complexity.Rubric.Criteria == nil {
+			break
+		}
+
+		return e.complexity.Rubric.Criteria(childComplexity), true
+	case "Rubric.overallThreshold":
+		if e.complexity.Rubric.OverallThreshold == nil {
+			break
+		}
+
+		return e.complexity.Rubric.OverallThreshold(childComplexity), true
+
+	case "RuleOutcome.key":
+		if e.complexity.RuleOutcome.Key == nil {
+			break
+		}
+
+		return e.complexity.RuleOutcome.Key(childComplexity), true
+	case "RuleOutcome.passed":
+		if e.complexity.RuleOutcome.Passed == nil {
+			break
+		}
+
+		return e.complexity.RuleOutcome.Passed(childComplexity), true
+	case "RuleOutcome.reason":
+		if e.complexity.RuleOutcome.Reason == nil {
+			break
+		}
+
+		return e.complexity.RuleOutcome.Reason(childComplexity), true
 
 	case "SectorInfo.group":
 		if e.complexity.SectorInfo.Group == nil {
@@ -1229,12 +2276,27 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := executionContext{opCtx, e, 0, 0, make(chan graphql.DeferredResult)}
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputAnswerInput,
+		ec.unmarshalInputAssignReviewersInput,
 		ec.unmarshalInputContactInput,
+		ec.unmarshalInputCreateFundCallInput,
 		ec.unmarshalInputCreateInvestorInput,
 		ec.unmarshalInputCreateMentorInput,
+		ec.unmarshalInputCreateReviewerInput,
 		ec.unmarshalInputCreateStartupInput,
+		ec.unmarshalInputCriterionInput,
+		ec.unmarshalInputDeclareConflictOfInterestInput,
+		ec.unmarshalInputEligibilityRuleInput,
 		ec.unmarshalInputFinancialsInput,
+		ec.unmarshalInputFundCallActionInput,
+		ec.unmarshalInputQuestionInput,
+		ec.unmarshalInputRubricInput,
+		ec.unmarshalInputScoreInput,
 		ec.unmarshalInputStartupFilter,
+		ec.unmarshalInputSubmitApplicationInput,
+		ec.unmarshalInputSubmitReviewInput,
+		ec.unmarshalInputTransitionApplicationInput,
+		ec.unmarshalInputUpdateFundCallInput,
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
 		ec.unmarshalInputUpdateStartupInput,
@@ -1336,6 +2398,223 @@ func (ec *executionContext) introspectType(name string) (*introspection.Type, er
 }
 
 var sources = []*ast.Source{
+	{Name: "../../web-schema/applications.graphqls", Input: `"""
+SUBMITTED → UNDER_REVIEW → SHORTLISTED → AWARDED | REJECTED; DRAFT → SUBMITTED;
+WITHDRAWN by the startup before a decision.
+"""
+enum ApplicationStatus {
+  DRAFT
+  SUBMITTED
+  UNDER_REVIEW
+  SHORTLISTED
+  AWARDED
+  REJECTED
+  WITHDRAWN
+}
+
+"""
+A startup's application to a funding call. Visible to the startup's members,
+the fund's managers and the reviewers assigned to it.
+"""
+type Application implements Node {
+  id: ID!
+  fundCall: FundCall!
+  startup: Startup!
+  status: ApplicationStatus!
+  requestedAmountVnd: VND!
+  answers: [Answer!]!
+  submittedAt: DateTime
+  "Every status change, oldest first; never edited."
+  history: [ApplicationTransition!]!
+  "The fund's managers only."
+  reviewers: [Reviewer!]
+  "All reviews for the fund's managers; a reviewer's own review for that reviewer; never for the startup."
+  reviews: [Review!]
+  "Mean score per criterion, once decided (AWARDED or REJECTED); no individual reviews."
+  feedback: [CriterionScore!]
+  version: Int!
+}
+
+type Answer {
+  questionKey: String!
+  text: String
+  number: Float
+  choices: [String!]
+  documentRef: String
+}
+
+type ApplicationTransition {
+  at: DateTime!
+  "Subject of the user who made the change."
+  by: String!
+  from: ApplicationStatus!
+  to: ApplicationStatus!
+  reason: String
+}
+
+type ApplicationEdge {
+  cursor: String!
+  node: Application!
+}
+
+type ApplicationConnection {
+  edges: [ApplicationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+"An expert who scores applications."
+type Reviewer implements Node {
+  id: ID!
+  name: String!
+  subject: String!
+  incubator: Incubator
+  investor: Investor
+  mentor: Mentor
+}
+
+type ReviewerEdge {
+  cursor: String!
+  node: Reviewer!
+}
+
+type ReviewerConnection {
+  edges: [ReviewerEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type Review {
+  reviewer: Reviewer!
+  scores: [CriterionScore!]!
+  submittedAt: DateTime!
+}
+
+type CriterionScore {
+  criterion: String!
+  score: Float!
+  comment: String
+  "In rankings and feedback: whether the mean reaches the criterion's threshold."
+  passed: Boolean
+}
+
+"""
+A call's reviewed applications in order: applications passing every
+threshold first, then by weighted score; ties go to the higher mean on the
+first rubric criterion, then the second, and so on, then to the earlier
+submission. With normalize, each reviewer's scores on a criterion are rescaled
+to that criterion's overall mean and spread (z-scores) before averaging.
+"""
+type Ranking {
+  normalized: Boolean!
+  budgetVnd: VND!
+  entries: [RankingEntry!]!
+}
+
+type RankingEntry {
+  rank: Int!
+  application: Application!
+  reviewCount: Int!
+  "Mean per criterion, with its threshold outcome."
+  criteria: [CriterionScore!]!
+  "Sum of criterion means, compared with the overall threshold."
+  total: Float!
+  "Σ weight × mean: the ranking score."
+  weightedScore: Float!
+  passed: Boolean!
+  requestedAmountVnd: VND!
+  "Requested amounts of this and every passing entry above it."
+  cumulativeVnd: VND!
+  "Whether the cumulative amount fits the call's budget."
+  withinBudget: Boolean!
+}
+
+extend type Query {
+  application(id: ID!): Application
+  "Admins and fund managers."
+  reviewers(first: Int = 20, after: String): ReviewerConnection!
+}
+
+input AnswerInput {
+  questionKey: String!
+  text: String
+  number: Float
+  choices: [String!]
+  documentRef: String
+}
+
+input SubmitApplicationInput {
+  callId: ID!
+  startupId: ID!
+  "Any unique string per attempt: repeating it returns the same application."
+  idempotencyKey: String!
+  requestedAmountVnd: VND!
+  answers: [AnswerInput!]
+  "Save as a DRAFT, checked in full when moved to SUBMITTED."
+  draft: Boolean = false
+}
+
+type ApplicationPayload {
+  application: Application
+  userErrors: [UserError!]!
+}
+
+input TransitionApplicationInput {
+  id: ID!
+  to: ApplicationStatus!
+  version: Int!
+  reason: String
+}
+
+input AssignReviewersInput {
+  applicationId: ID!
+  reviewerIds: [ID!]!
+}
+
+input DeclareConflictOfInterestInput {
+  applicationId: ID!
+  reason: String!
+}
+
+input ScoreInput {
+  criterion: String!
+  score: Float!
+  comment: String
+}
+
+input SubmitReviewInput {
+  applicationId: ID!
+  scores: [ScoreInput!]!
+}
+
+input CreateReviewerInput {
+  "The reviewer's user account (token subject)."
+  subject: String!
+  name: String!
+  incubatorId: ID
+  investorId: ID
+  mentorId: ID
+}
+
+type ReviewerPayload {
+  reviewer: Reviewer
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "By a member of the startup."
+  submitApplication(input: SubmitApplicationInput!): ApplicationPayload!
+  "The startup submits drafts and withdraws; the fund's managers move the rest."
+  transitionApplication(input: TransitionApplicationInput!): ApplicationPayload!
+  "By the fund's managers; conflicted reviewers are refused with CONFLICT_OF_INTEREST."
+  assignReviewers(input: AssignReviewersInput!): ApplicationPayload!
+  "By an assigned reviewer: removes the assignment."
+  declareConflictOfInterest(input: DeclareConflictOfInterestInput!): ApplicationPayload!
+  "By an assigned reviewer, on the call's rubric; replaces their earlier review."
+  submitReview(input: SubmitReviewInput!): ApplicationPayload!
+  createReviewer(input: CreateReviewerInput!): ReviewerPayload!
+}
+`, BuiltIn: false},
 	{Name: "../../web-schema/ecosystem.graphqls", Input: `"A startup support centre or incubator (trung tâm hỗ trợ khởi nghiệp / vườn ươm)."
 type Incubator implements Node {
   id: ID!
@@ -1378,6 +2657,8 @@ type Investor implements Node {
   ticketMaxVnd: VND!
   "Thesis: regions or wards (empty: anywhere)."
   geography: [String!]!
+  "Startups it holds a stake in."
+  portfolio: [Startup!]!
   version: Int!
 }
 
@@ -1393,6 +2674,8 @@ type Mentor implements Node {
   "How many startups the mentor takes on at once."
   capacity: Int!
   bio: String
+  "Startups the mentor coaches now."
+  mentees: [Startup!]!
   version: Int!
 }
 
@@ -1435,6 +2718,7 @@ input CreateInvestorInput {
   ticketMinVnd: VND!
   ticketMaxVnd: VND!
   geography: [String!]
+  portfolioStartupIds: [ID!]
 }
 
 "Changes the given fields; omitted fields stay."
@@ -1451,6 +2735,7 @@ input UpdateInvestorInput {
   ticketMinVnd: VND
   ticketMaxVnd: VND
   geography: [String!]
+  portfolioStartupIds: [ID!]
 }
 
 type InvestorPayload {
@@ -1468,6 +2753,7 @@ input CreateMentorInput {
   country: String
   capacity: Int = 3
   bio: String
+  menteeIds: [ID!]
 }
 
 "Changes the given fields; omitted fields stay."
@@ -1482,6 +2768,7 @@ input UpdateMentorInput {
   country: String
   capacity: Int
   bio: String
+  menteeIds: [ID!]
 }
 
 type MentorPayload {
@@ -1649,22 +2936,104 @@ enum FundCallStatus {
   CANCELLED
 }
 
-"A funding call (đợt kêu gọi vốn) startups apply to."
+"""
+A funding call (đợt kêu gọi vốn) startups apply to. Lifecycle: DRAFT → OPEN →
+CLOSED → DECIDED, or CANCELLED. Drafts are visible to the fund's managers only.
+"""
 type FundCall implements Node {
   id: ID!
   title: String!
   description: String
   fund: Fund!
   status: FundCallStatus!
+  "Applications are accepted from this instant…"
   opensAt: DateTime!
-  "Applications are accepted until this instant (shown in Asia/Ho_Chi_Minh by clients)."
+  "…until just before this one, judged by the server clock (shown in Asia/Ho_Chi_Minh by clients)."
   closesAt: DateTime!
   budgetVnd: VND!
   ticketMinVnd: VND!
   ticketMaxVnd: VND!
   "Priority sectors (empty: any)."
   sectors: [Sector!]!
+  "Wards the call is for (empty: anywhere)."
+  wards: [String!]!
+  "The application form."
+  questions: [Question!]!
+  "Eligibility rules, checked when a startup submits."
+  eligibilityRules: [EligibilityRule!]!
+  rubric: Rubric!
+  cancelReason: String
   version: Int!
+  "Applications by status; public."
+  applicationCounts: [ApplicationCount!]!
+  """
+  The applications the caller may see: all for the fund's managers, those
+  assigned to them for reviewers, their own for a startup's members, none for
+  anybody else.
+  """
+  applications(first: Int = 20, after: String, status: ApplicationStatus): ApplicationConnection!
+  "The fund's managers only. See RankingEntry for the order."
+  ranking(normalize: Boolean = false): Ranking!
+}
+
+enum QuestionKind {
+  TEXT
+  NUMBER
+  SINGLE_CHOICE
+  MULTIPLE_CHOICE
+  "A reference to a document (an uploaded file's ID or URL)."
+  DOCUMENT
+}
+
+"One question of a call's application form."
+type Question {
+  key: String!
+  label: String!
+  kind: QuestionKind!
+  required: Boolean!
+  minLength: Int
+  maxLength: Int
+  min: Float
+  max: Float
+  options: [String!]!
+}
+
+"""
+A rule a startup must meet to apply: a CEL expression over ` + "`" + `startup` + "`" + `
+(ageYears, sectors, stage, stageRank, ward, teamSize, incubated,
+fundingNeedVnd, lastRevenueVnd), ` + "`" + `call` + "`" + ` (sectors, wards, budgetVnd,
+ticketMinVnd, ticketMaxVnd) and ` + "`" + `today` + "`" + `, e.g. ` + "`" + `startup.ageYears <= 5` + "`" + ` or
+` + "`" + `startup.sectors.exists(s, s in call.sectors)` + "`" + `.
+"""
+type EligibilityRule {
+  key: String!
+  description: String!
+  expression: String!
+}
+
+"How a call's applications are scored."
+type Rubric {
+  criteria: [Criterion!]!
+  "Lowest sum of criterion means that passes."
+  overallThreshold: Float!
+}
+
+type Criterion {
+  key: String!
+  name: String!
+  "Scales the criterion in the ranking only."
+  weight: Float!
+  "Scores run from 0 to max."
+  max: Int!
+  "Scores in steps of 0.5 rather than 1."
+  halfPoints: Boolean!
+  "Lowest mean that passes the criterion."
+  threshold: Float!
+}
+
+type ApplicationCount {
+  status: ApplicationStatus!
+  count: Int!
 }
 
 type FundCallEdge {
@@ -1681,6 +3050,119 @@ type FundCallConnection {
 extend type Query {
   funds: [Fund!]!
   fundCalls(first: Int = 20, after: String, status: FundCallStatus): FundCallConnection!
+  "Every rule's outcome for a startup, without applying: its members and the fund's managers."
+  checkEligibility(callId: ID!, startupId: ID!): EligibilityResult!
+}
+
+type EligibilityResult {
+  eligible: Boolean!
+  outcomes: [RuleOutcome!]!
+}
+
+type RuleOutcome {
+  key: String!
+  passed: Boolean!
+  "The rule's description, and why it failed when it did."
+  reason: String!
+}
+
+input QuestionInput {
+  "Lower-case letters, digits and '_', starting with a letter."
+  key: String!
+  label: String!
+  labelEn: String
+  kind: QuestionKind!
+  required: Boolean = false
+  minLength: Int
+  maxLength: Int
+  min: Float
+  max: Float
+  options: [String!]
+}
+
+input EligibilityRuleInput {
+  key: String!
+  description: String!
+  descriptionEn: String!
+  "CEL; compiled and type-checked on save, errors carry line:column."
+  expression: String!
+}
+
+input CriterionInput {
+  key: String!
+  name: String!
+  nameEn: String
+  weight: Float = 1
+  max: Int = 5
+  halfPoints: Boolean = true
+  threshold: Float!
+}
+
+input RubricInput {
+  criteria: [CriterionInput!]!
+  overallThreshold: Float!
+}
+
+input CreateFundCallInput {
+  fundId: ID!
+  title: String!
+  description: String
+  opensAt: DateTime!
+  closesAt: DateTime!
+  budgetVnd: VND!
+  ticketMinVnd: VND!
+  ticketMaxVnd: VND!
+  sectors: [Sector!]
+  wards: [String!]
+  questions: [QuestionInput!]
+  eligibilityRules: [EligibilityRuleInput!]
+  rubric: RubricInput!
+}
+
+"""
+Changes the given fields. A DRAFT call may change anything; an OPEN call only
+its title, description and a later closing time.
+"""
+input UpdateFundCallInput {
+  id: ID!
+  version: Int!
+  title: String
+  description: String
+  opensAt: DateTime
+  closesAt: DateTime
+  budgetVnd: VND
+  ticketMinVnd: VND
+  ticketMaxVnd: VND
+  sectors: [Sector!]
+  wards: [String!]
+  questions: [QuestionInput!]
+  eligibilityRules: [EligibilityRuleInput!]
+  rubric: RubricInput
+}
+
+input FundCallActionInput {
+  id: ID!
+  version: Int!
+  "Required to cancel."
+  reason: String
+}
+
+type FundCallPayload {
+  fundCall: FundCall
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  createFundCall(input: CreateFundCallInput!): FundCallPayload!
+  updateFundCall(input: UpdateFundCallInput!): FundCallPayload!
+  "DRAFT → OPEN."
+  publishFundCall(input: FundCallActionInput!): FundCallPayload!
+  "OPEN → CLOSED before the deadline; calls past their deadline close on their own."
+  closeFundCall(input: FundCallActionInput!): FundCallPayload!
+  "DRAFT, OPEN or CLOSED → CANCELLED, with a reason."
+  cancelFundCall(input: FundCallActionInput!): FundCallPayload!
+  "CLOSED → DECIDED, once every application is decided."
+  decideFundCall(input: FundCallActionInput!): FundCallPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/schema.graphqls", Input: `"""
@@ -1740,6 +3222,20 @@ enum UserErrorCode {
   VERSION_CONFLICT
   "A referenced record does not exist."
   NOT_FOUND
+  "An eligibility rule does not compile or type-check; the message gives line:column."
+  INVALID_EXPRESSION
+  "The record's status does not allow this change."
+  INVALID_TRANSITION
+  "The call does not take applications now (before opening, after the deadline, or not open)."
+  CALL_NOT_OPEN
+  "The startup does not meet an eligibility rule; one error per failing rule."
+  NOT_ELIGIBLE
+  "The startup already applied to this call."
+  DUPLICATE_APPLICATION
+  "The idempotency key was used for a different application."
+  IDEMPOTENCY_KEY_REUSED
+  "The reviewer has a conflict of interest with the applicant."
+  CONFLICT_OF_INTEREST
 }
 
 "A problem with the input that the caller can fix."
@@ -1830,6 +3326,38 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_FundCall_applications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalOApplicationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_FundCall_ranking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "normalize", ec.unmarshalOBoolean2ᚖbool)
+	if err != nil {
+		return nil, err
+	}
+	args["normalize"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Incubator_startups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1843,6 +3371,50 @@ func (ec *executionContext) field_Incubator_startups_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_assignReviewers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNAssignReviewersInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAssignReviewersInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateFundCallInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateFundCallInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -1868,10 +3440,98 @@ func (ec *executionContext) field_Mutation_createMentor_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createReviewer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateReviewerInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateReviewerInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createStartup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateStartupInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_decideFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_declareConflictOfInterest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNDeclareConflictOfInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeclareConflictOfInterestInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_publishFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSubmitApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSubmitApplicationInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSubmitReviewInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSubmitReviewInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_transitionApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNTransitionApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransitionApplicationInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateFundCallInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateFundCallInput)
 	if err != nil {
 		return nil, err
 	}
@@ -1920,6 +3580,33 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_application_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_checkEligibility_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "callId", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["callId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "startupId", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["startupId"] = arg1
 	return args, nil
 }
 
@@ -1984,6 +3671,22 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reviewers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -2071,6 +3774,1111 @@ func (ec *executionContext) field___Type_fields_args(ctx context.Context, rawArg
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _Answer_questionKey(ctx context.Context, field graphql.CollectedField, obj *funding.Answer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Answer_questionKey,
+		func(ctx context.Context) (any, error) {
+			return obj.QuestionKey, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Answer_questionKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Answer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Answer_text(ctx context.Context, field graphql.CollectedField, obj *funding.Answer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Answer_text,
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Answer_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Answer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Answer_number(ctx context.Context, field graphql.CollectedField, obj *funding.Answer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Answer_number,
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		ec.marshalOFloat2ᚖfloat64,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Answer_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Answer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Answer_choices(ctx context.Context, field graphql.CollectedField, obj *funding.Answer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Answer_choices,
+		func(ctx context.Context) (any, error) {
+			return obj.Choices, nil
+		},
+		nil,
+		ec.marshalOString2ᚕstringᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Answer_choices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Answer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Answer_documentRef(ctx context.Context, field graphql.CollectedField, obj *funding.Answer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Answer_documentRef,
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentRef, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Answer_documentRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Answer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_id(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Application().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_fundCall(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_fundCall,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Application().FundCall(ctx, obj)
+		},
+		nil,
+		ec.marshalNFundCall2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCall,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_fundCall(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_FundCall_id(ctx, field)
+			case "title":
+				return ec.fieldContext_FundCall_title(ctx, field)
+			case "description":
+				return ec.fieldContext_FundCall_description(ctx, field)
+			case "fund":
+				return ec.fieldContext_FundCall_fund(ctx, field)
+			case "status":
+				return ec.fieldContext_FundCall_status(ctx, field)
+			case "opensAt":
+				return ec.fieldContext_FundCall_opensAt(ctx, field)
+			case "closesAt":
+				return ec.fieldContext_FundCall_closesAt(ctx, field)
+			case "budgetVnd":
+				return ec.fieldContext_FundCall_budgetVnd(ctx, field)
+			case "ticketMinVnd":
+				return ec.fieldContext_FundCall_ticketMinVnd(ctx, field)
+			case "ticketMaxVnd":
+				return ec.fieldContext_FundCall_ticketMaxVnd(ctx, field)
+			case "sectors":
+				return ec.fieldContext_FundCall_sectors(ctx, field)
+			case "wards":
+				return ec.fieldContext_FundCall_wards(ctx, field)
+			case "questions":
+				return ec.fieldContext_FundCall_questions(ctx, field)
+			case "eligibilityRules":
+				return ec.fieldContext_FundCall_eligibilityRules(ctx, field)
+			case "rubric":
+				return ec.fieldContext_FundCall_rubric(ctx, field)
+			case "cancelReason":
+				return ec.fieldContext_FundCall_cancelReason(ctx, field)
+			case "version":
+				return ec.fieldContext_FundCall_version(ctx, field)
+			case "applicationCounts":
+				return ec.fieldContext_FundCall_applicationCounts(ctx, field)
+			case "applications":
+				return ec.fieldContext_FundCall_applications(ctx, field)
+			case "ranking":
+				return ec.fieldContext_FundCall_ranking(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundCall", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_startup(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_startup,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Application().Startup(ctx, obj)
+		},
+		nil,
+		ec.marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_startup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_status(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNApplicationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ApplicationStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_requestedAmountVnd(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_requestedAmountVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.Requested, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_requestedAmountVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_answers(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_answers,
+		func(ctx context.Context) (any, error) {
+			return obj.Answers, nil
+		},
+		nil,
+		ec.marshalNAnswer2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAnswerᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_answers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "questionKey":
+				return ec.fieldContext_Answer_questionKey(ctx, field)
+			case "text":
+				return ec.fieldContext_Answer_text(ctx, field)
+			case "number":
+				return ec.fieldContext_Answer_number(ctx, field)
+			case "choices":
+				return ec.fieldContext_Answer_choices(ctx, field)
+			case "documentRef":
+				return ec.fieldContext_Answer_documentRef(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Answer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_submittedAt(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_submittedAt,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Application().SubmittedAt(ctx, obj)
+		},
+		nil,
+		ec.marshalODateTime2ᚖtimeᚐTime,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_history(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_history,
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		ec.marshalNApplicationTransition2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐTransitionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "at":
+				return ec.fieldContext_ApplicationTransition_at(ctx, field)
+			case "by":
+				return ec.fieldContext_ApplicationTransition_by(ctx, field)
+			case "from":
+				return ec.fieldContext_ApplicationTransition_from(ctx, field)
+			case "to":
+				return ec.fieldContext_ApplicationTransition_to(ctx, field)
+			case "reason":
+				return ec.fieldContext_ApplicationTransition_reason(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationTransition", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_reviewers(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_reviewers,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Application().Reviewers(ctx, obj)
+		},
+		nil,
+		ec.marshalOReviewer2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewerᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_reviewers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Reviewer_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Reviewer_name(ctx, field)
+			case "subject":
+				return ec.fieldContext_Reviewer_subject(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Reviewer_incubator(ctx, field)
+			case "investor":
+				return ec.fieldContext_Reviewer_investor(ctx, field)
+			case "mentor":
+				return ec.fieldContext_Reviewer_mentor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Reviewer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_reviews(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_reviews,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Application().Reviews(ctx, obj)
+		},
+		nil,
+		ec.marshalOReview2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "reviewer":
+				return ec.fieldContext_Review_reviewer(ctx, field)
+			case "scores":
+				return ec.fieldContext_Review_scores(ctx, field)
+			case "submittedAt":
+				return ec.fieldContext_Review_submittedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Review", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_feedback(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_feedback,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Application().Feedback(ctx, obj)
+		},
+		nil,
+		ec.marshalOCriterionScore2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScoreᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_feedback(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criterion":
+				return ec.fieldContext_CriterionScore_criterion(ctx, field)
+			case "score":
+				return ec.fieldContext_CriterionScore_score(ctx, field)
+			case "comment":
+				return ec.fieldContext_CriterionScore_comment(ctx, field)
+			case "passed":
+				return ec.fieldContext_CriterionScore_passed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriterionScore", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Application_version(ctx context.Context, field graphql.CollectedField, obj *funding.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Application_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Application_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Application",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNApplicationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_ApplicationEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_ApplicationEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationCount_status(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationCount_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNApplicationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ApplicationStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationCount_count(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationCount_count,
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNApplication2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐApplication,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Application_id(ctx, field)
+			case "fundCall":
+				return ec.fieldContext_Application_fundCall(ctx, field)
+			case "startup":
+				return ec.fieldContext_Application_startup(ctx, field)
+			case "status":
+				return ec.fieldContext_Application_status(ctx, field)
+			case "requestedAmountVnd":
+				return ec.fieldContext_Application_requestedAmountVnd(ctx, field)
+			case "answers":
+				return ec.fieldContext_Application_answers(ctx, field)
+			case "submittedAt":
+				return ec.fieldContext_Application_submittedAt(ctx, field)
+			case "history":
+				return ec.fieldContext_Application_history(ctx, field)
+			case "reviewers":
+				return ec.fieldContext_Application_reviewers(ctx, field)
+			case "reviews":
+				return ec.fieldContext_Application_reviews(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Application_feedback(ctx, field)
+			case "version":
+				return ec.fieldContext_Application_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationPayload_application(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationPayload_application,
+		func(ctx context.Context) (any, error) {
+			return obj.Application, nil
+		},
+		nil,
+		ec.marshalOApplication2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐApplication,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationPayload_application(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Application_id(ctx, field)
+			case "fundCall":
+				return ec.fieldContext_Application_fundCall(ctx, field)
+			case "startup":
+				return ec.fieldContext_Application_startup(ctx, field)
+			case "status":
+				return ec.fieldContext_Application_status(ctx, field)
+			case "requestedAmountVnd":
+				return ec.fieldContext_Application_requestedAmountVnd(ctx, field)
+			case "answers":
+				return ec.fieldContext_Application_answers(ctx, field)
+			case "submittedAt":
+				return ec.fieldContext_Application_submittedAt(ctx, field)
+			case "history":
+				return ec.fieldContext_Application_history(ctx, field)
+			case "reviewers":
+				return ec.fieldContext_Application_reviewers(ctx, field)
+			case "reviews":
+				return ec.fieldContext_Application_reviews(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Application_feedback(ctx, field)
+			case "version":
+				return ec.fieldContext_Application_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ApplicationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationTransition_at(ctx context.Context, field graphql.CollectedField, obj *funding.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationTransition_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationTransition_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationTransition_by(ctx context.Context, field graphql.CollectedField, obj *funding.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationTransition_by,
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationTransition_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationTransition_from(ctx context.Context, field graphql.CollectedField, obj *funding.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationTransition_from,
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		ec.marshalNApplicationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationTransition_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ApplicationStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationTransition_to(ctx context.Context, field graphql.CollectedField, obj *funding.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationTransition_to,
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		ec.marshalNApplicationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationTransition_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ApplicationStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationTransition_reason(ctx context.Context, field graphql.CollectedField, obj *funding.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationTransition_reason,
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationTransition_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Contact_email(ctx context.Context, field graphql.CollectedField, obj *firm.Contact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2122,6 +4930,449 @@ func (ec *executionContext) fieldContext_Contact_phone(_ context.Context, field 
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Criterion_key(ctx context.Context, field graphql.CollectedField, obj *funding.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Criterion_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Criterion_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Criterion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Criterion_name(ctx context.Context, field graphql.CollectedField, obj *funding.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Criterion_name,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Criterion().Name(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Criterion_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Criterion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Criterion_weight(ctx context.Context, field graphql.CollectedField, obj *funding.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Criterion_weight,
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Criterion_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Criterion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Criterion_max(ctx context.Context, field graphql.CollectedField, obj *funding.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Criterion_max,
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Criterion_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Criterion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Criterion_halfPoints(ctx context.Context, field graphql.CollectedField, obj *funding.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Criterion_halfPoints,
+		func(ctx context.Context) (any, error) {
+			return obj.HalfPoints, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Criterion_halfPoints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Criterion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Criterion_threshold(ctx context.Context, field graphql.CollectedField, obj *funding.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Criterion_threshold,
+		func(ctx context.Context) (any, error) {
+			return obj.Threshold, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Criterion_threshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Criterion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriterionScore_criterion(ctx context.Context, field graphql.CollectedField, obj *model.CriterionScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriterionScore_criterion,
+		func(ctx context.Context) (any, error) {
+			return obj.Criterion, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriterionScore_criterion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriterionScore",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriterionScore_score(ctx context.Context, field graphql.CollectedField, obj *model.CriterionScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriterionScore_score,
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriterionScore_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriterionScore",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriterionScore_comment(ctx context.Context, field graphql.CollectedField, obj *model.CriterionScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriterionScore_comment,
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriterionScore_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriterionScore",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriterionScore_passed(ctx context.Context, field graphql.CollectedField, obj *model.CriterionScore) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriterionScore_passed,
+		func(ctx context.Context) (any, error) {
+			return obj.Passed, nil
+		},
+		nil,
+		ec.marshalOBoolean2ᚖbool,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriterionScore_passed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriterionScore",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EligibilityResult_eligible(ctx context.Context, field graphql.CollectedField, obj *model.EligibilityResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EligibilityResult_eligible,
+		func(ctx context.Context) (any, error) {
+			return obj.Eligible, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EligibilityResult_eligible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EligibilityResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EligibilityResult_outcomes(ctx context.Context, field graphql.CollectedField, obj *model.EligibilityResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EligibilityResult_outcomes,
+		func(ctx context.Context) (any, error) {
+			return obj.Outcomes, nil
+		},
+		nil,
+		ec.marshalNRuleOutcome2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRuleOutcomeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EligibilityResult_outcomes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EligibilityResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_RuleOutcome_key(ctx, field)
+			case "passed":
+				return ec.fieldContext_RuleOutcome_passed(ctx, field)
+			case "reason":
+				return ec.fieldContext_RuleOutcome_reason(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RuleOutcome", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EligibilityRule_key(ctx context.Context, field graphql.CollectedField, obj *funding.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EligibilityRule_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EligibilityRule_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EligibilityRule",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EligibilityRule_description(ctx context.Context, field graphql.CollectedField, obj *funding.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EligibilityRule_description,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.EligibilityRule().Description(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EligibilityRule_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EligibilityRule",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EligibilityRule_expression(ctx context.Context, field graphql.CollectedField, obj *funding.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EligibilityRule_expression,
+		func(ctx context.Context) (any, error) {
+			return obj.Expression, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EligibilityRule_expression(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EligibilityRule",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
 		},
@@ -2384,8 +5635,24 @@ func (ec *executionContext) fieldContext_Fund_calls(_ context.Context, field gra
 				return ec.fieldContext_FundCall_ticketMaxVnd(ctx, field)
 			case "sectors":
 				return ec.fieldContext_FundCall_sectors(ctx, field)
+			case "wards":
+				return ec.fieldContext_FundCall_wards(ctx, field)
+			case "questions":
+				return ec.fieldContext_FundCall_questions(ctx, field)
+			case "eligibilityRules":
+				return ec.fieldContext_FundCall_eligibilityRules(ctx, field)
+			case "rubric":
+				return ec.fieldContext_FundCall_rubric(ctx, field)
+			case "cancelReason":
+				return ec.fieldContext_FundCall_cancelReason(ctx, field)
 			case "version":
 				return ec.fieldContext_FundCall_version(ctx, field)
+			case "applicationCounts":
+				return ec.fieldContext_FundCall_applicationCounts(ctx, field)
+			case "applications":
+				return ec.fieldContext_FundCall_applications(ctx, field)
+			case "ranking":
+				return ec.fieldContext_FundCall_ranking(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type FundCall", field.Name)
 		},
@@ -2726,6 +5993,185 @@ func (ec *executionContext) fieldContext_FundCall_sectors(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _FundCall_wards(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_wards,
+		func(ctx context.Context) (any, error) {
+			return obj.Wards, nil
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_wards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCall_questions(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_questions,
+		func(ctx context.Context) (any, error) {
+			return obj.Questions, nil
+		},
+		nil,
+		ec.marshalNQuestion2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_questions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_Question_key(ctx, field)
+			case "label":
+				return ec.fieldContext_Question_label(ctx, field)
+			case "kind":
+				return ec.fieldContext_Question_kind(ctx, field)
+			case "required":
+				return ec.fieldContext_Question_required(ctx, field)
+			case "minLength":
+				return ec.fieldContext_Question_minLength(ctx, field)
+			case "maxLength":
+				return ec.fieldContext_Question_maxLength(ctx, field)
+			case "min":
+				return ec.fieldContext_Question_min(ctx, field)
+			case "max":
+				return ec.fieldContext_Question_max(ctx, field)
+			case "options":
+				return ec.fieldContext_Question_options(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Question", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCall_eligibilityRules(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_eligibilityRules,
+		func(ctx context.Context) (any, error) {
+			return obj.Rules, nil
+		},
+		nil,
+		ec.marshalNEligibilityRule2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐRuleᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_eligibilityRules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_EligibilityRule_key(ctx, field)
+			case "description":
+				return ec.fieldContext_EligibilityRule_description(ctx, field)
+			case "expression":
+				return ec.fieldContext_EligibilityRule_expression(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EligibilityRule", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCall_rubric(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_rubric,
+		func(ctx context.Context) (any, error) {
+			return obj.Rubric, nil
+		},
+		nil,
+		ec.marshalNRubric2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐRubric,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_rubric(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criteria":
+				return ec.fieldContext_Rubric_criteria(ctx, field)
+			case "overallThreshold":
+				return ec.fieldContext_Rubric_overallThreshold(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Rubric", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCall_cancelReason(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_cancelReason,
+		func(ctx context.Context) (any, error) {
+			return obj.CancelReason, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_cancelReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FundCall_version(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2751,6 +6197,139 @@ func (ec *executionContext) fieldContext_FundCall_version(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCall_applicationCounts(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_applicationCounts,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.FundCall().ApplicationCounts(ctx, obj)
+		},
+		nil,
+		ec.marshalNApplicationCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationCountᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_applicationCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "status":
+				return ec.fieldContext_ApplicationCount_status(ctx, field)
+			case "count":
+				return ec.fieldContext_ApplicationCount_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationCount", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCall_applications(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_applications,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.FundCall().Applications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["status"].(*funding.AppStatus))
+		},
+		nil,
+		ec.marshalNApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_applications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_ApplicationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ApplicationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ApplicationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_FundCall_applications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCall_ranking(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_ranking,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.FundCall().Ranking(ctx, obj, fc.Args["normalize"].(*bool))
+		},
+		nil,
+		ec.marshalNRanking2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRanking,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_ranking(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "normalized":
+				return ec.fieldContext_Ranking_normalized(ctx, field)
+			case "budgetVnd":
+				return ec.fieldContext_Ranking_budgetVnd(ctx, field)
+			case "entries":
+				return ec.fieldContext_Ranking_entries(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Ranking", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_FundCall_ranking_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -2929,10 +6508,134 @@ func (ec *executionContext) fieldContext_FundCallEdge_node(_ context.Context, fi
 				return ec.fieldContext_FundCall_ticketMaxVnd(ctx, field)
 			case "sectors":
 				return ec.fieldContext_FundCall_sectors(ctx, field)
+			case "wards":
+				return ec.fieldContext_FundCall_wards(ctx, field)
+			case "questions":
+				return ec.fieldContext_FundCall_questions(ctx, field)
+			case "eligibilityRules":
+				return ec.fieldContext_FundCall_eligibilityRules(ctx, field)
+			case "rubric":
+				return ec.fieldContext_FundCall_rubric(ctx, field)
+			case "cancelReason":
+				return ec.fieldContext_FundCall_cancelReason(ctx, field)
 			case "version":
 				return ec.fieldContext_FundCall_version(ctx, field)
+			case "applicationCounts":
+				return ec.fieldContext_FundCall_applicationCounts(ctx, field)
+			case "applications":
+				return ec.fieldContext_FundCall_applications(ctx, field)
+			case "ranking":
+				return ec.fieldContext_FundCall_ranking(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type FundCall", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCallPayload_fundCall(ctx context.Context, field graphql.CollectedField, obj *model.FundCallPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCallPayload_fundCall,
+		func(ctx context.Context) (any, error) {
+			return obj.FundCall, nil
+		},
+		nil,
+		ec.marshalOFundCall2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCall,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCallPayload_fundCall(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCallPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_FundCall_id(ctx, field)
+			case "title":
+				return ec.fieldContext_FundCall_title(ctx, field)
+			case "description":
+				return ec.fieldContext_FundCall_description(ctx, field)
+			case "fund":
+				return ec.fieldContext_FundCall_fund(ctx, field)
+			case "status":
+				return ec.fieldContext_FundCall_status(ctx, field)
+			case "opensAt":
+				return ec.fieldContext_FundCall_opensAt(ctx, field)
+			case "closesAt":
+				return ec.fieldContext_FundCall_closesAt(ctx, field)
+			case "budgetVnd":
+				return ec.fieldContext_FundCall_budgetVnd(ctx, field)
+			case "ticketMinVnd":
+				return ec.fieldContext_FundCall_ticketMinVnd(ctx, field)
+			case "ticketMaxVnd":
+				return ec.fieldContext_FundCall_ticketMaxVnd(ctx, field)
+			case "sectors":
+				return ec.fieldContext_FundCall_sectors(ctx, field)
+			case "wards":
+				return ec.fieldContext_FundCall_wards(ctx, field)
+			case "questions":
+				return ec.fieldContext_FundCall_questions(ctx, field)
+			case "eligibilityRules":
+				return ec.fieldContext_FundCall_eligibilityRules(ctx, field)
+			case "rubric":
+				return ec.fieldContext_FundCall_rubric(ctx, field)
+			case "cancelReason":
+				return ec.fieldContext_FundCall_cancelReason(ctx, field)
+			case "version":
+				return ec.fieldContext_FundCall_version(ctx, field)
+			case "applicationCounts":
+				return ec.fieldContext_FundCall_applicationCounts(ctx, field)
+			case "applications":
+				return ec.fieldContext_FundCall_applications(ctx, field)
+			case "ranking":
+				return ec.fieldContext_FundCall_ranking(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundCall", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCallPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.FundCallPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCallPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCallPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCallPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
 	}
 	return fc, nil
@@ -3635,6 +7338,71 @@ func (ec *executionContext) fieldContext_Investor_geography(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Investor_portfolio(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investor_portfolio,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Investor().Portfolio(ctx, obj)
+		},
+		nil,
+		ec.marshalNStartup2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartupᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investor_portfolio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Investor_version(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3838,6 +7606,8 @@ func (ec *executionContext) fieldContext_InvestorEdge_node(_ context.Context, fi
 				return ec.fieldContext_Investor_ticketMaxVnd(ctx, field)
 			case "geography":
 				return ec.fieldContext_Investor_geography(ctx, field)
+			case "portfolio":
+				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
 			}
@@ -3893,6 +7663,8 @@ func (ec *executionContext) fieldContext_InvestorPayload_investor(_ context.Cont
 				return ec.fieldContext_Investor_ticketMaxVnd(ctx, field)
 			case "geography":
 				return ec.fieldContext_Investor_geography(ctx, field)
+			case "portfolio":
+				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
 			}
@@ -4171,6 +7943,71 @@ func (ec *executionContext) fieldContext_Mentor_bio(_ context.Context, field gra
 	return fc, nil
 }
 
+func (ec *executionContext) _Mentor_mentees(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Mentor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mentor_mentees,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Mentor().Mentees(ctx, obj)
+		},
+		nil,
+		ec.marshalNStartup2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartupᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mentor_mentees(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mentor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mentor_version(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Mentor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4368,6 +8205,8 @@ func (ec *executionContext) fieldContext_MentorEdge_node(_ context.Context, fiel
 				return ec.fieldContext_Mentor_capacity(ctx, field)
 			case "bio":
 				return ec.fieldContext_Mentor_bio(ctx, field)
+			case "mentees":
+				return ec.fieldContext_Mentor_mentees(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
 			}
@@ -4417,6 +8256,8 @@ func (ec *executionContext) fieldContext_MentorPayload_mentor(_ context.Context,
 				return ec.fieldContext_Mentor_capacity(ctx, field)
 			case "bio":
 				return ec.fieldContext_Mentor_bio(ctx, field)
+			case "mentees":
+				return ec.fieldContext_Mentor_mentees(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
 			}
@@ -4459,6 +8300,288 @@ func (ec *executionContext) fieldContext_MentorPayload_userErrors(_ context.Cont
 			}
 			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_submitApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SubmitApplication(ctx, fc.Args["input"].(model.SubmitApplicationInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_submitApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_transitionApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_transitionApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().TransitionApplication(ctx, fc.Args["input"].(model.TransitionApplicationInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_transitionApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_transitionApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assignReviewers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_assignReviewers,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().AssignReviewers(ctx, fc.Args["input"].(model.AssignReviewersInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_assignReviewers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assignReviewers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declareConflictOfInterest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_declareConflictOfInterest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().DeclareConflictOfInterest(ctx, fc.Args["input"].(model.DeclareConflictOfInterestInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_declareConflictOfInterest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declareConflictOfInterest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_submitReview,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SubmitReview(ctx, fc.Args["input"].(model.SubmitReviewInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_submitReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createReviewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createReviewer,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateReviewer(ctx, fc.Args["input"].(model.CreateReviewerInput))
+		},
+		nil,
+		ec.marshalNReviewerPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createReviewer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "reviewer":
+				return ec.fieldContext_ReviewerPayload_reviewer(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ReviewerPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ReviewerPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createReviewer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4745,6 +8868,288 @@ func (ec *executionContext) fieldContext_Mutation_updateStartup(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createFundCall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createFundCall,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateFundCall(ctx, fc.Args["input"].(model.CreateFundCallInput))
+		},
+		nil,
+		ec.marshalNFundCallPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createFundCall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "fundCall":
+				return ec.fieldContext_FundCallPayload_fundCall(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_FundCallPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundCallPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createFundCall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateFundCall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateFundCall,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateFundCall(ctx, fc.Args["input"].(model.UpdateFundCallInput))
+		},
+		nil,
+		ec.marshalNFundCallPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateFundCall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "fundCall":
+				return ec.fieldContext_FundCallPayload_fundCall(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_FundCallPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundCallPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateFundCall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publishFundCall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_publishFundCall,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().PublishFundCall(ctx, fc.Args["input"].(model.FundCallActionInput))
+		},
+		nil,
+		ec.marshalNFundCallPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_publishFundCall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "fundCall":
+				return ec.fieldContext_FundCallPayload_fundCall(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_FundCallPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundCallPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishFundCall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeFundCall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_closeFundCall,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CloseFundCall(ctx, fc.Args["input"].(model.FundCallActionInput))
+		},
+		nil,
+		ec.marshalNFundCallPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_closeFundCall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "fundCall":
+				return ec.fieldContext_FundCallPayload_fundCall(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_FundCallPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundCallPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeFundCall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelFundCall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_cancelFundCall,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CancelFundCall(ctx, fc.Args["input"].(model.FundCallActionInput))
+		},
+		nil,
+		ec.marshalNFundCallPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_cancelFundCall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "fundCall":
+				return ec.fieldContext_FundCallPayload_fundCall(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_FundCallPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundCallPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelFundCall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideFundCall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_decideFundCall,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().DecideFundCall(ctx, fc.Args["input"].(model.FundCallActionInput))
+		},
+		nil,
+		ec.marshalNFundCallPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_decideFundCall(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "fundCall":
+				return ec.fieldContext_FundCallPayload_fundCall(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_FundCallPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundCallPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideFundCall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4916,6 +9321,122 @@ func (ec *executionContext) fieldContext_Query_sectors(_ context.Context, field 
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SectorInfo", field.Name)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_application(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_application,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().Application(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		ec.marshalOApplication2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐApplication,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_application(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Application_id(ctx, field)
+			case "fundCall":
+				return ec.fieldContext_Application_fundCall(ctx, field)
+			case "startup":
+				return ec.fieldContext_Application_startup(ctx, field)
+			case "status":
+				return ec.fieldContext_Application_status(ctx, field)
+			case "requestedAmountVnd":
+				return ec.fieldContext_Application_requestedAmountVnd(ctx, field)
+			case "answers":
+				return ec.fieldContext_Application_answers(ctx, field)
+			case "submittedAt":
+				return ec.fieldContext_Application_submittedAt(ctx, field)
+			case "history":
+				return ec.fieldContext_Application_history(ctx, field)
+			case "reviewers":
+				return ec.fieldContext_Application_reviewers(ctx, field)
+			case "reviews":
+				return ec.fieldContext_Application_reviews(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Application_feedback(ctx, field)
+			case "version":
+				return ec.fieldContext_Application_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_application_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reviewers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_reviewers,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().Reviewers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNReviewerConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_reviewers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_ReviewerConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ReviewerConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ReviewerConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ReviewerConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reviewers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -5283,6 +9804,53 @@ func (ec *executionContext) fieldContext_Query_fundCalls(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_checkEligibility(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_checkEligibility,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().CheckEligibility(ctx, fc.Args["callId"].(string), fc.Args["startupId"].(string))
+		},
+		nil,
+		ec.marshalNEligibilityResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityResult,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_checkEligibility(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "eligible":
+				return ec.fieldContext_EligibilityResult_eligible(ctx, field)
+			case "outcomes":
+				return ec.fieldContext_EligibilityResult_outcomes(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EligibilityResult", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_checkEligibility_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5386,6 +9954,1465 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 				return ec.fieldContext___Schema_directives(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type __Schema", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_key(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_label(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_label,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Question().Label(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_kind(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNQuestionKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestionKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type QuestionKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_required(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_required,
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_minLength(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_minLength,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Question().MinLength(ctx, obj)
+		},
+		nil,
+		ec.marshalOInt2ᚖint,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_minLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_maxLength(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_maxLength,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Question().MaxLength(ctx, obj)
+		},
+		nil,
+		ec.marshalOInt2ᚖint,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_maxLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_min(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_min,
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		ec.marshalOFloat2ᚖfloat64,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_max(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_max,
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		ec.marshalOFloat2ᚖfloat64,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_options(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_options,
+		func(ctx context.Context) (any, error) {
+			return obj.Options, nil
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_options(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ranking_normalized(ctx context.Context, field graphql.CollectedField, obj *model.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Ranking_normalized,
+		func(ctx context.Context) (any, error) {
+			return obj.Normalized, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Ranking_normalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ranking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ranking_budgetVnd(ctx context.Context, field graphql.CollectedField, obj *model.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Ranking_budgetVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetVnd, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Ranking_budgetVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ranking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Ranking_entries(ctx context.Context, field graphql.CollectedField, obj *model.Ranking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Ranking_entries,
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		ec.marshalNRankingEntry2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRankingEntryᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Ranking_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Ranking",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "rank":
+				return ec.fieldContext_RankingEntry_rank(ctx, field)
+			case "application":
+				return ec.fieldContext_RankingEntry_application(ctx, field)
+			case "reviewCount":
+				return ec.fieldContext_RankingEntry_reviewCount(ctx, field)
+			case "criteria":
+				return ec.fieldContext_RankingEntry_criteria(ctx, field)
+			case "total":
+				return ec.fieldContext_RankingEntry_total(ctx, field)
+			case "weightedScore":
+				return ec.fieldContext_RankingEntry_weightedScore(ctx, field)
+			case "passed":
+				return ec.fieldContext_RankingEntry_passed(ctx, field)
+			case "requestedAmountVnd":
+				return ec.fieldContext_RankingEntry_requestedAmountVnd(ctx, field)
+			case "cumulativeVnd":
+				return ec.fieldContext_RankingEntry_cumulativeVnd(ctx, field)
+			case "withinBudget":
+				return ec.fieldContext_RankingEntry_withinBudget(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RankingEntry", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_rank(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_rank,
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_application(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_application,
+		func(ctx context.Context) (any, error) {
+			return obj.Application, nil
+		},
+		nil,
+		ec.marshalNApplication2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐApplication,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_application(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Application_id(ctx, field)
+			case "fundCall":
+				return ec.fieldContext_Application_fundCall(ctx, field)
+			case "startup":
+				return ec.fieldContext_Application_startup(ctx, field)
+			case "status":
+				return ec.fieldContext_Application_status(ctx, field)
+			case "requestedAmountVnd":
+				return ec.fieldContext_Application_requestedAmountVnd(ctx, field)
+			case "answers":
+				return ec.fieldContext_Application_answers(ctx, field)
+			case "submittedAt":
+				return ec.fieldContext_Application_submittedAt(ctx, field)
+			case "history":
+				return ec.fieldContext_Application_history(ctx, field)
+			case "reviewers":
+				return ec.fieldContext_Application_reviewers(ctx, field)
+			case "reviews":
+				return ec.fieldContext_Application_reviews(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Application_feedback(ctx, field)
+			case "version":
+				return ec.fieldContext_Application_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_reviewCount(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_reviewCount,
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_reviewCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_criteria(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_criteria,
+		func(ctx context.Context) (any, error) {
+			return obj.Criteria, nil
+		},
+		nil,
+		ec.marshalNCriterionScore2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScoreᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_criteria(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criterion":
+				return ec.fieldContext_CriterionScore_criterion(ctx, field)
+			case "score":
+				return ec.fieldContext_CriterionScore_score(ctx, field)
+			case "comment":
+				return ec.fieldContext_CriterionScore_comment(ctx, field)
+			case "passed":
+				return ec.fieldContext_CriterionScore_passed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriterionScore", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_total(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_total,
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_weightedScore(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_weightedScore,
+		func(ctx context.Context) (any, error) {
+			return obj.WeightedScore, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_weightedScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_passed(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_passed,
+		func(ctx context.Context) (any, error) {
+			return obj.Passed, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_passed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_requestedAmountVnd(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_requestedAmountVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAmountVnd, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_requestedAmountVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_cumulativeVnd(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_cumulativeVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.CumulativeVnd, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_cumulativeVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RankingEntry_withinBudget(ctx context.Context, field graphql.CollectedField, obj *model.RankingEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RankingEntry_withinBudget,
+		func(ctx context.Context) (any, error) {
+			return obj.WithinBudget, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RankingEntry_withinBudget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RankingEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Review_reviewer(ctx context.Context, field graphql.CollectedField, obj *funding.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Review_reviewer,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Review().Reviewer(ctx, obj)
+		},
+		nil,
+		ec.marshalNReviewer2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewer,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Review_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Review",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Reviewer_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Reviewer_name(ctx, field)
+			case "subject":
+				return ec.fieldContext_Reviewer_subject(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Reviewer_incubator(ctx, field)
+			case "investor":
+				return ec.fieldContext_Reviewer_investor(ctx, field)
+			case "mentor":
+				return ec.fieldContext_Reviewer_mentor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Reviewer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Review_scores(ctx context.Context, field graphql.CollectedField, obj *funding.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Review_scores,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Review().Scores(ctx, obj)
+		},
+		nil,
+		ec.marshalNCriterionScore2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScoreᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Review_scores(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Review",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criterion":
+				return ec.fieldContext_CriterionScore_criterion(ctx, field)
+			case "score":
+				return ec.fieldContext_CriterionScore_score(ctx, field)
+			case "comment":
+				return ec.fieldContext_CriterionScore_comment(ctx, field)
+			case "passed":
+				return ec.fieldContext_CriterionScore_passed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriterionScore", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Review_submittedAt(ctx context.Context, field graphql.CollectedField, obj *funding.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Review_submittedAt,
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Review_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Review",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reviewer_id(ctx context.Context, field graphql.CollectedField, obj *funding.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Reviewer_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Reviewer().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Reviewer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reviewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reviewer_name(ctx context.Context, field graphql.CollectedField, obj *funding.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Reviewer_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Reviewer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reviewer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reviewer_subject(ctx context.Context, field graphql.CollectedField, obj *funding.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Reviewer_subject,
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Reviewer_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reviewer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reviewer_incubator(ctx context.Context, field graphql.CollectedField, obj *funding.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Reviewer_incubator,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Reviewer().Incubator(ctx, obj)
+		},
+		nil,
+		ec.marshalOIncubator2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubator,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Reviewer_incubator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reviewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Incubator_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Incubator_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Incubator_nameEn(ctx, field)
+			case "university":
+				return ec.fieldContext_Incubator_university(ctx, field)
+			case "ward":
+				return ec.fieldContext_Incubator_ward(ctx, field)
+			case "website":
+				return ec.fieldContext_Incubator_website(ctx, field)
+			case "programs":
+				return ec.fieldContext_Incubator_programs(ctx, field)
+			case "startups":
+				return ec.fieldContext_Incubator_startups(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reviewer_investor(ctx context.Context, field graphql.CollectedField, obj *funding.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Reviewer_investor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Reviewer().Investor(ctx, obj)
+		},
+		nil,
+		ec.marshalOInvestor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestor,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Reviewer_investor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reviewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Investor_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Investor_name(ctx, field)
+			case "kind":
+				return ec.fieldContext_Investor_kind(ctx, field)
+			case "description":
+				return ec.fieldContext_Investor_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Investor_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_Investor_contactEmail(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Investor_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_Investor_stages(ctx, field)
+			case "ticketMinVnd":
+				return ec.fieldContext_Investor_ticketMinVnd(ctx, field)
+			case "ticketMaxVnd":
+				return ec.fieldContext_Investor_ticketMaxVnd(ctx, field)
+			case "geography":
+				return ec.fieldContext_Investor_geography(ctx, field)
+			case "portfolio":
+				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "version":
+				return ec.fieldContext_Investor_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Investor", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Reviewer_mentor(ctx context.Context, field graphql.CollectedField, obj *funding.Reviewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Reviewer_mentor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Reviewer().Mentor(ctx, obj)
+		},
+		nil,
+		ec.marshalOMentor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐMentor,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Reviewer_mentor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Reviewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Mentor_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Mentor_name(ctx, field)
+			case "expertise":
+				return ec.fieldContext_Mentor_expertise(ctx, field)
+			case "affiliation":
+				return ec.fieldContext_Mentor_affiliation(ctx, field)
+			case "overseas":
+				return ec.fieldContext_Mentor_overseas(ctx, field)
+			case "country":
+				return ec.fieldContext_Mentor_country(ctx, field)
+			case "capacity":
+				return ec.fieldContext_Mentor_capacity(ctx, field)
+			case "bio":
+				return ec.fieldContext_Mentor_bio(ctx, field)
+			case "mentees":
+				return ec.fieldContext_Mentor_mentees(ctx, field)
+			case "version":
+				return ec.fieldContext_Mentor_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Mentor", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReviewerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ReviewerConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNReviewerEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ReviewerConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_ReviewerEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_ReviewerEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ReviewerEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ReviewerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ReviewerConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ReviewerConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ReviewerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ReviewerConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ReviewerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewerConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ReviewerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ReviewerEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ReviewerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewerEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewerEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReviewerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ReviewerEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNReviewer2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewer,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ReviewerEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewerEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Reviewer_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Reviewer_name(ctx, field)
+			case "subject":
+				return ec.fieldContext_Reviewer_subject(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Reviewer_incubator(ctx, field)
+			case "investor":
+				return ec.fieldContext_Reviewer_investor(ctx, field)
+			case "mentor":
+				return ec.fieldContext_Reviewer_mentor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Reviewer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewerPayload_reviewer(ctx context.Context, field graphql.CollectedField, obj *model.ReviewerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ReviewerPayload_reviewer,
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		ec.marshalOReviewer2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewer,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ReviewerPayload_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Reviewer_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Reviewer_name(ctx, field)
+			case "subject":
+				return ec.fieldContext_Reviewer_subject(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Reviewer_incubator(ctx, field)
+			case "investor":
+				return ec.fieldContext_Reviewer_investor(ctx, field)
+			case "mentor":
+				return ec.fieldContext_Reviewer_mentor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Reviewer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewerPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ReviewerPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ReviewerPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ReviewerPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewerPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rubric_criteria(ctx context.Context, field graphql.CollectedField, obj *funding.Rubric) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Rubric_criteria,
+		func(ctx context.Context) (any, error) {
+			return obj.Criteria, nil
+		},
+		nil,
+		ec.marshalNCriterion2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCriterionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Rubric_criteria(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rubric",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_Criterion_key(ctx, field)
+			case "name":
+				return ec.fieldContext_Criterion_name(ctx, field)
+			case "weight":
+				return ec.fieldContext_Criterion_weight(ctx, field)
+			case "max":
+				return ec.fieldContext_Criterion_max(ctx, field)
+			case "halfPoints":
+				return ec.fieldContext_Criterion_halfPoints(ctx, field)
+			case "threshold":
+				return ec.fieldContext_Criterion_threshold(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Criterion", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Rubric_overallThreshold(ctx context.Context, field graphql.CollectedField, obj *funding.Rubric) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Rubric_overallThreshold,
+		func(ctx context.Context) (any, error) {
+			return obj.OverallThreshold, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Rubric_overallThreshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Rubric",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RuleOutcome_key(ctx context.Context, field graphql.CollectedField, obj *model.RuleOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RuleOutcome_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RuleOutcome_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RuleOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RuleOutcome_passed(ctx context.Context, field graphql.CollectedField, obj *model.RuleOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RuleOutcome_passed,
+		func(ctx context.Context) (any, error) {
+			return obj.Passed, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RuleOutcome_passed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RuleOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RuleOutcome_reason(ctx context.Context, field graphql.CollectedField, obj *model.RuleOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RuleOutcome_reason,
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RuleOutcome_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RuleOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -8003,6 +14030,95 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAnswerInput(ctx context.Context, obj any) (model.AnswerInput, error) {
+	var it model.AnswerInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"questionKey", "text", "number", "choices", "documentRef"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "questionKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionKey = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "choices":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("choices"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Choices = data
+		case "documentRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentRef"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentRef = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputAssignReviewersInput(ctx context.Context, obj any) (model.AssignReviewersInput, error) {
+	var it model.AssignReviewersInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"applicationId", "reviewerIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "applicationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("applicationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApplicationID = data
+		case "reviewerIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reviewerIds"))
+			data, err := ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReviewerIds = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj any) (model.ContactInput, error) {
 	var it model.ContactInput
 	asMap := map[string]any{}
@@ -8037,6 +14153,117 @@ func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateFundCallInput(ctx context.Context, obj any) (model.CreateFundCallInput, error) {
+	var it model.CreateFundCallInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"fundId", "title", "description", "opensAt", "closesAt", "budgetVnd", "ticketMinVnd", "ticketMaxVnd", "sectors", "wards", "questions", "eligibilityRules", "rubric"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "fundId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fundId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FundID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "closesAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAt"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAt = data
+		case "budgetVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetVnd = data
+		case "ticketMinVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketMinVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketMinVnd = data
+		case "ticketMaxVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketMaxVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketMaxVnd = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "wards":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wards"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Wards = data
+		case "questions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questions"))
+			data, err := ec.unmarshalOQuestionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐQuestionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Questions = data
+		case "eligibilityRules":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eligibilityRules"))
+			data, err := ec.unmarshalOEligibilityRuleInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityRuleInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EligibilityRules = data
+		case "rubric":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rubric"))
+			data, err := ec.unmarshalNRubricInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRubricInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rubric = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateInvestorInput(ctx context.Context, obj any) (model.CreateInvestorInput, error) {
 	var it model.CreateInvestorInput
 	asMap := map[string]any{}
@@ -8044,7 +14271,7 @@ func (ec *executionContext) unmarshalInputCreateInvestorInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind", "description", "website", "contactEmail", "sectors", "stages", "ticketMinVnd", "ticketMaxVnd", "geography"}
+	fieldsInOrder := [...]string{"name", "kind", "description", "website", "contactEmail", "sectors", "stages", "ticketMinVnd", "ticketMaxVnd", "geography", "portfolioStartupIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -8121,6 +14348,13 @@ func (ec *executionContext) unmarshalInputCreateInvestorInput(ctx context.Contex
 				return it, err
 			}
 			it.Geography = data
+		case "portfolioStartupIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("portfolioStartupIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PortfolioStartupIds = data
 		}
 	}
 
@@ -8141,7 +14375,7 @@ func (ec *executionContext) unmarshalInputCreateMentorInput(ctx context.Context,
 		asMap["capacity"] = 3
 	}
 
-	fieldsInOrder := [...]string{"name", "subject", "expertise", "affiliation", "overseas", "country", "capacity", "bio"}
+	fieldsInOrder := [...]string{"name", "subject", "expertise", "affiliation", "overseas", "country", "capacity", "bio", "menteeIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -8204,6 +14438,68 @@ func (ec *executionContext) unmarshalInputCreateMentorInput(ctx context.Context,
 				return it, err
 			}
 			it.Bio = data
+		case "menteeIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("menteeIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MenteeIds = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCreateReviewerInput(ctx context.Context, obj any) (model.CreateReviewerInput, error) {
+	var it model.CreateReviewerInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"subject", "name", "incubatorId", "investorId", "mentorId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "subject":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("subject"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Subject = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "incubatorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incubatorId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncubatorID = data
+		case "investorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("investorId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvestorID = data
+		case "mentorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mentorId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MentorID = data
 		}
 	}
 
@@ -8321,6 +14617,167 @@ func (ec *executionContext) unmarshalInputCreateStartupInput(ctx context.Context
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCriterionInput(ctx context.Context, obj any) (model.CriterionInput, error) {
+	var it model.CriterionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["weight"]; !present {
+		asMap["weight"] = 1
+	}
+	if _, present := asMap["max"]; !present {
+		asMap["max"] = 5
+	}
+	if _, present := asMap["halfPoints"]; !present {
+		asMap["halfPoints"] = true
+	}
+
+	fieldsInOrder := [...]string{"key", "name", "nameEn", "weight", "max", "halfPoints", "threshold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "weight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weight = data
+		case "max":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("max"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Max = data
+		case "halfPoints":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("halfPoints"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HalfPoints = data
+		case "threshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("threshold"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Threshold = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputDeclareConflictOfInterestInput(ctx context.Context, obj any) (model.DeclareConflictOfInterestInput, error) {
+	var it model.DeclareConflictOfInterestInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"applicationId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "applicationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("applicationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApplicationID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputEligibilityRuleInput(ctx context.Context, obj any) (model.EligibilityRuleInput, error) {
+	var it model.EligibilityRuleInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "description", "descriptionEn", "expression"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "descriptionEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("descriptionEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DescriptionEn = data
+		case "expression":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expression"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Expression = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputFinancialsInput(ctx context.Context, obj any) (model.FinancialsInput, error) {
 	var it model.FinancialsInput
 	asMap := map[string]any{}
@@ -8349,6 +14806,216 @@ func (ec *executionContext) unmarshalInputFinancialsInput(ctx context.Context, o
 				return it, err
 			}
 			it.Revenue = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputFundCallActionInput(ctx context.Context, obj any) (model.FundCallActionInput, error) {
+	var it model.FundCallActionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputQuestionInput(ctx context.Context, obj any) (model.QuestionInput, error) {
+	var it model.QuestionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["required"]; !present {
+		asMap["required"] = false
+	}
+
+	fieldsInOrder := [...]string{"key", "label", "labelEn", "kind", "required", "minLength", "maxLength", "min", "max", "options"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = data
+		case "labelEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("labelEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LabelEn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNQuestionKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestionKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = data
+		case "minLength":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minLength"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinLength = data
+		case "maxLength":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxLength"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxLength = data
+		case "min":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("min"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Min = data
+		case "max":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("max"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Max = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRubricInput(ctx context.Context, obj any) (model.RubricInput, error) {
+	var it model.RubricInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"criteria", "overallThreshold"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "criteria":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criteria"))
+			data, err := ec.unmarshalNCriterionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Criteria = data
+		case "overallThreshold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overallThreshold"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OverallThreshold = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputScoreInput(ctx context.Context, obj any) (model.ScoreInput, error) {
+	var it model.ScoreInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"criterion", "score", "comment"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "criterion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criterion"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Criterion = data
+		case "score":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("score"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Score = data
+		case "comment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("comment"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Comment = data
 		}
 	}
 
@@ -8403,6 +15070,272 @@ func (ec *executionContext) unmarshalInputStartupFilter(ctx context.Context, obj
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputSubmitApplicationInput(ctx context.Context, obj any) (model.SubmitApplicationInput, error) {
+	var it model.SubmitApplicationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["draft"]; !present {
+		asMap["draft"] = false
+	}
+
+	fieldsInOrder := [...]string{"callId", "startupId", "idempotencyKey", "requestedAmountVnd", "answers", "draft"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "callId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallID = data
+		case "startupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartupID = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		case "requestedAmountVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestedAmountVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestedAmountVnd = data
+		case "answers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answers"))
+			data, err := ec.unmarshalOAnswerInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAnswerInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Answers = data
+		case "draft":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("draft"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Draft = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSubmitReviewInput(ctx context.Context, obj any) (model.SubmitReviewInput, error) {
+	var it model.SubmitReviewInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"applicationId", "scores"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "applicationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("applicationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApplicationID = data
+		case "scores":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scores"))
+			data, err := ec.unmarshalNScoreInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScoreInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scores = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputTransitionApplicationInput(ctx context.Context, obj any) (model.TransitionApplicationInput, error) {
+	var it model.TransitionApplicationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "to", "version", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNApplicationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateFundCallInput(ctx context.Context, obj any) (model.UpdateFundCallInput, error) {
+	var it model.UpdateFundCallInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "title", "description", "opensAt", "closesAt", "budgetVnd", "ticketMinVnd", "ticketMaxVnd", "sectors", "wards", "questions", "eligibilityRules", "rubric"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "opensAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("opensAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OpensAt = data
+		case "closesAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closesAt"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClosesAt = data
+		case "budgetVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetVnd = data
+		case "ticketMinVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketMinVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketMinVnd = data
+		case "ticketMaxVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ticketMaxVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TicketMaxVnd = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "wards":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wards"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Wards = data
+		case "questions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questions"))
+			data, err := ec.unmarshalOQuestionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐQuestionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Questions = data
+		case "eligibilityRules":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eligibilityRules"))
+			data, err := ec.unmarshalOEligibilityRuleInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityRuleInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EligibilityRules = data
+		case "rubric":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rubric"))
+			data, err := ec.unmarshalORubricInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRubricInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rubric = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateInvestorInput(ctx context.Context, obj any) (model.UpdateInvestorInput, error) {
 	var it model.UpdateInvestorInput
 	asMap := map[string]any{}
@@ -8410,7 +15343,7 @@ func (ec *executionContext) unmarshalInputUpdateInvestorInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "version", "name", "kind", "description", "website", "contactEmail", "sectors", "stages", "ticketMinVnd", "ticketMaxVnd", "geography"}
+	fieldsInOrder := [...]string{"id", "version", "name", "kind", "description", "website", "contactEmail", "sectors", "stages", "ticketMinVnd", "ticketMaxVnd", "geography", "portfolioStartupIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -8501,6 +15434,13 @@ func (ec *executionContext) unmarshalInputUpdateInvestorInput(ctx context.Contex
 				return it, err
 			}
 			it.Geography = data
+		case "portfolioStartupIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("portfolioStartupIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PortfolioStartupIds = data
 		}
 	}
 
@@ -8514,7 +15454,7 @@ func (ec *executionContext) unmarshalInputUpdateMentorInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "version", "name", "subject", "expertise", "affiliation", "overseas", "country", "capacity", "bio"}
+	fieldsInOrder := [...]string{"id", "version", "name", "subject", "expertise", "affiliation", "overseas", "country", "capacity", "bio", "menteeIds"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -8591,6 +15531,13 @@ func (ec *executionContext) unmarshalInputUpdateMentorInput(ctx context.Context,
 				return it, err
 			}
 			it.Bio = data
+		case "menteeIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("menteeIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MenteeIds = data
 		}
 	}
 
@@ -8785,6 +15732,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Startup(ctx, sel, obj)
+	case funding.Reviewer:
+		return ec._Reviewer(ctx, sel, &obj)
+	case *funding.Reviewer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Reviewer(ctx, sel, obj)
 	case ecosystem.Mentor:
 		return ec._Mentor(ctx, sel, &obj)
 	case *ecosystem.Mentor:
@@ -8820,6 +15774,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Fund(ctx, sel, obj)
+	case funding.Application:
+		return ec._Application(ctx, sel, &obj)
+	case *funding.Application:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Application(ctx, sel, obj)
 	default:
 		panic(fmt.Errorf("unexpected type %T", obj))
 	}
@@ -8828,6 +15789,617 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var answerImplementors = []string{"Answer"}
+
+func (ec *executionContext) _Answer(ctx context.Context, sel ast.SelectionSet, obj *funding.Answer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, answerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Answer")
+		case "questionKey":
+			out.Values[i] = ec._Answer_questionKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Answer_text(ctx, field, obj)
+		case "number":
+			out.Values[i] = ec._Answer_number(ctx, field, obj)
+		case "choices":
+			out.Values[i] = ec._Answer_choices(ctx, field, obj)
+		case "documentRef":
+			out.Values[i] = ec._Answer_documentRef(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var applicationImplementors = []string{"Application", "Node"}
+
+func (ec *executionContext) _Application(ctx context.Context, sel ast.SelectionSet, obj *funding.Application) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, applicationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Application")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "fundCall":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_fundCall(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "startup":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_startup(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "status":
+			out.Values[i] = ec._Application_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestedAmountVnd":
+			out.Values[i] = ec._Application_requestedAmountVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answers":
+			out.Values[i] = ec._Application_answers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_submittedAt(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "history":
+			out.Values[i] = ec._Application_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewers":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_reviewers(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reviews":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_reviews(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "feedback":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Application_feedback(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "version":
+			out.Values[i] = ec._Application_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var applicationConnectionImplementors = []string{"ApplicationConnection"}
+
+func (ec *executionContext) _ApplicationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ApplicationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, applicationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApplicationConnection")
+		case "edges":
+			out.Values[i] = ec._ApplicationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ApplicationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ApplicationConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var applicationCountImplementors = []string{"ApplicationCount"}
+
+func (ec *executionContext) _ApplicationCount(ctx context.Context, sel ast.SelectionSet, obj *model.ApplicationCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, applicationCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApplicationCount")
+		case "status":
+			out.Values[i] = ec._ApplicationCount_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ApplicationCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var applicationEdgeImplementors = []string{"ApplicationEdge"}
+
+func (ec *executionContext) _ApplicationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ApplicationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, applicationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApplicationEdge")
+		case "cursor":
+			out.Values[i] = ec._ApplicationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ApplicationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var applicationPayloadImplementors = []string{"ApplicationPayload"}
+
+func (ec *executionContext) _ApplicationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ApplicationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, applicationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApplicationPayload")
+		case "application":
+			out.Values[i] = ec._ApplicationPayload_application(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._ApplicationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var applicationTransitionImplementors = []string{"ApplicationTransition"}
+
+func (ec *executionContext) _ApplicationTransition(ctx context.Context, sel ast.SelectionSet, obj *funding.Transition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, applicationTransitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApplicationTransition")
+		case "at":
+			out.Values[i] = ec._ApplicationTransition_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._ApplicationTransition_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._ApplicationTransition_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ApplicationTransition_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ApplicationTransition_reason(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
 
 var contactImplementors = []string{"Contact"}
 
@@ -8909,6 +16481,273 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var criterionImplementors = []string{"Criterion"}
+
+func (ec *executionContext) _Criterion(ctx context.Context, sel ast.SelectionSet, obj *funding.Criterion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criterionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Criterion")
+		case "key":
+			out.Values[i] = ec._Criterion_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Criterion_name(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "weight":
+			out.Values[i] = ec._Criterion_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "max":
+			out.Values[i] = ec._Criterion_max(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "halfPoints":
+			out.Values[i] = ec._Criterion_halfPoints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "threshold":
+			out.Values[i] = ec._Criterion_threshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var criterionScoreImplementors = []string{"CriterionScore"}
+
+func (ec *executionContext) _CriterionScore(ctx context.Context, sel ast.SelectionSet, obj *model.CriterionScore) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criterionScoreImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CriterionScore")
+		case "criterion":
+			out.Values[i] = ec._CriterionScore_criterion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._CriterionScore_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comment":
+			out.Values[i] = ec._CriterionScore_comment(ctx, field, obj)
+		case "passed":
+			out.Values[i] = ec._CriterionScore_passed(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eligibilityResultImplementors = []string{"EligibilityResult"}
+
+func (ec *executionContext) _EligibilityResult(ctx context.Context, sel ast.SelectionSet, obj *model.EligibilityResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eligibilityResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EligibilityResult")
+		case "eligible":
+			out.Values[i] = ec._EligibilityResult_eligible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcomes":
+			out.Values[i] = ec._EligibilityResult_outcomes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eligibilityRuleImplementors = []string{"EligibilityRule"}
+
+func (ec *executionContext) _EligibilityRule(ctx context.Context, sel ast.SelectionSet, obj *funding.Rule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eligibilityRuleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EligibilityRule")
+		case "key":
+			out.Values[i] = ec._EligibilityRule_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._EligibilityRule_description(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "expression":
+			out.Values[i] = ec._EligibilityRule_expression(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9283,11 +17122,141 @@ func (ec *executionContext) _FundCall(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "wards":
+			out.Values[i] = ec._FundCall_wards(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "questions":
+			out.Values[i] = ec._FundCall_questions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "eligibilityRules":
+			out.Values[i] = ec._FundCall_eligibilityRules(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rubric":
+			out.Values[i] = ec._FundCall_rubric(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelReason":
+			out.Values[i] = ec._FundCall_cancelReason(ctx, field, obj)
 		case "version":
 			out.Values[i] = ec._FundCall_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "applicationCounts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FundCall_applicationCounts(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "applications":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FundCall_applications(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "ranking":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FundCall_ranking(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9409,6 +17378,47 @@ func (ec *executionContext) _FundCallEdge(ctx context.Context, sel ast.Selection
 			}
 		case "node":
 			out.Values[i] = ec._FundCallEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var fundCallPayloadImplementors = []string{"FundCallPayload"}
+
+func (ec *executionContext) _FundCallPayload(ctx context.Context, sel ast.SelectionSet, obj *model.FundCallPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundCallPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundCallPayload")
+		case "fundCall":
+			out.Values[i] = ec._FundCallPayload_fundCall(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._FundCallPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9921,6 +17931,42 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "portfolio":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Investor_portfolio(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Investor_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -10187,6 +18233,42 @@ func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "bio":
 			out.Values[i] = ec._Mentor_bio(ctx, field, obj)
+		case "mentees":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Mentor_mentees(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Mentor_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -10399,6 +18481,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mutation")
+		case "submitApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "transitionApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_transitionApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assignReviewers":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assignReviewers(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declareConflictOfInterest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declareConflictOfInterest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createReviewer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createReviewer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createInvestor":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createInvestor(ctx, field)
@@ -10437,6 +18561,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "updateStartup":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateStartup(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createFundCall":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createFundCall(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateFundCall":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateFundCall(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishFundCall":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishFundCall(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeFundCall":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeFundCall(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelFundCall":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelFundCall(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideFundCall":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideFundCall(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -10575,6 +18741,47 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_sectors(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "application":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_application(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "reviewers":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_reviewers(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -10738,6 +18945,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "checkEligibility":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_checkEligibility(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -10746,6 +18975,847 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___schema(ctx, field)
 			})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var questionImplementors = []string{"Question"}
+
+func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet, obj *funding.Question) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, questionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Question")
+		case "key":
+			out.Values[i] = ec._Question_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Question_label(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "kind":
+			out.Values[i] = ec._Question_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "required":
+			out.Values[i] = ec._Question_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "minLength":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Question_minLength(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "maxLength":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Question_maxLength(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "min":
+			out.Values[i] = ec._Question_min(ctx, field, obj)
+		case "max":
+			out.Values[i] = ec._Question_max(ctx, field, obj)
+		case "options":
+			out.Values[i] = ec._Question_options(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var rankingImplementors = []string{"Ranking"}
+
+func (ec *executionContext) _Ranking(ctx context.Context, sel ast.SelectionSet, obj *model.Ranking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Ranking")
+		case "normalized":
+			out.Values[i] = ec._Ranking_normalized(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "budgetVnd":
+			out.Values[i] = ec._Ranking_budgetVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entries":
+			out.Values[i] = ec._Ranking_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var rankingEntryImplementors = []string{"RankingEntry"}
+
+func (ec *executionContext) _RankingEntry(ctx context.Context, sel ast.SelectionSet, obj *model.RankingEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rankingEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RankingEntry")
+		case "rank":
+			out.Values[i] = ec._RankingEntry_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "application":
+			out.Values[i] = ec._RankingEntry_application(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewCount":
+			out.Values[i] = ec._RankingEntry_reviewCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "criteria":
+			out.Values[i] = ec._RankingEntry_criteria(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._RankingEntry_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weightedScore":
+			out.Values[i] = ec._RankingEntry_weightedScore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "passed":
+			out.Values[i] = ec._RankingEntry_passed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestedAmountVnd":
+			out.Values[i] = ec._RankingEntry_requestedAmountVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cumulativeVnd":
+			out.Values[i] = ec._RankingEntry_cumulativeVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withinBudget":
+			out.Values[i] = ec._RankingEntry_withinBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var reviewImplementors = []string{"Review"}
+
+func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, obj *funding.Review) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Review")
+		case "reviewer":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Review_reviewer(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "scores":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Review_scores(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "submittedAt":
+			out.Values[i] = ec._Review_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var reviewerImplementors = []string{"Reviewer", "Node"}
+
+func (ec *executionContext) _Reviewer(ctx context.Context, sel ast.SelectionSet, obj *funding.Reviewer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Reviewer")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Reviewer_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "name":
+			out.Values[i] = ec._Reviewer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "subject":
+			out.Values[i] = ec._Reviewer_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incubator":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Reviewer_incubator(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "investor":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Reviewer_investor(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "mentor":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Reviewer_mentor(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var reviewerConnectionImplementors = []string{"ReviewerConnection"}
+
+func (ec *executionContext) _ReviewerConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewerConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewerConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewerConnection")
+		case "edges":
+			out.Values[i] = ec._ReviewerConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReviewerConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ReviewerConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var reviewerEdgeImplementors = []string{"ReviewerEdge"}
+
+func (ec *executionContext) _ReviewerEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewerEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewerEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewerEdge")
+		case "cursor":
+			out.Values[i] = ec._ReviewerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReviewerEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var reviewerPayloadImplementors = []string{"ReviewerPayload"}
+
+func (ec *executionContext) _ReviewerPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewerPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewerPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewerPayload")
+		case "reviewer":
+			out.Values[i] = ec._ReviewerPayload_reviewer(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._ReviewerPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var rubricImplementors = []string{"Rubric"}
+
+func (ec *executionContext) _Rubric(ctx context.Context, sel ast.SelectionSet, obj *funding.Rubric) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rubricImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Rubric")
+		case "criteria":
+			out.Values[i] = ec._Rubric_criteria(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overallThreshold":
+			out.Values[i] = ec._Rubric_overallThreshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var ruleOutcomeImplementors = []string{"RuleOutcome"}
+
+func (ec *executionContext) _RuleOutcome(ctx context.Context, sel ast.SelectionSet, obj *model.RuleOutcome) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ruleOutcomeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RuleOutcome")
+		case "key":
+			out.Values[i] = ec._RuleOutcome_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "passed":
+			out.Values[i] = ec._RuleOutcome_passed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._RuleOutcome_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11774,6 +20844,272 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAnswer2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAnswer(ctx context.Context, sel ast.SelectionSet, v funding.Answer) graphql.Marshaler {
+	return ec._Answer(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAnswer2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAnswerᚄ(ctx context.Context, sel ast.SelectionSet, v []funding.Answer) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNAnswer2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAnswer(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAnswerInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAnswerInput(ctx context.Context, v any) (*model.AnswerInput, error) {
+	res, err := ec.unmarshalInputAnswerInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApplication2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐApplication(ctx context.Context, sel ast.SelectionSet, v funding.Application) graphql.Marshaler {
+	return ec._Application(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNApplication2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐApplication(ctx context.Context, sel ast.SelectionSet, v *funding.Application) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Application(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNApplicationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationConnection(ctx context.Context, sel ast.SelectionSet, v model.ApplicationConnection) graphql.Marshaler {
+	return ec._ApplicationConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ApplicationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNApplicationCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ApplicationCount) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNApplicationCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationCount(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNApplicationCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationCount(ctx context.Context, sel ast.SelectionSet, v *model.ApplicationCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ApplicationCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNApplicationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationEdge(ctx context.Context, sel ast.SelectionSet, v model.ApplicationEdge) graphql.Marshaler {
+	return ec._ApplicationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNApplicationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ApplicationEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNApplicationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNApplicationPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload(ctx context.Context, sel ast.SelectionSet, v model.ApplicationPayload) graphql.Marshaler {
+	return ec._ApplicationPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ApplicationPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ApplicationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNApplicationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus(ctx context.Context, v any) (funding.AppStatus, error) {
+	res, err := model.UnmarshalApplicationStatus(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNApplicationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus(ctx context.Context, sel ast.SelectionSet, v funding.AppStatus) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalApplicationStatus(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNApplicationTransition2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐTransition(ctx context.Context, sel ast.SelectionSet, v funding.Transition) graphql.Marshaler {
+	return ec._ApplicationTransition(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNApplicationTransition2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []funding.Transition) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNApplicationTransition2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐTransition(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAssignReviewersInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAssignReviewersInput(ctx context.Context, v any) (model.AssignReviewersInput, error) {
+	res, err := ec.unmarshalInputAssignReviewersInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11795,6 +21131,11 @@ func (ec *executionContext) unmarshalNContactInput2ᚖgithubᚗcomᚋinnoportᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateFundCallInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateFundCallInput(ctx context.Context, v any) (model.CreateFundCallInput, error) {
+	res, err := ec.unmarshalInputCreateFundCallInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateInvestorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateInvestorInput(ctx context.Context, v any) (model.CreateInvestorInput, error) {
 	res, err := ec.unmarshalInputCreateInvestorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11805,9 +21146,136 @@ func (ec *executionContext) unmarshalNCreateMentorInput2githubᚗcomᚋinnoport�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateReviewerInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateReviewerInput(ctx context.Context, v any) (model.CreateReviewerInput, error) {
+	res, err := ec.unmarshalInputCreateReviewerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateStartupInput(ctx context.Context, v any) (model.CreateStartupInput, error) {
 	res, err := ec.unmarshalInputCreateStartupInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriterion2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCriterion(ctx context.Context, sel ast.SelectionSet, v funding.Criterion) graphql.Marshaler {
+	return ec._Criterion(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCriterion2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCriterionᚄ(ctx context.Context, sel ast.SelectionSet, v []funding.Criterion) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCriterion2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCriterion(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNCriterionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionInputᚄ(ctx context.Context, v any) ([]*model.CriterionInput, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CriterionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCriterionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCriterionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionInput(ctx context.Context, v any) (*model.CriterionInput, error) {
+	res, err := ec.unmarshalInputCriterionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriterionScore2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CriterionScore) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCriterionScore2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScore(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCriterionScore2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScore(ctx context.Context, sel ast.SelectionSet, v *model.CriterionScore) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CriterionScore(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx context.Context, v any) (value.Date, error) {
@@ -11840,6 +21308,94 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDeclareConflictOfInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeclareConflictOfInterestInput(ctx context.Context, v any) (model.DeclareConflictOfInterestInput, error) {
+	res, err := ec.unmarshalInputDeclareConflictOfInterestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEligibilityResult2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityResult(ctx context.Context, sel ast.SelectionSet, v model.EligibilityResult) graphql.Marshaler {
+	return ec._EligibilityResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEligibilityResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityResult(ctx context.Context, sel ast.SelectionSet, v *model.EligibilityResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EligibilityResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEligibilityRule2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐRule(ctx context.Context, sel ast.SelectionSet, v funding.Rule) graphql.Marshaler {
+	return ec._EligibilityRule(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEligibilityRule2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []funding.Rule) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNEligibilityRule2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐRule(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNEligibilityRuleInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityRuleInput(ctx context.Context, v any) (*model.EligibilityRuleInput, error) {
+	res, err := ec.unmarshalInputEligibilityRuleInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalNFund2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐFund(ctx context.Context, sel ast.SelectionSet, v funding.Fund) graphql.Marshaler {
@@ -11958,6 +21514,11 @@ func (ec *executionContext) marshalNFundCall2ᚖgithubᚗcomᚋinnoportᚋinnopo
 	return ec._FundCall(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput(ctx context.Context, v any) (model.FundCallActionInput, error) {
+	res, err := ec.unmarshalInputFundCallActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNFundCallConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallConnection(ctx context.Context, sel ast.SelectionSet, v model.FundCallConnection) graphql.Marshaler {
 	return ec._FundCallConnection(ctx, sel, &v)
 }
@@ -12020,6 +21581,20 @@ func (ec *executionContext) marshalNFundCallEdge2ᚕgithubᚗcomᚋinnoportᚋin
 	return ret
 }
 
+func (ec *executionContext) marshalNFundCallPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallPayload(ctx context.Context, sel ast.SelectionSet, v model.FundCallPayload) graphql.Marshaler {
+	return ec._FundCallPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFundCallPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallPayload(ctx context.Context, sel ast.SelectionSet, v *model.FundCallPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FundCallPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFundCallStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCallStatus(ctx context.Context, v any) (funding.CallStatus, error) {
 	res, err := model.UnmarshalFundCallStatus(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12050,6 +21625,36 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNIncubator2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubatorᚄ(ctx context.Context, sel ast.SelectionSet, v []*ecosystem.Incubator) graphql.Marshaler {
@@ -12366,6 +21971,243 @@ func (ec *executionContext) marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoport�
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNQuestion2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestion(ctx context.Context, sel ast.SelectionSet, v funding.Question) graphql.Marshaler {
+	return ec._Question(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNQuestion2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestionᚄ(ctx context.Context, sel ast.SelectionSet, v []funding.Question) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNQuestion2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestion(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNQuestionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐQuestionInput(ctx context.Context, v any) (*model.QuestionInput, error) {
+	res, err := ec.unmarshalInputQuestionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNQuestionKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestionKind(ctx context.Context, v any) (funding.QuestionKind, error) {
+	res, err := model.UnmarshalQuestionKind(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNQuestionKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestionKind(ctx context.Context, sel ast.SelectionSet, v funding.QuestionKind) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalQuestionKind(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNRanking2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRanking(ctx context.Context, sel ast.SelectionSet, v model.Ranking) graphql.Marshaler {
+	return ec._Ranking(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRanking2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRanking(ctx context.Context, sel ast.SelectionSet, v *model.Ranking) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Ranking(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRankingEntry2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRankingEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RankingEntry) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNRankingEntry2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRankingEntry(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRankingEntry2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRankingEntry(ctx context.Context, sel ast.SelectionSet, v *model.RankingEntry) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RankingEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReview2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReview(ctx context.Context, sel ast.SelectionSet, v *funding.Review) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Review(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReviewer2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewer(ctx context.Context, sel ast.SelectionSet, v funding.Reviewer) graphql.Marshaler {
+	return ec._Reviewer(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReviewer2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewer(ctx context.Context, sel ast.SelectionSet, v *funding.Reviewer) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Reviewer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReviewerConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerConnection(ctx context.Context, sel ast.SelectionSet, v model.ReviewerConnection) graphql.Marshaler {
+	return ec._ReviewerConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReviewerConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReviewerConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ReviewerConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReviewerEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerEdge(ctx context.Context, sel ast.SelectionSet, v model.ReviewerEdge) graphql.Marshaler {
+	return ec._ReviewerEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReviewerEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReviewerEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNReviewerEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReviewerPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerPayload(ctx context.Context, sel ast.SelectionSet, v model.ReviewerPayload) graphql.Marshaler {
+	return ec._ReviewerPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReviewerPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerPayload(ctx context.Context, sel ast.SelectionSet, v *model.ReviewerPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ReviewerPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRole(ctx context.Context, v any) (identity.Role, error) {
 	res, err := model.UnmarshalRole(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12439,6 +22281,89 @@ func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋinnoportᚋinnoport�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNRubric2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐRubric(ctx context.Context, sel ast.SelectionSet, v funding.Rubric) graphql.Marshaler {
+	return ec._Rubric(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNRubricInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRubricInput(ctx context.Context, v any) (*model.RubricInput, error) {
+	res, err := ec.unmarshalInputRubricInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRuleOutcome2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRuleOutcomeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RuleOutcome) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNRuleOutcome2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRuleOutcome(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRuleOutcome2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRuleOutcome(ctx context.Context, sel ast.SelectionSet, v *model.RuleOutcome) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RuleOutcome(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNScoreInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScoreInputᚄ(ctx context.Context, v any) ([]*model.ScoreInput, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ScoreInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNScoreInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScoreInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNScoreInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScoreInput(ctx context.Context, v any) (*model.ScoreInput, error) {
+	res, err := ec.unmarshalInputScoreInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSector2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSector(ctx context.Context, v any) (value.Sector, error) {
@@ -12649,6 +22574,60 @@ func (ec *executionContext) marshalNStartup2githubᚗcomᚋinnoportᚋinnoport�
 	return ec._Startup(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNStartup2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartupᚄ(ctx context.Context, sel ast.SelectionSet, v []*firm.Startup) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup(ctx context.Context, sel ast.SelectionSet, v *firm.Startup) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Startup(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNStartupConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupConnection(ctx context.Context, sel ast.SelectionSet, v model.StartupConnection) graphql.Marshaler {
 	return ec._StartupConnection(ctx, sel, &v)
 }
@@ -12769,6 +22748,26 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNSubmitApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSubmitApplicationInput(ctx context.Context, v any) (model.SubmitApplicationInput, error) {
+	res, err := ec.unmarshalInputSubmitApplicationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSubmitReviewInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSubmitReviewInput(ctx context.Context, v any) (model.SubmitReviewInput, error) {
+	res, err := ec.unmarshalInputSubmitReviewInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNTransitionApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransitionApplicationInput(ctx context.Context, v any) (model.TransitionApplicationInput, error) {
+	res, err := ec.unmarshalInputTransitionApplicationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateFundCallInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateFundCallInput(ctx context.Context, v any) (model.UpdateFundCallInput, error) {
+	res, err := ec.unmarshalInputUpdateFundCallInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateInvestorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateInvestorInput(ctx context.Context, v any) (model.UpdateInvestorInput, error) {
@@ -13186,6 +23185,49 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAnswerInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAnswerInputᚄ(ctx context.Context, v any) ([]*model.AnswerInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AnswerInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAnswerInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAnswerInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐApplication(ctx context.Context, sel ast.SelectionSet, v *funding.Application) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Application(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOApplicationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus(ctx context.Context, v any) (*funding.AppStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalApplicationStatus(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOApplicationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus(ctx context.Context, sel ast.SelectionSet, v *funding.AppStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalApplicationStatus(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -13223,6 +23265,53 @@ func (ec *executionContext) marshalOContact2ᚖgithubᚗcomᚋinnoportᚋinnopor
 	return ec._Contact(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCriterionScore2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CriterionScore) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCriterionScore2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScore(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx context.Context, v any) (*value.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -13241,6 +23330,42 @@ func (ec *executionContext) marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoport�
 	return res
 }
 
+func (ec *executionContext) unmarshalODateTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalTime(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOEligibilityRuleInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityRuleInputᚄ(ctx context.Context, v any) ([]*model.EligibilityRuleInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EligibilityRuleInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEligibilityRuleInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityRuleInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOFinancials2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐFinancials(ctx context.Context, sel ast.SelectionSet, v *firm.Financials) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -13254,6 +23379,30 @@ func (ec *executionContext) unmarshalOFinancialsInput2ᚖgithubᚗcomᚋinnoport
 	}
 	res, err := ec.unmarshalInputFinancialsInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalOFundCall2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCall(ctx context.Context, sel ast.SelectionSet, v *funding.Call) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FundCall(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFundCallStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCallStatus(ctx context.Context, v any) (*funding.CallStatus, error) {
@@ -13272,6 +23421,42 @@ func (ec *executionContext) marshalOFundCallStatus2ᚖgithubᚗcomᚋinnoportᚋ
 	_ = ctx
 	res := model.MarshalFundCallStatus(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -13354,6 +23539,133 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋinnoportᚋinnoportᚋgr
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOQuestionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐQuestionInputᚄ(ctx context.Context, v any) ([]*model.QuestionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.QuestionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNQuestionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐQuestionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOReview2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*funding.Review) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNReview2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReview(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOReviewer2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewerᚄ(ctx context.Context, sel ast.SelectionSet, v []*funding.Reviewer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNReviewer2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewer(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOReviewer2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewer(ctx context.Context, sel ast.SelectionSet, v *funding.Reviewer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Reviewer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORubricInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRubricInput(ctx context.Context, v any) (*model.RubricInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRubricInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx context.Context, v any) ([]value.Sector, error) {

@@ -82,6 +82,38 @@ type FundCallConnection struct {
 // TotalCount counts every call the query matches.
 func (c *FundCallConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
 
+// ApplicationEdge is one application in a connection.
+type ApplicationEdge struct {
+	Cursor string
+	Node   funding.Application
+}
+
+// ApplicationConnection is a page of applications.
+type ApplicationConnection struct {
+	Edges    []ApplicationEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every application the caller may see.
+func (c *ApplicationConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// ReviewerEdge is one reviewer in a connection.
+type ReviewerEdge struct {
+	Cursor string
+	Node   funding.Reviewer
+}
+
+// ReviewerConnection is a page of reviewers.
+type ReviewerConnection struct {
+	Edges    []ReviewerEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every reviewer.
+func (c *ReviewerConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
 // Node is any object with a global ID. Domain types cannot implement a
 // GraphQL marker method, so the interface is empty and the node resolver only
 // returns types the schema declares as implementing Node.

@@ -7,29 +7,71 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/value"
 )
+
+type AnswerInput struct {
+	QuestionKey string   `json:"questionKey"`
+	Text        *string  `json:"text,omitempty"`
+	Number      *float64 `json:"number,omitempty"`
+	Choices     []string `json:"choices,omitempty"`
+	DocumentRef *string  `json:"documentRef,omitempty"`
+}
+
+type ApplicationCount struct {
+	Status funding.AppStatus `json:"status"`
+	Count  int               `json:"count"`
+}
+
+type ApplicationPayload struct {
+	Application *funding.Application `json:"application,omitempty"`
+	UserErrors  []*UserError         `json:"userErrors"`
+}
+
+type AssignReviewersInput struct {
+	ApplicationID string   `json:"applicationId"`
+	ReviewerIds   []string `json:"reviewerIds"`
+}
 
 type ContactInput struct {
 	Email string  `json:"email"`
 	Phone *string `json:"phone,omitempty"`
 }
 
+type CreateFundCallInput struct {
+	FundID           string                  `json:"fundId"`
+	Title            string                  `json:"title"`
+	Description      *string                 `json:"description,omitempty"`
+	OpensAt          time.Time               `json:"opensAt"`
+	ClosesAt         time.Time               `json:"closesAt"`
+	BudgetVnd        value.VND               `json:"budgetVnd"`
+	TicketMinVnd     value.VND               `json:"ticketMinVnd"`
+	TicketMaxVnd     value.VND               `json:"ticketMaxVnd"`
+	Sectors          []value.Sector          `json:"sectors,omitempty"`
+	Wards            []string                `json:"wards,omitempty"`
+	Questions        []*QuestionInput        `json:"questions,omitempty"`
+	EligibilityRules []*EligibilityRuleInput `json:"eligibilityRules,omitempty"`
+	Rubric           *RubricInput            `json:"rubric"`
+}
+
 type CreateInvestorInput struct {
-	Name         string                 `json:"name"`
-	Kind         ecosystem.InvestorKind `json:"kind"`
-	Description  *string                `json:"description,omitempty"`
-	Website      *string                `json:"website,omitempty"`
-	ContactEmail *string                `json:"contactEmail,omitempty"`
-	Sectors      []value.Sector         `json:"sectors,omitempty"`
-	Stages       []value.Stage          `json:"stages,omitempty"`
-	TicketMinVnd value.VND              `json:"ticketMinVnd"`
-	TicketMaxVnd value.VND              `json:"ticketMaxVnd"`
-	Geography    []string               `json:"geography,omitempty"`
+	Name                string                 `json:"name"`
+	Kind                ecosystem.InvestorKind `json:"kind"`
+	Description         *string                `json:"description,omitempty"`
+	Website             *string                `json:"website,omitempty"`
+	ContactEmail        *string                `json:"contactEmail,omitempty"`
+	Sectors             []value.Sector         `json:"sectors,omitempty"`
+	Stages              []value.Stage          `json:"stages,omitempty"`
+	TicketMinVnd        value.VND              `json:"ticketMinVnd"`
+	TicketMaxVnd        value.VND              `json:"ticketMaxVnd"`
+	Geography           []string               `json:"geography,omitempty"`
+	PortfolioStartupIds []string               `json:"portfolioStartupIds,omitempty"`
 }
 
 type CreateMentorInput struct {
@@ -42,6 +84,16 @@ type CreateMentorInput struct {
 	Country     *string        `json:"country,omitempty"`
 	Capacity    *int           `json:"capacity,omitempty"`
 	Bio         *string        `json:"bio,omitempty"`
+	MenteeIds   []string       `json:"menteeIds,omitempty"`
+}
+
+type CreateReviewerInput struct {
+	// The reviewer's user account (token subject).
+	Subject     string  `json:"subject"`
+	Name        string  `json:"name"`
+	IncubatorID *string `json:"incubatorId,omitempty"`
+	InvestorID  *string `json:"investorId,omitempty"`
+	MentorID    *string `json:"mentorId,omitempty"`
 }
 
 type CreateStartupInput struct {
@@ -60,9 +112,57 @@ type CreateStartupInput struct {
 	Financials  *FinancialsInput `json:"financials,omitempty"`
 }
 
+type CriterionInput struct {
+	Key        string   `json:"key"`
+	Name       string   `json:"name"`
+	NameEn     *string  `json:"nameEn,omitempty"`
+	Weight     *float64 `json:"weight,omitempty"`
+	Max        *int     `json:"max,omitempty"`
+	HalfPoints *bool    `json:"halfPoints,omitempty"`
+	Threshold  float64  `json:"threshold"`
+}
+
+type CriterionScore struct {
+	Criterion string  `json:"criterion"`
+	Score     float64 `json:"score"`
+	Comment   *string `json:"comment,omitempty"`
+	// In rankings and feedback: whether the mean reaches the criterion's threshold.
+	Passed *bool `json:"passed,omitempty"`
+}
+
+type DeclareConflictOfInterestInput struct {
+	ApplicationID string `json:"applicationId"`
+	Reason        string `json:"reason"`
+}
+
+type EligibilityResult struct {
+	Eligible bool           `json:"eligible"`
+	Outcomes []*RuleOutcome `json:"outcomes"`
+}
+
+type EligibilityRuleInput struct {
+	Key           string `json:"key"`
+	Description   string `json:"description"`
+	DescriptionEn string `json:"descriptionEn"`
+	// CEL; compiled and type-checked on save, errors carry line:column.
+	Expression string `json:"expression"`
+}
+
 type FinancialsInput struct {
 	FundingNeedVnd *value.VND          `json:"fundingNeedVnd,omitempty"`
 	Revenue        []*YearRevenueInput `json:"revenue,omitempty"`
+}
+
+type FundCallActionInput struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+	// Required to cancel.
+	Reason *string `json:"reason,omitempty"`
+}
+
+type FundCallPayload struct {
+	FundCall   *funding.Call `json:"fundCall,omitempty"`
+	UserErrors []*UserError  `json:"userErrors"`
 }
 
 type InvestorPayload struct {
@@ -81,6 +181,72 @@ type Mutation struct {
 type Query struct {
 }
 
+type QuestionInput struct {
+	// Lower-case letters, digits and '_', starting with a letter.
+	Key       string               `json:"key"`
+	Label     string               `json:"label"`
+	LabelEn   *string              `json:"labelEn,omitempty"`
+	Kind      funding.QuestionKind `json:"kind"`
+	Required  *bool                `json:"required,omitempty"`
+	MinLength *int                 `json:"minLength,omitempty"`
+	MaxLength *int                 `json:"maxLength,omitempty"`
+	Min       *float64             `json:"min,omitempty"`
+	Max       *float64             `json:"max,omitempty"`
+	Options   []string             `json:"options,omitempty"`
+}
+
+// A call's reviewed applications in order: applications passing every
+// threshold first, then by weighted score; ties go to the higher mean on the
+// first rubric criterion, then the second, and so on, then to the earlier
+// submission. With normalize, each reviewer's scores on a criterion are rescaled
+// to that criterion's overall mean and spread (z-scores) before averaging.
+type Ranking struct {
+	Normalized bool            `json:"normalized"`
+	BudgetVnd  value.VND       `json:"budgetVnd"`
+	Entries    []*RankingEntry `json:"entries"`
+}
+
+type RankingEntry struct {
+	Rank        int                  `json:"rank"`
+	Application *funding.Application `json:"application"`
+	ReviewCount int                  `json:"reviewCount"`
+	// Mean per criterion, with its threshold outcome.
+	Criteria []*CriterionScore `json:"criteria"`
+	// Sum of criterion means, compared with the overall threshold.
+	Total float64 `json:"total"`
+	// Σ weight × mean: the ranking score.
+	WeightedScore      float64   `json:"weightedScore"`
+	Passed             bool      `json:"passed"`
+	RequestedAmountVnd value.VND `json:"requestedAmountVnd"`
+	// Requested amounts of this and every passing entry above it.
+	CumulativeVnd value.VND `json:"cumulativeVnd"`
+	// Whether the cumulative amount fits the call's budget.
+	WithinBudget bool `json:"withinBudget"`
+}
+
+type ReviewerPayload struct {
+	Reviewer   *funding.Reviewer `json:"reviewer,omitempty"`
+	UserErrors []*UserError      `json:"userErrors"`
+}
+
+type RubricInput struct {
+	Criteria         []*CriterionInput `json:"criteria"`
+	OverallThreshold float64           `json:"overallThreshold"`
+}
+
+type RuleOutcome struct {
+	Key    string `json:"key"`
+	Passed bool   `json:"passed"`
+	// The rule's description, and why it failed when it did.
+	Reason string `json:"reason"`
+}
+
+type ScoreInput struct {
+	Criterion string  `json:"criterion"`
+	Score     float64 `json:"score"`
+	Comment   *string `json:"comment,omitempty"`
+}
+
 // Narrows a list of startups; omitted fields do not filter.
 type StartupFilter struct {
 	// Startups in any of these sectors.
@@ -95,20 +261,63 @@ type StartupPayload struct {
 	UserErrors []*UserError  `json:"userErrors"`
 }
 
+type SubmitApplicationInput struct {
+	CallID    string `json:"callId"`
+	StartupID string `json:"startupId"`
+	// Any unique string per attempt: repeating it returns the same application.
+	IdempotencyKey     string         `json:"idempotencyKey"`
+	RequestedAmountVnd value.VND      `json:"requestedAmountVnd"`
+	Answers            []*AnswerInput `json:"answers,omitempty"`
+	// Save as a DRAFT, checked in full when moved to SUBMITTED.
+	Draft *bool `json:"draft,omitempty"`
+}
+
+type SubmitReviewInput struct {
+	ApplicationID string        `json:"applicationId"`
+	Scores        []*ScoreInput `json:"scores"`
+}
+
+type TransitionApplicationInput struct {
+	ID      string            `json:"id"`
+	To      funding.AppStatus `json:"to"`
+	Version int               `json:"version"`
+	Reason  *string           `json:"reason,omitempty"`
+}
+
+// Changes the given fields. A DRAFT call may change anything; an OPEN call only
+// its title, description and a later closing time.
+type UpdateFundCallInput struct {
+	ID               string                  `json:"id"`
+	Version          int                     `json:"version"`
+	Title            *string                 `json:"title,omitempty"`
+	Description      *string                 `json:"description,omitempty"`
+	OpensAt          *time.Time              `json:"opensAt,omitempty"`
+	ClosesAt         *time.Time              `json:"closesAt,omitempty"`
+	BudgetVnd        *value.VND              `json:"budgetVnd,omitempty"`
+	TicketMinVnd     *value.VND              `json:"ticketMinVnd,omitempty"`
+	TicketMaxVnd     *value.VND              `json:"ticketMaxVnd,omitempty"`
+	Sectors          []value.Sector          `json:"sectors,omitempty"`
+	Wards            []string                `json:"wards,omitempty"`
+	Questions        []*QuestionInput        `json:"questions,omitempty"`
+	EligibilityRules []*EligibilityRuleInput `json:"eligibilityRules,omitempty"`
+	Rubric           *RubricInput            `json:"rubric,omitempty"`
+}
+
 // Changes the given fields; omitted fields stay.
 type UpdateInvestorInput struct {
-	ID           string                  `json:"id"`
-	Version      int                     `json:"version"`
-	Name         *string                 `json:"name,omitempty"`
-	Kind         *ecosystem.InvestorKind `json:"kind,omitempty"`
-	Description  *string                 `json:"description,omitempty"`
-	Website      *string                 `json:"website,omitempty"`
-	ContactEmail *string                 `json:"contactEmail,omitempty"`
-	Sectors      []value.Sector          `json:"sectors,omitempty"`
-	Stages       []value.Stage           `json:"stages,omitempty"`
-	TicketMinVnd *value.VND              `json:"ticketMinVnd,omitempty"`
-	TicketMaxVnd *value.VND              `json:"ticketMaxVnd,omitempty"`
-	Geography    []string                `json:"geography,omitempty"`
+	ID                  string                  `json:"id"`
+	Version             int                     `json:"version"`
+	Name                *string                 `json:"name,omitempty"`
+	Kind                *ecosystem.InvestorKind `json:"kind,omitempty"`
+	Description         *string                 `json:"description,omitempty"`
+	Website             *string                 `json:"website,omitempty"`
+	ContactEmail        *string                 `json:"contactEmail,omitempty"`
+	Sectors             []value.Sector          `json:"sectors,omitempty"`
+	Stages              []value.Stage           `json:"stages,omitempty"`
+	TicketMinVnd        *value.VND              `json:"ticketMinVnd,omitempty"`
+	TicketMaxVnd        *value.VND              `json:"ticketMaxVnd,omitempty"`
+	Geography           []string                `json:"geography,omitempty"`
+	PortfolioStartupIds []string                `json:"portfolioStartupIds,omitempty"`
 }
 
 // Changes the given fields; omitted fields stay.
@@ -123,6 +332,7 @@ type UpdateMentorInput struct {
 	Country     *string        `json:"country,omitempty"`
 	Capacity    *int           `json:"capacity,omitempty"`
 	Bio         *string        `json:"bio,omitempty"`
+	MenteeIds   []string       `json:"menteeIds,omitempty"`
 }
 
 // Changes the given fields; omitted fields stay. Send an empty string to clear an optional text.
@@ -187,6 +397,20 @@ const (
 	UserErrorCodeVersionConflict UserErrorCode = "VERSION_CONFLICT"
 	// A referenced record does not exist.
 	UserErrorCodeNotFound UserErrorCode = "NOT_FOUND"
+	// An eligibility rule does not compile or type-check; the message gives line:column.
+	UserErrorCodeInvalidExpression UserErrorCode = "INVALID_EXPRESSION"
+	// The record's status does not allow this change.
+	UserErrorCodeInvalidTransition UserErrorCode = "INVALID_TRANSITION"
+	// The call does not take applications now (before opening, after the deadline, or not open).
+	UserErrorCodeCallNotOpen UserErrorCode = "CALL_NOT_OPEN"
+	// The startup does not meet an eligibility rule; one error per failing rule.
+	UserErrorCodeNotEligible UserErrorCode = "NOT_ELIGIBLE"
+	// The startup already applied to this call.
+	UserErrorCodeDuplicateApplication UserErrorCode = "DUPLICATE_APPLICATION"
+	// The idempotency key was used for a different application.
+	UserErrorCodeIdempotencyKeyReused UserErrorCode = "IDEMPOTENCY_KEY_REUSED"
+	// The reviewer has a conflict of interest with the applicant.
+	UserErrorCodeConflictOfInterest UserErrorCode = "CONFLICT_OF_INTEREST"
 )
 
 var AllUserErrorCode = []UserErrorCode{
@@ -196,11 +420,18 @@ var AllUserErrorCode = []UserErrorCode{
 	UserErrorCodeDuplicateTaxCode,
 	UserErrorCodeVersionConflict,
 	UserErrorCodeNotFound,
+	UserErrorCodeInvalidExpression,
+	UserErrorCodeInvalidTransition,
+	UserErrorCodeCallNotOpen,
+	UserErrorCodeNotEligible,
+	UserErrorCodeDuplicateApplication,
+	UserErrorCodeIdempotencyKeyReused,
+	UserErrorCodeConflictOfInterest,
 }
 
 func (e UserErrorCode) IsValid() bool {
 	switch e {
-	case UserErrorCodeRequired, UserErrorCodeInvalidValue, UserErrorCodeInvalidTaxCode, UserErrorCodeDuplicateTaxCode, UserErrorCodeVersionConflict, UserErrorCodeNotFound:
+	case UserErrorCodeRequired, UserErrorCodeInvalidValue, UserErrorCodeInvalidTaxCode, UserErrorCodeDuplicateTaxCode, UserErrorCodeVersionConflict, UserErrorCodeNotFound, UserErrorCodeInvalidExpression, UserErrorCodeInvalidTransition, UserErrorCodeCallNotOpen, UserErrorCodeNotEligible, UserErrorCodeDuplicateApplication, UserErrorCodeIdempotencyKeyReused, UserErrorCodeConflictOfInterest:
 		return true
 	}
 	return false

@@ -92,6 +92,26 @@ func UnmarshalFundCallStatus(v any) (funding.CallStatus, error) {
 	return parseEnum(v, func(s string) (funding.CallStatus, error) { return funding.CallStatus(s), nil })
 }
 
+// MarshalApplicationStatus writes an application status.
+func MarshalApplicationStatus(s funding.AppStatus) graphql.Marshaler {
+	return graphql.MarshalString(string(s))
+}
+
+// UnmarshalApplicationStatus reads an application status; transitions validate it.
+func UnmarshalApplicationStatus(v any) (funding.AppStatus, error) {
+	return parseEnum(v, func(s string) (funding.AppStatus, error) { return funding.AppStatus(s), nil })
+}
+
+// MarshalQuestionKind writes a question kind.
+func MarshalQuestionKind(k funding.QuestionKind) graphql.Marshaler {
+	return graphql.MarshalString(string(k))
+}
+
+// UnmarshalQuestionKind reads a question kind; the call's validation checks it.
+func UnmarshalQuestionKind(v any) (funding.QuestionKind, error) {
+	return parseEnum(v, func(s string) (funding.QuestionKind, error) { return funding.QuestionKind(s), nil })
+}
+
 // MarshalRole writes a role.
 func MarshalRole(r identity.Role) graphql.Marshaler { return graphql.MarshalString(string(r)) }
 

@@ -1,0 +1,179 @@
+package funding
+
+import (
+	"context"
+
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/record"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// Application returns an application to those who may see it: the startup's
+// members, the fund's managers and the reviewers assigned to it.
+func (s *Service) Application(ctx context.Context, id string) (Application, error) {
+	a, err := s.st.Applications.Get(ctx, id)
+	if err != nil {
+		return Application{}, err
+	}
+	c, err := s.st.Calls.Get(ctx, a.CallID)
+	if err != nil {
+		return Application{}, err
+	}
+	if err := s.canView(ctx, a, c); err != nil {
+		return Application{}, err
+	}
+	return a, nil
+}
+
+func (s *Service) canView(ctx context.Context, a Application, c Call) error {
+	p := identity.FromContext(ctx)
+	assigned := false
+	if p.Has(identity.RoleReviewer) {
+		_, err := s.reviewerFor(ctx, a)
+		assigned = err == nil
+	}
+	return policy.ViewApplication(p, a.StartupID, c.FundID, assigned)
+}
+
+// Applications lists a call's applications as far as the caller may see
+// them: all for the fund's managers, their assignments for reviewers, their
+// own for a startup's members, none for anybody else (who see counts only).
+func (s *Service) Applications(ctx context.Context, callID string, status AppStatus, p value.Page) (value.Slice[Application], ApplicationFilter, error) {
+	c, err := s.st.Calls.Get(ctx, callID)
+	if err != nil {
+		return value.Slice[Application]{}, ApplicationFilter{}, err
+	}
+	f, ok, err := s.scope(ctx, c)
+	if err != nil || !ok {
+		return value.Slice[Application]{}, f, err
+	}
+	f.Status = status
+	page, err := s.st.Applications.List(ctx, f, p)
+	return page, f, err
+}
+
+// scope is the filter of the applications of c the caller may see; ok is
+// false when they may see none.
+func (s *Service) scope(ctx context.Context, c Call) (ApplicationFilter, bool, error) {
+	p := identity.FromContext(ctx)
+	f := ApplicationFilter{CallID: c.ID}
+	switch {
+	case policy.ManageFund(p, c.FundID) == nil:
+		return f, true, nil
+	case p.Has(identity.RoleStartupMember) && p.OrgID != "":
+		f.StartupID = p.OrgID
+		return f, true, nil
+	case p.Has(identity.RoleReviewer):
+		mine, err := s.st.Reviewers.BySubject(ctx, p.Subject)
+		if err != nil || len(mine) == 0 {
+			return f, false, err
+		}
+		f.ReviewerID = mine[0].ID
+		return f, true, nil
+	}
+	return f, false, nil
+}
+
+// CountApplications counts the applications matching a filter from Applications.
+func (s *Service) CountApplications(ctx context.Context, f ApplicationFilter) (int, error) {
+	return s.st.Applications.Count(ctx, f)
+}
+
+// ApplicationCounts counts a call's applications per status; public.
+func (s *Service) ApplicationCounts(ctx context.Context, callID string) (map[AppStatus]int, error) {
+	return s.st.Applications.CountByStatus(ctx, callID)
+}
+
+// Reviews returns the reviews of an application the caller may read: all of
+// them for the fund's managers, their own for a reviewer. Startups never see
+// individual reviews.
+func (s *Service) Reviews(ctx context.Context, a Application) ([]Review, error) {
+	c, err := s.st.Calls.Get(ctx, a.CallID)
+	if err != nil {
+		return nil, err
+	}
+	p := identity.FromContext(ctx)
+	if policy.ManageFund(p, c.FundID) == nil {
+		return a.Reviews, nil
+	}
+	r, err := s.reviewerFor(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if own, ok := a.ReviewBy(r.ID); ok {
+		return []Review{own}, nil
+	}
+	return []Review{}, nil
+}
+
+// Feedback is the consolidated result a startup sees once decided: the mean
+// score per criterion, without reviewers or individual scores.
+func (s *Service) Feedback(ctx context.Context, a Application) ([]CriterionResult, error) {
+	c, err := s.st.Calls.Get(ctx, a.CallID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.canView(ctx, a, c); err != nil {
+		return nil, err
+	}
+	if a.Status != AppAwarded && a.Status != AppRejected {
+		return nil, nil
+	}
+	r := Rank(c, []Application{a}, false)
+	if len(r.Entries) == 0 {
+		return nil, nil
+	}
+	return r.Entries[0].Criteria, nil
+}
+
+// Ranking ranks a call's reviewed applications; for the fund's managers.
+func (s *Service) Ranking(ctx context.Context, callID string, normalize bool) (Ranking, error) {
+	c, err := s.st.Calls.Get(ctx, callID)
+	if err != nil {
+		return Ranking{}, err
+	}
+	if err := policy.ManageFund(identity.FromContext(ctx), c.FundID); err != nil {
+		return Ranking{}, err
+	}
+	apps, err := s.st.Applications.All(ctx, ApplicationFilter{CallID: callID})
+	if err != nil {
+		return Ranking{}, err
+	}
+	return Rank(c, apps, normalize), nil
+}
+
+// CreateReviewer registers a reviewer.
+func (s *Service) CreateReviewer(ctx context.Context, d ReviewerDraft) (Reviewer, error) {
+	if err := policy.CreateReviewer(identity.FromContext(ctx)); err != nil {
+		return Reviewer{}, err
+	}
+	prof, err := NewReviewerProfile(d)
+	if err != nil {
+		return Reviewer{}, err
+	}
+	if _, err := s.affiliations(ctx, Reviewer{ReviewerProfile: prof}); err != nil {
+		return Reviewer{}, err
+	}
+	r := Reviewer{Meta: record.New(s.clock.Now()), ReviewerProfile: prof}
+	if err := s.st.Reviewers.Create(ctx, r); err != nil {
+		return Reviewer{}, err
+	}
+	return r, nil
+}
+
+// ListReviewers returns a page of reviewers, for admins and fund managers.
+func (s *Service) ListReviewers(ctx context.Context, p value.Page) (value.Slice[Reviewer], error) {
+	if err := policy.CreateReviewer(identity.FromContext(ctx)); err != nil {
+		return value.Slice[Reviewer]{}, err
+	}
+	return s.st.Reviewers.List(ctx, p)
+}
+
+// CountReviewers counts the reviewers.
+func (s *Service) CountReviewers(ctx context.Context) (int, error) { return s.st.Reviewers.Count(ctx) }
+
+// ReviewersByID returns the reviewers among ids, for batched loads.
+func (s *Service) ReviewersByID(ctx context.Context, ids []string) (map[string]Reviewer, error) {
+	return s.st.Reviewers.GetMany(ctx, ids)
+}
