@@ -34,6 +34,13 @@ func (m *Manual) Now() time.Time {
 	return m.t
 }
 
+// Set moves the clock to t.
+func (m *Manual) Set(t time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.t = t.UTC()
+}
+
 // Advance moves the clock forward by d.
 func (m *Manual) Advance(d time.Duration) {
 	m.mu.Lock()

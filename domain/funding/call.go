@@ -250,7 +250,7 @@ func rules(in []Rule, list *errs.List) []Rule {
 	seen := map[string]bool{}
 	out := make([]Rule, 0, len(in))
 	for i, r := range in {
-		at := []string{"rules", fmt.Sprint(i)}
+		at := []string{"eligibilityRules", fmt.Sprint(i)}
 		var err error
 		if !keyPattern(r.Key) {
 			list.Add(invalidKey(append(at, "key")...))

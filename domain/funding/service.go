@@ -257,17 +257,17 @@ func (s *Service) SubmitApplication(ctx context.Context, in Submission) (Applica
 		return Application{}, err
 	}
 	now := s.clock.Now()
-	a := Application{Meta: record.New(now), CallID: c.ID, StartupID: st.ID, IdempotencyKey: key, Status: AppDraft}
+	a := Application{Meta: record.New(now), CallID: c.ID, StartupID: st.ID, IdempotencyKey: key, Status: AppDraft,
+		Answers: in.Answers}
 	if a.Requested, err = value.NewVND(in.Requested); err != nil {
 		return Application{}, errs.Flatten(err)[0].At("requestedAmountVnd")
 	}
-	if a.Answers, err = c.checkAnswers(in.Answers, false); err != nil {
-		return Application{}, err
-	}
-	if !in.Draft {
-		if err := s.submit(&a, c, st, p.Subject, now); err != nil {
+	if in.Draft {
+		if a.Answers, err = c.checkAnswers(in.Answers, false); err != nil {
 			return Application{}, err
 		}
+	} else if err := s.submit(&a, c, st, p.Subject, now); err != nil {
+		return Application{}, err
 	}
 	if err := s.st.Applications.Create(ctx, a); err != nil {
 		// A concurrent request with the same key may have won the race.
@@ -309,13 +309,13 @@ func (s *Service) submit(a *Application, c Call, st firm.Startup, by string, now
 			fmt.Sprintf("Số tiền đề nghị phải từ %s đến %s.", c.Ticket.Min, c.Ticket.Max),
 			fmt.Sprintf("The requested amount must be between %s and %s.", c.Ticket.Min, c.Ticket.Max), "requestedAmountVnd"))
 	}
-	if _, err := c.checkAnswers(a.Answers, true); err != nil {
-		list.Add(err)
-	}
+	answers, err := c.checkAnswers(a.Answers, true)
+	list.Add(err)
 	list.Add(c.CheckEligibility(st, value.DateOf(now)).Err())
 	if err := list.Err(); err != nil {
 		return err
 	}
+	a.Answers = answers
 	return a.move(AppSubmitted, Applicant, by, "", now)
 }
 

@@ -1,0 +1,418 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/innoport/innoport/demo"
+)
+
+// world is the demo ecosystem as the funding tests see it: IDs by name and
+// tokens for the fund manager and reviewers.
+type world struct {
+	e           *env
+	fund        string
+	startup     map[string]string // demo English name → ID
+	reviewer map[string]string // subject → reviewer ID
+	closesAt time.Time
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	e := newEnv(t)
+	w := &world{e: e, startup: map[string]string{}, reviewer: map[string]string{}}
+	r := e.do(t, req{query: `{ funds { id } startups(first: 100) { edges { node { id nameEn } } } }`})
+	require.Empty(t, r.Errors)
+	w.fund = r.str("funds.0.id")
+	for _, edge := range r.list("startups.edges") {
+		n := edge.(map[string]any)["node"].(map[string]any)
+		w.startup[n["nameEn"].(string)] = n["id"].(string)
+	}
+	r = e.do(t, req{token: w.manager(t), query: `{ reviewers(first: 20) { edges { node { id subject } } } }`})
+	require.Empty(t, r.Errors)
+	for _, edge := range r.list("reviewers.edges") {
+		n := edge.(map[string]any)["node"].(map[string]any)
+		w.reviewer[n["subject"].(string)] = n["id"].(string)
+	}
+	require.Len(t, w.reviewer, 5)
+	return w
+}
+
+// manager returns a fresh token of the fund's manager (tests move the clock).
+func (w *world) manager(t *testing.T) string {
+	return w.e.token(t, "FUND_MANAGER", "fm-1", w.fund)
+}
+
+// reviewerToken returns a fresh token of a reviewer.
+func (w *world) reviewerToken(t *testing.T, subject string) string {
+	return w.e.token(t, "REVIEWER", subject, "")
+}
+
+func (w *world) member(t *testing.T, name string) string {
+	t.Helper()
+	require.Contains(t, w.startup, name)
+	return w.e.token(t, "STARTUP_MEMBER", "founder-"+name, w.startup[name])
+}
+
+const callFields = `fundCall { id status version closesAt eligibilityRules { key description } } userErrors { field code message }`
+
+// createCall drafts and publishes a call open from an hour ago for two days.
+func (w *world) createCall(t *testing.T, rules []map[string]any) string {
+	t.Helper()
+	now := w.e.clock.Now()
+	w.closesAt = now.Add(48 * time.Hour).Truncate(time.Second)
+	r := w.e.do(t, req{token: w.manager(t), query: `mutation($in: CreateFundCallInput!) { createFundCall(input: $in) { ` + callFields + ` } }`,
+		vars: map[string]any{"in": map[string]any{
+			"fundId": w.fund, "title": "Kêu gọi thử nghiệm: công nghệ biển", "opensAt": now.Add(-time.Hour).Format(time.RFC3339),
+			"closesAt": w.closesAt.Format(time.RFC3339), "budgetVnd": 2_500_000_000, "ticketMinVnd": 500_000_000,
+			"ticketMaxVnd": 2_000_000_000, "sectors": []string{"MARINE_SCIENCE_TECH", "PORT_LOGISTICS", "GREEN_INDUSTRY_ENERGY"},
+			"questions": []map[string]any{
+				{"key": "solution", "label": "Mô tả giải pháp", "kind": "TEXT", "required": true, "minLength": 10, "maxLength": 500},
+				{"key": "readiness", "label": "Mức sẵn sàng", "kind": "SINGLE_CHOICE", "required": true, "options": []string{"Mẫu thử", "Thí điểm"}},
+			},
+			"eligibilityRules": rules,
+			"rubric": map[string]any{"overallThreshold": 12, "criteria": []map[string]any{
+				{"key": "innovation", "name": "Đổi mới", "weight": 1.5, "threshold": 3},
+				{"key": "team", "name": "Đội ngũ", "threshold": 3},
+				{"key": "market", "name": "Thị trường", "threshold": 2.5},
+				{"key": "impact", "name": "Tác động", "weight": 1.5, "threshold": 3},
+			}},
+		}}})
+	require.Empty(t, r.Errors)
+	require.Empty(t, r.userErrors("createFundCall"), "%v", r.list("createFundCall.userErrors"))
+	id := r.str("createFundCall.fundCall.id")
+	assert.Equal(t, "DRAFT", r.str("createFundCall.fundCall.status"))
+	r = w.e.do(t, req{token: w.manager(t), query: `mutation($in: FundCallActionInput!) { publishFundCall(input: $in) { ` + callFields + ` } }`,
+		vars: map[string]any{"in": map[string]any{"id": id, "version": 1}}})
+	require.Empty(t, r.userErrors("publishFundCall"))
+	assert.Equal(t, "OPEN", r.str("publishFundCall.fundCall.status"))
+	return id
+}
+
+var demoRules = []map[string]any{
+	{"key": "young_firm", "description": "Thành lập không quá 5 năm", "descriptionEn": "Founded at most 5 years ago", "expression": "startup.ageYears <= 5"},
+	{"key": "priority_sector", "description": "Thuộc lĩnh vực ưu tiên", "descriptionEn": "In a priority sector",
+		"expression": "startup.sectors.exists(s, s in call.sectors)"},
+}
+
+const submit = `mutation($in: SubmitApplicationInput!) { submitApplication(input: $in) {
+	application { id status version requestedAmountVnd history { from to by } } userErrors { field code message } } }`
+
+func (w *world) submit(t *testing.T, name, key string, amount int64, callID string, answers []map[string]any) response {
+	t.Helper()
+	if answers == nil {
+		answers = []map[string]any{
+			{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."},
+			{"questionKey": "readiness", "choices": []string{"Thí điểm"}},
+		}
+	}
+	return w.e.do(t, req{token: w.member(t, name), query: submit, vars: map[string]any{"in": map[string]any{
+		"callId": callID, "startupId": w.startup[name], "idempotencyKey": key, "requestedAmountVnd": amount, "answers": answers}}})
+}
+
+const transition = `mutation($in: TransitionApplicationInput!) { transitionApplication(input: $in) {
+	application { status version } userErrors { field code message } } }`
+
+func (w *world) move(t *testing.T, token, appID string, to string) response {
+	t.Helper()
+	r := w.e.do(t, req{token: token, query: `query($id: ID!) { application(id: $id) { version } }`, vars: map[string]any{"id": appID}})
+	return w.e.do(t, req{token: token, query: transition, vars: map[string]any{"in": map[string]any{
+		"id": appID, "to": to, "version": r.num("application.version"), "reason": "quyết định của hội đồng"}}})
+}
+
+func (w *world) review(t *testing.T, subject, appID string, scores ...float64) response {
+	t.Helper()
+	keys := []string{"innovation", "team", "market", "impact"}
+	var in []map[string]any
+	for i, s := range scores {
+		in = append(in, map[string]any{"criterion": keys[i], "score": s, "comment": "nhận xét"})
+	}
+	return w.e.do(t, req{token: w.reviewerToken(t, subject), query: `mutation($in: SubmitReviewInput!) { submitReview(input: $in) {
+		application { id } userErrors { field code message } } }`, vars: map[string]any{"in": map[string]any{"applicationId": appID, "scores": in}}})
+}
+
+// TestFundCallStory walks a call from draft to decision through the API.
+func TestFundCallStory(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	e := w.e
+
+	// A rule that does not type-check is refused with its position.
+	r := e.do(t, req{token: w.manager(t), query: `mutation($in: CreateFundCallInput!) { createFundCall(input: $in) { userErrors { field code message } } }`,
+		vars: map[string]any{"in": map[string]any{"fundId": w.fund, "title": "X", "opensAt": "2026-11-21T00:00:00Z", "closesAt": "2026-12-21T00:00:00Z",
+			"budgetVnd": 1_000_000_000, "ticketMinVnd": 1, "ticketMaxVnd": 10, "rubric": map[string]any{"overallThreshold": 1,
+				"criteria": []map[string]any{{"key": "k", "name": "K", "threshold": 1}}},
+			"eligibilityRules": []map[string]any{{"key": "age", "description": "d", "descriptionEn": "d", "expression": "startup.agYears <= 5"}}}},
+		headers: map[string]string{"Accept-Language": "en"}})
+	assert.Equal(t, map[string]string{"input.eligibilityRules.0.expression": "INVALID_EXPRESSION"}, r.userErrors("createFundCall"))
+	assert.Contains(t, r.str("createFundCall.userErrors.0.message"), "line:column 1:8")
+	assert.Contains(t, r.str("createFundCall.userErrors.0.message"), "agYears")
+
+	callID := w.createCall(t, demoRules)
+	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($c: ID!, $s: ID!) { checkEligibility(callId: $c, startupId: $s) { eligible outcomes { key passed } } }`,
+		vars: map[string]any{"c": callID, "s": w.startup["AgriLink HD"]}})
+	assert.Equal(t, "FORBIDDEN", r.code("checkEligibility"), "only the startup's members or the fund ask")
+	r = e.do(t, req{token: w.member(t, "AgriLink HD"), query: `query($c: ID!, $s: ID!) { checkEligibility(callId: $c, startupId: $s) { eligible outcomes { key passed } } }`,
+		vars: map[string]any{"c": callID, "s": w.startup["AgriLink HD"]}})
+	assert.Equal(t, false, r.get("checkEligibility.eligible"))
+	assert.Equal(t, []any{map[string]any{"key": "young_firm", "passed": true}, map[string]any{"key": "priority_sector", "passed": false}},
+		r.get("checkEligibility.outcomes"))
+
+	// Applications: three get in; the rest are refused with clear userErrors.
+	apps := map[string]string{}
+	for name, amount := range map[string]int64{"CatHai Wind": 2_000_000_000, "BlueOcean Lab": 1_000_000_000, "DinhVu SmartLog": 1_500_000_000} {
+		r := w.submit(t, name, "key-"+name, amount, callID, nil)
+		require.Empty(t, r.Errors)
+		require.Empty(t, r.userErrors("submitApplication"), name)
+		assert.Equal(t, "SUBMITTED", r.str("submitApplication.application.status"))
+		apps[name] = r.str("submitApplication.application.id")
+	}
+	r = w.submit(t, "CatHai Wind", "key-CatHai Wind", 2_000_000_000, callID, nil)
+	assert.Equal(t, apps["CatHai Wind"], r.str("submitApplication.application.id"), "the same key answers the same application")
+	r = w.submit(t, "CatHai Wind", "another-key", 2_000_000_000, callID, nil)
+	assert.Equal(t, map[string]string{"input.startupId": "DUPLICATE_APPLICATION"}, r.userErrors("submitApplication"))
+	r = w.submit(t, "AgriLink HD", "k1", 1_000_000_000, callID, nil)
+	assert.Equal(t, map[string]string{"input.startupId": "NOT_ELIGIBLE"}, r.userErrors("submitApplication"))
+	assert.Contains(t, r.str("submitApplication.userErrors.0.message"), "priority_sector")
+	r = w.submit(t, "ShipData", "k1", 9_000_000_000, callID, []map[string]any{{"questionKey": "readiness", "choices": []string{"Khác"}}})
+	assert.Equal(t, map[string]string{"input.requestedAmountVnd": "INVALID_VALUE", "input.answers.solution": "REQUIRED",
+		"input.answers.0.choices": "INVALID_VALUE"}, r.userErrors("submitApplication"))
+	r = e.do(t, req{token: w.member(t, "ShipData"), query: submit, vars: map[string]any{"in": map[string]any{
+		"callId": callID, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "x", "requestedAmountVnd": 1}}})
+	assert.Equal(t, "FORBIDDEN", r.code("submitApplication"), "members apply only for their own startup")
+
+	// The deadline is judged by the server clock, to the second.
+	e.clock.Set(w.closesAt.Add(-time.Nanosecond))
+	r = w.submit(t, "ShipData", "k2", 1_000_000_000, callID, []map[string]any{
+		{"questionKey": "solution", "text": "Dữ liệu AIS cho tàu biển."}, {"questionKey": "readiness", "choices": []string{"Mẫu thử"}}})
+	require.Empty(t, r.userErrors("submitApplication"), "just before the deadline")
+	apps["ShipData"] = r.str("submitApplication.application.id")
+	e.clock.Set(w.closesAt)
+	r = w.submit(t, "MarineBio", "k1", 1_000_000_000, callID, nil)
+	assert.Equal(t, map[string]string{"input.callId": "CALL_NOT_OPEN"}, r.userErrors("submitApplication"), "at the deadline")
+	e.clock.Set(w.closesAt.Add(time.Second))
+	r = w.submit(t, "MarineBio", "k1", 1_000_000_000, callID, nil)
+	assert.Equal(t, map[string]string{"input.callId": "CALL_NOT_OPEN"}, r.userErrors("submitApplication"), "a second after it")
+	require.Equal(t, "WITHDRAWN", w.move(t, w.member(t, "ShipData"), apps["ShipData"], "WITHDRAWN").str("transitionApplication.application.status"))
+
+	// The deadline job closes the call.
+	n, err := e.app.resolver.Funding.CloseDueCalls(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	r = e.do(t, req{query: `query($c: ID!) { node(id: $c) { ... on FundCall { status applicationCounts { status count } applications { totalCount } } } }`,
+		vars: map[string]any{"c": callID}})
+	assert.Equal(t, "CLOSED", r.str("node.status"))
+	assert.Equal(t, []any{map[string]any{"status": "SUBMITTED", "count": float64(3)}, map[string]any{"status": "WITHDRAWN", "count": float64(1)}},
+		r.get("node.applicationCounts"), "counts are public")
+	assert.Equal(t, 0, r.num("node.applications.totalCount"), "applications are not")
+
+	// Reviewers: conflicts are detected, not only declared.
+	assign := func(app string, subjects ...string) response {
+		var ids []string
+		for _, s := range subjects {
+			ids = append(ids, w.reviewer[s])
+		}
+		return e.do(t, req{token: w.manager(t), query: `mutation($in: AssignReviewersInput!) { assignReviewers(input: $in) {
+			application { status } userErrors { field code message } } }`, vars: map[string]any{"in": map[string]any{"applicationId": app, "reviewerIds": ids}}})
+	}
+	r = assign(apps["BlueOcean Lab"], "reviewer-2")
+	assert.Equal(t, map[string]string{"input.reviewerIds.0": "CONFLICT_OF_INTEREST"}, r.userErrors("assignReviewers"), "same incubator")
+	r = assign(apps["DinhVu SmartLog"], "reviewer-1", "reviewer-3", "reviewer-4")
+	assert.Equal(t, map[string]string{"input.reviewerIds.1": "CONFLICT_OF_INTEREST", "input.reviewerIds.2": "CONFLICT_OF_INTEREST"},
+		r.userErrors("assignReviewers"), "mentor and investor with a stake; nothing is assigned when any is refused")
+	for _, app := range []string{apps["CatHai Wind"], apps["BlueOcean Lab"], apps["DinhVu SmartLog"]} {
+		r = assign(app, "reviewer-1", "reviewer-5")
+		require.Empty(t, r.userErrors("assignReviewers"))
+		assert.Equal(t, "UNDER_REVIEW", r.str("assignReviewers.application.status"))
+	}
+	r = assign(apps["CatHai Wind"], "reviewer-2")
+	require.Empty(t, r.userErrors("assignReviewers"))
+	r = e.do(t, req{token: w.reviewerToken(t, "reviewer-2"), query: `mutation($in: DeclareConflictOfInterestInput!) { declareConflictOfInterest(input: $in) {
+		application { reviewers { name } } userErrors { code } } }`, vars: map[string]any{"in": map[string]any{"applicationId": apps["CatHai Wind"], "reason": "Người thân làm việc tại công ty"}}})
+	require.Empty(t, r.userErrors("declareConflictOfInterest"))
+	r = assign(apps["CatHai Wind"], "reviewer-2")
+	assert.Equal(t, map[string]string{"input.reviewerIds.0": "CONFLICT_OF_INTEREST"}, r.userErrors("assignReviewers"), "a declared conflict sticks")
+
+	// Reviews on the rubric: out of scale and missing scores are refused.
+	r = w.review(t, "reviewer-1", apps["CatHai Wind"], 4, 4, 5.5, 4.2)
+	assert.Equal(t, map[string]string{"input.scores.3.score": "INVALID_VALUE"}, r.userErrors("submitReview"))
+	r = w.review(t, "reviewer-1", apps["CatHai Wind"], 4, 4, 5.5)
+	assert.Equal(t, map[string]string{"input.scores.2.score": "INVALID_VALUE", "input.scores.impact": "REQUIRED"}, r.userErrors("submitReview"))
+	r = w.review(t, "reviewer-3", apps["CatHai Wind"], 4, 4, 4, 4)
+	assert.Equal(t, "FORBIDDEN", r.code("submitReview"), "not assigned")
+	for app, byReviewer := range map[string][2][]float64{
+		"CatHai Wind":     {{4, 4, 3.5, 4}, {4.5, 3.5, 3, 4}},
+		"BlueOcean Lab":   {{3, 3, 3, 3}, {3, 3, 3, 3}},
+		"DinhVu SmartLog": {{5, 4, 4, 2}, {5, 4, 4, 2.5}},
+	} {
+		require.Empty(t, w.review(t, "reviewer-1", apps[app], byReviewer[0]...).userErrors("submitReview"), app)
+		require.Empty(t, w.review(t, "reviewer-5", apps[app], byReviewer[1]...).userErrors("submitReview"), app)
+	}
+
+	// Who sees what.
+	readReviews := `query($id: ID!) { application(id: $id) { status reviews { reviewer { name } scores { criterion score } } } }`
+	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
+	assert.Equal(t, "UNDER_REVIEW", r.str("application.status"))
+	assert.Nil(t, r.get("application.reviews"))
+	assert.Equal(t, "FORBIDDEN", r.code("application.reviews"), "startups never see individual reviews")
+	r = e.do(t, req{token: w.reviewerToken(t, "reviewer-5"), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
+	assert.Len(t, r.list("application.reviews"), 1, "a reviewer sees their own review")
+	r = e.do(t, req{token: w.manager(t), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
+	assert.Len(t, r.list("application.reviews"), 2)
+	r = e.do(t, req{token: w.member(t, "BlueOcean Lab"), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
+	assert.Equal(t, "FORBIDDEN", r.code("application"))
+	r = e.do(t, req{token: w.reviewerToken(t, "reviewer-3"), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
+	assert.Equal(t, "FORBIDDEN", r.code("application"), "a reviewer who is not assigned")
+
+	// The ranking: passing applications first, by weighted score; the budget line.
+	rankQ := `query($c: ID!) { node(id: $c) { ... on FundCall { ranking { normalized budgetVnd entries { rank passed weightedScore total
+		cumulativeVnd withinBudget application { startup { nameEn } } criteria { criterion score passed } } } } } }`
+	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: rankQ, vars: map[string]any{"c": callID}})
+	assert.Equal(t, "FORBIDDEN", r.code("node.ranking"))
+	r = e.do(t, req{token: w.manager(t), query: rankQ, vars: map[string]any{"c": callID}})
+	require.Empty(t, r.Errors)
+	type row struct {
+		name            string
+		passed, within  bool
+		weighted, total float64
+		cumulative      int
+	}
+	var got []row
+	for _, x := range r.list("node.ranking.entries") {
+		m := x.(map[string]any)
+		got = append(got, row{m["application"].(map[string]any)["startup"].(map[string]any)["nameEn"].(string),
+			m["passed"].(bool), m["withinBudget"].(bool), m["weightedScore"].(float64), m["total"].(float64), int(m["cumulativeVnd"].(float64))})
+	}
+	assert.Equal(t, []row{
+		{"CatHai Wind", true, true, 19.375, 15.25, 2_000_000_000},
+		{"BlueOcean Lab", true, false, 15, 12, 3_000_000_000},
+		{"DinhVu SmartLog", false, false, 18.875, 15.25, 0},
+	}, got)
+	assert.Equal(t, false, r.get("node.ranking.entries.2.criteria.3.passed"), "impact 2.25 is under its threshold of 3")
+	r = e.do(t, req{token: w.manager(t), query: `query($c: ID!) { node(id: $c) { ... on FundCall { ranking(normalize: true) { normalized entries { rank } } } } }`,
+		vars: map[string]any{"c": callID}})
+	assert.Equal(t, true, r.get("node.ranking.normalized"))
+	assert.Len(t, r.list("node.ranking.entries"), 3)
+
+	// Decisions, with every transition checked and recorded.
+	assert.Equal(t, "FORBIDDEN", w.move(t, w.member(t, "CatHai Wind"), apps["CatHai Wind"], "SHORTLISTED").code("transitionApplication"))
+	for _, step := range []struct{ app, to string }{
+		{"CatHai Wind", "SHORTLISTED"}, {"CatHai Wind", "AWARDED"}, {"BlueOcean Lab", "REJECTED"}, {"DinhVu SmartLog", "REJECTED"},
+	} {
+		r := w.move(t, w.manager(t), apps[step.app], step.to)
+		require.Empty(t, r.userErrors("transitionApplication"), step)
+		assert.Equal(t, step.to, r.str("transitionApplication.application.status"))
+	}
+	r = w.move(t, w.manager(t), apps["CatHai Wind"], "SUBMITTED")
+	assert.Equal(t, map[string]string{"input.to": "INVALID_TRANSITION"}, r.userErrors("transitionApplication"))
+	r = w.move(t, w.member(t, "BlueOcean Lab"), apps["BlueOcean Lab"], "WITHDRAWN")
+	assert.Equal(t, map[string]string{"input.to": "INVALID_TRANSITION"}, r.userErrors("transitionApplication"), "no withdrawal after a decision")
+
+	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { application(id: $id) { status
+		history { from to by reason } feedback { criterion score passed } } }`, vars: map[string]any{"id": apps["CatHai Wind"]}})
+	require.Empty(t, r.Errors)
+	var steps []string
+	for _, h := range r.list("application.history") {
+		m := h.(map[string]any)
+		steps = append(steps, fmt.Sprintf("%s>%s by %s", m["from"], m["to"], m["by"]))
+	}
+	assert.Equal(t, []string{"DRAFT>SUBMITTED by founder-CatHai Wind", "SUBMITTED>UNDER_REVIEW by fm-1",
+		"UNDER_REVIEW>SHORTLISTED by fm-1", "SHORTLISTED>AWARDED by fm-1"}, steps)
+	assert.Equal(t, map[string]any{"criterion": "innovation", "score": 4.25, "passed": true}, r.get("application.feedback.0"),
+		"consolidated feedback once decided")
+
+	r = e.do(t, req{query: `query($c: ID!) { node(id: $c) { ... on FundCall { version } } }`, vars: map[string]any{"c": callID}})
+	r = e.do(t, req{token: w.manager(t), query: `mutation($in: FundCallActionInput!) { decideFundCall(input: $in) { ` + callFields + ` } }`,
+		vars: map[string]any{"in": map[string]any{"id": callID, "version": r.num("node.version")}}})
+	require.Empty(t, r.userErrors("decideFundCall"))
+	assert.Equal(t, "DECIDED", r.str("decideFundCall.fundCall.status"))
+}
+
+// TestConcurrentSubmissions sends 200 simultaneous submissions through the
+// HTTP handler, every idempotency key twice, and 20 more under new keys for
+// startups that already applied: exactly one application per startup and
+// call, each pair answered with the same one, none lost.
+func TestConcurrentSubmissions(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	callID := w.createCall(t, nil)
+	const startups = 100
+	names := addApplicants(t, w, startups)
+
+	type answer struct {
+		name, id, code string
+	}
+	answers := make(chan answer, 2*startups+20)
+	var wg sync.WaitGroup
+	send := func(name, key string) {
+		defer wg.Done()
+		r := w.submit(t, name, key, 1_000_000_000, callID, nil)
+		a := answer{name: name, id: r.str("submitApplication.application.id")}
+		for _, c := range r.userErrors("submitApplication") {
+			a.code = c
+		}
+		if a.code == "" && a.id == "" {
+			a.code = r.code("")
+		}
+		answers <- a
+	}
+	for i, name := range names {
+		wg.Add(2)
+		go send(name, "key-"+name)
+		go send(name, "key-"+name)
+		if i < 20 {
+			wg.Add(1)
+			go send(name, "other-"+name)
+		}
+	}
+	wg.Wait()
+	close(answers)
+
+	ids := map[string]map[string]bool{}
+	duplicates := 0
+	for a := range answers {
+		switch {
+		case a.code == "DUPLICATE_APPLICATION":
+			duplicates++
+		case a.code != "":
+			t.Errorf("%s: unexpected %s", a.name, a.code)
+		default:
+			if ids[a.name] == nil {
+				ids[a.name] = map[string]bool{}
+			}
+			ids[a.name][a.id] = true
+		}
+	}
+	assert.Len(t, ids, startups, "every startup got its application")
+	for name, got := range ids {
+		assert.Len(t, got, 1, "%s: both requests with one key answer one application", name)
+	}
+	r := w.e.do(t, req{token: w.manager(t), query: `query($c: ID!) { node(id: $c) { ... on FundCall { applications { totalCount } } } }`,
+		vars: map[string]any{"c": callID}})
+	assert.Equal(t, startups, r.num("node.applications.totalCount"), "one application per startup in the store")
+	// Each of the 20 extra keys meets the startup's application (1 refusal),
+	// or wins the race and leaves both repeats of the first key refused (2).
+	assert.GreaterOrEqual(t, duplicates, 20)
+	assert.LessOrEqual(t, duplicates, 40)
+}
+
+// addApplicants registers n startups through the API and returns their names.
+func addApplicants(t *testing.T, w *world, n int) []string {
+	t.Helper()
+	admin := w.e.token(t, "ADMIN", "admin-1", "")
+	names := make([]string, n)
+	for i := range n {
+		in := startupInput(demo.TaxCode("04", i))
+		names[i] = fmt.Sprintf("Applicant %03d", i)
+		in["nameEn"] = names[i]
+		r := w.e.do(t, req{query: createStartup, token: admin, vars: map[string]any{"input": in}})
+		require.Empty(t, r.userErrors("createStartup"))
+		w.startup[names[i]] = r.str("createStartup.startup.id")
+	}
+	return names
+}
