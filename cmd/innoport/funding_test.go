@@ -15,9 +15,9 @@ import (
 // world is the demo ecosystem as the funding tests see it: IDs by name and
 // tokens for the fund manager and reviewers.
 type world struct {
-	e           *env
-	fund        string
-	startup     map[string]string // demo English name → ID
+	e        *env
+	fund     string
+	startup  map[string]string // demo English name → ID
 	reviewer map[string]string // subject → reviewer ID
 	closesAt time.Time
 }
