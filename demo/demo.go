@@ -157,7 +157,7 @@ func calls(fundID string, now time.Time) ([]funding.Call, error) {
 	}
 	rules := []funding.Rule{
 		{Key: "young_firm", DescriptionVI: "Thành lập không quá 5 năm", DescriptionEN: "Founded at most 5 years ago",
-			Expression: "startup.ageYears <= 5"},
+			Expression: "startup.foundedOn >= today.addYears(-5)"},
 		{Key: "priority_sector", DescriptionVI: "Hoạt động trong lĩnh vực ưu tiên của đợt kêu gọi",
 			DescriptionEN: "Works in one of the call's priority sectors",
 			Expression:    "call.sectors.size() == 0 || startup.sectors.exists(s, s in call.sectors)"},

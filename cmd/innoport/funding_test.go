@@ -95,7 +95,7 @@ func (w *world) createCall(t *testing.T, rules []map[string]any) string {
 }
 
 var demoRules = []map[string]any{
-	{"key": "young_firm", "description": "Thành lập không quá 5 năm", "descriptionEn": "Founded at most 5 years ago", "expression": "startup.ageYears <= 5"},
+	{"key": "young_firm", "description": "Thành lập không quá 5 năm", "descriptionEn": "Founded at most 5 years ago", "expression": "startup.foundedOn >= today.addYears(-5)"},
 	{"key": "priority_sector", "description": "Thuộc lĩnh vực ưu tiên", "descriptionEn": "In a priority sector",
 		"expression": "startup.sectors.exists(s, s in call.sectors)"},
 }

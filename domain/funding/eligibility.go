@@ -5,8 +5,11 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/google/cel-go/cel"
+	"github.com/google/cel-go/common/types"
+	"github.com/google/cel-go/common/types/ref"
 	"github.com/google/cel-go/ext"
 
 	"github.com/innoport/innoport/domain/errs"
@@ -17,7 +20,10 @@ import (
 // StartupFacts is what an eligibility rule can read about the applicant, as
 // `startup.<name>`.
 type StartupFacts struct {
-	AgeYears       int64    `cel:"ageYears"` // whole years since founding, on the evaluation date
+	// FoundedOn is the founding date, as midnight in Asia/Ho_Chi_Minh. Exact
+	// windows read best with it: `startup.foundedOn >= today.addYears(-5)`.
+	FoundedOn      time.Time `cel:"foundedOn"`
+	AgeYears       int64     `cel:"ageYears"` // whole years since founding, on the evaluation date
 	Sectors        []string `cel:"sectors"`
 	Stage          string   `cel:"stage"`
 	StageRank      int64    `cel:"stageRank"` // 0 for IDEA … 5 for GROWTH
@@ -39,7 +45,9 @@ type CallFacts struct {
 }
 
 // celEnv declares `startup`, `call` and `today` (the evaluation date as a
-// timestamp at midnight in Asia/Ho_Chi_Minh) for eligibility rules.
+// timestamp at midnight in Asia/Ho_Chi_Minh) for eligibility rules, and the
+// calendar functions `t.addYears(n)`, `t.addMonths(n)` and `t.addDays(n)`,
+// which move a timestamp by calendar units in Asia/Ho_Chi_Minh.
 var celEnv = func() *cel.Env {
 	env, err := cel.NewEnv(
 		ext.NativeTypes(reflect.TypeOf(&StartupFacts{}), reflect.TypeOf(&CallFacts{}), ext.ParseStructTags(true)),
@@ -47,6 +55,9 @@ var celEnv = func() *cel.Env {
 		cel.Variable("call", cel.ObjectType("funding.CallFacts")),
 		cel.Variable("today", cel.TimestampType),
 		ext.Strings(),
+		calendarFunction("addYears", func(t time.Time, n int) time.Time { return t.AddDate(n, 0, 0) }),
+		calendarFunction("addMonths", func(t time.Time, n int) time.Time { return t.AddDate(0, n, 0) }),
+		calendarFunction("addDays", func(t time.Time, n int) time.Time { return t.AddDate(0, 0, n) }),
 	)
 	if err != nil {
 		panic(err) // the declarations are constant
@@ -79,6 +90,21 @@ func compileRule(expr string) (cel.Program, error) {
 		return nil, errs.Internalf(err, "plan rule")
 	}
 	return prg, nil
+}
+
+// calendarFunction declares timestamp.name(int) -> timestamp, applying add
+// to the timestamp read in Asia/Ho_Chi_Minh.
+func calendarFunction(name string, add func(time.Time, int) time.Time) cel.EnvOption {
+	return cel.Function(name, cel.MemberOverload("timestamp_"+name+"_int",
+		[]*cel.Type{cel.TimestampType, cel.IntType}, cel.TimestampType,
+		cel.BinaryBinding(func(t, n ref.Val) ref.Val {
+			ts, ok1 := t.(types.Timestamp)
+			k, ok2 := n.(types.Int)
+			if !ok1 || !ok2 {
+				return types.NewErr("%s: want a timestamp and an int", name)
+			}
+			return types.Timestamp{Time: add(ts.In(value.Zone), int(k)).UTC()}
+		})))
 }
 
 // programs caches compiled rules by expression: calls are loaded often, and
@@ -138,7 +164,7 @@ func (e Eligibility) Err() error {
 // FactsOf describes a startup for eligibility rules on the given date.
 func FactsOf(s firm.Startup, on value.Date) StartupFacts {
 	f := StartupFacts{
-		AgeYears: int64(ageYears(s.FoundedOn, on)), Stage: string(s.Stage), StageRank: int64(s.Stage.Rank()),
+		FoundedOn: s.FoundedOn.Start(), AgeYears: int64(ageYears(s.FoundedOn, on)), Stage: string(s.Stage), StageRank: int64(s.Stage.Rank()),
 		Ward: s.Ward.String(), TeamSize: int64(s.TeamSize), Incubated: s.IncubatorID != "",
 		FundingNeedVnd: int64(s.Financials.FundingNeed),
 	}

@@ -3000,9 +3000,11 @@ type Question {
 
 """
 A rule a startup must meet to apply: a CEL expression over ` + "`" + `startup` + "`" + `
-(ageYears, sectors, stage, stageRank, ward, teamSize, incubated,
+(foundedOn, ageYears, sectors, stage, stageRank, ward, teamSize, incubated,
 fundingNeedVnd, lastRevenueVnd), ` + "`" + `call` + "`" + ` (sectors, wards, budgetVnd,
-ticketMinVnd, ticketMaxVnd) and ` + "`" + `today` + "`" + `, e.g. ` + "`" + `startup.ageYears <= 5` + "`" + ` or
+ticketMinVnd, ticketMaxVnd) and ` + "`" + `today` + "`" + ` (midnight, Asia/Ho_Chi_Minh), with the
+calendar functions ` + "`" + `addYears` + "`" + `, ` + "`" + `addMonths` + "`" + ` and ` + "`" + `addDays` + "`" + ` on timestamps, e.g.
+` + "`" + `startup.foundedOn >= today.addYears(-5)` + "`" + ` or
 ` + "`" + `startup.sectors.exists(s, s in call.sectors)` + "`" + `.
 """
 type EligibilityRule {
