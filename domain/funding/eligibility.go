@@ -24,13 +24,13 @@ type StartupFacts struct {
 	// windows read best with it: `startup.foundedOn >= today.addYears(-5)`.
 	FoundedOn      time.Time `cel:"foundedOn"`
 	AgeYears       int64     `cel:"ageYears"` // whole years since founding, on the evaluation date
-	Sectors        []string `cel:"sectors"`
-	Stage          string   `cel:"stage"`
-	StageRank      int64    `cel:"stageRank"` // 0 for IDEA … 5 for GROWTH
-	Ward           string   `cel:"ward"`
-	TeamSize       int64    `cel:"teamSize"`
-	Incubated      bool     `cel:"incubated"`
-	FundingNeedVnd int64    `cel:"fundingNeedVnd"`
+	Sectors        []string  `cel:"sectors"`
+	Stage          string    `cel:"stage"`
+	StageRank      int64     `cel:"stageRank"` // 0 for IDEA … 5 for GROWTH
+	Ward           string    `cel:"ward"`
+	TeamSize       int64     `cel:"teamSize"`
+	Incubated      bool      `cel:"incubated"`
+	FundingNeedVnd int64     `cel:"fundingNeedVnd"`
 	// LastRevenueVnd is the revenue of the latest reported year, 0 when none.
 	LastRevenueVnd int64 `cel:"lastRevenueVnd"`
 }

@@ -166,7 +166,7 @@ func TestRankingOrderAndTieBreaks(t *testing.T) {
 	require.NoError(t, err)
 	c := Call{CallSpec: spec, Status: CallClosed}
 	apps := []Application{
-		app("fail", now, 1000, review("r1", 5, 1)),                   // b under its threshold
+		app("fail", now, 1000, review("r1", 5, 1)),                    // b under its threshold
 		app("late-tie", now.Add(time.Hour), 3000, review("r1", 4, 4)), // weighted 12, same means as early-tie
 		app("early-tie", now, 4000, review("r1", 4, 4)),
 		app("more-a", now.Add(2*time.Hour), 3000, review("r1", 4.5, 3)), // weighted 12 too, higher on the first criterion
