@@ -69,3 +69,34 @@ func addStartups(b *testing.B, e *env, n int) {
 		require.NoError(b, e.app.demo.Startups.Create(ctx, firm.Startup{Meta: record.New(now), Profile: p}))
 	}
 }
+
+// BenchmarkSubmitApplication submits applications, each for a new startup
+// (registered outside the timer), to an open call with the demo rules and
+// form, through the HTTP handler on the embedded store; it reports latency
+// percentiles of the submission alone.
+func BenchmarkSubmitApplication(b *testing.B) {
+	w := newWorld(b)
+	callID := w.createCall(b, demoRules)
+	admin := w.e.token(b, "ADMIN", "admin-1", "")
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		in := startupInput(demo.TaxCode("05", i))
+		in["nameEn"] = fmt.Sprintf("Bench %d", i)
+		r := w.e.do(b, req{query: createStartup, token: admin, vars: map[string]any{"input": in}})
+		w.startup[in["nameEn"].(string)] = r.str("createStartup.startup.id")
+		b.StartTimer()
+		start := time.Now()
+		r = w.submit(b, in["nameEn"].(string), fmt.Sprint("bench-", i), 1_000_000_000, callID, nil)
+		lat = append(lat, time.Since(start))
+		if ue := r.userErrors("submitApplication"); len(ue) > 0 || len(r.Errors) > 0 {
+			b.Fatalf("submission refused: %v %v", ue, r.Errors)
+		}
+		i++
+	}
+	slices.Sort(lat)
+	ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / float64(time.Millisecond) }
+	b.ReportMetric(ms(0.50), "p50-ms")
+	b.ReportMetric(ms(0.99), "p99-ms")
+}
