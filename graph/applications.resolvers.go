@@ -84,6 +84,15 @@ func (r *mutationResolver) SubmitApplication(ctx context.Context, input model.Su
 	return applicationPayload(ctx, a, err)
 }
 
+func (r *mutationResolver) UpdateApplicationDraft(ctx context.Context, input model.UpdateApplicationDraftInput) (*model.ApplicationPayload, error) {
+	id, err := domainID(input.ID, typeApplication, "id")
+	if err != nil {
+		return applicationPayload(ctx, funding.Application{}, err)
+	}
+	a, err := r.Funding.UpdateDraft(ctx, id, int64(input.Version), int64(input.RequestedAmountVnd), answers(input.Answers))
+	return applicationPayload(ctx, a, err)
+}
+
 func (r *mutationResolver) TransitionApplication(ctx context.Context, input model.TransitionApplicationInput) (*model.ApplicationPayload, error) {
 	id, err := domainID(input.ID, typeApplication, "id")
 	if err != nil {

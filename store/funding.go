@@ -159,14 +159,25 @@ func NewCalls(db *DB) *Calls {
 	}}
 }
 
+func callFilter(f funding.CallFilter) bson.D {
+	q := eqIfSet(bson.D{}, "status", string(f.Status))
+	if !f.AllDrafts {
+		q = append(q, bson.E{Key: "$or", Value: bson.A{
+			bson.D{{Key: "status", Value: bson.D{{Key: "$ne", Value: string(funding.CallDraft)}}}},
+			bson.D{{Key: "fundId", Value: bson.D{{Key: "$in", Value: append([]string{}, f.DraftsOf...)}}}},
+		}})
+	}
+	return q
+}
+
 // List returns a page of calls matching f in creation order.
 func (s *Calls) List(ctx context.Context, f funding.CallFilter, p value.Page) (value.Slice[funding.Call], error) {
-	return s.page(ctx, eqIfSet(bson.D{}, "status", string(f.Status)), p)
+	return s.page(ctx, callFilter(f), p)
 }
 
 // Count counts the calls matching f.
 func (s *Calls) Count(ctx context.Context, f funding.CallFilter) (int, error) {
-	return s.count(ctx, eqIfSet(bson.D{}, "status", string(f.Status)))
+	return s.count(ctx, callFilter(f))
 }
 
 // ByFund returns the calls of each fund, newest opening first, in one query.

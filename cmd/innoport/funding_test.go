@@ -418,3 +418,65 @@ func addApplicants(t testing.TB, w *world, n int) []string {
 	}
 	return names
 }
+
+// TestDraftsStayPrivate: draft calls are seen only by their fund's managers,
+// and a draft application is edited, then checked in full on submission.
+func TestDraftsStayPrivate(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	e := w.e
+	r := e.do(t, req{token: w.manager(t), query: `mutation($in: CreateFundCallInput!) { createFundCall(input: $in) { fundCall { id } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"fundId": w.fund, "title": "Bản nháp", "opensAt": "2026-12-01T00:00:00Z",
+			"closesAt": "2026-12-31T00:00:00Z", "budgetVnd": 1_000_000_000, "ticketMinVnd": 1, "ticketMaxVnd": 10,
+			"rubric": map[string]any{"overallThreshold": 1, "criteria": []map[string]any{{"key": "k", "name": "K", "threshold": 1}}}}}})
+	require.Empty(t, r.userErrors("createFundCall"))
+	draft := r.str("createFundCall.fundCall.id")
+	list := `{ fundCalls(first: 50) { totalCount edges { node { id status } } } funds { calls { status } } }`
+	countDrafts := func(r response) (listed, nested int) {
+		for _, edge := range r.list("fundCalls.edges") {
+			if edge.(map[string]any)["node"].(map[string]any)["status"] == "DRAFT" {
+				listed++
+			}
+		}
+		for _, c := range r.list("funds.0.calls") {
+			if c.(map[string]any)["status"] == "DRAFT" {
+				nested++
+			}
+		}
+		return listed, nested
+	}
+	for who, tok := range map[string]string{"anonymous": "", "a startup": w.member(t, "CatHai Wind"),
+		"another fund's manager": e.token(t, "FUND_MANAGER", "fm-2", "RnVuZDpvdGhlcg")} {
+		r = e.do(t, req{token: tok, query: list})
+		l, n := countDrafts(r)
+		assert.Zero(t, l+n, who)
+		assert.Equal(t, 2, r.num("fundCalls.totalCount"), who)
+		r = e.do(t, req{token: tok, query: `query($id: ID!) { node(id: $id) { id } }`, vars: map[string]any{"id": draft}})
+		assert.Equal(t, "NOT_FOUND", r.code("node"), who)
+	}
+	r = e.do(t, req{token: w.manager(t), query: list})
+	l, n := countDrafts(r)
+	assert.Equal(t, []int{1, 1, 3}, []int{l, n, r.num("fundCalls.totalCount")})
+
+	open := w.createCall(t, demoRules)
+	r = e.do(t, req{token: w.manager(t), query: `mutation($in: UpdateFundCallInput!) { updateFundCall(input: $in) { userErrors { field code } } }`,
+		vars: map[string]any{"in": map[string]any{"id": open, "version": 2, "budgetVnd": 1}}})
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.userErrors("updateFundCall"), "an open call keeps its terms")
+
+	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: submit, vars: map[string]any{"in": map[string]any{
+		"callId": open, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "d1", "requestedAmountVnd": 1_000_000_000, "draft": true}}})
+	require.Empty(t, r.userErrors("submitApplication"))
+	app := r.str("submitApplication.application.id")
+	assert.Equal(t, "DRAFT", r.str("submitApplication.application.status"))
+	r = w.move(t, w.member(t, "CatHai Wind"), app, "SUBMITTED")
+	assert.Equal(t, map[string]string{"input.answers.solution": "REQUIRED", "input.answers.readiness": "REQUIRED"},
+		r.userErrors("transitionApplication"), "a draft is checked in full when submitted")
+	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `mutation($in: UpdateApplicationDraftInput!) { updateApplicationDraft(input: $in) {
+		application { version } userErrors { field code } } }`, vars: map[string]any{"in": map[string]any{
+		"id": app, "version": 1, "requestedAmountVnd": 1_500_000_000, "answers": []map[string]any{
+			{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."}, {"questionKey": "readiness", "choices": []string{"Mẫu thử"}}}}}})
+	require.Empty(t, r.userErrors("updateApplicationDraft"))
+	r = w.move(t, w.member(t, "CatHai Wind"), app, "SUBMITTED")
+	require.Empty(t, r.userErrors("transitionApplication"))
+	assert.Equal(t, "SUBMITTED", r.str("transitionApplication.application.status"))
+}

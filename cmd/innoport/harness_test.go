@@ -171,7 +171,8 @@ func (r response) userErrors(payload string) map[string]string {
 	for _, ue := range r.list(payload + ".userErrors") {
 		m := ue.(map[string]any)
 		var field []string
-		for _, f := range m["field"].([]any) {
+		fs, _ := m["field"].([]any) // absent when the query did not ask for it
+		for _, f := range fs {
 			field = append(field, f.(string))
 		}
 		out[strings.Join(field, ".")] = m["code"].(string)

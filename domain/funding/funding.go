@@ -52,6 +52,10 @@ type FundStore interface {
 // CallFilter narrows a list of calls; zero fields do not filter.
 type CallFilter struct {
 	Status CallStatus
+	// Drafts are listed only of the funds in DraftsOf, or of every fund
+	// with AllDrafts; other readers never see drafts.
+	DraftsOf  []string
+	AllDrafts bool
 }
 
 // CallStore keeps funding calls.

@@ -77,19 +77,37 @@ func (s *Service) CallsByID(ctx context.Context, ids []string) (map[string]Call,
 	return s.st.Calls.GetMany(ctx, ids)
 }
 
-// ListCalls returns a page of calls matching f.
+// ListCalls returns a page of the calls matching f that the caller may see:
+// drafts only to their fund's managers and admins.
 func (s *Service) ListCalls(ctx context.Context, f CallFilter, p value.Page) (value.Slice[Call], error) {
-	return s.st.Calls.List(ctx, f, p)
+	return s.st.Calls.List(ctx, s.visible(ctx, f), p)
 }
 
-// CountCalls counts the calls matching f.
+// CountCalls counts the calls matching f that the caller may see.
 func (s *Service) CountCalls(ctx context.Context, f CallFilter) (int, error) {
-	return s.st.Calls.Count(ctx, f)
+	return s.st.Calls.Count(ctx, s.visible(ctx, f))
 }
 
-// CallsByFund returns the calls of each fund, for batched loads.
+func (s *Service) visible(ctx context.Context, f CallFilter) CallFilter {
+	p := identity.FromContext(ctx)
+	f.AllDrafts = p.Has(identity.RoleAdmin)
+	if p.Has(identity.RoleFundManager) && p.OrgID != "" {
+		f.DraftsOf = []string{p.OrgID}
+	}
+	return f
+}
+
+// CallsByFund returns the calls of each fund the caller may see, for
+// batched loads: drafts only to the fund's managers.
 func (s *Service) CallsByFund(ctx context.Context, fundIDs []string) (map[string][]Call, error) {
-	return s.st.Calls.ByFund(ctx, fundIDs)
+	m, err := s.st.Calls.ByFund(ctx, fundIDs)
+	p := identity.FromContext(ctx)
+	for fund, calls := range m {
+		if policy.ManageFund(p, fund) != nil {
+			m[fund] = deleteWhere(calls, func(c Call) bool { return c.Status == CallDraft })
+		}
+	}
+	return m, err
 }
 
 // CreateCall drafts a call of a fund.
@@ -317,6 +335,34 @@ func (s *Service) submit(a *Application, c Call, st firm.Startup, by string, now
 	}
 	a.Answers = answers
 	return a.move(AppSubmitted, Applicant, by, "", now)
+}
+
+// UpdateDraft changes the amount and answers of a draft application, for
+// the startup's members; required answers may still be missing.
+func (s *Service) UpdateDraft(ctx context.Context, id string, version int64, requested int64, answers []Answer) (Application, error) {
+	p := identity.FromContext(ctx)
+	if err := policy.Authenticated(p); err != nil {
+		return Application{}, err
+	}
+	amount, err := value.NewVND(requested)
+	if err != nil {
+		return Application{}, errs.Flatten(err)[0].At("requestedAmountVnd")
+	}
+	return s.changeApplication(ctx, id, version, func(a *Application, c Call) error {
+		if err := policy.ApplyFor(p, a.StartupID); err != nil {
+			return err
+		}
+		if a.Status != AppDraft {
+			return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
+				"Chỉ sửa được hồ sơ nháp.", "Only a draft application can be edited.")
+		}
+		checked, err := c.checkAnswers(answers, false)
+		if err != nil {
+			return err
+		}
+		a.Requested, a.Answers = amount, checked
+		return nil
+	})
 }
 
 // TransitionApplication moves an application to another status: the startup

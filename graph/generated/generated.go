@@ -297,6 +297,7 @@ type ComplexityRoot struct {
 		SubmitApplication         func(childComplexity int, input model.SubmitApplicationInput) int
 		SubmitReview              func(childComplexity int, input model.SubmitReviewInput) int
 		TransitionApplication     func(childComplexity int, input model.TransitionApplicationInput) int
+		UpdateApplicationDraft    func(childComplexity int, input model.UpdateApplicationDraftInput) int
 		UpdateFundCall            func(childComplexity int, input model.UpdateFundCallInput) int
 		UpdateInvestor            func(childComplexity int, input model.UpdateInvestorInput) int
 		UpdateMentor              func(childComplexity int, input model.UpdateMentorInput) int
@@ -521,6 +522,7 @@ type MentorResolver interface {
 }
 type MutationResolver interface {
 	SubmitApplication(ctx context.Context, input model.SubmitApplicationInput) (*model.ApplicationPayload, error)
+	UpdateApplicationDraft(ctx context.Context, input model.UpdateApplicationDraftInput) (*model.ApplicationPayload, error)
 	TransitionApplication(ctx context.Context, input model.TransitionApplicationInput) (*model.ApplicationPayload, error)
 	AssignReviewers(ctx context.Context, input model.AssignReviewersInput) (*model.ApplicationPayload, error)
 	DeclareConflictOfInterest(ctx context.Context, input model.DeclareConflictOfInterestInput) (*model.ApplicationPayload, error)
@@ -1594,6 +1596,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.TransitionApplication(childComplexity, args["input"].(model.TransitionApplicationInput)), true
+	case "Mutation.updateApplicationDraft":
+		if e.complexity.Mutation.UpdateApplicationDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateApplicationDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateApplicationDraft(childComplexity, args["input"].(model.UpdateApplicationDraftInput)), true
 	case "Mutation.updateFundCall":
 		if e.complexity.Mutation.UpdateFundCall == nil {
 			break
@@ -2296,6 +2309,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputSubmitApplicationInput,
 		ec.unmarshalInputSubmitReviewInput,
 		ec.unmarshalInputTransitionApplicationInput,
+		ec.unmarshalInputUpdateApplicationDraftInput,
 		ec.unmarshalInputUpdateFundCallInput,
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
@@ -2559,6 +2573,15 @@ type ApplicationPayload {
   userErrors: [UserError!]!
 }
 
+"Changes a DRAFT application; required answers may still be missing."
+input UpdateApplicationDraftInput {
+  id: ID!
+  version: Int!
+  requestedAmountVnd: VND!
+  "Replaces all answers."
+  answers: [AnswerInput!]
+}
+
 input TransitionApplicationInput {
   id: ID!
   to: ApplicationStatus!
@@ -2604,6 +2627,8 @@ type ReviewerPayload {
 extend type Mutation {
   "By a member of the startup."
   submitApplication(input: SubmitApplicationInput!): ApplicationPayload!
+  "By a member of the startup, while the application is a DRAFT."
+  updateApplicationDraft(input: UpdateApplicationDraftInput!): ApplicationPayload!
   "The startup submits drafts and withdraws; the fund's managers move the rest."
   transitionApplication(input: TransitionApplicationInput!): ApplicationPayload!
   "By the fund's managers; conflicted reviewers are refused with CONFLICT_OF_INTEREST."
@@ -3523,6 +3548,17 @@ func (ec *executionContext) field_Mutation_transitionApplication_args(ctx contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNTransitionApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransitionApplicationInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateApplicationDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateApplicationDraftInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateApplicationDraftInput)
 	if err != nil {
 		return nil, err
 	}
@@ -8347,6 +8383,53 @@ func (ec *executionContext) fieldContext_Mutation_submitApplication(ctx context.
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_submitApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateApplicationDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateApplicationDraft,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateApplicationDraft(ctx, fc.Args["input"].(model.UpdateApplicationDraftInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateApplicationDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateApplicationDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15220,6 +15303,54 @@ func (ec *executionContext) unmarshalInputTransitionApplicationInput(ctx context
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateApplicationDraftInput(ctx context.Context, obj any) (model.UpdateApplicationDraftInput, error) {
+	var it model.UpdateApplicationDraftInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "requestedAmountVnd", "answers"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "requestedAmountVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestedAmountVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestedAmountVnd = data
+		case "answers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answers"))
+			data, err := ec.unmarshalOAnswerInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAnswerInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Answers = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateFundCallInput(ctx context.Context, obj any) (model.UpdateFundCallInput, error) {
 	var it model.UpdateFundCallInput
 	asMap := map[string]any{}
@@ -18486,6 +18617,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "submitApplication":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_submitApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateApplicationDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateApplicationDraft(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -22764,6 +22902,11 @@ func (ec *executionContext) unmarshalNSubmitReviewInput2githubᚗcomᚋinnoport�
 
 func (ec *executionContext) unmarshalNTransitionApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransitionApplicationInput(ctx context.Context, v any) (model.TransitionApplicationInput, error) {
 	res, err := ec.unmarshalInputTransitionApplicationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateApplicationDraftInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateApplicationDraftInput(ctx context.Context, v any) (model.UpdateApplicationDraftInput, error) {
+	res, err := ec.unmarshalInputUpdateApplicationDraftInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

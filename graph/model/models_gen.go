@@ -284,6 +284,15 @@ type TransitionApplicationInput struct {
 	Reason  *string           `json:"reason,omitempty"`
 }
 
+// Changes a DRAFT application; required answers may still be missing.
+type UpdateApplicationDraftInput struct {
+	ID                 string    `json:"id"`
+	Version            int       `json:"version"`
+	RequestedAmountVnd value.VND `json:"requestedAmountVnd"`
+	// Replaces all answers.
+	Answers []*AnswerInput `json:"answers,omitempty"`
+}
+
 // Changes the given fields. A DRAFT call may change anything; an OPEN call only
 // its title, description and a later closing time.
 type UpdateFundCallInput struct {
