@@ -11,7 +11,8 @@ generate:   ## regenerate the GraphQL code from web-schema/
 	go tool gqlgen generate
 
 bench:      ## benchmarks, with figures per request
-	go test ./cmd/innoport -run '^$$' -bench . -benchtime 3s
+	go test ./cmd/innoport -run '^$$' -bench StartupsPage -benchtime 3s
+	go test ./cmd/innoport -run '^$$' -bench SubmitApplication -benchtime 200x
 
 fuzz:       ## fuzz the validators for a while each
 	go test ./domain/value -run '^$$' -fuzz FuzzNewTaxCode -fuzztime 30s
