@@ -44,12 +44,9 @@ func (r *applicationResolver) SubmittedAt(ctx context.Context, obj *funding.Appl
 }
 
 func (r *applicationResolver) Reviewers(ctx context.Context, obj *funding.Application) ([]*funding.Reviewer, error) {
-	if _, err := r.Funding.Ranking(ctx, obj.CallID, false); err != nil {
-		return nil, err // only the fund's managers see who reviews
-	}
-	ids := make([]string, len(obj.Assignments))
-	for i, a := range obj.Assignments {
-		ids[i] = a.ReviewerID
+	ids, err := r.Funding.AssignedReviewers(ctx, *obj)
+	if err != nil {
+		return nil, err
 	}
 	rs, err := loadersOf(ctx).reviewer.LoadAll(ctx, ids)
 	return ptrs(rs), err

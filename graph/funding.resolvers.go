@@ -69,15 +69,12 @@ func (r *fundCallResolver) Applications(ctx context.Context, obj *funding.Call, 
 	if err != nil {
 		return nil, err
 	}
-	s, f, err := r.Funding.Applications(ctx, obj.ID, deref(status), page)
+	s, err := r.Funding.Applications(ctx, obj.ID, deref(status), page)
 	if err != nil {
 		return nil, err
 	}
 	conn := &model.ApplicationConnection{Count: func(ctx context.Context) (int, error) {
-		if f.CallID == "" || (len(s.Items) == 0 && f.StartupID == "" && f.ReviewerID == "" && !s.HasNext && page.After == "") {
-			return len(s.Items), nil
-		}
-		return r.Funding.CountApplications(ctx, f)
+		return r.Funding.CountApplications(ctx, obj.ID, deref(status))
 	}}
 	conn.Edges, conn.PageInfo = connection(s, func(a funding.Application) string { return a.ID },
 		func(c string, a funding.Application) model.ApplicationEdge {

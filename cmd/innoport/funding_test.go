@@ -480,3 +480,41 @@ func TestDraftsStayPrivate(t *testing.T) {
 	require.Empty(t, r.userErrors("transitionApplication"))
 	assert.Equal(t, "SUBMITTED", r.str("transitionApplication.application.status"))
 }
+
+// TestConcurrentReviewsAllLand: reviewers submit at the same moment; each
+// review is a conditional write that retries a lost race, so none is lost
+// and none is refused.
+func TestConcurrentReviewsAllLand(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	callID := w.createCall(t, demoRules)
+	r := w.submit(t, "CatHai Wind", "k", 1_000_000_000, callID, nil)
+	app := r.str("submitApplication.application.id")
+	subjects := []string{"reviewer-1", "reviewer-2", "reviewer-3", "reviewer-4", "reviewer-5"}
+	var ids []string
+	for _, s := range subjects {
+		ids = append(ids, w.reviewer[s])
+	}
+	r = w.e.do(t, req{token: w.manager(t), query: `mutation($in: AssignReviewersInput!) { assignReviewers(input: $in) { userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"applicationId": app, "reviewerIds": ids}}})
+	require.Empty(t, r.userErrors("assignReviewers"))
+
+	var wg sync.WaitGroup
+	results := make(chan response, len(subjects))
+	for _, s := range subjects {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results <- w.review(t, s, app, 4, 4, 4, 4)
+		}()
+	}
+	wg.Wait()
+	close(results)
+	for r := range results {
+		assert.Empty(t, r.Errors)
+		assert.Empty(t, r.userErrors("submitReview"))
+	}
+	r = w.e.do(t, req{token: w.manager(t), query: `query($id: ID!) { application(id: $id) { reviews { reviewer { name } } } }`,
+		vars: map[string]any{"id": app}})
+	assert.Len(t, r.list("application.reviews"), len(subjects))
+}

@@ -404,13 +404,21 @@ func (s *Service) TransitionApplication(ctx context.Context, id string, to AppSt
 	})
 }
 
-// changeApplication runs a change on an application at the version the
-// caller saw, with its call at hand.
+// anyVersion is the version of changes that carry none from the client
+// (reviews, assignments): they apply to whatever version is current, and a
+// lost race is retried rather than reported.
+const anyVersion = -1
+
+// changeApplication runs a change on an application, with its call at hand,
+// at the version the caller saw (or anyVersion).
 func (s *Service) changeApplication(ctx context.Context, id string, version int64, change func(*Application, Call) error) (Application, error) {
 	a, err := s.st.Applications.Update(ctx, id, func(a *Application) error {
 		c, err := s.st.Calls.Get(ctx, a.CallID)
 		if err != nil {
 			return err
+		}
+		if version == anyVersion {
+			version = a.Version
 		}
 		if err := a.Touch(version, s.clock.Now()); err != nil {
 			return err
@@ -453,7 +461,7 @@ func (s *Service) AssignReviewers(ctx context.Context, id string, reviewerIDs []
 	if err != nil {
 		return Application{}, err
 	}
-	return s.changeApplication(ctx, id, app.Version, func(a *Application, c Call) error {
+	return s.changeApplication(ctx, id, anyVersion, func(a *Application, c Call) error {
 		if err := policy.ManageFund(p, c.FundID); err != nil {
 			return err
 		}
@@ -551,7 +559,7 @@ func (s *Service) DeclareConflictOfInterest(ctx context.Context, id, reason stri
 	if err != nil {
 		return Application{}, err
 	}
-	return s.changeApplication(ctx, id, app.Version, func(a *Application, _ Call) error {
+	return s.changeApplication(ctx, id, anyVersion, func(a *Application, _ Call) error {
 		a.Assignments = deleteWhere(a.Assignments, func(x Assignment) bool { return x.ReviewerID == r.ID })
 		a.Reviews = deleteWhere(a.Reviews, func(x Review) bool { return x.ReviewerID == r.ID })
 		a.Conflicts = append(a.Conflicts, Conflict{ReviewerID: r.ID, Reason: reason, At: s.clock.Now(), Declared: true})
@@ -589,7 +597,7 @@ func (s *Service) SubmitReview(ctx context.Context, id string, in []ScoreInput) 
 	if err := list.Err(); err != nil {
 		return Application{}, err
 	}
-	return s.changeApplication(ctx, id, app.Version, func(a *Application, c Call) error {
+	return s.changeApplication(ctx, id, anyVersion, func(a *Application, c Call) error {
 		if a.Status != AppUnderReview && a.Status != AppShortlisted {
 			return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
 				fmt.Sprintf("Không thể chấm hồ sơ ở trạng thái %s.", a.Status),

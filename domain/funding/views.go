@@ -39,25 +39,32 @@ func (s *Service) canView(ctx context.Context, a Application, c Call) error {
 // Applications lists a call's applications as far as the caller may see
 // them: all for the fund's managers, their assignments for reviewers, their
 // own for a startup's members, none for anybody else (who see counts only).
-func (s *Service) Applications(ctx context.Context, callID string, status AppStatus, p value.Page) (value.Slice[Application], ApplicationFilter, error) {
-	c, err := s.st.Calls.Get(ctx, callID)
-	if err != nil {
-		return value.Slice[Application]{}, ApplicationFilter{}, err
-	}
-	f, ok, err := s.scope(ctx, c)
+func (s *Service) Applications(ctx context.Context, callID string, status AppStatus, p value.Page) (value.Slice[Application], error) {
+	f, ok, err := s.scope(ctx, callID, status)
 	if err != nil || !ok {
-		return value.Slice[Application]{}, f, err
+		return value.Slice[Application]{}, err
 	}
-	f.Status = status
-	page, err := s.st.Applications.List(ctx, f, p)
-	return page, f, err
+	return s.st.Applications.List(ctx, f, p)
 }
 
-// scope is the filter of the applications of c the caller may see; ok is
-// false when they may see none.
-func (s *Service) scope(ctx context.Context, c Call) (ApplicationFilter, bool, error) {
+// CountApplications counts what Applications lists, over all pages.
+func (s *Service) CountApplications(ctx context.Context, callID string, status AppStatus) (int, error) {
+	f, ok, err := s.scope(ctx, callID, status)
+	if err != nil || !ok {
+		return 0, err
+	}
+	return s.st.Applications.Count(ctx, f)
+}
+
+// scope is the filter of the applications of a call the caller may see; ok
+// is false when they may see none.
+func (s *Service) scope(ctx context.Context, callID string, status AppStatus) (ApplicationFilter, bool, error) {
+	c, err := s.st.Calls.Get(ctx, callID)
+	if err != nil {
+		return ApplicationFilter{}, false, err
+	}
 	p := identity.FromContext(ctx)
-	f := ApplicationFilter{CallID: c.ID}
+	f := ApplicationFilter{CallID: c.ID, Status: status}
 	switch {
 	case policy.ManageFund(p, c.FundID) == nil:
 		return f, true, nil
@@ -75,14 +82,26 @@ func (s *Service) scope(ctx context.Context, c Call) (ApplicationFilter, bool, e
 	return f, false, nil
 }
 
-// CountApplications counts the applications matching a filter from Applications.
-func (s *Service) CountApplications(ctx context.Context, f ApplicationFilter) (int, error) {
-	return s.st.Applications.Count(ctx, f)
-}
-
 // ApplicationCounts counts a call's applications per status; public.
 func (s *Service) ApplicationCounts(ctx context.Context, callID string) (map[AppStatus]int, error) {
 	return s.st.Applications.CountByStatus(ctx, callID)
+}
+
+// AssignedReviewers returns the IDs of the reviewers on an application, for
+// the fund's managers only.
+func (s *Service) AssignedReviewers(ctx context.Context, a Application) ([]string, error) {
+	c, err := s.st.Calls.Get(ctx, a.CallID)
+	if err != nil {
+		return nil, err
+	}
+	if err := policy.ManageFund(identity.FromContext(ctx), c.FundID); err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(a.Assignments))
+	for i, x := range a.Assignments {
+		ids[i] = x.ReviewerID
+	}
+	return ids, nil
 }
 
 // Reviews returns the reviews of an application the caller may read: all of
