@@ -69,3 +69,34 @@ func TestRegistryPolicies(t *testing.T) {
 	assert.Equal(t, "FORBIDDEN", outcome(policy.ManageMentor(self, "")), "an unlinked profile is not anyone's own")
 	assert.Equal(t, "UNAUTHENTICATED", outcome(policy.Authenticated(identity.Principal{})))
 }
+
+func TestFundingPolicies(t *testing.T) {
+	t.Parallel()
+	const fund, startup = "f1", "s1"
+	manager, other := who(identity.RoleFundManager, fund), who(identity.RoleFundManager, "f2")
+	member, reviewer := who(identity.RoleStartupMember, startup), identity.Principal{Subject: "r1", Roles: []identity.Role{identity.RoleReviewer}}
+	admin := who(identity.RoleAdmin, "")
+	assert.Equal(t, "", outcome(policy.ManageFund(manager, fund)))
+	assert.Equal(t, "", outcome(policy.ManageFund(admin, fund)))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.ManageFund(other, fund)))
+	assert.Equal(t, "UNAUTHENTICATED", outcome(policy.ManageFund(identity.Principal{}, fund)))
+	assert.Equal(t, "", outcome(policy.ApplyFor(member, startup)))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.ApplyFor(admin, startup)), "admins do not apply for startups")
+	for name, tt := range map[string]struct {
+		p        identity.Principal
+		assigned bool
+		want     string
+	}{
+		"member": {member, false, ""}, "fund manager": {manager, false, ""}, "admin": {admin, false, ""},
+		"assigned reviewer": {reviewer, true, ""}, "unassigned reviewer": {reviewer, false, "FORBIDDEN"},
+		"other fund": {other, false, "FORBIDDEN"}, "anonymous": {identity.Principal{}, true, "UNAUTHENTICATED"},
+		"assigned but no REVIEWER role": {identity.Principal{Subject: "r1"}, true, "FORBIDDEN"},
+	} {
+		assert.Equal(t, tt.want, outcome(policy.ViewApplication(tt.p, startup, fund, tt.assigned)), name)
+	}
+	assert.Equal(t, "", outcome(policy.ActAsReviewer(reviewer, "r1")))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.ActAsReviewer(reviewer, "r2")))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.ActAsReviewer(reviewer, "")))
+	assert.Equal(t, "", outcome(policy.CreateReviewer(manager)))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.CreateReviewer(member)))
+}
