@@ -518,3 +518,22 @@ func TestConcurrentReviewsAllLand(t *testing.T) {
 		vars: map[string]any{"id": app}})
 	assert.Len(t, r.list("application.reviews"), len(subjects))
 }
+
+func TestCreateReviewerChecksItsLinks(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	create := `mutation($in: CreateReviewerInput!) { createReviewer(input: $in) { reviewer { id name investor { name } } userErrors { field code } } }`
+	r := w.e.do(t, req{token: w.manager(t), query: create, vars: map[string]any{"in": map[string]any{
+		"subject": "reviewer-9", "name": "Chuyên gia mới", "mentorId": "TWVudG9yOm5vcGU", "investorId": "SW52ZXN0b3I6bm9wZQ"}}})
+	assert.Equal(t, map[string]string{"input.mentorId": "NOT_FOUND"}, r.userErrors("createReviewer"))
+	r = w.e.do(t, req{token: w.manager(t), query: create, vars: map[string]any{"in": map[string]any{
+		"subject": "reviewer-9", "name": "Chuyên gia mới", "incubatorId": "SW5jdWJhdG9yOm5vcGU"}}})
+	assert.Equal(t, map[string]string{"input.incubatorId": "NOT_FOUND"}, r.userErrors("createReviewer"))
+	inv := w.e.do(t, req{query: `{ investors(first: 1) { edges { node { id name } } } }`})
+	r = w.e.do(t, req{token: w.manager(t), query: create, vars: map[string]any{"in": map[string]any{
+		"subject": "reviewer-9", "name": "Chuyên gia mới", "investorId": inv.str("investors.edges.0.node.id")}}})
+	require.Empty(t, r.userErrors("createReviewer"))
+	assert.Equal(t, inv.str("investors.edges.0.node.name"), r.str("createReviewer.reviewer.investor.name"))
+	r = w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: create, vars: map[string]any{"in": map[string]any{"subject": "x", "name": "X"}}})
+	assert.Equal(t, "FORBIDDEN", r.code("createReviewer"))
+}

@@ -22,8 +22,9 @@ type StartupReader interface {
 	Get(ctx context.Context, id string) (firm.Startup, error)
 }
 
-// ActorReader loads the mentors and investors reviewers are linked to.
+// ActorReader loads the incubators, mentors and investors reviewers are linked to.
 type ActorReader interface {
+	IncubatorExists(ctx context.Context, id string) (bool, error)
 	Mentor(ctx context.Context, id string) (ecosystem.Mentor, error)
 	Investor(ctx context.Context, id string) (ecosystem.Investor, error)
 }
@@ -502,27 +503,31 @@ func (s *Service) AssignReviewers(ctx context.Context, id string, reviewerIDs []
 	})
 }
 
+// affiliations loads the mentor profile and investor a reviewer is linked
+// to; a link to a record that does not exist is a NOT_FOUND error on its
+// field, never silently skipped, since it would hide a conflict.
 func (s *Service) affiliations(ctx context.Context, r Reviewer) (Affiliations, error) {
-	var aff Affiliations
-	if r.MentorID != "" {
-		m, err := s.actors.Mentor(ctx, r.MentorID)
-		if err != nil && errs.KindOf(err) != errs.NotFound {
-			return aff, err
-		}
-		if err == nil {
-			aff.Mentor = &m
-		}
+	m, err := loadLinked(ctx, r.MentorID, s.actors.Mentor)
+	if err != nil {
+		return Affiliations{}, fieldIfNotFound(err, "mentorId")
 	}
-	if r.InvestorID != "" {
-		inv, err := s.actors.Investor(ctx, r.InvestorID)
-		if err != nil && errs.KindOf(err) != errs.NotFound {
-			return aff, err
-		}
-		if err == nil {
-			aff.Investor = &inv
-		}
+	inv, err := loadLinked(ctx, r.InvestorID, s.actors.Investor)
+	if err != nil {
+		return Affiliations{}, fieldIfNotFound(err, "investorId")
 	}
-	return aff, nil
+	return Affiliations{Mentor: m, Investor: inv}, nil
+}
+
+// loadLinked loads the record an optional link names: nil for no link.
+func loadLinked[T any](ctx context.Context, id string, get func(context.Context, string) (T, error)) (*T, error) {
+	if id == "" {
+		return nil, nil
+	}
+	v, err := get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
 }
 
 // reviewerFor returns the caller's reviewer profile that is on the application.

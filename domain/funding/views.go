@@ -3,6 +3,7 @@ package funding
 import (
 	"context"
 
+	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/policy"
 	"github.com/innoport/innoport/domain/record"
@@ -173,6 +174,15 @@ func (s *Service) CreateReviewer(ctx context.Context, d ReviewerDraft) (Reviewer
 	}
 	if _, err := s.affiliations(ctx, Reviewer{ReviewerProfile: prof}); err != nil {
 		return Reviewer{}, err
+	}
+	if prof.IncubatorID != "" {
+		ok, err := s.actors.IncubatorExists(ctx, prof.IncubatorID)
+		if err != nil {
+			return Reviewer{}, err
+		}
+		if !ok {
+			return Reviewer{}, errs.NotFoundf("vườn ươm", "Incubator", "incubatorId")
+		}
 	}
 	r := Reviewer{Meta: record.New(s.clock.Now()), ReviewerProfile: prof}
 	if err := s.st.Reviewers.Create(ctx, r); err != nil {
