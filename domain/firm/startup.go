@@ -36,6 +36,7 @@ type Profile struct {
 	// managers and admins.
 	Contact    Contact
 	Financials Financials
+	Evidence   Evidence
 }
 
 // Contact is how to reach a startup.
@@ -54,6 +55,8 @@ type Financials struct {
 type YearRevenue struct {
 	Year   int
 	Amount value.VND
+	// ST is the part from products made from S&T results.
+	ST value.VND
 }
 
 // Draft is a startup profile as a client sends it, not yet validated.
@@ -71,12 +74,14 @@ type Draft struct {
 	Email, Phone string
 	FundingNeed  int64
 	Revenue      []YearRevenueDraft
+	Evidence     Evidence // checked by CheckEvidence
 }
 
 // YearRevenueDraft is one year's revenue as a client sends it.
 type YearRevenueDraft struct {
 	Year   int
 	Amount int64
+	ST     int64 // part from S&T products
 }
 
 // Patch changes some fields of a profile; nil fields stay as they are.
@@ -88,6 +93,7 @@ type Patch struct {
 	IncubatorID, Email, Phone              *string
 	FundingNeed                            *int64
 	Revenue                                *[]YearRevenueDraft
+	Evidence                               *Evidence
 }
 
 // ApplyTo overlays the patch on d.
@@ -107,6 +113,7 @@ func (p Patch) ApplyTo(d *Draft) {
 	value.Set(&d.Phone, p.Phone)
 	value.Set(&d.FundingNeed, p.FundingNeed)
 	value.Set(&d.Revenue, p.Revenue)
+	value.Set(&d.Evidence, p.Evidence)
 }
 
 // Draft returns the profile in its unvalidated form, the base a Patch applies to.
@@ -121,8 +128,9 @@ func (p Profile) Draft() Draft {
 		d.Sectors = append(d.Sectors, string(s))
 	}
 	for _, r := range p.Financials.Revenue {
-		d.Revenue = append(d.Revenue, YearRevenueDraft{Year: r.Year, Amount: int64(r.Amount)})
+		d.Revenue = append(d.Revenue, YearRevenueDraft{Year: r.Year, Amount: int64(r.Amount), ST: int64(r.ST)})
 	}
+	d.Evidence = p.Evidence
 	return d
 }
 
@@ -195,6 +203,8 @@ func NewProfile(d Draft, today value.Date) (Profile, error) {
 	p.Financials.FundingNeed, err = value.NewVND(d.FundingNeed)
 	list.Check(err, "financials", "fundingNeedVnd")
 	p.Financials.Revenue = revenue(d.Revenue, p.FoundedOn, today, &list)
+	p.Evidence, err = CheckEvidence(d.Evidence, today)
+	list.Check(err, "evidence")
 	return p, list.Err()
 }
 
@@ -205,6 +215,15 @@ func revenue(in []YearRevenueDraft, founded, today value.Date, list *errs.List) 
 		at := []string{"financials", "revenue", fmt.Sprint(i)}
 		amount, err := value.NewVND(r.Amount)
 		if !list.Check(err, append(at, "amountVnd")...) {
+			continue
+		}
+		st, err := value.NewVND(r.ST)
+		if !list.Check(err, append(at, "stAmountVnd")...) {
+			continue
+		}
+		if st > amount {
+			list.Add(errs.InvalidValue("Doanh thu từ sản phẩm KH&CN không thể lớn hơn tổng doanh thu.",
+				"S&T revenue cannot exceed total revenue.", append(at, "stAmountVnd")...))
 			continue
 		}
 		switch {
@@ -219,7 +238,7 @@ func revenue(in []YearRevenueDraft, founded, today value.Date, list *errs.List) 
 				fmt.Sprintf("Year %d is given twice.", r.Year), append(at, "year")...))
 		default:
 			seen[r.Year] = true
-			out = append(out, YearRevenue{Year: r.Year, Amount: amount})
+			out = append(out, YearRevenue{Year: r.Year, Amount: amount, ST: st})
 		}
 	}
 	slices.SortFunc(out, func(a, b YearRevenue) int { return a.Year - b.Year })

@@ -202,7 +202,7 @@ func NewCallSpec(d CallInput) (CallSpec, error) {
 		}
 	}
 	s.Questions = questions(d.Questions, &list)
-	s.Rules = rules(d.Rules, &list)
+	s.Rules = checkRules(d.Rules, &list)
 	s.Rubric = rubric(d.Rubric, &list)
 	return s, list.Err()
 }
@@ -246,7 +246,7 @@ func questions(in []Question, list *errs.List) []Question {
 	return out
 }
 
-func rules(in []Rule, list *errs.List) []Rule {
+func checkRules(in []Rule, list *errs.List) []Rule {
 	seen := map[string]bool{}
 	out := make([]Rule, 0, len(in))
 	for i, r := range in {

@@ -3,17 +3,14 @@ package funding
 import (
 	"fmt"
 	"reflect"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/google/cel-go/cel"
-	"github.com/google/cel-go/common/types"
-	"github.com/google/cel-go/common/types/ref"
 	"github.com/google/cel-go/ext"
 
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/rules"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -44,85 +41,26 @@ type CallFacts struct {
 	TicketMaxVnd int64    `cel:"ticketMaxVnd"`
 }
 
-// celEnv declares `startup`, `call` and `today` (the evaluation date as a
-// timestamp at midnight in Asia/Ho_Chi_Minh) for eligibility rules, and the
-// calendar functions `t.addYears(n)`, `t.addMonths(n)` and `t.addDays(n)`,
-// which move a timestamp by calendar units in Asia/Ho_Chi_Minh.
-var celEnv = func() *cel.Env {
+// compiler compiles eligibility rules over `startup`, `call` and `today` (the
+// evaluation date as midnight in Asia/Ho_Chi_Minh), with the calendar
+// functions of package rules.
+var compiler = func() *rules.Compiler {
 	env, err := cel.NewEnv(
 		ext.NativeTypes(reflect.TypeOf(&StartupFacts{}), reflect.TypeOf(&CallFacts{}), ext.ParseStructTags(true)),
 		cel.Variable("startup", cel.ObjectType("funding.StartupFacts")),
 		cel.Variable("call", cel.ObjectType("funding.CallFacts")),
 		cel.Variable("today", cel.TimestampType),
 		ext.Strings(),
-		calendarFunction("addYears", func(t time.Time, n int) time.Time { return t.AddDate(n, 0, 0) }),
-		calendarFunction("addMonths", func(t time.Time, n int) time.Time { return t.AddDate(0, n, 0) }),
-		calendarFunction("addDays", func(t time.Time, n int) time.Time { return t.AddDate(0, 0, n) }),
+		rules.Calendar(),
 	)
 	if err != nil {
 		panic(err) // the declarations are constant
 	}
-	return env
+	return rules.NewCompiler(env)
 }()
 
-// compileRule type-checks a rule's expression; it must yield a bool. Errors
-// carry the line and column of the problem.
-func compileRule(expr string) (cel.Program, error) {
-	ast, iss := celEnv.Compile(expr)
-	if iss.Err() != nil {
-		var vi, en []string
-		for _, e := range iss.Errors() {
-			at := fmt.Sprintf("%d:%d", e.Location.Line(), e.Location.Column()+1)
-			vi = append(vi, fmt.Sprintf("dòng:cột %s: %s", at, e.Message))
-			en = append(en, fmt.Sprintf("line:column %s: %s", at, e.Message))
-		}
-		return nil, errs.New(errs.Invalid, errs.CodeInvalidExpression, nil,
-			"Biểu thức điều kiện không hợp lệ: "+strings.Join(vi, "; "),
-			"Invalid rule expression: "+strings.Join(en, "; "))
-	}
-	if ast.OutputType() != cel.BoolType {
-		return nil, errs.New(errs.Invalid, errs.CodeInvalidExpression, nil,
-			fmt.Sprintf("Biểu thức phải trả về true/false, không phải %s.", ast.OutputType()),
-			fmt.Sprintf("The expression must yield true or false, not %s.", ast.OutputType()))
-	}
-	prg, err := celEnv.Program(ast, cel.CostLimit(10_000))
-	if err != nil {
-		return nil, errs.Internalf(err, "plan rule")
-	}
-	return prg, nil
-}
-
-// calendarFunction declares timestamp.name(int) -> timestamp, applying add
-// to the timestamp read in Asia/Ho_Chi_Minh.
-func calendarFunction(name string, add func(time.Time, int) time.Time) cel.EnvOption {
-	return cel.Function(name, cel.MemberOverload("timestamp_"+name+"_int",
-		[]*cel.Type{cel.TimestampType, cel.IntType}, cel.TimestampType,
-		cel.BinaryBinding(func(t, n ref.Val) ref.Val {
-			ts, ok1 := t.(types.Timestamp)
-			k, ok2 := n.(types.Int)
-			if !ok1 || !ok2 {
-				return types.NewErr("%s: want a timestamp and an int", name)
-			}
-			return types.Timestamp{Time: add(ts.In(value.Zone), int(k)).UTC()}
-		})))
-}
-
-// programs caches compiled rules by expression: calls are loaded often, and
-// their rules change only when the call is edited.
-var programs sync.Map // string → cel.Program
-
 // program returns the rule's compiled expression.
-func (r Rule) program() (cel.Program, error) {
-	if p, ok := programs.Load(r.Expression); ok {
-		return p.(cel.Program), nil
-	}
-	p, err := compileRule(r.Expression)
-	if err != nil {
-		return nil, err
-	}
-	programs.Store(r.Expression, p)
-	return p, nil
-}
+func (r Rule) program() (cel.Program, error) { return compiler.Program(r.Expression) }
 
 // RuleOutcome is the result of one eligibility rule for one startup.
 type RuleOutcome struct {

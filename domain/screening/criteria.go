@@ -1,0 +1,285 @@
+package screening
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/google/cel-go/cel"
+	"github.com/google/cel-go/interpreter"
+
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/record"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// SetStatus is where a criteria set is in its life: DRAFT → ACTIVE → RETIRED.
+type SetStatus string
+
+// The set statuses.
+const (
+	SetDraft   SetStatus = "DRAFT"
+	SetActive  SetStatus = "ACTIVE"
+	SetRetired SetStatus = "RETIRED"
+)
+
+// Criterion is one legal condition, written as a CEL expression over `firm`
+// and `asOf`. A criterion with no Group is required; criteria sharing a Group
+// are alternatives, of which one must pass.
+type Criterion struct {
+	Key        string
+	Group      string
+	Expression string
+	// Reasons shown to the firm, in both languages, when it passes or fails.
+	PassVI, PassEN string
+	FailVI, FailEN string
+	// Needs names the data the criterion reads. When it fails and none of
+	// that data was provided, the firm needs evidence rather than failing.
+	Needs []DataKey
+}
+
+// SetSpec is the editable content of a criteria set.
+type SetSpec struct {
+	Key           string // stable across versions, e.g. "innovative_startup_sme"
+	TitleVI       string
+	TitleEN       string
+	LegalBasis    string
+	EffectiveFrom value.Date
+	Criteria      []Criterion
+}
+
+// CriteriaSet is one version of a set of criteria.
+type CriteriaSet struct {
+	record.Meta
+	SetSpec
+	SetVersion int // 1, 2, … per key
+	Status     SetStatus
+}
+
+func validKey(s string) bool {
+	if s == "" || len(s) > 60 {
+		return false
+	}
+	for i, r := range s {
+		if !(r >= 'a' && r <= 'z' || r == '_' || (i > 0 && r >= '0' && r <= '9')) {
+			return false
+		}
+	}
+	return true
+}
+
+func keyError(field ...string) *errs.Error {
+	return errs.InvalidValue("Khóa phải gồm chữ thường, chữ số hoặc '_', bắt đầu bằng chữ.",
+		"A key is lower-case letters, digits or '_', starting with a letter.", field...)
+}
+
+// NewSetSpec validates a spec, compiling every expression; every problem is
+// reported with its field.
+func NewSetSpec(in SetSpec) (SetSpec, error) {
+	var list errs.List
+	var err error
+	if !validKey(in.Key) {
+		list.Add(keyError("key"))
+	}
+	in.TitleVI, err = value.Text(in.TitleVI, true, 300)
+	list.Check(err, "title")
+	in.TitleEN, err = value.Text(in.TitleEN, true, 300)
+	list.Check(err, "titleEn")
+	in.LegalBasis, err = value.Text(in.LegalBasis, true, 500)
+	list.Check(err, "legalBasis")
+	if in.EffectiveFrom.IsZero() {
+		list.Add(errs.Required("effectiveFrom"))
+	}
+	if len(in.Criteria) == 0 {
+		list.Add(errs.Required("criteria"))
+	}
+	seen := map[string]bool{}
+	out := make([]Criterion, 0, len(in.Criteria))
+	for i, c := range in.Criteria {
+		at := []string{"criteria", fmt.Sprint(i)}
+		if !validKey(c.Key) {
+			list.Add(keyError(append(at, "key")...))
+		} else if seen[c.Key] {
+			list.Add(errs.InvalidValue("Khóa tiêu chí bị trùng.", "The criterion key is used twice.", append(at, "key")...))
+		}
+		seen[c.Key] = true
+		if c.Group != "" && !validKey(c.Group) {
+			list.Add(keyError(append(at, "group")...))
+		}
+		c.Expression = strings.TrimSpace(c.Expression)
+		if c.Expression == "" {
+			list.Add(errs.Required(append(at, "expression")...))
+		} else if _, err := compiler.Program(c.Expression); err != nil {
+			list.Check(err, append(at, "expression")...)
+		}
+		for _, t := range []struct {
+			s     *string
+			field string
+		}{{&c.PassVI, "passReason"}, {&c.PassEN, "passReasonEn"}, {&c.FailVI, "failReason"}, {&c.FailEN, "failReasonEn"}} {
+			*t.s, err = value.Text(*t.s, true, 500)
+			list.Check(err, append(at, t.field)...)
+		}
+		for j, k := range c.Needs {
+			if !knownData(k) {
+				list.Add(errs.InvalidValue(fmt.Sprintf("Dữ liệu %q không tồn tại.", k), fmt.Sprintf("There is no data %q.", k),
+					append(at, "needs", fmt.Sprint(j))...))
+			}
+		}
+		c.Needs = value.Unique(c.Needs)
+		out = append(out, c)
+	}
+	in.Criteria = out
+	groups := map[string]int{}
+	for _, c := range out {
+		if c.Group != "" {
+			groups[c.Group]++
+		}
+	}
+	for g, n := range groups {
+		if n < 2 {
+			list.Add(errs.InvalidValue(fmt.Sprintf("Nhóm %q cần ít nhất hai tiêu chí thay thế nhau.", g),
+				fmt.Sprintf("Group %q needs at least two alternative criteria.", g), "criteria"))
+		}
+	}
+	return in, list.Err()
+}
+
+// Status is a firm's screening outcome against one set.
+type Status string
+
+// The outcomes.
+const (
+	Eligible      Status = "ELIGIBLE"
+	NotEligible   Status = "NOT_ELIGIBLE"
+	NeedsEvidence Status = "NEEDS_EVIDENCE"
+)
+
+// Outcome is one criterion's result for a firm.
+type Outcome struct {
+	Key     string
+	Group   string
+	Passed  bool
+	Missing []DataKey // data the firm has not provided, when that is why it did not pass
+	Error   string    // set when the expression could not be evaluated
+}
+
+// Plan is a criteria set with its expressions compiled, ready to evaluate
+// many firms.
+type Plan struct {
+	Set   CriteriaSet
+	progs []cel.Program
+}
+
+// Compile plans a set for evaluation.
+func Compile(s CriteriaSet) (*Plan, error) {
+	p := &Plan{Set: s}
+	for _, c := range s.Criteria {
+		prg, err := compiler.Program(c.Expression)
+		if err != nil {
+			return nil, fmt.Errorf("criteria set %s v%d, criterion %s: %w", s.Key, s.SetVersion, c.Key, err)
+		}
+		p.progs = append(p.progs, prg)
+	}
+	return p, nil
+}
+
+// Subject is a firm prepared for evaluation as of a date; build it once and
+// evaluate it against every set.
+type Subject struct {
+	firm firm.Startup
+	vars interpreter.Activation
+}
+
+// NewSubject prepares a firm for evaluation as of a date.
+func NewSubject(s firm.Startup, asOf value.Date) *Subject {
+	vars, err := interpreter.NewActivation(map[string]any{"firm": FactsOf(s), "asOf": asOf.Start()})
+	if err != nil {
+		panic(err) // a map of bindings always makes an activation
+	}
+	return &Subject{firm: s, vars: vars}
+}
+
+// Evaluate screens one firm. A failing required criterion, or a group none of
+// whose alternatives passes, makes the firm NOT_ELIGIBLE — unless what failed
+// lacked the data it needs, which makes it NEEDS_EVIDENCE.
+func (p *Plan) Evaluate(sub *Subject) (Status, []Outcome) {
+	s := sub.firm
+	outcomes := make([]Outcome, len(p.progs))
+	for i, prg := range p.progs {
+		c := p.Set.Criteria[i]
+		o := Outcome{Key: c.Key, Group: c.Group}
+		v, _, err := prg.Eval(sub.vars)
+		if err != nil {
+			o.Error = err.Error()
+		} else {
+			o.Passed = v.Value() == true
+		}
+		if !o.Passed && len(c.Needs) > 0 && !slices.ContainsFunc(c.Needs, func(k DataKey) bool { return has(s, k) }) {
+			o.Missing = c.Needs
+		}
+		outcomes[i] = o
+	}
+	return combine(outcomes), outcomes
+}
+
+// combine folds criterion outcomes into a status.
+func combine(outcomes []Outcome) Status {
+	failed, missing := false, false
+	groups := map[string][2]bool{} // group → {any passed, any missing}
+	for _, o := range outcomes {
+		if o.Group != "" {
+			g := groups[o.Group]
+			groups[o.Group] = [2]bool{g[0] || o.Passed, g[1] || len(o.Missing) > 0}
+			continue
+		}
+		switch {
+		case o.Passed:
+		case len(o.Missing) > 0:
+			missing = true
+		default:
+			failed = true
+		}
+	}
+	for _, g := range groups {
+		switch {
+		case g[0]:
+		case g[1]:
+			missing = true
+		default:
+			failed = true
+		}
+	}
+	switch {
+	case failed:
+		return NotEligible
+	case missing:
+		return NeedsEvidence
+	}
+	return Eligible
+}
+
+// Reason explains an outcome in the requested language.
+func (c Criterion) Reason(o Outcome, l errs.Lang) string {
+	text := c.FailVI
+	if l == errs.EN {
+		text = c.FailEN
+	}
+	if o.Passed {
+		text = c.PassVI
+		if l == errs.EN {
+			text = c.PassEN
+		}
+	}
+	if len(o.Missing) > 0 {
+		names := make([]string, len(o.Missing))
+		for i, k := range o.Missing {
+			names[i] = string(k)
+		}
+		if l == errs.EN {
+			return text + " Missing: " + strings.Join(names, ", ") + "."
+		}
+		return text + " Thiếu dữ liệu: " + strings.Join(names, ", ") + "."
+	}
+	return text
+}
