@@ -6,7 +6,6 @@ import (
 	"github.com/innoport/innoport/domain/value"
 )
 
-
 // InnovativeStartupSME is Decree 80/2021/ND-CP Art. 20 (with SME Support Law
 // Art. 17) for an innovative startup SME, its grounds proven by the evidence
 // of Circular 06/2022/TT-BKHĐT Art. 14 within their windows.
