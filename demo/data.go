@@ -198,3 +198,40 @@ var reviewers = []struct {
 	{"reviewer-4", "Bà Lê Minh Châu", -1, 0, -1},
 	{"reviewer-5", "PGS. Đặng Hải Yến", -1, -1, -1},
 }
+
+// evidence gives some demo startups (by index) what screening reads, dated
+// relative to now, so the demo shows every outcome: eligible on each ground,
+// needs evidence, not eligible.
+var evidence = map[int]func(now time.Time) firm.Evidence{
+	0: func(now time.Time) firm.Evidence { // an award within 5 years
+		return firm.Evidence{LegalForm: firm.JointStock, FirstRegisteredOn: ago(now, 0, 30, 0),
+			Awards: []firm.Award{{Name: "Techfest Việt Nam", AwardedOn: ago(now, 0, 8, 0), DocumentRef: "demo/techfest.pdf"}}}
+	},
+	3: func(now time.Time) firm.Evidence { // a utility solution in force, and a public offering: not eligible
+		return firm.Evidence{LegalForm: firm.JointStock, PublicOffering: true, FirstRegisteredOn: ago(now, 0, 54, 0),
+			IPAssets: []firm.IPAsset{{Kind: firm.UtilitySolution, Number: "2-0003121", GrantedOn: ago(now, 1, 0, 0), DocumentRef: "demo/gphi.pdf"}}}
+	},
+	5: func(now time.Time) firm.Evidence { // an incubator confirmation within 6 months
+		return firm.Evidence{LegalForm: firm.LLCMultiMember, FirstRegisteredOn: ago(now, 0, 26, 0),
+			Confirmations: []firm.Confirmation{{Issuer: "Vườn ươm Đại học Hải Phòng", IssuedOn: ago(now, 0, 2, 0), DocumentRef: "demo/xac-nhan.pdf"}}}
+	},
+	13: func(now time.Time) firm.Evidence { // fund investment; software copyright for the S&T set
+		return firm.Evidence{LegalForm: firm.LLCOneMember, FirstRegisteredOn: ago(now, 0, 32, 0),
+			IPAssets:    []firm.IPAsset{{Kind: firm.ICLayoutDesign, Number: "TK-0042", GrantedOn: ago(now, 0, 10, 0), DocumentRef: "demo/ic.pdf"}},
+			Investments: []firm.Investment{{Fund: "Quỹ Đầu tư Mạo hiểm Cảng Xanh", Amount: 2_000_000_000, On: ago(now, 1, 0, 0), DocumentRef: "demo/dautu.pdf"}}}
+	},
+	17: func(now time.Time) firm.Evidence { // first registered (as a household business) over 5 years ago; no S&T revenue
+		return firm.Evidence{LegalForm: firm.JointStock, FirstRegisteredOn: ago(now, 6, 0, 0),
+			IPAssets: []firm.IPAsset{{Kind: firm.SoftwareCopyright, Number: "QTG-1234", GrantedOn: ago(now, 3, 0, 0), DocumentRef: "demo/qtg.pdf"}}}
+	},
+	21: func(now time.Time) firm.Evidence { // a commitment older than a year: needs other evidence
+		return firm.Evidence{LegalForm: firm.JointStock, FirstRegisteredOn: ago(now, 0, 34, 0),
+			Investments: []firm.Investment{{Fund: "Tập đoàn Logistics Đình Vũ", Amount: 800_000_000, On: ago(now, 1, 2, 0),
+				Commitment: true, DocumentRef: "demo/cam-ket.pdf"}}}
+	},
+}
+
+// ago is the date years, months and days before now in Asia/Ho_Chi_Minh.
+func ago(now time.Time, years, months, days int) value.Date {
+	return value.DateOf(now.In(value.Zone).AddDate(-years, -months, -days))
+}

@@ -14,23 +14,25 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/record"
+	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
 
 // Stores are where the demo data goes.
 type Stores struct {
-	Startups   firm.Store
-	Incubators ecosystem.IncubatorStore
-	Investors  ecosystem.Store[ecosystem.Investor]
-	Mentors    ecosystem.Store[ecosystem.Mentor]
-	Funds      funding.FundStore
-	Calls      funding.CallStore
-	Reviewers  funding.ReviewerStore
+	Startups     firm.Store
+	Incubators   ecosystem.IncubatorStore
+	Investors    ecosystem.Store[ecosystem.Investor]
+	Mentors      ecosystem.Store[ecosystem.Mentor]
+	Funds        funding.FundStore
+	Calls        funding.CallStore
+	Reviewers    funding.ReviewerStore
+	CriteriaSets screening.SetStore
 }
 
 // Counts says how much was seeded.
 type Counts struct {
-	Incubators, Startups, Investors, Mentors, Funds, Calls, Reviewers int
+	Incubators, Startups, Investors, Mentors, Funds, Calls, Reviewers, CriteriaSets int
 }
 
 // Seed writes the demo ecosystem, dated relative to now so that the open
@@ -52,6 +54,9 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		// One millisecond apart, so IDs (time-ordered) list in data-file order.
 		created := now.Add(time.Duration(i-len(startups)) * time.Millisecond)
 		d := st.draft(i, now)
+		if ev, ok := evidence[i]; ok {
+			d.Evidence = ev(now)
+		}
 		if st.incubator >= 0 {
 			d.IncubatorID = incIDs[st.incubator]
 		}
@@ -134,6 +139,17 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 			return c, fmt.Errorf("seed reviewer %q: %w", rv.name, err)
 		}
 		c.Reviewers++
+	}
+	for _, spec := range []screening.SetSpec{screening.InnovativeStartupSME(), screening.STEnterprise()} {
+		spec, err := screening.NewSetSpec(spec)
+		if err != nil {
+			return c, fmt.Errorf("criteria set %s: %w", spec.Key, err)
+		}
+		set := screening.CriteriaSet{Meta: record.New(now), SetSpec: spec, SetVersion: 1, Status: screening.SetActive}
+		if err := s.CriteriaSets.Create(ctx, set); err != nil {
+			return c, fmt.Errorf("seed criteria set %s: %w", spec.Key, err)
+		}
+		c.CriteriaSets++
 	}
 	return c, nil
 }

@@ -75,3 +75,13 @@ func vndPtr(v *value.VND) *int64 {
 	n := int64(*v)
 	return &n
 }
+
+// list turns domain codes into strings for a non-null GraphQL list: empty,
+// never nil.
+func list[S ~string](in []S) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = string(s)
+	}
+	return out
+}

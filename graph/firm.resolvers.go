@@ -32,6 +32,9 @@ func (r *mutationResolver) CreateStartup(ctx context.Context, input model.Create
 		d.FundingNeed = int64(deref(f.FundingNeedVnd))
 		d.Revenue = revenueDrafts(f.Revenue)
 	}
+	if e := evidence(input.Evidence); e != nil {
+		d.Evidence = *e
+	}
 	var err error
 	if d.IncubatorID, err = optionalID(input.IncubatorID, typeIncubator, "incubatorId"); err != nil {
 		return startupPayload(ctx, firm.Startup{}, err)
@@ -70,6 +73,7 @@ func (r *mutationResolver) UpdateStartup(ctx context.Context, input model.Update
 		rev := revenueDrafts(input.Revenue)
 		p.Revenue = &rev
 	}
+	p.Evidence = evidence(input.Evidence)
 	st, err := r.Firms.Update(ctx, id, int64(input.Version), p)
 	return startupPayload(ctx, st, err)
 }

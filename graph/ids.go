@@ -19,6 +19,7 @@ const (
 	typeFundCall    = "FundCall"
 	typeApplication = "Application"
 	typeReviewer    = "Reviewer"
+	typeCriteriaSet = "CriteriaSet"
 )
 
 // globalID makes the opaque ID clients see from a type name and a domain ID.

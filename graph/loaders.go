@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -10,6 +11,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -33,6 +35,7 @@ type loaders struct {
 	mentor                  *dataloadgen.Loader[string, ecosystem.Mentor]
 	call                    *dataloadgen.Loader[string, funding.Call]
 	reviewer                *dataloadgen.Loader[string, funding.Reviewer]
+	criteriaSets            *dataloadgen.Loader[struct{}, map[string]screening.CriteriaSet] // every version, by "key/version"
 	incubator               *dataloadgen.Loader[string, ecosystem.Incubator]
 	fund                    *dataloadgen.Loader[string, funding.Fund]
 	callsByFund             *dataloadgen.Loader[string, []funding.Call]
@@ -43,11 +46,19 @@ type loaders struct {
 func newLoaders(r *Resolver) *loaders {
 	opt := dataloadgen.WithWait(loaderWait)
 	return &loaders{
-		startup:     dataloadgen.NewMappedLoader(r.Firms.GetMany, opt),
-		investor:    dataloadgen.NewMappedLoader(r.Ecosystem.InvestorsByID, opt),
-		mentor:      dataloadgen.NewMappedLoader(r.Ecosystem.MentorsByID, opt),
-		call:        dataloadgen.NewMappedLoader(r.Funding.CallsByID, opt),
-		reviewer:    dataloadgen.NewMappedLoader(r.Funding.ReviewersByID, opt),
+		startup:  dataloadgen.NewMappedLoader(r.Firms.GetMany, opt),
+		investor: dataloadgen.NewMappedLoader(r.Ecosystem.InvestorsByID, opt),
+		mentor:   dataloadgen.NewMappedLoader(r.Ecosystem.MentorsByID, opt),
+		call:     dataloadgen.NewMappedLoader(r.Funding.CallsByID, opt),
+		reviewer: dataloadgen.NewMappedLoader(r.Funding.ReviewersByID, opt),
+		criteriaSets: dataloadgen.NewMappedLoader(func(ctx context.Context, _ []struct{}) (map[struct{}]map[string]screening.CriteriaSet, error) {
+			all, err := r.Screen.Sets(ctx, "")
+			m := make(map[string]screening.CriteriaSet, len(all))
+			for _, s := range all {
+				m[s.Key+"/"+fmt.Sprint(s.SetVersion)] = s
+			}
+			return map[struct{}]map[string]screening.CriteriaSet{{}: m}, err
+		}, opt),
 		incubator:   dataloadgen.NewMappedLoader(r.Ecosystem.IncubatorsByID, opt),
 		fund:        dataloadgen.NewMappedLoader(r.Funding.FundsByID, opt),
 		callsByFund: dataloadgen.NewMappedLoader(withEmpty(r.Funding.CallsByFund), opt),

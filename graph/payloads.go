@@ -7,6 +7,8 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
 )
 
@@ -24,7 +26,7 @@ func startupPayload(ctx context.Context, st firm.Startup, err error) (*model.Sta
 func revenueDrafts(in []*model.YearRevenueInput) []firm.YearRevenueDraft {
 	out := make([]firm.YearRevenueDraft, len(in))
 	for i, r := range in {
-		out[i] = firm.YearRevenueDraft{Year: r.Year, Amount: int64(r.AmountVnd)}
+		out[i] = firm.YearRevenueDraft{Year: r.Year, Amount: int64(r.AmountVnd), ST: int64(deref(r.StAmountVnd))}
 	}
 	return out
 }
@@ -149,4 +151,79 @@ func ranking(r funding.Ranking) *model.Ranking {
 		})
 	}
 	return out
+}
+
+func criteriaSetPayload(ctx context.Context, s screening.CriteriaSet, err error) (*model.CriteriaSetPayload, error) {
+	v, ue, err := result(ctx, s, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.CriteriaSetPayload{CriteriaSet: v, UserErrors: ue}, nil
+}
+
+// nested puts the field paths of input problems under the input object
+// they came from; other errors pass unchanged.
+func nested(err error, prefix string) error {
+	es := errs.Flatten(err)
+	if len(es) == 0 || errs.KindOf(err) == errs.Internal {
+		return err
+	}
+	out := make(errs.List, len(es))
+	for i, e := range es {
+		out[i] = e.At(prefix)
+	}
+	return out
+}
+
+func setSpec(in model.CriteriaSetInput) screening.SetSpec {
+	s := screening.SetSpec{Key: in.Key, TitleVI: in.Title, TitleEN: in.TitleEn, LegalBasis: in.LegalBasis, EffectiveFrom: in.EffectiveFrom}
+	for _, c := range in.Criteria {
+		crit := screening.Criterion{Key: c.Key, Group: deref(c.Group), Expression: c.Expression,
+			PassVI: c.PassReason, PassEN: c.PassReasonEn, FailVI: c.FailReason, FailEN: c.FailReasonEn}
+		for _, n := range c.Needs {
+			crit.Needs = append(crit.Needs, screening.DataKey(n))
+		}
+		s.Criteria = append(s.Criteria, crit)
+	}
+	return s
+}
+
+func optionalDate(d value.Date) *value.Date {
+	if d.IsZero() {
+		return nil
+	}
+	return &d
+}
+
+func optionalStatus(s screening.Status) *screening.Status {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// evidence converts evidence input; nil stays nil, leaving a patch unchanged.
+func evidence(in *model.EvidenceInput) *firm.Evidence {
+	if in == nil {
+		return nil
+	}
+	e := &firm.Evidence{LegalForm: deref(in.LegalForm), FirstRegisteredOn: deref(in.FirstRegisteredOn), PublicOffering: deref(in.PublicOffering)}
+	for _, x := range in.IPAssets {
+		e.IPAssets = append(e.IPAssets, firm.IPAsset{Kind: x.Kind, Number: deref(x.Number), GrantedOn: x.GrantedOn,
+			ExpiresOn: deref(x.ExpiresOn), DocumentRef: x.DocumentRef})
+	}
+	for _, x := range in.Awards {
+		e.Awards = append(e.Awards, firm.Award{Name: x.Name, International: deref(x.International), AwardedOn: x.AwardedOn, DocumentRef: x.DocumentRef})
+	}
+	for _, x := range in.Certificates {
+		e.Certificates = append(e.Certificates, firm.Certificate{Kind: x.Kind, IssuedOn: x.IssuedOn, ExpiresOn: deref(x.ExpiresOn), DocumentRef: x.DocumentRef})
+	}
+	for _, x := range in.Investments {
+		e.Investments = append(e.Investments, firm.Investment{Fund: x.Fund, Amount: x.AmountVnd, On: x.On,
+			Commitment: deref(x.Commitment), DocumentRef: x.DocumentRef})
+	}
+	for _, x := range in.Confirmations {
+		e.Confirmations = append(e.Confirmations, firm.Confirmation{Issuer: x.Issuer, IssuedOn: x.IssuedOn, DocumentRef: x.DocumentRef})
+	}
+	return e
 }

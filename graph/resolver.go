@@ -7,6 +7,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/screening"
 )
 
 // Resolver is the root resolver; it holds the domain use-cases.
@@ -14,4 +15,8 @@ type Resolver struct {
 	Firms     *firm.Service
 	Ecosystem *ecosystem.Service
 	Funding   *funding.Service
+	Screen    *screening.Service
+	// RescreenAll screens every firm again in the background, after a new
+	// criteria set is published.
+	RescreenAll func()
 }

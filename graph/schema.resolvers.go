@@ -34,6 +34,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return nodeOf(r.Funding.Call(ctx, raw))
 	case typeApplication:
 		return nodeOf(r.Funding.Application(ctx, raw))
+	case typeCriteriaSet:
+		return nodeOf(r.Screen.Set(ctx, raw))
 	}
 	return nil, errs.NotFoundf("đối tượng", "Object")
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -32,6 +33,15 @@ func CloseDueCalls(svc *funding.Service, schedule string) Job {
 	return Job{Name: "close-due-calls", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
 		n, err := svc.CloseDueCalls(ctx)
 		return fmt.Sprintf("closed %d calls", n), err
+	}}
+}
+
+// ScreenInnovativeEnterprises screens every firm against every active
+// criteria set.
+func ScreenInnovativeEnterprises(svc *screening.Service, schedule string) Job {
+	return Job{Name: "screen-innovative-enterprises", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
+		st, err := svc.Screen(ctx, nil)
+		return fmt.Sprintf("screened %d firms, %d criterion evaluations, %d results changed", st.Firms, st.Evaluations, st.Changed), err
 	}}
 }
 

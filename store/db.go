@@ -31,6 +31,8 @@ const (
 	colCalls        = "fund_calls"
 	colApplications = "applications"
 	colReviewers    = "reviewers"
+	colCriteriaSets = "criteria_sets"
+	colResults      = "screening_results"
 )
 
 // DB is a connection to one database.
@@ -114,6 +116,16 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 		},
 		colReviewers: {
 			{Keys: bson.D{{Key: "subject", Value: 1}}},
+		},
+		colCriteriaSets: {
+			{Keys: bson.D{{Key: "key", Value: 1}, {Key: "setVersion", Value: 1}},
+				Options: options.Index().SetUnique(true).SetName("one_set_per_key_version")},
+			{Keys: bson.D{{Key: "status", Value: 1}}},
+		},
+		colResults: {
+			{Keys: bson.D{{Key: "setKey", Value: 1}, {Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
+			{Keys: bson.D{{Key: "startupId", Value: 1}}},
+			{Keys: bson.D{{Key: "incubatorId", Value: 1}, {Key: "setKey", Value: 1}}},
 		},
 	}
 	// One index per command: FerretDB v1.24 (SQLite) panics when a single

@@ -30,11 +30,124 @@ type startupDoc struct {
 	Phone       string       `bson:"phone,omitempty"`
 	FundingNeed int64        `bson:"fundingNeedVnd"`
 	Revenue     []revenueDoc `bson:"revenue,omitempty"`
+	Evidence    evidenceDoc  `bson:"evidence"`
 }
 
 type revenueDoc struct {
 	Year   int   `bson:"year"`
 	Amount int64 `bson:"amountVnd"`
+	ST     int64 `bson:"stAmountVnd,omitempty"`
+}
+
+// evidenceDoc stores firm.Evidence; dates as YYYY-MM-DD strings.
+type evidenceDoc struct {
+	LegalForm         string           `bson:"legalForm,omitempty"`
+	FirstRegisteredOn string           `bson:"firstRegisteredOn,omitempty"`
+	PublicOffering    bool             `bson:"publicOffering,omitempty"`
+	IPAssets          []ipAssetDoc     `bson:"ipAssets,omitempty"`
+	Awards            []awardDoc       `bson:"awards,omitempty"`
+	Certificates      []certificateDoc `bson:"certificates,omitempty"`
+	Investments       []investmentDoc  `bson:"investments,omitempty"`
+	Confirmations     []confirmDoc     `bson:"confirmations,omitempty"`
+}
+
+type ipAssetDoc struct {
+	Kind        string `bson:"kind"`
+	Number      string `bson:"number,omitempty"`
+	GrantedOn   string `bson:"grantedOn"`
+	ExpiresOn   string `bson:"expiresOn,omitempty"`
+	DocumentRef string `bson:"documentRef"`
+}
+
+type awardDoc struct {
+	Name          string `bson:"name"`
+	International bool   `bson:"international"`
+	AwardedOn     string `bson:"awardedOn"`
+	DocumentRef   string `bson:"documentRef"`
+}
+
+type certificateDoc struct {
+	Kind        string `bson:"kind"`
+	IssuedOn    string `bson:"issuedOn"`
+	ExpiresOn   string `bson:"expiresOn,omitempty"`
+	DocumentRef string `bson:"documentRef"`
+}
+
+type investmentDoc struct {
+	Fund        string `bson:"fund"`
+	Amount      int64  `bson:"amountVnd"`
+	On          string `bson:"on"`
+	Commitment  bool   `bson:"commitment"`
+	DocumentRef string `bson:"documentRef"`
+}
+
+type confirmDoc struct {
+	Issuer      string `bson:"issuer"`
+	IssuedOn    string `bson:"issuedOn"`
+	DocumentRef string `bson:"documentRef"`
+}
+
+func dateDoc(d value.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+// dateOf reads a stored date; a malformed one becomes the zero date, which
+// the domain's validation then reports as missing.
+func dateOf(s string) value.Date {
+	if s == "" {
+		return value.Date{}
+	}
+	d, _ := value.ParseDate(s)
+	return d
+}
+
+func evidenceToDoc(e firm.Evidence) evidenceDoc {
+	d := evidenceDoc{LegalForm: string(e.LegalForm), FirstRegisteredOn: dateDoc(e.FirstRegisteredOn), PublicOffering: e.PublicOffering}
+	for _, x := range e.IPAssets {
+		d.IPAssets = append(d.IPAssets, ipAssetDoc{Kind: string(x.Kind), Number: x.Number, GrantedOn: dateDoc(x.GrantedOn),
+			ExpiresOn: dateDoc(x.ExpiresOn), DocumentRef: x.DocumentRef})
+	}
+	for _, x := range e.Awards {
+		d.Awards = append(d.Awards, awardDoc{Name: x.Name, International: x.International, AwardedOn: dateDoc(x.AwardedOn), DocumentRef: x.DocumentRef})
+	}
+	for _, x := range e.Certificates {
+		d.Certificates = append(d.Certificates, certificateDoc{Kind: string(x.Kind), IssuedOn: dateDoc(x.IssuedOn),
+			ExpiresOn: dateDoc(x.ExpiresOn), DocumentRef: x.DocumentRef})
+	}
+	for _, x := range e.Investments {
+		d.Investments = append(d.Investments, investmentDoc{Fund: x.Fund, Amount: int64(x.Amount), On: dateDoc(x.On),
+			Commitment: x.Commitment, DocumentRef: x.DocumentRef})
+	}
+	for _, x := range e.Confirmations {
+		d.Confirmations = append(d.Confirmations, confirmDoc{Issuer: x.Issuer, IssuedOn: dateDoc(x.IssuedOn), DocumentRef: x.DocumentRef})
+	}
+	return d
+}
+
+func evidenceToDomain(d evidenceDoc) firm.Evidence {
+	e := firm.Evidence{LegalForm: firm.LegalForm(d.LegalForm), FirstRegisteredOn: dateOf(d.FirstRegisteredOn), PublicOffering: d.PublicOffering}
+	for _, x := range d.IPAssets {
+		e.IPAssets = append(e.IPAssets, firm.IPAsset{Kind: firm.IPKind(x.Kind), Number: x.Number, GrantedOn: dateOf(x.GrantedOn),
+			ExpiresOn: dateOf(x.ExpiresOn), DocumentRef: x.DocumentRef})
+	}
+	for _, x := range d.Awards {
+		e.Awards = append(e.Awards, firm.Award{Name: x.Name, International: x.International, AwardedOn: dateOf(x.AwardedOn), DocumentRef: x.DocumentRef})
+	}
+	for _, x := range d.Certificates {
+		e.Certificates = append(e.Certificates, firm.Certificate{Kind: firm.CertificateKind(x.Kind), IssuedOn: dateOf(x.IssuedOn),
+			ExpiresOn: dateOf(x.ExpiresOn), DocumentRef: x.DocumentRef})
+	}
+	for _, x := range d.Investments {
+		e.Investments = append(e.Investments, firm.Investment{Fund: x.Fund, Amount: value.VND(x.Amount), On: dateOf(x.On),
+			Commitment: x.Commitment, DocumentRef: x.DocumentRef})
+	}
+	for _, x := range d.Confirmations {
+		e.Confirmations = append(e.Confirmations, firm.Confirmation{Issuer: x.Issuer, IssuedOn: dateOf(x.IssuedOn), DocumentRef: x.DocumentRef})
+	}
+	return e
 }
 
 func startupToDoc(s firm.Startup) startupDoc {
@@ -43,10 +156,10 @@ func startupToDoc(s firm.Startup) startupDoc {
 		Meta: metaToDoc(s.Meta), Name: d.Name, NameEN: d.NameEN, TaxCode: d.TaxCode, FoundedOn: d.FoundedOn, Ward: d.Ward,
 		Sectors: d.Sectors, Stage: d.Stage, Description: d.Description, Website: d.Website,
 		TeamSize: d.TeamSize, IncubatorID: d.IncubatorID, Email: d.Email, Phone: d.Phone,
-		FundingNeed: d.FundingNeed,
+		FundingNeed: d.FundingNeed, Evidence: evidenceToDoc(d.Evidence),
 	}
 	for _, r := range d.Revenue {
-		doc.Revenue = append(doc.Revenue, revenueDoc{Year: r.Year, Amount: r.Amount})
+		doc.Revenue = append(doc.Revenue, revenueDoc{Year: r.Year, Amount: r.Amount, ST: r.ST})
 	}
 	return doc
 }
@@ -58,10 +171,10 @@ func startupToDomain(doc startupDoc) (firm.Startup, error) {
 		Name: doc.Name, NameEN: doc.NameEN, TaxCode: doc.TaxCode, FoundedOn: doc.FoundedOn, Ward: doc.Ward,
 		Sectors: doc.Sectors, Stage: doc.Stage, Description: doc.Description, Website: doc.Website,
 		TeamSize: doc.TeamSize, IncubatorID: doc.IncubatorID, Email: doc.Email, Phone: doc.Phone,
-		FundingNeed: doc.FundingNeed,
+		FundingNeed: doc.FundingNeed, Evidence: evidenceToDomain(doc.Evidence),
 	}
 	for _, r := range doc.Revenue {
-		d.Revenue = append(d.Revenue, firm.YearRevenueDraft{Year: r.Year, Amount: r.Amount})
+		d.Revenue = append(d.Revenue, firm.YearRevenueDraft{Year: r.Year, Amount: r.Amount, ST: r.ST})
 	}
 	// Validate against the record's own last write, not today: rules about
 	// "not in the future" held when it was written.
@@ -166,4 +279,31 @@ func (s *Startups) CountByIncubator(ctx context.Context, ids []string) (map[stri
 		out[r.ID] = r.N
 	}
 	return out, nil
+}
+
+// Each calls fn for every startup, streaming one pass over the collection in
+// no particular order: the cheapest full read on both MongoDB and FerretDB.
+func (s *Startups) Each(ctx context.Context, fn func(firm.Startup) error) error {
+	cur, err := s.coll.Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
+	if err != nil {
+		return errs.Internalf(err, "scan startups")
+	}
+	defer cur.Close(ctx)
+	for cur.Next(ctx) {
+		var d startupDoc
+		if err := cur.Decode(&d); err != nil {
+			return errs.Internalf(err, "decode startup")
+		}
+		st, err := startupToDomain(d)
+		if err != nil {
+			return err
+		}
+		if err := fn(st); err != nil {
+			return err
+		}
+	}
+	if err := cur.Err(); err != nil {
+		return errs.Internalf(err, "scan startups")
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
@@ -22,6 +23,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/graph"
 	"github.com/innoport/innoport/store"
 )
@@ -37,6 +39,8 @@ type app struct {
 	resolver *graph.Resolver
 	verifier auth.Verifier
 	signer   *auth.HS256 // nil with OIDC
+	// background tracks work started by requests that outlives them.
+	background sync.WaitGroup
 }
 
 // openApp connects the store (starting the embedded one when no URI is
@@ -70,12 +74,17 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		Startups: store.NewStartups(a.db), Incubators: store.NewIncubators(a.db),
 		Investors: store.NewInvestors(a.db), Mentors: store.NewMentors(a.db),
 		Funds: store.NewFunds(a.db), Calls: store.NewCalls(a.db), Reviewers: store.NewReviewers(a.db),
+		CriteriaSets: store.NewCriteriaSets(a.db),
 	}
 	eco := ecosystem.NewService(a.demo.Incubators, a.demo.Investors, a.demo.Mentors, a.demo.Startups, clk)
 	firms := firm.NewService(a.demo.Startups, eco, clk)
+	screen := screening.NewService(a.demo.CriteriaSets, store.NewResults(a.db), a.demo.Startups, clk)
+	firms.OnChange(func(st firm.Startup) { a.rescreen(st.ID) })
 	a.resolver = &graph.Resolver{
-		Firms:     firms,
-		Ecosystem: eco,
+		Screen:      screen,
+		RescreenAll: func() { a.rescreen("") },
+		Firms:       firms,
+		Ecosystem:   eco,
 		Funding: funding.NewService(funding.Stores{
 			Funds: a.demo.Funds, Calls: a.demo.Calls, Applications: store.NewApplications(a.db), Reviewers: a.demo.Reviewers,
 		}, firms, eco, clk),
@@ -128,6 +137,25 @@ func localSecret(path string) (string, error) {
 	return secret, nil
 }
 
+// rescreen screens one firm again (every firm for "") in the background after
+// it changed, so results follow within seconds without slowing the request.
+// A screening lost to a crash is repaired by the nightly job.
+func (a *app) rescreen(id string) {
+	var ids []string
+	if id != "" {
+		ids = []string{id}
+	}
+	a.background.Add(1)
+	go func() {
+		defer a.background.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if _, err := a.resolver.Screen.Screen(ctx, ids); err != nil {
+			a.logger.Error("re-screen after a change", "startup", id, "error", err)
+		}
+	}()
+}
+
 // seedDemo fills an empty store with the demo ecosystem.
 func (a *app) seedDemo(ctx context.Context) error {
 	empty, err := a.db.IsEmpty(ctx)
@@ -139,8 +167,13 @@ func (a *app) seedDemo(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
 	}
+	st, err := a.resolver.Screen.Screen(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("screen demo data: %w", err)
+	}
 	a.logger.Info("demo data seeded", "incubators", n.Incubators, "startups", n.Startups, "investors", n.Investors,
-		"mentors", n.Mentors, "funds", n.Funds, "calls", n.Calls, "took", time.Since(start).Round(time.Millisecond))
+		"mentors", n.Mentors, "funds", n.Funds, "calls", n.Calls, "criteriaSets", n.CriteriaSets,
+		"screened", st.Firms, "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -172,6 +205,7 @@ func (a *app) routes() http.Handler {
 
 // close releases the store; ctx bounds how long in-flight operations may take.
 func (a *app) close(ctx context.Context) {
+	a.background.Wait()
 	if a.db != nil {
 		if err := a.db.Close(ctx); err != nil {
 			a.logger.Warn("close store connection", "error", err)

@@ -30,6 +30,8 @@ type Config struct {
 	ShutdownTimeout time.Duration // INNOPORT_SHUTDOWN_TIMEOUT
 	// CloseCallsSchedule is when calls past their deadline are closed.
 	CloseCallsSchedule string // INNOPORT_SCHEDULE_CLOSE_CALLS
+	// ScreeningSchedule is when every firm is screened against the active criteria.
+	ScreeningSchedule string // INNOPORT_SCHEDULE_SCREENING
 }
 
 // Embedded reports whether the service runs on its embedded store.
@@ -50,7 +52,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("logLevel", c.LogLevel.String()), slog.Bool("introspection", c.Introspection),
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
-		slog.String("closeCallsSchedule", c.CloseCallsSchedule),
+		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
 	)
 }
 
@@ -107,6 +109,8 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long in-flight requests may take at shutdown")
 	fs.StringVar(&c.CloseCallsSchedule, "schedule-close-calls", env("INNOPORT_SCHEDULE_CLOSE_CALLS", "@every 1m"),
 		`when to close calls past their deadline: a cron spec in Asia/Ho_Chi_Minh, "@every 1m", or "off"`)
+	fs.StringVar(&c.ScreeningSchedule, "schedule-screening", env("INNOPORT_SCHEDULE_SCREENING", "0 2 * * *"),
+		`when to screen every firm against the active criteria: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
 	for _, f := range extra {
 		f(fs)
 	}

@@ -71,7 +71,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 			return err
 		}
 	}
-	sched, err := jobs.NewScheduler(logger, time.Minute, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule))
+	sched, err := jobs.NewScheduler(logger, time.Hour, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule),
+		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule))
 	if err != nil {
 		return err
 	}

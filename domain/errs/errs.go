@@ -204,17 +204,20 @@ func (l *List) Add(err error) {
 	*l = append(*l, Internalf(err, "unclassified error"))
 }
 
-// Check adds err, prefixed with field, and reports whether err was nil.
+// Check adds every error in err, each prefixed with field, and reports
+// whether err was nil.
 func (l *List) Check(err error, field ...string) bool {
 	if err == nil {
 		return true
 	}
-	var e *Error
-	if errors.As(err, &e) {
-		*l = append(*l, e.At(field...))
+	es := Flatten(err)
+	if len(es) == 0 {
+		l.Add(err)
 		return false
 	}
-	l.Add(err)
+	for _, e := range es {
+		*l = append(*l, e.At(field...))
+	}
 	return false
 }
 

@@ -37,6 +37,8 @@ type Store interface {
 	ListByIncubator(ctx context.Context, ids []string, p value.Page) (map[string]value.Slice[Startup], error)
 	// CountByIncubator counts the startups of each incubator in ids.
 	CountByIncubator(ctx context.Context, ids []string) (map[string]int, error)
+	// Each calls fn for every startup, in no particular order.
+	Each(ctx context.Context, fn func(Startup) error) error
 }
 
 // IncubatorChecker tells whether an incubator exists.
@@ -49,6 +51,17 @@ type Service struct {
 	store      Store
 	incubators IncubatorChecker
 	clock      clock.Clock
+	changed    []func(Startup)
+}
+
+// OnChange registers fn to be told of every startup created or changed,
+// after the write; fn must not block (it runs in the request).
+func (s *Service) OnChange(fn func(Startup)) { s.changed = append(s.changed, fn) }
+
+func (s *Service) notify(st Startup) {
+	for _, fn := range s.changed {
+		fn(st)
+	}
 }
 
 // NewService builds the startup use-cases on a store.
@@ -74,6 +87,7 @@ func (s *Service) Create(ctx context.Context, d Draft) (Startup, error) {
 	if err := s.store.Create(ctx, st); err != nil {
 		return Startup{}, fmt.Errorf("create startup: %w", err)
 	}
+	s.notify(st)
 	return st, nil
 }
 
@@ -111,6 +125,7 @@ func (s *Service) Update(ctx context.Context, id string, version int64, patch Pa
 	if err != nil {
 		return Startup{}, fmt.Errorf("update startup %s: %w", id, err)
 	}
+	s.notify(st)
 	return st, nil
 }
 

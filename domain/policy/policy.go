@@ -107,3 +107,9 @@ func ActAsReviewer(p identity.Principal, reviewerSubject string) error {
 func CreateReviewer(p identity.Principal) error {
 	return allow(p, p.Has(identity.RoleAdmin) || p.Has(identity.RoleFundManager))
 }
+
+// ManageCriteria allows admins only to write, publish and retire criteria
+// sets and to run screening on demand.
+func ManageCriteria(p identity.Principal) error {
+	return allow(p, p.Has(identity.RoleAdmin))
+}

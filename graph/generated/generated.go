@@ -18,6 +18,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -45,11 +46,15 @@ type Config struct {
 
 type ResolverRoot interface {
 	Application() ApplicationResolver
+	Certificate() CertificateResolver
 	Contact() ContactResolver
+	CriteriaSet() CriteriaSetResolver
 	Criterion() CriterionResolver
 	EligibilityRule() EligibilityRuleResolver
+	Evidence() EvidenceResolver
 	Fund() FundResolver
 	FundCall() FundCallResolver
+	IPAsset() IPAssetResolver
 	Incubator() IncubatorResolver
 	Investor() InvestorResolver
 	Mentor() MentorResolver
@@ -58,6 +63,9 @@ type ResolverRoot interface {
 	Question() QuestionResolver
 	Review() ReviewResolver
 	Reviewer() ReviewerResolver
+	ScreeningChange() ScreeningChangeResolver
+	ScreeningCriterion() ScreeningCriterionResolver
+	ScreeningResult() ScreeningResultResolver
 	SectorInfo() SectorInfoResolver
 	Startup() StartupResolver
 }
@@ -118,9 +126,46 @@ type ComplexityRoot struct {
 		To     func(childComplexity int) int
 	}
 
+	Award struct {
+		AwardedOn     func(childComplexity int) int
+		DocumentRef   func(childComplexity int) int
+		International func(childComplexity int) int
+		Name          func(childComplexity int) int
+	}
+
+	Certificate struct {
+		DocumentRef func(childComplexity int) int
+		ExpiresOn   func(childComplexity int) int
+		IssuedOn    func(childComplexity int) int
+		Kind        func(childComplexity int) int
+	}
+
 	Contact struct {
 		Email func(childComplexity int) int
 		Phone func(childComplexity int) int
+	}
+
+	CriteriaSet struct {
+		Criteria      func(childComplexity int) int
+		EffectiveFrom func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Key           func(childComplexity int) int
+		LegalBasis    func(childComplexity int) int
+		SetVersion    func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Title         func(childComplexity int) int
+		Version       func(childComplexity int) int
+	}
+
+	CriteriaSetPayload struct {
+		CriteriaSet func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
+	}
+
+	CriteriaSetPreview struct {
+		Changes       func(childComplexity int) int
+		Firms         func(childComplexity int) int
+		FirmsChanging func(childComplexity int) int
 	}
 
 	Criterion struct {
@@ -130,6 +175,13 @@ type ComplexityRoot struct {
 		Name       func(childComplexity int) int
 		Threshold  func(childComplexity int) int
 		Weight     func(childComplexity int) int
+	}
+
+	CriterionOutcome struct {
+		Key     func(childComplexity int) int
+		Missing func(childComplexity int) int
+		Passed  func(childComplexity int) int
+		Reason  func(childComplexity int) int
 	}
 
 	CriterionScore struct {
@@ -148,6 +200,17 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		Expression  func(childComplexity int) int
 		Key         func(childComplexity int) int
+	}
+
+	Evidence struct {
+		Awards            func(childComplexity int) int
+		Certificates      func(childComplexity int) int
+		Confirmations     func(childComplexity int) int
+		FirstRegisteredOn func(childComplexity int) int
+		IPAssets          func(childComplexity int) int
+		Investments       func(childComplexity int) int
+		LegalForm         func(childComplexity int) int
+		PublicOffering    func(childComplexity int) int
 	}
 
 	Financials struct {
@@ -203,6 +266,14 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	IPAsset struct {
+		DocumentRef func(childComplexity int) int
+		ExpiresOn   func(childComplexity int) int
+		GrantedOn   func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Number      func(childComplexity int) int
+	}
+
 	Incubator struct {
 		ID         func(childComplexity int) int
 		Name       func(childComplexity int) int
@@ -219,6 +290,14 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Sectors     func(childComplexity int) int
 		Stages      func(childComplexity int) int
+	}
+
+	Investment struct {
+		Amount      func(childComplexity int) int
+		Commitment  func(childComplexity int) int
+		DocumentRef func(childComplexity int) int
+		Fund        func(childComplexity int) int
+		On          func(childComplexity int) int
 	}
 
 	Investor struct {
@@ -286,6 +365,7 @@ type ComplexityRoot struct {
 		AssignReviewers           func(childComplexity int, input model.AssignReviewersInput) int
 		CancelFundCall            func(childComplexity int, input model.FundCallActionInput) int
 		CloseFundCall             func(childComplexity int, input model.FundCallActionInput) int
+		CreateCriteriaSet         func(childComplexity int, input model.CriteriaSetInput) int
 		CreateFundCall            func(childComplexity int, input model.CreateFundCallInput) int
 		CreateInvestor            func(childComplexity int, input model.CreateInvestorInput) int
 		CreateMentor              func(childComplexity int, input model.CreateMentorInput) int
@@ -293,11 +373,15 @@ type ComplexityRoot struct {
 		CreateStartup             func(childComplexity int, input model.CreateStartupInput) int
 		DecideFundCall            func(childComplexity int, input model.FundCallActionInput) int
 		DeclareConflictOfInterest func(childComplexity int, input model.DeclareConflictOfInterestInput) int
+		PublishCriteriaSet        func(childComplexity int, input model.CriteriaSetActionInput) int
 		PublishFundCall           func(childComplexity int, input model.FundCallActionInput) int
+		RetireCriteriaSet         func(childComplexity int, input model.CriteriaSetActionInput) int
+		RunScreening              func(childComplexity int) int
 		SubmitApplication         func(childComplexity int, input model.SubmitApplicationInput) int
 		SubmitReview              func(childComplexity int, input model.SubmitReviewInput) int
 		TransitionApplication     func(childComplexity int, input model.TransitionApplicationInput) int
 		UpdateApplicationDraft    func(childComplexity int, input model.UpdateApplicationDraftInput) int
+		UpdateCriteriaSet         func(childComplexity int, input model.UpdateCriteriaSetInput) int
 		UpdateFundCall            func(childComplexity int, input model.UpdateFundCallInput) int
 		UpdateInvestor            func(childComplexity int, input model.UpdateInvestorInput) int
 		UpdateMentor              func(childComplexity int, input model.UpdateMentorInput) int
@@ -310,19 +394,23 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Application      func(childComplexity int, id string) int
-		CheckEligibility func(childComplexity int, callID string, startupID string) int
-		FundCalls        func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
-		Funds            func(childComplexity int) int
-		Incubators       func(childComplexity int) int
-		Investors        func(childComplexity int, first *int, after *string) int
-		Mentors          func(childComplexity int, first *int, after *string) int
-		Node             func(childComplexity int, id string) int
-		Reviewers        func(childComplexity int, first *int, after *string) int
-		Sectors          func(childComplexity int) int
-		Startup          func(childComplexity int, id string) int
-		Startups         func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
-		Viewer           func(childComplexity int) int
+		Application        func(childComplexity int, id string) int
+		CheckEligibility   func(childComplexity int, callID string, startupID string) int
+		CriteriaSets       func(childComplexity int, status *screening.SetStatus) int
+		FundCalls          func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
+		Funds              func(childComplexity int) int
+		Incubators         func(childComplexity int) int
+		Investors          func(childComplexity int, first *int, after *string) int
+		Mentors            func(childComplexity int, first *int, after *string) int
+		Node               func(childComplexity int, id string) int
+		PreviewCriteriaSet func(childComplexity int, id string) int
+		Reviewers          func(childComplexity int, first *int, after *string) int
+		ScreeningCounts    func(childComplexity int, setKey string) int
+		ScreeningResults   func(childComplexity int, setKey string, status *screening.Status, first *int, after *string) int
+		Sectors            func(childComplexity int) int
+		Startup            func(childComplexity int, id string) int
+		Startups           func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
+		Viewer             func(childComplexity int) int
 	}
 
 	Question struct {
@@ -398,6 +486,61 @@ type ComplexityRoot struct {
 		Reason func(childComplexity int) int
 	}
 
+	RunScreeningPayload struct {
+		Changed     func(childComplexity int) int
+		Evaluations func(childComplexity int) int
+		Firms       func(childComplexity int) int
+	}
+
+	ScreeningChange struct {
+		At         func(childComplexity int) int
+		From       func(childComplexity int) int
+		SetVersion func(childComplexity int) int
+		To         func(childComplexity int) int
+	}
+
+	ScreeningCount struct {
+		Count  func(childComplexity int) int
+		Status func(childComplexity int) int
+	}
+
+	ScreeningCriterion struct {
+		Expression func(childComplexity int) int
+		FailReason func(childComplexity int) int
+		Group      func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Needs      func(childComplexity int) int
+		PassReason func(childComplexity int) int
+	}
+
+	ScreeningPreviewChange struct {
+		From    func(childComplexity int) int
+		Startup func(childComplexity int) int
+		To      func(childComplexity int) int
+	}
+
+	ScreeningResult struct {
+		AsOf       func(childComplexity int) int
+		Criteria   func(childComplexity int) int
+		History    func(childComplexity int) int
+		SetKey     func(childComplexity int) int
+		SetVersion func(childComplexity int) int
+		Startup    func(childComplexity int) int
+		Status     func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+	}
+
+	ScreeningResultConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ScreeningResultEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	SectorInfo struct {
 		Group    func(childComplexity int) int
 		Label    func(childComplexity int) int
@@ -409,12 +552,14 @@ type ComplexityRoot struct {
 		Contact     func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		Description func(childComplexity int) int
+		Evidence    func(childComplexity int) int
 		Financials  func(childComplexity int) int
 		FoundedOn   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Incubator   func(childComplexity int) int
 		Name        func(childComplexity int) int
 		NameEN      func(childComplexity int) int
+		Screening   func(childComplexity int) int
 		Sectors     func(childComplexity int) int
 		Stage       func(childComplexity int) int
 		TaxCode     func(childComplexity int) int
@@ -441,6 +586,12 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	SupportConfirmation struct {
+		DocumentRef func(childComplexity int) int
+		IssuedOn    func(childComplexity int) int
+		Issuer      func(childComplexity int) int
+	}
+
 	UserError struct {
 		Code    func(childComplexity int) int
 		Field   func(childComplexity int) int
@@ -455,6 +606,7 @@ type ComplexityRoot struct {
 
 	YearRevenue struct {
 		Amount func(childComplexity int) int
+		ST     func(childComplexity int) int
 		Year   func(childComplexity int) int
 	}
 }
@@ -470,15 +622,27 @@ type ApplicationResolver interface {
 	Reviews(ctx context.Context, obj *funding.Application) ([]*funding.Review, error)
 	Feedback(ctx context.Context, obj *funding.Application) ([]*model.CriterionScore, error)
 }
+type CertificateResolver interface {
+	ExpiresOn(ctx context.Context, obj *firm.Certificate) (*value.Date, error)
+}
 type ContactResolver interface {
 	Email(ctx context.Context, obj *firm.Contact) (string, error)
 	Phone(ctx context.Context, obj *firm.Contact) (*string, error)
+}
+type CriteriaSetResolver interface {
+	ID(ctx context.Context, obj *screening.CriteriaSet) (string, error)
+
+	Title(ctx context.Context, obj *screening.CriteriaSet) (string, error)
 }
 type CriterionResolver interface {
 	Name(ctx context.Context, obj *funding.Criterion) (string, error)
 }
 type EligibilityRuleResolver interface {
 	Description(ctx context.Context, obj *funding.Rule) (string, error)
+}
+type EvidenceResolver interface {
+	LegalForm(ctx context.Context, obj *firm.Evidence) (*firm.LegalForm, error)
+	FirstRegisteredOn(ctx context.Context, obj *firm.Evidence) (*value.Date, error)
 }
 type FundResolver interface {
 	ID(ctx context.Context, obj *funding.Fund) (string, error)
@@ -496,6 +660,9 @@ type FundCallResolver interface {
 	ApplicationCounts(ctx context.Context, obj *funding.Call) ([]*model.ApplicationCount, error)
 	Applications(ctx context.Context, obj *funding.Call, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error)
 	Ranking(ctx context.Context, obj *funding.Call, normalize *bool) (*model.Ranking, error)
+}
+type IPAssetResolver interface {
+	ExpiresOn(ctx context.Context, obj *firm.IPAsset) (*value.Date, error)
 }
 type IncubatorResolver interface {
 	ID(ctx context.Context, obj *ecosystem.Incubator) (string, error)
@@ -540,6 +707,11 @@ type MutationResolver interface {
 	CloseFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	CancelFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
+	CreateCriteriaSet(ctx context.Context, input model.CriteriaSetInput) (*model.CriteriaSetPayload, error)
+	UpdateCriteriaSet(ctx context.Context, input model.UpdateCriteriaSetInput) (*model.CriteriaSetPayload, error)
+	PublishCriteriaSet(ctx context.Context, input model.CriteriaSetActionInput) (*model.CriteriaSetPayload, error)
+	RetireCriteriaSet(ctx context.Context, input model.CriteriaSetActionInput) (*model.CriteriaSetPayload, error)
+	RunScreening(ctx context.Context) (*model.RunScreeningPayload, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -555,6 +727,10 @@ type QueryResolver interface {
 	Funds(ctx context.Context) ([]*funding.Fund, error)
 	FundCalls(ctx context.Context, first *int, after *string, status *funding.CallStatus) (*model.FundCallConnection, error)
 	CheckEligibility(ctx context.Context, callID string, startupID string) (*model.EligibilityResult, error)
+	CriteriaSets(ctx context.Context, status *screening.SetStatus) ([]*screening.CriteriaSet, error)
+	ScreeningResults(ctx context.Context, setKey string, status *screening.Status, first *int, after *string) (*model.ScreeningResultConnection, error)
+	ScreeningCounts(ctx context.Context, setKey string) ([]*model.ScreeningCount, error)
+	PreviewCriteriaSet(ctx context.Context, id string) (*model.CriteriaSetPreview, error)
 }
 type QuestionResolver interface {
 	Label(ctx context.Context, obj *funding.Question) (string, error)
@@ -573,6 +749,19 @@ type ReviewerResolver interface {
 	Investor(ctx context.Context, obj *funding.Reviewer) (*ecosystem.Investor, error)
 	Mentor(ctx context.Context, obj *funding.Reviewer) (*ecosystem.Mentor, error)
 }
+type ScreeningChangeResolver interface {
+	From(ctx context.Context, obj *screening.Change) (*screening.Status, error)
+}
+type ScreeningCriterionResolver interface {
+	PassReason(ctx context.Context, obj *screening.Criterion) (string, error)
+	FailReason(ctx context.Context, obj *screening.Criterion) (string, error)
+	Needs(ctx context.Context, obj *screening.Criterion) ([]string, error)
+}
+type ScreeningResultResolver interface {
+	Startup(ctx context.Context, obj *screening.Result) (*firm.Startup, error)
+
+	Criteria(ctx context.Context, obj *screening.Result) ([]*model.CriterionOutcome, error)
+}
 type SectorInfoResolver interface {
 	Label(ctx context.Context, obj *value.SectorInfo) (string, error)
 }
@@ -586,6 +775,9 @@ type StartupResolver interface {
 	Incubator(ctx context.Context, obj *firm.Startup) (*ecosystem.Incubator, error)
 	Contact(ctx context.Context, obj *firm.Startup) (*firm.Contact, error)
 	Financials(ctx context.Context, obj *firm.Startup) (*firm.Financials, error)
+
+	Evidence(ctx context.Context, obj *firm.Startup) (*firm.Evidence, error)
+	Screening(ctx context.Context, obj *firm.Startup) ([]*screening.Result, error)
 }
 
 type executableSchema struct {
@@ -800,6 +992,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.ApplicationTransition.To(childComplexity), true
 
+	case "Award.awardedOn":
+		if e.complexity.Award.AwardedOn == nil {
+			break
+		}
+
+		return e.complexity.Award.AwardedOn(childComplexity), true
+	case "Award.documentRef":
+		if e.complexity.Award.DocumentRef == nil {
+			break
+		}
+
+		return e.complexity.Award.DocumentRef(childComplexity), true
+	case "Award.international":
+		if e.complexity.Award.International == nil {
+			break
+		}
+
+		return e.complexity.Award.International(childComplexity), true
+	case "Award.name":
+		if e.complexity.Award.Name == nil {
+			break
+		}
+
+		return e.complexity.Award.Name(childComplexity), true
+
+	case "Certificate.documentRef":
+		if e.complexity.Certificate.DocumentRef == nil {
+			break
+		}
+
+		return e.complexity.Certificate.DocumentRef(childComplexity), true
+	case "Certificate.expiresOn":
+		if e.complexity.Certificate.ExpiresOn == nil {
+			break
+		}
+
+		return e.complexity.Certificate.ExpiresOn(childComplexity), true
+	case "Certificate.issuedOn":
+		if e.complexity.Certificate.IssuedOn == nil {
+			break
+		}
+
+		return e.complexity.Certificate.IssuedOn(childComplexity), true
+	case "Certificate.kind":
+		if e.complexity.Certificate.Kind == nil {
+			break
+		}
+
+		return e.complexity.Certificate.Kind(childComplexity), true
+
 	case "Contact.email":
 		if e.complexity.Contact.Email == nil {
 			break
@@ -812,6 +1054,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Contact.Phone(childComplexity), true
+
+	case "CriteriaSet.criteria":
+		if e.complexity.CriteriaSet.Criteria == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.Criteria(childComplexity), true
+	case "CriteriaSet.effectiveFrom":
+		if e.complexity.CriteriaSet.EffectiveFrom == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.EffectiveFrom(childComplexity), true
+	case "CriteriaSet.id":
+		if e.complexity.CriteriaSet.ID == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.ID(childComplexity), true
+	case "CriteriaSet.key":
+		if e.complexity.CriteriaSet.Key == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.Key(childComplexity), true
+	case "CriteriaSet.legalBasis":
+		if e.complexity.CriteriaSet.LegalBasis == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.LegalBasis(childComplexity), true
+	case "CriteriaSet.setVersion":
+		if e.complexity.CriteriaSet.SetVersion == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.SetVersion(childComplexity), true
+	case "CriteriaSet.status":
+		if e.complexity.CriteriaSet.Status == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.Status(childComplexity), true
+	case "CriteriaSet.title":
+		if e.complexity.CriteriaSet.Title == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.Title(childComplexity), true
+	case "CriteriaSet.version":
+		if e.complexity.CriteriaSet.Version == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.Version(childComplexity), true
+
+	case "CriteriaSetPayload.criteriaSet":
+		if e.complexity.CriteriaSetPayload.CriteriaSet == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSetPayload.CriteriaSet(childComplexity), true
+	case "CriteriaSetPayload.userErrors":
+		if e.complexity.CriteriaSetPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSetPayload.UserErrors(childComplexity), true
+
+	case "CriteriaSetPreview.changes":
+		if e.complexity.CriteriaSetPreview.Changes == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSetPreview.Changes(childComplexity), true
+	case "CriteriaSetPreview.firms":
+		if e.complexity.CriteriaSetPreview.Firms == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSetPreview.Firms(childComplexity), true
+	case "CriteriaSetPreview.firmsChanging":
+		if e.complexity.CriteriaSetPreview.FirmsChanging == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSetPreview.FirmsChanging(childComplexity), true
 
 	case "Criterion.halfPoints":
 		if e.complexity.Criterion.HalfPoints == nil {
@@ -849,6 +1178,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Criterion.Weight(childComplexity), true
+
+	case "CriterionOutcome.key":
+		if e.complexity.CriterionOutcome.Key == nil {
+			break
+		}
+
+		return e.complexity.CriterionOutcome.Key(childComplexity), true
+	case "CriterionOutcome.missing":
+		if e.complexity.CriterionOutcome.Missing == nil {
+			break
+		}
+
+		return e.complexity.CriterionOutcome.Missing(childComplexity), true
+	case "CriterionOutcome.passed":
+		if e.complexity.CriterionOutcome.Passed == nil {
+			break
+		}
+
+		return e.complexity.CriterionOutcome.Passed(childComplexity), true
+	case "CriterionOutcome.reason":
+		if e.complexity.CriterionOutcome.Reason == nil {
+			break
+		}
+
+		return e.complexity.CriterionOutcome.Reason(childComplexity), true
 
 	case "CriterionScore.comment":
 		if e.complexity.CriterionScore.Comment == nil {
@@ -906,6 +1260,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.EligibilityRule.Key(childComplexity), true
+
+	case "Evidence.awards":
+		if e.complexity.Evidence.Awards == nil {
+			break
+		}
+
+		return e.complexity.Evidence.Awards(childComplexity), true
+	case "Evidence.certificates":
+		if e.complexity.Evidence.Certificates == nil {
+			break
+		}
+
+		return e.complexity.Evidence.Certificates(childComplexity), true
+	case "Evidence.confirmations":
+		if e.complexity.Evidence.Confirmations == nil {
+			break
+		}
+
+		return e.complexity.Evidence.Confirmations(childComplexity), true
+	case "Evidence.firstRegisteredOn":
+		if e.complexity.Evidence.FirstRegisteredOn == nil {
+			break
+		}
+
+		return e.complexity.Evidence.FirstRegisteredOn(childComplexity), true
+	case "Evidence.ipAssets":
+		if e.complexity.Evidence.IPAssets == nil {
+			break
+		}
+
+		return e.complexity.Evidence.IPAssets(childComplexity), true
+	case "Evidence.investments":
+		if e.complexity.Evidence.Investments == nil {
+			break
+		}
+
+		return e.complexity.Evidence.Investments(childComplexity), true
+	case "Evidence.legalForm":
+		if e.complexity.Evidence.LegalForm == nil {
+			break
+		}
+
+		return e.complexity.Evidence.LegalForm(childComplexity), true
+	case "Evidence.publicOffering":
+		if e.complexity.Evidence.PublicOffering == nil {
+			break
+		}
+
+		return e.complexity.Evidence.PublicOffering(childComplexity), true
 
 	case "Financials.fundingNeedVnd":
 		if e.complexity.Financials.FundingNeed == nil {
@@ -1133,6 +1536,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.FundCallPayload.UserErrors(childComplexity), true
 
+	case "IPAsset.documentRef":
+		if e.complexity.IPAsset.DocumentRef == nil {
+			break
+		}
+
+		return e.complexity.IPAsset.DocumentRef(childComplexity), true
+	case "IPAsset.expiresOn":
+		if e.complexity.IPAsset.ExpiresOn == nil {
+			break
+		}
+
+		return e.complexity.IPAsset.ExpiresOn(childComplexity), true
+	case "IPAsset.grantedOn":
+		if e.complexity.IPAsset.GrantedOn == nil {
+			break
+		}
+
+		return e.complexity.IPAsset.GrantedOn(childComplexity), true
+	case "IPAsset.kind":
+		if e.complexity.IPAsset.Kind == nil {
+			break
+		}
+
+		return e.complexity.IPAsset.Kind(childComplexity), true
+	case "IPAsset.number":
+		if e.complexity.IPAsset.Number == nil {
+			break
+		}
+
+		return e.complexity.IPAsset.Number(childComplexity), true
+
 	case "Incubator.id":
 		if e.complexity.Incubator.ID == nil {
 			break
@@ -1211,6 +1645,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.IncubatorProgram.Stages(childComplexity), true
+
+	case "Investment.amountVnd":
+		if e.complexity.Investment.Amount == nil {
+			break
+		}
+
+		return e.complexity.Investment.Amount(childComplexity), true
+	case "Investment.commitment":
+		if e.complexity.Investment.Commitment == nil {
+			break
+		}
+
+		return e.complexity.Investment.Commitment(childComplexity), true
+	case "Investment.documentRef":
+		if e.complexity.Investment.DocumentRef == nil {
+			break
+		}
+
+		return e.complexity.Investment.DocumentRef(childComplexity), true
+	case "Investment.fund":
+		if e.complexity.Investment.Fund == nil {
+			break
+		}
+
+		return e.complexity.Investment.Fund(childComplexity), true
+	case "Investment.on":
+		if e.complexity.Investment.On == nil {
+			break
+		}
+
+		return e.complexity.Investment.On(childComplexity), true
 
 	case "Investor.contactEmail":
 		if e.complexity.Investor.ContactEmail == nil {
@@ -1475,6 +1940,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CloseFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.createCriteriaSet":
+		if e.complexity.Mutation.CreateCriteriaSet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createCriteriaSet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateCriteriaSet(childComplexity, args["input"].(model.CriteriaSetInput)), true
 	case "Mutation.createFundCall":
 		if e.complexity.Mutation.CreateFundCall == nil {
 			break
@@ -1552,6 +2028,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.DeclareConflictOfInterest(childComplexity, args["input"].(model.DeclareConflictOfInterestInput)), true
+	case "Mutation.publishCriteriaSet":
+		if e.complexity.Mutation.PublishCriteriaSet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishCriteriaSet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.PublishCriteriaSet(childComplexity, args["input"].(model.CriteriaSetActionInput)), true
 	case "Mutation.publishFundCall":
 		if e.complexity.Mutation.PublishFundCall == nil {
 			break
@@ -1563,6 +2050,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.PublishFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.retireCriteriaSet":
+		if e.complexity.Mutation.RetireCriteriaSet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retireCriteriaSet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RetireCriteriaSet(childComplexity, args["input"].(model.CriteriaSetActionInput)), true
+	case "Mutation.runScreening":
+		if e.complexity.Mutation.RunScreening == nil {
+			break
+		}
+
+		return e.complexity.Mutation.RunScreening(childComplexity), true
 	case "Mutation.submitApplication":
 		if e.complexity.Mutation.SubmitApplication == nil {
 			break
@@ -1607,6 +2111,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateApplicationDraft(childComplexity, args["input"].(model.UpdateApplicationDraftInput)), true
+	case "Mutation.updateCriteriaSet":
+		if e.complexity.Mutation.UpdateCriteriaSet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCriteriaSet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateCriteriaSet(childComplexity, args["input"].(model.UpdateCriteriaSetInput)), true
 	case "Mutation.updateFundCall":
 		if e.complexity.Mutation.UpdateFundCall == nil {
 			break
@@ -1687,6 +2202,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.CheckEligibility(childComplexity, args["callId"].(string), args["startupId"].(string)), true
+	case "Query.criteriaSets":
+		if e.complexity.Query.CriteriaSets == nil {
+			break
+		}
+
+		args, err := ec.field_Query_criteriaSets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.CriteriaSets(childComplexity, args["status"].(*screening.SetStatus)), true
 	case "Query.fundCalls":
 		if e.complexity.Query.FundCalls == nil {
 			break
@@ -1743,6 +2269,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.previewCriteriaSet":
+		if e.complexity.Query.PreviewCriteriaSet == nil {
+			break
+		}
+
+		args, err := ec.field_Query_previewCriteriaSet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.PreviewCriteriaSet(childComplexity, args["id"].(string)), true
 	case "Query.reviewers":
 		if e.complexity.Query.Reviewers == nil {
 			break
@@ -1754,6 +2291,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Reviewers(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.screeningCounts":
+		if e.complexity.Query.ScreeningCounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_screeningCounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.ScreeningCounts(childComplexity, args["setKey"].(string)), true
+	case "Query.screeningResults":
+		if e.complexity.Query.ScreeningResults == nil {
+			break
+		}
+
+		args, err := ec.field_Query_screeningResults_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.ScreeningResults(childComplexity, args["setKey"].(string), args["status"].(*screening.Status), args["first"].(*int), args["after"].(*string)), true
 	case "Query.sectors":
 		if e.complexity.Query.Sectors == nil {
 			break
@@ -2057,6 +2616,200 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.RuleOutcome.Reason(childComplexity), true
 
+	case "RunScreeningPayload.changed":
+		if e.complexity.RunScreeningPayload.Changed == nil {
+			break
+		}
+
+		return e.complexity.RunScreeningPayload.Changed(childComplexity), true
+	case "RunScreeningPayload.evaluations":
+		if e.complexity.RunScreeningPayload.Evaluations == nil {
+			break
+		}
+
+		return e.complexity.RunScreeningPayload.Evaluations(childComplexity), true
+	case "RunScreeningPayload.firms":
+		if e.complexity.RunScreeningPayload.Firms == nil {
+			break
+		}
+
+		return e.complexity.RunScreeningPayload.Firms(childComplexity), true
+
+	case "ScreeningChange.at":
+		if e.complexity.ScreeningChange.At == nil {
+			break
+		}
+
+		return e.complexity.ScreeningChange.At(childComplexity), true
+	case "ScreeningChange.from":
+		if e.complexity.ScreeningChange.From == nil {
+			break
+		}
+
+		return e.complexity.ScreeningChange.From(childComplexity), true
+	case "ScreeningChange.setVersion":
+		if e.complexity.ScreeningChange.SetVersion == nil {
+			break
+		}
+
+		return e.complexity.ScreeningChange.SetVersion(childComplexity), true
+	case "ScreeningChange.to":
+		if e.complexity.ScreeningChange.To == nil {
+			break
+		}
+
+		return e.complexity.ScreeningChange.To(childComplexity), true
+
+	case "ScreeningCount.count":
+		if e.complexity.ScreeningCount.Count == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCount.Count(childComplexity), true
+	case "ScreeningCount.status":
+		if e.complexity.ScreeningCount.Status == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCount.Status(childComplexity), true
+
+	case "ScreeningCriterion.expression":
+		if e.complexity.ScreeningCriterion.Expression == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCriterion.Expression(childComplexity), true
+	case "ScreeningCriterion.failReason":
+		if e.complexity.ScreeningCriterion.FailReason == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCriterion.FailReason(childComplexity), true
+	case "ScreeningCriterion.group":
+		if e.complexity.ScreeningCriterion.Group == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCriterion.Group(childComplexity), true
+	case "ScreeningCriterion.key":
+		if e.complexity.ScreeningCriterion.Key == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCriterion.Key(childComplexity), true
+	case "ScreeningCriterion.needs":
+		if e.complexity.ScreeningCriterion.Needs == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCriterion.Needs(childComplexity), true
+	case "ScreeningCriterion.passReason":
+		if e.complexity.ScreeningCriterion.PassReason == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCriterion.PassReason(childComplexity), true
+
+	case "ScreeningPreviewChange.from":
+		if e.complexity.ScreeningPreviewChange.From == nil {
+			break
+		}
+
+		return e.complexity.ScreeningPreviewChange.From(childComplexity), true
+	case "ScreeningPreviewChange.startup":
+		if e.complexity.ScreeningPreviewChange.Startup == nil {
+			break
+		}
+
+		return e.complexity.ScreeningPreviewChange.Startup(childComplexity), true
+	case "ScreeningPreviewChange.to":
+		if e.complexity.ScreeningPreviewChange.To == nil {
+			break
+		}
+
+		return e.complexity.ScreeningPreviewChange.To(childComplexity), true
+
+	case "ScreeningResult.asOf":
+		if e.complexity.ScreeningResult.AsOf == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResult.AsOf(childComplexity), true
+	case "ScreeningResult.criteria":
+		if e.complexity.ScreeningResult.Criteria == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResult.Criteria(childComplexity), true
+	case "ScreeningResult.history":
+		if e.complexity.ScreeningResult.History == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResult.History(childComplexity), true
+	case "ScreeningResult.setKey":
+		if e.complexity.ScreeningResult.SetKey == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResult.SetKey(childComplexity), true
+	case "ScreeningResult.setVersion":
+		if e.complexity.ScreeningResult.SetVersion == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResult.SetVersion(childComplexity), true
+	case "ScreeningResult.startup":
+		if e.complexity.ScreeningResult.Startup == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResult.Startup(childComplexity), true
+	case "ScreeningResult.status":
+		if e.complexity.ScreeningResult.Status == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResult.Status(childComplexity), true
+	case "ScreeningResult.evaluatedAt":
+		if e.complexity.ScreeningResult.UpdatedAt == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResult.UpdatedAt(childComplexity), true
+
+	case "ScreeningResultConnection.edges":
+		if e.complexity.ScreeningResultConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResultConnection.Edges(childComplexity), true
+	case "ScreeningResultConnection.pageInfo":
+		if e.complexity.ScreeningResultConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResultConnection.PageInfo(childComplexity), true
+	case "ScreeningResultConnection.totalCount":
+		if e.complexity.ScreeningResultConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResultConnection.TotalCount(childComplexity), true
+
+	case "ScreeningResultEdge.cursor":
+		if e.complexity.ScreeningResultEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResultEdge.Cursor(childComplexity), true
+	case "ScreeningResultEdge.node":
+		if e.complexity.ScreeningResultEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.ScreeningResultEdge.Node(childComplexity), true
+
 	case "SectorInfo.group":
 		if e.complexity.SectorInfo.Group == nil {
 			break
@@ -2100,6 +2853,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Startup.Description(childComplexity), true
+	case "Startup.evidence":
+		if e.complexity.Startup.Evidence == nil {
+			break
+		}
+
+		return e.complexity.Startup.Evidence(childComplexity), true
 	case "Startup.financials":
 		if e.complexity.Startup.Financials == nil {
 			break
@@ -2136,6 +2895,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Startup.NameEN(childComplexity), true
+	case "Startup.screening":
+		if e.complexity.Startup.Screening == nil {
+			break
+		}
+
+		return e.complexity.Startup.Screening(childComplexity), true
 	case "Startup.sectors":
 		if e.complexity.Startup.Sectors == nil {
 			break
@@ -2230,6 +2995,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.StartupPayload.UserErrors(childComplexity), true
 
+	case "SupportConfirmation.documentRef":
+		if e.complexity.SupportConfirmation.DocumentRef == nil {
+			break
+		}
+
+		return e.complexity.SupportConfirmation.DocumentRef(childComplexity), true
+	case "SupportConfirmation.issuedOn":
+		if e.complexity.SupportConfirmation.IssuedOn == nil {
+			break
+		}
+
+		return e.complexity.SupportConfirmation.IssuedOn(childComplexity), true
+	case "SupportConfirmation.issuer":
+		if e.complexity.SupportConfirmation.Issuer == nil {
+			break
+		}
+
+		return e.complexity.SupportConfirmation.Issuer(childComplexity), true
+
 	case "UserError.code":
 		if e.complexity.UserError.Code == nil {
 			break
@@ -2274,6 +3058,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.YearRevenue.Amount(childComplexity), true
+	case "YearRevenue.stAmountVnd":
+		if e.complexity.YearRevenue.ST == nil {
+			break
+		}
+
+		return e.complexity.YearRevenue.ST(childComplexity), true
 	case "YearRevenue.year":
 		if e.complexity.YearRevenue.Year == nil {
 			break
@@ -2291,25 +3081,35 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAnswerInput,
 		ec.unmarshalInputAssignReviewersInput,
+		ec.unmarshalInputAwardInput,
+		ec.unmarshalInputCertificateInput,
 		ec.unmarshalInputContactInput,
 		ec.unmarshalInputCreateFundCallInput,
 		ec.unmarshalInputCreateInvestorInput,
 		ec.unmarshalInputCreateMentorInput,
 		ec.unmarshalInputCreateReviewerInput,
 		ec.unmarshalInputCreateStartupInput,
+		ec.unmarshalInputCriteriaSetActionInput,
+		ec.unmarshalInputCriteriaSetInput,
 		ec.unmarshalInputCriterionInput,
 		ec.unmarshalInputDeclareConflictOfInterestInput,
 		ec.unmarshalInputEligibilityRuleInput,
+		ec.unmarshalInputEvidenceInput,
 		ec.unmarshalInputFinancialsInput,
 		ec.unmarshalInputFundCallActionInput,
+		ec.unmarshalInputIPAssetInput,
+		ec.unmarshalInputInvestmentInput,
 		ec.unmarshalInputQuestionInput,
 		ec.unmarshalInputRubricInput,
 		ec.unmarshalInputScoreInput,
+		ec.unmarshalInputScreeningCriterionInput,
 		ec.unmarshalInputStartupFilter,
 		ec.unmarshalInputSubmitApplicationInput,
 		ec.unmarshalInputSubmitReviewInput,
+		ec.unmarshalInputSupportConfirmationInput,
 		ec.unmarshalInputTransitionApplicationInput,
 		ec.unmarshalInputUpdateApplicationDraftInput,
+		ec.unmarshalInputUpdateCriteriaSetInput,
 		ec.unmarshalInputUpdateFundCallInput,
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
@@ -2849,6 +3649,8 @@ type Financials {
 type YearRevenue {
   year: Int!
   amountVnd: VND!
+  "Part from products made from S&T results."
+  stAmountVnd: VND!
 }
 
 type StartupEdge {
@@ -2889,6 +3691,8 @@ input FinancialsInput {
 input YearRevenueInput {
   year: Int!
   amountVnd: VND!
+  "Part from products made from S&T results."
+  stAmountVnd: VND = 0
 }
 
 input CreateStartupInput {
@@ -2905,6 +3709,7 @@ input CreateStartupInput {
   incubatorId: ID
   contact: ContactInput!
   financials: FinancialsInput
+  evidence: EvidenceInput
 }
 
 "Changes the given fields; omitted fields stay. Send an empty string to clear an optional text."
@@ -2929,6 +3734,8 @@ input UpdateStartupInput {
   fundingNeedVnd: VND
   "Replaces the whole revenue history."
   revenue: [YearRevenueInput!]
+  "Replaces all screening evidence."
+  evidence: EvidenceInput
 }
 
 type StartupPayload {
@@ -3346,6 +4153,309 @@ type Query {
 
 type Mutation
 `, BuiltIn: false},
+	{Name: "../../web-schema/screening.graphqls", Input: `enum LegalForm {
+  JOINT_STOCK
+  LLC_ONE_MEMBER
+  LLC_MULTI_MEMBER
+  PARTNERSHIP
+  PRIVATE_ENTERPRISE
+}
+
+enum IPKind {
+  INVENTION_PATENT
+  UTILITY_SOLUTION
+  INDUSTRIAL_DESIGN
+  IC_LAYOUT_DESIGN
+  SOFTWARE_COPYRIGHT
+  PLANT_VARIETY
+  TECHNICAL_ADVANCE
+}
+
+enum CertificateKind {
+  "Science and technology enterprise (Decree 13/2019)."
+  ST_ENTERPRISE
+  HIGH_TECH
+}
+
+"What screening reads about a firm; every item refers to its supporting document."
+type Evidence {
+  legalForm: LegalForm
+  "Of the first business registration certificate; the founding date when not given."
+  firstRegisteredOn: Date
+  "A joint-stock company that offered securities to the public."
+  publicOffering: Boolean!
+  ipAssets: [IPAsset!]!
+  awards: [Award!]!
+  certificates: [Certificate!]!
+  "Fund investments and written investment commitments."
+  investments: [Investment!]!
+  "Incubator, co-working or accelerator confirmations of support."
+  confirmations: [SupportConfirmation!]!
+}
+
+type IPAsset {
+  kind: IPKind!
+  number: String
+  grantedOn: Date!
+  expiresOn: Date
+  documentRef: String!
+}
+
+type Award {
+  name: String!
+  international: Boolean!
+  awardedOn: Date!
+  documentRef: String!
+}
+
+type Certificate {
+  kind: CertificateKind!
+  issuedOn: Date!
+  expiresOn: Date
+  documentRef: String!
+}
+
+type Investment {
+  fund: String!
+  amountVnd: VND!
+  on: Date!
+  "A written commitment rather than money paid in."
+  commitment: Boolean!
+  documentRef: String!
+}
+
+type SupportConfirmation {
+  issuer: String!
+  issuedOn: Date!
+  documentRef: String!
+}
+
+"Replaces all of a firm's evidence; lists hold at most 50 items."
+input EvidenceInput {
+  legalForm: LegalForm
+  firstRegisteredOn: Date
+  publicOffering: Boolean = false
+  ipAssets: [IPAssetInput!]
+  awards: [AwardInput!]
+  certificates: [CertificateInput!]
+  investments: [InvestmentInput!]
+  confirmations: [SupportConfirmationInput!]
+}
+
+input IPAssetInput {
+  kind: IPKind!
+  number: String
+  grantedOn: Date!
+  expiresOn: Date
+  documentRef: String!
+}
+
+input AwardInput {
+  name: String!
+  international: Boolean = false
+  awardedOn: Date!
+  documentRef: String!
+}
+
+input CertificateInput {
+  kind: CertificateKind!
+  issuedOn: Date!
+  expiresOn: Date
+  documentRef: String!
+}
+
+input InvestmentInput {
+  fund: String!
+  amountVnd: VND!
+  on: Date!
+  commitment: Boolean = false
+  documentRef: String!
+}
+
+input SupportConfirmationInput {
+  issuer: String!
+  issuedOn: Date!
+  documentRef: String!
+}
+
+extend type Startup {
+  "Confidential like financials."
+  evidence: Evidence
+  "Latest result per active criteria set; for the firm's members, its incubator's managers and admins."
+  screening: [ScreeningResult!]
+}
+
+enum ScreeningStatus {
+  ELIGIBLE
+  NOT_ELIGIBLE
+  "A criterion failed for lack of data the firm has not provided (see missing)."
+  NEEDS_EVIDENCE
+}
+
+enum CriteriaSetStatus {
+  DRAFT
+  ACTIVE
+  RETIRED
+}
+
+"""
+One version of a set of legal criteria, e.g. innovative startup SME (Decree
+80/2021) or S&T enterprise (Decree 13/2019). Criteria are CEL expressions over
+` + "`" + `firm` + "`" + ` (legalForm, foundedOn, firstRegisteredOn, publicOffering, ipAssets,
+awards, certificates, investments, confirmations, revenue) and ` + "`" + `asOf` + "`" + `
+(midnight, Asia/Ho_Chi_Minh), with addYears/addMonths/addDays and year().
+"""
+type CriteriaSet implements Node {
+  id: ID!
+  key: String!
+  "1, 2, … per key."
+  setVersion: Int!
+  title: String!
+  legalBasis: String!
+  effectiveFrom: Date!
+  status: CriteriaSetStatus!
+  criteria: [ScreeningCriterion!]!
+  "Record version, for updates."
+  version: Int!
+}
+
+type ScreeningCriterion {
+  key: String!
+  "Criteria sharing a group are alternatives: one must pass. Null: required."
+  group: String
+  expression: String!
+  passReason: String!
+  failReason: String!
+  "The data the criterion reads (legalForm, firstRegisteredOn, ipAssets, awards, certificates, investments, confirmations, revenue)."
+  needs: [String!]!
+}
+
+type ScreeningResult {
+  startup: Startup!
+  setKey: String!
+  setVersion: Int!
+  status: ScreeningStatus!
+  "When this result last changed."
+  evaluatedAt: DateTime!
+  "The date the criteria were evaluated for."
+  asOf: Date!
+  criteria: [CriterionOutcome!]!
+  "Status changes, oldest first."
+  history: [ScreeningChange!]!
+}
+
+type CriterionOutcome {
+  key: String!
+  passed: Boolean!
+  reason: String!
+  "Data the firm has not provided, when that is why the criterion did not pass."
+  missing: [String!]!
+}
+
+type ScreeningChange {
+  at: DateTime!
+  "Null for the first screening."
+  from: ScreeningStatus
+  to: ScreeningStatus!
+  setVersion: Int!
+}
+
+type ScreeningResultEdge {
+  cursor: String!
+  node: ScreeningResult!
+}
+
+type ScreeningResultConnection {
+  edges: [ScreeningResultEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ScreeningCount {
+  status: ScreeningStatus!
+  count: Int!
+}
+
+type CriteriaSetPreview {
+  "Firms evaluated."
+  firms: Int!
+  "Firms whose status would change."
+  changes: Int!
+  "The first 100 firms whose status would change."
+  firmsChanging: [ScreeningPreviewChange!]!
+}
+
+type ScreeningPreviewChange {
+  startup: Startup!
+  from: ScreeningStatus
+  to: ScreeningStatus!
+}
+
+extend type Query {
+  "Public."
+  criteriaSets(status: CriteriaSetStatus): [CriteriaSet!]!
+  "Admins see all firms, incubator managers their cohort, a firm's members its own."
+  screeningResults(setKey: String!, status: ScreeningStatus, first: Int = 20, after: String): ScreeningResultConnection!
+  "Counts per status, over the results the caller may see."
+  screeningCounts(setKey: String!): [ScreeningCount!]!
+  "What publishing a DRAFT would change, compared with the active version; admins."
+  previewCriteriaSet(id: ID!): CriteriaSetPreview!
+}
+
+input ScreeningCriterionInput {
+  key: String!
+  group: String
+  expression: String!
+  passReason: String!
+  passReasonEn: String!
+  failReason: String!
+  failReasonEn: String!
+  needs: [String!]
+}
+
+input CriteriaSetInput {
+  key: String!
+  title: String!
+  titleEn: String!
+  legalBasis: String!
+  effectiveFrom: Date!
+  criteria: [ScreeningCriterionInput!]!
+}
+
+"Replaces a DRAFT's content; the key stays."
+input UpdateCriteriaSetInput {
+  id: ID!
+  version: Int!
+  set: CriteriaSetInput!
+}
+
+input CriteriaSetActionInput {
+  id: ID!
+  version: Int!
+}
+
+type CriteriaSetPayload {
+  criteriaSet: CriteriaSet
+  userErrors: [UserError!]!
+}
+
+type RunScreeningPayload {
+  firms: Int!
+  evaluations: Int!
+  changed: Int!
+}
+
+extend type Mutation {
+  "Admins: drafts the next version of a set (version 1 for a new key)."
+  createCriteriaSet(input: CriteriaSetInput!): CriteriaSetPayload!
+  updateCriteriaSet(input: UpdateCriteriaSetInput!): CriteriaSetPayload!
+  "DRAFT → ACTIVE, retiring the version it replaces; every firm is then re-screened."
+  publishCriteriaSet(input: CriteriaSetActionInput!): CriteriaSetPayload!
+  retireCriteriaSet(input: CriteriaSetActionInput!): CriteriaSetPayload!
+  "Admins: screens every firm now."
+  runScreening: RunScreeningPayload!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -3434,6 +4544,17 @@ func (ec *executionContext) field_Mutation_closeFundCall_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createCriteriaSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCriteriaSetInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3511,10 +4632,32 @@ func (ec *executionContext) field_Mutation_declareConflictOfInterest_args(ctx co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_publishCriteriaSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCriteriaSetActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_publishFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_retireCriteriaSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCriteriaSetActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetActionInput)
 	if err != nil {
 		return nil, err
 	}
@@ -3559,6 +4702,17 @@ func (ec *executionContext) field_Mutation_updateApplicationDraft_args(ctx conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateApplicationDraftInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateApplicationDraftInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateCriteriaSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateCriteriaSetInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateCriteriaSetInput)
 	if err != nil {
 		return nil, err
 	}
@@ -3648,6 +4802,17 @@ func (ec *executionContext) field_Query_checkEligibility_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_criteriaSets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalOCriteriaSetStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_fundCalls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3712,6 +4877,17 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_previewCriteriaSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_reviewers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3725,6 +4901,43 @@ func (ec *executionContext) field_Query_reviewers_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_screeningCounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "setKey", ec.unmarshalNString2string)
+	if err != nil {
+		return nil, err
+	}
+	args["setKey"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_screeningResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "setKey", ec.unmarshalNString2string)
+	if err != nil {
+		return nil, err
+	}
+	args["setKey"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalOScreeningStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -4115,6 +5328,10 @@ func (ec *executionContext) fieldContext_Application_startup(_ context.Context, 
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
 		},
@@ -4917,6 +6134,238 @@ func (ec *executionContext) fieldContext_ApplicationTransition_reason(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Award_name(ctx context.Context, field graphql.CollectedField, obj *firm.Award) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Award_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Award_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Award",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Award_international(ctx context.Context, field graphql.CollectedField, obj *firm.Award) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Award_international,
+		func(ctx context.Context) (any, error) {
+			return obj.International, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Award_international(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Award",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Award_awardedOn(ctx context.Context, field graphql.CollectedField, obj *firm.Award) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Award_awardedOn,
+		func(ctx context.Context) (any, error) {
+			return obj.AwardedOn, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Award_awardedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Award",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Award_documentRef(ctx context.Context, field graphql.CollectedField, obj *firm.Award) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Award_documentRef,
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentRef, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Award_documentRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Award",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Certificate_kind(ctx context.Context, field graphql.CollectedField, obj *firm.Certificate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Certificate_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNCertificateKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificateKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Certificate_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Certificate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type CertificateKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Certificate_issuedOn(ctx context.Context, field graphql.CollectedField, obj *firm.Certificate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Certificate_issuedOn,
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedOn, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Certificate_issuedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Certificate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Certificate_expiresOn(ctx context.Context, field graphql.CollectedField, obj *firm.Certificate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Certificate_expiresOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Certificate().ExpiresOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Certificate_expiresOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Certificate",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Certificate_documentRef(ctx context.Context, field graphql.CollectedField, obj *firm.Certificate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Certificate_documentRef,
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentRef, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Certificate_documentRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Certificate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Contact_email(ctx context.Context, field graphql.CollectedField, obj *firm.Contact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4970,6 +6419,462 @@ func (ec *executionContext) fieldContext_Contact_phone(_ context.Context, field 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_id(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.CriteriaSet().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_key(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_setVersion(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_setVersion,
+		func(ctx context.Context) (any, error) {
+			return obj.SetVersion, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_setVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_title(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_title,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.CriteriaSet().Title(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_legalBasis(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_legalBasis,
+		func(ctx context.Context) (any, error) {
+			return obj.LegalBasis, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_legalBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_effectiveFrom(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_effectiveFrom,
+		func(ctx context.Context) (any, error) {
+			return obj.EffectiveFrom, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_effectiveFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_status(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNCriteriaSetStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type CriteriaSetStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_criteria(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_criteria,
+		func(ctx context.Context) (any, error) {
+			return obj.Criteria, nil
+		},
+		nil,
+		ec.marshalNScreeningCriterion2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriterionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_criteria(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_ScreeningCriterion_key(ctx, field)
+			case "group":
+				return ec.fieldContext_ScreeningCriterion_group(ctx, field)
+			case "expression":
+				return ec.fieldContext_ScreeningCriterion_expression(ctx, field)
+			case "passReason":
+				return ec.fieldContext_ScreeningCriterion_passReason(ctx, field)
+			case "failReason":
+				return ec.fieldContext_ScreeningCriterion_failReason(ctx, field)
+			case "needs":
+				return ec.fieldContext_ScreeningCriterion_needs(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningCriterion", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_version(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSetPayload_criteriaSet(ctx context.Context, field graphql.CollectedField, obj *model.CriteriaSetPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSetPayload_criteriaSet,
+		func(ctx context.Context) (any, error) {
+			return obj.CriteriaSet, nil
+		},
+		nil,
+		ec.marshalOCriteriaSet2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriteriaSet,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSetPayload_criteriaSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSetPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_CriteriaSet_id(ctx, field)
+			case "key":
+				return ec.fieldContext_CriteriaSet_key(ctx, field)
+			case "setVersion":
+				return ec.fieldContext_CriteriaSet_setVersion(ctx, field)
+			case "title":
+				return ec.fieldContext_CriteriaSet_title(ctx, field)
+			case "legalBasis":
+				return ec.fieldContext_CriteriaSet_legalBasis(ctx, field)
+			case "effectiveFrom":
+				return ec.fieldContext_CriteriaSet_effectiveFrom(ctx, field)
+			case "status":
+				return ec.fieldContext_CriteriaSet_status(ctx, field)
+			case "criteria":
+				return ec.fieldContext_CriteriaSet_criteria(ctx, field)
+			case "version":
+				return ec.fieldContext_CriteriaSet_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriteriaSet", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSetPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.CriteriaSetPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSetPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSetPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSetPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSetPreview_firms(ctx context.Context, field graphql.CollectedField, obj *model.CriteriaSetPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSetPreview_firms,
+		func(ctx context.Context) (any, error) {
+			return obj.Firms, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSetPreview_firms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSetPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSetPreview_changes(ctx context.Context, field graphql.CollectedField, obj *model.CriteriaSetPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSetPreview_changes,
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSetPreview_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSetPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSetPreview_firmsChanging(ctx context.Context, field graphql.CollectedField, obj *model.CriteriaSetPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSetPreview_firmsChanging,
+		func(ctx context.Context) (any, error) {
+			return obj.FirmsChanging, nil
+		},
+		nil,
+		ec.marshalNScreeningPreviewChange2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningPreviewChangeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSetPreview_firmsChanging(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSetPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "startup":
+				return ec.fieldContext_ScreeningPreviewChange_startup(ctx, field)
+			case "from":
+				return ec.fieldContext_ScreeningPreviewChange_from(ctx, field)
+			case "to":
+				return ec.fieldContext_ScreeningPreviewChange_to(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningPreviewChange", field.Name)
 		},
 	}
 	return fc, nil
@@ -5144,6 +7049,122 @@ func (ec *executionContext) fieldContext_Criterion_threshold(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriterionOutcome_key(ctx context.Context, field graphql.CollectedField, obj *model.CriterionOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriterionOutcome_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriterionOutcome_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriterionOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriterionOutcome_passed(ctx context.Context, field graphql.CollectedField, obj *model.CriterionOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriterionOutcome_passed,
+		func(ctx context.Context) (any, error) {
+			return obj.Passed, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriterionOutcome_passed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriterionOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriterionOutcome_reason(ctx context.Context, field graphql.CollectedField, obj *model.CriterionOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriterionOutcome_reason,
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriterionOutcome_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriterionOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriterionOutcome_missing(ctx context.Context, field graphql.CollectedField, obj *model.CriterionOutcome) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriterionOutcome_missing,
+		func(ctx context.Context) (any, error) {
+			return obj.Missing, nil
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriterionOutcome_missing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriterionOutcome",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -5418,6 +7439,290 @@ func (ec *executionContext) fieldContext_EligibilityRule_expression(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Evidence_legalForm(ctx context.Context, field graphql.CollectedField, obj *firm.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Evidence_legalForm,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Evidence().LegalForm(ctx, obj)
+		},
+		nil,
+		ec.marshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐLegalForm,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Evidence_legalForm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type LegalForm does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_firstRegisteredOn(ctx context.Context, field graphql.CollectedField, obj *firm.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Evidence_firstRegisteredOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Evidence().FirstRegisteredOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Evidence_firstRegisteredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_publicOffering(ctx context.Context, field graphql.CollectedField, obj *firm.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Evidence_publicOffering,
+		func(ctx context.Context) (any, error) {
+			return obj.PublicOffering, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Evidence_publicOffering(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_ipAssets(ctx context.Context, field graphql.CollectedField, obj *firm.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Evidence_ipAssets,
+		func(ctx context.Context) (any, error) {
+			return obj.IPAssets, nil
+		},
+		nil,
+		ec.marshalNIPAsset2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPAssetᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Evidence_ipAssets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_IPAsset_kind(ctx, field)
+			case "number":
+				return ec.fieldContext_IPAsset_number(ctx, field)
+			case "grantedOn":
+				return ec.fieldContext_IPAsset_grantedOn(ctx, field)
+			case "expiresOn":
+				return ec.fieldContext_IPAsset_expiresOn(ctx, field)
+			case "documentRef":
+				return ec.fieldContext_IPAsset_documentRef(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IPAsset", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_awards(ctx context.Context, field graphql.CollectedField, obj *firm.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Evidence_awards,
+		func(ctx context.Context) (any, error) {
+			return obj.Awards, nil
+		},
+		nil,
+		ec.marshalNAward2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐAwardᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Evidence_awards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "name":
+				return ec.fieldContext_Award_name(ctx, field)
+			case "international":
+				return ec.fieldContext_Award_international(ctx, field)
+			case "awardedOn":
+				return ec.fieldContext_Award_awardedOn(ctx, field)
+			case "documentRef":
+				return ec.fieldContext_Award_documentRef(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Award", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_certificates(ctx context.Context, field graphql.CollectedField, obj *firm.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Evidence_certificates,
+		func(ctx context.Context) (any, error) {
+			return obj.Certificates, nil
+		},
+		nil,
+		ec.marshalNCertificate2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificateᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Evidence_certificates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_Certificate_kind(ctx, field)
+			case "issuedOn":
+				return ec.fieldContext_Certificate_issuedOn(ctx, field)
+			case "expiresOn":
+				return ec.fieldContext_Certificate_expiresOn(ctx, field)
+			case "documentRef":
+				return ec.fieldContext_Certificate_documentRef(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Certificate", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_investments(ctx context.Context, field graphql.CollectedField, obj *firm.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Evidence_investments,
+		func(ctx context.Context) (any, error) {
+			return obj.Investments, nil
+		},
+		nil,
+		ec.marshalNInvestment2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐInvestmentᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Evidence_investments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "fund":
+				return ec.fieldContext_Investment_fund(ctx, field)
+			case "amountVnd":
+				return ec.fieldContext_Investment_amountVnd(ctx, field)
+			case "on":
+				return ec.fieldContext_Investment_on(ctx, field)
+			case "commitment":
+				return ec.fieldContext_Investment_commitment(ctx, field)
+			case "documentRef":
+				return ec.fieldContext_Investment_documentRef(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Investment", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_confirmations(ctx context.Context, field graphql.CollectedField, obj *firm.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Evidence_confirmations,
+		func(ctx context.Context) (any, error) {
+			return obj.Confirmations, nil
+		},
+		nil,
+		ec.marshalNSupportConfirmation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐConfirmationᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Evidence_confirmations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "issuer":
+				return ec.fieldContext_SupportConfirmation_issuer(ctx, field)
+			case "issuedOn":
+				return ec.fieldContext_SupportConfirmation_issuedOn(ctx, field)
+			case "documentRef":
+				return ec.fieldContext_SupportConfirmation_documentRef(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SupportConfirmation", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Financials_fundingNeedVnd(ctx context.Context, field graphql.CollectedField, obj *firm.Financials) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5475,6 +7780,8 @@ func (ec *executionContext) fieldContext_Financials_revenue(_ context.Context, f
 				return ec.fieldContext_YearRevenue_year(ctx, field)
 			case "amountVnd":
 				return ec.fieldContext_YearRevenue_amountVnd(ctx, field)
+			case "stAmountVnd":
+				return ec.fieldContext_YearRevenue_stAmountVnd(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type YearRevenue", field.Name)
 		},
@@ -6679,6 +8986,151 @@ func (ec *executionContext) fieldContext_FundCallPayload_userErrors(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _IPAsset_kind(ctx context.Context, field graphql.CollectedField, obj *firm.IPAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IPAsset_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IPAsset_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IPAsset",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type IPKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IPAsset_number(ctx context.Context, field graphql.CollectedField, obj *firm.IPAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IPAsset_number,
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_IPAsset_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IPAsset",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IPAsset_grantedOn(ctx context.Context, field graphql.CollectedField, obj *firm.IPAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IPAsset_grantedOn,
+		func(ctx context.Context) (any, error) {
+			return obj.GrantedOn, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IPAsset_grantedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IPAsset",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IPAsset_expiresOn(ctx context.Context, field graphql.CollectedField, obj *firm.IPAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IPAsset_expiresOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IPAsset().ExpiresOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_IPAsset_expiresOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IPAsset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IPAsset_documentRef(ctx context.Context, field graphql.CollectedField, obj *firm.IPAsset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IPAsset_documentRef,
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentRef, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IPAsset_documentRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IPAsset",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Incubator_id(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Incubator) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7052,6 +9504,151 @@ func (ec *executionContext) fieldContext_IncubatorProgram_stages(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Stage does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investment_fund(ctx context.Context, field graphql.CollectedField, obj *firm.Investment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investment_fund,
+		func(ctx context.Context) (any, error) {
+			return obj.Fund, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investment_fund(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investment_amountVnd(ctx context.Context, field graphql.CollectedField, obj *firm.Investment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investment_amountVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investment_amountVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investment_on(ctx context.Context, field graphql.CollectedField, obj *firm.Investment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investment_on,
+		func(ctx context.Context) (any, error) {
+			return obj.On, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investment_on(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investment_commitment(ctx context.Context, field graphql.CollectedField, obj *firm.Investment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investment_commitment,
+		func(ctx context.Context) (any, error) {
+			return obj.Commitment, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investment_commitment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investment_documentRef(ctx context.Context, field graphql.CollectedField, obj *firm.Investment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investment_documentRef,
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentRef, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investment_documentRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -7434,6 +10031,10 @@ func (ec *executionContext) fieldContext_Investor_portfolio(_ context.Context, f
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
 		},
@@ -8039,6 +10640,10 @@ func (ec *executionContext) fieldContext_Mentor_mentees(_ context.Context, field
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
 		},
@@ -9235,6 +11840,231 @@ func (ec *executionContext) fieldContext_Mutation_decideFundCall(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createCriteriaSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createCriteriaSet,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateCriteriaSet(ctx, fc.Args["input"].(model.CriteriaSetInput))
+		},
+		nil,
+		ec.marshalNCriteriaSetPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createCriteriaSet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criteriaSet":
+				return ec.fieldContext_CriteriaSetPayload_criteriaSet(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_CriteriaSetPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriteriaSetPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createCriteriaSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCriteriaSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateCriteriaSet,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateCriteriaSet(ctx, fc.Args["input"].(model.UpdateCriteriaSetInput))
+		},
+		nil,
+		ec.marshalNCriteriaSetPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateCriteriaSet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criteriaSet":
+				return ec.fieldContext_CriteriaSetPayload_criteriaSet(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_CriteriaSetPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriteriaSetPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCriteriaSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publishCriteriaSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_publishCriteriaSet,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().PublishCriteriaSet(ctx, fc.Args["input"].(model.CriteriaSetActionInput))
+		},
+		nil,
+		ec.marshalNCriteriaSetPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_publishCriteriaSet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criteriaSet":
+				return ec.fieldContext_CriteriaSetPayload_criteriaSet(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_CriteriaSetPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriteriaSetPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishCriteriaSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_retireCriteriaSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_retireCriteriaSet,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RetireCriteriaSet(ctx, fc.Args["input"].(model.CriteriaSetActionInput))
+		},
+		nil,
+		ec.marshalNCriteriaSetPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_retireCriteriaSet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criteriaSet":
+				return ec.fieldContext_CriteriaSetPayload_criteriaSet(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_CriteriaSetPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriteriaSetPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retireCriteriaSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_runScreening(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_runScreening,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Mutation().RunScreening(ctx)
+		},
+		nil,
+		ec.marshalNRunScreeningPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunScreeningPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_runScreening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "firms":
+				return ec.fieldContext_RunScreeningPayload_firms(ctx, field)
+			case "evaluations":
+				return ec.fieldContext_RunScreeningPayload_evaluations(ctx, field)
+			case "changed":
+				return ec.fieldContext_RunScreeningPayload_changed(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RunScreeningPayload", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9779,6 +12609,10 @@ func (ec *executionContext) fieldContext_Query_startup(ctx context.Context, fiel
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
 		},
@@ -9930,6 +12764,212 @@ func (ec *executionContext) fieldContext_Query_checkEligibility(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_checkEligibility_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_criteriaSets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_criteriaSets,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().CriteriaSets(ctx, fc.Args["status"].(*screening.SetStatus))
+		},
+		nil,
+		ec.marshalNCriteriaSet2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriteriaSetᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_criteriaSets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_CriteriaSet_id(ctx, field)
+			case "key":
+				return ec.fieldContext_CriteriaSet_key(ctx, field)
+			case "setVersion":
+				return ec.fieldContext_CriteriaSet_setVersion(ctx, field)
+			case "title":
+				return ec.fieldContext_CriteriaSet_title(ctx, field)
+			case "legalBasis":
+				return ec.fieldContext_CriteriaSet_legalBasis(ctx, field)
+			case "effectiveFrom":
+				return ec.fieldContext_CriteriaSet_effectiveFrom(ctx, field)
+			case "status":
+				return ec.fieldContext_CriteriaSet_status(ctx, field)
+			case "criteria":
+				return ec.fieldContext_CriteriaSet_criteria(ctx, field)
+			case "version":
+				return ec.fieldContext_CriteriaSet_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriteriaSet", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_criteriaSets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_screeningResults(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_screeningResults,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().ScreeningResults(ctx, fc.Args["setKey"].(string), fc.Args["status"].(*screening.Status), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNScreeningResultConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_screeningResults(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_ScreeningResultConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ScreeningResultConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ScreeningResultConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningResultConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_screeningResults_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_screeningCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_screeningCounts,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().ScreeningCounts(ctx, fc.Args["setKey"].(string))
+		},
+		nil,
+		ec.marshalNScreeningCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCountᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_screeningCounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "status":
+				return ec.fieldContext_ScreeningCount_status(ctx, field)
+			case "count":
+				return ec.fieldContext_ScreeningCount_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningCount", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_screeningCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_previewCriteriaSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_previewCriteriaSet,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().PreviewCriteriaSet(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		ec.marshalNCriteriaSetPreview2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPreview,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_previewCriteriaSet(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "firms":
+				return ec.fieldContext_CriteriaSetPreview_firms(ctx, field)
+			case "changes":
+				return ec.fieldContext_CriteriaSetPreview_changes(ctx, field)
+			case "firmsChanging":
+				return ec.fieldContext_CriteriaSetPreview_firmsChanging(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriteriaSetPreview", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_previewCriteriaSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -11503,6 +14543,1035 @@ func (ec *executionContext) fieldContext_RuleOutcome_reason(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _RunScreeningPayload_firms(ctx context.Context, field graphql.CollectedField, obj *model.RunScreeningPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RunScreeningPayload_firms,
+		func(ctx context.Context) (any, error) {
+			return obj.Firms, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RunScreeningPayload_firms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RunScreeningPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RunScreeningPayload_evaluations(ctx context.Context, field graphql.CollectedField, obj *model.RunScreeningPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RunScreeningPayload_evaluations,
+		func(ctx context.Context) (any, error) {
+			return obj.Evaluations, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RunScreeningPayload_evaluations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RunScreeningPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RunScreeningPayload_changed(ctx context.Context, field graphql.CollectedField, obj *model.RunScreeningPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RunScreeningPayload_changed,
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RunScreeningPayload_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RunScreeningPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningChange_at(ctx context.Context, field graphql.CollectedField, obj *screening.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningChange_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningChange_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningChange_from(ctx context.Context, field graphql.CollectedField, obj *screening.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningChange_from,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ScreeningChange().From(ctx, obj)
+		},
+		nil,
+		ec.marshalOScreeningStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningChange_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ScreeningStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningChange_to(ctx context.Context, field graphql.CollectedField, obj *screening.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningChange_to,
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		ec.marshalNScreeningStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningChange_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ScreeningStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningChange_setVersion(ctx context.Context, field graphql.CollectedField, obj *screening.Change) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningChange_setVersion,
+		func(ctx context.Context) (any, error) {
+			return obj.SetVersion, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningChange_setVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningCount_status(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCount_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNScreeningStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ScreeningStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningCount_count(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCount_count,
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningCriterion_key(ctx context.Context, field graphql.CollectedField, obj *screening.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCriterion_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCriterion_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCriterion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningCriterion_group(ctx context.Context, field graphql.CollectedField, obj *screening.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCriterion_group,
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCriterion_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCriterion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningCriterion_expression(ctx context.Context, field graphql.CollectedField, obj *screening.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCriterion_expression,
+		func(ctx context.Context) (any, error) {
+			return obj.Expression, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCriterion_expression(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCriterion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningCriterion_passReason(ctx context.Context, field graphql.CollectedField, obj *screening.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCriterion_passReason,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ScreeningCriterion().PassReason(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCriterion_passReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCriterion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningCriterion_failReason(ctx context.Context, field graphql.CollectedField, obj *screening.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCriterion_failReason,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ScreeningCriterion().FailReason(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCriterion_failReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCriterion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningCriterion_needs(ctx context.Context, field graphql.CollectedField, obj *screening.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCriterion_needs,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ScreeningCriterion().Needs(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCriterion_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCriterion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningPreviewChange_startup(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningPreviewChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningPreviewChange_startup,
+		func(ctx context.Context) (any, error) {
+			return obj.Startup, nil
+		},
+		nil,
+		ec.marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningPreviewChange_startup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningPreviewChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningPreviewChange_from(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningPreviewChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningPreviewChange_from,
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		ec.marshalOScreeningStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningPreviewChange_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningPreviewChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ScreeningStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningPreviewChange_to(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningPreviewChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningPreviewChange_to,
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		ec.marshalNScreeningStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningPreviewChange_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningPreviewChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ScreeningStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResult_startup(ctx context.Context, field graphql.CollectedField, obj *screening.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResult_startup,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ScreeningResult().Startup(ctx, obj)
+		},
+		nil,
+		ec.marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResult_startup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResult_setKey(ctx context.Context, field graphql.CollectedField, obj *screening.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResult_setKey,
+		func(ctx context.Context) (any, error) {
+			return obj.SetKey, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResult_setKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResult_setVersion(ctx context.Context, field graphql.CollectedField, obj *screening.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResult_setVersion,
+		func(ctx context.Context) (any, error) {
+			return obj.SetVersion, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResult_setVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResult_status(ctx context.Context, field graphql.CollectedField, obj *screening.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResult_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNScreeningStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResult_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ScreeningStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResult_evaluatedAt(ctx context.Context, field graphql.CollectedField, obj *screening.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResult_evaluatedAt,
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResult_evaluatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResult_asOf(ctx context.Context, field graphql.CollectedField, obj *screening.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResult_asOf,
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResult_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResult_criteria(ctx context.Context, field graphql.CollectedField, obj *screening.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResult_criteria,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ScreeningResult().Criteria(ctx, obj)
+		},
+		nil,
+		ec.marshalNCriterionOutcome2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionOutcomeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResult_criteria(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResult",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_CriterionOutcome_key(ctx, field)
+			case "passed":
+				return ec.fieldContext_CriterionOutcome_passed(ctx, field)
+			case "reason":
+				return ec.fieldContext_CriterionOutcome_reason(ctx, field)
+			case "missing":
+				return ec.fieldContext_CriterionOutcome_missing(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriterionOutcome", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResult_history(ctx context.Context, field graphql.CollectedField, obj *screening.Result) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResult_history,
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		ec.marshalNScreeningChange2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐChangeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResult_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "at":
+				return ec.fieldContext_ScreeningChange_at(ctx, field)
+			case "from":
+				return ec.fieldContext_ScreeningChange_from(ctx, field)
+			case "to":
+				return ec.fieldContext_ScreeningChange_to(ctx, field)
+			case "setVersion":
+				return ec.fieldContext_ScreeningChange_setVersion(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningChange", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResultConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningResultConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResultConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNScreeningResultEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResultConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResultConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_ScreeningResultEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_ScreeningResultEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningResultEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResultConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningResultConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResultConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResultConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResultConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResultConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningResultConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResultConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResultConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResultConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResultEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningResultEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResultEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResultEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResultEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningResultEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ScreeningResultEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningResultEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNScreeningResult2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐResult,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningResultEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningResultEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "startup":
+				return ec.fieldContext_ScreeningResult_startup(ctx, field)
+			case "setKey":
+				return ec.fieldContext_ScreeningResult_setKey(ctx, field)
+			case "setVersion":
+				return ec.fieldContext_ScreeningResult_setVersion(ctx, field)
+			case "status":
+				return ec.fieldContext_ScreeningResult_status(ctx, field)
+			case "evaluatedAt":
+				return ec.fieldContext_ScreeningResult_evaluatedAt(ctx, field)
+			case "asOf":
+				return ec.fieldContext_ScreeningResult_asOf(ctx, field)
+			case "criteria":
+				return ec.fieldContext_ScreeningResult_criteria(ctx, field)
+			case "history":
+				return ec.fieldContext_ScreeningResult_history(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningResult", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SectorInfo_sector(ctx context.Context, field graphql.CollectedField, obj *value.SectorInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12142,6 +16211,100 @@ func (ec *executionContext) fieldContext_Startup_updatedAt(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Startup_evidence(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_evidence,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Startup().Evidence(ctx, obj)
+		},
+		nil,
+		ec.marshalOEvidence2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐEvidence,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "legalForm":
+				return ec.fieldContext_Evidence_legalForm(ctx, field)
+			case "firstRegisteredOn":
+				return ec.fieldContext_Evidence_firstRegisteredOn(ctx, field)
+			case "publicOffering":
+				return ec.fieldContext_Evidence_publicOffering(ctx, field)
+			case "ipAssets":
+				return ec.fieldContext_Evidence_ipAssets(ctx, field)
+			case "awards":
+				return ec.fieldContext_Evidence_awards(ctx, field)
+			case "certificates":
+				return ec.fieldContext_Evidence_certificates(ctx, field)
+			case "investments":
+				return ec.fieldContext_Evidence_investments(ctx, field)
+			case "confirmations":
+				return ec.fieldContext_Evidence_confirmations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Startup_screening(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_screening,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Startup().Screening(ctx, obj)
+		},
+		nil,
+		ec.marshalOScreeningResult2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐResultᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_screening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "startup":
+				return ec.fieldContext_ScreeningResult_startup(ctx, field)
+			case "setKey":
+				return ec.fieldContext_ScreeningResult_setKey(ctx, field)
+			case "setVersion":
+				return ec.fieldContext_ScreeningResult_setVersion(ctx, field)
+			case "status":
+				return ec.fieldContext_ScreeningResult_status(ctx, field)
+			case "evaluatedAt":
+				return ec.fieldContext_ScreeningResult_evaluatedAt(ctx, field)
+			case "asOf":
+				return ec.fieldContext_ScreeningResult_asOf(ctx, field)
+			case "criteria":
+				return ec.fieldContext_ScreeningResult_criteria(ctx, field)
+			case "history":
+				return ec.fieldContext_ScreeningResult_history(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningResult", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StartupConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.StartupConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12328,6 +16491,10 @@ func (ec *executionContext) fieldContext_StartupEdge_node(_ context.Context, fie
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
 		},
@@ -12393,6 +16560,10 @@ func (ec *executionContext) fieldContext_StartupPayload_startup(_ context.Contex
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
 		},
@@ -12432,6 +16603,93 @@ func (ec *executionContext) fieldContext_StartupPayload_userErrors(_ context.Con
 				return ec.fieldContext_UserError_message(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConfirmation_issuer(ctx context.Context, field graphql.CollectedField, obj *firm.Confirmation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SupportConfirmation_issuer,
+		func(ctx context.Context) (any, error) {
+			return obj.Issuer, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SupportConfirmation_issuer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConfirmation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConfirmation_issuedOn(ctx context.Context, field graphql.CollectedField, obj *firm.Confirmation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SupportConfirmation_issuedOn,
+		func(ctx context.Context) (any, error) {
+			return obj.IssuedOn, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SupportConfirmation_issuedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConfirmation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SupportConfirmation_documentRef(ctx context.Context, field graphql.CollectedField, obj *firm.Confirmation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SupportConfirmation_documentRef,
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentRef, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SupportConfirmation_documentRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportConfirmation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -12657,6 +16915,35 @@ func (ec *executionContext) _YearRevenue_amountVnd(ctx context.Context, field gr
 }
 
 func (ec *executionContext) fieldContext_YearRevenue_amountVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "YearRevenue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _YearRevenue_stAmountVnd(ctx context.Context, field graphql.CollectedField, obj *firm.YearRevenue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_YearRevenue_stAmountVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.ST, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_YearRevenue_stAmountVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "YearRevenue",
 		Field:      field,
@@ -14204,6 +18491,106 @@ func (ec *executionContext) unmarshalInputAssignReviewersInput(ctx context.Conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputAwardInput(ctx context.Context, obj any) (model.AwardInput, error) {
+	var it model.AwardInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["international"]; !present {
+		asMap["international"] = false
+	}
+
+	fieldsInOrder := [...]string{"name", "international", "awardedOn", "documentRef"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "international":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("international"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.International = data
+		case "awardedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("awardedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AwardedOn = data
+		case "documentRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentRef"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentRef = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCertificateInput(ctx context.Context, obj any) (model.CertificateInput, error) {
+	var it model.CertificateInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "issuedOn", "expiresOn", "documentRef"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNCertificateKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificateKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "issuedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuedOn = data
+		case "expiresOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresOn = data
+		case "documentRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentRef"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentRef = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj any) (model.ContactInput, error) {
 	var it model.ContactInput
 	asMap := map[string]any{}
@@ -14598,7 +18985,7 @@ func (ec *executionContext) unmarshalInputCreateStartupInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "nameEn", "taxCode", "foundedOn", "ward", "sectors", "stage", "description", "website", "teamSize", "incubatorId", "contact", "financials"}
+	fieldsInOrder := [...]string{"name", "nameEn", "taxCode", "foundedOn", "ward", "sectors", "stage", "description", "website", "teamSize", "incubatorId", "contact", "financials", "evidence"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14696,6 +19083,109 @@ func (ec *executionContext) unmarshalInputCreateStartupInput(ctx context.Context
 				return it, err
 			}
 			it.Financials = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalOEvidenceInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEvidenceInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCriteriaSetActionInput(ctx context.Context, obj any) (model.CriteriaSetActionInput, error) {
+	var it model.CriteriaSetActionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCriteriaSetInput(ctx context.Context, obj any) (model.CriteriaSetInput, error) {
+	var it model.CriteriaSetInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "title", "titleEn", "legalBasis", "effectiveFrom", "criteria"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "legalBasis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasis"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalBasis = data
+		case "effectiveFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveFrom"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveFrom = data
+		case "criteria":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criteria"))
+			data, err := ec.unmarshalNScreeningCriterionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCriterionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Criteria = data
 		}
 	}
 
@@ -14863,6 +19353,86 @@ func (ec *executionContext) unmarshalInputEligibilityRuleInput(ctx context.Conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputEvidenceInput(ctx context.Context, obj any) (model.EvidenceInput, error) {
+	var it model.EvidenceInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["publicOffering"]; !present {
+		asMap["publicOffering"] = false
+	}
+
+	fieldsInOrder := [...]string{"legalForm", "firstRegisteredOn", "publicOffering", "ipAssets", "awards", "certificates", "investments", "confirmations"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "legalForm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalForm"))
+			data, err := ec.unmarshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐLegalForm(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalForm = data
+		case "firstRegisteredOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firstRegisteredOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirstRegisteredOn = data
+		case "publicOffering":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publicOffering"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublicOffering = data
+		case "ipAssets":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ipAssets"))
+			data, err := ec.unmarshalOIPAssetInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIPAssetInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IPAssets = data
+		case "awards":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("awards"))
+			data, err := ec.unmarshalOAwardInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAwardInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Awards = data
+		case "certificates":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("certificates"))
+			data, err := ec.unmarshalOCertificateInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCertificateInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Certificates = data
+		case "investments":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("investments"))
+			data, err := ec.unmarshalOInvestmentInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐInvestmentInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Investments = data
+		case "confirmations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confirmations"))
+			data, err := ec.unmarshalOSupportConfirmationInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSupportConfirmationInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confirmations = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputFinancialsInput(ctx context.Context, obj any) (model.FinancialsInput, error) {
 	var it model.FinancialsInput
 	asMap := map[string]any{}
@@ -14932,6 +19502,120 @@ func (ec *executionContext) unmarshalInputFundCallActionInput(ctx context.Contex
 				return it, err
 			}
 			it.Reason = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIPAssetInput(ctx context.Context, obj any) (model.IPAssetInput, error) {
+	var it model.IPAssetInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "number", "grantedOn", "expiresOn", "documentRef"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "grantedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grantedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GrantedOn = data
+		case "expiresOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresOn = data
+		case "documentRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentRef"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentRef = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputInvestmentInput(ctx context.Context, obj any) (model.InvestmentInput, error) {
+	var it model.InvestmentInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["commitment"]; !present {
+		asMap["commitment"] = false
+	}
+
+	fieldsInOrder := [...]string{"fund", "amountVnd", "on", "commitment", "documentRef"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "fund":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fund"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Fund = data
+		case "amountVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountVnd = data
+		case "on":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("on"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.On = data
+		case "commitment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("commitment"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Commitment = data
+		case "documentRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentRef"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentRef = data
 		}
 	}
 
@@ -15107,6 +19791,82 @@ func (ec *executionContext) unmarshalInputScoreInput(ctx context.Context, obj an
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputScreeningCriterionInput(ctx context.Context, obj any) (model.ScreeningCriterionInput, error) {
+	var it model.ScreeningCriterionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "group", "expression", "passReason", "passReasonEn", "failReason", "failReasonEn", "needs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "group":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("group"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Group = data
+		case "expression":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expression"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Expression = data
+		case "passReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("passReason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PassReason = data
+		case "passReasonEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("passReasonEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PassReasonEn = data
+		case "failReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failReason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailReason = data
+		case "failReasonEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failReasonEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailReasonEn = data
+		case "needs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needs"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Needs = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputStartupFilter(ctx context.Context, obj any) (model.StartupFilter, error) {
 	var it model.StartupFilter
 	asMap := map[string]any{}
@@ -15255,6 +20015,47 @@ func (ec *executionContext) unmarshalInputSubmitReviewInput(ctx context.Context,
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputSupportConfirmationInput(ctx context.Context, obj any) (model.SupportConfirmationInput, error) {
+	var it model.SupportConfirmationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"issuer", "issuedOn", "documentRef"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "issuer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuer"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Issuer = data
+		case "issuedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issuedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssuedOn = data
+		case "documentRef":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentRef"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentRef = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputTransitionApplicationInput(ctx context.Context, obj any) (model.TransitionApplicationInput, error) {
 	var it model.TransitionApplicationInput
 	asMap := map[string]any{}
@@ -15345,6 +20146,47 @@ func (ec *executionContext) unmarshalInputUpdateApplicationDraftInput(ctx contex
 				return it, err
 			}
 			it.Answers = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateCriteriaSetInput(ctx context.Context, obj any) (model.UpdateCriteriaSetInput, error) {
+	var it model.UpdateCriteriaSetInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "set"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "set":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("set"))
+			data, err := ec.unmarshalNCriteriaSetInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Set = data
 		}
 	}
 
@@ -15684,7 +20526,7 @@ func (ec *executionContext) unmarshalInputUpdateStartupInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "version", "name", "nameEn", "taxCode", "foundedOn", "ward", "sectors", "stage", "description", "website", "teamSize", "incubatorId", "contactEmail", "contactPhone", "fundingNeedVnd", "revenue"}
+	fieldsInOrder := [...]string{"id", "version", "name", "nameEn", "taxCode", "foundedOn", "ward", "sectors", "stage", "description", "website", "teamSize", "incubatorId", "contactEmail", "contactPhone", "fundingNeedVnd", "revenue", "evidence"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15810,6 +20652,13 @@ func (ec *executionContext) unmarshalInputUpdateStartupInput(ctx context.Context
 				return it, err
 			}
 			it.Revenue = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalOEvidenceInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEvidenceInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
 		}
 	}
 
@@ -15823,7 +20672,11 @@ func (ec *executionContext) unmarshalInputYearRevenueInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"year", "amountVnd"}
+	if _, present := asMap["stAmountVnd"]; !present {
+		asMap["stAmountVnd"] = 0
+	}
+
+	fieldsInOrder := [...]string{"year", "amountVnd", "stAmountVnd"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15844,6 +20697,13 @@ func (ec *executionContext) unmarshalInputYearRevenueInput(ctx context.Context, 
 				return it, err
 			}
 			it.AmountVnd = data
+		case "stAmountVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stAmountVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StAmountVnd = data
 		}
 	}
 
@@ -15907,6 +20767,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Fund(ctx, sel, obj)
+	case screening.CriteriaSet:
+		return ec._CriteriaSet(ctx, sel, &obj)
+	case *screening.CriteriaSet:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._CriteriaSet(ctx, sel, obj)
 	case funding.Application:
 		return ec._Application(ctx, sel, &obj)
 	case *funding.Application:
@@ -16534,6 +21401,142 @@ func (ec *executionContext) _ApplicationTransition(ctx context.Context, sel ast.
 	return out
 }
 
+var awardImplementors = []string{"Award"}
+
+func (ec *executionContext) _Award(ctx context.Context, sel ast.SelectionSet, obj *firm.Award) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, awardImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Award")
+		case "name":
+			out.Values[i] = ec._Award_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "international":
+			out.Values[i] = ec._Award_international(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "awardedOn":
+			out.Values[i] = ec._Award_awardedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documentRef":
+			out.Values[i] = ec._Award_documentRef(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var certificateImplementors = []string{"Certificate"}
+
+func (ec *executionContext) _Certificate(ctx context.Context, sel ast.SelectionSet, obj *firm.Certificate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, certificateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Certificate")
+		case "kind":
+			out.Values[i] = ec._Certificate_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issuedOn":
+			out.Values[i] = ec._Certificate_issuedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Certificate_expiresOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "documentRef":
+			out.Values[i] = ec._Certificate_documentRef(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var contactImplementors = []string{"Contact"}
 
 func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, obj *firm.Contact) graphql.Marshaler {
@@ -16637,6 +21640,237 @@ func (ec *executionContext) _Contact(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var criteriaSetImplementors = []string{"CriteriaSet", "Node"}
+
+func (ec *executionContext) _CriteriaSet(ctx context.Context, sel ast.SelectionSet, obj *screening.CriteriaSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criteriaSetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CriteriaSet")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CriteriaSet_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "key":
+			out.Values[i] = ec._CriteriaSet_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "setVersion":
+			out.Values[i] = ec._CriteriaSet_setVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CriteriaSet_title(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "legalBasis":
+			out.Values[i] = ec._CriteriaSet_legalBasis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "effectiveFrom":
+			out.Values[i] = ec._CriteriaSet_effectiveFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._CriteriaSet_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "criteria":
+			out.Values[i] = ec._CriteriaSet_criteria(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._CriteriaSet_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var criteriaSetPayloadImplementors = []string{"CriteriaSetPayload"}
+
+func (ec *executionContext) _CriteriaSetPayload(ctx context.Context, sel ast.SelectionSet, obj *model.CriteriaSetPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criteriaSetPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CriteriaSetPayload")
+		case "criteriaSet":
+			out.Values[i] = ec._CriteriaSetPayload_criteriaSet(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._CriteriaSetPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var criteriaSetPreviewImplementors = []string{"CriteriaSetPreview"}
+
+func (ec *executionContext) _CriteriaSetPreview(ctx context.Context, sel ast.SelectionSet, obj *model.CriteriaSetPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criteriaSetPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CriteriaSetPreview")
+		case "firms":
+			out.Values[i] = ec._CriteriaSetPreview_firms(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._CriteriaSetPreview_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firmsChanging":
+			out.Values[i] = ec._CriteriaSetPreview_firmsChanging(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var criterionImplementors = []string{"Criterion"}
 
 func (ec *executionContext) _Criterion(ctx context.Context, sel ast.SelectionSet, obj *funding.Criterion) graphql.Marshaler {
@@ -16708,6 +21942,60 @@ func (ec *executionContext) _Criterion(ctx context.Context, sel ast.SelectionSet
 			out.Values[i] = ec._Criterion_threshold(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var criterionOutcomeImplementors = []string{"CriterionOutcome"}
+
+func (ec *executionContext) _CriterionOutcome(ctx context.Context, sel ast.SelectionSet, obj *model.CriterionOutcome) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, criterionOutcomeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CriterionOutcome")
+		case "key":
+			out.Values[i] = ec._CriterionOutcome_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "passed":
+			out.Values[i] = ec._CriterionOutcome_passed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._CriterionOutcome_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missing":
+			out.Values[i] = ec._CriterionOutcome_missing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16878,6 +22166,136 @@ func (ec *executionContext) _EligibilityRule(ctx context.Context, sel ast.Select
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "expression":
 			out.Values[i] = ec._EligibilityRule_expression(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var evidenceImplementors = []string{"Evidence"}
+
+func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet, obj *firm.Evidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, evidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Evidence")
+		case "legalForm":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Evidence_legalForm(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "firstRegisteredOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Evidence_firstRegisteredOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "publicOffering":
+			out.Values[i] = ec._Evidence_publicOffering(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ipAssets":
+			out.Values[i] = ec._Evidence_ipAssets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "awards":
+			out.Values[i] = ec._Evidence_awards(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "certificates":
+			out.Values[i] = ec._Evidence_certificates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "investments":
+			out.Values[i] = ec._Evidence_investments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "confirmations":
+			out.Values[i] = ec._Evidence_confirmations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -17578,6 +22996,90 @@ func (ec *executionContext) _FundCallPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var iPAssetImplementors = []string{"IPAsset"}
+
+func (ec *executionContext) _IPAsset(ctx context.Context, sel ast.SelectionSet, obj *firm.IPAsset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, iPAssetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IPAsset")
+		case "kind":
+			out.Values[i] = ec._IPAsset_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._IPAsset_number(ctx, field, obj)
+		case "grantedOn":
+			out.Values[i] = ec._IPAsset_grantedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IPAsset_expiresOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "documentRef":
+			out.Values[i] = ec._IPAsset_documentRef(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var incubatorImplementors = []string{"Incubator", "Node"}
 
 func (ec *executionContext) _Incubator(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Incubator) graphql.Marshaler {
@@ -17764,6 +23266,65 @@ func (ec *executionContext) _IncubatorProgram(ctx context.Context, sel ast.Selec
 			}
 		case "stages":
 			out.Values[i] = ec._IncubatorProgram_stages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var investmentImplementors = []string{"Investment"}
+
+func (ec *executionContext) _Investment(ctx context.Context, sel ast.SelectionSet, obj *firm.Investment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, investmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Investment")
+		case "fund":
+			out.Values[i] = ec._Investment_fund(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amountVnd":
+			out.Values[i] = ec._Investment_amountVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "on":
+			out.Values[i] = ec._Investment_on(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "commitment":
+			out.Values[i] = ec._Investment_commitment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documentRef":
+			out.Values[i] = ec._Investment_documentRef(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -18747,6 +24308,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createCriteriaSet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCriteriaSet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCriteriaSet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCriteriaSet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishCriteriaSet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishCriteriaSet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retireCriteriaSet":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retireCriteriaSet(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "runScreening":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_runScreening(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19095,6 +24691,94 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_checkEligibility(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "criteriaSets":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_criteriaSets(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "screeningResults":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_screeningResults(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "screeningCounts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_screeningCounts(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "previewCriteriaSet":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_previewCriteriaSet(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -19979,6 +25663,641 @@ func (ec *executionContext) _RuleOutcome(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var runScreeningPayloadImplementors = []string{"RunScreeningPayload"}
+
+func (ec *executionContext) _RunScreeningPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RunScreeningPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, runScreeningPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RunScreeningPayload")
+		case "firms":
+			out.Values[i] = ec._RunScreeningPayload_firms(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evaluations":
+			out.Values[i] = ec._RunScreeningPayload_evaluations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._RunScreeningPayload_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var screeningChangeImplementors = []string{"ScreeningChange"}
+
+func (ec *executionContext) _ScreeningChange(ctx context.Context, sel ast.SelectionSet, obj *screening.Change) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, screeningChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScreeningChange")
+		case "at":
+			out.Values[i] = ec._ScreeningChange_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ScreeningChange_from(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "to":
+			out.Values[i] = ec._ScreeningChange_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "setVersion":
+			out.Values[i] = ec._ScreeningChange_setVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var screeningCountImplementors = []string{"ScreeningCount"}
+
+func (ec *executionContext) _ScreeningCount(ctx context.Context, sel ast.SelectionSet, obj *model.ScreeningCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, screeningCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScreeningCount")
+		case "status":
+			out.Values[i] = ec._ScreeningCount_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ScreeningCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var screeningCriterionImplementors = []string{"ScreeningCriterion"}
+
+func (ec *executionContext) _ScreeningCriterion(ctx context.Context, sel ast.SelectionSet, obj *screening.Criterion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, screeningCriterionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScreeningCriterion")
+		case "key":
+			out.Values[i] = ec._ScreeningCriterion_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "group":
+			out.Values[i] = ec._ScreeningCriterion_group(ctx, field, obj)
+		case "expression":
+			out.Values[i] = ec._ScreeningCriterion_expression(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passReason":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ScreeningCriterion_passReason(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "failReason":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ScreeningCriterion_failReason(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "needs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ScreeningCriterion_needs(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var screeningPreviewChangeImplementors = []string{"ScreeningPreviewChange"}
+
+func (ec *executionContext) _ScreeningPreviewChange(ctx context.Context, sel ast.SelectionSet, obj *model.ScreeningPreviewChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, screeningPreviewChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScreeningPreviewChange")
+		case "startup":
+			out.Values[i] = ec._ScreeningPreviewChange_startup(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._ScreeningPreviewChange_from(ctx, field, obj)
+		case "to":
+			out.Values[i] = ec._ScreeningPreviewChange_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var screeningResultImplementors = []string{"ScreeningResult"}
+
+func (ec *executionContext) _ScreeningResult(ctx context.Context, sel ast.SelectionSet, obj *screening.Result) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, screeningResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScreeningResult")
+		case "startup":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ScreeningResult_startup(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "setKey":
+			out.Values[i] = ec._ScreeningResult_setKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "setVersion":
+			out.Values[i] = ec._ScreeningResult_setVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._ScreeningResult_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "evaluatedAt":
+			out.Values[i] = ec._ScreeningResult_evaluatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "asOf":
+			out.Values[i] = ec._ScreeningResult_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "criteria":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ScreeningResult_criteria(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "history":
+			out.Values[i] = ec._ScreeningResult_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var screeningResultConnectionImplementors = []string{"ScreeningResultConnection"}
+
+func (ec *executionContext) _ScreeningResultConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ScreeningResultConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, screeningResultConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScreeningResultConnection")
+		case "edges":
+			out.Values[i] = ec._ScreeningResultConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ScreeningResultConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ScreeningResultConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var screeningResultEdgeImplementors = []string{"ScreeningResultEdge"}
+
+func (ec *executionContext) _ScreeningResultEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ScreeningResultEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, screeningResultEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScreeningResultEdge")
+		case "cursor":
+			out.Values[i] = ec._ScreeningResultEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ScreeningResultEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var sectorInfoImplementors = []string{"SectorInfo"}
 
 func (ec *executionContext) _SectorInfo(ctx context.Context, sel ast.SelectionSet, obj *value.SectorInfo) graphql.Marshaler {
@@ -20328,6 +26647,72 @@ func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "evidence":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_evidence(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "screening":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_screening(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20516,6 +26901,55 @@ func (ec *executionContext) _StartupPayload(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var supportConfirmationImplementors = []string{"SupportConfirmation"}
+
+func (ec *executionContext) _SupportConfirmation(ctx context.Context, sel ast.SelectionSet, obj *firm.Confirmation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, supportConfirmationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SupportConfirmation")
+		case "issuer":
+			out.Values[i] = ec._SupportConfirmation_issuer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issuedOn":
+			out.Values[i] = ec._SupportConfirmation_issuedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documentRef":
+			out.Values[i] = ec._SupportConfirmation_documentRef(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var userErrorImplementors = []string{"UserError"}
 
 func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet, obj *model.UserError) graphql.Marshaler {
@@ -20623,6 +27057,11 @@ func (ec *executionContext) _YearRevenue(ctx context.Context, sel ast.SelectionS
 			}
 		case "amountVnd":
 			out.Values[i] = ec._YearRevenue_amountVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stAmountVnd":
+			out.Values[i] = ec._YearRevenue_stAmountVnd(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21250,6 +27689,59 @@ func (ec *executionContext) unmarshalNAssignReviewersInput2githubᚗcomᚋinnopo
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNAward2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐAward(ctx context.Context, sel ast.SelectionSet, v firm.Award) graphql.Marshaler {
+	return ec._Award(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAward2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐAwardᚄ(ctx context.Context, sel ast.SelectionSet, v []firm.Award) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNAward2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐAward(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAwardInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAwardInput(ctx context.Context, v any) (*model.AwardInput, error) {
+	res, err := ec.unmarshalInputAwardInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -21258,6 +27750,75 @@ func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (
 func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.SelectionSet, v bool) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalBoolean(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNCertificate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificate(ctx context.Context, sel ast.SelectionSet, v firm.Certificate) graphql.Marshaler {
+	return ec._Certificate(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCertificate2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificateᚄ(ctx context.Context, sel ast.SelectionSet, v []firm.Certificate) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCertificate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificate(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNCertificateInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCertificateInput(ctx context.Context, v any) (*model.CertificateInput, error) {
+	res, err := ec.unmarshalInputCertificateInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCertificateKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificateKind(ctx context.Context, v any) (firm.CertificateKind, error) {
+	res, err := model.UnmarshalCertificateKind(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCertificateKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificateKind(ctx context.Context, sel ast.SelectionSet, v firm.CertificateKind) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalCertificateKind(v)
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -21294,6 +27855,119 @@ func (ec *executionContext) unmarshalNCreateReviewerInput2githubᚗcomᚋinnopor
 func (ec *executionContext) unmarshalNCreateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateStartupInput(ctx context.Context, v any) (model.CreateStartupInput, error) {
 	res, err := ec.unmarshalInputCreateStartupInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriteriaSet2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriteriaSetᚄ(ctx context.Context, sel ast.SelectionSet, v []*screening.CriteriaSet) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCriteriaSet2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriteriaSet(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCriteriaSet2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriteriaSet(ctx context.Context, sel ast.SelectionSet, v *screening.CriteriaSet) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CriteriaSet(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCriteriaSetActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetActionInput(ctx context.Context, v any) (model.CriteriaSetActionInput, error) {
+	res, err := ec.unmarshalInputCriteriaSetActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCriteriaSetInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetInput(ctx context.Context, v any) (model.CriteriaSetInput, error) {
+	res, err := ec.unmarshalInputCriteriaSetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCriteriaSetInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetInput(ctx context.Context, v any) (*model.CriteriaSetInput, error) {
+	res, err := ec.unmarshalInputCriteriaSetInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriteriaSetPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPayload(ctx context.Context, sel ast.SelectionSet, v model.CriteriaSetPayload) graphql.Marshaler {
+	return ec._CriteriaSetPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCriteriaSetPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPayload(ctx context.Context, sel ast.SelectionSet, v *model.CriteriaSetPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CriteriaSetPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCriteriaSetPreview2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPreview(ctx context.Context, sel ast.SelectionSet, v model.CriteriaSetPreview) graphql.Marshaler {
+	return ec._CriteriaSetPreview(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCriteriaSetPreview2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPreview(ctx context.Context, sel ast.SelectionSet, v *model.CriteriaSetPreview) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CriteriaSetPreview(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCriteriaSetStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, v any) (screening.SetStatus, error) {
+	res, err := model.UnmarshalCriteriaSetStatus(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriteriaSetStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, sel ast.SelectionSet, v screening.SetStatus) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalCriteriaSetStatus(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNCriterion2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCriterion(ctx context.Context, sel ast.SelectionSet, v funding.Criterion) graphql.Marshaler {
@@ -21362,6 +28036,60 @@ func (ec *executionContext) unmarshalNCriterionInput2ᚕᚖgithubᚗcomᚋinnopo
 func (ec *executionContext) unmarshalNCriterionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionInput(ctx context.Context, v any) (*model.CriterionInput, error) {
 	res, err := ec.unmarshalInputCriterionInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCriterionOutcome2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionOutcomeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CriterionOutcome) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCriterionOutcome2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionOutcome(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCriterionOutcome2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionOutcome(ctx context.Context, sel ast.SelectionSet, v *model.CriterionOutcome) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CriterionOutcome(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCriterionScore2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CriterionScore) graphql.Marshaler {
@@ -21797,6 +28525,75 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	return ret
 }
 
+func (ec *executionContext) marshalNIPAsset2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPAsset(ctx context.Context, sel ast.SelectionSet, v firm.IPAsset) graphql.Marshaler {
+	return ec._IPAsset(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIPAsset2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPAssetᚄ(ctx context.Context, sel ast.SelectionSet, v []firm.IPAsset) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNIPAsset2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPAsset(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNIPAssetInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIPAssetInput(ctx context.Context, v any) (*model.IPAssetInput, error) {
+	res, err := ec.unmarshalInputIPAssetInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind(ctx context.Context, v any) (firm.IPKind, error) {
+	res, err := model.UnmarshalIPKind(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind(ctx context.Context, sel ast.SelectionSet, v firm.IPKind) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalIPKind(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNIncubator2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubatorᚄ(ctx context.Context, sel ast.SelectionSet, v []*ecosystem.Incubator) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
@@ -21929,6 +28726,59 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNInvestment2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐInvestment(ctx context.Context, sel ast.SelectionSet, v firm.Investment) graphql.Marshaler {
+	return ec._Investment(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInvestment2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐInvestmentᚄ(ctx context.Context, sel ast.SelectionSet, v []firm.Investment) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNInvestment2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐInvestment(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNInvestmentInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐInvestmentInput(ctx context.Context, v any) (*model.InvestmentInput, error) {
+	res, err := ec.unmarshalInputInvestmentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNInvestor2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestor(ctx context.Context, sel ast.SelectionSet, v ecosystem.Investor) graphql.Marshaler {
@@ -22486,6 +29336,20 @@ func (ec *executionContext) marshalNRuleOutcome2ᚖgithubᚗcomᚋinnoportᚋinn
 	return ec._RuleOutcome(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRunScreeningPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunScreeningPayload(ctx context.Context, sel ast.SelectionSet, v model.RunScreeningPayload) graphql.Marshaler {
+	return ec._RunScreeningPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRunScreeningPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunScreeningPayload(ctx context.Context, sel ast.SelectionSet, v *model.RunScreeningPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RunScreeningPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNScoreInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScoreInputᚄ(ctx context.Context, v any) ([]*model.ScoreInput, error) {
 	var vSlice []any
 	vSlice = graphql.CoerceList(v)
@@ -22504,6 +29368,322 @@ func (ec *executionContext) unmarshalNScoreInput2ᚕᚖgithubᚗcomᚋinnoport�
 func (ec *executionContext) unmarshalNScoreInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScoreInput(ctx context.Context, v any) (*model.ScoreInput, error) {
 	res, err := ec.unmarshalInputScoreInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScreeningChange2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐChange(ctx context.Context, sel ast.SelectionSet, v screening.Change) graphql.Marshaler {
+	return ec._ScreeningChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScreeningChange2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []screening.Change) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNScreeningChange2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐChange(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScreeningCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ScreeningCount) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNScreeningCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCount(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScreeningCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCount(ctx context.Context, sel ast.SelectionSet, v *model.ScreeningCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ScreeningCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScreeningCriterion2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriterion(ctx context.Context, sel ast.SelectionSet, v screening.Criterion) graphql.Marshaler {
+	return ec._ScreeningCriterion(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScreeningCriterion2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriterionᚄ(ctx context.Context, sel ast.SelectionSet, v []screening.Criterion) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNScreeningCriterion2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriterion(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNScreeningCriterionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCriterionInputᚄ(ctx context.Context, v any) ([]*model.ScreeningCriterionInput, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ScreeningCriterionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNScreeningCriterionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCriterionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNScreeningCriterionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCriterionInput(ctx context.Context, v any) (*model.ScreeningCriterionInput, error) {
+	res, err := ec.unmarshalInputScreeningCriterionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScreeningPreviewChange2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningPreviewChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ScreeningPreviewChange) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNScreeningPreviewChange2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningPreviewChange(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNScreeningPreviewChange2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningPreviewChange(ctx context.Context, sel ast.SelectionSet, v *model.ScreeningPreviewChange) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ScreeningPreviewChange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScreeningResult2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐResult(ctx context.Context, sel ast.SelectionSet, v screening.Result) graphql.Marshaler {
+	return ec._ScreeningResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScreeningResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐResult(ctx context.Context, sel ast.SelectionSet, v *screening.Result) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ScreeningResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScreeningResultConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultConnection(ctx context.Context, sel ast.SelectionSet, v model.ScreeningResultConnection) graphql.Marshaler {
+	return ec._ScreeningResultConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScreeningResultConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultConnection(ctx context.Context, sel ast.SelectionSet, v *model.ScreeningResultConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ScreeningResultConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScreeningResultEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultEdge(ctx context.Context, sel ast.SelectionSet, v model.ScreeningResultEdge) graphql.Marshaler {
+	return ec._ScreeningResultEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScreeningResultEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ScreeningResultEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNScreeningResultEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNScreeningStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus(ctx context.Context, v any) (screening.Status, error) {
+	res, err := model.UnmarshalScreeningStatus(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScreeningStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus(ctx context.Context, sel ast.SelectionSet, v screening.Status) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalScreeningStatus(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNSector2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSector(ctx context.Context, v any) (value.Sector, error) {
@@ -22900,6 +30080,59 @@ func (ec *executionContext) unmarshalNSubmitReviewInput2githubᚗcomᚋinnoport�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNSupportConfirmation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐConfirmation(ctx context.Context, sel ast.SelectionSet, v firm.Confirmation) graphql.Marshaler {
+	return ec._SupportConfirmation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSupportConfirmation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐConfirmationᚄ(ctx context.Context, sel ast.SelectionSet, v []firm.Confirmation) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSupportConfirmation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐConfirmation(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNSupportConfirmationInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSupportConfirmationInput(ctx context.Context, v any) (*model.SupportConfirmationInput, error) {
+	res, err := ec.unmarshalInputSupportConfirmationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNTransitionApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransitionApplicationInput(ctx context.Context, v any) (model.TransitionApplicationInput, error) {
 	res, err := ec.unmarshalInputTransitionApplicationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -22907,6 +30140,11 @@ func (ec *executionContext) unmarshalNTransitionApplicationInput2githubᚗcomᚋ
 
 func (ec *executionContext) unmarshalNUpdateApplicationDraftInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateApplicationDraftInput(ctx context.Context, v any) (model.UpdateApplicationDraftInput, error) {
 	res, err := ec.unmarshalInputUpdateApplicationDraftInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateCriteriaSetInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateCriteriaSetInput(ctx context.Context, v any) (model.UpdateCriteriaSetInput, error) {
+	res, err := ec.unmarshalInputUpdateCriteriaSetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -23373,6 +30611,24 @@ func (ec *executionContext) marshalOApplicationStatus2ᚖgithubᚗcomᚋinnoport
 	return res
 }
 
+func (ec *executionContext) unmarshalOAwardInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAwardInputᚄ(ctx context.Context, v any) ([]*model.AwardInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.AwardInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAwardInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAwardInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23403,11 +30659,54 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOCertificateInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCertificateInputᚄ(ctx context.Context, v any) ([]*model.CertificateInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CertificateInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCertificateInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCertificateInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOContact2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐContact(ctx context.Context, sel ast.SelectionSet, v *firm.Contact) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Contact(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCriteriaSet2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriteriaSet(ctx context.Context, sel ast.SelectionSet, v *screening.CriteriaSet) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CriteriaSet(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCriteriaSetStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, v any) (*screening.SetStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalCriteriaSetStatus(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCriteriaSetStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, sel ast.SelectionSet, v *screening.SetStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalCriteriaSetStatus(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOCriterionScore2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionScoreᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CriterionScore) graphql.Marshaler {
@@ -23509,6 +30808,21 @@ func (ec *executionContext) unmarshalOEligibilityRuleInput2ᚕᚖgithubᚗcomᚋ
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOEvidence2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *firm.Evidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEvidenceInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEvidenceInput(ctx context.Context, v any) (*model.EvidenceInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEvidenceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOFinancials2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐFinancials(ctx context.Context, sel ast.SelectionSet, v *firm.Financials) graphql.Marshaler {
@@ -23622,6 +30936,24 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalOIPAssetInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIPAssetInputᚄ(ctx context.Context, v any) ([]*model.IPAssetInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.IPAssetInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIPAssetInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIPAssetInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOIncubator2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubator(ctx context.Context, sel ast.SelectionSet, v *ecosystem.Incubator) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -23647,6 +30979,24 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) unmarshalOInvestmentInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐInvestmentInputᚄ(ctx context.Context, v any) ([]*model.InvestmentInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.InvestmentInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInvestmentInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐInvestmentInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOInvestor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestor(ctx context.Context, sel ast.SelectionSet, v *ecosystem.Investor) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -23669,6 +31019,24 @@ func (ec *executionContext) marshalOInvestorKind2ᚖgithubᚗcomᚋinnoportᚋin
 	_ = sel
 	_ = ctx
 	res := model.MarshalInvestorKind(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐLegalForm(ctx context.Context, v any) (*firm.LegalForm, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalLegalForm(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐLegalForm(ctx context.Context, sel ast.SelectionSet, v *firm.LegalForm) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalLegalForm(*v)
 	return res
 }
 
@@ -23811,6 +31179,71 @@ func (ec *executionContext) unmarshalORubricInput2ᚖgithubᚗcomᚋinnoportᚋi
 	}
 	res, err := ec.unmarshalInputRubricInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOScreeningResult2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*screening.Result) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNScreeningResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐResult(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOScreeningStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus(ctx context.Context, v any) (*screening.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalScreeningStatus(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOScreeningStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus(ctx context.Context, sel ast.SelectionSet, v *screening.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalScreeningStatus(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx context.Context, v any) ([]value.Sector, error) {
@@ -24040,6 +31473,24 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSupportConfirmationInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSupportConfirmationInputᚄ(ctx context.Context, v any) ([]*model.SupportConfirmationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.SupportConfirmationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSupportConfirmationInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSupportConfirmationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx context.Context, v any) (*value.VND, error) {

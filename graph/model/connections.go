@@ -6,6 +6,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/screening"
 )
 
 // PageInfo says where a page ends.
@@ -113,6 +114,22 @@ type ReviewerConnection struct {
 
 // TotalCount counts every reviewer.
 func (c *ReviewerConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// ScreeningResultEdge is one screening result in a connection.
+type ScreeningResultEdge struct {
+	Cursor string
+	Node   screening.Result
+}
+
+// ScreeningResultConnection is a page of screening results.
+type ScreeningResultConnection struct {
+	Edges    []ScreeningResultEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every result the caller may see.
+func (c *ScreeningResultConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
 
 // Node is any object with a global ID. Domain types cannot implement a
 // GraphQL marker method, so the interface is empty and the node resolver only

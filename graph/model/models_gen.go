@@ -13,6 +13,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -37,6 +38,20 @@ type ApplicationPayload struct {
 type AssignReviewersInput struct {
 	ApplicationID string   `json:"applicationId"`
 	ReviewerIds   []string `json:"reviewerIds"`
+}
+
+type AwardInput struct {
+	Name          string     `json:"name"`
+	International *bool      `json:"international,omitempty"`
+	AwardedOn     value.Date `json:"awardedOn"`
+	DocumentRef   string     `json:"documentRef"`
+}
+
+type CertificateInput struct {
+	Kind        firm.CertificateKind `json:"kind"`
+	IssuedOn    value.Date           `json:"issuedOn"`
+	ExpiresOn   *value.Date          `json:"expiresOn,omitempty"`
+	DocumentRef string               `json:"documentRef"`
 }
 
 type ContactInput struct {
@@ -110,6 +125,35 @@ type CreateStartupInput struct {
 	IncubatorID *string          `json:"incubatorId,omitempty"`
 	Contact     *ContactInput    `json:"contact"`
 	Financials  *FinancialsInput `json:"financials,omitempty"`
+	Evidence    *EvidenceInput   `json:"evidence,omitempty"`
+}
+
+type CriteriaSetActionInput struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+}
+
+type CriteriaSetInput struct {
+	Key           string                     `json:"key"`
+	Title         string                     `json:"title"`
+	TitleEn       string                     `json:"titleEn"`
+	LegalBasis    string                     `json:"legalBasis"`
+	EffectiveFrom value.Date                 `json:"effectiveFrom"`
+	Criteria      []*ScreeningCriterionInput `json:"criteria"`
+}
+
+type CriteriaSetPayload struct {
+	CriteriaSet *screening.CriteriaSet `json:"criteriaSet,omitempty"`
+	UserErrors  []*UserError           `json:"userErrors"`
+}
+
+type CriteriaSetPreview struct {
+	// Firms evaluated.
+	Firms int `json:"firms"`
+	// Firms whose status would change.
+	Changes int `json:"changes"`
+	// The first 100 firms whose status would change.
+	FirmsChanging []*ScreeningPreviewChange `json:"firmsChanging"`
 }
 
 type CriterionInput struct {
@@ -120,6 +164,14 @@ type CriterionInput struct {
 	Max        *int     `json:"max,omitempty"`
 	HalfPoints *bool    `json:"halfPoints,omitempty"`
 	Threshold  float64  `json:"threshold"`
+}
+
+type CriterionOutcome struct {
+	Key    string `json:"key"`
+	Passed bool   `json:"passed"`
+	Reason string `json:"reason"`
+	// Data the firm has not provided, when that is why the criterion did not pass.
+	Missing []string `json:"missing"`
 }
 
 type CriterionScore struct {
@@ -148,6 +200,18 @@ type EligibilityRuleInput struct {
 	Expression string `json:"expression"`
 }
 
+// Replaces all of a firm's evidence; lists hold at most 50 items.
+type EvidenceInput struct {
+	LegalForm         *firm.LegalForm             `json:"legalForm,omitempty"`
+	FirstRegisteredOn *value.Date                 `json:"firstRegisteredOn,omitempty"`
+	PublicOffering    *bool                       `json:"publicOffering,omitempty"`
+	IPAssets          []*IPAssetInput             `json:"ipAssets,omitempty"`
+	Awards            []*AwardInput               `json:"awards,omitempty"`
+	Certificates      []*CertificateInput         `json:"certificates,omitempty"`
+	Investments       []*InvestmentInput          `json:"investments,omitempty"`
+	Confirmations     []*SupportConfirmationInput `json:"confirmations,omitempty"`
+}
+
 type FinancialsInput struct {
 	FundingNeedVnd *value.VND          `json:"fundingNeedVnd,omitempty"`
 	Revenue        []*YearRevenueInput `json:"revenue,omitempty"`
@@ -163,6 +227,22 @@ type FundCallActionInput struct {
 type FundCallPayload struct {
 	FundCall   *funding.Call `json:"fundCall,omitempty"`
 	UserErrors []*UserError  `json:"userErrors"`
+}
+
+type IPAssetInput struct {
+	Kind        firm.IPKind `json:"kind"`
+	Number      *string     `json:"number,omitempty"`
+	GrantedOn   value.Date  `json:"grantedOn"`
+	ExpiresOn   *value.Date `json:"expiresOn,omitempty"`
+	DocumentRef string      `json:"documentRef"`
+}
+
+type InvestmentInput struct {
+	Fund        string     `json:"fund"`
+	AmountVnd   value.VND  `json:"amountVnd"`
+	On          value.Date `json:"on"`
+	Commitment  *bool      `json:"commitment,omitempty"`
+	DocumentRef string     `json:"documentRef"`
 }
 
 type InvestorPayload struct {
@@ -241,10 +321,38 @@ type RuleOutcome struct {
 	Reason string `json:"reason"`
 }
 
+type RunScreeningPayload struct {
+	Firms       int `json:"firms"`
+	Evaluations int `json:"evaluations"`
+	Changed     int `json:"changed"`
+}
+
 type ScoreInput struct {
 	Criterion string  `json:"criterion"`
 	Score     float64 `json:"score"`
 	Comment   *string `json:"comment,omitempty"`
+}
+
+type ScreeningCount struct {
+	Status screening.Status `json:"status"`
+	Count  int              `json:"count"`
+}
+
+type ScreeningCriterionInput struct {
+	Key          string   `json:"key"`
+	Group        *string  `json:"group,omitempty"`
+	Expression   string   `json:"expression"`
+	PassReason   string   `json:"passReason"`
+	PassReasonEn string   `json:"passReasonEn"`
+	FailReason   string   `json:"failReason"`
+	FailReasonEn string   `json:"failReasonEn"`
+	Needs        []string `json:"needs,omitempty"`
+}
+
+type ScreeningPreviewChange struct {
+	Startup *firm.Startup     `json:"startup"`
+	From    *screening.Status `json:"from,omitempty"`
+	To      screening.Status  `json:"to"`
 }
 
 // Narrows a list of startups; omitted fields do not filter.
@@ -277,6 +385,12 @@ type SubmitReviewInput struct {
 	Scores        []*ScoreInput `json:"scores"`
 }
 
+type SupportConfirmationInput struct {
+	Issuer      string     `json:"issuer"`
+	IssuedOn    value.Date `json:"issuedOn"`
+	DocumentRef string     `json:"documentRef"`
+}
+
 type TransitionApplicationInput struct {
 	ID      string            `json:"id"`
 	To      funding.AppStatus `json:"to"`
@@ -291,6 +405,13 @@ type UpdateApplicationDraftInput struct {
 	RequestedAmountVnd value.VND `json:"requestedAmountVnd"`
 	// Replaces all answers.
 	Answers []*AnswerInput `json:"answers,omitempty"`
+}
+
+// Replaces a DRAFT's content; the key stays.
+type UpdateCriteriaSetInput struct {
+	ID      string            `json:"id"`
+	Version int               `json:"version"`
+	Set     *CriteriaSetInput `json:"set"`
 }
 
 // Changes the given fields. A DRAFT call may change anything; an OPEN call only
@@ -366,6 +487,8 @@ type UpdateStartupInput struct {
 	FundingNeedVnd *value.VND `json:"fundingNeedVnd,omitempty"`
 	// Replaces the whole revenue history.
 	Revenue []*YearRevenueInput `json:"revenue,omitempty"`
+	// Replaces all screening evidence.
+	Evidence *EvidenceInput `json:"evidence,omitempty"`
 }
 
 // A problem with the input that the caller can fix.
@@ -388,6 +511,8 @@ type Viewer struct {
 type YearRevenueInput struct {
 	Year      int       `json:"year"`
 	AmountVnd value.VND `json:"amountVnd"`
+	// Part from products made from S&T results.
+	StAmountVnd *value.VND `json:"stAmountVnd,omitempty"`
 }
 
 // The stable codes of user-fixable input problems.

@@ -13,8 +13,10 @@ import (
 
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -111,6 +113,49 @@ func MarshalQuestionKind(k funding.QuestionKind) graphql.Marshaler {
 func UnmarshalQuestionKind(v any) (funding.QuestionKind, error) {
 	return parseEnum(v, func(s string) (funding.QuestionKind, error) { return funding.QuestionKind(s), nil })
 }
+
+// stringEnum marshals a domain string type as a GraphQL enum value.
+func stringEnum[S ~string](v S) graphql.Marshaler { return graphql.MarshalString(string(v)) }
+
+// The screening enums bind to domain string types; the domain validates them.
+
+// MarshalLegalForm writes a legal form.
+func MarshalLegalForm(v firm.LegalForm) graphql.Marshaler { return stringEnum(v) }
+
+// UnmarshalLegalForm reads a legal form.
+func UnmarshalLegalForm(v any) (firm.LegalForm, error) { return parseEnum(v, cast[firm.LegalForm]) }
+
+// MarshalIPKind writes an IP kind.
+func MarshalIPKind(v firm.IPKind) graphql.Marshaler { return stringEnum(v) }
+
+// UnmarshalIPKind reads an IP kind.
+func UnmarshalIPKind(v any) (firm.IPKind, error) { return parseEnum(v, cast[firm.IPKind]) }
+
+// MarshalCertificateKind writes a certificate kind.
+func MarshalCertificateKind(v firm.CertificateKind) graphql.Marshaler { return stringEnum(v) }
+
+// UnmarshalCertificateKind reads a certificate kind.
+func UnmarshalCertificateKind(v any) (firm.CertificateKind, error) {
+	return parseEnum(v, cast[firm.CertificateKind])
+}
+
+// MarshalScreeningStatus writes a screening status.
+func MarshalScreeningStatus(v screening.Status) graphql.Marshaler { return stringEnum(v) }
+
+// UnmarshalScreeningStatus reads a screening status.
+func UnmarshalScreeningStatus(v any) (screening.Status, error) {
+	return parseEnum(v, cast[screening.Status])
+}
+
+// MarshalCriteriaSetStatus writes a criteria-set status.
+func MarshalCriteriaSetStatus(v screening.SetStatus) graphql.Marshaler { return stringEnum(v) }
+
+// UnmarshalCriteriaSetStatus reads a criteria-set status.
+func UnmarshalCriteriaSetStatus(v any) (screening.SetStatus, error) {
+	return parseEnum(v, cast[screening.SetStatus])
+}
+
+func cast[S ~string](s string) (S, error) { return S(s), nil }
 
 // MarshalRole writes a role.
 func MarshalRole(r identity.Role) graphql.Marshaler { return graphql.MarshalString(string(r)) }

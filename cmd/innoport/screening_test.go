@@ -1,0 +1,178 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const screeningOf = `query($id: ID!) { startup(id: $id) { screening { setKey setVersion status
+	criteria { key passed reason missing } history { from to setVersion } } } }`
+
+// statusOf returns a firm's status against a set, as its member sees it.
+func statusOf(t *testing.T, e *env, token, id, set string) (string, int) {
+	t.Helper()
+	r := e.do(t, req{token: token, query: screeningOf, vars: map[string]any{"id": id}})
+	require.Empty(t, r.Errors)
+	for _, x := range r.list("startup.screening") {
+		m := x.(map[string]any)
+		if m["setKey"] == set {
+			return m["status"].(string), int(m["setVersion"].(float64))
+		}
+	}
+	return "", 0
+}
+
+func TestScreeningStory(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	e := w.e
+	admin := e.token(t, "ADMIN", "admin-1", "")
+
+	r := e.do(t, req{query: `{ criteriaSets(status: ACTIVE) { key setVersion title criteria { key group needs } } }`})
+	require.Empty(t, r.Errors)
+	assert.Len(t, r.list("criteriaSets"), 2, "both legal sets ship active")
+
+	counts := func() map[string]int {
+		r := e.do(t, req{token: admin, query: `{ screeningCounts(setKey: "innovative_startup_sme") { status count } }`})
+		require.Empty(t, r.Errors)
+		out := map[string]int{}
+		for _, x := range r.list("screeningCounts") {
+			m := x.(map[string]any)
+			out[m["status"].(string)] = int(m["count"].(float64))
+		}
+		return out
+	}
+	before := counts()
+	assert.Equal(t, 34, before["ELIGIBLE"]+before["NEEDS_EVIDENCE"]+before["NOT_ELIGIBLE"], "every demo firm is screened")
+	assert.Equal(t, 3, before["ELIGIBLE"], "award, incubator confirmation, fund investment")
+	assert.Equal(t, 2, before["NOT_ELIGIBLE"], "the joint-stock company with a public offering, the firm first registered 6 years ago")
+
+	// A firm sees its own results, with reasons and what is missing.
+	blue := w.member(t, "BlueOcean Lab")
+	r = e.do(t, req{token: blue, query: screeningOf, vars: map[string]any{"id": w.startup["BlueOcean Lab"]},
+		headers: map[string]string{"Accept-Language": "en"}})
+	require.Empty(t, r.Errors)
+	var sme map[string]any
+	for _, x := range r.list("startup.screening") {
+		if x.(map[string]any)["setKey"] == "innovative_startup_sme" {
+			sme = x.(map[string]any)
+		}
+	}
+	require.NotNil(t, sme)
+	assert.Equal(t, "NEEDS_EVIDENCE", sme["status"])
+	var awardMissing []any
+	for _, c := range sme["criteria"].([]any) {
+		if m := c.(map[string]any); m["key"] == "award_within_5_years" {
+			awardMissing = m["missing"].([]any)
+			assert.Contains(t, m["reason"], "Missing: awards")
+		}
+	}
+	assert.Equal(t, []any{"awards"}, awardMissing)
+	r = e.do(t, req{token: blue, query: screeningOf, vars: map[string]any{"id": w.startup["PortSense"]}})
+	assert.Equal(t, "FORBIDDEN", r.code("startup.screening"), "nor anyone else's")
+
+	// An incubator's managers list their cohort only.
+	r = e.do(t, req{query: `{ incubators { id startups(first: 50) { totalCount } } }`})
+	inc, cohort := r.str("incubators.0.id"), r.num("incubators.0.startups.totalCount")
+	r = e.do(t, req{token: e.token(t, "INCUBATOR_MANAGER", "m", inc), query: `{ screeningResults(setKey: "innovative_startup_sme", first: 100) {
+		totalCount edges { node { startup { incubator { id } } } } } }`})
+	require.Empty(t, r.Errors)
+	assert.Equal(t, cohort, r.num("screeningResults.totalCount"))
+	for _, x := range r.list("screeningResults.edges") {
+		assert.Equal(t, inc, x.(map[string]any)["node"].(map[string]any)["startup"].(map[string]any)["incubator"].(map[string]any)["id"])
+	}
+	r = e.do(t, req{token: e.token(t, "INVESTOR", "i", ""), query: `{ screeningResults(setKey: "st_enterprise") { totalCount } }`})
+	assert.Equal(t, "FORBIDDEN", r.code("screeningResults"))
+
+	// A profile change is re-screened within seconds.
+	r = e.do(t, req{token: blue, query: `query($id: ID!) { startup(id: $id) { version } }`, vars: map[string]any{"id": w.startup["BlueOcean Lab"]}})
+	r = e.do(t, req{token: blue, query: updateStartup, vars: map[string]any{"input": map[string]any{
+		"id": w.startup["BlueOcean Lab"], "version": r.num("startup.version"), "evidence": map[string]any{
+			"legalForm": "LLC_MULTI_MEMBER", "firstRegisteredOn": "2025-09-01",
+			"awards": []map[string]any{{"name": "Giải thưởng Sáng tạo Biển", "awardedOn": "2026-06-01", "documentRef": "files/giai-thuong.pdf"}}}}}})
+	require.Empty(t, r.userErrors("updateStartup"))
+	require.Eventually(t, func() bool {
+		s, _ := statusOf(t, e, blue, w.startup["BlueOcean Lab"], "innovative_startup_sme")
+		return s == "ELIGIBLE"
+	}, 5*time.Second, 50*time.Millisecond)
+	r = e.do(t, req{token: blue, query: updateStartup, vars: map[string]any{"input": map[string]any{
+		"id": w.startup["BlueOcean Lab"], "version": r.num("updateStartup.startup.version"), "evidence": map[string]any{
+			"awards": []map[string]any{{"name": "X", "awardedOn": "2030-01-01", "documentRef": ""}}}}}})
+	assert.Equal(t, map[string]string{"input.evidence.awards.0.awardedOn": "INVALID_VALUE", "input.evidence.awards.0.documentRef": "REQUIRED"},
+		r.userErrors("updateStartup"))
+
+	// Criteria are data: a bad expression is refused with its position; only admins write.
+	v2 := map[string]any{"key": "innovative_startup_sme", "title": "DNNVV khởi nghiệp sáng tạo (dự thảo)", "titleEn": "Innovative startup SME (draft)",
+		"legalBasis": "Dự thảo tiêu chí của thành phố", "effectiveFrom": "2027-01-01", "criteria": []map[string]any{
+			{"key": "within_3_years", "expression": "firm.firstRegisteredOn >= asOf.addYear(-3)", "passReason": "≤ 3 năm", "passReasonEn": "≤ 3 years",
+				"failReason": "> 3 năm", "failReasonEn": "> 3 years", "needs": []string{"firstRegisteredOn"}},
+		}}
+	create := `mutation($in: CriteriaSetInput!) { createCriteriaSet(input: $in) { criteriaSet { id setVersion status version } userErrors { field code message } } }`
+	r = e.do(t, req{token: blue, query: create, vars: map[string]any{"in": v2}})
+	assert.Equal(t, "FORBIDDEN", r.code("createCriteriaSet"))
+	r = e.do(t, req{token: admin, query: create, vars: map[string]any{"in": v2}})
+	assert.Equal(t, map[string]string{"input.criteria.0.expression": "INVALID_EXPRESSION"}, r.userErrors("createCriteriaSet"))
+	assert.Contains(t, r.str("createCriteriaSet.userErrors.0.message"), "1:39")
+	v2["criteria"].([]map[string]any)[0]["expression"] = "firm.firstRegisteredOn >= asOf.addYears(-3)"
+	r = e.do(t, req{token: admin, query: create, vars: map[string]any{"in": v2}})
+	require.Empty(t, r.userErrors("createCriteriaSet"))
+	assert.Equal(t, 2, r.num("createCriteriaSet.criteriaSet.setVersion"))
+	draft := r.str("createCriteriaSet.criteriaSet.id")
+
+	// What-if before publishing: counts change, nothing is written.
+	r = e.do(t, req{token: admin, query: `query($id: ID!) { previewCriteriaSet(id: $id) { firms changes firmsChanging { startup { nameEn } from to } } }`,
+		vars: map[string]any{"id": draft}})
+	require.Empty(t, r.Errors)
+	assert.Equal(t, 34, r.num("previewCriteriaSet.firms"))
+	assert.Positive(t, r.num("previewCriteriaSet.changes"))
+	assert.Len(t, r.list("previewCriteriaSet.firmsChanging"), r.num("previewCriteriaSet.changes"))
+	after := counts()
+	assert.Equal(t, 4, after["ELIGIBLE"], "the preview wrote nothing (BlueOcean became eligible above)")
+
+	// Publishing retires v1 and re-screens everyone against v2.
+	r = e.do(t, req{token: admin, query: `mutation($in: CriteriaSetActionInput!) { publishCriteriaSet(input: $in) { criteriaSet { status } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"id": draft, "version": 1}}})
+	require.Empty(t, r.userErrors("publishCriteriaSet"))
+	assert.Equal(t, "ACTIVE", r.str("publishCriteriaSet.criteriaSet.status"))
+	r = e.do(t, req{query: `{ criteriaSets { key setVersion status } }`})
+	var statuses []string
+	for _, x := range r.list("criteriaSets") {
+		m := x.(map[string]any)
+		if m["key"] == "innovative_startup_sme" {
+			statuses = append(statuses, m["status"].(string))
+		}
+	}
+	assert.Equal(t, []string{"RETIRED", "ACTIVE"}, statuses)
+	e.app.background.Wait() // the re-screen of every firm the publication started
+	_, v := statusOf(t, e, blue, w.startup["BlueOcean Lab"], "innovative_startup_sme")
+	assert.Equal(t, 2, v)
+	r = e.do(t, req{token: blue, query: screeningOf, vars: map[string]any{"id": w.startup["BlueOcean Lab"]}})
+	var history []string
+	for _, x := range r.list("startup.screening") {
+		m := x.(map[string]any)
+		if m["setKey"] != "innovative_startup_sme" {
+			continue
+		}
+		for _, h := range m["history"].([]any) {
+			hm := h.(map[string]any)
+			history = append(history, strings.TrimSpace(stringOr(hm["from"])+">"+hm["to"].(string)))
+		}
+	}
+	assert.Equal(t, []string{">NEEDS_EVIDENCE", "NEEDS_EVIDENCE>ELIGIBLE"}, history, "v2 keeps it eligible: no change to record")
+
+	r = e.do(t, req{token: admin, query: `mutation { runScreening { firms evaluations changed } }`})
+	require.Empty(t, r.Errors)
+	assert.Equal(t, 34, r.num("runScreening.firms"))
+	assert.Zero(t, r.num("runScreening.changed"), "nothing changed since the last run")
+	r = e.do(t, req{token: blue, query: `mutation { runScreening { firms } }`})
+	assert.Equal(t, "FORBIDDEN", r.code("runScreening"))
+}
+
+func stringOr(v any) string {
+	s, _ := v.(string)
+	return s
+}

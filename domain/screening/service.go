@@ -1,0 +1,430 @@
+package screening
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/record"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// Result is a firm's latest screening against the active version of a set.
+type Result struct {
+	record.Meta
+	StartupID   string
+	IncubatorID string // copied from the firm, so incubators can list their cohort
+	SetKey      string
+	SetVersion  int
+	Status      Status
+	AsOf        value.Date
+	Outcomes    []Outcome
+	History     []Change // status changes, oldest first
+}
+
+// Change is one change of a firm's status against a set.
+type Change struct {
+	At         time.Time
+	From, To   Status // From is empty for the first screening
+	SetVersion int
+}
+
+// ResultID is the stored ID of a firm's result against a set.
+func ResultID(setKey, startupID string) string { return setKey + "/" + startupID }
+
+// SetStore keeps criteria sets.
+type SetStore interface {
+	Create(ctx context.Context, s CriteriaSet) error
+	Get(ctx context.Context, id string) (CriteriaSet, error)
+	Update(ctx context.Context, id string, fn func(*CriteriaSet) error) (CriteriaSet, error)
+	// List returns the sets with a status (all when empty), by key and version.
+	List(ctx context.Context, status SetStatus) ([]CriteriaSet, error)
+}
+
+// ResultFilter narrows a list of results; zero fields do not filter.
+type ResultFilter struct {
+	SetKey      string
+	Status      Status
+	StartupID   string
+	IncubatorID string
+}
+
+// ResultStore keeps screening results.
+type ResultStore interface {
+	// Find returns the results matching f, by startup ID.
+	Find(ctx context.Context, f ResultFilter) (map[string]Result, error)
+	// Save inserts new results and replaces changed ones in bulk.
+	Save(ctx context.Context, inserts, replaces []Result) error
+	List(ctx context.Context, f ResultFilter, p value.Page) (value.Slice[Result], error)
+	Count(ctx context.Context, f ResultFilter) (int, error)
+	CountByStatus(ctx context.Context, f ResultFilter) (map[Status]int, error)
+}
+
+// Firms reads the firms to screen.
+type Firms interface {
+	Each(ctx context.Context, fn func(firm.Startup) error) error
+	GetMany(ctx context.Context, ids []string) (map[string]firm.Startup, error)
+}
+
+// Service holds the screening use-cases.
+type Service struct {
+	sets    SetStore
+	results ResultStore
+	firms   Firms
+	clock   clock.Clock
+}
+
+// NewService builds the screening use-cases.
+func NewService(sets SetStore, results ResultStore, firms Firms, c clock.Clock) *Service {
+	return &Service{sets: sets, results: results, firms: firms, clock: c}
+}
+
+// Sets lists criteria sets with a status (all when empty); public.
+func (s *Service) Sets(ctx context.Context, status SetStatus) ([]CriteriaSet, error) {
+	return s.sets.List(ctx, status)
+}
+
+// Set returns one criteria set.
+func (s *Service) Set(ctx context.Context, id string) (CriteriaSet, error) {
+	return s.sets.Get(ctx, id)
+}
+
+// CreateSet drafts the next version of a set (version 1 for a new key).
+func (s *Service) CreateSet(ctx context.Context, spec SetSpec) (CriteriaSet, error) {
+	if err := policy.ManageCriteria(identity.FromContext(ctx)); err != nil {
+		return CriteriaSet{}, err
+	}
+	spec, err := NewSetSpec(spec)
+	if err != nil {
+		return CriteriaSet{}, err
+	}
+	all, err := s.sets.List(ctx, "")
+	if err != nil {
+		return CriteriaSet{}, err
+	}
+	version := 1
+	for _, x := range all {
+		if x.Key == spec.Key {
+			version = max(version, x.SetVersion+1)
+		}
+	}
+	set := CriteriaSet{Meta: record.New(s.clock.Now()), SetSpec: spec, SetVersion: version, Status: SetDraft}
+	if err := s.sets.Create(ctx, set); err != nil {
+		return CriteriaSet{}, fmt.Errorf("create criteria set: %w", err)
+	}
+	return set, nil
+}
+
+func (s *Service) changeSet(ctx context.Context, id string, version int64, change func(*CriteriaSet) error) (CriteriaSet, error) {
+	if err := policy.ManageCriteria(identity.FromContext(ctx)); err != nil {
+		return CriteriaSet{}, err
+	}
+	return s.sets.Update(ctx, id, func(c *CriteriaSet) error {
+		if err := c.Touch(version, s.clock.Now()); err != nil {
+			return err
+		}
+		return change(c)
+	})
+}
+
+func setTransitionErr(from SetStatus, vi, en string) error {
+	return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
+		fmt.Sprintf("Không thể %s bộ tiêu chí ở trạng thái %s.", vi, from),
+		fmt.Sprintf("A criteria set in status %s cannot be %s.", from, en))
+}
+
+// UpdateSet replaces the content of a draft; the key stays.
+func (s *Service) UpdateSet(ctx context.Context, id string, version int64, spec SetSpec) (CriteriaSet, error) {
+	return s.changeSet(ctx, id, version, func(c *CriteriaSet) error {
+		if c.Status != SetDraft {
+			return setTransitionErr(c.Status, "sửa", "edited")
+		}
+		spec.Key = c.Key
+		checked, err := NewSetSpec(spec)
+		if err != nil {
+			return err
+		}
+		c.SetSpec = checked
+		return nil
+	})
+}
+
+// PublishSet makes a draft the active version of its key and retires the
+// version it replaces. The caller then re-screens every firm (see Screen).
+func (s *Service) PublishSet(ctx context.Context, id string, version int64) (CriteriaSet, error) {
+	published, err := s.changeSet(ctx, id, version, func(c *CriteriaSet) error {
+		if c.Status != SetDraft {
+			return setTransitionErr(c.Status, "công bố", "published")
+		}
+		c.Status = SetActive
+		return nil
+	})
+	if err != nil {
+		return CriteriaSet{}, err
+	}
+	active, err := s.sets.List(ctx, SetActive)
+	if err != nil {
+		return published, err
+	}
+	for _, old := range active {
+		if old.Key == published.Key && old.ID != published.ID {
+			if _, err := s.sets.Update(ctx, old.ID, func(c *CriteriaSet) error {
+				c.Status = SetRetired
+				return nil
+			}); err != nil {
+				return published, fmt.Errorf("retire %s v%d: %w", old.Key, old.SetVersion, err)
+			}
+		}
+	}
+	return published, nil
+}
+
+// RetireSet stops screening against an active set.
+func (s *Service) RetireSet(ctx context.Context, id string, version int64) (CriteriaSet, error) {
+	return s.changeSet(ctx, id, version, func(c *CriteriaSet) error {
+		if c.Status != SetActive {
+			return setTransitionErr(c.Status, "ngừng áp dụng", "retired")
+		}
+		c.Status = SetRetired
+		return nil
+	})
+}
+
+// activePlans compiles the active version of every key; if a publication is
+// half done, the higher version wins.
+func (s *Service) activePlans(ctx context.Context) ([]*Plan, error) {
+	active, err := s.sets.List(ctx, SetActive)
+	if err != nil {
+		return nil, err
+	}
+	latest := map[string]CriteriaSet{}
+	for _, a := range active {
+		if cur, ok := latest[a.Key]; !ok || a.SetVersion > cur.SetVersion {
+			latest[a.Key] = a
+		}
+	}
+	var plans []*Plan
+	for _, set := range latest {
+		p, err := Compile(set)
+		if err != nil {
+			return nil, err
+		}
+		plans = append(plans, p)
+	}
+	slices.SortFunc(plans, func(a, b *Plan) int { return cmp.Compare(a.Set.Key, b.Set.Key) })
+	return plans, nil
+}
+
+// Stats says what a screening run did.
+type Stats struct {
+	Firms, Evaluations, Changed int
+}
+
+// Screen evaluates firms against every active set and stores what changed:
+// all firms when ids is empty (the nightly job, or after a publication),
+// otherwise just those (after a profile change). Runs are idempotent, so
+// replicas and retries may overlap.
+func (s *Service) Screen(ctx context.Context, ids []string) (Stats, error) {
+	plans, err := s.activePlans(ctx)
+	if err != nil || len(plans) == 0 {
+		return Stats{}, err
+	}
+	now := s.clock.Now()
+	asOf := value.DateOf(now)
+	stored := make([]map[string]Result, len(plans))
+	for i, p := range plans {
+		f := ResultFilter{SetKey: p.Set.Key}
+		if len(ids) == 1 {
+			f.StartupID = ids[0]
+		}
+		if stored[i], err = s.results.Find(ctx, f); err != nil {
+			return Stats{}, err
+		}
+	}
+	var st Stats
+	var inserts, replaces []Result
+	flush := func() error {
+		if len(inserts)+len(replaces) == 0 {
+			return nil
+		}
+		err := s.results.Save(ctx, inserts, replaces)
+		inserts, replaces = inserts[:0], replaces[:0]
+		return err
+	}
+	visit := func(f firm.Startup) error {
+		st.Firms++
+		sub := NewSubject(f, asOf)
+		for i, p := range plans {
+			status, outcomes := p.Evaluate(sub)
+			st.Evaluations += len(outcomes)
+			prev, found := stored[i][f.ID]
+			next := Result{Meta: prev.Meta, StartupID: f.ID, IncubatorID: f.IncubatorID, SetKey: p.Set.Key,
+				SetVersion: p.Set.SetVersion, Status: status, AsOf: asOf, Outcomes: outcomes, History: prev.History}
+			if found && prev.Status == status && prev.SetVersion == next.SetVersion && prev.IncubatorID == next.IncubatorID &&
+				slices.EqualFunc(prev.Outcomes, outcomes, sameOutcome) {
+				continue
+			}
+			if !found || prev.Status != status {
+				next.History = append(slices.Clone(prev.History), Change{At: now, From: prev.Status, To: status, SetVersion: next.SetVersion})
+			}
+			next.UpdatedAt = now
+			st.Changed++
+			if found {
+				replaces = append(replaces, next)
+			} else {
+				next.Meta = record.Meta{ID: ResultID(p.Set.Key, f.ID), Version: 1, CreatedAt: now, UpdatedAt: now}
+				inserts = append(inserts, next)
+			}
+		}
+		if len(inserts)+len(replaces) >= 500 {
+			return flush()
+		}
+		return nil
+	}
+	if len(ids) == 0 {
+		err = s.firms.Each(ctx, visit)
+	} else {
+		var firms map[string]firm.Startup
+		if firms, err = s.firms.GetMany(ctx, ids); err == nil {
+			for _, id := range ids {
+				if f, ok := firms[id]; ok && err == nil {
+					err = visit(f)
+				}
+			}
+		}
+	}
+	if err != nil {
+		return st, err
+	}
+	return st, flush()
+}
+
+func sameOutcome(a, b Outcome) bool {
+	return a.Key == b.Key && a.Passed == b.Passed && a.Error == b.Error && slices.Equal(a.Missing, b.Missing)
+}
+
+// RunScreening screens every firm now; admins only.
+func (s *Service) RunScreening(ctx context.Context) (Stats, error) {
+	if err := policy.ManageCriteria(identity.FromContext(ctx)); err != nil {
+		return Stats{}, err
+	}
+	return s.Screen(ctx, nil)
+}
+
+// PreviewChange is one firm whose status a draft would change.
+type PreviewChange struct {
+	StartupID string
+	From, To  Status // From is empty when the firm has no result yet
+}
+
+// Preview is what publishing a draft would change.
+type Preview struct {
+	Firms   int
+	Changes []PreviewChange // every firm whose status would change
+}
+
+// PreviewSet evaluates every firm against a draft and compares with their
+// stored results against the active version of its key, writing nothing.
+func (s *Service) PreviewSet(ctx context.Context, id string) (Preview, error) {
+	if err := policy.ManageCriteria(identity.FromContext(ctx)); err != nil {
+		return Preview{}, err
+	}
+	set, err := s.sets.Get(ctx, id)
+	if err != nil {
+		return Preview{}, err
+	}
+	if set.Status != SetDraft {
+		return Preview{}, setTransitionErr(set.Status, "xem trước", "previewed")
+	}
+	p, err := Compile(set)
+	if err != nil {
+		return Preview{}, err
+	}
+	stored, err := s.results.Find(ctx, ResultFilter{SetKey: set.Key})
+	if err != nil {
+		return Preview{}, err
+	}
+	asOf := value.DateOf(s.clock.Now())
+	var out Preview
+	err = s.firms.Each(ctx, func(f firm.Startup) error {
+		out.Firms++
+		status, _ := p.Evaluate(NewSubject(f, asOf))
+		if prev := stored[f.ID].Status; prev != status {
+			out.Changes = append(out.Changes, PreviewChange{StartupID: f.ID, From: prev, To: status})
+		}
+		return nil
+	})
+	slices.SortFunc(out.Changes, func(a, b PreviewChange) int { return cmp.Compare(a.StartupID, b.StartupID) })
+	return out, err
+}
+
+// ResultsOf returns a firm's results, to whoever may read its confidential data.
+func (s *Service) ResultsOf(ctx context.Context, st firm.Startup) ([]Result, error) {
+	if err := policy.ManageStartup(identity.FromContext(ctx), st.ID, st.IncubatorID); err != nil {
+		return nil, err
+	}
+	m, err := s.results.Find(ctx, ResultFilter{StartupID: st.ID})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Result, 0, len(m))
+	for _, r := range m {
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b Result) int { return cmp.Compare(a.SetKey, b.SetKey) })
+	return out, nil
+}
+
+// scope narrows a results filter to what the caller may see: everything for
+// admins, an incubator's cohort for its managers, a firm's own results for
+// its members; anybody else is refused.
+func scope(ctx context.Context, f ResultFilter) (ResultFilter, error) {
+	p := identity.FromContext(ctx)
+	switch {
+	case p.Has(identity.RoleAdmin):
+	case p.Has(identity.RoleIncubatorManager) && p.OrgID != "":
+		f.IncubatorID = p.OrgID
+	case p.Has(identity.RoleStartupMember) && p.OrgID != "":
+		f.StartupID = p.OrgID
+	default:
+		if err := policy.Authenticated(p); err != nil {
+			return f, err
+		}
+		return f, errs.Forbidden()
+	}
+	return f, nil
+}
+
+// ListResults lists the results the caller may see.
+func (s *Service) ListResults(ctx context.Context, f ResultFilter, p value.Page) (value.Slice[Result], error) {
+	f, err := scope(ctx, f)
+	if err != nil {
+		return value.Slice[Result]{}, err
+	}
+	return s.results.List(ctx, f, p)
+}
+
+// CountResults counts what ListResults lists.
+func (s *Service) CountResults(ctx context.Context, f ResultFilter) (int, error) {
+	f, err := scope(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	return s.results.Count(ctx, f)
+}
+
+// CountByStatus counts the results the caller may see per status.
+func (s *Service) CountByStatus(ctx context.Context, f ResultFilter) (map[Status]int, error) {
+	f, err := scope(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return s.results.CountByStatus(ctx, f)
+}
