@@ -1,55 +1,21 @@
-package screening
+package screening_test
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
-	"github.com/innoport/innoport/domain/firm"
-	"github.com/innoport/innoport/domain/record"
+	"github.com/innoport/innoport/demo"
+	. "github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
-
-// synthetic makes n firms with a spread of evidence, deterministically.
-func synthetic(n int) []firm.Startup {
-	r := rand.New(rand.NewPCG(1, 2))
-	day := func(years int) value.Date {
-		return value.DateOf(asOf.Start().AddDate(-r.IntN(years+1), -r.IntN(12), -r.IntN(28)))
-	}
-	out := make([]firm.Startup, n)
-	for i := range out {
-		s := firm.Startup{Meta: record.Meta{ID: fmt.Sprint(i)}}
-		s.FoundedOn = day(10)
-		s.Evidence.FirstRegisteredOn = s.FoundedOn
-		s.Evidence.LegalForm = []firm.LegalForm{firm.JointStock, firm.LLCOneMember, firm.LLCMultiMember}[r.IntN(3)]
-		s.Evidence.PublicOffering = r.IntN(20) == 0
-		if r.IntN(3) == 0 {
-			s.Evidence.Awards = []firm.Award{{AwardedOn: day(8)}}
-		}
-		if r.IntN(3) == 0 {
-			s.Evidence.IPAssets = []firm.IPAsset{{Kind: firm.UtilitySolution, GrantedOn: day(8)}, {Kind: firm.SoftwareCopyright, GrantedOn: day(3)}}
-		}
-		if r.IntN(4) == 0 {
-			s.Evidence.Investments = []firm.Investment{{Amount: value.VND(r.Int64N(3_000_000_000)), On: day(6), Commitment: r.IntN(2) == 0}}
-		}
-		if r.IntN(4) == 0 {
-			s.Evidence.Confirmations = []firm.Confirmation{{IssuedOn: day(1)}}
-		}
-		if r.IntN(2) == 0 {
-			total := r.Int64N(10_000_000_000)
-			s.Financials.Revenue = []firm.YearRevenue{{Year: 2025, Amount: value.VND(total), ST: value.VND(r.Int64N(total + 1))}}
-		}
-		out[i] = s
-	}
-	return out
-}
 
 // BenchmarkScreen100k screens 100,000 synthetic firms against both shipped
 // sets on every core and reports criterion evaluations per second.
 func BenchmarkScreen100k(b *testing.B) {
-	firms := synthetic(100_000)
+	asOf := value.Date{Year: 2026, Month: time.November, Day: 22}
+	firms := demo.Synthetic(100_000, asOf)
 	var plans []*Plan
 	for _, spec := range []SetSpec{InnovativeStartupSME(), STEnterprise()} {
 		s, err := NewSetSpec(spec)
@@ -64,7 +30,7 @@ func BenchmarkScreen100k(b *testing.B) {
 	}
 	perFirm := 0
 	for _, p := range plans {
-		perFirm += len(p.progs)
+		perFirm += len(p.Set.Criteria)
 	}
 	workers := runtime.GOMAXPROCS(0)
 	counts := map[Status]int{}
