@@ -175,18 +175,9 @@ func resultFilter(f screening.ResultFilter) bson.D {
 	return eqIfSet(q, "incubatorId", f.IncubatorID)
 }
 
-// Find returns the results matching f, by startup ID.
-func (s *Results) Find(ctx context.Context, f screening.ResultFilter) (map[string]screening.Result, error) {
-	all, err := s.find(ctx, resultFilter(f), nil)
-	out := make(map[string]screening.Result, len(all))
-	for _, r := range all {
-		if f.SetKey == "" {
-			out[r.SetKey+"/"+r.StartupID] = r
-		} else {
-			out[r.StartupID] = r
-		}
-	}
-	return out, err
+// Find returns the results matching f.
+func (s *Results) Find(ctx context.Context, f screening.ResultFilter) ([]screening.Result, error) {
+	return s.find(ctx, resultFilter(f), nil)
 }
 
 // Save inserts new results in bulk and replaces changed ones, each only over

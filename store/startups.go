@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -306,4 +307,17 @@ func (s *Startups) Each(ctx context.Context, fn func(firm.Startup) error) error 
 		return errs.Internalf(err, "scan startups")
 	}
 	return nil
+}
+
+// ByTaxCode finds the startup registered with a tax code.
+func (s *Startups) ByTaxCode(ctx context.Context, code value.TaxCode) (firm.Startup, error) {
+	var d startupDoc
+	err := s.coll.FindOne(ctx, bson.D{{Key: "taxCode", Value: code.String()}}).Decode(&d)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return firm.Startup{}, errs.NotFoundf("doanh nghiệp", "Startup", "taxCode")
+	}
+	if err != nil {
+		return firm.Startup{}, errs.Internalf(err, "find startup by tax code")
+	}
+	return startupToDomain(d)
 }

@@ -3,6 +3,7 @@
 //	innoport [serve] [flags]   serve the API (the default)
 //	innoport token --role ROLE --subject ID [--org ORG_ID] [--ttl 1h]
 //	                           print a bearer token the running configuration accepts
+//	innoport import --file F   set screening evidence of many firms from JSON lines
 package main
 
 import (
@@ -48,8 +49,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return serve(ctx, args, getenv, stderr)
 	case "token":
 		return token(ctx, args, getenv, stdout, stderr)
+	case "import":
+		return importCmd(ctx, args, getenv, stdout, stderr)
 	}
-	return fmt.Errorf("unknown command %q (want serve or token)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, token or import)", cmd)
 }
 
 // serve runs the HTTP service until ctx is cancelled, then lets in-flight

@@ -39,6 +39,8 @@ type Store interface {
 	CountByIncubator(ctx context.Context, ids []string) (map[string]int, error)
 	// Each calls fn for every startup, in no particular order.
 	Each(ctx context.Context, fn func(Startup) error) error
+	// ByTaxCode finds the startup registered with a tax code.
+	ByTaxCode(ctx context.Context, code value.TaxCode) (Startup, error)
 }
 
 // IncubatorChecker tells whether an incubator exists.
@@ -141,6 +143,15 @@ func (s *Service) checkIncubator(ctx context.Context, id string) error {
 		return errs.NotFoundf("vườn ươm", "Incubator", "incubatorId")
 	}
 	return nil
+}
+
+// ByTaxCode finds a startup by its tax code, for imports keyed by it.
+func (s *Service) ByTaxCode(ctx context.Context, code string) (Startup, error) {
+	tc, err := value.NewTaxCode(code)
+	if err != nil {
+		return Startup{}, errs.Flatten(err)[0].At("taxCode")
+	}
+	return s.store.ByTaxCode(ctx, tc)
 }
 
 // Get returns one startup's public profile (see Confidential for the rest).

@@ -58,8 +58,8 @@ type ResultFilter struct {
 
 // ResultStore keeps screening results.
 type ResultStore interface {
-	// Find returns the results matching f, by startup ID.
-	Find(ctx context.Context, f ResultFilter) (map[string]Result, error)
+	// Find returns the results matching f.
+	Find(ctx context.Context, f ResultFilter) ([]Result, error)
 	// Save inserts new results and replaces changed ones in bulk.
 	Save(ctx context.Context, inserts, replaces []Result) error
 	List(ctx context.Context, f ResultFilter, p value.Page) (value.Slice[Result], error)
@@ -238,15 +238,19 @@ func (s *Service) Screen(ctx context.Context, ids []string) (Stats, error) {
 	}
 	now := s.clock.Now()
 	asOf := value.DateOf(now)
-	stored := make([]map[string]Result, len(plans))
-	for i, p := range plans {
-		f := ResultFilter{SetKey: p.Set.Key}
-		if len(ids) == 1 {
-			f.StartupID = ids[0]
-		}
-		if stored[i], err = s.results.Find(ctx, f); err != nil {
-			return Stats{}, err
-		}
+	// One read of the stored results for all sets: the embedded store decodes
+	// every document it filters, so a read per set would cost that many scans.
+	var f ResultFilter
+	if len(ids) == 1 {
+		f.StartupID = ids[0]
+	}
+	all, err := s.results.Find(ctx, f)
+	if err != nil {
+		return Stats{}, err
+	}
+	stored := make(map[string]Result, len(all))
+	for _, r := range all {
+		stored[ResultID(r.SetKey, r.StartupID)] = r
 	}
 	var st Stats
 	var inserts, replaces []Result
@@ -261,10 +265,10 @@ func (s *Service) Screen(ctx context.Context, ids []string) (Stats, error) {
 	visit := func(f firm.Startup) error {
 		st.Firms++
 		sub := NewSubject(f, asOf)
-		for i, p := range plans {
+		for _, p := range plans {
 			status, outcomes := p.Evaluate(sub)
 			st.Evaluations += len(outcomes)
-			prev, found := stored[i][f.ID]
+			prev, found := stored[ResultID(p.Set.Key, f.ID)]
 			next := Result{Meta: prev.Meta, StartupID: f.ID, IncubatorID: f.IncubatorID, SetKey: p.Set.Key,
 				SetVersion: p.Set.SetVersion, Status: status, AsOf: asOf, Outcomes: outcomes, History: prev.History}
 			if found && prev.Status == status && prev.SetVersion == next.SetVersion && prev.IncubatorID == next.IncubatorID &&
@@ -347,9 +351,13 @@ func (s *Service) PreviewSet(ctx context.Context, id string) (Preview, error) {
 	if err != nil {
 		return Preview{}, err
 	}
-	stored, err := s.results.Find(ctx, ResultFilter{SetKey: set.Key})
+	found, err := s.results.Find(ctx, ResultFilter{SetKey: set.Key})
 	if err != nil {
 		return Preview{}, err
+	}
+	stored := make(map[string]Result, len(found))
+	for _, r := range found {
+		stored[r.StartupID] = r
 	}
 	asOf := value.DateOf(s.clock.Now())
 	var out Preview
@@ -370,13 +378,9 @@ func (s *Service) ResultsOf(ctx context.Context, st firm.Startup) ([]Result, err
 	if err := policy.ManageStartup(identity.FromContext(ctx), st.ID, st.IncubatorID); err != nil {
 		return nil, err
 	}
-	m, err := s.results.Find(ctx, ResultFilter{StartupID: st.ID})
+	out, err := s.results.Find(ctx, ResultFilter{StartupID: st.ID})
 	if err != nil {
 		return nil, err
-	}
-	out := make([]Result, 0, len(m))
-	for _, r := range m {
-		out = append(out, r)
 	}
 	slices.SortFunc(out, func(a, b Result) int { return cmp.Compare(a.SetKey, b.SetKey) })
 	return out, nil
