@@ -1,6 +1,7 @@
 package firm_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -72,20 +73,9 @@ func TestNewProfileNamesEveryBadField(t *testing.T) {
 			es := errs.Flatten(err)
 			require.Len(t, es, 1, "%v", err)
 			assert.Equal(t, tt.code, es[0].Code)
-			assert.Equal(t, tt.field, joinField(es[0].Field))
+			assert.Equal(t, tt.field, strings.Join(es[0].Field, "."))
 		})
 	}
-}
-
-func joinField(f []string) string {
-	out := ""
-	for i, s := range f {
-		if i > 0 {
-			out += "."
-		}
-		out += s
-	}
-	return out
 }
 
 func TestPatchChangesOnlyGivenFields(t *testing.T) {

@@ -1,6 +1,7 @@
 package funding
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -30,14 +31,7 @@ func input() CallInput {
 func codesOf(err error) map[string]errs.Code {
 	out := map[string]errs.Code{}
 	for _, e := range errs.Flatten(err) {
-		f := ""
-		for i, p := range e.Field {
-			if i > 0 {
-				f += "."
-			}
-			f += p
-		}
-		out[f] = e.Code
+		out[strings.Join(e.Field, ".")] = e.Code
 	}
 	return out
 }

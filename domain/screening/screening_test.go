@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -214,21 +215,10 @@ func TestNewSetSpecChecksEverything(t *testing.T) {
 	_, err := NewSetSpec(spec)
 	codes := map[string]errs.Code{}
 	for _, e := range errs.Flatten(err) {
-		codes[joinPath(e.Field)] = e.Code
+		codes[strings.Join(e.Field, ".")] = e.Code
 	}
 	assert.Equal(t, map[string]errs.Code{
 		"key": errs.CodeInvalidValue, "criteria.0.expression": errs.CodeInvalidExpression,
 		"criteria.1.needs.0": errs.CodeInvalidValue, "criteria": errs.CodeInvalidValue,
 	}, codes)
-}
-
-func joinPath(p []string) string {
-	out := ""
-	for i, s := range p {
-		if i > 0 {
-			out += "."
-		}
-		out += s
-	}
-	return out
 }
