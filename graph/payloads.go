@@ -162,7 +162,7 @@ func criteriaSetPayload(ctx context.Context, s screening.CriteriaSet, err error)
 }
 
 // nested puts the field paths of input problems under the input object
-// they came from; other errors pass unchanged.
+// they came from; errors about no field in particular pass unchanged.
 func nested(err error, prefix string) error {
 	es := errs.Flatten(err)
 	if len(es) == 0 || errs.KindOf(err) == errs.Internal {
@@ -170,7 +170,10 @@ func nested(err error, prefix string) error {
 	}
 	out := make(errs.List, len(es))
 	for i, e := range es {
-		out[i] = e.At(prefix)
+		out[i] = e
+		if len(e.Field) > 0 {
+			out[i] = e.At(prefix)
+		}
 	}
 	return out
 }

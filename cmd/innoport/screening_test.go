@@ -176,3 +176,56 @@ func stringOr(v any) string {
 	s, _ := v.(string)
 	return s
 }
+
+// TestCriteriaSetLifecycle: drafts are edited, active sets are not, and a
+// retired set stops being screened.
+func TestCriteriaSetLifecycle(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	set := map[string]any{"key": "city_deep_tech", "title": "Doanh nghiệp công nghệ sâu", "titleEn": "Deep-tech firm",
+		"legalBasis": "Đề xuất của thành phố", "effectiveFrom": "2027-01-01", "criteria": []map[string]any{
+			{"key": "has_patent", "group": "proof", "expression": "firm.ipAssets.exists(a, a.kind == 'INVENTION_PATENT')",
+				"passReason": "Có sáng chế", "passReasonEn": "Holds a patent", "failReason": "Chưa có sáng chế", "failReasonEn": "No patent", "needs": []string{"ipAssets"}},
+		}}
+	create := `mutation($in: CriteriaSetInput!) { createCriteriaSet(input: $in) { criteriaSet { id version } userErrors { field code } } }`
+	r := e.do(t, req{token: admin, query: create, vars: map[string]any{"in": set}})
+	assert.Equal(t, map[string]string{"input.criteria": "INVALID_VALUE"}, r.userErrors("createCriteriaSet"), "a group of one is no alternative")
+	set["criteria"].([]map[string]any)[0]["group"] = nil
+	r = e.do(t, req{token: admin, query: create, vars: map[string]any{"in": set}})
+	require.Empty(t, r.userErrors("createCriteriaSet"))
+	id := r.str("createCriteriaSet.criteriaSet.id")
+
+	update := `mutation($in: UpdateCriteriaSetInput!) { updateCriteriaSet(input: $in) { criteriaSet { version title } userErrors { field code } } }`
+	set["title"] = "Doanh nghiệp công nghệ sâu (sửa)"
+	set["criteria"].([]map[string]any)[0]["expression"] = "firm.ipAssets.exists(a, a.kind == 'INVENTION_PATENT' &&"
+	r = e.do(t, req{token: admin, query: update, vars: map[string]any{"in": map[string]any{"id": id, "version": 1, "set": set}}})
+	assert.Equal(t, map[string]string{"input.set.criteria.0.expression": "INVALID_EXPRESSION"}, r.userErrors("updateCriteriaSet"))
+	set["criteria"].([]map[string]any)[0]["expression"] = "firm.ipAssets.exists(a, a.kind in ['INVENTION_PATENT', 'UTILITY_SOLUTION'])"
+	r = e.do(t, req{token: admin, query: update, vars: map[string]any{"in": map[string]any{"id": id, "version": 1, "set": set}}})
+	require.Empty(t, r.userErrors("updateCriteriaSet"))
+	assert.Equal(t, "Doanh nghiệp công nghệ sâu (sửa)", r.str("updateCriteriaSet.criteriaSet.title"))
+
+	action := func(name string, version int) response {
+		return e.do(t, req{token: admin, query: `mutation($in: CriteriaSetActionInput!) { ` + name + `(input: $in) { criteriaSet { status version } userErrors { field code } } }`,
+			vars: map[string]any{"in": map[string]any{"id": id, "version": version}}})
+	}
+	r = action("retireCriteriaSet", 2)
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.userErrors("retireCriteriaSet"), "a draft is not retired")
+	r = action("publishCriteriaSet", 2)
+	require.Empty(t, r.userErrors("publishCriteriaSet"))
+	e.app.background.Wait()
+	r = e.do(t, req{token: admin, query: update, vars: map[string]any{"in": map[string]any{"id": id, "version": 3, "set": set}}})
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.userErrors("updateCriteriaSet"), "an active set is not edited")
+	r = e.do(t, req{token: admin, query: `{ screeningCounts(setKey: "city_deep_tech") { status count } }`})
+	total := 0
+	for _, x := range r.list("screeningCounts") {
+		total += int(x.(map[string]any)["count"].(float64))
+	}
+	assert.Equal(t, 34, total, "publishing screened every firm")
+	r = action("retireCriteriaSet", 3)
+	require.Empty(t, r.userErrors("retireCriteriaSet"))
+	assert.Equal(t, "RETIRED", r.str("retireCriteriaSet.criteriaSet.status"))
+	r = e.do(t, req{token: admin, query: `mutation { runScreening { evaluations } }`})
+	assert.Equal(t, 34*(6+2), r.num("runScreening.evaluations"), "only the two active sets are evaluated")
+}
