@@ -223,9 +223,13 @@ func TestCriteriaSetLifecycle(t *testing.T) {
 		total += int(x.(map[string]any)["count"].(float64))
 	}
 	assert.Equal(t, 34, total, "publishing screened every firm")
+	r = e.do(t, req{token: admin, query: `{ startups(first: 1) { edges { node { screening { setKey } } } } }`})
+	assert.Len(t, r.list("startups.edges.0.node.screening"), 3)
 	r = action("retireCriteriaSet", 3)
 	require.Empty(t, r.userErrors("retireCriteriaSet"))
 	assert.Equal(t, "RETIRED", r.str("retireCriteriaSet.criteriaSet.status"))
+	r = e.do(t, req{token: admin, query: `{ startups(first: 1) { edges { node { screening { setKey } } } } }`})
+	assert.Len(t, r.list("startups.edges.0.node.screening"), 2, "a retired set's results are no longer shown")
 	r = e.do(t, req{token: admin, query: `mutation { runScreening { evaluations } }`})
 	assert.Equal(t, 34*(6+2), r.num("runScreening.evaluations"), "only the two active sets are evaluated")
 }

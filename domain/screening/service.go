@@ -240,11 +240,11 @@ func (s *Service) Screen(ctx context.Context, ids []string) (Stats, error) {
 	asOf := value.DateOf(now)
 	// One read of the stored results for all sets: the embedded store decodes
 	// every document it filters, so a read per set would cost that many scans.
-	var f ResultFilter
+	var read ResultFilter
 	if len(ids) == 1 {
-		f.StartupID = ids[0]
+		read.StartupID = ids[0]
 	}
-	all, err := s.results.Find(ctx, f)
+	all, err := s.results.Find(ctx, read)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -373,15 +373,23 @@ func (s *Service) PreviewSet(ctx context.Context, id string) (Preview, error) {
 	return out, err
 }
 
-// ResultsOf returns a firm's results, to whoever may read its confidential data.
+// ResultsOf returns a firm's results against the sets in force, to whoever
+// may read its confidential data.
 func (s *Service) ResultsOf(ctx context.Context, st firm.Startup) ([]Result, error) {
 	if err := policy.ManageStartup(identity.FromContext(ctx), st.ID, st.IncubatorID); err != nil {
 		return nil, err
 	}
-	out, err := s.results.Find(ctx, ResultFilter{StartupID: st.ID})
+	found, err := s.results.Find(ctx, ResultFilter{StartupID: st.ID})
 	if err != nil {
 		return nil, err
 	}
+	active, err := s.sets.List(ctx, SetActive)
+	if err != nil {
+		return nil, err
+	}
+	out := slices.DeleteFunc(found, func(r Result) bool {
+		return !slices.ContainsFunc(active, func(a CriteriaSet) bool { return a.Key == r.SetKey })
+	})
 	slices.SortFunc(out, func(a, b Result) int { return cmp.Compare(a.SetKey, b.SetKey) })
 	return out, nil
 }
