@@ -235,3 +235,30 @@ var evidence = map[int]func(now time.Time) firm.Evidence{
 func ago(now time.Time, years, months, days int) value.Date {
 	return value.DateOf(now.In(value.Zone).AddDate(-years, -months, -days))
 }
+
+// VietnamHolidays lists Vietnam's public holidays for 2026 and 2027, as the
+// government announced or is expected to announce them, including the days
+// given in compensation; the lunar holidays move every year, so this is data
+// an operator maintains, not a rule.
+func VietnamHolidays() []value.Date {
+	var out []value.Date
+	for _, s := range []string{
+		"2026-01-01",
+		"2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", // Tết Bính Ngọ
+		"2026-04-27",               // Hùng Kings (26/4 falls on a Sunday)
+		"2026-04-30", "2026-05-01", // Reunification Day, Labour Day
+		"2026-09-01", "2026-09-02", // National Day
+		"2027-01-01",
+		"2027-02-05", "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", // Tết Đinh Mùi
+		"2027-04-16",               // Hùng Kings
+		"2027-04-30", "2027-05-03", // 1/5 falls on a Saturday
+		"2027-09-02", "2027-09-03",
+	} {
+		d, err := value.ParseDate(s)
+		if err != nil {
+			panic(err) // constant data
+		}
+		out = append(out, d)
+	}
+	return out
+}

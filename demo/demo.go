@@ -14,6 +14,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/record"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
@@ -28,11 +29,12 @@ type Stores struct {
 	Calls        funding.CallStore
 	Reviewers    funding.ReviewerStore
 	CriteriaSets screening.SetStore
+	Programs     sandbox.ProgramStore
 }
 
 // Counts says how much was seeded.
 type Counts struct {
-	Incubators, Startups, Investors, Mentors, Funds, Calls, Reviewers, CriteriaSets int
+	Incubators, Startups, Investors, Mentors, Funds, Calls, Reviewers, CriteriaSets, Programs int
 }
 
 // Seed writes the demo ecosystem, dated relative to now so that the open
@@ -151,6 +153,19 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		}
 		c.CriteriaSets++
 	}
+	prog, err := sandbox.CheckProgram(sandbox.Program{Meta: record.New(now),
+		Name: "Cơ chế thử nghiệm có kiểm soát công nghệ mới của Hải Phòng", NameEN: "Hai Phong new-technology sandbox",
+		Sectors:        []value.Sector{value.SectorFintech, value.SectorPortLogistics, value.SectorSmartCity, value.SectorHealthtech},
+		Limits:         sandbox.Limits{DurationDays: 730, MaxCustomers: 5000, CapPerCustomer: 100_000_000, TotalCap: 50_000_000_000},
+		AckWorkingDays: 5, AssessmentDays: 90, StartWithinDays: 90, ReportPeriodDays: 30,
+		Calendar: sandbox.Calendar{Holidays: VietnamHolidays()}})
+	if err != nil {
+		return c, fmt.Errorf("demo sandbox program: %w", err)
+	}
+	if err := s.Programs.Create(ctx, prog); err != nil {
+		return c, fmt.Errorf("seed sandbox program: %w", err)
+	}
+	c.Programs++
 	return c, nil
 }
 

@@ -11,15 +11,17 @@ import (
 
 // Type names used in global IDs; they match the schema's type names.
 const (
-	typeStartup     = "Startup"
-	typeIncubator   = "Incubator"
-	typeInvestor    = "Investor"
-	typeMentor      = "Mentor"
-	typeFund        = "Fund"
-	typeFundCall    = "FundCall"
-	typeApplication = "Application"
-	typeReviewer    = "Reviewer"
-	typeCriteriaSet = "CriteriaSet"
+	typeStartup            = "Startup"
+	typeIncubator          = "Incubator"
+	typeInvestor           = "Investor"
+	typeMentor             = "Mentor"
+	typeFund               = "Fund"
+	typeFundCall           = "FundCall"
+	typeApplication        = "Application"
+	typeReviewer           = "Reviewer"
+	typeCriteriaSet        = "CriteriaSet"
+	typeSandboxProgram     = "SandboxProgram"
+	typeSandboxApplication = "SandboxApplication"
 )
 
 // globalID makes the opaque ID clients see from a type name and a domain ID.

@@ -11,6 +11,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
@@ -35,6 +36,7 @@ type loaders struct {
 	mentor                  *dataloadgen.Loader[string, ecosystem.Mentor]
 	call                    *dataloadgen.Loader[string, funding.Call]
 	reviewer                *dataloadgen.Loader[string, funding.Reviewer]
+	program                 *dataloadgen.Loader[string, sandbox.Program]
 	criteriaSets            *dataloadgen.Loader[struct{}, map[string]screening.CriteriaSet] // every version, by "key/version"
 	incubator               *dataloadgen.Loader[string, ecosystem.Incubator]
 	fund                    *dataloadgen.Loader[string, funding.Fund]
@@ -51,6 +53,7 @@ func newLoaders(r *Resolver) *loaders {
 		mentor:   dataloadgen.NewMappedLoader(r.Ecosystem.MentorsByID, opt),
 		call:     dataloadgen.NewMappedLoader(r.Funding.CallsByID, opt),
 		reviewer: dataloadgen.NewMappedLoader(r.Funding.ReviewersByID, opt),
+		program:  dataloadgen.NewMappedLoader(r.Sandbox.ProgramsByID, opt),
 		criteriaSets: dataloadgen.NewMappedLoader(func(ctx context.Context, _ []struct{}) (map[struct{}]map[string]screening.CriteriaSet, error) {
 			all, err := r.Screen.Sets(ctx, "")
 			m := make(map[string]screening.CriteriaSet, len(all))

@@ -7,6 +7,7 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
@@ -229,4 +230,51 @@ func evidence(in *model.EvidenceInput) *firm.Evidence {
 		e.Confirmations = append(e.Confirmations, firm.Confirmation{Issuer: x.Issuer, IssuedOn: x.IssuedOn, DocumentRef: x.DocumentRef})
 	}
 	return e
+}
+
+func sandboxPayload(ctx context.Context, a sandbox.Application, err error) (*model.SandboxApplicationPayload, error) {
+	v, ue, err := result(ctx, a, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.SandboxApplicationPayload{SandboxApplication: v, UserErrors: ue}, nil
+}
+
+// sandboxChange decodes an application ID and runs a sandbox use-case on it.
+func (r *mutationResolver) sandboxChange(ctx context.Context, gid string, run func(id string) (sandbox.Application, error)) (*model.SandboxApplicationPayload, error) {
+	id, err := domainID(gid, typeSandboxApplication, "id")
+	if err != nil {
+		return sandboxPayload(ctx, sandbox.Application{}, err)
+	}
+	a, err := run(id)
+	return sandboxPayload(ctx, a, err)
+}
+
+func limits(in *model.SandboxLimitsInput) sandbox.Limits {
+	return sandbox.Limits{DurationDays: in.DurationDays, MaxCustomers: in.MaxCustomers, Wards: in.Wards,
+		CapPerCustomer: deref(in.CapPerCustomerVnd), TotalCap: deref(in.TotalCapVnd)}
+}
+
+func proposal(in *model.SandboxProposalInput) sandbox.Proposal {
+	return sandbox.Proposal{Product: in.Product, Innovation: deref(in.Innovation), ConsumerBenefit: deref(in.ConsumerBenefit),
+		Readiness: deref(in.Readiness), Need: deref(in.Need), Requested: limits(in.Requested), StartOn: deref(in.StartOn),
+		Risks: deref(in.Risks), Mitigations: deref(in.Mitigations), Safeguards: deref(in.Safeguards),
+		Disclosure: deref(in.Disclosure), ExitPlan: deref(in.ExitPlan), Documents: in.Documents}
+}
+
+// nonNil answers an empty list for a non-null GraphQL list field.
+func nonNil[T any](in []T) []T {
+	if in == nil {
+		return []T{}
+	}
+	return in
+}
+
+// dates dereferences a list of dates.
+func dates(in []*value.Date) []value.Date {
+	out := make([]value.Date, len(in))
+	for i, d := range in {
+		out[i] = *d
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 )
 
@@ -16,6 +17,7 @@ type Resolver struct {
 	Ecosystem *ecosystem.Service
 	Funding   *funding.Service
 	Screen    *screening.Service
+	Sandbox   *sandbox.Service
 	// RescreenAll screens every firm again in the background, after a new
 	// criteria set is published.
 	RescreenAll func()

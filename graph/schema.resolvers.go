@@ -36,6 +36,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return nodeOf(r.Funding.Application(ctx, raw))
 	case typeCriteriaSet:
 		return nodeOf(r.Screen.Set(ctx, raw))
+	case typeSandboxApplication:
+		return nodeOf(r.Sandbox.Application(ctx, raw))
 	}
 	return nil, errs.NotFoundf("đối tượng", "Object")
 }

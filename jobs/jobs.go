@@ -13,6 +13,7 @@ import (
 	"github.com/robfig/cron/v3"
 
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
@@ -42,6 +43,15 @@ func ScreenInnovativeEnterprises(svc *screening.Service, schedule string) Job {
 	return Job{Name: "screen-innovative-enterprises", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
 		st, err := svc.Screen(ctx, nil)
 		return fmt.Sprintf("screened %d firms, %d criterion evaluations, %d results changed", st.Firms, st.Evaluations, st.Changed), err
+	}}
+}
+
+// FlagSandboxDeadlines flags sandbox applications whose service levels are
+// overdue (acknowledgement, assessment, start of testing, reports).
+func FlagSandboxDeadlines(svc *sandbox.Service, schedule string) Job {
+	return Job{Name: "flag-sandbox-deadlines", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
+		n, err := svc.FlagOverdue(ctx)
+		return fmt.Sprintf("%d applications' flags changed", n), err
 	}}
 }
 

@@ -33,6 +33,8 @@ const (
 	colReviewers    = "reviewers"
 	colCriteriaSets = "criteria_sets"
 	colResults      = "screening_results"
+	colPrograms     = "sandbox_programs"
+	colSandboxApps  = "sandbox_applications"
 )
 
 // DB is a connection to one database.
@@ -121,6 +123,11 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 			{Keys: bson.D{{Key: "key", Value: 1}, {Key: "setVersion", Value: 1}},
 				Options: options.Index().SetUnique(true).SetName("one_set_per_key_version")},
 			{Keys: bson.D{{Key: "status", Value: 1}}},
+		},
+		colSandboxApps: {
+			{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "status", Value: 1}}},
+			{Keys: bson.D{{Key: "startupId", Value: 1}}},
+			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
 		},
 		colResults: {
 			{Keys: bson.D{{Key: "setKey", Value: 1}, {Key: "status", Value: 1}, {Key: "_id", Value: 1}}},

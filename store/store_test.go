@@ -28,7 +28,7 @@ func seeded(t *testing.T) (*store.DB, demo.Stores) {
 		Startups: store.NewStartups(db), Incubators: store.NewIncubators(db),
 		Investors: store.NewInvestors(db), Mentors: store.NewMentors(db),
 		Funds: store.NewFunds(db), Calls: store.NewCalls(db), Reviewers: store.NewReviewers(db),
-		CriteriaSets: store.NewCriteriaSets(db),
+		CriteriaSets: store.NewCriteriaSets(db), Programs: store.NewPrograms(db),
 	}
 	_, err := demo.Seed(context.Background(), s, now)
 	require.NoError(t, err)

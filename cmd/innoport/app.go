@@ -23,6 +23,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/graph"
 	"github.com/innoport/innoport/store"
@@ -74,7 +75,7 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		Startups: store.NewStartups(a.db), Incubators: store.NewIncubators(a.db),
 		Investors: store.NewInvestors(a.db), Mentors: store.NewMentors(a.db),
 		Funds: store.NewFunds(a.db), Calls: store.NewCalls(a.db), Reviewers: store.NewReviewers(a.db),
-		CriteriaSets: store.NewCriteriaSets(a.db),
+		CriteriaSets: store.NewCriteriaSets(a.db), Programs: store.NewPrograms(a.db),
 	}
 	eco := ecosystem.NewService(a.demo.Incubators, a.demo.Investors, a.demo.Mentors, a.demo.Startups, clk)
 	firms := firm.NewService(a.demo.Startups, eco, clk)
@@ -82,6 +83,7 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	firms.OnChange(func(st firm.Startup) { a.rescreen(st.ID) })
 	a.resolver = &graph.Resolver{
 		Screen:      screen,
+		Sandbox:     sandbox.NewService(a.demo.Programs, store.NewSandboxApplications(a.db), firms, clk),
 		RescreenAll: func() { a.rescreen("") },
 		Firms:       firms,
 		Ecosystem:   eco,

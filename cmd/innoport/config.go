@@ -32,6 +32,8 @@ type Config struct {
 	CloseCallsSchedule string // INNOPORT_SCHEDULE_CLOSE_CALLS
 	// ScreeningSchedule is when every firm is screened against the active criteria.
 	ScreeningSchedule string // INNOPORT_SCHEDULE_SCREENING
+	// SandboxSchedule is when overdue sandbox service levels are flagged.
+	SandboxSchedule string // INNOPORT_SCHEDULE_SANDBOX_DEADLINES
 }
 
 // Embedded reports whether the service runs on its embedded store.
@@ -53,6 +55,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
+		slog.String("sandboxSchedule", c.SandboxSchedule),
 	)
 }
 
@@ -111,6 +114,8 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 		`when to close calls past their deadline: a cron spec in Asia/Ho_Chi_Minh, "@every 1m", or "off"`)
 	fs.StringVar(&c.ScreeningSchedule, "schedule-screening", env("INNOPORT_SCHEDULE_SCREENING", "0 2 * * *"),
 		`when to screen every firm against the active criteria: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
+	fs.StringVar(&c.SandboxSchedule, "schedule-sandbox-deadlines", env("INNOPORT_SCHEDULE_SANDBOX_DEADLINES", "0 * * * *"),
+		`when to flag overdue sandbox service levels: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
 	for _, f := range extra {
 		f(fs)
 	}

@@ -75,7 +75,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		}
 	}
 	sched, err := jobs.NewScheduler(logger, time.Hour, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule),
-		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule))
+		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule),
+		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule))
 	if err != nil {
 		return err
 	}

@@ -113,3 +113,14 @@ func CreateReviewer(p identity.Principal) error {
 func ManageCriteria(p identity.Principal) error {
 	return allow(p, p.Has(identity.RoleAdmin))
 }
+
+// ManageSandbox allows admins and the program's regulators to assess,
+// approve, watch and end tests in a sandbox program.
+func ManageSandbox(p identity.Principal, programID string) error {
+	return allow(p, p.Has(identity.RoleAdmin) || p.ActsFor(identity.RoleRegulator, programID))
+}
+
+// CreateSandboxProgram allows admins only.
+func CreateSandboxProgram(p identity.Principal) error {
+	return allow(p, p.Has(identity.RoleAdmin))
+}

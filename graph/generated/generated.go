@@ -18,6 +18,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
@@ -63,6 +64,12 @@ type ResolverRoot interface {
 	Question() QuestionResolver
 	Review() ReviewResolver
 	Reviewer() ReviewerResolver
+	SandboxApplication() SandboxApplicationResolver
+	SandboxInfoRequest() SandboxInfoRequestResolver
+	SandboxLimits() SandboxLimitsResolver
+	SandboxProgram() SandboxProgramResolver
+	SandboxRegisterEntry() SandboxRegisterEntryResolver
+	SandboxReport() SandboxReportResolver
 	ScreeningChange() ScreeningChangeResolver
 	ScreeningCriterion() ScreeningCriterionResolver
 	ScreeningResult() ScreeningResultResolver
@@ -362,6 +369,10 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		ActOnSandboxApplication   func(childComplexity int, input model.SandboxActionInput) int
+		AnswerSandboxInformation  func(childComplexity int, input model.SandboxTextInput) int
+		ApproveSandboxApplication func(childComplexity int, input model.ApproveSandboxInput) int
+		AssessSandboxApplication  func(childComplexity int, input model.AssessSandboxInput) int
 		AssignReviewers           func(childComplexity int, input model.AssignReviewersInput) int
 		CancelFundCall            func(childComplexity int, input model.FundCallActionInput) int
 		CloseFundCall             func(childComplexity int, input model.FundCallActionInput) int
@@ -370,21 +381,29 @@ type ComplexityRoot struct {
 		CreateInvestor            func(childComplexity int, input model.CreateInvestorInput) int
 		CreateMentor              func(childComplexity int, input model.CreateMentorInput) int
 		CreateReviewer            func(childComplexity int, input model.CreateReviewerInput) int
+		CreateSandboxApplication  func(childComplexity int, input model.CreateSandboxApplicationInput) int
+		CreateSandboxProgram      func(childComplexity int, input model.CreateSandboxProgramInput) int
 		CreateStartup             func(childComplexity int, input model.CreateStartupInput) int
 		DecideFundCall            func(childComplexity int, input model.FundCallActionInput) int
+		DecideSandboxExtension    func(childComplexity int, input model.DecideSandboxExtensionInput) int
 		DeclareConflictOfInterest func(childComplexity int, input model.DeclareConflictOfInterestInput) int
+		ExitSandboxTest           func(childComplexity int, input model.ExitSandboxInput) int
 		PublishCriteriaSet        func(childComplexity int, input model.CriteriaSetActionInput) int
 		PublishFundCall           func(childComplexity int, input model.FundCallActionInput) int
+		RequestSandboxExtension   func(childComplexity int, input model.SandboxExtensionInput) int
+		RequestSandboxInformation func(childComplexity int, input model.SandboxTextInput) int
 		RetireCriteriaSet         func(childComplexity int, input model.CriteriaSetActionInput) int
 		RunScreening              func(childComplexity int) int
 		SubmitApplication         func(childComplexity int, input model.SubmitApplicationInput) int
 		SubmitReview              func(childComplexity int, input model.SubmitReviewInput) int
+		SubmitSandboxReport       func(childComplexity int, input model.SandboxReportInput) int
 		TransitionApplication     func(childComplexity int, input model.TransitionApplicationInput) int
 		UpdateApplicationDraft    func(childComplexity int, input model.UpdateApplicationDraftInput) int
 		UpdateCriteriaSet         func(childComplexity int, input model.UpdateCriteriaSetInput) int
 		UpdateFundCall            func(childComplexity int, input model.UpdateFundCallInput) int
 		UpdateInvestor            func(childComplexity int, input model.UpdateInvestorInput) int
 		UpdateMentor              func(childComplexity int, input model.UpdateMentorInput) int
+		UpdateSandboxApplication  func(childComplexity int, input model.UpdateSandboxApplicationInput) int
 		UpdateStartup             func(childComplexity int, input model.UpdateStartupInput) int
 	}
 
@@ -394,23 +413,27 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Application        func(childComplexity int, id string) int
-		CheckEligibility   func(childComplexity int, callID string, startupID string) int
-		CriteriaSets       func(childComplexity int, status *screening.SetStatus) int
-		FundCalls          func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
-		Funds              func(childComplexity int) int
-		Incubators         func(childComplexity int) int
-		Investors          func(childComplexity int, first *int, after *string) int
-		Mentors            func(childComplexity int, first *int, after *string) int
-		Node               func(childComplexity int, id string) int
-		PreviewCriteriaSet func(childComplexity int, id string) int
-		Reviewers          func(childComplexity int, first *int, after *string) int
-		ScreeningCounts    func(childComplexity int, setKey string) int
-		ScreeningResults   func(childComplexity int, setKey string, status *screening.Status, first *int, after *string) int
-		Sectors            func(childComplexity int) int
-		Startup            func(childComplexity int, id string) int
-		Startups           func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
-		Viewer             func(childComplexity int) int
+		Application         func(childComplexity int, id string) int
+		CheckEligibility    func(childComplexity int, callID string, startupID string) int
+		CriteriaSets        func(childComplexity int, status *screening.SetStatus) int
+		FundCalls           func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
+		Funds               func(childComplexity int) int
+		Incubators          func(childComplexity int) int
+		Investors           func(childComplexity int, first *int, after *string) int
+		Mentors             func(childComplexity int, first *int, after *string) int
+		Node                func(childComplexity int, id string) int
+		PreviewCriteriaSet  func(childComplexity int, id string) int
+		Reviewers           func(childComplexity int, first *int, after *string) int
+		SandboxApplication  func(childComplexity int, id string) int
+		SandboxApplications func(childComplexity int, programID *string, startupID *string, first *int, after *string) int
+		SandboxPrograms     func(childComplexity int) int
+		SandboxRegister     func(childComplexity int, first *int, after *string) int
+		ScreeningCounts     func(childComplexity int, setKey string) int
+		ScreeningResults    func(childComplexity int, setKey string, status *screening.Status, first *int, after *string) int
+		Sectors             func(childComplexity int) int
+		Startup             func(childComplexity int, id string) int
+		Startups            func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
+		Viewer              func(childComplexity int) int
 	}
 
 	Question struct {
@@ -490,6 +513,150 @@ type ComplexityRoot struct {
 		Changed     func(childComplexity int) int
 		Evaluations func(childComplexity int) int
 		Firms       func(childComplexity int) int
+	}
+
+	SandboxApplication struct {
+		Assessments     func(childComplexity int) int
+		Certified       func(childComplexity int) int
+		Conditions      func(childComplexity int) int
+		ConsumerBenefit func(childComplexity int) int
+		Deadlines       func(childComplexity int) int
+		Disclosure      func(childComplexity int) int
+		Documents       func(childComplexity int) int
+		ExitPlan        func(childComplexity int) int
+		Extensions      func(childComplexity int) int
+		Flags           func(childComplexity int) int
+		History         func(childComplexity int) int
+		ID              func(childComplexity int) int
+		InfoRequests    func(childComplexity int) int
+		Innovation      func(childComplexity int) int
+		Mitigations     func(childComplexity int) int
+		Need            func(childComplexity int) int
+		Outcome         func(childComplexity int) int
+		Product         func(childComplexity int) int
+		Program         func(childComplexity int) int
+		Readiness       func(childComplexity int) int
+		RejectReasons   func(childComplexity int) int
+		Reports         func(childComplexity int) int
+		Requested       func(childComplexity int) int
+		Risks           func(childComplexity int) int
+		Safeguards      func(childComplexity int) int
+		StartOn         func(childComplexity int) int
+		Startup         func(childComplexity int) int
+		Status          func(childComplexity int) int
+		Version         func(childComplexity int) int
+	}
+
+	SandboxApplicationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SandboxApplicationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SandboxApplicationPayload struct {
+		SandboxApplication func(childComplexity int) int
+		UserErrors         func(childComplexity int) int
+	}
+
+	SandboxAssessment struct {
+		At       func(childComplexity int) int
+		By       func(childComplexity int) int
+		Findings func(childComplexity int) int
+	}
+
+	SandboxDeadlines struct {
+		AcknowledgeBy func(childComplexity int) int
+		AssessBy      func(childComplexity int) int
+		NextReportBy  func(childComplexity int) int
+		StartBy       func(childComplexity int) int
+		TestEndsOn    func(childComplexity int) int
+	}
+
+	SandboxExtension struct {
+		Approved func(childComplexity int) int
+		At       func(childComplexity int) int
+		Days     func(childComplexity int) int
+		Decided  func(childComplexity int) int
+		Reason   func(childComplexity int) int
+	}
+
+	SandboxFinding struct {
+		Criterion func(childComplexity int) int
+		Met       func(childComplexity int) int
+		Note      func(childComplexity int) int
+	}
+
+	SandboxIncident struct {
+		Critical    func(childComplexity int) int
+		Description func(childComplexity int) int
+	}
+
+	SandboxInfoRequest struct {
+		Answer     func(childComplexity int) int
+		AnsweredAt func(childComplexity int) int
+		At         func(childComplexity int) int
+		Question   func(childComplexity int) int
+	}
+
+	SandboxLimits struct {
+		CapPerCustomer func(childComplexity int) int
+		DurationDays   func(childComplexity int) int
+		MaxCustomers   func(childComplexity int) int
+		TotalCap       func(childComplexity int) int
+		Wards          func(childComplexity int) int
+	}
+
+	SandboxProgram struct {
+		AckWorkingDays   func(childComplexity int) int
+		AssessmentDays   func(childComplexity int) int
+		Holidays         func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Limits           func(childComplexity int) int
+		Name             func(childComplexity int) int
+		NameEN           func(childComplexity int) int
+		ReportPeriodDays func(childComplexity int) int
+		Sectors          func(childComplexity int) int
+		StartWithinDays  func(childComplexity int) int
+	}
+
+	SandboxProgramPayload struct {
+		SandboxProgram func(childComplexity int) int
+		UserErrors     func(childComplexity int) int
+	}
+
+	SandboxRegisterEntry struct {
+		Outcome       func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Program       func(childComplexity int) int
+		StartupName   func(childComplexity int) int
+		Status        func(childComplexity int) int
+		TestEndsOn    func(childComplexity int) int
+		TestStartedOn func(childComplexity int) int
+	}
+
+	SandboxReport struct {
+		Breaches     func(childComplexity int) int
+		Complaints   func(childComplexity int) int
+		Customers    func(childComplexity int) int
+		Incidents    func(childComplexity int) int
+		MaxExposure  func(childComplexity int) int
+		PeriodEnd    func(childComplexity int) int
+		SubmittedAt  func(childComplexity int) int
+		Transactions func(childComplexity int) int
+		Volume       func(childComplexity int) int
+	}
+
+	SandboxTransition struct {
+		At     func(childComplexity int) int
+		By     func(childComplexity int) int
+		From   func(childComplexity int) int
+		Reason func(childComplexity int) int
+		To     func(childComplexity int) int
 	}
 
 	ScreeningChange struct {
@@ -707,6 +874,18 @@ type MutationResolver interface {
 	CloseFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	CancelFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
+	CreateSandboxProgram(ctx context.Context, input model.CreateSandboxProgramInput) (*model.SandboxProgramPayload, error)
+	CreateSandboxApplication(ctx context.Context, input model.CreateSandboxApplicationInput) (*model.SandboxApplicationPayload, error)
+	UpdateSandboxApplication(ctx context.Context, input model.UpdateSandboxApplicationInput) (*model.SandboxApplicationPayload, error)
+	ActOnSandboxApplication(ctx context.Context, input model.SandboxActionInput) (*model.SandboxApplicationPayload, error)
+	RequestSandboxInformation(ctx context.Context, input model.SandboxTextInput) (*model.SandboxApplicationPayload, error)
+	AnswerSandboxInformation(ctx context.Context, input model.SandboxTextInput) (*model.SandboxApplicationPayload, error)
+	AssessSandboxApplication(ctx context.Context, input model.AssessSandboxInput) (*model.SandboxApplicationPayload, error)
+	ApproveSandboxApplication(ctx context.Context, input model.ApproveSandboxInput) (*model.SandboxApplicationPayload, error)
+	SubmitSandboxReport(ctx context.Context, input model.SandboxReportInput) (*model.SandboxApplicationPayload, error)
+	RequestSandboxExtension(ctx context.Context, input model.SandboxExtensionInput) (*model.SandboxApplicationPayload, error)
+	DecideSandboxExtension(ctx context.Context, input model.DecideSandboxExtensionInput) (*model.SandboxApplicationPayload, error)
+	ExitSandboxTest(ctx context.Context, input model.ExitSandboxInput) (*model.SandboxApplicationPayload, error)
 	CreateCriteriaSet(ctx context.Context, input model.CriteriaSetInput) (*model.CriteriaSetPayload, error)
 	UpdateCriteriaSet(ctx context.Context, input model.UpdateCriteriaSetInput) (*model.CriteriaSetPayload, error)
 	PublishCriteriaSet(ctx context.Context, input model.CriteriaSetActionInput) (*model.CriteriaSetPayload, error)
@@ -727,6 +906,10 @@ type QueryResolver interface {
 	Funds(ctx context.Context) ([]*funding.Fund, error)
 	FundCalls(ctx context.Context, first *int, after *string, status *funding.CallStatus) (*model.FundCallConnection, error)
 	CheckEligibility(ctx context.Context, callID string, startupID string) (*model.EligibilityResult, error)
+	SandboxPrograms(ctx context.Context) ([]*sandbox.Program, error)
+	SandboxApplication(ctx context.Context, id string) (*sandbox.Application, error)
+	SandboxApplications(ctx context.Context, programID *string, startupID *string, first *int, after *string) (*model.SandboxApplicationConnection, error)
+	SandboxRegister(ctx context.Context, first *int, after *string) ([]*sandbox.Application, error)
 	CriteriaSets(ctx context.Context, status *screening.SetStatus) ([]*screening.CriteriaSet, error)
 	ScreeningResults(ctx context.Context, setKey string, status *screening.Status, first *int, after *string) (*model.ScreeningResultConnection, error)
 	ScreeningCounts(ctx context.Context, setKey string) ([]*model.ScreeningCount, error)
@@ -748,6 +931,43 @@ type ReviewerResolver interface {
 	Incubator(ctx context.Context, obj *funding.Reviewer) (*ecosystem.Incubator, error)
 	Investor(ctx context.Context, obj *funding.Reviewer) (*ecosystem.Investor, error)
 	Mentor(ctx context.Context, obj *funding.Reviewer) (*ecosystem.Mentor, error)
+}
+type SandboxApplicationResolver interface {
+	ID(ctx context.Context, obj *sandbox.Application) (string, error)
+	Program(ctx context.Context, obj *sandbox.Application) (*sandbox.Program, error)
+	Startup(ctx context.Context, obj *sandbox.Application) (*firm.Startup, error)
+
+	StartOn(ctx context.Context, obj *sandbox.Application) (*value.Date, error)
+
+	Documents(ctx context.Context, obj *sandbox.Application) ([]string, error)
+	Certified(ctx context.Context, obj *sandbox.Application) (*sandbox.Limits, error)
+	Conditions(ctx context.Context, obj *sandbox.Application) ([]string, error)
+
+	Outcome(ctx context.Context, obj *sandbox.Application) (*sandbox.Outcome, error)
+	Deadlines(ctx context.Context, obj *sandbox.Application) (*model.SandboxDeadlines, error)
+}
+type SandboxInfoRequestResolver interface {
+	AnsweredAt(ctx context.Context, obj *sandbox.InfoRequest) (*time.Time, error)
+}
+type SandboxLimitsResolver interface {
+	Wards(ctx context.Context, obj *sandbox.Limits) ([]string, error)
+}
+type SandboxProgramResolver interface {
+	ID(ctx context.Context, obj *sandbox.Program) (string, error)
+
+	Holidays(ctx context.Context, obj *sandbox.Program) ([]*value.Date, error)
+}
+type SandboxRegisterEntryResolver interface {
+	StartupName(ctx context.Context, obj *sandbox.Application) (string, error)
+
+	Program(ctx context.Context, obj *sandbox.Application) (*sandbox.Program, error)
+
+	TestStartedOn(ctx context.Context, obj *sandbox.Application) (*value.Date, error)
+	TestEndsOn(ctx context.Context, obj *sandbox.Application) (*value.Date, error)
+	Outcome(ctx context.Context, obj *sandbox.Application) (*sandbox.Outcome, error)
+}
+type SandboxReportResolver interface {
+	Breaches(ctx context.Context, obj *sandbox.Report) ([]string, error)
 }
 type ScreeningChangeResolver interface {
 	From(ctx context.Context, obj *screening.Change) (*screening.Status, error)
@@ -1907,6 +2127,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.MentorPayload.UserErrors(childComplexity), true
 
+	case "Mutation.actOnSandboxApplication":
+		if e.complexity.Mutation.ActOnSandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_actOnSandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.ActOnSandboxApplication(childComplexity, args["input"].(model.SandboxActionInput)), true
+	case "Mutation.answerSandboxInformation":
+		if e.complexity.Mutation.AnswerSandboxInformation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_answerSandboxInformation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.AnswerSandboxInformation(childComplexity, args["input"].(model.SandboxTextInput)), true
+	case "Mutation.approveSandboxApplication":
+		if e.complexity.Mutation.ApproveSandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveSandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.ApproveSandboxApplication(childComplexity, args["input"].(model.ApproveSandboxInput)), true
+	case "Mutation.assessSandboxApplication":
+		if e.complexity.Mutation.AssessSandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_assessSandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.AssessSandboxApplication(childComplexity, args["input"].(model.AssessSandboxInput)), true
 	case "Mutation.assignReviewers":
 		if e.complexity.Mutation.AssignReviewers == nil {
 			break
@@ -1995,6 +2259,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateReviewer(childComplexity, args["input"].(model.CreateReviewerInput)), true
+	case "Mutation.createSandboxApplication":
+		if e.complexity.Mutation.CreateSandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateSandboxApplication(childComplexity, args["input"].(model.CreateSandboxApplicationInput)), true
+	case "Mutation.createSandboxProgram":
+		if e.complexity.Mutation.CreateSandboxProgram == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSandboxProgram_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateSandboxProgram(childComplexity, args["input"].(model.CreateSandboxProgramInput)), true
 	case "Mutation.createStartup":
 		if e.complexity.Mutation.CreateStartup == nil {
 			break
@@ -2017,6 +2303,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.DecideFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.decideSandboxExtension":
+		if e.complexity.Mutation.DecideSandboxExtension == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideSandboxExtension_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.DecideSandboxExtension(childComplexity, args["input"].(model.DecideSandboxExtensionInput)), true
 	case "Mutation.declareConflictOfInterest":
 		if e.complexity.Mutation.DeclareConflictOfInterest == nil {
 			break
@@ -2028,6 +2325,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.DeclareConflictOfInterest(childComplexity, args["input"].(model.DeclareConflictOfInterestInput)), true
+	case "Mutation.exitSandboxTest":
+		if e.complexity.Mutation.ExitSandboxTest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_exitSandboxTest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.ExitSandboxTest(childComplexity, args["input"].(model.ExitSandboxInput)), true
 	case "Mutation.publishCriteriaSet":
 		if e.complexity.Mutation.PublishCriteriaSet == nil {
 			break
@@ -2050,6 +2358,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.PublishFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.requestSandboxExtension":
+		if e.complexity.Mutation.RequestSandboxExtension == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestSandboxExtension_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RequestSandboxExtension(childComplexity, args["input"].(model.SandboxExtensionInput)), true
+	case "Mutation.requestSandboxInformation":
+		if e.complexity.Mutation.RequestSandboxInformation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestSandboxInformation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RequestSandboxInformation(childComplexity, args["input"].(model.SandboxTextInput)), true
 	case "Mutation.retireCriteriaSet":
 		if e.complexity.Mutation.RetireCriteriaSet == nil {
 			break
@@ -2089,6 +2419,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.SubmitReview(childComplexity, args["input"].(model.SubmitReviewInput)), true
+	case "Mutation.submitSandboxReport":
+		if e.complexity.Mutation.SubmitSandboxReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitSandboxReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SubmitSandboxReport(childComplexity, args["input"].(model.SandboxReportInput)), true
 	case "Mutation.transitionApplication":
 		if e.complexity.Mutation.TransitionApplication == nil {
 			break
@@ -2155,6 +2496,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateMentor(childComplexity, args["input"].(model.UpdateMentorInput)), true
+	case "Mutation.updateSandboxApplication":
+		if e.complexity.Mutation.UpdateSandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateSandboxApplication(childComplexity, args["input"].(model.UpdateSandboxApplicationInput)), true
 	case "Mutation.updateStartup":
 		if e.complexity.Mutation.UpdateStartup == nil {
 			break
@@ -2291,6 +2643,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Reviewers(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.sandboxApplication":
+		if e.complexity.Query.SandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.SandboxApplication(childComplexity, args["id"].(string)), true
+	case "Query.sandboxApplications":
+		if e.complexity.Query.SandboxApplications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sandboxApplications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.SandboxApplications(childComplexity, args["programId"].(*string), args["startupId"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.sandboxPrograms":
+		if e.complexity.Query.SandboxPrograms == nil {
+			break
+		}
+
+		return e.complexity.Query.SandboxPrograms(childComplexity), true
+	case "Query.sandboxRegister":
+		if e.complexity.Query.SandboxRegister == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sandboxRegister_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.SandboxRegister(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.screeningCounts":
 		if e.complexity.Query.ScreeningCounts == nil {
 			break
@@ -2634,6 +3025,598 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.RunScreeningPayload.Firms(childComplexity), true
+
+	case "SandboxApplication.assessments":
+		if e.complexity.SandboxApplication.Assessments == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Assessments(childComplexity), true
+	case "SandboxApplication.certified":
+		if e.complexity.SandboxApplication.Certified == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Certified(childComplexity), true
+	case "SandboxApplication.conditions":
+		if e.complexity.SandboxApplication.Conditions == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Conditions(childComplexity), true
+	case "SandboxApplication.consumerBenefit":
+		if e.complexity.SandboxApplication.ConsumerBenefit == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.ConsumerBenefit(childComplexity), true
+	case "SandboxApplication.deadlines":
+		if e.complexity.SandboxApplication.Deadlines == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Deadlines(childComplexity), true
+	case "SandboxApplication.disclosure":
+		if e.complexity.SandboxApplication.Disclosure == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Disclosure(childComplexity), true
+	case "SandboxApplication.documents":
+		if e.complexity.SandboxApplication.Documents == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Documents(childComplexity), true
+	case "SandboxApplication.exitPlan":
+		if e.complexity.SandboxApplication.ExitPlan == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.ExitPlan(childComplexity), true
+	case "SandboxApplication.extensions":
+		if e.complexity.SandboxApplication.Extensions == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Extensions(childComplexity), true
+	case "SandboxApplication.flags":
+		if e.complexity.SandboxApplication.Flags == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Flags(childComplexity), true
+	case "SandboxApplication.history":
+		if e.complexity.SandboxApplication.History == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.History(childComplexity), true
+	case "SandboxApplication.id":
+		if e.complexity.SandboxApplication.ID == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.ID(childComplexity), true
+	case "SandboxApplication.infoRequests":
+		if e.complexity.SandboxApplication.InfoRequests == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.InfoRequests(childComplexity), true
+	case "SandboxApplication.innovation":
+		if e.complexity.SandboxApplication.Innovation == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Innovation(childComplexity), true
+	case "SandboxApplication.mitigations":
+		if e.complexity.SandboxApplication.Mitigations == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Mitigations(childComplexity), true
+	case "SandboxApplication.need":
+		if e.complexity.SandboxApplication.Need == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Need(childComplexity), true
+	case "SandboxApplication.outcome":
+		if e.complexity.SandboxApplication.Outcome == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Outcome(childComplexity), true
+	case "SandboxApplication.product":
+		if e.complexity.SandboxApplication.Product == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Product(childComplexity), true
+	case "SandboxApplication.program":
+		if e.complexity.SandboxApplication.Program == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Program(childComplexity), true
+	case "SandboxApplication.readiness":
+		if e.complexity.SandboxApplication.Readiness == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Readiness(childComplexity), true
+	case "SandboxApplication.rejectReasons":
+		if e.complexity.SandboxApplication.RejectReasons == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.RejectReasons(childComplexity), true
+	case "SandboxApplication.reports":
+		if e.complexity.SandboxApplication.Reports == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Reports(childComplexity), true
+	case "SandboxApplication.requested":
+		if e.complexity.SandboxApplication.Requested == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Requested(childComplexity), true
+	case "SandboxApplication.risks":
+		if e.complexity.SandboxApplication.Risks == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Risks(childComplexity), true
+	case "SandboxApplication.safeguards":
+		if e.complexity.SandboxApplication.Safeguards == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Safeguards(childComplexity), true
+	case "SandboxApplication.startOn":
+		if e.complexity.SandboxApplication.StartOn == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.StartOn(childComplexity), true
+	case "SandboxApplication.startup":
+		if e.complexity.SandboxApplication.Startup == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Startup(childComplexity), true
+	case "SandboxApplication.status":
+		if e.complexity.SandboxApplication.Status == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Status(childComplexity), true
+	case "SandboxApplication.version":
+		if e.complexity.SandboxApplication.Version == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplication.Version(childComplexity), true
+
+	case "SandboxApplicationConnection.edges":
+		if e.complexity.SandboxApplicationConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplicationConnection.Edges(childComplexity), true
+	case "SandboxApplicationConnection.pageInfo":
+		if e.complexity.SandboxApplicationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplicationConnection.PageInfo(childComplexity), true
+	case "SandboxApplicationConnection.totalCount":
+		if e.complexity.SandboxApplicationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplicationConnection.TotalCount(childComplexity), true
+
+	case "SandboxApplicationEdge.cursor":
+		if e.complexity.SandboxApplicationEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplicationEdge.Cursor(childComplexity), true
+	case "SandboxApplicationEdge.node":
+		if e.complexity.SandboxApplicationEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplicationEdge.Node(childComplexity), true
+
+	case "SandboxApplicationPayload.sandboxApplication":
+		if e.complexity.SandboxApplicationPayload.SandboxApplication == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplicationPayload.SandboxApplication(childComplexity), true
+	case "SandboxApplicationPayload.userErrors":
+		if e.complexity.SandboxApplicationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.SandboxApplicationPayload.UserErrors(childComplexity), true
+
+	case "SandboxAssessment.at":
+		if e.complexity.SandboxAssessment.At == nil {
+			break
+		}
+
+		return e.complexity.SandboxAssessment.At(childComplexity), true
+	case "SandboxAssessment.by":
+		if e.complexity.SandboxAssessment.By == nil {
+			break
+		}
+
+		return e.complexity.SandboxAssessment.By(childComplexity), true
+	case "SandboxAssessment.findings":
+		if e.complexity.SandboxAssessment.Findings == nil {
+			break
+		}
+
+		return e.complexity.SandboxAssessment.Findings(childComplexity), true
+
+	case "SandboxDeadlines.acknowledgeBy":
+		if e.complexity.SandboxDeadlines.AcknowledgeBy == nil {
+			break
+		}
+
+		return e.complexity.SandboxDeadlines.AcknowledgeBy(childComplexity), true
+	case "SandboxDeadlines.assessBy":
+		if e.complexity.SandboxDeadlines.AssessBy == nil {
+			break
+		}
+
+		return e.complexity.SandboxDeadlines.AssessBy(childComplexity), true
+	case "SandboxDeadlines.nextReportBy":
+		if e.complexity.SandboxDeadlines.NextReportBy == nil {
+			break
+		}
+
+		return e.complexity.SandboxDeadlines.NextReportBy(childComplexity), true
+	case "SandboxDeadlines.startBy":
+		if e.complexity.SandboxDeadlines.StartBy == nil {
+			break
+		}
+
+		return e.complexity.SandboxDeadlines.StartBy(childComplexity), true
+	case "SandboxDeadlines.testEndsOn":
+		if e.complexity.SandboxDeadlines.TestEndsOn == nil {
+			break
+		}
+
+		return e.complexity.SandboxDeadlines.TestEndsOn(childComplexity), true
+
+	case "SandboxExtension.approved":
+		if e.complexity.SandboxExtension.Approved == nil {
+			break
+		}
+
+		return e.complexity.SandboxExtension.Approved(childComplexity), true
+	case "SandboxExtension.at":
+		if e.complexity.SandboxExtension.At == nil {
+			break
+		}
+
+		return e.complexity.SandboxExtension.At(childComplexity), true
+	case "SandboxExtension.days":
+		if e.complexity.SandboxExtension.Days == nil {
+			break
+		}
+
+		return e.complexity.SandboxExtension.Days(childComplexity), true
+	case "SandboxExtension.decided":
+		if e.complexity.SandboxExtension.Decided == nil {
+			break
+		}
+
+		return e.complexity.SandboxExtension.Decided(childComplexity), true
+	case "SandboxExtension.reason":
+		if e.complexity.SandboxExtension.Reason == nil {
+			break
+		}
+
+		return e.complexity.SandboxExtension.Reason(childComplexity), true
+
+	case "SandboxFinding.criterion":
+		if e.complexity.SandboxFinding.Criterion == nil {
+			break
+		}
+
+		return e.complexity.SandboxFinding.Criterion(childComplexity), true
+	case "SandboxFinding.met":
+		if e.complexity.SandboxFinding.Met == nil {
+			break
+		}
+
+		return e.complexity.SandboxFinding.Met(childComplexity), true
+	case "SandboxFinding.note":
+		if e.complexity.SandboxFinding.Note == nil {
+			break
+		}
+
+		return e.complexity.SandboxFinding.Note(childComplexity), true
+
+	case "SandboxIncident.critical":
+		if e.complexity.SandboxIncident.Critical == nil {
+			break
+		}
+
+		return e.complexity.SandboxIncident.Critical(childComplexity), true
+	case "SandboxIncident.description":
+		if e.complexity.SandboxIncident.Description == nil {
+			break
+		}
+
+		return e.complexity.SandboxIncident.Description(childComplexity), true
+
+	case "SandboxInfoRequest.answer":
+		if e.complexity.SandboxInfoRequest.Answer == nil {
+			break
+		}
+
+		return e.complexity.SandboxInfoRequest.Answer(childComplexity), true
+	case "SandboxInfoRequest.answeredAt":
+		if e.complexity.SandboxInfoRequest.AnsweredAt == nil {
+			break
+		}
+
+		return e.complexity.SandboxInfoRequest.AnsweredAt(childComplexity), true
+	case "SandboxInfoRequest.at":
+		if e.complexity.SandboxInfoRequest.At == nil {
+			break
+		}
+
+		return e.complexity.SandboxInfoRequest.At(childComplexity), true
+	case "SandboxInfoRequest.question":
+		if e.complexity.SandboxInfoRequest.Question == nil {
+			break
+		}
+
+		return e.complexity.SandboxInfoRequest.Question(childComplexity), true
+
+	case "SandboxLimits.capPerCustomerVnd":
+		if e.complexity.SandboxLimits.CapPerCustomer == nil {
+			break
+		}
+
+		return e.complexity.SandboxLimits.CapPerCustomer(childComplexity), true
+	case "SandboxLimits.durationDays":
+		if e.complexity.SandboxLimits.DurationDays == nil {
+			break
+		}
+
+		return e.complexity.SandboxLimits.DurationDays(childComplexity), true
+	case "SandboxLimits.maxCustomers":
+		if e.complexity.SandboxLimits.MaxCustomers == nil {
+			break
+		}
+
+		return e.complexity.SandboxLimits.MaxCustomers(childComplexity), true
+	case "SandboxLimits.totalCapVnd":
+		if e.complexity.SandboxLimits.TotalCap == nil {
+			break
+		}
+
+		return e.complexity.SandboxLimits.TotalCap(childComplexity), true
+	case "SandboxLimits.wards":
+		if e.complexity.SandboxLimits.Wards == nil {
+			break
+		}
+
+		return e.complexity.SandboxLimits.Wards(childComplexity), true
+
+	case "SandboxProgram.ackWorkingDays":
+		if e.complexity.SandboxProgram.AckWorkingDays == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.AckWorkingDays(childComplexity), true
+	case "SandboxProgram.assessmentDays":
+		if e.complexity.SandboxProgram.AssessmentDays == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.AssessmentDays(childComplexity), true
+	case "SandboxProgram.holidays":
+		if e.complexity.SandboxProgram.Holidays == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.Holidays(childComplexity), true
+	case "SandboxProgram.id":
+		if e.complexity.SandboxProgram.ID == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.ID(childComplexity), true
+	case "SandboxProgram.limits":
+		if e.complexity.SandboxProgram.Limits == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.Limits(childComplexity), true
+	case "SandboxProgram.name":
+		if e.complexity.SandboxProgram.Name == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.Name(childComplexity), true
+	case "SandboxProgram.nameEn":
+		if e.complexity.SandboxProgram.NameEN == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.NameEN(childComplexity), true
+	case "SandboxProgram.reportPeriodDays":
+		if e.complexity.SandboxProgram.ReportPeriodDays == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.ReportPeriodDays(childComplexity), true
+	case "SandboxProgram.sectors":
+		if e.complexity.SandboxProgram.Sectors == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.Sectors(childComplexity), true
+	case "SandboxProgram.startWithinDays":
+		if e.complexity.SandboxProgram.StartWithinDays == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.StartWithinDays(childComplexity), true
+
+	case "SandboxProgramPayload.sandboxProgram":
+		if e.complexity.SandboxProgramPayload.SandboxProgram == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgramPayload.SandboxProgram(childComplexity), true
+	case "SandboxProgramPayload.userErrors":
+		if e.complexity.SandboxProgramPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgramPayload.UserErrors(childComplexity), true
+
+	case "SandboxRegisterEntry.outcome":
+		if e.complexity.SandboxRegisterEntry.Outcome == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterEntry.Outcome(childComplexity), true
+	case "SandboxRegisterEntry.product":
+		if e.complexity.SandboxRegisterEntry.Product == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterEntry.Product(childComplexity), true
+	case "SandboxRegisterEntry.program":
+		if e.complexity.SandboxRegisterEntry.Program == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterEntry.Program(childComplexity), true
+	case "SandboxRegisterEntry.startupName":
+		if e.complexity.SandboxRegisterEntry.StartupName == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterEntry.StartupName(childComplexity), true
+	case "SandboxRegisterEntry.status":
+		if e.complexity.SandboxRegisterEntry.Status == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterEntry.Status(childComplexity), true
+	case "SandboxRegisterEntry.testEndsOn":
+		if e.complexity.SandboxRegisterEntry.TestEndsOn == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterEntry.TestEndsOn(childComplexity), true
+	case "SandboxRegisterEntry.testStartedOn":
+		if e.complexity.SandboxRegisterEntry.TestStartedOn == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterEntry.TestStartedOn(childComplexity), true
+
+	case "SandboxReport.breaches":
+		if e.complexity.SandboxReport.Breaches == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.Breaches(childComplexity), true
+	case "SandboxReport.complaints":
+		if e.complexity.SandboxReport.Complaints == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.Complaints(childComplexity), true
+	case "SandboxReport.customers":
+		if e.complexity.SandboxReport.Customers == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.Customers(childComplexity), true
+	case "SandboxReport.incidents":
+		if e.complexity.SandboxReport.Incidents == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.Incidents(childComplexity), true
+	case "SandboxReport.maxExposureVnd":
+		if e.complexity.SandboxReport.MaxExposure == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.MaxExposure(childComplexity), true
+	case "SandboxReport.periodEnd":
+		if e.complexity.SandboxReport.PeriodEnd == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.PeriodEnd(childComplexity), true
+	case "SandboxReport.submittedAt":
+		if e.complexity.SandboxReport.SubmittedAt == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.SubmittedAt(childComplexity), true
+	case "SandboxReport.transactions":
+		if e.complexity.SandboxReport.Transactions == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.Transactions(childComplexity), true
+	case "SandboxReport.volumeVnd":
+		if e.complexity.SandboxReport.Volume == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.Volume(childComplexity), true
+
+	case "SandboxTransition.at":
+		if e.complexity.SandboxTransition.At == nil {
+			break
+		}
+
+		return e.complexity.SandboxTransition.At(childComplexity), true
+	case "SandboxTransition.by":
+		if e.complexity.SandboxTransition.By == nil {
+			break
+		}
+
+		return e.complexity.SandboxTransition.By(childComplexity), true
+	case "SandboxTransition.from":
+		if e.complexity.SandboxTransition.From == nil {
+			break
+		}
+
+		return e.complexity.SandboxTransition.From(childComplexity), true
+	case "SandboxTransition.reason":
+		if e.complexity.SandboxTransition.Reason == nil {
+			break
+		}
+
+		return e.complexity.SandboxTransition.Reason(childComplexity), true
+	case "SandboxTransition.to":
+		if e.complexity.SandboxTransition.To == nil {
+			break
+		}
+
+		return e.complexity.SandboxTransition.To(childComplexity), true
 
 	case "ScreeningChange.at":
 		if e.complexity.ScreeningChange.At == nil {
@@ -3080,6 +4063,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := executionContext{opCtx, e, 0, 0, make(chan graphql.DeferredResult)}
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAnswerInput,
+		ec.unmarshalInputApproveSandboxInput,
+		ec.unmarshalInputAssessSandboxInput,
 		ec.unmarshalInputAssignReviewersInput,
 		ec.unmarshalInputAwardInput,
 		ec.unmarshalInputCertificateInput,
@@ -3088,19 +4073,31 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateInvestorInput,
 		ec.unmarshalInputCreateMentorInput,
 		ec.unmarshalInputCreateReviewerInput,
+		ec.unmarshalInputCreateSandboxApplicationInput,
+		ec.unmarshalInputCreateSandboxProgramInput,
 		ec.unmarshalInputCreateStartupInput,
 		ec.unmarshalInputCriteriaSetActionInput,
 		ec.unmarshalInputCriteriaSetInput,
 		ec.unmarshalInputCriterionInput,
+		ec.unmarshalInputDecideSandboxExtensionInput,
 		ec.unmarshalInputDeclareConflictOfInterestInput,
 		ec.unmarshalInputEligibilityRuleInput,
 		ec.unmarshalInputEvidenceInput,
+		ec.unmarshalInputExitSandboxInput,
 		ec.unmarshalInputFinancialsInput,
 		ec.unmarshalInputFundCallActionInput,
 		ec.unmarshalInputIPAssetInput,
 		ec.unmarshalInputInvestmentInput,
 		ec.unmarshalInputQuestionInput,
 		ec.unmarshalInputRubricInput,
+		ec.unmarshalInputSandboxActionInput,
+		ec.unmarshalInputSandboxExtensionInput,
+		ec.unmarshalInputSandboxFindingInput,
+		ec.unmarshalInputSandboxIncidentInput,
+		ec.unmarshalInputSandboxLimitsInput,
+		ec.unmarshalInputSandboxProposalInput,
+		ec.unmarshalInputSandboxReportInput,
+		ec.unmarshalInputSandboxTextInput,
 		ec.unmarshalInputScoreInput,
 		ec.unmarshalInputScreeningCriterionInput,
 		ec.unmarshalInputStartupFilter,
@@ -3113,6 +4110,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputUpdateFundCallInput,
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
+		ec.unmarshalInputUpdateSandboxApplicationInput,
 		ec.unmarshalInputUpdateStartupInput,
 		ec.unmarshalInputYearRevenueInput,
 	)
@@ -3999,6 +4997,361 @@ extend type Mutation {
   decideFundCall(input: FundCallActionInput!): FundCallPayload!
 }
 `, BuiltIn: false},
+	{Name: "../../web-schema/sandbox.graphqls", Input: `"Limits of a test: a program's maximums, or what a firm requests and a regulator certifies."
+type SandboxLimits {
+  durationDays: Int!
+  maxCustomers: Int!
+  "Wards where the test may run (empty: anywhere)."
+  wards: [String!]!
+  "Largest exposure per customer (0: none)."
+  capPerCustomerVnd: VND!
+  "Largest total volume (0: none)."
+  totalCapVnd: VND!
+}
+
+input SandboxLimitsInput {
+  durationDays: Int!
+  maxCustomers: Int!
+  wards: [String!]
+  capPerCustomerVnd: VND = 0
+  totalCapVnd: VND = 0
+}
+
+"A sandbox program (cơ chế thử nghiệm có kiểm soát), e.g. the city's new-technology sandbox."
+type SandboxProgram implements Node {
+  id: ID!
+  name: String!
+  nameEn: String
+  sectors: [Sector!]!
+  limits: SandboxLimits!
+  "Acknowledge receipt within (working days)."
+  ackWorkingDays: Int!
+  "Assess within, from acknowledgement (days)."
+  assessmentDays: Int!
+  "Start testing within, from approval (days)."
+  startWithinDays: Int!
+  "A report is due every so many days of testing."
+  reportPeriodDays: Int!
+  "Public holidays the working-day deadlines skip."
+  holidays: [Date!]!
+}
+
+input CreateSandboxProgramInput {
+  name: String!
+  nameEn: String
+  sectors: [Sector!]
+  limits: SandboxLimitsInput!
+  ackWorkingDays: Int = 5
+  assessmentDays: Int = 90
+  startWithinDays: Int = 90
+  reportPeriodDays: Int = 30
+  holidays: [Date!]
+}
+
+"""
+DRAFT → SUBMITTED → UNDER_ASSESSMENT ⇄ INFO_REQUESTED → APPROVED | REJECTED;
+APPROVED → TESTING ⇄ SUSPENDED → EXITED; WITHDRAWN by the firm before testing.
+"""
+enum SandboxStatus {
+  DRAFT
+  SUBMITTED
+  UNDER_ASSESSMENT
+  INFO_REQUESTED
+  APPROVED
+  REJECTED
+  TESTING
+  SUSPENDED
+  EXITED
+  WITHDRAWN
+}
+
+enum SandboxOutcome {
+  GRADUATED
+  EXTENDED
+  TERMINATED
+}
+
+enum SandboxFlag {
+  ACKNOWLEDGEMENT_OVERDUE
+  ASSESSMENT_OVERDUE
+  "Testing did not start within the window after approval."
+  APPROVAL_LAPSED
+  REPORT_OVERDUE
+}
+
+"A firm's application to test a product; its firm's members and the program's regulators see it."
+type SandboxApplication implements Node {
+  id: ID!
+  program: SandboxProgram!
+  startup: Startup!
+  status: SandboxStatus!
+  product: String!
+  innovation: String
+  consumerBenefit: String
+  readiness: String
+  need: String
+  requested: SandboxLimits!
+  startOn: Date
+  risks: String
+  mitigations: String
+  safeguards: String
+  disclosure: String
+  exitPlan: String
+  documents: [String!]!
+  certified: SandboxLimits
+  conditions: [String!]!
+  rejectReasons: String
+  history: [SandboxTransition!]!
+  assessments: [SandboxAssessment!]!
+  infoRequests: [SandboxInfoRequest!]!
+  reports: [SandboxReport!]!
+  extensions: [SandboxExtension!]!
+  outcome: SandboxOutcome
+  deadlines: SandboxDeadlines!
+  "Overdue service levels, kept current by the deadline job."
+  flags: [SandboxFlag!]!
+  version: Int!
+}
+
+type SandboxTransition {
+  at: DateTime!
+  by: String!
+  from: SandboxStatus!
+  to: SandboxStatus!
+  reason: String
+}
+
+type SandboxFinding {
+  "in_scope, genuine_innovation, consumer_benefit, readiness or need_for_sandbox."
+  criterion: String!
+  met: Boolean!
+  note: String
+}
+
+type SandboxAssessment {
+  by: String!
+  at: DateTime!
+  findings: [SandboxFinding!]!
+}
+
+type SandboxInfoRequest {
+  at: DateTime!
+  question: String!
+  answer: String
+  answeredAt: DateTime
+}
+
+type SandboxIncident {
+  critical: Boolean!
+  description: String!
+}
+
+type SandboxReport {
+  periodEnd: Date!
+  customers: Int!
+  transactions: Int!
+  volumeVnd: VND!
+  maxExposureVnd: VND!
+  complaints: Int!
+  incidents: [SandboxIncident!]!
+  submittedAt: DateTime!
+  "Certified limits the report exceeds."
+  breaches: [String!]!
+}
+
+type SandboxExtension {
+  days: Int!
+  reason: String!
+  at: DateTime!
+  decided: Boolean!
+  approved: Boolean!
+}
+
+"Service-level dates in Asia/Ho_Chi_Minh; null when not running."
+type SandboxDeadlines {
+  acknowledgeBy: Date
+  assessBy: Date
+  startBy: Date
+  nextReportBy: Date
+  testEndsOn: Date
+}
+
+type SandboxApplicationEdge {
+  cursor: String!
+  node: SandboxApplication!
+}
+
+type SandboxApplicationConnection {
+  edges: [SandboxApplicationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+"The public register: firms in or after testing, nothing confidential."
+type SandboxRegisterEntry {
+  startupName: String!
+  product: String!
+  program: SandboxProgram!
+  status: SandboxStatus!
+  testStartedOn: Date
+  testEndsOn: Date
+  outcome: SandboxOutcome
+}
+
+extend type Query {
+  sandboxPrograms: [SandboxProgram!]!
+  sandboxApplication(id: ID!): SandboxApplication
+  "A program's applications for its regulators, or a startup's own for its members."
+  sandboxApplications(programId: ID, startupId: ID, first: Int = 20, after: String): SandboxApplicationConnection!
+  sandboxRegister(first: Int = 50, after: String): [SandboxRegisterEntry!]!
+}
+
+input SandboxProposalInput {
+  product: String!
+  innovation: String
+  consumerBenefit: String
+  readiness: String
+  need: String
+  requested: SandboxLimitsInput!
+  startOn: Date
+  risks: String
+  mitigations: String
+  safeguards: String
+  disclosure: String
+  exitPlan: String
+  documents: [String!]
+}
+
+input CreateSandboxApplicationInput {
+  programId: ID!
+  startupId: ID!
+  proposal: SandboxProposalInput!
+}
+
+input UpdateSandboxApplicationInput {
+  id: ID!
+  version: Int!
+  proposal: SandboxProposalInput!
+}
+
+enum SandboxAction {
+  "Firm: DRAFT → SUBMITTED, checked in full."
+  SUBMIT
+  "Regulator: SUBMITTED → UNDER_ASSESSMENT."
+  ACKNOWLEDGE
+  "Regulator, with reasons."
+  REJECT
+  "Firm: APPROVED → TESTING, within the start window."
+  START_TEST
+  "Regulator, with a reason."
+  SUSPEND
+  "Regulator, with a reason."
+  LIFT_SUSPENSION
+  "Firm, before testing."
+  WITHDRAW
+}
+
+input SandboxActionInput {
+  id: ID!
+  version: Int!
+  action: SandboxAction!
+  reason: String
+}
+
+input SandboxTextInput {
+  id: ID!
+  version: Int!
+  text: String!
+}
+
+input SandboxFindingInput {
+  criterion: String!
+  met: Boolean!
+  note: String
+}
+
+input AssessSandboxInput {
+  id: ID!
+  version: Int!
+  findings: [SandboxFindingInput!]!
+}
+
+input ApproveSandboxInput {
+  id: ID!
+  version: Int!
+  "May be tighter than requested, never looser."
+  certified: SandboxLimitsInput!
+  conditions: [String!]
+}
+
+input SandboxIncidentInput {
+  critical: Boolean = false
+  description: String!
+}
+
+input SandboxReportInput {
+  id: ID!
+  periodEnd: Date!
+  customers: Int!
+  transactions: Int!
+  volumeVnd: VND!
+  maxExposureVnd: VND!
+  complaints: Int!
+  incidents: [SandboxIncidentInput!]
+}
+
+input SandboxExtensionInput {
+  id: ID!
+  version: Int!
+  days: Int!
+  reason: String!
+}
+
+input DecideSandboxExtensionInput {
+  id: ID!
+  version: Int!
+  approve: Boolean!
+}
+
+input ExitSandboxInput {
+  id: ID!
+  version: Int!
+  outcome: SandboxOutcome!
+  reason: String
+}
+
+type SandboxApplicationPayload {
+  sandboxApplication: SandboxApplication
+  userErrors: [UserError!]!
+}
+
+type SandboxProgramPayload {
+  sandboxProgram: SandboxProgram
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Admins."
+  createSandboxProgram(input: CreateSandboxProgramInput!): SandboxProgramPayload!
+  "A member of the startup starts a draft; requested limits beyond the program's are refused."
+  createSandboxApplication(input: CreateSandboxApplicationInput!): SandboxApplicationPayload!
+  updateSandboxApplication(input: UpdateSandboxApplicationInput!): SandboxApplicationPayload!
+  actOnSandboxApplication(input: SandboxActionInput!): SandboxApplicationPayload!
+  "Regulator: UNDER_ASSESSMENT → INFO_REQUESTED."
+  requestSandboxInformation(input: SandboxTextInput!): SandboxApplicationPayload!
+  "Firm: INFO_REQUESTED → UNDER_ASSESSMENT."
+  answerSandboxInformation(input: SandboxTextInput!): SandboxApplicationPayload!
+  "Regulator: a finding on every criterion."
+  assessSandboxApplication(input: AssessSandboxInput!): SandboxApplicationPayload!
+  approveSandboxApplication(input: ApproveSandboxInput!): SandboxApplicationPayload!
+  "Firm; a report beyond a certified limit records a breach; a critical incident suspends the test."
+  submitSandboxReport(input: SandboxReportInput!): SandboxApplicationPayload!
+  requestSandboxExtension(input: SandboxExtensionInput!): SandboxApplicationPayload!
+  decideSandboxExtension(input: DecideSandboxExtensionInput!): SandboxApplicationPayload!
+  "Regulator: TESTING or SUSPENDED → EXITED with an outcome."
+  exitSandboxTest(input: ExitSandboxInput!): SandboxApplicationPayload!
+}
+`, BuiltIn: false},
 	{Name: "../../web-schema/schema.graphqls", Input: `"""
 Innoport: the GraphQL API of Hai Phong's innovation ecosystem.
 
@@ -4511,6 +5864,50 @@ func (ec *executionContext) field_Incubator_startups_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_actOnSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_answerSandboxInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxTextInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxTextInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_approveSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNApproveSandboxInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApproveSandboxInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_assessSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNAssessSandboxInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAssessSandboxInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_assignReviewers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4599,6 +5996,28 @@ func (ec *executionContext) field_Mutation_createReviewer_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateSandboxApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateSandboxApplicationInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createSandboxProgram_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateSandboxProgramInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateSandboxProgramInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createStartup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4621,10 +6040,32 @@ func (ec *executionContext) field_Mutation_decideFundCall_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_decideSandboxExtension_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNDecideSandboxExtensionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDecideSandboxExtensionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_declareConflictOfInterest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNDeclareConflictOfInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeclareConflictOfInterestInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_exitSandboxTest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNExitSandboxInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExitSandboxInput)
 	if err != nil {
 		return nil, err
 	}
@@ -4647,6 +6088,28 @@ func (ec *executionContext) field_Mutation_publishFundCall_args(ctx context.Cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestSandboxExtension_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxExtensionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxExtensionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestSandboxInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxTextInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxTextInput)
 	if err != nil {
 		return nil, err
 	}
@@ -4680,6 +6143,17 @@ func (ec *executionContext) field_Mutation_submitReview_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSubmitReviewInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSubmitReviewInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitSandboxReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxReportInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxReportInput)
 	if err != nil {
 		return nil, err
 	}
@@ -4746,6 +6220,17 @@ func (ec *executionContext) field_Mutation_updateMentor_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateMentorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateMentorInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateSandboxApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateSandboxApplicationInput)
 	if err != nil {
 		return nil, err
 	}
@@ -4889,6 +6374,59 @@ func (ec *executionContext) field_Query_previewCriteriaSet_args(ctx context.Cont
 }
 
 func (ec *executionContext) field_Query_reviewers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sandboxApplications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "programId", ec.unmarshalOID2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["programId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "startupId", ec.unmarshalOID2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["startupId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sandboxRegister_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
@@ -11840,6 +13378,570 @@ func (ec *executionContext) fieldContext_Mutation_decideFundCall(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createSandboxProgram(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createSandboxProgram,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateSandboxProgram(ctx, fc.Args["input"].(model.CreateSandboxProgramInput))
+		},
+		nil,
+		ec.marshalNSandboxProgramPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxProgramPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createSandboxProgram(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxProgram":
+				return ec.fieldContext_SandboxProgramPayload_sandboxProgram(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxProgramPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxProgramPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSandboxProgram_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createSandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateSandboxApplication(ctx, fc.Args["input"].(model.CreateSandboxApplicationInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createSandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateSandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateSandboxApplication(ctx, fc.Args["input"].(model.UpdateSandboxApplicationInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateSandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_actOnSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_actOnSandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().ActOnSandboxApplication(ctx, fc.Args["input"].(model.SandboxActionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_actOnSandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_actOnSandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestSandboxInformation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_requestSandboxInformation,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RequestSandboxInformation(ctx, fc.Args["input"].(model.SandboxTextInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_requestSandboxInformation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestSandboxInformation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_answerSandboxInformation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_answerSandboxInformation,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().AnswerSandboxInformation(ctx, fc.Args["input"].(model.SandboxTextInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_answerSandboxInformation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_answerSandboxInformation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_assessSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_assessSandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().AssessSandboxApplication(ctx, fc.Args["input"].(model.AssessSandboxInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_assessSandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_assessSandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_approveSandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().ApproveSandboxApplication(ctx, fc.Args["input"].(model.ApproveSandboxInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_approveSandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveSandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitSandboxReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_submitSandboxReport,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SubmitSandboxReport(ctx, fc.Args["input"].(model.SandboxReportInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_submitSandboxReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitSandboxReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestSandboxExtension(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_requestSandboxExtension,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RequestSandboxExtension(ctx, fc.Args["input"].(model.SandboxExtensionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_requestSandboxExtension(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestSandboxExtension_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideSandboxExtension(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_decideSandboxExtension,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().DecideSandboxExtension(ctx, fc.Args["input"].(model.DecideSandboxExtensionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_decideSandboxExtension(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideSandboxExtension_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_exitSandboxTest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_exitSandboxTest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().ExitSandboxTest(ctx, fc.Args["input"].(model.ExitSandboxInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_exitSandboxTest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_exitSandboxTest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createCriteriaSet(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12764,6 +14866,264 @@ func (ec *executionContext) fieldContext_Query_checkEligibility(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_checkEligibility_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sandboxPrograms(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_sandboxPrograms,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Query().SandboxPrograms(ctx)
+		},
+		nil,
+		ec.marshalNSandboxProgram2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐProgramᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_sandboxPrograms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SandboxProgram_id(ctx, field)
+			case "name":
+				return ec.fieldContext_SandboxProgram_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_SandboxProgram_nameEn(ctx, field)
+			case "sectors":
+				return ec.fieldContext_SandboxProgram_sectors(ctx, field)
+			case "limits":
+				return ec.fieldContext_SandboxProgram_limits(ctx, field)
+			case "ackWorkingDays":
+				return ec.fieldContext_SandboxProgram_ackWorkingDays(ctx, field)
+			case "assessmentDays":
+				return ec.fieldContext_SandboxProgram_assessmentDays(ctx, field)
+			case "startWithinDays":
+				return ec.fieldContext_SandboxProgram_startWithinDays(ctx, field)
+			case "reportPeriodDays":
+				return ec.fieldContext_SandboxProgram_reportPeriodDays(ctx, field)
+			case "holidays":
+				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_sandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().SandboxApplication(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		ec.marshalOSandboxApplication2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_sandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SandboxApplication_id(ctx, field)
+			case "program":
+				return ec.fieldContext_SandboxApplication_program(ctx, field)
+			case "startup":
+				return ec.fieldContext_SandboxApplication_startup(ctx, field)
+			case "status":
+				return ec.fieldContext_SandboxApplication_status(ctx, field)
+			case "product":
+				return ec.fieldContext_SandboxApplication_product(ctx, field)
+			case "innovation":
+				return ec.fieldContext_SandboxApplication_innovation(ctx, field)
+			case "consumerBenefit":
+				return ec.fieldContext_SandboxApplication_consumerBenefit(ctx, field)
+			case "readiness":
+				return ec.fieldContext_SandboxApplication_readiness(ctx, field)
+			case "need":
+				return ec.fieldContext_SandboxApplication_need(ctx, field)
+			case "requested":
+				return ec.fieldContext_SandboxApplication_requested(ctx, field)
+			case "startOn":
+				return ec.fieldContext_SandboxApplication_startOn(ctx, field)
+			case "risks":
+				return ec.fieldContext_SandboxApplication_risks(ctx, field)
+			case "mitigations":
+				return ec.fieldContext_SandboxApplication_mitigations(ctx, field)
+			case "safeguards":
+				return ec.fieldContext_SandboxApplication_safeguards(ctx, field)
+			case "disclosure":
+				return ec.fieldContext_SandboxApplication_disclosure(ctx, field)
+			case "exitPlan":
+				return ec.fieldContext_SandboxApplication_exitPlan(ctx, field)
+			case "documents":
+				return ec.fieldContext_SandboxApplication_documents(ctx, field)
+			case "certified":
+				return ec.fieldContext_SandboxApplication_certified(ctx, field)
+			case "conditions":
+				return ec.fieldContext_SandboxApplication_conditions(ctx, field)
+			case "rejectReasons":
+				return ec.fieldContext_SandboxApplication_rejectReasons(ctx, field)
+			case "history":
+				return ec.fieldContext_SandboxApplication_history(ctx, field)
+			case "assessments":
+				return ec.fieldContext_SandboxApplication_assessments(ctx, field)
+			case "infoRequests":
+				return ec.fieldContext_SandboxApplication_infoRequests(ctx, field)
+			case "reports":
+				return ec.fieldContext_SandboxApplication_reports(ctx, field)
+			case "extensions":
+				return ec.fieldContext_SandboxApplication_extensions(ctx, field)
+			case "outcome":
+				return ec.fieldContext_SandboxApplication_outcome(ctx, field)
+			case "deadlines":
+				return ec.fieldContext_SandboxApplication_deadlines(ctx, field)
+			case "flags":
+				return ec.fieldContext_SandboxApplication_flags(ctx, field)
+			case "version":
+				return ec.fieldContext_SandboxApplication_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplication", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sandboxApplications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_sandboxApplications,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().SandboxApplications(ctx, fc.Args["programId"].(*string), fc.Args["startupId"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNSandboxApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_sandboxApplications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_SandboxApplicationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_SandboxApplicationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_SandboxApplicationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sandboxApplications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sandboxRegister(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_sandboxRegister,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().SandboxRegister(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNSandboxRegisterEntry2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplicationᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_sandboxRegister(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "startupName":
+				return ec.fieldContext_SandboxRegisterEntry_startupName(ctx, field)
+			case "product":
+				return ec.fieldContext_SandboxRegisterEntry_product(ctx, field)
+			case "program":
+				return ec.fieldContext_SandboxRegisterEntry_program(ctx, field)
+			case "status":
+				return ec.fieldContext_SandboxRegisterEntry_status(ctx, field)
+			case "testStartedOn":
+				return ec.fieldContext_SandboxRegisterEntry_testStartedOn(ctx, field)
+			case "testEndsOn":
+				return ec.fieldContext_SandboxRegisterEntry_testEndsOn(ctx, field)
+			case "outcome":
+				return ec.fieldContext_SandboxRegisterEntry_outcome(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxRegisterEntry", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sandboxRegister_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14625,6 +16985,3168 @@ func (ec *executionContext) fieldContext_RunScreeningPayload_changed(_ context.C
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_id(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxApplication().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_program(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_program,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxApplication().Program(ctx, obj)
+		},
+		nil,
+		ec.marshalNSandboxProgram2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐProgram,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_program(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SandboxProgram_id(ctx, field)
+			case "name":
+				return ec.fieldContext_SandboxProgram_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_SandboxProgram_nameEn(ctx, field)
+			case "sectors":
+				return ec.fieldContext_SandboxProgram_sectors(ctx, field)
+			case "limits":
+				return ec.fieldContext_SandboxProgram_limits(ctx, field)
+			case "ackWorkingDays":
+				return ec.fieldContext_SandboxProgram_ackWorkingDays(ctx, field)
+			case "assessmentDays":
+				return ec.fieldContext_SandboxProgram_assessmentDays(ctx, field)
+			case "startWithinDays":
+				return ec.fieldContext_SandboxProgram_startWithinDays(ctx, field)
+			case "reportPeriodDays":
+				return ec.fieldContext_SandboxProgram_reportPeriodDays(ctx, field)
+			case "holidays":
+				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_startup(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_startup,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxApplication().Startup(ctx, obj)
+		},
+		nil,
+		ec.marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_startup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_status(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNSandboxStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SandboxStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_product(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_product,
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_innovation(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_innovation,
+		func(ctx context.Context) (any, error) {
+			return obj.Innovation, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_innovation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_consumerBenefit(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_consumerBenefit,
+		func(ctx context.Context) (any, error) {
+			return obj.ConsumerBenefit, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_consumerBenefit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_readiness(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_readiness,
+		func(ctx context.Context) (any, error) {
+			return obj.Readiness, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_readiness(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_need(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_need,
+		func(ctx context.Context) (any, error) {
+			return obj.Need, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_requested(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_requested,
+		func(ctx context.Context) (any, error) {
+			return obj.Requested, nil
+		},
+		nil,
+		ec.marshalNSandboxLimits2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐLimits,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_requested(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "durationDays":
+				return ec.fieldContext_SandboxLimits_durationDays(ctx, field)
+			case "maxCustomers":
+				return ec.fieldContext_SandboxLimits_maxCustomers(ctx, field)
+			case "wards":
+				return ec.fieldContext_SandboxLimits_wards(ctx, field)
+			case "capPerCustomerVnd":
+				return ec.fieldContext_SandboxLimits_capPerCustomerVnd(ctx, field)
+			case "totalCapVnd":
+				return ec.fieldContext_SandboxLimits_totalCapVnd(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxLimits", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_startOn(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_startOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxApplication().StartOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_startOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_risks(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_risks,
+		func(ctx context.Context) (any, error) {
+			return obj.Risks, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_risks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_mitigations(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_mitigations,
+		func(ctx context.Context) (any, error) {
+			return obj.Mitigations, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_mitigations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_safeguards(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_safeguards,
+		func(ctx context.Context) (any, error) {
+			return obj.Safeguards, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_safeguards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_disclosure(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_disclosure,
+		func(ctx context.Context) (any, error) {
+			return obj.Disclosure, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_disclosure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_exitPlan(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_exitPlan,
+		func(ctx context.Context) (any, error) {
+			return obj.ExitPlan, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_exitPlan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_documents(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_documents,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxApplication().Documents(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_certified(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_certified,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxApplication().Certified(ctx, obj)
+		},
+		nil,
+		ec.marshalOSandboxLimits2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐLimits,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_certified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "durationDays":
+				return ec.fieldContext_SandboxLimits_durationDays(ctx, field)
+			case "maxCustomers":
+				return ec.fieldContext_SandboxLimits_maxCustomers(ctx, field)
+			case "wards":
+				return ec.fieldContext_SandboxLimits_wards(ctx, field)
+			case "capPerCustomerVnd":
+				return ec.fieldContext_SandboxLimits_capPerCustomerVnd(ctx, field)
+			case "totalCapVnd":
+				return ec.fieldContext_SandboxLimits_totalCapVnd(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxLimits", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_conditions(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_conditions,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxApplication().Conditions(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_conditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_rejectReasons(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_rejectReasons,
+		func(ctx context.Context) (any, error) {
+			return obj.RejectReasons, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_rejectReasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_history(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_history,
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		ec.marshalNSandboxTransition2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐTransitionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "at":
+				return ec.fieldContext_SandboxTransition_at(ctx, field)
+			case "by":
+				return ec.fieldContext_SandboxTransition_by(ctx, field)
+			case "from":
+				return ec.fieldContext_SandboxTransition_from(ctx, field)
+			case "to":
+				return ec.fieldContext_SandboxTransition_to(ctx, field)
+			case "reason":
+				return ec.fieldContext_SandboxTransition_reason(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxTransition", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_assessments(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_assessments,
+		func(ctx context.Context) (any, error) {
+			return obj.Assessments, nil
+		},
+		nil,
+		ec.marshalNSandboxAssessment2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐAssessmentᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_assessments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "by":
+				return ec.fieldContext_SandboxAssessment_by(ctx, field)
+			case "at":
+				return ec.fieldContext_SandboxAssessment_at(ctx, field)
+			case "findings":
+				return ec.fieldContext_SandboxAssessment_findings(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxAssessment", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_infoRequests(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_infoRequests,
+		func(ctx context.Context) (any, error) {
+			return obj.InfoRequests, nil
+		},
+		nil,
+		ec.marshalNSandboxInfoRequest2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐInfoRequestᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_infoRequests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "at":
+				return ec.fieldContext_SandboxInfoRequest_at(ctx, field)
+			case "question":
+				return ec.fieldContext_SandboxInfoRequest_question(ctx, field)
+			case "answer":
+				return ec.fieldContext_SandboxInfoRequest_answer(ctx, field)
+			case "answeredAt":
+				return ec.fieldContext_SandboxInfoRequest_answeredAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxInfoRequest", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_reports(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_reports,
+		func(ctx context.Context) (any, error) {
+			return obj.Reports, nil
+		},
+		nil,
+		ec.marshalNSandboxReport2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐReportᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_reports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "periodEnd":
+				return ec.fieldContext_SandboxReport_periodEnd(ctx, field)
+			case "customers":
+				return ec.fieldContext_SandboxReport_customers(ctx, field)
+			case "transactions":
+				return ec.fieldContext_SandboxReport_transactions(ctx, field)
+			case "volumeVnd":
+				return ec.fieldContext_SandboxReport_volumeVnd(ctx, field)
+			case "maxExposureVnd":
+				return ec.fieldContext_SandboxReport_maxExposureVnd(ctx, field)
+			case "complaints":
+				return ec.fieldContext_SandboxReport_complaints(ctx, field)
+			case "incidents":
+				return ec.fieldContext_SandboxReport_incidents(ctx, field)
+			case "submittedAt":
+				return ec.fieldContext_SandboxReport_submittedAt(ctx, field)
+			case "breaches":
+				return ec.fieldContext_SandboxReport_breaches(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxReport", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_extensions(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_extensions,
+		func(ctx context.Context) (any, error) {
+			return obj.Extensions, nil
+		},
+		nil,
+		ec.marshalNSandboxExtension2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐExtensionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_extensions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "days":
+				return ec.fieldContext_SandboxExtension_days(ctx, field)
+			case "reason":
+				return ec.fieldContext_SandboxExtension_reason(ctx, field)
+			case "at":
+				return ec.fieldContext_SandboxExtension_at(ctx, field)
+			case "decided":
+				return ec.fieldContext_SandboxExtension_decided(ctx, field)
+			case "approved":
+				return ec.fieldContext_SandboxExtension_approved(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxExtension", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_outcome(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_outcome,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxApplication().Outcome(ctx, obj)
+		},
+		nil,
+		ec.marshalOSandboxOutcome2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SandboxOutcome does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_deadlines(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_deadlines,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxApplication().Deadlines(ctx, obj)
+		},
+		nil,
+		ec.marshalNSandboxDeadlines2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxDeadlines,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_deadlines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "acknowledgeBy":
+				return ec.fieldContext_SandboxDeadlines_acknowledgeBy(ctx, field)
+			case "assessBy":
+				return ec.fieldContext_SandboxDeadlines_assessBy(ctx, field)
+			case "startBy":
+				return ec.fieldContext_SandboxDeadlines_startBy(ctx, field)
+			case "nextReportBy":
+				return ec.fieldContext_SandboxDeadlines_nextReportBy(ctx, field)
+			case "testEndsOn":
+				return ec.fieldContext_SandboxDeadlines_testEndsOn(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxDeadlines", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_flags(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_flags,
+		func(ctx context.Context) (any, error) {
+			return obj.Flags, nil
+		},
+		nil,
+		ec.marshalNSandboxFlag2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFlagᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_flags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SandboxFlag does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplication_version(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplication_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplication_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplication",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplicationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SandboxApplicationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplicationConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNSandboxApplicationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplicationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplicationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_SandboxApplicationEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_SandboxApplicationEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplicationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SandboxApplicationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplicationConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplicationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplicationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplicationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SandboxApplicationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplicationConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplicationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplicationConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplicationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SandboxApplicationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplicationEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplicationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplicationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplicationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SandboxApplicationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplicationEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNSandboxApplication2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplicationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplicationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SandboxApplication_id(ctx, field)
+			case "program":
+				return ec.fieldContext_SandboxApplication_program(ctx, field)
+			case "startup":
+				return ec.fieldContext_SandboxApplication_startup(ctx, field)
+			case "status":
+				return ec.fieldContext_SandboxApplication_status(ctx, field)
+			case "product":
+				return ec.fieldContext_SandboxApplication_product(ctx, field)
+			case "innovation":
+				return ec.fieldContext_SandboxApplication_innovation(ctx, field)
+			case "consumerBenefit":
+				return ec.fieldContext_SandboxApplication_consumerBenefit(ctx, field)
+			case "readiness":
+				return ec.fieldContext_SandboxApplication_readiness(ctx, field)
+			case "need":
+				return ec.fieldContext_SandboxApplication_need(ctx, field)
+			case "requested":
+				return ec.fieldContext_SandboxApplication_requested(ctx, field)
+			case "startOn":
+				return ec.fieldContext_SandboxApplication_startOn(ctx, field)
+			case "risks":
+				return ec.fieldContext_SandboxApplication_risks(ctx, field)
+			case "mitigations":
+				return ec.fieldContext_SandboxApplication_mitigations(ctx, field)
+			case "safeguards":
+				return ec.fieldContext_SandboxApplication_safeguards(ctx, field)
+			case "disclosure":
+				return ec.fieldContext_SandboxApplication_disclosure(ctx, field)
+			case "exitPlan":
+				return ec.fieldContext_SandboxApplication_exitPlan(ctx, field)
+			case "documents":
+				return ec.fieldContext_SandboxApplication_documents(ctx, field)
+			case "certified":
+				return ec.fieldContext_SandboxApplication_certified(ctx, field)
+			case "conditions":
+				return ec.fieldContext_SandboxApplication_conditions(ctx, field)
+			case "rejectReasons":
+				return ec.fieldContext_SandboxApplication_rejectReasons(ctx, field)
+			case "history":
+				return ec.fieldContext_SandboxApplication_history(ctx, field)
+			case "assessments":
+				return ec.fieldContext_SandboxApplication_assessments(ctx, field)
+			case "infoRequests":
+				return ec.fieldContext_SandboxApplication_infoRequests(ctx, field)
+			case "reports":
+				return ec.fieldContext_SandboxApplication_reports(ctx, field)
+			case "extensions":
+				return ec.fieldContext_SandboxApplication_extensions(ctx, field)
+			case "outcome":
+				return ec.fieldContext_SandboxApplication_outcome(ctx, field)
+			case "deadlines":
+				return ec.fieldContext_SandboxApplication_deadlines(ctx, field)
+			case "flags":
+				return ec.fieldContext_SandboxApplication_flags(ctx, field)
+			case "version":
+				return ec.fieldContext_SandboxApplication_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplication", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplicationPayload_sandboxApplication(ctx context.Context, field graphql.CollectedField, obj *model.SandboxApplicationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplicationPayload_sandboxApplication,
+		func(ctx context.Context) (any, error) {
+			return obj.SandboxApplication, nil
+		},
+		nil,
+		ec.marshalOSandboxApplication2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplicationPayload_sandboxApplication(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplicationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SandboxApplication_id(ctx, field)
+			case "program":
+				return ec.fieldContext_SandboxApplication_program(ctx, field)
+			case "startup":
+				return ec.fieldContext_SandboxApplication_startup(ctx, field)
+			case "status":
+				return ec.fieldContext_SandboxApplication_status(ctx, field)
+			case "product":
+				return ec.fieldContext_SandboxApplication_product(ctx, field)
+			case "innovation":
+				return ec.fieldContext_SandboxApplication_innovation(ctx, field)
+			case "consumerBenefit":
+				return ec.fieldContext_SandboxApplication_consumerBenefit(ctx, field)
+			case "readiness":
+				return ec.fieldContext_SandboxApplication_readiness(ctx, field)
+			case "need":
+				return ec.fieldContext_SandboxApplication_need(ctx, field)
+			case "requested":
+				return ec.fieldContext_SandboxApplication_requested(ctx, field)
+			case "startOn":
+				return ec.fieldContext_SandboxApplication_startOn(ctx, field)
+			case "risks":
+				return ec.fieldContext_SandboxApplication_risks(ctx, field)
+			case "mitigations":
+				return ec.fieldContext_SandboxApplication_mitigations(ctx, field)
+			case "safeguards":
+				return ec.fieldContext_SandboxApplication_safeguards(ctx, field)
+			case "disclosure":
+				return ec.fieldContext_SandboxApplication_disclosure(ctx, field)
+			case "exitPlan":
+				return ec.fieldContext_SandboxApplication_exitPlan(ctx, field)
+			case "documents":
+				return ec.fieldContext_SandboxApplication_documents(ctx, field)
+			case "certified":
+				return ec.fieldContext_SandboxApplication_certified(ctx, field)
+			case "conditions":
+				return ec.fieldContext_SandboxApplication_conditions(ctx, field)
+			case "rejectReasons":
+				return ec.fieldContext_SandboxApplication_rejectReasons(ctx, field)
+			case "history":
+				return ec.fieldContext_SandboxApplication_history(ctx, field)
+			case "assessments":
+				return ec.fieldContext_SandboxApplication_assessments(ctx, field)
+			case "infoRequests":
+				return ec.fieldContext_SandboxApplication_infoRequests(ctx, field)
+			case "reports":
+				return ec.fieldContext_SandboxApplication_reports(ctx, field)
+			case "extensions":
+				return ec.fieldContext_SandboxApplication_extensions(ctx, field)
+			case "outcome":
+				return ec.fieldContext_SandboxApplication_outcome(ctx, field)
+			case "deadlines":
+				return ec.fieldContext_SandboxApplication_deadlines(ctx, field)
+			case "flags":
+				return ec.fieldContext_SandboxApplication_flags(ctx, field)
+			case "version":
+				return ec.fieldContext_SandboxApplication_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplication", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxApplicationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.SandboxApplicationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxApplicationPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxApplicationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxApplicationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxAssessment_by(ctx context.Context, field graphql.CollectedField, obj *sandbox.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxAssessment_by,
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxAssessment_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxAssessment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxAssessment_at(ctx context.Context, field graphql.CollectedField, obj *sandbox.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxAssessment_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxAssessment_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxAssessment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxAssessment_findings(ctx context.Context, field graphql.CollectedField, obj *sandbox.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxAssessment_findings,
+		func(ctx context.Context) (any, error) {
+			return obj.Findings, nil
+		},
+		nil,
+		ec.marshalNSandboxFinding2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFindingᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxAssessment_findings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxAssessment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criterion":
+				return ec.fieldContext_SandboxFinding_criterion(ctx, field)
+			case "met":
+				return ec.fieldContext_SandboxFinding_met(ctx, field)
+			case "note":
+				return ec.fieldContext_SandboxFinding_note(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxFinding", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxDeadlines_acknowledgeBy(ctx context.Context, field graphql.CollectedField, obj *model.SandboxDeadlines) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxDeadlines_acknowledgeBy,
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgeBy, nil
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxDeadlines_acknowledgeBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxDeadlines",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxDeadlines_assessBy(ctx context.Context, field graphql.CollectedField, obj *model.SandboxDeadlines) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxDeadlines_assessBy,
+		func(ctx context.Context) (any, error) {
+			return obj.AssessBy, nil
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxDeadlines_assessBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxDeadlines",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxDeadlines_startBy(ctx context.Context, field graphql.CollectedField, obj *model.SandboxDeadlines) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxDeadlines_startBy,
+		func(ctx context.Context) (any, error) {
+			return obj.StartBy, nil
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxDeadlines_startBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxDeadlines",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxDeadlines_nextReportBy(ctx context.Context, field graphql.CollectedField, obj *model.SandboxDeadlines) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxDeadlines_nextReportBy,
+		func(ctx context.Context) (any, error) {
+			return obj.NextReportBy, nil
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxDeadlines_nextReportBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxDeadlines",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxDeadlines_testEndsOn(ctx context.Context, field graphql.CollectedField, obj *model.SandboxDeadlines) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxDeadlines_testEndsOn,
+		func(ctx context.Context) (any, error) {
+			return obj.TestEndsOn, nil
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxDeadlines_testEndsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxDeadlines",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxExtension_days(ctx context.Context, field graphql.CollectedField, obj *sandbox.Extension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxExtension_days,
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxExtension_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxExtension",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxExtension_reason(ctx context.Context, field graphql.CollectedField, obj *sandbox.Extension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxExtension_reason,
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxExtension_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxExtension",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxExtension_at(ctx context.Context, field graphql.CollectedField, obj *sandbox.Extension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxExtension_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxExtension_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxExtension",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxExtension_decided(ctx context.Context, field graphql.CollectedField, obj *sandbox.Extension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxExtension_decided,
+		func(ctx context.Context) (any, error) {
+			return obj.Decided, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxExtension_decided(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxExtension",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxExtension_approved(ctx context.Context, field graphql.CollectedField, obj *sandbox.Extension) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxExtension_approved,
+		func(ctx context.Context) (any, error) {
+			return obj.Approved, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxExtension_approved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxExtension",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxFinding_criterion(ctx context.Context, field graphql.CollectedField, obj *sandbox.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxFinding_criterion,
+		func(ctx context.Context) (any, error) {
+			return obj.Criterion, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxFinding_criterion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxFinding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxFinding_met(ctx context.Context, field graphql.CollectedField, obj *sandbox.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxFinding_met,
+		func(ctx context.Context) (any, error) {
+			return obj.Met, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxFinding_met(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxFinding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxFinding_note(ctx context.Context, field graphql.CollectedField, obj *sandbox.Finding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxFinding_note,
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxFinding_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxFinding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxIncident_critical(ctx context.Context, field graphql.CollectedField, obj *sandbox.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxIncident_critical,
+		func(ctx context.Context) (any, error) {
+			return obj.Critical, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxIncident_critical(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxIncident",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxIncident_description(ctx context.Context, field graphql.CollectedField, obj *sandbox.Incident) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxIncident_description,
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxIncident_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxIncident",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxInfoRequest_at(ctx context.Context, field graphql.CollectedField, obj *sandbox.InfoRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxInfoRequest_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxInfoRequest_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxInfoRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxInfoRequest_question(ctx context.Context, field graphql.CollectedField, obj *sandbox.InfoRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxInfoRequest_question,
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxInfoRequest_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxInfoRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxInfoRequest_answer(ctx context.Context, field graphql.CollectedField, obj *sandbox.InfoRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxInfoRequest_answer,
+		func(ctx context.Context) (any, error) {
+			return obj.Answer, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxInfoRequest_answer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxInfoRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxInfoRequest_answeredAt(ctx context.Context, field graphql.CollectedField, obj *sandbox.InfoRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxInfoRequest_answeredAt,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxInfoRequest().AnsweredAt(ctx, obj)
+		},
+		nil,
+		ec.marshalODateTime2ᚖtimeᚐTime,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxInfoRequest_answeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxInfoRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxLimits_durationDays(ctx context.Context, field graphql.CollectedField, obj *sandbox.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxLimits_durationDays,
+		func(ctx context.Context) (any, error) {
+			return obj.DurationDays, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxLimits_durationDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxLimits",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxLimits_maxCustomers(ctx context.Context, field graphql.CollectedField, obj *sandbox.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxLimits_maxCustomers,
+		func(ctx context.Context) (any, error) {
+			return obj.MaxCustomers, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxLimits_maxCustomers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxLimits",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxLimits_wards(ctx context.Context, field graphql.CollectedField, obj *sandbox.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxLimits_wards,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxLimits().Wards(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxLimits_wards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxLimits",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxLimits_capPerCustomerVnd(ctx context.Context, field graphql.CollectedField, obj *sandbox.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxLimits_capPerCustomerVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.CapPerCustomer, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxLimits_capPerCustomerVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxLimits",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxLimits_totalCapVnd(ctx context.Context, field graphql.CollectedField, obj *sandbox.Limits) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxLimits_totalCapVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCap, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxLimits_totalCapVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxLimits",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_id(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxProgram().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_name(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_nameEn(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_nameEn,
+		func(ctx context.Context) (any, error) {
+			return obj.NameEN, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_sectors(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_sectors,
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		ec.marshalNSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Sector does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_limits(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_limits,
+		func(ctx context.Context) (any, error) {
+			return obj.Limits, nil
+		},
+		nil,
+		ec.marshalNSandboxLimits2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐLimits,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_limits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "durationDays":
+				return ec.fieldContext_SandboxLimits_durationDays(ctx, field)
+			case "maxCustomers":
+				return ec.fieldContext_SandboxLimits_maxCustomers(ctx, field)
+			case "wards":
+				return ec.fieldContext_SandboxLimits_wards(ctx, field)
+			case "capPerCustomerVnd":
+				return ec.fieldContext_SandboxLimits_capPerCustomerVnd(ctx, field)
+			case "totalCapVnd":
+				return ec.fieldContext_SandboxLimits_totalCapVnd(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxLimits", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_ackWorkingDays(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_ackWorkingDays,
+		func(ctx context.Context) (any, error) {
+			return obj.AckWorkingDays, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_ackWorkingDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_assessmentDays(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_assessmentDays,
+		func(ctx context.Context) (any, error) {
+			return obj.AssessmentDays, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_assessmentDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_startWithinDays(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_startWithinDays,
+		func(ctx context.Context) (any, error) {
+			return obj.StartWithinDays, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_startWithinDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_reportPeriodDays(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_reportPeriodDays,
+		func(ctx context.Context) (any, error) {
+			return obj.ReportPeriodDays, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_reportPeriodDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgram_holidays(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_holidays,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxProgram().Holidays(ctx, obj)
+		},
+		nil,
+		ec.marshalNDate2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_holidays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgramPayload_sandboxProgram(ctx context.Context, field graphql.CollectedField, obj *model.SandboxProgramPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgramPayload_sandboxProgram,
+		func(ctx context.Context) (any, error) {
+			return obj.SandboxProgram, nil
+		},
+		nil,
+		ec.marshalOSandboxProgram2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐProgram,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgramPayload_sandboxProgram(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgramPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SandboxProgram_id(ctx, field)
+			case "name":
+				return ec.fieldContext_SandboxProgram_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_SandboxProgram_nameEn(ctx, field)
+			case "sectors":
+				return ec.fieldContext_SandboxProgram_sectors(ctx, field)
+			case "limits":
+				return ec.fieldContext_SandboxProgram_limits(ctx, field)
+			case "ackWorkingDays":
+				return ec.fieldContext_SandboxProgram_ackWorkingDays(ctx, field)
+			case "assessmentDays":
+				return ec.fieldContext_SandboxProgram_assessmentDays(ctx, field)
+			case "startWithinDays":
+				return ec.fieldContext_SandboxProgram_startWithinDays(ctx, field)
+			case "reportPeriodDays":
+				return ec.fieldContext_SandboxProgram_reportPeriodDays(ctx, field)
+			case "holidays":
+				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxProgramPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.SandboxProgramPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgramPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgramPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgramPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterEntry_startupName(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterEntry_startupName,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxRegisterEntry().StartupName(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterEntry_startupName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterEntry_product(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterEntry_product,
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterEntry_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterEntry_program(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterEntry_program,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxRegisterEntry().Program(ctx, obj)
+		},
+		nil,
+		ec.marshalNSandboxProgram2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐProgram,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterEntry_program(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SandboxProgram_id(ctx, field)
+			case "name":
+				return ec.fieldContext_SandboxProgram_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_SandboxProgram_nameEn(ctx, field)
+			case "sectors":
+				return ec.fieldContext_SandboxProgram_sectors(ctx, field)
+			case "limits":
+				return ec.fieldContext_SandboxProgram_limits(ctx, field)
+			case "ackWorkingDays":
+				return ec.fieldContext_SandboxProgram_ackWorkingDays(ctx, field)
+			case "assessmentDays":
+				return ec.fieldContext_SandboxProgram_assessmentDays(ctx, field)
+			case "startWithinDays":
+				return ec.fieldContext_SandboxProgram_startWithinDays(ctx, field)
+			case "reportPeriodDays":
+				return ec.fieldContext_SandboxProgram_reportPeriodDays(ctx, field)
+			case "holidays":
+				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterEntry_status(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterEntry_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNSandboxStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterEntry_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SandboxStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterEntry_testStartedOn(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterEntry_testStartedOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxRegisterEntry().TestStartedOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterEntry_testStartedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterEntry_testEndsOn(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterEntry_testEndsOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxRegisterEntry().TestEndsOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterEntry_testEndsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterEntry_outcome(ctx context.Context, field graphql.CollectedField, obj *sandbox.Application) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterEntry_outcome,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxRegisterEntry().Outcome(ctx, obj)
+		},
+		nil,
+		ec.marshalOSandboxOutcome2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterEntry_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SandboxOutcome does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_periodEnd(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_periodEnd,
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodEnd, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_periodEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_customers(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_customers,
+		func(ctx context.Context) (any, error) {
+			return obj.Customers, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_customers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_transactions(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_transactions,
+		func(ctx context.Context) (any, error) {
+			return obj.Transactions, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_transactions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_volumeVnd(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_volumeVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.Volume, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_volumeVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_maxExposureVnd(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_maxExposureVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.MaxExposure, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_maxExposureVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_complaints(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_complaints,
+		func(ctx context.Context) (any, error) {
+			return obj.Complaints, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_complaints(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_incidents(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_incidents,
+		func(ctx context.Context) (any, error) {
+			return obj.Incidents, nil
+		},
+		nil,
+		ec.marshalNSandboxIncident2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncidentᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_incidents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "critical":
+				return ec.fieldContext_SandboxIncident_critical(ctx, field)
+			case "description":
+				return ec.fieldContext_SandboxIncident_description(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxIncident", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_submittedAt(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_submittedAt,
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_breaches(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_breaches,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxReport().Breaches(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_breaches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxTransition_at(ctx context.Context, field graphql.CollectedField, obj *sandbox.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxTransition_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxTransition_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxTransition_by(ctx context.Context, field graphql.CollectedField, obj *sandbox.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxTransition_by,
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxTransition_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxTransition_from(ctx context.Context, field graphql.CollectedField, obj *sandbox.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxTransition_from,
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		ec.marshalNSandboxStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxTransition_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SandboxStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxTransition_to(ctx context.Context, field graphql.CollectedField, obj *sandbox.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxTransition_to,
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		ec.marshalNSandboxStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxTransition_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SandboxStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxTransition_reason(ctx context.Context, field graphql.CollectedField, obj *sandbox.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxTransition_reason,
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxTransition_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxTransition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -18457,6 +23979,95 @@ func (ec *executionContext) unmarshalInputAnswerInput(ctx context.Context, obj a
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputApproveSandboxInput(ctx context.Context, obj any) (model.ApproveSandboxInput, error) {
+	var it model.ApproveSandboxInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "certified", "conditions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "certified":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("certified"))
+			data, err := ec.unmarshalNSandboxLimitsInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxLimitsInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Certified = data
+		case "conditions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conditions"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Conditions = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputAssessSandboxInput(ctx context.Context, obj any) (model.AssessSandboxInput, error) {
+	var it model.AssessSandboxInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "findings"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "findings":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("findings"))
+			data, err := ec.unmarshalNSandboxFindingInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxFindingInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Findings = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputAssignReviewersInput(ctx context.Context, obj any) (model.AssignReviewersInput, error) {
 	var it model.AssignReviewersInput
 	asMap := map[string]any{}
@@ -18978,6 +24589,143 @@ func (ec *executionContext) unmarshalInputCreateReviewerInput(ctx context.Contex
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateSandboxApplicationInput(ctx context.Context, obj any) (model.CreateSandboxApplicationInput, error) {
+	var it model.CreateSandboxApplicationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"programId", "startupId", "proposal"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "programId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProgramID = data
+		case "startupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartupID = data
+		case "proposal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposal"))
+			data, err := ec.unmarshalNSandboxProposalInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxProposalInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Proposal = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCreateSandboxProgramInput(ctx context.Context, obj any) (model.CreateSandboxProgramInput, error) {
+	var it model.CreateSandboxProgramInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["ackWorkingDays"]; !present {
+		asMap["ackWorkingDays"] = 5
+	}
+	if _, present := asMap["assessmentDays"]; !present {
+		asMap["assessmentDays"] = 90
+	}
+	if _, present := asMap["startWithinDays"]; !present {
+		asMap["startWithinDays"] = 90
+	}
+	if _, present := asMap["reportPeriodDays"]; !present {
+		asMap["reportPeriodDays"] = 30
+	}
+
+	fieldsInOrder := [...]string{"name", "nameEn", "sectors", "limits", "ackWorkingDays", "assessmentDays", "startWithinDays", "reportPeriodDays", "holidays"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "limits":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limits"))
+			data, err := ec.unmarshalNSandboxLimitsInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxLimitsInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limits = data
+		case "ackWorkingDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ackWorkingDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AckWorkingDays = data
+		case "assessmentDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessmentDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssessmentDays = data
+		case "startWithinDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startWithinDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartWithinDays = data
+		case "reportPeriodDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportPeriodDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportPeriodDays = data
+		case "holidays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("holidays"))
+			data, err := ec.unmarshalODate2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Holidays = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateStartupInput(ctx context.Context, obj any) (model.CreateStartupInput, error) {
 	var it model.CreateStartupInput
 	asMap := map[string]any{}
@@ -19271,6 +25019,47 @@ func (ec *executionContext) unmarshalInputCriterionInput(ctx context.Context, ob
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputDecideSandboxExtensionInput(ctx context.Context, obj any) (model.DecideSandboxExtensionInput, error) {
+	var it model.DecideSandboxExtensionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "approve"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "approve":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approve"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approve = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputDeclareConflictOfInterestInput(ctx context.Context, obj any) (model.DeclareConflictOfInterestInput, error) {
 	var it model.DeclareConflictOfInterestInput
 	asMap := map[string]any{}
@@ -19427,6 +25216,54 @@ func (ec *executionContext) unmarshalInputEvidenceInput(ctx context.Context, obj
 				return it, err
 			}
 			it.Confirmations = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputExitSandboxInput(ctx context.Context, obj any) (model.ExitSandboxInput, error) {
+	var it model.ExitSandboxInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "outcome", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "outcome":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
+			data, err := ec.unmarshalNSandboxOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Outcome = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
 		}
 	}
 
@@ -19744,6 +25581,471 @@ func (ec *executionContext) unmarshalInputRubricInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.OverallThreshold = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSandboxActionInput(ctx context.Context, obj any) (model.SandboxActionInput, error) {
+	var it model.SandboxActionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "action", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "action":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("action"))
+			data, err := ec.unmarshalNSandboxAction2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐAction(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Action = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSandboxExtensionInput(ctx context.Context, obj any) (model.SandboxExtensionInput, error) {
+	var it model.SandboxExtensionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "days", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "days":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("days"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Days = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSandboxFindingInput(ctx context.Context, obj any) (model.SandboxFindingInput, error) {
+	var it model.SandboxFindingInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"criterion", "met", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "criterion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criterion"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Criterion = data
+		case "met":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("met"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Met = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSandboxIncidentInput(ctx context.Context, obj any) (model.SandboxIncidentInput, error) {
+	var it model.SandboxIncidentInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["critical"]; !present {
+		asMap["critical"] = false
+	}
+
+	fieldsInOrder := [...]string{"critical", "description"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "critical":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("critical"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Critical = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSandboxLimitsInput(ctx context.Context, obj any) (model.SandboxLimitsInput, error) {
+	var it model.SandboxLimitsInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["capPerCustomerVnd"]; !present {
+		asMap["capPerCustomerVnd"] = 0
+	}
+	if _, present := asMap["totalCapVnd"]; !present {
+		asMap["totalCapVnd"] = 0
+	}
+
+	fieldsInOrder := [...]string{"durationDays", "maxCustomers", "wards", "capPerCustomerVnd", "totalCapVnd"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "durationDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationDays"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationDays = data
+		case "maxCustomers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxCustomers"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxCustomers = data
+		case "wards":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wards"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Wards = data
+		case "capPerCustomerVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capPerCustomerVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapPerCustomerVnd = data
+		case "totalCapVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalCapVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalCapVnd = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSandboxProposalInput(ctx context.Context, obj any) (model.SandboxProposalInput, error) {
+	var it model.SandboxProposalInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"product", "innovation", "consumerBenefit", "readiness", "need", "requested", "startOn", "risks", "mitigations", "safeguards", "disclosure", "exitPlan", "documents"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "product":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("product"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Product = data
+		case "innovation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("innovation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Innovation = data
+		case "consumerBenefit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("consumerBenefit"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConsumerBenefit = data
+		case "readiness":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("readiness"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Readiness = data
+		case "need":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("need"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Need = data
+		case "requested":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requested"))
+			data, err := ec.unmarshalNSandboxLimitsInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxLimitsInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Requested = data
+		case "startOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartOn = data
+		case "risks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("risks"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Risks = data
+		case "mitigations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mitigations"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mitigations = data
+		case "safeguards":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("safeguards"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Safeguards = data
+		case "disclosure":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disclosure"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disclosure = data
+		case "exitPlan":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitPlan"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitPlan = data
+		case "documents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documents"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Documents = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSandboxReportInput(ctx context.Context, obj any) (model.SandboxReportInput, error) {
+	var it model.SandboxReportInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "periodEnd", "customers", "transactions", "volumeVnd", "maxExposureVnd", "complaints", "incidents"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "periodEnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periodEnd"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PeriodEnd = data
+		case "customers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customers"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Customers = data
+		case "transactions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("transactions"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Transactions = data
+		case "volumeVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("volumeVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VolumeVnd = data
+		case "maxExposureVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxExposureVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxExposureVnd = data
+		case "complaints":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("complaints"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Complaints = data
+		case "incidents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incidents"))
+			data, err := ec.unmarshalOSandboxIncidentInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxIncidentInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Incidents = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSandboxTextInput(ctx context.Context, obj any) (model.SandboxTextInput, error) {
+	var it model.SandboxTextInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
 		}
 	}
 
@@ -20519,6 +26821,47 @@ func (ec *executionContext) unmarshalInputUpdateMentorInput(ctx context.Context,
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateSandboxApplicationInput(ctx context.Context, obj any) (model.UpdateSandboxApplicationInput, error) {
+	var it model.UpdateSandboxApplicationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "proposal"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "proposal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("proposal"))
+			data, err := ec.unmarshalNSandboxProposalInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxProposalInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Proposal = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateStartupInput(ctx context.Context, obj any) (model.UpdateStartupInput, error) {
 	var it model.UpdateStartupInput
 	asMap := map[string]any{}
@@ -20725,6 +27068,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Startup(ctx, sel, obj)
+	case sandbox.Program:
+		return ec._SandboxProgram(ctx, sel, &obj)
+	case *sandbox.Program:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SandboxProgram(ctx, sel, obj)
+	case sandbox.Application:
+		return ec._SandboxApplication(ctx, sel, &obj)
+	case *sandbox.Application:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SandboxApplication(ctx, sel, obj)
 	case funding.Reviewer:
 		return ec._Reviewer(ctx, sel, &obj)
 	case *funding.Reviewer:
@@ -24308,6 +30665,90 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createSandboxProgram":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSandboxProgram(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSandboxApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSandboxApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSandboxApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSandboxApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actOnSandboxApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_actOnSandboxApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestSandboxInformation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestSandboxInformation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answerSandboxInformation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_answerSandboxInformation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessSandboxApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_assessSandboxApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveSandboxApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveSandboxApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitSandboxReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitSandboxReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestSandboxExtension":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestSandboxExtension(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideSandboxExtension":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideSandboxExtension(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "exitSandboxTest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_exitSandboxTest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createCriteriaSet":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createCriteriaSet(ctx, field)
@@ -24691,6 +31132,91 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_checkEligibility(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "sandboxPrograms":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_sandboxPrograms(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "sandboxApplication":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_sandboxApplication(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "sandboxApplications":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_sandboxApplications(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "sandboxRegister":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_sandboxRegister(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -25689,6 +32215,1566 @@ func (ec *executionContext) _RunScreeningPayload(ctx context.Context, sel ast.Se
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxApplicationImplementors = []string{"SandboxApplication", "Node"}
+
+func (ec *executionContext) _SandboxApplication(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Application) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxApplicationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxApplication")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplication_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "program":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplication_program(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "startup":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplication_startup(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "status":
+			out.Values[i] = ec._SandboxApplication_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "product":
+			out.Values[i] = ec._SandboxApplication_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "innovation":
+			out.Values[i] = ec._SandboxApplication_innovation(ctx, field, obj)
+		case "consumerBenefit":
+			out.Values[i] = ec._SandboxApplication_consumerBenefit(ctx, field, obj)
+		case "readiness":
+			out.Values[i] = ec._SandboxApplication_readiness(ctx, field, obj)
+		case "need":
+			out.Values[i] = ec._SandboxApplication_need(ctx, field, obj)
+		case "requested":
+			out.Values[i] = ec._SandboxApplication_requested(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplication_startOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "risks":
+			out.Values[i] = ec._SandboxApplication_risks(ctx, field, obj)
+		case "mitigations":
+			out.Values[i] = ec._SandboxApplication_mitigations(ctx, field, obj)
+		case "safeguards":
+			out.Values[i] = ec._SandboxApplication_safeguards(ctx, field, obj)
+		case "disclosure":
+			out.Values[i] = ec._SandboxApplication_disclosure(ctx, field, obj)
+		case "exitPlan":
+			out.Values[i] = ec._SandboxApplication_exitPlan(ctx, field, obj)
+		case "documents":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplication_documents(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "certified":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplication_certified(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "conditions":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplication_conditions(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "rejectReasons":
+			out.Values[i] = ec._SandboxApplication_rejectReasons(ctx, field, obj)
+		case "history":
+			out.Values[i] = ec._SandboxApplication_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assessments":
+			out.Values[i] = ec._SandboxApplication_assessments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "infoRequests":
+			out.Values[i] = ec._SandboxApplication_infoRequests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reports":
+			out.Values[i] = ec._SandboxApplication_reports(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "extensions":
+			out.Values[i] = ec._SandboxApplication_extensions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplication_outcome(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "deadlines":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplication_deadlines(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "flags":
+			out.Values[i] = ec._SandboxApplication_flags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._SandboxApplication_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxApplicationConnectionImplementors = []string{"SandboxApplicationConnection"}
+
+func (ec *executionContext) _SandboxApplicationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SandboxApplicationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxApplicationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxApplicationConnection")
+		case "edges":
+			out.Values[i] = ec._SandboxApplicationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SandboxApplicationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxApplicationConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxApplicationEdgeImplementors = []string{"SandboxApplicationEdge"}
+
+func (ec *executionContext) _SandboxApplicationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SandboxApplicationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxApplicationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxApplicationEdge")
+		case "cursor":
+			out.Values[i] = ec._SandboxApplicationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SandboxApplicationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxApplicationPayloadImplementors = []string{"SandboxApplicationPayload"}
+
+func (ec *executionContext) _SandboxApplicationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SandboxApplicationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxApplicationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxApplicationPayload")
+		case "sandboxApplication":
+			out.Values[i] = ec._SandboxApplicationPayload_sandboxApplication(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._SandboxApplicationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxAssessmentImplementors = []string{"SandboxAssessment"}
+
+func (ec *executionContext) _SandboxAssessment(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Assessment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxAssessmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxAssessment")
+		case "by":
+			out.Values[i] = ec._SandboxAssessment_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._SandboxAssessment_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "findings":
+			out.Values[i] = ec._SandboxAssessment_findings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxDeadlinesImplementors = []string{"SandboxDeadlines"}
+
+func (ec *executionContext) _SandboxDeadlines(ctx context.Context, sel ast.SelectionSet, obj *model.SandboxDeadlines) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxDeadlinesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxDeadlines")
+		case "acknowledgeBy":
+			out.Values[i] = ec._SandboxDeadlines_acknowledgeBy(ctx, field, obj)
+		case "assessBy":
+			out.Values[i] = ec._SandboxDeadlines_assessBy(ctx, field, obj)
+		case "startBy":
+			out.Values[i] = ec._SandboxDeadlines_startBy(ctx, field, obj)
+		case "nextReportBy":
+			out.Values[i] = ec._SandboxDeadlines_nextReportBy(ctx, field, obj)
+		case "testEndsOn":
+			out.Values[i] = ec._SandboxDeadlines_testEndsOn(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxExtensionImplementors = []string{"SandboxExtension"}
+
+func (ec *executionContext) _SandboxExtension(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Extension) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxExtensionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxExtension")
+		case "days":
+			out.Values[i] = ec._SandboxExtension_days(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._SandboxExtension_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._SandboxExtension_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decided":
+			out.Values[i] = ec._SandboxExtension_decided(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approved":
+			out.Values[i] = ec._SandboxExtension_approved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxFindingImplementors = []string{"SandboxFinding"}
+
+func (ec *executionContext) _SandboxFinding(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Finding) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxFindingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxFinding")
+		case "criterion":
+			out.Values[i] = ec._SandboxFinding_criterion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "met":
+			out.Values[i] = ec._SandboxFinding_met(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._SandboxFinding_note(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxIncidentImplementors = []string{"SandboxIncident"}
+
+func (ec *executionContext) _SandboxIncident(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Incident) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxIncidentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxIncident")
+		case "critical":
+			out.Values[i] = ec._SandboxIncident_critical(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._SandboxIncident_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxInfoRequestImplementors = []string{"SandboxInfoRequest"}
+
+func (ec *executionContext) _SandboxInfoRequest(ctx context.Context, sel ast.SelectionSet, obj *sandbox.InfoRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxInfoRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxInfoRequest")
+		case "at":
+			out.Values[i] = ec._SandboxInfoRequest_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "question":
+			out.Values[i] = ec._SandboxInfoRequest_question(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answer":
+			out.Values[i] = ec._SandboxInfoRequest_answer(ctx, field, obj)
+		case "answeredAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxInfoRequest_answeredAt(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxLimitsImplementors = []string{"SandboxLimits"}
+
+func (ec *executionContext) _SandboxLimits(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Limits) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxLimitsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxLimits")
+		case "durationDays":
+			out.Values[i] = ec._SandboxLimits_durationDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxCustomers":
+			out.Values[i] = ec._SandboxLimits_maxCustomers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "wards":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxLimits_wards(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "capPerCustomerVnd":
+			out.Values[i] = ec._SandboxLimits_capPerCustomerVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCapVnd":
+			out.Values[i] = ec._SandboxLimits_totalCapVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxProgramImplementors = []string{"SandboxProgram", "Node"}
+
+func (ec *executionContext) _SandboxProgram(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Program) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxProgramImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxProgram")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxProgram_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "name":
+			out.Values[i] = ec._SandboxProgram_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameEn":
+			out.Values[i] = ec._SandboxProgram_nameEn(ctx, field, obj)
+		case "sectors":
+			out.Values[i] = ec._SandboxProgram_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "limits":
+			out.Values[i] = ec._SandboxProgram_limits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ackWorkingDays":
+			out.Values[i] = ec._SandboxProgram_ackWorkingDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assessmentDays":
+			out.Values[i] = ec._SandboxProgram_assessmentDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startWithinDays":
+			out.Values[i] = ec._SandboxProgram_startWithinDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reportPeriodDays":
+			out.Values[i] = ec._SandboxProgram_reportPeriodDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "holidays":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxProgram_holidays(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxProgramPayloadImplementors = []string{"SandboxProgramPayload"}
+
+func (ec *executionContext) _SandboxProgramPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SandboxProgramPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxProgramPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxProgramPayload")
+		case "sandboxProgram":
+			out.Values[i] = ec._SandboxProgramPayload_sandboxProgram(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._SandboxProgramPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxRegisterEntryImplementors = []string{"SandboxRegisterEntry"}
+
+func (ec *executionContext) _SandboxRegisterEntry(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Application) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxRegisterEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxRegisterEntry")
+		case "startupName":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxRegisterEntry_startupName(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "product":
+			out.Values[i] = ec._SandboxRegisterEntry_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "program":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxRegisterEntry_program(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "status":
+			out.Values[i] = ec._SandboxRegisterEntry_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "testStartedOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxRegisterEntry_testStartedOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "testEndsOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxRegisterEntry_testEndsOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "outcome":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxRegisterEntry_outcome(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxReportImplementors = []string{"SandboxReport"}
+
+func (ec *executionContext) _SandboxReport(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Report) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxReport")
+		case "periodEnd":
+			out.Values[i] = ec._SandboxReport_periodEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "customers":
+			out.Values[i] = ec._SandboxReport_customers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transactions":
+			out.Values[i] = ec._SandboxReport_transactions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "volumeVnd":
+			out.Values[i] = ec._SandboxReport_volumeVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxExposureVnd":
+			out.Values[i] = ec._SandboxReport_maxExposureVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "complaints":
+			out.Values[i] = ec._SandboxReport_complaints(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incidents":
+			out.Values[i] = ec._SandboxReport_incidents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._SandboxReport_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "breaches":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxReport_breaches(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxTransitionImplementors = []string{"SandboxTransition"}
+
+func (ec *executionContext) _SandboxTransition(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Transition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxTransitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxTransition")
+		case "at":
+			out.Values[i] = ec._SandboxTransition_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._SandboxTransition_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._SandboxTransition_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._SandboxTransition_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._SandboxTransition_reason(ctx, field, obj)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27684,6 +35770,16 @@ func (ec *executionContext) marshalNApplicationTransition2ᚕgithubᚗcomᚋinno
 	return ret
 }
 
+func (ec *executionContext) unmarshalNApproveSandboxInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApproveSandboxInput(ctx context.Context, v any) (model.ApproveSandboxInput, error) {
+	res, err := ec.unmarshalInputApproveSandboxInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAssessSandboxInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAssessSandboxInput(ctx context.Context, v any) (model.AssessSandboxInput, error) {
+	res, err := ec.unmarshalInputAssessSandboxInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAssignReviewersInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAssignReviewersInput(ctx context.Context, v any) (model.AssignReviewersInput, error) {
 	res, err := ec.unmarshalInputAssignReviewersInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -27849,6 +35945,16 @@ func (ec *executionContext) unmarshalNCreateMentorInput2githubᚗcomᚋinnoport�
 
 func (ec *executionContext) unmarshalNCreateReviewerInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateReviewerInput(ctx context.Context, v any) (model.CreateReviewerInput, error) {
 	res, err := ec.unmarshalInputCreateReviewerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateSandboxApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateSandboxApplicationInput(ctx context.Context, v any) (model.CreateSandboxApplicationInput, error) {
+	res, err := ec.unmarshalInputCreateSandboxApplicationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateSandboxProgramInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateSandboxProgramInput(ctx context.Context, v any) (model.CreateSandboxProgramInput, error) {
+	res, err := ec.unmarshalInputCreateSandboxProgramInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -28162,6 +36268,58 @@ func (ec *executionContext) marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdo
 	return res
 }
 
+func (ec *executionContext) unmarshalNDate2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ(ctx context.Context, v any) ([]*value.Date, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*value.Date, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNDate2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ(ctx context.Context, sel ast.SelectionSet, v []*value.Date) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNDate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNDate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx context.Context, v any) (*value.Date, error) {
+	res, err := model.UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx context.Context, sel ast.SelectionSet, v *value.Date) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	_ = sel
+	res := model.MarshalDate(*v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
 	res, err := graphql.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -28176,6 +36334,11 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDecideSandboxExtensionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDecideSandboxExtensionInput(ctx context.Context, v any) (model.DecideSandboxExtensionInput, error) {
+	res, err := ec.unmarshalInputDecideSandboxExtensionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNDeclareConflictOfInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeclareConflictOfInterestInput(ctx context.Context, v any) (model.DeclareConflictOfInterestInput, error) {
@@ -28248,6 +36411,11 @@ func (ec *executionContext) marshalNEligibilityRule2ᚕgithubᚗcomᚋinnoport�
 func (ec *executionContext) unmarshalNEligibilityRuleInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityRuleInput(ctx context.Context, v any) (*model.EligibilityRuleInput, error) {
 	res, err := ec.unmarshalInputEligibilityRuleInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNExitSandboxInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExitSandboxInput(ctx context.Context, v any) (model.ExitSandboxInput, error) {
+	res, err := ec.unmarshalInputExitSandboxInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -29350,6 +37518,744 @@ func (ec *executionContext) marshalNRunScreeningPayload2ᚖgithubᚗcomᚋinnopo
 	return ec._RunScreeningPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSandboxAction2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐAction(ctx context.Context, v any) (sandbox.Action, error) {
+	res, err := model.UnmarshalSandboxAction(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxAction2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐAction(ctx context.Context, sel ast.SelectionSet, v sandbox.Action) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalSandboxAction(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSandboxActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxActionInput(ctx context.Context, v any) (model.SandboxActionInput, error) {
+	res, err := ec.unmarshalInputSandboxActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxApplication2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication(ctx context.Context, sel ast.SelectionSet, v sandbox.Application) graphql.Marshaler {
+	return ec._SandboxApplication(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxApplicationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection(ctx context.Context, sel ast.SelectionSet, v model.SandboxApplicationConnection) graphql.Marshaler {
+	return ec._SandboxApplicationConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *model.SandboxApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxApplicationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSandboxApplicationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationEdge(ctx context.Context, sel ast.SelectionSet, v model.SandboxApplicationEdge) graphql.Marshaler {
+	return ec._SandboxApplicationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxApplicationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SandboxApplicationEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxApplicationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSandboxApplicationPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload(ctx context.Context, sel ast.SelectionSet, v model.SandboxApplicationPayload) graphql.Marshaler {
+	return ec._SandboxApplicationPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload(ctx context.Context, sel ast.SelectionSet, v *model.SandboxApplicationPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxApplicationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSandboxAssessment2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐAssessment(ctx context.Context, sel ast.SelectionSet, v sandbox.Assessment) graphql.Marshaler {
+	return ec._SandboxAssessment(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxAssessment2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []sandbox.Assessment) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxAssessment2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐAssessment(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSandboxDeadlines2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxDeadlines(ctx context.Context, sel ast.SelectionSet, v model.SandboxDeadlines) graphql.Marshaler {
+	return ec._SandboxDeadlines(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxDeadlines2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxDeadlines(ctx context.Context, sel ast.SelectionSet, v *model.SandboxDeadlines) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxDeadlines(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSandboxExtension2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐExtension(ctx context.Context, sel ast.SelectionSet, v sandbox.Extension) graphql.Marshaler {
+	return ec._SandboxExtension(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxExtension2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐExtensionᚄ(ctx context.Context, sel ast.SelectionSet, v []sandbox.Extension) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxExtension2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐExtension(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNSandboxExtensionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxExtensionInput(ctx context.Context, v any) (model.SandboxExtensionInput, error) {
+	res, err := ec.unmarshalInputSandboxExtensionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxFinding2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFinding(ctx context.Context, sel ast.SelectionSet, v sandbox.Finding) graphql.Marshaler {
+	return ec._SandboxFinding(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxFinding2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFindingᚄ(ctx context.Context, sel ast.SelectionSet, v []sandbox.Finding) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxFinding2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFinding(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNSandboxFindingInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxFindingInputᚄ(ctx context.Context, v any) ([]*model.SandboxFindingInput, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.SandboxFindingInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSandboxFindingInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxFindingInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNSandboxFindingInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxFindingInput(ctx context.Context, v any) (*model.SandboxFindingInput, error) {
+	res, err := ec.unmarshalInputSandboxFindingInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSandboxFlag2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFlag(ctx context.Context, v any) (sandbox.Flag, error) {
+	res, err := model.UnmarshalSandboxFlag(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxFlag2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFlag(ctx context.Context, sel ast.SelectionSet, v sandbox.Flag) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalSandboxFlag(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSandboxFlag2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFlagᚄ(ctx context.Context, v any) ([]sandbox.Flag, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]sandbox.Flag, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSandboxFlag2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFlag(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNSandboxFlag2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFlagᚄ(ctx context.Context, sel ast.SelectionSet, v []sandbox.Flag) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxFlag2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFlag(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSandboxIncident2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncident(ctx context.Context, sel ast.SelectionSet, v sandbox.Incident) graphql.Marshaler {
+	return ec._SandboxIncident(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxIncident2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncidentᚄ(ctx context.Context, sel ast.SelectionSet, v []sandbox.Incident) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxIncident2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncident(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNSandboxIncidentInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxIncidentInput(ctx context.Context, v any) (*model.SandboxIncidentInput, error) {
+	res, err := ec.unmarshalInputSandboxIncidentInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxInfoRequest2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐInfoRequest(ctx context.Context, sel ast.SelectionSet, v sandbox.InfoRequest) graphql.Marshaler {
+	return ec._SandboxInfoRequest(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxInfoRequest2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐInfoRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []sandbox.InfoRequest) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxInfoRequest2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐInfoRequest(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSandboxLimits2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐLimits(ctx context.Context, sel ast.SelectionSet, v sandbox.Limits) graphql.Marshaler {
+	return ec._SandboxLimits(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNSandboxLimitsInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxLimitsInput(ctx context.Context, v any) (*model.SandboxLimitsInput, error) {
+	res, err := ec.unmarshalInputSandboxLimitsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSandboxOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome(ctx context.Context, v any) (sandbox.Outcome, error) {
+	res, err := model.UnmarshalSandboxOutcome(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome(ctx context.Context, sel ast.SelectionSet, v sandbox.Outcome) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalSandboxOutcome(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNSandboxProgram2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐProgram(ctx context.Context, sel ast.SelectionSet, v sandbox.Program) graphql.Marshaler {
+	return ec._SandboxProgram(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxProgram2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐProgramᚄ(ctx context.Context, sel ast.SelectionSet, v []*sandbox.Program) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxProgram2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐProgram(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSandboxProgram2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐProgram(ctx context.Context, sel ast.SelectionSet, v *sandbox.Program) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxProgram(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSandboxProgramPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxProgramPayload(ctx context.Context, sel ast.SelectionSet, v model.SandboxProgramPayload) graphql.Marshaler {
+	return ec._SandboxProgramPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxProgramPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxProgramPayload(ctx context.Context, sel ast.SelectionSet, v *model.SandboxProgramPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxProgramPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSandboxProposalInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxProposalInput(ctx context.Context, v any) (*model.SandboxProposalInput, error) {
+	res, err := ec.unmarshalInputSandboxProposalInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxRegisterEntry2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []*sandbox.Application) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxRegisterEntry2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSandboxRegisterEntry2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication(ctx context.Context, sel ast.SelectionSet, v *sandbox.Application) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxRegisterEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSandboxReport2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐReport(ctx context.Context, sel ast.SelectionSet, v sandbox.Report) graphql.Marshaler {
+	return ec._SandboxReport(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxReport2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐReportᚄ(ctx context.Context, sel ast.SelectionSet, v []sandbox.Report) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxReport2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐReport(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNSandboxReportInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxReportInput(ctx context.Context, v any) (model.SandboxReportInput, error) {
+	res, err := ec.unmarshalInputSandboxReportInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSandboxStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐStatus(ctx context.Context, v any) (sandbox.Status, error) {
+	res, err := model.UnmarshalSandboxStatus(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐStatus(ctx context.Context, sel ast.SelectionSet, v sandbox.Status) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalSandboxStatus(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNSandboxTextInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxTextInput(ctx context.Context, v any) (model.SandboxTextInput, error) {
+	res, err := ec.unmarshalInputSandboxTextInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxTransition2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐTransition(ctx context.Context, sel ast.SelectionSet, v sandbox.Transition) graphql.Marshaler {
+	return ec._SandboxTransition(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxTransition2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐTransitionᚄ(ctx context.Context, sel ast.SelectionSet, v []sandbox.Transition) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxTransition2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐTransition(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNScoreInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScoreInputᚄ(ctx context.Context, v any) ([]*model.ScoreInput, error) {
 	var vSlice []any
 	vSlice = graphql.CoerceList(v)
@@ -30163,6 +39069,11 @@ func (ec *executionContext) unmarshalNUpdateMentorInput2githubᚗcomᚋinnoport�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateSandboxApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateSandboxApplicationInput(ctx context.Context, v any) (model.UpdateSandboxApplicationInput, error) {
+	res, err := ec.unmarshalInputUpdateSandboxApplicationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateStartupInput(ctx context.Context, v any) (model.UpdateStartupInput, error) {
 	res, err := ec.unmarshalInputUpdateStartupInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -30756,6 +39667,42 @@ func (ec *executionContext) marshalOCriterionScore2ᚕᚖgithubᚗcomᚋinnoport
 	return ret
 }
 
+func (ec *executionContext) unmarshalODate2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ(ctx context.Context, v any) ([]*value.Date, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*value.Date, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODate2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ(ctx context.Context, sel ast.SelectionSet, v []*value.Date) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNDate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx context.Context, v any) (*value.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -31179,6 +40126,63 @@ func (ec *executionContext) unmarshalORubricInput2ᚖgithubᚗcomᚋinnoportᚋi
 	}
 	res, err := ec.unmarshalInputRubricInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSandboxApplication2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication(ctx context.Context, sel ast.SelectionSet, v *sandbox.Application) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SandboxApplication(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSandboxIncidentInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxIncidentInputᚄ(ctx context.Context, v any) ([]*model.SandboxIncidentInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.SandboxIncidentInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSandboxIncidentInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxIncidentInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSandboxLimits2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐLimits(ctx context.Context, sel ast.SelectionSet, v *sandbox.Limits) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SandboxLimits(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSandboxOutcome2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome(ctx context.Context, v any) (*sandbox.Outcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalSandboxOutcome(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSandboxOutcome2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome(ctx context.Context, sel ast.SelectionSet, v *sandbox.Outcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalSandboxOutcome(*v)
+	return res
+}
+
+func (ec *executionContext) marshalOSandboxProgram2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐProgram(ctx context.Context, sel ast.SelectionSet, v *sandbox.Program) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SandboxProgram(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOScreeningResult2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*screening.Result) graphql.Marshaler {

@@ -6,6 +6,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 )
 
@@ -130,6 +131,24 @@ type ScreeningResultConnection struct {
 
 // TotalCount counts every result the caller may see.
 func (c *ScreeningResultConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// SandboxApplicationEdge is one sandbox application in a connection.
+type SandboxApplicationEdge struct {
+	Cursor string
+	Node   sandbox.Application
+}
+
+// SandboxApplicationConnection is a page of sandbox applications.
+type SandboxApplicationConnection struct {
+	Edges    []SandboxApplicationEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every application the list covers.
+func (c *SandboxApplicationConnection) TotalCount(ctx context.Context) (int, error) {
+	return c.Count(ctx)
+}
 
 // Node is any object with a global ID. Domain types cannot implement a
 // GraphQL marker method, so the interface is empty and the node resolver only

@@ -13,6 +13,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
@@ -33,6 +34,20 @@ type ApplicationCount struct {
 type ApplicationPayload struct {
 	Application *funding.Application `json:"application,omitempty"`
 	UserErrors  []*UserError         `json:"userErrors"`
+}
+
+type ApproveSandboxInput struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+	// May be tighter than requested, never looser.
+	Certified  *SandboxLimitsInput `json:"certified"`
+	Conditions []string            `json:"conditions,omitempty"`
+}
+
+type AssessSandboxInput struct {
+	ID       string                 `json:"id"`
+	Version  int                    `json:"version"`
+	Findings []*SandboxFindingInput `json:"findings"`
 }
 
 type AssignReviewersInput struct {
@@ -111,6 +126,24 @@ type CreateReviewerInput struct {
 	MentorID    *string `json:"mentorId,omitempty"`
 }
 
+type CreateSandboxApplicationInput struct {
+	ProgramID string                `json:"programId"`
+	StartupID string                `json:"startupId"`
+	Proposal  *SandboxProposalInput `json:"proposal"`
+}
+
+type CreateSandboxProgramInput struct {
+	Name             string              `json:"name"`
+	NameEn           *string             `json:"nameEn,omitempty"`
+	Sectors          []value.Sector      `json:"sectors,omitempty"`
+	Limits           *SandboxLimitsInput `json:"limits"`
+	AckWorkingDays   *int                `json:"ackWorkingDays,omitempty"`
+	AssessmentDays   *int                `json:"assessmentDays,omitempty"`
+	StartWithinDays  *int                `json:"startWithinDays,omitempty"`
+	ReportPeriodDays *int                `json:"reportPeriodDays,omitempty"`
+	Holidays         []*value.Date       `json:"holidays,omitempty"`
+}
+
 type CreateStartupInput struct {
 	Name        string           `json:"name"`
 	NameEn      *string          `json:"nameEn,omitempty"`
@@ -182,6 +215,12 @@ type CriterionScore struct {
 	Passed *bool `json:"passed,omitempty"`
 }
 
+type DecideSandboxExtensionInput struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+	Approve bool   `json:"approve"`
+}
+
 type DeclareConflictOfInterestInput struct {
 	ApplicationID string `json:"applicationId"`
 	Reason        string `json:"reason"`
@@ -210,6 +249,13 @@ type EvidenceInput struct {
 	Certificates      []*CertificateInput         `json:"certificates,omitempty"`
 	Investments       []*InvestmentInput          `json:"investments,omitempty"`
 	Confirmations     []*SupportConfirmationInput `json:"confirmations,omitempty"`
+}
+
+type ExitSandboxInput struct {
+	ID      string          `json:"id"`
+	Version int             `json:"version"`
+	Outcome sandbox.Outcome `json:"outcome"`
+	Reason  *string         `json:"reason,omitempty"`
 }
 
 type FinancialsInput struct {
@@ -325,6 +371,91 @@ type RunScreeningPayload struct {
 	Firms       int `json:"firms"`
 	Evaluations int `json:"evaluations"`
 	Changed     int `json:"changed"`
+}
+
+type SandboxActionInput struct {
+	ID      string         `json:"id"`
+	Version int            `json:"version"`
+	Action  sandbox.Action `json:"action"`
+	Reason  *string        `json:"reason,omitempty"`
+}
+
+type SandboxApplicationPayload struct {
+	SandboxApplication *sandbox.Application `json:"sandboxApplication,omitempty"`
+	UserErrors         []*UserError         `json:"userErrors"`
+}
+
+// Service-level dates in Asia/Ho_Chi_Minh; null when not running.
+type SandboxDeadlines struct {
+	AcknowledgeBy *value.Date `json:"acknowledgeBy,omitempty"`
+	AssessBy      *value.Date `json:"assessBy,omitempty"`
+	StartBy       *value.Date `json:"startBy,omitempty"`
+	NextReportBy  *value.Date `json:"nextReportBy,omitempty"`
+	TestEndsOn    *value.Date `json:"testEndsOn,omitempty"`
+}
+
+type SandboxExtensionInput struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+	Days    int    `json:"days"`
+	Reason  string `json:"reason"`
+}
+
+type SandboxFindingInput struct {
+	Criterion string  `json:"criterion"`
+	Met       bool    `json:"met"`
+	Note      *string `json:"note,omitempty"`
+}
+
+type SandboxIncidentInput struct {
+	Critical    *bool  `json:"critical,omitempty"`
+	Description string `json:"description"`
+}
+
+type SandboxLimitsInput struct {
+	DurationDays      int        `json:"durationDays"`
+	MaxCustomers      int        `json:"maxCustomers"`
+	Wards             []string   `json:"wards,omitempty"`
+	CapPerCustomerVnd *value.VND `json:"capPerCustomerVnd,omitempty"`
+	TotalCapVnd       *value.VND `json:"totalCapVnd,omitempty"`
+}
+
+type SandboxProgramPayload struct {
+	SandboxProgram *sandbox.Program `json:"sandboxProgram,omitempty"`
+	UserErrors     []*UserError     `json:"userErrors"`
+}
+
+type SandboxProposalInput struct {
+	Product         string              `json:"product"`
+	Innovation      *string             `json:"innovation,omitempty"`
+	ConsumerBenefit *string             `json:"consumerBenefit,omitempty"`
+	Readiness       *string             `json:"readiness,omitempty"`
+	Need            *string             `json:"need,omitempty"`
+	Requested       *SandboxLimitsInput `json:"requested"`
+	StartOn         *value.Date         `json:"startOn,omitempty"`
+	Risks           *string             `json:"risks,omitempty"`
+	Mitigations     *string             `json:"mitigations,omitempty"`
+	Safeguards      *string             `json:"safeguards,omitempty"`
+	Disclosure      *string             `json:"disclosure,omitempty"`
+	ExitPlan        *string             `json:"exitPlan,omitempty"`
+	Documents       []string            `json:"documents,omitempty"`
+}
+
+type SandboxReportInput struct {
+	ID             string                  `json:"id"`
+	PeriodEnd      value.Date              `json:"periodEnd"`
+	Customers      int                     `json:"customers"`
+	Transactions   int                     `json:"transactions"`
+	VolumeVnd      value.VND               `json:"volumeVnd"`
+	MaxExposureVnd value.VND               `json:"maxExposureVnd"`
+	Complaints     int                     `json:"complaints"`
+	Incidents      []*SandboxIncidentInput `json:"incidents,omitempty"`
+}
+
+type SandboxTextInput struct {
+	ID      string `json:"id"`
+	Version int    `json:"version"`
+	Text    string `json:"text"`
 }
 
 type ScoreInput struct {
@@ -463,6 +594,12 @@ type UpdateMentorInput struct {
 	Capacity    *int           `json:"capacity,omitempty"`
 	Bio         *string        `json:"bio,omitempty"`
 	MenteeIds   []string       `json:"menteeIds,omitempty"`
+}
+
+type UpdateSandboxApplicationInput struct {
+	ID       string                `json:"id"`
+	Version  int                   `json:"version"`
+	Proposal *SandboxProposalInput `json:"proposal"`
 }
 
 // Changes the given fields; omitted fields stay. Send an empty string to clear an optional text.

@@ -16,6 +16,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 )
@@ -154,6 +155,32 @@ func MarshalCriteriaSetStatus(v screening.SetStatus) graphql.Marshaler { return 
 func UnmarshalCriteriaSetStatus(v any) (screening.SetStatus, error) {
 	return parseEnum(v, cast[screening.SetStatus])
 }
+
+// MarshalSandboxStatus writes a sandbox status.
+func MarshalSandboxStatus(v sandbox.Status) graphql.Marshaler { return stringEnum(v) }
+
+// UnmarshalSandboxStatus reads a sandbox status.
+func UnmarshalSandboxStatus(v any) (sandbox.Status, error) { return parseEnum(v, cast[sandbox.Status]) }
+
+// MarshalSandboxOutcome writes a test outcome.
+func MarshalSandboxOutcome(v sandbox.Outcome) graphql.Marshaler { return stringEnum(v) }
+
+// UnmarshalSandboxOutcome reads a test outcome; the domain validates it.
+func UnmarshalSandboxOutcome(v any) (sandbox.Outcome, error) {
+	return parseEnum(v, cast[sandbox.Outcome])
+}
+
+// MarshalSandboxFlag writes an overdue flag.
+func MarshalSandboxFlag(v sandbox.Flag) graphql.Marshaler { return stringEnum(v) }
+
+// UnmarshalSandboxFlag reads an overdue flag.
+func UnmarshalSandboxFlag(v any) (sandbox.Flag, error) { return parseEnum(v, cast[sandbox.Flag]) }
+
+// MarshalSandboxAction writes a sandbox action.
+func MarshalSandboxAction(v sandbox.Action) graphql.Marshaler { return stringEnum(v) }
+
+// UnmarshalSandboxAction reads a sandbox action; the domain validates it.
+func UnmarshalSandboxAction(v any) (sandbox.Action, error) { return parseEnum(v, cast[sandbox.Action]) }
 
 func cast[S ~string](s string) (S, error) { return S(s), nil }
 
