@@ -100,3 +100,14 @@ func TestFundingPolicies(t *testing.T) {
 	assert.Equal(t, "", outcome(policy.CreateReviewer(manager)))
 	assert.Equal(t, "FORBIDDEN", outcome(policy.CreateReviewer(member)))
 }
+
+func TestSandboxPolicies(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "", outcome(policy.ManageSandbox(who(identity.RoleRegulator, "p1"), "p1")))
+	assert.Equal(t, "", outcome(policy.ManageSandbox(who(identity.RoleAdmin, ""), "p1")))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.ManageSandbox(who(identity.RoleRegulator, "p2"), "p1")))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.ManageSandbox(who(identity.RoleFundManager, "p1"), "p1")))
+	assert.Equal(t, "UNAUTHENTICATED", outcome(policy.ManageSandbox(identity.Principal{}, "p1")))
+	assert.Equal(t, "", outcome(policy.CreateSandboxProgram(who(identity.RoleAdmin, ""))))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.CreateSandboxProgram(who(identity.RoleRegulator, "p1"))))
+}

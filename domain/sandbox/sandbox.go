@@ -281,8 +281,8 @@ func (a Application) FlagsOn(p Program, today value.Date) []Flag {
 	return out
 }
 
-// move changes the status and records it; side must be allowed to.
-func (a *Application) move(to Status, side Side, by, reason string, now time.Time) error {
+// can tells whether side may move the application to a status.
+func (a Application) can(to Status, side Side) error {
 	allowed, ok := transitions[a.Status][to]
 	if !ok {
 		return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
@@ -291,6 +291,14 @@ func (a *Application) move(to Status, side Side, by, reason string, now time.Tim
 	}
 	if allowed != side && side != System {
 		return errs.Forbidden()
+	}
+	return nil
+}
+
+// move changes the status and records it; side must be allowed to.
+func (a *Application) move(to Status, side Side, by, reason string, now time.Time) error {
+	if err := a.can(to, side); err != nil {
+		return err
 	}
 	a.History = append(a.History, Transition{At: now, By: by, From: a.Status, To: to, Reason: reason})
 	a.Status = to

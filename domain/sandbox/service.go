@@ -230,6 +230,9 @@ func (s *Service) Act(ctx context.Context, id string, version int64, action Acti
 		today := value.DateOf(now)
 		switch action {
 		case Submit:
+			if err := a.can(Submitted, side); err != nil {
+				return err
+			}
 			checked, err := checkProposal(a.Proposal, p, true, today)
 			if err != nil {
 				return err

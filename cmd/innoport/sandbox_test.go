@@ -1,0 +1,215 @@
+package main
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const sandboxFields = `sandboxApplication { id status version flags certified { maxCustomers durationDays }
+	deadlines { acknowledgeBy assessBy startBy nextReportBy testEndsOn }
+	history { from to by reason } reports { customers breaches } outcome } userErrors { field code message }`
+
+// TestSandboxFromDraftToGraduation walks one application through the whole
+// mechanism: an information request, a report that breaches a certified
+// limit, a suspension on a critical incident and its lifting, graduation;
+// with illegal moves refused and deadlines counted across weekends and Tết.
+func TestSandboxFromDraftToGraduation(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	e := w.e
+	// Wednesday 3 February 2027, 09:00 in Hai Phong, just before Tết.
+	e.clock.Set(time.Date(2027, 2, 3, 2, 0, 0, 0, time.UTC))
+	r := e.do(t, req{query: `{ sandboxPrograms { id name holidays } }`})
+	require.Empty(t, r.Errors)
+	program := r.str("sandboxPrograms.0.id")
+	// Tokens are minted when used: the test moves the clock by weeks.
+	firm := func() string { return w.member(t, "PortPay") }
+	regulator := func() string { return e.token(t, "REGULATOR", "sbv-1", program) }
+
+	proposal := map[string]any{"product": "Thanh toán phí cảng bằng ví điện tử", "innovation": "Đối soát tự động theo container",
+		"consumerBenefit": "Giảm thời gian thông quan", "readiness": "Đã thử nội bộ với 3 chủ hàng", "need": "Chưa có khung pháp lý cho ví điện tử phí cảng",
+		"requested": map[string]any{"durationDays": 365, "maxCustomers": 9000, "capPerCustomerVnd": 50_000_000, "totalCapVnd": 10_000_000_000},
+		"startOn":   "2027-03-01", "risks": "Lỗi đối soát", "mitigations": "Đối soát hằng ngày", "safeguards": "Hoàn tiền trong 24 giờ",
+		"disclosure": "Thông báo trên ứng dụng", "exitPlan": "Chuyển về thanh toán chuyển khoản", "documents": []string{"files/ho-so.pdf"}}
+	create := `mutation($in: CreateSandboxApplicationInput!) { createSandboxApplication(input: $in) { ` + sandboxFields + ` } }`
+	r = e.do(t, req{token: firm(), query: create, vars: map[string]any{"in": map[string]any{
+		"programId": program, "startupId": w.startup["PortPay"], "proposal": proposal}}})
+	assert.Equal(t, map[string]string{"input.proposal.requested.maxCustomers": "INVALID_VALUE"}, r.userErrors("createSandboxApplication"),
+		"9,000 customers is beyond the program's 5,000")
+	proposal["requested"].(map[string]any)["maxCustomers"] = 2000
+	r = e.do(t, req{token: firm(), query: create, vars: map[string]any{"in": map[string]any{
+		"programId": program, "startupId": w.startup["PortPay"], "proposal": proposal}}})
+	require.Empty(t, r.userErrors("createSandboxApplication"))
+	id := r.str("createSandboxApplication.sandboxApplication.id")
+
+	version := func() int {
+		r := e.do(t, req{token: regulator(), query: `query($id: ID!) { sandboxApplication(id: $id) { version } }`, vars: map[string]any{"id": id}})
+		return r.num("sandboxApplication.version")
+	}
+	act := func(token, action, reason string) response {
+		return e.do(t, req{token: token, query: `mutation($in: SandboxActionInput!) { actOnSandboxApplication(input: $in) { ` + sandboxFields + ` } }`,
+			vars: map[string]any{"in": map[string]any{"id": id, "version": version(), "action": action, "reason": reason}}})
+	}
+	call := func(token, mutation, inputType string, in map[string]any) response {
+		in["id"] = id
+		if _, ok := in["version"]; !ok && mutation != "submitSandboxReport" {
+			in["version"] = version()
+		}
+		return e.do(t, req{token: token, query: `mutation($in: ` + inputType + `!) { ` + mutation + `(input: $in) { ` + sandboxFields + ` } }`,
+			vars: map[string]any{"in": in}})
+	}
+	status := func(r response, mutation string) string { return r.str(mutation + ".sandboxApplication.status") }
+
+	assert.Equal(t, "FORBIDDEN", act(regulator(), "SUBMIT", "").code("actOnSandboxApplication"), "the firm submits")
+	r = act(firm(), "SUBMIT", "")
+	require.Empty(t, r.userErrors("actOnSandboxApplication"))
+	assert.Equal(t, "SUBMITTED", status(r, "actOnSandboxApplication"))
+	// Five working days from Wednesday 3 February skip Tết (5–11 February) and two weekends.
+	assert.Equal(t, "2027-02-17", r.str("actOnSandboxApplication.sandboxApplication.deadlines.acknowledgeBy"))
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "START_TEST", "").userErrors("actOnSandboxApplication"))
+
+	// The acknowledgement is late: the deadline job flags it for both sides.
+	e.clock.Set(time.Date(2027, 2, 18, 2, 0, 0, 0, time.UTC))
+	n, err := e.app.resolver.Sandbox.FlagOverdue(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	r = e.do(t, req{token: firm(), query: `query($id: ID!) { sandboxApplication(id: $id) { flags } }`, vars: map[string]any{"id": id}})
+	assert.Equal(t, []any{"ACKNOWLEDGEMENT_OVERDUE"}, r.get("sandboxApplication.flags"))
+
+	r = act(regulator(), "ACKNOWLEDGE", "")
+	assert.Equal(t, "UNDER_ASSESSMENT", status(r, "actOnSandboxApplication"))
+	assert.Equal(t, "2027-05-19", r.str("actOnSandboxApplication.sandboxApplication.deadlines.assessBy"), "90 days from acknowledgement")
+	n, err = e.app.resolver.Sandbox.FlagOverdue(t.Context())
+	require.NoError(t, err)
+	assert.Equal(t, 1, n, "the flag clears")
+
+	r = call(regulator(), "requestSandboxInformation", "SandboxTextInput", map[string]any{"text": "Cơ chế hoàn tiền khi đối soát sai?"})
+	assert.Equal(t, "INFO_REQUESTED", status(r, "requestSandboxInformation"))
+	r = call(firm(), "answerSandboxInformation", "SandboxTextInput", map[string]any{"text": "Hoàn tiền tự động trong 24 giờ qua ví."})
+	assert.Equal(t, "UNDER_ASSESSMENT", status(r, "answerSandboxInformation"))
+
+	findings := []map[string]any{}
+	for _, c := range []string{"in_scope", "genuine_innovation", "consumer_benefit", "readiness"} {
+		findings = append(findings, map[string]any{"criterion": c, "met": true})
+	}
+	r = call(regulator(), "assessSandboxApplication", "AssessSandboxInput", map[string]any{"findings": findings})
+	assert.Equal(t, map[string]string{"input.findings.need_for_sandbox": "REQUIRED"}, r.userErrors("assessSandboxApplication"))
+	findings = append(findings, map[string]any{"criterion": "need_for_sandbox", "met": true, "note": "Chưa có quy định"})
+	r = call(regulator(), "assessSandboxApplication", "AssessSandboxInput", map[string]any{"findings": findings})
+	require.Empty(t, r.userErrors("assessSandboxApplication"))
+
+	approve := map[string]any{"certified": map[string]any{"durationDays": 400, "maxCustomers": 1000, "capPerCustomerVnd": 50_000_000, "totalCapVnd": 5_000_000_000},
+		"conditions": []string{"Báo cáo khiếu nại hằng tháng"}}
+	r = call(regulator(), "approveSandboxApplication", "ApproveSandboxInput", approve)
+	assert.Equal(t, map[string]string{"input.certified.durationDays": "INVALID_VALUE"}, r.userErrors("approveSandboxApplication"), "never looser than requested")
+	approve["certified"].(map[string]any)["durationDays"] = 180
+	r = call(regulator(), "approveSandboxApplication", "ApproveSandboxInput", approve)
+	require.Empty(t, r.userErrors("approveSandboxApplication"))
+	assert.Equal(t, "APPROVED", status(r, "approveSandboxApplication"))
+	assert.Equal(t, "2027-05-19", r.str("approveSandboxApplication.sandboxApplication.deadlines.startBy"))
+
+	e.clock.Set(time.Date(2027, 3, 1, 2, 0, 0, 0, time.UTC))
+	r = act(firm(), "START_TEST", "")
+	assert.Equal(t, "TESTING", status(r, "actOnSandboxApplication"))
+	assert.Equal(t, "2027-03-31", r.str("actOnSandboxApplication.sandboxApplication.deadlines.nextReportBy"))
+	assert.Equal(t, "2027-08-28", r.str("actOnSandboxApplication.sandboxApplication.deadlines.testEndsOn"))
+
+	r = call(firm(), "submitSandboxReport", "SandboxReportInput", map[string]any{"periodEnd": "2027-03-31", "customers": 1200,
+		"transactions": 5400, "volumeVnd": 2_000_000_000, "maxExposureVnd": 30_000_000, "complaints": 3})
+	assert.Equal(t, "TESTING", status(r, "submitSandboxReport"))
+	assert.Equal(t, []any{"maxCustomers"}, r.get("submitSandboxReport.sandboxApplication.reports.0.breaches"), "1,200 customers over the certified 1,000")
+
+	r = call(firm(), "submitSandboxReport", "SandboxReportInput", map[string]any{"periodEnd": "2027-04-30", "customers": 900,
+		"transactions": 6000, "volumeVnd": 2_500_000_000, "maxExposureVnd": 40_000_000, "complaints": 9,
+		"incidents": []map[string]any{{"critical": true, "description": "Trừ tiền hai lần do lỗi đối soát"}}})
+	assert.Equal(t, "SUSPENDED", status(r, "submitSandboxReport"), "a critical incident suspends the test")
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "WITHDRAW", "").userErrors("actOnSandboxApplication"))
+	assert.Equal(t, "FORBIDDEN", act(firm(), "LIFT_SUSPENSION", "đã sửa").code("actOnSandboxApplication"))
+	r = act(regulator(), "LIFT_SUSPENSION", "Đã khắc phục lỗi đối soát và hoàn tiền")
+	assert.Equal(t, "TESTING", status(r, "actOnSandboxApplication"))
+
+	r = call(firm(), "requestSandboxExtension", "SandboxExtensionInput", map[string]any{"days": 600, "reason": "Thêm mùa cao điểm"})
+	assert.Equal(t, map[string]string{"input.days": "INVALID_VALUE"}, r.userErrors("requestSandboxExtension"), "beyond the program's 730 days")
+	r = call(firm(), "requestSandboxExtension", "SandboxExtensionInput", map[string]any{"days": 30, "reason": "Thêm mùa cao điểm"})
+	require.Empty(t, r.userErrors("requestSandboxExtension"))
+	r = call(firm(), "decideSandboxExtension", "DecideSandboxExtensionInput", map[string]any{"approve": true})
+	assert.Equal(t, "FORBIDDEN", r.code("decideSandboxExtension"), "the regulator decides")
+	r = call(regulator(), "decideSandboxExtension", "DecideSandboxExtensionInput", map[string]any{"approve": true})
+	require.Empty(t, r.userErrors("decideSandboxExtension"))
+	assert.Equal(t, "2027-09-27", r.str("decideSandboxExtension.sandboxApplication.deadlines.testEndsOn"), "30 days more")
+
+	r = call(regulator(), "exitSandboxTest", "ExitSandboxInput", map[string]any{"outcome": "GRADUATED", "reason": "Đạt mục tiêu thử nghiệm"})
+	require.Empty(t, r.userErrors("exitSandboxTest"))
+	assert.Equal(t, "EXITED", status(r, "exitSandboxTest"))
+	assert.Equal(t, "GRADUATED", r.str("exitSandboxTest.sandboxApplication.outcome"))
+	var path []string
+	for _, h := range r.list("exitSandboxTest.sandboxApplication.history") {
+		path = append(path, h.(map[string]any)["to"].(string))
+	}
+	assert.Equal(t, []string{"SUBMITTED", "UNDER_ASSESSMENT", "INFO_REQUESTED", "UNDER_ASSESSMENT", "APPROVED", "TESTING",
+		"SUSPENDED", "TESTING", "EXITED"}, path)
+
+	// Who sees what: the public register has no confidential fields; other firms see nothing.
+	r = e.do(t, req{query: `{ sandboxRegister { startupName product status outcome program { name } testStartedOn testEndsOn } }`})
+	require.Empty(t, r.Errors)
+	require.Len(t, r.list("sandboxRegister"), 1)
+	assert.Equal(t, "Thanh toán phí cảng bằng ví điện tử", r.str("sandboxRegister.0.product"))
+	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { sandboxApplication(id: $id) { id } }`, vars: map[string]any{"id": id}})
+	assert.Equal(t, "FORBIDDEN", r.code("sandboxApplication"))
+	r = e.do(t, req{token: regulator(), query: `query($p: ID) { sandboxApplications(programId: $p) { totalCount } }`, vars: map[string]any{"p": program}})
+	assert.Equal(t, 1, r.num("sandboxApplications.totalCount"))
+	r = e.do(t, req{token: e.token(t, "REGULATOR", "other", "U2FuZGJveFByb2dyYW06eA"), query: `query($p: ID) { sandboxApplications(programId: $p) { totalCount } }`,
+		vars: map[string]any{"p": program}})
+	assert.Equal(t, "FORBIDDEN", r.code("sandboxApplications"), "another program's regulator")
+}
+
+func TestSandboxApprovalLapsesAndWithdrawalIsFinal(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	e := w.e
+	e.clock.Set(time.Date(2027, 3, 1, 2, 0, 0, 0, time.UTC))
+	r := e.do(t, req{query: `{ sandboxPrograms { id } }`})
+	program := r.str("sandboxPrograms.0.id")
+	firm := func() string { return w.member(t, "PortSense") }
+	regulator := func() string { return e.token(t, "REGULATOR", "sbv-1", program) }
+	r = e.do(t, req{token: firm(), query: `mutation($in: CreateSandboxApplicationInput!) { createSandboxApplication(input: $in) { sandboxApplication { id } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"programId": program, "startupId": w.startup["PortSense"], "proposal": map[string]any{
+			"product": "Dự báo thời gian chờ tàu", "innovation": "AI", "consumerBenefit": "Giảm chờ", "readiness": "Sẵn sàng", "need": "Dữ liệu cảng",
+			"requested": map[string]any{"durationDays": 100, "maxCustomers": 10, "capPerCustomerVnd": 1_000_000, "totalCapVnd": 10_000_000},
+			"startOn":   "2027-03-10", "risks": "r", "mitigations": "m", "safeguards": "s", "disclosure": "d", "exitPlan": "e"}}}})
+	id := r.str("createSandboxApplication.sandboxApplication.id")
+	step := func(token, mutation, inputType string, in map[string]any) response {
+		v := e.do(t, req{token: regulator(), query: `query($id: ID!) { sandboxApplication(id: $id) { version } }`, vars: map[string]any{"id": id}})
+		in["id"], in["version"] = id, v.num("sandboxApplication.version")
+		r := e.do(t, req{token: token, query: `mutation($in: ` + inputType + `!) { ` + mutation + `(input: $in) { sandboxApplication { status flags } userErrors { field code } } }`,
+			vars: map[string]any{"in": in}})
+		require.Empty(t, r.Errors)
+		return r
+	}
+	step(firm(), "actOnSandboxApplication", "SandboxActionInput", map[string]any{"action": "SUBMIT"})
+	step(regulator(), "actOnSandboxApplication", "SandboxActionInput", map[string]any{"action": "ACKNOWLEDGE"})
+	var findings []map[string]any
+	for _, c := range []string{"in_scope", "genuine_innovation", "consumer_benefit", "readiness", "need_for_sandbox"} {
+		findings = append(findings, map[string]any{"criterion": c, "met": true})
+	}
+	step(regulator(), "assessSandboxApplication", "AssessSandboxInput", map[string]any{"findings": findings})
+	step(regulator(), "approveSandboxApplication", "ApproveSandboxInput", map[string]any{"certified": map[string]any{"durationDays": 100, "maxCustomers": 10,
+		"capPerCustomerVnd": 1_000_000, "totalCapVnd": 10_000_000}})
+
+	// 91 days later the approval has lapsed: flagged, and testing can no longer start.
+	e.clock.Set(time.Date(2027, 5, 31, 2, 0, 0, 0, time.UTC))
+	_, err := e.app.resolver.Sandbox.FlagOverdue(t.Context())
+	require.NoError(t, err)
+	r = step(firm(), "actOnSandboxApplication", "SandboxActionInput", map[string]any{"action": "START_TEST"})
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.userErrors("actOnSandboxApplication"))
+	r = e.do(t, req{token: firm(), query: `query($id: ID!) { sandboxApplication(id: $id) { flags status } }`, vars: map[string]any{"id": id}})
+	assert.Equal(t, []any{"APPROVAL_LAPSED"}, r.get("sandboxApplication.flags"))
+
+	r = step(firm(), "actOnSandboxApplication", "SandboxActionInput", map[string]any{"action": "WITHDRAW", "reason": "Không kịp triển khai"})
+	assert.Equal(t, "WITHDRAWN", r.str("actOnSandboxApplication.sandboxApplication.status"))
+	r = step(firm(), "actOnSandboxApplication", "SandboxActionInput", map[string]any{"action": "SUBMIT"})
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.userErrors("actOnSandboxApplication"), "withdrawn is final")
+}
