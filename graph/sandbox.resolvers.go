@@ -20,6 +20,9 @@ func (r *mutationResolver) CreateSandboxProgram(ctx context.Context, input model
 		AckWorkingDays: deref(input.AckWorkingDays), AssessmentDays: deref(input.AssessmentDays),
 		StartWithinDays: deref(input.StartWithinDays), ReportPeriodDays: deref(input.ReportPeriodDays),
 		Calendar: sandbox.Calendar{Holidays: dates(input.Holidays)}}
+	for _, g := range input.Guides {
+		p.Guides = append(p.Guides, sandbox.Guide{Criterion: g.Criterion, Positive: g.Positive, Negative: g.Negative})
+	}
 	prog, err := r.Sandbox.CreateProgram(ctx, p)
 	v, ue, err := result(ctx, prog, err)
 	if err != nil {
@@ -87,6 +90,9 @@ func (r *mutationResolver) SubmitSandboxReport(ctx context.Context, input model.
 		Volume: input.VolumeVnd, MaxExposure: input.MaxExposureVnd, Complaints: input.Complaints}
 	for _, x := range input.Incidents {
 		rep.Incidents = append(rep.Incidents, sandbox.Incident{Critical: deref(x.Critical), Description: x.Description})
+	}
+	for _, x := range input.Metrics {
+		rep.Metrics = append(rep.Metrics, sandbox.Metric{Name: x.Name, Value: x.Value})
 	}
 	return r.sandboxChange(ctx, input.ID, func(id string) (sandbox.Application, error) {
 		return r.Sandbox.SubmitReport(ctx, id, rep)
@@ -232,6 +238,10 @@ func (r *sandboxProgramResolver) Holidays(ctx context.Context, obj *sandbox.Prog
 	return ptrs(obj.Calendar.Holidays), nil
 }
 
+func (r *sandboxProgramResolver) Guides(ctx context.Context, obj *sandbox.Program) ([]*sandbox.Guide, error) {
+	return ptrs(obj.Guides), nil
+}
+
 func (r *sandboxRegisterEntryResolver) StartupName(ctx context.Context, obj *sandbox.Application) (string, error) {
 	s, err := loadersOf(ctx).startup.Load(ctx, obj.StartupID)
 	return s.Name, err
@@ -258,6 +268,14 @@ func (r *sandboxRegisterEntryResolver) Outcome(ctx context.Context, obj *sandbox
 		return nil, nil
 	}
 	return &obj.Outcome, nil
+}
+
+func (r *sandboxReportResolver) Incidents(ctx context.Context, obj *sandbox.Report) ([]*sandbox.Incident, error) {
+	return ptrs(obj.Incidents), nil
+}
+
+func (r *sandboxReportResolver) Metrics(ctx context.Context, obj *sandbox.Report) ([]*sandbox.Metric, error) {
+	return ptrs(obj.Metrics), nil
 }
 
 func (r *sandboxReportResolver) Breaches(ctx context.Context, obj *sandbox.Report) ([]string, error) {

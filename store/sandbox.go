@@ -31,16 +31,23 @@ func (d limitsDoc) toDomain() sandbox.Limits {
 }
 
 type programDocSB struct {
-	Meta             metaDoc   `bson:",inline"`
-	Name             string    `bson:"name"`
-	NameEN           string    `bson:"nameEn,omitempty"`
-	Sectors          []string  `bson:"sectors"`
-	Limits           limitsDoc `bson:"limits"`
-	AckWorkingDays   int       `bson:"ackWorkingDays"`
-	AssessmentDays   int       `bson:"assessmentDays"`
-	StartWithinDays  int       `bson:"startWithinDays"`
-	ReportPeriodDays int       `bson:"reportPeriodDays"`
-	Holidays         []string  `bson:"holidays"`
+	Meta             metaDoc    `bson:",inline"`
+	Name             string     `bson:"name"`
+	NameEN           string     `bson:"nameEn,omitempty"`
+	Sectors          []string   `bson:"sectors"`
+	Limits           limitsDoc  `bson:"limits"`
+	AckWorkingDays   int        `bson:"ackWorkingDays"`
+	AssessmentDays   int        `bson:"assessmentDays"`
+	StartWithinDays  int        `bson:"startWithinDays"`
+	ReportPeriodDays int        `bson:"reportPeriodDays"`
+	Holidays         []string   `bson:"holidays"`
+	Guides           []guideDoc `bson:"guides"`
+}
+
+type guideDoc struct {
+	Criterion string   `bson:"criterion"`
+	Positive  []string `bson:"positive"`
+	Negative  []string `bson:"negative"`
 }
 
 // Programs stores sandbox.Program documents.
@@ -61,6 +68,9 @@ func NewPrograms(db *DB) *Programs {
 			for _, h := range p.Calendar.Holidays {
 				d.Holidays = append(d.Holidays, h.String())
 			}
+			for _, g := range p.Guides {
+				d.Guides = append(d.Guides, guideDoc(g))
+			}
 			return d
 		},
 		toDomain: func(d programDocSB) (sandbox.Program, error) {
@@ -74,6 +84,9 @@ func NewPrograms(db *DB) *Programs {
 			for _, h := range d.Holidays {
 				p.Calendar.Holidays = append(p.Calendar.Holidays, dateOf(h))
 			}
+			for _, g := range d.Guides {
+				p.Guides = append(p.Guides, sandbox.Guide(g))
+			}
 			return p, nil
 		},
 		meta:   func(p *sandbox.Program) *record.Meta { return &p.Meta },
@@ -86,48 +99,93 @@ func (s *Programs) All(ctx context.Context) ([]sandbox.Program, error) {
 	return s.find(ctx, bson.D{}, options.Find().SetSort(bson.D{{Key: "name", Value: 1}}))
 }
 
-// sandboxAppDoc keeps the nested records as the domain shapes them: they are
-// plain data, and this collection has no index on them.
 type sandboxAppDoc struct {
-	Meta           metaDoc               `bson:",inline"`
-	ProgramID      string                `bson:"programId"`
-	StartupID      string                `bson:"startupId"`
-	Proposal       proposalDoc           `bson:"proposal"`
-	Status         string                `bson:"status"`
-	History        []transitionDoc       `bson:"history"`
-	Assessments    []sandbox.Assessment  `bson:"assessments"`
-	InfoRequests   []sandbox.InfoRequest `bson:"infoRequests"`
-	Certified      limitsDoc             `bson:"certified"`
-	Conditions     []string              `bson:"conditions"`
-	RejectReasons  string                `bson:"rejectReasons,omitempty"`
-	SubmittedOn    string                `bson:"submittedOn,omitempty"`
-	AcknowledgedOn string                `bson:"acknowledgedOn,omitempty"`
-	ApprovedOn     string                `bson:"approvedOn,omitempty"`
-	TestStartedOn  string                `bson:"testStartedOn,omitempty"`
-	Reports        []reportDoc           `bson:"reports"`
-	Extensions     []sandbox.Extension   `bson:"extensions"`
-	Outcome        string                `bson:"outcome,omitempty"`
-	Flags          []string              `bson:"flags"`
+	Meta           metaDoc          `bson:",inline"`
+	ProgramID      string           `bson:"programId"`
+	StartupID      string           `bson:"startupId"`
+	Proposal       proposalDoc      `bson:"proposal"`
+	Status         string           `bson:"status"`
+	History        []transitionDoc  `bson:"history"`
+	Assessments    []assessmentDoc  `bson:"assessments"`
+	InfoRequests   []infoRequestDoc `bson:"infoRequests"`
+	Certified      limitsDoc        `bson:"certified"`
+	Conditions     []string         `bson:"conditions"`
+	RejectReasons  string           `bson:"rejectReasons,omitempty"`
+	SubmittedOn    string           `bson:"submittedOn,omitempty"`
+	AcknowledgedOn string           `bson:"acknowledgedOn,omitempty"`
+	ApprovedOn     string           `bson:"approvedOn,omitempty"`
+	TestStartedOn  string           `bson:"testStartedOn,omitempty"`
+	Reports        []reportDoc      `bson:"reports"`
+	Extensions     []extensionDoc   `bson:"extensions"`
+	Outcome        string           `bson:"outcome,omitempty"`
+	Flags          []string         `bson:"flags"`
 }
 
 type proposalDoc struct {
-	Product, Innovation, ConsumerBenefit, Readiness, Need string
-	Requested                                             limitsDoc
-	StartOn                                               string
-	Risks, Mitigations, Safeguards, Disclosure, ExitPlan  string
-	Documents                                             []string
+	Product         string    `bson:"product"`
+	Innovation      string    `bson:"innovation,omitempty"`
+	ConsumerBenefit string    `bson:"consumerBenefit,omitempty"`
+	Readiness       string    `bson:"readiness,omitempty"`
+	Need            string    `bson:"need,omitempty"`
+	Requested       limitsDoc `bson:"requested"`
+	StartOn         string    `bson:"startOn,omitempty"`
+	Risks           string    `bson:"risks,omitempty"`
+	Mitigations     string    `bson:"mitigations,omitempty"`
+	Safeguards      string    `bson:"safeguards,omitempty"`
+	Disclosure      string    `bson:"disclosure,omitempty"`
+	ExitPlan        string    `bson:"exitPlan,omitempty"`
+	Documents       []string  `bson:"documents,omitempty"`
+}
+
+type assessmentDoc struct {
+	By       string       `bson:"by"`
+	At       time.Time    `bson:"at"`
+	Findings []findingDoc `bson:"findings"`
+}
+
+type findingDoc struct {
+	Criterion string `bson:"criterion"`
+	Met       bool   `bson:"met"`
+	Note      string `bson:"note,omitempty"`
+}
+
+type infoRequestDoc struct {
+	At         time.Time `bson:"at"`
+	Question   string    `bson:"question"`
+	Answer     string    `bson:"answer,omitempty"`
+	AnsweredAt time.Time `bson:"answeredAt,omitempty"`
+}
+
+type extensionDoc struct {
+	Days      int       `bson:"days"`
+	Reason    string    `bson:"reason"`
+	At        time.Time `bson:"at"`
+	Decided   bool      `bson:"decided"`
+	Approved  bool      `bson:"approved"`
+	DecidedBy string    `bson:"decidedBy,omitempty"`
+}
+
+type incidentDoc struct {
+	Critical    bool   `bson:"critical"`
+	Description string `bson:"description"`
+}
+
+type metricDoc struct {
+	Name  string  `bson:"name"`
+	Value float64 `bson:"value"`
 }
 
 type reportDoc struct {
-	PeriodEnd    string             `bson:"periodEnd"`
-	Customers    int                `bson:"customers"`
-	Transactions int                `bson:"transactions"`
-	Volume       int64              `bson:"volumeVnd"`
-	MaxExposure  int64              `bson:"maxExposureVnd"`
-	Complaints   int                `bson:"complaints"`
-	Incidents    []sandbox.Incident `bson:"incidents"`
-	SubmittedAt  time.Time          `bson:"submittedAt"`
-	Breaches     []string           `bson:"breaches"`
+	PeriodEnd    string        `bson:"periodEnd"`
+	Customers    int           `bson:"customers"`
+	Transactions int           `bson:"transactions"`
+	Volume       int64         `bson:"volumeVnd"`
+	MaxExposure  int64         `bson:"maxExposureVnd"`
+	Complaints   int           `bson:"complaints"`
+	Incidents    []incidentDoc `bson:"incidents"`
+	Metrics      []metricDoc   `bson:"metrics"`
+	SubmittedAt  time.Time     `bson:"submittedAt"`
+	Breaches     []string      `bson:"breaches"`
 }
 
 func sandboxAppToDoc(a sandbox.Application) sandboxAppDoc {
@@ -136,17 +194,37 @@ func sandboxAppToDoc(a sandbox.Application) sandboxAppDoc {
 		Proposal: proposalDoc{Product: p.Product, Innovation: p.Innovation, ConsumerBenefit: p.ConsumerBenefit, Readiness: p.Readiness,
 			Need: p.Need, Requested: limitsToDoc(p.Requested), StartOn: dateDoc(p.StartOn), Risks: p.Risks, Mitigations: p.Mitigations,
 			Safeguards: p.Safeguards, Disclosure: p.Disclosure, ExitPlan: p.ExitPlan, Documents: p.Documents},
-		History: []transitionDoc{}, Assessments: a.Assessments, InfoRequests: a.InfoRequests, Certified: limitsToDoc(a.Certified),
+		History: []transitionDoc{}, Certified: limitsToDoc(a.Certified),
 		Conditions: a.Conditions, RejectReasons: a.RejectReasons, SubmittedOn: dateDoc(a.SubmittedOn),
 		AcknowledgedOn: dateDoc(a.AcknowledgedOn), ApprovedOn: dateDoc(a.ApprovedOn), TestStartedOn: dateDoc(a.TestStartedOn),
-		Extensions: a.Extensions, Outcome: string(a.Outcome), Flags: names(a.Flags)}
+		Outcome: string(a.Outcome), Flags: names(a.Flags)}
+	for _, x := range a.Assessments {
+		ad := assessmentDoc{By: x.By, At: x.At}
+		for _, f := range x.Findings {
+			ad.Findings = append(ad.Findings, findingDoc(f))
+		}
+		d.Assessments = append(d.Assessments, ad)
+	}
+	for _, x := range a.InfoRequests {
+		d.InfoRequests = append(d.InfoRequests, infoRequestDoc(x))
+	}
+	for _, x := range a.Extensions {
+		d.Extensions = append(d.Extensions, extensionDoc(x))
+	}
 	for _, h := range a.History {
 		d.History = append(d.History, transitionDoc{At: h.At, By: h.By, From: string(h.From), To: string(h.To), Reason: h.Reason})
 	}
 	for _, r := range a.Reports {
 		d.Reports = append(d.Reports, reportDoc{PeriodEnd: dateDoc(r.PeriodEnd), Customers: r.Customers, Transactions: r.Transactions,
-			Volume: int64(r.Volume), MaxExposure: int64(r.MaxExposure), Complaints: r.Complaints, Incidents: r.Incidents,
+			Volume: int64(r.Volume), MaxExposure: int64(r.MaxExposure), Complaints: r.Complaints,
 			SubmittedAt: r.SubmittedAt, Breaches: r.Breaches})
+		rd := &d.Reports[len(d.Reports)-1]
+		for _, x := range r.Incidents {
+			rd.Incidents = append(rd.Incidents, incidentDoc(x))
+		}
+		for _, x := range r.Metrics {
+			rd.Metrics = append(rd.Metrics, metricDoc(x))
+		}
 	}
 	return d
 }
@@ -157,16 +235,43 @@ func sandboxAppToDomain(d sandboxAppDoc) (sandbox.Application, error) {
 		Proposal: sandbox.Proposal{Product: p.Product, Innovation: p.Innovation, ConsumerBenefit: p.ConsumerBenefit, Readiness: p.Readiness,
 			Need: p.Need, Requested: p.Requested.toDomain(), StartOn: dateOf(p.StartOn), Risks: p.Risks, Mitigations: p.Mitigations,
 			Safeguards: p.Safeguards, Disclosure: p.Disclosure, ExitPlan: p.ExitPlan, Documents: p.Documents},
-		Assessments: d.Assessments, InfoRequests: d.InfoRequests, Certified: d.Certified.toDomain(), Conditions: d.Conditions,
+		Certified: d.Certified.toDomain(), Conditions: d.Conditions,
 		RejectReasons: d.RejectReasons, SubmittedOn: dateOf(d.SubmittedOn), AcknowledgedOn: dateOf(d.AcknowledgedOn),
-		ApprovedOn: dateOf(d.ApprovedOn), TestStartedOn: dateOf(d.TestStartedOn), Extensions: d.Extensions, Outcome: sandbox.Outcome(d.Outcome)}
+		ApprovedOn: dateOf(d.ApprovedOn), TestStartedOn: dateOf(d.TestStartedOn), Outcome: sandbox.Outcome(d.Outcome)}
+	for _, x := range d.Assessments {
+		as := sandbox.Assessment{By: x.By, At: x.At.UTC()}
+		for _, f := range x.Findings {
+			as.Findings = append(as.Findings, sandbox.Finding(f))
+		}
+		a.Assessments = append(a.Assessments, as)
+	}
+	for _, x := range d.InfoRequests {
+		ir := sandbox.InfoRequest(x)
+		ir.At = ir.At.UTC()
+		if !ir.AnsweredAt.IsZero() {
+			ir.AnsweredAt = ir.AnsweredAt.UTC()
+		}
+		a.InfoRequests = append(a.InfoRequests, ir)
+	}
+	for _, x := range d.Extensions {
+		ext := sandbox.Extension(x)
+		ext.At = ext.At.UTC()
+		a.Extensions = append(a.Extensions, ext)
+	}
 	for _, h := range d.History {
 		a.History = append(a.History, sandbox.Transition{At: h.At.UTC(), By: h.By, From: sandbox.Status(h.From), To: sandbox.Status(h.To), Reason: h.Reason})
 	}
 	for _, r := range d.Reports {
-		a.Reports = append(a.Reports, sandbox.Report{PeriodEnd: dateOf(r.PeriodEnd), Customers: r.Customers, Transactions: r.Transactions,
-			Volume: value.VND(r.Volume), MaxExposure: value.VND(r.MaxExposure), Complaints: r.Complaints, Incidents: r.Incidents,
-			SubmittedAt: r.SubmittedAt.UTC(), Breaches: r.Breaches})
+		rep := sandbox.Report{PeriodEnd: dateOf(r.PeriodEnd), Customers: r.Customers, Transactions: r.Transactions,
+			Volume: value.VND(r.Volume), MaxExposure: value.VND(r.MaxExposure), Complaints: r.Complaints,
+			SubmittedAt: r.SubmittedAt.UTC(), Breaches: r.Breaches}
+		for _, x := range r.Incidents {
+			rep.Incidents = append(rep.Incidents, sandbox.Incident(x))
+		}
+		for _, x := range r.Metrics {
+			rep.Metrics = append(rep.Metrics, sandbox.Metric(x))
+		}
+		a.Reports = append(a.Reports, rep)
 	}
 	for _, f := range d.Flags {
 		a.Flags = append(a.Flags, sandbox.Flag(f))

@@ -10,7 +10,7 @@ import (
 
 const sandboxFields = `sandboxApplication { id status version flags certified { maxCustomers durationDays }
 	deadlines { acknowledgeBy assessBy startBy nextReportBy testEndsOn }
-	history { from to by reason } reports { customers breaches } outcome } userErrors { field code message }`
+	history { from to by reason } reports { customers breaches metrics { name value } } outcome } userErrors { field code message }`
 
 // TestSandboxFromDraftToGraduation walks one application through the whole
 // mechanism: an information request, a report that breaches a certified
@@ -22,9 +22,10 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 	e := w.e
 	// Wednesday 3 February 2027, 09:00 in Hai Phong, just before Tết.
 	e.clock.Set(time.Date(2027, 2, 3, 2, 0, 0, 0, time.UTC))
-	r := e.do(t, req{query: `{ sandboxPrograms { id name holidays } }`})
+	r := e.do(t, req{query: `{ sandboxPrograms { id name holidays guides { criterion positive negative } } }`})
 	require.Empty(t, r.Errors)
 	program := r.str("sandboxPrograms.0.id")
+	assert.Len(t, r.list("sandboxPrograms.0.guides"), 5, "every criterion has its indicators")
 	// Tokens are minted when used: the test moves the clock by weeks.
 	firm := func() string { return w.member(t, "PortPay") }
 	regulator := func() string { return e.token(t, "REGULATOR", "sbv-1", program) }
@@ -118,9 +119,11 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 	assert.Equal(t, "2027-08-28", r.str("actOnSandboxApplication.sandboxApplication.deadlines.testEndsOn"))
 
 	r = call(firm(), "submitSandboxReport", "SandboxReportInput", map[string]any{"periodEnd": "2027-03-31", "customers": 1200,
-		"transactions": 5400, "volumeVnd": 2_000_000_000, "maxExposureVnd": 30_000_000, "complaints": 3})
+		"transactions": 5400, "volumeVnd": 2_000_000_000, "maxExposureVnd": 30_000_000, "complaints": 3,
+		"metrics": []map[string]any{{"name": "Thời gian đối soát trung bình (giờ)", "value": 2.5}}})
 	assert.Equal(t, "TESTING", status(r, "submitSandboxReport"))
 	assert.Equal(t, []any{"maxCustomers"}, r.get("submitSandboxReport.sandboxApplication.reports.0.breaches"), "1,200 customers over the certified 1,000")
+	assert.Equal(t, 2.5, r.get("submitSandboxReport.sandboxApplication.reports.0.metrics.0.value"))
 
 	r = call(firm(), "submitSandboxReport", "SandboxReportInput", map[string]any{"periodEnd": "2027-04-30", "customers": 900,
 		"transactions": 6000, "volumeVnd": 2_500_000_000, "maxExposureVnd": 40_000_000, "complaints": 9,

@@ -10,9 +10,31 @@ import (
 	"github.com/innoport/innoport/domain/value"
 )
 
-// Criterion keys: what a regulator assesses, after the UK FCA's eligibility
-// tests.
+// Criteria are the keys of what a regulator assesses, after the UK FCA's
+// eligibility tests.
 var Criteria = []string{"in_scope", "genuine_innovation", "consumer_benefit", "readiness", "need_for_sandbox"}
+
+// Guide tells applicants and regulators how one criterion is judged.
+type Guide struct {
+	Criterion          string
+	Positive, Negative []string // indicators for and against, in Vietnamese
+}
+
+// DefaultGuides are the FCA's indicators, for programs that set none.
+func DefaultGuides() []Guide {
+	return []Guide{
+		{"in_scope", []string{"Sản phẩm thuộc lĩnh vực của chương trình", "Hoạt động tại Việt Nam"},
+			[]string{"Sản phẩm ngoài phạm vi quản lý của chương trình"}},
+		{"genuine_innovation", []string{"Khác biệt rõ rệt so với sản phẩm hiện có", "Ít hoặc chưa có sản phẩm tương tự trên thị trường"},
+			[]string{"Nhiều sản phẩm tương tự đã được cấp phép"}},
+		{"consumer_benefit", []string{"Giảm chi phí hoặc thời gian cho khách hàng", "Tăng khả năng tiếp cận dịch vụ"},
+			[]string{"Rủi ro cho khách hàng lớn hơn lợi ích", "Lợi ích không rõ ràng"}},
+		{"readiness", []string{"Đã thử nghiệm nội bộ", "Có nguồn lực và phương án bảo vệ khách hàng"},
+			[]string{"Sản phẩm mới ở mức ý tưởng", "Chưa có kế hoạch thử nghiệm"}},
+		{"need_for_sandbox", []string{"Chưa có quy định áp dụng cho sản phẩm", "Quy định hiện hành cản trở thử nghiệm"},
+			[]string{"Có thể triển khai theo quy định hiện hành"}},
+	}
+}
 
 // Limits bound a test: a program's defaults and maximums, or the parameters
 // a firm requests and a regulator certifies.
@@ -70,6 +92,7 @@ type Program struct {
 	StartWithinDays  int // start testing within, from approval (days)
 	ReportPeriodDays int // a report is due every so many days of testing
 	Calendar         Calendar
+	Guides           []Guide // how each criterion is judged; DefaultGuides when empty
 }
 
 // Status is where a sandbox application is in its life.
@@ -188,6 +211,12 @@ type Incident struct {
 	Description string
 }
 
+// Metric is a named figure a report gives.
+type Metric struct {
+	Name  string
+	Value float64
+}
+
 // Report is a periodic test report.
 type Report struct {
 	PeriodEnd    value.Date
@@ -197,6 +226,7 @@ type Report struct {
 	MaxExposure  value.VND // largest per-customer exposure in the period
 	Complaints   int
 	Incidents    []Incident
+	Metrics      []Metric // the further figures the approval's conditions ask for
 	SubmittedAt  time.Time
 	Breaches     []string // certified limits the report exceeds
 }

@@ -67,6 +67,15 @@ func CheckProgram(p Program) (Program, error) {
 	p.NameEN, err = value.Text(p.NameEN, false, 200)
 	list.Check(err, "nameEn")
 	p.Limits.check(&list, "limits")
+	if len(p.Guides) == 0 {
+		p.Guides = DefaultGuides()
+	}
+	for i, g := range p.Guides {
+		if !slices.Contains(Criteria, g.Criterion) {
+			list.Add(errs.InvalidValue(fmt.Sprintf("Tiêu chí %q không tồn tại.", g.Criterion),
+				fmt.Sprintf("There is no criterion %q.", g.Criterion), "guides", fmt.Sprint(i), "criterion"))
+		}
+	}
 	for field, n := range map[string]int{"ackWorkingDays": p.AckWorkingDays, "assessmentDays": p.AssessmentDays,
 		"startWithinDays": p.StartWithinDays, "reportPeriodDays": p.ReportPeriodDays} {
 		if n < 1 || n > 1000 {
@@ -379,6 +388,13 @@ func (s *Service) SubmitReport(ctx context.Context, id string, r Report) (Applic
 		}
 		if r.Customers < 0 || r.Transactions < 0 || r.Complaints < 0 || r.Volume < 0 || r.MaxExposure < 0 {
 			return errs.InvalidValue("Số liệu không được âm.", "Figures cannot be negative.")
+		}
+		for i, m := range r.Metrics {
+			name, err := value.Text(m.Name, true, 200)
+			if err != nil {
+				return errs.Flatten(err)[0].At("metrics", fmt.Sprint(i), "name")
+			}
+			r.Metrics[i].Name = name
 		}
 		now := s.clock.Now()
 		r.SubmittedAt, r.Breaches = now, r.breaches(a.Certified)

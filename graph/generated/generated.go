@@ -569,6 +569,12 @@ type ComplexityRoot struct {
 		Findings func(childComplexity int) int
 	}
 
+	SandboxCriterionGuide struct {
+		Criterion func(childComplexity int) int
+		Negative  func(childComplexity int) int
+		Positive  func(childComplexity int) int
+	}
+
 	SandboxDeadlines struct {
 		AcknowledgeBy func(childComplexity int) int
 		AssessBy      func(childComplexity int) int
@@ -611,9 +617,15 @@ type ComplexityRoot struct {
 		Wards          func(childComplexity int) int
 	}
 
+	SandboxMetric struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	SandboxProgram struct {
 		AckWorkingDays   func(childComplexity int) int
 		AssessmentDays   func(childComplexity int) int
+		Guides           func(childComplexity int) int
 		Holidays         func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Limits           func(childComplexity int) int
@@ -645,6 +657,7 @@ type ComplexityRoot struct {
 		Customers    func(childComplexity int) int
 		Incidents    func(childComplexity int) int
 		MaxExposure  func(childComplexity int) int
+		Metrics      func(childComplexity int) int
 		PeriodEnd    func(childComplexity int) int
 		SubmittedAt  func(childComplexity int) int
 		Transactions func(childComplexity int) int
@@ -956,6 +969,7 @@ type SandboxProgramResolver interface {
 	ID(ctx context.Context, obj *sandbox.Program) (string, error)
 
 	Holidays(ctx context.Context, obj *sandbox.Program) ([]*value.Date, error)
+	Guides(ctx context.Context, obj *sandbox.Program) ([]*sandbox.Guide, error)
 }
 type SandboxRegisterEntryResolver interface {
 	StartupName(ctx context.Context, obj *sandbox.Application) (string, error)
@@ -967,6 +981,9 @@ type SandboxRegisterEntryResolver interface {
 	Outcome(ctx context.Context, obj *sandbox.Application) (*sandbox.Outcome, error)
 }
 type SandboxReportResolver interface {
+	Incidents(ctx context.Context, obj *sandbox.Report) ([]*sandbox.Incident, error)
+	Metrics(ctx context.Context, obj *sandbox.Report) ([]*sandbox.Metric, error)
+
 	Breaches(ctx context.Context, obj *sandbox.Report) ([]string, error)
 }
 type ScreeningChangeResolver interface {
@@ -3265,6 +3282,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SandboxAssessment.Findings(childComplexity), true
 
+	case "SandboxCriterionGuide.criterion":
+		if e.complexity.SandboxCriterionGuide.Criterion == nil {
+			break
+		}
+
+		return e.complexity.SandboxCriterionGuide.Criterion(childComplexity), true
+	case "SandboxCriterionGuide.negative":
+		if e.complexity.SandboxCriterionGuide.Negative == nil {
+			break
+		}
+
+		return e.complexity.SandboxCriterionGuide.Negative(childComplexity), true
+	case "SandboxCriterionGuide.positive":
+		if e.complexity.SandboxCriterionGuide.Positive == nil {
+			break
+		}
+
+		return e.complexity.SandboxCriterionGuide.Positive(childComplexity), true
+
 	case "SandboxDeadlines.acknowledgeBy":
 		if e.complexity.SandboxDeadlines.AcknowledgeBy == nil {
 			break
@@ -3415,6 +3451,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SandboxLimits.Wards(childComplexity), true
 
+	case "SandboxMetric.name":
+		if e.complexity.SandboxMetric.Name == nil {
+			break
+		}
+
+		return e.complexity.SandboxMetric.Name(childComplexity), true
+	case "SandboxMetric.value":
+		if e.complexity.SandboxMetric.Value == nil {
+			break
+		}
+
+		return e.complexity.SandboxMetric.Value(childComplexity), true
+
 	case "SandboxProgram.ackWorkingDays":
 		if e.complexity.SandboxProgram.AckWorkingDays == nil {
 			break
@@ -3427,6 +3476,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.SandboxProgram.AssessmentDays(childComplexity), true
+	case "SandboxProgram.guides":
+		if e.complexity.SandboxProgram.Guides == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.Guides(childComplexity), true
 	case "SandboxProgram.holidays":
 		if e.complexity.SandboxProgram.Holidays == nil {
 			break
@@ -3562,6 +3617,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.SandboxReport.MaxExposure(childComplexity), true
+	case "SandboxReport.metrics":
+		if e.complexity.SandboxReport.Metrics == nil {
+			break
+		}
+
+		return e.complexity.SandboxReport.Metrics(childComplexity), true
 	case "SandboxReport.periodEnd":
 		if e.complexity.SandboxReport.PeriodEnd == nil {
 			break
@@ -4091,10 +4152,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputQuestionInput,
 		ec.unmarshalInputRubricInput,
 		ec.unmarshalInputSandboxActionInput,
+		ec.unmarshalInputSandboxCriterionGuideInput,
 		ec.unmarshalInputSandboxExtensionInput,
 		ec.unmarshalInputSandboxFindingInput,
 		ec.unmarshalInputSandboxIncidentInput,
 		ec.unmarshalInputSandboxLimitsInput,
+		ec.unmarshalInputSandboxMetricInput,
 		ec.unmarshalInputSandboxProposalInput,
 		ec.unmarshalInputSandboxReportInput,
 		ec.unmarshalInputSandboxTextInput,
@@ -5034,6 +5097,21 @@ type SandboxProgram implements Node {
   reportPeriodDays: Int!
   "Public holidays the working-day deadlines skip."
   holidays: [Date!]!
+  "How each criterion is judged: indicators for and against."
+  guides: [SandboxCriterionGuide!]!
+}
+
+type SandboxCriterionGuide {
+  "in_scope, genuine_innovation, consumer_benefit, readiness or need_for_sandbox."
+  criterion: String!
+  positive: [String!]!
+  negative: [String!]!
+}
+
+input SandboxCriterionGuideInput {
+  criterion: String!
+  positive: [String!]!
+  negative: [String!]!
 }
 
 input CreateSandboxProgramInput {
@@ -5046,6 +5124,8 @@ input CreateSandboxProgramInput {
   startWithinDays: Int = 90
   reportPeriodDays: Int = 30
   holidays: [Date!]
+  "Defaults to the FCA's indicators."
+  guides: [SandboxCriterionGuideInput!]
 }
 
 """
@@ -5154,9 +5234,21 @@ type SandboxReport {
   maxExposureVnd: VND!
   complaints: Int!
   incidents: [SandboxIncident!]!
+  "Further figures the approval's conditions ask for."
+  metrics: [SandboxMetric!]!
   submittedAt: DateTime!
   "Certified limits the report exceeds."
   breaches: [String!]!
+}
+
+type SandboxMetric {
+  name: String!
+  value: Float!
+}
+
+input SandboxMetricInput {
+  name: String!
+  value: Float!
 }
 
 type SandboxExtension {
@@ -5298,6 +5390,7 @@ input SandboxReportInput {
   maxExposureVnd: VND!
   complaints: Int!
   incidents: [SandboxIncidentInput!]
+  metrics: [SandboxMetricInput!]
 }
 
 input SandboxExtensionInput {
@@ -14916,6 +15009,8 @@ func (ec *executionContext) fieldContext_Query_sandboxPrograms(_ context.Context
 				return ec.fieldContext_SandboxProgram_reportPeriodDays(ctx, field)
 			case "holidays":
 				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
+			case "guides":
+				return ec.fieldContext_SandboxProgram_guides(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -17063,6 +17158,8 @@ func (ec *executionContext) fieldContext_SandboxApplication_program(_ context.Co
 				return ec.fieldContext_SandboxProgram_reportPeriodDays(ctx, field)
 			case "holidays":
 				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
+			case "guides":
+				return ec.fieldContext_SandboxProgram_guides(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -17811,6 +17908,8 @@ func (ec *executionContext) fieldContext_SandboxApplication_reports(_ context.Co
 				return ec.fieldContext_SandboxReport_complaints(ctx, field)
 			case "incidents":
 				return ec.fieldContext_SandboxReport_incidents(ctx, field)
+			case "metrics":
+				return ec.fieldContext_SandboxReport_metrics(ctx, field)
 			case "submittedAt":
 				return ec.fieldContext_SandboxReport_submittedAt(ctx, field)
 			case "breaches":
@@ -18424,6 +18523,93 @@ func (ec *executionContext) fieldContext_SandboxAssessment_findings(_ context.Co
 				return ec.fieldContext_SandboxFinding_note(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxFinding", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxCriterionGuide_criterion(ctx context.Context, field graphql.CollectedField, obj *sandbox.Guide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxCriterionGuide_criterion,
+		func(ctx context.Context) (any, error) {
+			return obj.Criterion, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxCriterionGuide_criterion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxCriterionGuide",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxCriterionGuide_positive(ctx context.Context, field graphql.CollectedField, obj *sandbox.Guide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxCriterionGuide_positive,
+		func(ctx context.Context) (any, error) {
+			return obj.Positive, nil
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxCriterionGuide_positive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxCriterionGuide",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxCriterionGuide_negative(ctx context.Context, field graphql.CollectedField, obj *sandbox.Guide) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxCriterionGuide_negative,
+		func(ctx context.Context) (any, error) {
+			return obj.Negative, nil
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxCriterionGuide_negative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxCriterionGuide",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -19125,6 +19311,64 @@ func (ec *executionContext) fieldContext_SandboxLimits_totalCapVnd(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _SandboxMetric_name(ctx context.Context, field graphql.CollectedField, obj *sandbox.Metric) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxMetric_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxMetric_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxMetric",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxMetric_value(ctx context.Context, field graphql.CollectedField, obj *sandbox.Metric) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxMetric_value,
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxMetric_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxMetric",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SandboxProgram_id(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19427,6 +19671,43 @@ func (ec *executionContext) fieldContext_SandboxProgram_holidays(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _SandboxProgram_guides(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_guides,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxProgram().Guides(ctx, obj)
+		},
+		nil,
+		ec.marshalNSandboxCriterionGuide2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐGuideᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_guides(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "criterion":
+				return ec.fieldContext_SandboxCriterionGuide_criterion(ctx, field)
+			case "positive":
+				return ec.fieldContext_SandboxCriterionGuide_positive(ctx, field)
+			case "negative":
+				return ec.fieldContext_SandboxCriterionGuide_negative(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxCriterionGuide", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SandboxProgramPayload_sandboxProgram(ctx context.Context, field graphql.CollectedField, obj *model.SandboxProgramPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19471,6 +19752,8 @@ func (ec *executionContext) fieldContext_SandboxProgramPayload_sandboxProgram(_ 
 				return ec.fieldContext_SandboxProgram_reportPeriodDays(ctx, field)
 			case "holidays":
 				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
+			case "guides":
+				return ec.fieldContext_SandboxProgram_guides(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -19617,6 +19900,8 @@ func (ec *executionContext) fieldContext_SandboxRegisterEntry_program(_ context.
 				return ec.fieldContext_SandboxProgram_reportPeriodDays(ctx, field)
 			case "holidays":
 				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
+			case "guides":
+				return ec.fieldContext_SandboxProgram_guides(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -19921,10 +20206,10 @@ func (ec *executionContext) _SandboxReport_incidents(ctx context.Context, field 
 		field,
 		ec.fieldContext_SandboxReport_incidents,
 		func(ctx context.Context) (any, error) {
-			return obj.Incidents, nil
+			return ec.resolvers.SandboxReport().Incidents(ctx, obj)
 		},
 		nil,
-		ec.marshalNSandboxIncident2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncidentᚄ,
+		ec.marshalNSandboxIncident2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncidentᚄ,
 		true,
 		true,
 	)
@@ -19934,8 +20219,8 @@ func (ec *executionContext) fieldContext_SandboxReport_incidents(_ context.Conte
 	fc = &graphql.FieldContext{
 		Object:     "SandboxReport",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			switch field.Name {
 			case "critical":
@@ -19944,6 +20229,41 @@ func (ec *executionContext) fieldContext_SandboxReport_incidents(_ context.Conte
 				return ec.fieldContext_SandboxIncident_description(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxIncident", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxReport_metrics(ctx context.Context, field graphql.CollectedField, obj *sandbox.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxReport_metrics,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxReport().Metrics(ctx, obj)
+		},
+		nil,
+		ec.marshalNSandboxMetric2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐMetricᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxReport_metrics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "name":
+				return ec.fieldContext_SandboxMetric_name(ctx, field)
+			case "value":
+				return ec.fieldContext_SandboxMetric_value(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxMetric", field.Name)
 		},
 	}
 	return fc, nil
@@ -24650,7 +24970,7 @@ func (ec *executionContext) unmarshalInputCreateSandboxProgramInput(ctx context.
 		asMap["reportPeriodDays"] = 30
 	}
 
-	fieldsInOrder := [...]string{"name", "nameEn", "sectors", "limits", "ackWorkingDays", "assessmentDays", "startWithinDays", "reportPeriodDays", "holidays"}
+	fieldsInOrder := [...]string{"name", "nameEn", "sectors", "limits", "ackWorkingDays", "assessmentDays", "startWithinDays", "reportPeriodDays", "holidays", "guides"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24720,6 +25040,13 @@ func (ec *executionContext) unmarshalInputCreateSandboxProgramInput(ctx context.
 				return it, err
 			}
 			it.Holidays = data
+		case "guides":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("guides"))
+			data, err := ec.unmarshalOSandboxCriterionGuideInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxCriterionGuideInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Guides = data
 		}
 	}
 
@@ -25635,6 +25962,47 @@ func (ec *executionContext) unmarshalInputSandboxActionInput(ctx context.Context
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputSandboxCriterionGuideInput(ctx context.Context, obj any) (model.SandboxCriterionGuideInput, error) {
+	var it model.SandboxCriterionGuideInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"criterion", "positive", "negative"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "criterion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criterion"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Criterion = data
+		case "positive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("positive"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Positive = data
+		case "negative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("negative"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Negative = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputSandboxExtensionInput(ctx context.Context, obj any) (model.SandboxExtensionInput, error) {
 	var it model.SandboxExtensionInput
 	asMap := map[string]any{}
@@ -25824,6 +26192,40 @@ func (ec *executionContext) unmarshalInputSandboxLimitsInput(ctx context.Context
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputSandboxMetricInput(ctx context.Context, obj any) (model.SandboxMetricInput, error) {
+	var it model.SandboxMetricInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "value"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputSandboxProposalInput(ctx context.Context, obj any) (model.SandboxProposalInput, error) {
 	var it model.SandboxProposalInput
 	asMap := map[string]any{}
@@ -25942,7 +26344,7 @@ func (ec *executionContext) unmarshalInputSandboxReportInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "periodEnd", "customers", "transactions", "volumeVnd", "maxExposureVnd", "complaints", "incidents"}
+	fieldsInOrder := [...]string{"id", "periodEnd", "customers", "transactions", "volumeVnd", "maxExposureVnd", "complaints", "incidents", "metrics"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26005,6 +26407,13 @@ func (ec *executionContext) unmarshalInputSandboxReportInput(ctx context.Context
 				return it, err
 			}
 			it.Incidents = data
+		case "metrics":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metrics"))
+			data, err := ec.unmarshalOSandboxMetricInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxMetricInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metrics = data
 		}
 	}
 
@@ -32871,6 +33280,55 @@ func (ec *executionContext) _SandboxAssessment(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var sandboxCriterionGuideImplementors = []string{"SandboxCriterionGuide"}
+
+func (ec *executionContext) _SandboxCriterionGuide(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Guide) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxCriterionGuideImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxCriterionGuide")
+		case "criterion":
+			out.Values[i] = ec._SandboxCriterionGuide_criterion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "positive":
+			out.Values[i] = ec._SandboxCriterionGuide_positive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "negative":
+			out.Values[i] = ec._SandboxCriterionGuide_negative(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var sandboxDeadlinesImplementors = []string{"SandboxDeadlines"}
 
 func (ec *executionContext) _SandboxDeadlines(ctx context.Context, sel ast.SelectionSet, obj *model.SandboxDeadlines) graphql.Marshaler {
@@ -33233,6 +33691,50 @@ func (ec *executionContext) _SandboxLimits(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var sandboxMetricImplementors = []string{"SandboxMetric"}
+
+func (ec *executionContext) _SandboxMetric(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Metric) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxMetricImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxMetric")
+		case "name":
+			out.Values[i] = ec._SandboxMetric_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._SandboxMetric_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var sandboxProgramImplementors = []string{"SandboxProgram", "Node"}
 
 func (ec *executionContext) _SandboxProgram(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Program) graphql.Marshaler {
@@ -33327,6 +33829,42 @@ func (ec *executionContext) _SandboxProgram(ctx context.Context, sel ast.Selecti
 					}
 				}()
 				res = ec._SandboxProgram_holidays(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "guides":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxProgram_guides(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -33674,10 +34212,77 @@ func (ec *executionContext) _SandboxReport(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "incidents":
-			out.Values[i] = ec._SandboxReport_incidents(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxReport_incidents(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "metrics":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxReport_metrics(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "submittedAt":
 			out.Values[i] = ec._SandboxReport_submittedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -37667,6 +38272,65 @@ func (ec *executionContext) marshalNSandboxAssessment2ᚕgithubᚗcomᚋinnoport
 	return ret
 }
 
+func (ec *executionContext) marshalNSandboxCriterionGuide2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐGuideᚄ(ctx context.Context, sel ast.SelectionSet, v []*sandbox.Guide) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxCriterionGuide2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐGuide(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSandboxCriterionGuide2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐGuide(ctx context.Context, sel ast.SelectionSet, v *sandbox.Guide) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxCriterionGuide(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSandboxCriterionGuideInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxCriterionGuideInput(ctx context.Context, v any) (*model.SandboxCriterionGuideInput, error) {
+	res, err := ec.unmarshalInputSandboxCriterionGuideInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSandboxDeadlines2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxDeadlines(ctx context.Context, sel ast.SelectionSet, v model.SandboxDeadlines) graphql.Marshaler {
 	return ec._SandboxDeadlines(ctx, sel, &v)
 }
@@ -37877,11 +38541,7 @@ func (ec *executionContext) marshalNSandboxFlag2ᚕgithubᚗcomᚋinnoportᚋinn
 	return ret
 }
 
-func (ec *executionContext) marshalNSandboxIncident2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncident(ctx context.Context, sel ast.SelectionSet, v sandbox.Incident) graphql.Marshaler {
-	return ec._SandboxIncident(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNSandboxIncident2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncidentᚄ(ctx context.Context, sel ast.SelectionSet, v []sandbox.Incident) graphql.Marshaler {
+func (ec *executionContext) marshalNSandboxIncident2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncidentᚄ(ctx context.Context, sel ast.SelectionSet, v []*sandbox.Incident) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
 	isLen1 := len(v) == 1
@@ -37905,7 +38565,7 @@ func (ec *executionContext) marshalNSandboxIncident2ᚕgithubᚗcomᚋinnoport�
 			if !isLen1 {
 				defer wg.Done()
 			}
-			ret[i] = ec.marshalNSandboxIncident2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncident(ctx, sel, v[i])
+			ret[i] = ec.marshalNSandboxIncident2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncident(ctx, sel, v[i])
 		}
 		if isLen1 {
 			f(i)
@@ -37923,6 +38583,16 @@ func (ec *executionContext) marshalNSandboxIncident2ᚕgithubᚗcomᚋinnoport�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSandboxIncident2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐIncident(ctx context.Context, sel ast.SelectionSet, v *sandbox.Incident) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxIncident(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSandboxIncidentInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxIncidentInput(ctx context.Context, v any) (*model.SandboxIncidentInput, error) {
@@ -37984,6 +38654,65 @@ func (ec *executionContext) marshalNSandboxLimits2githubᚗcomᚋinnoportᚋinno
 
 func (ec *executionContext) unmarshalNSandboxLimitsInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxLimitsInput(ctx context.Context, v any) (*model.SandboxLimitsInput, error) {
 	res, err := ec.unmarshalInputSandboxLimitsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxMetric2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐMetricᚄ(ctx context.Context, sel ast.SelectionSet, v []*sandbox.Metric) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxMetric2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐMetric(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSandboxMetric2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐMetric(ctx context.Context, sel ast.SelectionSet, v *sandbox.Metric) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxMetric(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSandboxMetricInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxMetricInput(ctx context.Context, v any) (*model.SandboxMetricInput, error) {
+	res, err := ec.unmarshalInputSandboxMetricInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -40135,6 +40864,24 @@ func (ec *executionContext) marshalOSandboxApplication2ᚖgithubᚗcomᚋinnopor
 	return ec._SandboxApplication(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOSandboxCriterionGuideInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxCriterionGuideInputᚄ(ctx context.Context, v any) ([]*model.SandboxCriterionGuideInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.SandboxCriterionGuideInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSandboxCriterionGuideInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxCriterionGuideInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOSandboxIncidentInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxIncidentInputᚄ(ctx context.Context, v any) ([]*model.SandboxIncidentInput, error) {
 	if v == nil {
 		return nil, nil
@@ -40158,6 +40905,24 @@ func (ec *executionContext) marshalOSandboxLimits2ᚖgithubᚗcomᚋinnoportᚋi
 		return graphql.Null
 	}
 	return ec._SandboxLimits(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSandboxMetricInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxMetricInputᚄ(ctx context.Context, v any) ([]*model.SandboxMetricInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.SandboxMetricInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSandboxMetricInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxMetricInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOSandboxOutcome2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome(ctx context.Context, v any) (*sandbox.Outcome, error) {

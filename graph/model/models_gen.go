@@ -142,6 +142,8 @@ type CreateSandboxProgramInput struct {
 	StartWithinDays  *int                `json:"startWithinDays,omitempty"`
 	ReportPeriodDays *int                `json:"reportPeriodDays,omitempty"`
 	Holidays         []*value.Date       `json:"holidays,omitempty"`
+	// Defaults to the FCA's indicators.
+	Guides []*SandboxCriterionGuideInput `json:"guides,omitempty"`
 }
 
 type CreateStartupInput struct {
@@ -385,6 +387,12 @@ type SandboxApplicationPayload struct {
 	UserErrors         []*UserError         `json:"userErrors"`
 }
 
+type SandboxCriterionGuideInput struct {
+	Criterion string   `json:"criterion"`
+	Positive  []string `json:"positive"`
+	Negative  []string `json:"negative"`
+}
+
 // Service-level dates in Asia/Ho_Chi_Minh; null when not running.
 type SandboxDeadlines struct {
 	AcknowledgeBy *value.Date `json:"acknowledgeBy,omitempty"`
@@ -420,6 +428,11 @@ type SandboxLimitsInput struct {
 	TotalCapVnd       *value.VND `json:"totalCapVnd,omitempty"`
 }
 
+type SandboxMetricInput struct {
+	Name  string  `json:"name"`
+	Value float64 `json:"value"`
+}
+
 type SandboxProgramPayload struct {
 	SandboxProgram *sandbox.Program `json:"sandboxProgram,omitempty"`
 	UserErrors     []*UserError     `json:"userErrors"`
@@ -450,6 +463,7 @@ type SandboxReportInput struct {
 	MaxExposureVnd value.VND               `json:"maxExposureVnd"`
 	Complaints     int                     `json:"complaints"`
 	Incidents      []*SandboxIncidentInput `json:"incidents,omitempty"`
+	Metrics        []*SandboxMetricInput   `json:"metrics,omitempty"`
 }
 
 type SandboxTextInput struct {
