@@ -41,13 +41,12 @@ func (r *mutationResolver) CreateSandboxApplication(ctx context.Context, input m
 		return sandboxPayload(ctx, sandbox.Application{}, err)
 	}
 	a, err := r.Sandbox.CreateDraft(ctx, programID, startupID, proposal(input.Proposal))
-	return sandboxPayload(ctx, a, nested(err, "proposal"))
+	return sandboxPayload(ctx, a, err)
 }
 
 func (r *mutationResolver) UpdateSandboxApplication(ctx context.Context, input model.UpdateSandboxApplicationInput) (*model.SandboxApplicationPayload, error) {
 	return r.sandboxChange(ctx, input.ID, func(id string) (sandbox.Application, error) {
-		a, err := r.Sandbox.UpdateDraft(ctx, id, int64(input.Version), proposal(input.Proposal))
-		return a, nested(err, "proposal")
+		return r.Sandbox.UpdateDraft(ctx, id, int64(input.Version), proposal(input.Proposal))
 	})
 }
 

@@ -45,6 +45,10 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 		"programId": program, "startupId": w.startup["PortPay"], "proposal": proposal}}})
 	require.Empty(t, r.userErrors("createSandboxApplication"))
 	id := r.str("createSandboxApplication.sandboxApplication.id")
+	ghost := e.token(t, "STARTUP_MEMBER", "ghost", "U3RhcnR1cDpnaG9zdA") // Startup:ghost
+	r = e.do(t, req{token: ghost, query: create, vars: map[string]any{"in": map[string]any{
+		"programId": program, "startupId": "U3RhcnR1cDpnaG9zdA", "proposal": proposal}}})
+	assert.Equal(t, map[string]string{"input.startupId": "NOT_FOUND"}, r.userErrors("createSandboxApplication"))
 
 	version := func() int {
 		r := e.do(t, req{token: regulator(), query: `query($id: ID!) { sandboxApplication(id: $id) { version } }`, vars: map[string]any{"id": id}})

@@ -136,7 +136,9 @@ func checkProposal(in Proposal, p Program, complete bool, today value.Date) (Pro
 	for _, field := range in.Requested.exceeding(p.Limits) {
 		list.Add(errs.InvalidValue("Vượt giới hạn của chương trình thử nghiệm.", "Beyond the program's limits.", "requested", field))
 	}
-	return in, list.Err()
+	var under errs.List // every problem is of the proposal
+	under.Check(list.Err(), "proposal")
+	return in, under.Err()
 }
 
 // CreateDraft starts an application of a startup, by its members.
@@ -146,7 +148,10 @@ func (s *Service) CreateDraft(ctx context.Context, programID, startupID string, 
 	}
 	p, err := s.programs.Get(ctx, programID)
 	if err != nil {
-		return Application{}, errs.Flatten(err)[0].At("programId")
+		return Application{}, atField(err, "programId")
+	}
+	if _, err := s.firms.Get(ctx, startupID); err != nil {
+		return Application{}, atField(err, "startupId")
 	}
 	now := s.clock.Now()
 	in, err = checkProposal(in, p, false, value.DateOf(now))
@@ -189,6 +194,14 @@ func (s *Service) change(ctx context.Context, id string, version int64, fn func(
 		return Application{}, fmt.Errorf("sandbox application %s: %w", id, err)
 	}
 	return a, nil
+}
+
+// atField puts a not-found error on the input field that named the record.
+func atField(err error, field string) error {
+	if es := errs.Flatten(err); len(es) == 1 && es[0].Kind == errs.NotFound {
+		return es[0].At(field)
+	}
+	return err
 }
 
 // anyVersion marks changes that carry no client version (reports).
