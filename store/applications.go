@@ -7,7 +7,6 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/funding"
@@ -132,14 +131,14 @@ func applicationToDomain(d applicationDoc) (funding.Application, error) {
 // (callId, startupId) and (startupId, idempotencyKey) enforce one application
 // per startup per call and one application per key, under any concurrency.
 type Applications struct {
-	repo[funding.Application, applicationDoc]
+	filtered[funding.Application, applicationDoc, funding.ApplicationFilter]
 }
 
 var _ funding.ApplicationStore = (*Applications)(nil)
 
 // NewApplications returns the application store of db.
 func NewApplications(db *DB) *Applications {
-	return &Applications{repo[funding.Application, applicationDoc]{
+	return &Applications{filtered[funding.Application, applicationDoc, funding.ApplicationFilter]{filter: applicationFilter, repo: repo[funding.Application, applicationDoc]{
 		db: db, coll: db.db.Collection(colApplications), toDoc: applicationToDoc, toDomain: applicationToDomain,
 		meta:   func(a *funding.Application) *record.Meta { return &a.Meta },
 		whatVI: "hồ sơ", whatEN: "Application",
@@ -148,7 +147,7 @@ func NewApplications(db *DB) *Applications {
 				"Doanh nghiệp đã nộp hồ sơ cho đợt kêu gọi này.",
 				"The startup has already applied to this call.")
 		},
-	}}
+	}}}
 }
 
 // ByIdempotencyKey finds the application a startup sent with a key.
@@ -170,21 +169,6 @@ func applicationFilter(f funding.ApplicationFilter) bson.D {
 	q = eqIfSet(q, "status", string(f.Status))
 	q = eqIfSet(q, "startupId", f.StartupID)
 	return eqIfSet(q, "assignments.reviewerId", f.ReviewerID)
-}
-
-// List returns a page of applications matching f in creation order.
-func (s *Applications) List(ctx context.Context, f funding.ApplicationFilter, p value.Page) (value.Slice[funding.Application], error) {
-	return s.page(ctx, applicationFilter(f), p)
-}
-
-// Count counts the applications matching f.
-func (s *Applications) Count(ctx context.Context, f funding.ApplicationFilter) (int, error) {
-	return s.count(ctx, applicationFilter(f))
-}
-
-// All returns every application matching f.
-func (s *Applications) All(ctx context.Context, f funding.ApplicationFilter) ([]funding.Application, error) {
-	return s.find(ctx, applicationFilter(f), options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
 }
 
 // CountByStatus counts a call's applications per status with one aggregation.

@@ -9,7 +9,6 @@ import (
 
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/record"
-	"github.com/innoport/innoport/domain/value"
 )
 
 type fundDoc struct {
@@ -145,18 +144,18 @@ func callToDomain(d callDoc) (funding.Call, error) {
 
 // Calls stores funding.Call documents.
 type Calls struct {
-	repo[funding.Call, callDoc]
+	filtered[funding.Call, callDoc, funding.CallFilter]
 }
 
 var _ funding.CallStore = (*Calls)(nil)
 
 // NewCalls returns the funding-call store of db.
 func NewCalls(db *DB) *Calls {
-	return &Calls{repo[funding.Call, callDoc]{
+	return &Calls{filtered[funding.Call, callDoc, funding.CallFilter]{filter: callFilter, repo: repo[funding.Call, callDoc]{
 		db: db, coll: db.db.Collection(colCalls), toDoc: callToDoc, toDomain: callToDomain,
 		meta:   func(c *funding.Call) *record.Meta { return &c.Meta },
 		whatVI: "đợt kêu gọi vốn", whatEN: "Funding call",
-	}}
+	}}}
 }
 
 func callFilter(f funding.CallFilter) bson.D {
@@ -168,16 +167,6 @@ func callFilter(f funding.CallFilter) bson.D {
 		}})
 	}
 	return q
-}
-
-// List returns a page of calls matching f in creation order.
-func (s *Calls) List(ctx context.Context, f funding.CallFilter, p value.Page) (value.Slice[funding.Call], error) {
-	return s.page(ctx, callFilter(f), p)
-}
-
-// Count counts the calls matching f.
-func (s *Calls) Count(ctx context.Context, f funding.CallFilter) (int, error) {
-	return s.count(ctx, callFilter(f))
 }
 
 // ByFund returns the calls of each fund, newest opening first, in one query.

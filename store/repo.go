@@ -97,6 +97,28 @@ func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (
 		"The record keeps changing under this update; please try again.")
 }
 
+// filtered is a repository whose lists are narrowed by a domain filter F,
+// translated to a query once, in filter.
+type filtered[E any, D any, F any] struct {
+	repo[E, D]
+	filter func(F) bson.D
+}
+
+// List returns a page of the entities matching f, in _id (creation) order.
+func (r *filtered[E, D, F]) List(ctx context.Context, f F, p value.Page) (value.Slice[E], error) {
+	return r.page(ctx, r.filter(f), p)
+}
+
+// Count counts the entities matching f.
+func (r *filtered[E, D, F]) Count(ctx context.Context, f F) (int, error) {
+	return r.count(ctx, r.filter(f))
+}
+
+// All returns every entity matching f, in _id order.
+func (r *filtered[E, D, F]) All(ctx context.Context, f F) ([]E, error) {
+	return r.find(ctx, r.filter(f), options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+}
+
 // page returns the documents matching filter after p.After, in _id order.
 func (r *repo[E, D]) page(ctx context.Context, filter bson.D, p value.Page) (value.Slice[E], error) {
 	if p.After != "" {

@@ -281,18 +281,18 @@ func sandboxAppToDomain(d sandboxAppDoc) (sandbox.Application, error) {
 
 // SandboxApplications stores sandbox.Application documents.
 type SandboxApplications struct {
-	repo[sandbox.Application, sandboxAppDoc]
+	filtered[sandbox.Application, sandboxAppDoc, sandbox.Filter]
 }
 
 var _ sandbox.ApplicationStore = (*SandboxApplications)(nil)
 
 // NewSandboxApplications returns the sandbox-application store of db.
 func NewSandboxApplications(db *DB) *SandboxApplications {
-	return &SandboxApplications{repo[sandbox.Application, sandboxAppDoc]{
+	return &SandboxApplications{filtered[sandbox.Application, sandboxAppDoc, sandbox.Filter]{filter: sandboxFilter, repo: repo[sandbox.Application, sandboxAppDoc]{
 		db: db, coll: db.db.Collection(colSandboxApps), toDoc: sandboxAppToDoc, toDomain: sandboxAppToDomain,
 		meta:   func(a *sandbox.Application) *record.Meta { return &a.Meta },
 		whatVI: "hồ sơ thử nghiệm", whatEN: "Sandbox application",
-	}}
+	}}}
 }
 
 func sandboxFilter(f sandbox.Filter) bson.D {
@@ -302,19 +302,4 @@ func sandboxFilter(f sandbox.Filter) bson.D {
 		q = append(q, bson.E{Key: "status", Value: bson.D{{Key: "$in", Value: names(f.Statuses)}}})
 	}
 	return q
-}
-
-// List returns a page of applications matching f.
-func (s *SandboxApplications) List(ctx context.Context, f sandbox.Filter, p value.Page) (value.Slice[sandbox.Application], error) {
-	return s.page(ctx, sandboxFilter(f), p)
-}
-
-// Count counts the applications matching f.
-func (s *SandboxApplications) Count(ctx context.Context, f sandbox.Filter) (int, error) {
-	return s.count(ctx, sandboxFilter(f))
-}
-
-// All returns every application matching f.
-func (s *SandboxApplications) All(ctx context.Context, f sandbox.Filter) ([]sandbox.Application, error) {
-	return s.find(ctx, sandboxFilter(f), nil)
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/screening"
-	"github.com/innoport/innoport/domain/value"
 )
 
 type criteriaSetDoc struct {
@@ -154,18 +153,18 @@ func resultToDomain(d resultDoc) (screening.Result, error) {
 
 // Results stores screening.Result documents, one per set key and firm.
 type Results struct {
-	repo[screening.Result, resultDoc]
+	filtered[screening.Result, resultDoc, screening.ResultFilter]
 }
 
 var _ screening.ResultStore = (*Results)(nil)
 
 // NewResults returns the screening-result store of db.
 func NewResults(db *DB) *Results {
-	return &Results{repo[screening.Result, resultDoc]{
+	return &Results{filtered[screening.Result, resultDoc, screening.ResultFilter]{filter: resultFilter, repo: repo[screening.Result, resultDoc]{
 		db: db, coll: db.db.Collection(colResults), toDoc: resultToDoc, toDomain: resultToDomain,
 		meta:   func(r *screening.Result) *record.Meta { return &r.Meta },
 		whatVI: "kết quả sàng lọc", whatEN: "Screening result",
-	}}
+	}}}
 }
 
 func resultFilter(f screening.ResultFilter) bson.D {
@@ -177,7 +176,7 @@ func resultFilter(f screening.ResultFilter) bson.D {
 
 // Find returns the results matching f.
 func (s *Results) Find(ctx context.Context, f screening.ResultFilter) ([]screening.Result, error) {
-	return s.find(ctx, resultFilter(f), nil)
+	return s.All(ctx, f)
 }
 
 // Save inserts new results in bulk and replaces changed ones, each only over
@@ -201,16 +200,6 @@ func (s *Results) Save(ctx context.Context, inserts, replaces []screening.Result
 		return errs.Internalf(err, "save screening results")
 	}
 	return nil
-}
-
-// List returns a page of results matching f.
-func (s *Results) List(ctx context.Context, f screening.ResultFilter, p value.Page) (value.Slice[screening.Result], error) {
-	return s.page(ctx, resultFilter(f), p)
-}
-
-// Count counts the results matching f.
-func (s *Results) Count(ctx context.Context, f screening.ResultFilter) (int, error) {
-	return s.count(ctx, resultFilter(f))
 }
 
 // CountByStatus counts the results matching f per status.

@@ -188,14 +188,14 @@ func startupToDomain(doc startupDoc) (firm.Startup, error) {
 
 // Startups stores firm.Startup documents.
 type Startups struct {
-	repo[firm.Startup, startupDoc]
+	filtered[firm.Startup, startupDoc, firm.Filter]
 }
 
 var _ firm.Store = (*Startups)(nil)
 
 // NewStartups returns the startup store of db.
 func NewStartups(db *DB) *Startups {
-	return &Startups{repo[firm.Startup, startupDoc]{
+	return &Startups{filtered[firm.Startup, startupDoc, firm.Filter]{filter: startupFilter, repo: repo[firm.Startup, startupDoc]{
 		db: db, coll: db.db.Collection(colStartups),
 		toDoc:    startupToDoc,
 		toDomain: startupToDomain,
@@ -206,7 +206,7 @@ func NewStartups(db *DB) *Startups {
 				"Mã số thuế này đã được một doanh nghiệp khác đăng ký.",
 				"This tax code is already registered by another firm.")
 		},
-	}}
+	}}}
 }
 
 func startupFilter(f firm.Filter) bson.D {
@@ -217,16 +217,6 @@ func startupFilter(f firm.Filter) bson.D {
 	q = eqIfSet(q, "stage", string(f.Stage))
 	q = eqIfSet(q, "incubatorId", f.IncubatorID)
 	return eqIfSet(q, "ward", f.Ward)
-}
-
-// List returns a page of startups matching f, in creation order.
-func (s *Startups) List(ctx context.Context, f firm.Filter, p value.Page) (value.Slice[firm.Startup], error) {
-	return s.page(ctx, startupFilter(f), p)
-}
-
-// Count counts the startups matching f.
-func (s *Startups) Count(ctx context.Context, f firm.Filter) (int, error) {
-	return s.count(ctx, startupFilter(f))
 }
 
 // ListByIncubator loads the startups of all the incubators in one query and
