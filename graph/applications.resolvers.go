@@ -44,7 +44,11 @@ func (r *applicationResolver) SubmittedAt(ctx context.Context, obj *funding.Appl
 }
 
 func (r *applicationResolver) Reviewers(ctx context.Context, obj *funding.Application) ([]*funding.Reviewer, error) {
-	ids, err := r.Funding.AssignedReviewers(ctx, *obj)
+	c, err := loadersOf(ctx).call.Load(ctx, obj.CallID)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := r.Funding.AssignedReviewers(ctx, *obj, c)
 	if err != nil {
 		return nil, err
 	}
@@ -53,12 +57,20 @@ func (r *applicationResolver) Reviewers(ctx context.Context, obj *funding.Applic
 }
 
 func (r *applicationResolver) Reviews(ctx context.Context, obj *funding.Application) ([]*funding.Review, error) {
-	rs, err := r.Funding.Reviews(ctx, *obj)
+	c, err := loadersOf(ctx).call.Load(ctx, obj.CallID)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := r.Funding.Reviews(ctx, *obj, c)
 	return ptrs(rs), err
 }
 
 func (r *applicationResolver) Feedback(ctx context.Context, obj *funding.Application) ([]*model.CriterionScore, error) {
-	res, err := r.Funding.Feedback(ctx, *obj)
+	c, err := loadersOf(ctx).call.Load(ctx, obj.CallID)
+	if err != nil {
+		return nil, err
+	}
+	res, err := r.Funding.Feedback(ctx, *obj, c)
 	if err != nil || res == nil {
 		return nil, err
 	}

@@ -88,13 +88,10 @@ func (s *Service) ApplicationCounts(ctx context.Context, callID string) (map[App
 	return s.st.Applications.CountByStatus(ctx, callID)
 }
 
-// AssignedReviewers returns the IDs of the reviewers on an application, for
-// the fund's managers only.
-func (s *Service) AssignedReviewers(ctx context.Context, a Application) ([]string, error) {
-	c, err := s.st.Calls.Get(ctx, a.CallID)
-	if err != nil {
-		return nil, err
-	}
+// AssignedReviewers returns the IDs of the reviewers on an application of
+// call c, for the fund's managers only. (The application's views take its
+// call from the caller, which loads the calls of a whole list at once.)
+func (s *Service) AssignedReviewers(ctx context.Context, a Application, c Call) ([]string, error) {
 	if err := policy.ManageFund(identity.FromContext(ctx), c.FundID); err != nil {
 		return nil, err
 	}
@@ -108,11 +105,7 @@ func (s *Service) AssignedReviewers(ctx context.Context, a Application) ([]strin
 // Reviews returns the reviews of an application the caller may read: all of
 // them for the fund's managers, their own for a reviewer. Startups never see
 // individual reviews.
-func (s *Service) Reviews(ctx context.Context, a Application) ([]Review, error) {
-	c, err := s.st.Calls.Get(ctx, a.CallID)
-	if err != nil {
-		return nil, err
-	}
+func (s *Service) Reviews(ctx context.Context, a Application, c Call) ([]Review, error) {
 	p := identity.FromContext(ctx)
 	if policy.ManageFund(p, c.FundID) == nil {
 		return a.Reviews, nil
@@ -129,11 +122,7 @@ func (s *Service) Reviews(ctx context.Context, a Application) ([]Review, error) 
 
 // Feedback is the consolidated result a startup sees once decided: the mean
 // score per criterion, without reviewers or individual scores.
-func (s *Service) Feedback(ctx context.Context, a Application) ([]CriterionResult, error) {
-	c, err := s.st.Calls.Get(ctx, a.CallID)
-	if err != nil {
-		return nil, err
-	}
+func (s *Service) Feedback(ctx context.Context, a Application, c Call) ([]CriterionResult, error) {
 	if err := s.canView(ctx, a, c); err != nil {
 		return nil, err
 	}
