@@ -18,6 +18,7 @@ import (
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 )
@@ -47,6 +48,17 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 		return listCost(child, first)
 	}
 	cfg.Complexity.Incubator.Startups = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	cfg.Complexity.FundCall.Applications = func(child int, first *int, _ *string, _ *funding.AppStatus) int {
+		return listCost(child, first)
+	}
+	cfg.Complexity.Query.Reviewers = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	cfg.Complexity.Query.ScreeningResults = func(child int, _ string, _ *screening.Status, first *int, _ *string) int {
+		return listCost(child, first)
+	}
+	cfg.Complexity.Query.SandboxApplications = func(child int, _, _ *string, first *int, _ *string) int {
+		return listCost(child, first)
+	}
+	cfg.Complexity.Query.SandboxRegister = func(child int, first *int, _ *string) int { return listCost(child, first) }
 
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})

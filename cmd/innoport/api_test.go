@@ -384,9 +384,14 @@ func TestLimits(t *testing.T) {
 	assert.Equal(t, "DEPTH_LIMIT_EXCEEDED", r.code(""))
 	assert.Contains(t, r.Errors[0].Message, "limit of 12")
 
-	costly := `{ startups(first: 100) { edges { node { incubator { startups(first: 100) { edges { node { name } } } } } } } }`
-	r = e.do(t, req{query: costly})
-	assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", r.code(""))
+	for _, costly := range []string{
+		`{ startups(first: 100) { edges { node { incubator { startups(first: 100) { edges { node { name } } } } } } } }`,
+		`{ fundCalls(first: 100) { edges { node { applications(first: 100) { edges { node { id } } } } } } }`,
+		`{ screeningResults(setKey: "x", first: 100) { edges { node { startup { incubator { startups(first: 100) { edges { node { name } } } } } } } } }`,
+	} {
+		r = e.do(t, req{query: costly})
+		assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", r.code(""), costly)
+	}
 
 	big := `{ viewer { subject } }` + strings.Repeat(" ", 1<<20)
 	r = e.do(t, req{query: big})
