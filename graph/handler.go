@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -91,17 +93,28 @@ func pageCost(first *int) int {
 	return max(*first, 1)
 }
 
-// limitBody refuses bodies larger than n bytes with 413 and REQUEST_TOO_LARGE.
+// limitBody refuses bodies larger than n bytes with 413 and REQUEST_TOO_LARGE,
+// whether they declare their length or arrive in chunks.
 func limitBody(n int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > n {
+		tooLarge := r.ContentLength > n
+		if !tooLarge && r.Body != nil && r.Body != http.NoBody {
+			body, err := io.ReadAll(io.LimitReader(r.Body, n+1))
+			if err != nil {
+				writeError(w, http.StatusBadRequest, langFromHeader(r.Header.Get("Accept-Language")),
+					errs.New(errs.Invalid, errs.CodeInvalidValue, nil, "Không đọc được nội dung yêu cầu.", "The request body could not be read."))
+				return
+			}
+			tooLarge = int64(len(body)) > n
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
+		if tooLarge {
 			writeError(w, http.StatusRequestEntityTooLarge, langFromHeader(r.Header.Get("Accept-Language")),
 				errs.New(errs.Invalid, errs.CodeRequestTooLarge, nil,
 					fmt.Sprintf("Yêu cầu quá lớn (tối đa %d byte).", n),
 					fmt.Sprintf("The request is too large (at most %d bytes).", n)))
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, n)
 		next.ServeHTTP(w, r)
 	})
 }

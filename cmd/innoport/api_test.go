@@ -397,6 +397,12 @@ func TestLimits(t *testing.T) {
 	r = e.do(t, req{query: big})
 	assert.Equal(t, http.StatusRequestEntityTooLarge, r.status)
 	assert.Equal(t, "REQUEST_TOO_LARGE", r.code(""))
+	chunked := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ viewer { subject } }`+strings.Repeat(" ", 1<<20)+`"}`))
+	chunked.ContentLength = -1 // no declared length, as with chunked transfer encoding
+	chunked.Header.Set("Content-Type", "application/json")
+	r = e.serve(t, chunked)
+	assert.Equal(t, http.StatusRequestEntityTooLarge, r.status)
+	assert.Equal(t, "REQUEST_TOO_LARGE", r.code(""))
 
 	r = e.do(t, req{query: `{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`})
 	assert.Empty(t, r.Errors, "introspection is not counted against the depth limit")
