@@ -278,3 +278,22 @@ func dates(in []*value.Date) []value.Date {
 	}
 	return out
 }
+
+func programPayload(ctx context.Context, p sandbox.Program, err error) (*model.SandboxProgramPayload, error) {
+	v, ue, err := result(ctx, p, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.SandboxProgramPayload{SandboxProgram: v, UserErrors: ue}, nil
+}
+
+func program(in model.CreateSandboxProgramInput) sandbox.Program {
+	p := sandbox.Program{Name: in.Name, NameEN: deref(in.NameEn), Sectors: in.Sectors, Limits: limits(in.Limits),
+		AckWorkingDays: deref(in.AckWorkingDays), AssessmentDays: deref(in.AssessmentDays),
+		StartWithinDays: deref(in.StartWithinDays), ReportPeriodDays: deref(in.ReportPeriodDays),
+		Calendar: sandbox.Calendar{Holidays: dates(in.Holidays)}}
+	for _, g := range in.Guides {
+		p.Guides = append(p.Guides, sandbox.Guide{Criterion: g.Criterion, Positive: g.Positive, Negative: g.Negative})
+	}
+	return p
+}

@@ -16,19 +16,17 @@ import (
 )
 
 func (r *mutationResolver) CreateSandboxProgram(ctx context.Context, input model.CreateSandboxProgramInput) (*model.SandboxProgramPayload, error) {
-	p := sandbox.Program{Name: input.Name, NameEN: deref(input.NameEn), Sectors: input.Sectors, Limits: limits(input.Limits),
-		AckWorkingDays: deref(input.AckWorkingDays), AssessmentDays: deref(input.AssessmentDays),
-		StartWithinDays: deref(input.StartWithinDays), ReportPeriodDays: deref(input.ReportPeriodDays),
-		Calendar: sandbox.Calendar{Holidays: dates(input.Holidays)}}
-	for _, g := range input.Guides {
-		p.Guides = append(p.Guides, sandbox.Guide{Criterion: g.Criterion, Positive: g.Positive, Negative: g.Negative})
-	}
-	prog, err := r.Sandbox.CreateProgram(ctx, p)
-	v, ue, err := result(ctx, prog, err)
+	prog, err := r.Sandbox.CreateProgram(ctx, program(input))
+	return programPayload(ctx, prog, err)
+}
+
+func (r *mutationResolver) UpdateSandboxProgram(ctx context.Context, input model.UpdateSandboxProgramInput) (*model.SandboxProgramPayload, error) {
+	id, err := domainID(input.ID, typeSandboxProgram, "id")
 	if err != nil {
-		return nil, err
+		return programPayload(ctx, sandbox.Program{}, err)
 	}
-	return &model.SandboxProgramPayload{SandboxProgram: v, UserErrors: ue}, nil
+	prog, err := r.Sandbox.UpdateProgram(ctx, id, int64(input.Version), program(*input.Program))
+	return programPayload(ctx, prog, nested(err, "program"))
 }
 
 func (r *mutationResolver) CreateSandboxApplication(ctx context.Context, input model.CreateSandboxApplicationInput) (*model.SandboxApplicationPayload, error) {

@@ -220,3 +220,42 @@ func TestSandboxApprovalLapsesAndWithdrawalIsFinal(t *testing.T) {
 	r = step(firm(), "actOnSandboxApplication", "SandboxActionInput", map[string]any{"action": "SUBMIT"})
 	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.userErrors("actOnSandboxApplication"), "withdrawn is final")
 }
+
+// TestHolidaysAreData: an admin adds a holiday to the program and the
+// working-day deadline of a submitted application moves with it.
+func TestHolidaysAreData(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	e := w.e
+	e.clock.Set(time.Date(2027, 3, 1, 2, 0, 0, 0, time.UTC)) // Monday 1 March 2027
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	program := `{ sandboxPrograms { id version name sectors limits { durationDays maxCustomers capPerCustomerVnd totalCapVnd }
+		ackWorkingDays assessmentDays startWithinDays reportPeriodDays holidays } }`
+	r := e.do(t, req{query: program})
+	p := r.get("sandboxPrograms.0").(map[string]any)
+	firm := w.member(t, "PortSense")
+	r = e.do(t, req{token: firm, query: `mutation($in: CreateSandboxApplicationInput!) { createSandboxApplication(input: $in) { sandboxApplication { id version } userErrors { field code } } }`,
+		vars: map[string]any{"in": map[string]any{"programId": p["id"], "startupId": w.startup["PortSense"], "proposal": map[string]any{
+			"product": "Dự báo thời gian chờ tàu", "innovation": "AI", "consumerBenefit": "Giảm chờ", "readiness": "Sẵn sàng", "need": "Dữ liệu cảng",
+			"requested": map[string]any{"durationDays": 100, "maxCustomers": 10, "capPerCustomerVnd": 1_000_000, "totalCapVnd": 10_000_000},
+			"startOn": "2027-04-01", "risks": "r", "mitigations": "m", "safeguards": "s", "disclosure": "d", "exitPlan": "e"}}}})
+	require.Empty(t, r.userErrors("createSandboxApplication"))
+	id := r.str("createSandboxApplication.sandboxApplication.id")
+	r = e.do(t, req{token: firm, query: `mutation($in: SandboxActionInput!) { actOnSandboxApplication(input: $in) { sandboxApplication { deadlines { acknowledgeBy } } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"id": id, "version": 1, "action": "SUBMIT"}}})
+	assert.Equal(t, "2027-03-08", r.str("actOnSandboxApplication.sandboxApplication.deadlines.acknowledgeBy"))
+
+	update := map[string]any{"name": p["name"], "sectors": p["sectors"], "limits": p["limits"], "ackWorkingDays": p["ackWorkingDays"],
+		"assessmentDays": p["assessmentDays"], "startWithinDays": p["startWithinDays"], "reportPeriodDays": p["reportPeriodDays"],
+		"holidays": append(p["holidays"].([]any), "2027-03-03")}
+	mutation := `mutation($in: UpdateSandboxProgramInput!) { updateSandboxProgram(input: $in) { sandboxProgram { version } userErrors { field code } } }`
+	r = e.do(t, req{token: firm, query: mutation, vars: map[string]any{"in": map[string]any{"id": p["id"], "version": p["version"], "program": update}}})
+	assert.Equal(t, "FORBIDDEN", r.code("updateSandboxProgram"))
+	r = e.do(t, req{token: admin, query: mutation, vars: map[string]any{"in": map[string]any{"id": p["id"], "version": p["version"], "program": update}}})
+	require.Empty(t, r.userErrors("updateSandboxProgram"))
+	r = e.do(t, req{token: firm, query: `query($id: ID!) { sandboxApplication(id: $id) { deadlines { acknowledgeBy } } }`, vars: map[string]any{"id": id}})
+	assert.Equal(t, "2027-03-09", r.str("sandboxApplication.deadlines.acknowledgeBy"), "one working day more")
+	update["ackWorkingDays"] = 0
+	r = e.do(t, req{token: admin, query: mutation, vars: map[string]any{"in": map[string]any{"id": p["id"], "version": p["version"], "program": update}}})
+	assert.Equal(t, map[string]string{"input.program.ackWorkingDays": "INVALID_VALUE"}, r.userErrors("updateSandboxProgram"))
+}

@@ -404,6 +404,7 @@ type ComplexityRoot struct {
 		UpdateInvestor            func(childComplexity int, input model.UpdateInvestorInput) int
 		UpdateMentor              func(childComplexity int, input model.UpdateMentorInput) int
 		UpdateSandboxApplication  func(childComplexity int, input model.UpdateSandboxApplicationInput) int
+		UpdateSandboxProgram      func(childComplexity int, input model.UpdateSandboxProgramInput) int
 		UpdateStartup             func(childComplexity int, input model.UpdateStartupInput) int
 	}
 
@@ -634,6 +635,7 @@ type ComplexityRoot struct {
 		ReportPeriodDays func(childComplexity int) int
 		Sectors          func(childComplexity int) int
 		StartWithinDays  func(childComplexity int) int
+		Version          func(childComplexity int) int
 	}
 
 	SandboxProgramPayload struct {
@@ -888,6 +890,7 @@ type MutationResolver interface {
 	CancelFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	CreateSandboxProgram(ctx context.Context, input model.CreateSandboxProgramInput) (*model.SandboxProgramPayload, error)
+	UpdateSandboxProgram(ctx context.Context, input model.UpdateSandboxProgramInput) (*model.SandboxProgramPayload, error)
 	CreateSandboxApplication(ctx context.Context, input model.CreateSandboxApplicationInput) (*model.SandboxApplicationPayload, error)
 	UpdateSandboxApplication(ctx context.Context, input model.UpdateSandboxApplicationInput) (*model.SandboxApplicationPayload, error)
 	ActOnSandboxApplication(ctx context.Context, input model.SandboxActionInput) (*model.SandboxApplicationPayload, error)
@@ -2524,6 +2527,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateSandboxApplication(childComplexity, args["input"].(model.UpdateSandboxApplicationInput)), true
+	case "Mutation.updateSandboxProgram":
+		if e.complexity.Mutation.UpdateSandboxProgram == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSandboxProgram_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateSandboxProgram(childComplexity, args["input"].(model.UpdateSandboxProgramInput)), true
 	case "Mutation.updateStartup":
 		if e.complexity.Mutation.UpdateStartup == nil {
 			break
@@ -3530,6 +3544,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.SandboxProgram.StartWithinDays(childComplexity), true
+	case "SandboxProgram.version":
+		if e.complexity.SandboxProgram.Version == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.Version(childComplexity), true
 
 	case "SandboxProgramPayload.sandboxProgram":
 		if e.complexity.SandboxProgramPayload.SandboxProgram == nil {
@@ -4174,6 +4194,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
 		ec.unmarshalInputUpdateSandboxApplicationInput,
+		ec.unmarshalInputUpdateSandboxProgramInput,
 		ec.unmarshalInputUpdateStartupInput,
 		ec.unmarshalInputYearRevenueInput,
 	)
@@ -5099,6 +5120,7 @@ type SandboxProgram implements Node {
   holidays: [Date!]!
   "How each criterion is judged: indicators for and against."
   guides: [SandboxCriterionGuide!]!
+  version: Int!
 }
 
 type SandboxCriterionGuide {
@@ -5112,6 +5134,13 @@ input SandboxCriterionGuideInput {
   criterion: String!
   positive: [String!]!
   negative: [String!]!
+}
+
+"Replaces a program's settings (e.g. next year's holidays); admins."
+input UpdateSandboxProgramInput {
+  id: ID!
+  version: Int!
+  program: CreateSandboxProgramInput!
 }
 
 input CreateSandboxProgramInput {
@@ -5426,6 +5455,7 @@ type SandboxProgramPayload {
 extend type Mutation {
   "Admins."
   createSandboxProgram(input: CreateSandboxProgramInput!): SandboxProgramPayload!
+  updateSandboxProgram(input: UpdateSandboxProgramInput!): SandboxProgramPayload!
   "A member of the startup starts a draft; requested limits beyond the program's are refused."
   createSandboxApplication(input: CreateSandboxApplicationInput!): SandboxApplicationPayload!
   updateSandboxApplication(input: UpdateSandboxApplicationInput!): SandboxApplicationPayload!
@@ -6324,6 +6354,17 @@ func (ec *executionContext) field_Mutation_updateSandboxApplication_args(ctx con
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateSandboxApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateSandboxApplicationInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSandboxProgram_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateSandboxProgramInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateSandboxProgramInput)
 	if err != nil {
 		return nil, err
 	}
@@ -13518,6 +13559,53 @@ func (ec *executionContext) fieldContext_Mutation_createSandboxProgram(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_updateSandboxProgram(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateSandboxProgram,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateSandboxProgram(ctx, fc.Args["input"].(model.UpdateSandboxProgramInput))
+		},
+		nil,
+		ec.marshalNSandboxProgramPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxProgramPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateSandboxProgram(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxProgram":
+				return ec.fieldContext_SandboxProgramPayload_sandboxProgram(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxProgramPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxProgramPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSandboxProgram_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15011,6 +15099,8 @@ func (ec *executionContext) fieldContext_Query_sandboxPrograms(_ context.Context
 				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
 			case "guides":
 				return ec.fieldContext_SandboxProgram_guides(ctx, field)
+			case "version":
+				return ec.fieldContext_SandboxProgram_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -17160,6 +17250,8 @@ func (ec *executionContext) fieldContext_SandboxApplication_program(_ context.Co
 				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
 			case "guides":
 				return ec.fieldContext_SandboxProgram_guides(ctx, field)
+			case "version":
+				return ec.fieldContext_SandboxProgram_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -19708,6 +19800,35 @@ func (ec *executionContext) fieldContext_SandboxProgram_guides(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _SandboxProgram_version(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SandboxProgramPayload_sandboxProgram(ctx context.Context, field graphql.CollectedField, obj *model.SandboxProgramPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19754,6 +19875,8 @@ func (ec *executionContext) fieldContext_SandboxProgramPayload_sandboxProgram(_ 
 				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
 			case "guides":
 				return ec.fieldContext_SandboxProgram_guides(ctx, field)
+			case "version":
+				return ec.fieldContext_SandboxProgram_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -19902,6 +20025,8 @@ func (ec *executionContext) fieldContext_SandboxRegisterEntry_program(_ context.
 				return ec.fieldContext_SandboxProgram_holidays(ctx, field)
 			case "guides":
 				return ec.fieldContext_SandboxProgram_guides(ctx, field)
+			case "version":
+				return ec.fieldContext_SandboxProgram_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -27271,6 +27396,47 @@ func (ec *executionContext) unmarshalInputUpdateSandboxApplicationInput(ctx cont
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateSandboxProgramInput(ctx context.Context, obj any) (model.UpdateSandboxProgramInput, error) {
+	var it model.UpdateSandboxProgramInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "program"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "program":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("program"))
+			data, err := ec.unmarshalNCreateSandboxProgramInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateSandboxProgramInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Program = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateStartupInput(ctx context.Context, obj any) (model.UpdateStartupInput, error) {
 	var it model.UpdateStartupInput
 	asMap := map[string]any{}
@@ -31081,6 +31247,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "updateSandboxProgram":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSandboxProgram(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createSandboxApplication":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createSandboxApplication(ctx, field)
@@ -33891,6 +34064,11 @@ func (ec *executionContext) _SandboxProgram(ctx context.Context, sel ast.Selecti
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "version":
+			out.Values[i] = ec._SandboxProgram_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -36561,6 +36739,11 @@ func (ec *executionContext) unmarshalNCreateSandboxApplicationInput2githubᚗcom
 func (ec *executionContext) unmarshalNCreateSandboxProgramInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateSandboxProgramInput(ctx context.Context, v any) (model.CreateSandboxProgramInput, error) {
 	res, err := ec.unmarshalInputCreateSandboxProgramInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateSandboxProgramInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateSandboxProgramInput(ctx context.Context, v any) (*model.CreateSandboxProgramInput, error) {
+	res, err := ec.unmarshalInputCreateSandboxProgramInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateStartupInput(ctx context.Context, v any) (model.CreateStartupInput, error) {
@@ -39800,6 +39983,11 @@ func (ec *executionContext) unmarshalNUpdateMentorInput2githubᚗcomᚋinnoport�
 
 func (ec *executionContext) unmarshalNUpdateSandboxApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateSandboxApplicationInput(ctx context.Context, v any) (model.UpdateSandboxApplicationInput, error) {
 	res, err := ec.unmarshalInputUpdateSandboxApplicationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateSandboxProgramInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateSandboxProgramInput(ctx context.Context, v any) (model.UpdateSandboxProgramInput, error) {
+	res, err := ec.unmarshalInputUpdateSandboxProgramInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

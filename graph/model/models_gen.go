@@ -616,6 +616,13 @@ type UpdateSandboxApplicationInput struct {
 	Proposal *SandboxProposalInput `json:"proposal"`
 }
 
+// Replaces a program's settings (e.g. next year's holidays); admins.
+type UpdateSandboxProgramInput struct {
+	ID      string                     `json:"id"`
+	Version int                        `json:"version"`
+	Program *CreateSandboxProgramInput `json:"program"`
+}
+
 // Changes the given fields; omitted fields stay. Send an empty string to clear an optional text.
 type UpdateStartupInput struct {
 	ID string `json:"id"`
