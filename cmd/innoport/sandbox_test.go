@@ -238,7 +238,7 @@ func TestHolidaysAreData(t *testing.T) {
 		vars: map[string]any{"in": map[string]any{"programId": p["id"], "startupId": w.startup["PortSense"], "proposal": map[string]any{
 			"product": "Dự báo thời gian chờ tàu", "innovation": "AI", "consumerBenefit": "Giảm chờ", "readiness": "Sẵn sàng", "need": "Dữ liệu cảng",
 			"requested": map[string]any{"durationDays": 100, "maxCustomers": 10, "capPerCustomerVnd": 1_000_000, "totalCapVnd": 10_000_000},
-			"startOn": "2027-04-01", "risks": "r", "mitigations": "m", "safeguards": "s", "disclosure": "d", "exitPlan": "e"}}}})
+			"startOn":   "2027-04-01", "risks": "r", "mitigations": "m", "safeguards": "s", "disclosure": "d", "exitPlan": "e"}}}})
 	require.Empty(t, r.userErrors("createSandboxApplication"))
 	id := r.str("createSandboxApplication.sandboxApplication.id")
 	r = e.do(t, req{token: firm, query: `mutation($in: SandboxActionInput!) { actOnSandboxApplication(input: $in) { sandboxApplication { deadlines { acknowledgeBy } } userErrors { code } } }`,
