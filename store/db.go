@@ -35,6 +35,8 @@ const (
 	colResults      = "screening_results"
 	colPrograms     = "sandbox_programs"
 	colSandboxApps  = "sandbox_applications"
+	colLeases       = "job_leases"
+	colRuns         = "job_runs"
 )
 
 // DB is a connection to one database.
@@ -45,8 +47,9 @@ type DB struct {
 	// serial is set when the server is FerretDB, whose v1 update is a query
 	// followed by a write by _id, not an atomic compare-and-set: a write
 	// conditional on a version can then overwrite a concurrent one. Updates
-	// of one document are serialised in this process to close that window.
-	// MongoDB applies the condition atomically and needs no lock.
+	// of one document are serialised in this process — across every DB of
+	// the process — to close that window. MongoDB applies the condition
+	// atomically and needs no lock.
 	serial *stripedLock
 }
 
@@ -70,7 +73,7 @@ func Open(ctx context.Context, uri, name string) (*DB, error) {
 		return nil, fmt.Errorf("reach MongoDB: %w", err)
 	}
 	if _, ferret := info["ferretdbVersion"]; ferret {
-		d.serial = &stripedLock{}
+		d.serial = &ferretUpdates
 	}
 	return d, nil
 }
@@ -129,6 +132,9 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 			{Keys: bson.D{{Key: "startupId", Value: 1}}},
 			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
 		},
+		colRuns: {
+			{Keys: bson.D{{Key: "job", Value: 1}, {Key: "_id", Value: -1}}},
+		},
 		colResults: {
 			{Keys: bson.D{{Key: "setKey", Value: 1}, {Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
 			{Keys: bson.D{{Key: "startupId", Value: 1}}},
@@ -162,6 +168,9 @@ func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
 	}
 	return true, nil
 }
+
+// ferretUpdates serialises conditional updates to FerretDB for the process.
+var ferretUpdates stripedLock
 
 // stripedLock is a fixed set of mutexes a key hashes onto: bounded memory,
 // and unrelated keys rarely wait for each other.

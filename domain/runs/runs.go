@@ -1,0 +1,78 @@
+// Package runs describes scheduled work as the platform records it: leases
+// that let one replica at a time run a job, and a record of every run.
+package runs
+
+import (
+	"context"
+	"time"
+
+	"github.com/innoport/innoport/domain/value"
+)
+
+// Trigger says what started a run.
+type Trigger string
+
+// The triggers.
+const (
+	Schedule Trigger = "SCHEDULE"
+	Manual   Trigger = "MANUAL"
+)
+
+// Status is how a run stands.
+type Status string
+
+// The statuses.
+const (
+	Running   Status = "RUNNING"
+	Succeeded Status = "SUCCEEDED"
+	Failed    Status = "FAILED"
+	Skipped   Status = "SKIPPED" // another run of the job held the lease
+)
+
+// Run is one run of a job.
+type Run struct {
+	ID         string // job@tick for scheduled runs, so a tick runs once cluster-wide
+	Job        string
+	Trigger    Trigger
+	Instance   string // the replica that ran it
+	StartedAt  time.Time
+	FinishedAt time.Time
+	Status     Status
+	Stats      string
+	Error      string
+}
+
+// LeaseStore keeps job leases: a job runs only on the replica holding its
+// lease, which expires unless renewed, so a crashed holder's lease is taken
+// over once it expires.
+type LeaseStore interface {
+	// Acquire takes the lease on job for holder until until, if it is free,
+	// expired at now, or already held by holder (a renewal).
+	Acquire(ctx context.Context, job, holder string, now, until time.Time) (bool, error)
+	// Release gives the lease up, if holder holds it.
+	Release(ctx context.Context, job, holder string) error
+}
+
+// RunStore keeps run records.
+type RunStore interface {
+	// Start records a run; false when a run with its ID already exists.
+	Start(ctx context.Context, r Run) (bool, error)
+	Finish(ctx context.Context, r Run) error
+	List(ctx context.Context, job string, p value.Page) (value.Slice[Run], error)
+	// Last returns the latest run of each job that has one.
+	Last(ctx context.Context, jobs []string) (map[string]Run, error)
+}
+
+// Spec names a job and when it runs.
+type Spec struct {
+	Name     string
+	Schedule string
+}
+
+// Runner runs jobs on demand; the jobs runtime implements it.
+type Runner interface {
+	Specs() []Spec
+	// Run runs a job now, returning its record (SKIPPED when another
+	// replica holds its lease).
+	Run(ctx context.Context, name string, trigger Trigger) (Run, error)
+}
