@@ -61,6 +61,7 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 		return listCost(child, first)
 	}
 	cfg.Complexity.Query.SandboxRegister = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	cfg.Complexity.Query.JobRuns = func(child int, _ string, first *int, _ *string) int { return listCost(child, first) }
 
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})

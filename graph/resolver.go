@@ -7,6 +7,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 )
@@ -18,6 +19,7 @@ type Resolver struct {
 	Funding   *funding.Service
 	Screen    *screening.Service
 	Sandbox   *sandbox.Service
+	Runs      *runs.Service
 	// RescreenAll screens every firm again in the background, after a new
 	// criteria set is published.
 	RescreenAll func()

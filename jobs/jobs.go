@@ -1,16 +1,25 @@
 // Package jobs runs Innoport's scheduled work on robfig/cron, with schedules
-// read in Asia/Ho_Chi_Minh. Job bodies call domain use-cases and are safe to
-// run on several replicas at once: each change they make is a conditional
-// single-document write.
+// read in Asia/Ho_Chi_Minh. Every replica runs the scheduler; a job runs only
+// on the replica holding its lease, renewed while it runs and taken over once
+// it expires, and every run is recorded. Job bodies call domain use-cases and
+// stay correct even if two runs overlap: each change they make is a
+// conditional single-document write.
 package jobs
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/runs"
 
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/sandbox"
@@ -24,7 +33,7 @@ const Off = "off"
 // Job is a named unit of scheduled work.
 type Job struct {
 	Name     string
-	Schedule string // cron spec ("*/5 * * * *") or descriptor ("@every 1m", "@daily"); Off disables
+	Schedule string // cron spec ("*/5 * * * *", or with seconds first) or descriptor ("@every 1m", "@daily"); Off disables
 	// Run does the work once and returns a one-line summary for the log.
 	Run func(ctx context.Context) (string, error)
 }
@@ -55,29 +64,63 @@ func FlagSandboxDeadlines(svc *sandbox.Service, schedule string) Job {
 	}}
 }
 
-// Scheduler runs jobs on their schedules until stopped.
-type Scheduler struct {
-	cron    *cron.Cron
-	logger  *slog.Logger
-	ctx     context.Context
-	cancel  context.CancelFunc
-	timeout time.Duration
+// Config is what the scheduler needs besides its jobs.
+type Config struct {
+	Logger   *slog.Logger
+	Clock    clock.Clock
+	Leases   runs.LeaseStore
+	Runs     runs.RunStore
+	Instance string        // this replica's name in leases and run records
+	LeaseTTL time.Duration // a lease not renewed for this long is taken over
+	Timeout  time.Duration // longest a run may take
 }
 
-// NewScheduler checks every schedule and registers the enabled jobs; each
-// run may take at most timeout.
-func NewScheduler(logger *slog.Logger, timeout time.Duration, js ...Job) (*Scheduler, error) {
+// parser reads standard five-field specs, six-field ones starting with
+// seconds, and descriptors.
+var parser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// Scheduler runs jobs on their schedules, and on demand, until stopped.
+type Scheduler struct {
+	cfg    Config
+	cron   *cron.Cron
+	jobs   map[string]Job
+	specs  []runs.Spec
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup // runs started on demand
+}
+
+var _ runs.Runner = (*Scheduler)(nil)
+
+// NewScheduler checks every schedule and registers the enabled jobs.
+func NewScheduler(cfg Config, js ...Job) (*Scheduler, error) {
+	if cfg.LeaseTTL < time.Second {
+		return nil, fmt.Errorf("job lease TTL %s: want at least 1s", cfg.LeaseTTL)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Scheduler{
-		cron:   cron.New(cron.WithLocation(value.Zone), cron.WithChain(cron.SkipIfStillRunning(cron.DiscardLogger))),
-		logger: logger, ctx: ctx, cancel: cancel, timeout: timeout,
+		cfg: cfg,
+		cron: cron.New(cron.WithLocation(value.Zone), cron.WithParser(parser),
+			cron.WithChain(cron.SkipIfStillRunning(cron.DiscardLogger))),
+		jobs: make(map[string]Job, len(js)), ctx: ctx, cancel: cancel,
 	}
 	for _, j := range js {
+		s.jobs[j.Name] = j
+		s.specs = append(s.specs, runs.Spec{Name: j.Name, Schedule: j.Schedule})
 		if j.Schedule == Off {
-			logger.Info("job disabled", "job", j.Name)
+			cfg.Logger.Info("job disabled", "job", j.Name)
 			continue
 		}
-		if _, err := s.cron.AddFunc(j.Schedule, func() { s.runOnce(j) }); err != nil {
+		var id cron.EntryID
+		id, err := s.cron.AddFunc(j.Schedule, func() {
+			// Prev is the tick being run: the same on every replica for
+			// clock schedules, so a tick is run once cluster-wide.
+			tick := s.cron.Entry(id).Prev
+			if _, err := s.run(s.ctx, j, runs.Schedule, runID(j.Name, tick, "")); err != nil {
+				cfg.Logger.Error("job not run", "job", j.Name, "error", err)
+			}
+		})
+		if err != nil {
 			cancel()
 			return nil, fmt.Errorf("job %s: schedule %q: %w", j.Name, j.Schedule, err)
 		}
@@ -85,26 +128,140 @@ func NewScheduler(logger *slog.Logger, timeout time.Duration, js ...Job) (*Sched
 	return s, nil
 }
 
-// runOnce runs a job, logging its outcome; a panic is logged as a failure.
-func (s *Scheduler) runOnce(j Job) {
-	ctx, cancel := context.WithTimeout(s.ctx, s.timeout)
-	defer cancel()
-	start := time.Now()
-	defer func() {
-		if p := recover(); p != nil {
-			s.logger.Error("job panicked", "job", j.Name, "panic", p)
-		}
-	}()
-	summary, err := j.Run(ctx)
-	took := time.Since(start).Round(time.Millisecond)
-	if err != nil {
-		s.logger.Error("job failed", "job", j.Name, "took", took, "error", err)
-		return
-	}
-	s.logger.Info("job done", "job", j.Name, "took", took, "result", summary)
+// runID names a run so that IDs sort by start time within a job.
+func runID(job string, at time.Time, suffix string) string {
+	return job + "@" + at.UTC().Format("20060102T150405.000000000Z") + suffix
 }
 
-// Start begins running jobs in the background.
+// Specs lists the jobs and their schedules.
+func (s *Scheduler) Specs() []runs.Spec { return s.specs }
+
+// Run starts a job now and returns its record: RUNNING while it works in the
+// background, or SKIPPED when another run holds the lease.
+func (s *Scheduler) Run(_ context.Context, name string, trigger runs.Trigger) (runs.Run, error) {
+	j, ok := s.jobs[name]
+	if !ok {
+		return runs.Run{}, fmt.Errorf("no job %q", name)
+	}
+	nonce := make([]byte, 3)
+	_, _ = rand.Read(nonce)
+	id := runID(name, s.cfg.Clock.Now(), "-"+hex.EncodeToString(nonce))
+	r, held, err := s.begin(j, trigger, id)
+	if err != nil || !held {
+		return r, err
+	}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.work(s.ctx, j, r)
+	}()
+	return r, nil
+}
+
+// run runs a job in the caller's goroutine.
+func (s *Scheduler) run(ctx context.Context, j Job, trigger runs.Trigger, id string) (runs.Run, error) {
+	r, held, err := s.begin(j, trigger, id)
+	if err != nil || !held {
+		return r, err
+	}
+	return s.work(ctx, j, r), nil
+}
+
+// begin takes the job's lease and records the run's start; held is false
+// when the job is not to run: another replica holds the lease, or the
+// scheduled tick has already run.
+func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, held bool, err error) {
+	now := s.cfg.Clock.Now()
+	r = runs.Run{ID: id, Job: j.Name, Trigger: trigger, Instance: s.cfg.Instance, StartedAt: now, Status: runs.Running}
+	ok, err := s.cfg.Leases.Acquire(s.ctx, j.Name, s.cfg.Instance, now, now.Add(s.cfg.LeaseTTL))
+	if err != nil {
+		return r, false, err
+	}
+	if !ok {
+		r.Status, r.FinishedAt, r.Error = runs.Skipped, now, "another run holds the lease"
+		if trigger == runs.Schedule {
+			return r, false, nil // the holder records its own run
+		}
+		_, err := s.cfg.Runs.Start(s.ctx, r)
+		return r, false, err
+	}
+	started, err := s.cfg.Runs.Start(s.ctx, r)
+	if err == nil && !started {
+		r.Status = runs.Skipped // this tick already ran
+	}
+	if err != nil || !started {
+		if rerr := s.cfg.Leases.Release(s.ctx, j.Name, s.cfg.Instance); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+		return r, false, err
+	}
+	return r, true, nil
+}
+
+// work runs a job whose lease is held, renewing the lease while it runs and
+// cancelling the run if the lease is lost; a panic fails the run.
+func (s *Scheduler) work(ctx context.Context, j Job, r runs.Run) runs.Run {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+	defer cancel()
+	renewed := make(chan struct{})
+	go func() {
+		defer close(renewed)
+		t := time.NewTicker(s.cfg.LeaseTTL / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				now := s.cfg.Clock.Now()
+				ok, err := s.cfg.Leases.Acquire(ctx, j.Name, s.cfg.Instance, now, now.Add(s.cfg.LeaseTTL))
+				if err != nil {
+					s.cfg.Logger.Warn("job lease not renewed; retrying", "job", j.Name, "run", r.ID, "error", err)
+					continue
+				}
+				if !ok {
+					s.cfg.Logger.Error("job lost its lease", "job", j.Name, "run", r.ID)
+					cancel()
+					return
+				}
+			}
+		}
+	}()
+	summary, err := s.call(ctx, j)
+	cancel()
+	<-renewed
+	r.FinishedAt = s.cfg.Clock.Now()
+	took := r.FinishedAt.Sub(r.StartedAt).Round(time.Millisecond)
+	if err != nil {
+		r.Status, r.Error = runs.Failed, err.Error()
+		s.cfg.Logger.Error("job failed", "job", j.Name, "run", r.ID, "took", took, "error", err)
+	} else {
+		r.Status, r.Stats = runs.Succeeded, summary
+		s.cfg.Logger.Info("job done", "job", j.Name, "run", r.ID, "took", took, "result", summary)
+	}
+	// The record and lease outlive a cancelled run: write them on a fresh context.
+	bg, done := context.WithTimeout(context.Background(), 10*time.Second)
+	defer done()
+	if err := s.cfg.Runs.Finish(bg, r); err != nil {
+		s.cfg.Logger.Error("job run not recorded", "job", j.Name, "run", r.ID, "error", err)
+	}
+	if err := s.cfg.Leases.Release(bg, j.Name, s.cfg.Instance); err != nil {
+		s.cfg.Logger.Error("job lease not released", "job", j.Name, "error", err)
+	}
+	return r
+}
+
+// call runs a job's body, turning a panic into an error.
+func (s *Scheduler) call(ctx context.Context, j Job) (summary string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v", p)
+		}
+	}()
+	return j.Run(ctx)
+}
+
+// Start begins running jobs on their schedules.
 func (s *Scheduler) Start() { s.cron.Start() }
 
 // Stop stops scheduling, cancels running jobs and waits for them to return.
@@ -112,4 +269,5 @@ func (s *Scheduler) Stop() {
 	done := s.cron.Stop()
 	s.cancel()
 	<-done.Done()
+	s.wg.Wait()
 }

@@ -23,9 +23,11 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/graph"
+	"github.com/innoport/innoport/jobs"
 	"github.com/innoport/innoport/store"
 )
 
@@ -40,6 +42,7 @@ type app struct {
 	resolver *graph.Resolver
 	verifier auth.Verifier
 	signer   *auth.HS256 // nil with OIDC
+	jobs     *jobs.Scheduler
 	// background tracks work started by requests that outlives them.
 	background sync.WaitGroup
 }
@@ -91,6 +94,17 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 			Funds: a.demo.Funds, Calls: a.demo.Calls, Applications: store.NewApplications(a.db), Reviewers: a.demo.Reviewers,
 		}, firms, eco, clk),
 	}
+	runStore := store.NewRuns(a.db)
+	a.jobs, err = jobs.NewScheduler(jobs.Config{
+		Logger: logger, Clock: clk, Leases: store.NewLeases(a.db), Runs: runStore,
+		Instance: cfg.Instance, LeaseTTL: cfg.JobLeaseTTL, Timeout: time.Hour,
+	}, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule),
+		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule),
+		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule))
+	if err != nil {
+		return nil, err
+	}
+	a.resolver.Runs = runs.NewService(a.jobs, runStore)
 	return a, nil
 }
 
@@ -207,6 +221,9 @@ func (a *app) routes() http.Handler {
 
 // close releases the store; ctx bounds how long in-flight operations may take.
 func (a *app) close(ctx context.Context) {
+	if a.jobs != nil {
+		a.jobs.Stop()
+	}
 	a.background.Wait()
 	if a.db != nil {
 		if err := a.db.Close(ctx); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"strconv"
 	"time"
 )
@@ -34,6 +35,10 @@ type Config struct {
 	ScreeningSchedule string // INNOPORT_SCHEDULE_SCREENING
 	// SandboxSchedule is when overdue sandbox service levels are flagged.
 	SandboxSchedule string // INNOPORT_SCHEDULE_SANDBOX_DEADLINES
+	// Instance names this replica in job leases and run records.
+	Instance string // INNOPORT_INSTANCE
+	// JobLeaseTTL is how long a crashed replica's job lease blocks the job.
+	JobLeaseTTL time.Duration // INNOPORT_JOB_LEASE_TTL
 }
 
 // Embedded reports whether the service runs on its embedded store.
@@ -55,7 +60,8 @@ func (c Config) LogValue() slog.Value {
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
-		slog.String("sandboxSchedule", c.SandboxSchedule),
+		slog.String("sandboxSchedule", c.SandboxSchedule), slog.String("instance", c.Instance),
+		slog.Duration("jobLeaseTTL", c.JobLeaseTTL),
 	)
 }
 
@@ -99,6 +105,15 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 		}
 		return b
 	}
+	envDuration := func(k string, def time.Duration) time.Duration {
+		v := env(k, def.String())
+		d, err := time.ParseDuration(v)
+		if err != nil || d < time.Second {
+			errList = append(errList, fmt.Errorf("%s=%q: want a duration of at least 1s, such as 90s or 2m", k, v))
+			return def
+		}
+		return d
+	}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.StringVar(&c.Addr, "addr", env("INNOPORT_ADDR", ":8080"), "HTTP listen address")
 	fs.StringVar(&c.MongoURI, "mongodb-uri", getenv("MONGODB_URI"), "MongoDB connection string; empty starts the embedded store")
@@ -109,13 +124,16 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	fs.StringVar(&c.OIDCAudience, "oidc-audience", getenv("INNOPORT_OIDC_AUDIENCE"), "expected token audience (client ID)")
 	level := fs.String("log-level", env("INNOPORT_LOG_LEVEL", "info"), "debug, info, warn or error")
 	noDemo := fs.Bool("no-demo", false, "do not seed demo data into an empty store")
-	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long in-flight requests may take at shutdown")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", envDuration("INNOPORT_SHUTDOWN_TIMEOUT", 15*time.Second), "how long in-flight requests may take at shutdown")
 	fs.StringVar(&c.CloseCallsSchedule, "schedule-close-calls", env("INNOPORT_SCHEDULE_CLOSE_CALLS", "@every 1m"),
 		`when to close calls past their deadline: a cron spec in Asia/Ho_Chi_Minh, "@every 1m", or "off"`)
 	fs.StringVar(&c.ScreeningSchedule, "schedule-screening", env("INNOPORT_SCHEDULE_SCREENING", "0 2 * * *"),
 		`when to screen every firm against the active criteria: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
 	fs.StringVar(&c.SandboxSchedule, "schedule-sandbox-deadlines", env("INNOPORT_SCHEDULE_SANDBOX_DEADLINES", "0 * * * *"),
 		`when to flag overdue sandbox service levels: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
+	fs.StringVar(&c.Instance, "instance", env("INNOPORT_INSTANCE", defaultInstance()), "this replica's name in job leases and run records")
+	fs.DurationVar(&c.JobLeaseTTL, "job-lease-ttl", envDuration("INNOPORT_JOB_LEASE_TTL", 2*time.Minute),
+		"how long a job lease lasts unless renewed; a crashed replica's jobs wait this long")
 	for _, f := range extra {
 		f(fs)
 	}
@@ -139,4 +157,13 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 		errList = append(errList, errors.New("with MONGODB_URI, set INNOPORT_JWT_SECRET or INNOPORT_OIDC_ISSUER"))
 	}
 	return c, fs, errors.Join(errList...)
+}
+
+// defaultInstance names this replica by host and process.
+func defaultInstance() string {
+	host, err := os.Hostname()
+	if err != nil {
+		host = "innoport"
+	}
+	return fmt.Sprintf("%s-%d", host, os.Getpid())
 }

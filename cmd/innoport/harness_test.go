@@ -18,6 +18,7 @@ import (
 
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/jobs"
 	"github.com/innoport/innoport/store/storetest"
 )
 
@@ -42,6 +43,8 @@ func newEnv(t testing.TB) *env {
 	cfg := Config{
 		MongoURI: storetest.URI(t), DBName: storetest.DBName(), JWTSecret: testSecret, Introspection: true,
 		MaxBodyBytes: 1 << 20, MaxDepth: 12, MaxComplexity: 5000,
+		CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off,
+		Instance: "test", JobLeaseTTL: time.Minute,
 	}
 	clk := clock.NewManual(testNow)
 	a, err := openApp(ctx, cfg, clk, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})))

@@ -24,7 +24,6 @@ import (
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/domain/identity"
-	"github.com/innoport/innoport/jobs"
 )
 
 func main() {
@@ -74,14 +73,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 			return err
 		}
 	}
-	sched, err := jobs.NewScheduler(logger, time.Hour, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule),
-		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule),
-		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule))
-	if err != nil {
-		return err
-	}
-	sched.Start()
-	defer sched.Stop()
+	a.jobs.Start()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)

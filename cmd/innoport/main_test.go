@@ -54,6 +54,8 @@ func TestConfigDefaultsAndValidation(t *testing.T) {
 		"bad boolean":            {"INNOPORT_DEMO": "maybe"},
 		"bad number":             {"INNOPORT_MAX_DEPTH": "-1"},
 		"bad log level":          {"INNOPORT_LOG_LEVEL": "loud"},
+		"bad duration":           {"INNOPORT_JOB_LEASE_TTL": "2 minutes"},
+		"too short a lease":      {"INNOPORT_JOB_LEASE_TTL": "10ms"},
 	} {
 		_, _, err := parseConfig("serve", nil, envOf(env))
 		assert.Error(t, err, name)

@@ -124,3 +124,8 @@ func ManageSandbox(p identity.Principal, programID string) error {
 func CreateSandboxProgram(p identity.Principal) error {
 	return allow(p, p.Has(identity.RoleAdmin))
 }
+
+// OperateJobs allows admins to see scheduled jobs, their runs, and run them.
+func OperateJobs(p identity.Principal) error {
+	return allow(p, p.Has(identity.RoleAdmin))
+}

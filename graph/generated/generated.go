@@ -18,6 +18,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
@@ -58,6 +59,7 @@ type ResolverRoot interface {
 	IPAsset() IPAssetResolver
 	Incubator() IncubatorResolver
 	Investor() InvestorResolver
+	JobRun() JobRunResolver
 	Mentor() MentorResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -339,6 +341,34 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	Job struct {
+		Last     func(childComplexity int) int
+		Name     func(childComplexity int) int
+		Schedule func(childComplexity int) int
+	}
+
+	JobRun struct {
+		Error      func(childComplexity int) int
+		FinishedAt func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Instance   func(childComplexity int) int
+		Job        func(childComplexity int) int
+		StartedAt  func(childComplexity int) int
+		Stats      func(childComplexity int) int
+		Status     func(childComplexity int) int
+		Trigger    func(childComplexity int) int
+	}
+
+	JobRunConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	JobRunEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Mentor struct {
 		Affiliation func(childComplexity int) int
 		Bio         func(childComplexity int) int
@@ -393,6 +423,7 @@ type ComplexityRoot struct {
 		RequestSandboxExtension   func(childComplexity int, input model.SandboxExtensionInput) int
 		RequestSandboxInformation func(childComplexity int, input model.SandboxTextInput) int
 		RetireCriteriaSet         func(childComplexity int, input model.CriteriaSetActionInput) int
+		RunJob                    func(childComplexity int, input model.RunJobInput) int
 		RunScreening              func(childComplexity int) int
 		SubmitApplication         func(childComplexity int, input model.SubmitApplicationInput) int
 		SubmitReview              func(childComplexity int, input model.SubmitReviewInput) int
@@ -421,6 +452,8 @@ type ComplexityRoot struct {
 		Funds               func(childComplexity int) int
 		Incubators          func(childComplexity int) int
 		Investors           func(childComplexity int, first *int, after *string) int
+		JobRuns             func(childComplexity int, job string, first *int, after *string) int
+		Jobs                func(childComplexity int) int
 		Mentors             func(childComplexity int, first *int, after *string) int
 		Node                func(childComplexity int, id string) int
 		PreviewCriteriaSet  func(childComplexity int, id string) int
@@ -508,6 +541,11 @@ type ComplexityRoot struct {
 		Key    func(childComplexity int) int
 		Passed func(childComplexity int) int
 		Reason func(childComplexity int) int
+	}
+
+	RunJobPayload struct {
+		JobRun     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	RunScreeningPayload struct {
@@ -864,6 +902,14 @@ type InvestorResolver interface {
 	Geography(ctx context.Context, obj *ecosystem.Investor) ([]string, error)
 	Portfolio(ctx context.Context, obj *ecosystem.Investor) ([]*firm.Startup, error)
 }
+type JobRunResolver interface {
+	Trigger(ctx context.Context, obj *runs.Run) (model.JobTrigger, error)
+
+	FinishedAt(ctx context.Context, obj *runs.Run) (*time.Time, error)
+	Status(ctx context.Context, obj *runs.Run) (model.JobRunStatus, error)
+	Stats(ctx context.Context, obj *runs.Run) (*string, error)
+	Error(ctx context.Context, obj *runs.Run) (*string, error)
+}
 type MentorResolver interface {
 	ID(ctx context.Context, obj *ecosystem.Mentor) (string, error)
 
@@ -889,6 +935,7 @@ type MutationResolver interface {
 	CloseFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	CancelFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
+	RunJob(ctx context.Context, input model.RunJobInput) (*model.RunJobPayload, error)
 	CreateSandboxProgram(ctx context.Context, input model.CreateSandboxProgramInput) (*model.SandboxProgramPayload, error)
 	UpdateSandboxProgram(ctx context.Context, input model.UpdateSandboxProgramInput) (*model.SandboxProgramPayload, error)
 	CreateSandboxApplication(ctx context.Context, input model.CreateSandboxApplicationInput) (*model.SandboxApplicationPayload, error)
@@ -922,6 +969,8 @@ type QueryResolver interface {
 	Funds(ctx context.Context) ([]*funding.Fund, error)
 	FundCalls(ctx context.Context, first *int, after *string, status *funding.CallStatus) (*model.FundCallConnection, error)
 	CheckEligibility(ctx context.Context, callID string, startupID string) (*model.EligibilityResult, error)
+	Jobs(ctx context.Context) ([]*runs.Job, error)
+	JobRuns(ctx context.Context, job string, first *int, after *string) (*model.JobRunConnection, error)
 	SandboxPrograms(ctx context.Context) ([]*sandbox.Program, error)
 	SandboxApplication(ctx context.Context, id string) (*sandbox.Application, error)
 	SandboxApplications(ctx context.Context, programID *string, startupID *string, first *int, after *string) (*model.SandboxApplicationConnection, error)
@@ -2041,6 +2090,106 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.InvestorPayload.UserErrors(childComplexity), true
 
+	case "Job.lastRun":
+		if e.complexity.Job.Last == nil {
+			break
+		}
+
+		return e.complexity.Job.Last(childComplexity), true
+	case "Job.name":
+		if e.complexity.Job.Name == nil {
+			break
+		}
+
+		return e.complexity.Job.Name(childComplexity), true
+	case "Job.schedule":
+		if e.complexity.Job.Schedule == nil {
+			break
+		}
+
+		return e.complexity.Job.Schedule(childComplexity), true
+
+	case "JobRun.error":
+		if e.complexity.JobRun.Error == nil {
+			break
+		}
+
+		return e.complexity.JobRun.Error(childComplexity), true
+	case "JobRun.finishedAt":
+		if e.complexity.JobRun.FinishedAt == nil {
+			break
+		}
+
+		return e.complexity.JobRun.FinishedAt(childComplexity), true
+	case "JobRun.id":
+		if e.complexity.JobRun.ID == nil {
+			break
+		}
+
+		return e.complexity.JobRun.ID(childComplexity), true
+	case "JobRun.instance":
+		if e.complexity.JobRun.Instance == nil {
+			break
+		}
+
+		return e.complexity.JobRun.Instance(childComplexity), true
+	case "JobRun.job":
+		if e.complexity.JobRun.Job == nil {
+			break
+		}
+
+		return e.complexity.JobRun.Job(childComplexity), true
+	case "JobRun.startedAt":
+		if e.complexity.JobRun.StartedAt == nil {
+			break
+		}
+
+		return e.complexity.JobRun.StartedAt(childComplexity), true
+	case "JobRun.stats":
+		if e.complexity.JobRun.Stats == nil {
+			break
+		}
+
+		return e.complexity.JobRun.Stats(childComplexity), true
+	case "JobRun.status":
+		if e.complexity.JobRun.Status == nil {
+			break
+		}
+
+		return e.complexity.JobRun.Status(childComplexity), true
+	case "JobRun.trigger":
+		if e.complexity.JobRun.Trigger == nil {
+			break
+		}
+
+		return e.complexity.JobRun.Trigger(childComplexity), true
+
+	case "JobRunConnection.edges":
+		if e.complexity.JobRunConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.JobRunConnection.Edges(childComplexity), true
+	case "JobRunConnection.pageInfo":
+		if e.complexity.JobRunConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.JobRunConnection.PageInfo(childComplexity), true
+
+	case "JobRunEdge.cursor":
+		if e.complexity.JobRunEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.JobRunEdge.Cursor(childComplexity), true
+	case "JobRunEdge.node":
+		if e.complexity.JobRunEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.JobRunEdge.Node(childComplexity), true
+
 	case "Mentor.affiliation":
 		if e.complexity.Mentor.Affiliation == nil {
 			break
@@ -2411,6 +2560,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RetireCriteriaSet(childComplexity, args["input"].(model.CriteriaSetActionInput)), true
+	case "Mutation.runJob":
+		if e.complexity.Mutation.RunJob == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_runJob_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RunJob(childComplexity, args["input"].(model.RunJobInput)), true
 	case "Mutation.runScreening":
 		if e.complexity.Mutation.RunScreening == nil {
 			break
@@ -2630,6 +2790,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Investors(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.jobRuns":
+		if e.complexity.Query.JobRuns == nil {
+			break
+		}
+
+		args, err := ec.field_Query_jobRuns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.JobRuns(childComplexity, args["job"].(string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.jobs":
+		if e.complexity.Query.Jobs == nil {
+			break
+		}
+
+		return e.complexity.Query.Jobs(childComplexity), true
 	case "Query.mentors":
 		if e.complexity.Query.Mentors == nil {
 			break
@@ -3037,6 +3214,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.RuleOutcome.Reason(childComplexity), true
+
+	case "RunJobPayload.jobRun":
+		if e.complexity.RunJobPayload.JobRun == nil {
+			break
+		}
+
+		return e.complexity.RunJobPayload.JobRun(childComplexity), true
+	case "RunJobPayload.userErrors":
+		if e.complexity.RunJobPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.RunJobPayload.UserErrors(childComplexity), true
 
 	case "RunScreeningPayload.changed":
 		if e.complexity.RunScreeningPayload.Changed == nil {
@@ -4171,6 +4361,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputInvestmentInput,
 		ec.unmarshalInputQuestionInput,
 		ec.unmarshalInputRubricInput,
+		ec.unmarshalInputRunJobInput,
 		ec.unmarshalInputSandboxActionInput,
 		ec.unmarshalInputSandboxCriterionGuideInput,
 		ec.unmarshalInputSandboxExtensionInput,
@@ -5079,6 +5270,78 @@ extend type Mutation {
   cancelFundCall(input: FundCallActionInput!): FundCallPayload!
   "CLOSED → DECIDED, once every application is decided."
   decideFundCall(input: FundCallActionInput!): FundCallPayload!
+}
+`, BuiltIn: false},
+	{Name: "../../web-schema/jobs.graphqls", Input: `"What started a job run."
+enum JobTrigger {
+  SCHEDULE
+  MANUAL
+}
+
+"How a job run stands."
+enum JobRunStatus {
+  RUNNING
+  SUCCEEDED
+  FAILED
+  "Another run of the job held its lease, so this one did not run."
+  SKIPPED
+}
+
+"One run of a scheduled job."
+type JobRun {
+  "The job and its scheduled tick (or start time for a manual run); runs sort newest first by it."
+  id: ID!
+  job: String!
+  trigger: JobTrigger!
+  "The replica that ran it."
+  instance: String!
+  startedAt: DateTime!
+  finishedAt: DateTime
+  status: JobRunStatus!
+  "What the run did, in one line, when it succeeded."
+  stats: String
+  error: String
+}
+
+"A scheduled job: every replica schedules it, the one holding its lease runs it."
+type Job {
+  name: String!
+  "A cron spec read in Asia/Ho_Chi_Minh, a descriptor such as \"@every 1m\", or \"off\"."
+  schedule: String!
+  lastRun: JobRun
+}
+
+type JobRunEdge {
+  cursor: String!
+  node: JobRun!
+}
+
+type JobRunConnection {
+  edges: [JobRunEdge!]!
+  pageInfo: PageInfo!
+}
+
+input RunJobInput {
+  "The job's name, as jobs lists it."
+  name: String!
+}
+
+type RunJobPayload {
+  "RUNNING while the job works in the background, or SKIPPED when another run holds its lease."
+  jobRun: JobRun
+  userErrors: [UserError!]!
+}
+
+extend type Query {
+  "Scheduled jobs with their latest runs; admins only."
+  jobs: [Job!]!
+  "A job's runs, newest first; admins only."
+  jobRuns(job: String!, first: Int = 20, after: String): JobRunConnection!
+}
+
+extend type Mutation {
+  "Runs a job now; admins only. Poll jobRuns for its outcome."
+  runJob(input: RunJobInput!): RunJobPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/sandbox.graphqls", Input: `"Limits of a test: a program's maximums, or what a firm requests and a regulator certifies."
@@ -6251,6 +6514,17 @@ func (ec *executionContext) field_Mutation_retireCriteriaSet_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_runJob_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRunJobInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunJobInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_submitApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6466,6 +6740,27 @@ func (ec *executionContext) field_Query_investors_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_jobRuns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "job", ec.unmarshalNString2string)
+	if err != nil {
+		return nil, err
+	}
+	args["job"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -12022,6 +12317,522 @@ func (ec *executionContext) fieldContext_InvestorPayload_userErrors(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Job_name(ctx context.Context, field graphql.CollectedField, obj *runs.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Job_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Job_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Job",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Job_schedule(ctx context.Context, field graphql.CollectedField, obj *runs.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Job_schedule,
+		func(ctx context.Context) (any, error) {
+			return obj.Schedule, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Job_schedule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Job",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Job_lastRun(ctx context.Context, field graphql.CollectedField, obj *runs.Job) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Job_lastRun,
+		func(ctx context.Context) (any, error) {
+			return obj.Last, nil
+		},
+		nil,
+		ec.marshalOJobRun2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐRun,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Job_lastRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Job",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_JobRun_id(ctx, field)
+			case "job":
+				return ec.fieldContext_JobRun_job(ctx, field)
+			case "trigger":
+				return ec.fieldContext_JobRun_trigger(ctx, field)
+			case "instance":
+				return ec.fieldContext_JobRun_instance(ctx, field)
+			case "startedAt":
+				return ec.fieldContext_JobRun_startedAt(ctx, field)
+			case "finishedAt":
+				return ec.fieldContext_JobRun_finishedAt(ctx, field)
+			case "status":
+				return ec.fieldContext_JobRun_status(ctx, field)
+			case "stats":
+				return ec.fieldContext_JobRun_stats(ctx, field)
+			case "error":
+				return ec.fieldContext_JobRun_error(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type JobRun", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRun_id(ctx context.Context, field graphql.CollectedField, obj *runs.Run) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRun_id,
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRun_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRun",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRun_job(ctx context.Context, field graphql.CollectedField, obj *runs.Run) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRun_job,
+		func(ctx context.Context) (any, error) {
+			return obj.Job, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRun_job(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRun",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRun_trigger(ctx context.Context, field graphql.CollectedField, obj *runs.Run) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRun_trigger,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.JobRun().Trigger(ctx, obj)
+		},
+		nil,
+		ec.marshalNJobTrigger2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobTrigger,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRun_trigger(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type JobTrigger does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRun_instance(ctx context.Context, field graphql.CollectedField, obj *runs.Run) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRun_instance,
+		func(ctx context.Context) (any, error) {
+			return obj.Instance, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRun_instance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRun",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRun_startedAt(ctx context.Context, field graphql.CollectedField, obj *runs.Run) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRun_startedAt,
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRun_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRun",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRun_finishedAt(ctx context.Context, field graphql.CollectedField, obj *runs.Run) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRun_finishedAt,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.JobRun().FinishedAt(ctx, obj)
+		},
+		nil,
+		ec.marshalODateTime2ᚖtimeᚐTime,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRun_finishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRun_status(ctx context.Context, field graphql.CollectedField, obj *runs.Run) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRun_status,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.JobRun().Status(ctx, obj)
+		},
+		nil,
+		ec.marshalNJobRunStatus2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRun_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type JobRunStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRun_stats(ctx context.Context, field graphql.CollectedField, obj *runs.Run) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRun_stats,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.JobRun().Stats(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRun_stats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRun_error(ctx context.Context, field graphql.CollectedField, obj *runs.Run) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRun_error,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.JobRun().Error(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRun_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRun",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRunConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.JobRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRunConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNJobRunEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRunConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRunConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_JobRunEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_JobRunEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type JobRunEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRunConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.JobRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRunConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRunConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRunConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRunEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.JobRunEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRunEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRunEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRunEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRunEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.JobRunEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRunEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNJobRun2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐRun,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRunEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRunEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_JobRun_id(ctx, field)
+			case "job":
+				return ec.fieldContext_JobRun_job(ctx, field)
+			case "trigger":
+				return ec.fieldContext_JobRun_trigger(ctx, field)
+			case "instance":
+				return ec.fieldContext_JobRun_instance(ctx, field)
+			case "startedAt":
+				return ec.fieldContext_JobRun_startedAt(ctx, field)
+			case "finishedAt":
+				return ec.fieldContext_JobRun_finishedAt(ctx, field)
+			case "status":
+				return ec.fieldContext_JobRun_status(ctx, field)
+			case "stats":
+				return ec.fieldContext_JobRun_stats(ctx, field)
+			case "error":
+				return ec.fieldContext_JobRun_error(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type JobRun", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mentor_id(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Mentor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13506,6 +14317,53 @@ func (ec *executionContext) fieldContext_Mutation_decideFundCall(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_decideFundCall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_runJob(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_runJob,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RunJob(ctx, fc.Args["input"].(model.RunJobInput))
+		},
+		nil,
+		ec.marshalNRunJobPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunJobPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_runJob(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "jobRun":
+				return ec.fieldContext_RunJobPayload_jobRun(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_RunJobPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RunJobPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_runJob_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15047,6 +15905,90 @@ func (ec *executionContext) fieldContext_Query_checkEligibility(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_checkEligibility_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_jobs(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_jobs,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Query().Jobs(ctx)
+		},
+		nil,
+		ec.marshalNJob2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJobᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_jobs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "name":
+				return ec.fieldContext_Job_name(ctx, field)
+			case "schedule":
+				return ec.fieldContext_Job_schedule(ctx, field)
+			case "lastRun":
+				return ec.fieldContext_Job_lastRun(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Job", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_jobRuns(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_jobRuns,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().JobRuns(ctx, fc.Args["job"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNJobRunConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_jobRuns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_JobRunConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_JobRunConnection_pageInfo(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type JobRunConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_jobRuns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17083,6 +18025,92 @@ func (ec *executionContext) fieldContext_RuleOutcome_reason(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RunJobPayload_jobRun(ctx context.Context, field graphql.CollectedField, obj *model.RunJobPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RunJobPayload_jobRun,
+		func(ctx context.Context) (any, error) {
+			return obj.JobRun, nil
+		},
+		nil,
+		ec.marshalOJobRun2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐRun,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_RunJobPayload_jobRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RunJobPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_JobRun_id(ctx, field)
+			case "job":
+				return ec.fieldContext_JobRun_job(ctx, field)
+			case "trigger":
+				return ec.fieldContext_JobRun_trigger(ctx, field)
+			case "instance":
+				return ec.fieldContext_JobRun_instance(ctx, field)
+			case "startedAt":
+				return ec.fieldContext_JobRun_startedAt(ctx, field)
+			case "finishedAt":
+				return ec.fieldContext_JobRun_finishedAt(ctx, field)
+			case "status":
+				return ec.fieldContext_JobRun_status(ctx, field)
+			case "stats":
+				return ec.fieldContext_JobRun_stats(ctx, field)
+			case "error":
+				return ec.fieldContext_JobRun_error(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type JobRun", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RunJobPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RunJobPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RunJobPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RunJobPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RunJobPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
 	}
 	return fc, nil
@@ -26039,6 +27067,33 @@ func (ec *executionContext) unmarshalInputRubricInput(ctx context.Context, obj a
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputRunJobInput(ctx context.Context, obj any) (model.RunJobInput, error) {
+	var it model.RunJobInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputSandboxActionInput(ctx context.Context, obj any) (model.SandboxActionInput, error) {
 	var it model.SandboxActionInput
 	asMap := map[string]any{}
@@ -30786,6 +31841,365 @@ func (ec *executionContext) _InvestorPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var jobImplementors = []string{"Job"}
+
+func (ec *executionContext) _Job(ctx context.Context, sel ast.SelectionSet, obj *runs.Job) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Job")
+		case "name":
+			out.Values[i] = ec._Job_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "schedule":
+			out.Values[i] = ec._Job_schedule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastRun":
+			out.Values[i] = ec._Job_lastRun(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var jobRunImplementors = []string{"JobRun"}
+
+func (ec *executionContext) _JobRun(ctx context.Context, sel ast.SelectionSet, obj *runs.Run) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobRunImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobRun")
+		case "id":
+			out.Values[i] = ec._JobRun_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "job":
+			out.Values[i] = ec._JobRun_job(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trigger":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._JobRun_trigger(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "instance":
+			out.Values[i] = ec._JobRun_instance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._JobRun_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "finishedAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._JobRun_finishedAt(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "status":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._JobRun_status(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "stats":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._JobRun_stats(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "error":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._JobRun_error(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var jobRunConnectionImplementors = []string{"JobRunConnection"}
+
+func (ec *executionContext) _JobRunConnection(ctx context.Context, sel ast.SelectionSet, obj *model.JobRunConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobRunConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobRunConnection")
+		case "edges":
+			out.Values[i] = ec._JobRunConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._JobRunConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var jobRunEdgeImplementors = []string{"JobRunEdge"}
+
+func (ec *executionContext) _JobRunEdge(ctx context.Context, sel ast.SelectionSet, obj *model.JobRunEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, jobRunEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("JobRunEdge")
+		case "cursor":
+			out.Values[i] = ec._JobRunEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._JobRunEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var mentorImplementors = []string{"Mentor", "Node"}
 
 func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Mentor) graphql.Marshaler {
@@ -31236,6 +32650,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "decideFundCall":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_decideFundCall(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "runJob":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_runJob(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -31714,6 +33135,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_checkEligibility(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "jobs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_jobs(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "jobRuns":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_jobRuns(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -32745,6 +34210,47 @@ func (ec *executionContext) _RuleOutcome(ctx context.Context, sel ast.SelectionS
 			}
 		case "reason":
 			out.Values[i] = ec._RuleOutcome_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var runJobPayloadImplementors = []string{"RunJobPayload"}
+
+func (ec *executionContext) _RunJobPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RunJobPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, runJobPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RunJobPayload")
+		case "jobRun":
+			out.Values[i] = ec._RunJobPayload_jobRun(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._RunJobPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -37833,6 +39339,146 @@ func (ec *executionContext) marshalNInvestorPayload2ᚖgithubᚗcomᚋinnoport�
 	return ec._InvestorPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNJob2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJobᚄ(ctx context.Context, sel ast.SelectionSet, v []*runs.Job) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNJob2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJob(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNJob2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJob(ctx context.Context, sel ast.SelectionSet, v *runs.Job) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Job(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNJobRun2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐRun(ctx context.Context, sel ast.SelectionSet, v runs.Run) graphql.Marshaler {
+	return ec._JobRun(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNJobRunConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunConnection(ctx context.Context, sel ast.SelectionSet, v model.JobRunConnection) graphql.Marshaler {
+	return ec._JobRunConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNJobRunConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunConnection(ctx context.Context, sel ast.SelectionSet, v *model.JobRunConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._JobRunConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNJobRunEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunEdge(ctx context.Context, sel ast.SelectionSet, v model.JobRunEdge) graphql.Marshaler {
+	return ec._JobRunEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNJobRunEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.JobRunEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNJobRunEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNJobRunStatus2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunStatus(ctx context.Context, v any) (model.JobRunStatus, error) {
+	var res model.JobRunStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJobRunStatus2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunStatus(ctx context.Context, sel ast.SelectionSet, v model.JobRunStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNJobTrigger2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobTrigger(ctx context.Context, v any) (model.JobTrigger, error) {
+	var res model.JobTrigger
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNJobTrigger2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobTrigger(ctx context.Context, sel ast.SelectionSet, v model.JobTrigger) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNMentor2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐMentor(ctx context.Context, sel ast.SelectionSet, v ecosystem.Mentor) graphql.Marshaler {
 	return ec._Mentor(ctx, sel, &v)
 }
@@ -38290,6 +39936,25 @@ func (ec *executionContext) marshalNRuleOutcome2ᚖgithubᚗcomᚋinnoportᚋinn
 		return graphql.Null
 	}
 	return ec._RuleOutcome(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRunJobInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunJobInput(ctx context.Context, v any) (model.RunJobInput, error) {
+	res, err := ec.unmarshalInputRunJobInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRunJobPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunJobPayload(ctx context.Context, sel ast.SelectionSet, v model.RunJobPayload) graphql.Marshaler {
+	return ec._RunJobPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRunJobPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunJobPayload(ctx context.Context, sel ast.SelectionSet, v *model.RunJobPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RunJobPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRunScreeningPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunScreeningPayload(ctx context.Context, sel ast.SelectionSet, v model.RunScreeningPayload) graphql.Marshaler {
@@ -40884,6 +42549,13 @@ func (ec *executionContext) marshalOInvestorKind2ᚖgithubᚗcomᚋinnoportᚋin
 	_ = ctx
 	res := model.MarshalInvestorKind(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOJobRun2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐRun(ctx context.Context, sel ast.SelectionSet, v *runs.Run) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JobRun(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐLegalForm(ctx context.Context, v any) (*firm.LegalForm, error) {

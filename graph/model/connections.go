@@ -6,6 +6,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 )
@@ -154,3 +155,15 @@ func (c *SandboxApplicationConnection) TotalCount(ctx context.Context) (int, err
 // GraphQL marker method, so the interface is empty and the node resolver only
 // returns types the schema declares as implementing Node.
 type Node interface{}
+
+// JobRunEdge is one job run in a connection.
+type JobRunEdge struct {
+	Cursor string
+	Node   runs.Run
+}
+
+// JobRunConnection is a page of a job's runs.
+type JobRunConnection struct {
+	Edges    []JobRunEdge
+	PageInfo PageInfo
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
@@ -369,6 +370,17 @@ type RuleOutcome struct {
 	Reason string `json:"reason"`
 }
 
+type RunJobInput struct {
+	// The job's name, as jobs lists it.
+	Name string `json:"name"`
+}
+
+type RunJobPayload struct {
+	// RUNNING while the job works in the background, or SKIPPED when another run holds its lease.
+	JobRun     *runs.Run    `json:"jobRun,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 type RunScreeningPayload struct {
 	Firms       int `json:"firms"`
 	Evaluations int `json:"evaluations"`
@@ -671,6 +683,123 @@ type YearRevenueInput struct {
 	AmountVnd value.VND `json:"amountVnd"`
 	// Part from products made from S&T results.
 	StAmountVnd *value.VND `json:"stAmountVnd,omitempty"`
+}
+
+// How a job run stands.
+type JobRunStatus string
+
+const (
+	JobRunStatusRunning   JobRunStatus = "RUNNING"
+	JobRunStatusSucceeded JobRunStatus = "SUCCEEDED"
+	JobRunStatusFailed    JobRunStatus = "FAILED"
+	// Another run of the job held its lease, so this one did not run.
+	JobRunStatusSkipped JobRunStatus = "SKIPPED"
+)
+
+var AllJobRunStatus = []JobRunStatus{
+	JobRunStatusRunning,
+	JobRunStatusSucceeded,
+	JobRunStatusFailed,
+	JobRunStatusSkipped,
+}
+
+func (e JobRunStatus) IsValid() bool {
+	switch e {
+	case JobRunStatusRunning, JobRunStatusSucceeded, JobRunStatusFailed, JobRunStatusSkipped:
+		return true
+	}
+	return false
+}
+
+func (e JobRunStatus) String() string {
+	return string(e)
+}
+
+func (e *JobRunStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = JobRunStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid JobRunStatus", str)
+	}
+	return nil
+}
+
+func (e JobRunStatus) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *JobRunStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e JobRunStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What started a job run.
+type JobTrigger string
+
+const (
+	JobTriggerSchedule JobTrigger = "SCHEDULE"
+	JobTriggerManual   JobTrigger = "MANUAL"
+)
+
+var AllJobTrigger = []JobTrigger{
+	JobTriggerSchedule,
+	JobTriggerManual,
+}
+
+func (e JobTrigger) IsValid() bool {
+	switch e {
+	case JobTriggerSchedule, JobTriggerManual:
+		return true
+	}
+	return false
+}
+
+func (e JobTrigger) String() string {
+	return string(e)
+}
+
+func (e *JobTrigger) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = JobTrigger(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid JobTrigger", str)
+	}
+	return nil
+}
+
+func (e JobTrigger) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *JobTrigger) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e JobTrigger) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // The stable codes of user-fixable input problems.
