@@ -139,13 +139,10 @@ func (s *Scheduler) Specs() []runs.Spec { return s.specs }
 // Run starts a job now and returns its record: RUNNING while it works in the
 // background, or SKIPPED when another run holds the lease.
 func (s *Scheduler) Run(_ context.Context, name string, trigger runs.Trigger) (runs.Run, error) {
-	j, ok := s.jobs[name]
-	if !ok {
-		return runs.Run{}, fmt.Errorf("no job %q", name)
+	j, id, err := s.now(name)
+	if err != nil {
+		return runs.Run{}, err
 	}
-	nonce := make([]byte, 3)
-	_, _ = rand.Read(nonce)
-	id := runID(name, s.cfg.Clock.Now(), "-"+hex.EncodeToString(nonce))
 	r, held, err := s.begin(j, trigger, id)
 	if err != nil || !held {
 		return r, err
@@ -156,6 +153,28 @@ func (s *Scheduler) Run(_ context.Context, name string, trigger runs.Trigger) (r
 		s.work(s.ctx, j, r)
 	}()
 	return r, nil
+}
+
+// RunAndWait runs a job now in the caller's goroutine, until it ends or ctx
+// is cancelled, and returns its finished record.
+func (s *Scheduler) RunAndWait(ctx context.Context, name string, trigger runs.Trigger) (runs.Run, error) {
+	j, id, err := s.now(name)
+	if err != nil {
+		return runs.Run{}, err
+	}
+	return s.run(ctx, j, trigger, id)
+}
+
+// now finds a job and names a run of it starting now; the random suffix
+// keeps two replicas' runs in the same nanosecond apart.
+func (s *Scheduler) now(name string) (Job, string, error) {
+	j, ok := s.jobs[name]
+	if !ok {
+		return Job{}, "", fmt.Errorf("no job %q", name)
+	}
+	nonce := make([]byte, 3)
+	_, _ = rand.Read(nonce)
+	return j, runID(name, s.cfg.Clock.Now(), "-"+hex.EncodeToString(nonce)), nil
 }
 
 // run runs a job in the caller's goroutine.

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/innoport/innoport/store/storetest"
 )
 
 // TestOperatorsRunJobs: an admin lists the jobs, runs one now and follows
@@ -78,4 +81,38 @@ func TestOperatorsRunJobs(t *testing.T) {
 	assert.Equal(t, "FORBIDDEN", r.code("runJob"))
 	assert.Equal(t, "FORBIDDEN", e.do(t, req{token: manager, query: listJobs}).code("jobs"))
 	assert.Equal(t, "UNAUTHENTICATED", e.do(t, req{query: listJobs}).code("jobs"))
+}
+
+// TestJobsCommand runs a job from the command line against the service's
+// store: the run is recorded where the API shows it.
+func TestJobsCommand(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	getenv := envOf(map[string]string{"MONGODB_URI": storetest.URI(t), "INNOPORT_DB": e.app.cfg.DBName,
+		"INNOPORT_JWT_SECRET": testSecret, "INNOPORT_INSTANCE": "cli"})
+	cli := func(args ...string) (string, error) {
+		var out, errOut bytes.Buffer
+		err := run(t.Context(), append([]string{"jobs"}, args...), getenv, &out, &errOut)
+		return out.String(), err
+	}
+	out, err := cli("run", "flag-sandbox-deadlines")
+	require.NoError(t, err)
+	assert.Regexp(t, `^flag-sandbox-deadlines SUCCEEDED \(run flag-sandbox-deadlines@\S+, \S+\): \d+ applications' flags changed\n$`, out)
+
+	out, err = cli("list")
+	require.NoError(t, err)
+	assert.Regexp(t, `(?m)^flag-sandbox-deadlines\s+0 \* \* \* \*\s+SUCCEEDED\s+\S+\s+\d+ applications' flags changed$`, out)
+	assert.Regexp(t, `(?m)^close-due-calls\s+@every 1m\s+-\s+-\s*$`, out)
+
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	r := e.do(t, req{token: admin, query: `{ jobRuns(job: "flag-sandbox-deadlines") { edges { node { instance trigger status } } } }`})
+	assert.Equal(t, []any{map[string]any{"node": map[string]any{"instance": "cli", "trigger": "MANUAL", "status": "SUCCEEDED"}}},
+		r.get("jobRuns.edges"))
+
+	_, err = cli("run", "nope")
+	assert.ErrorContains(t, err, `no job "nope"`)
+	_, err = cli()
+	assert.ErrorContains(t, err, "usage: innoport jobs list | innoport jobs run NAME")
+	_, err = cli("run")
+	assert.ErrorContains(t, err, "usage:")
 }

@@ -50,8 +50,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return token(ctx, args, getenv, stdout, stderr)
 	case "import":
 		return importCmd(ctx, args, getenv, stdout, stderr)
+	case "jobs":
+		return jobsCmd(ctx, args, getenv, stdout, stderr)
 	}
-	return fmt.Errorf("unknown command %q (want serve, token or import)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, token, import or jobs)", cmd)
 }
 
 // serve runs the HTTP service until ctx is cancelled, then lets in-flight
