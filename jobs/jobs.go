@@ -128,6 +128,10 @@ func NewScheduler(cfg Config, js ...Job) (*Scheduler, error) {
 	return s, nil
 }
 
+// holder names a run as a lease holder: the replica and the run, so that
+// two runs on one replica exclude each other as runs on two replicas do.
+func holder(r runs.Run) string { return r.Instance + " " + r.ID }
+
 // runID names a run so that IDs sort by start time within a job.
 func runID(job string, at time.Time, suffix string) string {
 	return job + "@" + at.UTC().Format("20060102T150405.000000000Z") + suffix
@@ -192,7 +196,7 @@ func (s *Scheduler) run(ctx context.Context, j Job, trigger runs.Trigger, id str
 func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, held bool, err error) {
 	now := s.cfg.Clock.Now()
 	r = runs.Run{ID: id, Job: j.Name, Trigger: trigger, Instance: s.cfg.Instance, StartedAt: now, Status: runs.Running}
-	ok, err := s.cfg.Leases.Acquire(s.ctx, j.Name, s.cfg.Instance, now, now.Add(s.cfg.LeaseTTL))
+	ok, err := s.cfg.Leases.Acquire(s.ctx, j.Name, holder(r), now, now.Add(s.cfg.LeaseTTL))
 	if err != nil {
 		return r, false, err
 	}
@@ -209,7 +213,7 @@ func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, h
 		r.Status = runs.Skipped // this tick already ran
 	}
 	if err != nil || !started {
-		if rerr := s.cfg.Leases.Release(s.ctx, j.Name, s.cfg.Instance); rerr != nil {
+		if rerr := s.cfg.Leases.Release(s.ctx, j.Name, holder(r)); rerr != nil {
 			err = errors.Join(err, rerr)
 		}
 		return r, false, err
@@ -233,7 +237,7 @@ func (s *Scheduler) work(ctx context.Context, j Job, r runs.Run) runs.Run {
 				return
 			case <-t.C:
 				now := s.cfg.Clock.Now()
-				ok, err := s.cfg.Leases.Acquire(ctx, j.Name, s.cfg.Instance, now, now.Add(s.cfg.LeaseTTL))
+				ok, err := s.cfg.Leases.Acquire(ctx, j.Name, holder(r), now, now.Add(s.cfg.LeaseTTL))
 				if err != nil {
 					s.cfg.Logger.Warn("job lease not renewed; retrying", "job", j.Name, "run", r.ID, "error", err)
 					continue
@@ -264,7 +268,7 @@ func (s *Scheduler) work(ctx context.Context, j Job, r runs.Run) runs.Run {
 	if err := s.cfg.Runs.Finish(bg, r); err != nil {
 		s.cfg.Logger.Error("job run not recorded", "job", j.Name, "run", r.ID, "error", err)
 	}
-	if err := s.cfg.Leases.Release(bg, j.Name, s.cfg.Instance); err != nil {
+	if err := s.cfg.Leases.Release(bg, j.Name, holder(r)); err != nil {
 		s.cfg.Logger.Error("job lease not released", "job", j.Name, "error", err)
 	}
 	return r

@@ -150,14 +150,18 @@ func TestManualRunsAndTakeover(t *testing.T) {
 	second, err := b.Run(ctx, "slow", runs.Manual)
 	require.NoError(t, err)
 	assert.Equal(t, runs.Skipped, second.Status)
+	clk.Set(clk.Now().Add(time.Second))
+	again, err := a.Run(ctx, "slow", runs.Manual)
+	require.NoError(t, err)
+	assert.Equal(t, runs.Skipped, again.Status, "a second run on the same replica waits its turn too")
 	close(release)
 	require.Eventually(t, func() bool {
 		rs := allRuns(t, db, "slow")
-		return len(rs) == 2 && rs[1].Status == runs.Succeeded
+		return len(rs) == 3 && rs[2].Status == runs.Succeeded
 	}, 5*time.Second, 10*time.Millisecond)
 	rs := allRuns(t, db, "slow")
-	assert.Equal(t, []runs.Status{runs.Skipped, runs.Succeeded}, []runs.Status{rs[0].Status, rs[1].Status}, "newest first")
-	assert.Equal(t, "done", rs[1].Stats)
+	assert.Equal(t, []runs.Status{runs.Skipped, runs.Skipped, runs.Succeeded}, []runs.Status{rs[0].Status, rs[1].Status, rs[2].Status}, "newest first")
+	assert.Equal(t, "done", rs[2].Stats)
 
 	// A replica that crashed holding the lease: it is free again only
 	// once it expires.
