@@ -125,8 +125,8 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	level := fs.String("log-level", env("INNOPORT_LOG_LEVEL", "info"), "debug, info, warn or error")
 	noDemo := fs.Bool("no-demo", false, "do not seed demo data into an empty store")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", envDuration("INNOPORT_SHUTDOWN_TIMEOUT", 15*time.Second), "how long in-flight requests may take at shutdown")
-	fs.StringVar(&c.CloseCallsSchedule, "schedule-close-calls", env("INNOPORT_SCHEDULE_CLOSE_CALLS", "@every 1m"),
-		`when to close calls past their deadline: a cron spec in Asia/Ho_Chi_Minh, "@every 1m", or "off"`)
+	fs.StringVar(&c.CloseCallsSchedule, "schedule-close-calls", env("INNOPORT_SCHEDULE_CLOSE_CALLS", "* * * * *"),
+		`when to close calls past their deadline: a cron spec in Asia/Ho_Chi_Minh, "@every 1m", or "off"; the default, on each whole minute, runs once across replicas`)
 	fs.StringVar(&c.ScreeningSchedule, "schedule-screening", env("INNOPORT_SCHEDULE_SCREENING", "0 2 * * *"),
 		`when to screen every firm against the active criteria: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
 	fs.StringVar(&c.SandboxSchedule, "schedule-sandbox-deadlines", env("INNOPORT_SCHEDULE_SANDBOX_DEADLINES", "0 * * * *"),

@@ -102,7 +102,7 @@ func TestJobsCommand(t *testing.T) {
 	out, err = cli("list")
 	require.NoError(t, err)
 	assert.Regexp(t, `(?m)^flag-sandbox-deadlines\s+0 \* \* \* \*\s+SUCCEEDED\s+\S+\s+\d+ applications' flags changed$`, out)
-	assert.Regexp(t, `(?m)^close-due-calls\s+@every 1m\s+-\s+-\s*$`, out)
+	assert.Regexp(t, `(?m)^close-due-calls\s+\* \* \* \* \*\s+-\s+-\s*$`, out)
 
 	admin := e.token(t, "ADMIN", "admin-1", "")
 	r := e.do(t, req{token: admin, query: `{ jobRuns(job: "flag-sandbox-deadlines") { edges { node { instance trigger status } } } }`})
