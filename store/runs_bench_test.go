@@ -13,17 +13,7 @@ import (
 // take the lease, record the start, record the end, release the lease.
 func BenchmarkRunBookkeeping(b *testing.B) {
 	ctx := context.Background()
-	db, err := Open(ctx, testURI(b), "bench_runs")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() {
-		_ = db.Drop(ctx)
-		_ = db.Close(ctx)
-	})
-	if err := db.EnsureIndexes(ctx); err != nil {
-		b.Fatal(err)
-	}
+	db := benchDB(b, "bench_runs")
 	leases, records := NewLeases(db), NewRuns(db)
 	now := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)
 	b.ResetTimer()

@@ -28,17 +28,7 @@ func BenchmarkScreeningJob(b *testing.B) {
 	}{{"firms=34", 34}, {"firms=100000", 100_000}} {
 		b.Run(size.name, func(b *testing.B) {
 			ctx := context.Background()
-			db, err := Open(ctx, testURI(b), "bench_screening")
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.Cleanup(func() {
-				_ = db.Drop(ctx)
-				_ = db.Close(ctx)
-			})
-			if err := db.EnsureIndexes(ctx); err != nil {
-				b.Fatal(err)
-			}
+			db := benchDB(b, "bench_screening")
 			now := time.Date(2026, 11, 22, 3, 0, 0, 0, time.UTC)
 			firms := demo.Synthetic(size.n, value.DateOf(now))
 			docs := make([]any, 0, 1000)
@@ -89,15 +79,29 @@ func BenchmarkScreeningJob(b *testing.B) {
 	}
 }
 
-// testURI is MONGODB_URI, or an embedded server of the benchmark's own.
-func testURI(b *testing.B) string {
-	if uri := os.Getenv("MONGODB_URI"); uri != "" {
-		return uri
+// benchDB opens database name, with indexes, on MONGODB_URI or on an
+// embedded server of the benchmark's own; it is dropped when b ends.
+func benchDB(b *testing.B, name string) *DB {
+	ctx := context.Background()
+	uri := os.Getenv("MONGODB_URI")
+	if uri == "" {
+		srv, err := StartEmbedded(b.TempDir(), "127.0.0.1:0", slog.New(slog.DiscardHandler))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(srv.Stop)
+		uri = srv.URI()
 	}
-	srv, err := StartEmbedded(b.TempDir(), "127.0.0.1:0", slog.New(slog.DiscardHandler))
+	db, err := Open(ctx, uri, name)
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(srv.Stop)
-	return srv.URI()
+	b.Cleanup(func() {
+		_ = db.Drop(ctx)
+		_ = db.Close(ctx)
+	})
+	if err := db.EnsureIndexes(ctx); err != nil {
+		b.Fatal(err)
+	}
+	return db
 }
