@@ -537,3 +537,37 @@ func TestCreateReviewerChecksItsLinks(t *testing.T) {
 	r = w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: create, vars: map[string]any{"in": map[string]any{"subject": "x", "name": "X"}}})
 	assert.Equal(t, "FORBIDDEN", r.code("createReviewer"))
 }
+
+// TestDeclaredConflictBeatsRacingReviews: a reviewer declares a conflict of
+// interest while their reviews are in flight; no review of theirs survives
+// the declaration, whatever order the writes land in.
+func TestDeclaredConflictBeatsRacingReviews(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	callID := w.createCall(t, demoRules)
+	r := w.submit(t, "CatHai Wind", "k1", 1_000_000_000, callID, nil)
+	require.Empty(t, r.userErrors("submitApplication"))
+	app := r.str("submitApplication.application.id")
+	w.e.clock.Set(w.closesAt.Add(time.Second))
+	_, err := w.e.app.resolver.Funding.CloseDueCalls(t.Context())
+	require.NoError(t, err)
+	r = w.e.do(t, req{token: w.manager(t), query: `mutation($in: AssignReviewersInput!) { assignReviewers(input: $in) { userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"applicationId": app, "reviewerIds": []string{w.reviewer["reviewer-1"], w.reviewer["reviewer-2"]}}}})
+	require.Empty(t, r.userErrors("assignReviewers"))
+
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() { w.review(t, "reviewer-2", app, 4, 4, 4, 4) })
+	}
+	wg.Go(func() {
+		r := w.e.do(t, req{token: w.reviewerToken(t, "reviewer-2"), query: `mutation($in: DeclareConflictOfInterestInput!) {
+			declareConflictOfInterest(input: $in) { userErrors { code } } }`, vars: map[string]any{"in": map[string]any{"applicationId": app, "reason": "Cổ đông"}}})
+		assert.Empty(t, r.userErrors("declareConflictOfInterest"))
+	})
+	wg.Wait()
+	r = w.e.do(t, req{token: w.manager(t), query: `query($id: ID!) { application(id: $id) { reviewers { id } reviews { reviewer { id } } } }`,
+		vars: map[string]any{"id": app}})
+	require.Empty(t, r.Errors)
+	assert.Equal(t, []any{map[string]any{"id": w.reviewer["reviewer-1"]}}, r.get("application.reviewers"))
+	assert.Empty(t, r.list("application.reviews"), "a review landing after the declaration would be counted in the ranking")
+}

@@ -565,6 +565,9 @@ func (s *Service) DeclareConflictOfInterest(ctx context.Context, id, reason stri
 		return Application{}, err
 	}
 	return s.changeApplication(ctx, id, anyVersion, func(a *Application, _ Call) error {
+		if !a.IsAssigned(r.ID) {
+			return errs.Forbidden() // withdrawn by a concurrent declaration
+		}
 		a.Assignments = deleteWhere(a.Assignments, func(x Assignment) bool { return x.ReviewerID == r.ID })
 		a.Reviews = deleteWhere(a.Reviews, func(x Review) bool { return x.ReviewerID == r.ID })
 		a.Conflicts = append(a.Conflicts, Conflict{ReviewerID: r.ID, Reason: reason, At: s.clock.Now(), Declared: true})
@@ -607,6 +610,9 @@ func (s *Service) SubmitReview(ctx context.Context, id string, in []ScoreInput) 
 			return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
 				fmt.Sprintf("Không thể chấm hồ sơ ở trạng thái %s.", a.Status),
 				fmt.Sprintf("An application in status %s cannot be reviewed.", a.Status))
+		}
+		if !a.IsAssigned(r.ID) {
+			return errs.Forbidden() // withdrawn by a conflict declared since reviewerFor
 		}
 		if err := c.Rubric.checkScores(scores); err != nil {
 			return err
