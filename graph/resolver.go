@@ -10,6 +10,7 @@ import (
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/matching"
 )
 
 // Resolver is the root resolver; it holds the domain use-cases.
@@ -20,6 +21,7 @@ type Resolver struct {
 	Screen    *screening.Service
 	Sandbox   *sandbox.Service
 	Runs      *runs.Service
+	Matching  *matching.Service
 	// RescreenAll screens every firm again in the background, after a new
 	// criteria set is published.
 	RescreenAll func()

@@ -25,6 +25,7 @@ import (
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/matching"
 )
 
 // Off is the schedule that disables a job.
@@ -52,6 +53,16 @@ func ScreenInnovativeEnterprises(svc *screening.Service, schedule string) Job {
 	return Job{Name: "screen-innovative-enterprises", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
 		st, err := svc.Screen(ctx, nil)
 		return fmt.Sprintf("screened %d firms, %d criterion evaluations, %d results changed", st.Firms, st.Evaluations, st.Changed), err
+	}}
+}
+
+// ScoreMatches rescores every match list of every startup, call, investor,
+// mentor and programme, and drops the lists of owners that are gone.
+func ScoreMatches(svc *matching.Service, schedule string) Job {
+	return Job{Name: "score-matches", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
+		st, err := svc.RescoreAll(ctx)
+		return fmt.Sprintf("%d startups × %d targets = %d pairs scored, %d lists written in %s",
+			st.Startups, st.Targets, st.Pairs, st.Lists, st.Took.Round(time.Millisecond)), err
 	}}
 }
 

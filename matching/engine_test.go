@@ -13,8 +13,8 @@ func TestFold(t *testing.T) {
 		"Khởi nghiệp Hải Phòng": "khoi nghiep hai phong",
 		"ĐÀ NẴNG":               "da nang",
 		"Thủy Nguyên":           "thuy nguyen",
-		"Thuỷ Nguyên":           "thuy nguyen",               // old-style tone placement
-		"Khởi nghiệp":           "khoi nghiep",               // decomposed (NFD) input
+		"Thuỷ Nguyên":           "thuy nguyen", // old-style tone placement
+		"Khởi nghiệp":           "khoi nghiep", // decomposed (NFD) input
 		"Cảng biển & logistics": "cang bien & logistics",
 	} {
 		assert.Equal(t, want, Fold(in), in)

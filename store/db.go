@@ -23,20 +23,22 @@ import (
 
 // Collection names.
 const (
-	colStartups     = "startups"
-	colIncubators   = "incubators"
-	colInvestors    = "investors"
-	colMentors      = "mentors"
-	colFunds        = "funds"
-	colCalls        = "fund_calls"
-	colApplications = "applications"
-	colReviewers    = "reviewers"
-	colCriteriaSets = "criteria_sets"
-	colResults      = "screening_results"
-	colPrograms     = "sandbox_programs"
-	colSandboxApps  = "sandbox_applications"
-	colLeases       = "job_leases"
-	colRuns         = "job_runs"
+	colStartups      = "startups"
+	colIncubators    = "incubators"
+	colInvestors     = "investors"
+	colMentors       = "mentors"
+	colFunds         = "funds"
+	colCalls         = "fund_calls"
+	colApplications  = "applications"
+	colReviewers     = "reviewers"
+	colCriteriaSets  = "criteria_sets"
+	colResults       = "screening_results"
+	colPrograms      = "sandbox_programs"
+	colSandboxApps   = "sandbox_applications"
+	colLeases        = "job_leases"
+	colRuns          = "job_runs"
+	colMatchLists    = "match_lists"
+	colMatchFeedback = "match_feedback"
 )
 
 // DB is a connection to one database.
@@ -134,6 +136,10 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 		},
 		colRuns: {
 			{Keys: bson.D{{Key: "job", Value: 1}, {Key: "_id", Value: -1}}},
+		},
+		colMatchLists: {
+			{Keys: bson.D{{Key: "owner", Value: 1}, {Key: "kind", Value: 1}}},
+			{Keys: bson.D{{Key: "computedAt", Value: 1}}},
 		},
 		colResults: {
 			{Keys: bson.D{{Key: "setKey", Value: 1}, {Key: "status", Value: 1}, {Key: "_id", Value: 1}}},

@@ -28,6 +28,7 @@ import (
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/graph"
 	"github.com/innoport/innoport/jobs"
+	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/store"
 )
 
@@ -94,18 +95,34 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 			Funds: a.demo.Funds, Calls: a.demo.Calls, Applications: store.NewApplications(a.db), Reviewers: a.demo.Reviewers,
 		}, firms, eco, clk),
 	}
+	a.resolver.Matching = a.wireMatching(firms, eco, a.resolver.Funding)
 	runStore := store.NewRuns(a.db)
 	a.jobs, err = jobs.NewScheduler(jobs.Config{
 		Logger: logger, Clock: clk, Leases: store.NewLeases(a.db), Runs: runStore,
 		Instance: cfg.Instance, LeaseTTL: cfg.JobLeaseTTL, Timeout: time.Hour,
 	}, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule),
 		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule),
-		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule))
+		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule),
+		jobs.ScoreMatches(a.resolver.Matching, cfg.MatchesSchedule))
 	if err != nil {
 		return nil, err
 	}
 	a.resolver.Runs = runs.NewService(a.jobs, runStore)
 	return a, nil
+}
+
+// wireMatching builds the matching service and tells it of every change to
+// a startup, call, investor or mentor, so their matches follow within seconds.
+func (a *app) wireMatching(firms *firm.Service, eco *ecosystem.Service, fund *funding.Service) *matching.Service {
+	m := matching.NewService(store.NewMatchSources(a.db), store.NewMatchLists(a.db), matching.Lookups{
+		Startup: a.demo.Startups.Get, Call: a.demo.Calls.Get, Mentor: a.demo.Mentors.Get,
+	}, a.clock, a.logger, matching.Options{K: a.cfg.MatchesK})
+	firms.OnChange(func(st firm.Startup) { m.Changed(true, matching.Ref{ID: st.ID}) })
+	fund.OnCallChange(func(c funding.Call) { m.Changed(false, matching.Ref{Kind: matching.KindFundCall, ID: c.ID}) })
+	eco.OnInvestorChange(func(v ecosystem.Investor) { m.Changed(false, matching.Ref{Kind: matching.KindInvestor, ID: v.ID}) })
+	eco.OnMentorChange(func(v ecosystem.Mentor) { m.Changed(false, matching.Ref{Kind: matching.KindMentor, ID: v.ID}) })
+	m.Start()
+	return m
 }
 
 // initAuth picks the token verifier: OIDC when an issuer is configured,
@@ -187,6 +204,9 @@ func (a *app) seedDemo(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("screen demo data: %w", err)
 	}
+	if _, err := a.resolver.Matching.RescoreAll(ctx); err != nil {
+		return fmt.Errorf("score demo matches: %w", err)
+	}
 	a.logger.Info("demo data seeded", "incubators", n.Incubators, "startups", n.Startups, "investors", n.Investors,
 		"mentors", n.Mentors, "funds", n.Funds, "calls", n.Calls, "criteriaSets", n.CriteriaSets,
 		"screened", st.Firms, "took", time.Since(start).Round(time.Millisecond))
@@ -223,6 +243,9 @@ func (a *app) routes() http.Handler {
 func (a *app) close(ctx context.Context) {
 	if a.jobs != nil {
 		a.jobs.Stop()
+	}
+	if a.resolver != nil && a.resolver.Matching != nil {
+		a.resolver.Matching.Stop()
 	}
 	a.background.Wait()
 	if a.db != nil {

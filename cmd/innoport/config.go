@@ -35,6 +35,10 @@ type Config struct {
 	ScreeningSchedule string // INNOPORT_SCHEDULE_SCREENING
 	// SandboxSchedule is when overdue sandbox service levels are flagged.
 	SandboxSchedule string // INNOPORT_SCHEDULE_SANDBOX_DEADLINES
+	// MatchesSchedule is when every match list is rescored.
+	MatchesSchedule string // INNOPORT_SCHEDULE_MATCHES
+	// MatchesK is how many matches each list keeps.
+	MatchesK int // INNOPORT_MATCHES_K
 	// Instance names this replica in job leases and run records.
 	Instance string // INNOPORT_INSTANCE
 	// JobLeaseTTL is how long a crashed replica's job lease blocks the job.
@@ -60,7 +64,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
-		slog.String("sandboxSchedule", c.SandboxSchedule), slog.String("instance", c.Instance),
+		slog.String("sandboxSchedule", c.SandboxSchedule), slog.String("matchesSchedule", c.MatchesSchedule), slog.Int("matchesK", c.MatchesK), slog.String("instance", c.Instance),
 		slog.Duration("jobLeaseTTL", c.JobLeaseTTL),
 	)
 }
@@ -131,6 +135,8 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 		`when to screen every firm against the active criteria: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
 	fs.StringVar(&c.SandboxSchedule, "schedule-sandbox-deadlines", env("INNOPORT_SCHEDULE_SANDBOX_DEADLINES", "0 * * * *"),
 		`when to flag overdue sandbox service levels: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
+	fs.StringVar(&c.MatchesSchedule, "schedule-matches", env("INNOPORT_SCHEDULE_MATCHES", "30 3 * * *"),
+		`when to rescore every match list: a cron spec in Asia/Ho_Chi_Minh, or "off"; changes rescore their own matches within seconds`)
 	fs.StringVar(&c.Instance, "instance", env("INNOPORT_INSTANCE", defaultInstance()), "this replica's name in job leases and run records")
 	fs.DurationVar(&c.JobLeaseTTL, "job-lease-ttl", envDuration("INNOPORT_JOB_LEASE_TTL", 2*time.Minute),
 		"how long a job lease lasts unless renewed; a crashed replica's jobs wait this long")
@@ -147,6 +153,10 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	c.MaxBodyBytes = envInt("INNOPORT_MAX_BODY_BYTES", 1<<20)
 	c.MaxDepth = int(envInt("INNOPORT_MAX_DEPTH", 12))
 	c.MaxComplexity = int(envInt("INNOPORT_MAX_COMPLEXITY", 5000))
+	c.MatchesK = int(envInt("INNOPORT_MATCHES_K", 20))
+	if c.MatchesK < 1 || c.MatchesK > 200 {
+		errList = append(errList, fmt.Errorf("INNOPORT_MATCHES_K=%d: want 1 to 200", c.MatchesK))
+	}
 	if err := c.LogLevel.UnmarshalText([]byte(*level)); err != nil {
 		errList = append(errList, fmt.Errorf("INNOPORT_LOG_LEVEL=%q: want debug, info, warn or error", *level))
 	}

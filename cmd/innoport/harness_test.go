@@ -43,7 +43,8 @@ func newEnv(t testing.TB) *env {
 	cfg := Config{
 		MongoURI: storetest.URI(t), DBName: storetest.DBName(), JWTSecret: testSecret, Introspection: true,
 		MaxBodyBytes: 1 << 20, MaxDepth: 12, MaxComplexity: 5000,
-		CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off,
+		CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off, MatchesSchedule: jobs.Off,
+		MatchesK: 20,
 		Instance: "test", JobLeaseTTL: time.Minute,
 	}
 	clk := clock.NewManual(testNow)

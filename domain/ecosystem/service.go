@@ -30,12 +30,22 @@ type StartupLookup interface {
 
 // Service holds the use-cases of the ecosystem registry.
 type Service struct {
-	incubators IncubatorStore
-	investors  Store[Investor]
-	mentors    Store[Mentor]
-	startups   StartupLookup
-	clock      clock.Clock
+	incubators      IncubatorStore
+	investors       Store[Investor]
+	mentors         Store[Mentor]
+	startups        StartupLookup
+	clock           clock.Clock
+	investorChanged record.Listeners[Investor]
+	mentorChanged   record.Listeners[Mentor]
 }
+
+// OnInvestorChange registers fn to be told of every investor created or
+// changed, after the write; fn must not block.
+func (s *Service) OnInvestorChange(fn func(Investor)) { s.investorChanged.On(fn) }
+
+// OnMentorChange registers fn to be told of every mentor created or changed,
+// after the write; fn must not block.
+func (s *Service) OnMentorChange(fn func(Mentor)) { s.mentorChanged.On(fn) }
 
 // NewService builds the registry's use-cases on its stores.
 func NewService(inc IncubatorStore, inv Store[Investor], men Store[Mentor], startups StartupLookup, c clock.Clock) *Service {
@@ -108,6 +118,7 @@ func (s *Service) CreateInvestor(ctx context.Context, d InvestorDraft) (Investor
 	if err := s.investors.Create(ctx, inv); err != nil {
 		return Investor{}, fmt.Errorf("create investor: %w", err)
 	}
+	s.investorChanged.Notify(inv)
 	return inv, nil
 }
 
@@ -139,6 +150,7 @@ func (s *Service) UpdateInvestor(ctx context.Context, id string, version int64, 
 	if err != nil {
 		return Investor{}, fmt.Errorf("update investor %s: %w", id, err)
 	}
+	s.investorChanged.Notify(inv)
 	return inv, nil
 }
 
@@ -181,6 +193,7 @@ func (s *Service) CreateMentor(ctx context.Context, d MentorDraft) (Mentor, erro
 	if err := s.mentors.Create(ctx, m); err != nil {
 		return Mentor{}, fmt.Errorf("create mentor: %w", err)
 	}
+	s.mentorChanged.Notify(m)
 	return m, nil
 }
 
@@ -212,5 +225,6 @@ func (s *Service) UpdateMentor(ctx context.Context, id string, version int64, pa
 	if err != nil {
 		return Mentor{}, fmt.Errorf("update mentor %s: %w", id, err)
 	}
+	s.mentorChanged.Notify(m)
 	return m, nil
 }

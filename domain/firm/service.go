@@ -53,18 +53,12 @@ type Service struct {
 	store      Store
 	incubators IncubatorChecker
 	clock      clock.Clock
-	changed    []func(Startup)
+	changed    record.Listeners[Startup]
 }
 
 // OnChange registers fn to be told of every startup created or changed,
 // after the write; fn must not block (it runs in the request).
-func (s *Service) OnChange(fn func(Startup)) { s.changed = append(s.changed, fn) }
-
-func (s *Service) notify(st Startup) {
-	for _, fn := range s.changed {
-		fn(st)
-	}
-}
+func (s *Service) OnChange(fn func(Startup)) { s.changed.On(fn) }
 
 // NewService builds the startup use-cases on a store.
 func NewService(store Store, incubators IncubatorChecker, c clock.Clock) *Service {
@@ -89,7 +83,7 @@ func (s *Service) Create(ctx context.Context, d Draft) (Startup, error) {
 	if err := s.store.Create(ctx, st); err != nil {
 		return Startup{}, fmt.Errorf("create startup: %w", err)
 	}
-	s.notify(st)
+	s.changed.Notify(st)
 	return st, nil
 }
 
@@ -127,7 +121,7 @@ func (s *Service) Update(ctx context.Context, id string, version int64, patch Pa
 	if err != nil {
 		return Startup{}, fmt.Errorf("update startup %s: %w", id, err)
 	}
-	s.notify(st)
+	s.changed.Notify(st)
 	return st, nil
 }
 

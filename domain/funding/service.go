@@ -43,7 +43,12 @@ type Service struct {
 	startups StartupReader
 	actors   ActorReader
 	clock    clock.Clock
+	changed  record.Listeners[Call]
 }
+
+// OnCallChange registers fn to be told of every call published, edited,
+// closed, cancelled or decided, after the write; fn must not block.
+func (s *Service) OnCallChange(fn func(Call)) { s.changed.On(fn) }
 
 // NewService builds the funding use-cases.
 func NewService(s Stores, startups StartupReader, actors ActorReader, c clock.Clock) *Service {
@@ -148,6 +153,7 @@ func (s *Service) changeCall(ctx context.Context, id string, version int64, chan
 	if err != nil {
 		return Call{}, fmt.Errorf("change call %s: %w", id, err)
 	}
+	s.changed.Notify(c)
 	return c, nil
 }
 
@@ -200,7 +206,7 @@ func (s *Service) CloseDueCalls(ctx context.Context) (int, error) {
 	}
 	closed := 0
 	for _, c := range due {
-		_, err := s.st.Calls.Update(ctx, c.ID, func(c *Call) error {
+		c, err := s.st.Calls.Update(ctx, c.ID, func(c *Call) error {
 			if c.Status != CallOpen || c.ClosesAt.After(now) {
 				return errNothingToDo
 			}
@@ -210,6 +216,7 @@ func (s *Service) CloseDueCalls(ctx context.Context) (int, error) {
 		switch {
 		case err == nil:
 			closed++
+			s.changed.Notify(c)
 		case !errors.Is(err, errNothingToDo):
 			return closed, fmt.Errorf("close call %s: %w", c.ID, err)
 		}

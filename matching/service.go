@@ -1,0 +1,610 @@
+package matching
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// Sources reads the entities a snapshot is built from.
+type Sources interface {
+	Startups(ctx context.Context) ([]firm.Startup, error)
+	OpenCalls(ctx context.Context) ([]funding.Call, error)
+	Investors(ctx context.Context) ([]ecosystem.Investor, error)
+	Mentors(ctx context.Context) ([]ecosystem.Mentor, error)
+	Incubators(ctx context.Context) ([]ecosystem.Incubator, error)
+	// Applied lists the startup–call pairs with an application.
+	Applied(ctx context.Context) ([]PairKey, error)
+}
+
+// Owner is who a stored list belongs to: a startup, or a target of the
+// kind named.
+type Owner string
+
+// The owners of lists.
+const (
+	OwnerStartup  Owner = "STARTUP"
+	OwnerCall     Owner = "FUND_CALL"
+	OwnerInvestor Owner = "INVESTOR"
+	OwnerMentor   Owner = "MENTOR"
+)
+
+// targetOwner is the owner of the lists of targets of kind k.
+var targetOwner = [numKinds]Owner{OwnerCall, OwnerInvestor, OwnerMentor, ""}
+
+// ListKey names one stored list: a startup's targets of Kind, or a target's
+// startups (Kind is then the target's own kind).
+type ListKey struct {
+	Owner   Owner
+	OwnerID string
+	Kind    Kind
+}
+
+// ID is the list's document ID.
+func (k ListKey) ID() string { return string(k.Owner) + ":" + k.OwnerID + ":" + k.Kind.String() }
+
+// Item is one match in a stored list.
+type Item struct {
+	TargetID    string // a startup's ID in a target's list
+	Score       float64
+	Explanation []Contribution
+}
+
+// List is a stored ranked list. It is written whole, so readers see either
+// the old list or the new one.
+type List struct {
+	Key        ListKey
+	Items      []Item
+	ComputedAt time.Time
+}
+
+// Floor is what a list's admission test needs: its size and lowest score.
+type Floor struct {
+	Key     ListKey
+	Size    int
+	Lowest  float64
+	Members []string
+}
+
+func (f Floor) admits(sc float64, k int) bool { return f.Size < k || sc > f.Lowest }
+
+// ListStore keeps the ranked lists and the feedback on pairs.
+type ListStore interface {
+	Get(ctx context.Context, key ListKey) (List, bool, error)
+	// Floors returns the floor of every list of an owner kind and kind.
+	Floors(ctx context.Context, owner Owner, kind Kind) ([]Floor, error)
+	// Replace writes lists whole (inserting those that are new).
+	Replace(ctx context.Context, lists []List) error
+	// DeleteOlder deletes the lists computed before t: their owners are gone.
+	DeleteOlder(ctx context.Context, t time.Time) (int, error)
+	// Update rewrites one list through fn only over the version it read.
+	Update(ctx context.Context, key ListKey, fn func(*List)) error
+	Feedback(ctx context.Context) (map[PairKey]Signal, error)
+	// SetFeedback changes the signal of one pair atomically.
+	SetFeedback(ctx context.Context, key PairKey, fn func(*Signal)) error
+}
+
+// Lookups read the entities that decide who may see an owner's lists.
+type Lookups struct {
+	Startup func(ctx context.Context, id string) (firm.Startup, error)
+	Call    func(ctx context.Context, id string) (funding.Call, error)
+	Mentor  func(ctx context.Context, id string) (ecosystem.Mentor, error)
+}
+
+// canSee lets an owner's own people see and act on its lists: a startup's
+// members and incubator managers, a call's fund managers, an investor's
+// users, a mentor; and admins.
+func (l Lookups) canSee(ctx context.Context, owner Owner, id string) error {
+	p := identity.FromContext(ctx)
+	switch owner {
+	case OwnerStartup:
+		st, err := l.Startup(ctx, id)
+		if err != nil {
+			return err
+		}
+		return policy.ManageStartup(p, id, st.IncubatorID)
+	case OwnerCall:
+		c, err := l.Call(ctx, id)
+		if err != nil {
+			return err
+		}
+		return policy.ManageFund(p, c.FundID)
+	case OwnerInvestor:
+		return policy.ManageInvestor(p, id)
+	default:
+		m, err := l.Mentor(ctx, id)
+		if err != nil {
+			return err
+		}
+		return policy.ManageMentor(p, m.Subject)
+	}
+}
+
+// Service keeps every entity's match lists current: a full rescore on
+// schedule, and an incremental one for each changed entity.
+type Service struct {
+	src    Sources
+	lists  ListStore
+	access Lookups
+	clock  clock.Clock
+	log    *slog.Logger
+	opts   Options
+
+	// mu serialises rescoring in this process, so two changes never write
+	// lists computed from different snapshots out of order.
+	mu sync.Mutex
+
+	queue   chan change
+	stop    chan struct{}
+	stopped sync.WaitGroup
+}
+
+// NewService wires the matching use-cases.
+func NewService(src Sources, lists ListStore, access Lookups, c clock.Clock, log *slog.Logger, o Options) *Service {
+	return &Service{src: src, lists: lists, access: access, clock: c, log: log, opts: o.withDefaults(),
+		queue: make(chan change, 1024), stop: make(chan struct{})}
+}
+
+// Stats counts what a rescore did.
+type Stats struct {
+	Startups, Targets, Pairs, Lists int
+	Took                            time.Duration
+}
+
+// snapshot loads every entity, with feedback and the eligibility rules of
+// the open calls judged today.
+func (s *Service) snapshot(ctx context.Context) (*Snapshot, error) {
+	startups, err := s.src.Startups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	open, err := s.src.OpenCalls(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	var calls []funding.Call
+	for _, c := range open {
+		if c.AcceptsAt(now) {
+			calls = append(calls, c)
+		}
+	}
+	investors, err := s.src.Investors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	mentors, err := s.src.Mentors(ctx)
+	if err != nil {
+		return nil, err
+	}
+	incubators, err := s.src.Incubators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	feedback, err := s.lists.Feedback(ctx)
+	if err != nil {
+		return nil, err
+	}
+	applied, err := s.src.Applied(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range applied {
+		sig := feedback[p]
+		sig.Positive = true
+		feedback[p] = sig
+	}
+	snap := Build(startups, calls, investors, mentors, incubators, feedback)
+	today := value.DateOf(now)
+	snap.Eligible = func(i, j int) bool { return calls[j].CheckEligibility(startups[i], today).Eligible() }
+	return snap, nil
+}
+
+// Build turns domain entities into a snapshot.
+func Build(startups []firm.Startup, calls []funding.Call, investors []ecosystem.Investor, mentors []ecosystem.Mentor,
+	incubators []ecosystem.Incubator, feedback map[PairKey]Signal) *Snapshot {
+	s := &Snapshot{Feedback: feedback}
+	for _, x := range startups {
+		s.Startups = append(s.Startups, Startup{ID: x.ID, Sectors: x.Sectors, Stage: x.Stage, Ward: x.Ward.String(),
+			IncubatorID: x.IncubatorID, Text: x.Name + ". " + x.Description, FundingNeed: int64(x.Financials.FundingNeed)})
+	}
+	for _, c := range calls {
+		s.Calls = append(s.Calls, Call{ID: c.ID, Sectors: c.Sectors, Wards: c.Wards, TicketMin: int64(c.Ticket.Min),
+			TicketMax: int64(c.Ticket.Max), Text: c.Title + ". " + c.Description})
+	}
+	for _, v := range investors {
+		s.Investors = append(s.Investors, Investor{ID: v.ID, Sectors: v.Thesis.Sectors, Stages: v.Thesis.Stages,
+			TicketMin: int64(v.Thesis.Ticket.Min), TicketMax: int64(v.Thesis.Ticket.Max), Geography: v.Thesis.Geography,
+			Text: v.Name + ". " + v.Description, Portfolio: v.Portfolio})
+	}
+	for _, m := range mentors {
+		s.Mentors = append(s.Mentors, Mentor{ID: m.ID, Expertise: m.Expertise, Text: m.Affiliation + ". " + m.Bio,
+			Capacity: m.Capacity, Mentees: m.Mentees})
+	}
+	for _, inc := range incubators {
+		for _, p := range inc.Programs {
+			s.Programs = append(s.Programs, Program{IncubatorID: inc.ID, Name: p.Name, Ward: inc.Ward.String(),
+				Sectors: p.Sectors, Stages: p.Stages, Text: p.Name + ". " + p.Description})
+		}
+	}
+	return s
+}
+
+// RescoreAll recomputes every list and deletes those whose owner is gone
+// (a closed call, a removed programme).
+func (s *Service) RescoreAll(ctx context.Context) (Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	now := s.clock.Now()
+	snap, err := s.snapshot(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	e := Compile(snap)
+	res := e.All(s.opts)
+	var lists []List
+	for _, k := range Kinds {
+		for i, l := range res.StartupLists[k] {
+			lists = append(lists, e.startupList(k, i, l, now))
+		}
+		for j, l := range res.TargetLists[k] {
+			lists = append(lists, e.targetList(k, j, l, now))
+		}
+	}
+	if err := s.lists.Replace(ctx, lists); err != nil {
+		return Stats{}, err
+	}
+	if _, err := s.lists.DeleteOlder(ctx, now); err != nil {
+		return Stats{}, err
+	}
+	targets := len(snap.Calls) + len(snap.Investors) + len(snap.Mentors) + len(snap.Programs)
+	return Stats{Startups: len(snap.Startups), Targets: targets, Pairs: len(snap.Startups) * targets,
+		Lists: len(lists), Took: time.Since(start)}, nil
+}
+
+func (e *Engine) startupList(k Kind, i int, l []Scored, now time.Time) List {
+	out := List{Key: ListKey{OwnerStartup, e.snap.Startups[i].ID, k}, ComputedAt: now, Items: []Item{}}
+	for _, m := range l {
+		out.Items = append(out.Items, Item{TargetID: e.snap.Ref(k, m.Index).ID, Score: m.Score, Explanation: e.Explain(k, i, m.Index)})
+	}
+	return out
+}
+
+func (e *Engine) targetList(k Kind, j int, l []Scored, now time.Time) List {
+	out := List{Key: ListKey{targetOwner[k], e.snap.Ref(k, j).ID, k}, ComputedAt: now, Items: []Item{}}
+	for _, m := range l {
+		out.Items = append(out.Items, Item{TargetID: e.snap.Startups[m.Index].ID, Score: m.Score, Explanation: e.Explain(k, m.Index, j)})
+	}
+	return out
+}
+
+// Rescore recomputes what a change to one entity touches: its own lists,
+// and the lists of the other side that held it or would now take it, each
+// recomputed whole. ref.Kind is unused for a startup (isStartup).
+func (s *Service) Rescore(ctx context.Context, isStartup bool, ref Ref) (Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	now := s.clock.Now()
+	snap, err := s.snapshot(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	e := Compile(snap)
+	var lists []List
+	pairs := 0
+	if isStartup {
+		lists, pairs, err = s.rescoreStartup(ctx, e, ref.ID, now)
+	} else {
+		lists, pairs, err = s.rescoreTarget(ctx, e, ref, now)
+	}
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := s.lists.Replace(ctx, lists); err != nil {
+		return Stats{}, err
+	}
+	return Stats{Pairs: pairs, Lists: len(lists), Took: time.Since(start)}, nil
+}
+
+// floors loads the floors of the lists of owner o and kind k, by owner ID.
+func (s *Service) floors(ctx context.Context, o Owner, k Kind) (map[string]Floor, error) {
+	all, err := s.lists.Floors(ctx, o, k)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]Floor, len(all))
+	for _, f := range all {
+		out[f.Key.OwnerID] = f
+	}
+	return out, nil
+}
+
+func (s *Service) rescoreStartup(ctx context.Context, e *Engine, id string, now time.Time) ([]List, int, error) {
+	i := index(len(e.snap.Startups), func(i int) string { return e.snap.Startups[i].ID }, id)
+	var floors [numKinds]map[string]Floor
+	affected := [numKinds]map[int]bool{}
+	for _, k := range Kinds[:3] {
+		f, err := s.floors(ctx, targetOwner[k], k)
+		if err != nil {
+			return nil, 0, err
+		}
+		floors[k], affected[k] = f, map[int]bool{}
+		for j := range e.snap.count(k) {
+			if fl, ok := f[e.snap.Ref(k, j).ID]; ok && containsStr(fl.Members, id) {
+				affected[k][j] = true
+			}
+		}
+	}
+	var lists []List
+	pairs := 0
+	if i >= 0 {
+		row := e.Row(i, s.opts, offers{
+			wants: func(k Kind, j int, x Scored) bool {
+				fl, ok := floors[k][e.snap.Ref(k, j).ID]
+				return !ok || fl.admits(x.Score, s.opts.K)
+			},
+			take: func(k Kind, j int, _ Scored) { affected[k][j] = true },
+		})
+		for _, k := range Kinds {
+			lists = append(lists, e.startupList(k, i, row[k], now))
+			pairs += e.snap.count(k)
+		}
+	}
+	for _, k := range Kinds[:3] {
+		for j := range affected[k] {
+			lists = append(lists, e.targetList(k, j, e.Column(k, j, s.opts, noOffers), now))
+			pairs += len(e.snap.Startups)
+		}
+	}
+	return lists, pairs, nil
+}
+
+func (s *Service) rescoreTarget(ctx context.Context, e *Engine, ref Ref, now time.Time) ([]List, int, error) {
+	k := ref.Kind
+	j := index(e.snap.count(k), func(j int) string { return e.snap.Ref(k, j).ID }, ref.ID)
+	f, err := s.floors(ctx, OwnerStartup, k)
+	if err != nil {
+		return nil, 0, err
+	}
+	affected := map[int]bool{}
+	for i, st := range e.snap.Startups {
+		if fl, ok := f[st.ID]; ok && containsStr(fl.Members, ref.ID) {
+			affected[i] = true
+		}
+	}
+	var lists []List
+	pairs := 0
+	if j >= 0 {
+		col := e.Column(k, j, s.opts, offers{
+			wants: func(_ Kind, i int, x Scored) bool {
+				fl, ok := f[e.snap.Startups[i].ID]
+				return !ok || fl.admits(x.Score, s.opts.K)
+			},
+			take: func(_ Kind, i int, _ Scored) { affected[i] = true },
+		})
+		if k != KindIncubator {
+			lists = append(lists, e.targetList(k, j, col, now))
+		}
+		pairs += len(e.snap.Startups)
+	} else if k != KindIncubator {
+		// The target is gone (a call closed): its own list empties.
+		lists = append(lists, List{Key: ListKey{targetOwner[k], ref.ID, k}, ComputedAt: now, Items: []Item{}})
+	}
+	for i := range affected {
+		row := e.Row(i, s.opts, noOffers)
+		lists = append(lists, e.startupList(k, i, row[k], now))
+		pairs += e.snap.count(k)
+	}
+	return lists, pairs, nil
+}
+
+var noOffers = offers{wants: func(Kind, int, Scored) bool { return false }, take: func(Kind, int, Scored) {}}
+
+func index(n int, id func(int) string, want string) int {
+	for i := range n {
+		if id(i) == want {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// change is an entity whose matches are due for rescoring.
+type change struct {
+	startup bool
+	ref     Ref // ref.Kind is unused for a startup
+}
+
+// bulkChanges is how many queued changes make one full rescore cheaper
+// than rescoring each (an import, a batch of edits).
+const bulkChanges = 20
+
+// Changed asks for the lists touched by a change to an entity to be
+// recomputed in the background; changes arriving close together are
+// coalesced. It never blocks: when the queue is full, the next scheduled
+// full rescore repairs what was dropped.
+func (s *Service) Changed(isStartup bool, ref Ref) {
+	select {
+	case s.queue <- change{isStartup, ref}:
+	default:
+		s.log.Warn("match rescoring queue full; the scheduled rescore will catch up", "id", ref.ID)
+	}
+}
+
+// Start runs the background rescoring until Stop.
+func (s *Service) Start() {
+	s.stopped.Add(1)
+	go func() {
+		defer s.stopped.Done()
+		for {
+			var first change
+			select {
+			case <-s.stop:
+				return
+			case first = <-s.queue:
+			}
+			batch := map[change]bool{first: true}
+			for drained := false; !drained; {
+				select {
+				case c := <-s.queue:
+					batch[c] = true
+				default:
+					drained = true
+				}
+			}
+			s.rescoreBatch(batch)
+		}
+	}()
+}
+
+func (s *Service) rescoreBatch(batch map[change]bool) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	if len(batch) > bulkChanges {
+		if _, err := s.RescoreAll(ctx); err != nil {
+			s.log.Error("rescore matches after changes", "changes", len(batch), "error", err)
+		}
+		return
+	}
+	for c := range batch {
+		if _, err := s.Rescore(ctx, c.startup, c.ref); err != nil {
+			s.log.Error("rescore matches after a change", "id", c.ref.ID, "error", err)
+		}
+	}
+}
+
+// Stop ends the background rescoring, finishing the entity in hand.
+func (s *Service) Stop() {
+	close(s.stop)
+	s.stopped.Wait()
+}
+
+// Lists reads one owner's list, for a caller allowed to see it.
+func (s *Service) List(ctx context.Context, key ListKey) (List, error) {
+	if err := s.access.canSee(ctx, key.Owner, key.OwnerID); err != nil {
+		return List{}, err
+	}
+	l, ok, err := s.lists.Get(ctx, key)
+	if err != nil || !ok {
+		return List{Key: key, Items: []Item{}}, err
+	}
+	return l, nil
+}
+
+// MatchID names one item of one list, for dismissing or bookmarking it.
+func MatchID(key ListKey, targetID string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(key.ID() + "\x00" + targetID))
+}
+
+func parseMatchID(id string) (ListKey, string, error) {
+	bad := errs.InvalidValue(
+		fmt.Sprintf("Mã gợi ý kết nối %q không hợp lệ.", id), fmt.Sprintf("Match ID %q is not valid.", id), "id")
+	raw, err := base64.RawURLEncoding.DecodeString(id)
+	if err != nil {
+		return ListKey{}, "", bad
+	}
+	list, target, ok := strings.Cut(string(raw), "\x00")
+	parts := strings.Split(list, ":")
+	if !ok || len(parts) != 3 || target == "" {
+		return ListKey{}, "", bad
+	}
+	k, ok := ParseKind(parts[2])
+	owner := Owner(parts[0])
+	switch owner {
+	case OwnerStartup, OwnerCall, OwnerInvestor, OwnerMentor:
+	default:
+		ok = false
+	}
+	if !ok || parts[1] == "" || owner != OwnerStartup && targetOwner[k] != owner {
+		return ListKey{}, "", bad
+	}
+	return ListKey{owner, parts[1], k}, target, nil
+}
+
+// pairOf returns the startup–target pair an item of a list stands for.
+func pairOf(key ListKey, target string) PairKey {
+	if key.Owner == OwnerStartup {
+		return PairKey{Startup: key.OwnerID, Target: Ref{key.Kind, target}}
+	}
+	return PairKey{Startup: target, Target: Ref{key.Kind, key.OwnerID}}
+}
+
+// Dismiss hides a match from its owner's list for good: the pair is marked
+// dismissed on the owner's side, which every later scoring obeys, and the
+// item leaves the stored list at once.
+func (s *Service) Dismiss(ctx context.Context, id string) (ListKey, error) {
+	key, target, err := s.feedback(ctx, id, func(sig *Signal, startupSide bool) {
+		if startupSide {
+			sig.StartupDismissed = true
+		} else {
+			sig.TargetDismissed = true
+		}
+	})
+	if err != nil {
+		return key, err
+	}
+	err = s.lists.Update(ctx, key, func(l *List) {
+		kept := l.Items[:0]
+		for _, it := range l.Items {
+			if it.TargetID != target {
+				kept = append(kept, it)
+			}
+		}
+		l.Items = kept
+	})
+	return key, err
+}
+
+// Bookmark marks a match as interesting, a positive signal for both sides;
+// the pair is rescored in the background.
+func (s *Service) Bookmark(ctx context.Context, id string) (ListKey, error) {
+	key, target, err := s.feedback(ctx, id, func(sig *Signal, _ bool) { sig.Positive = true })
+	if err == nil {
+		p := pairOf(key, target)
+		s.Changed(true, Ref{ID: p.Startup})
+	}
+	return key, err
+}
+
+func (s *Service) feedback(ctx context.Context, id string, fn func(*Signal, bool)) (ListKey, string, error) {
+	key, target, err := parseMatchID(id)
+	if err != nil {
+		return key, "", err
+	}
+	if err := s.access.canSee(ctx, key.Owner, key.OwnerID); err != nil {
+		return key, "", err
+	}
+	l, ok, err := s.lists.Get(ctx, key)
+	if err != nil {
+		return key, "", err
+	}
+	if !ok || index(len(l.Items), func(i int) string { return l.Items[i].TargetID }, target) < 0 {
+		return key, "", errs.NotFoundf("gợi ý kết nối", "Match", "id")
+	}
+	err = s.lists.SetFeedback(ctx, pairOf(key, target), func(sig *Signal) { fn(sig, key.Owner == OwnerStartup) })
+	return key, target, err
+}

@@ -1,0 +1,323 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/matching"
+)
+
+// matchListDoc is one ranked list, written whole. Members, size and lowest
+// let the incremental rescore decide which lists a change touches without
+// reading their items.
+type matchListDoc struct {
+	ID         string         `bson:"_id"`
+	Owner      string         `bson:"owner"`
+	OwnerID    string         `bson:"ownerId"`
+	Kind       string         `bson:"kind"`
+	Members    []string       `bson:"members"`
+	Size       int            `bson:"size"`
+	Lowest     float64        `bson:"lowest"`
+	Items      []matchItemDoc `bson:"items"`
+	ComputedAt time.Time      `bson:"computedAt"`
+	// Version changes on every write; Update writes only over the one it read.
+	Version int64 `bson:"version"`
+}
+
+type matchItemDoc struct {
+	Target  string      `bson:"target"`
+	Score   float64     `bson:"score"`
+	Factors []factorDoc `bson:"factors"`
+}
+
+type factorDoc struct {
+	Factor       string   `bson:"factor"`
+	Weight       float64  `bson:"weight"`
+	Value        float64  `bson:"value"`
+	Contribution float64  `bson:"contribution"`
+	Args         []string `bson:"args,omitempty"`
+}
+
+func matchListToDoc(l matching.List) matchListDoc {
+	d := matchListDoc{ID: l.Key.ID(), Owner: string(l.Key.Owner), OwnerID: l.Key.OwnerID, Kind: l.Key.Kind.String(),
+		Members: []string{}, Size: len(l.Items), Items: []matchItemDoc{}, ComputedAt: l.ComputedAt,
+		Version: time.Now().UnixNano()}
+	for _, it := range l.Items {
+		item := matchItemDoc{Target: it.TargetID, Score: it.Score}
+		for _, c := range it.Explanation {
+			item.Factors = append(item.Factors, factorDoc{Factor: c.Factor.String(), Weight: c.Weight, Value: c.Value,
+				Contribution: c.Contribution, Args: c.Args})
+		}
+		d.Items = append(d.Items, item)
+		d.Members = append(d.Members, it.TargetID)
+		d.Lowest = it.Score
+	}
+	return d
+}
+
+func matchListToDomain(d matchListDoc) (matching.List, error) {
+	k, ok := matching.ParseKind(d.Kind)
+	if !ok {
+		return matching.List{}, corrupt(colMatchLists, d.ID, errors.New("unknown kind "+d.Kind))
+	}
+	l := matching.List{Key: matching.ListKey{Owner: matching.Owner(d.Owner), OwnerID: d.OwnerID, Kind: k},
+		ComputedAt: d.ComputedAt.UTC(), Items: []matching.Item{}}
+	for _, it := range d.Items {
+		item := matching.Item{TargetID: it.Target, Score: it.Score}
+		for _, f := range it.Factors {
+			fc, ok := matching.ParseFactor(f.Factor)
+			if !ok {
+				return matching.List{}, corrupt(colMatchLists, d.ID, errors.New("unknown factor "+f.Factor))
+			}
+			item.Explanation = append(item.Explanation, matching.Contribution{Factor: fc, Weight: f.Weight, Value: f.Value,
+				Contribution: f.Contribution, Args: f.Args})
+		}
+		l.Items = append(l.Items, item)
+	}
+	return l, nil
+}
+
+// MatchLists stores ranked match lists and the feedback on pairs.
+type MatchLists struct {
+	db       *DB
+	lists    *mongo.Collection
+	feedback *mongo.Collection
+}
+
+var _ matching.ListStore = (*MatchLists)(nil)
+
+// NewMatchLists returns the match store of db.
+func NewMatchLists(db *DB) *MatchLists {
+	return &MatchLists{db: db, lists: db.db.Collection(colMatchLists), feedback: db.db.Collection(colMatchFeedback)}
+}
+
+// Get returns one list; ok is false when it was never computed.
+func (m *MatchLists) Get(ctx context.Context, key matching.ListKey) (matching.List, bool, error) {
+	var d matchListDoc
+	err := m.lists.FindOne(ctx, bson.D{{Key: "_id", Value: key.ID()}}).Decode(&d)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return matching.List{}, false, nil
+	}
+	if err != nil {
+		return matching.List{}, false, errs.Internalf(err, "read match list %s", key.ID())
+	}
+	l, err := matchListToDomain(d)
+	return l, err == nil, err
+}
+
+// Floors returns size, lowest score and members of every list of an owner
+// kind and kind, without the items.
+func (m *MatchLists) Floors(ctx context.Context, owner matching.Owner, kind matching.Kind) ([]matching.Floor, error) {
+	cur, err := m.lists.Find(ctx, bson.D{{Key: "owner", Value: string(owner)}, {Key: "kind", Value: kind.String()}},
+		options.Find().SetProjection(bson.D{{Key: "ownerId", Value: 1}, {Key: "size", Value: 1}, {Key: "lowest", Value: 1}, {Key: "members", Value: 1}}))
+	if err != nil {
+		return nil, errs.Internalf(err, "find match floors")
+	}
+	var docs []matchListDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, errs.Internalf(err, "read match floors")
+	}
+	out := make([]matching.Floor, len(docs))
+	for i, d := range docs {
+		out[i] = matching.Floor{Key: matching.ListKey{Owner: owner, OwnerID: d.OwnerID, Kind: kind}, Size: d.Size,
+			Lowest: d.Lowest, Members: d.Members}
+	}
+	return out, nil
+}
+
+// Replace writes lists whole, upserting, in unordered batches.
+func (m *MatchLists) Replace(ctx context.Context, lists []matching.List) error {
+	const batch = 500
+	for lo := 0; lo < len(lists); lo += batch {
+		var models []mongo.WriteModel
+		for _, l := range lists[lo:min(lo+batch, len(lists))] {
+			models = append(models, mongo.NewReplaceOneModel().SetUpsert(true).
+				SetFilter(bson.D{{Key: "_id", Value: l.Key.ID()}}).SetReplacement(matchListToDoc(l)))
+		}
+		if _, err := m.lists.BulkWrite(ctx, models, options.BulkWrite().SetOrdered(false)); err != nil {
+			return errs.Internalf(err, "write match lists")
+		}
+	}
+	return nil
+}
+
+// DeleteOlder deletes the lists computed before t.
+func (m *MatchLists) DeleteOlder(ctx context.Context, t time.Time) (int, error) {
+	res, err := m.lists.DeleteMany(ctx, bson.D{{Key: "computedAt", Value: bson.D{{Key: "$lt", Value: t}}}})
+	if err != nil {
+		return 0, errs.Internalf(err, "delete stale match lists")
+	}
+	return int(res.DeletedCount), nil
+}
+
+// Update rewrites one list through fn, only over the version it read,
+// retrying when another write came in between; a missing list is left alone.
+func (m *MatchLists) Update(ctx context.Context, key matching.ListKey, fn func(*matching.List)) error {
+	for range 10 {
+		var d matchListDoc
+		err := m.lists.FindOne(ctx, bson.D{{Key: "_id", Value: key.ID()}}).Decode(&d)
+		if errors.Is(err, mongo.ErrNoDocuments) {
+			return nil
+		}
+		if err != nil {
+			return errs.Internalf(err, "read match list %s", key.ID())
+		}
+		l, err := matchListToDomain(d)
+		if err != nil {
+			return err
+		}
+		fn(&l)
+		next := matchListToDoc(l)
+		written, err := m.replaceIf(ctx, d.Version, next)
+		if err != nil || written {
+			return err
+		}
+	}
+	return errs.Internalf(errors.New("too many concurrent writes"), "update match list %s", key.ID())
+}
+
+func (m *MatchLists) replaceIf(ctx context.Context, version int64, d matchListDoc) (bool, error) {
+	if m.db.serial != nil {
+		defer m.db.serial.lock(colMatchLists + "/" + d.ID)()
+	}
+	res, err := m.lists.ReplaceOne(ctx, bson.D{{Key: "_id", Value: d.ID}, {Key: "version", Value: version}}, d)
+	if err != nil {
+		return false, errs.Internalf(err, "write match list %s", d.ID)
+	}
+	return res.MatchedCount == 1, nil
+}
+
+type feedbackDoc struct {
+	ID               string `bson:"_id"`
+	Startup          string `bson:"startupId"`
+	Kind             string `bson:"kind"`
+	Target           string `bson:"targetId"`
+	StartupDismissed bool   `bson:"startupDismissed"`
+	TargetDismissed  bool   `bson:"targetDismissed"`
+	Positive         bool   `bson:"positive"`
+}
+
+// Feedback returns every signal.
+func (m *MatchLists) Feedback(ctx context.Context) (map[matching.PairKey]matching.Signal, error) {
+	cur, err := m.feedback.Find(ctx, bson.D{})
+	if err != nil {
+		return nil, errs.Internalf(err, "find match feedback")
+	}
+	var docs []feedbackDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, errs.Internalf(err, "read match feedback")
+	}
+	out := make(map[matching.PairKey]matching.Signal, len(docs))
+	for _, d := range docs {
+		k, ok := matching.ParseKind(d.Kind)
+		if !ok {
+			return nil, corrupt(colMatchFeedback, d.ID, errors.New("unknown kind "+d.Kind))
+		}
+		out[matching.PairKey{Startup: d.Startup, Target: matching.Ref{Kind: k, ID: d.Target}}] = matching.Signal{
+			StartupDismissed: d.StartupDismissed, TargetDismissed: d.TargetDismissed, Positive: d.Positive}
+	}
+	return out, nil
+}
+
+// SetFeedback turns on the flags fn sets for one pair; flags are only ever
+// set, so concurrent calls compose with $set of true values.
+func (m *MatchLists) SetFeedback(ctx context.Context, key matching.PairKey, fn func(*matching.Signal)) error {
+	var sig matching.Signal
+	fn(&sig)
+	set := bson.D{{Key: "startupId", Value: key.Startup}, {Key: "kind", Value: key.Target.Kind.String()},
+		{Key: "targetId", Value: key.Target.ID}}
+	for _, f := range []struct {
+		name string
+		on   bool
+	}{{"startupDismissed", sig.StartupDismissed}, {"targetDismissed", sig.TargetDismissed}, {"positive", sig.Positive}} {
+		if f.on {
+			set = append(set, bson.E{Key: f.name, Value: true})
+		}
+	}
+	id := key.Startup + "|" + key.Target.Kind.String() + "|" + key.Target.ID
+	_, err := m.feedback.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: set}},
+		options.UpdateOne().SetUpsert(true))
+	if err != nil && !isDuplicateKey(err) {
+		return errs.Internalf(err, "save match feedback")
+	}
+	return nil
+}
+
+// MatchSources reads the entities matching scores, from their stores.
+type MatchSources struct {
+	startups     *Startups
+	calls        *Calls
+	investors    *Actors[ecosystem.Investor, investorDoc]
+	mentors      *Actors[ecosystem.Mentor, mentorDoc]
+	incubators   *Incubators
+	applications *Applications
+}
+
+var _ matching.Sources = MatchSources{}
+
+// NewMatchSources returns the matching sources of db.
+func NewMatchSources(db *DB) MatchSources {
+	return MatchSources{startups: NewStartups(db), calls: NewCalls(db), investors: NewInvestors(db),
+		mentors: NewMentors(db), incubators: NewIncubators(db), applications: NewApplications(db)}
+}
+
+// Startups returns every startup.
+func (s MatchSources) Startups(ctx context.Context) ([]firm.Startup, error) {
+	var out []firm.Startup
+	err := s.startups.Each(ctx, func(st firm.Startup) error {
+		out = append(out, st)
+		return nil
+	})
+	return out, err
+}
+
+// OpenCalls returns the calls with status OPEN.
+func (s MatchSources) OpenCalls(ctx context.Context) ([]funding.Call, error) {
+	return s.calls.find(ctx, bson.D{{Key: "status", Value: string(funding.CallOpen)}}, nil)
+}
+
+// Investors returns every investor.
+func (s MatchSources) Investors(ctx context.Context) ([]ecosystem.Investor, error) {
+	return s.investors.find(ctx, bson.D{}, nil)
+}
+
+// Mentors returns every mentor.
+func (s MatchSources) Mentors(ctx context.Context) ([]ecosystem.Mentor, error) {
+	return s.mentors.find(ctx, bson.D{}, nil)
+}
+
+// Incubators returns every incubator.
+func (s MatchSources) Incubators(ctx context.Context) ([]ecosystem.Incubator, error) {
+	return s.incubators.All(ctx)
+}
+
+// Applied lists the startup–call pairs with an application, reading only
+// those two fields.
+func (s MatchSources) Applied(ctx context.Context) ([]matching.PairKey, error) {
+	cur, err := s.applications.coll.Find(ctx, bson.D{},
+		options.Find().SetProjection(bson.D{{Key: "startupId", Value: 1}, {Key: "callId", Value: 1}}))
+	if err != nil {
+		return nil, errs.Internalf(err, "find applications")
+	}
+	var docs []struct {
+		Startup string `bson:"startupId"`
+		Call    string `bson:"callId"`
+	}
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, errs.Internalf(err, "read applications")
+	}
+	out := make([]matching.PairKey, len(docs))
+	for i, d := range docs {
+		out[i] = matching.PairKey{Startup: d.Startup, Target: matching.Ref{Kind: matching.KindFundCall, ID: d.Call}}
+	}
+	return out, nil
+}
