@@ -134,18 +134,15 @@ func (m *MatchLists) Floors(ctx context.Context, owner matching.Owner, kind matc
 	return out, nil
 }
 
-// Replace writes lists whole, upserting, in unordered batches.
+// Replace writes lists whole, upserting.
 func (m *MatchLists) Replace(ctx context.Context, lists []matching.List) error {
-	const batch = 500
-	for lo := 0; lo < len(lists); lo += batch {
-		var models []mongo.WriteModel
-		for _, l := range lists[lo:min(lo+batch, len(lists))] {
-			models = append(models, mongo.NewReplaceOneModel().SetUpsert(true).
-				SetFilter(bson.D{{Key: "_id", Value: l.Key.ID()}}).SetReplacement(matchListToDoc(l)))
-		}
-		if _, err := m.lists.BulkWrite(ctx, models, options.BulkWrite().SetOrdered(false)); err != nil {
-			return errs.Internalf(err, "write match lists")
-		}
+	models := make([]mongo.WriteModel, len(lists))
+	for i, l := range lists {
+		models[i] = mongo.NewReplaceOneModel().SetUpsert(true).
+			SetFilter(bson.D{{Key: "_id", Value: l.Key.ID()}}).SetReplacement(matchListToDoc(l))
+	}
+	if err := bulkWrite(ctx, m.lists, models, false); err != nil {
+		return errs.Internalf(err, "write match lists")
 	}
 	return nil
 }

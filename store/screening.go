@@ -192,11 +192,7 @@ func (s *Results) Save(ctx context.Context, inserts, replaces []screening.Result
 		models = append(models, mongo.NewReplaceOneModel().
 			SetFilter(bson.D{{Key: "_id", Value: r.ID}, {Key: "version", Value: read}}).SetReplacement(resultToDoc(r)))
 	}
-	if len(models) == 0 {
-		return nil
-	}
-	_, err := s.coll.BulkWrite(ctx, models, options.BulkWrite().SetOrdered(false))
-	if err != nil && !isDuplicateKey(err) {
+	if err := bulkWrite(ctx, s.coll, models, true); err != nil {
 		return errs.Internalf(err, "save screening results")
 	}
 	return nil
