@@ -3,8 +3,13 @@ package matching
 import (
 	"context"
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
+	"maps"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -86,10 +91,13 @@ type ListStore interface {
 	Get(ctx context.Context, key ListKey) (List, bool, error)
 	// Floors returns the floor of every list of an owner kind and kind.
 	Floors(ctx context.Context, owner Owner, kind Kind) ([]Floor, error)
-	// Replace writes lists whole (inserting those that are new).
-	Replace(ctx context.Context, lists []List) error
-	// DeleteOlder deletes the lists computed before t: their owners are gone.
-	DeleteOlder(ctx context.Context, t time.Time) (int, error)
+	// Write inserts new lists and replaces stored ones whole.
+	Write(ctx context.Context, inserts, replaces []List) error
+	// Digests returns the digest of each stored list among ids, or of every
+	// stored list when ids is nil, by list ID.
+	Digests(ctx context.Context, ids []string) (map[string]uint64, error)
+	// Delete deletes lists by ID.
+	Delete(ctx context.Context, ids []string) error
 	// Update rewrites one list through fn only over the version it read.
 	Update(ctx context.Context, key ListKey, fn func(*List)) error
 	Feedback(ctx context.Context) (map[PairKey]Signal, error)
@@ -158,10 +166,56 @@ func NewService(src Sources, lists ListStore, access Lookups, c clock.Clock, log
 		queue: make(chan change, 1024), stop: make(chan struct{})}
 }
 
-// Stats counts what a rescore did.
+// Stats counts what a rescore did: the lists computed, and those written
+// because they changed.
 type Stats struct {
-	Startups, Targets, Pairs, Lists int
-	Took                            time.Duration
+	Startups, Targets, Pairs, Lists, Written int
+	Took                                     time.Duration
+}
+
+// Digest sums up what a list ranks: its targets and scores. A list whose
+// digest is unchanged is not written again.
+func (l List) Digest() uint64 {
+	h := fnv.New64a()
+	for _, it := range l.Items {
+		h.Write([]byte(it.TargetID))
+		h.Write(binary.LittleEndian.AppendUint64([]byte{0}, math.Float64bits(it.Score)))
+	}
+	return h.Sum64()
+}
+
+// write stores the lists that changed; with prune, it also deletes every
+// stored list not among them, whose owner is gone (a closed call).
+func (s *Service) write(ctx context.Context, lists []List, prune bool) (int, error) {
+	var ids []string
+	if !prune {
+		for _, l := range lists {
+			ids = append(ids, l.Key.ID())
+		}
+	}
+	stored, err := s.lists.Digests(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	var inserts, replaces []List
+	for _, l := range lists {
+		d, ok := stored[l.Key.ID()]
+		switch {
+		case !ok:
+			inserts = append(inserts, l)
+		case d != l.Digest():
+			replaces = append(replaces, l)
+		}
+		delete(stored, l.Key.ID())
+	}
+	if err := s.lists.Write(ctx, inserts, replaces); err != nil {
+		return 0, err
+	}
+	written := len(inserts) + len(replaces)
+	if prune && len(stored) > 0 {
+		return written, s.lists.Delete(ctx, slices.Collect(maps.Keys(stored)))
+	}
+	return written, nil
 }
 
 // snapshot loads every entity, with feedback and the eligibility rules of
@@ -265,15 +319,13 @@ func (s *Service) RescoreAll(ctx context.Context) (Stats, error) {
 			lists = append(lists, e.targetList(k, j, l, now))
 		}
 	}
-	if err := s.lists.Replace(ctx, lists); err != nil {
-		return Stats{}, err
-	}
-	if _, err := s.lists.DeleteOlder(ctx, now); err != nil {
+	written, err := s.write(ctx, lists, true)
+	if err != nil {
 		return Stats{}, err
 	}
 	targets := len(snap.Calls) + len(snap.Investors) + len(snap.Mentors) + len(snap.Programs)
 	return Stats{Startups: len(snap.Startups), Targets: targets, Pairs: len(snap.Startups) * targets,
-		Lists: len(lists), Took: time.Since(start)}, nil
+		Lists: len(lists), Written: written, Took: time.Since(start)}, nil
 }
 
 func (e *Engine) startupList(k Kind, i int, l []Scored, now time.Time) List {
@@ -315,10 +367,11 @@ func (s *Service) Rescore(ctx context.Context, isStartup bool, ref Ref) (Stats, 
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := s.lists.Replace(ctx, lists); err != nil {
+	written, err := s.write(ctx, lists, false)
+	if err != nil {
 		return Stats{}, err
 	}
-	return Stats{Pairs: pairs, Lists: len(lists), Took: time.Since(start)}, nil
+	return Stats{Pairs: pairs, Lists: len(lists), Written: written, Took: time.Since(start)}, nil
 }
 
 // floors loads the floors of the lists of owner o and kind k, by owner ID.
@@ -443,6 +496,9 @@ type change struct {
 // than rescoring each (an import, a batch of edits).
 const bulkChanges = 20
 
+// settle is how long the rescoring waits after a change for more to come.
+const settle = 100 * time.Millisecond
+
 // Changed asks for the lists touched by a change to an entity to be
 // recomputed in the background; changes arriving close together are
 // coalesced. It never blocks: when the queue is full, the next scheduled
@@ -468,6 +524,12 @@ func (s *Service) Start() {
 			case first = <-s.queue:
 			}
 			batch := map[change]bool{first: true}
+			// Let a burst (an import, a form saved field by field) settle.
+			select {
+			case <-s.stop:
+				return
+			case <-time.After(settle):
+			}
 			for drained := false; !drained; {
 				select {
 				case c := <-s.queue:

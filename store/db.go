@@ -139,7 +139,6 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 		},
 		colMatchLists: {
 			{Keys: bson.D{{Key: "owner", Value: 1}, {Key: "kind", Value: 1}}},
-			{Keys: bson.D{{Key: "computedAt", Value: 1}}},
 		},
 		colResults: {
 			{Keys: bson.D{{Key: "setKey", Value: 1}, {Key: "status", Value: 1}, {Key: "_id", Value: 1}}},

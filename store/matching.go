@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -29,6 +30,9 @@ type matchListDoc struct {
 	Lowest     float64        `bson:"lowest"`
 	Items      []matchItemDoc `bson:"items"`
 	ComputedAt time.Time      `bson:"computedAt"`
+	// Digest sums up the ranking (matching.List.Digest), stored as the bits
+	// of an int64 since BSON has no unsigned integers.
+	Digest int64 `bson:"digest"`
 	// Version changes on every write; Update writes only over the one it read.
 	Version int64 `bson:"version"`
 }
@@ -50,7 +54,7 @@ type factorDoc struct {
 func matchListToDoc(l matching.List) matchListDoc {
 	d := matchListDoc{ID: l.Key.ID(), Owner: string(l.Key.Owner), OwnerID: l.Key.OwnerID, Kind: l.Key.Kind.String(),
 		Members: []string{}, Size: len(l.Items), Items: []matchItemDoc{}, ComputedAt: l.ComputedAt,
-		Version: time.Now().UnixNano()}
+		Version: time.Now().UnixNano(), Digest: int64(l.Digest())}
 	for _, it := range l.Items {
 		item := matchItemDoc{Target: it.TargetID, Score: it.Score}
 		for _, c := range it.Explanation {
@@ -134,26 +138,57 @@ func (m *MatchLists) Floors(ctx context.Context, owner matching.Owner, kind matc
 	return out, nil
 }
 
-// Replace writes lists whole, upserting.
-func (m *MatchLists) Replace(ctx context.Context, lists []matching.List) error {
-	models := make([]mongo.WriteModel, len(lists))
-	for i, l := range lists {
-		models[i] = mongo.NewReplaceOneModel().SetUpsert(true).
-			SetFilter(bson.D{{Key: "_id", Value: l.Key.ID()}}).SetReplacement(matchListToDoc(l))
+// Write inserts new lists and replaces stored ones whole. A list inserted
+// meanwhile by another rescore is replaced instead.
+func (m *MatchLists) Write(ctx context.Context, inserts, replaces []matching.List) error {
+	var models []mongo.WriteModel
+	for _, l := range inserts {
+		models = append(models, mongo.NewInsertOneModel().SetDocument(matchListToDoc(l)))
 	}
-	if err := bulkWrite(ctx, m.lists, models, false); err != nil {
+	for _, l := range replaces {
+		models = append(models, mongo.NewReplaceOneModel().SetUpsert(true).
+			SetFilter(bson.D{{Key: "_id", Value: l.Key.ID()}}).SetReplacement(matchListToDoc(l)))
+	}
+	err := bulkWrite(ctx, m.lists, models, false)
+	if err != nil && len(inserts) > 0 && isDuplicateKey(err) {
+		return m.Write(ctx, nil, slices.Concat(inserts, replaces))
+	}
+	if err != nil {
 		return errs.Internalf(err, "write match lists")
 	}
 	return nil
 }
 
-// DeleteOlder deletes the lists computed before t.
-func (m *MatchLists) DeleteOlder(ctx context.Context, t time.Time) (int, error) {
-	res, err := m.lists.DeleteMany(ctx, bson.D{{Key: "computedAt", Value: bson.D{{Key: "$lt", Value: t}}}})
-	if err != nil {
-		return 0, errs.Internalf(err, "delete stale match lists")
+// Digests returns the digests of the lists among ids (all when nil).
+func (m *MatchLists) Digests(ctx context.Context, ids []string) (map[string]uint64, error) {
+	filter := bson.D{}
+	if ids != nil {
+		filter = bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}
 	}
-	return int(res.DeletedCount), nil
+	cur, err := m.lists.Find(ctx, filter, options.Find().SetProjection(bson.D{{Key: "digest", Value: 1}}))
+	if err != nil {
+		return nil, errs.Internalf(err, "find match digests")
+	}
+	var docs []struct {
+		ID     string `bson:"_id"`
+		Digest int64  `bson:"digest"`
+	}
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, errs.Internalf(err, "read match digests")
+	}
+	out := make(map[string]uint64, len(docs))
+	for _, d := range docs {
+		out[d.ID] = uint64(d.Digest)
+	}
+	return out, nil
+}
+
+// Delete deletes lists by ID.
+func (m *MatchLists) Delete(ctx context.Context, ids []string) error {
+	if _, err := m.lists.DeleteMany(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}}); err != nil {
+		return errs.Internalf(err, "delete match lists")
+	}
+	return nil
 }
 
 // Update rewrites one list through fn, only over the version it read,

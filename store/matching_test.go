@@ -28,9 +28,9 @@ func TestBulkWritesOfManyUpdatesFinish(t *testing.T) {
 		ls = append(ls, matching.List{Key: matching.ListKey{Owner: matching.OwnerStartup, OwnerID: fmt.Sprint(i), Kind: matching.KindMentor},
 			Items: []matching.Item{{TargetID: "m1", Score: 0.5}}, ComputedAt: now})
 	}
-	require.NoError(t, lists.Replace(ctx, ls), "inserts")
+	require.NoError(t, lists.Write(ctx, ls, nil), "inserts")
 	ls[149].Items[0].Score = 0.75
-	require.NoError(t, lists.Replace(ctx, ls), "replaces")
+	require.NoError(t, lists.Write(ctx, ls[:1], ls), "replaces, and an insert that lost to another writer")
 	got, ok, err := lists.Get(ctx, ls[149].Key)
 	require.NoError(t, err)
 	require.True(t, ok)
