@@ -23,6 +23,7 @@ import (
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
+	"github.com/innoport/innoport/matching"
 )
 
 // Options configures the GraphQL endpoint.
@@ -62,6 +63,10 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	}
 	cfg.Complexity.Query.SandboxRegister = func(child int, first *int, _ *string) int { return listCost(child, first) }
 	cfg.Complexity.Query.JobRuns = func(child int, _ string, first *int, _ *string) int { return listCost(child, first) }
+	cfg.Complexity.Startup.Matches = func(child int, _ matching.Kind, first *int) int { return listCost(child, first) }
+	cfg.Complexity.FundCall.Matches = func(child int, first *int) int { return listCost(child, first) }
+	cfg.Complexity.Investor.Matches = func(child int, first *int) int { return listCost(child, first) }
+	cfg.Complexity.Mentor.Matches = func(child int, first *int) int { return listCost(child, first) }
 
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})

@@ -23,6 +23,7 @@ import (
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
+	"github.com/innoport/innoport/matching"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -60,6 +61,8 @@ type ResolverRoot interface {
 	Incubator() IncubatorResolver
 	Investor() InvestorResolver
 	JobRun() JobRunResolver
+	Match() MatchResolver
+	MatchContribution() MatchContributionResolver
 	Mentor() MentorResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -245,6 +248,7 @@ type ComplexityRoot struct {
 		Description       func(childComplexity int) int
 		Fund              func(childComplexity int) int
 		ID                func(childComplexity int) int
+		Matches           func(childComplexity int, first *int) int
 		OpensAt           func(childComplexity int) int
 		Questions         func(childComplexity int) int
 		Ranking           func(childComplexity int, normalize *bool) int
@@ -315,6 +319,7 @@ type ComplexityRoot struct {
 		Geography    func(childComplexity int) int
 		ID           func(childComplexity int) int
 		Kind         func(childComplexity int) int
+		Matches      func(childComplexity int, first *int) int
 		Name         func(childComplexity int) int
 		Portfolio    func(childComplexity int) int
 		Sectors      func(childComplexity int) int
@@ -369,6 +374,28 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Match struct {
+		ComputedAt  func(childComplexity int) int
+		Explanation func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Program     func(childComplexity int) int
+		Score       func(childComplexity int) int
+		Target      func(childComplexity int) int
+	}
+
+	MatchContribution struct {
+		Contribution func(childComplexity int) int
+		Detail       func(childComplexity int) int
+		Factor       func(childComplexity int) int
+		Value        func(childComplexity int) int
+		Weight       func(childComplexity int) int
+	}
+
+	MatchFeedbackPayload struct {
+		Matches    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Mentor struct {
 		Affiliation func(childComplexity int) int
 		Bio         func(childComplexity int) int
@@ -376,6 +403,7 @@ type ComplexityRoot struct {
 		Country     func(childComplexity int) int
 		Expertise   func(childComplexity int) int
 		ID          func(childComplexity int) int
+		Matches     func(childComplexity int, first *int) int
 		Mentees     func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Overseas    func(childComplexity int) int
@@ -404,6 +432,7 @@ type ComplexityRoot struct {
 		ApproveSandboxApplication func(childComplexity int, input model.ApproveSandboxInput) int
 		AssessSandboxApplication  func(childComplexity int, input model.AssessSandboxInput) int
 		AssignReviewers           func(childComplexity int, input model.AssignReviewersInput) int
+		BookmarkMatch             func(childComplexity int, input model.MatchFeedbackInput) int
 		CancelFundCall            func(childComplexity int, input model.FundCallActionInput) int
 		CloseFundCall             func(childComplexity int, input model.FundCallActionInput) int
 		CreateCriteriaSet         func(childComplexity int, input model.CriteriaSetInput) int
@@ -417,6 +446,7 @@ type ComplexityRoot struct {
 		DecideFundCall            func(childComplexity int, input model.FundCallActionInput) int
 		DecideSandboxExtension    func(childComplexity int, input model.DecideSandboxExtensionInput) int
 		DeclareConflictOfInterest func(childComplexity int, input model.DeclareConflictOfInterestInput) int
+		DismissMatch              func(childComplexity int, input model.MatchFeedbackInput) int
 		ExitSandboxTest           func(childComplexity int, input model.ExitSandboxInput) int
 		PublishCriteriaSet        func(childComplexity int, input model.CriteriaSetActionInput) int
 		PublishFundCall           func(childComplexity int, input model.FundCallActionInput) int
@@ -777,6 +807,7 @@ type ComplexityRoot struct {
 		FoundedOn   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Incubator   func(childComplexity int) int
+		Matches     func(childComplexity int, kind matching.Kind, first *int) int
 		Name        func(childComplexity int) int
 		NameEN      func(childComplexity int) int
 		Screening   func(childComplexity int) int
@@ -880,6 +911,7 @@ type FundCallResolver interface {
 	ApplicationCounts(ctx context.Context, obj *funding.Call) ([]*model.ApplicationCount, error)
 	Applications(ctx context.Context, obj *funding.Call, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error)
 	Ranking(ctx context.Context, obj *funding.Call, normalize *bool) (*model.Ranking, error)
+	Matches(ctx context.Context, obj *funding.Call, first *int) ([]*model.Match, error)
 }
 type IPAssetResolver interface {
 	ExpiresOn(ctx context.Context, obj *firm.IPAsset) (*value.Date, error)
@@ -901,6 +933,8 @@ type InvestorResolver interface {
 	TicketMaxVnd(ctx context.Context, obj *ecosystem.Investor) (value.VND, error)
 	Geography(ctx context.Context, obj *ecosystem.Investor) ([]string, error)
 	Portfolio(ctx context.Context, obj *ecosystem.Investor) ([]*firm.Startup, error)
+
+	Matches(ctx context.Context, obj *ecosystem.Investor, first *int) ([]*model.Match, error)
 }
 type JobRunResolver interface {
 	Trigger(ctx context.Context, obj *runs.Run) (model.JobTrigger, error)
@@ -910,10 +944,18 @@ type JobRunResolver interface {
 	Stats(ctx context.Context, obj *runs.Run) (*string, error)
 	Error(ctx context.Context, obj *runs.Run) (*string, error)
 }
+type MatchResolver interface {
+	Target(ctx context.Context, obj *model.Match) (model.MatchTarget, error)
+}
+type MatchContributionResolver interface {
+	Detail(ctx context.Context, obj *matching.Contribution) (string, error)
+}
 type MentorResolver interface {
 	ID(ctx context.Context, obj *ecosystem.Mentor) (string, error)
 
 	Mentees(ctx context.Context, obj *ecosystem.Mentor) ([]*firm.Startup, error)
+
+	Matches(ctx context.Context, obj *ecosystem.Mentor, first *int) ([]*model.Match, error)
 }
 type MutationResolver interface {
 	SubmitApplication(ctx context.Context, input model.SubmitApplicationInput) (*model.ApplicationPayload, error)
@@ -936,6 +978,8 @@ type MutationResolver interface {
 	CancelFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	RunJob(ctx context.Context, input model.RunJobInput) (*model.RunJobPayload, error)
+	DismissMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error)
+	BookmarkMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error)
 	CreateSandboxProgram(ctx context.Context, input model.CreateSandboxProgramInput) (*model.SandboxProgramPayload, error)
 	UpdateSandboxProgram(ctx context.Context, input model.UpdateSandboxProgramInput) (*model.SandboxProgramPayload, error)
 	CreateSandboxApplication(ctx context.Context, input model.CreateSandboxApplicationInput) (*model.SandboxApplicationPayload, error)
@@ -1065,6 +1109,7 @@ type StartupResolver interface {
 	Contact(ctx context.Context, obj *firm.Startup) (*firm.Contact, error)
 	Financials(ctx context.Context, obj *firm.Startup) (*firm.Financials, error)
 
+	Matches(ctx context.Context, obj *firm.Startup, kind matching.Kind, first *int) ([]*model.Match, error)
 	Evidence(ctx context.Context, obj *firm.Startup) (*firm.Evidence, error)
 	Screening(ctx context.Context, obj *firm.Startup) ([]*screening.Result, error)
 }
@@ -1702,6 +1747,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.FundCall.ID(childComplexity), true
+	case "FundCall.matches":
+		if e.complexity.FundCall.Matches == nil {
+			break
+		}
+
+		args, err := ec.field_FundCall_matches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.FundCall.Matches(childComplexity, args["first"].(*int)), true
 	case "FundCall.opensAt":
 		if e.complexity.FundCall.OpensAt == nil {
 			break
@@ -1996,6 +2052,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Investor.Kind(childComplexity), true
+	case "Investor.matches":
+		if e.complexity.Investor.Matches == nil {
+			break
+		}
+
+		args, err := ec.field_Investor_matches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Investor.Matches(childComplexity, args["first"].(*int)), true
 	case "Investor.name":
 		if e.complexity.Investor.Name == nil {
 			break
@@ -2190,6 +2257,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.JobRunEdge.Node(childComplexity), true
 
+	case "Match.computedAt":
+		if e.complexity.Match.ComputedAt == nil {
+			break
+		}
+
+		return e.complexity.Match.ComputedAt(childComplexity), true
+	case "Match.explanation":
+		if e.complexity.Match.Explanation == nil {
+			break
+		}
+
+		return e.complexity.Match.Explanation(childComplexity), true
+	case "Match.id":
+		if e.complexity.Match.ID == nil {
+			break
+		}
+
+		return e.complexity.Match.ID(childComplexity), true
+	case "Match.program":
+		if e.complexity.Match.Program == nil {
+			break
+		}
+
+		return e.complexity.Match.Program(childComplexity), true
+	case "Match.score":
+		if e.complexity.Match.Score == nil {
+			break
+		}
+
+		return e.complexity.Match.Score(childComplexity), true
+	case "Match.target":
+		if e.complexity.Match.Target == nil {
+			break
+		}
+
+		return e.complexity.Match.Target(childComplexity), true
+
+	case "MatchContribution.contribution":
+		if e.complexity.MatchContribution.Contribution == nil {
+			break
+		}
+
+		return e.complexity.MatchContribution.Contribution(childComplexity), true
+	case "MatchContribution.detail":
+		if e.complexity.MatchContribution.Detail == nil {
+			break
+		}
+
+		return e.complexity.MatchContribution.Detail(childComplexity), true
+	case "MatchContribution.factor":
+		if e.complexity.MatchContribution.Factor == nil {
+			break
+		}
+
+		return e.complexity.MatchContribution.Factor(childComplexity), true
+	case "MatchContribution.value":
+		if e.complexity.MatchContribution.Value == nil {
+			break
+		}
+
+		return e.complexity.MatchContribution.Value(childComplexity), true
+	case "MatchContribution.weight":
+		if e.complexity.MatchContribution.Weight == nil {
+			break
+		}
+
+		return e.complexity.MatchContribution.Weight(childComplexity), true
+
+	case "MatchFeedbackPayload.matches":
+		if e.complexity.MatchFeedbackPayload.Matches == nil {
+			break
+		}
+
+		return e.complexity.MatchFeedbackPayload.Matches(childComplexity), true
+	case "MatchFeedbackPayload.userErrors":
+		if e.complexity.MatchFeedbackPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.MatchFeedbackPayload.UserErrors(childComplexity), true
+
 	case "Mentor.affiliation":
 		if e.complexity.Mentor.Affiliation == nil {
 			break
@@ -2226,6 +2374,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mentor.ID(childComplexity), true
+	case "Mentor.matches":
+		if e.complexity.Mentor.Matches == nil {
+			break
+		}
+
+		args, err := ec.field_Mentor_matches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mentor.Matches(childComplexity, args["first"].(*int)), true
 	case "Mentor.mentees":
 		if e.complexity.Mentor.Mentees == nil {
 			break
@@ -2351,6 +2510,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.AssignReviewers(childComplexity, args["input"].(model.AssignReviewersInput)), true
+	case "Mutation.bookmarkMatch":
+		if e.complexity.Mutation.BookmarkMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_bookmarkMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.BookmarkMatch(childComplexity, args["input"].(model.MatchFeedbackInput)), true
 	case "Mutation.cancelFundCall":
 		if e.complexity.Mutation.CancelFundCall == nil {
 			break
@@ -2494,6 +2664,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.DeclareConflictOfInterest(childComplexity, args["input"].(model.DeclareConflictOfInterestInput)), true
+	case "Mutation.dismissMatch":
+		if e.complexity.Mutation.DismissMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_dismissMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.DismissMatch(childComplexity, args["input"].(model.MatchFeedbackInput)), true
 	case "Mutation.exitSandboxTest":
 		if e.complexity.Mutation.ExitSandboxTest == nil {
 			break
@@ -4137,6 +4318,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Startup.Incubator(childComplexity), true
+	case "Startup.matches":
+		if e.complexity.Startup.Matches == nil {
+			break
+		}
+
+		args, err := ec.field_Startup_matches_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Startup.Matches(childComplexity, args["kind"].(matching.Kind), args["first"].(*int)), true
 	case "Startup.name":
 		if e.complexity.Startup.Name == nil {
 			break
@@ -4359,6 +4551,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputFundCallActionInput,
 		ec.unmarshalInputIPAssetInput,
 		ec.unmarshalInputInvestmentInput,
+		ec.unmarshalInputMatchFeedbackInput,
 		ec.unmarshalInputQuestionInput,
 		ec.unmarshalInputRubricInput,
 		ec.unmarshalInputRunJobInput,
@@ -5344,6 +5537,106 @@ extend type Mutation {
   runJob(input: RunJobInput!): RunJobPayload!
 }
 `, BuiltIn: false},
+	{Name: "../../web-schema/matching.graphqls", Input: `"What a startup is matched with."
+enum MatchKind {
+  FUND_CALL
+  INVESTOR
+  MENTOR
+  "An incubator's programme."
+  INCUBATOR
+}
+
+"The reasons a match scores what it does."
+enum MatchFactor {
+  "Shared sectors (full credit), or sectors of the same taxonomy group (half)."
+  SECTOR
+  "The startup's stage against the stages taken (an adjacent stage earns half)."
+  STAGE
+  "The startup's funding need against the ticket range."
+  TICKET
+  "Similarity of descriptions and theses (Vietnamese-aware: diacritics folded, đ→d)."
+  TEXT
+  "The startup's ward against the wards or regions preferred."
+  LOCATION
+  "The startup's own incubator, or an investor's ties to it."
+  INCUBATOR
+  "Bookmarks by either side, or an application to the call."
+  FEEDBACK
+  "Investor matches: how evenly both sides fit; it scales the other contributions (weight 0)."
+  RECIPROCITY
+}
+
+"The matched entity."
+union MatchTarget = Startup | FundCall | Investor | Mentor | Incubator
+
+"""
+A scored, explained match. Lists are recomputed whole — on schedule, and
+within seconds of a change to either side — so a reader sees the old list or
+the new one, never a mix.
+"""
+type Match {
+  "Pass it to dismissMatch or bookmarkMatch."
+  id: ID!
+  "0 to 1; the explanation's contributions add up to it."
+  score: Float!
+  target: MatchTarget!
+  "For an INCUBATOR match: the programme matched."
+  program: String
+  explanation: [MatchContribution!]!
+  "When the list last changed: a rescore that finds the same ranking leaves it as it was."
+  computedAt: DateTime!
+}
+
+"One line of a match's explanation."
+type MatchContribution {
+  factor: MatchFactor!
+  weight: Float!
+  "How well the pair does on the factor, 0 to 1."
+  value: Float!
+  "What the factor adds to the score."
+  contribution: Float!
+  "In Vietnamese, or in English when Accept-Language prefers it."
+  detail: String!
+}
+
+extend type Startup {
+  "Best matches of a kind, best first; for the startup's members, its incubator's managers and admins."
+  matches(kind: MatchKind!, first: Int = 10): [Match!]!
+}
+
+extend type FundCall {
+  "Startups that fit the call and pass its eligibility rules, best first; for the fund's managers."
+  matches(first: Int = 10): [Match!]!
+}
+
+extend type Investor {
+  "Startups that fit the thesis and want what the investor offers, best first; for the investor's users."
+  matches(first: Int = 10): [Match!]!
+}
+
+extend type Mentor {
+  "Startups the mentor could coach, best first; for the mentor and incubator managers."
+  matches(first: Int = 10): [Match!]!
+}
+
+input MatchFeedbackInput {
+  "A match's id, from any list of matches."
+  id: ID!
+}
+
+type MatchFeedbackPayload {
+  "The list the match was in, as it stands now."
+  matches: [Match!]
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Hide a match from its list for good; later scoring never brings it back."
+  dismissMatch(input: MatchFeedbackInput!): MatchFeedbackPayload!
+  "Mark a match as interesting: a positive signal for both sides."
+  bookmarkMatch(input: MatchFeedbackInput!): MatchFeedbackPayload!
+}
+`, BuiltIn: false},
 	{Name: "../../web-schema/sandbox.graphqls", Input: `"Limits of a test: a program's maximums, or what a firm requests and a regulator certifies."
 type SandboxLimits {
   durationDays: Int!
@@ -6223,6 +6516,17 @@ func (ec *executionContext) field_FundCall_applications_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_FundCall_matches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_FundCall_ranking_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6247,6 +6551,28 @@ func (ec *executionContext) field_Incubator_startups_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Investor_matches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mentor_matches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -6298,6 +6624,17 @@ func (ec *executionContext) field_Mutation_assignReviewers_args(ctx context.Cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNAssignReviewersInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAssignReviewersInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_bookmarkMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMatchFeedbackInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchFeedbackInput)
 	if err != nil {
 		return nil, err
 	}
@@ -6441,6 +6778,17 @@ func (ec *executionContext) field_Mutation_declareConflictOfInterest_args(ctx co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNDeclareConflictOfInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeclareConflictOfInterestInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_dismissMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMatchFeedbackInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchFeedbackInput)
 	if err != nil {
 		return nil, err
 	}
@@ -6940,6 +7288,22 @@ func (ec *executionContext) field_Query_startups_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Startup_matches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind", ec.unmarshalNMatchKind2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKind)
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7230,6 +7594,8 @@ func (ec *executionContext) fieldContext_Application_fundCall(_ context.Context,
 				return ec.fieldContext_FundCall_applications(ctx, field)
 			case "ranking":
 				return ec.fieldContext_FundCall_ranking(ctx, field)
+			case "matches":
+				return ec.fieldContext_FundCall_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type FundCall", field.Name)
 		},
@@ -7295,6 +7661,8 @@ func (ec *executionContext) fieldContext_Application_startup(_ context.Context, 
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Startup_evidence(ctx, field)
 			case "screening":
@@ -9965,6 +10333,8 @@ func (ec *executionContext) fieldContext_Fund_calls(_ context.Context, field gra
 				return ec.fieldContext_FundCall_applications(ctx, field)
 			case "ranking":
 				return ec.fieldContext_FundCall_ranking(ctx, field)
+			case "matches":
+				return ec.fieldContext_FundCall_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type FundCall", field.Name)
 		},
@@ -10646,6 +11016,61 @@ func (ec *executionContext) fieldContext_FundCall_ranking(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _FundCall_matches(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_matches,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.FundCall().Matches(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_matches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_FundCall_matches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FundCallConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.FundCallConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10838,6 +11263,8 @@ func (ec *executionContext) fieldContext_FundCallEdge_node(_ context.Context, fi
 				return ec.fieldContext_FundCall_applications(ctx, field)
 			case "ranking":
 				return ec.fieldContext_FundCall_ranking(ctx, field)
+			case "matches":
+				return ec.fieldContext_FundCall_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type FundCall", field.Name)
 		},
@@ -10909,6 +11336,8 @@ func (ec *executionContext) fieldContext_FundCallPayload_fundCall(_ context.Cont
 				return ec.fieldContext_FundCall_applications(ctx, field)
 			case "ranking":
 				return ec.fieldContext_FundCall_ranking(ctx, field)
+			case "matches":
+				return ec.fieldContext_FundCall_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type FundCall", field.Name)
 		},
@@ -11998,6 +12427,8 @@ func (ec *executionContext) fieldContext_Investor_portfolio(_ context.Context, f
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Startup_evidence(ctx, field)
 			case "screening":
@@ -12034,6 +12465,61 @@ func (ec *executionContext) fieldContext_Investor_version(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investor_matches(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investor_matches,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Investor().Matches(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investor_matches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Investor_matches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12216,6 +12702,8 @@ func (ec *executionContext) fieldContext_InvestorEdge_node(_ context.Context, fi
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "matches":
+				return ec.fieldContext_Investor_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Investor", field.Name)
 		},
@@ -12273,6 +12761,8 @@ func (ec *executionContext) fieldContext_InvestorPayload_investor(_ context.Cont
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "matches":
+				return ec.fieldContext_Investor_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Investor", field.Name)
 		},
@@ -12833,6 +13323,417 @@ func (ec *executionContext) fieldContext_JobRunEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Match_id(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Match_id,
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Match_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_score(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Match_score,
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Match_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_target(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Match_target,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Match().Target(ctx, obj)
+		},
+		nil,
+		ec.marshalNMatchTarget2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchTarget,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Match_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MatchTarget does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_program(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Match_program,
+		func(ctx context.Context) (any, error) {
+			return obj.Program, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Match_program(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_explanation(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Match_explanation,
+		func(ctx context.Context) (any, error) {
+			return obj.Explanation, nil
+		},
+		nil,
+		ec.marshalNMatchContribution2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐContributionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Match_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "factor":
+				return ec.fieldContext_MatchContribution_factor(ctx, field)
+			case "weight":
+				return ec.fieldContext_MatchContribution_weight(ctx, field)
+			case "value":
+				return ec.fieldContext_MatchContribution_value(ctx, field)
+			case "contribution":
+				return ec.fieldContext_MatchContribution_contribution(ctx, field)
+			case "detail":
+				return ec.fieldContext_MatchContribution_detail(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchContribution", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_computedAt(ctx context.Context, field graphql.CollectedField, obj *model.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Match_computedAt,
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Match_computedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchContribution_factor(ctx context.Context, field graphql.CollectedField, obj *matching.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchContribution_factor,
+		func(ctx context.Context) (any, error) {
+			return obj.Factor, nil
+		},
+		nil,
+		ec.marshalNMatchFactor2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactor,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchContribution_factor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchContribution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MatchFactor does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchContribution_weight(ctx context.Context, field graphql.CollectedField, obj *matching.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchContribution_weight,
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchContribution_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchContribution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchContribution_value(ctx context.Context, field graphql.CollectedField, obj *matching.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchContribution_value,
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchContribution_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchContribution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchContribution_contribution(ctx context.Context, field graphql.CollectedField, obj *matching.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchContribution_contribution,
+		func(ctx context.Context) (any, error) {
+			return obj.Contribution, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchContribution_contribution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchContribution",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchContribution_detail(ctx context.Context, field graphql.CollectedField, obj *matching.Contribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchContribution_detail,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.MatchContribution().Detail(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchContribution_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchContribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchFeedbackPayload_matches(ctx context.Context, field graphql.CollectedField, obj *model.MatchFeedbackPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchFeedbackPayload_matches,
+		func(ctx context.Context) (any, error) {
+			return obj.Matches, nil
+		},
+		nil,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchFeedbackPayload_matches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchFeedbackPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchFeedbackPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.MatchFeedbackPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchFeedbackPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchFeedbackPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchFeedbackPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mentor_id(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Mentor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13123,6 +14024,8 @@ func (ec *executionContext) fieldContext_Mentor_mentees(_ context.Context, field
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Startup_evidence(ctx, field)
 			case "screening":
@@ -13159,6 +14062,61 @@ func (ec *executionContext) fieldContext_Mentor_version(_ context.Context, field
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mentor_matches(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Mentor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mentor_matches,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mentor().Matches(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mentor_matches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mentor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mentor_matches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -13335,6 +14293,8 @@ func (ec *executionContext) fieldContext_MentorEdge_node(_ context.Context, fiel
 				return ec.fieldContext_Mentor_mentees(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
+			case "matches":
+				return ec.fieldContext_Mentor_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Mentor", field.Name)
 		},
@@ -13386,6 +14346,8 @@ func (ec *executionContext) fieldContext_MentorPayload_mentor(_ context.Context,
 				return ec.fieldContext_Mentor_mentees(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
+			case "matches":
+				return ec.fieldContext_Mentor_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Mentor", field.Name)
 		},
@@ -14364,6 +15326,100 @@ func (ec *executionContext) fieldContext_Mutation_runJob(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_runJob_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_dismissMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_dismissMatch,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().DismissMatch(ctx, fc.Args["input"].(model.MatchFeedbackInput))
+		},
+		nil,
+		ec.marshalNMatchFeedbackPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchFeedbackPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_dismissMatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "matches":
+				return ec.fieldContext_MatchFeedbackPayload_matches(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MatchFeedbackPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchFeedbackPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_dismissMatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_bookmarkMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_bookmarkMatch,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().BookmarkMatch(ctx, fc.Args["input"].(model.MatchFeedbackInput))
+		},
+		nil,
+		ec.marshalNMatchFeedbackPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchFeedbackPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_bookmarkMatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "matches":
+				return ec.fieldContext_MatchFeedbackPayload_matches(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MatchFeedbackPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchFeedbackPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_bookmarkMatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15750,6 +16806,8 @@ func (ec *executionContext) fieldContext_Query_startup(ctx context.Context, fiel
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Startup_evidence(ctx, field)
 			case "screening":
@@ -17562,6 +18620,8 @@ func (ec *executionContext) fieldContext_Reviewer_investor(_ context.Context, fi
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "matches":
+				return ec.fieldContext_Investor_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Investor", field.Name)
 		},
@@ -17613,6 +18673,8 @@ func (ec *executionContext) fieldContext_Reviewer_mentor(_ context.Context, fiel
 				return ec.fieldContext_Mentor_mentees(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
+			case "matches":
+				return ec.fieldContext_Mentor_matches(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Mentor", field.Name)
 		},
@@ -18345,6 +19407,8 @@ func (ec *executionContext) fieldContext_SandboxApplication_startup(_ context.Co
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Startup_evidence(ctx, field)
 			case "screening":
@@ -22031,6 +23095,8 @@ func (ec *executionContext) fieldContext_ScreeningPreviewChange_startup(_ contex
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Startup_evidence(ctx, field)
 			case "screening":
@@ -22158,6 +23224,8 @@ func (ec *executionContext) fieldContext_ScreeningResult_startup(_ context.Conte
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Startup_evidence(ctx, field)
 			case "screening":
@@ -23206,6 +24274,61 @@ func (ec *executionContext) fieldContext_Startup_updatedAt(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Startup_matches(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_matches,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Startup().Matches(ctx, obj, fc.Args["kind"].(matching.Kind), fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_matches(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Startup_matches_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Startup_evidence(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23486,6 +24609,8 @@ func (ec *executionContext) fieldContext_StartupEdge_node(_ context.Context, fie
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Startup_evidence(ctx, field)
 			case "screening":
@@ -23555,6 +24680,8 @@ func (ec *executionContext) fieldContext_StartupPayload_startup(_ context.Contex
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
 				return ec.fieldContext_Startup_evidence(ctx, field)
 			case "screening":
@@ -26939,6 +28066,33 @@ func (ec *executionContext) unmarshalInputInvestmentInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputMatchFeedbackInput(ctx context.Context, obj any) (model.MatchFeedbackInput, error) {
+	var it model.MatchFeedbackInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputQuestionInput(ctx context.Context, obj any) (model.QuestionInput, error) {
 	var it model.QuestionInput
 	asMap := map[string]any{}
@@ -28686,6 +29840,50 @@ func (ec *executionContext) unmarshalInputYearRevenueInput(ctx context.Context, 
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
+
+func (ec *executionContext) _MatchTarget(ctx context.Context, sel ast.SelectionSet, obj model.MatchTarget) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case firm.Startup:
+		return ec._Startup(ctx, sel, &obj)
+	case *firm.Startup:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Startup(ctx, sel, obj)
+	case ecosystem.Mentor:
+		return ec._Mentor(ctx, sel, &obj)
+	case *ecosystem.Mentor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Mentor(ctx, sel, obj)
+	case ecosystem.Investor:
+		return ec._Investor(ctx, sel, &obj)
+	case *ecosystem.Investor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Investor(ctx, sel, obj)
+	case ecosystem.Incubator:
+		return ec._Incubator(ctx, sel, &obj)
+	case *ecosystem.Incubator:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Incubator(ctx, sel, obj)
+	case funding.Call:
+		return ec._FundCall(ctx, sel, &obj)
+	case *funding.Call:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._FundCall(ctx, sel, obj)
+	default:
+		panic(fmt.Errorf("unexpected type %T", obj))
+	}
+}
 
 func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj model.Node) graphql.Marshaler {
 	switch obj := (obj).(type) {
@@ -30473,7 +31671,7 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
-var fundCallImplementors = []string{"FundCall", "Node"}
+var fundCallImplementors = []string{"FundCall", "Node", "MatchTarget"}
 
 func (ec *executionContext) _FundCall(ctx context.Context, sel ast.SelectionSet, obj *funding.Call) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, fundCallImplementors)
@@ -30795,6 +31993,42 @@ func (ec *executionContext) _FundCall(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matches":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FundCall_matches(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -31067,7 +32301,7 @@ func (ec *executionContext) _IPAsset(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
-var incubatorImplementors = []string{"Incubator", "Node"}
+var incubatorImplementors = []string{"Incubator", "Node", "MatchTarget"}
 
 func (ec *executionContext) _Incubator(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Incubator) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, incubatorImplementors)
@@ -31338,7 +32572,7 @@ func (ec *executionContext) _Investment(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var investorImplementors = []string{"Investor", "Node"}
+var investorImplementors = []string{"Investor", "Node", "MatchTarget"}
 
 func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Investor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, investorImplementors)
@@ -31653,6 +32887,42 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "matches":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Investor_matches(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32200,7 +33470,230 @@ func (ec *executionContext) _JobRunEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var mentorImplementors = []string{"Mentor", "Node"}
+var matchImplementors = []string{"Match"}
+
+func (ec *executionContext) _Match(ctx context.Context, sel ast.SelectionSet, obj *model.Match) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Match")
+		case "id":
+			out.Values[i] = ec._Match_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._Match_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "target":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Match_target(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "program":
+			out.Values[i] = ec._Match_program(ctx, field, obj)
+		case "explanation":
+			out.Values[i] = ec._Match_explanation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "computedAt":
+			out.Values[i] = ec._Match_computedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var matchContributionImplementors = []string{"MatchContribution"}
+
+func (ec *executionContext) _MatchContribution(ctx context.Context, sel ast.SelectionSet, obj *matching.Contribution) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchContributionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchContribution")
+		case "factor":
+			out.Values[i] = ec._MatchContribution_factor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "weight":
+			out.Values[i] = ec._MatchContribution_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._MatchContribution_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contribution":
+			out.Values[i] = ec._MatchContribution_contribution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "detail":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._MatchContribution_detail(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var matchFeedbackPayloadImplementors = []string{"MatchFeedbackPayload"}
+
+func (ec *executionContext) _MatchFeedbackPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MatchFeedbackPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchFeedbackPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchFeedbackPayload")
+		case "matches":
+			out.Values[i] = ec._MatchFeedbackPayload_matches(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._MatchFeedbackPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var mentorImplementors = []string{"Mentor", "Node", "MatchTarget"}
 
 func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Mentor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorImplementors)
@@ -32314,6 +33807,42 @@ func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "matches":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Mentor_matches(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -32657,6 +34186,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "runJob":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_runJob(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dismissMatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_dismissMatch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bookmarkMatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_bookmarkMatch(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -36758,7 +38301,7 @@ func (ec *executionContext) _SectorInfo(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var startupImplementors = []string{"Startup", "Node"}
+var startupImplementors = []string{"Startup", "Node", "MatchTarget"}
 
 func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, obj *firm.Startup) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, startupImplementors)
@@ -37022,6 +38565,42 @@ func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "matches":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_matches(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "evidence":
 			field := field
 
@@ -39477,6 +41056,169 @@ func (ec *executionContext) unmarshalNJobTrigger2githubᚗcomᚋinnoportᚋinnop
 
 func (ec *executionContext) marshalNJobTrigger2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobTrigger(ctx context.Context, sel ast.SelectionSet, v model.JobTrigger) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Match) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMatch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatch(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatch(ctx context.Context, sel ast.SelectionSet, v *model.Match) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Match(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchContribution2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐContribution(ctx context.Context, sel ast.SelectionSet, v matching.Contribution) graphql.Marshaler {
+	return ec._MatchContribution(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatchContribution2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐContributionᚄ(ctx context.Context, sel ast.SelectionSet, v []matching.Contribution) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMatchContribution2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐContribution(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNMatchFactor2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactor(ctx context.Context, v any) (matching.Factor, error) {
+	res, err := model.UnmarshalMatchFactor(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchFactor2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactor(ctx context.Context, sel ast.SelectionSet, v matching.Factor) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalMatchFactor(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNMatchFeedbackInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchFeedbackInput(ctx context.Context, v any) (model.MatchFeedbackInput, error) {
+	res, err := ec.unmarshalInputMatchFeedbackInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchFeedbackPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchFeedbackPayload(ctx context.Context, sel ast.SelectionSet, v model.MatchFeedbackPayload) graphql.Marshaler {
+	return ec._MatchFeedbackPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatchFeedbackPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchFeedbackPayload(ctx context.Context, sel ast.SelectionSet, v *model.MatchFeedbackPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchFeedbackPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMatchKind2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKind(ctx context.Context, v any) (matching.Kind, error) {
+	res, err := model.UnmarshalMatchKind(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchKind2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKind(ctx context.Context, sel ast.SelectionSet, v matching.Kind) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalMatchKind(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNMatchTarget2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchTarget(ctx context.Context, sel ast.SelectionSet, v model.MatchTarget) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchTarget(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMentor2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐMentor(ctx context.Context, sel ast.SelectionSet, v ecosystem.Mentor) graphql.Marshaler {
@@ -42574,6 +44316,53 @@ func (ec *executionContext) marshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinnop
 	_ = ctx
 	res := model.MarshalLegalForm(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Match) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMatch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatch(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOMentor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐMentor(ctx context.Context, sel ast.SelectionSet, v *ecosystem.Mentor) graphql.Marshaler {

@@ -299,6 +299,17 @@ type InvestorPayload struct {
 	UserErrors []*UserError        `json:"userErrors"`
 }
 
+type MatchFeedbackInput struct {
+	// A match's id, from any list of matches.
+	ID string `json:"id"`
+}
+
+type MatchFeedbackPayload struct {
+	// The list the match was in, as it stands now.
+	Matches    []*Match     `json:"matches,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 type MentorPayload struct {
 	Mentor     *ecosystem.Mentor `json:"mentor,omitempty"`
 	UserErrors []*UserError      `json:"userErrors"`

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/innoport/innoport/domain/runs"
+	"github.com/innoport/innoport/matching"
+)
+
+const startupMatches = `query($id: ID!, $kind: MatchKind!) { node(id: $id) { ... on Startup { version matches(kind: $kind, first: 20) {
+	id score computedAt program
+	target { __typename ... on FundCall { id title } ... on Investor { id name } ... on Mentor { id name } ... on Incubator { id name } }
+	explanation { factor weight value contribution detail } } } } }`
+
+// matchesOf returns a startup's matches of a kind as the API lists them.
+func (e *env) startupMatches(t *testing.T, token, id, kind string, lang string) response {
+	t.Helper()
+	return e.do(t, req{token: token, query: startupMatches, vars: map[string]any{"id": id, "kind": kind},
+		headers: map[string]string{"Accept-Language": lang}})
+}
+
+// rawID returns the domain ID inside a global ID.
+func rawID(t *testing.T, gid string) string {
+	t.Helper()
+	b, err := base64.RawURLEncoding.DecodeString(gid)
+	require.NoError(t, err)
+	_, id, ok := strings.Cut(string(b), ":")
+	require.True(t, ok)
+	return id
+}
+
+// firstStartup returns the ID of the demo's first startup.
+func (e *env) firstStartup(t *testing.T, token string) string {
+	t.Helper()
+	r := e.do(t, req{token: token, query: `{ startups(first: 1) { edges { node { id } } } }`})
+	require.Empty(t, r.Errors)
+	return r.str("startups.edges.0.node.id")
+}
+
+func TestMatchesAreExplainedAndAddUp(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	id := e.firstStartup(t, admin)
+	for kind, typename := range map[string]string{"FUND_CALL": "FundCall", "INVESTOR": "Investor", "MENTOR": "Mentor", "INCUBATOR": "Incubator"} {
+		r := e.startupMatches(t, admin, id, kind, "en")
+		require.Empty(t, r.Errors, kind)
+		list := r.list("node.matches")
+		require.NotEmpty(t, list, "the demo startup has %s matches", kind)
+		prev := 2.0
+		for n := range list {
+			at := fmt.Sprintf("node.matches.%d", n)
+			score := r.get(at + ".score").(float64)
+			assert.Equal(t, typename, r.str(at+".target.__typename"))
+			assert.LessOrEqual(t, score, prev, "best first")
+			prev = score
+			sum := 0.0
+			for i := range r.list(at + ".explanation") {
+				sum += r.get(fmt.Sprintf("%s.explanation.%d.contribution", at, i)).(float64)
+				assert.NotEmpty(t, r.str(fmt.Sprintf("%s.explanation.%d.detail", at, i)))
+			}
+			assert.InDelta(t, score, sum, 1e-9, "%s match %d: contributions add up to the score", kind, n)
+			if kind == "INCUBATOR" {
+				assert.NotEmpty(t, r.str(at+".program"))
+			}
+		}
+	}
+	en := e.startupMatches(t, admin, id, "INVESTOR", "en").str("node.matches.0.explanation.0.detail")
+	vi := e.startupMatches(t, admin, id, "INVESTOR", "vi").str("node.matches.0.explanation.0.detail")
+	assert.NotEqual(t, en, vi, "details follow Accept-Language")
+}
+
+func TestMatchesAreForTheOwnersPeople(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	id := e.firstStartup(t, admin)
+	stranger := e.token(t, "STARTUP_MEMBER", "someone-else", "U3RhcnR1cDpvdGhlcg")
+	r := e.startupMatches(t, stranger, id, "FUND_CALL", "en")
+	assert.Equal(t, "FORBIDDEN", r.code(""), "%+v", r.Errors)
+
+	r = e.do(t, req{token: admin, query: `mutation { dismissMatch(input: {id: "not-a-match"}) { userErrors { field code } } }`})
+	require.Empty(t, r.Errors)
+	assert.Equal(t, map[string]string{"input.id": "INVALID_VALUE"}, r.userErrors("dismissMatch"))
+
+	r = e.do(t, req{token: admin, query: `query($first: Int) { startups(first: 1) { edges { node { matches(kind: MENTOR, first: $first) { id } } } } }`,
+		vars: map[string]any{"first": 0}})
+	assert.Equal(t, "INVALID_VALUE", r.code(""), "%+v", r.Errors)
+}
+
+// A change to a profile shows in the matches of both sides within seconds.
+func TestProfileChangeShowsInMatchesWithinSeconds(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	id := e.firstStartup(t, admin)
+
+	// An investor whose thesis the startup does not fit yet.
+	invs := e.do(t, req{token: admin, query: `{ investors(first: 50) { edges { node { id version name description sectors stages ticketMinVnd ticketMaxVnd } } } }`})
+	require.Empty(t, invs.Errors)
+	before := e.startupMatches(t, admin, id, "INVESTOR", "en")
+	top := before.str("node.matches.0.target.id")
+	var inv map[string]any
+	for _, edge := range invs.list("investors.edges") {
+		n := edge.(map[string]any)["node"].(map[string]any)
+		if n["id"] != top && len(n["sectors"].([]any)) > 0 {
+			inv = n
+			break
+		}
+	}
+	require.NotNil(t, inv)
+
+	// The startup rewrites its profile to what the investor looks for.
+	input := map[string]any{"id": id, "version": before.num("node.version"), "sectors": inv["sectors"],
+		"description": inv["description"], "fundingNeedVnd": inv["ticketMinVnd"]}
+	if stages := inv["stages"].([]any); len(stages) > 0 {
+		input["stage"] = stages[0]
+	}
+	r := e.do(t, req{token: admin, query: updateStartup, vars: map[string]any{"input": input}})
+	require.Empty(t, r.Errors)
+	require.Empty(t, r.userErrors("updateStartup"))
+	changed := time.Now()
+	require.Eventually(t, func() bool {
+		return e.startupMatches(t, admin, id, "INVESTOR", "en").str("node.matches.0.target.id") == inv["id"]
+	}, 5*time.Second, 20*time.Millisecond, "the investor tops the startup's matches within 5 s")
+	t.Logf("startup change reached its matches in %s", time.Since(changed).Round(time.Millisecond))
+
+	investorMatches := `query($id: ID!) { node(id: $id) { ... on Investor { matches(first: 20) { target { ... on Startup { id } } } } } }`
+	inMatches := func() bool {
+		for _, m := range e.do(t, req{token: admin, query: investorMatches, vars: map[string]any{"id": inv["id"]}}).list("node.matches") {
+			if m.(map[string]any)["target"].(map[string]any)["id"] == id {
+				return true
+			}
+		}
+		return false
+	}
+	require.Eventually(t, inMatches, 5*time.Second, 20*time.Millisecond, "…and the startup enters the investor's matches")
+
+	// The investor narrows its thesis to other stages: the startup leaves
+	// its list, as the thesis now excludes it.
+	other := "GROWTH"
+	if input["stage"] == "GROWTH" || input["stage"] == "SERIES_A" {
+		other = "IDEA"
+	}
+	r = e.do(t, req{token: admin, query: `mutation($input: UpdateInvestorInput!) { updateInvestor(input: $input) { userErrors { field code } } }`,
+		vars: map[string]any{"input": map[string]any{"id": inv["id"], "version": inv["version"], "stages": []string{other}}}})
+	require.Empty(t, r.Errors)
+	require.Empty(t, r.userErrors("updateInvestor"))
+	require.Eventually(t, func() bool { return !inMatches() }, 5*time.Second, 20*time.Millisecond,
+		"an investor's change reaches its matches within 5 s")
+	assert.Eventually(t, func() bool {
+		return e.startupMatches(t, admin, id, "INVESTOR", "en").str("node.matches.0.target.id") != inv["id"]
+	}, 5*time.Second, 20*time.Millisecond, "…and the startup's side too")
+}
+
+func TestDismissedMatchNeverReturns(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	id := e.firstStartup(t, admin)
+	before := e.startupMatches(t, admin, id, "MENTOR", "en")
+	require.NotEmpty(t, before.list("node.matches"))
+	matchID, mentor := before.str("node.matches.0.id"), before.str("node.matches.0.target.id")
+
+	r := e.do(t, req{token: admin, query: `mutation($id: ID!) { dismissMatch(input: {id: $id}) { matches { target { ... on Mentor { id } } } userErrors { code } } }`,
+		vars: map[string]any{"id": matchID}})
+	require.Empty(t, r.Errors)
+	require.Empty(t, r.userErrors("dismissMatch"))
+	has := func(r response) bool {
+		for _, m := range r.list("node.matches") {
+			if m.(map[string]any)["target"].(map[string]any)["id"] == mentor {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range r.list("dismissMatch.matches") {
+		assert.NotEqual(t, mentor, m.(map[string]any)["target"].(map[string]any)["id"], "gone from the list at once")
+	}
+	assert.False(t, has(e.startupMatches(t, admin, id, "MENTOR", "en")))
+
+	// Neither a full rescore nor a change to the startup brings it back.
+	_, err := e.app.jobs.RunAndWait(t.Context(), "score-matches", runs.Manual)
+	require.NoError(t, err)
+	assert.False(t, has(e.startupMatches(t, admin, id, "MENTOR", "en")), "not after the scheduled rescore")
+	r = e.do(t, req{token: admin, query: updateStartup, vars: map[string]any{"input": map[string]any{
+		"id": id, "version": before.num("node.version"), "teamSize": 12}}})
+	require.Empty(t, r.userErrors("updateStartup"))
+	st, err := e.app.resolver.Matching.Rescore(t.Context(), true, matching.Ref{ID: rawID(t, id)})
+	require.NoError(t, err)
+	require.Positive(t, st.Pairs, "the startup was rescored")
+	assert.False(t, has(e.startupMatches(t, admin, id, "MENTOR", "en")), "not after a change to the startup")
+
+	again := e.do(t, req{token: admin, query: `mutation($id: ID!) { dismissMatch(input: {id: $id}) { userErrors { field code } } }`,
+		vars: map[string]any{"id": matchID}})
+	assert.Equal(t, map[string]string{"input.id": "NOT_FOUND"}, again.userErrors("dismissMatch"), "a dismissed match is no longer there to dismiss")
+}
+
+func TestBookmarkCountsAsPositiveFeedback(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	id := e.firstStartup(t, admin)
+	before := e.startupMatches(t, admin, id, "FUND_CALL", "en")
+	require.NotEmpty(t, before.list("node.matches"))
+	last := len(before.list("node.matches")) - 1
+	at := fmt.Sprintf("node.matches.%d", last)
+	call, score := before.str(at+".target.id"), before.get(at+".score").(float64)
+
+	r := e.do(t, req{token: admin, query: `mutation($id: ID!) { bookmarkMatch(input: {id: $id}) { userErrors { code } } }`,
+		vars: map[string]any{"id": before.str(at + ".id")}})
+	require.Empty(t, r.Errors)
+	require.Empty(t, r.userErrors("bookmarkMatch"))
+	require.Eventually(t, func() bool {
+		after := e.startupMatches(t, admin, id, "FUND_CALL", "en")
+		for n := range after.list("node.matches") {
+			at := fmt.Sprintf("node.matches.%d", n)
+			if after.str(at+".target.id") == call {
+				return after.get(at+".score").(float64) > score
+			}
+		}
+		return false
+	}, 5*time.Second, 20*time.Millisecond, "a bookmark raises the match's score")
+}
