@@ -66,6 +66,17 @@ func ScoreMatches(svc *matching.Service, schedule string) Job {
 	}}
 }
 
+// RescoreChangedMatches rescores the matches of the entities changed since
+// its last run. It has no schedule: the matching service runs it (trigger
+// EVENT) within a fraction of a second of a change.
+func RescoreChangedMatches(svc *matching.Service) Job {
+	return Job{Name: "rescore-changed-matches", Schedule: Off, Run: func(ctx context.Context) (string, error) {
+		st, n, err := svc.RescoreChanged(ctx)
+		return fmt.Sprintf("%d changed entities: %d pairs scored, %d lists computed, %d written in %s",
+			n, st.Pairs, st.Lists, st.Written, st.Took.Round(time.Millisecond)), err
+	}}
+}
+
 // FlagSandboxDeadlines flags sandbox applications whose service levels are
 // overdue (acknowledgement, assessment, start of testing, reports).
 func FlagSandboxDeadlines(svc *sandbox.Service, schedule string) Job {

@@ -155,15 +155,17 @@ type Service struct {
 	// lists computed from different snapshots out of order.
 	mu sync.Mutex
 
-	queue   chan change
-	stop    chan struct{}
-	stopped sync.WaitGroup
+	pendingMu sync.Mutex
+	pending   map[change]bool
+	wake      chan struct{}
+	stop      chan struct{}
+	stopped   sync.WaitGroup
 }
 
 // NewService wires the matching use-cases.
 func NewService(src Sources, lists ListStore, access Lookups, c clock.Clock, log *slog.Logger, o Options) *Service {
 	return &Service{src: src, lists: lists, access: access, clock: c, log: log, opts: o.withDefaults(),
-		queue: make(chan change, 1024), stop: make(chan struct{})}
+		pending: map[change]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{})}
 }
 
 // Stats counts what a rescore did: the lists computed, and those written
@@ -501,65 +503,96 @@ const settle = 100 * time.Millisecond
 
 // Changed asks for the lists touched by a change to an entity to be
 // recomputed in the background; changes arriving close together are
-// coalesced. It never blocks: when the queue is full, the next scheduled
-// full rescore repairs what was dropped.
+// coalesced. It never blocks.
 func (s *Service) Changed(isStartup bool, ref Ref) {
+	s.pendingMu.Lock()
+	s.pending[change{isStartup, ref}] = true
+	s.pendingMu.Unlock()
+	s.poke()
+}
+
+// poke wakes the background rescoring.
+func (s *Service) poke() {
 	select {
-	case s.queue <- change{isStartup, ref}:
-	default:
-		s.log.Warn("match rescoring queue full; the scheduled rescore will catch up", "id", ref.ID)
+	case s.wake <- struct{}{}:
+	default: // already awake
 	}
 }
 
-// Start runs the background rescoring until Stop.
-func (s *Service) Start() {
+// RescoreChanged rescores what the pending changes touch: each entity
+// incrementally, or everything at once after a burst. Changes it could not
+// rescore stay pending for the next run.
+func (s *Service) RescoreChanged(ctx context.Context) (Stats, int, error) {
+	s.pendingMu.Lock()
+	batch := s.pending
+	s.pending = map[change]bool{}
+	s.pendingMu.Unlock()
+	var (
+		total Stats
+		err   error
+	)
+	start := time.Now()
+	if len(batch) > bulkChanges {
+		total, err = s.RescoreAll(ctx)
+	} else {
+		for c := range batch {
+			var st Stats
+			if st, err = s.Rescore(ctx, c.startup, c.ref); err != nil {
+				break
+			}
+			total.Pairs += st.Pairs
+			total.Lists += st.Lists
+			total.Written += st.Written
+		}
+	}
+	total.Took = time.Since(start)
+	if err != nil {
+		s.pendingMu.Lock()
+		maps.Copy(s.pending, batch)
+		s.pendingMu.Unlock()
+	}
+	return total, len(batch), err
+}
+
+// Runner runs RescoreChanged once, as a recorded job run; ran is false when
+// another run held the job's lease.
+type Runner func(ctx context.Context) (ran bool, err error)
+
+// busyRetry is how long the rescoring waits before trying again when
+// another run of it holds the lease.
+const busyRetry = time.Second
+
+// Start rescores pending changes in the background through run until Stop.
+func (s *Service) Start(run Runner) {
 	s.stopped.Add(1)
 	go func() {
 		defer s.stopped.Done()
 		for {
-			var first change
 			select {
 			case <-s.stop:
 				return
-			case first = <-s.queue:
+			case <-s.wake:
 			}
-			batch := map[change]bool{first: true}
 			// Let a burst (an import, a form saved field by field) settle.
 			select {
 			case <-s.stop:
 				return
 			case <-time.After(settle):
 			}
-			for drained := false; !drained; {
-				select {
-				case c := <-s.queue:
-					batch[c] = true
-				default:
-					drained = true
-				}
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			ran, err := run(ctx)
+			cancel()
+			if err != nil {
+				s.log.Error("rescore changed matches", "error", err)
 			}
-			s.rescoreBatch(batch)
+			if !ran || err != nil {
+				time.AfterFunc(busyRetry, s.poke)
+			}
 		}
 	}()
 }
 
-func (s *Service) rescoreBatch(batch map[change]bool) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	if len(batch) > bulkChanges {
-		if _, err := s.RescoreAll(ctx); err != nil {
-			s.log.Error("rescore matches after changes", "changes", len(batch), "error", err)
-		}
-		return
-	}
-	for c := range batch {
-		if _, err := s.Rescore(ctx, c.startup, c.ref); err != nil {
-			s.log.Error("rescore matches after a change", "id", c.ref.ID, "error", err)
-		}
-	}
-}
-
-// Stop ends the background rescoring, finishing the entity in hand.
+// Stop ends the background rescoring, finishing the run in hand.
 func (s *Service) Stop() {
 	close(s.stop)
 	s.stopped.Wait()

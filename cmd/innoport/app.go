@@ -103,10 +103,15 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	}, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule),
 		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule),
 		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule),
-		jobs.ScoreMatches(a.resolver.Matching, cfg.MatchesSchedule))
+		jobs.ScoreMatches(a.resolver.Matching, cfg.MatchesSchedule),
+		jobs.RescoreChangedMatches(a.resolver.Matching))
 	if err != nil {
 		return nil, err
 	}
+	a.resolver.Matching.Start(func(ctx context.Context) (bool, error) {
+		r, err := a.jobs.RunAndWait(ctx, "rescore-changed-matches", runs.Event)
+		return r.Status != runs.Skipped, err
+	})
 	a.resolver.Runs = runs.NewService(a.jobs, runStore)
 	return a, nil
 }
@@ -121,7 +126,6 @@ func (a *app) wireMatching(firms *firm.Service, eco *ecosystem.Service, fund *fu
 	fund.OnCallChange(func(c funding.Call) { m.Changed(false, matching.Ref{Kind: matching.KindFundCall, ID: c.ID}) })
 	eco.OnInvestorChange(func(v ecosystem.Investor) { m.Changed(false, matching.Ref{Kind: matching.KindInvestor, ID: v.ID}) })
 	eco.OnMentorChange(func(v ecosystem.Mentor) { m.Changed(false, matching.Ref{Kind: matching.KindMentor, ID: v.ID}) })
-	m.Start()
 	return m
 }
 
@@ -241,11 +245,11 @@ func (a *app) routes() http.Handler {
 
 // close releases the store; ctx bounds how long in-flight operations may take.
 func (a *app) close(ctx context.Context) {
-	if a.jobs != nil {
-		a.jobs.Stop()
-	}
 	if a.resolver != nil && a.resolver.Matching != nil {
 		a.resolver.Matching.Stop()
+	}
+	if a.jobs != nil {
+		a.jobs.Stop()
 	}
 	a.background.Wait()
 	if a.db != nil {

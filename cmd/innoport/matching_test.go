@@ -158,6 +158,15 @@ func TestProfileChangeShowsInMatchesWithinSeconds(t *testing.T) {
 	assert.Eventually(t, func() bool {
 		return e.startupMatches(t, admin, id, "INVESTOR", "en").str("node.matches.0.target.id") != inv["id"]
 	}, 5*time.Second, 20*time.Millisecond, "…and the startup's side too")
+
+	recorded := e.do(t, req{token: admin, query: `{ jobRuns(job: "rescore-changed-matches", first: 50) { edges { node { trigger status stats } } } }`})
+	require.Empty(t, recorded.Errors)
+	require.NotEmpty(t, recorded.list("jobRuns.edges"), "each rescore after a change is a recorded run")
+	for _, edge := range recorded.list("jobRuns.edges") {
+		n := edge.(map[string]any)["node"].(map[string]any)
+		assert.Equal(t, "EVENT", n["trigger"])
+		assert.Contains(t, []any{"SUCCEEDED", "RUNNING"}, n["status"], "%v", n)
+	}
 }
 
 func TestDismissedMatchNeverReturns(t *testing.T) {

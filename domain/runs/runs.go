@@ -16,6 +16,7 @@ type Trigger string
 const (
 	Schedule Trigger = "SCHEDULE"
 	Manual   Trigger = "MANUAL"
+	Event    Trigger = "EVENT" // a change to data, such as a profile edit
 )
 
 // Status is how a run stands.

@@ -5469,6 +5469,8 @@ extend type Mutation {
 enum JobTrigger {
   SCHEDULE
   MANUAL
+  "A change to data, such as a profile edit whose matches are rescored."
+  EVENT
 }
 
 "How a job run stands."

@@ -763,16 +763,19 @@ type JobTrigger string
 const (
 	JobTriggerSchedule JobTrigger = "SCHEDULE"
 	JobTriggerManual   JobTrigger = "MANUAL"
+	// A change to data, such as a profile edit whose matches are rescored.
+	JobTriggerEvent JobTrigger = "EVENT"
 )
 
 var AllJobTrigger = []JobTrigger{
 	JobTriggerSchedule,
 	JobTriggerManual,
+	JobTriggerEvent,
 }
 
 func (e JobTrigger) IsValid() bool {
 	switch e {
-	case JobTriggerSchedule, JobTriggerManual:
+	case JobTriggerSchedule, JobTriggerManual, JobTriggerEvent:
 		return true
 	}
 	return false
