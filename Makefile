@@ -15,6 +15,7 @@ bench:      ## benchmarks, with figures per request
 	go test ./cmd/innoport -run '^$$' -bench SubmitApplication -benchtime 200x
 	go test ./domain/screening -run '^$$' -bench Screen100k -benchtime 5x -benchmem
 	go test ./store -run '^$$' -bench RunBookkeeping -benchtime 3s
+	go test ./matching -run '^$$' -bench 'Rescore|Naive' -benchtime 3x -benchmem
 
 fuzz:       ## fuzz the validators for a while each
 	go test ./domain/value -run '^$$' -fuzz FuzzNewTaxCode -fuzztime 30s

@@ -58,3 +58,19 @@ func BenchmarkNaive(b *testing.B) {
 	wall := time.Since(start).Seconds() / float64(b.N)
 	b.ReportMetric(float64(startups)*benchTargets/wall, "pairs/s")
 }
+
+// BenchmarkExplainCity adds what the score-matches job does beyond the
+// engine before writing: the explanation of every match of every list.
+func BenchmarkExplainCity(b *testing.B) {
+	s := synth(42, 10_000, benchCalls, benchInvestors, benchMentors, benchPrograms)
+	e := Compile(s)
+	res := e.All(Options{})
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		for _, l := range e.lists(res, time.Now()) {
+			n += len(l.Items)
+		}
+		b.ReportMetric(float64(n), "matches")
+	}
+}

@@ -126,3 +126,9 @@ func TestHardConstraintsAndFeedback(t *testing.T) {
 		}
 	}
 }
+
+func TestVND(t *testing.T) {
+	for in, want := range map[int64]string{1: "1", 999: "999", 1000: "1.000", 1500000: "1.500.000", 20000000000: "20.000.000.000"} {
+		assert.Equal(t, want, vnd(in))
+	}
+}

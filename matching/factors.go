@@ -2,9 +2,8 @@ package matching
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
-
-	"github.com/innoport/innoport/domain/value"
 )
 
 // Factor is one reason a pair scores what it does.
@@ -163,7 +162,7 @@ type Contribution struct {
 // contributions add up to the score.
 func explain(k Kind, f *factors, args func(Factor) []string) []Contribution {
 	scale, half := 1.0, 1.0
-	var out []Contribution
+	out := make([]Contribution, 0, len(weights[k])+1)
 	if k == KindInvestor {
 		half = 0.5
 		a, b := sides(f)
@@ -251,19 +250,15 @@ func (c Contribution) Detail(english bool) string {
 	}
 }
 
-// vnd formats an amount with thousands separators.
+// vnd formats a positive amount with thousands separators: 1.500.000.
 func vnd(v int64) string {
-	s := fmt.Sprint(v)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "." + s[i:]
+	digits := strconv.AppendInt(make([]byte, 0, 20), v, 10)
+	out := make([]byte, 0, len(digits)+len(digits)/3)
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			out = append(out, '.')
+		}
+		out = append(out, d)
 	}
-	return s
-}
-
-func stageNames(st []value.Stage) []string {
-	out := make([]string, len(st))
-	for i, s := range st {
-		out[i] = string(s)
-	}
-	return out
+	return string(out)
 }

@@ -311,16 +311,7 @@ func (s *Service) RescoreAll(ctx context.Context) (Stats, error) {
 		return Stats{}, err
 	}
 	e := Compile(snap)
-	res := e.All(s.opts)
-	var lists []List
-	for _, k := range Kinds {
-		for i, l := range res.StartupLists[k] {
-			lists = append(lists, e.startupList(k, i, l, now))
-		}
-		for j, l := range res.TargetLists[k] {
-			lists = append(lists, e.targetList(k, j, l, now))
-		}
-	}
+	lists := e.lists(e.All(s.opts), now)
 	written, err := s.write(ctx, lists, true)
 	if err != nil {
 		return Stats{}, err
@@ -328,6 +319,30 @@ func (s *Service) RescoreAll(ctx context.Context) (Stats, error) {
 	targets := len(snap.Calls) + len(snap.Investors) + len(snap.Mentors) + len(snap.Programs)
 	return Stats{Startups: len(snap.Startups), Targets: targets, Pairs: len(snap.Startups) * targets,
 		Lists: len(lists), Written: written, Took: time.Since(start)}, nil
+}
+
+// lists explains every match of a result, on every core, into the lists
+// to store: each startup's four, then each target's.
+func (e *Engine) lists(res *Result, now time.Time) []List {
+	n := len(e.st)
+	out := make([]List, int(numKinds)*n, int(numKinds)*n+len(e.tg[KindFundCall])+len(e.tg[KindInvestor])+len(e.tg[KindMentor]))
+	parallel(n, 0, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			for _, k := range Kinds {
+				out[int(k)*n+i] = e.startupList(k, i, res.StartupLists[k][i], now)
+			}
+		}
+	})
+	for _, k := range Kinds {
+		targets := make([]List, len(res.TargetLists[k]))
+		parallel(len(targets), 0, func(lo, hi int) {
+			for j := lo; j < hi; j++ {
+				targets[j] = e.targetList(k, j, res.TargetLists[k][j], now)
+			}
+		})
+		out = append(out, targets...)
+	}
+	return out
 }
 
 func (e *Engine) startupList(k Kind, i int, l []Scored, now time.Time) List {
