@@ -573,26 +573,43 @@ func (e *Engine) scoreRow(w *scratch, i int, o Options, row func(Kind, []Scored)
 			if sc <= o.MinScore {
 				continue
 			}
-			wantOwn := mk&markStartupDismissed == 0 && own.accepts(Scored{j, sc})
-			wantTarget := mk&markTargetDismissed == 0 && k != KindIncubator && to.wants(k, j, Scored{i, sc})
-			if !wantOwn && !wantTarget {
-				continue
-			}
-			if k == KindFundCall && e.snap.Eligible != nil && !e.snap.Eligible(i, j) {
-				continue
-			}
-			if wantTarget {
-				to.take(k, j, Scored{i, sc})
-			}
-			if wantOwn {
-				own.push(Scored{j, sc})
-			}
+			e.place(k, i, j, &own, pairing{own: Scored{j, sc}, other: Scored{i, sc}, otherList: j,
+				ownMay: mk&markStartupDismissed == 0, otherMay: mk&markTargetDismissed == 0 && k != KindIncubator}, to)
 		}
 		clear(acc)
 		row(k, own.sorted())
 	}
 	for _, m := range e.stMarks[i] {
 		w.marks[m.kind][m.other] = 0
+	}
+}
+
+// pairing is a scored pair seen from the list being built: its entry there
+// and in the other side's list, and whether each side may take it at all
+// (neither dismissed it).
+type pairing struct {
+	own, other       Scored
+	otherList        int
+	ownMay, otherMay bool
+}
+
+// place offers a scored pair of startup i and target j to the list being
+// built and, through to, to the other side's; a call's rules run only when
+// one of them wants the pair.
+func (e *Engine) place(k Kind, i, j int, own *topK, p pairing, to offers) {
+	wantOwn := p.ownMay && own.accepts(p.own)
+	wantOther := p.otherMay && to.wants(k, p.otherList, p.other)
+	if !wantOwn && !wantOther {
+		return
+	}
+	if k == KindFundCall && e.snap.Eligible != nil && !e.snap.Eligible(i, j) {
+		return
+	}
+	if wantOther {
+		to.take(k, p.otherList, p.other)
+	}
+	if wantOwn {
+		own.push(p.own)
 	}
 }
 
@@ -645,20 +662,8 @@ func (e *Engine) Column(k Kind, j int, o Options, to offers) []Scored {
 		if sc <= o.MinScore {
 			continue
 		}
-		wantOwn := marks[i]&markTargetDismissed == 0 && k != KindIncubator && own.accepts(Scored{i, sc})
-		wantStartup := marks[i]&markStartupDismissed == 0 && to.wants(k, i, Scored{j, sc})
-		if !wantOwn && !wantStartup {
-			continue
-		}
-		if k == KindFundCall && e.snap.Eligible != nil && !e.snap.Eligible(i, j) {
-			continue
-		}
-		if wantStartup {
-			to.take(k, i, Scored{j, sc})
-		}
-		if wantOwn {
-			own.push(Scored{i, sc})
-		}
+		e.place(k, i, j, &own, pairing{own: Scored{i, sc}, other: Scored{j, sc}, otherList: i,
+			ownMay: marks[i]&markTargetDismissed == 0 && k != KindIncubator, otherMay: marks[i]&markStartupDismissed == 0}, to)
 	}
 	if k == KindIncubator {
 		return nil

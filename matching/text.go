@@ -130,9 +130,8 @@ func (v *Vocab) vector(terms []string) vector {
 	return out
 }
 
-// cosine is the similarity of two unit vectors, summed in term order.
-func cosine(a, b vector) float64 {
-	s := 0.0
+// common calls fn for each term of both vectors, in term order.
+func common(a, b vector, fn func(term int32, wa, wb float64)) {
 	for i, j := 0, 0; i < len(a.terms) && j < len(b.terms); {
 		switch {
 		case a.terms[i] < b.terms[j]:
@@ -140,35 +139,30 @@ func cosine(a, b vector) float64 {
 		case a.terms[i] > b.terms[j]:
 			j++
 		default:
-			s += a.weights[i] * b.weights[j]
+			fn(a.terms[i], a.weights[i], b.weights[j])
 			i++
 			j++
 		}
 	}
+}
+
+// cosine is the similarity of two unit vectors, summed in term order as
+// the engine's inverted index sums it.
+func cosine(a, b vector) float64 {
+	s := 0.0
+	common(a, b, func(_ int32, wa, wb float64) { s += wa * wb })
 	return s
 }
 
-// sharedTerms names up to n terms of a and b with the largest product,
-// single words before pairs.
+// sharedTerms names up to n terms of a and b with the largest product.
 func (v *Vocab) sharedTerms(a, b vector, n int) []string {
 	type term struct {
 		id int32
 		w  float64
 	}
-	var common []term
-	for i, j := 0, 0; i < len(a.terms) && j < len(b.terms); {
-		switch {
-		case a.terms[i] < b.terms[j]:
-			i++
-		case a.terms[i] > b.terms[j]:
-			j++
-		default:
-			common = append(common, term{a.terms[i], a.weights[i] * b.weights[j]})
-			i++
-			j++
-		}
-	}
-	slices.SortFunc(common, func(x, y term) int {
+	var shared []term
+	common(a, b, func(id int32, wa, wb float64) { shared = append(shared, term{id, wa * wb}) })
+	slices.SortFunc(shared, func(x, y term) int {
 		switch {
 		case x.w > y.w:
 			return -1
@@ -178,7 +172,7 @@ func (v *Vocab) sharedTerms(a, b vector, n int) []string {
 		return int(x.id - y.id)
 	})
 	var out []string
-	for _, c := range common {
+	for _, c := range shared {
 		if len(out) == n {
 			break
 		}
