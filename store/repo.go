@@ -213,8 +213,10 @@ func (d metaDoc) toDomain() record.Meta {
 }
 
 // writeBatch bounds the writes of one bulk command. FerretDB v1.24 (SQLite)
-// never answers an update command of 100 or more statements (99 pass, 100
-// hang: TestBulkWritesOfManyUpdatesFinish), so bulk writes go in chunks.
+// never answers an update command of 100 or more statements: its handler
+// keeps each statement's cursor open until the command ends (a defer in a
+// loop), which exhausts its connection pool (99 pass, 100 hang:
+// TestBulkWritesOfManyUpdatesFinish). So bulk writes go in chunks.
 const writeBatch = 50
 
 // bulkWrite runs models in unordered chunks of writeBatch, ignoring
