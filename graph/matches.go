@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/vikstrous/dataloadgen"
 
@@ -37,7 +36,7 @@ func matchesOf(l matching.List, n int) []*model.Match {
 		m := &model.Match{ID: matching.MatchID(l.Key, it.TargetID), Score: it.Score, Explanation: it.Explanation,
 			ComputedAt: l.ComputedAt, List: l.Key, TargetID: it.TargetID}
 		if l.Key.Owner == matching.OwnerStartup && l.Key.Kind == matching.KindIncubator {
-			_, program, _ := strings.Cut(it.TargetID, "/")
+			_, program := matching.ProgramOf(it.TargetID)
 			m.Program = &program
 		}
 		out = append(out, m)

@@ -6,7 +6,6 @@ package graph
 
 import (
 	"context"
-	"strings"
 
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/errs"
@@ -38,7 +37,7 @@ func (r *matchResolver) Target(ctx context.Context, obj *model.Match) (model.Mat
 	case matching.KindMentor:
 		return loadTarget(ctx, l.mentor, obj.TargetID)
 	default:
-		incubatorID, _, _ := strings.Cut(obj.TargetID, "/")
+		incubatorID, _ := matching.ProgramOf(obj.TargetID)
 		return loadTarget(ctx, l.incubator, incubatorID)
 	}
 }

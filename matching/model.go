@@ -4,7 +4,11 @@
 // snapshot and storing the lists is the Service's job, through ports.
 package matching
 
-import "github.com/innoport/innoport/domain/value"
+import (
+	"strings"
+
+	"github.com/innoport/innoport/domain/value"
+)
 
 // Kind is the kind of entity a startup is matched with.
 type Kind uint8
@@ -118,9 +122,16 @@ type Snapshot struct {
 	Eligible func(startup, call int) bool
 }
 
-// ProgramRef returns the target reference of a programme.
-func ProgramRef(incubatorID, name string) Ref {
+// programRef returns the target reference of a programme.
+func programRef(incubatorID, name string) Ref {
 	return Ref{Kind: KindIncubator, ID: incubatorID + "/" + name}
+}
+
+// ProgramOf splits the target ID of an INCUBATOR match into the incubator's
+// ID and the programme's name.
+func ProgramOf(targetID string) (incubatorID, name string) {
+	incubatorID, name, _ = strings.Cut(targetID, "/")
+	return incubatorID, name
 }
 
 // Ref returns the target reference of target i of kind k in the snapshot.
@@ -133,7 +144,7 @@ func (s *Snapshot) Ref(k Kind, i int) Ref {
 	case KindMentor:
 		return Ref{k, s.Mentors[i].ID}
 	default:
-		return ProgramRef(s.Programs[i].IncubatorID, s.Programs[i].Name)
+		return programRef(s.Programs[i].IncubatorID, s.Programs[i].Name)
 	}
 }
 

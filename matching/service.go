@@ -175,13 +175,18 @@ type Stats struct {
 	Took                                     time.Duration
 }
 
-// Digest sums up what a list ranks: its targets and scores. A list whose
-// digest is unchanged is not written again.
+// Digest sums up what a list says: its targets, scores and explanations.
+// A list whose digest is unchanged is not written again.
 func (l List) Digest() uint64 {
 	h := fnv.New64a()
+	num := func(f float64) { h.Write(binary.LittleEndian.AppendUint64(nil, math.Float64bits(f))) }
 	for _, it := range l.Items {
-		h.Write([]byte(it.TargetID))
-		h.Write(binary.LittleEndian.AppendUint64([]byte{0}, math.Float64bits(it.Score)))
+		h.Write([]byte(it.TargetID + "\x00"))
+		num(it.Score)
+		for _, c := range it.Explanation {
+			num(c.Value)
+			h.Write([]byte(strings.Join(c.Args, "\x00") + "\x01"))
+		}
 	}
 	return h.Sum64()
 }
@@ -263,14 +268,14 @@ func (s *Service) snapshot(ctx context.Context) (*Snapshot, error) {
 		sig.Positive = true
 		feedback[p] = sig
 	}
-	snap := Build(startups, calls, investors, mentors, incubators, feedback)
+	snap := build(startups, calls, investors, mentors, incubators, feedback)
 	today := value.DateOf(now)
 	snap.Eligible = func(i, j int) bool { return calls[j].CheckEligibility(startups[i], today).Eligible() }
 	return snap, nil
 }
 
-// Build turns domain entities into a snapshot.
-func Build(startups []firm.Startup, calls []funding.Call, investors []ecosystem.Investor, mentors []ecosystem.Mentor,
+// build turns domain entities into a snapshot.
+func build(startups []firm.Startup, calls []funding.Call, investors []ecosystem.Investor, mentors []ecosystem.Mentor,
 	incubators []ecosystem.Incubator, feedback map[PairKey]Signal) *Snapshot {
 	s := &Snapshot{Feedback: feedback}
 	for _, x := range startups {
@@ -415,7 +420,7 @@ func (s *Service) rescoreStartup(ctx context.Context, e *Engine, id string, now 
 		}
 		floors[k], affected[k] = f, map[int]bool{}
 		for j := range e.snap.count(k) {
-			if fl, ok := f[e.snap.Ref(k, j).ID]; ok && containsStr(fl.Members, id) {
+			if fl, ok := f[e.snap.Ref(k, j).ID]; ok && slices.Contains(fl.Members, id) {
 				affected[k][j] = true
 			}
 		}
@@ -453,7 +458,7 @@ func (s *Service) rescoreTarget(ctx context.Context, e *Engine, ref Ref, now tim
 	}
 	affected := map[int]bool{}
 	for i, st := range e.snap.Startups {
-		if fl, ok := f[st.ID]; ok && containsStr(fl.Members, ref.ID) {
+		if fl, ok := f[st.ID]; ok && slices.Contains(fl.Members, ref.ID) {
 			affected[i] = true
 		}
 	}
@@ -492,15 +497,6 @@ func index(n int, id func(int) string, want string) int {
 		}
 	}
 	return -1
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // change is an entity whose matches are due for rescoring.
