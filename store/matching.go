@@ -276,9 +276,17 @@ func (m *MatchLists) SetFeedback(ctx context.Context, key matching.PairKey, fn f
 		}
 	}
 	id := key.Startup + "|" + key.Target.Kind.String() + "|" + key.Target.ID
-	_, err := m.feedback.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: set}},
-		options.UpdateOne().SetUpsert(true))
-	if err != nil && !isDuplicateKey(err) {
+	upsert := func() error {
+		_, err := m.feedback.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, bson.D{{Key: "$set", Value: set}},
+			options.UpdateOne().SetUpsert(true))
+		return err
+	}
+	err := upsert()
+	if err != nil && isDuplicateKey(err) {
+		// Another writer inserted the pair's document first; set the flags on it.
+		err = upsert()
+	}
+	if err != nil {
 		return errs.Internalf(err, "save match feedback")
 	}
 	return nil
