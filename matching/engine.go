@@ -374,10 +374,11 @@ func abs(x int) int {
 }
 
 // pair computes the factor values of startup i and target j of kind k, with
-// their text similarity and pair marks; ok is false when a hard constraint
-// excludes the pair.
+// their text similarity and pair marks; ok is false when the pair's marks
+// exclude it (portfolio, mentee). The caller has checked passes, directly
+// or through the candidate lists.
 func (e *Engine) pair(k Kind, i, j int, text float64, marks uint8) (f factors, ok bool) {
-	if marks&markExcluded != 0 || !e.passes(k, i, j) {
+	if marks&markExcluded != 0 {
 		return f, false
 	}
 	s, t := &e.st[i], &e.tg[k][j]
@@ -654,6 +655,9 @@ func (e *Engine) Column(k Kind, j int, o Options, to offers) []Scored {
 	}
 	own := topK{k: o.K}
 	for i := range e.st {
+		if !e.passes(k, i, j) {
+			continue
+		}
 		f, ok := e.pair(k, i, j, acc[i], marks[i])
 		if !ok {
 			continue
