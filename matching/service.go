@@ -661,7 +661,9 @@ func pairOf(key ListKey, target string) PairKey {
 
 // Dismiss hides a match from its owner's list for good: the pair is marked
 // dismissed on the owner's side, which every later scoring obeys, and the
-// item leaves the stored list at once.
+// item leaves the stored list at once. The owner is then rescored in the
+// background, which fills the freed place and overrides a rescore that read
+// the feedback before the dismissal.
 func (s *Service) Dismiss(ctx context.Context, id string) (ListKey, error) {
 	key, target, err := s.feedback(ctx, id, func(sig *Signal, startupSide bool) {
 		if startupSide {
@@ -682,16 +684,27 @@ func (s *Service) Dismiss(ctx context.Context, id string) (ListKey, error) {
 		}
 		l.Items = kept
 	})
+	if err == nil {
+		s.ownerChanged(key)
+	}
 	return key, err
 }
 
+// ownerChanged asks for the owner of a list to be rescored.
+func (s *Service) ownerChanged(key ListKey) {
+	if key.Owner == OwnerStartup {
+		s.Changed(true, Ref{ID: key.OwnerID})
+	} else {
+		s.Changed(false, Ref{Kind: key.Kind, ID: key.OwnerID})
+	}
+}
+
 // Bookmark marks a match as interesting, a positive signal for both sides;
-// the pair is rescored in the background.
+// the owner is rescored in the background.
 func (s *Service) Bookmark(ctx context.Context, id string) (ListKey, error) {
-	key, target, err := s.feedback(ctx, id, func(sig *Signal, _ bool) { sig.Positive = true })
+	key, _, err := s.feedback(ctx, id, func(sig *Signal, _ bool) { sig.Positive = true })
 	if err == nil {
-		p := pairOf(key, target)
-		s.Changed(true, Ref{ID: p.Startup})
+		s.ownerChanged(key)
 	}
 	return key, err
 }
