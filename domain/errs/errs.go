@@ -52,6 +52,15 @@ const (
 	CodeDuplicateApplication Code = "DUPLICATE_APPLICATION"
 	CodeIdempotencyKeyReused Code = "IDEMPOTENCY_KEY_REUSED"
 	CodeConflictOfInterest   Code = "CONFLICT_OF_INTEREST"
+	// Events and 1:1 meetings.
+	CodeRegistrationClosed Code = "REGISTRATION_CLOSED"
+	CodeEventFull          Code = "EVENT_FULL"
+	CodeAlreadyRegistered  Code = "ALREADY_REGISTERED"
+	CodeCannotMeet         Code = "CANNOT_MEET"
+	CodeRequestExpired     Code = "REQUEST_EXPIRED"
+	CodeSlotTaken          Code = "SLOT_TAKEN"
+	CodeMeetingLimit       Code = "MEETING_LIMIT_REACHED"
+	CodeDuplicateRequest   Code = "DUPLICATE_REQUEST"
 	// Request limits, refused before any resolver runs.
 	CodeRequestTooLarge    Code = "REQUEST_TOO_LARGE"
 	CodeDepthLimitExceeded Code = "DEPTH_LIMIT_EXCEEDED"

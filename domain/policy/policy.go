@@ -129,3 +129,10 @@ func CreateSandboxProgram(p identity.Principal) error {
 func OperateJobs(p identity.Principal) error {
 	return allow(p, p.Has(identity.RoleAdmin))
 }
+
+// ManageEvent allows admins and the managers of the incubator running an
+// event to create, publish and schedule it, approve registrations and read
+// its report.
+func ManageEvent(p identity.Principal, incubatorID string) error {
+	return allow(p, p.Has(identity.RoleAdmin) || p.ActsFor(identity.RoleIncubatorManager, incubatorID))
+}

@@ -111,3 +111,12 @@ func TestSandboxPolicies(t *testing.T) {
 	assert.Equal(t, "", outcome(policy.CreateSandboxProgram(who(identity.RoleAdmin, ""))))
 	assert.Equal(t, "FORBIDDEN", outcome(policy.CreateSandboxProgram(who(identity.RoleRegulator, "p1"))))
 }
+
+func TestEventPolicies(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "", outcome(policy.ManageEvent(who(identity.RoleIncubatorManager, "i1"), "i1")))
+	assert.Equal(t, "", outcome(policy.ManageEvent(who(identity.RoleAdmin, ""), "i1")))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.ManageEvent(who(identity.RoleIncubatorManager, "i2"), "i1")))
+	assert.Equal(t, "FORBIDDEN", outcome(policy.ManageEvent(who(identity.RoleStartupMember, "i1"), "i1")))
+	assert.Equal(t, "UNAUTHENTICATED", outcome(policy.ManageEvent(identity.Principal{}, "i1")))
+}
