@@ -19,10 +19,12 @@ const (
 	FactorIncubator
 	FactorFeedback
 	FactorReciprocity // investor matches: how evenly both sides fit (weight 0)
+	FactorNeeds       // event participants: what one seeks against what the other offers
+	FactorProfile     // event participants: the engine's score of their organisations
 	numFactors
 )
 
-var factorNames = [...]string{"SECTOR", "STAGE", "TICKET", "TEXT", "LOCATION", "INCUBATOR", "FEEDBACK", "RECIPROCITY"}
+var factorNames = [...]string{"SECTOR", "STAGE", "TICKET", "TEXT", "LOCATION", "INCUBATOR", "FEEDBACK", "RECIPROCITY", "NEEDS", "PROFILE"}
 
 func (f Factor) String() string { return factorNames[f] }
 
@@ -244,6 +246,17 @@ func (c Contribution) Detail(english bool) string {
 			return pick("Đã được đánh dấu quan tâm hoặc đã nộp hồ sơ", "Bookmarked or applied to")
 		}
 		return pick("Chưa có phản hồi", "No feedback yet")
+	case FactorNeeds:
+		if list == "" {
+			return pick("Nhu cầu và thế mạnh chưa khớp", "What one seeks and the other offers do not overlap")
+		}
+		return pick(fmt.Sprintf("Điều một bên tìm, bên kia có (%s): %s", pct, list),
+			fmt.Sprintf("One seeks what the other offers (%s): %s", pct, list))
+	case FactorProfile:
+		if len(c.Args) == 0 {
+			return pick("Tổ chức của hai bên chưa được chấm điểm", "Their organisations have no match score")
+		}
+		return pick("Điểm phù hợp giữa hai tổ chức: "+pct, "Match score of their organisations: "+pct)
 	default:
 		return pick("Mức phù hợp giữa hai bên: "+pct+" (hai bên đều phải phù hợp)",
 			"How evenly both sides fit: "+pct+" (a match must suit both)")

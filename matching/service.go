@@ -89,6 +89,8 @@ func (f Floor) admits(sc float64, k int) bool { return f.Size < k || sc > f.Lowe
 // ListStore keeps the ranked lists and the feedback on pairs.
 type ListStore interface {
 	Get(ctx context.Context, key ListKey) (List, bool, error)
+	// GetMany returns the stored lists among keys, by list ID.
+	GetMany(ctx context.Context, keys []ListKey) (map[string]List, error)
 	// Floors returns the floor of every list of an owner kind and kind.
 	Floors(ctx context.Context, owner Owner, kind Kind) ([]Floor, error)
 	// Write inserts new lists and replaces stored ones whole.
@@ -619,6 +621,27 @@ func (s *Service) List(ctx context.Context, key ListKey) (List, error) {
 		return List{Key: key, Items: []Item{}}, err
 	}
 	return l, nil
+}
+
+// InvestorScores returns the stored scores of the startups' investor
+// matches, keyed by startup and investor ID: what event recommendations
+// read about a founder and an investor.
+func (s *Service) InvestorScores(ctx context.Context, startupIDs []string) (map[[2]string]float64, error) {
+	keys := make([]ListKey, len(startupIDs))
+	for i, id := range startupIDs {
+		keys[i] = ListKey{Owner: OwnerStartup, OwnerID: id, Kind: KindInvestor}
+	}
+	lists, err := s.lists.GetMany(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := map[[2]string]float64{}
+	for _, l := range lists {
+		for _, it := range l.Items {
+			out[[2]string{l.Key.OwnerID, it.TargetID}] = it.Score
+		}
+	}
+	return out, nil
 }
 
 // MatchID names one item of one list, for dismissing or bookmarking it.

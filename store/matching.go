@@ -120,6 +120,34 @@ func (m *MatchLists) Get(ctx context.Context, key matching.ListKey) (matching.Li
 
 // Floors returns size, lowest score and members of every list of an owner
 // kind and kind, without the items.
+// GetMany returns the stored lists among keys, by list ID, in one query.
+func (m *MatchLists) GetMany(ctx context.Context, keys []matching.ListKey) (map[string]matching.List, error) {
+	ids := make([]string, len(keys))
+	for i, k := range keys {
+		ids[i] = k.ID()
+	}
+	out := make(map[string]matching.List, len(keys))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	cur, err := m.lists.Find(ctx, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	if err != nil {
+		return nil, errs.Internalf(err, "find match lists")
+	}
+	var docs []matchListDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, errs.Internalf(err, "read match lists")
+	}
+	for _, d := range docs {
+		l, err := matchListToDomain(d)
+		if err != nil {
+			return nil, err
+		}
+		out[l.Key.ID()] = l
+	}
+	return out, nil
+}
+
 func (m *MatchLists) Floors(ctx context.Context, owner matching.Owner, kind matching.Kind) ([]matching.Floor, error) {
 	cur, err := m.lists.Find(ctx, bson.D{{Key: "owner", Value: string(owner)}, {Key: "kind", Value: kind.String()}},
 		options.Find().SetProjection(bson.D{{Key: "ownerId", Value: 1}, {Key: "size", Value: 1}, {Key: "lowest", Value: 1}, {Key: "members", Value: 1}}))
