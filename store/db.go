@@ -23,22 +23,25 @@ import (
 
 // Collection names.
 const (
-	colStartups      = "startups"
-	colIncubators    = "incubators"
-	colInvestors     = "investors"
-	colMentors       = "mentors"
-	colFunds         = "funds"
-	colCalls         = "fund_calls"
-	colApplications  = "applications"
-	colReviewers     = "reviewers"
-	colCriteriaSets  = "criteria_sets"
-	colResults       = "screening_results"
-	colPrograms      = "sandbox_programs"
-	colSandboxApps   = "sandbox_applications"
-	colLeases        = "job_leases"
-	colRuns          = "job_runs"
-	colMatchLists    = "match_lists"
-	colMatchFeedback = "match_feedback"
+	colStartups        = "startups"
+	colIncubators      = "incubators"
+	colInvestors       = "investors"
+	colMentors         = "mentors"
+	colFunds           = "funds"
+	colCalls           = "fund_calls"
+	colApplications    = "applications"
+	colReviewers       = "reviewers"
+	colCriteriaSets    = "criteria_sets"
+	colResults         = "screening_results"
+	colPrograms        = "sandbox_programs"
+	colSandboxApps     = "sandbox_applications"
+	colLeases          = "job_leases"
+	colRuns            = "job_runs"
+	colMatchLists      = "match_lists"
+	colMatchFeedback   = "match_feedback"
+	colEvents          = "events"
+	colEventBoards     = "event_boards"
+	colMeetingRequests = "meeting_requests"
 )
 
 // DB is a connection to one database.
@@ -139,6 +142,16 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 		},
 		colMatchLists: {
 			{Keys: bson.D{{Key: "owner", Value: 1}, {Key: "kind", Value: 1}}},
+		},
+		colEvents: {
+			{Keys: bson.D{{Key: "incubatorId", Value: 1}, {Key: "_id", Value: 1}}},
+			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
+		},
+		colEventBoards: {
+			{Keys: bson.D{{Key: "subjects", Value: 1}}},
+		},
+		colMeetingRequests: {
+			{Keys: bson.D{{Key: "eventId", Value: 1}, {Key: "_id", Value: 1}}},
 		},
 		colResults: {
 			{Keys: bson.D{{Key: "setKey", Value: 1}, {Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
