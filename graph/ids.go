@@ -22,6 +22,10 @@ const (
 	typeCriteriaSet        = "CriteriaSet"
 	typeSandboxProgram     = "SandboxProgram"
 	typeSandboxApplication = "SandboxApplication"
+	typeEvent              = "Event"
+	typeEventParticipant   = "EventParticipant"
+	typeMeeting            = "Meeting"
+	typeMeetingRequest     = "MeetingRequest"
 )
 
 // globalID makes the opaque ID clients see from a type name and a domain ID.

@@ -9,6 +9,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/sandbox"
@@ -43,6 +44,7 @@ type loaders struct {
 	callsByFund             *dataloadgen.Loader[string, []funding.Call]
 	startupsOfIncubator     *dataloadgen.Loader[pageKey, value.Slice[firm.Startup]]
 	startupCountOfIncubator *dataloadgen.Loader[string, int]
+	board                   *dataloadgen.Loader[string, events.Board]
 }
 
 func newLoaders(r *Resolver) *loaders {
@@ -85,6 +87,7 @@ func newLoaders(r *Resolver) *loaders {
 			return out, nil
 		}, opt),
 		startupCountOfIncubator: dataloadgen.NewMappedLoader(withEmpty(r.Firms.CountByIncubator), opt),
+		board:                   dataloadgen.NewMappedLoader(r.Meetups.BoardsByID, opt),
 	}
 }
 

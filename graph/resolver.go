@@ -5,6 +5,7 @@ package graph
 
 import (
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/runs"
@@ -20,6 +21,7 @@ type Resolver struct {
 	Funding   *funding.Service
 	Screen    *screening.Service
 	Sandbox   *sandbox.Service
+	Meetups   *events.Service
 	Runs      *runs.Service
 	Matching  *matching.Service
 	// RescreenAll screens every firm again in the background, after a new

@@ -38,6 +38,12 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return nodeOf(r.Screen.Set(ctx, raw))
 	case typeSandboxApplication:
 		return nodeOf(r.Sandbox.Application(ctx, raw))
+	case typeEvent:
+		return nodeOf(r.Meetups.Event(ctx, raw))
+	case typeEventParticipant:
+		return r.participantNode(ctx, id)
+	case typeMeetingRequest:
+		return r.requestNode(ctx, raw)
 	}
 	return nil, errs.NotFoundf("đối tượng", "Object")
 }

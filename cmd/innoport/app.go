@@ -21,6 +21,7 @@ import (
 	"github.com/innoport/innoport/demo"
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/runs"
@@ -96,6 +97,8 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		}, firms, eco, clk),
 	}
 	a.resolver.Matching = a.wireMatching(firms, eco, a.resolver.Funding)
+	a.resolver.Meetups = events.NewService(store.NewEvents(a.db), store.NewBoards(a.db), store.NewRequests(a.db),
+		a.resolver.Matching.InvestorScores, clk)
 	runStore := store.NewRuns(a.db)
 	a.jobs, err = jobs.NewScheduler(jobs.Config{
 		Logger: logger, Clock: clk, Leases: store.NewLeases(a.db), Runs: runStore,
@@ -217,13 +220,15 @@ func (a *app) seedDemo(ctx context.Context) error {
 	return nil
 }
 
-// routes serves GraphQL at /graphql, GraphiQL at /, and the health probes.
+// routes serves GraphQL at /graphql, GraphiQL at /, agendas as iCalendar
+// files, and the health probes.
 func (a *app) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.NewHandler(a.resolver, graph.Options{
 		Verifier: a.verifier, Logger: a.logger, Introspection: a.cfg.Introspection,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, MaxDepth: a.cfg.MaxDepth, MaxComplexity: a.cfg.MaxComplexity,
 	}))
+	mux.Handle("GET /events/{id}/agenda.ics", graph.AgendaFile(a.resolver, a.verifier, a.logger))
 	if a.cfg.Introspection {
 		mux.Handle("GET /{$}", playground.Handler("Innoport GraphQL", "/graphql"))
 	}

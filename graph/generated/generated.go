@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
@@ -54,6 +55,8 @@ type ResolverRoot interface {
 	CriteriaSet() CriteriaSetResolver
 	Criterion() CriterionResolver
 	EligibilityRule() EligibilityRuleResolver
+	Event() EventResolver
+	EventParticipant() EventParticipantResolver
 	Evidence() EvidenceResolver
 	Fund() FundResolver
 	FundCall() FundCallResolver
@@ -86,6 +89,19 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Agenda struct {
+		Event       func(childComplexity int) int
+		Ics         func(childComplexity int) int
+		Items       func(childComplexity int) int
+		Participant func(childComplexity int) int
+		Status      func(childComplexity int) int
+	}
+
+	AgendaItem struct {
+		Meeting func(childComplexity int) int
+		With    func(childComplexity int) int
+	}
+
 	Answer struct {
 		Choices     func(childComplexity int) int
 		DocumentRef func(childComplexity int) int
@@ -212,6 +228,97 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		Expression  func(childComplexity int) int
 		Key         func(childComplexity int) int
+	}
+
+	Event struct {
+		AgendaStatus      func(childComplexity int) int
+		CanMeet           func(childComplexity int) int
+		Capacity          func(childComplexity int) int
+		Description       func(childComplexity int) int
+		End               func(childComplexity int) int
+		ExcludeMetBefore  func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Incubator         func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		MaxMeetings       func(childComplexity int) int
+		Meetings          func(childComplexity int) int
+		MyRegistration    func(childComplexity int) int
+		Participants      func(childComplexity int, status *events.RegStatus) int
+		RegCloses         func(childComplexity int) int
+		RegistrationOpens func(childComplexity int) int
+		Report            func(childComplexity int) int
+		RequestMode       func(childComplexity int) int
+		RequestTTLHours   func(childComplexity int) int
+		SeatsTaken        func(childComplexity int) int
+		Sessions          func(childComplexity int) int
+		SlotMinutes       func(childComplexity int) int
+		Slots             func(childComplexity int) int
+		Start             func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Tables            func(childComplexity int) int
+		Title             func(childComplexity int) int
+		Types             func(childComplexity int) int
+		Venue             func(childComplexity int) int
+		Version           func(childComplexity int) int
+		WaitlistCapacity  func(childComplexity int) int
+		Waitlisted        func(childComplexity int) int
+	}
+
+	EventConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	EventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	EventParticipant struct {
+		CheckedInAt      func(childComplexity int) int
+		ID               func(childComplexity int) int
+		MyMark           func(childComplexity int) int
+		Name             func(childComplexity int) int
+		Offers           func(childComplexity int) int
+		Organisation     func(childComplexity int) int
+		Recommendations  func(childComplexity int, first *int) int
+		RegisteredAt     func(childComplexity int) int
+		Sectors          func(childComplexity int) int
+		Seeks            func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Type             func(childComplexity int) int
+		UnavailableSlots func(childComplexity int) int
+		WaitlistPosition func(childComplexity int) int
+	}
+
+	EventParticipantPayload struct {
+		Participant func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
+	}
+
+	EventPayload struct {
+		Event      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	EventReport struct {
+		AverageRating func(childComplexity int) int
+		CheckedIn     func(childComplexity int) int
+		FollowUps     func(childComplexity int) int
+		Meetings      func(childComplexity int) int
+		Ratings       func(childComplexity int) int
+		Registrations func(childComplexity int) int
+		Requests      func(childComplexity int) int
+	}
+
+	EventSession struct {
+		End   func(childComplexity int) int
+		Start func(childComplexity int) int
+	}
+
+	EventTable struct {
+		Capacity func(childComplexity int) int
+		Name     func(childComplexity int) int
 	}
 
 	Evidence struct {
@@ -396,6 +503,56 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	Meeting struct {
+		Feedback     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		NoShow       func(childComplexity int) int
+		Outcome      func(childComplexity int) int
+		Participants func(childComplexity int) int
+		Slot         func(childComplexity int) int
+		Source       func(childComplexity int) int
+		Table        func(childComplexity int) int
+	}
+
+	MeetingCount struct {
+		Count   func(childComplexity int) int
+		Outcome func(childComplexity int) int
+	}
+
+	MeetingFeedback struct {
+		FollowUp    func(childComplexity int) int
+		Participant func(childComplexity int) int
+		Rating      func(childComplexity int) int
+	}
+
+	MeetingPayload struct {
+		Meeting    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	MeetingRequest struct {
+		ExpiresAt      func(childComplexity int) int
+		From           func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Message        func(childComplexity int) int
+		PreferredSlots func(childComplexity int) int
+		RespondedAt    func(childComplexity int) int
+		SentAt         func(childComplexity int) int
+		Status         func(childComplexity int) int
+		To             func(childComplexity int) int
+	}
+
+	MeetingRequestPayload struct {
+		Request    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	MeetingSlot struct {
+		End   func(childComplexity int) int
+		Index func(childComplexity int) int
+		Start func(childComplexity int) int
+	}
+
 	Mentor struct {
 		Affiliation func(childComplexity int) int
 		Bio         func(childComplexity int) int
@@ -432,10 +589,17 @@ type ComplexityRoot struct {
 		ApproveSandboxApplication func(childComplexity int, input model.ApproveSandboxInput) int
 		AssessSandboxApplication  func(childComplexity int, input model.AssessSandboxInput) int
 		AssignReviewers           func(childComplexity int, input model.AssignReviewersInput) int
+		BookMeeting               func(childComplexity int, input model.BookMeetingInput) int
 		BookmarkMatch             func(childComplexity int, input model.MatchFeedbackInput) int
+		CancelEvent               func(childComplexity int, id string) int
 		CancelFundCall            func(childComplexity int, input model.FundCallActionInput) int
+		CancelMeeting             func(childComplexity int, input model.MeetingInput) int
+		CancelMeetingRequest      func(childComplexity int, input model.MeetingInput) int
+		CancelRegistration        func(childComplexity int, input model.ParticipantInput) int
+		CheckIn                   func(childComplexity int, input model.ParticipantInput) int
 		CloseFundCall             func(childComplexity int, input model.FundCallActionInput) int
 		CreateCriteriaSet         func(childComplexity int, input model.CriteriaSetInput) int
+		CreateEvent               func(childComplexity int, input model.CreateEventInput) int
 		CreateFundCall            func(childComplexity int, input model.CreateFundCallInput) int
 		CreateInvestor            func(childComplexity int, input model.CreateInvestorInput) int
 		CreateMentor              func(childComplexity int, input model.CreateMentorInput) int
@@ -444,23 +608,34 @@ type ComplexityRoot struct {
 		CreateSandboxProgram      func(childComplexity int, input model.CreateSandboxProgramInput) int
 		CreateStartup             func(childComplexity int, input model.CreateStartupInput) int
 		DecideFundCall            func(childComplexity int, input model.FundCallActionInput) int
+		DecideRegistration        func(childComplexity int, input model.DecideRegistrationInput) int
 		DecideSandboxExtension    func(childComplexity int, input model.DecideSandboxExtensionInput) int
 		DeclareConflictOfInterest func(childComplexity int, input model.DeclareConflictOfInterestInput) int
 		DismissMatch              func(childComplexity int, input model.MatchFeedbackInput) int
 		ExitSandboxTest           func(childComplexity int, input model.ExitSandboxInput) int
+		MarkNoShow                func(childComplexity int, input model.MarkNoShowInput) int
+		MarkParticipant           func(childComplexity int, input model.MarkParticipantInput) int
+		PublishAgenda             func(childComplexity int, input model.PublishAgendaInput) int
 		PublishCriteriaSet        func(childComplexity int, input model.CriteriaSetActionInput) int
+		PublishEvent              func(childComplexity int, id string) int
 		PublishFundCall           func(childComplexity int, input model.FundCallActionInput) int
+		RateMeeting               func(childComplexity int, input model.RateMeetingInput) int
+		RegisterForEvent          func(childComplexity int, input model.RegisterForEventInput) int
+		RequestMeeting            func(childComplexity int, input model.RequestMeetingInput) int
 		RequestSandboxExtension   func(childComplexity int, input model.SandboxExtensionInput) int
 		RequestSandboxInformation func(childComplexity int, input model.SandboxTextInput) int
+		RespondToMeetingRequest   func(childComplexity int, input model.RespondToMeetingRequestInput) int
 		RetireCriteriaSet         func(childComplexity int, input model.CriteriaSetActionInput) int
 		RunJob                    func(childComplexity int, input model.RunJobInput) int
 		RunScreening              func(childComplexity int) int
+		ScheduleEventMeetings     func(childComplexity int, input model.ScheduleEventMeetingsInput) int
 		SubmitApplication         func(childComplexity int, input model.SubmitApplicationInput) int
 		SubmitReview              func(childComplexity int, input model.SubmitReviewInput) int
 		SubmitSandboxReport       func(childComplexity int, input model.SandboxReportInput) int
 		TransitionApplication     func(childComplexity int, input model.TransitionApplicationInput) int
 		UpdateApplicationDraft    func(childComplexity int, input model.UpdateApplicationDraftInput) int
 		UpdateCriteriaSet         func(childComplexity int, input model.UpdateCriteriaSetInput) int
+		UpdateEvent               func(childComplexity int, input model.UpdateEventInput) int
 		UpdateFundCall            func(childComplexity int, input model.UpdateFundCallInput) int
 		UpdateInvestor            func(childComplexity int, input model.UpdateInvestorInput) int
 		UpdateMentor              func(childComplexity int, input model.UpdateMentorInput) int
@@ -474,10 +649,33 @@ type ComplexityRoot struct {
 		HasNextPage func(childComplexity int) int
 	}
 
+	ParticipantRecommendation struct {
+		Explanation func(childComplexity int) int
+		Participant func(childComplexity int) int
+		Score       func(childComplexity int) int
+	}
+
+	ParticipantType struct {
+		Key           func(childComplexity int) int
+		NeedsApproval func(childComplexity int) int
+	}
+
+	ParticipantTypePair struct {
+		A func(childComplexity int) int
+		B func(childComplexity int) int
+	}
+
+	PublishAgendaPayload struct {
+		Status     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Query struct {
 		Application         func(childComplexity int, id string) int
 		CheckEligibility    func(childComplexity int, callID string, startupID string) int
 		CriteriaSets        func(childComplexity int, status *screening.SetStatus) int
+		Event               func(childComplexity int, id string) int
+		Events              func(childComplexity int, incubatorID *string, status []events.Status, first *int, after *string) int
 		FundCalls           func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
 		Funds               func(childComplexity int) int
 		Incubators          func(childComplexity int) int
@@ -485,6 +683,8 @@ type ComplexityRoot struct {
 		JobRuns             func(childComplexity int, job string, first *int, after *string) int
 		Jobs                func(childComplexity int) int
 		Mentors             func(childComplexity int, first *int, after *string) int
+		MyAgenda            func(childComplexity int, eventID string) int
+		MyMeetingRequests   func(childComplexity int, eventID string) int
 		Node                func(childComplexity int, id string) int
 		PreviewCriteriaSet  func(childComplexity int, id string) int
 		Reviewers           func(childComplexity int, first *int, after *string) int
@@ -529,6 +729,17 @@ type ComplexityRoot struct {
 		Total              func(childComplexity int) int
 		WeightedScore      func(childComplexity int) int
 		WithinBudget       func(childComplexity int) int
+	}
+
+	RegistrationCount struct {
+		Count  func(childComplexity int) int
+		Status func(childComplexity int) int
+		Type   func(childComplexity int) int
+	}
+
+	RequestCount struct {
+		Count  func(childComplexity int) int
+		Status func(childComplexity int) int
 	}
 
 	Review struct {
@@ -742,6 +953,18 @@ type ComplexityRoot struct {
 		To     func(childComplexity int) int
 	}
 
+	ScheduleEventMeetingsPayload struct {
+		Result     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	ScheduleResult struct {
+		Meetings func(childComplexity int) int
+		Placed   func(childComplexity int) int
+		Wanted   func(childComplexity int) int
+		Weight   func(childComplexity int) int
+	}
+
 	ScreeningChange struct {
 		At         func(childComplexity int) int
 		From       func(childComplexity int) int
@@ -891,6 +1114,27 @@ type CriterionResolver interface {
 type EligibilityRuleResolver interface {
 	Description(ctx context.Context, obj *funding.Rule) (string, error)
 }
+type EventResolver interface {
+	ID(ctx context.Context, obj *events.Event) (string, error)
+	Incubator(ctx context.Context, obj *events.Event) (*ecosystem.Incubator, error)
+
+	Slots(ctx context.Context, obj *events.Event) ([]*model.MeetingSlot, error)
+
+	CanMeet(ctx context.Context, obj *events.Event) ([]*model.ParticipantTypePair, error)
+
+	RequestTTLHours(ctx context.Context, obj *events.Event) (int, error)
+
+	SeatsTaken(ctx context.Context, obj *events.Event) (int, error)
+	Waitlisted(ctx context.Context, obj *events.Event) (int, error)
+	MyRegistration(ctx context.Context, obj *events.Event) (*model.EventParticipant, error)
+	Participants(ctx context.Context, obj *events.Event, status *events.RegStatus) ([]*model.EventParticipant, error)
+	AgendaStatus(ctx context.Context, obj *events.Event) (events.AgendaStatus, error)
+	Meetings(ctx context.Context, obj *events.Event) ([]*model.Meeting, error)
+	Report(ctx context.Context, obj *events.Event) (*model.EventReport, error)
+}
+type EventParticipantResolver interface {
+	Recommendations(ctx context.Context, obj *model.EventParticipant, first *int) ([]*model.ParticipantRecommendation, error)
+}
 type EvidenceResolver interface {
 	LegalForm(ctx context.Context, obj *firm.Evidence) (*firm.LegalForm, error)
 	FirstRegisteredOn(ctx context.Context, obj *firm.Evidence) (*value.Date, error)
@@ -969,6 +1213,24 @@ type MutationResolver interface {
 	UpdateInvestor(ctx context.Context, input model.UpdateInvestorInput) (*model.InvestorPayload, error)
 	CreateMentor(ctx context.Context, input model.CreateMentorInput) (*model.MentorPayload, error)
 	UpdateMentor(ctx context.Context, input model.UpdateMentorInput) (*model.MentorPayload, error)
+	CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.EventPayload, error)
+	UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.EventPayload, error)
+	PublishEvent(ctx context.Context, id string) (*model.EventPayload, error)
+	CancelEvent(ctx context.Context, id string) (*model.EventPayload, error)
+	RegisterForEvent(ctx context.Context, input model.RegisterForEventInput) (*model.EventParticipantPayload, error)
+	DecideRegistration(ctx context.Context, input model.DecideRegistrationInput) (*model.EventParticipantPayload, error)
+	CancelRegistration(ctx context.Context, input model.ParticipantInput) (*model.EventParticipantPayload, error)
+	MarkParticipant(ctx context.Context, input model.MarkParticipantInput) (*model.EventParticipantPayload, error)
+	RequestMeeting(ctx context.Context, input model.RequestMeetingInput) (*model.MeetingRequestPayload, error)
+	RespondToMeetingRequest(ctx context.Context, input model.RespondToMeetingRequestInput) (*model.MeetingRequestPayload, error)
+	CancelMeetingRequest(ctx context.Context, input model.MeetingInput) (*model.MeetingRequestPayload, error)
+	BookMeeting(ctx context.Context, input model.BookMeetingInput) (*model.MeetingPayload, error)
+	CancelMeeting(ctx context.Context, input model.MeetingInput) (*model.MeetingPayload, error)
+	ScheduleEventMeetings(ctx context.Context, input model.ScheduleEventMeetingsInput) (*model.ScheduleEventMeetingsPayload, error)
+	PublishAgenda(ctx context.Context, input model.PublishAgendaInput) (*model.PublishAgendaPayload, error)
+	CheckIn(ctx context.Context, input model.ParticipantInput) (*model.EventParticipantPayload, error)
+	MarkNoShow(ctx context.Context, input model.MarkNoShowInput) (*model.MeetingPayload, error)
+	RateMeeting(ctx context.Context, input model.RateMeetingInput) (*model.MeetingPayload, error)
 	CreateStartup(ctx context.Context, input model.CreateStartupInput) (*model.StartupPayload, error)
 	UpdateStartup(ctx context.Context, input model.UpdateStartupInput) (*model.StartupPayload, error)
 	CreateFundCall(ctx context.Context, input model.CreateFundCallInput) (*model.FundCallPayload, error)
@@ -1008,6 +1270,10 @@ type QueryResolver interface {
 	Incubators(ctx context.Context) ([]*ecosystem.Incubator, error)
 	Investors(ctx context.Context, first *int, after *string) (*model.InvestorConnection, error)
 	Mentors(ctx context.Context, first *int, after *string) (*model.MentorConnection, error)
+	Events(ctx context.Context, incubatorID *string, status []events.Status, first *int, after *string) (*model.EventConnection, error)
+	Event(ctx context.Context, id string) (*events.Event, error)
+	MyAgenda(ctx context.Context, eventID string) (*model.Agenda, error)
+	MyMeetingRequests(ctx context.Context, eventID string) ([]*model.MeetingRequest, error)
 	Startups(ctx context.Context, first *int, after *string, filter *model.StartupFilter) (*model.StartupConnection, error)
 	Startup(ctx context.Context, id string) (*firm.Startup, error)
 	Funds(ctx context.Context) ([]*funding.Fund, error)
@@ -1132,6 +1398,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := executionContext{nil, e, 0, 0, nil}
 	_ = ec
 	switch typeName + "." + field {
+
+	case "Agenda.event":
+		if e.complexity.Agenda.Event == nil {
+			break
+		}
+
+		return e.complexity.Agenda.Event(childComplexity), true
+	case "Agenda.ics":
+		if e.complexity.Agenda.Ics == nil {
+			break
+		}
+
+		return e.complexity.Agenda.Ics(childComplexity), true
+	case "Agenda.items":
+		if e.complexity.Agenda.Items == nil {
+			break
+		}
+
+		return e.complexity.Agenda.Items(childComplexity), true
+	case "Agenda.participant":
+		if e.complexity.Agenda.Participant == nil {
+			break
+		}
+
+		return e.complexity.Agenda.Participant(childComplexity), true
+	case "Agenda.status":
+		if e.complexity.Agenda.Status == nil {
+			break
+		}
+
+		return e.complexity.Agenda.Status(childComplexity), true
+
+	case "AgendaItem.meeting":
+		if e.complexity.AgendaItem.Meeting == nil {
+			break
+		}
+
+		return e.complexity.AgendaItem.Meeting(childComplexity), true
+	case "AgendaItem.with":
+		if e.complexity.AgendaItem.With == nil {
+			break
+		}
+
+		return e.complexity.AgendaItem.With(childComplexity), true
 
 	case "Answer.choices":
 		if e.complexity.Answer.Choices == nil {
@@ -1594,6 +1904,409 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.EligibilityRule.Key(childComplexity), true
+
+	case "Event.agendaStatus":
+		if e.complexity.Event.AgendaStatus == nil {
+			break
+		}
+
+		return e.complexity.Event.AgendaStatus(childComplexity), true
+	case "Event.canMeet":
+		if e.complexity.Event.CanMeet == nil {
+			break
+		}
+
+		return e.complexity.Event.CanMeet(childComplexity), true
+	case "Event.capacity":
+		if e.complexity.Event.Capacity == nil {
+			break
+		}
+
+		return e.complexity.Event.Capacity(childComplexity), true
+	case "Event.description":
+		if e.complexity.Event.Description == nil {
+			break
+		}
+
+		return e.complexity.Event.Description(childComplexity), true
+	case "Event.end":
+		if e.complexity.Event.End == nil {
+			break
+		}
+
+		return e.complexity.Event.End(childComplexity), true
+	case "Event.excludeMetBefore":
+		if e.complexity.Event.ExcludeMetBefore == nil {
+			break
+		}
+
+		return e.complexity.Event.ExcludeMetBefore(childComplexity), true
+	case "Event.id":
+		if e.complexity.Event.ID == nil {
+			break
+		}
+
+		return e.complexity.Event.ID(childComplexity), true
+	case "Event.incubator":
+		if e.complexity.Event.Incubator == nil {
+			break
+		}
+
+		return e.complexity.Event.Incubator(childComplexity), true
+	case "Event.kind":
+		if e.complexity.Event.Kind == nil {
+			break
+		}
+
+		return e.complexity.Event.Kind(childComplexity), true
+	case "Event.maxMeetingsPerParticipant":
+		if e.complexity.Event.MaxMeetings == nil {
+			break
+		}
+
+		return e.complexity.Event.MaxMeetings(childComplexity), true
+	case "Event.meetings":
+		if e.complexity.Event.Meetings == nil {
+			break
+		}
+
+		return e.complexity.Event.Meetings(childComplexity), true
+	case "Event.myRegistration":
+		if e.complexity.Event.MyRegistration == nil {
+			break
+		}
+
+		return e.complexity.Event.MyRegistration(childComplexity), true
+	case "Event.participants":
+		if e.complexity.Event.Participants == nil {
+			break
+		}
+
+		args, err := ec.field_Event_participants_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Event.Participants(childComplexity, args["status"].(*events.RegStatus)), true
+	case "Event.registrationCloses":
+		if e.complexity.Event.RegCloses == nil {
+			break
+		}
+
+		return e.complexity.Event.RegCloses(childComplexity), true
+	case "Event.registrationOpens":
+		if e.complexity.Event.RegistrationOpens == nil {
+			break
+		}
+
+		return e.complexity.Event.RegistrationOpens(childComplexity), true
+	case "Event.report":
+		if e.complexity.Event.Report == nil {
+			break
+		}
+
+		return e.complexity.Event.Report(childComplexity), true
+	case "Event.requestMode":
+		if e.complexity.Event.RequestMode == nil {
+			break
+		}
+
+		return e.complexity.Event.RequestMode(childComplexity), true
+	case "Event.requestTtlHours":
+		if e.complexity.Event.RequestTTLHours == nil {
+			break
+		}
+
+		return e.complexity.Event.RequestTTLHours(childComplexity), true
+	case "Event.seatsTaken":
+		if e.complexity.Event.SeatsTaken == nil {
+			break
+		}
+
+		return e.complexity.Event.SeatsTaken(childComplexity), true
+	case "Event.sessions":
+		if e.complexity.Event.Sessions == nil {
+			break
+		}
+
+		return e.complexity.Event.Sessions(childComplexity), true
+	case "Event.slotMinutes":
+		if e.complexity.Event.SlotMinutes == nil {
+			break
+		}
+
+		return e.complexity.Event.SlotMinutes(childComplexity), true
+	case "Event.slots":
+		if e.complexity.Event.Slots == nil {
+			break
+		}
+
+		return e.complexity.Event.Slots(childComplexity), true
+	case "Event.start":
+		if e.complexity.Event.Start == nil {
+			break
+		}
+
+		return e.complexity.Event.Start(childComplexity), true
+	case "Event.status":
+		if e.complexity.Event.Status == nil {
+			break
+		}
+
+		return e.complexity.Event.Status(childComplexity), true
+	case "Event.tables":
+		if e.complexity.Event.Tables == nil {
+			break
+		}
+
+		return e.complexity.Event.Tables(childComplexity), true
+	case "Event.title":
+		if e.complexity.Event.Title == nil {
+			break
+		}
+
+		return e.complexity.Event.Title(childComplexity), true
+	case "Event.participantTypes":
+		if e.complexity.Event.Types == nil {
+			break
+		}
+
+		return e.complexity.Event.Types(childComplexity), true
+	case "Event.venue":
+		if e.complexity.Event.Venue == nil {
+			break
+		}
+
+		return e.complexity.Event.Venue(childComplexity), true
+	case "Event.version":
+		if e.complexity.Event.Version == nil {
+			break
+		}
+
+		return e.complexity.Event.Version(childComplexity), true
+	case "Event.waitlistCapacity":
+		if e.complexity.Event.WaitlistCapacity == nil {
+			break
+		}
+
+		return e.complexity.Event.WaitlistCapacity(childComplexity), true
+	case "Event.waitlisted":
+		if e.complexity.Event.Waitlisted == nil {
+			break
+		}
+
+		return e.complexity.Event.Waitlisted(childComplexity), true
+
+	case "EventConnection.edges":
+		if e.complexity.EventConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.EventConnection.Edges(childComplexity), true
+	case "EventConnection.pageInfo":
+		if e.complexity.EventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.EventConnection.PageInfo(childComplexity), true
+
+	case "EventEdge.cursor":
+		if e.complexity.EventEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.EventEdge.Cursor(childComplexity), true
+	case "EventEdge.node":
+		if e.complexity.EventEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.EventEdge.Node(childComplexity), true
+
+	case "EventParticipant.checkedInAt":
+		if e.complexity.EventParticipant.CheckedInAt == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.CheckedInAt(childComplexity), true
+	case "EventParticipant.id":
+		if e.complexity.EventParticipant.ID == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.ID(childComplexity), true
+	case "EventParticipant.myMark":
+		if e.complexity.EventParticipant.MyMark == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.MyMark(childComplexity), true
+	case "EventParticipant.name":
+		if e.complexity.EventParticipant.Name == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.Name(childComplexity), true
+	case "EventParticipant.offers":
+		if e.complexity.EventParticipant.Offers == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.Offers(childComplexity), true
+	case "EventParticipant.organisation":
+		if e.complexity.EventParticipant.Organisation == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.Organisation(childComplexity), true
+	case "EventParticipant.recommendations":
+		if e.complexity.EventParticipant.Recommendations == nil {
+			break
+		}
+
+		args, err := ec.field_EventParticipant_recommendations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.EventParticipant.Recommendations(childComplexity, args["first"].(*int)), true
+	case "EventParticipant.registeredAt":
+		if e.complexity.EventParticipant.RegisteredAt == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.RegisteredAt(childComplexity), true
+	case "EventParticipant.sectors":
+		if e.complexity.EventParticipant.Sectors == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.Sectors(childComplexity), true
+	case "EventParticipant.seeks":
+		if e.complexity.EventParticipant.Seeks == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.Seeks(childComplexity), true
+	case "EventParticipant.status":
+		if e.complexity.EventParticipant.Status == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.Status(childComplexity), true
+	case "EventParticipant.type":
+		if e.complexity.EventParticipant.Type == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.Type(childComplexity), true
+	case "EventParticipant.unavailableSlots":
+		if e.complexity.EventParticipant.UnavailableSlots == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.UnavailableSlots(childComplexity), true
+	case "EventParticipant.waitlistPosition":
+		if e.complexity.EventParticipant.WaitlistPosition == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.WaitlistPosition(childComplexity), true
+
+	case "EventParticipantPayload.participant":
+		if e.complexity.EventParticipantPayload.Participant == nil {
+			break
+		}
+
+		return e.complexity.EventParticipantPayload.Participant(childComplexity), true
+	case "EventParticipantPayload.userErrors":
+		if e.complexity.EventParticipantPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.EventParticipantPayload.UserErrors(childComplexity), true
+
+	case "EventPayload.event":
+		if e.complexity.EventPayload.Event == nil {
+			break
+		}
+
+		return e.complexity.EventPayload.Event(childComplexity), true
+	case "EventPayload.userErrors":
+		if e.complexity.EventPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.EventPayload.UserErrors(childComplexity), true
+
+	case "EventReport.averageRating":
+		if e.complexity.EventReport.AverageRating == nil {
+			break
+		}
+
+		return e.complexity.EventReport.AverageRating(childComplexity), true
+	case "EventReport.checkedIn":
+		if e.complexity.EventReport.CheckedIn == nil {
+			break
+		}
+
+		return e.complexity.EventReport.CheckedIn(childComplexity), true
+	case "EventReport.followUps":
+		if e.complexity.EventReport.FollowUps == nil {
+			break
+		}
+
+		return e.complexity.EventReport.FollowUps(childComplexity), true
+	case "EventReport.meetings":
+		if e.complexity.EventReport.Meetings == nil {
+			break
+		}
+
+		return e.complexity.EventReport.Meetings(childComplexity), true
+	case "EventReport.ratings":
+		if e.complexity.EventReport.Ratings == nil {
+			break
+		}
+
+		return e.complexity.EventReport.Ratings(childComplexity), true
+	case "EventReport.registrations":
+		if e.complexity.EventReport.Registrations == nil {
+			break
+		}
+
+		return e.complexity.EventReport.Registrations(childComplexity), true
+	case "EventReport.requests":
+		if e.complexity.EventReport.Requests == nil {
+			break
+		}
+
+		return e.complexity.EventReport.Requests(childComplexity), true
+
+	case "EventSession.end":
+		if e.complexity.EventSession.End == nil {
+			break
+		}
+
+		return e.complexity.EventSession.End(childComplexity), true
+	case "EventSession.start":
+		if e.complexity.EventSession.Start == nil {
+			break
+		}
+
+		return e.complexity.EventSession.Start(childComplexity), true
+
+	case "EventTable.capacity":
+		if e.complexity.EventTable.Capacity == nil {
+			break
+		}
+
+		return e.complexity.EventTable.Capacity(childComplexity), true
+	case "EventTable.name":
+		if e.complexity.EventTable.Name == nil {
+			break
+		}
+
+		return e.complexity.EventTable.Name(childComplexity), true
 
 	case "Evidence.awards":
 		if e.complexity.Evidence.Awards == nil {
@@ -2338,6 +3051,187 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.MatchFeedbackPayload.UserErrors(childComplexity), true
 
+	case "Meeting.feedback":
+		if e.complexity.Meeting.Feedback == nil {
+			break
+		}
+
+		return e.complexity.Meeting.Feedback(childComplexity), true
+	case "Meeting.id":
+		if e.complexity.Meeting.ID == nil {
+			break
+		}
+
+		return e.complexity.Meeting.ID(childComplexity), true
+	case "Meeting.noShow":
+		if e.complexity.Meeting.NoShow == nil {
+			break
+		}
+
+		return e.complexity.Meeting.NoShow(childComplexity), true
+	case "Meeting.outcome":
+		if e.complexity.Meeting.Outcome == nil {
+			break
+		}
+
+		return e.complexity.Meeting.Outcome(childComplexity), true
+	case "Meeting.participants":
+		if e.complexity.Meeting.Participants == nil {
+			break
+		}
+
+		return e.complexity.Meeting.Participants(childComplexity), true
+	case "Meeting.slot":
+		if e.complexity.Meeting.Slot == nil {
+			break
+		}
+
+		return e.complexity.Meeting.Slot(childComplexity), true
+	case "Meeting.source":
+		if e.complexity.Meeting.Source == nil {
+			break
+		}
+
+		return e.complexity.Meeting.Source(childComplexity), true
+	case "Meeting.table":
+		if e.complexity.Meeting.Table == nil {
+			break
+		}
+
+		return e.complexity.Meeting.Table(childComplexity), true
+
+	case "MeetingCount.count":
+		if e.complexity.MeetingCount.Count == nil {
+			break
+		}
+
+		return e.complexity.MeetingCount.Count(childComplexity), true
+	case "MeetingCount.outcome":
+		if e.complexity.MeetingCount.Outcome == nil {
+			break
+		}
+
+		return e.complexity.MeetingCount.Outcome(childComplexity), true
+
+	case "MeetingFeedback.followUp":
+		if e.complexity.MeetingFeedback.FollowUp == nil {
+			break
+		}
+
+		return e.complexity.MeetingFeedback.FollowUp(childComplexity), true
+	case "MeetingFeedback.participant":
+		if e.complexity.MeetingFeedback.Participant == nil {
+			break
+		}
+
+		return e.complexity.MeetingFeedback.Participant(childComplexity), true
+	case "MeetingFeedback.rating":
+		if e.complexity.MeetingFeedback.Rating == nil {
+			break
+		}
+
+		return e.complexity.MeetingFeedback.Rating(childComplexity), true
+
+	case "MeetingPayload.meeting":
+		if e.complexity.MeetingPayload.Meeting == nil {
+			break
+		}
+
+		return e.complexity.MeetingPayload.Meeting(childComplexity), true
+	case "MeetingPayload.userErrors":
+		if e.complexity.MeetingPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.MeetingPayload.UserErrors(childComplexity), true
+
+	case "MeetingRequest.expiresAt":
+		if e.complexity.MeetingRequest.ExpiresAt == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequest.ExpiresAt(childComplexity), true
+	case "MeetingRequest.from":
+		if e.complexity.MeetingRequest.From == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequest.From(childComplexity), true
+	case "MeetingRequest.id":
+		if e.complexity.MeetingRequest.ID == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequest.ID(childComplexity), true
+	case "MeetingRequest.message":
+		if e.complexity.MeetingRequest.Message == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequest.Message(childComplexity), true
+	case "MeetingRequest.preferredSlots":
+		if e.complexity.MeetingRequest.PreferredSlots == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequest.PreferredSlots(childComplexity), true
+	case "MeetingRequest.respondedAt":
+		if e.complexity.MeetingRequest.RespondedAt == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequest.RespondedAt(childComplexity), true
+	case "MeetingRequest.sentAt":
+		if e.complexity.MeetingRequest.SentAt == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequest.SentAt(childComplexity), true
+	case "MeetingRequest.status":
+		if e.complexity.MeetingRequest.Status == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequest.Status(childComplexity), true
+	case "MeetingRequest.to":
+		if e.complexity.MeetingRequest.To == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequest.To(childComplexity), true
+
+	case "MeetingRequestPayload.request":
+		if e.complexity.MeetingRequestPayload.Request == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequestPayload.Request(childComplexity), true
+	case "MeetingRequestPayload.userErrors":
+		if e.complexity.MeetingRequestPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequestPayload.UserErrors(childComplexity), true
+
+	case "MeetingSlot.end":
+		if e.complexity.MeetingSlot.End == nil {
+			break
+		}
+
+		return e.complexity.MeetingSlot.End(childComplexity), true
+	case "MeetingSlot.index":
+		if e.complexity.MeetingSlot.Index == nil {
+			break
+		}
+
+		return e.complexity.MeetingSlot.Index(childComplexity), true
+	case "MeetingSlot.start":
+		if e.complexity.MeetingSlot.Start == nil {
+			break
+		}
+
+		return e.complexity.MeetingSlot.Start(childComplexity), true
+
 	case "Mentor.affiliation":
 		if e.complexity.Mentor.Affiliation == nil {
 			break
@@ -2510,6 +3404,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.AssignReviewers(childComplexity, args["input"].(model.AssignReviewersInput)), true
+	case "Mutation.bookMeeting":
+		if e.complexity.Mutation.BookMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_bookMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.BookMeeting(childComplexity, args["input"].(model.BookMeetingInput)), true
 	case "Mutation.bookmarkMatch":
 		if e.complexity.Mutation.BookmarkMatch == nil {
 			break
@@ -2521,6 +3426,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.BookmarkMatch(childComplexity, args["input"].(model.MatchFeedbackInput)), true
+	case "Mutation.cancelEvent":
+		if e.complexity.Mutation.CancelEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CancelEvent(childComplexity, args["id"].(string)), true
 	case "Mutation.cancelFundCall":
 		if e.complexity.Mutation.CancelFundCall == nil {
 			break
@@ -2532,6 +3448,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CancelFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.cancelMeeting":
+		if e.complexity.Mutation.CancelMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CancelMeeting(childComplexity, args["input"].(model.MeetingInput)), true
+	case "Mutation.cancelMeetingRequest":
+		if e.complexity.Mutation.CancelMeetingRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelMeetingRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CancelMeetingRequest(childComplexity, args["input"].(model.MeetingInput)), true
+	case "Mutation.cancelRegistration":
+		if e.complexity.Mutation.CancelRegistration == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelRegistration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CancelRegistration(childComplexity, args["input"].(model.ParticipantInput)), true
+	case "Mutation.checkIn":
+		if e.complexity.Mutation.CheckIn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_checkIn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CheckIn(childComplexity, args["input"].(model.ParticipantInput)), true
 	case "Mutation.closeFundCall":
 		if e.complexity.Mutation.CloseFundCall == nil {
 			break
@@ -2554,6 +3514,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateCriteriaSet(childComplexity, args["input"].(model.CriteriaSetInput)), true
+	case "Mutation.createEvent":
+		if e.complexity.Mutation.CreateEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateEvent(childComplexity, args["input"].(model.CreateEventInput)), true
 	case "Mutation.createFundCall":
 		if e.complexity.Mutation.CreateFundCall == nil {
 			break
@@ -2642,6 +3613,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.DecideFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.decideRegistration":
+		if e.complexity.Mutation.DecideRegistration == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideRegistration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.DecideRegistration(childComplexity, args["input"].(model.DecideRegistrationInput)), true
 	case "Mutation.decideSandboxExtension":
 		if e.complexity.Mutation.DecideSandboxExtension == nil {
 			break
@@ -2686,6 +3668,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.ExitSandboxTest(childComplexity, args["input"].(model.ExitSandboxInput)), true
+	case "Mutation.markNoShow":
+		if e.complexity.Mutation.MarkNoShow == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markNoShow_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.MarkNoShow(childComplexity, args["input"].(model.MarkNoShowInput)), true
+	case "Mutation.markParticipant":
+		if e.complexity.Mutation.MarkParticipant == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markParticipant_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.MarkParticipant(childComplexity, args["input"].(model.MarkParticipantInput)), true
+	case "Mutation.publishAgenda":
+		if e.complexity.Mutation.PublishAgenda == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishAgenda_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.PublishAgenda(childComplexity, args["input"].(model.PublishAgendaInput)), true
 	case "Mutation.publishCriteriaSet":
 		if e.complexity.Mutation.PublishCriteriaSet == nil {
 			break
@@ -2697,6 +3712,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.PublishCriteriaSet(childComplexity, args["input"].(model.CriteriaSetActionInput)), true
+	case "Mutation.publishEvent":
+		if e.complexity.Mutation.PublishEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.PublishEvent(childComplexity, args["id"].(string)), true
 	case "Mutation.publishFundCall":
 		if e.complexity.Mutation.PublishFundCall == nil {
 			break
@@ -2708,6 +3734,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.PublishFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.rateMeeting":
+		if e.complexity.Mutation.RateMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rateMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RateMeeting(childComplexity, args["input"].(model.RateMeetingInput)), true
+	case "Mutation.registerForEvent":
+		if e.complexity.Mutation.RegisterForEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_registerForEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RegisterForEvent(childComplexity, args["input"].(model.RegisterForEventInput)), true
+	case "Mutation.requestMeeting":
+		if e.complexity.Mutation.RequestMeeting == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestMeeting_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RequestMeeting(childComplexity, args["input"].(model.RequestMeetingInput)), true
 	case "Mutation.requestSandboxExtension":
 		if e.complexity.Mutation.RequestSandboxExtension == nil {
 			break
@@ -2730,6 +3789,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RequestSandboxInformation(childComplexity, args["input"].(model.SandboxTextInput)), true
+	case "Mutation.respondToMeetingRequest":
+		if e.complexity.Mutation.RespondToMeetingRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_respondToMeetingRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RespondToMeetingRequest(childComplexity, args["input"].(model.RespondToMeetingRequestInput)), true
 	case "Mutation.retireCriteriaSet":
 		if e.complexity.Mutation.RetireCriteriaSet == nil {
 			break
@@ -2758,6 +3828,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RunScreening(childComplexity), true
+	case "Mutation.scheduleEventMeetings":
+		if e.complexity.Mutation.ScheduleEventMeetings == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_scheduleEventMeetings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.ScheduleEventMeetings(childComplexity, args["input"].(model.ScheduleEventMeetingsInput)), true
 	case "Mutation.submitApplication":
 		if e.complexity.Mutation.SubmitApplication == nil {
 			break
@@ -2824,6 +3905,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateCriteriaSet(childComplexity, args["input"].(model.UpdateCriteriaSetInput)), true
+	case "Mutation.updateEvent":
+		if e.complexity.Mutation.UpdateEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateEvent(childComplexity, args["input"].(model.UpdateEventInput)), true
 	case "Mutation.updateFundCall":
 		if e.complexity.Mutation.UpdateFundCall == nil {
 			break
@@ -2904,6 +3996,64 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.PageInfo.HasNextPage(childComplexity), true
 
+	case "ParticipantRecommendation.explanation":
+		if e.complexity.ParticipantRecommendation.Explanation == nil {
+			break
+		}
+
+		return e.complexity.ParticipantRecommendation.Explanation(childComplexity), true
+	case "ParticipantRecommendation.participant":
+		if e.complexity.ParticipantRecommendation.Participant == nil {
+			break
+		}
+
+		return e.complexity.ParticipantRecommendation.Participant(childComplexity), true
+	case "ParticipantRecommendation.score":
+		if e.complexity.ParticipantRecommendation.Score == nil {
+			break
+		}
+
+		return e.complexity.ParticipantRecommendation.Score(childComplexity), true
+
+	case "ParticipantType.key":
+		if e.complexity.ParticipantType.Key == nil {
+			break
+		}
+
+		return e.complexity.ParticipantType.Key(childComplexity), true
+	case "ParticipantType.needsApproval":
+		if e.complexity.ParticipantType.NeedsApproval == nil {
+			break
+		}
+
+		return e.complexity.ParticipantType.NeedsApproval(childComplexity), true
+
+	case "ParticipantTypePair.a":
+		if e.complexity.ParticipantTypePair.A == nil {
+			break
+		}
+
+		return e.complexity.ParticipantTypePair.A(childComplexity), true
+	case "ParticipantTypePair.b":
+		if e.complexity.ParticipantTypePair.B == nil {
+			break
+		}
+
+		return e.complexity.ParticipantTypePair.B(childComplexity), true
+
+	case "PublishAgendaPayload.status":
+		if e.complexity.PublishAgendaPayload.Status == nil {
+			break
+		}
+
+		return e.complexity.PublishAgendaPayload.Status(childComplexity), true
+	case "PublishAgendaPayload.userErrors":
+		if e.complexity.PublishAgendaPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.PublishAgendaPayload.UserErrors(childComplexity), true
+
 	case "Query.application":
 		if e.complexity.Query.Application == nil {
 			break
@@ -2937,6 +4087,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.CriteriaSets(childComplexity, args["status"].(*screening.SetStatus)), true
+	case "Query.event":
+		if e.complexity.Query.Event == nil {
+			break
+		}
+
+		args, err := ec.field_Query_event_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Event(childComplexity, args["id"].(string)), true
+	case "Query.events":
+		if e.complexity.Query.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Query_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Events(childComplexity, args["incubatorId"].(*string), args["status"].([]events.Status), args["first"].(*int), args["after"].(*string)), true
 	case "Query.fundCalls":
 		if e.complexity.Query.FundCalls == nil {
 			break
@@ -2999,6 +4171,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Mentors(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.myAgenda":
+		if e.complexity.Query.MyAgenda == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myAgenda_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.MyAgenda(childComplexity, args["eventId"].(string)), true
+	case "Query.myMeetingRequests":
+		if e.complexity.Query.MyMeetingRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myMeetingRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.MyMeetingRequests(childComplexity, args["eventId"].(string)), true
 	case "Query.node":
 		if e.complexity.Query.Node == nil {
 			break
@@ -3262,6 +4456,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.RankingEntry.WithinBudget(childComplexity), true
+
+	case "RegistrationCount.count":
+		if e.complexity.RegistrationCount.Count == nil {
+			break
+		}
+
+		return e.complexity.RegistrationCount.Count(childComplexity), true
+	case "RegistrationCount.status":
+		if e.complexity.RegistrationCount.Status == nil {
+			break
+		}
+
+		return e.complexity.RegistrationCount.Status(childComplexity), true
+	case "RegistrationCount.type":
+		if e.complexity.RegistrationCount.Type == nil {
+			break
+		}
+
+		return e.complexity.RegistrationCount.Type(childComplexity), true
+
+	case "RequestCount.count":
+		if e.complexity.RequestCount.Count == nil {
+			break
+		}
+
+		return e.complexity.RequestCount.Count(childComplexity), true
+	case "RequestCount.status":
+		if e.complexity.RequestCount.Status == nil {
+			break
+		}
+
+		return e.complexity.RequestCount.Status(childComplexity), true
 
 	case "Review.reviewer":
 		if e.complexity.Review.Reviewer == nil {
@@ -4070,6 +5296,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SandboxTransition.To(childComplexity), true
 
+	case "ScheduleEventMeetingsPayload.result":
+		if e.complexity.ScheduleEventMeetingsPayload.Result == nil {
+			break
+		}
+
+		return e.complexity.ScheduleEventMeetingsPayload.Result(childComplexity), true
+	case "ScheduleEventMeetingsPayload.userErrors":
+		if e.complexity.ScheduleEventMeetingsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.ScheduleEventMeetingsPayload.UserErrors(childComplexity), true
+
+	case "ScheduleResult.meetings":
+		if e.complexity.ScheduleResult.Meetings == nil {
+			break
+		}
+
+		return e.complexity.ScheduleResult.Meetings(childComplexity), true
+	case "ScheduleResult.placed":
+		if e.complexity.ScheduleResult.Placed == nil {
+			break
+		}
+
+		return e.complexity.ScheduleResult.Placed(childComplexity), true
+	case "ScheduleResult.wanted":
+		if e.complexity.ScheduleResult.Wanted == nil {
+			break
+		}
+
+		return e.complexity.ScheduleResult.Wanted(childComplexity), true
+	case "ScheduleResult.weight":
+		if e.complexity.ScheduleResult.Weight == nil {
+			break
+		}
+
+		return e.complexity.ScheduleResult.Weight(childComplexity), true
+
 	case "ScreeningChange.at":
 		if e.complexity.ScreeningChange.At == nil {
 			break
@@ -4530,8 +5794,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputAssessSandboxInput,
 		ec.unmarshalInputAssignReviewersInput,
 		ec.unmarshalInputAwardInput,
+		ec.unmarshalInputBookMeetingInput,
 		ec.unmarshalInputCertificateInput,
 		ec.unmarshalInputContactInput,
+		ec.unmarshalInputCreateEventInput,
 		ec.unmarshalInputCreateFundCallInput,
 		ec.unmarshalInputCreateInvestorInput,
 		ec.unmarshalInputCreateMentorInput,
@@ -4542,17 +5808,32 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCriteriaSetActionInput,
 		ec.unmarshalInputCriteriaSetInput,
 		ec.unmarshalInputCriterionInput,
+		ec.unmarshalInputDecideRegistrationInput,
 		ec.unmarshalInputDecideSandboxExtensionInput,
 		ec.unmarshalInputDeclareConflictOfInterestInput,
 		ec.unmarshalInputEligibilityRuleInput,
+		ec.unmarshalInputEventInput,
+		ec.unmarshalInputEventSessionInput,
+		ec.unmarshalInputEventTableInput,
 		ec.unmarshalInputEvidenceInput,
 		ec.unmarshalInputExitSandboxInput,
 		ec.unmarshalInputFinancialsInput,
 		ec.unmarshalInputFundCallActionInput,
 		ec.unmarshalInputIPAssetInput,
 		ec.unmarshalInputInvestmentInput,
+		ec.unmarshalInputMarkNoShowInput,
+		ec.unmarshalInputMarkParticipantInput,
 		ec.unmarshalInputMatchFeedbackInput,
+		ec.unmarshalInputMeetingInput,
+		ec.unmarshalInputParticipantInput,
+		ec.unmarshalInputParticipantTypeInput,
+		ec.unmarshalInputParticipantTypePairInput,
+		ec.unmarshalInputPublishAgendaInput,
 		ec.unmarshalInputQuestionInput,
+		ec.unmarshalInputRateMeetingInput,
+		ec.unmarshalInputRegisterForEventInput,
+		ec.unmarshalInputRequestMeetingInput,
+		ec.unmarshalInputRespondToMeetingRequestInput,
 		ec.unmarshalInputRubricInput,
 		ec.unmarshalInputRunJobInput,
 		ec.unmarshalInputSandboxActionInput,
@@ -4565,6 +5846,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputSandboxProposalInput,
 		ec.unmarshalInputSandboxReportInput,
 		ec.unmarshalInputSandboxTextInput,
+		ec.unmarshalInputScheduleEventMeetingsInput,
 		ec.unmarshalInputScoreInput,
 		ec.unmarshalInputScreeningCriterionInput,
 		ec.unmarshalInputStartupFilter,
@@ -4574,6 +5856,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputTransitionApplicationInput,
 		ec.unmarshalInputUpdateApplicationDraftInput,
 		ec.unmarshalInputUpdateCriteriaSetInput,
+		ec.unmarshalInputUpdateEventInput,
 		ec.unmarshalInputUpdateFundCallInput,
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
@@ -5074,6 +6357,490 @@ extend type Mutation {
   updateMentor(input: UpdateMentorInput!): MentorPayload!
 }
 `, BuiltIn: false},
+	{Name: "../../web-schema/events.graphqls", Input: `"Startup Café meetups, matchmaking days, demo days and workshops."
+enum EventKind {
+  STARTUP_CAFE
+  MATCHMAKING
+  DEMO_DAY
+  WORKSHOP
+}
+
+"DRAFT (its managers only) → PUBLISHED → CANCELLED."
+enum EventStatus {
+  DRAFT
+  PUBLISHED
+  CANCELLED
+}
+
+enum MeetingRequestMode {
+  "The recipient accepts or declines."
+  APPROVAL
+  "Requests are accepted on arrival."
+  AUTO_ACCEPT
+}
+
+"CONFIRMED and PENDING_APPROVAL hold a seat; a freed seat goes to the first WAITLISTED."
+enum RegistrationStatus {
+  CONFIRMED
+  PENDING_APPROVAL
+  WAITLISTED
+  CANCELLED
+  REJECTED
+}
+
+"What a participant thinks of meeting another; NO_THANKS vetoes any meeting of the two."
+enum MeetingMark {
+  MUST_MEET
+  WOULD_MEET
+  NO_THANKS
+}
+
+"A PENDING request past its expiry reads EXPIRED."
+enum MeetingRequestStatus {
+  PENDING
+  ACCEPTED
+  DECLINED
+  CANCELLED
+  EXPIRED
+}
+
+enum MeetingOutcome {
+  SCHEDULED
+  "Rated by a side after it began."
+  HELD
+  NO_SHOW
+  CANCELLED
+}
+
+enum MeetingSource {
+  "Booked by a participant."
+  BOOKED
+  "Placed by the organiser's scheduling run."
+  SCHEDULED
+}
+
+"Meetings placed by a scheduling run show in agendas once the agenda is published."
+enum AgendaStatus {
+  NONE
+  PRELIMINARY
+  FINAL
+}
+
+enum ScheduleScope {
+  "Keep every meeting; add new ones."
+  UNBOOKED_ONLY
+  "Also re-place what earlier runs placed and nobody acted on (not once the agenda is final)."
+  ALL
+}
+
+"A kind of participant, e.g. founder, investor, expert, student, official."
+type ParticipantType {
+  key: String!
+  "Registrations of this type wait for a manager's approval."
+  needsApproval: Boolean!
+}
+
+input ParticipantTypeInput {
+  key: String!
+  needsApproval: Boolean = false
+}
+
+"A time window of 1:1 meetings."
+type EventSession {
+  start: DateTime!
+  end: DateTime!
+}
+
+input EventSessionInput {
+  start: DateTime!
+  end: DateTime!
+}
+
+"A table or location where ` + "`" + `capacity` + "`" + ` meetings run at once."
+type EventTable {
+  name: String!
+  capacity: Int!
+}
+
+input EventTableInput {
+  name: String!
+  capacity: Int = 1
+}
+
+"A meeting time: sessions cut into slots of the event's slot length."
+type MeetingSlot {
+  "Pass it to bookMeeting and preferredSlots."
+  index: Int!
+  start: DateTime!
+  end: DateTime!
+}
+
+"Two participant types whose participants may meet."
+type ParticipantTypePair {
+  a: String!
+  b: String!
+}
+
+input ParticipantTypePairInput {
+  a: String!
+  b: String!
+}
+
+"An event of an incubator. Times are instants; they are shown in Asia/Ho_Chi_Minh."
+type Event implements Node {
+  id: ID!
+  incubator: Incubator!
+  kind: EventKind!
+  title: String!
+  description: String
+  venue: String!
+  start: DateTime!
+  end: DateTime!
+  capacity: Int!
+  waitlistCapacity: Int!
+  registrationOpens: DateTime!
+  registrationCloses: DateTime!
+  participantTypes: [ParticipantType!]!
+  sessions: [EventSession!]!
+  slotMinutes: Int!
+  slots: [MeetingSlot!]!
+  tables: [EventTable!]!
+  "0: no maximum beyond the slots."
+  maxMeetingsPerParticipant: Int!
+  "Who may meet whom; empty: anyone."
+  canMeet: [ParticipantTypePair!]!
+  requestMode: MeetingRequestMode!
+  "How long a pending request waits for an answer."
+  requestTtlHours: Int!
+  "Recommendations leave out people met at earlier events."
+  excludeMetBefore: Boolean!
+  status: EventStatus!
+  "Seats held (confirmed or pending approval)."
+  seatsTaken: Int!
+  waitlisted: Int!
+  "The caller's registration, if any."
+  myRegistration: EventParticipant
+  "Confirmed participants to participants; anyone in any status to managers."
+  participants(status: RegistrationStatus): [EventParticipant!]!
+  agendaStatus: AgendaStatus!
+  "Every meeting that is not cancelled; managers."
+  meetings: [Meeting!]!
+  "Managers."
+  report: EventReport!
+  version: Int!
+}
+
+type EventEdge {
+  cursor: String!
+  node: Event!
+}
+
+type EventConnection {
+  edges: [EventEdge!]!
+  pageInfo: PageInfo!
+}
+
+"A registration at an event; offers and seeks are the marketplace."
+type EventParticipant implements Node {
+  id: ID!
+  type: String!
+  name: String!
+  organisation: String
+  sectors: [Sector!]!
+  "What they offer."
+  offers: String
+  "What they look for."
+  seeks: String
+  status: RegistrationStatus!
+  registeredAt: DateTime!
+  checkedInAt: DateTime
+  "Slot indexes they cannot meet in."
+  unavailableSlots: [Int!]!
+  "1 for the first in line; null when not waitlisted."
+  waitlistPosition: Int
+  "The caller's mark on this participant."
+  myMark: MeetingMark
+  "Whom this participant should meet, best first, explained; for the participant and the event's managers."
+  recommendations(first: Int = 10): [ParticipantRecommendation!]!
+}
+
+type ParticipantRecommendation {
+  participant: EventParticipant!
+  "0 to 1; the contributions add up to it."
+  score: Float!
+  explanation: [MatchContribution!]!
+}
+
+type MeetingRequest implements Node {
+  id: ID!
+  from: EventParticipant!
+  to: EventParticipant!
+  message: String
+  preferredSlots: [MeetingSlot!]!
+  status: MeetingRequestStatus!
+  sentAt: DateTime!
+  expiresAt: DateTime!
+  respondedAt: DateTime
+}
+
+type MeetingFeedback {
+  participant: EventParticipant!
+  "1 to 5; null when not rated."
+  rating: Int
+  followUp: String
+}
+
+"A 1:1 meeting in a slot at a table."
+type Meeting {
+  "Pass it to cancelMeeting, markNoShow and rateMeeting."
+  id: ID!
+  slot: MeetingSlot!
+  table: String!
+  participants: [EventParticipant!]!
+  source: MeetingSource!
+  outcome: MeetingOutcome!
+  noShow: EventParticipant
+  "What each side said after the meeting; to the two sides and the event's managers."
+  feedback: [MeetingFeedback!]!
+}
+
+type AgendaItem {
+  meeting: Meeting!
+  with: EventParticipant!
+}
+
+"The caller's agenda at an event, in time order."
+type Agenda {
+  event: Event!
+  participant: EventParticipant!
+  status: AgendaStatus!
+  items: [AgendaItem!]!
+  """
+  The agenda as an iCalendar (RFC 5545) file for Google Calendar, Outlook
+  and Apple Calendar; also at GET /events/{eventId}/agenda.ics.
+  """
+  ics: String!
+}
+
+type RegistrationCount {
+  type: String!
+  status: RegistrationStatus!
+  count: Int!
+}
+
+type RequestCount {
+  status: MeetingRequestStatus!
+  count: Int!
+}
+
+type MeetingCount {
+  outcome: MeetingOutcome!
+  count: Int!
+}
+
+"What an organiser learns from an event."
+type EventReport {
+  registrations: [RegistrationCount!]!
+  checkedIn: Int!
+  requests: [RequestCount!]!
+  meetings: [MeetingCount!]!
+  ratings: Int!
+  "Null before any rating."
+  averageRating: Float
+  followUps: Int!
+}
+
+type ScheduleResult {
+  "Pairs that wanted a meeting (accepted requests, mutual MUST_MEET/WOULD_MEET) and had none."
+  wanted: Int!
+  "Of them, placed now."
+  placed: Int!
+  "Preference weight placed: an accepted request 4, a MUST_MEET 3, a WOULD_MEET 1."
+  weight: Int!
+  "Meetings after the run."
+  meetings: Int!
+}
+
+extend type Query {
+  "Published and cancelled events in creation order; a manager also sees their incubator's drafts."
+  events(incubatorId: ID, status: [EventStatus!], first: Int = 20, after: String): EventConnection!
+  event(id: ID!): Event
+  "The caller's agenda at an event."
+  myAgenda(eventId: ID!): Agenda!
+  "Requests the caller sent and received at an event."
+  myMeetingRequests(eventId: ID!): [MeetingRequest!]!
+}
+
+input CreateEventInput {
+  incubatorId: ID!
+  event: EventInput!
+}
+
+input EventInput {
+  kind: EventKind!
+  title: String!
+  description: String
+  venue: String!
+  start: DateTime!
+  end: DateTime!
+  capacity: Int!
+  waitlistCapacity: Int = 0
+  registrationOpens: DateTime!
+  registrationCloses: DateTime!
+  participantTypes: [ParticipantTypeInput!]!
+  sessions: [EventSessionInput!]
+  slotMinutes: Int = 15
+  tables: [EventTableInput!]
+  maxMeetingsPerParticipant: Int = 0
+  canMeet: [ParticipantTypePairInput!]
+  requestMode: MeetingRequestMode = APPROVAL
+  requestTtlHours: Int = 48
+  excludeMetBefore: Boolean = false
+}
+
+input UpdateEventInput {
+  id: ID!
+  version: Int!
+  event: EventInput!
+}
+
+type EventPayload {
+  event: Event
+  userErrors: [UserError!]!
+}
+
+input RegisterForEventInput {
+  eventId: ID!
+  type: String!
+  name: String!
+  organisation: String
+  sectors: [Sector!]
+  offers: String
+  seeks: String
+  unavailableSlots: [Int!]
+}
+
+type EventParticipantPayload {
+  participant: EventParticipant
+  userErrors: [UserError!]!
+}
+
+input DecideRegistrationInput {
+  participantId: ID!
+  approve: Boolean!
+}
+
+input ParticipantInput {
+  eventId: ID!
+  "Managers name anyone; participants act for themselves and may leave it out."
+  participantId: ID
+}
+
+input MarkParticipantInput {
+  participantId: ID!
+  "Null clears the mark."
+  mark: MeetingMark
+}
+
+input RequestMeetingInput {
+  "The participant asked."
+  participantId: ID!
+  message: String
+  "Slot indexes, best first."
+  preferredSlots: [Int!]
+}
+
+type MeetingRequestPayload {
+  request: MeetingRequest
+  userErrors: [UserError!]!
+}
+
+input RespondToMeetingRequestInput {
+  id: ID!
+  accept: Boolean!
+}
+
+input BookMeetingInput {
+  "The participant to meet."
+  participantId: ID!
+  slot: Int!
+}
+
+type MeetingPayload {
+  meeting: Meeting
+  userErrors: [UserError!]!
+}
+
+input MeetingInput {
+  id: ID!
+}
+
+input MarkNoShowInput {
+  id: ID!
+  "Managers name who did not come; a side marks the other."
+  participantId: ID
+}
+
+input RateMeetingInput {
+  id: ID!
+  rating: Int!
+  "A next step, e.g. a follow-up call or a term sheet."
+  followUp: String
+}
+
+input ScheduleEventMeetingsInput {
+  eventId: ID!
+  scope: ScheduleScope = UNBOOKED_ONLY
+}
+
+type ScheduleEventMeetingsPayload {
+  result: ScheduleResult
+  userErrors: [UserError!]!
+}
+
+input PublishAgendaInput {
+  eventId: ID!
+  final: Boolean!
+}
+
+type PublishAgendaPayload {
+  status: AgendaStatus
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "The incubator's managers."
+  createEvent(input: CreateEventInput!): EventPayload!
+  "Sessions, slot length and tables are fixed once meetings are booked."
+  updateEvent(input: UpdateEventInput!): EventPayload!
+  publishEvent(id: ID!): EventPayload!
+  cancelEvent(id: ID!): EventPayload!
+  "A seat while there is one, else the waitlist, else EVENT_FULL; REGISTRATION_CLOSED outside the window."
+  registerForEvent(input: RegisterForEventInput!): EventParticipantPayload!
+  "Managers, for registrations pending approval; a rejection frees the seat for the waitlist."
+  decideRegistration(input: DecideRegistrationInput!): EventParticipantPayload!
+  "Frees the seat for the first on the waitlist and cancels the leaver's meetings."
+  cancelRegistration(input: ParticipantInput!): EventParticipantPayload!
+  "The caller's mark on another participant; NO_THANKS also cancels a meeting of the two."
+  markParticipant(input: MarkParticipantInput!): EventParticipantPayload!
+  requestMeeting(input: RequestMeetingInput!): MeetingRequestPayload!
+  "The recipient; an accepted request is booked in the first preferred slot both are free in."
+  respondToMeetingRequest(input: RespondToMeetingRequestInput!): MeetingRequestPayload!
+  "The sender, while pending."
+  cancelMeetingRequest(input: MeetingInput!): MeetingRequestPayload!
+  "Needs an accepted request or mutual MUST_MEET/WOULD_MEET; of simultaneous bookings of one person, slot or table exactly one lands (SLOT_TAKEN)."
+  bookMeeting(input: BookMeetingInput!): MeetingPayload!
+  cancelMeeting(input: MeetingInput!): MeetingPayload!
+  "Managers: places accepted requests and mutual preferences in slots and tables."
+  scheduleEventMeetings(input: ScheduleEventMeetingsInput!): ScheduleEventMeetingsPayload!
+  publishAgenda(input: PublishAgendaInput!): PublishAgendaPayload!
+  "The participant themselves, or managers; on the day of the event."
+  checkIn(input: ParticipantInput!): EventParticipantPayload!
+  markNoShow(input: MarkNoShowInput!): MeetingPayload!
+  "A side, once the meeting began: 1 to 5, and a follow-up."
+  rateMeeting(input: RateMeetingInput!): MeetingPayload!
+}
+`, BuiltIn: false},
 	{Name: "../../web-schema/firm.graphqls", Input: `"An innovative startup (doanh nghiệp khởi nghiệp sáng tạo)."
 type Startup implements Node {
   id: ID!
@@ -5566,6 +7333,10 @@ enum MatchFactor {
   FEEDBACK
   "Investor matches: how evenly both sides fit; it scales the other contributions (weight 0)."
   RECIPROCITY
+  "Event participants: what one seeks against what the other offers, both ways."
+  NEEDS
+  "Event participants: the matching engine's score of their startup and investor."
+  PROFILE
 }
 
 "The matched entity."
@@ -6104,6 +7875,22 @@ enum UserErrorCode {
   IDEMPOTENCY_KEY_REUSED
   "The reviewer has a conflict of interest with the applicant."
   CONFLICT_OF_INTEREST
+  "The event does not take registrations now (outside its window, or not published)."
+  REGISTRATION_CLOSED
+  "The event and its waitlist are full."
+  EVENT_FULL
+  "The caller is already registered for the event."
+  ALREADY_REGISTERED
+  "The two may not meet: same person, not both confirmed, types the event does not pair, or a NO_THANKS."
+  CANNOT_MEET
+  "The meeting request expired before an answer."
+  REQUEST_EXPIRED
+  "The slot is taken for one of the two, or every table is."
+  SLOT_TAKEN
+  "A participant reached the event's meeting maximum."
+  MEETING_LIMIT_REACHED
+  "A pending or accepted request between the two already exists."
+  DUPLICATE_REQUEST
 }
 
 "A problem with the input that the caller can fix."
@@ -6497,6 +8284,28 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_EventParticipant_recommendations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_participants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalORegistrationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_FundCall_applications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6633,6 +8442,17 @@ func (ec *executionContext) field_Mutation_assignReviewers_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_bookMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNBookMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐBookMeetingInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_bookmarkMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6644,10 +8464,65 @@ func (ec *executionContext) field_Mutation_bookmarkMatch_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelMeetingRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelRegistration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNParticipantInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_checkIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNParticipantInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantInput)
 	if err != nil {
 		return nil, err
 	}
@@ -6670,6 +8545,17 @@ func (ec *executionContext) field_Mutation_createCriteriaSet_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCriteriaSetInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateEventInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateEventInput)
 	if err != nil {
 		return nil, err
 	}
@@ -6765,6 +8651,17 @@ func (ec *executionContext) field_Mutation_decideFundCall_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_decideRegistration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNDecideRegistrationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDecideRegistrationInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_decideSandboxExtension_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6809,6 +8706,39 @@ func (ec *executionContext) field_Mutation_exitSandboxTest_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_markNoShow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMarkNoShowInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMarkNoShowInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markParticipant_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMarkParticipantInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMarkParticipantInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_publishAgenda_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNPublishAgendaInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPublishAgendaInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_publishCriteriaSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6820,10 +8750,54 @@ func (ec *executionContext) field_Mutation_publishCriteriaSet_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_publishEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_publishFundCall_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rateMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRateMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRateMeetingInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_registerForEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRegisterForEventInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRegisterForEventInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRequestMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRequestMeetingInput)
 	if err != nil {
 		return nil, err
 	}
@@ -6853,6 +8827,17 @@ func (ec *executionContext) field_Mutation_requestSandboxInformation_args(ctx co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_respondToMeetingRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRespondToMeetingRequestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRespondToMeetingRequestInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_retireCriteriaSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6868,6 +8853,17 @@ func (ec *executionContext) field_Mutation_runJob_args(ctx context.Context, rawA
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRunJobInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunJobInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_scheduleEventMeetings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNScheduleEventMeetingsInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleEventMeetingsInput)
 	if err != nil {
 		return nil, err
 	}
@@ -6934,6 +8930,17 @@ func (ec *executionContext) field_Mutation_updateCriteriaSet_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateCriteriaSetInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateCriteriaSetInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateEventInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateEventInput)
 	if err != nil {
 		return nil, err
 	}
@@ -7056,6 +9063,43 @@ func (ec *executionContext) field_Query_criteriaSets_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_event_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "incubatorId", ec.unmarshalOID2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["incubatorId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalOEventStatus2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatusᚄ)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_fundCalls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7127,6 +9171,28 @@ func (ec *executionContext) field_Query_mentors_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myAgenda_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "eventId", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["eventId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myMeetingRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "eventId", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["eventId"] = arg0
 	return args, nil
 }
 
@@ -7357,6 +9423,357 @@ func (ec *executionContext) field___Type_fields_args(ctx context.Context, rawArg
 // endregion ************************** directives.gotpl **************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Agenda_event(ctx context.Context, field graphql.CollectedField, obj *model.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Agenda_event,
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		ec.marshalNEvent2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Agenda_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Event_id(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Event_incubator(ctx, field)
+			case "kind":
+				return ec.fieldContext_Event_kind(ctx, field)
+			case "title":
+				return ec.fieldContext_Event_title(ctx, field)
+			case "description":
+				return ec.fieldContext_Event_description(ctx, field)
+			case "venue":
+				return ec.fieldContext_Event_venue(ctx, field)
+			case "start":
+				return ec.fieldContext_Event_start(ctx, field)
+			case "end":
+				return ec.fieldContext_Event_end(ctx, field)
+			case "capacity":
+				return ec.fieldContext_Event_capacity(ctx, field)
+			case "waitlistCapacity":
+				return ec.fieldContext_Event_waitlistCapacity(ctx, field)
+			case "registrationOpens":
+				return ec.fieldContext_Event_registrationOpens(ctx, field)
+			case "registrationCloses":
+				return ec.fieldContext_Event_registrationCloses(ctx, field)
+			case "participantTypes":
+				return ec.fieldContext_Event_participantTypes(ctx, field)
+			case "sessions":
+				return ec.fieldContext_Event_sessions(ctx, field)
+			case "slotMinutes":
+				return ec.fieldContext_Event_slotMinutes(ctx, field)
+			case "slots":
+				return ec.fieldContext_Event_slots(ctx, field)
+			case "tables":
+				return ec.fieldContext_Event_tables(ctx, field)
+			case "maxMeetingsPerParticipant":
+				return ec.fieldContext_Event_maxMeetingsPerParticipant(ctx, field)
+			case "canMeet":
+				return ec.fieldContext_Event_canMeet(ctx, field)
+			case "requestMode":
+				return ec.fieldContext_Event_requestMode(ctx, field)
+			case "requestTtlHours":
+				return ec.fieldContext_Event_requestTtlHours(ctx, field)
+			case "excludeMetBefore":
+				return ec.fieldContext_Event_excludeMetBefore(ctx, field)
+			case "status":
+				return ec.fieldContext_Event_status(ctx, field)
+			case "seatsTaken":
+				return ec.fieldContext_Event_seatsTaken(ctx, field)
+			case "waitlisted":
+				return ec.fieldContext_Event_waitlisted(ctx, field)
+			case "myRegistration":
+				return ec.fieldContext_Event_myRegistration(ctx, field)
+			case "participants":
+				return ec.fieldContext_Event_participants(ctx, field)
+			case "agendaStatus":
+				return ec.fieldContext_Event_agendaStatus(ctx, field)
+			case "meetings":
+				return ec.fieldContext_Event_meetings(ctx, field)
+			case "report":
+				return ec.fieldContext_Event_report(ctx, field)
+			case "version":
+				return ec.fieldContext_Event_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_participant(ctx context.Context, field graphql.CollectedField, obj *model.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Agenda_participant,
+		func(ctx context.Context) (any, error) {
+			return obj.Participant, nil
+		},
+		nil,
+		ec.marshalNEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Agenda_participant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_status(ctx context.Context, field graphql.CollectedField, obj *model.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Agenda_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNAgendaStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Agenda_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type AgendaStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_items(ctx context.Context, field graphql.CollectedField, obj *model.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Agenda_items,
+		func(ctx context.Context) (any, error) {
+			return obj.Items, nil
+		},
+		nil,
+		ec.marshalNAgendaItem2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgendaItemᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Agenda_items(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "meeting":
+				return ec.fieldContext_AgendaItem_meeting(ctx, field)
+			case "with":
+				return ec.fieldContext_AgendaItem_with(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type AgendaItem", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Agenda_ics(ctx context.Context, field graphql.CollectedField, obj *model.Agenda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Agenda_ics,
+		func(ctx context.Context) (any, error) {
+			return obj.Ics, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Agenda_ics(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Agenda",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgendaItem_meeting(ctx context.Context, field graphql.CollectedField, obj *model.AgendaItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_AgendaItem_meeting,
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting, nil
+		},
+		nil,
+		ec.marshalNMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_AgendaItem_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgendaItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Meeting_id(ctx, field)
+			case "slot":
+				return ec.fieldContext_Meeting_slot(ctx, field)
+			case "table":
+				return ec.fieldContext_Meeting_table(ctx, field)
+			case "participants":
+				return ec.fieldContext_Meeting_participants(ctx, field)
+			case "source":
+				return ec.fieldContext_Meeting_source(ctx, field)
+			case "outcome":
+				return ec.fieldContext_Meeting_outcome(ctx, field)
+			case "noShow":
+				return ec.fieldContext_Meeting_noShow(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Meeting_feedback(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgendaItem_with(ctx context.Context, field graphql.CollectedField, obj *model.AgendaItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_AgendaItem_with,
+		func(ctx context.Context) (any, error) {
+			return obj.With, nil
+		},
+		nil,
+		ec.marshalNEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_AgendaItem_with(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgendaItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _Answer_questionKey(ctx context.Context, field graphql.CollectedField, obj *funding.Answer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -9771,6 +12188,2244 @@ func (ec *executionContext) fieldContext_EligibilityRule_expression(_ context.Co
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_incubator(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_incubator,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().Incubator(ctx, obj)
+		},
+		nil,
+		ec.marshalNIncubator2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubator,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_incubator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Incubator_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Incubator_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Incubator_nameEn(ctx, field)
+			case "university":
+				return ec.fieldContext_Incubator_university(ctx, field)
+			case "ward":
+				return ec.fieldContext_Incubator_ward(ctx, field)
+			case "website":
+				return ec.fieldContext_Incubator_website(ctx, field)
+			case "programs":
+				return ec.fieldContext_Incubator_programs(ctx, field)
+			case "startups":
+				return ec.fieldContext_Incubator_startups(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_kind(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNEventKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type EventKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_title(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_title,
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_description(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_description,
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_venue(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_venue,
+		func(ctx context.Context) (any, error) {
+			return obj.Venue, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_venue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_start(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_start,
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_end(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_end,
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_capacity(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_capacity,
+		func(ctx context.Context) (any, error) {
+			return obj.Capacity, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_waitlistCapacity(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_waitlistCapacity,
+		func(ctx context.Context) (any, error) {
+			return obj.WaitlistCapacity, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_waitlistCapacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_registrationOpens(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_registrationOpens,
+		func(ctx context.Context) (any, error) {
+			return obj.RegistrationOpens, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_registrationOpens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_registrationCloses(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_registrationCloses,
+		func(ctx context.Context) (any, error) {
+			return obj.RegCloses, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_registrationCloses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_participantTypes(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_participantTypes,
+		func(ctx context.Context) (any, error) {
+			return obj.Types, nil
+		},
+		nil,
+		ec.marshalNParticipantType2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐParticipantTypeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_participantTypes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_ParticipantType_key(ctx, field)
+			case "needsApproval":
+				return ec.fieldContext_ParticipantType_needsApproval(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ParticipantType", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_sessions(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_sessions,
+		func(ctx context.Context) (any, error) {
+			return obj.Sessions, nil
+		},
+		nil,
+		ec.marshalNEventSession2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSessionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_sessions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "start":
+				return ec.fieldContext_EventSession_start(ctx, field)
+			case "end":
+				return ec.fieldContext_EventSession_end(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventSession", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_slotMinutes(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_slotMinutes,
+		func(ctx context.Context) (any, error) {
+			return obj.SlotMinutes, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_slotMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_slots(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_slots,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().Slots(ctx, obj)
+		},
+		nil,
+		ec.marshalNMeetingSlot2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingSlotᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_slots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "index":
+				return ec.fieldContext_MeetingSlot_index(ctx, field)
+			case "start":
+				return ec.fieldContext_MeetingSlot_start(ctx, field)
+			case "end":
+				return ec.fieldContext_MeetingSlot_end(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingSlot", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_tables(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_tables,
+		func(ctx context.Context) (any, error) {
+			return obj.Tables, nil
+		},
+		nil,
+		ec.marshalNEventTable2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐTableᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_tables(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "name":
+				return ec.fieldContext_EventTable_name(ctx, field)
+			case "capacity":
+				return ec.fieldContext_EventTable_capacity(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventTable", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_maxMeetingsPerParticipant(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_maxMeetingsPerParticipant,
+		func(ctx context.Context) (any, error) {
+			return obj.MaxMeetings, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_maxMeetingsPerParticipant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_canMeet(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_canMeet,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().CanMeet(ctx, obj)
+		},
+		nil,
+		ec.marshalNParticipantTypePair2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_canMeet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "a":
+				return ec.fieldContext_ParticipantTypePair_a(ctx, field)
+			case "b":
+				return ec.fieldContext_ParticipantTypePair_b(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ParticipantTypePair", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_requestMode(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_requestMode,
+		func(ctx context.Context) (any, error) {
+			return obj.RequestMode, nil
+		},
+		nil,
+		ec.marshalNMeetingRequestMode2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestMode,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_requestMode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MeetingRequestMode does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_requestTtlHours(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_requestTtlHours,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().RequestTTLHours(ctx, obj)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_requestTtlHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_excludeMetBefore(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_excludeMetBefore,
+		func(ctx context.Context) (any, error) {
+			return obj.ExcludeMetBefore, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_excludeMetBefore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_status(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNEventStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type EventStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_seatsTaken(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_seatsTaken,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().SeatsTaken(ctx, obj)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_seatsTaken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_waitlisted(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_waitlisted,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().Waitlisted(ctx, obj)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_waitlisted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_myRegistration(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_myRegistration,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().MyRegistration(ctx, obj)
+		},
+		nil,
+		ec.marshalOEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_myRegistration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_participants(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_participants,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Event().Participants(ctx, obj, fc.Args["status"].(*events.RegStatus))
+		},
+		nil,
+		ec.marshalNEventParticipant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_participants(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_participants_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_agendaStatus(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_agendaStatus,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().AgendaStatus(ctx, obj)
+		},
+		nil,
+		ec.marshalNAgendaStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_agendaStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type AgendaStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_meetings(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_meetings,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().Meetings(ctx, obj)
+		},
+		nil,
+		ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Meeting_id(ctx, field)
+			case "slot":
+				return ec.fieldContext_Meeting_slot(ctx, field)
+			case "table":
+				return ec.fieldContext_Meeting_table(ctx, field)
+			case "participants":
+				return ec.fieldContext_Meeting_participants(ctx, field)
+			case "source":
+				return ec.fieldContext_Meeting_source(ctx, field)
+			case "outcome":
+				return ec.fieldContext_Meeting_outcome(ctx, field)
+			case "noShow":
+				return ec.fieldContext_Meeting_noShow(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Meeting_feedback(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_report(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_report,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().Report(ctx, obj)
+		},
+		nil,
+		ec.marshalNEventReport2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventReport,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "registrations":
+				return ec.fieldContext_EventReport_registrations(ctx, field)
+			case "checkedIn":
+				return ec.fieldContext_EventReport_checkedIn(ctx, field)
+			case "requests":
+				return ec.fieldContext_EventReport_requests(ctx, field)
+			case "meetings":
+				return ec.fieldContext_EventReport_meetings(ctx, field)
+			case "ratings":
+				return ec.fieldContext_EventReport_ratings(ctx, field)
+			case "averageRating":
+				return ec.fieldContext_EventReport_averageRating(ctx, field)
+			case "followUps":
+				return ec.fieldContext_EventReport_followUps(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventReport", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_version(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNEventEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_EventEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_EventEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNEvent2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Event_id(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Event_incubator(ctx, field)
+			case "kind":
+				return ec.fieldContext_Event_kind(ctx, field)
+			case "title":
+				return ec.fieldContext_Event_title(ctx, field)
+			case "description":
+				return ec.fieldContext_Event_description(ctx, field)
+			case "venue":
+				return ec.fieldContext_Event_venue(ctx, field)
+			case "start":
+				return ec.fieldContext_Event_start(ctx, field)
+			case "end":
+				return ec.fieldContext_Event_end(ctx, field)
+			case "capacity":
+				return ec.fieldContext_Event_capacity(ctx, field)
+			case "waitlistCapacity":
+				return ec.fieldContext_Event_waitlistCapacity(ctx, field)
+			case "registrationOpens":
+				return ec.fieldContext_Event_registrationOpens(ctx, field)
+			case "registrationCloses":
+				return ec.fieldContext_Event_registrationCloses(ctx, field)
+			case "participantTypes":
+				return ec.fieldContext_Event_participantTypes(ctx, field)
+			case "sessions":
+				return ec.fieldContext_Event_sessions(ctx, field)
+			case "slotMinutes":
+				return ec.fieldContext_Event_slotMinutes(ctx, field)
+			case "slots":
+				return ec.fieldContext_Event_slots(ctx, field)
+			case "tables":
+				return ec.fieldContext_Event_tables(ctx, field)
+			case "maxMeetingsPerParticipant":
+				return ec.fieldContext_Event_maxMeetingsPerParticipant(ctx, field)
+			case "canMeet":
+				return ec.fieldContext_Event_canMeet(ctx, field)
+			case "requestMode":
+				return ec.fieldContext_Event_requestMode(ctx, field)
+			case "requestTtlHours":
+				return ec.fieldContext_Event_requestTtlHours(ctx, field)
+			case "excludeMetBefore":
+				return ec.fieldContext_Event_excludeMetBefore(ctx, field)
+			case "status":
+				return ec.fieldContext_Event_status(ctx, field)
+			case "seatsTaken":
+				return ec.fieldContext_Event_seatsTaken(ctx, field)
+			case "waitlisted":
+				return ec.fieldContext_Event_waitlisted(ctx, field)
+			case "myRegistration":
+				return ec.fieldContext_Event_myRegistration(ctx, field)
+			case "participants":
+				return ec.fieldContext_Event_participants(ctx, field)
+			case "agendaStatus":
+				return ec.fieldContext_Event_agendaStatus(ctx, field)
+			case "meetings":
+				return ec.fieldContext_Event_meetings(ctx, field)
+			case "report":
+				return ec.fieldContext_Event_report(ctx, field)
+			case "version":
+				return ec.fieldContext_Event_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_id(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_id,
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_type(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_type,
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_name(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_organisation(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_organisation,
+		func(ctx context.Context) (any, error) {
+			return obj.Organisation, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_sectors(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_sectors,
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		ec.marshalNSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Sector does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_offers(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_offers,
+		func(ctx context.Context) (any, error) {
+			return obj.Offers, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_offers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_seeks(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_seeks,
+		func(ctx context.Context) (any, error) {
+			return obj.Seeks, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_seeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_status(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNRegistrationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type RegistrationStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_registeredAt(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_registeredAt,
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_registeredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_checkedInAt(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_checkedInAt,
+		func(ctx context.Context) (any, error) {
+			return obj.CheckedInAt, nil
+		},
+		nil,
+		ec.marshalODateTime2ᚖtimeᚐTime,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_checkedInAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_unavailableSlots(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_unavailableSlots,
+		func(ctx context.Context) (any, error) {
+			return obj.UnavailableSlots, nil
+		},
+		nil,
+		ec.marshalNInt2ᚕintᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_unavailableSlots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_waitlistPosition(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_waitlistPosition,
+		func(ctx context.Context) (any, error) {
+			return obj.WaitlistPosition, nil
+		},
+		nil,
+		ec.marshalOInt2ᚖint,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_waitlistPosition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_myMark(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_myMark,
+		func(ctx context.Context) (any, error) {
+			return obj.MyMark, nil
+		},
+		nil,
+		ec.marshalOMeetingMark2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐMark,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_myMark(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MeetingMark does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_recommendations(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_recommendations,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.EventParticipant().Recommendations(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalNParticipantRecommendation2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendationᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_recommendations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "participant":
+				return ec.fieldContext_ParticipantRecommendation_participant(ctx, field)
+			case "score":
+				return ec.fieldContext_ParticipantRecommendation_score(ctx, field)
+			case "explanation":
+				return ec.fieldContext_ParticipantRecommendation_explanation(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ParticipantRecommendation", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_EventParticipant_recommendations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipantPayload_participant(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipantPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipantPayload_participant,
+		func(ctx context.Context) (any, error) {
+			return obj.Participant, nil
+		},
+		nil,
+		ec.marshalOEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipantPayload_participant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipantPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipantPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipantPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipantPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipantPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipantPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventPayload_event(ctx context.Context, field graphql.CollectedField, obj *model.EventPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventPayload_event,
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		ec.marshalOEvent2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventPayload_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Event_id(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Event_incubator(ctx, field)
+			case "kind":
+				return ec.fieldContext_Event_kind(ctx, field)
+			case "title":
+				return ec.fieldContext_Event_title(ctx, field)
+			case "description":
+				return ec.fieldContext_Event_description(ctx, field)
+			case "venue":
+				return ec.fieldContext_Event_venue(ctx, field)
+			case "start":
+				return ec.fieldContext_Event_start(ctx, field)
+			case "end":
+				return ec.fieldContext_Event_end(ctx, field)
+			case "capacity":
+				return ec.fieldContext_Event_capacity(ctx, field)
+			case "waitlistCapacity":
+				return ec.fieldContext_Event_waitlistCapacity(ctx, field)
+			case "registrationOpens":
+				return ec.fieldContext_Event_registrationOpens(ctx, field)
+			case "registrationCloses":
+				return ec.fieldContext_Event_registrationCloses(ctx, field)
+			case "participantTypes":
+				return ec.fieldContext_Event_participantTypes(ctx, field)
+			case "sessions":
+				return ec.fieldContext_Event_sessions(ctx, field)
+			case "slotMinutes":
+				return ec.fieldContext_Event_slotMinutes(ctx, field)
+			case "slots":
+				return ec.fieldContext_Event_slots(ctx, field)
+			case "tables":
+				return ec.fieldContext_Event_tables(ctx, field)
+			case "maxMeetingsPerParticipant":
+				return ec.fieldContext_Event_maxMeetingsPerParticipant(ctx, field)
+			case "canMeet":
+				return ec.fieldContext_Event_canMeet(ctx, field)
+			case "requestMode":
+				return ec.fieldContext_Event_requestMode(ctx, field)
+			case "requestTtlHours":
+				return ec.fieldContext_Event_requestTtlHours(ctx, field)
+			case "excludeMetBefore":
+				return ec.fieldContext_Event_excludeMetBefore(ctx, field)
+			case "status":
+				return ec.fieldContext_Event_status(ctx, field)
+			case "seatsTaken":
+				return ec.fieldContext_Event_seatsTaken(ctx, field)
+			case "waitlisted":
+				return ec.fieldContext_Event_waitlisted(ctx, field)
+			case "myRegistration":
+				return ec.fieldContext_Event_myRegistration(ctx, field)
+			case "participants":
+				return ec.fieldContext_Event_participants(ctx, field)
+			case "agendaStatus":
+				return ec.fieldContext_Event_agendaStatus(ctx, field)
+			case "meetings":
+				return ec.fieldContext_Event_meetings(ctx, field)
+			case "report":
+				return ec.fieldContext_Event_report(ctx, field)
+			case "version":
+				return ec.fieldContext_Event_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.EventPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventReport_registrations(ctx context.Context, field graphql.CollectedField, obj *model.EventReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventReport_registrations,
+		func(ctx context.Context) (any, error) {
+			return obj.Registrations, nil
+		},
+		nil,
+		ec.marshalNRegistrationCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRegistrationCountᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventReport_registrations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "type":
+				return ec.fieldContext_RegistrationCount_type(ctx, field)
+			case "status":
+				return ec.fieldContext_RegistrationCount_status(ctx, field)
+			case "count":
+				return ec.fieldContext_RegistrationCount_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RegistrationCount", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventReport_checkedIn(ctx context.Context, field graphql.CollectedField, obj *model.EventReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventReport_checkedIn,
+		func(ctx context.Context) (any, error) {
+			return obj.CheckedIn, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventReport_checkedIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventReport_requests(ctx context.Context, field graphql.CollectedField, obj *model.EventReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventReport_requests,
+		func(ctx context.Context) (any, error) {
+			return obj.Requests, nil
+		},
+		nil,
+		ec.marshalNRequestCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRequestCountᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventReport_requests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "status":
+				return ec.fieldContext_RequestCount_status(ctx, field)
+			case "count":
+				return ec.fieldContext_RequestCount_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type RequestCount", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventReport_meetings(ctx context.Context, field graphql.CollectedField, obj *model.EventReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventReport_meetings,
+		func(ctx context.Context) (any, error) {
+			return obj.Meetings, nil
+		},
+		nil,
+		ec.marshalNMeetingCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingCountᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventReport_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "outcome":
+				return ec.fieldContext_MeetingCount_outcome(ctx, field)
+			case "count":
+				return ec.fieldContext_MeetingCount_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingCount", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventReport_ratings(ctx context.Context, field graphql.CollectedField, obj *model.EventReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventReport_ratings,
+		func(ctx context.Context) (any, error) {
+			return obj.Ratings, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventReport_ratings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventReport_averageRating(ctx context.Context, field graphql.CollectedField, obj *model.EventReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventReport_averageRating,
+		func(ctx context.Context) (any, error) {
+			return obj.AverageRating, nil
+		},
+		nil,
+		ec.marshalOFloat2ᚖfloat64,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventReport_averageRating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventReport_followUps(ctx context.Context, field graphql.CollectedField, obj *model.EventReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventReport_followUps,
+		func(ctx context.Context) (any, error) {
+			return obj.FollowUps, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventReport_followUps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventSession_start(ctx context.Context, field graphql.CollectedField, obj *events.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventSession_start,
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventSession_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventSession",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventSession_end(ctx context.Context, field graphql.CollectedField, obj *events.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventSession_end,
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventSession_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventSession",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventTable_name(ctx context.Context, field graphql.CollectedField, obj *events.Table) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventTable_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventTable_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventTable",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventTable_capacity(ctx context.Context, field graphql.CollectedField, obj *events.Table) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventTable_capacity,
+		func(ctx context.Context) (any, error) {
+			return obj.Capacity, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventTable_capacity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventTable",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
 		},
 	}
 	return fc, nil
@@ -13736,6 +18391,1075 @@ func (ec *executionContext) fieldContext_MatchFeedbackPayload_userErrors(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Meeting_id,
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Meeting_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_slot(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Meeting_slot,
+		func(ctx context.Context) (any, error) {
+			return obj.Slot, nil
+		},
+		nil,
+		ec.marshalNMeetingSlot2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingSlot,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Meeting_slot(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "index":
+				return ec.fieldContext_MeetingSlot_index(ctx, field)
+			case "start":
+				return ec.fieldContext_MeetingSlot_start(ctx, field)
+			case "end":
+				return ec.fieldContext_MeetingSlot_end(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingSlot", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_table(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Meeting_table,
+		func(ctx context.Context) (any, error) {
+			return obj.Table, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Meeting_table(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_participants(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Meeting_participants,
+		func(ctx context.Context) (any, error) {
+			return obj.Participants, nil
+		},
+		nil,
+		ec.marshalNEventParticipant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Meeting_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_source(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Meeting_source,
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		ec.marshalNMeetingSource2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSource,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Meeting_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MeetingSource does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_outcome(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Meeting_outcome,
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		ec.marshalNMeetingOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐOutcome,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Meeting_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MeetingOutcome does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_noShow(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Meeting_noShow,
+		func(ctx context.Context) (any, error) {
+			return obj.NoShow, nil
+		},
+		nil,
+		ec.marshalOEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Meeting_noShow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Meeting_feedback(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Meeting_feedback,
+		func(ctx context.Context) (any, error) {
+			return obj.Feedback, nil
+		},
+		nil,
+		ec.marshalNMeetingFeedback2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingFeedbackᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Meeting_feedback(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Meeting",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "participant":
+				return ec.fieldContext_MeetingFeedback_participant(ctx, field)
+			case "rating":
+				return ec.fieldContext_MeetingFeedback_rating(ctx, field)
+			case "followUp":
+				return ec.fieldContext_MeetingFeedback_followUp(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingFeedback", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingCount_outcome(ctx context.Context, field graphql.CollectedField, obj *model.MeetingCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingCount_outcome,
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		ec.marshalNMeetingOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐOutcome,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingCount_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MeetingOutcome does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingCount_count(ctx context.Context, field graphql.CollectedField, obj *model.MeetingCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingCount_count,
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingFeedback_participant(ctx context.Context, field graphql.CollectedField, obj *model.MeetingFeedback) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingFeedback_participant,
+		func(ctx context.Context) (any, error) {
+			return obj.Participant, nil
+		},
+		nil,
+		ec.marshalNEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingFeedback_participant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingFeedback",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingFeedback_rating(ctx context.Context, field graphql.CollectedField, obj *model.MeetingFeedback) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingFeedback_rating,
+		func(ctx context.Context) (any, error) {
+			return obj.Rating, nil
+		},
+		nil,
+		ec.marshalOInt2ᚖint,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingFeedback_rating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingFeedback",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingFeedback_followUp(ctx context.Context, field graphql.CollectedField, obj *model.MeetingFeedback) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingFeedback_followUp,
+		func(ctx context.Context) (any, error) {
+			return obj.FollowUp, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingFeedback_followUp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingFeedback",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingPayload_meeting(ctx context.Context, field graphql.CollectedField, obj *model.MeetingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingPayload_meeting,
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting, nil
+		},
+		nil,
+		ec.marshalOMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingPayload_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Meeting_id(ctx, field)
+			case "slot":
+				return ec.fieldContext_Meeting_slot(ctx, field)
+			case "table":
+				return ec.fieldContext_Meeting_table(ctx, field)
+			case "participants":
+				return ec.fieldContext_Meeting_participants(ctx, field)
+			case "source":
+				return ec.fieldContext_Meeting_source(ctx, field)
+			case "outcome":
+				return ec.fieldContext_Meeting_outcome(ctx, field)
+			case "noShow":
+				return ec.fieldContext_Meeting_noShow(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Meeting_feedback(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.MeetingPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequest_id(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequest_id,
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequest_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequest_from(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequest_from,
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		ec.marshalNEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequest_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequest_to(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequest_to,
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		ec.marshalNEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequest_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequest_message(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequest_message,
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequest_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequest_preferredSlots(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequest_preferredSlots,
+		func(ctx context.Context) (any, error) {
+			return obj.PreferredSlots, nil
+		},
+		nil,
+		ec.marshalNMeetingSlot2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingSlotᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequest_preferredSlots(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "index":
+				return ec.fieldContext_MeetingSlot_index(ctx, field)
+			case "start":
+				return ec.fieldContext_MeetingSlot_start(ctx, field)
+			case "end":
+				return ec.fieldContext_MeetingSlot_end(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingSlot", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequest_status(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequest_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNMeetingRequestStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequest_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MeetingRequestStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequest_sentAt(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequest_sentAt,
+		func(ctx context.Context) (any, error) {
+			return obj.SentAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequest_sentAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequest_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequest_expiresAt,
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequest_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequest_respondedAt(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequest_respondedAt,
+		func(ctx context.Context) (any, error) {
+			return obj.RespondedAt, nil
+		},
+		nil,
+		ec.marshalODateTime2ᚖtimeᚐTime,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequest_respondedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequestPayload_request(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequestPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequestPayload_request,
+		func(ctx context.Context) (any, error) {
+			return obj.Request, nil
+		},
+		nil,
+		ec.marshalOMeetingRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequest,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequestPayload_request(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequestPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_MeetingRequest_id(ctx, field)
+			case "from":
+				return ec.fieldContext_MeetingRequest_from(ctx, field)
+			case "to":
+				return ec.fieldContext_MeetingRequest_to(ctx, field)
+			case "message":
+				return ec.fieldContext_MeetingRequest_message(ctx, field)
+			case "preferredSlots":
+				return ec.fieldContext_MeetingRequest_preferredSlots(ctx, field)
+			case "status":
+				return ec.fieldContext_MeetingRequest_status(ctx, field)
+			case "sentAt":
+				return ec.fieldContext_MeetingRequest_sentAt(ctx, field)
+			case "expiresAt":
+				return ec.fieldContext_MeetingRequest_expiresAt(ctx, field)
+			case "respondedAt":
+				return ec.fieldContext_MeetingRequest_respondedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingRequest", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingRequestPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequestPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequestPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequestPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequestPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingSlot_index(ctx context.Context, field graphql.CollectedField, obj *model.MeetingSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingSlot_index,
+		func(ctx context.Context) (any, error) {
+			return obj.Index, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingSlot_index(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingSlot",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingSlot_start(ctx context.Context, field graphql.CollectedField, obj *model.MeetingSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingSlot_start,
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingSlot_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingSlot",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingSlot_end(ctx context.Context, field graphql.CollectedField, obj *model.MeetingSlot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingSlot_end,
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingSlot_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingSlot",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mentor_id(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Mentor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14905,6 +20629,852 @@ func (ec *executionContext) fieldContext_Mutation_updateMentor(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_updateMentor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createEvent,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateEvent(ctx, fc.Args["input"].(model.CreateEventInput))
+		},
+		nil,
+		ec.marshalNEventPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "event":
+				return ec.fieldContext_EventPayload_event(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateEvent,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateEvent(ctx, fc.Args["input"].(model.UpdateEventInput))
+		},
+		nil,
+		ec.marshalNEventPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "event":
+				return ec.fieldContext_EventPayload_event(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publishEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_publishEvent,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().PublishEvent(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		ec.marshalNEventPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_publishEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "event":
+				return ec.fieldContext_EventPayload_event(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_cancelEvent,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CancelEvent(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		ec.marshalNEventPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_cancelEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "event":
+				return ec.fieldContext_EventPayload_event(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_registerForEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_registerForEvent,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RegisterForEvent(ctx, fc.Args["input"].(model.RegisterForEventInput))
+		},
+		nil,
+		ec.marshalNEventParticipantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_registerForEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "participant":
+				return ec.fieldContext_EventParticipantPayload_participant(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventParticipantPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipantPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_registerForEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideRegistration(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_decideRegistration,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().DecideRegistration(ctx, fc.Args["input"].(model.DecideRegistrationInput))
+		},
+		nil,
+		ec.marshalNEventParticipantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_decideRegistration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "participant":
+				return ec.fieldContext_EventParticipantPayload_participant(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventParticipantPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipantPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideRegistration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelRegistration(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_cancelRegistration,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CancelRegistration(ctx, fc.Args["input"].(model.ParticipantInput))
+		},
+		nil,
+		ec.marshalNEventParticipantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_cancelRegistration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "participant":
+				return ec.fieldContext_EventParticipantPayload_participant(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventParticipantPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipantPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelRegistration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markParticipant(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_markParticipant,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().MarkParticipant(ctx, fc.Args["input"].(model.MarkParticipantInput))
+		},
+		nil,
+		ec.marshalNEventParticipantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_markParticipant(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "participant":
+				return ec.fieldContext_EventParticipantPayload_participant(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventParticipantPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipantPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markParticipant_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_requestMeeting,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RequestMeeting(ctx, fc.Args["input"].(model.RequestMeetingInput))
+		},
+		nil,
+		ec.marshalNMeetingRequestPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_requestMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "request":
+				return ec.fieldContext_MeetingRequestPayload_request(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MeetingRequestPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingRequestPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_respondToMeetingRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_respondToMeetingRequest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RespondToMeetingRequest(ctx, fc.Args["input"].(model.RespondToMeetingRequestInput))
+		},
+		nil,
+		ec.marshalNMeetingRequestPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_respondToMeetingRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "request":
+				return ec.fieldContext_MeetingRequestPayload_request(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MeetingRequestPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingRequestPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_respondToMeetingRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelMeetingRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_cancelMeetingRequest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CancelMeetingRequest(ctx, fc.Args["input"].(model.MeetingInput))
+		},
+		nil,
+		ec.marshalNMeetingRequestPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_cancelMeetingRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "request":
+				return ec.fieldContext_MeetingRequestPayload_request(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MeetingRequestPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingRequestPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelMeetingRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_bookMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_bookMeeting,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().BookMeeting(ctx, fc.Args["input"].(model.BookMeetingInput))
+		},
+		nil,
+		ec.marshalNMeetingPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_bookMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "meeting":
+				return ec.fieldContext_MeetingPayload_meeting(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MeetingPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_bookMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_cancelMeeting,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CancelMeeting(ctx, fc.Args["input"].(model.MeetingInput))
+		},
+		nil,
+		ec.marshalNMeetingPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_cancelMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "meeting":
+				return ec.fieldContext_MeetingPayload_meeting(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MeetingPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_scheduleEventMeetings(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_scheduleEventMeetings,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().ScheduleEventMeetings(ctx, fc.Args["input"].(model.ScheduleEventMeetingsInput))
+		},
+		nil,
+		ec.marshalNScheduleEventMeetingsPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleEventMeetingsPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_scheduleEventMeetings(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "result":
+				return ec.fieldContext_ScheduleEventMeetingsPayload_result(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ScheduleEventMeetingsPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScheduleEventMeetingsPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_scheduleEventMeetings_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publishAgenda(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_publishAgenda,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().PublishAgenda(ctx, fc.Args["input"].(model.PublishAgendaInput))
+		},
+		nil,
+		ec.marshalNPublishAgendaPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPublishAgendaPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_publishAgenda(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "status":
+				return ec.fieldContext_PublishAgendaPayload_status(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_PublishAgendaPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PublishAgendaPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishAgenda_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_checkIn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_checkIn,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CheckIn(ctx, fc.Args["input"].(model.ParticipantInput))
+		},
+		nil,
+		ec.marshalNEventParticipantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_checkIn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "participant":
+				return ec.fieldContext_EventParticipantPayload_participant(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventParticipantPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipantPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_checkIn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markNoShow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_markNoShow,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().MarkNoShow(ctx, fc.Args["input"].(model.MarkNoShowInput))
+		},
+		nil,
+		ec.marshalNMeetingPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_markNoShow(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "meeting":
+				return ec.fieldContext_MeetingPayload_meeting(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MeetingPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markNoShow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rateMeeting(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_rateMeeting,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RateMeeting(ctx, fc.Args["input"].(model.RateMeetingInput))
+		},
+		nil,
+		ec.marshalNMeetingPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_rateMeeting(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "meeting":
+				return ec.fieldContext_MeetingPayload_meeting(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MeetingPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rateMeeting_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16322,6 +22892,317 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _ParticipantRecommendation_participant(ctx context.Context, field graphql.CollectedField, obj *model.ParticipantRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ParticipantRecommendation_participant,
+		func(ctx context.Context) (any, error) {
+			return obj.Participant, nil
+		},
+		nil,
+		ec.marshalNEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ParticipantRecommendation_participant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipantRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ParticipantRecommendation_score(ctx context.Context, field graphql.CollectedField, obj *model.ParticipantRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ParticipantRecommendation_score,
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ParticipantRecommendation_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipantRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ParticipantRecommendation_explanation(ctx context.Context, field graphql.CollectedField, obj *model.ParticipantRecommendation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ParticipantRecommendation_explanation,
+		func(ctx context.Context) (any, error) {
+			return obj.Explanation, nil
+		},
+		nil,
+		ec.marshalNMatchContribution2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐContributionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ParticipantRecommendation_explanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipantRecommendation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "factor":
+				return ec.fieldContext_MatchContribution_factor(ctx, field)
+			case "weight":
+				return ec.fieldContext_MatchContribution_weight(ctx, field)
+			case "value":
+				return ec.fieldContext_MatchContribution_value(ctx, field)
+			case "contribution":
+				return ec.fieldContext_MatchContribution_contribution(ctx, field)
+			case "detail":
+				return ec.fieldContext_MatchContribution_detail(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchContribution", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ParticipantType_key(ctx context.Context, field graphql.CollectedField, obj *events.ParticipantType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ParticipantType_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ParticipantType_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipantType",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ParticipantType_needsApproval(ctx context.Context, field graphql.CollectedField, obj *events.ParticipantType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ParticipantType_needsApproval,
+		func(ctx context.Context) (any, error) {
+			return obj.NeedsApproval, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ParticipantType_needsApproval(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipantType",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ParticipantTypePair_a(ctx context.Context, field graphql.CollectedField, obj *model.ParticipantTypePair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ParticipantTypePair_a,
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ParticipantTypePair_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipantTypePair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ParticipantTypePair_b(ctx context.Context, field graphql.CollectedField, obj *model.ParticipantTypePair) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ParticipantTypePair_b,
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ParticipantTypePair_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipantTypePair",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublishAgendaPayload_status(ctx context.Context, field graphql.CollectedField, obj *model.PublishAgendaPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PublishAgendaPayload_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalOAgendaStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_PublishAgendaPayload_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublishAgendaPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type AgendaStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublishAgendaPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.PublishAgendaPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PublishAgendaPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_PublishAgendaPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublishAgendaPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16694,6 +23575,272 @@ func (ec *executionContext) fieldContext_Query_mentors(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_mentors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_events(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_events,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().Events(ctx, fc.Args["incubatorId"].(*string), fc.Args["status"].([]events.Status), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNEventConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_EventConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_EventConnection_pageInfo(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_event(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_event,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().Event(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		ec.marshalOEvent2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Event_id(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Event_incubator(ctx, field)
+			case "kind":
+				return ec.fieldContext_Event_kind(ctx, field)
+			case "title":
+				return ec.fieldContext_Event_title(ctx, field)
+			case "description":
+				return ec.fieldContext_Event_description(ctx, field)
+			case "venue":
+				return ec.fieldContext_Event_venue(ctx, field)
+			case "start":
+				return ec.fieldContext_Event_start(ctx, field)
+			case "end":
+				return ec.fieldContext_Event_end(ctx, field)
+			case "capacity":
+				return ec.fieldContext_Event_capacity(ctx, field)
+			case "waitlistCapacity":
+				return ec.fieldContext_Event_waitlistCapacity(ctx, field)
+			case "registrationOpens":
+				return ec.fieldContext_Event_registrationOpens(ctx, field)
+			case "registrationCloses":
+				return ec.fieldContext_Event_registrationCloses(ctx, field)
+			case "participantTypes":
+				return ec.fieldContext_Event_participantTypes(ctx, field)
+			case "sessions":
+				return ec.fieldContext_Event_sessions(ctx, field)
+			case "slotMinutes":
+				return ec.fieldContext_Event_slotMinutes(ctx, field)
+			case "slots":
+				return ec.fieldContext_Event_slots(ctx, field)
+			case "tables":
+				return ec.fieldContext_Event_tables(ctx, field)
+			case "maxMeetingsPerParticipant":
+				return ec.fieldContext_Event_maxMeetingsPerParticipant(ctx, field)
+			case "canMeet":
+				return ec.fieldContext_Event_canMeet(ctx, field)
+			case "requestMode":
+				return ec.fieldContext_Event_requestMode(ctx, field)
+			case "requestTtlHours":
+				return ec.fieldContext_Event_requestTtlHours(ctx, field)
+			case "excludeMetBefore":
+				return ec.fieldContext_Event_excludeMetBefore(ctx, field)
+			case "status":
+				return ec.fieldContext_Event_status(ctx, field)
+			case "seatsTaken":
+				return ec.fieldContext_Event_seatsTaken(ctx, field)
+			case "waitlisted":
+				return ec.fieldContext_Event_waitlisted(ctx, field)
+			case "myRegistration":
+				return ec.fieldContext_Event_myRegistration(ctx, field)
+			case "participants":
+				return ec.fieldContext_Event_participants(ctx, field)
+			case "agendaStatus":
+				return ec.fieldContext_Event_agendaStatus(ctx, field)
+			case "meetings":
+				return ec.fieldContext_Event_meetings(ctx, field)
+			case "report":
+				return ec.fieldContext_Event_report(ctx, field)
+			case "version":
+				return ec.fieldContext_Event_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_event_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myAgenda(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_myAgenda,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().MyAgenda(ctx, fc.Args["eventId"].(string))
+		},
+		nil,
+		ec.marshalNAgenda2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_myAgenda(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "event":
+				return ec.fieldContext_Agenda_event(ctx, field)
+			case "participant":
+				return ec.fieldContext_Agenda_participant(ctx, field)
+			case "status":
+				return ec.fieldContext_Agenda_status(ctx, field)
+			case "items":
+				return ec.fieldContext_Agenda_items(ctx, field)
+			case "ics":
+				return ec.fieldContext_Agenda_ics(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Agenda", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myAgenda_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myMeetingRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_myMeetingRequests,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().MyMeetingRequests(ctx, fc.Args["eventId"].(string))
+		},
+		nil,
+		ec.marshalNMeetingRequest2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_myMeetingRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_MeetingRequest_id(ctx, field)
+			case "from":
+				return ec.fieldContext_MeetingRequest_from(ctx, field)
+			case "to":
+				return ec.fieldContext_MeetingRequest_to(ctx, field)
+			case "message":
+				return ec.fieldContext_MeetingRequest_message(ctx, field)
+			case "preferredSlots":
+				return ec.fieldContext_MeetingRequest_preferredSlots(ctx, field)
+			case "status":
+				return ec.fieldContext_MeetingRequest_status(ctx, field)
+			case "sentAt":
+				return ec.fieldContext_MeetingRequest_sentAt(ctx, field)
+			case "expiresAt":
+				return ec.fieldContext_MeetingRequest_expiresAt(ctx, field)
+			case "respondedAt":
+				return ec.fieldContext_MeetingRequest_respondedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingRequest", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myMeetingRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18322,6 +25469,151 @@ func (ec *executionContext) fieldContext_RankingEntry_withinBudget(_ context.Con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RegistrationCount_type(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RegistrationCount_type,
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RegistrationCount_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RegistrationCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RegistrationCount_status(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RegistrationCount_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNRegistrationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RegistrationCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RegistrationCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type RegistrationStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RegistrationCount_count(ctx context.Context, field graphql.CollectedField, obj *model.RegistrationCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RegistrationCount_count,
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RegistrationCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RegistrationCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RequestCount_status(ctx context.Context, field graphql.CollectedField, obj *model.RequestCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RequestCount_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNMeetingRequestStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RequestCount_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RequestCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MeetingRequestStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RequestCount_count(ctx context.Context, field graphql.CollectedField, obj *model.RequestCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RequestCount_count,
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RequestCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RequestCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
 		},
 	}
 	return fc, nil
@@ -22691,6 +29983,198 @@ func (ec *executionContext) fieldContext_SandboxTransition_reason(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _ScheduleEventMeetingsPayload_result(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleEventMeetingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScheduleEventMeetingsPayload_result,
+		func(ctx context.Context) (any, error) {
+			return obj.Result, nil
+		},
+		nil,
+		ec.marshalOScheduleResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleResult,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScheduleEventMeetingsPayload_result(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScheduleEventMeetingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "wanted":
+				return ec.fieldContext_ScheduleResult_wanted(ctx, field)
+			case "placed":
+				return ec.fieldContext_ScheduleResult_placed(ctx, field)
+			case "weight":
+				return ec.fieldContext_ScheduleResult_weight(ctx, field)
+			case "meetings":
+				return ec.fieldContext_ScheduleResult_meetings(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScheduleResult", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScheduleEventMeetingsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleEventMeetingsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScheduleEventMeetingsPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScheduleEventMeetingsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScheduleEventMeetingsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScheduleResult_wanted(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScheduleResult_wanted,
+		func(ctx context.Context) (any, error) {
+			return obj.Wanted, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScheduleResult_wanted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScheduleResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScheduleResult_placed(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScheduleResult_placed,
+		func(ctx context.Context) (any, error) {
+			return obj.Placed, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScheduleResult_placed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScheduleResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScheduleResult_weight(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScheduleResult_weight,
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScheduleResult_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScheduleResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScheduleResult_meetings(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScheduleResult_meetings,
+		func(ctx context.Context) (any, error) {
+			return obj.Meetings, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScheduleResult_meetings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScheduleResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ScreeningChange_at(ctx context.Context, field graphql.CollectedField, obj *screening.Change) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26756,6 +34240,40 @@ func (ec *executionContext) unmarshalInputAwardInput(ctx context.Context, obj an
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputBookMeetingInput(ctx context.Context, obj any) (model.BookMeetingInput, error) {
+	var it model.BookMeetingInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"participantId", "slot"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "participantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantID = data
+		case "slot":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slot"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slot = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCertificateInput(ctx context.Context, obj any) (model.CertificateInput, error) {
 	var it model.CertificateInput
 	asMap := map[string]any{}
@@ -26832,6 +34350,40 @@ func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.Phone = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCreateEventInput(ctx context.Context, obj any) (model.CreateEventInput, error) {
+	var it model.CreateEventInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"incubatorId", "event"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "incubatorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incubatorId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncubatorID = data
+		case "event":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
+			data, err := ec.unmarshalNEventInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Event = data
 		}
 	}
 
@@ -27628,6 +35180,40 @@ func (ec *executionContext) unmarshalInputCriterionInput(ctx context.Context, ob
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputDecideRegistrationInput(ctx context.Context, obj any) (model.DecideRegistrationInput, error) {
+	var it model.DecideRegistrationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"participantId", "approve"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "participantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantID = data
+		case "approve":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("approve"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Approve = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputDecideSandboxExtensionInput(ctx context.Context, obj any) (model.DecideSandboxExtensionInput, error) {
 	var it model.DecideSandboxExtensionInput
 	asMap := map[string]any{}
@@ -27745,6 +35331,250 @@ func (ec *executionContext) unmarshalInputEligibilityRuleInput(ctx context.Conte
 				return it, err
 			}
 			it.Expression = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj any) (model.EventInput, error) {
+	var it model.EventInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["waitlistCapacity"]; !present {
+		asMap["waitlistCapacity"] = 0
+	}
+	if _, present := asMap["slotMinutes"]; !present {
+		asMap["slotMinutes"] = 15
+	}
+	if _, present := asMap["maxMeetingsPerParticipant"]; !present {
+		asMap["maxMeetingsPerParticipant"] = 0
+	}
+	if _, present := asMap["requestMode"]; !present {
+		asMap["requestMode"] = "APPROVAL"
+	}
+	if _, present := asMap["requestTtlHours"]; !present {
+		asMap["requestTtlHours"] = 48
+	}
+	if _, present := asMap["excludeMetBefore"]; !present {
+		asMap["excludeMetBefore"] = false
+	}
+
+	fieldsInOrder := [...]string{"kind", "title", "description", "venue", "start", "end", "capacity", "waitlistCapacity", "registrationOpens", "registrationCloses", "participantTypes", "sessions", "slotMinutes", "tables", "maxMeetingsPerParticipant", "canMeet", "requestMode", "requestTtlHours", "excludeMetBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNEventKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "venue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venue"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Venue = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		case "capacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capacity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capacity = data
+		case "waitlistCapacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waitlistCapacity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaitlistCapacity = data
+		case "registrationOpens":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationOpens"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationOpens = data
+		case "registrationCloses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationCloses"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationCloses = data
+		case "participantTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantTypes"))
+			data, err := ec.unmarshalNParticipantTypeInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypeInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantTypes = data
+		case "sessions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sessions"))
+			data, err := ec.unmarshalOEventSessionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventSessionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sessions = data
+		case "slotMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slotMinutes"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlotMinutes = data
+		case "tables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tables"))
+			data, err := ec.unmarshalOEventTableInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventTableInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tables = data
+		case "maxMeetingsPerParticipant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxMeetingsPerParticipant"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxMeetingsPerParticipant = data
+		case "canMeet":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canMeet"))
+			data, err := ec.unmarshalOParticipantTypePairInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanMeet = data
+		case "requestMode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestMode"))
+			data, err := ec.unmarshalOMeetingRequestMode2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestMode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestMode = data
+		case "requestTtlHours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestTtlHours"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestTTLHours = data
+		case "excludeMetBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("excludeMetBefore"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExcludeMetBefore = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputEventSessionInput(ctx context.Context, obj any) (model.EventSessionInput, error) {
+	var it model.EventSessionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputEventTableInput(ctx context.Context, obj any) (model.EventTableInput, error) {
+	var it model.EventTableInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["capacity"]; !present {
+		asMap["capacity"] = 1
+	}
+
+	fieldsInOrder := [...]string{"name", "capacity"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "capacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capacity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capacity = data
 		}
 	}
 
@@ -28068,6 +35898,74 @@ func (ec *executionContext) unmarshalInputInvestmentInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputMarkNoShowInput(ctx context.Context, obj any) (model.MarkNoShowInput, error) {
+	var it model.MarkNoShowInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "participantId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "participantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantID = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputMarkParticipantInput(ctx context.Context, obj any) (model.MarkParticipantInput, error) {
+	var it model.MarkParticipantInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"participantId", "mark"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "participantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantID = data
+		case "mark":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mark"))
+			data, err := ec.unmarshalOMeetingMark2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐMark(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mark = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputMatchFeedbackInput(ctx context.Context, obj any) (model.MatchFeedbackInput, error) {
 	var it model.MatchFeedbackInput
 	asMap := map[string]any{}
@@ -28089,6 +35987,173 @@ func (ec *executionContext) unmarshalInputMatchFeedbackInput(ctx context.Context
 				return it, err
 			}
 			it.ID = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputMeetingInput(ctx context.Context, obj any) (model.MeetingInput, error) {
+	var it model.MeetingInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputParticipantInput(ctx context.Context, obj any) (model.ParticipantInput, error) {
+	var it model.ParticipantInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eventId", "participantId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventID = data
+		case "participantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantID = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputParticipantTypeInput(ctx context.Context, obj any) (model.ParticipantTypeInput, error) {
+	var it model.ParticipantTypeInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["needsApproval"]; !present {
+		asMap["needsApproval"] = false
+	}
+
+	fieldsInOrder := [...]string{"key", "needsApproval"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "needsApproval":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needsApproval"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeedsApproval = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputParticipantTypePairInput(ctx context.Context, obj any) (model.ParticipantTypePairInput, error) {
+	var it model.ParticipantTypePairInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"a", "b"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "a":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("a"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.A = data
+		case "b":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("b"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.B = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPublishAgendaInput(ctx context.Context, obj any) (model.PublishAgendaInput, error) {
+	var it model.PublishAgendaInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eventId", "final"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventID = data
+		case "final":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("final"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Final = data
 		}
 	}
 
@@ -28183,6 +36248,198 @@ func (ec *executionContext) unmarshalInputQuestionInput(ctx context.Context, obj
 				return it, err
 			}
 			it.Options = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRateMeetingInput(ctx context.Context, obj any) (model.RateMeetingInput, error) {
+	var it model.RateMeetingInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "rating", "followUp"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "rating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rating"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rating = data
+		case "followUp":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUp"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FollowUp = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRegisterForEventInput(ctx context.Context, obj any) (model.RegisterForEventInput, error) {
+	var it model.RegisterForEventInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eventId", "type", "name", "organisation", "sectors", "offers", "seeks", "unavailableSlots"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventID = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "organisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organisation = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "offers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offers"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Offers = data
+		case "seeks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("seeks"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Seeks = data
+		case "unavailableSlots":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unavailableSlots"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnavailableSlots = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRequestMeetingInput(ctx context.Context, obj any) (model.RequestMeetingInput, error) {
+	var it model.RequestMeetingInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"participantId", "message", "preferredSlots"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "participantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantID = data
+		case "message":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("message"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Message = data
+		case "preferredSlots":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preferredSlots"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreferredSlots = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRespondToMeetingRequestInput(ctx context.Context, obj any) (model.RespondToMeetingRequestInput, error) {
+	var it model.RespondToMeetingRequestInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "accept"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "accept":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accept"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Accept = data
 		}
 	}
 
@@ -28797,6 +37054,44 @@ func (ec *executionContext) unmarshalInputSandboxTextInput(ctx context.Context, 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputScheduleEventMeetingsInput(ctx context.Context, obj any) (model.ScheduleEventMeetingsInput, error) {
+	var it model.ScheduleEventMeetingsInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["scope"]; !present {
+		asMap["scope"] = "UNBOOKED_ONLY"
+	}
+
+	fieldsInOrder := [...]string{"eventId", "scope"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventID = data
+		case "scope":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scope"))
+			data, err := ec.unmarshalOScheduleScope2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Scope = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputScoreInput(ctx context.Context, obj any) (model.ScoreInput, error) {
 	var it model.ScoreInput
 	asMap := map[string]any{}
@@ -29234,6 +37529,47 @@ func (ec *executionContext) unmarshalInputUpdateCriteriaSetInput(ctx context.Con
 				return it, err
 			}
 			it.Set = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateEventInput(ctx context.Context, obj any) (model.UpdateEventInput, error) {
+	var it model.UpdateEventInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "event"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "event":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
+			data, err := ec.unmarshalNEventInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Event = data
 		}
 	}
 
@@ -29926,6 +38262,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Mentor(ctx, sel, obj)
+	case model.MeetingRequest:
+		return ec._MeetingRequest(ctx, sel, &obj)
+	case *model.MeetingRequest:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._MeetingRequest(ctx, sel, obj)
 	case ecosystem.Investor:
 		return ec._Investor(ctx, sel, &obj)
 	case *ecosystem.Investor:
@@ -29954,6 +38297,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Fund(ctx, sel, obj)
+	case model.EventParticipant:
+		return ec._EventParticipant(ctx, sel, &obj)
+	case *model.EventParticipant:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._EventParticipant(ctx, sel, obj)
+	case events.Event:
+		return ec._Event(ctx, sel, &obj)
+	case *events.Event:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Event(ctx, sel, obj)
 	case screening.CriteriaSet:
 		return ec._CriteriaSet(ctx, sel, &obj)
 	case *screening.CriteriaSet:
@@ -29976,6 +38333,109 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var agendaImplementors = []string{"Agenda"}
+
+func (ec *executionContext) _Agenda(ctx context.Context, sel ast.SelectionSet, obj *model.Agenda) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agendaImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Agenda")
+		case "event":
+			out.Values[i] = ec._Agenda_event(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "participant":
+			out.Values[i] = ec._Agenda_participant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Agenda_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "items":
+			out.Values[i] = ec._Agenda_items(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ics":
+			out.Values[i] = ec._Agenda_ics(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var agendaItemImplementors = []string{"AgendaItem"}
+
+func (ec *executionContext) _AgendaItem(ctx context.Context, sel ast.SelectionSet, obj *model.AgendaItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agendaItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgendaItem")
+		case "meeting":
+			out.Values[i] = ec._AgendaItem_meeting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "with":
+			out.Values[i] = ec._AgendaItem_with(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
 
 var answerImplementors = []string{"Answer"}
 
@@ -31355,6 +39815,1002 @@ func (ec *executionContext) _EligibilityRule(ctx context.Context, sel ast.Select
 			out.Values[i] = ec._EligibilityRule_expression(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventImplementors = []string{"Event", "Node"}
+
+func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *events.Event) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Event")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "incubator":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_incubator(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "kind":
+			out.Values[i] = ec._Event_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Event_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._Event_description(ctx, field, obj)
+		case "venue":
+			out.Values[i] = ec._Event_venue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "start":
+			out.Values[i] = ec._Event_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "end":
+			out.Values[i] = ec._Event_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "capacity":
+			out.Values[i] = ec._Event_capacity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "waitlistCapacity":
+			out.Values[i] = ec._Event_waitlistCapacity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registrationOpens":
+			out.Values[i] = ec._Event_registrationOpens(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registrationCloses":
+			out.Values[i] = ec._Event_registrationCloses(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "participantTypes":
+			out.Values[i] = ec._Event_participantTypes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sessions":
+			out.Values[i] = ec._Event_sessions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slotMinutes":
+			out.Values[i] = ec._Event_slotMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "slots":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_slots(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "tables":
+			out.Values[i] = ec._Event_tables(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "maxMeetingsPerParticipant":
+			out.Values[i] = ec._Event_maxMeetingsPerParticipant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canMeet":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_canMeet(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "requestMode":
+			out.Values[i] = ec._Event_requestMode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestTtlHours":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_requestTtlHours(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "excludeMetBefore":
+			out.Values[i] = ec._Event_excludeMetBefore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Event_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "seatsTaken":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_seatsTaken(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "waitlisted":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_waitlisted(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "myRegistration":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_myRegistration(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "participants":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_participants(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "agendaStatus":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_agendaStatus(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "meetings":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_meetings(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "report":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_report(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "version":
+			out.Values[i] = ec._Event_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventConnectionImplementors = []string{"EventConnection"}
+
+func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventConnection")
+		case "edges":
+			out.Values[i] = ec._EventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventEdgeImplementors = []string{"EventEdge"}
+
+func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventEdge")
+		case "cursor":
+			out.Values[i] = ec._EventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._EventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventParticipantImplementors = []string{"EventParticipant", "Node"}
+
+func (ec *executionContext) _EventParticipant(ctx context.Context, sel ast.SelectionSet, obj *model.EventParticipant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventParticipantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventParticipant")
+		case "id":
+			out.Values[i] = ec._EventParticipant_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._EventParticipant_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._EventParticipant_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisation":
+			out.Values[i] = ec._EventParticipant_organisation(ctx, field, obj)
+		case "sectors":
+			out.Values[i] = ec._EventParticipant_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "offers":
+			out.Values[i] = ec._EventParticipant_offers(ctx, field, obj)
+		case "seeks":
+			out.Values[i] = ec._EventParticipant_seeks(ctx, field, obj)
+		case "status":
+			out.Values[i] = ec._EventParticipant_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredAt":
+			out.Values[i] = ec._EventParticipant_registeredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "checkedInAt":
+			out.Values[i] = ec._EventParticipant_checkedInAt(ctx, field, obj)
+		case "unavailableSlots":
+			out.Values[i] = ec._EventParticipant_unavailableSlots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "waitlistPosition":
+			out.Values[i] = ec._EventParticipant_waitlistPosition(ctx, field, obj)
+		case "myMark":
+			out.Values[i] = ec._EventParticipant_myMark(ctx, field, obj)
+		case "recommendations":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._EventParticipant_recommendations(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventParticipantPayloadImplementors = []string{"EventParticipantPayload"}
+
+func (ec *executionContext) _EventParticipantPayload(ctx context.Context, sel ast.SelectionSet, obj *model.EventParticipantPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventParticipantPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventParticipantPayload")
+		case "participant":
+			out.Values[i] = ec._EventParticipantPayload_participant(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._EventParticipantPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventPayloadImplementors = []string{"EventPayload"}
+
+func (ec *executionContext) _EventPayload(ctx context.Context, sel ast.SelectionSet, obj *model.EventPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventPayload")
+		case "event":
+			out.Values[i] = ec._EventPayload_event(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._EventPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventReportImplementors = []string{"EventReport"}
+
+func (ec *executionContext) _EventReport(ctx context.Context, sel ast.SelectionSet, obj *model.EventReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventReport")
+		case "registrations":
+			out.Values[i] = ec._EventReport_registrations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkedIn":
+			out.Values[i] = ec._EventReport_checkedIn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requests":
+			out.Values[i] = ec._EventReport_requests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meetings":
+			out.Values[i] = ec._EventReport_meetings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ratings":
+			out.Values[i] = ec._EventReport_ratings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "averageRating":
+			out.Values[i] = ec._EventReport_averageRating(ctx, field, obj)
+		case "followUps":
+			out.Values[i] = ec._EventReport_followUps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventSessionImplementors = []string{"EventSession"}
+
+func (ec *executionContext) _EventSession(ctx context.Context, sel ast.SelectionSet, obj *events.Session) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventSessionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventSession")
+		case "start":
+			out.Values[i] = ec._EventSession_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._EventSession_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventTableImplementors = []string{"EventTable"}
+
+func (ec *executionContext) _EventTable(ctx context.Context, sel ast.SelectionSet, obj *events.Table) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventTableImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventTable")
+		case "name":
+			out.Values[i] = ec._EventTable_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "capacity":
+			out.Values[i] = ec._EventTable_capacity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -33695,6 +43151,368 @@ func (ec *executionContext) _MatchFeedbackPayload(ctx context.Context, sel ast.S
 	return out
 }
 
+var meetingImplementors = []string{"Meeting"}
+
+func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, obj *model.Meeting) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Meeting")
+		case "id":
+			out.Values[i] = ec._Meeting_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "slot":
+			out.Values[i] = ec._Meeting_slot(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "table":
+			out.Values[i] = ec._Meeting_table(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "participants":
+			out.Values[i] = ec._Meeting_participants(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._Meeting_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._Meeting_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "noShow":
+			out.Values[i] = ec._Meeting_noShow(ctx, field, obj)
+		case "feedback":
+			out.Values[i] = ec._Meeting_feedback(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var meetingCountImplementors = []string{"MeetingCount"}
+
+func (ec *executionContext) _MeetingCount(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingCount")
+		case "outcome":
+			out.Values[i] = ec._MeetingCount_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._MeetingCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var meetingFeedbackImplementors = []string{"MeetingFeedback"}
+
+func (ec *executionContext) _MeetingFeedback(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingFeedback) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingFeedbackImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingFeedback")
+		case "participant":
+			out.Values[i] = ec._MeetingFeedback_participant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rating":
+			out.Values[i] = ec._MeetingFeedback_rating(ctx, field, obj)
+		case "followUp":
+			out.Values[i] = ec._MeetingFeedback_followUp(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var meetingPayloadImplementors = []string{"MeetingPayload"}
+
+func (ec *executionContext) _MeetingPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingPayload")
+		case "meeting":
+			out.Values[i] = ec._MeetingPayload_meeting(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._MeetingPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var meetingRequestImplementors = []string{"MeetingRequest", "Node"}
+
+func (ec *executionContext) _MeetingRequest(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingRequest")
+		case "id":
+			out.Values[i] = ec._MeetingRequest_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._MeetingRequest_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._MeetingRequest_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._MeetingRequest_message(ctx, field, obj)
+		case "preferredSlots":
+			out.Values[i] = ec._MeetingRequest_preferredSlots(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._MeetingRequest_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sentAt":
+			out.Values[i] = ec._MeetingRequest_sentAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._MeetingRequest_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "respondedAt":
+			out.Values[i] = ec._MeetingRequest_respondedAt(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var meetingRequestPayloadImplementors = []string{"MeetingRequestPayload"}
+
+func (ec *executionContext) _MeetingRequestPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingRequestPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingRequestPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingRequestPayload")
+		case "request":
+			out.Values[i] = ec._MeetingRequestPayload_request(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._MeetingRequestPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var meetingSlotImplementors = []string{"MeetingSlot"}
+
+func (ec *executionContext) _MeetingSlot(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingSlot) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingSlotImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingSlot")
+		case "index":
+			out.Values[i] = ec._MeetingSlot_index(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._MeetingSlot_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._MeetingSlot_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var mentorImplementors = []string{"Mentor", "Node", "MatchTarget"}
 
 func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Mentor) graphql.Marshaler {
@@ -34129,6 +43947,132 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registerForEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_registerForEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideRegistration":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideRegistration(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelRegistration":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelRegistration(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markParticipant":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markParticipant(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "respondToMeetingRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_respondToMeetingRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelMeetingRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelMeetingRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bookMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_bookMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scheduleEventMeetings":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_scheduleEventMeetings(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishAgenda":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishAgenda(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkIn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_checkIn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markNoShow":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markNoShow(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rateMeeting":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rateMeeting(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createStartup":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createStartup(ctx, field)
@@ -34396,6 +44340,184 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var participantRecommendationImplementors = []string{"ParticipantRecommendation"}
+
+func (ec *executionContext) _ParticipantRecommendation(ctx context.Context, sel ast.SelectionSet, obj *model.ParticipantRecommendation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, participantRecommendationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ParticipantRecommendation")
+		case "participant":
+			out.Values[i] = ec._ParticipantRecommendation_participant(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._ParticipantRecommendation_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanation":
+			out.Values[i] = ec._ParticipantRecommendation_explanation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var participantTypeImplementors = []string{"ParticipantType"}
+
+func (ec *executionContext) _ParticipantType(ctx context.Context, sel ast.SelectionSet, obj *events.ParticipantType) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, participantTypeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ParticipantType")
+		case "key":
+			out.Values[i] = ec._ParticipantType_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "needsApproval":
+			out.Values[i] = ec._ParticipantType_needsApproval(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var participantTypePairImplementors = []string{"ParticipantTypePair"}
+
+func (ec *executionContext) _ParticipantTypePair(ctx context.Context, sel ast.SelectionSet, obj *model.ParticipantTypePair) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, participantTypePairImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ParticipantTypePair")
+		case "a":
+			out.Values[i] = ec._ParticipantTypePair_a(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "b":
+			out.Values[i] = ec._ParticipantTypePair_b(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var publishAgendaPayloadImplementors = []string{"PublishAgendaPayload"}
+
+func (ec *executionContext) _PublishAgendaPayload(ctx context.Context, sel ast.SelectionSet, obj *model.PublishAgendaPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, publishAgendaPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PublishAgendaPayload")
+		case "status":
+			out.Values[i] = ec._PublishAgendaPayload_status(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._PublishAgendaPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -34573,6 +44695,91 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_mentors(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "events":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_events(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "event":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_event(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "myAgenda":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_myAgenda(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "myMeetingRequests":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_myMeetingRequests(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -35207,6 +45414,99 @@ func (ec *executionContext) _RankingEntry(ctx context.Context, sel ast.Selection
 			}
 		case "withinBudget":
 			out.Values[i] = ec._RankingEntry_withinBudget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var registrationCountImplementors = []string{"RegistrationCount"}
+
+func (ec *executionContext) _RegistrationCount(ctx context.Context, sel ast.SelectionSet, obj *model.RegistrationCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, registrationCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RegistrationCount")
+		case "type":
+			out.Values[i] = ec._RegistrationCount_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._RegistrationCount_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._RegistrationCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var requestCountImplementors = []string{"RequestCount"}
+
+func (ec *executionContext) _RequestCount(ctx context.Context, sel ast.SelectionSet, obj *model.RequestCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, requestCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RequestCount")
+		case "status":
+			out.Values[i] = ec._RequestCount_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._RequestCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -37632,6 +47932,101 @@ func (ec *executionContext) _SandboxTransition(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var scheduleEventMeetingsPayloadImplementors = []string{"ScheduleEventMeetingsPayload"}
+
+func (ec *executionContext) _ScheduleEventMeetingsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ScheduleEventMeetingsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scheduleEventMeetingsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScheduleEventMeetingsPayload")
+		case "result":
+			out.Values[i] = ec._ScheduleEventMeetingsPayload_result(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._ScheduleEventMeetingsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var scheduleResultImplementors = []string{"ScheduleResult"}
+
+func (ec *executionContext) _ScheduleResult(ctx context.Context, sel ast.SelectionSet, obj *model.ScheduleResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scheduleResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScheduleResult")
+		case "wanted":
+			out.Values[i] = ec._ScheduleResult_wanted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placed":
+			out.Values[i] = ec._ScheduleResult_placed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._ScheduleResult_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meetings":
+			out.Values[i] = ec._ScheduleResult_meetings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var screeningChangeImplementors = []string{"ScreeningChange"}
 
 func (ec *executionContext) _ScreeningChange(ctx context.Context, sel ast.SelectionSet, obj *screening.Change) graphql.Marshaler {
@@ -39379,6 +49774,90 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAgenda2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda(ctx context.Context, sel ast.SelectionSet, v model.Agenda) graphql.Marshaler {
+	return ec._Agenda(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAgenda2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda(ctx context.Context, sel ast.SelectionSet, v *model.Agenda) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Agenda(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAgendaItem2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgendaItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AgendaItem) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNAgendaItem2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgendaItem(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAgendaItem2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgendaItem(ctx context.Context, sel ast.SelectionSet, v *model.AgendaItem) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._AgendaItem(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAgendaStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus(ctx context.Context, v any) (events.AgendaStatus, error) {
+	res, err := model.UnmarshalAgendaStatus(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgendaStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus(ctx context.Context, sel ast.SelectionSet, v events.AgendaStatus) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalAgendaStatus(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNAnswer2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAnswer(ctx context.Context, sel ast.SelectionSet, v funding.Answer) graphql.Marshaler {
 	return ec._Answer(ctx, sel, &v)
 }
@@ -39708,6 +50187,11 @@ func (ec *executionContext) unmarshalNAwardInput2ᚖgithubᚗcomᚋinnoportᚋin
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNBookMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐBookMeetingInput(ctx context.Context, v any) (model.BookMeetingInput, error) {
+	res, err := ec.unmarshalInputBookMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -39796,6 +50280,11 @@ func (ec *executionContext) marshalNCertificateKind2githubᚗcomᚋinnoportᚋin
 func (ec *executionContext) unmarshalNContactInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐContactInput(ctx context.Context, v any) (*model.ContactInput, error) {
 	res, err := ec.unmarshalInputContactInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateEventInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateEventInput(ctx context.Context, v any) (model.CreateEventInput, error) {
+	res, err := ec.unmarshalInputCreateEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateFundCallInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateFundCallInput(ctx context.Context, v any) (model.CreateFundCallInput, error) {
@@ -40211,6 +50700,11 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 	return res
 }
 
+func (ec *executionContext) unmarshalNDecideRegistrationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDecideRegistrationInput(ctx context.Context, v any) (model.DecideRegistrationInput, error) {
+	res, err := ec.unmarshalInputDecideRegistrationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNDecideSandboxExtensionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDecideSandboxExtensionInput(ctx context.Context, v any) (model.DecideSandboxExtensionInput, error) {
 	res, err := ec.unmarshalInputDecideSandboxExtensionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -40285,6 +50779,323 @@ func (ec *executionContext) marshalNEligibilityRule2ᚕgithubᚗcomᚋinnoport�
 
 func (ec *executionContext) unmarshalNEligibilityRuleInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityRuleInput(ctx context.Context, v any) (*model.EligibilityRuleInput, error) {
 	res, err := ec.unmarshalInputEligibilityRuleInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent(ctx context.Context, sel ast.SelectionSet, v *events.Event) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Event(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEventConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v model.EventConnection) graphql.Marshaler {
+	return ec._EventConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.EventConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNEventEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v *model.EventEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEventInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventInput(ctx context.Context, v any) (*model.EventInput, error) {
+	res, err := ec.unmarshalInputEventInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNEventKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐKind(ctx context.Context, v any) (events.Kind, error) {
+	res, err := model.UnmarshalEventKind(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEventKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐKind(ctx context.Context, sel ast.SelectionSet, v events.Kind) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalEventKind(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNEventParticipant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EventParticipant) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant(ctx context.Context, sel ast.SelectionSet, v *model.EventParticipant) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventParticipant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEventParticipantPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload(ctx context.Context, sel ast.SelectionSet, v model.EventParticipantPayload) graphql.Marshaler {
+	return ec._EventParticipantPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventParticipantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload(ctx context.Context, sel ast.SelectionSet, v *model.EventParticipantPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventParticipantPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEventPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPayload(ctx context.Context, sel ast.SelectionSet, v model.EventPayload) graphql.Marshaler {
+	return ec._EventPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPayload(ctx context.Context, sel ast.SelectionSet, v *model.EventPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEventReport2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventReport(ctx context.Context, sel ast.SelectionSet, v model.EventReport) graphql.Marshaler {
+	return ec._EventReport(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventReport2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventReport(ctx context.Context, sel ast.SelectionSet, v *model.EventReport) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEventSession2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSession(ctx context.Context, sel ast.SelectionSet, v events.Session) graphql.Marshaler {
+	return ec._EventSession(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventSession2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSessionᚄ(ctx context.Context, sel ast.SelectionSet, v []events.Session) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNEventSession2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSession(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNEventSessionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventSessionInput(ctx context.Context, v any) (*model.EventSessionInput, error) {
+	res, err := ec.unmarshalInputEventSessionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNEventStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatus(ctx context.Context, v any) (events.Status, error) {
+	res, err := model.UnmarshalEventStatus(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEventStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatus(ctx context.Context, sel ast.SelectionSet, v events.Status) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalEventStatus(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNEventTable2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐTable(ctx context.Context, sel ast.SelectionSet, v events.Table) graphql.Marshaler {
+	return ec._EventTable(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventTable2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐTableᚄ(ctx context.Context, sel ast.SelectionSet, v []events.Table) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNEventTable2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐTable(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNEventTableInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventTableInput(ctx context.Context, v any) (*model.EventTableInput, error) {
+	res, err := ec.unmarshalInputEventTableInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -40637,6 +51448,10 @@ func (ec *executionContext) marshalNIPKind2githubᚗcomᚋinnoportᚋinnoportᚋ
 	return res
 }
 
+func (ec *executionContext) marshalNIncubator2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubator(ctx context.Context, sel ast.SelectionSet, v ecosystem.Incubator) graphql.Marshaler {
+	return ec._Incubator(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNIncubator2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubatorᚄ(ctx context.Context, sel ast.SelectionSet, v []*ecosystem.Incubator) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
@@ -40769,6 +51584,36 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNInvestment2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐInvestment(ctx context.Context, sel ast.SelectionSet, v firm.Investment) graphql.Marshaler {
@@ -41060,6 +51905,16 @@ func (ec *executionContext) marshalNJobTrigger2githubᚗcomᚋinnoportᚋinnopor
 	return v
 }
 
+func (ec *executionContext) unmarshalNMarkNoShowInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMarkNoShowInput(ctx context.Context, v any) (model.MarkNoShowInput, error) {
+	res, err := ec.unmarshalInputMarkNoShowInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMarkParticipantInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMarkParticipantInput(ctx context.Context, v any) (model.MarkParticipantInput, error) {
+	res, err := ec.unmarshalInputMarkParticipantInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Match) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
@@ -41162,6 +52017,60 @@ func (ec *executionContext) marshalNMatchContribution2ᚕgithubᚗcomᚋinnoport
 	return ret
 }
 
+func (ec *executionContext) marshalNMatchContribution2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐContributionᚄ(ctx context.Context, sel ast.SelectionSet, v []*matching.Contribution) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMatchContribution2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐContribution(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchContribution2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐContribution(ctx context.Context, sel ast.SelectionSet, v *matching.Contribution) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchContribution(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNMatchFactor2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactor(ctx context.Context, v any) (matching.Factor, error) {
 	res, err := model.UnmarshalMatchFactor(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -41221,6 +52130,373 @@ func (ec *executionContext) marshalNMatchTarget2githubᚗcomᚋinnoportᚋinnopo
 		return graphql.Null
 	}
 	return ec._MatchTarget(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeeting2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Meeting) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *model.Meeting) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeetingCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MeetingCount) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMeetingCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingCount(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeetingCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingCount(ctx context.Context, sel ast.SelectionSet, v *model.MeetingCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MeetingCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeetingFeedback2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingFeedbackᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MeetingFeedback) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMeetingFeedback2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingFeedback(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeetingFeedback2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingFeedback(ctx context.Context, sel ast.SelectionSet, v *model.MeetingFeedback) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MeetingFeedback(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingInput(ctx context.Context, v any) (model.MeetingInput, error) {
+	res, err := ec.unmarshalInputMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMeetingOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐOutcome(ctx context.Context, v any) (events.Outcome, error) {
+	res, err := model.UnmarshalMeetingOutcome(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeetingOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐOutcome(ctx context.Context, sel ast.SelectionSet, v events.Outcome) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalMeetingOutcome(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNMeetingPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingPayload(ctx context.Context, sel ast.SelectionSet, v model.MeetingPayload) graphql.Marshaler {
+	return ec._MeetingPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMeetingPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingPayload(ctx context.Context, sel ast.SelectionSet, v *model.MeetingPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MeetingPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeetingRequest2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MeetingRequest) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMeetingRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequest(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeetingRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequest(ctx context.Context, sel ast.SelectionSet, v *model.MeetingRequest) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MeetingRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingRequestMode2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestMode(ctx context.Context, v any) (events.RequestMode, error) {
+	res, err := model.UnmarshalMeetingRequestMode(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeetingRequestMode2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestMode(ctx context.Context, sel ast.SelectionSet, v events.RequestMode) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalMeetingRequestMode(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNMeetingRequestPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestPayload(ctx context.Context, sel ast.SelectionSet, v model.MeetingRequestPayload) graphql.Marshaler {
+	return ec._MeetingRequestPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMeetingRequestPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestPayload(ctx context.Context, sel ast.SelectionSet, v *model.MeetingRequestPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MeetingRequestPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingRequestStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestStatus(ctx context.Context, v any) (events.RequestStatus, error) {
+	res, err := model.UnmarshalMeetingRequestStatus(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeetingRequestStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestStatus(ctx context.Context, sel ast.SelectionSet, v events.RequestStatus) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalMeetingRequestStatus(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNMeetingSlot2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingSlotᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MeetingSlot) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMeetingSlot2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingSlot(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMeetingSlot2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingSlot(ctx context.Context, sel ast.SelectionSet, v *model.MeetingSlot) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MeetingSlot(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMeetingSource2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSource(ctx context.Context, v any) (events.Source, error) {
+	res, err := model.UnmarshalMeetingSource(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMeetingSource2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSource(ctx context.Context, sel ast.SelectionSet, v events.Source) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalMeetingSource(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNMentor2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐMentor(ctx context.Context, sel ast.SelectionSet, v ecosystem.Mentor) graphql.Marshaler {
@@ -41305,6 +52581,221 @@ func (ec *executionContext) marshalNMentorPayload2ᚖgithubᚗcomᚋinnoportᚋi
 
 func (ec *executionContext) marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNParticipantInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantInput(ctx context.Context, v any) (model.ParticipantInput, error) {
+	res, err := ec.unmarshalInputParticipantInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNParticipantRecommendation2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParticipantRecommendation) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNParticipantRecommendation2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendation(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNParticipantRecommendation2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendation(ctx context.Context, sel ast.SelectionSet, v *model.ParticipantRecommendation) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ParticipantRecommendation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNParticipantType2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐParticipantType(ctx context.Context, sel ast.SelectionSet, v events.ParticipantType) graphql.Marshaler {
+	return ec._ParticipantType(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNParticipantType2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐParticipantTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []events.ParticipantType) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNParticipantType2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐParticipantType(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNParticipantTypeInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypeInputᚄ(ctx context.Context, v any) ([]*model.ParticipantTypeInput, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ParticipantTypeInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNParticipantTypeInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypeInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNParticipantTypeInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypeInput(ctx context.Context, v any) (*model.ParticipantTypeInput, error) {
+	res, err := ec.unmarshalInputParticipantTypeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNParticipantTypePair2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParticipantTypePair) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNParticipantTypePair2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePair(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNParticipantTypePair2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePair(ctx context.Context, sel ast.SelectionSet, v *model.ParticipantTypePair) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ParticipantTypePair(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNParticipantTypePairInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairInput(ctx context.Context, v any) (*model.ParticipantTypePairInput, error) {
+	res, err := ec.unmarshalInputParticipantTypePairInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNPublishAgendaInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPublishAgendaInput(ctx context.Context, v any) (model.PublishAgendaInput, error) {
+	res, err := ec.unmarshalInputPublishAgendaInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPublishAgendaPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPublishAgendaPayload(ctx context.Context, sel ast.SelectionSet, v model.PublishAgendaPayload) graphql.Marshaler {
+	return ec._PublishAgendaPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPublishAgendaPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPublishAgendaPayload(ctx context.Context, sel ast.SelectionSet, v *model.PublishAgendaPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PublishAgendaPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNQuestion2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestion(ctx context.Context, sel ast.SelectionSet, v funding.Question) graphql.Marshaler {
@@ -41442,6 +52933,150 @@ func (ec *executionContext) marshalNRankingEntry2ᚖgithubᚗcomᚋinnoportᚋin
 		return graphql.Null
 	}
 	return ec._RankingEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRateMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRateMeetingInput(ctx context.Context, v any) (model.RateMeetingInput, error) {
+	res, err := ec.unmarshalInputRateMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRegisterForEventInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRegisterForEventInput(ctx context.Context, v any) (model.RegisterForEventInput, error) {
+	res, err := ec.unmarshalInputRegisterForEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRegistrationCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRegistrationCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RegistrationCount) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNRegistrationCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRegistrationCount(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRegistrationCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRegistrationCount(ctx context.Context, sel ast.SelectionSet, v *model.RegistrationCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RegistrationCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRegistrationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus(ctx context.Context, v any) (events.RegStatus, error) {
+	res, err := model.UnmarshalRegistrationStatus(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRegistrationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus(ctx context.Context, sel ast.SelectionSet, v events.RegStatus) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalRegistrationStatus(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNRequestCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRequestCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RequestCount) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNRequestCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRequestCount(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRequestCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRequestCount(ctx context.Context, sel ast.SelectionSet, v *model.RequestCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RequestCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRequestMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRequestMeetingInput(ctx context.Context, v any) (model.RequestMeetingInput, error) {
+	res, err := ec.unmarshalInputRequestMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRespondToMeetingRequestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRespondToMeetingRequestInput(ctx context.Context, v any) (model.RespondToMeetingRequestInput, error) {
+	res, err := ec.unmarshalInputRespondToMeetingRequestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNReview2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReview(ctx context.Context, sel ast.SelectionSet, v *funding.Review) graphql.Marshaler {
@@ -42577,6 +54212,25 @@ func (ec *executionContext) marshalNSandboxTransition2ᚕgithubᚗcomᚋinnoport
 	return ret
 }
 
+func (ec *executionContext) unmarshalNScheduleEventMeetingsInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleEventMeetingsInput(ctx context.Context, v any) (model.ScheduleEventMeetingsInput, error) {
+	res, err := ec.unmarshalInputScheduleEventMeetingsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNScheduleEventMeetingsPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleEventMeetingsPayload(ctx context.Context, sel ast.SelectionSet, v model.ScheduleEventMeetingsPayload) graphql.Marshaler {
+	return ec._ScheduleEventMeetingsPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScheduleEventMeetingsPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleEventMeetingsPayload(ctx context.Context, sel ast.SelectionSet, v *model.ScheduleEventMeetingsPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ScheduleEventMeetingsPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNScoreInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScoreInputᚄ(ctx context.Context, v any) ([]*model.ScoreInput, error) {
 	var vSlice []any
 	vSlice = graphql.CoerceList(v)
@@ -43375,6 +55029,11 @@ func (ec *executionContext) unmarshalNUpdateCriteriaSetInput2githubᚗcomᚋinno
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateEventInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateEventInput(ctx context.Context, v any) (model.UpdateEventInput, error) {
+	res, err := ec.unmarshalInputUpdateEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateFundCallInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateFundCallInput(ctx context.Context, v any) (model.UpdateFundCallInput, error) {
 	res, err := ec.unmarshalInputUpdateFundCallInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -43805,6 +55464,24 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAgendaStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus(ctx context.Context, v any) (*events.AgendaStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalAgendaStatus(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAgendaStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus(ctx context.Context, sel ast.SelectionSet, v *events.AgendaStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalAgendaStatus(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOAnswerInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAnswerInputᚄ(ctx context.Context, v any) ([]*model.AnswerInput, error) {
 	if v == nil {
 		return nil, nil
@@ -44083,6 +55760,121 @@ func (ec *executionContext) unmarshalOEligibilityRuleInput2ᚕᚖgithubᚗcomᚋ
 	return res, nil
 }
 
+func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent(ctx context.Context, sel ast.SelectionSet, v *events.Event) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Event(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant(ctx context.Context, sel ast.SelectionSet, v *model.EventParticipant) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EventParticipant(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEventSessionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventSessionInputᚄ(ctx context.Context, v any) ([]*model.EventSessionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EventSessionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventSessionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventSessionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOEventStatus2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatusᚄ(ctx context.Context, v any) ([]events.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]events.Status, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOEventStatus2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []events.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNEventStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatus(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOEventTableInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventTableInputᚄ(ctx context.Context, v any) ([]*model.EventTableInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EventTableInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventTableInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventTableInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOEvidence2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *firm.Evidence) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -44234,6 +56026,42 @@ func (ec *executionContext) marshalOIncubator2ᚖgithubᚗcomᚋinnoportᚋinnop
 	return ec._Incubator(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
 	if v == nil {
 		return nil, nil
@@ -44367,6 +56195,56 @@ func (ec *executionContext) marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnopo
 	return ret
 }
 
+func (ec *executionContext) marshalOMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *model.Meeting) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMeetingMark2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐMark(ctx context.Context, v any) (*events.Mark, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalMeetingMark(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMeetingMark2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐMark(ctx context.Context, sel ast.SelectionSet, v *events.Mark) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalMeetingMark(*v)
+	return res
+}
+
+func (ec *executionContext) marshalOMeetingRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequest(ctx context.Context, sel ast.SelectionSet, v *model.MeetingRequest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MeetingRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMeetingRequestMode2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestMode(ctx context.Context, v any) (*events.RequestMode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalMeetingRequestMode(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMeetingRequestMode2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestMode(ctx context.Context, sel ast.SelectionSet, v *events.RequestMode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalMeetingRequestMode(*v)
+	return res
+}
+
 func (ec *executionContext) marshalOMentor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐMentor(ctx context.Context, sel ast.SelectionSet, v *ecosystem.Mentor) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -44379,6 +56257,24 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋinnoportᚋinnoportᚋgr
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOParticipantTypePairInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairInputᚄ(ctx context.Context, v any) ([]*model.ParticipantTypePairInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ParticipantTypePairInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNParticipantTypePairInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOQuestionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐQuestionInputᚄ(ctx context.Context, v any) ([]*model.QuestionInput, error) {
@@ -44397,6 +56293,24 @@ func (ec *executionContext) unmarshalOQuestionInput2ᚕᚖgithubᚗcomᚋinnopor
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) unmarshalORegistrationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus(ctx context.Context, v any) (*events.RegStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalRegistrationStatus(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORegistrationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus(ctx context.Context, sel ast.SelectionSet, v *events.RegStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalRegistrationStatus(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOReview2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*funding.Review) graphql.Marshaler {
@@ -44599,6 +56513,31 @@ func (ec *executionContext) marshalOSandboxProgram2ᚖgithubᚗcomᚋinnoportᚋ
 		return graphql.Null
 	}
 	return ec._SandboxProgram(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOScheduleResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleResult(ctx context.Context, sel ast.SelectionSet, v *model.ScheduleResult) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ScheduleResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOScheduleScope2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐScope(ctx context.Context, v any) (*events.Scope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalScheduleScope(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOScheduleScope2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐScope(ctx context.Context, sel ast.SelectionSet, v *events.Scope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalScheduleScope(*v)
+	return res
 }
 
 func (ec *executionContext) marshalOScreeningResult2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*screening.Result) graphql.Marshaler {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
@@ -17,7 +18,24 @@ import (
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/matching"
 )
+
+// The caller's agenda at an event, in time order.
+type Agenda struct {
+	Event       *events.Event       `json:"event"`
+	Participant *EventParticipant   `json:"participant"`
+	Status      events.AgendaStatus `json:"status"`
+	Items       []*AgendaItem       `json:"items"`
+	// The agenda as an iCalendar (RFC 5545) file for Google Calendar, Outlook
+	// and Apple Calendar; also at GET /events/{eventId}/agenda.ics.
+	Ics string `json:"ics"`
+}
+
+type AgendaItem struct {
+	Meeting *Meeting          `json:"meeting"`
+	With    *EventParticipant `json:"with"`
+}
 
 type AnswerInput struct {
 	QuestionKey string   `json:"questionKey"`
@@ -63,6 +81,12 @@ type AwardInput struct {
 	DocumentRef   string     `json:"documentRef"`
 }
 
+type BookMeetingInput struct {
+	// The participant to meet.
+	ParticipantID string `json:"participantId"`
+	Slot          int    `json:"slot"`
+}
+
 type CertificateInput struct {
 	Kind        firm.CertificateKind `json:"kind"`
 	IssuedOn    value.Date           `json:"issuedOn"`
@@ -73,6 +97,11 @@ type CertificateInput struct {
 type ContactInput struct {
 	Email string  `json:"email"`
 	Phone *string `json:"phone,omitempty"`
+}
+
+type CreateEventInput struct {
+	IncubatorID string      `json:"incubatorId"`
+	Event       *EventInput `json:"event"`
 }
 
 type CreateFundCallInput struct {
@@ -218,6 +247,11 @@ type CriterionScore struct {
 	Passed *bool `json:"passed,omitempty"`
 }
 
+type DecideRegistrationInput struct {
+	ParticipantID string `json:"participantId"`
+	Approve       bool   `json:"approve"`
+}
+
 type DecideSandboxExtensionInput struct {
 	ID      string `json:"id"`
 	Version int    `json:"version"`
@@ -240,6 +274,96 @@ type EligibilityRuleInput struct {
 	DescriptionEn string `json:"descriptionEn"`
 	// CEL; compiled and type-checked on save, errors carry line:column.
 	Expression string `json:"expression"`
+}
+
+type EventConnection struct {
+	Edges    []*EventEdge `json:"edges"`
+	PageInfo *PageInfo    `json:"pageInfo"`
+}
+
+type EventEdge struct {
+	Cursor string        `json:"cursor"`
+	Node   *events.Event `json:"node"`
+}
+
+type EventInput struct {
+	Kind                      events.Kind                 `json:"kind"`
+	Title                     string                      `json:"title"`
+	Description               *string                     `json:"description,omitempty"`
+	Venue                     string                      `json:"venue"`
+	Start                     time.Time                   `json:"start"`
+	End                       time.Time                   `json:"end"`
+	Capacity                  int                         `json:"capacity"`
+	WaitlistCapacity          *int                        `json:"waitlistCapacity,omitempty"`
+	RegistrationOpens         time.Time                   `json:"registrationOpens"`
+	RegistrationCloses        time.Time                   `json:"registrationCloses"`
+	ParticipantTypes          []*ParticipantTypeInput     `json:"participantTypes"`
+	Sessions                  []*EventSessionInput        `json:"sessions,omitempty"`
+	SlotMinutes               *int                        `json:"slotMinutes,omitempty"`
+	Tables                    []*EventTableInput          `json:"tables,omitempty"`
+	MaxMeetingsPerParticipant *int                        `json:"maxMeetingsPerParticipant,omitempty"`
+	CanMeet                   []*ParticipantTypePairInput `json:"canMeet,omitempty"`
+	RequestMode               *events.RequestMode         `json:"requestMode,omitempty"`
+	RequestTTLHours           *int                        `json:"requestTtlHours,omitempty"`
+	ExcludeMetBefore          *bool                       `json:"excludeMetBefore,omitempty"`
+}
+
+// A registration at an event; offers and seeks are the marketplace.
+type EventParticipant struct {
+	ID           string         `json:"id"`
+	Type         string         `json:"type"`
+	Name         string         `json:"name"`
+	Organisation *string        `json:"organisation,omitempty"`
+	Sectors      []value.Sector `json:"sectors"`
+	// What they offer.
+	Offers *string `json:"offers,omitempty"`
+	// What they look for.
+	Seeks        *string          `json:"seeks,omitempty"`
+	Status       events.RegStatus `json:"status"`
+	RegisteredAt time.Time        `json:"registeredAt"`
+	CheckedInAt  *time.Time       `json:"checkedInAt,omitempty"`
+	// Slot indexes they cannot meet in.
+	UnavailableSlots []int `json:"unavailableSlots"`
+	// 1 for the first in line; null when not waitlisted.
+	WaitlistPosition *int `json:"waitlistPosition,omitempty"`
+	// The caller's mark on this participant.
+	MyMark *events.Mark `json:"myMark,omitempty"`
+	// Whom this participant should meet, best first, explained; for the participant and the event's managers.
+	Recommendations []*ParticipantRecommendation `json:"recommendations"`
+}
+
+func (EventParticipant) IsNode() {}
+
+type EventParticipantPayload struct {
+	Participant *EventParticipant `json:"participant,omitempty"`
+	UserErrors  []*UserError      `json:"userErrors"`
+}
+
+type EventPayload struct {
+	Event      *events.Event `json:"event,omitempty"`
+	UserErrors []*UserError  `json:"userErrors"`
+}
+
+// What an organiser learns from an event.
+type EventReport struct {
+	Registrations []*RegistrationCount `json:"registrations"`
+	CheckedIn     int                  `json:"checkedIn"`
+	Requests      []*RequestCount      `json:"requests"`
+	Meetings      []*MeetingCount      `json:"meetings"`
+	Ratings       int                  `json:"ratings"`
+	// Null before any rating.
+	AverageRating *float64 `json:"averageRating,omitempty"`
+	FollowUps     int      `json:"followUps"`
+}
+
+type EventSessionInput struct {
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+}
+
+type EventTableInput struct {
+	Name     string `json:"name"`
+	Capacity *int   `json:"capacity,omitempty"`
 }
 
 // Replaces all of a firm's evidence; lists hold at most 50 items.
@@ -299,6 +423,18 @@ type InvestorPayload struct {
 	UserErrors []*UserError        `json:"userErrors"`
 }
 
+type MarkNoShowInput struct {
+	ID string `json:"id"`
+	// Managers name who did not come; a side marks the other.
+	ParticipantID *string `json:"participantId,omitempty"`
+}
+
+type MarkParticipantInput struct {
+	ParticipantID string `json:"participantId"`
+	// Null clears the mark.
+	Mark *events.Mark `json:"mark,omitempty"`
+}
+
 type MatchFeedbackInput struct {
 	// A match's id, from any list of matches.
 	ID string `json:"id"`
@@ -310,12 +446,113 @@ type MatchFeedbackPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A 1:1 meeting in a slot at a table.
+type Meeting struct {
+	// Pass it to cancelMeeting, markNoShow and rateMeeting.
+	ID           string              `json:"id"`
+	Slot         *MeetingSlot        `json:"slot"`
+	Table        string              `json:"table"`
+	Participants []*EventParticipant `json:"participants"`
+	Source       events.Source       `json:"source"`
+	Outcome      events.Outcome      `json:"outcome"`
+	NoShow       *EventParticipant   `json:"noShow,omitempty"`
+	// What each side said after the meeting; to the two sides and the event's managers.
+	Feedback []*MeetingFeedback `json:"feedback"`
+}
+
+type MeetingCount struct {
+	Outcome events.Outcome `json:"outcome"`
+	Count   int            `json:"count"`
+}
+
+type MeetingFeedback struct {
+	Participant *EventParticipant `json:"participant"`
+	// 1 to 5; null when not rated.
+	Rating   *int    `json:"rating,omitempty"`
+	FollowUp *string `json:"followUp,omitempty"`
+}
+
+type MeetingInput struct {
+	ID string `json:"id"`
+}
+
+type MeetingPayload struct {
+	Meeting    *Meeting     `json:"meeting,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+type MeetingRequest struct {
+	ID             string               `json:"id"`
+	From           *EventParticipant    `json:"from"`
+	To             *EventParticipant    `json:"to"`
+	Message        *string              `json:"message,omitempty"`
+	PreferredSlots []*MeetingSlot       `json:"preferredSlots"`
+	Status         events.RequestStatus `json:"status"`
+	SentAt         time.Time            `json:"sentAt"`
+	ExpiresAt      time.Time            `json:"expiresAt"`
+	RespondedAt    *time.Time           `json:"respondedAt,omitempty"`
+}
+
+func (MeetingRequest) IsNode() {}
+
+type MeetingRequestPayload struct {
+	Request    *MeetingRequest `json:"request,omitempty"`
+	UserErrors []*UserError    `json:"userErrors"`
+}
+
+// A meeting time: sessions cut into slots of the event's slot length.
+type MeetingSlot struct {
+	// Pass it to bookMeeting and preferredSlots.
+	Index int       `json:"index"`
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+}
+
 type MentorPayload struct {
 	Mentor     *ecosystem.Mentor `json:"mentor,omitempty"`
 	UserErrors []*UserError      `json:"userErrors"`
 }
 
 type Mutation struct {
+}
+
+type ParticipantInput struct {
+	EventID string `json:"eventId"`
+	// Managers name anyone; participants act for themselves and may leave it out.
+	ParticipantID *string `json:"participantId,omitempty"`
+}
+
+type ParticipantRecommendation struct {
+	Participant *EventParticipant `json:"participant"`
+	// 0 to 1; the contributions add up to it.
+	Score       float64                  `json:"score"`
+	Explanation []*matching.Contribution `json:"explanation"`
+}
+
+type ParticipantTypeInput struct {
+	Key           string `json:"key"`
+	NeedsApproval *bool  `json:"needsApproval,omitempty"`
+}
+
+// Two participant types whose participants may meet.
+type ParticipantTypePair struct {
+	A string `json:"a"`
+	B string `json:"b"`
+}
+
+type ParticipantTypePairInput struct {
+	A string `json:"a"`
+	B string `json:"b"`
+}
+
+type PublishAgendaInput struct {
+	EventID string `json:"eventId"`
+	Final   bool   `json:"final"`
+}
+
+type PublishAgendaPayload struct {
+	Status     *events.AgendaStatus `json:"status,omitempty"`
+	UserErrors []*UserError         `json:"userErrors"`
 }
 
 type Query struct {
@@ -362,6 +599,48 @@ type RankingEntry struct {
 	CumulativeVnd value.VND `json:"cumulativeVnd"`
 	// Whether the cumulative amount fits the call's budget.
 	WithinBudget bool `json:"withinBudget"`
+}
+
+type RateMeetingInput struct {
+	ID     string `json:"id"`
+	Rating int    `json:"rating"`
+	// A next step, e.g. a follow-up call or a term sheet.
+	FollowUp *string `json:"followUp,omitempty"`
+}
+
+type RegisterForEventInput struct {
+	EventID          string         `json:"eventId"`
+	Type             string         `json:"type"`
+	Name             string         `json:"name"`
+	Organisation     *string        `json:"organisation,omitempty"`
+	Sectors          []value.Sector `json:"sectors,omitempty"`
+	Offers           *string        `json:"offers,omitempty"`
+	Seeks            *string        `json:"seeks,omitempty"`
+	UnavailableSlots []int          `json:"unavailableSlots,omitempty"`
+}
+
+type RegistrationCount struct {
+	Type   string           `json:"type"`
+	Status events.RegStatus `json:"status"`
+	Count  int              `json:"count"`
+}
+
+type RequestCount struct {
+	Status events.RequestStatus `json:"status"`
+	Count  int                  `json:"count"`
+}
+
+type RequestMeetingInput struct {
+	// The participant asked.
+	ParticipantID string  `json:"participantId"`
+	Message       *string `json:"message,omitempty"`
+	// Slot indexes, best first.
+	PreferredSlots []int `json:"preferredSlots,omitempty"`
+}
+
+type RespondToMeetingRequestInput struct {
+	ID     string `json:"id"`
+	Accept bool   `json:"accept"`
 }
 
 type ReviewerPayload struct {
@@ -495,6 +774,27 @@ type SandboxTextInput struct {
 	Text    string `json:"text"`
 }
 
+type ScheduleEventMeetingsInput struct {
+	EventID string        `json:"eventId"`
+	Scope   *events.Scope `json:"scope,omitempty"`
+}
+
+type ScheduleEventMeetingsPayload struct {
+	Result     *ScheduleResult `json:"result,omitempty"`
+	UserErrors []*UserError    `json:"userErrors"`
+}
+
+type ScheduleResult struct {
+	// Pairs that wanted a meeting (accepted requests, mutual MUST_MEET/WOULD_MEET) and had none.
+	Wanted int `json:"wanted"`
+	// Of them, placed now.
+	Placed int `json:"placed"`
+	// Preference weight placed: an accepted request 4, a MUST_MEET 3, a WOULD_MEET 1.
+	Weight int `json:"weight"`
+	// Meetings after the run.
+	Meetings int `json:"meetings"`
+}
+
 type ScoreInput struct {
 	Criterion string  `json:"criterion"`
 	Score     float64 `json:"score"`
@@ -580,6 +880,12 @@ type UpdateCriteriaSetInput struct {
 	ID      string            `json:"id"`
 	Version int               `json:"version"`
 	Set     *CriteriaSetInput `json:"set"`
+}
+
+type UpdateEventInput struct {
+	ID      string      `json:"id"`
+	Version int         `json:"version"`
+	Event   *EventInput `json:"event"`
 }
 
 // Changes the given fields. A DRAFT call may change anything; an OPEN call only
@@ -846,6 +1152,22 @@ const (
 	UserErrorCodeIdempotencyKeyReused UserErrorCode = "IDEMPOTENCY_KEY_REUSED"
 	// The reviewer has a conflict of interest with the applicant.
 	UserErrorCodeConflictOfInterest UserErrorCode = "CONFLICT_OF_INTEREST"
+	// The event does not take registrations now (outside its window, or not published).
+	UserErrorCodeRegistrationClosed UserErrorCode = "REGISTRATION_CLOSED"
+	// The event and its waitlist are full.
+	UserErrorCodeEventFull UserErrorCode = "EVENT_FULL"
+	// The caller is already registered for the event.
+	UserErrorCodeAlreadyRegistered UserErrorCode = "ALREADY_REGISTERED"
+	// The two may not meet: same person, not both confirmed, types the event does not pair, or a NO_THANKS.
+	UserErrorCodeCannotMeet UserErrorCode = "CANNOT_MEET"
+	// The meeting request expired before an answer.
+	UserErrorCodeRequestExpired UserErrorCode = "REQUEST_EXPIRED"
+	// The slot is taken for one of the two, or every table is.
+	UserErrorCodeSlotTaken UserErrorCode = "SLOT_TAKEN"
+	// A participant reached the event's meeting maximum.
+	UserErrorCodeMeetingLimitReached UserErrorCode = "MEETING_LIMIT_REACHED"
+	// A pending or accepted request between the two already exists.
+	UserErrorCodeDuplicateRequest UserErrorCode = "DUPLICATE_REQUEST"
 )
 
 var AllUserErrorCode = []UserErrorCode{
@@ -862,11 +1184,19 @@ var AllUserErrorCode = []UserErrorCode{
 	UserErrorCodeDuplicateApplication,
 	UserErrorCodeIdempotencyKeyReused,
 	UserErrorCodeConflictOfInterest,
+	UserErrorCodeRegistrationClosed,
+	UserErrorCodeEventFull,
+	UserErrorCodeAlreadyRegistered,
+	UserErrorCodeCannotMeet,
+	UserErrorCodeRequestExpired,
+	UserErrorCodeSlotTaken,
+	UserErrorCodeMeetingLimitReached,
+	UserErrorCodeDuplicateRequest,
 }
 
 func (e UserErrorCode) IsValid() bool {
 	switch e {
-	case UserErrorCodeRequired, UserErrorCodeInvalidValue, UserErrorCodeInvalidTaxCode, UserErrorCodeDuplicateTaxCode, UserErrorCodeVersionConflict, UserErrorCodeNotFound, UserErrorCodeInvalidExpression, UserErrorCodeInvalidTransition, UserErrorCodeCallNotOpen, UserErrorCodeNotEligible, UserErrorCodeDuplicateApplication, UserErrorCodeIdempotencyKeyReused, UserErrorCodeConflictOfInterest:
+	case UserErrorCodeRequired, UserErrorCodeInvalidValue, UserErrorCodeInvalidTaxCode, UserErrorCodeDuplicateTaxCode, UserErrorCodeVersionConflict, UserErrorCodeNotFound, UserErrorCodeInvalidExpression, UserErrorCodeInvalidTransition, UserErrorCodeCallNotOpen, UserErrorCodeNotEligible, UserErrorCodeDuplicateApplication, UserErrorCodeIdempotencyKeyReused, UserErrorCodeConflictOfInterest, UserErrorCodeRegistrationClosed, UserErrorCodeEventFull, UserErrorCodeAlreadyRegistered, UserErrorCodeCannotMeet, UserErrorCodeRequestExpired, UserErrorCodeSlotTaken, UserErrorCodeMeetingLimitReached, UserErrorCodeDuplicateRequest:
 		return true
 	}
 	return false
