@@ -83,7 +83,7 @@ func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (
 		m := r.meta(&e)
 		read := m.Version
 		m.Version++
-		res, err := r.coll.ReplaceOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "version", Value: read}}, r.toDoc(e))
+		res, err := r.coll.ReplaceOne(ctx, r.db.versioned(id, read), r.toDoc(e))
 		if err != nil {
 			return zero, r.writeErr(err, "replace")
 		}
@@ -95,6 +95,27 @@ func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (
 	return zero, errs.New(errs.Conflict, errs.CodeVersionConflict, []string{"version"},
 		"Dữ liệu đang được thay đổi liên tục; vui lòng thử lại.",
 		"The record keeps changing under this update; please try again.")
+}
+
+// updateOrCreate runs fn on document id like Update, starting from
+// fresh() when there is no such document yet; of two racing creators one
+// inserts and fn runs on its document for both.
+func (r *repo[E, D]) updateOrCreate(ctx context.Context, id string, fresh func() E, fn func(*E) error) (E, error) {
+	e, err := r.Update(ctx, id, fn)
+	if errs.KindOf(err) != errs.NotFound {
+		return e, err
+	}
+	// Not found: the document, or something fn looked for.
+	switch found := r.coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Err(); {
+	case found == nil:
+		return e, err
+	case !errors.Is(found, mongo.ErrNoDocuments):
+		return e, errs.Internalf(found, "find %s %s", r.coll.Name(), id)
+	}
+	if _, err := r.coll.InsertOne(ctx, r.toDoc(fresh())); err != nil && !isDuplicateKey(err) {
+		return e, errs.Internalf(err, "create %s %s", r.coll.Name(), id)
+	}
+	return r.Update(ctx, id, fn)
 }
 
 // filtered is a repository whose lists are narrowed by a domain filter F,
