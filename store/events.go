@@ -2,11 +2,12 @@ package store
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/innoport/innoport/domain/errs"
@@ -170,18 +171,28 @@ type meetingDoc struct {
 	Feedback  [2]meetingFeedbackDoc `bson:"feedback"`
 }
 
-type boardDoc struct {
-	Meta         metaDoc          `bson:",inline"`
+// boardBody is a board's roster and meetings.
+type boardBody struct {
 	Participants []participantDoc `bson:"participants"`
 	Meetings     []meetingDoc     `bson:"meetings"`
 	Agenda       string           `bson:"agenda"`
-	// Subjects lists the participants' users, for finding the boards a user
-	// is on (met-before) with an index.
+}
+
+// boardDoc stores a board. Its body is only ever read and written whole, by
+// _id, so it is kept as one BSON binary value: FerretDB converts every
+// value of a document on each read and write (about 7 µs each), which made
+// a full matchmaking day's board of some 16,000 values cost 104 ms to read;
+// as one value it costs a few. Subjects stay a field, for the index that
+// finds the boards a user is on.
+type boardDoc struct {
+	Meta     metaDoc  `bson:",inline"`
 	Subjects []string `bson:"subjects"`
+	Body     []byte   `bson:"body"`
 }
 
 func boardToDoc(b events.Board) boardDoc {
-	d := boardDoc{Meta: metaToDoc(b.Meta), Agenda: string(b.Agenda), Participants: []participantDoc{}, Meetings: []meetingDoc{}, Subjects: []string{}}
+	body := boardBody{Agenda: string(b.Agenda), Participants: []participantDoc{}, Meetings: []meetingDoc{}}
+	d := boardDoc{Meta: metaToDoc(b.Meta), Subjects: []string{}}
 	for _, p := range b.Participants {
 		pd := participantDoc{ID: p.ID, Subject: p.Subject, Type: p.Type, Name: p.Name, Organisation: p.Organisation,
 			StartupID: p.StartupID, InvestorID: p.InvestorID, Sectors: names(p.Sectors), Offers: p.Offers, Seeks: p.Seeks,
@@ -190,23 +201,32 @@ func boardToDoc(b events.Board) boardDoc {
 		for other, m := range p.Marks {
 			pd.Marks = append(pd.Marks, markDoc{Participant: other, Mark: string(m)})
 		}
-		d.Participants = append(d.Participants, pd)
+		body.Participants = append(body.Participants, pd)
 		d.Subjects = append(d.Subjects, p.Subject)
 	}
 	for _, m := range b.Meetings {
-		d.Meetings = append(d.Meetings, meetingDoc{ID: m.ID, A: m.A, B: m.B, Slot: m.Slot, Table: m.Table, Source: string(m.Source),
+		body.Meetings = append(body.Meetings, meetingDoc{ID: m.ID, A: m.A, B: m.B, Slot: m.Slot, Table: m.Table, Source: string(m.Source),
 			RequestID: m.RequestID, Outcome: string(m.Outcome), NoShowBy: m.NoShowBy,
 			Feedback: [2]meetingFeedbackDoc{meetingFeedbackDoc(m.Feedback[0]), meetingFeedbackDoc(m.Feedback[1])}})
 	}
+	raw, err := bson.Marshal(body)
+	if err != nil {
+		panic(err) // plain structs of strings, numbers and times always marshal
+	}
+	d.Body = raw
 	return d
 }
 
 func boardToDomain(d boardDoc) (events.Board, error) {
-	b := events.Board{Meta: d.Meta.toDomain(), Agenda: events.AgendaStatus(d.Agenda)}
+	var body boardBody
+	if err := bson.Unmarshal(d.Body, &body); err != nil {
+		return events.Board{}, corrupt(colEventBoards, d.Meta.ID, err)
+	}
+	b := events.Board{Meta: d.Meta.toDomain(), Agenda: events.AgendaStatus(body.Agenda)}
 	if b.Agenda == "" {
 		b.Agenda = events.NoAgenda
 	}
-	for _, pd := range d.Participants {
+	for _, pd := range body.Participants {
 		sectors, err := value.ParseSectors(pd.Sectors)
 		if err != nil {
 			return events.Board{}, corrupt(colEventBoards, d.Meta.ID, err)
@@ -222,7 +242,7 @@ func boardToDomain(d boardDoc) (events.Board, error) {
 		}
 		b.Participants = append(b.Participants, p)
 	}
-	for _, m := range d.Meetings {
+	for _, m := range body.Meetings {
 		b.Meetings = append(b.Meetings, events.Meeting{ID: m.ID, A: m.A, B: m.B, Slot: m.Slot, Table: m.Table, Source: events.Source(m.Source),
 			RequestID: m.RequestID, Outcome: events.Outcome(m.Outcome), NoShowBy: m.NoShowBy,
 			Feedback: [2]events.Feedback{events.Feedback(m.Feedback[0]), events.Feedback(m.Feedback[1])}})
@@ -275,23 +295,9 @@ func (s *Boards) GetMany(ctx context.Context, eventIDs []string) (map[string]eve
 }
 
 // Update changes the event's board through fn, creating the board on its
-// first change; a racing creator's insert wins and fn runs on it.
+// first change.
 func (s *Boards) Update(ctx context.Context, eventID string, fn func(*events.Board) error) (events.Board, error) {
-	b, err := s.repo.Update(ctx, eventID, fn)
-	if errs.KindOf(err) != errs.NotFound {
-		return b, err
-	}
-	// Not found: the board, or something fn looked for on it.
-	switch found := s.coll.FindOne(ctx, bson.D{{Key: "_id", Value: eventID}}).Err(); {
-	case found == nil:
-		return b, err
-	case !errors.Is(found, mongo.ErrNoDocuments):
-		return events.Board{}, errs.Internalf(found, "find board %s", eventID)
-	}
-	if _, err := s.coll.InsertOne(ctx, boardToDoc(emptyBoard(eventID))); err != nil && !isDuplicateKey(err) {
-		return events.Board{}, errs.Internalf(err, "create board %s", eventID)
-	}
-	return s.repo.Update(ctx, eventID, fn)
+	return s.updateOrCreate(ctx, eventID, func() events.Board { return emptyBoard(eventID) }, fn)
 }
 
 // WithSubjects returns the boards any of subjects registered on.
@@ -300,46 +306,172 @@ func (s *Boards) WithSubjects(ctx context.Context, subjects []string) ([]events.
 }
 
 type requestDoc struct {
-	Meta        metaDoc   `bson:",inline"`
-	EventID     string    `bson:"eventId"`
+	ID          string    `bson:"id"`
 	From        string    `bson:"from"`
 	To          string    `bson:"to"`
 	Message     string    `bson:"message,omitempty"`
 	Preferred   []int     `bson:"preferred"`
 	Status      string    `bson:"status"`
+	CreatedAt   time.Time `bson:"createdAt"`
+	UpdatedAt   time.Time `bson:"updatedAt"`
 	ExpiresAt   time.Time `bson:"expiresAt"`
 	RespondedAt time.Time `bson:"respondedAt,omitempty"`
 }
 
-// Requests stores meeting requests.
+// thread is the requests between two participants of an event, stored as
+// one document whose _id names the pair: finding them is a read by _id
+// (FerretDB scans for any other filter), and a new request is checked
+// against the earlier ones and added in one compare-and-set.
+type thread struct {
+	record.Meta
+	EventID  string
+	Requests []events.Request
+}
+
+type threadDoc struct {
+	Meta     metaDoc      `bson:",inline"`
+	EventID  string       `bson:"eventId"`
+	Requests []requestDoc `bson:"requests"`
+}
+
+// threadID names the thread of a and b at an event, in either order.
+func threadID(eventID, a, b string) string {
+	return eventID + "/" + min(a, b) + "/" + max(a, b)
+}
+
+func threadToDoc(t thread) threadDoc {
+	d := threadDoc{Meta: metaToDoc(t.Meta), EventID: t.EventID, Requests: []requestDoc{}}
+	for _, r := range t.Requests {
+		d.Requests = append(d.Requests, requestDoc{ID: r.ID, From: r.From, To: r.To, Message: r.Message, Preferred: r.Preferred,
+			Status: string(r.Status), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, ExpiresAt: r.ExpiresAt, RespondedAt: r.RespondedAt})
+	}
+	return d
+}
+
+func threadToDomain(d threadDoc) (thread, error) {
+	t := thread{Meta: d.Meta.toDomain(), EventID: d.EventID}
+	for _, rd := range d.Requests {
+		r := events.Request{Meta: record.Meta{ID: rd.ID, Version: t.Version, CreatedAt: rd.CreatedAt.UTC(), UpdatedAt: rd.UpdatedAt.UTC()},
+			EventID: d.EventID, From: rd.From, To: rd.To, Message: rd.Message, Preferred: rd.Preferred,
+			Status: events.RequestStatus(rd.Status), ExpiresAt: rd.ExpiresAt.UTC()}
+		if !rd.RespondedAt.IsZero() {
+			r.RespondedAt = rd.RespondedAt.UTC()
+		}
+		t.Requests = append(t.Requests, r)
+	}
+	return t, nil
+}
+
+// Requests stores meeting requests in threads, one per pair.
 type Requests struct {
-	repo[events.Request, requestDoc]
+	repo[thread, threadDoc]
 }
 
 var _ events.RequestStore = (*Requests)(nil)
 
 // NewRequests returns the meeting-request store of db.
 func NewRequests(db *DB) *Requests {
-	return &Requests{repo[events.Request, requestDoc]{
-		db: db, coll: db.db.Collection(colMeetingRequests),
-		toDoc: func(r events.Request) requestDoc {
-			return requestDoc{Meta: metaToDoc(r.Meta), EventID: r.EventID, From: r.From, To: r.To, Message: r.Message,
-				Preferred: r.Preferred, Status: string(r.Status), ExpiresAt: r.ExpiresAt, RespondedAt: r.RespondedAt}
-		},
-		toDomain: func(d requestDoc) (events.Request, error) {
-			r := events.Request{Meta: d.Meta.toDomain(), EventID: d.EventID, From: d.From, To: d.To, Message: d.Message,
-				Preferred: d.Preferred, Status: events.RequestStatus(d.Status), ExpiresAt: d.ExpiresAt.UTC()}
-			if !d.RespondedAt.IsZero() {
-				r.RespondedAt = d.RespondedAt.UTC()
-			}
-			return r, nil
-		},
-		meta:   func(r *events.Request) *record.Meta { return &r.Meta },
+	return &Requests{repo[thread, threadDoc]{
+		db: db, coll: db.db.Collection(colMeetingRequests), toDoc: threadToDoc, toDomain: threadToDomain,
+		meta:   func(t *thread) *record.Meta { return &t.Meta },
 		whatVI: "yêu cầu gặp", whatEN: "Meeting request",
 	}}
 }
 
-// ForEvent returns an event's requests in the order they were sent.
+// Send adds r to its pair's thread if check accepts the earlier requests.
+// A request's ID is its thread's and its place in it. The first request
+// of a pair creates the thread with one insert; of two racing first
+// requests one inserts and the other is checked against it.
+func (s *Requests) Send(ctx context.Context, r events.Request, check func(earlier []events.Request) error) (events.Request, error) {
+	id := threadID(r.EventID, r.From, r.To)
+	add := func(t *thread) error {
+		if err := check(t.Requests); err != nil {
+			return err
+		}
+		r.ID = fmt.Sprintf("%s/%d", id, len(t.Requests))
+		t.Requests = append(t.Requests, r)
+		return nil
+	}
+	_, err := s.repo.Get(ctx, id)
+	if errs.KindOf(err) == errs.NotFound {
+		t := thread{Meta: record.Meta{ID: id, Version: 1, CreatedAt: r.CreatedAt, UpdatedAt: r.CreatedAt}, EventID: r.EventID}
+		if err := add(&t); err != nil {
+			return events.Request{}, err
+		}
+		_, err = s.coll.InsertOne(ctx, threadToDoc(t))
+		if err == nil {
+			return r, nil
+		}
+		if !isDuplicateKey(err) {
+			return events.Request{}, errs.Internalf(err, "insert request thread %s", id)
+		}
+	} else if err != nil {
+		return events.Request{}, err
+	}
+	_, err = s.repo.Update(ctx, id, add)
+	return r, err
+}
+
+// split parses a request ID into its thread's ID and its place.
+func (s *Requests) split(id string) (string, int, error) {
+	i := strings.LastIndexByte(id, '/')
+	n, err := strconv.Atoi(id[i+1:])
+	if i < 0 || err != nil || n < 0 {
+		return "", 0, errs.NotFoundf(s.whatVI, s.whatEN)
+	}
+	return id[:i], n, nil
+}
+
+// Get returns one request.
+func (s *Requests) Get(ctx context.Context, id string) (events.Request, error) {
+	tid, n, err := s.split(id)
+	if err != nil {
+		return events.Request{}, err
+	}
+	t, err := s.repo.Get(ctx, tid)
+	if err != nil {
+		return events.Request{}, err
+	}
+	if n >= len(t.Requests) {
+		return events.Request{}, errs.NotFoundf(s.whatVI, s.whatEN)
+	}
+	return t.Requests[n], nil
+}
+
+// Update changes one request through fn, only over the thread version it
+// read.
+func (s *Requests) Update(ctx context.Context, id string, fn func(*events.Request) error) (events.Request, error) {
+	tid, n, err := s.split(id)
+	if err != nil {
+		return events.Request{}, err
+	}
+	t, err := s.repo.Update(ctx, tid, func(t *thread) error {
+		if n >= len(t.Requests) {
+			return errs.NotFoundf(s.whatVI, s.whatEN)
+		}
+		return fn(&t.Requests[n])
+	})
+	if err != nil {
+		return events.Request{}, err
+	}
+	return t.Requests[n], nil
+}
+
+// Between returns the requests between a and b, oldest first.
+func (s *Requests) Between(ctx context.Context, eventID, a, b string) ([]events.Request, error) {
+	t, err := s.repo.Get(ctx, threadID(eventID, a, b))
+	if errs.KindOf(err) == errs.NotFound {
+		return nil, nil
+	}
+	return t.Requests, err
+}
+
+// ForEvent returns an event's requests, thread by thread.
 func (s *Requests) ForEvent(ctx context.Context, eventID string) ([]events.Request, error) {
-	return s.find(ctx, bson.D{{Key: "eventId", Value: eventID}}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+	ts, err := s.find(ctx, bson.D{{Key: "eventId", Value: eventID}}, options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
+	var out []events.Request
+	for _, t := range ts {
+		out = append(out, t.Requests...)
+	}
+	return out, err
 }

@@ -61,21 +61,20 @@ func (s *Service) RequestMeeting(ctx context.Context, eventID, toID, message str
 	if err := list.Err(); err != nil {
 		return Request{}, err
 	}
-	rs, err := s.requests.ForEvent(ctx, eventID)
-	if err != nil {
-		return Request{}, err
-	}
-	if liveRequest(rs, me.ID, to.ID, func(r Request) RequestStatus { return r.StatusAt(now) }) != nil {
-		return Request{}, errs.New(errs.Conflict, errs.CodeDuplicateRequest, nil,
-			"Đã có yêu cầu gặp đang chờ hoặc đã được chấp nhận giữa hai bên.",
-			"A pending or accepted request between the two already exists.")
-	}
-	r := Request{Meta: record.New(now), EventID: eventID, From: me.ID, To: to.ID, Message: message,
-		Preferred: value.Unique(preferred), Status: Pending, ExpiresAt: now.Add(e.RequestTTL)}
+	r := Request{Meta: record.Meta{Version: 1, CreatedAt: now, UpdatedAt: now}, EventID: eventID, From: me.ID, To: to.ID,
+		Message: message, Preferred: value.Unique(preferred), Status: Pending, ExpiresAt: now.Add(e.RequestTTL)}
 	if e.RequestMode == AutoAccept {
 		r.Status, r.RespondedAt = Accepted, now
 	}
-	if err := s.requests.Create(ctx, r); err != nil {
+	r, err = s.requests.Send(ctx, r, func(earlier []Request) error {
+		if liveRequest(earlier, me.ID, to.ID, func(r Request) RequestStatus { return r.StatusAt(now) }) != nil {
+			return errs.New(errs.Conflict, errs.CodeDuplicateRequest, nil,
+				"Đã có yêu cầu gặp đang chờ hoặc đã được chấp nhận giữa hai bên.",
+				"A pending or accepted request between the two already exists.")
+		}
+		return nil
+	})
+	if err != nil {
 		return Request{}, err
 	}
 	if r.Status == Accepted {
@@ -210,19 +209,19 @@ func mutual(a, b *Participant) bool {
 // each other MUST_MEET or WOULD_MEET. Of two simultaneous bookings of one
 // person, slot place or table, exactly one lands; the other is SLOT_TAKEN.
 func (s *Service) Book(ctx context.Context, eventID, withID string, slot int) (Meeting, error) {
-	rs, err := s.requests.ForEvent(ctx, eventID)
-	if err != nil {
-		return Meeting{}, err
-	}
 	now := s.clock.Now()
 	var out Meeting
-	_, err = s.onBoard(ctx, eventID, func(e Event, b *Board, _ bool, me *Participant) error {
+	_, err := s.onBoard(ctx, eventID, func(e Event, b *Board, _ bool, me *Participant) error {
 		if me == nil {
 			return errs.Forbidden()
 		}
 		other, err := b.Participant(withID)
 		if err != nil {
 			return errs.Flatten(err)[0].At("participantId")
+		}
+		rs, err := s.requests.Between(ctx, eventID, me.ID, other.ID)
+		if err != nil {
+			return err
 		}
 		if e.Status != Published || now.After(e.End) {
 			return notOpen("Sự kiện không còn nhận đặt lịch.", "The event no longer takes bookings.")

@@ -43,11 +43,17 @@ type BoardStore interface {
 	WithSubjects(ctx context.Context, subjects []string) ([]Board, error)
 }
 
-// RequestStore keeps meeting requests.
+// RequestStore keeps meeting requests, grouped by the pair of
+// participants they are between.
 type RequestStore interface {
-	Create(ctx context.Context, r Request) error
+	// Send records r after check accepted the requests already between its
+	// two participants, atomically for the pair; it assigns r's ID.
+	Send(ctx context.Context, r Request, check func(earlier []Request) error) (Request, error)
 	Get(ctx context.Context, id string) (Request, error)
 	Update(ctx context.Context, id string, fn func(*Request) error) (Request, error)
+	// Between returns the requests either of a and b sent the other.
+	Between(ctx context.Context, eventID, a, b string) ([]Request, error)
+	// ForEvent returns an event's requests.
 	ForEvent(ctx context.Context, eventID string) ([]Request, error)
 }
 
