@@ -48,7 +48,7 @@ func meetupInput(change func(map[string]any)) map[string]any {
 
 const participantFields = `participant { id type name status waitlistPosition myMark } userErrors { field code message }`
 
-func newMeetup(t *testing.T, e *env, change func(map[string]any)) *meetup {
+func newMeetup(t testing.TB, e *env, change func(map[string]any)) *meetup {
 	t.Helper()
 	r := e.do(t, req{query: `{ incubators { id } }`})
 	require.Empty(t, r.Errors)
@@ -283,66 +283,69 @@ func TestConcurrentBookingsOfOneSlotExactlyOneWins(t *testing.T) {
 	m := newMeetup(t, e, func(in map[string]any) {
 		in["capacity"] = 20
 		in["requestMode"] = "AUTO_ACCEPT"
-		in["tables"] = []map[string]any{{"name": "A"}}
+		in["tables"] = []map[string]any{{"name": "A"}, {"name": "B"}}
 		in["maxMeetingsPerParticipant"] = 0
 	})
-	inv := m.join(t, "vc", "investor", nil)
-	inv2 := m.join(t, "angel", "investor", nil)
+	investors := []string{m.join(t, "vc-0", "investor", nil), m.join(t, "vc-1", "investor", nil), m.join(t, "vc-2", "investor", nil)}
+	inv := investors[0]
 	const founders = 8
 	for i := range founders {
 		who := fmt.Sprint("founder-", i)
 		m.join(t, who, "founder", nil)
-		for _, to := range []string{inv, inv2} {
+		for _, to := range investors {
 			r := m.requestMeeting(t, who, to, nil)
 			require.Equal(t, "ACCEPTED", r.str("requestMeeting.request.status"), "auto-accept")
 		}
 	}
 	book := func(who, with string, slot int) response {
-		return e.do(t, req{token: m.user(t, who), query: `mutation($in: BookMeetingInput!) { bookMeeting(input: $in) { meeting { id table slot { index } } userErrors { field code } } }`,
+		return e.do(t, req{token: m.user(t, who), query: `mutation($in: BookMeetingInput!) { bookMeeting(input: $in) { meeting { id table slot { index } } userErrors { field code message } } }`,
 			vars: map[string]any{"in": map[string]any{"participantId": with, "slot": slot}}})
 	}
-	// Every founder books the same investor in slot 0 at once: one person, one slot.
-	var wg sync.WaitGroup
-	results := make([]response, founders)
+	race := func(bookings ...func() response) (landed []response, refused []response) {
+		var wg sync.WaitGroup
+		results := make([]response, len(bookings))
+		for i, b := range bookings {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				results[i] = b()
+			}()
+		}
+		wg.Wait()
+		for _, r := range results {
+			require.Empty(t, r.Errors)
+			if r.str("bookMeeting.meeting.id") != "" {
+				landed = append(landed, r)
+			} else {
+				assert.Equal(t, map[string]string{"input.slot": "SLOT_TAKEN"}, r.userErrors("bookMeeting"))
+				refused = append(refused, r)
+			}
+		}
+		return landed, refused
+	}
+	// Every founder books the same investor in slot 0 at once; two tables
+	// are free, but the investor can be at one.
+	var bookings []func() response
 	for i := range founders {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i] = book(fmt.Sprint("founder-", i), inv, 0)
-		}()
+		bookings = append(bookings, func() response { return book(fmt.Sprint("founder-", i), inv, 0) })
 	}
-	wg.Wait()
-	won := 0
-	for _, r := range results {
-		require.Empty(t, r.Errors)
-		if r.str("bookMeeting.meeting.id") != "" {
-			won++
-		} else {
-			assert.Equal(t, map[string]string{"input.slot": "SLOT_TAKEN"}, r.userErrors("bookMeeting"))
-		}
-	}
-	assert.Equal(t, 1, won, "exactly one booking of the investor's slot lands")
+	landed, refused := race(bookings...)
+	assert.Len(t, landed, 1, "exactly one booking of the investor's slot lands")
+	assert.Contains(t, refused[0].list("bookMeeting.userErrors")[0].(map[string]any)["message"], "không rảnh", "the person is taken")
 
-	// Two different pairs race for slot 1, which has one table.
-	var a, b response
-	wg.Add(2)
-	go func() { defer wg.Done(); a = book("founder-1", inv, 1) }()
-	go func() { defer wg.Done(); b = book("founder-2", inv2, 1) }()
-	wg.Wait()
-	landed := 0
-	for _, r := range []response{a, b} {
-		if r.str("bookMeeting.meeting.id") != "" {
-			landed++
-			assert.Equal(t, "A", r.str("bookMeeting.meeting.table"))
-		} else {
-			assert.Equal(t, map[string]string{"input.slot": "SLOT_TAKEN"}, r.userErrors("bookMeeting"), "every table is taken")
-		}
-	}
-	assert.Equal(t, 1, landed, "one table, one meeting")
+	// Three pairs of different people race for slot 1, which has two tables.
+	landed, refused = race(
+		func() response { return book("founder-1", investors[0], 1) },
+		func() response { return book("founder-2", investors[1], 1) },
+		func() response { return book("founder-3", investors[2], 1) })
+	assert.Len(t, landed, 2, "two tables, two meetings")
+	assert.NotEqual(t, landed[0].str("bookMeeting.meeting.table"), landed[1].str("bookMeeting.meeting.table"))
+	require.Len(t, refused, 1)
+	assert.Contains(t, refused[0].list("bookMeeting.userErrors")[0].(map[string]any)["message"], "hết bàn", "every table is taken")
 
 	r := e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { meetings { slot { index } table participants { id } } } }`, vars: map[string]any{"id": m.id}})
 	assertNoDoubleBooking(t, r.list("event.meetings"), 1, 0)
-	assert.Len(t, r.list("event.meetings"), 2)
+	assert.Len(t, r.list("event.meetings"), 3)
 }
 
 // assertNoDoubleBooking fails when a person meets twice in one slot, a
