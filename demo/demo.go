@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/record"
@@ -30,11 +31,13 @@ type Stores struct {
 	Reviewers    funding.ReviewerStore
 	CriteriaSets screening.SetStore
 	Programs     sandbox.ProgramStore
+	Events       events.EventStore
+	Boards       events.BoardStore
 }
 
 // Counts says how much was seeded.
 type Counts struct {
-	Incubators, Startups, Investors, Mentors, Funds, Calls, Reviewers, CriteriaSets, Programs int
+	Incubators, Startups, Investors, Mentors, Funds, Calls, Reviewers, CriteriaSets, Programs, Events int
 }
 
 // Seed writes the demo ecosystem, dated relative to now so that the open
@@ -166,6 +169,10 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		return c, fmt.Errorf("seed sandbox program: %w", err)
 	}
 	c.Programs++
+	if err := startupCafe(ctx, s, now, incIDs[0], startupIDs, investorIDs); err != nil {
+		return c, err
+	}
+	c.Events++
 	return c, nil
 }
 

@@ -81,6 +81,7 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		Investors: store.NewInvestors(a.db), Mentors: store.NewMentors(a.db),
 		Funds: store.NewFunds(a.db), Calls: store.NewCalls(a.db), Reviewers: store.NewReviewers(a.db),
 		CriteriaSets: store.NewCriteriaSets(a.db), Programs: store.NewPrograms(a.db),
+		Events: store.NewEvents(a.db), Boards: store.NewBoards(a.db),
 	}
 	eco := ecosystem.NewService(a.demo.Incubators, a.demo.Investors, a.demo.Mentors, a.demo.Startups, clk)
 	firms := firm.NewService(a.demo.Startups, eco, clk)
@@ -97,7 +98,7 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		}, firms, eco, clk),
 	}
 	a.resolver.Matching = a.wireMatching(firms, eco, a.resolver.Funding)
-	a.resolver.Meetups = events.NewService(store.NewEvents(a.db), store.NewBoards(a.db), store.NewRequests(a.db),
+	a.resolver.Meetups = events.NewService(a.demo.Events, a.demo.Boards, store.NewRequests(a.db),
 		a.resolver.Matching.InvestorScores, clk)
 	runStore := store.NewRuns(a.db)
 	a.jobs, err = jobs.NewScheduler(jobs.Config{
@@ -215,7 +216,7 @@ func (a *app) seedDemo(ctx context.Context) error {
 		return fmt.Errorf("score demo matches: %w", err)
 	}
 	a.logger.Info("demo data seeded", "incubators", n.Incubators, "startups", n.Startups, "investors", n.Investors,
-		"mentors", n.Mentors, "funds", n.Funds, "calls", n.Calls, "criteriaSets", n.CriteriaSets,
+		"mentors", n.Mentors, "funds", n.Funds, "calls", n.Calls, "criteriaSets", n.CriteriaSets, "events", n.Events,
 		"screened", st.Firms, "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -565,3 +565,36 @@ func TestRecommendationsExplainAndLeaveOutPeopleMetBefore(t *testing.T) {
 	r = e.do(t, req{token: second.user(t, "med-vc"), query: recs, vars: map[string]any{"id": an2}})
 	assert.Equal(t, "FORBIDDEN", r.code(""), "only the participant and the organiser see their recommendations")
 }
+
+// The demo's Startup Café is open, its founders and investors registered;
+// a founder's recommendations read the engine's score of their startup
+// with each investor.
+func TestDemoStartupCafeRecommendsWithTheEngine(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.do(t, req{query: `{ events { edges { node { id title status seatsTaken incubator { name } slots { index } } } } }`})
+	require.Empty(t, r.Errors)
+	require.Len(t, r.list("events.edges"), 1)
+	assert.Equal(t, "PUBLISHED", r.str("events.edges.0.node.status"))
+	assert.Equal(t, 14, r.num("events.edges.0.node.seatsTaken"), "6 investors and 8 founders")
+	assert.Len(t, r.list("events.edges.0.node.slots"), 6)
+	eventID := r.str("events.edges.0.node.id")
+
+	founder := e.token(t, "STARTUP_MEMBER", "demo-founder-0", "")
+	r = e.do(t, req{token: founder, query: `query($id: ID!) { event(id: $id) { myRegistration { id name
+		recommendations(first: 3) { participant { name type } score explanation { factor value detail } } } } }`, vars: map[string]any{"id": eventID}})
+	require.Empty(t, r.Errors)
+	assert.Equal(t, "PortSense", r.str("event.myRegistration.name"))
+	recs := r.list("event.myRegistration.recommendations")
+	require.Len(t, recs, 3)
+	top := recs[0].(map[string]any)
+	assert.Equal(t, "investor", top["participant"].(map[string]any)["type"])
+	scored := false
+	for _, c := range top["explanation"].([]any) {
+		c := c.(map[string]any)
+		if c["factor"] == "PROFILE" && c["detail"] != "Tổ chức của hai bên chưa được chấm điểm" {
+			scored = true
+		}
+	}
+	assert.True(t, scored, "the engine scored PortSense with its top investor: %v", top)
+}
