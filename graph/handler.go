@@ -19,6 +19,7 @@ import (
 
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/graph/generated"
@@ -67,6 +68,10 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	cfg.Complexity.FundCall.Matches = func(child int, first *int) int { return listCost(child, first) }
 	cfg.Complexity.Investor.Matches = func(child int, first *int) int { return listCost(child, first) }
 	cfg.Complexity.Mentor.Matches = func(child int, first *int) int { return listCost(child, first) }
+	cfg.Complexity.Query.Events = func(child int, _ *string, _ []events.Status, first *int, _ *string) int {
+		return listCost(child, first)
+	}
+	cfg.Complexity.EventParticipant.Recommendations = func(child int, first *int) int { return listCost(child, first) }
 
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
