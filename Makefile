@@ -16,6 +16,9 @@ bench:      ## benchmarks, with figures per request
 	go test ./domain/screening -run '^$$' -bench Screen100k -benchtime 5x -benchmem
 	go test ./store -run '^$$' -bench RunBookkeeping -benchtime 3s
 	go test ./matching -run '^$$' -bench 'Rescore|Naive' -benchtime 3x -benchmem
+	go test ./domain/events -run '^$$' -bench Schedule -benchtime 20x
+	go test ./store -run '^$$' -bench EventBoard -benchtime 20x
+	go test ./cmd/innoport -run '^$$' -bench MatchmakingDay -benchtime 3x -timeout 30m
 
 fuzz:       ## fuzz the validators for a while each
 	go test ./domain/value -run '^$$' -fuzz FuzzNewTaxCode -fuzztime 30s
