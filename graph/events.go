@@ -197,24 +197,33 @@ func eventPayload(ctx context.Context, e events.Event, err error) (*model.EventP
 	return &model.EventPayload{Event: v, UserErrors: ue}, nil
 }
 
-// participantPayload answers a mutation on a participant with the board
-// as it is after it.
-func (r *Resolver) participantPayload(ctx context.Context, eventID string, p events.Participant, err error) (*model.EventParticipantPayload, error) {
+// afterChange answers a mutation on an event's board: the userErrors, or
+// what build makes of the board as it is after the change.
+func afterChange[T any](ctx context.Context, r *Resolver, eventID string, err error, build func(events.View) *T) (*T, []*model.UserError, error) {
 	ue, err := userErrors(ctx, err)
-	if err != nil {
-		return nil, err
-	}
-	if len(ue) > 0 {
-		return &model.EventParticipantPayload{UserErrors: ue}, nil
+	if err != nil || len(ue) > 0 {
+		return nil, ue, err
 	}
 	v, err := r.freshView(ctx, eventID)
 	if err != nil {
+		return nil, nil, err
+	}
+	return build(v), ue, nil
+}
+
+// participantPayload answers a mutation on a participant with them as they
+// are after it.
+func (r *Resolver) participantPayload(ctx context.Context, eventID string, p events.Participant, err error) (*model.EventParticipantPayload, error) {
+	out, ue, err := afterChange(ctx, r, eventID, err, func(v events.View) *model.EventParticipant {
+		if fresh, err := v.Board.Participant(p.ID); err == nil {
+			p = *fresh
+		}
+		return participantOut(v, p)
+	})
+	if err != nil {
 		return nil, err
 	}
-	if fresh, err := v.Board.Participant(p.ID); err == nil {
-		p = *fresh
-	}
-	return &model.EventParticipantPayload{Participant: participantOut(v, p), UserErrors: ue}, nil
+	return &model.EventParticipantPayload{Participant: out, UserErrors: ue}, nil
 }
 
 // freshView reads the board again, past the request's loader cache.
@@ -231,33 +240,21 @@ func (r *Resolver) freshView(ctx context.Context, eventID string) (events.View, 
 }
 
 func (r *Resolver) meetingPayload(ctx context.Context, eventID string, m events.Meeting, err error) (*model.MeetingPayload, error) {
-	ue, err := userErrors(ctx, err)
+	out, ue, err := afterChange(ctx, r, eventID, err, func(v events.View) *model.Meeting { return meetingOut(v, m) })
 	if err != nil {
 		return nil, err
 	}
-	if len(ue) > 0 {
-		return &model.MeetingPayload{UserErrors: ue}, nil
-	}
-	v, err := r.freshView(ctx, eventID)
-	if err != nil {
-		return nil, err
-	}
-	return &model.MeetingPayload{Meeting: meetingOut(v, m), UserErrors: ue}, nil
+	return &model.MeetingPayload{Meeting: out, UserErrors: ue}, nil
 }
 
 func (r *Resolver) requestPayload(ctx context.Context, req events.Request, err error) (*model.MeetingRequestPayload, error) {
-	ue, err := userErrors(ctx, err)
+	out, ue, err := afterChange(ctx, r, req.EventID, err, func(v events.View) *model.MeetingRequest {
+		return requestOut(v, req, r.Meetups.Now())
+	})
 	if err != nil {
 		return nil, err
 	}
-	if len(ue) > 0 {
-		return &model.MeetingRequestPayload{UserErrors: ue}, nil
-	}
-	v, err := r.freshView(ctx, req.EventID)
-	if err != nil {
-		return nil, err
-	}
-	return &model.MeetingRequestPayload{Request: requestOut(v, req, r.Meetups.Now()), UserErrors: ue}, nil
+	return &model.MeetingRequestPayload{Request: out, UserErrors: ue}, nil
 }
 
 // participantTarget decodes a ParticipantInput: the event, and the

@@ -200,18 +200,9 @@ func (r *mutationResolver) MarkParticipant(ctx context.Context, input model.Mark
 	if err != nil {
 		return r.participantPayload(ctx, "", events.Participant{}, err)
 	}
-	if _, err := r.Meetups.SetMark(ctx, eventID, pid, deref(input.Mark)); err != nil {
-		return r.participantPayload(ctx, eventID, events.Participant{}, err)
-	}
-	v, err := r.freshView(ctx, eventID)
-	if err != nil {
-		return nil, err
-	}
-	other, err := v.Board.Participant(pid)
-	if err != nil {
-		return nil, err
-	}
-	return &model.EventParticipantPayload{Participant: participantOut(v, *other), UserErrors: []*model.UserError{}}, nil
+	_, err = r.Meetups.SetMark(ctx, eventID, pid, deref(input.Mark))
+	// The payload shows the participant marked, with the caller's mark.
+	return r.participantPayload(ctx, eventID, events.Participant{ID: pid}, err)
 }
 
 func (r *mutationResolver) RequestMeeting(ctx context.Context, input model.RequestMeetingInput) (*model.MeetingRequestPayload, error) {

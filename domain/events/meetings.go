@@ -117,15 +117,7 @@ func (s *Service) bookPreferred(ctx context.Context, r Request) {
 
 // Respond accepts or declines a pending request, by its recipient.
 func (s *Service) Respond(ctx context.Context, requestID string, accept bool) (Request, error) {
-	p := identity.FromContext(ctx)
-	if err := policy.Authenticated(p); err != nil {
-		return Request{}, err
-	}
-	r, err := s.requests.Get(ctx, requestID)
-	if err != nil {
-		return Request{}, err
-	}
-	_, b, me, _, err := s.Board(ctx, r.EventID)
+	r, b, me, _, err := s.requestSeenBy(ctx, requestID)
 	if err != nil {
 		return Request{}, err
 	}
@@ -164,11 +156,7 @@ func (s *Service) Respond(ctx context.Context, requestID string, accept bool) (R
 
 // CancelRequest withdraws a pending request, by its sender.
 func (s *Service) CancelRequest(ctx context.Context, requestID string) (Request, error) {
-	r, err := s.requests.Get(ctx, requestID)
-	if err != nil {
-		return Request{}, err
-	}
-	_, _, me, _, err := s.Board(ctx, r.EventID)
+	r, _, me, _, err := s.requestSeenBy(ctx, requestID)
 	if err != nil {
 		return Request{}, err
 	}
@@ -350,11 +338,7 @@ func (s *Service) Rate(ctx context.Context, eventID, meetingID string, rating in
 // Request returns a meeting request to its two sides and the event's
 // managers.
 func (s *Service) Request(ctx context.Context, id string) (Request, error) {
-	r, err := s.requests.Get(ctx, id)
-	if err != nil {
-		return Request{}, err
-	}
-	_, _, me, manager, err := s.Board(ctx, r.EventID)
+	r, _, me, manager, err := s.requestSeenBy(ctx, id)
 	if err != nil {
 		return Request{}, err
 	}
@@ -362,4 +346,18 @@ func (s *Service) Request(ctx context.Context, id string) (Request, error) {
 		return Request{}, errs.NotFoundf("yêu cầu gặp", "Meeting request")
 	}
 	return r, nil
+}
+
+// requestSeenBy loads a request with its event's board, the caller's
+// registration on it (nil when none) and whether they manage the event.
+func (s *Service) requestSeenBy(ctx context.Context, id string) (Request, Board, *Participant, bool, error) {
+	if err := policy.Authenticated(identity.FromContext(ctx)); err != nil {
+		return Request{}, Board{}, nil, false, err
+	}
+	r, err := s.requests.Get(ctx, id)
+	if err != nil {
+		return Request{}, Board{}, nil, false, err
+	}
+	_, b, me, manager, err := s.Board(ctx, r.EventID)
+	return r, b, me, manager, err
 }
