@@ -464,6 +464,22 @@ func TestScheduleAgendaICSAndDayOf(t *testing.T) {
 	e.h.ServeHTTP(w, hr)
 	assert.Equal(t, http.StatusUnauthorized, w.Code)
 
+	// With meetings booked, texts may change but not the slots.
+	update := func(change func(map[string]any)) response {
+		v := e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { version } }`, vars: map[string]any{"id": m.id}})
+		in := meetupInput(func(in map[string]any) {
+			in["capacity"], in["maxMeetingsPerParticipant"], in["requestMode"] = 30, 2, "AUTO_ACCEPT"
+			change(in)
+		})
+		return e.do(t, req{token: m.manager(t), query: `mutation($in: UpdateEventInput!) { updateEvent(input: $in) { event { title } userErrors { field code } } }`,
+			vars: map[string]any{"in": map[string]any{"id": m.id, "version": v.num("event.version"), "event": in}}})
+	}
+	r = update(func(in map[string]any) { in["title"] = "Cà phê khởi nghiệp tháng 11 (đổi phòng)" })
+	require.Empty(t, r.userErrors("updateEvent"))
+	assert.Equal(t, "Cà phê khởi nghiệp tháng 11 (đổi phòng)", r.str("updateEvent.event.title"))
+	r = update(func(in map[string]any) { in["slotMinutes"] = 30 })
+	assert.Equal(t, map[string]string{"input.event.sessions": "INVALID_VALUE"}, r.userErrors("updateEvent"))
+
 	// The day: check-in, a no-show, ratings and a follow-up, the report.
 	e.clock.Set(local(9, 20))
 	r = e.do(t, req{token: m.user(t, "v2"), query: `mutation($in: ParticipantInput!) { checkIn(input: $in) { participant { checkedInAt } userErrors { code } } }`,

@@ -117,13 +117,19 @@ func (s *Service) UpdateEvent(ctx context.Context, id string, version int64, nex
 		if err != nil {
 			return err
 		}
-		if len(board.Live()) > 0 && (!slices.Equal(checked.Slots(), e.Slots()) || !slices.Equal(checked.Tables, e.Tables)) {
+		if len(board.Live()) > 0 && (!sameSlots(checked.Slots(), e.Slots()) || !slices.Equal(checked.Tables, e.Tables)) {
 			return errs.InvalidValue("Đã có cuộc gặp được xếp lịch: không thể đổi phiên, độ dài lượt gặp hay bàn.",
 				"Meetings are booked: sessions, slot length and tables can no longer change.", "sessions")
 		}
 		*e = checked
 		return nil
 	})
+}
+
+// sameSlots compares slots by their instants, whatever zone they were
+// written in.
+func sameSlots(a, b []Slot) bool {
+	return slices.EqualFunc(a, b, func(x, y Slot) bool { return x.Start.Equal(y.Start) && x.End.Equal(y.End) })
 }
 
 // setStatus moves an event from one of from to to, by its managers.
