@@ -180,11 +180,20 @@ func (b *Board) seats() (taken, waiting int) {
 	return taken, waiting
 }
 
+// maxRegistrations bounds the registrations a board keeps, cancelled ones
+// included, so that registering and cancelling over and over cannot grow
+// it without end.
+const maxRegistrations = 3 * MaxCapacity
+
 // register adds p, with a seat if one is free, else on the waitlist.
 func (b *Board) register(e Event, p Participant) (*Participant, error) {
 	if b.BySubject(p.Subject) != nil {
 		return nil, errs.New(errs.Conflict, errs.CodeAlreadyRegistered, nil,
 			"Bạn đã đăng ký sự kiện này.", "You are already registered for this event.")
+	}
+	if len(b.Participants) >= maxRegistrations {
+		return nil, errs.New(errs.FailedPrecondition, errs.CodeEventFull, nil,
+			"Sự kiện đã nhận quá nhiều lượt đăng ký.", "The event has taken too many registrations.")
 	}
 	t, _ := e.Type(p.Type)
 	taken, waiting := b.seats()
