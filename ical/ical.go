@@ -75,7 +75,7 @@ func Agenda(a events.Agenda, english bool, now time.Time) string {
 			m.SetStatus(ics.ObjectStatusConfirmed)
 		}
 	}
-	return cal.Serialize()
+	return cal.Serialize(ics.WithNewLineWindows) // RFC 5545 lines end in CRLF
 }
 
 // stamp sets an entry's times in Asia/Ho_Chi_Minh.

@@ -27,7 +27,8 @@ func TestAgendaParsesBackInHoChiMinhTime(t *testing.T) {
 	}
 	out := ical.Agenda(a, false, at(7, 0))
 	require.Contains(t, out, "DTSTART;TZID=Asia/Ho_Chi_Minh:20261205T090000")
-	require.Contains(t, out, "BEGIN:VTIMEZONE")
+	require.Contains(t, out, "BEGIN:VTIMEZONE\r\n")
+	require.NotContains(t, strings.ReplaceAll(out, "\r\n", ""), "\n", "every line ends in CRLF")
 
 	cal, err := ics.ParseCalendar(strings.NewReader(out))
 	require.NoError(t, err)
