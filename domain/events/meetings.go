@@ -78,7 +78,7 @@ func (s *Service) RequestMeeting(ctx context.Context, eventID, toID, message str
 		return Request{}, err
 	}
 	if r.Status == Accepted {
-		s.bookPreferred(ctx, r)
+		return r, s.bookPreferred(ctx, r)
 	}
 	return r, nil
 }
@@ -88,16 +88,17 @@ var errNoFreeSlot = errors.New("no preferred slot is free")
 
 // bookPreferred books an accepted request in the first of its preferred
 // slots that is free for both; when none is, the request waits for a
-// booking or the organiser's scheduling run.
-func (s *Service) bookPreferred(ctx context.Context, r Request) {
+// booking or the organiser's scheduling run. A store failure is returned:
+// the request stays accepted, and can be booked later.
+func (s *Service) bookPreferred(ctx context.Context, r Request) error {
 	if len(r.Preferred) == 0 {
-		return
+		return nil
 	}
 	e, err := s.events.Get(ctx, r.EventID)
 	if err != nil {
-		return
+		return err
 	}
-	_, _ = s.boards.Update(ctx, r.EventID, func(b *Board) error {
+	_, err = s.boards.Update(ctx, r.EventID, func(b *Board) error {
 		a, err := b.Participant(r.From)
 		if err != nil {
 			return err
@@ -113,6 +114,10 @@ func (s *Service) bookPreferred(ctx context.Context, r Request) {
 		}
 		return errNoFreeSlot // nothing to write
 	})
+	if errors.Is(err, errNoFreeSlot) {
+		return nil
+	}
+	return err
 }
 
 // Respond accepts or declines a pending request, by its recipient.
@@ -149,7 +154,7 @@ func (s *Service) Respond(ctx context.Context, requestID string, accept bool) (R
 		return nil
 	})
 	if err == nil && r.Status == Accepted {
-		s.bookPreferred(ctx, r)
+		err = s.bookPreferred(ctx, r)
 	}
 	return r, err
 }

@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"time"
 
@@ -78,7 +79,8 @@ func wantedPairs(e Event, b *Board, rs []Request, at func(Request) RequestStatus
 	}
 	for i := range b.Participants {
 		a := &b.Participants[i]
-		for id := range a.Marks {
+		// In ID order, so that a run places the same pairs every time.
+		for _, id := range slices.Sorted(maps.Keys(a.Marks)) {
 			if c, err := b.Participant(id); err == nil && a.ID < c.ID && mutual(a, c) {
 				add(a, c, 0, "")
 			}
