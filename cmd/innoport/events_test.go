@@ -614,3 +614,46 @@ func TestDemoStartupCafeRecommendsWithTheEngine(t *testing.T) {
 	}
 	assert.True(t, scored, "the engine scored PortSense with its top investor: %v", top)
 }
+
+func TestOrganiserFieldsAreForbiddenToOthersWithoutLosingTheEvent(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	m := newMeetup(t, e, nil)
+	m.join(t, "an", "founder", nil)
+	r := e.do(t, req{token: m.user(t, "an"), query: `query($id: ID!) { event(id: $id) { title meetings { id } report { checkedIn } } }`,
+		vars: map[string]any{"id": m.id}})
+	assert.Equal(t, "Cà phê khởi nghiệp tháng 11", r.str("event.title"))
+	assert.Nil(t, r.get("event.meetings"))
+	assert.Equal(t, "FORBIDDEN", r.code("event.meetings"))
+	assert.Equal(t, "FORBIDDEN", r.code("event.report"))
+	r = e.do(t, req{query: `query($id: ID!) { myAgenda(eventId: $id) { status } }`, vars: map[string]any{"id": m.id}})
+	assert.Equal(t, "UNAUTHENTICATED", r.code(""))
+	r = e.do(t, req{token: m.user(t, "stranger"), query: `query($id: ID!) { myAgenda(eventId: $id) { status } }`, vars: map[string]any{"id": m.id}})
+	assert.Equal(t, "NOT_FOUND", r.code(""))
+}
+
+func TestDraftEventsStayWithTheirManagers(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	m := &meetup{e: e, incubator: e.do(t, req{query: `{ incubators { id } }`}).str("incubators.0.id")}
+	r := e.do(t, req{token: m.manager(t), query: `mutation($in: CreateEventInput!) { createEvent(input: $in) { event { id status } } }`,
+		vars: map[string]any{"in": map[string]any{"incubatorId": m.incubator, "event": meetupInput(nil)}}})
+	draft := r.str("createEvent.event.id")
+	require.Equal(t, "DRAFT", r.str("createEvent.event.status"))
+	list := `query($inc: ID) { events(incubatorId: $inc) { edges { node { id status } } } }`
+	ids := func(r response) []string {
+		var out []string
+		for _, edge := range r.list("events.edges") {
+			out = append(out, edge.(map[string]any)["node"].(map[string]any)["id"].(string))
+		}
+		return out
+	}
+	assert.Contains(t, ids(e.do(t, req{token: m.manager(t), query: list, vars: map[string]any{"inc": m.incubator}})), draft)
+	assert.NotContains(t, ids(e.do(t, req{token: m.user(t, "an"), query: list, vars: map[string]any{"inc": m.incubator}})), draft)
+	assert.NotContains(t, ids(e.do(t, req{query: list})), draft)
+	r = e.do(t, req{query: `query($id: ID!) { event(id: $id) { id } }`, vars: map[string]any{"id": draft}})
+	assert.Nil(t, r.get("event"))
+	r = e.do(t, req{token: m.user(t, "an"), query: `mutation($in: RegisterForEventInput!) { registerForEvent(input: $in) { userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"eventId": draft, "type": "founder", "name": "An"}}})
+	assert.Equal(t, map[string]string{"": "NOT_FOUND"}, r.userErrors("registerForEvent"), "a draft is not there for others")
+}

@@ -6523,10 +6523,10 @@ type Event implements Node {
   "Confirmed participants to participants; anyone in any status to managers."
   participants(status: RegistrationStatus): [EventParticipant!]!
   agendaStatus: AgendaStatus!
-  "Every meeting that is not cancelled; managers."
-  meetings: [Meeting!]!
-  "Managers."
-  report: EventReport!
+  "Every meeting that is not cancelled; for managers (null, with a FORBIDDEN error, for others)."
+  meetings: [Meeting!]
+  "For managers (null, with a FORBIDDEN error, for others)."
+  report: EventReport
   version: Int!
 }
 
@@ -13137,9 +13137,9 @@ func (ec *executionContext) _Event_meetings(ctx context.Context, field graphql.C
 			return ec.resolvers.Event().Meetings(ctx, obj)
 		},
 		nil,
-		ec.marshalNMeeting2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingᚄ,
+		ec.marshalOMeeting2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -13184,9 +13184,9 @@ func (ec *executionContext) _Event_report(ctx context.Context, field graphql.Col
 			return ec.resolvers.Event().Report(ctx, obj)
 		},
 		nil,
-		ec.marshalNEventReport2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventReport,
+		ec.marshalOEventReport2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventReport,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -40297,16 +40297,13 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		case "meetings":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Event_meetings(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -40333,16 +40330,13 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		case "report":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Event_report(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -50963,20 +50957,6 @@ func (ec *executionContext) marshalNEventPayload2ᚖgithubᚗcomᚋinnoportᚋin
 	return ec._EventPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventReport2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventReport(ctx context.Context, sel ast.SelectionSet, v model.EventReport) graphql.Marshaler {
-	return ec._EventReport(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNEventReport2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventReport(ctx context.Context, sel ast.SelectionSet, v *model.EventReport) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._EventReport(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNEventSession2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSession(ctx context.Context, sel ast.SelectionSet, v events.Session) graphql.Marshaler {
 	return ec._EventSession(ctx, sel, &v)
 }
@@ -52130,50 +52110,6 @@ func (ec *executionContext) marshalNMatchTarget2githubᚗcomᚋinnoportᚋinnopo
 		return graphql.Null
 	}
 	return ec._MatchTarget(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNMeeting2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Meeting) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *model.Meeting) graphql.Marshaler {
@@ -55774,6 +55710,13 @@ func (ec *executionContext) marshalOEventParticipant2ᚖgithubᚗcomᚋinnoport�
 	return ec._EventParticipant(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOEventReport2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventReport(ctx context.Context, sel ast.SelectionSet, v *model.EventReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EventReport(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOEventSessionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventSessionInputᚄ(ctx context.Context, v any) ([]*model.EventSessionInput, error) {
 	if v == nil {
 		return nil, nil
@@ -56176,6 +56119,53 @@ func (ec *executionContext) marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnopo
 				defer wg.Done()
 			}
 			ret[i] = ec.marshalNMatch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatch(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMeeting2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Meeting) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting(ctx, sel, v[i])
 		}
 		if isLen1 {
 			f(i)
