@@ -68,13 +68,13 @@ func (r *eventResolver) MyRegistration(ctx context.Context, obj *events.Event) (
 	return participantOut(v, *v.Me), nil
 }
 
-func (r *eventResolver) Participants(ctx context.Context, obj *events.Event, status *events.RegStatus) ([]*model.EventParticipant, error) {
+func (r *eventResolver) Participants(ctx context.Context, obj *events.Event, status *events.RegStatus, typeArg *string) ([]*model.EventParticipant, error) {
 	v, err := r.eventView(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
 	out := []*model.EventParticipant{}
-	for _, p := range v.Participants(deref(status)) {
+	for _, p := range v.Participants(deref(status), deref(typeArg)) {
 		out = append(out, participantOut(v, p))
 	}
 	return out, nil
@@ -173,6 +173,16 @@ func (r *mutationResolver) RegisterForEvent(ctx context.Context, input model.Reg
 		return r.participantPayload(ctx, "", events.Participant{}, err)
 	}
 	p, err := r.Meetups.Register(ctx, eventID, events.Registration{Type: input.Type, Name: input.Name, Organisation: deref(input.Organisation),
+		Sectors: input.Sectors, Offers: deref(input.Offers), Seeks: deref(input.Seeks), Unavailable: input.UnavailableSlots})
+	return r.participantPayload(ctx, eventID, p, err)
+}
+
+func (r *mutationResolver) UpdateRegistration(ctx context.Context, input model.UpdateRegistrationInput) (*model.EventParticipantPayload, error) {
+	eventID, err := domainID(input.EventID, typeEvent, "eventId")
+	if err != nil {
+		return r.participantPayload(ctx, "", events.Participant{}, err)
+	}
+	p, err := r.Meetups.UpdateRegistration(ctx, eventID, events.Registration{Name: input.Name, Organisation: deref(input.Organisation),
 		Sectors: input.Sectors, Offers: deref(input.Offers), Seeks: deref(input.Seeks), Unavailable: input.UnavailableSlots})
 	return r.participantPayload(ctx, eventID, p, err)
 }

@@ -480,6 +480,20 @@ func TestScheduleAgendaICSAndDayOf(t *testing.T) {
 	r = update(func(in map[string]any) { in["slotMinutes"] = 30 })
 	assert.Equal(t, map[string]string{"input.event.sessions": "INVALID_VALUE"}, r.userErrors("updateEvent"))
 
+	// v2 edits their profile; a slot they meet in cannot become unavailable.
+	updateReg := func(unavailable []int) response {
+		return e.do(t, req{token: m.user(t, "v2"), query: `mutation($in: UpdateRegistrationInput!) { updateRegistration(input: $in) { participant { offers unavailableSlots } userErrors { field code } } }`,
+			vars: map[string]any{"in": map[string]any{"eventId": m.id, "name": "v2", "offers": "vốn hạt giống, mạng lưới hãng tàu", "unavailableSlots": unavailable}}})
+	}
+	busySlot := int(ag.get("myAgenda.items.0.meeting.slot.index").(float64))
+	r = updateReg([]int{busySlot})
+	assert.Equal(t, map[string]string{"input.unavailableSlots.0": "SLOT_TAKEN"}, r.userErrors("updateRegistration"))
+	r = updateReg([]int{3})
+	require.Empty(t, r.userErrors("updateRegistration"))
+	assert.Equal(t, "vốn hạt giống, mạng lưới hãng tàu", r.str("updateRegistration.participant.offers"))
+	r = e.do(t, req{token: m.user(t, "f0"), query: `query($id: ID!) { event(id: $id) { participants(type: "investor") { name } } }`, vars: map[string]any{"id": m.id}})
+	assert.Len(t, r.list("event.participants"), 3, "the marketplace filtered by type")
+
 	// The day: check-in, a no-show, ratings and a follow-up, the report.
 	e.clock.Set(local(9, 20))
 	r = e.do(t, req{token: m.user(t, "v2"), query: `mutation($in: ParticipantInput!) { checkIn(input: $in) { participant { checkedInAt } userErrors { code } } }`,

@@ -268,6 +268,35 @@ func (s *Service) Register(ctx context.Context, eventID string, r Registration) 
 	return out, err
 }
 
+// UpdateRegistration replaces what the caller told about themselves: name,
+// organisation, sectors, offers and seeks, and the slots they cannot meet
+// in (not one they have a meeting in). Their type stays.
+func (s *Service) UpdateRegistration(ctx context.Context, eventID string, r Registration) (Participant, error) {
+	var out Participant
+	_, err := s.onBoard(ctx, eventID, func(e Event, b *Board, _ bool, me *Participant) error {
+		if me == nil {
+			return errs.NotFoundf("đăng ký của bạn tại sự kiện", "Your registration at the event")
+		}
+		r.Type = me.Type
+		checked, err := checkRegistration(e, r)
+		if err != nil {
+			return err
+		}
+		busy, _ := b.busy(me.ID)
+		for i, sl := range checked.Unavailable {
+			if busy&(1<<sl) != 0 {
+				return errs.New(errs.Conflict, errs.CodeSlotTaken, []string{"unavailableSlots", fmt.Sprint(i)},
+					"Bạn có cuộc gặp vào lượt này; hãy huỷ cuộc gặp trước.", "You have a meeting in this slot; cancel it first.")
+			}
+		}
+		me.Name, me.Organisation, me.Sectors = checked.Name, checked.Organisation, checked.Sectors
+		me.Offers, me.Seeks, me.Unavailable = checked.Offers, checked.Seeks, checked.Unavailable
+		out = *me
+		return nil
+	})
+	return out, err
+}
+
 func local(t time.Time) string { return t.In(value.Zone).Format("02/01/2006 15:04") }
 
 // onBoard runs fn on an event's board for the caller, telling fn whether

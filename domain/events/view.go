@@ -46,11 +46,11 @@ func (v View) Sees(p Participant) bool {
 }
 
 // Participants lists the participants the caller may see, in registration
-// order, in one status when status is set.
-func (v View) Participants(status RegStatus) []Participant {
+// order, of one status and one type when they are set.
+func (v View) Participants(status RegStatus, typ string) []Participant {
 	var out []Participant
 	for _, p := range v.Board.Participants {
-		if v.Sees(p) && (status == "" || p.Status == status) {
+		if v.Sees(p) && (status == "" || p.Status == status) && (typ == "" || p.Type == typ) {
 			out = append(out, p)
 		}
 	}

@@ -243,7 +243,7 @@ type ComplexityRoot struct {
 		MaxMeetings       func(childComplexity int) int
 		Meetings          func(childComplexity int) int
 		MyRegistration    func(childComplexity int) int
-		Participants      func(childComplexity int, status *events.RegStatus) int
+		Participants      func(childComplexity int, status *events.RegStatus, typeArg *string) int
 		RegCloses         func(childComplexity int) int
 		RegistrationOpens func(childComplexity int) int
 		Report            func(childComplexity int) int
@@ -639,6 +639,7 @@ type ComplexityRoot struct {
 		UpdateFundCall            func(childComplexity int, input model.UpdateFundCallInput) int
 		UpdateInvestor            func(childComplexity int, input model.UpdateInvestorInput) int
 		UpdateMentor              func(childComplexity int, input model.UpdateMentorInput) int
+		UpdateRegistration        func(childComplexity int, input model.UpdateRegistrationInput) int
 		UpdateSandboxApplication  func(childComplexity int, input model.UpdateSandboxApplicationInput) int
 		UpdateSandboxProgram      func(childComplexity int, input model.UpdateSandboxProgramInput) int
 		UpdateStartup             func(childComplexity int, input model.UpdateStartupInput) int
@@ -1127,7 +1128,7 @@ type EventResolver interface {
 	SeatsTaken(ctx context.Context, obj *events.Event) (int, error)
 	Waitlisted(ctx context.Context, obj *events.Event) (int, error)
 	MyRegistration(ctx context.Context, obj *events.Event) (*model.EventParticipant, error)
-	Participants(ctx context.Context, obj *events.Event, status *events.RegStatus) ([]*model.EventParticipant, error)
+	Participants(ctx context.Context, obj *events.Event, status *events.RegStatus, typeArg *string) ([]*model.EventParticipant, error)
 	AgendaStatus(ctx context.Context, obj *events.Event) (events.AgendaStatus, error)
 	Meetings(ctx context.Context, obj *events.Event) ([]*model.Meeting, error)
 	Report(ctx context.Context, obj *events.Event) (*model.EventReport, error)
@@ -1218,6 +1219,7 @@ type MutationResolver interface {
 	PublishEvent(ctx context.Context, id string) (*model.EventPayload, error)
 	CancelEvent(ctx context.Context, id string) (*model.EventPayload, error)
 	RegisterForEvent(ctx context.Context, input model.RegisterForEventInput) (*model.EventParticipantPayload, error)
+	UpdateRegistration(ctx context.Context, input model.UpdateRegistrationInput) (*model.EventParticipantPayload, error)
 	DecideRegistration(ctx context.Context, input model.DecideRegistrationInput) (*model.EventParticipantPayload, error)
 	CancelRegistration(ctx context.Context, input model.ParticipantInput) (*model.EventParticipantPayload, error)
 	MarkParticipant(ctx context.Context, input model.MarkParticipantInput) (*model.EventParticipantPayload, error)
@@ -1987,7 +1989,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.complexity.Event.Participants(childComplexity, args["status"].(*events.RegStatus)), true
+		return e.complexity.Event.Participants(childComplexity, args["status"].(*events.RegStatus), args["type"].(*string)), true
 	case "Event.registrationCloses":
 		if e.complexity.Event.RegCloses == nil {
 			break
@@ -3949,6 +3951,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateMentor(childComplexity, args["input"].(model.UpdateMentorInput)), true
+	case "Mutation.updateRegistration":
+		if e.complexity.Mutation.UpdateRegistration == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRegistration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateRegistration(childComplexity, args["input"].(model.UpdateRegistrationInput)), true
 	case "Mutation.updateSandboxApplication":
 		if e.complexity.Mutation.UpdateSandboxApplication == nil {
 			break
@@ -5860,6 +5873,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputUpdateFundCallInput,
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
+		ec.unmarshalInputUpdateRegistrationInput,
 		ec.unmarshalInputUpdateSandboxApplicationInput,
 		ec.unmarshalInputUpdateSandboxProgramInput,
 		ec.unmarshalInputUpdateStartupInput,
@@ -6520,8 +6534,8 @@ type Event implements Node {
   waitlisted: Int!
   "The caller's registration, if any."
   myRegistration: EventParticipant
-  "Confirmed participants to participants; anyone in any status to managers."
-  participants(status: RegistrationStatus): [EventParticipant!]!
+  "Confirmed participants to participants; anyone in any status to managers; of one status or type when given."
+  participants(status: RegistrationStatus, type: String): [EventParticipant!]!
   agendaStatus: AgendaStatus!
   "Every meeting that is not cancelled; for managers (null, with a FORBIDDEN error, for others)."
   meetings: [Meeting!]
@@ -6725,6 +6739,18 @@ type EventParticipantPayload {
   userErrors: [UserError!]!
 }
 
+"What a participant tells about themselves; their type stays."
+input UpdateRegistrationInput {
+  eventId: ID!
+  name: String!
+  organisation: String
+  sectors: [Sector!]
+  offers: String
+  seeks: String
+  "Not a slot they have a meeting in (SLOT_TAKEN)."
+  unavailableSlots: [Int!]
+}
+
 input DecideRegistrationInput {
   participantId: ID!
   approve: Boolean!
@@ -6817,6 +6843,7 @@ extend type Mutation {
   cancelEvent(id: ID!): EventPayload!
   "A seat while there is one, else the waitlist, else EVENT_FULL; REGISTRATION_CLOSED outside the window."
   registerForEvent(input: RegisterForEventInput!): EventParticipantPayload!
+  updateRegistration(input: UpdateRegistrationInput!): EventParticipantPayload!
   "Managers, for registrations pending approval; a rejection frees the seat for the waitlist."
   decideRegistration(input: DecideRegistrationInput!): EventParticipantPayload!
   "Frees the seat for the first on the waitlist and cancels the leaver's meetings."
@@ -8303,6 +8330,11 @@ func (ec *executionContext) field_Event_participants_args(ctx context.Context, r
 		return nil, err
 	}
 	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "type", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg1
 	return args, nil
 }
 
@@ -8974,6 +9006,17 @@ func (ec *executionContext) field_Mutation_updateMentor_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateMentorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateMentorInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateRegistration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateRegistrationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateRegistrationInput)
 	if err != nil {
 		return nil, err
 	}
@@ -13035,7 +13078,7 @@ func (ec *executionContext) _Event_participants(ctx context.Context, field graph
 		ec.fieldContext_Event_participants,
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.resolvers.Event().Participants(ctx, obj, fc.Args["status"].(*events.RegStatus))
+			return ec.resolvers.Event().Participants(ctx, obj, fc.Args["status"].(*events.RegStatus), fc.Args["type"].(*string))
 		},
 		nil,
 		ec.marshalNEventParticipant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantᚄ,
@@ -20864,6 +20907,53 @@ func (ec *executionContext) fieldContext_Mutation_registerForEvent(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_registerForEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRegistration(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateRegistration,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateRegistration(ctx, fc.Args["input"].(model.UpdateRegistrationInput))
+		},
+		nil,
+		ec.marshalNEventParticipantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateRegistration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "participant":
+				return ec.fieldContext_EventParticipantPayload_participant(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventParticipantPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipantPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRegistration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37902,6 +37992,75 @@ func (ec *executionContext) unmarshalInputUpdateMentorInput(ctx context.Context,
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateRegistrationInput(ctx context.Context, obj any) (model.UpdateRegistrationInput, error) {
+	var it model.UpdateRegistrationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eventId", "name", "organisation", "sectors", "offers", "seeks", "unavailableSlots"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "organisation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organisation = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "offers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offers"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Offers = data
+		case "seeks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("seeks"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Seeks = data
+		case "unavailableSlots":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unavailableSlots"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnavailableSlots = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateSandboxApplicationInput(ctx context.Context, obj any) (model.UpdateSandboxApplicationInput, error) {
 	var it model.UpdateSandboxApplicationInput
 	asMap := map[string]any{}
@@ -43972,6 +44131,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "registerForEvent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_registerForEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRegistration":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRegistration(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -54982,6 +55148,11 @@ func (ec *executionContext) unmarshalNUpdateInvestorInput2githubᚗcomᚋinnopor
 
 func (ec *executionContext) unmarshalNUpdateMentorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateMentorInput(ctx context.Context, v any) (model.UpdateMentorInput, error) {
 	res, err := ec.unmarshalInputUpdateMentorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateRegistrationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateRegistrationInput(ctx context.Context, v any) (model.UpdateRegistrationInput, error) {
+	res, err := ec.unmarshalInputUpdateRegistrationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

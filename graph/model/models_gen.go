@@ -939,6 +939,18 @@ type UpdateMentorInput struct {
 	MenteeIds   []string       `json:"menteeIds,omitempty"`
 }
 
+// What a participant tells about themselves; their type stays.
+type UpdateRegistrationInput struct {
+	EventID      string         `json:"eventId"`
+	Name         string         `json:"name"`
+	Organisation *string        `json:"organisation,omitempty"`
+	Sectors      []value.Sector `json:"sectors,omitempty"`
+	Offers       *string        `json:"offers,omitempty"`
+	Seeks        *string        `json:"seeks,omitempty"`
+	// Not a slot they have a meeting in (SLOT_TAKEN).
+	UnavailableSlots []int `json:"unavailableSlots,omitempty"`
+}
+
 type UpdateSandboxApplicationInput struct {
 	ID       string                `json:"id"`
 	Version  int                   `json:"version"`
