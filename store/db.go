@@ -56,6 +56,39 @@ type DB struct {
 	// the process — to close that window. MongoDB applies the condition
 	// atomically and needs no lock.
 	serial *stripedLock
+	// observer, when set, is told of every command that finished.
+	observer atomic.Pointer[Observer]
+	// inFlight maps a started command's request ID to its collection.
+	inFlight sync.Map
+}
+
+// Observer is told of each finished command: the collection it named (""
+// for commands of none), the command, whether it failed, and its
+// round-trip time.
+type Observer func(collection, command string, failed bool, took time.Duration)
+
+// Observe sets the observer of finished commands.
+func (d *DB) Observe(o Observer) { d.observer.Store(&o) }
+
+func (d *DB) started(_ context.Context, e *event.CommandStartedEvent) {
+	d.roundTrips.Add(1)
+	if d.observer.Load() == nil {
+		return
+	}
+	coll := ""
+	if els, err := e.Command.Elements(); err == nil && len(els) > 0 {
+		coll, _ = els[0].Value().StringValueOK()
+	}
+	d.inFlight.Store(e.RequestID, coll)
+}
+
+func (d *DB) finished(e event.CommandFinishedEvent, failed bool) {
+	o := d.observer.Load()
+	coll, ok := d.inFlight.LoadAndDelete(e.RequestID)
+	if o == nil || !ok {
+		return
+	}
+	(*o)(coll.(string), e.CommandName, failed, e.Duration)
 }
 
 // Open connects to the MongoDB server at uri and uses database name. It does
@@ -65,7 +98,9 @@ func Open(ctx context.Context, uri, name string) (*DB, error) {
 	opts := options.Client().ApplyURI(uri).
 		SetServerSelectionTimeout(10 * time.Second).
 		SetMonitor(&event.CommandMonitor{
-			Started: func(context.Context, *event.CommandStartedEvent) { d.roundTrips.Add(1) },
+			Started:   d.started,
+			Succeeded: func(_ context.Context, e *event.CommandSucceededEvent) { d.finished(e.CommandFinishedEvent, false) },
+			Failed:    func(_ context.Context, e *event.CommandFailedEvent) { d.finished(e.CommandFinishedEvent, true) },
 		})
 	client, err := mongo.Connect(opts)
 	if err != nil {
