@@ -95,6 +95,9 @@ type Config struct {
 	Instance string        // this replica's name in leases and run records
 	LeaseTTL time.Duration // a lease not renewed for this long is taken over
 	Timeout  time.Duration // longest a run may take
+	// Observe, when set, is told how each run ended: its job, status and
+	// wall time (zero for a run that did not hold the lease).
+	Observe func(job string, status runs.Status, took time.Duration)
 }
 
 // parser reads standard five-field specs, six-field ones starting with
@@ -212,6 +215,12 @@ func (s *Scheduler) run(ctx context.Context, j Job, trigger runs.Trigger, id str
 	return s.work(ctx, j, r), nil
 }
 
+func (s *Scheduler) observe(job string, status runs.Status, took time.Duration) {
+	if s.cfg.Observe != nil {
+		s.cfg.Observe(job, status, took)
+	}
+}
+
 // begin takes the job's lease and records the run's start; held is false
 // when the job is not to run: another replica holds the lease, or the
 // scheduled tick has already run.
@@ -224,6 +233,7 @@ func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, h
 	}
 	if !ok {
 		r.Status, r.FinishedAt, r.Error = runs.Skipped, now, "another run holds the lease"
+		s.observe(j.Name, r.Status, 0)
 		if trigger == runs.Schedule {
 			return r, false, nil // the holder records its own run
 		}
@@ -233,6 +243,7 @@ func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, h
 	started, err := s.cfg.Runs.Start(s.ctx, r)
 	if err == nil && !started {
 		r.Status = runs.Skipped // this tick already ran
+		s.observe(j.Name, r.Status, 0)
 	}
 	if err != nil || !started {
 		if rerr := s.cfg.Leases.Release(s.ctx, j.Name, holder(r)); rerr != nil {
@@ -246,6 +257,8 @@ func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, h
 // work runs a job whose lease is held, renewing the lease while it runs and
 // cancelling the run if the lease is lost; a panic fails the run.
 func (s *Scheduler) work(ctx context.Context, j Job, r runs.Run) runs.Run {
+	start := time.Now()
+	defer func() { s.observe(j.Name, r.Status, time.Since(start)) }()
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
 	renewed := make(chan struct{})
