@@ -264,7 +264,11 @@ func (r *mutationResolver) ScheduleEventMeetings(ctx context.Context, input mode
 	eventID, err := domainID(input.EventID, typeEvent, "eventId")
 	var run events.ScheduleRun
 	if err == nil {
+		start := time.Now()
 		run, err = r.Meetups.ScheduleMeetings(ctx, eventID, deref(input.Scope))
+		if err == nil {
+			r.Metrics.Scheduled(run.Placed, time.Since(start))
+		}
 	}
 	v, ue, err := result(ctx, model.ScheduleResult{Wanted: run.Wanted, Placed: run.Placed, Weight: run.Weight, Meetings: run.Meeting}, err)
 	if err != nil {

@@ -25,16 +25,18 @@ import (
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
+	"github.com/innoport/innoport/metrics"
 )
 
 // Options configures the GraphQL endpoint.
 type Options struct {
 	Verifier      auth.Verifier
 	Logger        *slog.Logger
-	Introspection bool  // allow __schema queries (GraphiQL needs them)
-	MaxBodyBytes  int64 // largest request body accepted
-	MaxDepth      int   // deepest selection accepted, introspection excepted
-	MaxComplexity int   // highest query cost accepted; lists cost per requested item
+	Introspection bool             // allow __schema queries (GraphiQL needs them)
+	MaxBodyBytes  int64            // largest request body accepted
+	MaxDepth      int              // deepest selection accepted, introspection excepted
+	MaxComplexity int              // highest query cost accepted; lists cost per requested item
+	Metrics       *metrics.Metrics // nil: none recorded
 }
 
 // NewHandler serves GraphQL over HTTP (POST and GET, per the GraphQL-over-HTTP
@@ -84,6 +86,9 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	}
 	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	srv.Use(depthLimit(o.MaxDepth))
+	if o.Metrics != nil {
+		srv.AroundOperations(observeOperations(o.Metrics))
+	}
 	srv.SetErrorPresenter(presentError(o.Logger))
 	srv.SetRecoverFunc(recoverPanic(o.Logger))
 

@@ -12,6 +12,7 @@ import (
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/matching"
+	"github.com/innoport/innoport/metrics"
 )
 
 // Resolver is the root resolver; it holds the domain use-cases.
@@ -24,6 +25,8 @@ type Resolver struct {
 	Meetups   *events.Service
 	Runs      *runs.Service
 	Matching  *matching.Service
+	// Metrics records event scheduling runs; nil records nothing.
+	Metrics *metrics.Metrics
 	// RescreenAll screens every firm again in the background, after a new
 	// criteria set is published.
 	RescreenAll func()

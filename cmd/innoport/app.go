@@ -30,6 +30,7 @@ import (
 	"github.com/innoport/innoport/graph"
 	"github.com/innoport/innoport/jobs"
 	"github.com/innoport/innoport/matching"
+	"github.com/innoport/innoport/metrics"
 	"github.com/innoport/innoport/store"
 )
 
@@ -45,6 +46,7 @@ type app struct {
 	verifier auth.Verifier
 	signer   *auth.HS256 // nil with OIDC
 	jobs     *jobs.Scheduler
+	metrics  *metrics.Metrics // nil when off
 	// background tracks work started by requests that outlives them.
 	background sync.WaitGroup
 }
@@ -53,6 +55,9 @@ type app struct {
 // configured), creates indexes and wires the use-cases.
 func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) (_ *app, err error) {
 	a := &app{cfg: cfg, logger: logger, clock: clk}
+	if cfg.Metrics {
+		a.metrics = metrics.New()
+	}
 	defer func() {
 		if err != nil {
 			a.close(context.WithoutCancel(ctx))
@@ -69,6 +74,9 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	}
 	if a.db, err = store.Open(ctx, uri, cfg.DBName); err != nil {
 		return nil, err
+	}
+	if a.metrics != nil {
+		a.db.Observe(a.metrics.Command)
 	}
 	if err = a.db.EnsureIndexes(ctx); err != nil {
 		return nil, err
@@ -88,6 +96,7 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	screen := screening.NewService(a.demo.CriteriaSets, store.NewResults(a.db), a.demo.Startups, clk)
 	firms.OnChange(func(st firm.Startup) { a.rescreen(st.ID) })
 	a.resolver = &graph.Resolver{
+		Metrics:     a.metrics,
 		Screen:      screen,
 		Sandbox:     sandbox.NewService(a.demo.Programs, store.NewSandboxApplications(a.db), firms, clk),
 		RescreenAll: func() { a.rescreen("") },
@@ -104,6 +113,7 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	a.jobs, err = jobs.NewScheduler(jobs.Config{
 		Logger: logger, Clock: clk, Leases: store.NewLeases(a.db), Runs: runStore,
 		Instance: cfg.Instance, LeaseTTL: cfg.JobLeaseTTL, Timeout: time.Hour,
+		Observe: func(job string, status runs.Status, took time.Duration) { a.metrics.JobRun(job, string(status), took) },
 	}, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule),
 		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule),
 		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule),
@@ -222,13 +232,17 @@ func (a *app) seedDemo(ctx context.Context) error {
 }
 
 // routes serves GraphQL at /graphql, GraphiQL at /, agendas as iCalendar
-// files, and the health probes.
+// files, Prometheus metrics at /metrics, and the health probes.
 func (a *app) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.NewHandler(a.resolver, graph.Options{
 		Verifier: a.verifier, Logger: a.logger, Introspection: a.cfg.Introspection,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, MaxDepth: a.cfg.MaxDepth, MaxComplexity: a.cfg.MaxComplexity,
+		Metrics: a.metrics,
 	}))
+	if a.metrics != nil {
+		mux.Handle("GET /metrics", a.metrics.Handler())
+	}
 	mux.Handle("GET /events/{id}/agenda.ics", graph.AgendaFile(a.resolver, a.verifier, a.logger))
 	if a.cfg.Introspection {
 		mux.Handle("GET /{$}", playground.Handler("Innoport GraphQL", "/graphql"))

@@ -27,24 +27,41 @@ func BenchmarkStartupsPage(b *testing.B) {
 		b.Run(size.name, func(b *testing.B) {
 			e := newEnv(b)
 			addStartups(b, e, size.extra)
-			q := req{query: `{ startups(first: 50) { edges { node { name incubator { name } } } } }`}
-			lat := make([]time.Duration, 0, 1024)
-			trips := e.app.db.RoundTrips()
-			b.ResetTimer()
-			for b.Loop() {
-				start := time.Now()
-				r := e.do(b, q)
-				lat = append(lat, time.Since(start))
-				if len(r.Errors) > 0 || len(r.list("startups.edges")) != 50 && size.extra > 0 {
-					b.Fatalf("unexpected response: %+v", r.Errors)
-				}
-			}
-			b.StopTimer()
-			slices.Sort(lat)
-			ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / float64(time.Millisecond) }
-			b.ReportMetric(ms(0.50), "p50-ms")
-			b.ReportMetric(ms(0.99), "p99-ms")
-			b.ReportMetric(float64(e.app.db.RoundTrips()-trips)/float64(len(lat)), "round-trips/op")
+			latency(b, e, size.extra > 0)
+		})
+	}
+}
+
+// latency serves `startups(first: 50) { … incubator { name } }` in a loop
+// and reports p50, p99 and store round trips per request; full asks for a
+// full page of 50.
+func latency(b *testing.B, e *env, full bool) {
+	q := req{query: `{ startups(first: 50) { edges { node { name incubator { name } } } } }`}
+	lat := make([]time.Duration, 0, 1024)
+	trips := e.app.db.RoundTrips()
+	b.ResetTimer()
+	for b.Loop() {
+		start := time.Now()
+		r := e.do(b, q)
+		lat = append(lat, time.Since(start))
+		if len(r.Errors) > 0 || len(r.list("startups.edges")) != 50 && full {
+			b.Fatalf("unexpected response: %+v", r.Errors)
+		}
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / float64(time.Millisecond) }
+	b.ReportMetric(ms(0.50), "p50-ms")
+	b.ReportMetric(ms(0.99), "p99-ms")
+	b.ReportMetric(float64(e.app.db.RoundTrips()-trips)/float64(len(lat)), "round-trips/op")
+}
+
+// BenchmarkMetricsOverhead is BenchmarkStartupsPage on the demo data with
+// Prometheus metrics off and on: what recording costs a request.
+func BenchmarkMetricsOverhead(b *testing.B) {
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("metrics=%v", on), func(b *testing.B) {
+			latency(b, newEnvWith(b, func(c *Config) { c.Metrics = on }), false)
 		})
 	}
 }

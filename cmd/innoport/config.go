@@ -25,6 +25,7 @@ type Config struct {
 	OIDCAudience    string        // INNOPORT_OIDC_AUDIENCE
 	LogLevel        slog.Level    // INNOPORT_LOG_LEVEL
 	Introspection   bool          // INNOPORT_INTROSPECTION
+	Metrics         bool          // INNOPORT_METRICS: Prometheus metrics at /metrics
 	MaxBodyBytes    int64         // INNOPORT_MAX_BODY_BYTES
 	MaxDepth        int           // INNOPORT_MAX_DEPTH
 	MaxComplexity   int           // INNOPORT_MAX_COMPLEXITY
@@ -60,7 +61,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("addr", c.Addr), slog.String("mongodbURI", maskURI(c.MongoURI)), slog.String("db", c.DBName),
 		slog.String("dataDir", c.DataDir), slog.Bool("demo", c.Demo), slog.String("jwtSecret", mask(c.JWTSecret)),
 		slog.String("oidcIssuer", c.OIDCIssuer), slog.String("oidcAudience", c.OIDCAudience),
-		slog.String("logLevel", c.LogLevel.String()), slog.Bool("introspection", c.Introspection),
+		slog.String("logLevel", c.LogLevel.String()), slog.Bool("introspection", c.Introspection), slog.Bool("metrics", c.Metrics),
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
@@ -150,6 +151,7 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	// for a real MongoDB, where they would pollute or expose production.
 	c.Demo = envBool("INNOPORT_DEMO", c.Embedded()) && !*noDemo
 	c.Introspection = envBool("INNOPORT_INTROSPECTION", c.Embedded())
+	c.Metrics = envBool("INNOPORT_METRICS", true)
 	c.MaxBodyBytes = envInt("INNOPORT_MAX_BODY_BYTES", 1<<20)
 	c.MaxDepth = int(envInt("INNOPORT_MAX_DEPTH", 12))
 	c.MaxComplexity = int(envInt("INNOPORT_MAX_COMPLEXITY", 5000))

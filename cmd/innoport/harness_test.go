@@ -39,6 +39,12 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
+	return newEnvWith(t, nil)
+}
+
+// newEnvWith is newEnv with the configuration changed by change first.
+func newEnvWith(t testing.TB, change func(*Config)) *env {
+	t.Helper()
 	ctx := context.Background()
 	cfg := Config{
 		MongoURI: storetest.URI(t), DBName: storetest.DBName(), JWTSecret: testSecret, Introspection: true,
@@ -46,6 +52,9 @@ func newEnv(t testing.TB) *env {
 		CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off, MatchesSchedule: jobs.Off,
 		MatchesK: 20,
 		Instance: "test", JobLeaseTTL: time.Minute,
+	}
+	if change != nil {
+		change(&cfg)
 	}
 	clk := clock.NewManual(testNow)
 	a, err := openApp(ctx, cfg, clk, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})))

@@ -1,0 +1,122 @@
+// Package metrics exposes Prometheus metrics of the service at /metrics:
+// GraphQL operations, store commands, job runs, event scheduling, and the
+// Go runtime and process. It owns its registry, so nothing else in the
+// process (the embedded FerretDB registers its own) mixes in.
+package metrics
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics are the service's collectors. Its recording methods do nothing
+// on a nil *Metrics, so callers need not check whether metrics are on.
+type Metrics struct {
+	registry      *prometheus.Registry
+	operations    *prometheus.CounterVec
+	operationTime *prometheus.HistogramVec
+	commands      *prometheus.CounterVec
+	commandTime   *prometheus.HistogramVec
+	jobRuns       *prometheus.CounterVec
+	jobTime       *prometheus.HistogramVec
+	scheduleTime  prometheus.Histogram
+	placed        prometheus.Counter
+}
+
+// New registers the collectors on a registry of their own.
+func New() *Metrics {
+	m := &Metrics{
+		registry: prometheus.NewRegistry(),
+		operations: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "innoport_graphql_operations_total",
+			Help: "GraphQL operations by root field and outcome (ok, or the first error's code).",
+		}, []string{"operation", "outcome"}),
+		operationTime: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "innoport_graphql_operation_duration_seconds",
+			Help:    "Time to answer a GraphQL operation, by root field.",
+			Buckets: prometheus.ExponentialBuckets(0.001, 2, 14), // 1 ms … 8 s
+		}, []string{"operation"}),
+		commands: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "innoport_store_commands_total",
+			Help: "MongoDB commands sent, by collection, command and outcome (ok or failed).",
+		}, []string{"collection", "command", "outcome"}),
+		commandTime: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "innoport_store_command_duration_seconds",
+			Help:    "MongoDB command round-trip time, by collection and command.",
+			Buckets: prometheus.ExponentialBuckets(0.0002, 2, 15), // 0.2 ms … 3.3 s
+		}, []string{"collection", "command"}),
+		jobRuns: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "innoport_job_runs_total",
+			Help: "Job runs by job and status (SUCCEEDED, FAILED, SKIPPED).",
+		}, []string{"job", "status"}),
+		jobTime: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "innoport_job_run_duration_seconds",
+			Help:    "Wall time of job runs that held their lease, by job; the matching jobs are the matching durations.",
+			Buckets: prometheus.ExponentialBuckets(0.01, 2, 15), // 10 ms … 164 s
+		}, []string{"job"}),
+		scheduleTime: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "innoport_event_scheduling_duration_seconds",
+			Help:    "Wall time of an event's scheduling run (scheduleEventMeetings), store work included.",
+			Buckets: prometheus.ExponentialBuckets(0.005, 2, 12), // 5 ms … 10 s
+		}),
+		placed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "innoport_event_meetings_placed_total",
+			Help: "Meetings placed by scheduling runs.",
+		}),
+	}
+	m.registry.MustRegister(m.operations, m.operationTime, m.commands, m.commandTime, m.jobRuns, m.jobTime,
+		m.scheduleTime, m.placed, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// Handler serves the metrics in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
+}
+
+// Operation records one GraphQL operation.
+func (m *Metrics) Operation(name, outcome string, took time.Duration) {
+	if m == nil {
+		return
+	}
+	m.operations.WithLabelValues(name, outcome).Inc()
+	m.operationTime.WithLabelValues(name).Observe(took.Seconds())
+}
+
+// Command records one store command.
+func (m *Metrics) Command(collection, command string, failed bool, took time.Duration) {
+	if m == nil {
+		return
+	}
+	outcome := "ok"
+	if failed {
+		outcome = "failed"
+	}
+	m.commands.WithLabelValues(collection, command, outcome).Inc()
+	m.commandTime.WithLabelValues(collection, command).Observe(took.Seconds())
+}
+
+// JobRun records one job run; took is zero for a run that did not hold
+// the lease.
+func (m *Metrics) JobRun(job, status string, took time.Duration) {
+	if m == nil {
+		return
+	}
+	m.jobRuns.WithLabelValues(job, status).Inc()
+	if took > 0 {
+		m.jobTime.WithLabelValues(job).Observe(took.Seconds())
+	}
+}
+
+// Scheduled records one event scheduling run.
+func (m *Metrics) Scheduled(placed int, took time.Duration) {
+	if m == nil {
+		return
+	}
+	m.scheduleTime.Observe(took.Seconds())
+	m.placed.Add(float64(placed))
+}
