@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -19,6 +20,9 @@ import (
 	"go.mongodb.org/mongo-driver/v2/event"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/codes"
+	"go.opentelemetry.io/otel/trace"
 )
 
 // Collection names.
@@ -58,7 +62,9 @@ type DB struct {
 	serial *stripedLock
 	// observer, when set, is told of every command that finished.
 	observer atomic.Pointer[Observer]
-	// inFlight maps a started command's request ID to its collection.
+	// tracer, when set, makes a span of every command.
+	tracer atomic.Pointer[trace.Tracer]
+	// inFlight maps a started command's request ID to what its end needs.
 	inFlight sync.Map
 }
 
@@ -70,25 +76,52 @@ type Observer func(collection, command string, failed bool, took time.Duration)
 // Observe sets the observer of finished commands.
 func (d *DB) Observe(o Observer) { d.observer.Store(&o) }
 
-func (d *DB) started(_ context.Context, e *event.CommandStartedEvent) {
-	d.roundTrips.Add(1)
-	if d.observer.Load() == nil {
-		return
-	}
-	coll := ""
-	if els, err := e.Command.Elements(); err == nil && len(els) > 0 {
-		coll, _ = els[0].Value().StringValueOK()
-	}
-	d.inFlight.Store(e.RequestID, coll)
+// Trace makes a client span of every command, under the span of the
+// operation that sent it.
+func (d *DB) Trace(tp trace.TracerProvider) {
+	t := tp.Tracer("github.com/innoport/innoport/store")
+	d.tracer.Store(&t)
 }
 
-func (d *DB) finished(e event.CommandFinishedEvent, failed bool) {
-	o := d.observer.Load()
-	coll, ok := d.inFlight.LoadAndDelete(e.RequestID)
-	if o == nil || !ok {
+// command is a started command, as its end needs it.
+type command struct {
+	collection string
+	span       trace.Span // nil when not traced
+}
+
+func (d *DB) started(ctx context.Context, e *event.CommandStartedEvent) {
+	d.roundTrips.Add(1)
+	o, t := d.observer.Load(), d.tracer.Load()
+	if o == nil && t == nil {
 		return
 	}
-	(*o)(coll.(string), e.CommandName, failed, e.Duration)
+	var c command
+	if els, err := e.Command.Elements(); err == nil && len(els) > 0 {
+		c.collection, _ = els[0].Value().StringValueOK()
+	}
+	if t != nil {
+		_, c.span = (*t).Start(ctx, strings.TrimSpace(e.CommandName+" "+c.collection), trace.WithSpanKind(trace.SpanKindClient),
+			trace.WithAttributes(attribute.String("db.system", "mongodb"), attribute.String("db.namespace", e.DatabaseName),
+				attribute.String("db.collection.name", c.collection), attribute.String("db.operation.name", e.CommandName)))
+	}
+	d.inFlight.Store(e.RequestID, c)
+}
+
+func (d *DB) finished(e event.CommandFinishedEvent, failure error) {
+	v, ok := d.inFlight.LoadAndDelete(e.RequestID)
+	if !ok {
+		return
+	}
+	c := v.(command)
+	if o := d.observer.Load(); o != nil {
+		(*o)(c.collection, e.CommandName, failure != nil, e.Duration)
+	}
+	if c.span != nil {
+		if failure != nil {
+			c.span.SetStatus(codes.Error, failure.Error())
+		}
+		c.span.End()
+	}
 }
 
 // Open connects to the MongoDB server at uri and uses database name. It does
@@ -99,8 +132,8 @@ func Open(ctx context.Context, uri, name string) (*DB, error) {
 		SetServerSelectionTimeout(10 * time.Second).
 		SetMonitor(&event.CommandMonitor{
 			Started:   d.started,
-			Succeeded: func(_ context.Context, e *event.CommandSucceededEvent) { d.finished(e.CommandFinishedEvent, false) },
-			Failed:    func(_ context.Context, e *event.CommandFailedEvent) { d.finished(e.CommandFinishedEvent, true) },
+			Succeeded: func(_ context.Context, e *event.CommandSucceededEvent) { d.finished(e.CommandFinishedEvent, nil) },
+			Failed:    func(_ context.Context, e *event.CommandFailedEvent) { d.finished(e.CommandFinishedEvent, e.Failure) },
 		})
 	client, err := mongo.Connect(opts)
 	if err != nil {
