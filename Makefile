@@ -13,7 +13,7 @@ generate:   ## regenerate the GraphQL code from web-schema/
 bench:      ## benchmarks, with figures per request
 	go test ./cmd/innoport -run '^$$' -bench StartupsPage -benchtime 3s
 	go test ./cmd/innoport -run '^$$' -bench SubmitApplication -benchtime 200x
-	go test ./cmd/innoport -run '^$$' -bench MetricsOverhead -benchtime 3s
+	go test ./cmd/innoport -run '^$$' -bench ObservabilityOverhead -benchtime 3s
 	go test ./domain/screening -run '^$$' -bench Screen100k -benchtime 5x -benchmem
 	go test ./store -run '^$$' -bench RunBookkeeping -benchtime 3s
 	go test ./matching -run '^$$' -bench 'Rescore|Naive' -benchtime 3x -benchmem

@@ -77,7 +77,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		es := errs.Flatten(err)
 		if len(es) == 0 || errs.KindOf(err) == errs.Internal {
-			logger.ErrorContext(ctx, "request failed", "path", gqlErr.Path.String(), "error", err.Error())
+			logger.ErrorContext(ctx, "request failed", "operation", operationOf(ctx), "path", gqlErr.Path.String(), "error", err.Error())
 			es = []*errs.Error{errs.Internalf(err, "unclassified")}
 		}
 		e := es[0]
@@ -93,7 +93,7 @@ func presentError(logger *slog.Logger) graphql.ErrorPresenterFunc {
 // recoverPanic answers INTERNAL for a panicking resolver and logs the panic.
 func recoverPanic(logger *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
-		logger.ErrorContext(ctx, "resolver panicked", "panic", p, "stack", string(debug.Stack()))
+		logger.ErrorContext(ctx, "resolver panicked", "operation", operationOf(ctx), "panic", p, "stack", string(debug.Stack()))
 		return errs.Internalf(errors.New("panic"), "resolver")
 	}
 }

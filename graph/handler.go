@@ -14,8 +14,11 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/ravilushqa/otelgqlgen"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/errs"
@@ -26,6 +29,7 @@ import (
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/metrics"
+	"github.com/innoport/innoport/telemetry"
 )
 
 // Options configures the GraphQL endpoint.
@@ -37,6 +41,9 @@ type Options struct {
 	MaxDepth      int              // deepest selection accepted, introspection excepted
 	MaxComplexity int              // highest query cost accepted; lists cost per requested item
 	Metrics       *metrics.Metrics // nil: none recorded
+	// Tracer traces operations and resolvers (otelgqlgen, request variables
+	// left out); nil: no tracing.
+	Tracer trace.TracerProvider
 }
 
 // NewHandler serves GraphQL over HTTP (POST and GET, per the GraphQL-over-HTTP
@@ -89,11 +96,17 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	if o.Metrics != nil {
 		srv.AroundOperations(observeOperations(o.Metrics))
 	}
+	if o.Tracer != nil {
+		srv.Use(otelgqlgen.Middleware(otelgqlgen.WithTracerProvider(o.Tracer), otelgqlgen.WithoutVariables()))
+	}
 	srv.SetErrorPresenter(presentError(o.Logger))
 	srv.SetRecoverFunc(recoverPanic(o.Logger))
 
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		ctx := withLang(req.Context(), langFromHeader(req.Header.Get("Accept-Language")))
+		if o.Tracer != nil { // a caller's trace continues here
+			ctx = telemetry.Propagator.Extract(ctx, propagation.HeaderCarrier(req.Header))
+		}
 		ctx = withLoaders(ctx, newLoaders(r))
 		srv.ServeHTTP(w, req.WithContext(ctx))
 	})

@@ -50,6 +50,14 @@ func operationLabel(op *ast.OperationDefinition) string {
 	return string(op.Operation) + ":" + strings.Join(fields, "+")
 }
 
+// operationOf labels the operation of ctx, for log lines; "" outside one.
+func operationOf(ctx context.Context) string {
+	if !graphql.HasOperationContext(ctx) {
+		return ""
+	}
+	return operationLabel(graphql.GetOperationContext(ctx).Operation)
+}
+
 // outcomeOf is "ok", or the code of the response's first error.
 func outcomeOf(resp *graphql.Response) string {
 	if len(resp.Errors) == 0 {

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/demo"
@@ -32,6 +34,7 @@ import (
 	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/metrics"
 	"github.com/innoport/innoport/store"
+	"github.com/innoport/innoport/telemetry"
 )
 
 // app is the wired service: store, use-cases, authentication and HTTP routes.
@@ -46,7 +49,8 @@ type app struct {
 	verifier auth.Verifier
 	signer   *auth.HS256 // nil with OIDC
 	jobs     *jobs.Scheduler
-	metrics  *metrics.Metrics // nil when off
+	metrics  *metrics.Metrics         // nil when off
+	tracer   *sdktrace.TracerProvider // nil when off
 	// background tracks work started by requests that outlives them.
 	background sync.WaitGroup
 }
@@ -57,6 +61,11 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	a := &app{cfg: cfg, logger: logger, clock: clk}
 	if cfg.Metrics {
 		a.metrics = metrics.New()
+	}
+	if cfg.Tracing {
+		if a.tracer, err = telemetry.Start(ctx); err != nil {
+			return nil, err
+		}
 	}
 	defer func() {
 		if err != nil {
@@ -77,6 +86,9 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	}
 	if a.metrics != nil {
 		a.db.Observe(a.metrics.Command)
+	}
+	if a.tracer != nil {
+		a.db.Trace(a.tracer)
 	}
 	if err = a.db.EnsureIndexes(ctx); err != nil {
 		return nil, err
@@ -238,7 +250,7 @@ func (a *app) routes() http.Handler {
 	mux.Handle("/graphql", graph.NewHandler(a.resolver, graph.Options{
 		Verifier: a.verifier, Logger: a.logger, Introspection: a.cfg.Introspection,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, MaxDepth: a.cfg.MaxDepth, MaxComplexity: a.cfg.MaxComplexity,
-		Metrics: a.metrics,
+		Metrics: a.metrics, Tracer: a.traceProvider(),
 	}))
 	if a.metrics != nil {
 		mux.Handle("GET /metrics", a.metrics.Handler())
@@ -264,6 +276,15 @@ func (a *app) routes() http.Handler {
 }
 
 // close releases the store; ctx bounds how long in-flight operations may take.
+// traceProvider is the tracer provider, or nil (not a nil pointer in an
+// interface) when tracing is off.
+func (a *app) traceProvider() trace.TracerProvider {
+	if a.tracer == nil {
+		return nil
+	}
+	return a.tracer
+}
+
 func (a *app) close(ctx context.Context) {
 	if a.resolver != nil && a.resolver.Matching != nil {
 		a.resolver.Matching.Stop()
@@ -272,6 +293,11 @@ func (a *app) close(ctx context.Context) {
 		a.jobs.Stop()
 	}
 	a.background.Wait()
+	if a.tracer != nil {
+		if err := a.tracer.Shutdown(ctx); err != nil {
+			a.logger.Warn("flush traces", "error", err)
+		}
+	}
 	if a.db != nil {
 		if err := a.db.Close(ctx); err != nil {
 			a.logger.Warn("close store connection", "error", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
 	"slices"
 	"testing"
 	"time"
@@ -56,12 +57,21 @@ func latency(b *testing.B, e *env, full bool) {
 	b.ReportMetric(float64(e.app.db.RoundTrips()-trips)/float64(len(lat)), "round-trips/op")
 }
 
-// BenchmarkMetricsOverhead is BenchmarkStartupsPage on the demo data with
-// Prometheus metrics off and on: what recording costs a request.
-func BenchmarkMetricsOverhead(b *testing.B) {
-	for _, on := range []bool{false, true} {
-		b.Run(fmt.Sprintf("metrics=%v", on), func(b *testing.B) {
-			latency(b, newEnvWith(b, func(c *Config) { c.Metrics = on }), false)
+// BenchmarkObservabilityOverhead is BenchmarkStartupsPage on the demo data
+// with Prometheus metrics and OpenTelemetry tracing (exported to an
+// in-process OTLP collector) off and on: what they cost a request.
+func BenchmarkObservabilityOverhead(b *testing.B) {
+	for _, v := range []struct {
+		name             string
+		metrics, tracing bool
+	}{{"off", false, false}, {"metrics", true, false}, {"metrics+tracing", true, true}} {
+		b.Run(v.name, func(b *testing.B) {
+			if v.tracing {
+				srv := httptest.NewServer(&collector{})
+				b.Cleanup(srv.Close) // after the service's own cleanup flushed its spans
+				b.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", srv.URL)
+			}
+			latency(b, newEnvWith(b, func(c *Config) { c.Metrics, c.Tracing = v.metrics, v.tracing }), false)
 		})
 	}
 }

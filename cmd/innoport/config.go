@@ -9,6 +9,8 @@ import (
 	"os"
 	"strconv"
 	"time"
+
+	"github.com/innoport/innoport/telemetry"
 )
 
 // Config is the service configuration, read from flags and environment
@@ -26,6 +28,7 @@ type Config struct {
 	LogLevel        slog.Level    // INNOPORT_LOG_LEVEL
 	Introspection   bool          // INNOPORT_INTROSPECTION
 	Metrics         bool          // INNOPORT_METRICS: Prometheus metrics at /metrics
+	Tracing         bool          // an OTLP endpoint in OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT
 	MaxBodyBytes    int64         // INNOPORT_MAX_BODY_BYTES
 	MaxDepth        int           // INNOPORT_MAX_DEPTH
 	MaxComplexity   int           // INNOPORT_MAX_COMPLEXITY
@@ -61,7 +64,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("addr", c.Addr), slog.String("mongodbURI", maskURI(c.MongoURI)), slog.String("db", c.DBName),
 		slog.String("dataDir", c.DataDir), slog.Bool("demo", c.Demo), slog.String("jwtSecret", mask(c.JWTSecret)),
 		slog.String("oidcIssuer", c.OIDCIssuer), slog.String("oidcAudience", c.OIDCAudience),
-		slog.String("logLevel", c.LogLevel.String()), slog.Bool("introspection", c.Introspection), slog.Bool("metrics", c.Metrics),
+		slog.String("logLevel", c.LogLevel.String()), slog.Bool("introspection", c.Introspection), slog.Bool("metrics", c.Metrics), slog.Bool("tracing", c.Tracing),
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
@@ -152,6 +155,7 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	c.Demo = envBool("INNOPORT_DEMO", c.Embedded()) && !*noDemo
 	c.Introspection = envBool("INNOPORT_INTROSPECTION", c.Embedded())
 	c.Metrics = envBool("INNOPORT_METRICS", true)
+	c.Tracing = telemetry.Configured(getenv)
 	c.MaxBodyBytes = envInt("INNOPORT_MAX_BODY_BYTES", 1<<20)
 	c.MaxDepth = int(envInt("INNOPORT_MAX_DEPTH", 12))
 	c.MaxComplexity = int(envInt("INNOPORT_MAX_COMPLEXITY", 5000))

@@ -24,6 +24,7 @@ import (
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/telemetry"
 )
 
 func main() {
@@ -63,7 +64,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	logger := slog.New(telemetry.LogHandler{Handler: slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel})})
 	logger.Info("starting innoport", "config", cfg)
 	a, err := openApp(ctx, cfg, clock.System{}, logger)
 	if err != nil {
