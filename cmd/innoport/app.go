@@ -275,7 +275,6 @@ func (a *app) routes() http.Handler {
 	return mux
 }
 
-// close releases the store; ctx bounds how long in-flight operations may take.
 // traceProvider is the tracer provider, or nil (not a nil pointer in an
 // interface) when tracing is off.
 func (a *app) traceProvider() trace.TracerProvider {
@@ -285,6 +284,7 @@ func (a *app) traceProvider() trace.TracerProvider {
 	return a.tracer
 }
 
+// close releases the store; ctx bounds how long in-flight operations may take.
 func (a *app) close(ctx context.Context) {
 	if a.resolver != nil && a.resolver.Matching != nil {
 		a.resolver.Matching.Stop()
