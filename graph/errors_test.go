@@ -1,8 +1,10 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,7 +19,10 @@ import (
 func TestUserErrorCodesAreInTheSchema(t *testing.T) {
 	t.Parallel()
 	for _, c := range []errs.Code{errs.CodeRequired, errs.CodeInvalidValue, errs.CodeInvalidTaxCode,
-		errs.CodeDuplicateTaxCode, errs.CodeVersionConflict, errs.CodeNotFound} {
+		errs.CodeDuplicateTaxCode, errs.CodeVersionConflict, errs.CodeNotFound, errs.CodeInvalidExpression, errs.CodeInvalidTransition,
+		errs.CodeCallNotOpen, errs.CodeNotEligible, errs.CodeDuplicateApplication, errs.CodeIdempotencyKeyReused,
+		errs.CodeConflictOfInterest, errs.CodeRegistrationClosed, errs.CodeEventFull, errs.CodeAlreadyRegistered,
+		errs.CodeCannotMeet, errs.CodeRequestExpired, errs.CodeSlotTaken, errs.CodeMeetingLimit, errs.CodeDuplicateRequest} {
 		assert.True(t, model.UserErrorCode(c).IsValid(), c)
 	}
 }
@@ -49,4 +54,13 @@ func TestLanguageFromAcceptLanguage(t *testing.T) {
 	} {
 		assert.Equal(t, want, langFromHeader(h), h)
 	}
+}
+
+func TestAPanickingResolverAnswersInternalAndIsLoggedWithItsStack(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	err := recoverPanic(slog.New(slog.NewJSONHandler(&out, nil)))(context.Background(), "boom")
+	assert.Equal(t, errs.Internal, errs.KindOf(err))
+	assert.Contains(t, out.String(), `"panic":"boom"`)
+	assert.Contains(t, out.String(), "goroutine", "the stack is logged")
 }
