@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -44,6 +45,15 @@ type Options struct {
 	// Tracer traces operations and resolvers (otelgqlgen, request variables
 	// left out); nil: no tracing.
 	Tracer trace.TracerProvider
+	// RateLimit bounds each client's requests; zero: none.
+	RateLimit RateLimit
+	// CORSOrigins are the browser origins allowed to call; empty: none
+	// (same-origin only).
+	CORSOrigins []string
+	// Timeout bounds each request's work; zero: none.
+	Timeout time.Duration
+	// Now is the clock of the rate limiter; nil: time.Now.
+	Now func() time.Time
 }
 
 // NewHandler serves GraphQL over HTTP (POST and GET, per the GraphQL-over-HTTP
@@ -108,10 +118,20 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 			ctx = telemetry.Propagator.Extract(ctx, propagation.HeaderCarrier(req.Header))
 		}
 		ctx = withLoaders(ctx, newLoaders(r))
+		if o.Timeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, o.Timeout)
+			defer cancel()
+		}
 		srv.ServeHTTP(w, req.WithContext(ctx))
 	})
+	now := o.Now
+	if now == nil {
+		now = time.Now
+	}
+	h = limitRate(o.RateLimit, now, h)
 	h = authenticate(o.Verifier, o.Logger, h)
-	return limitBody(o.MaxBodyBytes, h)
+	return cors(o.CORSOrigins, limitBody(o.MaxBodyBytes, h))
 }
 
 // pageCost is what one item of a list costs times the items asked for.

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/innoport/innoport/telemetry"
@@ -29,6 +30,10 @@ type Config struct {
 	Introspection   bool          // INNOPORT_INTROSPECTION
 	Metrics         bool          // INNOPORT_METRICS: Prometheus metrics at /metrics
 	Tracing         bool          // an OTLP endpoint in OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT
+	RateLimit       int           // INNOPORT_RATE_LIMIT: requests a second per client; 0: none
+	RateBurst       int           // INNOPORT_RATE_BURST: requests at once per client
+	CORSOrigins     []string      // INNOPORT_CORS_ORIGINS: browser origins allowed, comma-separated
+	RequestTimeout  time.Duration // INNOPORT_REQUEST_TIMEOUT
 	MaxBodyBytes    int64         // INNOPORT_MAX_BODY_BYTES
 	MaxDepth        int           // INNOPORT_MAX_DEPTH
 	MaxComplexity   int           // INNOPORT_MAX_COMPLEXITY
@@ -65,6 +70,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("dataDir", c.DataDir), slog.Bool("demo", c.Demo), slog.String("jwtSecret", mask(c.JWTSecret)),
 		slog.String("oidcIssuer", c.OIDCIssuer), slog.String("oidcAudience", c.OIDCAudience),
 		slog.String("logLevel", c.LogLevel.String()), slog.Bool("introspection", c.Introspection), slog.Bool("metrics", c.Metrics), slog.Bool("tracing", c.Tracing),
+		slog.Int("rateLimit", c.RateLimit), slog.Int("rateBurst", c.RateBurst), slog.Any("corsOrigins", c.CORSOrigins),
+		slog.Duration("requestTimeout", c.RequestTimeout),
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
@@ -160,6 +167,16 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	c.MaxDepth = int(envInt("INNOPORT_MAX_DEPTH", 12))
 	c.MaxComplexity = int(envInt("INNOPORT_MAX_COMPLEXITY", 5000))
 	c.MatchesK = int(envInt("INNOPORT_MATCHES_K", 20))
+	if v := env("INNOPORT_RATE_LIMIT", "20"); v != "0" {
+		c.RateLimit = int(envInt("INNOPORT_RATE_LIMIT", 20))
+		c.RateBurst = int(envInt("INNOPORT_RATE_BURST", 60))
+	}
+	for _, o := range strings.Split(getenv("INNOPORT_CORS_ORIGINS"), ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			c.CORSOrigins = append(c.CORSOrigins, o)
+		}
+	}
+	c.RequestTimeout = envDuration("INNOPORT_REQUEST_TIMEOUT", 30*time.Second)
 	if c.MatchesK < 1 || c.MatchesK > 200 {
 		errList = append(errList, fmt.Errorf("INNOPORT_MATCHES_K=%d: want 1 to 200", c.MatchesK))
 	}

@@ -47,7 +47,7 @@ func (c *collector) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func TestATraceHasTheStoreSpansUnderTheOperation(t *testing.T) {
 	col := &collector{}
 	srv := httptest.NewServer(col)
-	defer srv.Close()
+	t.Cleanup(srv.Close) // after the service's own cleanup flushed its spans
 	t.Setenv("OTEL_EXPORTER_OTLP_ENDPOINT", srv.URL)
 	e := newEnvWith(t, func(c *Config) { c.Tracing = true })
 

@@ -64,6 +64,7 @@ const (
 	// Request limits, refused before any resolver runs.
 	CodeRequestTooLarge    Code = "REQUEST_TOO_LARGE"
 	CodeDepthLimitExceeded Code = "DEPTH_LIMIT_EXCEEDED"
+	CodeRateLimited        Code = "RATE_LIMITED"
 )
 
 // Lang is a language a message can be shown in.
