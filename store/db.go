@@ -260,9 +260,9 @@ func (d *DB) IsEmpty(ctx context.Context) (bool, error) {
 // or ObjectID _id and scans the collection in Go for any other
 // (internal/backends/sqlite/collection.go, Query), so a write filtered by
 // _id and version costs time in proportion to the collection: 3.6 ms at
-// 100 documents, 11.9 ms at 300. There the stripe lock held around the read and the write
-// already keeps this process's other writers off the document, and the
-// filter names the _id alone. Several processes sharing one FerretDB are
+// 100 documents, 11.9 ms at 300. There the stripe lock held around the
+// read and the write already keeps this process's other writers off the
+// document, and the filter names the _id alone. Several processes sharing one FerretDB are
 // then not guarded against each other's lost updates (FerretDB's v1 update
 // never was atomic); MongoDB keeps the version in the filter.
 func (d *DB) versioned(id string, read int64) bson.D {
