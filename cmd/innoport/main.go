@@ -4,6 +4,7 @@
 //	innoport token --role ROLE --subject ID [--org ORG_ID] [--ttl 1h]
 //	                           print a bearer token the running configuration accepts
 //	innoport import --file F   set screening evidence of many firms from JSON lines
+//	innoport health            exit 0 when the service on this host is ready
 package main
 
 import (
@@ -53,8 +54,47 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return importCmd(ctx, args, getenv, stdout, stderr)
 	case "jobs":
 		return jobsCmd(ctx, args, getenv, stdout, stderr)
+	case "health":
+		return health(ctx, args, getenv, stderr)
 	}
-	return fmt.Errorf("unknown command %q (want serve, token, import or jobs)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, token, import, jobs or health)", cmd)
+}
+
+// health asks a running service on this host whether it is ready
+// (/readyz), for container health checks in images without a shell.
+func health(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("health", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := getenv("INNOPORT_ADDR")
+	if addr == "" {
+		addr = ":8080"
+	}
+	url := fs.String("url", "", "readiness URL (default http://127.0.0.1<port of INNOPORT_ADDR>/readyz)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *url == "" {
+		_, port, err := net.SplitHostPort(addr)
+		if err != nil {
+			return fmt.Errorf("INNOPORT_ADDR=%q: %w", addr, err)
+		}
+		*url = "http://127.0.0.1:" + port + "/readyz"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("not ready: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("not ready: %s answered %s", *url, resp.Status)
+	}
+	return nil
 }
 
 // serve runs the HTTP service until ctx is cancelled, then lets in-flight
