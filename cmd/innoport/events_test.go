@@ -286,7 +286,8 @@ func TestConcurrentBookingsOfOneSlotExactlyOneWins(t *testing.T) {
 		in["tables"] = []map[string]any{{"name": "A"}, {"name": "B"}}
 		in["maxMeetingsPerParticipant"] = 0
 	})
-	investors := []string{m.join(t, "vc-0", "investor", nil), m.join(t, "vc-1", "investor", nil), m.join(t, "vc-2", "investor", nil)}
+	investors := []string{m.join(t, "vc-0", "investor", nil), m.join(t, "vc-1", "investor", nil), m.join(t, "vc-2", "investor", nil),
+		m.join(t, "vc-3", "investor", nil)}
 	inv := investors[0]
 	const founders = 8
 	for i := range founders {
@@ -333,11 +334,12 @@ func TestConcurrentBookingsOfOneSlotExactlyOneWins(t *testing.T) {
 	assert.Len(t, landed, 1, "exactly one booking of the investor's slot lands")
 	assert.Contains(t, refused[0].list("bookMeeting.userErrors")[0].(map[string]any)["message"], "không rảnh", "the person is taken")
 
-	// Three pairs of different people race for slot 1, which has two tables.
+	// Three pairs of different people, none met yet (whoever won slot 0 met
+	// vc-0), race for slot 1, which has two tables.
 	landed, refused = race(
-		func() response { return book("founder-1", investors[0], 1) },
-		func() response { return book("founder-2", investors[1], 1) },
-		func() response { return book("founder-3", investors[2], 1) })
+		func() response { return book("founder-1", investors[1], 1) },
+		func() response { return book("founder-2", investors[2], 1) },
+		func() response { return book("founder-3", investors[3], 1) })
 	assert.Len(t, landed, 2, "two tables, two meetings")
 	assert.NotEqual(t, landed[0].str("bookMeeting.meeting.table"), landed[1].str("bookMeeting.meeting.table"))
 	require.Len(t, refused, 1)
