@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -44,7 +45,18 @@ func StartEmbedded(dir, addr string, logger *slog.Logger) (*Embedded, error) {
 		_ = f.Run(ctx) // returns when ctx is cancelled
 	}()
 	e.uri = f.MongoDBURI() // blocks until the listener is up
+	ownServers.Store(e.uri, true)
 	return e, nil
+}
+
+// ownServers are the URIs of the embedded servers this process started. A
+// DB on one of them is the only client of its server, so the in-process
+// update lock covers every writer (see DB.versioned).
+var ownServers sync.Map
+
+func ownServer(uri string) bool {
+	_, ok := ownServers.Load(uri)
+	return ok
 }
 
 // URI is the connection string of the embedded server.
@@ -52,6 +64,7 @@ func (e *Embedded) URI() string { return e.uri }
 
 // Stop shuts the server down and waits until its files are closed.
 func (e *Embedded) Stop() {
+	ownServers.Delete(e.uri)
 	e.cancel()
 	<-e.done
 }
