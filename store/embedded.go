@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -67,4 +68,13 @@ func (e *Embedded) Stop() {
 	ownServers.Delete(e.uri)
 	e.cancel()
 	<-e.done
+}
+
+// listenAddr is the server's host:port.
+func (e *Embedded) listenAddr() string {
+	u, err := url.Parse(e.uri)
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }
