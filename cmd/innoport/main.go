@@ -5,6 +5,8 @@
 //	                           print a bearer token the running configuration accepts
 //	innoport import --file F   set screening evidence of many firms from JSON lines
 //	innoport health            exit 0 when the service on this host is ready
+//	innoport db serve [--addr 127.0.0.1:27017]
+//	                           serve the embedded store alone, for several replicas
 package main
 
 import (
@@ -56,8 +58,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return jobsCmd(ctx, args, getenv, stdout, stderr)
 	case "health":
 		return health(ctx, args, getenv, stderr)
+	case "db":
+		return dbCmd(ctx, args, getenv, stdout, stderr)
 	}
-	return fmt.Errorf("unknown command %q (want serve, token, import, jobs or health)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, token, import, jobs, health or db)", cmd)
 }
 
 // health asks a running service on this host whether it is ready

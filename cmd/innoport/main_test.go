@@ -119,6 +119,10 @@ func TestTokenCommandSignsWhatTheServiceAccepts(t *testing.T) {
 	assert.ErrorContains(t, err, "--subject")
 	err = run(context.Background(), []string{"frobnicate"}, envOf(nil), &out, &errOut)
 	assert.ErrorContains(t, err, "unknown command")
+	err = run(context.Background(), []string{"db"}, envOf(nil), &out, &errOut)
+	assert.ErrorContains(t, err, "usage: innoport db serve")
+	err = run(context.Background(), []string{"db", "serve", "--addr", "0.0.0.0:27017", "--data-dir", dir}, envOf(nil), &out, &errOut)
+	assert.ErrorContains(t, err, "loopback address only")
 }
 
 // TestServeStartsAndStopsCleanly runs the real serve command on the embedded

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+
+	"github.com/innoport/innoport/store"
+)
+
+// dbCmd is `innoport db serve`: the embedded store alone, on a loopback
+// port, so that several `innoport serve` processes can share it through
+// MONGODB_URI — a production-shaped run on one machine.
+func dbCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "serve" {
+		return errors.New("usage: innoport db serve [--addr 127.0.0.1:27017] [--data-dir ./data]")
+	}
+	fs := flag.NewFlagSet("db serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	env := func(k, def string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	addr := fs.String("addr", env("INNOPORT_DB_ADDR", "127.0.0.1:27017"), "loopback address to serve the store on")
+	dataDir := fs.String("data-dir", env("INNOPORT_DATA_DIR", "./data"), "directory of the store's files (they go under db/, as in embedded mode)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	srv, err := store.Serve(filepath.Join(*dataDir, "db"), *addr, logger)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	if _, err := fmt.Fprintf(stdout, "MONGODB_URI=%s\n", srv.URI()); err != nil {
+		return err
+	}
+	<-ctx.Done()
+	return nil
+}
