@@ -22,7 +22,15 @@ import (
 	"github.com/innoport/innoport/store/storetest"
 )
 
-func TestMain(m *testing.M) { storetest.Main(m) }
+// TestMain runs the tests, or — with INNOPORT_TEST_MAIN=1 — the command
+// itself, so that tests can start `innoport` processes from this binary.
+func TestMain(m *testing.M) {
+	if os.Getenv("INNOPORT_TEST_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	storetest.Main(m)
+}
 
 const testSecret = "test-secret-0123456789abcdef0123456789"
 
