@@ -1,0 +1,333 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// The bleve analysis: Unicode word segmentation, then Fold.
+const (
+	foldFilter = "innoport_fold"
+	vnAnalyzer = "innoport_vi"
+)
+
+func init() {
+	if err := registry.RegisterTokenFilter(foldFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return foldTokens{}, nil
+	}); err != nil {
+		panic(err)
+	}
+}
+
+type foldTokens struct{}
+
+func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		t.Term = []byte(Fold(string(t.Term)))
+	}
+	return in
+}
+
+// textFields are the searched fields and their weights.
+var textFields = []struct {
+	name  string
+	boost float64
+}{{"title", 4}, {"subtitle", 3}, {"keywords", 3}, {"body", 1}}
+
+// Bleve is the embedded index: a bleve index on disk (or in memory), for
+// a single process.
+type Bleve struct {
+	dir string
+	mu  sync.RWMutex // Reset swaps idx
+	idx bleve.Index
+}
+
+var _ Index = (*Bleve)(nil)
+
+// OpenBleve opens the index in dir, creating it if needed; an empty dir
+// keeps it in memory.
+func OpenBleve(dir string) (*Bleve, error) {
+	b := &Bleve{dir: dir}
+	idx, err := b.open()
+	if err != nil {
+		return nil, err
+	}
+	b.idx = idx
+	return b, nil
+}
+
+func (b *Bleve) open() (bleve.Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	if b.dir == "" {
+		return bleve.NewMemOnly(m)
+	}
+	var idx bleve.Index
+	if _, err = os.Stat(filepath.Join(b.dir, "index_meta.json")); err == nil {
+		idx, err = bleve.Open(b.dir)
+	} else {
+		_ = os.Remove(b.dir) // bleve creates the directory; an empty one may exist
+		idx, err = bleve.New(b.dir, m)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open search index %s: %w", b.dir, err)
+	}
+	return idx, nil
+}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(vnAnalyzer, map[string]any{
+		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []any{foldFilter},
+	}); err != nil {
+		return nil, err
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	for _, f := range textFields {
+		fm := bleve.NewTextFieldMapping()
+		fm.Analyzer = vnAnalyzer
+		fm.IncludeTermVectors = true // for highlights
+		fm.Store = f.name == "title" || f.name == "body"
+		dm.AddFieldMappingsAt(f.name, fm)
+	}
+	for _, name := range []string{"type", "rid", "titleSort", string(FacetSector), string(FacetStage), string(FacetWard), string(FacetIncubator)} {
+		fm := bleve.NewKeywordFieldMapping()
+		fm.Store = name == "type" || name == "rid"
+		fm.DocValues = true
+		dm.AddFieldMappingsAt(name, fm)
+	}
+	vm := bleve.NewNumericFieldMapping()
+	vm.Index = false
+	dm.AddFieldMappingsAt("version", vm)
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = vnAnalyzer
+	return im, nil
+}
+
+// bleveDoc is how a Doc is indexed.
+func bleveDoc(d Doc) map[string]any {
+	m := map[string]any{
+		"type": string(d.Type), "rid": d.ID, "version": float64(d.Version),
+		"title": d.Title, "subtitle": d.Subtitle, "keywords": strings.Join(d.Keywords, " · "), "body": d.Body,
+		"titleSort": Fold(d.Title),
+	}
+	for f, vs := range d.Facets {
+		m[string(f)] = vs
+	}
+	return m
+}
+
+func (b *Bleve) index() bleve.Index {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.idx
+}
+
+// Upsert indexes docs in one batch.
+func (b *Bleve) Upsert(_ context.Context, docs ...Doc) error {
+	idx := b.index()
+	batch := idx.NewBatch()
+	for _, d := range docs {
+		if err := batch.Index(d.Key().String(), bleveDoc(d)); err != nil {
+			return fmt.Errorf("index %s: %w", d.Key(), err)
+		}
+	}
+	return idx.Batch(batch)
+}
+
+// Delete removes documents in one batch.
+func (b *Bleve) Delete(_ context.Context, keys ...Key) error {
+	idx := b.index()
+	batch := idx.NewBatch()
+	for _, k := range keys {
+		batch.Delete(k.String())
+	}
+	return idx.Batch(batch)
+}
+
+// Search runs q.
+func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
+	if err := q.check(); err != nil {
+		return Result{}, err
+	}
+	req := bleve.NewSearchRequestOptions(bleveQuery(q), q.Limit, q.Offset, false)
+	req.Fields = []string{"type", "rid", "version"}
+	text := len(words(Fold(q.Text))) > 0
+	switch {
+	case q.Sort == ByTitle || !text:
+		req.SortBy([]string{"titleSort", "_id"})
+	default:
+		req.SortBy([]string{"-_score", "titleSort", "_id"})
+	}
+	if text {
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		req.Highlight.AddField("title")
+		req.Highlight.AddField("body")
+	}
+	for _, f := range q.Facets {
+		req.AddFacet(string(f), bleve.NewFacetRequest(string(f), 500))
+	}
+	res, err := b.index().SearchInContext(ctx, req)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %w", err)
+	}
+	out := Result{Total: int(res.Total)}
+	for _, h := range res.Hits {
+		t, _ := h.Fields["type"].(string)
+		id, _ := h.Fields["rid"].(string)
+		v, _ := h.Fields["version"].(float64)
+		hit := Hit{Key: Key{Type(t), id}, Version: int64(v)}
+		for field, frags := range h.Fragments {
+			if len(frags) > 0 {
+				if hit.Highlights == nil {
+					hit.Highlights = map[string]string{}
+				}
+				hit.Highlights[field] = strings.NewReplacer("<mark>", "<em>", "</mark>", "</em>").Replace(frags[0])
+			}
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if len(q.Facets) > 0 {
+		out.Facets = map[Facet]map[string]int{}
+		for _, f := range q.Facets {
+			counts := map[string]int{}
+			if fr := res.Facets[string(f)]; fr != nil && fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					counts[t.Term] = t.Count
+				}
+			}
+			out.Facets[f] = counts
+		}
+	}
+	return out, nil
+}
+
+// bleveQuery is q's text, as words that must all match (the last one as a
+// prefix too), and its filters.
+func bleveQuery(q Query) query.Query {
+	var must []query.Query
+	ws := words(Fold(q.Text))
+	for i, w := range ws {
+		var alts []query.Query
+		for _, f := range textFields {
+			exact := bleve.NewTermQuery(w)
+			exact.SetField(f.name)
+			exact.SetBoost(2 * f.boost)
+			alts = append(alts, exact)
+			if n := typos(w); n > 0 {
+				fuzzy := bleve.NewFuzzyQuery(w)
+				fuzzy.SetField(f.name)
+				fuzzy.SetFuzziness(n)
+				fuzzy.SetBoost(f.boost)
+				alts = append(alts, fuzzy)
+			}
+			if i == len(ws)-1 {
+				prefix := bleve.NewPrefixQuery(w)
+				prefix.SetField(f.name)
+				prefix.SetBoost(1.5 * f.boost)
+				alts = append(alts, prefix)
+			}
+		}
+		must = append(must, bleve.NewDisjunctionQuery(alts...))
+	}
+	oneOf := func(field string, values []string) query.Query {
+		var alts []query.Query
+		for _, v := range values {
+			t := bleve.NewTermQuery(v)
+			t.SetField(field)
+			alts = append(alts, t)
+		}
+		if len(alts) == 0 {
+			return bleve.NewMatchNoneQuery()
+		}
+		return bleve.NewDisjunctionQuery(alts...)
+	}
+	if len(q.Types) > 0 {
+		types := make([]string, len(q.Types))
+		for i, t := range q.Types {
+			types[i] = string(t)
+		}
+		must = append(must, oneOf("type", types))
+	}
+	for _, f := range Facets {
+		if vs, ok := q.Filter[f]; ok {
+			must = append(must, oneOf(string(f), vs))
+		}
+	}
+	if q.IDs != nil {
+		must = append(must, oneOf("rid", q.IDs))
+	}
+	if len(must) == 0 {
+		return bleve.NewMatchAllQuery()
+	}
+	if len(ws) == 0 {
+		must = append(must, bleve.NewMatchAllQuery())
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// Versions lists the documents of type t, a page of 10,000 at a time.
+func (b *Bleve) Versions(ctx context.Context, t Type) (map[string]int64, error) {
+	out := map[string]int64{}
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bleveQuery(Query{Types: []Type{t}}), 10000, 0, false)
+		req.Fields = []string{"rid", "version"}
+		req.SortBy([]string{"_id"})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := b.index().SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("list %s documents: %w", t, err)
+		}
+		for _, h := range res.Hits {
+			id, _ := h.Fields["rid"].(string)
+			v, _ := h.Fields["version"].(float64)
+			out[id] = int64(math.Round(v))
+		}
+		if len(res.Hits) < 10000 {
+			return out, nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// Reset empties the index by replacing it with a new one.
+func (b *Bleve) Reset(context.Context) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if err := b.idx.Close(); err != nil {
+		return err
+	}
+	if b.dir != "" {
+		if err := os.RemoveAll(b.dir); err != nil {
+			return fmt.Errorf("remove search index: %w", err)
+		}
+	}
+	idx, err := b.open()
+	if err != nil {
+		return err
+	}
+	b.idx = idx
+	return nil
+}
+
+// Close closes the index.
+func (b *Bleve) Close() error { return b.index().Close() }
