@@ -26,6 +26,7 @@ import (
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/matching"
+	"github.com/innoport/innoport/search"
 )
 
 // Off is the schedule that disables a job.
@@ -83,6 +84,15 @@ func FlagSandboxDeadlines(svc *sandbox.Service, schedule string) Job {
 	return Job{Name: "flag-sandbox-deadlines", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
 		n, err := svc.FlagOverdue(ctx)
 		return fmt.Sprintf("%d applications' flags changed", n), err
+	}}
+}
+
+// ReindexSearch compares the search index with the store by version and
+// repairs what drifted.
+func ReindexSearch(x *search.Indexer, schedule string) Job {
+	return Job{Name: "reindex-search", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
+		st, err := x.Repair(ctx)
+		return fmt.Sprintf("%d records checked, %d indexed, %d removed", st.Checked, st.Indexed, st.Removed), err
 	}}
 }
 

@@ -25,6 +25,8 @@ type Metrics struct {
 	jobTime       *prometheus.HistogramVec
 	scheduleTime  prometheus.Histogram
 	placed        prometheus.Counter
+	searchLag     prometheus.Histogram
+	searchTime    *prometheus.HistogramVec
 }
 
 // New registers the collectors on a registry of their own.
@@ -67,9 +69,19 @@ func New() *Metrics {
 			Name: "innoport_event_meetings_placed_total",
 			Help: "Meetings placed by scheduling runs.",
 		}),
+		searchLag: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "innoport_search_index_lag_seconds",
+			Help:    "Time from a record's write to its document being searchable.",
+			Buckets: prometheus.ExponentialBuckets(0.01, 2, 14), // 10 ms … 82 s
+		}),
+		searchTime: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "innoport_search_query_duration_seconds",
+			Help:    "Time the search engine took to answer a query, by engine.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14), // 0.5 ms … 4 s
+		}, []string{"engine"}),
 	}
 	m.registry.MustRegister(m.operations, m.operationTime, m.commands, m.commandTime, m.jobRuns, m.jobTime,
-		m.scheduleTime, m.placed, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+		m.scheduleTime, m.placed, m.searchLag, m.searchTime, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
 
@@ -119,4 +131,20 @@ func (m *Metrics) Scheduled(placed int, took time.Duration) {
 	}
 	m.scheduleTime.Observe(took.Seconds())
 	m.placed.Add(float64(placed))
+}
+
+// SearchLag records how long one change waited to be indexed.
+func (m *Metrics) SearchLag(d time.Duration) {
+	if m == nil {
+		return
+	}
+	m.searchLag.Observe(d.Seconds())
+}
+
+// SearchQuery records one query to the search engine.
+func (m *Metrics) SearchQuery(engine string, took time.Duration) {
+	if m == nil {
+		return
+	}
+	m.searchTime.WithLabelValues(engine).Observe(took.Seconds())
 }

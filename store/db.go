@@ -46,6 +46,7 @@ const (
 	colEvents          = "events"
 	colEventBoards     = "event_boards"
 	colMeetingRequests = "meeting_requests"
+	colSearchOutbox    = "search_outbox"
 )
 
 // DB is a connection to one database.
@@ -69,6 +70,8 @@ type DB struct {
 	tracer atomic.Pointer[trace.Tracer]
 	// inFlight maps a started command's request ID to what its end needs.
 	inFlight sync.Map
+	// outbox is where writes of indexed records are marked first.
+	outbox *SearchOutbox
 }
 
 // Observer is told of each finished command: the collection it named (""
@@ -143,6 +146,7 @@ func Open(ctx context.Context, uri, name string) (*DB, error) {
 		return nil, fmt.Errorf("connect to MongoDB: %w", err)
 	}
 	d.client, d.db = client, client.Database(name)
+	d.outbox = &SearchOutbox{db: d, coll: d.db.Collection(colSearchOutbox)}
 	var info bson.M
 	if err := d.db.RunCommand(ctx, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
 		_ = client.Disconnect(context.WithoutCancel(ctx))

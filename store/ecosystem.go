@@ -9,6 +9,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/search"
 )
 
 type incubatorDoc struct {
@@ -162,7 +163,7 @@ func NewInvestors(db *DB) *Actors[ecosystem.Investor, investorDoc] {
 	return &Actors[ecosystem.Investor, investorDoc]{repo[ecosystem.Investor, investorDoc]{
 		db: db, coll: db.db.Collection(colInvestors), toDoc: investorToDoc, toDomain: investorToDomain,
 		meta:   func(x *ecosystem.Investor) *record.Meta { return &x.Meta },
-		whatVI: "nhà đầu tư", whatEN: "Investor",
+		whatVI: "nhà đầu tư", whatEN: "Investor", searchAs: search.Investor,
 	}}
 }
 
@@ -171,7 +172,7 @@ func NewMentors(db *DB) *Actors[ecosystem.Mentor, mentorDoc] {
 	return &Actors[ecosystem.Mentor, mentorDoc]{repo[ecosystem.Mentor, mentorDoc]{
 		db: db, coll: db.db.Collection(colMentors), toDoc: mentorToDoc, toDomain: mentorToDomain,
 		meta:   func(x *ecosystem.Mentor) *record.Meta { return &x.Meta },
-		whatVI: "chuyên gia", whatEN: "Mentor",
+		whatVI: "chuyên gia", whatEN: "Mentor", searchAs: search.Mentor,
 	}}
 }
 

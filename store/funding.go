@@ -9,6 +9,7 @@ import (
 
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/record"
+	"github.com/innoport/innoport/search"
 )
 
 type fundDoc struct {
@@ -154,7 +155,7 @@ func NewCalls(db *DB) *Calls {
 	return &Calls{filtered[funding.Call, callDoc, funding.CallFilter]{filter: callFilter, repo: repo[funding.Call, callDoc]{
 		db: db, coll: db.db.Collection(colCalls), toDoc: callToDoc, toDomain: callToDomain,
 		meta:   func(c *funding.Call) *record.Meta { return &c.Meta },
-		whatVI: "đợt kêu gọi vốn", whatEN: "Funding call",
+		whatVI: "đợt kêu gọi vốn", whatEN: "Funding call", searchAs: search.FundCall,
 	}}}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/search"
 )
 
 // maxUpdateAttempts bounds the retries of an update that keeps losing races.
@@ -32,9 +33,23 @@ type repo[E any, D any] struct {
 	// onDuplicate turns a duplicate-key error into a domain error; nil when the
 	// collection has no unique index besides _id.
 	onDuplicate func(error) error
+	// searchAs, when set, is the search type of the entities: each write is
+	// marked in the search outbox first.
+	searchAs search.Type
+}
+
+// markForSearch marks an entity about to be written, if it is indexed.
+func (r *repo[E, D]) markForSearch(ctx context.Context, id string) error {
+	if r.searchAs == "" {
+		return nil
+	}
+	return r.db.outbox.mark(ctx, search.Key{Type: r.searchAs, ID: id})
 }
 
 func (r *repo[E, D]) Create(ctx context.Context, e E) error {
+	if err := r.markForSearch(ctx, r.meta(&e).ID); err != nil {
+		return err
+	}
 	_, err := r.coll.InsertOne(ctx, r.toDoc(e))
 	if err != nil {
 		return r.writeErr(err, "insert")
@@ -83,6 +98,9 @@ func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (
 		m := r.meta(&e)
 		read := m.Version
 		m.Version++
+		if err := r.markForSearch(ctx, id); err != nil {
+			return zero, err
+		}
 		res, err := r.coll.ReplaceOne(ctx, r.db.versioned(id, read), r.toDoc(e))
 		if err != nil {
 			return zero, r.writeErr(err, "replace")
@@ -156,6 +174,32 @@ func (r *repo[E, D]) page(ctx context.Context, filter bson.D, p value.Page) (val
 		return value.Slice[E]{Items: es[:p.First], HasNext: true}, nil
 	}
 	return value.Slice[E]{Items: es}, nil
+}
+
+// each calls fn for every entity, streaming one pass over the collection.
+func (r *repo[E, D]) each(ctx context.Context, fn func(E) error) error {
+	cur, err := r.coll.Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
+	if err != nil {
+		return errs.Internalf(err, "scan %s", r.coll.Name())
+	}
+	defer cur.Close(ctx)
+	for cur.Next(ctx) {
+		var d D
+		if err := cur.Decode(&d); err != nil {
+			return errs.Internalf(err, "decode from %s", r.coll.Name())
+		}
+		e, err := r.toDomain(d)
+		if err != nil {
+			return err
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	if err := cur.Err(); err != nil {
+		return errs.Internalf(err, "scan %s", r.coll.Name())
+	}
+	return nil
 }
 
 func (r *repo[E, D]) count(ctx context.Context, filter bson.D) (int, error) {

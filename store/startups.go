@@ -12,6 +12,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/search"
 )
 
 type startupDoc struct {
@@ -201,6 +202,7 @@ func NewStartups(db *DB) *Startups {
 		toDomain: startupToDomain,
 		meta:     func(s *firm.Startup) *record.Meta { return &s.Meta },
 		whatVI:   "doanh nghiệp", whatEN: "Startup",
+		searchAs: search.Startup,
 		onDuplicate: func(err error) error {
 			return errs.New(errs.Conflict, errs.CodeDuplicateTaxCode, []string{"taxCode"},
 				"Mã số thuế này đã được một doanh nghiệp khác đăng ký.",
@@ -275,28 +277,7 @@ func (s *Startups) CountByIncubator(ctx context.Context, ids []string) (map[stri
 // Each calls fn for every startup, streaming one pass over the collection in
 // no particular order: the cheapest full read on both MongoDB and FerretDB.
 func (s *Startups) Each(ctx context.Context, fn func(firm.Startup) error) error {
-	cur, err := s.coll.Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
-	if err != nil {
-		return errs.Internalf(err, "scan startups")
-	}
-	defer cur.Close(ctx)
-	for cur.Next(ctx) {
-		var d startupDoc
-		if err := cur.Decode(&d); err != nil {
-			return errs.Internalf(err, "decode startup")
-		}
-		st, err := startupToDomain(d)
-		if err != nil {
-			return err
-		}
-		if err := fn(st); err != nil {
-			return err
-		}
-	}
-	if err := cur.Err(); err != nil {
-		return errs.Internalf(err, "scan startups")
-	}
-	return nil
+	return s.each(ctx, fn)
 }
 
 // ByTaxCode finds the startup registered with a tax code.

@@ -33,6 +33,7 @@ import (
 	"github.com/innoport/innoport/jobs"
 	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/metrics"
+	"github.com/innoport/innoport/search"
 	"github.com/innoport/innoport/store"
 	"github.com/innoport/innoport/telemetry"
 )
@@ -49,6 +50,8 @@ type app struct {
 	verifier auth.Verifier
 	signer   *auth.HS256 // nil with OIDC
 	jobs     *jobs.Scheduler
+	search   search.Index
+	indexer  *search.Indexer
 	metrics  *metrics.Metrics         // nil when off
 	tracer   *sdktrace.TracerProvider // nil when off
 	// background tracks work started by requests that outlives them.
@@ -103,6 +106,9 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		CriteriaSets: store.NewCriteriaSets(a.db), Programs: store.NewPrograms(a.db),
 		Events: store.NewEvents(a.db), Boards: store.NewBoards(a.db),
 	}
+	if err = a.openSearch(ctx); err != nil {
+		return nil, err
+	}
 	eco := ecosystem.NewService(a.demo.Incubators, a.demo.Investors, a.demo.Mentors, a.demo.Startups, clk)
 	firms := firm.NewService(a.demo.Startups, eco, clk)
 	screen := screening.NewService(a.demo.CriteriaSets, store.NewResults(a.db), a.demo.Startups, clk)
@@ -130,7 +136,8 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule),
 		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule),
 		jobs.ScoreMatches(a.resolver.Matching, cfg.MatchesSchedule),
-		jobs.RescoreChangedMatches(a.resolver.Matching))
+		jobs.RescoreChangedMatches(a.resolver.Matching),
+		jobs.ReindexSearch(a.indexer, cfg.ReindexSchedule))
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +146,71 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		return r.Status != runs.Skipped, err
 	})
 	a.resolver.Runs = runs.NewService(a.jobs, runStore)
+	a.indexer.Start()
+	a.repairSearch()
 	return a, nil
+}
+
+// openSearch opens the search index — Meilisearch at MEILI_URL, else the
+// embedded one under the data directory (in memory without one) — and the
+// indexer that keeps it up to date with the store.
+func (a *app) openSearch(ctx context.Context) error {
+	var (
+		idx    search.Index
+		engine string
+		err    error
+	)
+	if a.cfg.MeiliURL != "" {
+		engine = "meilisearch"
+		idx, err = search.NewMeili(ctx, a.cfg.MeiliURL, a.cfg.MeiliKey, a.cfg.SearchIndex)
+	} else {
+		engine = "bleve"
+		dir := ""
+		if a.cfg.DataDir != "" {
+			dir = filepath.Join(a.cfg.DataDir, "search")
+		}
+		idx, err = search.OpenBleve(dir)
+	}
+	if err != nil {
+		return err
+	}
+	a.search = search.Observed(idx, engine, a.traceProvider(), a.metrics.SearchQuery)
+	a.indexer = &search.Indexer{
+		Index: a.search, Outbox: a.db.SearchOutbox(), Logger: a.logger, Now: time.Now, Lag: a.metrics.SearchLag,
+		Source: store.NewSearchSource(a.db),
+	}
+	if a.cfg.MeiliURL != "" {
+		// One index shared by every replica: one indexer at a time.
+		leases := store.NewLeases(a.db)
+		a.indexer.Lease = func(ctx context.Context) (bool, error) {
+			now := time.Now()
+			return leases.Acquire(ctx, "search-indexer", a.cfg.Instance, now, now.Add(searchLeaseTTL))
+		}
+	}
+	a.db.SearchOutbox().OnMark(a.indexer.Poke)
+	return nil
+}
+
+// searchLeaseTTL is how long a dead replica keeps the others from indexing.
+const searchLeaseTTL = 10 * time.Second
+
+// repairSearch brings the index in line with the store in the background
+// at start: a new or lost embedded index fills from the store.
+func (a *app) repairSearch() {
+	a.background.Add(1)
+	go func() {
+		defer a.background.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+		defer cancel()
+		st, err := a.indexer.Repair(ctx)
+		if err != nil {
+			a.logger.Error("repair the search index", "error", err)
+			return
+		}
+		if st.Indexed+st.Removed > 0 {
+			a.logger.Info("search index repaired", "checked", st.Checked, "indexed", st.Indexed, "removed", st.Removed)
+		}
+	}()
 }
 
 // wireMatching builds the matching service and tells it of every change to
@@ -293,7 +364,15 @@ func (a *app) close(ctx context.Context) {
 	if a.jobs != nil {
 		a.jobs.Stop()
 	}
+	if a.indexer != nil {
+		a.indexer.Stop()
+	}
 	a.background.Wait()
+	if a.search != nil {
+		if err := a.search.Close(); err != nil {
+			a.logger.Warn("close search index", "error", err)
+		}
+	}
 	if a.tracer != nil {
 		if err := a.tracer.Shutdown(ctx); err != nil {
 			a.logger.Warn("flush traces", "error", err)

@@ -52,6 +52,14 @@ type Config struct {
 	Instance string // INNOPORT_INSTANCE
 	// JobLeaseTTL is how long a crashed replica's job lease blocks the job.
 	JobLeaseTTL time.Duration // INNOPORT_JOB_LEASE_TTL
+	// MeiliURL is the Meilisearch server; empty uses the embedded index
+	// under DataDir/search.
+	MeiliURL string // MEILI_URL
+	MeiliKey string // MEILI_MASTER_KEY
+	// SearchIndex names the Meilisearch index.
+	SearchIndex string // INNOPORT_SEARCH_INDEX
+	// ReindexSchedule is when the search index is compared with the store and repaired.
+	ReindexSchedule string // INNOPORT_SCHEDULE_REINDEX_SEARCH
 }
 
 // Embedded reports whether the service runs on its embedded store.
@@ -76,7 +84,8 @@ func (c Config) LogValue() slog.Value {
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
 		slog.String("sandboxSchedule", c.SandboxSchedule), slog.String("matchesSchedule", c.MatchesSchedule), slog.Int("matchesK", c.MatchesK), slog.String("instance", c.Instance),
-		slog.Duration("jobLeaseTTL", c.JobLeaseTTL),
+		slog.Duration("jobLeaseTTL", c.JobLeaseTTL), slog.String("meiliURL", c.MeiliURL), slog.String("meiliMasterKey", mask(c.MeiliKey)),
+		slog.String("searchIndex", c.SearchIndex), slog.String("reindexSchedule", c.ReindexSchedule),
 	)
 }
 
@@ -151,6 +160,11 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	fs.StringVar(&c.Instance, "instance", env("INNOPORT_INSTANCE", defaultInstance()), "this replica's name in job leases and run records")
 	fs.DurationVar(&c.JobLeaseTTL, "job-lease-ttl", envDuration("INNOPORT_JOB_LEASE_TTL", 2*time.Minute),
 		"how long a job lease lasts unless renewed; a crashed replica's jobs wait this long")
+	fs.StringVar(&c.MeiliURL, "meili-url", getenv("MEILI_URL"), "Meilisearch URL; empty uses the embedded search index")
+	fs.StringVar(&c.MeiliKey, "meili-master-key", getenv("MEILI_MASTER_KEY"), "Meilisearch API key")
+	fs.StringVar(&c.SearchIndex, "search-index", env("INNOPORT_SEARCH_INDEX", "innoport"), "Meilisearch index name")
+	fs.StringVar(&c.ReindexSchedule, "schedule-reindex-search", env("INNOPORT_SCHEDULE_REINDEX_SEARCH", "15 4 * * *"),
+		`when to compare the search index with the store and repair it: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
 	for _, f := range extra {
 		f(fs)
 	}

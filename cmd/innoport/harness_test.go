@@ -58,6 +58,7 @@ func newEnvWith(t testing.TB, change func(*Config)) *env {
 		MongoURI: storetest.URI(t), DBName: storetest.DBName(), JWTSecret: testSecret, Introspection: true,
 		MaxBodyBytes: 1 << 20, MaxDepth: 12, MaxComplexity: 5000,
 		CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off, MatchesSchedule: jobs.Off,
+		ReindexSchedule: jobs.Off,
 		MatchesK: 20,
 		Instance: "test", JobLeaseTTL: time.Minute,
 	}

@@ -26,6 +26,7 @@ func TestOperatorsRunJobs(t *testing.T) {
 		map[string]any{"name": "flag-sandbox-deadlines", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "score-matches", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "rescore-changed-matches", "schedule": "off", "lastRun": nil},
+		map[string]any{"name": "reindex-search", "schedule": "off", "lastRun": nil},
 	}, r.get("jobs"))
 
 	open := e.do(t, req{token: admin, query: `{ fundCalls(status: OPEN) { edges { node { id } } } }`})

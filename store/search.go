@@ -1,0 +1,169 @@
+package store
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/search"
+)
+
+// SearchOutbox is the durable list of records to index (search.Outbox):
+// one document per record, marked before each write of the record.
+type SearchOutbox struct {
+	db     *DB
+	coll   *mongo.Collection
+	onMark atomic.Pointer[func()]
+}
+
+var _ search.Outbox = (*SearchOutbox)(nil)
+
+type outboxDoc struct {
+	ID   string    `bson:"_id"`
+	Type string    `bson:"type"`
+	RID  string    `bson:"rid"`
+	At   time.Time `bson:"at"`
+}
+
+// SearchOutbox returns the store's outbox; the repositories of indexed
+// records mark into it.
+func (d *DB) SearchOutbox() *SearchOutbox { return d.outbox }
+
+// OnMark sets the function told of every mark (to wake the indexer).
+func (o *SearchOutbox) OnMark(fn func()) { o.onMark.Store(&fn) }
+
+// mark records that k is about to be written.
+func (o *SearchOutbox) mark(ctx context.Context, k search.Key) error {
+	id := k.String()
+	if o.db.serial != nil {
+		defer o.db.serial.lock(colSearchOutbox + "/" + id)()
+	}
+	_, err := o.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "type", Value: string(k.Type)}, {Key: "rid", Value: k.ID}, {Key: "at", Value: time.Now().UTC()}}}},
+		options.UpdateOne().SetUpsert(true))
+	if err != nil {
+		return errs.Internalf(err, "mark %s for search", id)
+	}
+	if fn := o.onMark.Load(); fn != nil {
+		(*fn)()
+	}
+	return nil
+}
+
+// Pending returns up to limit marked records.
+func (o *SearchOutbox) Pending(ctx context.Context, limit int) ([]search.Change, error) {
+	cur, err := o.coll.Find(ctx, bson.D{}, options.Find().SetLimit(int64(limit)))
+	if err != nil {
+		return nil, errs.Internalf(err, "read the search outbox")
+	}
+	var docs []outboxDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, errs.Internalf(err, "read the search outbox")
+	}
+	out := make([]search.Change, len(docs))
+	for i, d := range docs {
+		out[i] = search.Change{Key: search.Key{Type: search.Type(d.Type), ID: d.RID}, At: d.At}
+	}
+	return out, nil
+}
+
+// Done clears each change whose mark is still the one read.
+func (o *SearchOutbox) Done(ctx context.Context, cs []search.Change) error {
+	for _, c := range cs {
+		id := c.Key.String()
+		unlock := func() {}
+		if o.db.serial != nil {
+			unlock = o.db.serial.lock(colSearchOutbox + "/" + id)
+		}
+		_, err := o.coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "at", Value: c.At}})
+		unlock()
+		if err != nil {
+			return errs.Internalf(err, "clear %s from the search outbox", id)
+		}
+	}
+	return nil
+}
+
+// SearchSource reads the indexed records as search documents.
+type SearchSource struct {
+	startups  *Startups
+	calls     *Calls
+	investors *Actors[ecosystem.Investor, investorDoc]
+	mentors   *Actors[ecosystem.Mentor, mentorDoc]
+}
+
+var _ search.Source = SearchSource{}
+
+// NewSearchSource returns the search source of db.
+func NewSearchSource(db *DB) SearchSource {
+	return SearchSource{startups: NewStartups(db), calls: NewCalls(db), investors: NewInvestors(db), mentors: NewMentors(db)}
+}
+
+// Docs loads the records of keys, one query per type.
+func (s SearchSource) Docs(ctx context.Context, keys []search.Key) (map[search.Key]search.Doc, error) {
+	byType := map[search.Type][]string{}
+	for _, k := range keys {
+		byType[k.Type] = append(byType[k.Type], k.ID)
+	}
+	out := make(map[search.Key]search.Doc, len(keys))
+	add := func(d search.Doc) { out[d.Key()] = d }
+	for t, ids := range byType {
+		var err error
+		switch t {
+		case search.Startup:
+			err = each(s.startups.GetMany(ctx, ids))(func(x firm.Startup) { add(search.StartupDoc(x)) })
+		case search.FundCall:
+			err = each(s.calls.GetMany(ctx, ids))(func(x funding.Call) {
+				if d, ok := search.CallDoc(x); ok {
+					add(d)
+				}
+			})
+		case search.Investor:
+			err = each(s.investors.GetMany(ctx, ids))(func(x ecosystem.Investor) { add(search.InvestorDoc(x)) })
+		case search.Mentor:
+			err = each(s.mentors.GetMany(ctx, ids))(func(x ecosystem.Mentor) { add(search.MentorDoc(x)) })
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// each applies fn to the values of a GetMany result, passing its error on.
+func each[E any](m map[string]E, err error) func(fn func(E)) error {
+	return func(fn func(E)) error {
+		for _, e := range m {
+			fn(e)
+		}
+		return err
+	}
+}
+
+// Each streams the searchable records of type t.
+func (s SearchSource) Each(ctx context.Context, t search.Type, fn func(search.Doc) error) error {
+	switch t {
+	case search.Startup:
+		return s.startups.Each(ctx, func(x firm.Startup) error { return fn(search.StartupDoc(x)) })
+	case search.FundCall:
+		return s.calls.each(ctx, func(x funding.Call) error {
+			if d, ok := search.CallDoc(x); ok {
+				return fn(d)
+			}
+			return nil
+		})
+	case search.Investor:
+		return s.investors.each(ctx, func(x ecosystem.Investor) error { return fn(search.InvestorDoc(x)) })
+	case search.Mentor:
+		return s.mentors.each(ctx, func(x ecosystem.Mentor) error { return fn(search.MentorDoc(x)) })
+	}
+	return nil
+}
