@@ -9,18 +9,24 @@ import (
 )
 
 // Keeping the index up to date without transactions: every store write of
-// an indexed record first marks the record in a durable outbox, then
-// writes it. The indexer reads the marked records as they are now, upserts
-// or deletes their documents, and clears each mark unless the record was
-// marked again meanwhile. A crash after the mark and before the index
-// write leaves the mark, so the record is indexed on the next pass; a mark
-// whose write then failed only reindexes the record as it is. The
-// reindex-search job repairs any other drift from the versions.
+// an indexed record first marks the record in a durable outbox with the
+// version it is about to write, then writes it. The indexer reads the
+// marked records as they are now and upserts or deletes their documents;
+// it clears a mark once the record has reached the marked version (and the
+// mark was not renewed meanwhile). A pass that runs between a mark and its
+// write indexes the old version and keeps the mark for the next pass; a
+// crash anywhere leaves the mark, so nothing is lost. A mark whose write
+// never landed (the writer crashed or lost a race) is cleared after
+// MarkTTL. The reindex-search job repairs any other drift from versions.
+
+// MarkTTL is how long a mark waits for its write to land.
+const MarkTTL = 2 * time.Minute
 
 // Change is a record marked for indexing.
 type Change struct {
 	Key
-	At time.Time // when it was (last) marked
+	Version int64     // the highest version marked
+	At      time.Time // when it was (last) marked
 }
 
 // Outbox is the durable list of marked records.
@@ -34,8 +40,8 @@ type Outbox interface {
 // Source reads records as documents.
 type Source interface {
 	// Docs returns the documents of those keys whose records exist and are
-	// searchable.
-	Docs(ctx context.Context, keys []Key) (map[Key]Doc, error)
+	// searchable, and the versions of all that exist.
+	Docs(ctx context.Context, keys []Key) (map[Key]Doc, map[Key]int64, error)
 	// Each calls fn with the document of every searchable record of type t.
 	Each(ctx context.Context, t Type, fn func(Doc) error) error
 }
@@ -63,13 +69,14 @@ type Indexer struct {
 	// (saved-search alerts).
 	Indexed func(ctx context.Context, docs []Doc)
 
-	mu      sync.Mutex // one pass, repair or rebuild at a time
-	wake    chan struct{}
-	stop    chan struct{}
-	stopped sync.WaitGroup
+	mu       sync.Mutex // one pass, repair or rebuild at a time
+	wake     chan struct{}
+	stop     chan struct{}
+	stopOnce sync.Once
+	stopped  sync.WaitGroup
 }
 
-// Sync indexes every marked record and reports how many it indexed.
+// Sync indexes every marked record and reports how many marks it cleared.
 func (x *Indexer) Sync(ctx context.Context) (int, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -83,19 +90,24 @@ func (x *Indexer) Sync(ctx context.Context) (int, error) {
 		for i, c := range cs {
 			keys[i] = c.Key
 		}
-		docs, err := x.Source.Docs(ctx, keys)
+		docs, versions, err := x.Source.Docs(ctx, keys)
 		if err != nil {
 			return total, err
 		}
 		var (
 			up   []Doc
 			gone []Key
+			done []Change
 		)
-		for _, k := range keys {
-			if d, ok := docs[k]; ok {
+		now := x.Now()
+		for _, c := range cs {
+			if d, ok := docs[c.Key]; ok {
 				up = append(up, d)
 			} else {
-				gone = append(gone, k)
+				gone = append(gone, c.Key)
+			}
+			if v, ok := versions[c.Key]; (ok && v >= c.Version) || now.Sub(c.At) >= MarkTTL {
+				done = append(done, c)
 			}
 		}
 		if err := x.Index.Upsert(ctx, up...); err != nil {
@@ -104,21 +116,20 @@ func (x *Indexer) Sync(ctx context.Context) (int, error) {
 		if err := x.Index.Delete(ctx, gone...); err != nil {
 			return total, err
 		}
-		if err := x.Outbox.Done(ctx, cs); err != nil {
+		if err := x.Outbox.Done(ctx, done); err != nil {
 			return total, err
 		}
 		if x.Lag != nil {
-			now := x.Now()
-			for _, c := range cs {
+			for _, c := range done {
 				x.Lag(now.Sub(c.At))
 			}
 		}
 		if x.Indexed != nil && len(up) > 0 {
 			x.Indexed(ctx, up)
 		}
-		total += len(cs)
-		if len(cs) < batch {
-			return total, nil
+		total += len(done)
+		if len(cs) < batch || len(done) == 0 {
+			return total, nil // the rest wait for their writes to land
 		}
 	}
 }
@@ -263,8 +274,10 @@ func (x *Indexer) pass() {
 
 // Stop ends the background indexing after the pass in hand.
 func (x *Indexer) Stop() {
-	if x.stop != nil {
-		close(x.stop)
-		x.stopped.Wait()
-	}
+	x.stopOnce.Do(func() {
+		if x.stop != nil {
+			close(x.stop)
+		}
+	})
+	x.stopped.Wait()
 }

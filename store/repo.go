@@ -38,22 +38,32 @@ type repo[E any, D any] struct {
 	searchAs search.Type
 }
 
-// markForSearch marks an entity about to be written, if it is indexed.
-func (r *repo[E, D]) markForSearch(ctx context.Context, id string) error {
+// markForSearch marks version of an entity as about to be written, if the
+// entity is indexed.
+func (r *repo[E, D]) markForSearch(ctx context.Context, id string, version int64) error {
 	if r.searchAs == "" {
 		return nil
 	}
-	return r.db.outbox.mark(ctx, search.Key{Type: r.searchAs, ID: id})
+	return r.db.outbox.mark(ctx, search.Key{Type: r.searchAs, ID: id}, version)
+}
+
+// written tells the indexer that a marked write landed.
+func (r *repo[E, D]) written() {
+	if r.searchAs != "" {
+		r.db.outbox.poke()
+	}
 }
 
 func (r *repo[E, D]) Create(ctx context.Context, e E) error {
-	if err := r.markForSearch(ctx, r.meta(&e).ID); err != nil {
+	m := r.meta(&e)
+	if err := r.markForSearch(ctx, m.ID, m.Version); err != nil {
 		return err
 	}
 	_, err := r.coll.InsertOne(ctx, r.toDoc(e))
 	if err != nil {
 		return r.writeErr(err, "insert")
 	}
+	r.written()
 	return nil
 }
 
@@ -98,7 +108,7 @@ func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (
 		m := r.meta(&e)
 		read := m.Version
 		m.Version++
-		if err := r.markForSearch(ctx, id); err != nil {
+		if err := r.markForSearch(ctx, id, m.Version); err != nil {
 			return zero, err
 		}
 		res, err := r.coll.ReplaceOne(ctx, r.db.versioned(id, read), r.toDoc(e))
@@ -106,6 +116,7 @@ func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (
 			return zero, r.writeErr(err, "replace")
 		}
 		if res.MatchedCount == 1 {
+			r.written()
 			return e, nil
 		}
 		// Somebody wrote in between: load the new version and run fn again.

@@ -27,10 +27,11 @@ type SearchOutbox struct {
 var _ search.Outbox = (*SearchOutbox)(nil)
 
 type outboxDoc struct {
-	ID   string    `bson:"_id"`
-	Type string    `bson:"type"`
-	RID  string    `bson:"rid"`
-	At   time.Time `bson:"at"`
+	ID      string    `bson:"_id"`
+	Type    string    `bson:"type"`
+	RID     string    `bson:"rid"`
+	Version int64     `bson:"version"`
+	At      time.Time `bson:"at"`
 }
 
 // SearchOutbox returns the store's outbox; the repositories of indexed
@@ -40,22 +41,31 @@ func (d *DB) SearchOutbox() *SearchOutbox { return d.outbox }
 // OnMark sets the function told of every mark (to wake the indexer).
 func (o *SearchOutbox) OnMark(fn func()) { o.onMark.Store(&fn) }
 
-// mark records that k is about to be written.
-func (o *SearchOutbox) mark(ctx context.Context, k search.Key) error {
+// mark records that version of k is about to be written.
+func (o *SearchOutbox) mark(ctx context.Context, k search.Key, version int64) error {
 	id := k.String()
 	if o.db.serial != nil {
 		defer o.db.serial.lock(colSearchOutbox + "/" + id)()
 	}
 	_, err := o.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "type", Value: string(k.Type)}, {Key: "rid", Value: k.ID}, {Key: "at", Value: time.Now().UTC()}}}},
+		bson.D{
+			{Key: "$set", Value: bson.D{{Key: "type", Value: string(k.Type)}, {Key: "rid", Value: k.ID}, {Key: "at", Value: time.Now().UTC()}}},
+			{Key: "$max", Value: bson.D{{Key: "version", Value: version}}},
+		},
 		options.UpdateOne().SetUpsert(true))
 	if err != nil {
 		return errs.Internalf(err, "mark %s for search", id)
 	}
+	o.poke()
+	return nil
+}
+
+// poke tells the indexer there is work: after a mark, and again once the
+// marked write has landed.
+func (o *SearchOutbox) poke() {
 	if fn := o.onMark.Load(); fn != nil {
 		(*fn)()
 	}
-	return nil
 }
 
 // Pending returns up to limit marked records.
@@ -70,7 +80,7 @@ func (o *SearchOutbox) Pending(ctx context.Context, limit int) ([]search.Change,
 	}
 	out := make([]search.Change, len(docs))
 	for i, d := range docs {
-		out[i] = search.Change{Key: search.Key{Type: search.Type(d.Type), ID: d.RID}, At: d.At}
+		out[i] = search.Change{Key: search.Key{Type: search.Type(d.Type), ID: d.RID}, Version: d.Version, At: d.At}
 	}
 	return out, nil
 }
@@ -108,34 +118,39 @@ func NewSearchSource(db *DB) SearchSource {
 }
 
 // Docs loads the records of keys, one query per type.
-func (s SearchSource) Docs(ctx context.Context, keys []search.Key) (map[search.Key]search.Doc, error) {
+func (s SearchSource) Docs(ctx context.Context, keys []search.Key) (map[search.Key]search.Doc, map[search.Key]int64, error) {
 	byType := map[search.Type][]string{}
 	for _, k := range keys {
 		byType[k.Type] = append(byType[k.Type], k.ID)
 	}
-	out := make(map[search.Key]search.Doc, len(keys))
-	add := func(d search.Doc) { out[d.Key()] = d }
+	docs := make(map[search.Key]search.Doc, len(keys))
+	versions := make(map[search.Key]int64, len(keys))
+	add := func(t search.Type, id string, version int64, d search.Doc, searchable bool) {
+		versions[search.Key{Type: t, ID: id}] = version
+		if searchable {
+			docs[d.Key()] = d
+		}
+	}
 	for t, ids := range byType {
 		var err error
 		switch t {
 		case search.Startup:
-			err = each(s.startups.GetMany(ctx, ids))(func(x firm.Startup) { add(search.StartupDoc(x)) })
+			err = each(s.startups.GetMany(ctx, ids))(func(x firm.Startup) { add(t, x.ID, x.Version, search.StartupDoc(x), true) })
 		case search.FundCall:
 			err = each(s.calls.GetMany(ctx, ids))(func(x funding.Call) {
-				if d, ok := search.CallDoc(x); ok {
-					add(d)
-				}
+				d, ok := search.CallDoc(x)
+				add(t, x.ID, x.Version, d, ok)
 			})
 		case search.Investor:
-			err = each(s.investors.GetMany(ctx, ids))(func(x ecosystem.Investor) { add(search.InvestorDoc(x)) })
+			err = each(s.investors.GetMany(ctx, ids))(func(x ecosystem.Investor) { add(t, x.ID, x.Version, search.InvestorDoc(x), true) })
 		case search.Mentor:
-			err = each(s.mentors.GetMany(ctx, ids))(func(x ecosystem.Mentor) { add(search.MentorDoc(x)) })
+			err = each(s.mentors.GetMany(ctx, ids))(func(x ecosystem.Mentor) { add(t, x.ID, x.Version, search.MentorDoc(x), true) })
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return out, nil
+	return docs, versions, nil
 }
 
 // each applies fn to the values of a GetMany result, passing its error on.

@@ -32,7 +32,7 @@ func (f *failing) Upsert(ctx context.Context, docs ...search.Doc) error {
 	return f.Index.Upsert(ctx, docs...)
 }
 
-func newIndexer(t *testing.T, db *store.DB) (*search.Indexer, *failing) {
+func newIndexer(t testing.TB, db *store.DB) (*search.Indexer, *failing) {
 	t.Helper()
 	idx, err := search.OpenBleve("")
 	require.NoError(t, err)
@@ -150,4 +150,44 @@ func TestRepairBringsTheIndexInLineWithTheStore(t *testing.T) {
 	st, err = x.Repair(ctx)
 	require.NoError(t, err)
 	assert.Zero(t, st.Indexed+st.Removed, "nothing left to repair")
+}
+
+// Passes racing the writes — one may run between a mark and its write —
+// still leave the index at the store's last version.
+func TestIndexerRacingWritesEndsOnTheLastVersion(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := storetest.Open(t)
+	x, idx := newIndexer(t, db)
+	startups := store.NewStartups(db)
+	st := newStartup(t, "0100233488")
+	require.NoError(t, startups.Create(ctx, st))
+
+	stop := make(chan struct{})
+	passes := make(chan error)
+	go func() {
+		for {
+			select {
+			case <-stop:
+				close(passes)
+				return
+			default:
+			}
+			if _, err := x.Sync(ctx); err != nil {
+				passes <- err
+			}
+		}
+	}()
+	for range 30 {
+		st, _ = startups.Update(ctx, st.ID, func(s *firm.Startup) error { s.TeamSize++; return nil })
+	}
+	close(stop)
+	for err := range passes {
+		require.NoError(t, err)
+	}
+	_, err := x.Sync(ctx)
+	require.NoError(t, err)
+	v, err := idx.Versions(ctx, search.Startup)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int64{st.ID: 31}, v)
 }
