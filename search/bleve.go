@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -48,6 +49,9 @@ var textFields = []struct {
 	boost float64
 }{{"title", 4}, {"subtitle", 3}, {"keywords", 3}, {"body", 1}}
 
+// ErrInUse is returned when another process has the embedded index open.
+var ErrInUse = errors.New("the search index is open in another process")
+
 // Bleve is the embedded index: a bleve index on disk (or in memory), for
 // a single process.
 type Bleve struct {
@@ -80,7 +84,11 @@ func (b *Bleve) open() (bleve.Index, error) {
 	}
 	var idx bleve.Index
 	if _, err = os.Stat(filepath.Join(b.dir, "index_meta.json")); err == nil {
-		idx, err = bleve.Open(b.dir)
+		// Another process holding the index makes bolt wait for its lock.
+		idx, err = bleve.OpenUsing(b.dir, map[string]any{"bolt_timeout": "1s"})
+		if err != nil && strings.Contains(err.Error(), "timeout") {
+			return nil, fmt.Errorf("%w: %s", ErrInUse, b.dir)
+		}
 	} else {
 		_ = os.Remove(b.dir) // bleve creates the directory; an empty one may exist
 		idx, err = bleve.New(b.dir, m)
@@ -273,13 +281,17 @@ func bleveQuery(q Query) query.Query {
 	if q.IDs != nil {
 		must = append(must, oneOf("rid", q.IDs))
 	}
-	if len(must) == 0 {
-		return bleve.NewMatchAllQuery()
-	}
 	if len(ws) == 0 {
 		must = append(must, bleve.NewMatchAllQuery())
 	}
-	return bleve.NewConjunctionQuery(must...)
+	all := bleve.NewConjunctionQuery(must...)
+	if len(q.ExcludeIDs) == 0 {
+		return all
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(all)
+	b.AddMustNot(oneOf("rid", q.ExcludeIDs))
+	return b
 }
 
 // Versions lists the documents of type t, a page of 10,000 at a time.

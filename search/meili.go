@@ -151,12 +151,16 @@ func quote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
-func oneOf(field string, values []string) string {
+func quoted(values []string) []string {
 	q := make([]string, len(values))
 	for i, v := range values {
 		q[i] = quote(v)
 	}
-	return field + " IN [" + strings.Join(q, ", ") + "]"
+	return q
+}
+
+func oneOf(field string, values []string) string {
+	return field + " IN [" + strings.Join(quoted(values), ", ") + "]"
 }
 
 // meiliFilter is q's filter expression.
@@ -176,6 +180,9 @@ func meiliFilter(q Query) string {
 	}
 	if q.IDs != nil {
 		and = append(and, oneOf("rid", q.IDs))
+	}
+	if len(q.ExcludeIDs) > 0 {
+		and = append(and, "rid NOT IN ["+strings.Join(quoted(q.ExcludeIDs), ", ")+"]")
 	}
 	return strings.Join(and, " AND ")
 }

@@ -88,7 +88,9 @@ type Query struct {
 	// Filter keeps documents with, for each facet given, one of its values.
 	Filter map[Facet][]string
 	// IDs, when set, keeps only documents of these record IDs.
-	IDs    []string
+	IDs []string
+	// ExcludeIDs drops documents of these record IDs.
+	ExcludeIDs []string
 	Facets []Facet // facets whose value counts to return
 	Sort   Sort
 	Offset int
