@@ -88,9 +88,13 @@ func FlagSandboxDeadlines(svc *sandbox.Service, schedule string) Job {
 }
 
 // ReindexSearch compares the search index with the store by version and
-// repairs what drifted.
+// repairs what drifted. x is nil in a command that runs without the index
+// (the service has it open).
 func ReindexSearch(x *search.Indexer, schedule string) Job {
 	return Job{Name: "reindex-search", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
+		if x == nil {
+			return "", errors.New("the running service has the search index open: run reindex-search there (runJob)")
+		}
 		st, err := x.Repair(ctx)
 		return fmt.Sprintf("%d records checked, %d indexed, %d removed", st.Checked, st.Indexed, st.Removed), err
 	}}

@@ -60,6 +60,10 @@ type Config struct {
 	SearchIndex string // INNOPORT_SEARCH_INDEX
 	// ReindexSchedule is when the search index is compared with the store and repaired.
 	ReindexSchedule string // INNOPORT_SCHEDULE_REINDEX_SEARCH
+	// withoutLocalIndex lets a command run without the embedded search
+	// index when the running service has it open: the service indexes the
+	// command's writes from the outbox.
+	withoutLocalIndex bool
 }
 
 // Embedded reports whether the service runs on its embedded store.

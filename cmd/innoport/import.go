@@ -168,6 +168,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
+	cfg.withoutLocalIndex = true
 	if file == "" {
 		fs.SetOutput(stderr)
 		fs.Usage()

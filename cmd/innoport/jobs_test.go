@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/innoport/innoport/search"
 	"github.com/innoport/innoport/store/storetest"
 )
 
@@ -91,8 +93,9 @@ func TestOperatorsRunJobs(t *testing.T) {
 func TestJobsCommand(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
+	dataDir := t.TempDir()
 	getenv := envOf(map[string]string{"MONGODB_URI": storetest.URI(t), "INNOPORT_DB": e.app.cfg.DBName,
-		"INNOPORT_JWT_SECRET": testSecret, "INNOPORT_INSTANCE": "cli"})
+		"INNOPORT_JWT_SECRET": testSecret, "INNOPORT_INSTANCE": "cli", "INNOPORT_DATA_DIR": dataDir})
 	cli := func(args ...string) (string, error) {
 		var out, errOut bytes.Buffer
 		err := run(t.Context(), append([]string{"jobs"}, args...), getenv, &out, &errOut)
@@ -111,6 +114,21 @@ func TestJobsCommand(t *testing.T) {
 	r := e.do(t, req{token: admin, query: `{ jobRuns(job: "flag-sandbox-deadlines") { edges { node { instance trigger status } } } }`})
 	assert.Equal(t, []any{map[string]any{"node": map[string]any{"instance": "cli", "trigger": "MANUAL", "status": "SUCCEEDED"}}},
 		r.get("jobRuns.edges"))
+
+	out, err = cli("run", "reindex-search")
+	require.NoError(t, err, "the command opens the embedded index when nobody else has it")
+	assert.Contains(t, out, "reindex-search SUCCEEDED")
+
+	// While the service has the embedded index open, commands run without
+	// it; the service indexes their writes.
+	served, err := search.OpenBleve(filepath.Join(dataDir, "search"))
+	require.NoError(t, err)
+	defer served.Close()
+	_, err = cli("list")
+	require.NoError(t, err)
+	out, err = cli("run", "reindex-search")
+	assert.ErrorContains(t, err, "job reindex-search FAILED")
+	assert.Contains(t, out, "run reindex-search there")
 
 	_, err = cli("run", "nope")
 	assert.ErrorContains(t, err, `no job "nope"`)

@@ -22,6 +22,7 @@ func jobsCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
+	cfg.withoutLocalIndex = true
 	rest := fs.Args()
 	usage := errors.New("usage: innoport jobs list | innoport jobs run NAME")
 	if len(rest) == 0 {

@@ -5,6 +5,7 @@
 //	                           print a bearer token the running configuration accepts
 //	innoport import --file F   set screening evidence of many firms from JSON lines
 //	innoport health            exit 0 when the service on this host is ready
+//	innoport search rebuild    rebuild the search index from the store
 //	innoport db serve [--addr 127.0.0.1:27017]
 //	                           serve the embedded store alone, for several replicas
 package main
@@ -60,8 +61,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return health(ctx, args, getenv, stderr)
 	case "db":
 		return dbCmd(ctx, args, getenv, stdout, stderr)
+	case "search":
+		return searchCmd(ctx, args, getenv, stdout, stderr)
 	}
-	return fmt.Errorf("unknown command %q (want serve, token, import, jobs, health or db)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, token, import, jobs, search, health or db)", cmd)
 }
 
 // health asks a running service on this host whether it is ready
@@ -120,6 +123,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 			return err
 		}
 	}
+	a.startSearch()
 	a.jobs.Start()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
