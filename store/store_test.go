@@ -13,11 +13,12 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/search/searchtest"
 	"github.com/innoport/innoport/store"
 	"github.com/innoport/innoport/store/storetest"
 )
 
-func TestMain(m *testing.M) { storetest.Main(m) }
+func TestMain(m *testing.M) { storetest.Main(m, searchtest.Stop) }
 
 var now = time.Date(2026, 11, 20, 3, 0, 0, 0, time.UTC)
 
@@ -80,7 +81,7 @@ func TestDataSurvivesRestart(t *testing.T) {
 	}
 }
 
-func newStartup(t *testing.T, taxCode string, sectors ...string) firm.Startup {
+func newStartup(t testing.TB, taxCode string, sectors ...string) firm.Startup {
 	t.Helper()
 	if len(sectors) == 0 {
 		sectors = []string{"FINTECH"}

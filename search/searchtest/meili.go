@@ -35,6 +35,12 @@ var (
 // Call it from TestMain.
 func Main(m *testing.M) {
 	code := m.Run()
+	Stop()
+	os.Exit(code)
+}
+
+// Stop stops the Meilisearch the tests started, if any.
+func Stop() {
 	if meiliCmd != nil {
 		_ = meiliCmd.Process.Kill()
 		_ = meiliCmd.Wait()
@@ -42,7 +48,6 @@ func Main(m *testing.M) {
 	if meiliDir != "" {
 		_ = os.RemoveAll(meiliDir)
 	}
-	os.Exit(code)
 }
 
 // Meilisearch returns the URL and master key of the test Meilisearch. It

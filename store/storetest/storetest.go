@@ -23,10 +23,13 @@ var (
 	dir      string
 )
 
-// Main runs the package's tests and stops the embedded server afterwards.
-// Call it from TestMain.
-func Main(m *testing.M) {
+// Main runs the package's tests and stops the embedded server afterwards,
+// after the other cleanups given. Call it from TestMain.
+func Main(m *testing.M, cleanups ...func()) {
 	code := m.Run()
+	for _, c := range cleanups {
+		c()
+	}
 	if server != nil {
 		server.Stop()
 	}
