@@ -47,6 +47,11 @@ const (
 	colEventBoards     = "event_boards"
 	colMeetingRequests = "meeting_requests"
 	colSearchOutbox    = "search_outbox"
+	colDeals           = "deals"
+	colSavedSearches   = "saved_searches"
+	colNotifications   = "notifications"
+	colGrants          = "data_room_grants"
+	colDataRoomLog     = "data_room_log"
 )
 
 // DB is a connection to one database.
@@ -212,6 +217,23 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 			{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "status", Value: 1}}},
 			{Keys: bson.D{{Key: "startupId", Value: 1}}},
 			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
+		},
+		colDeals: {
+			{Keys: bson.D{{Key: "investorId", Value: 1}}},
+		},
+		colSavedSearches: {
+			{Keys: bson.D{{Key: "investorId", Value: 1}, {Key: "_id", Value: 1}}},
+		},
+		colNotifications: {
+			{Keys: bson.D{{Key: "savedSearchId", Value: 1}, {Key: "startupId", Value: 1}},
+				Options: options.Index().SetUnique(true).SetName("one_notification_per_search_and_startup")},
+			{Keys: bson.D{{Key: "investorId", Value: 1}, {Key: "_id", Value: -1}}},
+		},
+		colGrants: {
+			{Keys: bson.D{{Key: "startupId", Value: 1}}},
+		},
+		colDataRoomLog: {
+			{Keys: bson.D{{Key: "startupId", Value: 1}, {Key: "_id", Value: -1}}},
 		},
 		colRuns: {
 			{Keys: bson.D{{Key: "job", Value: 1}, {Key: "_id", Value: -1}}},
