@@ -91,10 +91,10 @@ type Query struct {
 	IDs []string
 	// ExcludeIDs drops documents of these record IDs.
 	ExcludeIDs []string
-	Facets []Facet // facets whose value counts to return
-	Sort   Sort
-	Offset int
-	Limit  int // at most MaxLimit
+	Facets     []Facet // facets whose value counts to return
+	Sort       Sort
+	Offset     int
+	Limit      int // at most MaxLimit
 }
 
 // MaxLimit bounds a page of hits.

@@ -109,7 +109,6 @@ func startMeili() {
 	meiliCmd = exec.Command(bin, "--http-addr", addr, "--master-key", meiliKey, "--no-analytics",
 		"--db-path", filepath.Join(meiliDir, "data.ms"), "--dump-dir", filepath.Join(meiliDir, "dumps"),
 		"--snapshot-dir", filepath.Join(meiliDir, "snapshots"), "--log-level", "WARN")
-	meiliCmd.Stderr = os.Stderr
 	if err := meiliCmd.Start(); err != nil {
 		meiliErr = fmt.Errorf("start %s: %w", bin, err)
 		return
