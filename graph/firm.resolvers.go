@@ -79,6 +79,9 @@ func (r *mutationResolver) UpdateStartup(ctx context.Context, input model.Update
 }
 
 func (r *queryResolver) Startups(ctx context.Context, first *int, after *string, filter *model.StartupFilter) (*model.StartupConnection, error) {
+	if filter != nil && deref(filter.Text) != "" {
+		return r.searchStartups(ctx, first, after, filter)
+	}
 	page, err := pageOf(first, after)
 	if err != nil {
 		return nil, err
@@ -136,7 +139,7 @@ func (r *startupResolver) Incubator(ctx context.Context, obj *firm.Startup) (*ec
 }
 
 func (r *startupResolver) Contact(ctx context.Context, obj *firm.Startup) (*firm.Contact, error) {
-	c, _, err := r.Firms.Confidential(ctx, *obj)
+	c, _, err := r.Investing.Confidential(ctx, *obj, "contact")
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +147,7 @@ func (r *startupResolver) Contact(ctx context.Context, obj *firm.Startup) (*firm
 }
 
 func (r *startupResolver) Financials(ctx context.Context, obj *firm.Startup) (*firm.Financials, error) {
-	_, f, err := r.Firms.Confidential(ctx, *obj)
+	_, f, err := r.Investing.Confidential(ctx, *obj, "financials")
 	if err != nil {
 		return nil, err
 	}

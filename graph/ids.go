@@ -26,6 +26,9 @@ const (
 	typeEventParticipant   = "EventParticipant"
 	typeMeeting            = "Meeting"
 	typeMeetingRequest     = "MeetingRequest"
+	typeDeal               = "Deal"
+	typeSavedSearch        = "SavedSearch"
+	typeNotification       = "Notification"
 )
 
 // globalID makes the opaque ID clients see from a type name and a domain ID.

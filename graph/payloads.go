@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 
+	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
@@ -296,4 +297,37 @@ func program(in model.CreateSandboxProgramInput) sandbox.Program {
 		p.Guides = append(p.Guides, sandbox.Guide{Criterion: g.Criterion, Positive: g.Positive, Negative: g.Negative})
 	}
 	return p
+}
+
+func dealPayload(ctx context.Context, d dealflow.Deal, err error) (*model.DealPayload, error) {
+	v, ue, err := result(ctx, d, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.DealPayload{Deal: v, UserErrors: ue}, nil
+}
+
+func grantPayload(ctx context.Context, g dealflow.Grant, err error) (*model.DataRoomGrantPayload, error) {
+	v, ue, err := result(ctx, g, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.DataRoomGrantPayload{Grant: v, UserErrors: ue}, nil
+}
+
+// dealIDs decodes the investor and startup of a deal or grant input.
+func dealIDs(investorGID, startupGID string) (investorID, startupID string, err error) {
+	if investorID, err = domainID(investorGID, typeInvestor, "investorId"); err != nil {
+		return "", "", err
+	}
+	startupID, err = domainID(startupGID, typeStartup, "startupId")
+	return investorID, startupID, err
+}
+
+func castAll[S ~string](in []string) []S {
+	out := make([]S, len(in))
+	for i, s := range in {
+		out[i] = S(s)
+	}
+	return out
 }

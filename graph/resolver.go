@@ -4,6 +4,7 @@
 package graph
 
 import (
+	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
@@ -13,6 +14,7 @@ import (
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/metrics"
+	"github.com/innoport/innoport/search"
 )
 
 // Resolver is the root resolver; it holds the domain use-cases.
@@ -25,6 +27,9 @@ type Resolver struct {
 	Meetups   *events.Service
 	Runs      *runs.Service
 	Matching  *matching.Service
+	Investing *dealflow.Service
+	// Index is the search index the search API and startups(filter: {text}) read.
+	Index search.Index
 	// Metrics records event scheduling runs; nil records nothing.
 	Metrics *metrics.Metrics
 	// RescreenAll screens every firm again in the background, after a new

@@ -44,6 +44,12 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return r.participantNode(ctx, id)
 	case typeMeetingRequest:
 		return r.requestNode(ctx, raw)
+	case typeDeal:
+		return nodeOf(r.Investing.DealByID(ctx, raw))
+	case typeSavedSearch:
+		return nodeOf(r.Investing.OwnSavedSearch(ctx, raw))
+	case typeNotification:
+		return nodeOf(r.Investing.Notification(ctx, raw))
 	}
 	return nil, errs.NotFoundf("đối tượng", "Object")
 }

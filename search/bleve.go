@@ -202,7 +202,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 		v, _ := h.Fields["version"].(float64)
 		hit := Hit{Key: Key{Type(t), id}, Version: int64(v)}
 		for field, frags := range h.Fragments {
-			if len(frags) > 0 {
+			if len(frags) > 0 && strings.Contains(frags[0], "<mark>") { // a fragment of an unmatched field has none
 				if hit.Highlights == nil {
 					hit.Highlights = map[string]string{}
 				}

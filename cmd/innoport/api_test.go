@@ -356,6 +356,7 @@ func TestNodeResolvesEveryType(t *testing.T) {
 // alone: it counts exact batches, which CPU contention could split.
 func TestRoundTripsDoNotGrowWithPageSize(t *testing.T) {
 	e := newEnv(t)
+	e.app.indexer.Stop() // its polling would count
 	trips := func(first int) int64 {
 		before := e.app.db.RoundTrips()
 		r := e.do(t, req{query: fmt.Sprintf(`{ startups(first: %d) { edges { node { name incubator { name } } } } }`, first)})

@@ -22,6 +22,7 @@ import (
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/demo"
 	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
@@ -125,6 +126,18 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		}, firms, eco, clk),
 	}
 	a.resolver.Matching = a.wireMatching(firms, eco, a.resolver.Funding)
+	a.resolver.Index = a.search
+	a.resolver.Investing = dealflow.NewService(dealflow.Stores{
+		Deals: store.NewDeals(a.db), SavedSearches: store.NewSavedSearches(a.db), Notifications: store.NewNotifications(a.db),
+		Grants: store.NewGrants(a.db), Access: store.NewAccessLog(a.db),
+	}, firms, eco, a.search, a.investorScores, clk)
+	if a.indexer != nil {
+		a.indexer.Indexed = func(ctx context.Context, docs []search.Doc) {
+			if _, err := a.resolver.Investing.Alert(ctx, docs); err != nil {
+				a.logger.Error("saved-search alerts", "error", err)
+			}
+		}
+	}
 	a.resolver.Meetups = events.NewService(a.demo.Events, a.demo.Boards, store.NewRequests(a.db),
 		a.resolver.Matching.InvestorScores, clk)
 	runStore := store.NewRuns(a.db)
@@ -146,8 +159,6 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		return r.Status != runs.Skipped, err
 	})
 	a.resolver.Runs = runs.NewService(a.jobs, runStore)
-	a.indexer.Start()
-	a.repairSearch()
 	return a, nil
 }
 
@@ -170,6 +181,10 @@ func (a *app) openSearch(ctx context.Context) error {
 			dir = filepath.Join(a.cfg.DataDir, "search")
 		}
 		idx, err = search.OpenBleve(dir)
+		if errors.Is(err, search.ErrInUse) && a.cfg.withoutLocalIndex {
+			a.logger.Info("the running service has the search index open; it indexes this command's changes")
+			return nil
+		}
 	}
 	if err != nil {
 		return err
@@ -194,9 +209,11 @@ func (a *app) openSearch(ctx context.Context) error {
 // searchLeaseTTL is how long a dead replica keeps the others from indexing.
 const searchLeaseTTL = 10 * time.Second
 
-// repairSearch brings the index in line with the store in the background
-// at start: a new or lost embedded index fills from the store.
-func (a *app) repairSearch() {
+// startSearch starts the indexer, and brings the index in line with the
+// store in the background: a new or lost embedded index fills from the
+// store.
+func (a *app) startSearch() {
+	a.indexer.Start()
 	a.background.Add(1)
 	go func() {
 		defer a.background.Done()
@@ -224,6 +241,20 @@ func (a *app) wireMatching(firms *firm.Service, eco *ecosystem.Service, fund *fu
 	eco.OnInvestorChange(func(v ecosystem.Investor) { m.Changed(false, matching.Ref{Kind: matching.KindInvestor, ID: v.ID}) })
 	eco.OnMentorChange(func(v ecosystem.Mentor) { m.Changed(false, matching.Ref{Kind: matching.KindMentor, ID: v.ID}) })
 	return m
+}
+
+// investorScores are the matching engine's scores of the startups in an
+// investor's match list: what deal flow ranks by.
+func (a *app) investorScores(ctx context.Context, investorID string) (map[string]float64, error) {
+	l, err := a.resolver.Matching.List(ctx, matching.ListKey{Owner: matching.OwnerInvestor, OwnerID: investorID, Kind: matching.KindInvestor})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]float64, len(l.Items))
+	for _, it := range l.Items {
+		out[it.TargetID] = it.Score
+	}
+	return out, nil
 }
 
 // initAuth picks the token verifier: OIDC when an issuer is configured,

@@ -19,6 +19,7 @@ import (
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/jobs"
+	"github.com/innoport/innoport/search/searchtest"
 	"github.com/innoport/innoport/store/storetest"
 )
 
@@ -29,7 +30,7 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
-	storetest.Main(m)
+	storetest.Main(m, searchtest.Stop)
 }
 
 const testSecret = "test-secret-0123456789abcdef0123456789"
@@ -59,8 +60,8 @@ func newEnvWith(t testing.TB, change func(*Config)) *env {
 		MaxBodyBytes: 1 << 20, MaxDepth: 12, MaxComplexity: 5000,
 		CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off, MatchesSchedule: jobs.Off,
 		ReindexSchedule: jobs.Off,
-		MatchesK: 20,
-		Instance: "test", JobLeaseTTL: time.Minute,
+		MatchesK:        20,
+		Instance:        "test", JobLeaseTTL: time.Minute,
 	}
 	if change != nil {
 		change(&cfg)
@@ -73,6 +74,9 @@ func newEnvWith(t testing.TB, change func(*Config)) *env {
 		a.close(ctx)
 	})
 	require.NoError(t, a.seedDemo(ctx))
+	_, err = a.indexer.Repair(ctx) // in the foreground: tests search at once
+	require.NoError(t, err)
+	a.indexer.Start()
 	return &env{app: a, h: a.routes(), clock: clk, signer: a.signer}
 }
 

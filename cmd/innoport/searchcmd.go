@@ -32,12 +32,8 @@ func searchCmd(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	defer a.close(context.Background())
 	start := time.Now()
-	last := start
 	n, err := a.indexer.Rebuild(ctx, func(t search.Type, done int) {
-		now := time.Now()
-		fmt.Fprintf(stdout, "%-9s %7d indexed  (%s, %.0f/s overall)\n", t, done, now.Sub(last).Round(time.Millisecond),
-			float64(done)/now.Sub(start).Seconds())
-		last = now
+		fmt.Fprintf(stdout, "%-9s %7d indexed  (%s)\n", t, done, time.Since(start).Round(time.Millisecond))
 	})
 	if err != nil {
 		return fmt.Errorf("rebuild after %d documents: %w", n, err)

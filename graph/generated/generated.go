@@ -14,6 +14,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
+	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
@@ -25,6 +26,7 @@ import (
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
+	"github.com/innoport/innoport/search"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -54,6 +56,9 @@ type ResolverRoot interface {
 	Contact() ContactResolver
 	CriteriaSet() CriteriaSetResolver
 	Criterion() CriterionResolver
+	DataRoomAccess() DataRoomAccessResolver
+	DataRoomGrant() DataRoomGrantResolver
+	Deal() DealResolver
 	EligibilityRule() EligibilityRuleResolver
 	Event() EventResolver
 	EventParticipant() EventParticipantResolver
@@ -68,6 +73,7 @@ type ResolverRoot interface {
 	MatchContribution() MatchContributionResolver
 	Mentor() MentorResolver
 	Mutation() MutationResolver
+	Notification() NotificationResolver
 	Query() QueryResolver
 	Question() QuestionResolver
 	Review() ReviewResolver
@@ -78,6 +84,7 @@ type ResolverRoot interface {
 	SandboxProgram() SandboxProgramResolver
 	SandboxRegisterEntry() SandboxRegisterEntryResolver
 	SandboxReport() SandboxReportResolver
+	SavedSearch() SavedSearchResolver
 	ScreeningChange() ScreeningChangeResolver
 	ScreeningCriterion() ScreeningCriterionResolver
 	ScreeningResult() ScreeningResultResolver
@@ -219,6 +226,88 @@ type ComplexityRoot struct {
 		Score     func(childComplexity int) int
 	}
 
+	DataRoomAccess struct {
+		At       func(childComplexity int) int
+		Field    func(childComplexity int) int
+		Investor func(childComplexity int) int
+		Subject  func(childComplexity int) int
+	}
+
+	DataRoomAccessConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	DataRoomAccessEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	DataRoomGrant struct {
+		Active    func(childComplexity int) int
+		ExpiresAt func(childComplexity int) int
+		GrantedAt func(childComplexity int) int
+		GrantedBy func(childComplexity int) int
+		Investor  func(childComplexity int) int
+		RevokedAt func(childComplexity int) int
+	}
+
+	DataRoomGrantPayload struct {
+		Grant      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	Deal struct {
+		CreatedAt   func(childComplexity int) int
+		DaysInStage func(childComplexity int) int
+		History     func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Investor    func(childComplexity int) int
+		Notes       func(childComplexity int) int
+		Stage       func(childComplexity int) int
+		StageSince  func(childComplexity int) int
+		Startup     func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		Version     func(childComplexity int) int
+	}
+
+	DealFlowConnection struct {
+		Edges      func(childComplexity int) int
+		Facets     func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DealFlowEdge struct {
+		Cursor     func(childComplexity int) int
+		Deal       func(childComplexity int) int
+		Fit        func(childComplexity int) int
+		Highlights func(childComplexity int) int
+		Node       func(childComplexity int) int
+	}
+
+	DealNote struct {
+		At   func(childComplexity int) int
+		By   func(childComplexity int) int
+		Text func(childComplexity int) int
+	}
+
+	DealPayload struct {
+		Deal       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	DealStageChange struct {
+		At    func(childComplexity int) int
+		By    func(childComplexity int) int
+		Stage func(childComplexity int) int
+	}
+
+	DeleteSavedSearchPayload struct {
+		DeletedID  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	EligibilityResult struct {
 		Eligible func(childComplexity int) int
 		Outcomes func(childComplexity int) int
@@ -332,6 +421,12 @@ type ComplexityRoot struct {
 		PublicOffering    func(childComplexity int) int
 	}
 
+	FacetValue struct {
+		Count func(childComplexity int) int
+		Label func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	Financials struct {
 		FundingNeed func(childComplexity int) int
 		Revenue     func(childComplexity int) int
@@ -386,6 +481,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	Highlight struct {
+		Field   func(childComplexity int) int
+		Snippet func(childComplexity int) int
+	}
+
 	IPAsset struct {
 		DocumentRef func(childComplexity int) int
 		ExpiresOn   func(childComplexity int) int
@@ -421,20 +521,24 @@ type ComplexityRoot struct {
 	}
 
 	Investor struct {
-		ContactEmail func(childComplexity int) int
-		Description  func(childComplexity int) int
-		Geography    func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		Matches      func(childComplexity int, first *int) int
-		Name         func(childComplexity int) int
-		Portfolio    func(childComplexity int) int
-		Sectors      func(childComplexity int) int
-		Stages       func(childComplexity int) int
-		TicketMaxVnd func(childComplexity int) int
-		TicketMinVnd func(childComplexity int) int
-		Version      func(childComplexity int) int
-		Website      func(childComplexity int) int
+		ContactEmail  func(childComplexity int) int
+		DealFlow      func(childComplexity int, first *int, after *string, filter *model.DealFlowFilter, sort *dealflow.Sort) int
+		Deals         func(childComplexity int, stage *dealflow.Stage) int
+		Description   func(childComplexity int) int
+		Geography     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Matches       func(childComplexity int, first *int) int
+		Name          func(childComplexity int) int
+		Pipeline      func(childComplexity int) int
+		Portfolio     func(childComplexity int) int
+		SavedSearches func(childComplexity int) int
+		Sectors       func(childComplexity int) int
+		Stages        func(childComplexity int) int
+		TicketMaxVnd  func(childComplexity int) int
+		TicketMinVnd  func(childComplexity int) int
+		Version       func(childComplexity int) int
+		Website       func(childComplexity int) int
 	}
 
 	InvestorConnection struct {
@@ -585,6 +689,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		ActOnSandboxApplication   func(childComplexity int, input model.SandboxActionInput) int
+		AddDealNote               func(childComplexity int, input model.AddDealNoteInput) int
 		AnswerSandboxInformation  func(childComplexity int, input model.SandboxTextInput) int
 		ApproveSandboxApplication func(childComplexity int, input model.ApproveSandboxInput) int
 		AssessSandboxApplication  func(childComplexity int, input model.AssessSandboxInput) int
@@ -611,10 +716,14 @@ type ComplexityRoot struct {
 		DecideRegistration        func(childComplexity int, input model.DecideRegistrationInput) int
 		DecideSandboxExtension    func(childComplexity int, input model.DecideSandboxExtensionInput) int
 		DeclareConflictOfInterest func(childComplexity int, input model.DeclareConflictOfInterestInput) int
+		DeleteSavedSearch         func(childComplexity int, input model.DeleteSavedSearchInput) int
 		DismissMatch              func(childComplexity int, input model.MatchFeedbackInput) int
 		ExitSandboxTest           func(childComplexity int, input model.ExitSandboxInput) int
+		GrantDataRoomAccess       func(childComplexity int, input model.GrantDataRoomAccessInput) int
 		MarkNoShow                func(childComplexity int, input model.MarkNoShowInput) int
+		MarkNotificationRead      func(childComplexity int, input model.MarkNotificationReadInput) int
 		MarkParticipant           func(childComplexity int, input model.MarkParticipantInput) int
+		MoveDeal                  func(childComplexity int, input model.MoveDealInput) int
 		PublishAgenda             func(childComplexity int, input model.PublishAgendaInput) int
 		PublishCriteriaSet        func(childComplexity int, input model.CriteriaSetActionInput) int
 		PublishEvent              func(childComplexity int, id string) int
@@ -626,8 +735,10 @@ type ComplexityRoot struct {
 		RequestSandboxInformation func(childComplexity int, input model.SandboxTextInput) int
 		RespondToMeetingRequest   func(childComplexity int, input model.RespondToMeetingRequestInput) int
 		RetireCriteriaSet         func(childComplexity int, input model.CriteriaSetActionInput) int
+		RevokeDataRoomAccess      func(childComplexity int, input model.RevokeDataRoomAccessInput) int
 		RunJob                    func(childComplexity int, input model.RunJobInput) int
 		RunScreening              func(childComplexity int) int
+		SaveSearch                func(childComplexity int, input model.SaveSearchInput) int
 		ScheduleEventMeetings     func(childComplexity int, input model.ScheduleEventMeetingsInput) int
 		SubmitApplication         func(childComplexity int, input model.SubmitApplicationInput) int
 		SubmitReview              func(childComplexity int, input model.SubmitReviewInput) int
@@ -643,6 +754,31 @@ type ComplexityRoot struct {
 		UpdateSandboxApplication  func(childComplexity int, input model.UpdateSandboxApplicationInput) int
 		UpdateSandboxProgram      func(childComplexity int, input model.UpdateSandboxProgramInput) int
 		UpdateStartup             func(childComplexity int, input model.UpdateStartupInput) int
+	}
+
+	Notification struct {
+		CreatedAt   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Message     func(childComplexity int) int
+		ReadAt      func(childComplexity int) int
+		SavedSearch func(childComplexity int) int
+		Startup     func(childComplexity int) int
+	}
+
+	NotificationConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	NotificationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	NotificationPayload struct {
+		Notification func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -687,6 +823,7 @@ type ComplexityRoot struct {
 		MyAgenda            func(childComplexity int, eventID string) int
 		MyMeetingRequests   func(childComplexity int, eventID string) int
 		Node                func(childComplexity int, id string) int
+		Notifications       func(childComplexity int, first *int, after *string, unreadOnly *bool) int
 		PreviewCriteriaSet  func(childComplexity int, id string) int
 		Reviewers           func(childComplexity int, first *int, after *string) int
 		SandboxApplication  func(childComplexity int, id string) int
@@ -695,6 +832,7 @@ type ComplexityRoot struct {
 		SandboxRegister     func(childComplexity int, first *int, after *string) int
 		ScreeningCounts     func(childComplexity int, setKey string) int
 		ScreeningResults    func(childComplexity int, setKey string, status *screening.Status, first *int, after *string) int
+		Search              func(childComplexity int, query string, types []search.Type, filter *model.SearchFilter, sort *model.SearchSort, first *int, after *string) int
 		Sectors             func(childComplexity int) int
 		Startup             func(childComplexity int, id string) int
 		Startups            func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
@@ -954,6 +1092,22 @@ type ComplexityRoot struct {
 		To     func(childComplexity int) int
 	}
 
+	SavedSearch struct {
+		CreatedAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Incubators func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Query      func(childComplexity int) int
+		Sectors    func(childComplexity int) int
+		Stages     func(childComplexity int) int
+		Wards      func(childComplexity int) int
+	}
+
+	SavedSearchPayload struct {
+		SavedSearch func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
+	}
+
 	ScheduleEventMeetingsPayload struct {
 		Result     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -1015,6 +1169,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SearchConnection struct {
+		Edges      func(childComplexity int) int
+		Facets     func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SearchEdge struct {
+		Cursor     func(childComplexity int) int
+		Highlights func(childComplexity int) int
+		Node       func(childComplexity int) int
+	}
+
+	SearchFacets struct {
+		Incubators func(childComplexity int) int
+		Sectors    func(childComplexity int) int
+		Stages     func(childComplexity int) int
+		Wards      func(childComplexity int) int
+	}
+
 	SectorInfo struct {
 		Group    func(childComplexity int) int
 		Label    func(childComplexity int) int
@@ -1022,27 +1196,34 @@ type ComplexityRoot struct {
 		Sector   func(childComplexity int) int
 	}
 
+	StageCount struct {
+		Count func(childComplexity int) int
+		Stage func(childComplexity int) int
+	}
+
 	Startup struct {
-		Contact     func(childComplexity int) int
-		CreatedAt   func(childComplexity int) int
-		Description func(childComplexity int) int
-		Evidence    func(childComplexity int) int
-		Financials  func(childComplexity int) int
-		FoundedOn   func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Incubator   func(childComplexity int) int
-		Matches     func(childComplexity int, kind matching.Kind, first *int) int
-		Name        func(childComplexity int) int
-		NameEN      func(childComplexity int) int
-		Screening   func(childComplexity int) int
-		Sectors     func(childComplexity int) int
-		Stage       func(childComplexity int) int
-		TaxCode     func(childComplexity int) int
-		TeamSize    func(childComplexity int) int
-		UpdatedAt   func(childComplexity int) int
-		Version     func(childComplexity int) int
-		Ward        func(childComplexity int) int
-		Website     func(childComplexity int) int
+		Contact           func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		DataRoomAccessLog func(childComplexity int, first *int, after *string) int
+		DataRoomGrants    func(childComplexity int) int
+		Description       func(childComplexity int) int
+		Evidence          func(childComplexity int) int
+		Financials        func(childComplexity int) int
+		FoundedOn         func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Incubator         func(childComplexity int) int
+		Matches           func(childComplexity int, kind matching.Kind, first *int) int
+		Name              func(childComplexity int) int
+		NameEN            func(childComplexity int) int
+		Screening         func(childComplexity int) int
+		Sectors           func(childComplexity int) int
+		Stage             func(childComplexity int) int
+		TaxCode           func(childComplexity int) int
+		TeamSize          func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		Version           func(childComplexity int) int
+		Ward              func(childComplexity int) int
+		Website           func(childComplexity int) int
 	}
 
 	StartupConnection struct {
@@ -1112,6 +1293,22 @@ type CriteriaSetResolver interface {
 type CriterionResolver interface {
 	Name(ctx context.Context, obj *funding.Criterion) (string, error)
 }
+type DataRoomAccessResolver interface {
+	Investor(ctx context.Context, obj *dealflow.Access) (*ecosystem.Investor, error)
+}
+type DataRoomGrantResolver interface {
+	Investor(ctx context.Context, obj *dealflow.Grant) (*ecosystem.Investor, error)
+
+	RevokedAt(ctx context.Context, obj *dealflow.Grant) (*time.Time, error)
+	Active(ctx context.Context, obj *dealflow.Grant) (bool, error)
+}
+type DealResolver interface {
+	ID(ctx context.Context, obj *dealflow.Deal) (string, error)
+	Investor(ctx context.Context, obj *dealflow.Deal) (*ecosystem.Investor, error)
+	Startup(ctx context.Context, obj *dealflow.Deal) (*firm.Startup, error)
+
+	DaysInStage(ctx context.Context, obj *dealflow.Deal) (int, error)
+}
 type EligibilityRuleResolver interface {
 	Description(ctx context.Context, obj *funding.Rule) (string, error)
 }
@@ -1179,6 +1376,10 @@ type InvestorResolver interface {
 	Geography(ctx context.Context, obj *ecosystem.Investor) ([]string, error)
 	Portfolio(ctx context.Context, obj *ecosystem.Investor) ([]*firm.Startup, error)
 
+	DealFlow(ctx context.Context, obj *ecosystem.Investor, first *int, after *string, filter *model.DealFlowFilter, sort *dealflow.Sort) (*model.DealFlowConnection, error)
+	Deals(ctx context.Context, obj *ecosystem.Investor, stage *dealflow.Stage) ([]*dealflow.Deal, error)
+	Pipeline(ctx context.Context, obj *ecosystem.Investor) ([]*dealflow.StageCount, error)
+	SavedSearches(ctx context.Context, obj *ecosystem.Investor) ([]*dealflow.SavedSearch, error)
 	Matches(ctx context.Context, obj *ecosystem.Investor, first *int) ([]*model.Match, error)
 }
 type JobRunResolver interface {
@@ -1210,6 +1411,13 @@ type MutationResolver interface {
 	DeclareConflictOfInterest(ctx context.Context, input model.DeclareConflictOfInterestInput) (*model.ApplicationPayload, error)
 	SubmitReview(ctx context.Context, input model.SubmitReviewInput) (*model.ApplicationPayload, error)
 	CreateReviewer(ctx context.Context, input model.CreateReviewerInput) (*model.ReviewerPayload, error)
+	MoveDeal(ctx context.Context, input model.MoveDealInput) (*model.DealPayload, error)
+	AddDealNote(ctx context.Context, input model.AddDealNoteInput) (*model.DealPayload, error)
+	SaveSearch(ctx context.Context, input model.SaveSearchInput) (*model.SavedSearchPayload, error)
+	DeleteSavedSearch(ctx context.Context, input model.DeleteSavedSearchInput) (*model.DeleteSavedSearchPayload, error)
+	MarkNotificationRead(ctx context.Context, input model.MarkNotificationReadInput) (*model.NotificationPayload, error)
+	GrantDataRoomAccess(ctx context.Context, input model.GrantDataRoomAccessInput) (*model.DataRoomGrantPayload, error)
+	RevokeDataRoomAccess(ctx context.Context, input model.RevokeDataRoomAccessInput) (*model.DataRoomGrantPayload, error)
 	CreateInvestor(ctx context.Context, input model.CreateInvestorInput) (*model.InvestorPayload, error)
 	UpdateInvestor(ctx context.Context, input model.UpdateInvestorInput) (*model.InvestorPayload, error)
 	CreateMentor(ctx context.Context, input model.CreateMentorInput) (*model.MentorPayload, error)
@@ -1263,12 +1471,22 @@ type MutationResolver interface {
 	RetireCriteriaSet(ctx context.Context, input model.CriteriaSetActionInput) (*model.CriteriaSetPayload, error)
 	RunScreening(ctx context.Context) (*model.RunScreeningPayload, error)
 }
+type NotificationResolver interface {
+	ID(ctx context.Context, obj *dealflow.Notification) (string, error)
+
+	Message(ctx context.Context, obj *dealflow.Notification) (string, error)
+	Startup(ctx context.Context, obj *dealflow.Notification) (*firm.Startup, error)
+	SavedSearch(ctx context.Context, obj *dealflow.Notification) (*dealflow.SavedSearch, error)
+
+	ReadAt(ctx context.Context, obj *dealflow.Notification) (*time.Time, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Sectors(ctx context.Context) ([]*value.SectorInfo, error)
 	Application(ctx context.Context, id string) (*funding.Application, error)
 	Reviewers(ctx context.Context, first *int, after *string) (*model.ReviewerConnection, error)
+	Notifications(ctx context.Context, first *int, after *string, unreadOnly *bool) (*model.NotificationConnection, error)
 	Incubators(ctx context.Context) ([]*ecosystem.Incubator, error)
 	Investors(ctx context.Context, first *int, after *string) (*model.InvestorConnection, error)
 	Mentors(ctx context.Context, first *int, after *string) (*model.MentorConnection, error)
@@ -1291,6 +1509,7 @@ type QueryResolver interface {
 	ScreeningResults(ctx context.Context, setKey string, status *screening.Status, first *int, after *string) (*model.ScreeningResultConnection, error)
 	ScreeningCounts(ctx context.Context, setKey string) ([]*model.ScreeningCount, error)
 	PreviewCriteriaSet(ctx context.Context, id string) (*model.CriteriaSetPreview, error)
+	Search(ctx context.Context, query string, types []search.Type, filter *model.SearchFilter, sort *model.SearchSort, first *int, after *string) (*model.SearchConnection, error)
 }
 type QuestionResolver interface {
 	Label(ctx context.Context, obj *funding.Question) (string, error)
@@ -1350,6 +1569,14 @@ type SandboxReportResolver interface {
 
 	Breaches(ctx context.Context, obj *sandbox.Report) ([]string, error)
 }
+type SavedSearchResolver interface {
+	ID(ctx context.Context, obj *dealflow.SavedSearch) (string, error)
+
+	Sectors(ctx context.Context, obj *dealflow.SavedSearch) ([]value.Sector, error)
+	Stages(ctx context.Context, obj *dealflow.SavedSearch) ([]value.Stage, error)
+	Wards(ctx context.Context, obj *dealflow.SavedSearch) ([]string, error)
+	Incubators(ctx context.Context, obj *dealflow.SavedSearch) ([]*ecosystem.Incubator, error)
+}
 type ScreeningChangeResolver interface {
 	From(ctx context.Context, obj *screening.Change) (*screening.Status, error)
 }
@@ -1377,6 +1604,8 @@ type StartupResolver interface {
 	Contact(ctx context.Context, obj *firm.Startup) (*firm.Contact, error)
 	Financials(ctx context.Context, obj *firm.Startup) (*firm.Financials, error)
 
+	DataRoomGrants(ctx context.Context, obj *firm.Startup) ([]*dealflow.Grant, error)
+	DataRoomAccessLog(ctx context.Context, obj *firm.Startup, first *int, after *string) (*model.DataRoomAccessConnection, error)
 	Matches(ctx context.Context, obj *firm.Startup, kind matching.Kind, first *int) ([]*model.Match, error)
 	Evidence(ctx context.Context, obj *firm.Startup) (*firm.Evidence, error)
 	Screening(ctx context.Context, obj *firm.Startup) ([]*screening.Result, error)
@@ -1875,6 +2104,294 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.CriterionScore.Score(childComplexity), true
 
+	case "DataRoomAccess.at":
+		if e.complexity.DataRoomAccess.At == nil {
+			break
+		}
+
+		return e.complexity.DataRoomAccess.At(childComplexity), true
+	case "DataRoomAccess.field":
+		if e.complexity.DataRoomAccess.Field == nil {
+			break
+		}
+
+		return e.complexity.DataRoomAccess.Field(childComplexity), true
+	case "DataRoomAccess.investor":
+		if e.complexity.DataRoomAccess.Investor == nil {
+			break
+		}
+
+		return e.complexity.DataRoomAccess.Investor(childComplexity), true
+	case "DataRoomAccess.subject":
+		if e.complexity.DataRoomAccess.Subject == nil {
+			break
+		}
+
+		return e.complexity.DataRoomAccess.Subject(childComplexity), true
+
+	case "DataRoomAccessConnection.edges":
+		if e.complexity.DataRoomAccessConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.DataRoomAccessConnection.Edges(childComplexity), true
+	case "DataRoomAccessConnection.pageInfo":
+		if e.complexity.DataRoomAccessConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.DataRoomAccessConnection.PageInfo(childComplexity), true
+
+	case "DataRoomAccessEdge.cursor":
+		if e.complexity.DataRoomAccessEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.DataRoomAccessEdge.Cursor(childComplexity), true
+	case "DataRoomAccessEdge.node":
+		if e.complexity.DataRoomAccessEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.DataRoomAccessEdge.Node(childComplexity), true
+
+	case "DataRoomGrant.active":
+		if e.complexity.DataRoomGrant.Active == nil {
+			break
+		}
+
+		return e.complexity.DataRoomGrant.Active(childComplexity), true
+	case "DataRoomGrant.expiresAt":
+		if e.complexity.DataRoomGrant.ExpiresAt == nil {
+			break
+		}
+
+		return e.complexity.DataRoomGrant.ExpiresAt(childComplexity), true
+	case "DataRoomGrant.grantedAt":
+		if e.complexity.DataRoomGrant.GrantedAt == nil {
+			break
+		}
+
+		return e.complexity.DataRoomGrant.GrantedAt(childComplexity), true
+	case "DataRoomGrant.grantedBy":
+		if e.complexity.DataRoomGrant.GrantedBy == nil {
+			break
+		}
+
+		return e.complexity.DataRoomGrant.GrantedBy(childComplexity), true
+	case "DataRoomGrant.investor":
+		if e.complexity.DataRoomGrant.Investor == nil {
+			break
+		}
+
+		return e.complexity.DataRoomGrant.Investor(childComplexity), true
+	case "DataRoomGrant.revokedAt":
+		if e.complexity.DataRoomGrant.RevokedAt == nil {
+			break
+		}
+
+		return e.complexity.DataRoomGrant.RevokedAt(childComplexity), true
+
+	case "DataRoomGrantPayload.grant":
+		if e.complexity.DataRoomGrantPayload.Grant == nil {
+			break
+		}
+
+		return e.complexity.DataRoomGrantPayload.Grant(childComplexity), true
+	case "DataRoomGrantPayload.userErrors":
+		if e.complexity.DataRoomGrantPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.DataRoomGrantPayload.UserErrors(childComplexity), true
+
+	case "Deal.createdAt":
+		if e.complexity.Deal.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.Deal.CreatedAt(childComplexity), true
+	case "Deal.daysInStage":
+		if e.complexity.Deal.DaysInStage == nil {
+			break
+		}
+
+		return e.complexity.Deal.DaysInStage(childComplexity), true
+	case "Deal.history":
+		if e.complexity.Deal.History == nil {
+			break
+		}
+
+		return e.complexity.Deal.History(childComplexity), true
+	case "Deal.id":
+		if e.complexity.Deal.ID == nil {
+			break
+		}
+
+		return e.complexity.Deal.ID(childComplexity), true
+	case "Deal.investor":
+		if e.complexity.Deal.Investor == nil {
+			break
+		}
+
+		return e.complexity.Deal.Investor(childComplexity), true
+	case "Deal.notes":
+		if e.complexity.Deal.Notes == nil {
+			break
+		}
+
+		return e.complexity.Deal.Notes(childComplexity), true
+	case "Deal.stage":
+		if e.complexity.Deal.Stage == nil {
+			break
+		}
+
+		return e.complexity.Deal.Stage(childComplexity), true
+	case "Deal.stageSince":
+		if e.complexity.Deal.StageSince == nil {
+			break
+		}
+
+		return e.complexity.Deal.StageSince(childComplexity), true
+	case "Deal.startup":
+		if e.complexity.Deal.Startup == nil {
+			break
+		}
+
+		return e.complexity.Deal.Startup(childComplexity), true
+	case "Deal.updatedAt":
+		if e.complexity.Deal.UpdatedAt == nil {
+			break
+		}
+
+		return e.complexity.Deal.UpdatedAt(childComplexity), true
+	case "Deal.version":
+		if e.complexity.Deal.Version == nil {
+			break
+		}
+
+		return e.complexity.Deal.Version(childComplexity), true
+
+	case "DealFlowConnection.edges":
+		if e.complexity.DealFlowConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.DealFlowConnection.Edges(childComplexity), true
+	case "DealFlowConnection.facets":
+		if e.complexity.DealFlowConnection.Facets == nil {
+			break
+		}
+
+		return e.complexity.DealFlowConnection.Facets(childComplexity), true
+	case "DealFlowConnection.pageInfo":
+		if e.complexity.DealFlowConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.DealFlowConnection.PageInfo(childComplexity), true
+	case "DealFlowConnection.totalCount":
+		if e.complexity.DealFlowConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.DealFlowConnection.TotalCount(childComplexity), true
+
+	case "DealFlowEdge.cursor":
+		if e.complexity.DealFlowEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.DealFlowEdge.Cursor(childComplexity), true
+	case "DealFlowEdge.deal":
+		if e.complexity.DealFlowEdge.Deal == nil {
+			break
+		}
+
+		return e.complexity.DealFlowEdge.Deal(childComplexity), true
+	case "DealFlowEdge.fit":
+		if e.complexity.DealFlowEdge.Fit == nil {
+			break
+		}
+
+		return e.complexity.DealFlowEdge.Fit(childComplexity), true
+	case "DealFlowEdge.highlights":
+		if e.complexity.DealFlowEdge.Highlights == nil {
+			break
+		}
+
+		return e.complexity.DealFlowEdge.Highlights(childComplexity), true
+	case "DealFlowEdge.node":
+		if e.complexity.DealFlowEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.DealFlowEdge.Node(childComplexity), true
+
+	case "DealNote.at":
+		if e.complexity.DealNote.At == nil {
+			break
+		}
+
+		return e.complexity.DealNote.At(childComplexity), true
+	case "DealNote.by":
+		if e.complexity.DealNote.By == nil {
+			break
+		}
+
+		return e.complexity.DealNote.By(childComplexity), true
+	case "DealNote.text":
+		if e.complexity.DealNote.Text == nil {
+			break
+		}
+
+		return e.complexity.DealNote.Text(childComplexity), true
+
+	case "DealPayload.deal":
+		if e.complexity.DealPayload.Deal == nil {
+			break
+		}
+
+		return e.complexity.DealPayload.Deal(childComplexity), true
+	case "DealPayload.userErrors":
+		if e.complexity.DealPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.DealPayload.UserErrors(childComplexity), true
+
+	case "DealStageChange.at":
+		if e.complexity.DealStageChange.At == nil {
+			break
+		}
+
+		return e.complexity.DealStageChange.At(childComplexity), true
+	case "DealStageChange.by":
+		if e.complexity.DealStageChange.By == nil {
+			break
+		}
+
+		return e.complexity.DealStageChange.By(childComplexity), true
+	case "DealStageChange.stage":
+		if e.complexity.DealStageChange.Stage == nil {
+			break
+		}
+
+		return e.complexity.DealStageChange.Stage(childComplexity), true
+
+	case "DeleteSavedSearchPayload.deletedId":
+		if e.complexity.DeleteSavedSearchPayload.DeletedID == nil {
+			break
+		}
+
+		return e.complexity.DeleteSavedSearchPayload.DeletedID(childComplexity), true
+	case "DeleteSavedSearchPayload.userErrors":
+		if e.complexity.DeleteSavedSearchPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.DeleteSavedSearchPayload.UserErrors(childComplexity), true
+
 	case "EligibilityResult.eligible":
 		if e.complexity.EligibilityResult.Eligible == nil {
 			break
@@ -2359,6 +2876,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.Evidence.PublicOffering(childComplexity), true
 
+	case "FacetValue.count":
+		if e.complexity.FacetValue.Count == nil {
+			break
+		}
+
+		return e.complexity.FacetValue.Count(childComplexity), true
+	case "FacetValue.label":
+		if e.complexity.FacetValue.Label == nil {
+			break
+		}
+
+		return e.complexity.FacetValue.Label(childComplexity), true
+	case "FacetValue.value":
+		if e.complexity.FacetValue.Value == nil {
+			break
+		}
+
+		return e.complexity.FacetValue.Value(childComplexity), true
+
 	case "Financials.fundingNeedVnd":
 		if e.complexity.Financials.FundingNeed == nil {
 			break
@@ -2596,6 +3132,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.FundCallPayload.UserErrors(childComplexity), true
 
+	case "Highlight.field":
+		if e.complexity.Highlight.Field == nil {
+			break
+		}
+
+		return e.complexity.Highlight.Field(childComplexity), true
+	case "Highlight.snippet":
+		if e.complexity.Highlight.Snippet == nil {
+			break
+		}
+
+		return e.complexity.Highlight.Snippet(childComplexity), true
+
 	case "IPAsset.documentRef":
 		if e.complexity.IPAsset.DocumentRef == nil {
 			break
@@ -2743,6 +3292,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Investor.ContactEmail(childComplexity), true
+	case "Investor.dealFlow":
+		if e.complexity.Investor.DealFlow == nil {
+			break
+		}
+
+		args, err := ec.field_Investor_dealFlow_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Investor.DealFlow(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.DealFlowFilter), args["sort"].(*dealflow.Sort)), true
+	case "Investor.deals":
+		if e.complexity.Investor.Deals == nil {
+			break
+		}
+
+		args, err := ec.field_Investor_deals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Investor.Deals(childComplexity, args["stage"].(*dealflow.Stage)), true
 	case "Investor.description":
 		if e.complexity.Investor.Description == nil {
 			break
@@ -2784,12 +3355,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Investor.Name(childComplexity), true
+	case "Investor.pipeline":
+		if e.complexity.Investor.Pipeline == nil {
+			break
+		}
+
+		return e.complexity.Investor.Pipeline(childComplexity), true
 	case "Investor.portfolio":
 		if e.complexity.Investor.Portfolio == nil {
 			break
 		}
 
 		return e.complexity.Investor.Portfolio(childComplexity), true
+	case "Investor.savedSearches":
+		if e.complexity.Investor.SavedSearches == nil {
+			break
+		}
+
+		return e.complexity.Investor.SavedSearches(childComplexity), true
 	case "Investor.sectors":
 		if e.complexity.Investor.Sectors == nil {
 			break
@@ -3362,6 +3945,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.ActOnSandboxApplication(childComplexity, args["input"].(model.SandboxActionInput)), true
+	case "Mutation.addDealNote":
+		if e.complexity.Mutation.AddDealNote == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addDealNote_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.AddDealNote(childComplexity, args["input"].(model.AddDealNoteInput)), true
 	case "Mutation.answerSandboxInformation":
 		if e.complexity.Mutation.AnswerSandboxInformation == nil {
 			break
@@ -3648,6 +4242,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.DeclareConflictOfInterest(childComplexity, args["input"].(model.DeclareConflictOfInterestInput)), true
+	case "Mutation.deleteSavedSearch":
+		if e.complexity.Mutation.DeleteSavedSearch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSavedSearch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.DeleteSavedSearch(childComplexity, args["input"].(model.DeleteSavedSearchInput)), true
 	case "Mutation.dismissMatch":
 		if e.complexity.Mutation.DismissMatch == nil {
 			break
@@ -3670,6 +4275,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.ExitSandboxTest(childComplexity, args["input"].(model.ExitSandboxInput)), true
+	case "Mutation.grantDataRoomAccess":
+		if e.complexity.Mutation.GrantDataRoomAccess == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_grantDataRoomAccess_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.GrantDataRoomAccess(childComplexity, args["input"].(model.GrantDataRoomAccessInput)), true
 	case "Mutation.markNoShow":
 		if e.complexity.Mutation.MarkNoShow == nil {
 			break
@@ -3681,6 +4297,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.MarkNoShow(childComplexity, args["input"].(model.MarkNoShowInput)), true
+	case "Mutation.markNotificationRead":
+		if e.complexity.Mutation.MarkNotificationRead == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markNotificationRead_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.MarkNotificationRead(childComplexity, args["input"].(model.MarkNotificationReadInput)), true
 	case "Mutation.markParticipant":
 		if e.complexity.Mutation.MarkParticipant == nil {
 			break
@@ -3692,6 +4319,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.MarkParticipant(childComplexity, args["input"].(model.MarkParticipantInput)), true
+	case "Mutation.moveDeal":
+		if e.complexity.Mutation.MoveDeal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveDeal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.MoveDeal(childComplexity, args["input"].(model.MoveDealInput)), true
 	case "Mutation.publishAgenda":
 		if e.complexity.Mutation.PublishAgenda == nil {
 			break
@@ -3813,6 +4451,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RetireCriteriaSet(childComplexity, args["input"].(model.CriteriaSetActionInput)), true
+	case "Mutation.revokeDataRoomAccess":
+		if e.complexity.Mutation.RevokeDataRoomAccess == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeDataRoomAccess_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RevokeDataRoomAccess(childComplexity, args["input"].(model.RevokeDataRoomAccessInput)), true
 	case "Mutation.runJob":
 		if e.complexity.Mutation.RunJob == nil {
 			break
@@ -3830,6 +4479,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RunScreening(childComplexity), true
+	case "Mutation.saveSearch":
+		if e.complexity.Mutation.SaveSearch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_saveSearch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SaveSearch(childComplexity, args["input"].(model.SaveSearchInput)), true
 	case "Mutation.scheduleEventMeetings":
 		if e.complexity.Mutation.ScheduleEventMeetings == nil {
 			break
@@ -3995,6 +4655,88 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateStartup(childComplexity, args["input"].(model.UpdateStartupInput)), true
+
+	case "Notification.createdAt":
+		if e.complexity.Notification.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.Notification.CreatedAt(childComplexity), true
+	case "Notification.id":
+		if e.complexity.Notification.ID == nil {
+			break
+		}
+
+		return e.complexity.Notification.ID(childComplexity), true
+	case "Notification.kind":
+		if e.complexity.Notification.Kind == nil {
+			break
+		}
+
+		return e.complexity.Notification.Kind(childComplexity), true
+	case "Notification.message":
+		if e.complexity.Notification.Message == nil {
+			break
+		}
+
+		return e.complexity.Notification.Message(childComplexity), true
+	case "Notification.readAt":
+		if e.complexity.Notification.ReadAt == nil {
+			break
+		}
+
+		return e.complexity.Notification.ReadAt(childComplexity), true
+	case "Notification.savedSearch":
+		if e.complexity.Notification.SavedSearch == nil {
+			break
+		}
+
+		return e.complexity.Notification.SavedSearch(childComplexity), true
+	case "Notification.startup":
+		if e.complexity.Notification.Startup == nil {
+			break
+		}
+
+		return e.complexity.Notification.Startup(childComplexity), true
+
+	case "NotificationConnection.edges":
+		if e.complexity.NotificationConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.NotificationConnection.Edges(childComplexity), true
+	case "NotificationConnection.pageInfo":
+		if e.complexity.NotificationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.NotificationConnection.PageInfo(childComplexity), true
+
+	case "NotificationEdge.cursor":
+		if e.complexity.NotificationEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.NotificationEdge.Cursor(childComplexity), true
+	case "NotificationEdge.node":
+		if e.complexity.NotificationEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.NotificationEdge.Node(childComplexity), true
+
+	case "NotificationPayload.notification":
+		if e.complexity.NotificationPayload.Notification == nil {
+			break
+		}
+
+		return e.complexity.NotificationPayload.Notification(childComplexity), true
+	case "NotificationPayload.userErrors":
+		if e.complexity.NotificationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.NotificationPayload.UserErrors(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.complexity.PageInfo.EndCursor == nil {
@@ -4217,6 +4959,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.notifications":
+		if e.complexity.Query.Notifications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_notifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Notifications(childComplexity, args["first"].(*int), args["after"].(*string), args["unreadOnly"].(*bool)), true
 	case "Query.previewCriteriaSet":
 		if e.complexity.Query.PreviewCriteriaSet == nil {
 			break
@@ -4300,6 +5053,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.ScreeningResults(childComplexity, args["setKey"].(string), args["status"].(*screening.Status), args["first"].(*int), args["after"].(*string)), true
+	case "Query.search":
+		if e.complexity.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Search(childComplexity, args["query"].(string), args["types"].([]search.Type), args["filter"].(*model.SearchFilter), args["sort"].(*model.SearchSort), args["first"].(*int), args["after"].(*string)), true
 	case "Query.sectors":
 		if e.complexity.Query.Sectors == nil {
 			break
@@ -5309,6 +6073,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SandboxTransition.To(childComplexity), true
 
+	case "SavedSearch.createdAt":
+		if e.complexity.SavedSearch.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.SavedSearch.CreatedAt(childComplexity), true
+	case "SavedSearch.id":
+		if e.complexity.SavedSearch.ID == nil {
+			break
+		}
+
+		return e.complexity.SavedSearch.ID(childComplexity), true
+	case "SavedSearch.incubators":
+		if e.complexity.SavedSearch.Incubators == nil {
+			break
+		}
+
+		return e.complexity.SavedSearch.Incubators(childComplexity), true
+	case "SavedSearch.name":
+		if e.complexity.SavedSearch.Name == nil {
+			break
+		}
+
+		return e.complexity.SavedSearch.Name(childComplexity), true
+	case "SavedSearch.query":
+		if e.complexity.SavedSearch.Query == nil {
+			break
+		}
+
+		return e.complexity.SavedSearch.Query(childComplexity), true
+	case "SavedSearch.sectors":
+		if e.complexity.SavedSearch.Sectors == nil {
+			break
+		}
+
+		return e.complexity.SavedSearch.Sectors(childComplexity), true
+	case "SavedSearch.stages":
+		if e.complexity.SavedSearch.Stages == nil {
+			break
+		}
+
+		return e.complexity.SavedSearch.Stages(childComplexity), true
+	case "SavedSearch.wards":
+		if e.complexity.SavedSearch.Wards == nil {
+			break
+		}
+
+		return e.complexity.SavedSearch.Wards(childComplexity), true
+
+	case "SavedSearchPayload.savedSearch":
+		if e.complexity.SavedSearchPayload.SavedSearch == nil {
+			break
+		}
+
+		return e.complexity.SavedSearchPayload.SavedSearch(childComplexity), true
+	case "SavedSearchPayload.userErrors":
+		if e.complexity.SavedSearchPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.SavedSearchPayload.UserErrors(childComplexity), true
+
 	case "ScheduleEventMeetingsPayload.result":
 		if e.complexity.ScheduleEventMeetingsPayload.Result == nil {
 			break
@@ -5522,6 +6348,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.ScreeningResultEdge.Node(childComplexity), true
 
+	case "SearchConnection.edges":
+		if e.complexity.SearchConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.SearchConnection.Edges(childComplexity), true
+	case "SearchConnection.facets":
+		if e.complexity.SearchConnection.Facets == nil {
+			break
+		}
+
+		return e.complexity.SearchConnection.Facets(childComplexity), true
+	case "SearchConnection.pageInfo":
+		if e.complexity.SearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.SearchConnection.PageInfo(childComplexity), true
+	case "SearchConnection.totalCount":
+		if e.complexity.SearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.SearchConnection.TotalCount(childComplexity), true
+
+	case "SearchEdge.cursor":
+		if e.complexity.SearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.SearchEdge.Cursor(childComplexity), true
+	case "SearchEdge.highlights":
+		if e.complexity.SearchEdge.Highlights == nil {
+			break
+		}
+
+		return e.complexity.SearchEdge.Highlights(childComplexity), true
+	case "SearchEdge.node":
+		if e.complexity.SearchEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.SearchEdge.Node(childComplexity), true
+
+	case "SearchFacets.incubators":
+		if e.complexity.SearchFacets.Incubators == nil {
+			break
+		}
+
+		return e.complexity.SearchFacets.Incubators(childComplexity), true
+	case "SearchFacets.sectors":
+		if e.complexity.SearchFacets.Sectors == nil {
+			break
+		}
+
+		return e.complexity.SearchFacets.Sectors(childComplexity), true
+	case "SearchFacets.stages":
+		if e.complexity.SearchFacets.Stages == nil {
+			break
+		}
+
+		return e.complexity.SearchFacets.Stages(childComplexity), true
+	case "SearchFacets.wards":
+		if e.complexity.SearchFacets.Wards == nil {
+			break
+		}
+
+		return e.complexity.SearchFacets.Wards(childComplexity), true
+
 	case "SectorInfo.group":
 		if e.complexity.SectorInfo.Group == nil {
 			break
@@ -5547,6 +6442,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SectorInfo.Sector(childComplexity), true
 
+	case "StageCount.count":
+		if e.complexity.StageCount.Count == nil {
+			break
+		}
+
+		return e.complexity.StageCount.Count(childComplexity), true
+	case "StageCount.stage":
+		if e.complexity.StageCount.Stage == nil {
+			break
+		}
+
+		return e.complexity.StageCount.Stage(childComplexity), true
+
 	case "Startup.contact":
 		if e.complexity.Startup.Contact == nil {
 			break
@@ -5559,6 +6467,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Startup.CreatedAt(childComplexity), true
+	case "Startup.dataRoomAccessLog":
+		if e.complexity.Startup.DataRoomAccessLog == nil {
+			break
+		}
+
+		args, err := ec.field_Startup_dataRoomAccessLog_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Startup.DataRoomAccessLog(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Startup.dataRoomGrants":
+		if e.complexity.Startup.DataRoomGrants == nil {
+			break
+		}
+
+		return e.complexity.Startup.DataRoomGrants(childComplexity), true
 	case "Startup.description":
 		if e.complexity.Startup.Description == nil {
 			break
@@ -5802,6 +6727,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := executionContext{opCtx, e, 0, 0, make(chan graphql.DeferredResult)}
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputAddDealNoteInput,
 		ec.unmarshalInputAnswerInput,
 		ec.unmarshalInputApproveSandboxInput,
 		ec.unmarshalInputAssessSandboxInput,
@@ -5821,9 +6747,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCriteriaSetActionInput,
 		ec.unmarshalInputCriteriaSetInput,
 		ec.unmarshalInputCriterionInput,
+		ec.unmarshalInputDealFlowFilter,
 		ec.unmarshalInputDecideRegistrationInput,
 		ec.unmarshalInputDecideSandboxExtensionInput,
 		ec.unmarshalInputDeclareConflictOfInterestInput,
+		ec.unmarshalInputDeleteSavedSearchInput,
 		ec.unmarshalInputEligibilityRuleInput,
 		ec.unmarshalInputEventInput,
 		ec.unmarshalInputEventSessionInput,
@@ -5832,12 +6760,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputExitSandboxInput,
 		ec.unmarshalInputFinancialsInput,
 		ec.unmarshalInputFundCallActionInput,
+		ec.unmarshalInputGrantDataRoomAccessInput,
 		ec.unmarshalInputIPAssetInput,
 		ec.unmarshalInputInvestmentInput,
 		ec.unmarshalInputMarkNoShowInput,
+		ec.unmarshalInputMarkNotificationReadInput,
 		ec.unmarshalInputMarkParticipantInput,
 		ec.unmarshalInputMatchFeedbackInput,
 		ec.unmarshalInputMeetingInput,
+		ec.unmarshalInputMoveDealInput,
 		ec.unmarshalInputParticipantInput,
 		ec.unmarshalInputParticipantTypeInput,
 		ec.unmarshalInputParticipantTypePairInput,
@@ -5847,6 +6778,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputRegisterForEventInput,
 		ec.unmarshalInputRequestMeetingInput,
 		ec.unmarshalInputRespondToMeetingRequestInput,
+		ec.unmarshalInputRevokeDataRoomAccessInput,
 		ec.unmarshalInputRubricInput,
 		ec.unmarshalInputRunJobInput,
 		ec.unmarshalInputSandboxActionInput,
@@ -5859,9 +6791,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputSandboxProposalInput,
 		ec.unmarshalInputSandboxReportInput,
 		ec.unmarshalInputSandboxTextInput,
+		ec.unmarshalInputSaveSearchInput,
 		ec.unmarshalInputScheduleEventMeetingsInput,
 		ec.unmarshalInputScoreInput,
 		ec.unmarshalInputScreeningCriterionInput,
+		ec.unmarshalInputSearchFilter,
 		ec.unmarshalInputStartupFilter,
 		ec.unmarshalInputSubmitApplicationInput,
 		ec.unmarshalInputSubmitReviewInput,
@@ -6201,6 +7135,266 @@ extend type Mutation {
   "By an assigned reviewer, on the call's rubric; replaces their earlier review."
   submitReview(input: SubmitReviewInput!): ApplicationPayload!
   createReviewer(input: CreateReviewerInput!): ReviewerPayload!
+}
+`, BuiltIn: false},
+	{Name: "../../web-schema/dealflow.graphqls", Input: `"Where a startup is in an investor's pipeline. INVESTED and PASSED end a deal; any stage may follow any other."
+enum DealStage {
+  SOURCED
+  CONTACTED
+  MEETING
+  DUE_DILIGENCE
+  TERM_SHEET
+  INVESTED
+  PASSED
+}
+
+"A startup in an investor's pipeline; seen by the investor's users and admins."
+type Deal implements Node {
+  id: ID!
+  investor: Investor!
+  startup: Startup!
+  stage: DealStage!
+  "When the deal entered its stage."
+  stageSince: DateTime!
+  "Whole days in the current stage, up to now."
+  daysInStage: Int!
+  "Every move, oldest first."
+  history: [DealStageChange!]!
+  "Oldest first."
+  notes: [DealNote!]!
+  createdAt: DateTime!
+  updatedAt: DateTime!
+  version: Int!
+}
+
+type DealStageChange {
+  stage: DealStage!
+  at: DateTime!
+  "The user who moved the deal."
+  by: String!
+}
+
+type DealNote {
+  text: String!
+  at: DateTime!
+  by: String!
+}
+
+type StageCount {
+  stage: DealStage!
+  count: Int!
+}
+
+"Narrows deal flow; omitted fields do not filter."
+input DealFlowFilter {
+  "Full-text search on name and description (see Query.search)."
+  text: String
+  sectors: [Sector!]
+  stages: [Stage!]
+  wards: [String!]
+  incubatorIds: [ID!]
+  "Only startups at these stages of the investor's pipeline."
+  pipelineStages: [DealStage!]
+  "Only startups not yet in the pipeline."
+  notInPipeline: Boolean
+}
+
+enum DealFlowSort {
+  "The startups the matching engine scored for this investor first, best fit first; then best text match."
+  FIT
+  "By name, diacritics aside."
+  NAME
+}
+
+type DealFlowEdge {
+  cursor: String!
+  node: Startup!
+  "The matching engine's score (0–1) of this startup for the investor, where it exists."
+  fit: Float
+  "The startup's deal in the investor's pipeline, if any."
+  deal: Deal
+  highlights: [Highlight!]!
+}
+
+type DealFlowConnection {
+  edges: [DealFlowEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+  facets: SearchFacets!
+}
+
+"A search an investor keeps; a startup that newly matches it becomes a notification."
+type SavedSearch implements Node {
+  id: ID!
+  name: String!
+  query: String!
+  sectors: [Sector!]!
+  stages: [Stage!]!
+  wards: [String!]!
+  incubators: [Incubator!]!
+  createdAt: DateTime!
+}
+
+enum NotificationKind {
+  "A new or changed startup matches a saved search."
+  SAVED_SEARCH_MATCH
+}
+
+type Notification implements Node {
+  id: ID!
+  kind: NotificationKind!
+  "What happened, in the caller's language."
+  message: String!
+  startup: Startup
+  savedSearch: SavedSearch
+  createdAt: DateTime!
+  "Null while unread."
+  readAt: DateTime
+}
+
+type NotificationEdge {
+  cursor: String!
+  node: Notification!
+}
+
+type NotificationConnection {
+  edges: [NotificationEdge!]!
+  pageInfo: PageInfo!
+}
+
+"A startup's grant to an investor to read its confidential fields."
+type DataRoomGrant {
+  investor: Investor!
+  grantedBy: String!
+  grantedAt: DateTime!
+  expiresAt: DateTime!
+  revokedAt: DateTime
+  "Whether the grant allows reading now."
+  active: Boolean!
+}
+
+"One read of a confidential field by a grantee."
+type DataRoomAccess {
+  investor: Investor
+  "The user who read."
+  subject: String!
+  "contact or financials"
+  field: String!
+  at: DateTime!
+}
+
+type DataRoomAccessEdge {
+  cursor: String!
+  node: DataRoomAccess!
+}
+
+type DataRoomAccessConnection {
+  edges: [DataRoomAccessEdge!]!
+  pageInfo: PageInfo!
+}
+
+extend type Investor {
+  "Startups for this investor: ranked by fit, searchable, filterable, with facet counts. The investor's users and admins."
+  dealFlow(first: Int = 20, after: String, filter: DealFlowFilter, sort: DealFlowSort = FIT): DealFlowConnection!
+  "The pipeline, most recently moved first; optionally one stage. The investor's users and admins."
+  deals(stage: DealStage): [Deal!]!
+  "How many deals are in each stage, every stage listed."
+  pipeline: [StageCount!]!
+  "The investor's users and admins."
+  savedSearches: [SavedSearch!]!
+}
+
+extend type Startup {
+  "Who may read the confidential fields under a grant. Those who manage the startup."
+  dataRoomGrants: [DataRoomGrant!]!
+  "Every read of the confidential fields under a grant, newest first. Those who manage the startup."
+  dataRoomAccessLog(first: Int = 20, after: String): DataRoomAccessConnection!
+}
+
+extend type Query {
+  "The notifications of the investor the caller acts for, newest first."
+  notifications(first: Int = 20, after: String, unreadOnly: Boolean = false): NotificationConnection!
+}
+
+input MoveDealInput {
+  investorId: ID!
+  startupId: ID!
+  stage: DealStage!
+  "Why, kept with the deal's notes."
+  note: String
+}
+
+input AddDealNoteInput {
+  investorId: ID!
+  startupId: ID!
+  text: String!
+}
+
+type DealPayload {
+  deal: Deal
+  userErrors: [UserError!]!
+}
+
+input SaveSearchInput {
+  investorId: ID!
+  name: String!
+  query: String!
+  filter: SearchFilter
+}
+
+type SavedSearchPayload {
+  savedSearch: SavedSearch
+  userErrors: [UserError!]!
+}
+
+input DeleteSavedSearchInput {
+  id: ID!
+}
+
+type DeleteSavedSearchPayload {
+  deletedId: ID
+  userErrors: [UserError!]!
+}
+
+input MarkNotificationReadInput {
+  id: ID!
+}
+
+type NotificationPayload {
+  notification: Notification
+  userErrors: [UserError!]!
+}
+
+input GrantDataRoomAccessInput {
+  startupId: ID!
+  investorId: ID!
+  "At most a year ahead."
+  expiresAt: DateTime!
+}
+
+input RevokeDataRoomAccessInput {
+  startupId: ID!
+  investorId: ID!
+}
+
+type DataRoomGrantPayload {
+  grant: DataRoomGrant
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Put a startup into a stage of the investor's pipeline (adding it if needed). The investor's users and admins."
+  moveDeal(input: MoveDealInput!): DealPayload!
+  "Note on a deal; a startup not in the pipeline enters it as SOURCED."
+  addDealNote(input: AddDealNoteInput!): DealPayload!
+  "Keep a search (at most 20 per investor) to be notified of startups that newly match it."
+  saveSearch(input: SaveSearchInput!): SavedSearchPayload!
+  deleteSavedSearch(input: DeleteSavedSearchInput!): DeleteSavedSearchPayload!
+  markNotificationRead(input: MarkNotificationReadInput!): NotificationPayload!
+  "Let an investor's users read the startup's contact and financials until expiresAt; every read is logged. Those who manage the startup."
+  grantDataRoomAccess(input: GrantDataRoomAccessInput!): DataRoomGrantPayload!
+  "End an investor's access at once."
+  revokeDataRoomAccess(input: RevokeDataRoomAccessInput!): DataRoomGrantPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/ecosystem.graphqls", Input: `"A startup support centre or incubator (trung tâm hỗ trợ khởi nghiệp / vườn ươm)."
@@ -6926,6 +8120,8 @@ type StartupConnection {
 
 "Narrows a list of startups; omitted fields do not filter."
 input StartupFilter {
+  "Full-text search on name and description (see Query.search); results then come best match first."
+  text: String
   "Startups in any of these sectors."
   sectors: [Sector!]
   stage: Stage
@@ -8304,6 +9500,79 @@ extend type Mutation {
   runScreening: RunScreeningPayload!
 }
 `, BuiltIn: false},
+	{Name: "../../web-schema/search.graphqls", Input: `"The kinds of record search looks in."
+enum SearchType {
+  STARTUP
+  FUND_CALL
+  INVESTOR
+  MENTOR
+}
+
+"Narrows a search; values of one field are alternatives, fields all apply."
+input SearchFilter {
+  sectors: [Sector!]
+  stages: [Stage!]
+  "Ward, commune or special zone names, exactly as listed."
+  wards: [String!]
+  incubatorIds: [ID!]
+}
+
+enum SearchSort {
+  "Best match first (by name when there is no query text)."
+  RELEVANCE
+  "By name, diacritics aside."
+  NAME
+}
+
+"A record found by search."
+union SearchResult = Startup | FundCall | Investor | Mentor
+
+"Where the query matched: the field's text with the matched words in <em>."
+type Highlight {
+  "name or description"
+  field: String!
+  snippet: String!
+}
+
+type SearchEdge {
+  cursor: String!
+  node: SearchResult!
+  highlights: [Highlight!]!
+}
+
+"How many hits carry each value of a facet."
+type FacetValue {
+  value: String!
+  "The value's name to show: a sector's label, an incubator's name."
+  label: String!
+  count: Int!
+}
+
+"Counts over all hits, by facet, most common first."
+type SearchFacets {
+  sectors: [FacetValue!]!
+  stages: [FacetValue!]!
+  wards: [FacetValue!]!
+  incubators: [FacetValue!]!
+}
+
+type SearchConnection {
+  edges: [SearchEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+  facets: SearchFacets!
+}
+
+extend type Query {
+  """
+  Full-text search over public profiles: Vietnamese with or without diacritics
+  ("khoi nghiep" finds "khởi nghiệp", "da nang" finds "Đà Nẵng"), a typo in a
+  word of five letters or more still matches, the last word matches as a prefix.
+  Every word must match. Results trail writes by a second or two.
+  """
+  search(query: String!, types: [SearchType!], filter: SearchFilter, sort: SearchSort = RELEVANCE, first: Int = 20, after: String): SearchConnection!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -8397,6 +9666,43 @@ func (ec *executionContext) field_Incubator_startups_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Investor_dealFlow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalODealFlowFilter2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sort", ec.unmarshalODealFlowSort2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSort)
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Investor_deals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "stage", ec.unmarshalODealStage2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage)
+	if err != nil {
+		return nil, err
+	}
+	args["stage"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Investor_matches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8423,6 +9729,17 @@ func (ec *executionContext) field_Mutation_actOnSandboxApplication_args(ctx cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addDealNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNAddDealNoteInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAddDealNoteInput)
 	if err != nil {
 		return nil, err
 	}
@@ -8716,6 +10033,17 @@ func (ec *executionContext) field_Mutation_declareConflictOfInterest_args(ctx co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteSavedSearch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNDeleteSavedSearchInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeleteSavedSearchInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_dismissMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8738,6 +10066,17 @@ func (ec *executionContext) field_Mutation_exitSandboxTest_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_grantDataRoomAccess_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNGrantDataRoomAccessInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐGrantDataRoomAccessInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_markNoShow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8749,10 +10088,32 @@ func (ec *executionContext) field_Mutation_markNoShow_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_markNotificationRead_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMarkNotificationReadInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMarkNotificationReadInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_markParticipant_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMarkParticipantInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMarkParticipantInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveDeal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMoveDealInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMoveDealInput)
 	if err != nil {
 		return nil, err
 	}
@@ -8881,10 +10242,32 @@ func (ec *executionContext) field_Mutation_retireCriteriaSet_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_revokeDataRoomAccess_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRevokeDataRoomAccessInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRevokeDataRoomAccessInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_runJob_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRunJobInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunJobInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_saveSearch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSaveSearchInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSaveSearchInput)
 	if err != nil {
 		return nil, err
 	}
@@ -9250,6 +10633,27 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_notifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "unreadOnly", ec.unmarshalOBoolean2ᚖbool)
+	if err != nil {
+		return nil, err
+	}
+	args["unreadOnly"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_previewCriteriaSet_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9367,6 +10771,42 @@ func (ec *executionContext) field_Query_screeningResults_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query", ec.unmarshalNString2string)
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types", ec.unmarshalOSearchType2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋsearchᚐTypeᚄ)
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter", ec.unmarshalOSearchFilter2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchFilter)
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "sort", ec.unmarshalOSearchSort2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchSort)
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_startup_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9396,6 +10836,22 @@ func (ec *executionContext) field_Query_startups_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Startup_dataRoomAccessLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -10123,6 +11579,10 @@ func (ec *executionContext) fieldContext_Application_startup(_ context.Context, 
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -12078,6 +13538,1704 @@ func (ec *executionContext) fieldContext_CriterionScore_passed(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomAccess_investor(ctx context.Context, field graphql.CollectedField, obj *dealflow.Access) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomAccess_investor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.DataRoomAccess().Investor(ctx, obj)
+		},
+		nil,
+		ec.marshalOInvestor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestor,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomAccess_investor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomAccess",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Investor_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Investor_name(ctx, field)
+			case "kind":
+				return ec.fieldContext_Investor_kind(ctx, field)
+			case "description":
+				return ec.fieldContext_Investor_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Investor_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_Investor_contactEmail(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Investor_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_Investor_stages(ctx, field)
+			case "ticketMinVnd":
+				return ec.fieldContext_Investor_ticketMinVnd(ctx, field)
+			case "ticketMaxVnd":
+				return ec.fieldContext_Investor_ticketMaxVnd(ctx, field)
+			case "geography":
+				return ec.fieldContext_Investor_geography(ctx, field)
+			case "portfolio":
+				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "version":
+				return ec.fieldContext_Investor_version(ctx, field)
+			case "dealFlow":
+				return ec.fieldContext_Investor_dealFlow(ctx, field)
+			case "deals":
+				return ec.fieldContext_Investor_deals(ctx, field)
+			case "pipeline":
+				return ec.fieldContext_Investor_pipeline(ctx, field)
+			case "savedSearches":
+				return ec.fieldContext_Investor_savedSearches(ctx, field)
+			case "matches":
+				return ec.fieldContext_Investor_matches(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Investor", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomAccess_subject(ctx context.Context, field graphql.CollectedField, obj *dealflow.Access) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomAccess_subject,
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomAccess_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomAccess",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomAccess_field(ctx context.Context, field graphql.CollectedField, obj *dealflow.Access) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomAccess_field,
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomAccess_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomAccess",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomAccess_at(ctx context.Context, field graphql.CollectedField, obj *dealflow.Access) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomAccess_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomAccess_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomAccess",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomAccessConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DataRoomAccessConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomAccessConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNDataRoomAccessEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomAccessConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomAccessConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_DataRoomAccessEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_DataRoomAccessEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DataRoomAccessEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomAccessConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DataRoomAccessConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomAccessConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomAccessConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomAccessConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomAccessEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DataRoomAccessEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomAccessEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomAccessEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomAccessEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomAccessEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DataRoomAccessEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomAccessEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNDataRoomAccess2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐAccess,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomAccessEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomAccessEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "investor":
+				return ec.fieldContext_DataRoomAccess_investor(ctx, field)
+			case "subject":
+				return ec.fieldContext_DataRoomAccess_subject(ctx, field)
+			case "field":
+				return ec.fieldContext_DataRoomAccess_field(ctx, field)
+			case "at":
+				return ec.fieldContext_DataRoomAccess_at(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DataRoomAccess", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomGrant_investor(ctx context.Context, field graphql.CollectedField, obj *dealflow.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomGrant_investor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.DataRoomGrant().Investor(ctx, obj)
+		},
+		nil,
+		ec.marshalNInvestor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestor,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomGrant_investor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomGrant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Investor_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Investor_name(ctx, field)
+			case "kind":
+				return ec.fieldContext_Investor_kind(ctx, field)
+			case "description":
+				return ec.fieldContext_Investor_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Investor_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_Investor_contactEmail(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Investor_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_Investor_stages(ctx, field)
+			case "ticketMinVnd":
+				return ec.fieldContext_Investor_ticketMinVnd(ctx, field)
+			case "ticketMaxVnd":
+				return ec.fieldContext_Investor_ticketMaxVnd(ctx, field)
+			case "geography":
+				return ec.fieldContext_Investor_geography(ctx, field)
+			case "portfolio":
+				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "version":
+				return ec.fieldContext_Investor_version(ctx, field)
+			case "dealFlow":
+				return ec.fieldContext_Investor_dealFlow(ctx, field)
+			case "deals":
+				return ec.fieldContext_Investor_deals(ctx, field)
+			case "pipeline":
+				return ec.fieldContext_Investor_pipeline(ctx, field)
+			case "savedSearches":
+				return ec.fieldContext_Investor_savedSearches(ctx, field)
+			case "matches":
+				return ec.fieldContext_Investor_matches(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Investor", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomGrant_grantedBy(ctx context.Context, field graphql.CollectedField, obj *dealflow.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomGrant_grantedBy,
+		func(ctx context.Context) (any, error) {
+			return obj.GrantedBy, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomGrant_grantedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomGrant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomGrant_grantedAt(ctx context.Context, field graphql.CollectedField, obj *dealflow.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomGrant_grantedAt,
+		func(ctx context.Context) (any, error) {
+			return obj.GrantedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomGrant_grantedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomGrant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomGrant_expiresAt(ctx context.Context, field graphql.CollectedField, obj *dealflow.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomGrant_expiresAt,
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomGrant_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomGrant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomGrant_revokedAt(ctx context.Context, field graphql.CollectedField, obj *dealflow.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomGrant_revokedAt,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.DataRoomGrant().RevokedAt(ctx, obj)
+		},
+		nil,
+		ec.marshalODateTime2ᚖtimeᚐTime,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomGrant_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomGrant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomGrant_active(ctx context.Context, field graphql.CollectedField, obj *dealflow.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomGrant_active,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.DataRoomGrant().Active(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomGrant_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomGrant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomGrantPayload_grant(ctx context.Context, field graphql.CollectedField, obj *model.DataRoomGrantPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomGrantPayload_grant,
+		func(ctx context.Context) (any, error) {
+			return obj.Grant, nil
+		},
+		nil,
+		ec.marshalODataRoomGrant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrant,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomGrantPayload_grant(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomGrantPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "investor":
+				return ec.fieldContext_DataRoomGrant_investor(ctx, field)
+			case "grantedBy":
+				return ec.fieldContext_DataRoomGrant_grantedBy(ctx, field)
+			case "grantedAt":
+				return ec.fieldContext_DataRoomGrant_grantedAt(ctx, field)
+			case "expiresAt":
+				return ec.fieldContext_DataRoomGrant_expiresAt(ctx, field)
+			case "revokedAt":
+				return ec.fieldContext_DataRoomGrant_revokedAt(ctx, field)
+			case "active":
+				return ec.fieldContext_DataRoomGrant_active(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DataRoomGrant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomGrantPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DataRoomGrantPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomGrantPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomGrantPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomGrantPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_id(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Deal().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_investor(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_investor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Deal().Investor(ctx, obj)
+		},
+		nil,
+		ec.marshalNInvestor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestor,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_investor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Investor_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Investor_name(ctx, field)
+			case "kind":
+				return ec.fieldContext_Investor_kind(ctx, field)
+			case "description":
+				return ec.fieldContext_Investor_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Investor_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_Investor_contactEmail(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Investor_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_Investor_stages(ctx, field)
+			case "ticketMinVnd":
+				return ec.fieldContext_Investor_ticketMinVnd(ctx, field)
+			case "ticketMaxVnd":
+				return ec.fieldContext_Investor_ticketMaxVnd(ctx, field)
+			case "geography":
+				return ec.fieldContext_Investor_geography(ctx, field)
+			case "portfolio":
+				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "version":
+				return ec.fieldContext_Investor_version(ctx, field)
+			case "dealFlow":
+				return ec.fieldContext_Investor_dealFlow(ctx, field)
+			case "deals":
+				return ec.fieldContext_Investor_deals(ctx, field)
+			case "pipeline":
+				return ec.fieldContext_Investor_pipeline(ctx, field)
+			case "savedSearches":
+				return ec.fieldContext_Investor_savedSearches(ctx, field)
+			case "matches":
+				return ec.fieldContext_Investor_matches(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Investor", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_startup(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_startup,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Deal().Startup(ctx, obj)
+		},
+		nil,
+		ec.marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_startup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_stage(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_stage,
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		ec.marshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DealStage does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_stageSince(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_stageSince,
+		func(ctx context.Context) (any, error) {
+			return obj.StageSince, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_stageSince(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_daysInStage(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_daysInStage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Deal().DaysInStage(ctx, obj)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_daysInStage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_history(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_history,
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		ec.marshalNDealStageChange2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageChangeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "stage":
+				return ec.fieldContext_DealStageChange_stage(ctx, field)
+			case "at":
+				return ec.fieldContext_DealStageChange_at(ctx, field)
+			case "by":
+				return ec.fieldContext_DealStageChange_by(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DealStageChange", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_notes(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_notes,
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		ec.marshalNDealNote2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNoteᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "text":
+				return ec.fieldContext_DealNote_text(ctx, field)
+			case "at":
+				return ec.fieldContext_DealNote_at(ctx, field)
+			case "by":
+				return ec.fieldContext_DealNote_by(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DealNote", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_createdAt(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_createdAt,
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_updatedAt(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_updatedAt,
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Deal_version(ctx context.Context, field graphql.CollectedField, obj *dealflow.Deal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Deal_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Deal_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Deal",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealFlowConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DealFlowConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealFlowConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNDealFlowEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealFlowConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealFlowConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_DealFlowEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_DealFlowEdge_node(ctx, field)
+			case "fit":
+				return ec.fieldContext_DealFlowEdge_fit(ctx, field)
+			case "deal":
+				return ec.fieldContext_DealFlowEdge_deal(ctx, field)
+			case "highlights":
+				return ec.fieldContext_DealFlowEdge_highlights(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DealFlowEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealFlowConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DealFlowConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealFlowConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealFlowConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealFlowConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealFlowConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DealFlowConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealFlowConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealFlowConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealFlowConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealFlowConnection_facets(ctx context.Context, field graphql.CollectedField, obj *model.DealFlowConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealFlowConnection_facets,
+		func(ctx context.Context) (any, error) {
+			return obj.Facets, nil
+		},
+		nil,
+		ec.marshalNSearchFacets2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchFacets,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealFlowConnection_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealFlowConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sectors":
+				return ec.fieldContext_SearchFacets_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_SearchFacets_stages(ctx, field)
+			case "wards":
+				return ec.fieldContext_SearchFacets_wards(ctx, field)
+			case "incubators":
+				return ec.fieldContext_SearchFacets_incubators(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SearchFacets", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealFlowEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DealFlowEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealFlowEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealFlowEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealFlowEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealFlowEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DealFlowEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealFlowEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealFlowEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealFlowEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealFlowEdge_fit(ctx context.Context, field graphql.CollectedField, obj *model.DealFlowEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealFlowEdge_fit,
+		func(ctx context.Context) (any, error) {
+			return obj.Fit, nil
+		},
+		nil,
+		ec.marshalOFloat2ᚖfloat64,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealFlowEdge_fit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealFlowEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealFlowEdge_deal(ctx context.Context, field graphql.CollectedField, obj *model.DealFlowEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealFlowEdge_deal,
+		func(ctx context.Context) (any, error) {
+			return obj.Deal, nil
+		},
+		nil,
+		ec.marshalODeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealFlowEdge_deal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealFlowEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Deal_id(ctx, field)
+			case "investor":
+				return ec.fieldContext_Deal_investor(ctx, field)
+			case "startup":
+				return ec.fieldContext_Deal_startup(ctx, field)
+			case "stage":
+				return ec.fieldContext_Deal_stage(ctx, field)
+			case "stageSince":
+				return ec.fieldContext_Deal_stageSince(ctx, field)
+			case "daysInStage":
+				return ec.fieldContext_Deal_daysInStage(ctx, field)
+			case "history":
+				return ec.fieldContext_Deal_history(ctx, field)
+			case "notes":
+				return ec.fieldContext_Deal_notes(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Deal_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Deal_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Deal_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Deal", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealFlowEdge_highlights(ctx context.Context, field graphql.CollectedField, obj *model.DealFlowEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealFlowEdge_highlights,
+		func(ctx context.Context) (any, error) {
+			return obj.Highlights, nil
+		},
+		nil,
+		ec.marshalNHighlight2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐHighlightᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealFlowEdge_highlights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealFlowEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_Highlight_field(ctx, field)
+			case "snippet":
+				return ec.fieldContext_Highlight_snippet(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Highlight", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealNote_text(ctx context.Context, field graphql.CollectedField, obj *dealflow.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealNote_text,
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealNote_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealNote",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealNote_at(ctx context.Context, field graphql.CollectedField, obj *dealflow.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealNote_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealNote_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealNote",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealNote_by(ctx context.Context, field graphql.CollectedField, obj *dealflow.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealNote_by,
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealNote_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealNote",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealPayload_deal(ctx context.Context, field graphql.CollectedField, obj *model.DealPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealPayload_deal,
+		func(ctx context.Context) (any, error) {
+			return obj.Deal, nil
+		},
+		nil,
+		ec.marshalODeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealPayload_deal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Deal_id(ctx, field)
+			case "investor":
+				return ec.fieldContext_Deal_investor(ctx, field)
+			case "startup":
+				return ec.fieldContext_Deal_startup(ctx, field)
+			case "stage":
+				return ec.fieldContext_Deal_stage(ctx, field)
+			case "stageSince":
+				return ec.fieldContext_Deal_stageSince(ctx, field)
+			case "daysInStage":
+				return ec.fieldContext_Deal_daysInStage(ctx, field)
+			case "history":
+				return ec.fieldContext_Deal_history(ctx, field)
+			case "notes":
+				return ec.fieldContext_Deal_notes(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Deal_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Deal_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Deal_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Deal", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DealPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealStageChange_stage(ctx context.Context, field graphql.CollectedField, obj *dealflow.StageChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealStageChange_stage,
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		ec.marshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealStageChange_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealStageChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DealStage does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealStageChange_at(ctx context.Context, field graphql.CollectedField, obj *dealflow.StageChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealStageChange_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealStageChange_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealStageChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealStageChange_by(ctx context.Context, field graphql.CollectedField, obj *dealflow.StageChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealStageChange_by,
+		func(ctx context.Context) (any, error) {
+			return obj.By, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealStageChange_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealStageChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteSavedSearchPayload_deletedId(ctx context.Context, field graphql.CollectedField, obj *model.DeleteSavedSearchPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DeleteSavedSearchPayload_deletedId,
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedID, nil
+		},
+		nil,
+		ec.marshalOID2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_DeleteSavedSearchPayload_deletedId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteSavedSearchPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeleteSavedSearchPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.DeleteSavedSearchPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DeleteSavedSearchPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DeleteSavedSearchPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteSavedSearchPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
 	}
 	return fc, nil
@@ -14758,6 +17916,93 @@ func (ec *executionContext) fieldContext_Evidence_confirmations(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _FacetValue_value(ctx context.Context, field graphql.CollectedField, obj *model.FacetValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FacetValue_value,
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FacetValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FacetValue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FacetValue_label(ctx context.Context, field graphql.CollectedField, obj *model.FacetValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FacetValue_label,
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FacetValue_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FacetValue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FacetValue_count(ctx context.Context, field graphql.CollectedField, obj *model.FacetValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FacetValue_count,
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FacetValue_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FacetValue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Financials_fundingNeedVnd(ctx context.Context, field graphql.CollectedField, obj *firm.Financials) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16082,6 +19327,64 @@ func (ec *executionContext) fieldContext_FundCallPayload_userErrors(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Highlight_field(ctx context.Context, field graphql.CollectedField, obj *model.Highlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Highlight_field,
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Highlight_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Highlight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Highlight_snippet(ctx context.Context, field graphql.CollectedField, obj *model.Highlight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Highlight_snippet,
+		func(ctx context.Context) (any, error) {
+			return obj.Snippet, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Highlight_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Highlight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _IPAsset_kind(ctx context.Context, field graphql.CollectedField, obj *firm.IPAsset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17127,6 +20430,10 @@ func (ec *executionContext) fieldContext_Investor_portfolio(_ context.Context, f
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -17164,6 +20471,204 @@ func (ec *executionContext) fieldContext_Investor_version(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investor_dealFlow(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investor_dealFlow,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Investor().DealFlow(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.DealFlowFilter), fc.Args["sort"].(*dealflow.Sort))
+		},
+		nil,
+		ec.marshalNDealFlowConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investor_dealFlow(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_DealFlowConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_DealFlowConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_DealFlowConnection_totalCount(ctx, field)
+			case "facets":
+				return ec.fieldContext_DealFlowConnection_facets(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DealFlowConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Investor_dealFlow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investor_deals(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investor_deals,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Investor().Deals(ctx, obj, fc.Args["stage"].(*dealflow.Stage))
+		},
+		nil,
+		ec.marshalNDeal2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDealᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investor_deals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Deal_id(ctx, field)
+			case "investor":
+				return ec.fieldContext_Deal_investor(ctx, field)
+			case "startup":
+				return ec.fieldContext_Deal_startup(ctx, field)
+			case "stage":
+				return ec.fieldContext_Deal_stage(ctx, field)
+			case "stageSince":
+				return ec.fieldContext_Deal_stageSince(ctx, field)
+			case "daysInStage":
+				return ec.fieldContext_Deal_daysInStage(ctx, field)
+			case "history":
+				return ec.fieldContext_Deal_history(ctx, field)
+			case "notes":
+				return ec.fieldContext_Deal_notes(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Deal_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Deal_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Deal_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Deal", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Investor_deals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investor_pipeline(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investor_pipeline,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Investor().Pipeline(ctx, obj)
+		},
+		nil,
+		ec.marshalNStageCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCountᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investor_pipeline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "stage":
+				return ec.fieldContext_StageCount_stage(ctx, field)
+			case "count":
+				return ec.fieldContext_StageCount_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type StageCount", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investor_savedSearches(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investor_savedSearches,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Investor().SavedSearches(ctx, obj)
+		},
+		nil,
+		ec.marshalNSavedSearch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearchᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investor_savedSearches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SavedSearch_id(ctx, field)
+			case "name":
+				return ec.fieldContext_SavedSearch_name(ctx, field)
+			case "query":
+				return ec.fieldContext_SavedSearch_query(ctx, field)
+			case "sectors":
+				return ec.fieldContext_SavedSearch_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_SavedSearch_stages(ctx, field)
+			case "wards":
+				return ec.fieldContext_SavedSearch_wards(ctx, field)
+			case "incubators":
+				return ec.fieldContext_SavedSearch_incubators(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_SavedSearch_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SavedSearch", field.Name)
 		},
 	}
 	return fc, nil
@@ -17402,6 +20907,14 @@ func (ec *executionContext) fieldContext_InvestorEdge_node(_ context.Context, fi
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "dealFlow":
+				return ec.fieldContext_Investor_dealFlow(ctx, field)
+			case "deals":
+				return ec.fieldContext_Investor_deals(ctx, field)
+			case "pipeline":
+				return ec.fieldContext_Investor_pipeline(ctx, field)
+			case "savedSearches":
+				return ec.fieldContext_Investor_savedSearches(ctx, field)
 			case "matches":
 				return ec.fieldContext_Investor_matches(ctx, field)
 			}
@@ -17461,6 +20974,14 @@ func (ec *executionContext) fieldContext_InvestorPayload_investor(_ context.Cont
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "dealFlow":
+				return ec.fieldContext_Investor_dealFlow(ctx, field)
+			case "deals":
+				return ec.fieldContext_Investor_deals(ctx, field)
+			case "pipeline":
+				return ec.fieldContext_Investor_pipeline(ctx, field)
+			case "savedSearches":
+				return ec.fieldContext_Investor_savedSearches(ctx, field)
 			case "matches":
 				return ec.fieldContext_Investor_matches(ctx, field)
 			}
@@ -19793,6 +23314,10 @@ func (ec *executionContext) fieldContext_Mentor_mentees(_ context.Context, field
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -20484,6 +24009,335 @@ func (ec *executionContext) fieldContext_Mutation_createReviewer(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createReviewer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveDeal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_moveDeal,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().MoveDeal(ctx, fc.Args["input"].(model.MoveDealInput))
+		},
+		nil,
+		ec.marshalNDealPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_moveDeal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "deal":
+				return ec.fieldContext_DealPayload_deal(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_DealPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DealPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveDeal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addDealNote(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_addDealNote,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().AddDealNote(ctx, fc.Args["input"].(model.AddDealNoteInput))
+		},
+		nil,
+		ec.marshalNDealPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_addDealNote(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "deal":
+				return ec.fieldContext_DealPayload_deal(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_DealPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DealPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addDealNote_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_saveSearch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_saveSearch,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SaveSearch(ctx, fc.Args["input"].(model.SaveSearchInput))
+		},
+		nil,
+		ec.marshalNSavedSearchPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSavedSearchPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_saveSearch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "savedSearch":
+				return ec.fieldContext_SavedSearchPayload_savedSearch(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SavedSearchPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SavedSearchPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_saveSearch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSavedSearch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_deleteSavedSearch,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().DeleteSavedSearch(ctx, fc.Args["input"].(model.DeleteSavedSearchInput))
+		},
+		nil,
+		ec.marshalNDeleteSavedSearchPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeleteSavedSearchPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_deleteSavedSearch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "deletedId":
+				return ec.fieldContext_DeleteSavedSearchPayload_deletedId(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_DeleteSavedSearchPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DeleteSavedSearchPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSavedSearch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markNotificationRead(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_markNotificationRead,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().MarkNotificationRead(ctx, fc.Args["input"].(model.MarkNotificationReadInput))
+		},
+		nil,
+		ec.marshalNNotificationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_markNotificationRead(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "notification":
+				return ec.fieldContext_NotificationPayload_notification(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_NotificationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type NotificationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markNotificationRead_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_grantDataRoomAccess(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_grantDataRoomAccess,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().GrantDataRoomAccess(ctx, fc.Args["input"].(model.GrantDataRoomAccessInput))
+		},
+		nil,
+		ec.marshalNDataRoomGrantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomGrantPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_grantDataRoomAccess(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "grant":
+				return ec.fieldContext_DataRoomGrantPayload_grant(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_DataRoomGrantPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DataRoomGrantPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_grantDataRoomAccess_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeDataRoomAccess(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_revokeDataRoomAccess,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RevokeDataRoomAccess(ctx, fc.Args["input"].(model.RevokeDataRoomAccessInput))
+		},
+		nil,
+		ec.marshalNDataRoomGrantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomGrantPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_revokeDataRoomAccess(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "grant":
+				return ec.fieldContext_DataRoomGrantPayload_grant(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_DataRoomGrantPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DataRoomGrantPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeDataRoomAccess_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22924,6 +26778,499 @@ func (ec *executionContext) fieldContext_Mutation_runScreening(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Notification_id(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Notification_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Notification().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Notification_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Notification_kind(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Notification_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNNotificationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotificationKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Notification_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notification",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type NotificationKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Notification_message(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Notification_message,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Notification().Message(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Notification_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Notification_startup(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Notification_startup,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Notification().Startup(ctx, obj)
+		},
+		nil,
+		ec.marshalOStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Notification_startup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Notification_savedSearch(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Notification_savedSearch,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Notification().SavedSearch(ctx, obj)
+		},
+		nil,
+		ec.marshalOSavedSearch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearch,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Notification_savedSearch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SavedSearch_id(ctx, field)
+			case "name":
+				return ec.fieldContext_SavedSearch_name(ctx, field)
+			case "query":
+				return ec.fieldContext_SavedSearch_query(ctx, field)
+			case "sectors":
+				return ec.fieldContext_SavedSearch_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_SavedSearch_stages(ctx, field)
+			case "wards":
+				return ec.fieldContext_SavedSearch_wards(ctx, field)
+			case "incubators":
+				return ec.fieldContext_SavedSearch_incubators(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_SavedSearch_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SavedSearch", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Notification_createdAt(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Notification_createdAt,
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Notification_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notification",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Notification_readAt(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Notification_readAt,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Notification().ReadAt(ctx, obj)
+		},
+		nil,
+		ec.marshalODateTime2ᚖtimeᚐTime,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Notification_readAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.NotificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NotificationConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNNotificationEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_NotificationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_NotificationEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_NotificationEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type NotificationEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.NotificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NotificationConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_NotificationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.NotificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NotificationEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_NotificationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.NotificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NotificationEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNNotification2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_NotificationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Notification_id(ctx, field)
+			case "kind":
+				return ec.fieldContext_Notification_kind(ctx, field)
+			case "message":
+				return ec.fieldContext_Notification_message(ctx, field)
+			case "startup":
+				return ec.fieldContext_Notification_startup(ctx, field)
+			case "savedSearch":
+				return ec.fieldContext_Notification_savedSearch(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Notification_createdAt(ctx, field)
+			case "readAt":
+				return ec.fieldContext_Notification_readAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Notification", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationPayload_notification(ctx context.Context, field graphql.CollectedField, obj *model.NotificationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NotificationPayload_notification,
+		func(ctx context.Context) (any, error) {
+			return obj.Notification, nil
+		},
+		nil,
+		ec.marshalONotification2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_NotificationPayload_notification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Notification_id(ctx, field)
+			case "kind":
+				return ec.fieldContext_Notification_kind(ctx, field)
+			case "message":
+				return ec.fieldContext_Notification_message(ctx, field)
+			case "startup":
+				return ec.fieldContext_Notification_startup(ctx, field)
+			case "savedSearch":
+				return ec.fieldContext_Notification_savedSearch(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Notification_createdAt(ctx, field)
+			case "readAt":
+				return ec.fieldContext_Notification_readAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Notification", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.NotificationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NotificationPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_NotificationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23526,6 +27873,53 @@ func (ec *executionContext) fieldContext_Query_reviewers(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_notifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_notifications,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().Notifications(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["unreadOnly"].(*bool))
+		},
+		nil,
+		ec.marshalNNotificationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_notifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_NotificationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_NotificationConnection_pageInfo(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type NotificationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_notifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_incubators(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24045,6 +28439,10 @@ func (ec *executionContext) fieldContext_Query_startup(ctx context.Context, fiel
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -24754,6 +29152,57 @@ func (ec *executionContext) fieldContext_Query_previewCriteriaSet(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_previewCriteriaSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_search,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]search.Type), fc.Args["filter"].(*model.SearchFilter), fc.Args["sort"].(*model.SearchSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNSearchConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_SearchConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+			case "facets":
+				return ec.fieldContext_SearchConnection_facets(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26004,6 +30453,14 @@ func (ec *executionContext) fieldContext_Reviewer_investor(_ context.Context, fi
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "dealFlow":
+				return ec.fieldContext_Investor_dealFlow(ctx, field)
+			case "deals":
+				return ec.fieldContext_Investor_deals(ctx, field)
+			case "pipeline":
+				return ec.fieldContext_Investor_pipeline(ctx, field)
+			case "savedSearches":
+				return ec.fieldContext_Investor_savedSearches(ctx, field)
 			case "matches":
 				return ec.fieldContext_Investor_matches(ctx, field)
 			}
@@ -26791,6 +31248,10 @@ func (ec *executionContext) fieldContext_SandboxApplication_startup(_ context.Co
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -30073,6 +34534,340 @@ func (ec *executionContext) fieldContext_SandboxTransition_reason(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _SavedSearch_id(ctx context.Context, field graphql.CollectedField, obj *dealflow.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearch_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SavedSearch().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearch_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearch_name(ctx context.Context, field graphql.CollectedField, obj *dealflow.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearch_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearch_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearch_query(ctx context.Context, field graphql.CollectedField, obj *dealflow.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearch_query,
+		func(ctx context.Context) (any, error) {
+			return obj.Query, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearch_query(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearch_sectors(ctx context.Context, field graphql.CollectedField, obj *dealflow.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearch_sectors,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SavedSearch().Sectors(ctx, obj)
+		},
+		nil,
+		ec.marshalNSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearch_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Sector does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearch_stages(ctx context.Context, field graphql.CollectedField, obj *dealflow.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearch_stages,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SavedSearch().Stages(ctx, obj)
+		},
+		nil,
+		ec.marshalNStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStageᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearch_stages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Stage does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearch_wards(ctx context.Context, field graphql.CollectedField, obj *dealflow.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearch_wards,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SavedSearch().Wards(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearch_wards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearch_incubators(ctx context.Context, field graphql.CollectedField, obj *dealflow.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearch_incubators,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SavedSearch().Incubators(ctx, obj)
+		},
+		nil,
+		ec.marshalNIncubator2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubatorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearch_incubators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearch",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Incubator_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Incubator_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Incubator_nameEn(ctx, field)
+			case "university":
+				return ec.fieldContext_Incubator_university(ctx, field)
+			case "ward":
+				return ec.fieldContext_Incubator_ward(ctx, field)
+			case "website":
+				return ec.fieldContext_Incubator_website(ctx, field)
+			case "programs":
+				return ec.fieldContext_Incubator_programs(ctx, field)
+			case "startups":
+				return ec.fieldContext_Incubator_startups(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearch_createdAt(ctx context.Context, field graphql.CollectedField, obj *dealflow.SavedSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearch_createdAt,
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearch_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearchPayload_savedSearch(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearchPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearchPayload_savedSearch,
+		func(ctx context.Context) (any, error) {
+			return obj.SavedSearch, nil
+		},
+		nil,
+		ec.marshalOSavedSearch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearch,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearchPayload_savedSearch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearchPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_SavedSearch_id(ctx, field)
+			case "name":
+				return ec.fieldContext_SavedSearch_name(ctx, field)
+			case "query":
+				return ec.fieldContext_SavedSearch_query(ctx, field)
+			case "sectors":
+				return ec.fieldContext_SavedSearch_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_SavedSearch_stages(ctx, field)
+			case "wards":
+				return ec.fieldContext_SavedSearch_wards(ctx, field)
+			case "incubators":
+				return ec.fieldContext_SavedSearch_incubators(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_SavedSearch_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SavedSearch", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SavedSearchPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.SavedSearchPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SavedSearchPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SavedSearchPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SavedSearchPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ScheduleEventMeetingsPayload_result(ctx context.Context, field graphql.CollectedField, obj *model.ScheduleEventMeetingsPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30671,6 +35466,10 @@ func (ec *executionContext) fieldContext_ScreeningPreviewChange_startup(_ contex
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -30800,6 +35599,10 @@ func (ec *executionContext) fieldContext_ScreeningResult_startup(_ context.Conte
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -31211,6 +36014,387 @@ func (ec *executionContext) fieldContext_ScreeningResultEdge_node(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _SearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNSearchEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_SearchEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_SearchEdge_node(ctx, field)
+			case "highlights":
+				return ec.fieldContext_SearchEdge_highlights(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_facets(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchConnection_facets,
+		func(ctx context.Context) (any, error) {
+			return obj.Facets, nil
+		},
+		nil,
+		ec.marshalNSearchFacets2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchFacets,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchConnection_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sectors":
+				return ec.fieldContext_SearchFacets_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_SearchFacets_stages(ctx, field)
+			case "wards":
+				return ec.fieldContext_SearchFacets_wards(ctx, field)
+			case "incubators":
+				return ec.fieldContext_SearchFacets_incubators(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SearchFacets", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNSearchResult2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchResult,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SearchResult does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchEdge_highlights(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchEdge_highlights,
+		func(ctx context.Context) (any, error) {
+			return obj.Highlights, nil
+		},
+		nil,
+		ec.marshalNHighlight2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐHighlightᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchEdge_highlights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_Highlight_field(ctx, field)
+			case "snippet":
+				return ec.fieldContext_Highlight_snippet(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Highlight", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_sectors(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchFacets_sectors,
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		ec.marshalNFacetValue2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValueᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchFacets_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "value":
+				return ec.fieldContext_FacetValue_value(ctx, field)
+			case "label":
+				return ec.fieldContext_FacetValue_label(ctx, field)
+			case "count":
+				return ec.fieldContext_FacetValue_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_stages(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchFacets_stages,
+		func(ctx context.Context) (any, error) {
+			return obj.Stages, nil
+		},
+		nil,
+		ec.marshalNFacetValue2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValueᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchFacets_stages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "value":
+				return ec.fieldContext_FacetValue_value(ctx, field)
+			case "label":
+				return ec.fieldContext_FacetValue_label(ctx, field)
+			case "count":
+				return ec.fieldContext_FacetValue_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_wards(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchFacets_wards,
+		func(ctx context.Context) (any, error) {
+			return obj.Wards, nil
+		},
+		nil,
+		ec.marshalNFacetValue2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValueᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchFacets_wards(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "value":
+				return ec.fieldContext_FacetValue_value(ctx, field)
+			case "label":
+				return ec.fieldContext_FacetValue_label(ctx, field)
+			case "count":
+				return ec.fieldContext_FacetValue_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_incubators(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchFacets_incubators,
+		func(ctx context.Context) (any, error) {
+			return obj.Incubators, nil
+		},
+		nil,
+		ec.marshalNFacetValue2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValueᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchFacets_incubators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "value":
+				return ec.fieldContext_FacetValue_value(ctx, field)
+			case "label":
+				return ec.fieldContext_FacetValue_label(ctx, field)
+			case "count":
+				return ec.fieldContext_FacetValue_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SectorInfo_sector(ctx context.Context, field graphql.CollectedField, obj *value.SectorInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31322,6 +36506,64 @@ func (ec *executionContext) fieldContext_SectorInfo_priority(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StageCount_stage(ctx context.Context, field graphql.CollectedField, obj *dealflow.StageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StageCount_stage,
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		ec.marshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StageCount_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StageCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DealStage does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StageCount_count(ctx context.Context, field graphql.CollectedField, obj *dealflow.StageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StageCount_count,
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StageCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StageCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
 		},
 	}
 	return fc, nil
@@ -31850,6 +37092,96 @@ func (ec *executionContext) fieldContext_Startup_updatedAt(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Startup_dataRoomGrants(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_dataRoomGrants,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Startup().DataRoomGrants(ctx, obj)
+		},
+		nil,
+		ec.marshalNDataRoomGrant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrantᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_dataRoomGrants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "investor":
+				return ec.fieldContext_DataRoomGrant_investor(ctx, field)
+			case "grantedBy":
+				return ec.fieldContext_DataRoomGrant_grantedBy(ctx, field)
+			case "grantedAt":
+				return ec.fieldContext_DataRoomGrant_grantedAt(ctx, field)
+			case "expiresAt":
+				return ec.fieldContext_DataRoomGrant_expiresAt(ctx, field)
+			case "revokedAt":
+				return ec.fieldContext_DataRoomGrant_revokedAt(ctx, field)
+			case "active":
+				return ec.fieldContext_DataRoomGrant_active(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DataRoomGrant", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Startup_dataRoomAccessLog(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_dataRoomAccessLog,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Startup().DataRoomAccessLog(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNDataRoomAccessConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_dataRoomAccessLog(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_DataRoomAccessConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_DataRoomAccessConnection_pageInfo(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DataRoomAccessConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Startup_dataRoomAccessLog_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Startup_matches(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32185,6 +37517,10 @@ func (ec *executionContext) fieldContext_StartupEdge_node(_ context.Context, fie
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -32256,6 +37592,10 @@ func (ec *executionContext) fieldContext_StartupPayload_startup(_ context.Contex
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -34100,6 +39440,47 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAddDealNoteInput(ctx context.Context, obj any) (model.AddDealNoteInput, error) {
+	var it model.AddDealNoteInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"investorId", "startupId", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "investorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("investorId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvestorID = data
+		case "startupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartupID = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputAnswerInput(ctx context.Context, obj any) (model.AnswerInput, error) {
 	var it model.AnswerInput
 	asMap := map[string]any{}
@@ -35270,6 +40651,75 @@ func (ec *executionContext) unmarshalInputCriterionInput(ctx context.Context, ob
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputDealFlowFilter(ctx context.Context, obj any) (model.DealFlowFilter, error) {
+	var it model.DealFlowFilter
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "sectors", "stages", "wards", "incubatorIds", "pipelineStages", "notInPipeline"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "stages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stages"))
+			data, err := ec.unmarshalOStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStageᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stages = data
+		case "wards":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wards"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Wards = data
+		case "incubatorIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incubatorIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncubatorIds = data
+		case "pipelineStages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pipelineStages"))
+			data, err := ec.unmarshalODealStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PipelineStages = data
+		case "notInPipeline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notInPipeline"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotInPipeline = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputDecideRegistrationInput(ctx context.Context, obj any) (model.DecideRegistrationInput, error) {
 	var it model.DecideRegistrationInput
 	asMap := map[string]any{}
@@ -35373,6 +40823,33 @@ func (ec *executionContext) unmarshalInputDeclareConflictOfInterestInput(ctx con
 				return it, err
 			}
 			it.Reason = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputDeleteSavedSearchInput(ctx context.Context, obj any) (model.DeleteSavedSearchInput, error) {
+	var it model.DeleteSavedSearchInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
 		}
 	}
 
@@ -35874,6 +41351,47 @@ func (ec *executionContext) unmarshalInputFundCallActionInput(ctx context.Contex
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputGrantDataRoomAccessInput(ctx context.Context, obj any) (model.GrantDataRoomAccessInput, error) {
+	var it model.GrantDataRoomAccessInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"startupId", "investorId", "expiresAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "startupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartupID = data
+		case "investorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("investorId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvestorID = data
+		case "expiresAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
+			data, err := ec.unmarshalNDateTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExpiresAt = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputIPAssetInput(ctx context.Context, obj any) (model.IPAssetInput, error) {
 	var it model.IPAssetInput
 	asMap := map[string]any{}
@@ -36022,6 +41540,33 @@ func (ec *executionContext) unmarshalInputMarkNoShowInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputMarkNotificationReadInput(ctx context.Context, obj any) (model.MarkNotificationReadInput, error) {
+	var it model.MarkNotificationReadInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputMarkParticipantInput(ctx context.Context, obj any) (model.MarkParticipantInput, error) {
 	var it model.MarkParticipantInput
 	asMap := map[string]any{}
@@ -36104,6 +41649,54 @@ func (ec *executionContext) unmarshalInputMeetingInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.ID = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputMoveDealInput(ctx context.Context, obj any) (model.MoveDealInput, error) {
+	var it model.MoveDealInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"investorId", "startupId", "stage", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "investorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("investorId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvestorID = data
+		case "startupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartupID = data
+		case "stage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
+			data, err := ec.unmarshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stage = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
 		}
 	}
 
@@ -36530,6 +42123,40 @@ func (ec *executionContext) unmarshalInputRespondToMeetingRequestInput(ctx conte
 				return it, err
 			}
 			it.Accept = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRevokeDataRoomAccessInput(ctx context.Context, obj any) (model.RevokeDataRoomAccessInput, error) {
+	var it model.RevokeDataRoomAccessInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"startupId", "investorId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "startupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartupID = data
+		case "investorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("investorId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvestorID = data
 		}
 	}
 
@@ -37144,6 +42771,54 @@ func (ec *executionContext) unmarshalInputSandboxTextInput(ctx context.Context, 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputSaveSearchInput(ctx context.Context, obj any) (model.SaveSearchInput, error) {
+	var it model.SaveSearchInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"investorId", "name", "query", "filter"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "investorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("investorId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvestorID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "query":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("query"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Query = data
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOSearchFilter2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputScheduleEventMeetingsInput(ctx context.Context, obj any) (model.ScheduleEventMeetingsInput, error) {
 	var it model.ScheduleEventMeetingsInput
 	asMap := map[string]any{}
@@ -37299,6 +42974,54 @@ func (ec *executionContext) unmarshalInputScreeningCriterionInput(ctx context.Co
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputSearchFilter(ctx context.Context, obj any) (model.SearchFilter, error) {
+	var it model.SearchFilter
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"sectors", "stages", "wards", "incubatorIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "stages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stages"))
+			data, err := ec.unmarshalOStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStageᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stages = data
+		case "wards":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wards"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Wards = data
+		case "incubatorIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incubatorIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncubatorIds = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputStartupFilter(ctx context.Context, obj any) (model.StartupFilter, error) {
 	var it model.StartupFilter
 	asMap := map[string]any{}
@@ -37306,13 +43029,20 @@ func (ec *executionContext) unmarshalInputStartupFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sectors", "stage", "incubatorId", "ward"}
+	fieldsInOrder := [...]string{"text", "sectors", "stage", "incubatorId", "ward"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
 		case "sectors":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
 			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
@@ -38393,6 +44123,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Startup(ctx, sel, obj)
+	case dealflow.SavedSearch:
+		return ec._SavedSearch(ctx, sel, &obj)
+	case *dealflow.SavedSearch:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SavedSearch(ctx, sel, obj)
 	case sandbox.Program:
 		return ec._SandboxProgram(ctx, sel, &obj)
 	case *sandbox.Program:
@@ -38414,6 +44151,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Reviewer(ctx, sel, obj)
+	case dealflow.Notification:
+		return ec._Notification(ctx, sel, &obj)
+	case *dealflow.Notification:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Notification(ctx, sel, obj)
 	case ecosystem.Mentor:
 		return ec._Mentor(ctx, sel, &obj)
 	case *ecosystem.Mentor:
@@ -38470,6 +44214,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Event(ctx, sel, obj)
+	case dealflow.Deal:
+		return ec._Deal(ctx, sel, &obj)
+	case *dealflow.Deal:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Deal(ctx, sel, obj)
 	case screening.CriteriaSet:
 		return ec._CriteriaSet(ctx, sel, &obj)
 	case *screening.CriteriaSet:
@@ -38484,6 +44235,43 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Application(ctx, sel, obj)
+	default:
+		panic(fmt.Errorf("unexpected type %T", obj))
+	}
+}
+
+func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj model.SearchResult) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case firm.Startup:
+		return ec._Startup(ctx, sel, &obj)
+	case *firm.Startup:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Startup(ctx, sel, obj)
+	case ecosystem.Mentor:
+		return ec._Mentor(ctx, sel, &obj)
+	case *ecosystem.Mentor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Mentor(ctx, sel, obj)
+	case ecosystem.Investor:
+		return ec._Investor(ctx, sel, &obj)
+	case *ecosystem.Investor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Investor(ctx, sel, obj)
+	case funding.Call:
+		return ec._FundCall(ctx, sel, &obj)
+	case *funding.Call:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._FundCall(ctx, sel, obj)
 	default:
 		panic(fmt.Errorf("unexpected type %T", obj))
 	}
@@ -39874,6 +45662,871 @@ func (ec *executionContext) _CriterionScore(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var dataRoomAccessImplementors = []string{"DataRoomAccess"}
+
+func (ec *executionContext) _DataRoomAccess(ctx context.Context, sel ast.SelectionSet, obj *dealflow.Access) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataRoomAccessImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataRoomAccess")
+		case "investor":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DataRoomAccess_investor(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "subject":
+			out.Values[i] = ec._DataRoomAccess_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "field":
+			out.Values[i] = ec._DataRoomAccess_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._DataRoomAccess_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dataRoomAccessConnectionImplementors = []string{"DataRoomAccessConnection"}
+
+func (ec *executionContext) _DataRoomAccessConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DataRoomAccessConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataRoomAccessConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataRoomAccessConnection")
+		case "edges":
+			out.Values[i] = ec._DataRoomAccessConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DataRoomAccessConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dataRoomAccessEdgeImplementors = []string{"DataRoomAccessEdge"}
+
+func (ec *executionContext) _DataRoomAccessEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DataRoomAccessEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataRoomAccessEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataRoomAccessEdge")
+		case "cursor":
+			out.Values[i] = ec._DataRoomAccessEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DataRoomAccessEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dataRoomGrantImplementors = []string{"DataRoomGrant"}
+
+func (ec *executionContext) _DataRoomGrant(ctx context.Context, sel ast.SelectionSet, obj *dealflow.Grant) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataRoomGrantImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataRoomGrant")
+		case "investor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DataRoomGrant_investor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "grantedBy":
+			out.Values[i] = ec._DataRoomGrant_grantedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "grantedAt":
+			out.Values[i] = ec._DataRoomGrant_grantedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._DataRoomGrant_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "revokedAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DataRoomGrant_revokedAt(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "active":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DataRoomGrant_active(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dataRoomGrantPayloadImplementors = []string{"DataRoomGrantPayload"}
+
+func (ec *executionContext) _DataRoomGrantPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DataRoomGrantPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dataRoomGrantPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DataRoomGrantPayload")
+		case "grant":
+			out.Values[i] = ec._DataRoomGrantPayload_grant(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._DataRoomGrantPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dealImplementors = []string{"Deal", "Node"}
+
+func (ec *executionContext) _Deal(ctx context.Context, sel ast.SelectionSet, obj *dealflow.Deal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Deal")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Deal_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "investor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Deal_investor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "startup":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Deal_startup(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "stage":
+			out.Values[i] = ec._Deal_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stageSince":
+			out.Values[i] = ec._Deal_stageSince(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "daysInStage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Deal_daysInStage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "history":
+			out.Values[i] = ec._Deal_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notes":
+			out.Values[i] = ec._Deal_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Deal_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Deal_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Deal_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dealFlowConnectionImplementors = []string{"DealFlowConnection"}
+
+func (ec *executionContext) _DealFlowConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DealFlowConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealFlowConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealFlowConnection")
+		case "edges":
+			out.Values[i] = ec._DealFlowConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DealFlowConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DealFlowConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facets":
+			out.Values[i] = ec._DealFlowConnection_facets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dealFlowEdgeImplementors = []string{"DealFlowEdge"}
+
+func (ec *executionContext) _DealFlowEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DealFlowEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealFlowEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealFlowEdge")
+		case "cursor":
+			out.Values[i] = ec._DealFlowEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DealFlowEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fit":
+			out.Values[i] = ec._DealFlowEdge_fit(ctx, field, obj)
+		case "deal":
+			out.Values[i] = ec._DealFlowEdge_deal(ctx, field, obj)
+		case "highlights":
+			out.Values[i] = ec._DealFlowEdge_highlights(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dealNoteImplementors = []string{"DealNote"}
+
+func (ec *executionContext) _DealNote(ctx context.Context, sel ast.SelectionSet, obj *dealflow.Note) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealNoteImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealNote")
+		case "text":
+			out.Values[i] = ec._DealNote_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._DealNote_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._DealNote_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dealPayloadImplementors = []string{"DealPayload"}
+
+func (ec *executionContext) _DealPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DealPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealPayload")
+		case "deal":
+			out.Values[i] = ec._DealPayload_deal(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._DealPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dealStageChangeImplementors = []string{"DealStageChange"}
+
+func (ec *executionContext) _DealStageChange(ctx context.Context, sel ast.SelectionSet, obj *dealflow.StageChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealStageChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealStageChange")
+		case "stage":
+			out.Values[i] = ec._DealStageChange_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._DealStageChange_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "by":
+			out.Values[i] = ec._DealStageChange_by(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var deleteSavedSearchPayloadImplementors = []string{"DeleteSavedSearchPayload"}
+
+func (ec *executionContext) _DeleteSavedSearchPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteSavedSearchPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteSavedSearchPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteSavedSearchPayload")
+		case "deletedId":
+			out.Values[i] = ec._DeleteSavedSearchPayload_deletedId(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._DeleteSavedSearchPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var eligibilityResultImplementors = []string{"EligibilityResult"}
 
 func (ec *executionContext) _EligibilityResult(ctx context.Context, sel ast.SelectionSet, obj *model.EligibilityResult) graphql.Marshaler {
@@ -41118,6 +47771,55 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var facetValueImplementors = []string{"FacetValue"}
+
+func (ec *executionContext) _FacetValue(ctx context.Context, sel ast.SelectionSet, obj *model.FacetValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FacetValue")
+		case "value":
+			out.Values[i] = ec._FacetValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._FacetValue_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FacetValue_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var financialsImplementors = []string{"Financials"}
 
 func (ec *executionContext) _Financials(ctx context.Context, sel ast.SelectionSet, obj *firm.Financials) graphql.Marshaler {
@@ -41282,7 +47984,7 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
-var fundCallImplementors = []string{"FundCall", "Node", "MatchTarget"}
+var fundCallImplementors = []string{"FundCall", "Node", "MatchTarget", "SearchResult"}
 
 func (ec *executionContext) _FundCall(ctx context.Context, sel ast.SelectionSet, obj *funding.Call) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, fundCallImplementors)
@@ -41828,6 +48530,50 @@ func (ec *executionContext) _FundCallPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var highlightImplementors = []string{"Highlight"}
+
+func (ec *executionContext) _Highlight(ctx context.Context, sel ast.SelectionSet, obj *model.Highlight) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, highlightImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Highlight")
+		case "field":
+			out.Values[i] = ec._Highlight_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "snippet":
+			out.Values[i] = ec._Highlight_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var iPAssetImplementors = []string{"IPAsset"}
 
 func (ec *executionContext) _IPAsset(ctx context.Context, sel ast.SelectionSet, obj *firm.IPAsset) graphql.Marshaler {
@@ -42183,7 +48929,7 @@ func (ec *executionContext) _Investment(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var investorImplementors = []string{"Investor", "Node", "MatchTarget"}
+var investorImplementors = []string{"Investor", "Node", "MatchTarget", "SearchResult"}
 
 func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Investor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, investorImplementors)
@@ -42498,6 +49244,150 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "dealFlow":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Investor_dealFlow(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "deals":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Investor_deals(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "pipeline":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Investor_pipeline(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "savedSearches":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Investor_savedSearches(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "matches":
 			field := field
 
@@ -43666,7 +50556,7 @@ func (ec *executionContext) _MeetingSlot(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var mentorImplementors = []string{"Mentor", "Node", "MatchTarget"}
+var mentorImplementors = []string{"Mentor", "Node", "MatchTarget", "SearchResult"}
 
 func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Mentor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorImplementors)
@@ -44072,6 +50962,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "moveDeal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveDeal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addDealNote":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addDealNote(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "saveSearch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_saveSearch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSavedSearch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSavedSearch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markNotificationRead":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markNotificationRead(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "grantDataRoomAccess":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_grantDataRoomAccess(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeDataRoomAccess":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeDataRoomAccess(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createInvestor":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createInvestor(ctx, field)
@@ -44459,6 +51398,350 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 	return out
 }
 
+var notificationImplementors = []string{"Notification", "Node"}
+
+func (ec *executionContext) _Notification(ctx context.Context, sel ast.SelectionSet, obj *dealflow.Notification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Notification")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Notification_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "kind":
+			out.Values[i] = ec._Notification_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "message":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Notification_message(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "startup":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Notification_startup(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "savedSearch":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Notification_savedSearch(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "createdAt":
+			out.Values[i] = ec._Notification_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "readAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Notification_readAt(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var notificationConnectionImplementors = []string{"NotificationConnection"}
+
+func (ec *executionContext) _NotificationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.NotificationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotificationConnection")
+		case "edges":
+			out.Values[i] = ec._NotificationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._NotificationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var notificationEdgeImplementors = []string{"NotificationEdge"}
+
+func (ec *executionContext) _NotificationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.NotificationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotificationEdge")
+		case "cursor":
+			out.Values[i] = ec._NotificationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._NotificationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var notificationPayloadImplementors = []string{"NotificationPayload"}
+
+func (ec *executionContext) _NotificationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.NotificationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotificationPayload")
+		case "notification":
+			out.Values[i] = ec._NotificationPayload_notification(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._NotificationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -44789,6 +52072,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_reviewers(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "notifications":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_notifications(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -45264,6 +52569,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_previewCriteriaSet(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "search":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_search(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -48092,6 +55419,276 @@ func (ec *executionContext) _SandboxTransition(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var savedSearchImplementors = []string{"SavedSearch", "Node"}
+
+func (ec *executionContext) _SavedSearch(ctx context.Context, sel ast.SelectionSet, obj *dealflow.SavedSearch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedSearchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedSearch")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SavedSearch_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "name":
+			out.Values[i] = ec._SavedSearch_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "query":
+			out.Values[i] = ec._SavedSearch_query(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sectors":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SavedSearch_sectors(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "stages":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SavedSearch_stages(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "wards":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SavedSearch_wards(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "incubators":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SavedSearch_incubators(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "createdAt":
+			out.Values[i] = ec._SavedSearch_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var savedSearchPayloadImplementors = []string{"SavedSearchPayload"}
+
+func (ec *executionContext) _SavedSearchPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SavedSearchPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedSearchPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedSearchPayload")
+		case "savedSearch":
+			out.Values[i] = ec._SavedSearchPayload_savedSearch(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._SavedSearchPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var scheduleEventMeetingsPayloadImplementors = []string{"ScheduleEventMeetingsPayload"}
 
 func (ec *executionContext) _ScheduleEventMeetingsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ScheduleEventMeetingsPayload) graphql.Marshaler {
@@ -48773,6 +56370,163 @@ func (ec *executionContext) _ScreeningResultEdge(ctx context.Context, sel ast.Se
 	return out
 }
 
+var searchConnectionImplementors = []string{"SearchConnection"}
+
+func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchConnection")
+		case "edges":
+			out.Values[i] = ec._SearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SearchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "facets":
+			out.Values[i] = ec._SearchConnection_facets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var searchEdgeImplementors = []string{"SearchEdge"}
+
+func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchEdge")
+		case "cursor":
+			out.Values[i] = ec._SearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "highlights":
+			out.Values[i] = ec._SearchEdge_highlights(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var searchFacetsImplementors = []string{"SearchFacets"}
+
+func (ec *executionContext) _SearchFacets(ctx context.Context, sel ast.SelectionSet, obj *model.SearchFacets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchFacetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchFacets")
+		case "sectors":
+			out.Values[i] = ec._SearchFacets_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stages":
+			out.Values[i] = ec._SearchFacets_stages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "wards":
+			out.Values[i] = ec._SearchFacets_wards(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "incubators":
+			out.Values[i] = ec._SearchFacets_incubators(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var sectorInfoImplementors = []string{"SectorInfo"}
 
 func (ec *executionContext) _SectorInfo(ctx context.Context, sel ast.SelectionSet, obj *value.SectorInfo) graphql.Marshaler {
@@ -48858,7 +56612,51 @@ func (ec *executionContext) _SectorInfo(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var startupImplementors = []string{"Startup", "Node", "MatchTarget"}
+var stageCountImplementors = []string{"StageCount"}
+
+func (ec *executionContext) _StageCount(ctx context.Context, sel ast.SelectionSet, obj *dealflow.StageCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stageCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StageCount")
+		case "stage":
+			out.Values[i] = ec._StageCount_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._StageCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var startupImplementors = []string{"Startup", "Node", "MatchTarget", "SearchResult"}
 
 func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, obj *firm.Startup) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, startupImplementors)
@@ -49122,6 +56920,78 @@ func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "dataRoomGrants":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_dataRoomGrants(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "dataRoomAccessLog":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_dataRoomAccessLog(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "matches":
 			field := field
 
@@ -49933,6 +57803,11 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 // endregion **************************** object.gotpl ****************************
 
 // region    ***************************** type.gotpl *****************************
+
+func (ec *executionContext) unmarshalNAddDealNoteInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAddDealNoteInput(ctx context.Context, v any) (model.AddDealNoteInput, error) {
+	res, err := ec.unmarshalInputAddDealNoteInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
 
 func (ec *executionContext) marshalNAgenda2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda(ctx context.Context, sel ast.SelectionSet, v model.Agenda) graphql.Marshaler {
 	return ec._Agenda(ctx, sel, &v)
@@ -50776,6 +58651,152 @@ func (ec *executionContext) marshalNCriterionScore2ᚖgithubᚗcomᚋinnoportᚋ
 	return ec._CriterionScore(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDataRoomAccess2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐAccess(ctx context.Context, sel ast.SelectionSet, v *dealflow.Access) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DataRoomAccess(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDataRoomAccessConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessConnection(ctx context.Context, sel ast.SelectionSet, v model.DataRoomAccessConnection) graphql.Marshaler {
+	return ec._DataRoomAccessConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDataRoomAccessConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessConnection(ctx context.Context, sel ast.SelectionSet, v *model.DataRoomAccessConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DataRoomAccessConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDataRoomAccessEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DataRoomAccessEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDataRoomAccessEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataRoomAccessEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdge(ctx context.Context, sel ast.SelectionSet, v *model.DataRoomAccessEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DataRoomAccessEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDataRoomGrant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrantᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.Grant) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDataRoomGrant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrant(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataRoomGrant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrant(ctx context.Context, sel ast.SelectionSet, v *dealflow.Grant) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DataRoomGrant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDataRoomGrantPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomGrantPayload(ctx context.Context, sel ast.SelectionSet, v model.DataRoomGrantPayload) graphql.Marshaler {
+	return ec._DataRoomGrantPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDataRoomGrantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomGrantPayload(ctx context.Context, sel ast.SelectionSet, v *model.DataRoomGrantPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DataRoomGrantPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx context.Context, v any) (value.Date, error) {
 	res, err := model.UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50860,6 +58881,254 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 	return res
 }
 
+func (ec *executionContext) marshalNDeal2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDealᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.Deal) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal(ctx context.Context, sel ast.SelectionSet, v *dealflow.Deal) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Deal(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDealFlowConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowConnection(ctx context.Context, sel ast.SelectionSet, v model.DealFlowConnection) graphql.Marshaler {
+	return ec._DealFlowConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDealFlowConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowConnection(ctx context.Context, sel ast.SelectionSet, v *model.DealFlowConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DealFlowConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDealFlowEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DealFlowEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDealFlowEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDealFlowEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowEdge(ctx context.Context, sel ast.SelectionSet, v *model.DealFlowEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DealFlowEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDealNote2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNote(ctx context.Context, sel ast.SelectionSet, v dealflow.Note) graphql.Marshaler {
+	return ec._DealNote(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDealNote2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNoteᚄ(ctx context.Context, sel ast.SelectionSet, v []dealflow.Note) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDealNote2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNote(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDealPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealPayload(ctx context.Context, sel ast.SelectionSet, v model.DealPayload) graphql.Marshaler {
+	return ec._DealPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDealPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealPayload(ctx context.Context, sel ast.SelectionSet, v *model.DealPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DealPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage(ctx context.Context, v any) (dealflow.Stage, error) {
+	res, err := model.UnmarshalDealStage(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage(ctx context.Context, sel ast.SelectionSet, v dealflow.Stage) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalDealStage(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDealStageChange2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageChange(ctx context.Context, sel ast.SelectionSet, v dealflow.StageChange) graphql.Marshaler {
+	return ec._DealStageChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDealStageChange2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []dealflow.StageChange) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDealStageChange2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageChange(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNDecideRegistrationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDecideRegistrationInput(ctx context.Context, v any) (model.DecideRegistrationInput, error) {
 	res, err := ec.unmarshalInputDecideRegistrationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -50873,6 +59142,25 @@ func (ec *executionContext) unmarshalNDecideSandboxExtensionInput2githubᚗcom�
 func (ec *executionContext) unmarshalNDeclareConflictOfInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeclareConflictOfInterestInput(ctx context.Context, v any) (model.DeclareConflictOfInterestInput, error) {
 	res, err := ec.unmarshalInputDeclareConflictOfInterestInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDeleteSavedSearchInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeleteSavedSearchInput(ctx context.Context, v any) (model.DeleteSavedSearchInput, error) {
+	res, err := ec.unmarshalInputDeleteSavedSearchInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteSavedSearchPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeleteSavedSearchPayload(ctx context.Context, sel ast.SelectionSet, v model.DeleteSavedSearchPayload) graphql.Marshaler {
+	return ec._DeleteSavedSearchPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDeleteSavedSearchPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDeleteSavedSearchPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteSavedSearchPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DeleteSavedSearchPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEligibilityResult2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityResult(ctx context.Context, sel ast.SelectionSet, v model.EligibilityResult) graphql.Marshaler {
@@ -51250,6 +59538,60 @@ func (ec *executionContext) unmarshalNExitSandboxInput2githubᚗcomᚋinnoport�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNFacetValue2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValueᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FacetValue) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNFacetValue2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValue(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFacetValue2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValue(ctx context.Context, sel ast.SelectionSet, v *model.FacetValue) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FacetValue(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -51477,6 +59819,65 @@ func (ec *executionContext) marshalNFundCallStatus2githubᚗcomᚋinnoportᚋinn
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNGrantDataRoomAccessInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐGrantDataRoomAccessInput(ctx context.Context, v any) (model.GrantDataRoomAccessInput, error) {
+	res, err := ec.unmarshalInputGrantDataRoomAccessInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHighlight2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐHighlightᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Highlight) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNHighlight2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐHighlight(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHighlight2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐHighlight(ctx context.Context, sel ast.SelectionSet, v *model.Highlight) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Highlight(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -51819,6 +60220,16 @@ func (ec *executionContext) marshalNInvestor2githubᚗcomᚋinnoportᚋinnoport�
 	return ec._Investor(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNInvestor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestor(ctx context.Context, sel ast.SelectionSet, v *ecosystem.Investor) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Investor(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNInvestorConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐInvestorConnection(ctx context.Context, sel ast.SelectionSet, v model.InvestorConnection) graphql.Marshaler {
 	return ec._InvestorConnection(ctx, sel, &v)
 }
@@ -52053,6 +60464,11 @@ func (ec *executionContext) marshalNJobTrigger2githubᚗcomᚋinnoportᚋinnopor
 
 func (ec *executionContext) unmarshalNMarkNoShowInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMarkNoShowInput(ctx context.Context, v any) (model.MarkNoShowInput, error) {
 	res, err := ec.unmarshalInputMarkNoShowInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMarkNotificationReadInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMarkNotificationReadInput(ctx context.Context, v any) (model.MarkNotificationReadInput, error) {
+	res, err := ec.unmarshalInputMarkNotificationReadInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -52681,6 +61097,119 @@ func (ec *executionContext) marshalNMentorPayload2ᚖgithubᚗcomᚋinnoportᚋi
 	return ec._MentorPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNMoveDealInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMoveDealInput(ctx context.Context, v any) (model.MoveDealInput, error) {
+	res, err := ec.unmarshalInputMoveDealInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotification2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification(ctx context.Context, sel ast.SelectionSet, v *dealflow.Notification) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Notification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNotificationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v model.NotificationConnection) graphql.Marshaler {
+	return ec._NotificationConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNotificationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v *model.NotificationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._NotificationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNotificationEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NotificationEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNNotificationEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNotificationEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdge(ctx context.Context, sel ast.SelectionSet, v *model.NotificationEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._NotificationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNotificationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotificationKind(ctx context.Context, v any) (dealflow.NotificationKind, error) {
+	res, err := model.UnmarshalNotificationKind(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotificationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotificationKind(ctx context.Context, sel ast.SelectionSet, v dealflow.NotificationKind) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalNotificationKind(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNNotificationPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationPayload(ctx context.Context, sel ast.SelectionSet, v model.NotificationPayload) graphql.Marshaler {
+	return ec._NotificationPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNotificationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationPayload(ctx context.Context, sel ast.SelectionSet, v *model.NotificationPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._NotificationPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v model.PageInfo) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
 }
@@ -53279,6 +61808,11 @@ func (ec *executionContext) marshalNReviewerPayload2ᚖgithubᚗcomᚋinnoport�
 		return graphql.Null
 	}
 	return ec._ReviewerPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRevokeDataRoomAccessInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRevokeDataRoomAccessInput(ctx context.Context, v any) (model.RevokeDataRoomAccessInput, error) {
+	res, err := ec.unmarshalInputRevokeDataRoomAccessInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRole(ctx context.Context, v any) (identity.Role, error) {
@@ -54314,6 +62848,79 @@ func (ec *executionContext) marshalNSandboxTransition2ᚕgithubᚗcomᚋinnoport
 	return ret
 }
 
+func (ec *executionContext) unmarshalNSaveSearchInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSaveSearchInput(ctx context.Context, v any) (model.SaveSearchInput, error) {
+	res, err := ec.unmarshalInputSaveSearchInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSavedSearch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearchᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.SavedSearch) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSavedSearch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearch(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedSearch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearch(ctx context.Context, sel ast.SelectionSet, v *dealflow.SavedSearch) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SavedSearch(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSavedSearchPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSavedSearchPayload(ctx context.Context, sel ast.SelectionSet, v model.SavedSearchPayload) graphql.Marshaler {
+	return ec._SavedSearchPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSavedSearchPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSavedSearchPayload(ctx context.Context, sel ast.SelectionSet, v *model.SavedSearchPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SavedSearchPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNScheduleEventMeetingsInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleEventMeetingsInput(ctx context.Context, v any) (model.ScheduleEventMeetingsInput, error) {
 	res, err := ec.unmarshalInputScheduleEventMeetingsInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -54669,6 +63276,110 @@ func (ec *executionContext) marshalNScreeningStatus2githubᚗcomᚋinnoportᚋin
 	return res
 }
 
+func (ec *executionContext) marshalNSearchConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchConnection(ctx context.Context, sel ast.SelectionSet, v model.SearchConnection) graphql.Marshaler {
+	return ec._SearchConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSearchConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SearchEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSearchEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchEdge(ctx context.Context, sel ast.SelectionSet, v *model.SearchEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchFacets2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchFacets(ctx context.Context, sel ast.SelectionSet, v *model.SearchFacets) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchFacets(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchResult2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v model.SearchResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchType2githubᚗcomᚋinnoportᚋinnoportᚋsearchᚐType(ctx context.Context, v any) (search.Type, error) {
+	res, err := model.UnmarshalSearchType(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchType2githubᚗcomᚋinnoportᚋinnoportᚋsearchᚐType(ctx context.Context, sel ast.SelectionSet, v search.Type) graphql.Marshaler {
+	_ = sel
+	res := model.MarshalSearchType(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNSector2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSector(ctx context.Context, v any) (value.Sector, error) {
 	res, err := model.UnmarshalSector(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -54871,6 +63582,60 @@ func (ec *executionContext) marshalNStage2ᚕgithubᚗcomᚋinnoportᚋinnoport�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNStageCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.StageCount) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNStageCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCount(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStageCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCount(ctx context.Context, sel ast.SelectionSet, v *dealflow.StageCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StageCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNStartup2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup(ctx context.Context, sel ast.SelectionSet, v firm.Startup) graphql.Marshaler {
@@ -55777,6 +64542,13 @@ func (ec *executionContext) marshalOCriterionScore2ᚕᚖgithubᚗcomᚋinnoport
 	return ret
 }
 
+func (ec *executionContext) marshalODataRoomGrant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrant(ctx context.Context, sel ast.SelectionSet, v *dealflow.Grant) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataRoomGrant(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODate2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ(ctx context.Context, v any) ([]*value.Date, error) {
 	if v == nil {
 		return nil, nil
@@ -55846,6 +64618,122 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalTime(*v)
+	return res
+}
+
+func (ec *executionContext) marshalODeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal(ctx context.Context, sel ast.SelectionSet, v *dealflow.Deal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Deal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODealFlowFilter2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowFilter(ctx context.Context, v any) (*model.DealFlowFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDealFlowFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODealFlowSort2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSort(ctx context.Context, v any) (*dealflow.Sort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalDealFlowSort(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODealFlowSort2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSort(ctx context.Context, sel ast.SelectionSet, v *dealflow.Sort) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalDealFlowSort(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalODealStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageᚄ(ctx context.Context, v any) ([]dealflow.Stage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]dealflow.Stage, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODealStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageᚄ(ctx context.Context, sel ast.SelectionSet, v []dealflow.Stage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODealStage2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage(ctx context.Context, v any) (*dealflow.Stage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := model.UnmarshalDealStage(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODealStage2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage(ctx context.Context, sel ast.SelectionSet, v *dealflow.Stage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := model.MarshalDealStage(*v)
 	return res
 }
 
@@ -56420,6 +65308,13 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋinnoportᚋinnoportᚋgr
 	return ec._Node(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalONotification2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification(ctx context.Context, sel ast.SelectionSet, v *dealflow.Notification) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Notification(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOParticipantTypePairInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairInputᚄ(ctx context.Context, v any) ([]*model.ParticipantTypePairInput, error) {
 	if v == nil {
 		return nil, nil
@@ -56676,6 +65571,13 @@ func (ec *executionContext) marshalOSandboxProgram2ᚖgithubᚗcomᚋinnoportᚋ
 	return ec._SandboxProgram(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOSavedSearch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearch(ctx context.Context, sel ast.SelectionSet, v *dealflow.SavedSearch) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SavedSearch(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOScheduleResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleResult(ctx context.Context, sel ast.SelectionSet, v *model.ScheduleResult) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -56764,6 +65666,95 @@ func (ec *executionContext) marshalOScreeningStatus2ᚖgithubᚗcomᚋinnoport�
 	_ = ctx
 	res := model.MarshalScreeningStatus(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSearchFilter2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchFilter(ctx context.Context, v any) (*model.SearchFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSearchFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSearchSort2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchSort(ctx context.Context, v any) (*model.SearchSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.SearchSort)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSearchSort2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSearchSort(ctx context.Context, sel ast.SelectionSet, v *model.SearchSort) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSearchType2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋsearchᚐTypeᚄ(ctx context.Context, v any) ([]search.Type, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]search.Type, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSearchType2githubᚗcomᚋinnoportᚋinnoportᚋsearchᚐType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSearchType2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋsearchᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []search.Type) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSearchType2githubᚗcomᚋinnoportᚋinnoportᚋsearchᚐType(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx context.Context, v any) ([]value.Sector, error) {

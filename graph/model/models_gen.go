@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
@@ -20,6 +21,12 @@ import (
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/matching"
 )
+
+type AddDealNoteInput struct {
+	InvestorID string `json:"investorId"`
+	StartupID  string `json:"startupId"`
+	Text       string `json:"text"`
+}
 
 // The caller's agenda at an event, in time order.
 type Agenda struct {
@@ -247,6 +254,47 @@ type CriterionScore struct {
 	Passed *bool `json:"passed,omitempty"`
 }
 
+type DataRoomAccessConnection struct {
+	Edges    []*DataRoomAccessEdge `json:"edges"`
+	PageInfo *PageInfo             `json:"pageInfo"`
+}
+
+type DataRoomAccessEdge struct {
+	Cursor string           `json:"cursor"`
+	Node   *dealflow.Access `json:"node"`
+}
+
+type DataRoomGrantPayload struct {
+	Grant      *dealflow.Grant `json:"grant,omitempty"`
+	UserErrors []*UserError    `json:"userErrors"`
+}
+
+type DealFlowConnection struct {
+	Edges      []*DealFlowEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+	Facets     *SearchFacets   `json:"facets"`
+}
+
+// Narrows deal flow; omitted fields do not filter.
+type DealFlowFilter struct {
+	// Full-text search on name and description (see Query.search).
+	Text         *string        `json:"text,omitempty"`
+	Sectors      []value.Sector `json:"sectors,omitempty"`
+	Stages       []value.Stage  `json:"stages,omitempty"`
+	Wards        []string       `json:"wards,omitempty"`
+	IncubatorIds []string       `json:"incubatorIds,omitempty"`
+	// Only startups at these stages of the investor's pipeline.
+	PipelineStages []dealflow.Stage `json:"pipelineStages,omitempty"`
+	// Only startups not yet in the pipeline.
+	NotInPipeline *bool `json:"notInPipeline,omitempty"`
+}
+
+type DealPayload struct {
+	Deal       *dealflow.Deal `json:"deal,omitempty"`
+	UserErrors []*UserError   `json:"userErrors"`
+}
+
 type DecideRegistrationInput struct {
 	ParticipantID string `json:"participantId"`
 	Approve       bool   `json:"approve"`
@@ -261,6 +309,15 @@ type DecideSandboxExtensionInput struct {
 type DeclareConflictOfInterestInput struct {
 	ApplicationID string `json:"applicationId"`
 	Reason        string `json:"reason"`
+}
+
+type DeleteSavedSearchInput struct {
+	ID string `json:"id"`
+}
+
+type DeleteSavedSearchPayload struct {
+	DeletedID  *string      `json:"deletedId,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 type EligibilityResult struct {
@@ -385,6 +442,14 @@ type ExitSandboxInput struct {
 	Reason  *string         `json:"reason,omitempty"`
 }
 
+// How many hits carry each value of a facet.
+type FacetValue struct {
+	Value string `json:"value"`
+	// The value's name to show: a sector's label, an incubator's name.
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
 type FinancialsInput struct {
 	FundingNeedVnd *value.VND          `json:"fundingNeedVnd,omitempty"`
 	Revenue        []*YearRevenueInput `json:"revenue,omitempty"`
@@ -400,6 +465,20 @@ type FundCallActionInput struct {
 type FundCallPayload struct {
 	FundCall   *funding.Call `json:"fundCall,omitempty"`
 	UserErrors []*UserError  `json:"userErrors"`
+}
+
+type GrantDataRoomAccessInput struct {
+	StartupID  string `json:"startupId"`
+	InvestorID string `json:"investorId"`
+	// At most a year ahead.
+	ExpiresAt time.Time `json:"expiresAt"`
+}
+
+// Where the query matched: the field's text with the matched words in <em>.
+type Highlight struct {
+	// name or description
+	Field   string `json:"field"`
+	Snippet string `json:"snippet"`
 }
 
 type IPAssetInput struct {
@@ -427,6 +506,10 @@ type MarkNoShowInput struct {
 	ID string `json:"id"`
 	// Managers name who did not come; a side marks the other.
 	ParticipantID *string `json:"participantId,omitempty"`
+}
+
+type MarkNotificationReadInput struct {
+	ID string `json:"id"`
 }
 
 type MarkParticipantInput struct {
@@ -513,7 +596,30 @@ type MentorPayload struct {
 	UserErrors []*UserError      `json:"userErrors"`
 }
 
+type MoveDealInput struct {
+	InvestorID string         `json:"investorId"`
+	StartupID  string         `json:"startupId"`
+	Stage      dealflow.Stage `json:"stage"`
+	// Why, kept with the deal's notes.
+	Note *string `json:"note,omitempty"`
+}
+
 type Mutation struct {
+}
+
+type NotificationConnection struct {
+	Edges    []*NotificationEdge `json:"edges"`
+	PageInfo *PageInfo           `json:"pageInfo"`
+}
+
+type NotificationEdge struct {
+	Cursor string                 `json:"cursor"`
+	Node   *dealflow.Notification `json:"node"`
+}
+
+type NotificationPayload struct {
+	Notification *dealflow.Notification `json:"notification,omitempty"`
+	UserErrors   []*UserError           `json:"userErrors"`
 }
 
 type ParticipantInput struct {
@@ -648,6 +754,11 @@ type ReviewerPayload struct {
 	UserErrors []*UserError      `json:"userErrors"`
 }
 
+type RevokeDataRoomAccessInput struct {
+	StartupID  string `json:"startupId"`
+	InvestorID string `json:"investorId"`
+}
+
 type RubricInput struct {
 	Criteria         []*CriterionInput `json:"criteria"`
 	OverallThreshold float64           `json:"overallThreshold"`
@@ -774,6 +885,18 @@ type SandboxTextInput struct {
 	Text    string `json:"text"`
 }
 
+type SaveSearchInput struct {
+	InvestorID string        `json:"investorId"`
+	Name       string        `json:"name"`
+	Query      string        `json:"query"`
+	Filter     *SearchFilter `json:"filter,omitempty"`
+}
+
+type SavedSearchPayload struct {
+	SavedSearch *dealflow.SavedSearch `json:"savedSearch,omitempty"`
+	UserErrors  []*UserError          `json:"userErrors"`
+}
+
 type ScheduleEventMeetingsInput struct {
 	EventID string        `json:"eventId"`
 	Scope   *events.Scope `json:"scope,omitempty"`
@@ -823,8 +946,27 @@ type ScreeningPreviewChange struct {
 	To      screening.Status  `json:"to"`
 }
 
+// Counts over all hits, by facet, most common first.
+type SearchFacets struct {
+	Sectors    []*FacetValue `json:"sectors"`
+	Stages     []*FacetValue `json:"stages"`
+	Wards      []*FacetValue `json:"wards"`
+	Incubators []*FacetValue `json:"incubators"`
+}
+
+// Narrows a search; values of one field are alternatives, fields all apply.
+type SearchFilter struct {
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	Stages  []value.Stage  `json:"stages,omitempty"`
+	// Ward, commune or special zone names, exactly as listed.
+	Wards        []string `json:"wards,omitempty"`
+	IncubatorIds []string `json:"incubatorIds,omitempty"`
+}
+
 // Narrows a list of startups; omitted fields do not filter.
 type StartupFilter struct {
+	// Full-text search on name and description (see Query.search); results then come best match first.
+	Text *string `json:"text,omitempty"`
 	// Startups in any of these sectors.
 	Sectors     []value.Sector `json:"sectors,omitempty"`
 	Stage       *value.Stage   `json:"stage,omitempty"`
@@ -1129,6 +1271,63 @@ func (e *JobTrigger) UnmarshalJSON(b []byte) error {
 }
 
 func (e JobTrigger) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type SearchSort string
+
+const (
+	// Best match first (by name when there is no query text).
+	SearchSortRelevance SearchSort = "RELEVANCE"
+	// By name, diacritics aside.
+	SearchSortName SearchSort = "NAME"
+)
+
+var AllSearchSort = []SearchSort{
+	SearchSortRelevance,
+	SearchSortName,
+}
+
+func (e SearchSort) IsValid() bool {
+	switch e {
+	case SearchSortRelevance, SearchSortName:
+		return true
+	}
+	return false
+}
+
+func (e SearchSort) String() string {
+	return string(e)
+}
+
+func (e *SearchSort) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SearchSort(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SearchSort", str)
+	}
+	return nil
+}
+
+func (e SearchSort) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SearchSort) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SearchSort) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -104,6 +104,7 @@ func Run(t *testing.T, open func(t *testing.T) search.Index) {
 		require.Len(t, res.Hits, 1)
 		assert.Contains(t, res.Hits[0].Highlights["title"], "<em>Khởi</em>")
 		assert.Contains(t, res.Hits[0].Highlights["title"], "<em>nghiệp</em>")
+		assert.NotContains(t, res.Hits[0].Highlights, "body", "only matched fields are highlighted")
 	})
 
 	t.Run("types, filters and facets", func(t *testing.T) {

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/innoport/innoport/demo"
+)
+
+// investorID finds a demo investor's global ID by name.
+func (e *env) investorID(t *testing.T, name string) string {
+	t.Helper()
+	r := e.do(t, req{query: `{ investors(first: 50) { edges { node { id name } } } }`})
+	for _, ed := range r.list("investors.edges") {
+		n := ed.(map[string]any)["node"].(map[string]any)
+		if n["name"] == name {
+			return n["id"].(string)
+		}
+	}
+	t.Fatalf("no investor %q", name)
+	return ""
+}
+
+// startupID finds a demo startup's global ID by name.
+func (e *env) startupID(t *testing.T, name string) string {
+	t.Helper()
+	r := e.do(t, req{query: `{ startups(first: 100) { edges { node { id name } } } }`})
+	for _, ed := range r.list("startups.edges") {
+		n := ed.(map[string]any)["node"].(map[string]any)
+		if n["name"] == name {
+			return n["id"].(string)
+		}
+	}
+	t.Fatalf("no startup %q", name)
+	return ""
+}
+
+const dealFlowQuery = `query($id: ID!, $first: Int, $filter: DealFlowFilter, $sort: DealFlowSort) { node(id: $id) { ... on Investor {
+	dealFlow(first: $first, filter: $filter, sort: $sort) { totalCount pageInfo { hasNextPage endCursor }
+		edges { fit node { id name } deal { stage notes { text by } } highlights { field } }
+		facets { stages { value count } } } } } }`
+
+const moveDeal = `mutation($in: MoveDealInput!) { moveDeal(input: $in) {
+	deal { id stage daysInStage history { stage by } notes { text by } startup { name } investor { name } }
+	userErrors { field code message } } }`
+
+func TestDealFlowAndPipeline(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	inv := e.investorID(t, "Quỹ Đầu tư Mạo hiểm Cảng Xanh")
+	partner := e.token(t, "INVESTOR", "partner-1", inv)
+	flow := func(vars map[string]any) response {
+		t.Helper()
+		vars["id"] = inv
+		r := e.do(t, req{query: dealFlowQuery, token: partner, vars: vars})
+		require.Empty(t, r.Errors)
+		return r
+	}
+
+	// Ranked by the matching engine's fit to the thesis, scored ones first.
+	r := flow(map[string]any{"first": 34})
+	assert.Equal(t, 34, r.num("node.dealFlow.totalCount"))
+	edges := r.list("node.dealFlow.edges")
+	require.Len(t, edges, 34)
+	var fits []float64
+	for _, ed := range edges {
+		if f, ok := ed.(map[string]any)["fit"].(float64); ok {
+			fits = append(fits, f)
+		}
+	}
+	require.NotEmpty(t, fits, "the matching engine scored startups for this investor")
+	assert.IsNonIncreasing(t, fits)
+	assert.NotNil(t, edges[0].(map[string]any)["fit"], "a scored startup leads")
+	best := r.str("node.dealFlow.edges.0.node.id")
+	second := r.str("node.dealFlow.edges.1.node.id")
+
+	// The pipeline: move, note, time in stage, counts per stage.
+	r = e.do(t, req{query: moveDeal, token: partner, vars: map[string]any{"in": map[string]any{
+		"investorId": inv, "startupId": best, "stage": "CONTACTED", "note": "Gặp ở Startup Café"}}})
+	require.Empty(t, r.userErrors("moveDeal"))
+	assert.Equal(t, "CONTACTED", r.str("moveDeal.deal.stage"))
+	assert.Equal(t, []any{map[string]any{"text": "Gặp ở Startup Café", "by": "partner-1"}}, r.list("moveDeal.deal.notes"))
+	r = e.do(t, req{query: moveDeal, token: partner, vars: map[string]any{"in": map[string]any{
+		"investorId": inv, "startupId": best, "stage": "CONTACTED"}}})
+	assert.Equal(t, map[string]string{"input.stage": "INVALID_TRANSITION"}, r.userErrors("moveDeal"))
+	e.clock.Advance(3 * 24 * time.Hour)
+	partner = e.token(t, "INVESTOR", "partner-1", inv) // tokens last an hour
+	r = e.do(t, req{query: moveDeal, token: partner, vars: map[string]any{"in": map[string]any{
+		"investorId": inv, "startupId": best, "stage": "MEETING"}}})
+	require.Empty(t, r.userErrors("moveDeal"))
+	assert.Len(t, r.list("moveDeal.deal.history"), 2)
+	e.clock.Advance(2 * 24 * time.Hour)
+	partner = e.token(t, "INVESTOR", "partner-1", inv)
+	r = e.do(t, req{query: `mutation($in: AddDealNoteInput!) { addDealNote(input: $in) { deal { stage notes { text } } userErrors { code } } }`,
+		token: partner, vars: map[string]any{"in": map[string]any{"investorId": inv, "startupId": second, "text": "Đội ngũ mạnh"}}})
+	require.Empty(t, r.userErrors("addDealNote"))
+	assert.Equal(t, "SOURCED", r.str("addDealNote.deal.stage"), "a note puts a startup in the pipeline")
+
+	p := e.do(t, req{token: partner, query: `query($id: ID!) { node(id: $id) { ... on Investor {
+		pipeline { stage count } deals { stage daysInStage startup { id } } } } }`, vars: map[string]any{"id": inv}})
+	require.Empty(t, p.Errors)
+	counts := map[string]float64{}
+	for _, c := range p.list("node.pipeline") {
+		counts[c.(map[string]any)["stage"].(string)] = c.(map[string]any)["count"].(float64)
+	}
+	assert.Equal(t, map[string]float64{"SOURCED": 1, "CONTACTED": 0, "MEETING": 1, "DUE_DILIGENCE": 0, "TERM_SHEET": 0, "INVESTED": 0, "PASSED": 0}, counts)
+	assert.Equal(t, []any{
+		map[string]any{"stage": "SOURCED", "daysInStage": float64(0), "startup": map[string]any{"id": second}},
+		map[string]any{"stage": "MEETING", "daysInStage": float64(2), "startup": map[string]any{"id": best}},
+	}, p.list("node.deals"), "most recently moved first, with time in stage")
+
+	// Deal flow filters by pipeline stage and by what is not yet in it.
+	r = flow(map[string]any{"filter": map[string]any{"pipelineStages": []string{"MEETING"}}})
+	assert.Equal(t, 1, r.num("node.dealFlow.totalCount"))
+	assert.Equal(t, "MEETING", r.str("node.dealFlow.edges.0.deal.stage"))
+	r = flow(map[string]any{"filter": map[string]any{"notInPipeline": true}})
+	assert.Equal(t, 32, r.num("node.dealFlow.totalCount"))
+	r = flow(map[string]any{"first": 50, "filter": map[string]any{"text": "cang", "stages": []string{"SEED"}}, "sort": "NAME"})
+	assert.Positive(t, r.num("node.dealFlow.totalCount"))
+	var names []string
+	for _, ed := range r.list("node.dealFlow.edges") {
+		names = append(names, ed.(map[string]any)["node"].(map[string]any)["name"].(string))
+	}
+	assert.IsIncreasing(t, foldAll(names))
+	assert.Equal(t, []any{map[string]any{"value": "SEED", "count": float64(len(names))}}, r.list("node.dealFlow.facets.stages"))
+
+	// Only the investor's own users (and admins) see its deal flow and pipeline.
+	other := e.token(t, "INVESTOR", "someone", e.investorID(t, "Nguyễn Minh Anh"))
+	r = e.do(t, req{query: dealFlowQuery, token: other, vars: map[string]any{"id": inv}})
+	assert.Equal(t, "FORBIDDEN", r.code("node.dealFlow"))
+	r = e.do(t, req{query: dealFlowQuery, vars: map[string]any{"id": inv}})
+	assert.Equal(t, "UNAUTHENTICATED", r.code("node.dealFlow"))
+	r = e.do(t, req{query: moveDeal, token: other, vars: map[string]any{"in": map[string]any{"investorId": inv, "startupId": best, "stage": "PASSED"}}})
+	assert.Equal(t, "FORBIDDEN", r.code("moveDeal"))
+	r = e.do(t, req{query: moveDeal, token: partner, vars: map[string]any{"in": map[string]any{"investorId": inv, "startupId": "bad", "stage": "PASSED"}}})
+	assert.Equal(t, map[string]string{"input.startupId": "INVALID_VALUE"}, r.userErrors("moveDeal"))
+}
+
+const notificationsQuery = `query($unread: Boolean) { notifications(unreadOnly: $unread) { edges { node {
+	id kind message readAt startup { name } savedSearch { name } } } } }`
+
+func TestSavedSearchesNotifyOfNewMatches(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	inv := e.investorID(t, "Quỹ Đầu tư Mạo hiểm Cảng Xanh")
+	partner := e.token(t, "INVESTOR", "partner-1", inv)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	const save = `mutation($in: SaveSearchInput!) { saveSearch(input: $in) { savedSearch { id name query sectors } userErrors { field code } } }`
+
+	r := e.do(t, req{query: save, token: partner, vars: map[string]any{"in": map[string]any{
+		"investorId": inv, "name": "Cảng tự động", "query": "cang tu dong", "filter": map[string]any{"sectors": []string{"PORT_LOGISTICS"}}}}})
+	require.Empty(t, r.userErrors("saveSearch"))
+	assert.Equal(t, []any{"PORT_LOGISTICS"}, r.get("saveSearch.savedSearch.sectors"))
+	r = e.do(t, req{query: save, token: partner, vars: map[string]any{"in": map[string]any{"investorId": inv, "name": " ", "query": "x"}}})
+	assert.Equal(t, map[string]string{"input.name": "REQUIRED"}, r.userErrors("saveSearch"))
+
+	in := startupInput(demo.TaxCode("09", 778))
+	in["name"], in["sectors"] = "Công ty CP Cảng Tự động Lạch Huyện", []string{"PORT_LOGISTICS"}
+	r = e.do(t, req{query: createStartup, token: admin, vars: map[string]any{"input": in}})
+	require.Empty(t, r.userErrors("createStartup"))
+	id := r.str("createStartup.startup.id")
+	var n response
+	eventually(t, func() bool {
+		n = e.do(t, req{query: notificationsQuery, token: partner})
+		return len(n.list("notifications.edges")) == 1
+	}, "the investor is notified")
+	assert.Equal(t, "SAVED_SEARCH_MATCH", n.str("notifications.edges.0.node.kind"))
+	assert.Equal(t, "Công ty CP Cảng Tự động Lạch Huyện khớp với tìm kiếm đã lưu “Cảng tự động”.", n.str("notifications.edges.0.node.message"))
+	assert.Equal(t, "Cảng tự động", n.str("notifications.edges.0.node.savedSearch.name"))
+	assert.Nil(t, n.get("notifications.edges.0.node.readAt"))
+
+	// A change to a startup already notified does not notify again; one that
+	// does not match never notifies.
+	r = e.do(t, req{query: updateStartup, token: admin, vars: map[string]any{"input": map[string]any{"id": id, "version": 1, "teamSize": 12}}})
+	require.Empty(t, r.userErrors("updateStartup"))
+	other := startupInput(demo.TaxCode("09", 779))
+	other["name"] = "Công ty CP Cảng Tự động Miền Núi" // not in PORT_LOGISTICS
+	require.Empty(t, e.do(t, req{query: createStartup, token: admin, vars: map[string]any{"input": other}}).userErrors("createStartup"))
+	time.Sleep(1500 * time.Millisecond) // a pass or two of the indexer
+	assert.Len(t, e.do(t, req{query: notificationsQuery, token: partner}).list("notifications.edges"), 1)
+
+	nid := n.str("notifications.edges.0.node.id")
+	const markRead = `mutation($id: ID!) { markNotificationRead(input: {id: $id}) { notification { readAt } userErrors { field code } } }`
+	stranger := e.token(t, "INVESTOR", "someone", e.investorID(t, "Nguyễn Minh Anh"))
+	r = e.do(t, req{query: markRead, token: stranger, vars: map[string]any{"id": nid}})
+	assert.Equal(t, map[string]string{"input.id": "NOT_FOUND"}, r.userErrors("markNotificationRead"))
+	r = e.do(t, req{query: markRead, token: partner, vars: map[string]any{"id": nid}})
+	require.Empty(t, r.userErrors("markNotificationRead"))
+	assert.NotNil(t, r.get("markNotificationRead.notification.readAt"))
+	assert.Empty(t, e.do(t, req{query: notificationsQuery, token: partner, vars: map[string]any{"unread": true}}).list("notifications.edges"))
+	assert.Equal(t, "FORBIDDEN", e.do(t, req{query: notificationsQuery, token: admin}).code("notifications"))
+}
+
+const contactQuery = `query($id: ID!) { node(id: $id) { ... on Startup { contact { email } financials { fundingNeedVnd } } } }`
+
+const grant = `mutation($in: GrantDataRoomAccessInput!) { grantDataRoomAccess(input: $in) {
+	grant { active expiresAt investor { name } } userErrors { field code message } } }`
+
+func TestDataRoomGrantsAreCheckedOnEveryReadAndLogged(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	st := e.startupID(t, "Công ty CP Thanh toán Cảng")
+	inv := e.investorID(t, "Quỹ Đầu tư Mạo hiểm Cảng Xanh")
+	founder := e.token(t, "STARTUP_MEMBER", "founder-1", st)
+	partner := e.token(t, "INVESTOR", "partner-1", inv)
+	read := func() response {
+		return e.do(t, req{query: contactQuery, token: partner, vars: map[string]any{"id": st}})
+	}
+
+	assert.Equal(t, "FORBIDDEN", read().code("node.contact"), "no grant, no access")
+
+	r := e.do(t, req{query: grant, token: founder, vars: map[string]any{"in": map[string]any{
+		"startupId": st, "investorId": inv, "expiresAt": testNow.Add(2 * time.Hour).Format(time.RFC3339)}}})
+	require.Empty(t, r.userErrors("grantDataRoomAccess"))
+	assert.Equal(t, true, r.get("grantDataRoomAccess.grant.active"))
+	r = read()
+	require.Empty(t, r.Errors)
+	assert.NotEmpty(t, r.str("node.contact.email"))
+	assert.Positive(t, r.num("node.financials.fundingNeedVnd"))
+	e.do(t, req{query: contactQuery, token: founder, vars: map[string]any{"id": st}}) // members' reads are not data-room reads
+
+	const logQuery = `query($id: ID!) { node(id: $id) { ... on Startup {
+		dataRoomGrants { active investor { name } revokedAt }
+		dataRoomAccessLog { edges { node { subject field investor { name } } } } } } }`
+	l := e.do(t, req{query: logQuery, token: founder, vars: map[string]any{"id": st}})
+	require.Empty(t, l.Errors)
+	assert.ElementsMatch(t, []any{
+		map[string]any{"node": map[string]any{"subject": "partner-1", "field": "contact", "investor": map[string]any{"name": "Quỹ Đầu tư Mạo hiểm Cảng Xanh"}}},
+		map[string]any{"node": map[string]any{"subject": "partner-1", "field": "financials", "investor": map[string]any{"name": "Quỹ Đầu tư Mạo hiểm Cảng Xanh"}}},
+	}, l.list("node.dataRoomAccessLog.edges"))
+	assert.Equal(t, "FORBIDDEN", e.do(t, req{query: logQuery, token: partner, vars: map[string]any{"id": st}}).code("node.dataRoomGrants"))
+
+	// Revoked: denied at once.
+	const revoke = `mutation($in: RevokeDataRoomAccessInput!) { revokeDataRoomAccess(input: $in) { grant { active revokedAt } userErrors { field code } } }`
+	r = e.do(t, req{query: revoke, token: founder, vars: map[string]any{"in": map[string]any{"startupId": st, "investorId": inv}}})
+	require.Empty(t, r.userErrors("revokeDataRoomAccess"))
+	assert.Equal(t, false, r.get("revokeDataRoomAccess.grant.active"))
+	assert.Equal(t, "FORBIDDEN", read().code("node.contact"))
+	r = e.do(t, req{query: revoke, token: founder, vars: map[string]any{"in": map[string]any{"startupId": st, "investorId": inv}}})
+	assert.Equal(t, map[string]string{"input.investorId": "NOT_FOUND"}, r.userErrors("revokeDataRoomAccess"))
+
+	// Expired: denied from the moment it expires.
+	r = e.do(t, req{query: grant, token: founder, vars: map[string]any{"in": map[string]any{
+		"startupId": st, "investorId": inv, "expiresAt": testNow.Add(time.Hour).Format(time.RFC3339)}}})
+	require.Empty(t, r.userErrors("grantDataRoomAccess"))
+	require.Empty(t, read().Errors)
+	e.clock.Advance(time.Hour)
+	partner, founder = e.token(t, "INVESTOR", "partner-1", inv), e.token(t, "STARTUP_MEMBER", "founder-1", st)
+	assert.Equal(t, "FORBIDDEN", read().code("node.contact"))
+
+	// Wrong inputs and wrong callers.
+	r = e.do(t, req{query: grant, token: founder, headers: map[string]string{"Accept-Language": "en"}, vars: map[string]any{"in": map[string]any{
+		"startupId": st, "investorId": inv, "expiresAt": e.clock.Now().Add(-time.Minute).Format(time.RFC3339)}}})
+	assert.Equal(t, map[string]string{"input.expiresAt": "INVALID_VALUE"}, r.userErrors("grantDataRoomAccess"))
+	assert.True(t, strings.HasPrefix(r.str("grantDataRoomAccess.userErrors.0.message"), "The access must expire after now"))
+	r = e.do(t, req{query: grant, token: partner, vars: map[string]any{"in": map[string]any{
+		"startupId": st, "investorId": inv, "expiresAt": e.clock.Now().Add(5 * time.Hour).Format(time.RFC3339)}}})
+	assert.Equal(t, "FORBIDDEN", r.code("grantDataRoomAccess"), "an investor cannot grant itself access")
+}
