@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"strings"
 	"time"
 
@@ -42,7 +43,15 @@ var meiliSettings = &meilisearch.Settings{
 // NewMeili connects to the Meilisearch at url, creates index uid if
 // needed and applies its settings, waiting for each task.
 func NewMeili(ctx context.Context, url, key, uid string) (*Meili, error) {
-	client, err := meilisearch.Connect(url, meilisearch.WithAPIKey(key))
+	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	client, err := meilisearch.Connect(url, meilisearch.WithAPIKey(key),
+		meilisearch.WithCustomDialContext(func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := dialer.DialContext(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			return quickAck(c), nil
+		}))
 	if err != nil {
 		return nil, fmt.Errorf("connect to Meilisearch at %s: %w", url, err)
 	}

@@ -105,6 +105,11 @@ func Run(t *testing.T, open func(t *testing.T) search.Index) {
 		assert.Contains(t, res.Hits[0].Highlights["title"], "<em>Khởi</em>")
 		assert.Contains(t, res.Hits[0].Highlights["title"], "<em>nghiệp</em>")
 		assert.NotContains(t, res.Hits[0].Highlights, "body", "only matched fields are highlighted")
+
+		res, err = idx.Search(ctx, search.Query{Text: "cam bien do am", Limit: 5})
+		require.NoError(t, err)
+		require.Len(t, res.Hits, 1)
+		assert.Equal(t, "<em>Cảm</em> <em>biến</em> <em>độ</em> <em>ẩm</em> đất cho nông nghiệp thông minh.", res.Hits[0].Highlights["body"])
 	})
 
 	t.Run("types, filters and facets", func(t *testing.T) {
