@@ -68,6 +68,12 @@ func TestMetricsAfterAShortLoad(t *testing.T) {
 	r := e.do(t, req{token: m.manager(t), query: `mutation($in: ScheduleEventMeetingsInput!) { scheduleEventMeetings(input: $in) { result { placed } } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": m.id}}})
 	require.Empty(t, r.Errors)
+	for range 2 {
+		require.Empty(t, e.do(t, req{query: `{ search(query: "cang") { totalCount } }`}).Errors)
+	}
+	eventually(t, func() bool {
+		return sample(scrape(t, e), "innoport_search_index_lag_seconds", nil) > 0
+	}, "the indexer reports the lag of the seeded records")
 
 	f := scrape(t, e)
 	assert.Equal(t, 3.0, sample(f, "innoport_graphql_operations_total", map[string]string{"operation": "query:startups", "outcome": "ok"}))
@@ -79,6 +85,8 @@ func TestMetricsAfterAShortLoad(t *testing.T) {
 	assert.Equal(t, 1.0, sample(f, "innoport_job_runs_total", map[string]string{"job": "close-due-calls", "status": "SUCCEEDED"}))
 	assert.Equal(t, 1.0, sample(f, "innoport_job_run_duration_seconds", map[string]string{"job": "close-due-calls"}))
 	assert.Equal(t, 1.0, sample(f, "innoport_event_scheduling_duration_seconds", nil))
+	assert.Equal(t, 2.0, sample(f, "innoport_search_query_duration_seconds", map[string]string{"engine": "bleve"}))
+	assert.GreaterOrEqual(t, sample(f, "innoport_search_index_lag_seconds", nil), 48.0, "every seeded record: 34 startups, 2 calls, 6 investors, 6 mentors")
 	assert.Greater(t, sample(f, "go_goroutines", nil), 0.0)
 	assert.Greater(t, sample(f, "process_resident_memory_bytes", nil), 0.0)
 }

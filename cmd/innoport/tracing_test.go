@@ -58,6 +58,7 @@ func TestATraceHasTheStoreSpansUnderTheOperation(t *testing.T) {
 	r = e.do(t, req{token: e.token(t, "STARTUP_MEMBER", "someone", ""),
 		query: `mutation Join { registerForEvent(input: {eventId: "` + eventID + `", type: "founder", name: "` + secret + `"}) { userErrors { code } } }`})
 	require.Empty(t, r.Errors)
+	require.Empty(t, e.do(t, req{query: `query Find { search(query: "cang") { totalCount } }`}).Errors)
 	require.NoError(t, e.app.tracer.ForceFlush(context.Background()))
 
 	col.mu.Lock()
@@ -75,8 +76,11 @@ func TestATraceHasTheStoreSpansUnderTheOperation(t *testing.T) {
 		}
 		return s
 	}
-	var underPage, underJoin int
+	var underPage, underJoin, underFind int
 	for _, s := range col.spans {
+		if s.GetName() == "search query" && root(s).GetName() == "Find" {
+			underFind++
+		}
 		if !strings.HasPrefix(s.GetName(), "find ") && !strings.HasPrefix(s.GetName(), "update ") && !strings.HasPrefix(s.GetName(), "insert ") {
 			continue
 		}
@@ -91,4 +95,5 @@ func TestATraceHasTheStoreSpansUnderTheOperation(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, underPage, 2, "the page's finds of startups and incubators sit under its operation")
 	assert.GreaterOrEqual(t, underJoin, 2, "the registration's reads and board write sit under its operation")
+	assert.Equal(t, 1, underFind, "the search engine's query sits under its operation")
 }
