@@ -176,6 +176,9 @@ func (a *app) openSearch(ctx context.Context) error {
 		idx, err = search.NewMeili(ctx, a.cfg.MeiliURL, a.cfg.MeiliKey, a.cfg.SearchIndex)
 	} else {
 		engine = "bleve"
+		if !a.cfg.Embedded() {
+			a.logger.Warn("search uses an embedded index of this process: set MEILI_URL when several replicas share the store")
+		}
 		dir := ""
 		if a.cfg.DataDir != "" {
 			dir = filepath.Join(a.cfg.DataDir, "search")

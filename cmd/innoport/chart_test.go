@@ -144,8 +144,7 @@ func (r rendered) environment(t *testing.T) map[string]string {
 	known := knownVariables(t)
 	env := map[string]string{}
 	for _, e := range c.Env {
-		// Search (issue 6) reads MEILI_*; the chart passes them on already.
-		assert.True(t, known(e.Name) || strings.HasPrefix(e.Name, "MEILI_"), "the chart sets %s, which the service does not read", e.Name)
+		assert.True(t, known(e.Name), "the chart sets %s, which the service does not read", e.Name)
 		switch {
 		case e.ValueFrom == nil:
 			env[e.Name] = e.Value
@@ -233,6 +232,7 @@ func TestHelmChartVariants(t *testing.T) {
 	assert.Equal(t, "https://sso.haiphong.gov.vn/realms/innoport", cfg.OIDCIssuer)
 	assert.True(t, cfg.Introspection)
 	assert.True(t, cfg.Tracing)
+	assert.Equal(t, "http://meilisearch:7700", cfg.MeiliURL)
 
 	require.NotNil(t, r.ingress)
 	assert.Equal(t, "nginx", *r.ingress.Spec.IngressClassName)

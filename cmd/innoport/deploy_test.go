@@ -31,7 +31,7 @@ func knownVariables(t *testing.T) func(string) bool {
 	src, err := os.ReadFile("config.go")
 	require.NoError(t, err)
 	names := map[string]bool{}
-	for _, m := range regexp.MustCompile(`"((?:INNOPORT|MONGODB)_[A-Z_]+)"`).FindAllStringSubmatch(string(src), -1) {
+	for _, m := range regexp.MustCompile(`"((?:INNOPORT|MONGODB|MEILI)_[A-Z_]+)"`).FindAllStringSubmatch(string(src), -1) {
 		names[m[1]] = true
 	}
 	require.Contains(t, names, "MONGODB_URI")
