@@ -20,6 +20,7 @@ bench:      ## benchmarks, with figures per request
 	go test ./domain/events -run '^$$' -bench Schedule -benchtime 20x
 	go test ./store -run '^$$' -bench EventBoard -benchtime 20x
 	go test ./cmd/innoport -run '^$$' -bench MatchmakingDay -benchtime 3x -timeout 30m
+	go test ./store -run '^$$' -bench Search100k -benchtime 1x -timeout 30m
 
 fuzz:       ## fuzz the validators for a while each
 	go test ./domain/value -run '^$$' -fuzz FuzzNewTaxCode -fuzztime 30s
