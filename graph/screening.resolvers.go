@@ -191,7 +191,7 @@ func (r *screeningResultResolver) Criteria(ctx context.Context, obj *screening.R
 }
 
 func (r *startupResolver) Evidence(ctx context.Context, obj *firm.Startup) (*firm.Evidence, error) {
-	if _, _, err := r.Firms.Confidential(ctx, *obj); err != nil {
+	if _, _, err := r.Investing.Confidential(ctx, *obj, "evidence"); err != nil {
 		return nil, err
 	}
 	return &obj.Evidence, nil

@@ -195,7 +195,7 @@ func TestSavedSearchesNotifyOfNewMatches(t *testing.T) {
 	assert.Equal(t, "FORBIDDEN", e.do(t, req{query: notificationsQuery, token: admin}).code("notifications"))
 }
 
-const contactQuery = `query($id: ID!) { node(id: $id) { ... on Startup { contact { email } financials { fundingNeedVnd } } } }`
+const contactQuery = `query($id: ID!) { node(id: $id) { ... on Startup { contact { email } financials { fundingNeedVnd } evidence { publicOffering } } } }`
 
 const grant = `mutation($in: GrantDataRoomAccessInput!) { grantDataRoomAccess(input: $in) {
 	grant { active expiresAt investor { name } } userErrors { field code message } } }`
@@ -211,7 +211,9 @@ func TestDataRoomGrantsAreCheckedOnEveryReadAndLogged(t *testing.T) {
 		return e.do(t, req{query: contactQuery, token: partner, vars: map[string]any{"id": st}})
 	}
 
-	assert.Equal(t, "FORBIDDEN", read().code("node.contact"), "no grant, no access")
+	r0 := read()
+	assert.Equal(t, "FORBIDDEN", r0.code("node.contact"), "no grant, no access")
+	assert.Equal(t, "FORBIDDEN", r0.code("node.evidence"))
 
 	r := e.do(t, req{query: grant, token: founder, vars: map[string]any{"in": map[string]any{
 		"startupId": st, "investorId": inv, "expiresAt": testNow.Add(2 * time.Hour).Format(time.RFC3339)}}})
@@ -231,6 +233,7 @@ func TestDataRoomGrantsAreCheckedOnEveryReadAndLogged(t *testing.T) {
 	assert.ElementsMatch(t, []any{
 		map[string]any{"node": map[string]any{"subject": "partner-1", "field": "contact", "investor": map[string]any{"name": "Quỹ Đầu tư Mạo hiểm Cảng Xanh"}}},
 		map[string]any{"node": map[string]any{"subject": "partner-1", "field": "financials", "investor": map[string]any{"name": "Quỹ Đầu tư Mạo hiểm Cảng Xanh"}}},
+		map[string]any{"node": map[string]any{"subject": "partner-1", "field": "evidence", "investor": map[string]any{"name": "Quỹ Đầu tư Mạo hiểm Cảng Xanh"}}},
 	}, l.list("node.dataRoomAccessLog.edges"))
 	assert.Equal(t, "FORBIDDEN", e.do(t, req{query: logQuery, token: partner, vars: map[string]any{"id": st}}).code("node.dataRoomGrants"))
 

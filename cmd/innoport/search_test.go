@@ -145,6 +145,9 @@ func searchFollowsWrites(t *testing.T, e *env) {
 		return names(e.do(t, req{query: searchQuery, vars: map[string]any{"q": q, "types": []string{"STARTUP"}}}), "search")
 	}
 	eventually(t, func() bool { return len(findOne("hon dau")) == 1 }, "the new startup is searchable")
+	for _, private := range []string{"ceo bluesensor", "912 345 678", "3500000000"} {
+		assert.Empty(t, findOne(private), "contact and financials are never indexed: %q", private)
+	}
 
 	r = e.do(t, req{query: updateStartup, token: admin, vars: map[string]any{"input": map[string]any{
 		"id": id, "version": 1, "name": "Công ty CP Hải đăng Đồ Sơn"}}})

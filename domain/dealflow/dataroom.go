@@ -76,9 +76,9 @@ func (s *Service) AccessLog(ctx context.Context, startupID string, p value.Page)
 	return s.st.Access.ForStartup(ctx, startupID, p)
 }
 
-// Confidential returns a startup's contact and financials to those who
-// manage it, and to the users of an investor holding an active grant —
-// whose every read is logged as a read of field.
+// Confidential returns a startup's contact and financials (and allows its
+// evidence) to those who manage it, and to the users of an investor holding
+// an active grant — whose every read is logged as a read of field.
 func (s *Service) Confidential(ctx context.Context, st firm.Startup, field string) (firm.Contact, firm.Financials, error) {
 	c, f, err := s.firms.Confidential(ctx, st)
 	if errs.KindOf(err) != errs.PermissionDenied {

@@ -7262,7 +7262,7 @@ type NotificationConnection {
   pageInfo: PageInfo!
 }
 
-"A startup's grant to an investor to read its confidential fields."
+"A startup's grant to an investor to read its confidential fields: contact, financials, and screening evidence with its documents."
 type DataRoomGrant {
   investor: Investor!
   grantedBy: String!
@@ -7278,7 +7278,7 @@ type DataRoomAccess {
   investor: Investor
   "The user who read."
   subject: String!
-  "contact or financials"
+  "contact, financials or evidence"
   field: String!
   at: DateTime!
 }
@@ -7391,7 +7391,7 @@ extend type Mutation {
   saveSearch(input: SaveSearchInput!): SavedSearchPayload!
   deleteSavedSearch(input: DeleteSavedSearchInput!): DeleteSavedSearchPayload!
   markNotificationRead(input: MarkNotificationReadInput!): NotificationPayload!
-  "Let an investor's users read the startup's contact and financials until expiresAt; every read is logged. Those who manage the startup."
+  "Let an investor's users read the startup's contact, financials and evidence until expiresAt; every read is logged. Those who manage the startup."
   grantDataRoomAccess(input: GrantDataRoomAccessInput!): DataRoomGrantPayload!
   "End an investor's access at once."
   revokeDataRoomAccess(input: RevokeDataRoomAccessInput!): DataRoomGrantPayload!
@@ -8081,9 +8081,9 @@ type Startup implements Node {
   "Increases with every change; send it back with updateStartup."
   version: Int!
   incubator: Incubator
-  "Confidential: the startup's members, its incubator's managers and admins only."
+  "Confidential: the startup's members, its incubator's managers, admins, and the users of an investor holding a data-room grant (each read logged)."
   contact: Contact
-  "Confidential: the startup's members, its incubator's managers and admins only."
+  "Confidential: the startup's members, its incubator's managers, admins, and the users of an investor holding a data-room grant (each read logged)."
   financials: Financials
   createdAt: DateTime!
   updatedAt: DateTime!
