@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/meilisearch/meilisearch-go"
+
+	"github.com/innoport/innoport/domain/value"
 )
 
 // taskTimeout bounds the wait for a Meilisearch task when the caller's
@@ -116,8 +118,8 @@ func toMeili(d Doc) meiliDoc {
 	kw := strings.Join(d.Keywords, " · ")
 	return meiliDoc{
 		Key: d.Key().String(), Type: d.Type, RID: d.ID, Version: d.Version,
-		Title: d.Title, TitleFold: Fold(d.Title), Subtitle: d.Subtitle, SubtitleFold: Fold(d.Subtitle),
-		Keywords: kw, KeywordsFold: Fold(kw), Body: d.Body, BodyFold: Fold(d.Body), TitleSort: Fold(d.Title),
+		Title: d.Title, TitleFold: value.Fold(d.Title), Subtitle: d.Subtitle, SubtitleFold: value.Fold(d.Subtitle),
+		Keywords: kw, KeywordsFold: value.Fold(kw), Body: d.Body, BodyFold: value.Fold(d.Body), TitleSort: value.Fold(d.Title),
 		Sector: d.Facets[FacetSector], Stage: d.Facets[FacetStage], Ward: d.Facets[FacetWard], Incubator: d.Facets[FacetIncubator],
 	}
 }
@@ -201,7 +203,7 @@ func (m *Meili) Search(ctx context.Context, q Query) (Result, error) {
 	if err := q.check(); err != nil {
 		return Result{}, err
 	}
-	text := strings.Join(words(Fold(q.Text)), " ")
+	text := strings.Join(words(value.Fold(q.Text)), " ")
 	req := &meilisearch.SearchRequest{
 		MatchingStrategy:     meilisearch.All,
 		AttributesToRetrieve: []string{"type", "rid", "version"},
@@ -317,5 +319,8 @@ func (m *Meili) Reset(ctx context.Context) error {
 	return m.wait(ctx, task)
 }
 
-// Close releases nothing: the client holds no connections of its own.
-func (m *Meili) Close() error { return nil }
+// Close closes the client's idle connections.
+func (m *Meili) Close() error {
+	m.client.Close()
+	return nil
+}
