@@ -172,7 +172,7 @@ func Compile(s *Snapshot) *Engine {
 		f := &e.st[i]
 		f.sectors, f.groups = sectorMasks(x.Sectors)
 		f.stage = x.Stage.Rank()
-		f.ward = wards.of(Fold(x.Ward))
+		f.ward = wards.of(value.Fold(x.Ward))
 		f.inc = incs.optional(x.IncubatorID)
 		f.need = x.FundingNeed
 		f.vec = vecs[i]
@@ -289,10 +289,10 @@ func (e *Engine) describe(k Kind, j int, f *targetFeat, wards, incs ids, startup
 		}
 	}
 	for _, p := range places {
-		if wholeCity[Fold(p)] {
+		if wholeCity[value.Fold(p)] {
 			f.anyWard = true
 		}
-		f.wards = append(f.wards, wards.of(Fold(p)))
+		f.wards = append(f.wards, wards.of(value.Fold(p)))
 	}
 	f.wardsListed = len(places) > 0
 }

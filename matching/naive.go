@@ -106,7 +106,7 @@ func naivePair(s *Snapshot, vocab *Vocab, k Kind, i, j int) (float64, bool) {
 	}
 	contains := false
 	for _, p := range places {
-		contains = contains || wholeCity[Fold(p)] || Fold(p) == Fold(st.Ward)
+		contains = contains || wholeCity[value.Fold(p)] || value.Fold(p) == value.Fold(st.Ward)
 	}
 	var f factors
 	f[FactorSector] = sectorValue(len(theirs) == 0, exact, group)

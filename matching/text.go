@@ -6,26 +6,8 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/innoport/innoport/domain/value"
 )
-
-// Fold normalises Vietnamese (or any) text for comparison: diacritics
-// removed, đ→d, lower case, whether the input was composed (NFC) or not.
-// "Khởi nghiệp Hải Phòng" → "khoi nghiep hai phong".
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ' || r == 'Đ':
-			b.WriteByte('d')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
 
 // stopwords are folded function words of Vietnamese and English that say
 // nothing about a profile.
@@ -43,7 +25,7 @@ var stopwords = func() map[string]bool {
 // stopwords, and each pair of adjacent ones joined by "_", since Vietnamese
 // words are often two syllables ("khoi_nghiep").
 func Tokens(s string) []string {
-	words := strings.FieldsFunc(Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	words := strings.FieldsFunc(value.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	out := words[:0]
 	for _, w := range words {
 		if len(w) > 1 && !stopwords[w] {

@@ -19,6 +19,8 @@ import (
 	blevesearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/innoport/innoport/domain/value"
 )
 
 // The bleve analysis: Unicode word segmentation, then Fold.
@@ -39,7 +41,7 @@ type foldTokens struct{}
 
 func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		t.Term = []byte(Fold(string(t.Term)))
+		t.Term = []byte(value.Fold(string(t.Term)))
 	}
 	return in
 }
@@ -138,7 +140,7 @@ func bleveDoc(d Doc) map[string]any {
 	m := map[string]any{
 		"type": string(d.Type), "rid": d.ID, "version": float64(d.Version),
 		"title": d.Title, "subtitle": d.Subtitle, "keywords": strings.Join(d.Keywords, " · "), "body": d.Body,
-		"titleSort": Fold(d.Title),
+		"titleSort": value.Fold(d.Title),
 		"all":       strings.Join(append([]string{d.Title, d.Subtitle, d.Body}, d.Keywords...), " · "),
 	}
 	for f, vs := range d.Facets {
@@ -182,7 +184,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bleveQuery(q), q.Limit, q.Offset, false)
 	req.Fields = []string{"type", "rid", "version"}
-	text := len(words(Fold(q.Text))) > 0
+	text := len(words(value.Fold(q.Text))) > 0
 	switch {
 	case q.Sort == ByTitle || !text:
 		req.SortBy([]string{"titleSort", "_id"})
@@ -203,7 +205,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 	out := Result{Total: int(res.Total)}
 	var bodies map[string]string
 	if text && len(res.Hits) > 0 {
-		if bodies, err = b.bodyHighlights(ctx, res.Hits, words(Fold(q.Text))); err != nil {
+		if bodies, err = b.bodyHighlights(ctx, res.Hits, words(value.Fold(q.Text))); err != nil {
 			return Result{}, err
 		}
 	}
@@ -281,7 +283,7 @@ func (b *Bleve) bodyHighlights(ctx context.Context, hits blevesearch.DocumentMat
 // prefix too), and its filters.
 func bleveQuery(q Query) query.Query {
 	var must []query.Query
-	ws := words(Fold(q.Text))
+	ws := words(value.Fold(q.Text))
 	for i, w := range ws {
 		// A word is looked up in one field holding all text and, weighing
 		// more, in the title: exact, with typos and, for the last word, as a

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/innoport/innoport/demo"
+	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/search"
 	"github.com/innoport/innoport/search/searchtest"
 	"github.com/innoport/innoport/store/storetest"
@@ -114,7 +115,7 @@ func TestSearchIsVietnameseAware(t *testing.T) {
 func foldAll(in []string) []string {
 	out := make([]string, len(in))
 	for i, s := range in {
-		out[i] = search.Fold(s)
+		out[i] = value.Fold(s)
 	}
 	return out
 }
