@@ -192,11 +192,7 @@ func (s *Notifications) List(ctx context.Context, investorID string, unreadOnly 
 	if unreadOnly {
 		filter = append(filter, bson.E{Key: "readAt", Value: bson.D{{Key: "$exists", Value: false}}})
 	}
-	var out value.Slice[dealflow.Notification]
-	err := newestFirst(ctx, s.coll, filter, p, func(d notificationDoc) { out.Items = append(out.Items, d.toDomain()) })
-	out.HasNext = len(out.Items) > p.First
-	out.Items = out.Items[:min(len(out.Items), p.First)]
-	return out, err
+	return newestFirst(ctx, s.coll, filter, p, notificationDoc.toDomain)
 }
 
 // Get returns a notification.
@@ -220,24 +216,25 @@ func (s *Notifications) MarkRead(ctx context.Context, id string, at time.Time) (
 	return s.Get(ctx, id)
 }
 
-// newestFirst reads up to p.First+1 documents matching filter before the
-// cursor p.After, in descending _id (time) order.
-func newestFirst[D any](ctx context.Context, coll *mongo.Collection, filter bson.D, p value.Page, fn func(D)) error {
+// newestFirst pages the documents matching filter before the cursor
+// p.After, in descending _id (time) order.
+func newestFirst[D, E any](ctx context.Context, coll *mongo.Collection, filter bson.D, p value.Page, conv func(D) E) (value.Slice[E], error) {
 	if p.After != "" {
 		filter = append(filter, bson.E{Key: "_id", Value: bson.D{{Key: "$lt", Value: p.After}}})
 	}
 	cur, err := coll.Find(ctx, filter, options.Find().SetSort(bson.D{{Key: "_id", Value: -1}}).SetLimit(int64(p.First)+1))
 	if err != nil {
-		return errs.Internalf(err, "find in %s", coll.Name())
+		return value.Slice[E]{}, errs.Internalf(err, "find in %s", coll.Name())
 	}
 	var docs []D
 	if err := cur.All(ctx, &docs); err != nil {
-		return errs.Internalf(err, "read %s", coll.Name())
+		return value.Slice[E]{}, errs.Internalf(err, "read %s", coll.Name())
 	}
-	for _, d := range docs {
-		fn(d)
+	out := value.Slice[E]{HasNext: len(docs) > p.First}
+	for _, d := range docs[:min(len(docs), p.First)] {
+		out.Items = append(out.Items, conv(d))
 	}
-	return nil
+	return out, nil
 }
 
 type grantDoc struct {
@@ -341,13 +338,9 @@ func (s *AccessLog) Add(ctx context.Context, a dealflow.Access) error {
 
 // ForStartup pages a startup's log, newest first.
 func (s *AccessLog) ForStartup(ctx context.Context, startupID string, p value.Page) (value.Slice[dealflow.Access], error) {
-	var out value.Slice[dealflow.Access]
-	err := newestFirst(ctx, s.coll, bson.D{{Key: "startupId", Value: startupID}}, p, func(d accessDoc) {
+	return newestFirst(ctx, s.coll, bson.D{{Key: "startupId", Value: startupID}}, p, func(d accessDoc) dealflow.Access {
 		a := dealflow.Access(d)
 		a.At = a.At.UTC()
-		out.Items = append(out.Items, a)
+		return a
 	})
-	out.HasNext = len(out.Items) > p.First
-	out.Items = out.Items[:min(len(out.Items), p.First)]
-	return out, err
 }
