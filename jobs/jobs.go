@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -241,9 +242,12 @@ func (s *Scheduler) observe(job string, status runs.Status, took time.Duration) 
 func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, held bool, err error) {
 	now := s.cfg.Clock.Now()
 	r = runs.Run{ID: id, Job: j.Name, Trigger: trigger, Instance: s.cfg.Instance, StartedAt: now, Status: runs.Running}
-	ok, err := s.cfg.Leases.Acquire(s.ctx, j.Name, holder(r), now, now.Add(s.cfg.LeaseTTL))
+	ok, expired, err := s.cfg.Leases.Acquire(s.ctx, j.Name, holder(r), now, now.Add(s.cfg.LeaseTTL))
 	if err != nil {
 		return r, false, err
+	}
+	if expired != "" {
+		s.abandon(j.Name, expired, now)
 	}
 	if !ok {
 		r.Status, r.FinishedAt, r.Error = runs.Skipped, now, "another run holds the lease"
@@ -268,6 +272,22 @@ func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, h
 	return r, true, nil
 }
 
+// abandon records the run whose expired lease was taken over — its replica
+// stopped (crashed, killed) before it ended — as FAILED, so that no record
+// stays RUNNING forever.
+func (s *Scheduler) abandon(job, expiredHolder string, now time.Time) {
+	instance, runID, ok := strings.Cut(expiredHolder, " ")
+	if !ok {
+		return
+	}
+	reason := fmt.Sprintf("abandoned: replica %s stopped before the run ended, and its lease expired", instance)
+	if err := s.cfg.Runs.Abandon(s.ctx, runID, now, reason); err != nil {
+		s.cfg.Logger.Error("abandoned run not recorded", "job", job, "run", runID, "error", err)
+		return
+	}
+	s.cfg.Logger.Warn("job run abandoned by a stopped replica", "job", job, "run", runID, "instance", instance)
+}
+
 // work runs a job whose lease is held, renewing the lease while it runs and
 // cancelling the run if the lease is lost; a panic fails the run.
 func (s *Scheduler) work(ctx context.Context, j Job, r runs.Run) runs.Run {
@@ -286,7 +306,7 @@ func (s *Scheduler) work(ctx context.Context, j Job, r runs.Run) runs.Run {
 				return
 			case <-t.C:
 				now := s.cfg.Clock.Now()
-				ok, err := s.cfg.Leases.Acquire(ctx, j.Name, holder(r), now, now.Add(s.cfg.LeaseTTL))
+				ok, _, err := s.cfg.Leases.Acquire(ctx, j.Name, holder(r), now, now.Add(s.cfg.LeaseTTL))
 				if err != nil {
 					s.cfg.Logger.Warn("job lease not renewed; retrying", "job", j.Name, "run", r.ID, "error", err)
 					continue

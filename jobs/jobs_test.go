@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -164,9 +165,13 @@ func TestManualRunsAndTakeover(t *testing.T) {
 	assert.Equal(t, "done", rs[2].Stats)
 
 	// A replica that crashed holding the lease: it is free again only
-	// once it expires.
+	// once it expires, and the run it left RUNNING is then recorded FAILED.
+	crashed := runs.Run{ID: "slow@crashed", Job: "slow", Trigger: runs.Manual, Instance: "z", StartedAt: clk.Now(), Status: runs.Running}
+	started, err := store.NewRuns(db).Start(ctx, crashed)
+	require.NoError(t, err)
+	require.True(t, started)
 	leases := store.NewLeases(db)
-	ok, err := leases.Acquire(ctx, "slow", "crashed", clk.Now(), clk.Now().Add(time.Minute))
+	ok, _, err := leases.Acquire(ctx, "slow", "z slow@crashed", clk.Now(), clk.Now().Add(time.Minute))
 	require.NoError(t, err)
 	require.True(t, ok)
 	clk.Set(clk.Now().Add(59 * time.Second))
@@ -178,6 +183,13 @@ func TestManualRunsAndTakeover(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, runs.Running, r.Status)
 	assert.Equal(t, "b", r.Instance)
+	i := slices.IndexFunc(allRuns(t, db, "slow"), func(r runs.Run) bool { return r.ID == crashed.ID })
+	require.GreaterOrEqual(t, i, 0)
+	abandoned := allRuns(t, db, "slow")[i]
+	assert.Equal(t, runs.Failed, abandoned.Status)
+	assert.Equal(t, "abandoned: replica z stopped before the run ended, and its lease expired", abandoned.Error)
+	assert.Equal(t, clk.Now(), abandoned.FinishedAt)
+	assert.Contains(t, logs.String(), "job run abandoned by a stopped replica")
 
 	failing := replica(t, db, "c", clk, logger,
 		jobs.Job{Name: "fail", Schedule: jobs.Off, Run: func(context.Context) (string, error) { return "", errors.New("boom") }},
@@ -215,7 +227,8 @@ func TestStopCancelsRunningJobs(t *testing.T) {
 	require.Len(t, rs, 1)
 	assert.Equal(t, runs.Failed, rs[0].Status)
 	assert.Equal(t, context.Canceled.Error(), rs[0].Error)
-	ok, err := store.NewLeases(db).Acquire(ctx, "wait", "b", time.Now(), time.Now().Add(time.Minute))
+	ok, expired, err := store.NewLeases(db).Acquire(ctx, "wait", "b", time.Now(), time.Now().Add(time.Minute))
 	require.NoError(t, err)
 	assert.True(t, ok, "lease released")
+	assert.Empty(t, expired, "a released lease is free, not abandoned")
 }

@@ -25,42 +25,52 @@ var _ runs.LeaseStore = (*Leases)(nil)
 // NewLeases returns the lease store of db.
 func NewLeases(db *DB) *Leases { return &Leases{db: db, coll: db.db.Collection(colLeases)} }
 
-// Acquire takes or renews a lease with one conditional update; a job that
-// never had a lease gets its document by an insert, which the unique _id
-// lets only one replica win.
-func (l *Leases) Acquire(ctx context.Context, job, holder string, now, until time.Time) (bool, error) {
+// Acquire takes or renews a lease with one conditional update, which
+// returns the lease as it was, so a takeover of an expired lease learns its
+// holder; a job that never had a lease gets its document by an insert,
+// which the unique _id lets only one replica win.
+func (l *Leases) Acquire(ctx context.Context, job, holder string, now, until time.Time) (bool, string, error) {
 	if l.db.serial != nil {
 		defer l.db.serial.lock(colLeases + "/" + job)()
 	}
-	res, err := l.coll.UpdateOne(ctx,
+	var prev struct {
+		Holder string `bson:"holder"`
+	}
+	err := l.coll.FindOneAndUpdate(ctx,
 		bson.D{{Key: "_id", Value: job}, {Key: "$or", Value: bson.A{
 			bson.D{{Key: "expiresAt", Value: bson.D{{Key: "$lte", Value: now}}}},
 			bson.D{{Key: "holder", Value: holder}},
 		}}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "holder", Value: holder}, {Key: "expiresAt", Value: until}}}})
-	if err != nil {
-		return false, errs.Internalf(err, "acquire lease %s", job)
-	}
-	if res.MatchedCount == 1 {
-		return true, nil
+		bson.D{{Key: "$set", Value: bson.D{{Key: "holder", Value: holder}, {Key: "expiresAt", Value: until}}}},
+		options.FindOneAndUpdate().SetReturnDocument(options.Before)).Decode(&prev)
+	switch {
+	case err == nil:
+		expired := prev.Holder
+		if expired == holder {
+			expired = "" // a renewal
+		}
+		return true, expired, nil
+	case !errors.Is(err, mongo.ErrNoDocuments):
+		return false, "", errs.Internalf(err, "acquire lease %s", job)
 	}
 	_, err = l.coll.InsertOne(ctx, bson.D{{Key: "_id", Value: job}, {Key: "holder", Value: holder}, {Key: "expiresAt", Value: until}})
 	switch {
 	case err == nil:
-		return true, nil
+		return true, "", nil
 	case isDuplicateKey(err):
-		return false, nil // held by another replica
+		return false, "", nil // held by another replica
 	}
-	return false, errs.Internalf(err, "create lease %s", job)
+	return false, "", errs.Internalf(err, "create lease %s", job)
 }
 
-// Release gives the lease up by expiring it now, if holder holds it.
+// Release gives the lease up by expiring it now and clearing its holder
+// (a released lease is free, not abandoned), if holder holds it.
 func (l *Leases) Release(ctx context.Context, job, holder string) error {
 	if l.db.serial != nil {
 		defer l.db.serial.lock(colLeases + "/" + job)()
 	}
 	_, err := l.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: job}, {Key: "holder", Value: holder}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "expiresAt", Value: time.Unix(0, 0).UTC()}}}})
+		bson.D{{Key: "$set", Value: bson.D{{Key: "holder", Value: ""}, {Key: "expiresAt", Value: time.Unix(0, 0).UTC()}}}})
 	if err != nil {
 		return errs.Internalf(err, "release lease %s", job)
 	}
@@ -119,6 +129,16 @@ func (s *Runs) Start(ctx context.Context, r runs.Run) (bool, error) {
 func (s *Runs) Finish(ctx context.Context, r runs.Run) error {
 	if _, err := s.coll.ReplaceOne(ctx, bson.D{{Key: "_id", Value: r.ID}}, runToDoc(r)); err != nil {
 		return errs.Internalf(err, "finish run %s", r.ID)
+	}
+	return nil
+}
+
+// Abandon records a run still RUNNING as FAILED with reason.
+func (s *Runs) Abandon(ctx context.Context, id string, at time.Time, reason string) error {
+	_, err := s.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "status", Value: string(runs.Running)}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "status", Value: string(runs.Failed)}, {Key: "finishedAt", Value: at}, {Key: "error", Value: reason}}}})
+	if err != nil {
+		return errs.Internalf(err, "abandon run %s", id)
 	}
 	return nil
 }

@@ -19,7 +19,7 @@ func BenchmarkRunBookkeeping(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		at := now.Add(time.Duration(i) * time.Second)
-		ok, err := leases.Acquire(ctx, "bench", "a", at, at.Add(time.Minute))
+		ok, _, err := leases.Acquire(ctx, "bench", "a", at, at.Add(time.Minute))
 		if err != nil || !ok {
 			b.Fatalf("acquire: %v %v", ok, err)
 		}

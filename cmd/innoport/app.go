@@ -202,7 +202,8 @@ func (a *app) openSearch(ctx context.Context) error {
 		leases := store.NewLeases(a.db)
 		a.indexer.Lease = func(ctx context.Context) (bool, error) {
 			now := time.Now()
-			return leases.Acquire(ctx, "search-indexer", a.cfg.Instance, now, now.Add(searchLeaseTTL))
+			held, _, err := leases.Acquire(ctx, "search-indexer", a.cfg.Instance, now, now.Add(searchLeaseTTL))
+			return held, err
 		}
 	}
 	a.db.SearchOutbox().OnMark(a.indexer.Poke)

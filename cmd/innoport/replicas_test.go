@@ -189,6 +189,13 @@ func TestReplicasShareOneStore(t *testing.T) {
 			}
 		}
 	}
+	var dead struct {
+		Status string `bson:"status"`
+		Error  string `bson:"error"`
+	}
+	require.NoError(t, sdb.Collection("job_runs").FindOne(context.Background(), bson.D{{Key: "_id", Value: deadRun}}).Decode(&dead))
+	assert.Equal(t, "FAILED", dead.Status, "the taker-over records the dead replica's run")
+	assert.Contains(t, dead.Error, "abandoned: replica "+replicas[victim].name+" stopped")
 	time.Sleep(countedEvery) // the survivors keep writing a little longer
 	stopping.Store(true)
 	writers.Wait()

@@ -48,8 +48,10 @@ type Run struct {
 // over once it expires.
 type LeaseStore interface {
 	// Acquire takes the lease on job for holder until until, if it is free,
-	// expired at now, or already held by holder (a renewal).
-	Acquire(ctx context.Context, job, holder string, now, until time.Time) (bool, error)
+	// expired at now, or already held by holder (a renewal). expired names
+	// the holder whose lease it took over after it expired — a holder that
+	// stopped without releasing it — and is empty otherwise.
+	Acquire(ctx context.Context, job, holder string, now, until time.Time) (held bool, expired string, err error)
 	// Release gives the lease up, if holder holds it.
 	Release(ctx context.Context, job, holder string) error
 }
@@ -59,6 +61,9 @@ type RunStore interface {
 	// Start records a run; false when a run with its ID already exists.
 	Start(ctx context.Context, r Run) (bool, error)
 	Finish(ctx context.Context, r Run) error
+	// Abandon records as FAILED, with reason, a run still RUNNING whose
+	// replica stopped before it ended.
+	Abandon(ctx context.Context, id string, at time.Time, reason string) error
 	List(ctx context.Context, job string, p value.Page) (value.Slice[Run], error)
 	// Last returns the latest run of each job that has one.
 	Last(ctx context.Context, jobs []string) (map[string]Run, error)
