@@ -148,12 +148,17 @@ func TestReplicasShareOneStore(t *testing.T) {
 	deadline := time.Now().Add(30 * time.Second)
 	for victim < 0 {
 		require.True(t, time.Now().Before(deadline), "%s never seen holding its lease", killedJob)
-		if sdb.Collection("job_leases").FindOne(context.Background(), bson.D{{Key: "_id", Value: killedJob}}).Decode(&lease) == nil &&
-			lease.ExpiresAt.After(time.Now()) {
-			for i := range replicas {
-				if strings.HasPrefix(lease.Holder, replicas[i].name+" ") {
-					victim = i
-				}
+		if sdb.Collection("job_leases").FindOne(context.Background(), bson.D{{Key: "_id", Value: killedJob}}).Decode(&lease) != nil ||
+			!lease.ExpiresAt.After(time.Now()) {
+			continue
+		}
+		instance, run, _ := strings.Cut(lease.Holder, " ")
+		if sdb.Collection("job_runs").FindOne(context.Background(), bson.D{{Key: "_id", Value: run}, {Key: "status", Value: "RUNNING"}}).Err() != nil {
+			continue // not yet (or no longer) working
+		}
+		for i := range replicas {
+			if replicas[i].name == instance {
+				victim = i
 			}
 		}
 	}
