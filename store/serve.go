@@ -127,9 +127,9 @@ func (s *Server) proxy(client net.Conn) {
 	if !s.track(client, server) {
 		return
 	}
-	replied := make(chan int32, 1) // responseTo of each reply, while a write waits
-	var waiting sync.Mutex         // held while a write waits for its reply
-	var waitID int32
+	replied := make(chan struct{}, 1) // the awaited write's reply went back
+	var waiting sync.Mutex            // guards waitID
+	var waitID int32                  // the request ID of the write awaiting its reply; 0: none (the driver's IDs start at 1)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -142,7 +142,7 @@ func (s *Server) proxy(client net.Conn) {
 			waiting.Lock()
 			if waitID != 0 && msg.responseTo() == waitID {
 				waitID = 0
-				replied <- msg.responseTo()
+				replied <- struct{}{}
 			}
 			waiting.Unlock()
 			if _, err := client.Write(msg); err != nil {
