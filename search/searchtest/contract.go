@@ -122,6 +122,7 @@ func Run(t *testing.T, open func(t *testing.T) search.Index) {
 		assert.Empty(t, find(t, idx, search.Query{
 			Filter: map[search.Facet][]string{search.FacetStage: {"SEED"}, search.FacetSector: {"FINTECH"}}}), "facets: all")
 		assert.ElementsMatch(t, []string{"s1", "s3"}, find(t, idx, search.Query{IDs: []string{"s1", "s3", "zz"}}))
+		assert.Empty(t, find(t, idx, search.Query{IDs: []string{}}), "an empty list of IDs keeps nothing")
 		assert.ElementsMatch(t, []string{"s2", "i1", "m1", "c1"}, find(t, idx, search.Query{ExcludeIDs: []string{"s1", "s3"}}))
 		assert.ElementsMatch(t, []string{"i1", "c1"}, find(t, idx, search.Query{Text: "khoi nghiep", ExcludeIDs: []string{"s1"}}))
 		assert.ElementsMatch(t, []string{"s1"}, find(t, idx, search.Query{
