@@ -70,7 +70,7 @@ func (r *investorResolver) DealFlow(ctx context.Context, obj *ecosystem.Investor
 	}
 	p, err := r.Investing.DealFlow(ctx, obj.ID, q)
 	if err != nil {
-		return nil, refieldUnder(err, "filter")
+		return nil, textField(err, "filter", "text")
 	}
 	ids := make([]string, len(p.Items))
 	for i, it := range p.Items {

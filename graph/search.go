@@ -162,12 +162,12 @@ func (r *Resolver) searchStartups(ctx context.Context, first *int, after *string
 	if filter.Stage != nil {
 		stages = []value.Stage{*filter.Stage}
 	}
-	var wards, incubators []string
-	if filter.Ward != nil {
-		wards = []string{*filter.Ward}
+	var wards, incubators []string // empty means unset, as in the list without text
+	if w := deref(filter.Ward); w != "" {
+		wards = []string{w}
 	}
-	if filter.IncubatorID != nil {
-		incubators = []string{*filter.IncubatorID}
+	if id := deref(filter.IncubatorID); id != "" {
+		incubators = []string{id}
 	}
 	f, err := facetFilter(filter.Sectors, stages, wards, incubators, "filter")
 	if err != nil {
@@ -175,7 +175,7 @@ func (r *Resolver) searchStartups(ctx context.Context, first *int, after *string
 	}
 	q, err := dealflow.SearchQuery(*filter.Text, f)
 	if err != nil {
-		return nil, refield(err, "filter", "text")
+		return nil, textField(err, "filter", "text")
 	}
 	q.Types, q.Offset, q.Limit = []search.Type{search.Startup}, offset, page.First
 	res, err := r.Index.Search(ctx, q)
@@ -213,11 +213,11 @@ func refield(err error, field ...string) error {
 	return &e
 }
 
-// refieldUnder puts a domain error's field path under prefix.
-func refieldUnder(err error, prefix ...string) error {
-	es := errs.Flatten(err)
-	if len(es) == 0 || len(es[0].Field) == 0 {
-		return err
+// textField moves an error about the search text (field "query") to the
+// field the text came in.
+func textField(err error, field ...string) error {
+	if es := errs.Flatten(err); len(es) > 0 && len(es[0].Field) == 1 && es[0].Field[0] == "query" {
+		return refield(err, field...)
 	}
-	return es[0].At(prefix...)
+	return err
 }

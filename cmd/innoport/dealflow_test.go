@@ -136,6 +136,9 @@ func TestDealFlowAndPipeline(t *testing.T) {
 	assert.Equal(t, "UNAUTHENTICATED", r.code("node.dealFlow"))
 	r = e.do(t, req{query: moveDeal, token: other, vars: map[string]any{"in": map[string]any{"investorId": inv, "startupId": best, "stage": "PASSED"}}})
 	assert.Equal(t, "FORBIDDEN", r.code("moveDeal"))
+	r = e.do(t, req{query: dealFlowQuery, token: partner, vars: map[string]any{"id": inv, "filter": map[string]any{"text": strings.Repeat("cảng ", 50)}}})
+	assert.Equal(t, "INVALID_VALUE", r.code("node.dealFlow"))
+	assert.Equal(t, []any{"filter", "text"}, r.Errors[0].Extensions["field"])
 	r = e.do(t, req{query: moveDeal, token: partner, vars: map[string]any{"in": map[string]any{"investorId": inv, "startupId": "bad", "stage": "PASSED"}}})
 	assert.Equal(t, map[string]string{"input.startupId": "INVALID_VALUE"}, r.userErrors("moveDeal"))
 }
