@@ -34,6 +34,12 @@ type outboxDoc struct {
 	At      time.Time `bson:"at"`
 }
 
+// outboxLocks serialise the outbox's conditional writes to FerretDB. They
+// are apart from the documents' locks (DB.serial) because a write marks the
+// outbox while holding its document's lock: one set of stripes would
+// deadlock an update whose two keys fall on one stripe.
+var outboxLocks stripedLock
+
 // SearchOutbox returns the store's outbox; the repositories of indexed
 // records mark into it.
 func (d *DB) SearchOutbox() *SearchOutbox { return d.outbox }
@@ -45,7 +51,7 @@ func (o *SearchOutbox) OnMark(fn func()) { o.onMark.Store(&fn) }
 func (o *SearchOutbox) mark(ctx context.Context, k search.Key, version int64) error {
 	id := k.String()
 	if o.db.serial != nil {
-		defer o.db.serial.lock(colSearchOutbox + "/" + id)()
+		defer outboxLocks.lock(id)()
 	}
 	_, err := o.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
 		bson.D{
@@ -91,7 +97,7 @@ func (o *SearchOutbox) Done(ctx context.Context, cs []search.Change) error {
 		id := c.Key.String()
 		unlock := func() {}
 		if o.db.serial != nil {
-			unlock = o.db.serial.lock(colSearchOutbox + "/" + id)
+			unlock = outboxLocks.lock(id)
 		}
 		_, err := o.coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "at", Value: c.At}})
 		unlock()
