@@ -149,10 +149,12 @@ func (s *Service) MoveDeal(ctx context.Context, investorID, startupID string, st
 	}
 	now := s.clock.Now()
 	return s.st.Deals.Upsert(ctx, DealID(investorID, startupID), func() Deal {
+		// Created at the stage it moves to, so that it is never seen
+		// without one; its history starts with the move below.
 		return Deal{Meta: record.Meta{ID: DealID(investorID, startupID), Version: 1, CreatedAt: now, UpdatedAt: now},
-			InvestorID: investorID, StartupID: startupID}
+			InvestorID: investorID, StartupID: startupID, Stage: stage, StageSince: now}
 	}, func(d *Deal) error {
-		if d.Stage == stage {
+		if len(d.History) > 0 && d.Stage == stage {
 			return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, []string{"stage"},
 				fmt.Sprintf("Thương vụ đã ở giai đoạn %s.", stage), fmt.Sprintf("The deal is already at %s.", stage))
 		}
