@@ -46,11 +46,17 @@ func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// textFields are the searched fields and their weights.
-var textFields = []struct {
+// searched are the fields a word is looked up in, and their weights: one
+// holding all of a document's text, and the title.
+var searched = []struct {
 	name  string
 	boost float64
-}{{"title", 4}, {"subtitle", 3}, {"keywords", 3}, {"body", 1}}
+}{{"all", 1}, {"title", 4}}
+
+// mappingVersion changes with newMapping: an index on disk made with
+// another version is replaced by an empty one, which the service's repair
+// at start refills from the store.
+const mappingVersion = "2"
 
 // ErrInUse is returned when another process has the embedded index open.
 var ErrInUse = errors.New("the search index is open in another process")
@@ -85,19 +91,31 @@ func (b *Bleve) open() (bleve.Index, error) {
 	if b.dir == "" {
 		return bleve.NewMemOnly(m)
 	}
-	var idx bleve.Index
+	marker := filepath.Join(b.dir, "innoport-mapping")
 	if _, err = os.Stat(filepath.Join(b.dir, "index_meta.json")); err == nil {
-		// Another process holding the index makes bolt wait for its lock.
-		idx, err = bleve.OpenUsing(b.dir, map[string]any{"bolt_timeout": "1s"})
-		if err != nil && strings.Contains(err.Error(), "timeout") {
-			return nil, fmt.Errorf("%w: %s", ErrInUse, b.dir)
+		if v, _ := os.ReadFile(marker); string(v) == mappingVersion {
+			// Another process holding the index makes bolt wait for its lock.
+			idx, err := bleve.OpenUsing(b.dir, map[string]any{"bolt_timeout": "1s"})
+			if err != nil && strings.Contains(err.Error(), "timeout") {
+				return nil, fmt.Errorf("%w: %s", ErrInUse, b.dir)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("open search index %s: %w", b.dir, err)
+			}
+			return idx, nil
 		}
-	} else {
-		_ = os.Remove(b.dir) // bleve creates the directory; an empty one may exist
-		idx, err = bleve.New(b.dir, m)
+		if err := os.RemoveAll(b.dir); err != nil {
+			return nil, fmt.Errorf("replace search index of an older mapping: %w", err)
+		}
 	}
+	_ = os.Remove(b.dir) // bleve creates the directory; an empty one may exist
+	idx, err := bleve.New(b.dir, m)
 	if err != nil {
-		return nil, fmt.Errorf("open search index %s: %w", b.dir, err)
+		return nil, fmt.Errorf("create search index %s: %w", b.dir, err)
+	}
+	if err := os.WriteFile(marker, []byte(mappingVersion), 0o600); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("create search index %s: %w", b.dir, err)
 	}
 	return idx, nil
 }
@@ -110,12 +128,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 	dm := bleve.NewDocumentStaticMapping()
-	for _, f := range textFields {
+	for _, name := range []string{"title", "body"} { // searched (the title) and highlighted
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = vnAnalyzer
 		fm.IncludeTermVectors = true // for highlights
-		fm.Store = f.name == "title" || f.name == "body"
-		dm.AddFieldMappingsAt(f.name, fm)
+		dm.AddFieldMappingsAt(name, fm)
 	}
 	all := bleve.NewTextFieldMapping()
 	all.Analyzer = vnAnalyzer
@@ -139,9 +156,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 func bleveDoc(d Doc) map[string]any {
 	m := map[string]any{
 		"type": string(d.Type), "rid": d.ID, "version": float64(d.Version),
-		"title": d.Title, "subtitle": d.Subtitle, "keywords": strings.Join(d.Keywords, " · "), "body": d.Body,
-		"titleSort": value.Fold(d.Title),
-		"all":       strings.Join(append([]string{d.Title, d.Subtitle, d.Body}, d.Keywords...), " · "),
+		"title": d.Title, "body": d.Body, "titleSort": value.Fold(d.Title),
+		"all": strings.Join(append([]string{d.Title, d.Subtitle, d.Body}, d.Keywords...), " · "),
 	}
 	for f, vs := range d.Facets {
 		m[string(f)] = vs
@@ -292,10 +308,7 @@ func bleveQuery(q Query) query.Query {
 		// 43 ms so). The description is highlighted by a second query over
 		// the page's hits only (bodyHighlights).
 		var alts []query.Query
-		for _, f := range []struct {
-			name  string
-			boost float64
-		}{{"all", 1}, {"title", 4}} {
+		for _, f := range searched {
 			exact := bleve.NewTermQuery(w)
 			exact.SetField(f.name)
 			exact.SetBoost(2 * f.boost)
