@@ -301,6 +301,7 @@ func startCommand(t *testing.T, name string, args []string, env ...string) *comm
 	require.NoError(t, err)
 	c := &command{name: name, cmd: exec.Command(exe, args...), done: make(chan struct{})}
 	c.cmd.Env = append(os.Environ(), append([]string{"INNOPORT_TEST_MAIN=1", "MONGODB_URI="}, env...)...)
+	dieWithTest(c.cmd)
 	stdout, err := c.cmd.StdoutPipe()
 	require.NoError(t, err)
 	stderr, err := c.cmd.StderrPipe()
