@@ -53,9 +53,9 @@ func BenchmarkSearch100k(b *testing.B) {
 				b.ReportMetric(float64(n)/time.Since(start).Seconds(), "docs/s")
 
 				queries := benchQueries()
-				took := make([]time.Duration, 0, 5*len(queries))
+				took := make([]time.Duration, 0, 20*len(queries))
 				total := 0
-				for range 5 {
+				for range 20 {
 					for _, q := range queries {
 						t0 := time.Now()
 						res, err := idx.Search(ctx, q)
