@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/innoport/innoport/search"
 )
@@ -48,4 +49,29 @@ func TestTheOutboxDoesNotWaitOnDocumentLocks(t *testing.T) {
 		unlock()
 		t.Fatal("marking the outbox waited on a document's lock")
 	}
+}
+
+// A mark renewed within the millisecond of the one a pass read (same time,
+// higher version) survives the pass clearing the one it read.
+func TestAMarkRenewedInTheSameMillisecondSurvives(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv, err := StartEmbedded(t.TempDir(), "127.0.0.1:0", slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	defer srv.Stop()
+	db, err := Open(ctx, srv.URI(), "outbox")
+	require.NoError(t, err)
+	defer db.Close(ctx)
+	k := search.Key{Type: search.Startup, ID: "a"}
+	require.NoError(t, db.outbox.mark(ctx, k, 2))
+	read, err := db.outbox.Pending(ctx, 10)
+	require.NoError(t, err)
+	require.Len(t, read, 1)
+	_, err = db.outbox.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: k.String()}}, bson.D{{Key: "$set", Value: bson.D{{Key: "version", Value: int64(3)}}}})
+	require.NoError(t, err)
+	require.NoError(t, db.outbox.Done(ctx, read))
+	left, err := db.outbox.Pending(ctx, 10)
+	require.NoError(t, err)
+	require.Len(t, left, 1, "the renewed mark stays")
+	require.EqualValues(t, 3, left[0].Version)
 }

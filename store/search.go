@@ -91,7 +91,9 @@ func (o *SearchOutbox) Pending(ctx context.Context, limit int) ([]search.Change,
 	return out, nil
 }
 
-// Done clears each change whose mark is still the one read.
+// Done clears each change whose mark is still the one read: same time and
+// version (a mark renewed within the same millisecond carries a higher
+// version, and stays).
 func (o *SearchOutbox) Done(ctx context.Context, cs []search.Change) error {
 	for _, c := range cs {
 		id := c.Key.String()
@@ -99,7 +101,7 @@ func (o *SearchOutbox) Done(ctx context.Context, cs []search.Change) error {
 		if o.db.serial != nil {
 			unlock = outboxLocks.lock(id)
 		}
-		_, err := o.coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "at", Value: c.At}})
+		_, err := o.coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: id}, {Key: "at", Value: c.At}, {Key: "version", Value: c.Version}})
 		unlock()
 		if err != nil {
 			return errs.Internalf(err, "clear %s from the search outbox", id)
