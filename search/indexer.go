@@ -66,8 +66,10 @@ type Indexer struct {
 	// Lag, when set, is told how long each change waited to be indexed.
 	Lag func(time.Duration)
 	// Indexed, when set, is told of the documents each pass upserted
-	// (saved-search alerts).
-	Indexed func(ctx context.Context, docs []Doc)
+	// (saved-search alerts) before their marks are cleared: if it fails,
+	// the marks stay and the next pass tells it again, so it must be
+	// idempotent.
+	Indexed func(ctx context.Context, docs []Doc) error
 
 	mu       sync.Mutex // one pass, repair or rebuild at a time
 	wake     chan struct{}
@@ -116,6 +118,11 @@ func (x *Indexer) Sync(ctx context.Context) (int, error) {
 		if err := x.Index.Delete(ctx, gone...); err != nil {
 			return total, err
 		}
+		if x.Indexed != nil && len(up) > 0 {
+			if err := x.Indexed(ctx, up); err != nil {
+				return total, err
+			}
+		}
 		if err := x.Outbox.Done(ctx, done); err != nil {
 			return total, err
 		}
@@ -123,9 +130,6 @@ func (x *Indexer) Sync(ctx context.Context) (int, error) {
 			for _, c := range done {
 				x.Lag(now.Sub(c.At))
 			}
-		}
-		if x.Indexed != nil && len(up) > 0 {
-			x.Indexed(ctx, up)
 		}
 		total += len(done)
 		if len(cs) < batch || len(done) == 0 {

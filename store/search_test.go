@@ -191,3 +191,35 @@ func TestIndexerRacingWritesEndsOnTheLastVersion(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int64{st.ID: 31}, v)
 }
+
+// A pass whose alerts fail keeps its marks, so the next pass alerts again:
+// a notification is not lost to a failure after indexing.
+func TestIndexerRetriesAlertsThatFailed(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := storetest.Open(t)
+	x, _ := newIndexer(t, db)
+	var told []string
+	fail := true
+	x.Indexed = func(_ context.Context, docs []search.Doc) error {
+		for _, d := range docs {
+			told = append(told, d.ID)
+		}
+		if fail {
+			fail = false
+			return errors.New("notifications unreachable")
+		}
+		return nil
+	}
+	st := newStartup(t, "0100233488")
+	require.NoError(t, store.NewStartups(db).Create(ctx, st))
+	_, err := x.Sync(ctx)
+	require.Error(t, err)
+	n, err := x.Sync(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	assert.Equal(t, []string{st.ID, st.ID}, told, "told again after the failure")
+	pending, err := db.SearchOutbox().Pending(ctx, 10)
+	require.NoError(t, err)
+	assert.Empty(t, pending)
+}

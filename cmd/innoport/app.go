@@ -132,10 +132,9 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		Grants: store.NewGrants(a.db), Access: store.NewAccessLog(a.db),
 	}, firms, eco, a.search, a.investorScores, clk)
 	if a.indexer != nil {
-		a.indexer.Indexed = func(ctx context.Context, docs []search.Doc) {
-			if _, err := a.resolver.Investing.Alert(ctx, docs); err != nil {
-				a.logger.Error("saved-search alerts", "error", err)
-			}
+		a.indexer.Indexed = func(ctx context.Context, docs []search.Doc) error {
+			_, err := a.resolver.Investing.Alert(ctx, docs) // one notification per saved search and startup: safe to repeat
+			return err
 		}
 	}
 	a.resolver.Meetups = events.NewService(a.demo.Events, a.demo.Boards, store.NewRequests(a.db),
