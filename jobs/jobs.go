@@ -140,8 +140,10 @@ func NewScheduler(cfg Config, js ...Job) (*Scheduler, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Scheduler{
 		cfg: cfg,
-		cron: cron.New(cron.WithLocation(value.Zone), cron.WithParser(parser),
-			cron.WithChain(cron.SkipIfStillRunning(cron.DiscardLogger))),
+		// No cron.SkipIfStillRunning: a tick that comes while the previous
+		// run works finds its lease held, on this replica as on others, and
+		// is recorded as skipped.
+		cron: cron.New(cron.WithLocation(value.Zone), cron.WithParser(parser)),
 		jobs: make(map[string]Job, len(js)), ctx: ctx, cancel: cancel,
 	}
 	for _, j := range js {
@@ -251,10 +253,10 @@ func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, h
 	}
 	if !ok {
 		r.Status, r.FinishedAt, r.Error = runs.Skipped, now, "another run holds the lease"
-		s.observe(j.Name, r.Status, 0)
 		if trigger == runs.Schedule {
-			return r, false, nil // the holder records its own run
+			return r, false, s.skipTick(r)
 		}
+		s.observe(j.Name, r.Status, 0)
 		_, err := s.cfg.Runs.Start(s.ctx, r)
 		return r, false, err
 	}
@@ -270,6 +272,31 @@ func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, h
 		return r, false, err
 	}
 	return r, true, nil
+}
+
+// skipTick handles a scheduled tick whose lease another run holds. When
+// that run is this tick's, on another replica, it records its own run and
+// there is nothing to do; otherwise an earlier run is still working, and
+// the tick is recorded as SKIPPED, so that a schedule tighter than the job
+// shows in its history rather than as a gap. (If that run ends meanwhile
+// and a replica takes the tick up, whichever record is first stands.)
+func (s *Scheduler) skipTick(r runs.Run) error {
+	by, err := s.cfg.Leases.Holder(s.ctx, r.Job, r.StartedAt)
+	if err != nil {
+		return err
+	}
+	if strings.HasSuffix(by, " "+r.ID) {
+		return nil
+	}
+	if _, run, ok := strings.Cut(by, " "); ok {
+		r.Error = "the run " + run + " still holds the lease"
+	}
+	recorded, err := s.cfg.Runs.Start(s.ctx, r)
+	if err == nil && recorded {
+		s.observe(r.Job, r.Status, 0)
+		s.cfg.Logger.Warn("job tick skipped", "job", r.Job, "run", r.ID, "reason", r.Error)
+	}
+	return err
 }
 
 // abandon records the run whose expired lease was taken over — its replica

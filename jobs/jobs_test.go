@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"slices"
 	"strings"
@@ -117,6 +118,58 @@ func TestEachTickRunsOnceAcrossReplicas(t *testing.T) {
 		assert.Equal(t, runs.Schedule, r.Trigger)
 		assert.Equal(t, "ticked", r.Stats)
 		assert.Contains(t, []string{"a", "b", "c"}, r.Instance)
+	}
+}
+
+// TestOverrunTicksAreRecorded runs a per-second job whose first run takes
+// longer than a second, on one replica and then on two: the tick that comes
+// while it works is recorded as SKIPPED, naming the run still working, so
+// every tick has exactly one record and none is a silent gap.
+func TestOverrunTicksAreRecorded(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{1, 2} {
+		t.Run(fmt.Sprint(n, " replicas"), func(t *testing.T) {
+			t.Parallel()
+			db := storetest.Open(t)
+			logs := &logBuffer{}
+			logger := slog.New(slog.NewJSONHandler(logs, nil))
+			var calls atomic.Int32
+			job := jobs.Job{Name: "slow", Schedule: "* * * * * *", Run: func(context.Context) (string, error) {
+				if calls.Add(1) == 1 {
+					time.Sleep(1500 * time.Millisecond)
+				}
+				return "ran", nil
+			}}
+			var replicas []*jobs.Scheduler
+			for i := range n {
+				replicas = append(replicas, replica(t, db, fmt.Sprint("r", i), clock.System{}, logger, job))
+			}
+			for _, r := range replicas {
+				r.Start()
+			}
+			require.Eventually(t, func() bool { return calls.Load() >= 3 }, 15*time.Second, 20*time.Millisecond)
+			for _, r := range replicas {
+				r.Stop()
+			}
+			recorded := allRuns(t, db, "slow")
+			slices.Reverse(recorded) // oldest first
+			require.GreaterOrEqual(t, len(recorded), 4)
+			ticks := make([]time.Time, len(recorded))
+			for i, r := range recorded {
+				var err error
+				ticks[i], err = time.Parse("20060102T150405.000000000Z", strings.TrimPrefix(r.ID, "slow@"))
+				require.NoError(t, err, r.ID)
+				if i > 0 {
+					assert.Equal(t, time.Second, ticks[i].Sub(ticks[i-1]), "one record per tick, no gap before %s", r.ID)
+				}
+			}
+			assert.Equal(t, runs.Succeeded, recorded[0].Status, "the slow run")
+			assert.Equal(t, runs.Skipped, recorded[1].Status, "the tick that came while it worked")
+			assert.Equal(t, "the run "+recorded[0].ID+" still holds the lease", recorded[1].Error)
+			assert.Equal(t, runs.Schedule, recorded[1].Trigger)
+			assert.Equal(t, runs.Succeeded, recorded[len(recorded)-1].Status)
+			assert.Contains(t, logs.String(), `"msg":"job tick skipped","job":"slow","run":"`+recorded[1].ID+`"`)
+		})
 	}
 }
 

@@ -63,6 +63,25 @@ func (l *Leases) Acquire(ctx context.Context, job, holder string, now, until tim
 	return false, "", errs.Internalf(err, "create lease %s", job)
 }
 
+// Holder names who holds the lease on job at now: empty when it is free,
+// released or expired.
+func (l *Leases) Holder(ctx context.Context, job string, now time.Time) (string, error) {
+	var lease struct {
+		Holder    string    `bson:"holder"`
+		ExpiresAt time.Time `bson:"expiresAt"`
+	}
+	err := l.coll.FindOne(ctx, bson.D{{Key: "_id", Value: job}}).Decode(&lease)
+	switch {
+	case errors.Is(err, mongo.ErrNoDocuments):
+		return "", nil
+	case err != nil:
+		return "", errs.Internalf(err, "read lease %s", job)
+	case !lease.ExpiresAt.After(now):
+		return "", nil
+	}
+	return lease.Holder, nil
+}
+
 // Release gives the lease up by expiring it now and clearing its holder
 // (a released lease is free, not abandoned), if holder holds it.
 func (l *Leases) Release(ctx context.Context, job, holder string) error {

@@ -27,7 +27,7 @@ const (
 	Running   Status = "RUNNING"
 	Succeeded Status = "SUCCEEDED"
 	Failed    Status = "FAILED"
-	Skipped   Status = "SKIPPED" // another run of the job held the lease
+	Skipped   Status = "SKIPPED" // another run of the job held the lease, such as an earlier tick's still working
 )
 
 // Run is one run of a job.
@@ -52,6 +52,9 @@ type LeaseStore interface {
 	// the holder whose lease it took over after it expired — a holder that
 	// stopped without releasing it — and is empty otherwise.
 	Acquire(ctx context.Context, job, holder string, now, until time.Time) (held bool, expired string, err error)
+	// Holder names who holds the lease on job at now: empty when it is
+	// free or expired.
+	Holder(ctx context.Context, job string, now time.Time) (string, error)
 	// Release gives the lease up, if holder holds it.
 	Release(ctx context.Context, job, holder string) error
 }

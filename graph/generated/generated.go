@@ -8468,7 +8468,7 @@ enum JobRunStatus {
   RUNNING
   SUCCEEDED
   FAILED
-  "Another run of the job held its lease, so this one did not run."
+  "Another run of the job held its lease, so this one did not run: for a scheduled tick, an earlier run still working (its error names it)."
   SKIPPED
 }
 

@@ -1163,7 +1163,7 @@ const (
 	JobRunStatusRunning   JobRunStatus = "RUNNING"
 	JobRunStatusSucceeded JobRunStatus = "SUCCEEDED"
 	JobRunStatusFailed    JobRunStatus = "FAILED"
-	// Another run of the job held its lease, so this one did not run.
+	// Another run of the job held its lease, so this one did not run: for a scheduled tick, an earlier run still working (its error names it).
 	JobRunStatusSkipped JobRunStatus = "SKIPPED"
 )
 
