@@ -10,7 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -74,6 +74,17 @@ func TestReplicasShareOneStore(t *testing.T) {
 	}
 	wg.Wait()
 	require.NotContains(t, urls, "", "every replica serves")
+	defer func() {
+		if t.Failed() { // what the replicas said about their jobs explains a failure
+			for _, r := range replicas {
+				for _, l := range r.output() {
+					if strings.Contains(l, `"job"`) {
+						t.Log(r.name, l)
+					}
+				}
+			}
+		}
+	}()
 	allUp := time.Now()
 
 	signer, err := auth.NewHS256([]byte(testSecret), time.Now)
@@ -137,7 +148,7 @@ func TestReplicasShareOneStore(t *testing.T) {
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = store.Disconnect(context.Background()) })
 	sdb := store.Database("innoport")
-	time.Sleep(5*countedEvery + time.Second)
+	time.Sleep(6*countedEvery + time.Second) // five ticks counted: the last comes a tick before the kill
 
 	// Kill the replica holding the killed job's lease while its run works.
 	var lease struct {
@@ -173,12 +184,14 @@ func TestReplicasShareOneStore(t *testing.T) {
 	require.Equal(t, lease.Holder, held.Holder, "killed while holding the lease")
 	deadRun := strings.Fields(held.Holder)[1]
 
-	// Takeover: a run of the job by another replica.
+	// Takeover: a run of the job by another replica (ticks before it are
+	// recorded as skipped while the dead run's lease holds).
 	type runDoc struct {
 		ID        string    `bson:"_id"`
 		Instance  string    `bson:"instance"`
 		StartedAt time.Time `bson:"startedAt"`
 		Status    string    `bson:"status"`
+		Error     string    `bson:"error"`
 	}
 	var takeover runDoc
 	deadline = killed.Add(replicaLeaseTTL + killedEvery + 10*time.Second)
@@ -189,7 +202,8 @@ func TestReplicasShareOneStore(t *testing.T) {
 		var rs []runDoc
 		require.NoError(t, cur.All(context.Background(), &rs))
 		for _, r := range rs {
-			if r.StartedAt.After(killed) && r.Instance != replicas[victim].name && (takeover.ID == "" || r.StartedAt.Before(takeover.StartedAt)) {
+			if r.StartedAt.After(killed) && r.Instance != replicas[victim].name && r.Status != "SKIPPED" &&
+				(takeover.ID == "" || r.StartedAt.Before(takeover.StartedAt)) {
 				takeover = r
 			}
 		}
@@ -208,37 +222,51 @@ func TestReplicasShareOneStore(t *testing.T) {
 		stop()
 	}
 
-	// Each counted tick ran exactly once while all were up: the log lines of
-	// finished runs, from every replica, by tick.
-	perTick := map[string][]string{}
+	// Each tick of the counted job while all were up has exactly one run
+	// record: a run by one replica, whose log says it ran it (unless it is
+	// the killed one), or a tick skipped because an earlier run still held
+	// the lease. Ticks are whole even seconds; the last one counted comes a
+	// tick before the kill, so that its record is surely written.
+	ranOn := map[string][]string{}
 	for _, r := range replicas {
 		for _, l := range r.logLines("job done", "job failed") {
 			if l["job"] == countedJob {
-				perTick[strings.TrimPrefix(l["run"], countedJob+"@")] = append(perTick[strings.TrimPrefix(l["run"], countedJob+"@")], r.name)
+				ranOn[l["run"]] = append(ranOn[l["run"]], r.name)
 			}
 		}
 	}
-	var ticks []time.Time
+	var records []runDoc
+	cur, err := sdb.Collection("job_runs").Find(context.Background(), bson.D{{Key: "job", Value: countedJob}})
+	require.NoError(t, err)
+	require.NoError(t, cur.All(context.Background(), &records))
+	byID := map[string]runDoc{}
+	for _, r := range records {
+		byID[r.ID] = r
+	}
+	ticks, ran, skipped := 0, 0, 0
 	ranBy := map[string]int{}
-	for tick, by := range perTick {
-		at, err := time.Parse("20060102T150405.000000000Z", tick)
-		require.NoError(t, err)
-		if at.Before(allUp) || !at.Before(killed) {
+	for at := allUp.Truncate(countedEvery).Add(countedEvery); !at.After(killed.Add(-countedEvery)); at = at.Add(countedEvery) {
+		id := countedJob + "@" + at.UTC().Format("20060102T150405.000000000Z")
+		ticks++
+		r, ok := byID[id]
+		if !assert.True(t, ok, "tick %s has a run record", id) {
 			continue
 		}
-		assert.Len(t, by, 1, "tick %s ran on %v", tick, by)
-		ticks = append(ticks, at)
-		ranBy[by[0]]++
+		if r.Status == "SKIPPED" {
+			skipped++
+			assert.Regexp(t, `^the run `+countedJob+`@\S+ still holds the lease$`, r.Error)
+			assert.Empty(t, ranOn[id], "skipped tick %s ran", id)
+			continue
+		}
+		ran++
+		ranBy[r.Instance]++
+		if r.Instance == replicas[victim].name && len(ranOn[id]) == 0 {
+			continue // killed while it ran
+		}
+		assert.Equal(t, []string{r.Instance}, ranOn[id], "tick %s ran once, by the replica its record names", id)
 	}
-	sort.Slice(ticks, func(i, j int) bool { return ticks[i].Before(ticks[j]) })
-	require.GreaterOrEqual(t, len(ticks), 5, "the counted job ticked while all were up")
-	for i := 1; i < len(ticks); i++ {
-		assert.Equal(t, countedEvery, ticks[i].Sub(ticks[i-1]), "no tick was skipped")
-	}
-	n, err := sdb.Collection("job_runs").CountDocuments(context.Background(), bson.D{{Key: "job", Value: countedJob},
-		{Key: "startedAt", Value: bson.D{{Key: "$gte", Value: ticks[0]}, {Key: "$lte", Value: ticks[len(ticks)-1].Add(time.Second)}}}})
-	require.NoError(t, err)
-	assert.EqualValues(t, len(ticks), n, "one run record per tick")
+	require.GreaterOrEqual(t, ticks, 5, "the counted job ticked while all were up")
+	require.GreaterOrEqual(t, ran, 3, "most ticks ran")
 
 	// The takeover waited for the dead replica's lease to expire, and no
 	// longer than one more tick of the job after it.
@@ -275,10 +303,10 @@ func TestReplicasShareOneStore(t *testing.T) {
 		assert.True(t, strings.HasPrefix(final.str("startup.description"), replicas[victim].name+" "), "the unacknowledged write is the killed replica's")
 	}
 
-	t.Logf("%d ticks of %s while all 3 replicas were up, 1 run each (by replica: %v); %s killed holding %s's lease (run %s) "+
+	t.Logf("%d ticks of %s while all 3 replicas were up: %d ran once each (by replica: %v), %d skipped while an earlier run worked; %s killed holding %s's lease (run %s) "+
 		"%.2f s before it expired; taken over by %s %.2f s after the kill (%.2f s after expiry; lease TTL %s, tick every %s); "+
 		"%d acknowledged writes to one startup from 3 replicas, %d version conflicts, none lost (%d landed unacknowledged)",
-		len(ticks), countedJob, ranBy, replicas[victim].name, killedJob, deadRun, held.ExpiresAt.Sub(killed).Seconds(),
+		ticks, countedJob, ran, ranBy, skipped, replicas[victim].name, killedJob, deadRun, held.ExpiresAt.Sub(killed).Seconds(),
 		takeover.Instance, takeover.StartedAt.Sub(killed).Seconds(), takeover.StartedAt.Sub(held.ExpiresAt).Seconds(),
 		replicaLeaseTTL, killedEvery, len(acks), conflicts, unacknowledged)
 }
@@ -370,6 +398,13 @@ func (c *command) logField(t *testing.T, timeout time.Duration, msg, field strin
 	require.NoError(t, json.Unmarshal([]byte(line), &m))
 	s, _ := m[field].(string)
 	return s
+}
+
+// output returns the lines printed so far.
+func (c *command) output() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.lines)
 }
 
 // logLines returns the JSON log lines with one of msgs, their string fields.
