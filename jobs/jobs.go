@@ -244,17 +244,20 @@ func (s *Scheduler) observe(job string, status runs.Status, took time.Duration) 
 func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, held bool, err error) {
 	now := s.cfg.Clock.Now()
 	r = runs.Run{ID: id, Job: j.Name, Trigger: trigger, Instance: s.cfg.Instance, StartedAt: now, Status: runs.Running}
-	ok, expired, err := s.cfg.Leases.Acquire(s.ctx, j.Name, holder(r), now, now.Add(s.cfg.LeaseTTL))
+	ok, other, err := s.cfg.Leases.Acquire(s.ctx, j.Name, holder(r), now, now.Add(s.cfg.LeaseTTL))
 	if err != nil {
 		return r, false, err
 	}
-	if expired != "" {
-		s.abandon(j.Name, expired, now)
+	if ok && other != "" {
+		s.abandon(j.Name, other, now)
 	}
 	if !ok {
 		r.Status, r.FinishedAt, r.Error = runs.Skipped, now, "another run holds the lease"
+		if _, run, found := strings.Cut(other, " "); found {
+			r.Error = "the run " + run + " still holds the lease"
+		}
 		if trigger == runs.Schedule {
-			return r, false, s.skipTick(r)
+			return r, false, s.skipTick(r, other)
 		}
 		s.observe(j.Name, r.Status, 0)
 		_, err := s.cfg.Runs.Start(s.ctx, r)
@@ -280,16 +283,9 @@ func (s *Scheduler) begin(j Job, trigger runs.Trigger, id string) (r runs.Run, h
 // the tick is recorded as SKIPPED, so that a schedule tighter than the job
 // shows in its history rather than as a gap. (If that run ends meanwhile
 // and a replica takes the tick up, whichever record is first stands.)
-func (s *Scheduler) skipTick(r runs.Run) error {
-	by, err := s.cfg.Leases.Holder(s.ctx, r.Job, r.StartedAt)
-	if err != nil {
-		return err
-	}
+func (s *Scheduler) skipTick(r runs.Run, by string) error {
 	if strings.HasSuffix(by, " "+r.ID) {
 		return nil
-	}
-	if _, run, ok := strings.Cut(by, " "); ok {
-		r.Error = "the run " + run + " still holds the lease"
 	}
 	recorded, err := s.cfg.Runs.Start(s.ctx, r)
 	if err == nil && recorded {

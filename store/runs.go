@@ -27,59 +27,58 @@ func NewLeases(db *DB) *Leases { return &Leases{db: db, coll: db.db.Collection(c
 
 // Acquire takes or renews a lease with one conditional update, which
 // returns the lease as it was, so a takeover of an expired lease learns its
-// holder; a job that never had a lease gets its document by an insert,
-// which the unique _id lets only one replica win.
+// holder. When the update matches nothing the lease is read: held by
+// another, it names that holder; missing (a job that never had a lease), it
+// is inserted, which the unique _id lets only one replica win; released or
+// expired in between, the update is tried once more.
 func (l *Leases) Acquire(ctx context.Context, job, holder string, now, until time.Time) (bool, string, error) {
 	if l.db.serial != nil {
 		defer l.db.serial.lock(colLeases + "/" + job)()
 	}
-	var prev struct {
-		Holder string `bson:"holder"`
-	}
-	err := l.coll.FindOneAndUpdate(ctx,
-		bson.D{{Key: "_id", Value: job}, {Key: "$or", Value: bson.A{
-			bson.D{{Key: "expiresAt", Value: bson.D{{Key: "$lte", Value: now}}}},
-			bson.D{{Key: "holder", Value: holder}},
-		}}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "holder", Value: holder}, {Key: "expiresAt", Value: until}}}},
-		options.FindOneAndUpdate().SetReturnDocument(options.Before)).Decode(&prev)
-	switch {
-	case err == nil:
-		expired := prev.Holder
-		if expired == holder {
-			expired = "" // a renewal
-		}
-		return true, expired, nil
-	case !errors.Is(err, mongo.ErrNoDocuments):
-		return false, "", errs.Internalf(err, "acquire lease %s", job)
-	}
-	_, err = l.coll.InsertOne(ctx, bson.D{{Key: "_id", Value: job}, {Key: "holder", Value: holder}, {Key: "expiresAt", Value: until}})
-	switch {
-	case err == nil:
-		return true, "", nil
-	case isDuplicateKey(err):
-		return false, "", nil // held by another replica
-	}
-	return false, "", errs.Internalf(err, "create lease %s", job)
-}
-
-// Holder names who holds the lease on job at now: empty when it is free,
-// released or expired.
-func (l *Leases) Holder(ctx context.Context, job string, now time.Time) (string, error) {
-	var lease struct {
+	type leaseDoc struct {
 		Holder    string    `bson:"holder"`
 		ExpiresAt time.Time `bson:"expiresAt"`
 	}
-	err := l.coll.FindOne(ctx, bson.D{{Key: "_id", Value: job}}).Decode(&lease)
-	switch {
-	case errors.Is(err, mongo.ErrNoDocuments):
-		return "", nil
-	case err != nil:
-		return "", errs.Internalf(err, "read lease %s", job)
-	case !lease.ExpiresAt.After(now):
-		return "", nil
+	for attempt := 0; ; attempt++ {
+		var prev leaseDoc
+		err := l.coll.FindOneAndUpdate(ctx,
+			bson.D{{Key: "_id", Value: job}, {Key: "$or", Value: bson.A{
+				bson.D{{Key: "expiresAt", Value: bson.D{{Key: "$lte", Value: now}}}},
+				bson.D{{Key: "holder", Value: holder}},
+			}}},
+			bson.D{{Key: "$set", Value: bson.D{{Key: "holder", Value: holder}, {Key: "expiresAt", Value: until}}}},
+			options.FindOneAndUpdate().SetReturnDocument(options.Before)).Decode(&prev)
+		switch {
+		case err == nil:
+			expired := prev.Holder
+			if expired == holder {
+				expired = "" // a renewal
+			}
+			return true, expired, nil
+		case !errors.Is(err, mongo.ErrNoDocuments):
+			return false, "", errs.Internalf(err, "acquire lease %s", job)
+		}
+		var cur leaseDoc
+		err = l.coll.FindOne(ctx, bson.D{{Key: "_id", Value: job}}).Decode(&cur)
+		switch {
+		case errors.Is(err, mongo.ErrNoDocuments):
+			_, err = l.coll.InsertOne(ctx, bson.D{{Key: "_id", Value: job}, {Key: "holder", Value: holder}, {Key: "expiresAt", Value: until}})
+			switch {
+			case err == nil:
+				return true, "", nil
+			case !isDuplicateKey(err):
+				return false, "", errs.Internalf(err, "create lease %s", job)
+			}
+			// Another replica created it: read it again.
+		case err != nil:
+			return false, "", errs.Internalf(err, "read lease %s", job)
+		case cur.ExpiresAt.After(now):
+			return false, cur.Holder, nil
+		}
+		if attempt == 1 {
+			return false, cur.Holder, nil // it keeps changing hands: held, for now
+		}
 	}
-	return lease.Holder, nil
 }
 
 // Release gives the lease up by expiring it now and clearing its holder

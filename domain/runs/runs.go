@@ -48,13 +48,11 @@ type Run struct {
 // over once it expires.
 type LeaseStore interface {
 	// Acquire takes the lease on job for holder until until, if it is free,
-	// expired at now, or already held by holder (a renewal). expired names
-	// the holder whose lease it took over after it expired — a holder that
-	// stopped without releasing it — and is empty otherwise.
-	Acquire(ctx context.Context, job, holder string, now, until time.Time) (held bool, expired string, err error)
-	// Holder names who holds the lease on job at now: empty when it is
-	// free or expired.
-	Holder(ctx context.Context, job string, now time.Time) (string, error)
+	// expired at now, or already held by holder (a renewal). other names
+	// another holder: when held, the one whose lease it took over after it
+	// expired — a holder that stopped without releasing it — or empty; when
+	// not held, the one holding it.
+	Acquire(ctx context.Context, job, holder string, now, until time.Time) (held bool, other string, err error)
 	// Release gives the lease up, if holder holds it.
 	Release(ctx context.Context, job, holder string) error
 }
