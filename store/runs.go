@@ -69,7 +69,7 @@ func (l *Leases) Acquire(ctx context.Context, job, holder string, now, until tim
 			case !isDuplicateKey(err):
 				return false, "", errs.Internalf(err, "create lease %s", job)
 			}
-			// Another replica created it: read it again.
+			// Another replica created it just now: try once more.
 		case err != nil:
 			return false, "", errs.Internalf(err, "read lease %s", job)
 		case cur.ExpiresAt.After(now):
