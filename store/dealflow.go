@@ -35,6 +35,7 @@ type noteDoc struct {
 	Text string    `bson:"text"`
 	At   time.Time `bson:"at"`
 	By   string    `bson:"by"`
+	Ref  string    `bson:"ref,omitempty"`
 }
 
 // Deals stores pipeline deals, one document per investor and startup.
@@ -64,7 +65,7 @@ func NewDeals(db *DB) *Deals {
 				out.History = append(out.History, dealflow.StageChange{Stage: dealflow.Stage(h.Stage), At: h.At.UTC(), By: h.By})
 			}
 			for _, n := range d.Notes {
-				out.Notes = append(out.Notes, dealflow.Note{Text: n.Text, At: n.At.UTC(), By: n.By})
+				out.Notes = append(out.Notes, dealflow.Note{Text: n.Text, At: n.At.UTC(), By: n.By, Ref: n.Ref})
 			}
 			return out, nil
 		},

@@ -138,7 +138,7 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		}
 	}
 	a.resolver.Meetups = events.NewService(a.demo.Events, a.demo.Boards, store.NewRequests(a.db),
-		a.resolver.Matching.InvestorScores, clk)
+		a.resolver.Matching.InvestorScores, a.meetingToDeal, clk)
 	runStore := store.NewRuns(a.db)
 	a.jobs, err = jobs.NewScheduler(jobs.Config{
 		Logger: logger, Clock: clk, Leases: store.NewLeases(a.db), Runs: runStore,
@@ -258,6 +258,20 @@ func (a *app) investorScores(ctx context.Context, investorID string) (map[string
 		out[it.TargetID] = it.Score
 	}
 	return out, nil
+}
+
+// meetingToDeal carries an investor's rating of an event meeting with a
+// startup's founder into the investor's pipeline; other ratings stay with
+// the event.
+func (a *app) meetingToDeal(ctx context.Context, r events.Rated) error {
+	if r.By.InvestorID == "" || r.With.StartupID == "" {
+		return nil
+	}
+	_, err := a.resolver.Investing.MeetingHeld(ctx, r.By.InvestorID, r.With.StartupID, dealflow.EventMeeting{
+		Ref: r.Event.ID + "/" + r.Meeting.ID, EventTitle: r.Event.Title, Start: r.Event.Slots()[r.Meeting.Slot].Start,
+		Rating: r.Feedback.Rating, FollowUp: r.Feedback.FollowUp,
+	})
+	return err
 }
 
 // initAuth picks the token verifier: OIDC when an issuer is configured,

@@ -267,3 +267,72 @@ func TestDataRoomGrantsAreCheckedOnEveryReadAndLogged(t *testing.T) {
 		"startupId": st, "investorId": inv, "expiresAt": e.clock.Now().Add(5 * time.Hour).Format(time.RFC3339)}}})
 	assert.Equal(t, "FORBIDDEN", r.code("grantDataRoomAccess"), "an investor cannot grant itself access")
 }
+
+// TestARatedCafeMeetingMovesTheDeal: an investor meets a founder at a
+// Startup Café; the investor's rating of the meeting puts the startup at
+// MEETING in their pipeline with the rating and follow-up as a note, which a
+// second rating replaces; the founder's rating, and a deal already further
+// along, are left as they are.
+func TestARatedCafeMeetingMovesTheDeal(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	m := newMeetup(t, e, func(in map[string]any) { in["requestMode"] = "AUTO_ACCEPT" })
+	inv := e.investorID(t, "Quỹ Đầu tư Mạo hiểm Cảng Xanh")
+	startup := e.startupID(t, "Công ty CP Cảng Số Hải Phòng")
+	partner := func() string { return e.token(t, "INVESTOR", "partner-1", inv) } // the test moves the clock
+	founder := func() string { return e.token(t, "STARTUP_MEMBER", "founder-1", startup) }
+	r := m.register(t, partner(), "investor", "Cảng Xanh", nil)
+	require.Empty(t, r.userErrors("registerForEvent"))
+	invParticipant := r.str("registerForEvent.participant.id")
+	r = m.register(t, founder(), "founder", "Cảng Số", nil)
+	require.Empty(t, r.userErrors("registerForEvent"))
+	r = e.do(t, req{token: founder(), query: `mutation($in: RequestMeetingInput!) { requestMeeting(input: $in) { ` + requestFields + ` } }`,
+		vars: map[string]any{"in": map[string]any{"participantId": invParticipant, "message": "Xin gặp 15 phút"}}})
+	require.Equal(t, "ACCEPTED", r.str("requestMeeting.request.status"))
+	r = e.do(t, req{token: founder(), query: `mutation($in: BookMeetingInput!) { bookMeeting(input: $in) { meeting { id } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"participantId": invParticipant, "slot": 1}}})
+	require.Empty(t, r.userErrors("bookMeeting"))
+	meeting := r.str("bookMeeting.meeting.id")
+
+	rate := func(token string, rating int, followUp string) {
+		t.Helper()
+		r := e.do(t, req{token: token, query: `mutation($in: RateMeetingInput!) { rateMeeting(input: $in) { meeting { outcome } userErrors { field code } } }`,
+			vars: map[string]any{"in": map[string]any{"id": meeting, "rating": rating, "followUp": followUp}}})
+		require.Empty(t, r.Errors)
+		require.Empty(t, r.userErrors("rateMeeting"))
+		require.Equal(t, "HELD", r.str("rateMeeting.meeting.outcome"))
+	}
+	deals := func() []any {
+		t.Helper()
+		r := e.do(t, req{token: partner(), query: `query($id: ID!) { node(id: $id) { ... on Investor { deals { stage startup { name } history { stage by } notes { text by } } } } }`,
+			vars: map[string]any{"id": inv}})
+		require.Empty(t, r.Errors)
+		return r.list("node.deals")
+	}
+
+	e.clock.Set(local(9, 16)) // the meeting's slot began at 09:15
+	rate(founder(), 5, "Gửi hồ sơ gọi vốn")
+	assert.Empty(t, deals(), "the founder's rating is theirs alone")
+	rate(partner(), 4, "Gửi bản chào đầu tư")
+	met := func(rating, followUp string) string {
+		return "Gặp tại «Cà phê khởi nghiệp tháng 11» lúc 28/11/2026 09:15, đánh giá " + rating + "/5 · " +
+			"Met at «Cà phê khởi nghiệp tháng 11» at 28/11/2026 09:15, rated " + rating + "/5" + followUp
+	}
+	assert.Equal(t, []any{map[string]any{"stage": "MEETING", "startup": map[string]any{"name": "Công ty CP Cảng Số Hải Phòng"},
+		"history": []any{map[string]any{"stage": "MEETING", "by": "partner-1"}},
+		"notes":   []any{map[string]any{"text": met("4", ". Gửi bản chào đầu tư"), "by": "partner-1"}}}}, deals())
+
+	// Rated again: the note is replaced, not repeated; then, with the deal
+	// moved on by hand, a rating leaves the stage.
+	rate(partner(), 5, "Hẹn thẩm định tuần sau")
+	d := deals()
+	require.Len(t, d, 1)
+	assert.Equal(t, []any{map[string]any{"text": met("5", ". Hẹn thẩm định tuần sau"), "by": "partner-1"}}, d[0].(map[string]any)["notes"])
+	assert.Len(t, d[0].(map[string]any)["history"], 1)
+	r = e.do(t, req{query: moveDeal, token: partner(), vars: map[string]any{"in": map[string]any{"investorId": inv, "startupId": startup, "stage": "DUE_DILIGENCE"}}})
+	require.Empty(t, r.userErrors("moveDeal"))
+	rate(partner(), 5, "")
+	d = deals()
+	assert.Equal(t, "DUE_DILIGENCE", d[0].(map[string]any)["stage"])
+	assert.Equal(t, []any{map[string]any{"text": met("5", ""), "by": "partner-1"}}, d[0].(map[string]any)["notes"])
+}

@@ -67,9 +67,11 @@ type Note struct {
 	Text string
 	At   time.Time
 	By   string
+	Ref  string // what wrote it, when not the user by hand: "meeting:<event>/<meeting>"
 }
 
-// maxNotes bounds a deal's notes; a deal is one document.
+// maxNotes bounds the notes written by hand on a deal; a deal is one
+// document.
 const maxNotes = 500
 
 // StageCount is how many deals are in a stage.

@@ -192,7 +192,13 @@ func addNote(d *Deal, text string, now time.Time, by string) error {
 	if text == "" {
 		return nil
 	}
-	if len(d.Notes) >= maxNotes {
+	byHand := 0
+	for _, n := range d.Notes {
+		if n.Ref == "" {
+			byHand++
+		}
+	}
+	if byHand >= maxNotes {
 		return errs.InvalidValue(fmt.Sprintf("Một thương vụ có tối đa %d ghi chú.", maxNotes),
 			fmt.Sprintf("A deal holds at most %d notes.", maxNotes), "note")
 	}

@@ -314,9 +314,11 @@ func (m Meeting) party(side int) string {
 }
 
 // Rate records one side's rating (1–5) of a meeting after it began, and a
-// follow-up note; a rated meeting was HELD.
+// follow-up note; a rated meeting was HELD. The service's FollowUp then
+// hears of it.
 func (s *Service) Rate(ctx context.Context, eventID, meetingID string, rating int, followUp string) (Meeting, error) {
-	return s.meetingAction(ctx, eventID, meetingID, func(e Event, _ *Board, m *Meeting, side int) error {
+	var rated Rated
+	m, err := s.meetingAction(ctx, eventID, meetingID, func(e Event, b *Board, m *Meeting, side int) error {
 		if side < 0 {
 			return errs.Forbidden()
 		}
@@ -336,8 +338,21 @@ func (s *Service) Rate(ctx context.Context, eventID, meetingID string, rating in
 		}
 		m.Outcome = Held
 		m.Feedback[side] = Feedback{Rating: rating, FollowUp: followUp}
+		by, err := b.Participant(m.party(side))
+		if err != nil {
+			return err
+		}
+		with, err := b.Participant(m.party(1 - side))
+		if err != nil {
+			return err
+		}
+		rated = Rated{Event: e, Meeting: *m, By: *by, With: *with, Feedback: m.Feedback[side]}
 		return nil
 	})
+	if err != nil || s.followUp == nil {
+		return m, err
+	}
+	return m, s.followUp(ctx, rated)
 }
 
 // Request returns a meeting request to its two sides and the event's

@@ -61,18 +61,34 @@ type RequestStore interface {
 // investors, keyed by startup and investor ID; nil when no engine runs.
 type Affinity func(ctx context.Context, startupIDs []string) (map[[2]string]float64, error)
 
+// Rated is a meeting one side has rated: its event, the meeting with the
+// rating stored, the side that rated and the other side.
+type Rated struct {
+	Event    Event
+	Meeting  Meeting
+	By, With Participant
+	Feedback Feedback
+}
+
+// FollowUp hears of each rating once it is stored, e.g. to carry an
+// investor's meeting with a startup into their deal pipeline. Its error is
+// the rating's answer; rating again stores the same and calls it again, so
+// it must be safe to repeat.
+type FollowUp func(ctx context.Context, r Rated) error
+
 // Service holds the event use-cases.
 type Service struct {
 	events   EventStore
 	boards   BoardStore
 	requests RequestStore
 	affinity Affinity
+	followUp FollowUp
 	clock    clock.Clock
 }
 
-// NewService builds the event use-cases.
-func NewService(events EventStore, boards BoardStore, requests RequestStore, affinity Affinity, c clock.Clock) *Service {
-	return &Service{events: events, boards: boards, requests: requests, affinity: affinity, clock: c}
+// NewService builds the event use-cases; followUp may be nil.
+func NewService(events EventStore, boards BoardStore, requests RequestStore, affinity Affinity, followUp FollowUp, c clock.Clock) *Service {
+	return &Service{events: events, boards: boards, requests: requests, affinity: affinity, followUp: followUp, clock: c}
 }
 
 // Now is the service's time, e.g. to read request statuses at.

@@ -8058,7 +8058,11 @@ extend type Mutation {
   "The participant themselves, or managers; on the day of the event."
   checkIn(input: ParticipantInput!): EventParticipantPayload!
   markNoShow(input: MarkNoShowInput!): MeetingPayload!
-  "A side, once the meeting began: 1 to 5, and a follow-up."
+  """
+  A side, once the meeting began: 1 to 5, and a follow-up. An investor's rating of a meeting with a
+  startup's founder also puts the startup at MEETING in the investor's pipeline (unless it is further
+  along) with the rating and follow-up as a note, which rating again replaces.
+  """
   rateMeeting(input: RateMeetingInput!): MeetingPayload!
 }
 `, BuiltIn: false},
