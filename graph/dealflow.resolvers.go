@@ -195,7 +195,13 @@ func (r *notificationResolver) ID(ctx context.Context, obj *dealflow.Notificatio
 }
 
 func (r *notificationResolver) Message(ctx context.Context, obj *dealflow.Notification) (string, error) {
-	if langOf(ctx) == errs.EN {
+	en := langOf(ctx) == errs.EN
+	switch {
+	case obj.Kind == dealflow.DataRoomOpened && en:
+		return fmt.Sprintf("%s opened its data room to you until %s.", obj.StartupName, obj.ExpiresAt.In(value.Zone).Format("02/01/2006 15:04")), nil
+	case obj.Kind == dealflow.DataRoomOpened:
+		return fmt.Sprintf("%s đã mở phòng dữ liệu cho bạn đến %s.", obj.StartupName, obj.ExpiresAt.In(value.Zone).Format("02/01/2006 15:04")), nil
+	case en:
 		return fmt.Sprintf("%s matches your saved search “%s”.", obj.StartupName, obj.SearchName), nil
 	}
 	return fmt.Sprintf("%s khớp với tìm kiếm đã lưu “%s”.", obj.StartupName, obj.SearchName), nil
@@ -206,6 +212,9 @@ func (r *notificationResolver) Startup(ctx context.Context, obj *dealflow.Notifi
 }
 
 func (r *notificationResolver) SavedSearch(ctx context.Context, obj *dealflow.Notification) (*dealflow.SavedSearch, error) {
+	if obj.SavedSearchID == "" {
+		return nil, nil
+	}
 	ss, err := r.Investing.SavedSearch(ctx, obj.SavedSearchID)
 	if errs.KindOf(err) == errs.NotFound {
 		return nil, nil // deleted since

@@ -225,8 +225,7 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 			{Keys: bson.D{{Key: "investorId", Value: 1}, {Key: "_id", Value: 1}}},
 		},
 		colNotifications: {
-			{Keys: bson.D{{Key: "savedSearchId", Value: 1}, {Key: "startupId", Value: 1}},
-				Options: options.Index().SetUnique(true).SetName("one_notification_per_search_and_startup")},
+			{Keys: bson.D{{Key: "key", Value: 1}}, Options: options.Index().SetUnique(true).SetName("one_notification_per_key")},
 			{Keys: bson.D{{Key: "investorId", Value: 1}, {Key: "_id", Value: -1}}},
 		},
 		colGrants: {

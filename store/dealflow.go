@@ -139,28 +139,33 @@ func (s *SavedSearches) All(ctx context.Context) ([]dealflow.SavedSearch, error)
 
 type notificationDoc struct {
 	ID            string    `bson:"_id"`
+	Key           string    `bson:"key"`
 	InvestorID    string    `bson:"investorId"`
 	Kind          string    `bson:"kind"`
-	SavedSearchID string    `bson:"savedSearchId"`
-	SearchName    string    `bson:"searchName"`
+	SavedSearchID string    `bson:"savedSearchId,omitempty"`
+	SearchName    string    `bson:"searchName,omitempty"`
 	StartupID     string    `bson:"startupId"`
 	StartupName   string    `bson:"startupName"`
+	ExpiresAt     time.Time `bson:"expiresAt,omitempty"`
 	CreatedAt     time.Time `bson:"createdAt"`
 	ReadAt        time.Time `bson:"readAt,omitempty"`
 }
 
 func (d notificationDoc) toDomain() dealflow.Notification {
-	n := dealflow.Notification{ID: d.ID, InvestorID: d.InvestorID, Kind: dealflow.NotificationKind(d.Kind),
+	n := dealflow.Notification{ID: d.ID, Key: d.Key, InvestorID: d.InvestorID, Kind: dealflow.NotificationKind(d.Kind),
 		SavedSearchID: d.SavedSearchID, SearchName: d.SearchName, StartupID: d.StartupID, StartupName: d.StartupName,
 		CreatedAt: d.CreatedAt.UTC()}
+	if !d.ExpiresAt.IsZero() {
+		n.ExpiresAt = d.ExpiresAt.UTC()
+	}
 	if !d.ReadAt.IsZero() {
 		n.ReadAt = d.ReadAt.UTC()
 	}
 	return n
 }
 
-// Notifications stores investors' notifications; a unique index keeps one
-// per saved search and startup.
+// Notifications stores investors' notifications; a unique index on the key
+// keeps one of each.
 type Notifications struct {
 	db   *DB
 	coll *mongo.Collection
@@ -173,11 +178,11 @@ func NewNotifications(db *DB) *Notifications {
 	return &Notifications{db: db, coll: db.db.Collection(colNotifications)}
 }
 
-// Add stores n unless its saved search already notified its startup.
+// Add stores n unless one with its key exists.
 func (s *Notifications) Add(ctx context.Context, n dealflow.Notification) (bool, error) {
-	_, err := s.coll.InsertOne(ctx, notificationDoc{ID: n.ID, InvestorID: n.InvestorID, Kind: string(n.Kind),
+	_, err := s.coll.InsertOne(ctx, notificationDoc{ID: n.ID, Key: n.Key, InvestorID: n.InvestorID, Kind: string(n.Kind),
 		SavedSearchID: n.SavedSearchID, SearchName: n.SearchName, StartupID: n.StartupID, StartupName: n.StartupName,
-		CreatedAt: n.CreatedAt})
+		ExpiresAt: n.ExpiresAt, CreatedAt: n.CreatedAt})
 	switch {
 	case err == nil:
 		return true, nil

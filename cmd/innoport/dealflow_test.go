@@ -222,6 +222,14 @@ func TestDataRoomGrantsAreCheckedOnEveryReadAndLogged(t *testing.T) {
 		"startupId": st, "investorId": inv, "expiresAt": testNow.Add(2 * time.Hour).Format(time.RFC3339)}}})
 	require.Empty(t, r.userErrors("grantDataRoomAccess"))
 	assert.Equal(t, true, r.get("grantDataRoomAccess.grant.active"))
+	n := e.do(t, req{query: notificationsQuery, token: partner})
+	require.Empty(t, n.Errors)
+	assert.Equal(t, []any{map[string]any{"node": map[string]any{"id": n.str("notifications.edges.0.node.id"), "kind": "DATA_ROOM_OPENED",
+		"message": "Công ty CP Thanh toán Cảng đã mở phòng dữ liệu cho bạn đến 21/11/2026 11:00.",
+		"readAt":  nil, "startup": map[string]any{"name": "Công ty CP Thanh toán Cảng"}, "savedSearch": nil}}},
+		n.list("notifications.edges"), "the investor is told of the grant")
+	n = e.do(t, req{query: notificationsQuery, token: partner, headers: map[string]string{"Accept-Language": "en"}})
+	assert.Equal(t, "Công ty CP Thanh toán Cảng opened its data room to you until 21/11/2026 11:00.", n.str("notifications.edges.0.node.message"))
 	r = read()
 	require.Empty(t, r.Errors)
 	assert.NotEmpty(t, r.str("node.contact.email"))
@@ -254,6 +262,11 @@ func TestDataRoomGrantsAreCheckedOnEveryReadAndLogged(t *testing.T) {
 		"startupId": st, "investorId": inv, "expiresAt": testNow.Add(time.Hour).Format(time.RFC3339)}}})
 	require.Empty(t, r.userErrors("grantDataRoomAccess"))
 	require.Empty(t, read().Errors)
+	assert.Len(t, e.do(t, req{query: notificationsQuery, token: partner}).list("notifications.edges"), 2, "each grant is told of")
+	r = e.do(t, req{query: grant, token: founder, vars: map[string]any{"in": map[string]any{
+		"startupId": st, "investorId": inv, "expiresAt": testNow.Add(time.Hour).Format(time.RFC3339)}}})
+	require.Empty(t, r.userErrors("grantDataRoomAccess"))
+	assert.Len(t, e.do(t, req{query: notificationsQuery, token: partner}).list("notifications.edges"), 2, "a retried grant is told of once")
 	e.clock.Advance(time.Hour)
 	partner, founder = e.token(t, "INVESTOR", "partner-1", inv), e.token(t, "STARTUP_MEMBER", "founder-1", st)
 	assert.Equal(t, "FORBIDDEN", read().code("node.contact"))

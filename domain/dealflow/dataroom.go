@@ -23,9 +23,11 @@ func (s *Service) manage(ctx context.Context, startupID string) (firm.Startup, i
 }
 
 // GrantAccess lets an investor read the startup's confidential fields until
-// expiresAt; granting again changes the expiry and lifts a revocation.
+// expiresAt; granting again changes the expiry and lifts a revocation. The
+// investor is notified once per expiry granted, so a retried grant is told
+// of once.
 func (s *Service) GrantAccess(ctx context.Context, startupID, investorID string, expiresAt time.Time) (Grant, error) {
-	_, p, err := s.manage(ctx, startupID)
+	st, p, err := s.manage(ctx, startupID)
 	if err != nil {
 		return Grant{}, err
 	}
@@ -39,7 +41,14 @@ func (s *Service) GrantAccess(ctx context.Context, startupID, investorID string,
 			"The access must expire after now and within a year.", "expiresAt")
 	}
 	g := Grant{StartupID: startupID, InvestorID: investorID, GrantedBy: p.Subject, GrantedAt: now, ExpiresAt: expiresAt}
-	return g, s.st.Grants.Put(ctx, g)
+	if err := s.st.Grants.Put(ctx, g); err != nil {
+		return Grant{}, err
+	}
+	_, err = s.st.Notifications.Add(ctx, Notification{ID: value.NewID(now),
+		Key:        "grant/" + startupID + "/" + investorID + "/" + expiresAt.UTC().Format(time.RFC3339Nano),
+		InvestorID: investorID, Kind: DataRoomOpened, StartupID: startupID, StartupName: st.Name,
+		ExpiresAt: expiresAt, CreatedAt: now})
+	return g, err
 }
 
 // RevokeAccess ends an investor's access at once.

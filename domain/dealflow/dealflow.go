@@ -100,18 +100,23 @@ const maxSavedSearches = 20
 // NotificationKind says what a notification is about.
 type NotificationKind string
 
-// SavedSearchMatch: a startup newly matches a saved search.
-const SavedSearchMatch NotificationKind = "SAVED_SEARCH_MATCH"
+// The notification kinds.
+const (
+	SavedSearchMatch NotificationKind = "SAVED_SEARCH_MATCH" // a startup newly matches a saved search
+	DataRoomOpened   NotificationKind = "DATA_ROOM_OPENED"   // a startup granted the investor its data room
+)
 
 // Notification tells an investor of something to look at.
 type Notification struct {
 	ID            string // time-ordered
+	Key           string // what it tells of, told once: a saved search and a startup, or one grant
 	InvestorID    string
 	Kind          NotificationKind
-	SavedSearchID string
-	SearchName    string
+	SavedSearchID string // SAVED_SEARCH_MATCH
+	SearchName    string // SAVED_SEARCH_MATCH
 	StartupID     string
 	StartupName   string
+	ExpiresAt     time.Time // DATA_ROOM_OPENED: when the access ends
 	CreatedAt     time.Time
 	ReadAt        time.Time // zero while unread
 }

@@ -254,8 +254,8 @@ func (s *Service) Alert(ctx context.Context, docs []search.Doc) (int, error) {
 		}
 		for _, h := range res.Hits {
 			now := s.clock.Now()
-			ok, err := s.st.Notifications.Add(ctx, Notification{ID: value.NewID(now), InvestorID: ss.InvestorID,
-				Kind: SavedSearchMatch, SavedSearchID: ss.ID, SearchName: ss.Name, StartupID: h.ID,
+			ok, err := s.st.Notifications.Add(ctx, Notification{ID: value.NewID(now), Key: "search/" + ss.ID + "/" + h.ID,
+				InvestorID: ss.InvestorID, Kind: SavedSearchMatch, SavedSearchID: ss.ID, SearchName: ss.Name, StartupID: h.ID,
 				StartupName: names[h.ID], CreatedAt: now})
 			if err != nil {
 				return added, err

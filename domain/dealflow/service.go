@@ -39,7 +39,7 @@ type SavedSearchStore interface {
 
 // NotificationStore keeps notifications.
 type NotificationStore interface {
-	// Add stores n unless one of its saved search and startup exists.
+	// Add stores n unless one with its key exists.
 	Add(ctx context.Context, n Notification) (added bool, err error)
 	// List pages an investor's notifications, newest first.
 	List(ctx context.Context, investorID string, unreadOnly bool, p value.Page) (value.Slice[Notification], error)

@@ -7238,6 +7238,8 @@ type SavedSearch implements Node {
 enum NotificationKind {
   "A new or changed startup matches a saved search."
   SAVED_SEARCH_MATCH
+  "A startup granted the investor access to its data room (or changed the grant's expiry)."
+  DATA_ROOM_OPENED
 }
 
 type Notification implements Node {
@@ -7246,6 +7248,7 @@ type Notification implements Node {
   "What happened, in the caller's language."
   message: String!
   startup: Startup
+  "SAVED_SEARCH_MATCH: the saved search, unless deleted since."
   savedSearch: SavedSearch
   createdAt: DateTime!
   "Null while unread."
