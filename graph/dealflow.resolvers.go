@@ -198,9 +198,9 @@ func (r *notificationResolver) Message(ctx context.Context, obj *dealflow.Notifi
 	en := langOf(ctx) == errs.EN
 	switch {
 	case obj.Kind == dealflow.DataRoomOpened && en:
-		return fmt.Sprintf("%s opened its data room to you until %s.", obj.StartupName, obj.ExpiresAt.In(value.Zone).Format("02/01/2006 15:04")), nil
+		return fmt.Sprintf("%s opened its data room to you until %s.", obj.StartupName, value.Local(obj.ExpiresAt)), nil
 	case obj.Kind == dealflow.DataRoomOpened:
-		return fmt.Sprintf("%s đã mở phòng dữ liệu cho bạn đến %s.", obj.StartupName, obj.ExpiresAt.In(value.Zone).Format("02/01/2006 15:04")), nil
+		return fmt.Sprintf("%s đã mở phòng dữ liệu cho bạn đến %s.", obj.StartupName, value.Local(obj.ExpiresAt)), nil
 	case en:
 		return fmt.Sprintf("%s matches your saved search “%s”.", obj.StartupName, obj.SearchName), nil
 	}

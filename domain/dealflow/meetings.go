@@ -34,7 +34,7 @@ func (s *Service) MeetingHeld(ctx context.Context, investorID, startupID string,
 		return Deal{}, err
 	}
 	now := s.clock.Now()
-	at := m.Start.In(value.Zone).Format("02/01/2006 15:04")
+	at := value.Local(m.Start)
 	text := fmt.Sprintf("Gặp tại «%s» lúc %s, đánh giá %d/5 · Met at «%s» at %s, rated %d/5",
 		m.EventTitle, at, m.Rating, m.EventTitle, at, m.Rating)
 	if m.FollowUp != "" {

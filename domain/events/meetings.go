@@ -143,7 +143,7 @@ func (s *Service) Respond(ctx context.Context, requestID string, accept bool) (R
 		case Pending:
 		case Expired:
 			return errs.New(errs.FailedPrecondition, errs.CodeRequestExpired, nil,
-				fmt.Sprintf("Yêu cầu đã hết hạn lúc %s.", local(r.ExpiresAt)), fmt.Sprintf("The request expired at %s.", local(r.ExpiresAt)))
+				fmt.Sprintf("Yêu cầu đã hết hạn lúc %s.", value.Local(r.ExpiresAt)), fmt.Sprintf("The request expired at %s.", value.Local(r.ExpiresAt)))
 		default:
 			return notOpen("Yêu cầu đã được trả lời hoặc đã huỷ.", "The request was already answered or cancelled.")
 		}

@@ -258,8 +258,8 @@ func (s *Service) Register(ctx context.Context, eventID string, r Registration) 
 	now := s.clock.Now()
 	if !e.RegistrationOpen(now) {
 		return Participant{}, errs.New(errs.FailedPrecondition, errs.CodeRegistrationClosed, nil,
-			fmt.Sprintf("Sự kiện nhận đăng ký từ %s đến %s.", local(e.RegistrationOpens), local(e.RegCloses)),
-			fmt.Sprintf("Registration is open from %s to %s.", local(e.RegistrationOpens), local(e.RegCloses)))
+			fmt.Sprintf("Sự kiện nhận đăng ký từ %s đến %s.", value.Local(e.RegistrationOpens), value.Local(e.RegCloses)),
+			fmt.Sprintf("Registration is open from %s to %s.", value.Local(e.RegistrationOpens), value.Local(e.RegCloses)))
 	}
 	r, err = checkRegistration(e, r)
 	if err != nil {
@@ -312,8 +312,6 @@ func (s *Service) UpdateRegistration(ctx context.Context, eventID string, r Regi
 	})
 	return out, err
 }
-
-func local(t time.Time) string { return t.In(value.Zone).Format("02/01/2006 15:04") }
 
 // onBoard runs fn on an event's board for the caller, telling fn whether
 // the caller manages the event and which participant they are (nil when

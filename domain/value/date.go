@@ -11,6 +11,10 @@ import (
 // Zone is Asia/Ho_Chi_Minh, the zone business dates and deadlines are read in.
 var Zone = mustLoad("Asia/Ho_Chi_Minh")
 
+// Local writes t as people in Hai Phong read it in a message:
+// "28/11/2026 09:15".
+func Local(t time.Time) string { return t.In(Zone).Format("02/01/2006 15:04") }
+
 func mustLoad(name string) *time.Location {
 	loc, err := time.LoadLocation(name)
 	if err != nil {
