@@ -40,16 +40,18 @@ func names(r response, path string) []string {
 	return out
 }
 
-// eventually retries check until it passes or the index had five seconds.
+// eventually retries check until it passes, within 15 s, and logs how long
+// it took: the index trails the store by well under a second unloaded.
 func eventually(t *testing.T, check func() bool, what string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	start := time.Now()
 	for !check() {
-		if time.Now().After(deadline) {
-			t.Fatalf("not within 5 s: %s", what)
+		if time.Since(start) > 15*time.Second {
+			t.Fatalf("not within 15 s (the bound for a loaded 2-core CI): %s", what)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	t.Logf("%s after %s", what, time.Since(start).Round(time.Millisecond))
 }
 
 func TestSearchIsVietnameseAware(t *testing.T) {
