@@ -98,10 +98,8 @@ func applicationToDoc(a funding.Application) applicationDoc {
 
 func applicationToDomain(d applicationDoc) (funding.Application, error) {
 	a := funding.Application{Meta: d.Meta.toDomain(), CallID: d.CallID, StartupID: d.StartupID,
-		IdempotencyKey: d.IdempotencyKey, Requested: value.VND(d.Requested), Status: funding.AppStatus(d.Status)}
-	if !d.SubmittedAt.IsZero() {
-		a.SubmittedAt = d.SubmittedAt.UTC()
-	}
+		IdempotencyKey: d.IdempotencyKey, Requested: value.VND(d.Requested), Status: funding.AppStatus(d.Status),
+		SubmittedAt: d.SubmittedAt.UTC()}
 	for _, x := range d.Answers {
 		a.Answers = append(a.Answers, funding.Answer(x))
 	}

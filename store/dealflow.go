@@ -152,16 +152,9 @@ type notificationDoc struct {
 }
 
 func (d notificationDoc) toDomain() dealflow.Notification {
-	n := dealflow.Notification{ID: d.ID, Key: d.Key, InvestorID: d.InvestorID, Kind: dealflow.NotificationKind(d.Kind),
+	return dealflow.Notification{ID: d.ID, Key: d.Key, InvestorID: d.InvestorID, Kind: dealflow.NotificationKind(d.Kind),
 		SavedSearchID: d.SavedSearchID, SearchName: d.SearchName, StartupID: d.StartupID, StartupName: d.StartupName,
-		CreatedAt: d.CreatedAt.UTC()}
-	if !d.ExpiresAt.IsZero() {
-		n.ExpiresAt = d.ExpiresAt.UTC()
-	}
-	if !d.ReadAt.IsZero() {
-		n.ReadAt = d.ReadAt.UTC()
-	}
-	return n
+		ExpiresAt: d.ExpiresAt.UTC(), CreatedAt: d.CreatedAt.UTC(), ReadAt: d.ReadAt.UTC()}
 }
 
 // Notifications stores investors' notifications; a unique index on the key
@@ -254,12 +247,8 @@ type grantDoc struct {
 }
 
 func (d grantDoc) toDomain() dealflow.Grant {
-	g := dealflow.Grant{StartupID: d.StartupID, InvestorID: d.InvestorID, GrantedBy: d.GrantedBy,
-		GrantedAt: d.GrantedAt.UTC(), ExpiresAt: d.ExpiresAt.UTC()}
-	if !d.RevokedAt.IsZero() {
-		g.RevokedAt = d.RevokedAt.UTC()
-	}
-	return g
+	return dealflow.Grant{StartupID: d.StartupID, InvestorID: d.InvestorID, GrantedBy: d.GrantedBy,
+		GrantedAt: d.GrantedAt.UTC(), ExpiresAt: d.ExpiresAt.UTC(), RevokedAt: d.RevokedAt.UTC()}
 }
 
 // Grants stores data-room grants, one document per startup and investor.

@@ -233,10 +233,8 @@ func boardToDomain(d boardDoc) (events.Board, error) {
 		}
 		p := events.Participant{ID: pd.ID, Subject: pd.Subject, Type: pd.Type, Name: pd.Name, Organisation: pd.Organisation,
 			StartupID: pd.StartupID, InvestorID: pd.InvestorID, Sectors: sectors, Offers: pd.Offers, Seeks: pd.Seeks,
-			Unavailable: pd.Unavailable, Status: events.RegStatus(pd.Status), RegisteredAt: pd.RegisteredAt.UTC(), Marks: map[string]events.Mark{}}
-		if !pd.CheckedInAt.IsZero() {
-			p.CheckedInAt = pd.CheckedInAt.UTC()
-		}
+			Unavailable: pd.Unavailable, Status: events.RegStatus(pd.Status), RegisteredAt: pd.RegisteredAt.UTC(),
+			CheckedInAt: pd.CheckedInAt.UTC(), Marks: map[string]events.Mark{}}
 		for _, m := range pd.Marks {
 			p.Marks[m.Participant] = events.Mark(m.Mark)
 		}
@@ -353,10 +351,7 @@ func threadToDomain(d threadDoc) (thread, error) {
 	for _, rd := range d.Requests {
 		r := events.Request{Meta: record.Meta{ID: rd.ID, Version: t.Version, CreatedAt: rd.CreatedAt.UTC(), UpdatedAt: rd.UpdatedAt.UTC()},
 			EventID: d.EventID, From: rd.From, To: rd.To, Message: rd.Message, Preferred: rd.Preferred,
-			Status: events.RequestStatus(rd.Status), ExpiresAt: rd.ExpiresAt.UTC()}
-		if !rd.RespondedAt.IsZero() {
-			r.RespondedAt = rd.RespondedAt.UTC()
-		}
+			Status: events.RequestStatus(rd.Status), ExpiresAt: rd.ExpiresAt.UTC(), RespondedAt: rd.RespondedAt.UTC()}
 		t.Requests = append(t.Requests, r)
 	}
 	return t, nil

@@ -113,12 +113,8 @@ func runToDoc(r runs.Run) runDoc {
 }
 
 func (d runDoc) toDomain() runs.Run {
-	r := runs.Run{ID: d.ID, Job: d.Job, Trigger: runs.Trigger(d.Trigger), Instance: d.Instance, StartedAt: d.StartedAt.UTC(),
-		Status: runs.Status(d.Status), Stats: d.Stats, Error: d.Error}
-	if !d.FinishedAt.IsZero() {
-		r.FinishedAt = d.FinishedAt.UTC()
-	}
-	return r
+	return runs.Run{ID: d.ID, Job: d.Job, Trigger: runs.Trigger(d.Trigger), Instance: d.Instance, StartedAt: d.StartedAt.UTC(),
+		FinishedAt: d.FinishedAt.UTC(), Status: runs.Status(d.Status), Stats: d.Stats, Error: d.Error}
 }
 
 // Runs stores run records; run IDs sort by start time within a job.

@@ -248,9 +248,7 @@ func sandboxAppToDomain(d sandboxAppDoc) (sandbox.Application, error) {
 	for _, x := range d.InfoRequests {
 		ir := sandbox.InfoRequest(x)
 		ir.At = ir.At.UTC()
-		if !ir.AnsweredAt.IsZero() {
-			ir.AnsweredAt = ir.AnsweredAt.UTC()
-		}
+		ir.AnsweredAt = ir.AnsweredAt.UTC()
 		a.InfoRequests = append(a.InfoRequests, ir)
 	}
 	for _, x := range d.Extensions {
