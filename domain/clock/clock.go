@@ -12,11 +12,17 @@ type Clock interface {
 	Now() time.Time
 }
 
+// Resolution is the finest time the store keeps (BSON date-times hold
+// milliseconds). Every clock tells time at this resolution, so a record
+// answered from memory right after a write carries the same times as the
+// stored one read back later.
+const Resolution = time.Millisecond
+
 // System is the real clock; times are in UTC.
 type System struct{}
 
-// Now returns the current time in UTC.
-func (System) Now() time.Time { return time.Now().UTC() }
+// Now returns the current time in UTC, at the store's resolution.
+func (System) Now() time.Time { return time.Now().UTC().Truncate(Resolution) }
 
 // Manual is a clock that only moves when told to; for tests and demos.
 type Manual struct {
@@ -27,11 +33,11 @@ type Manual struct {
 // NewManual returns a manual clock set to t.
 func NewManual(t time.Time) *Manual { return &Manual{t: t.UTC()} }
 
-// Now returns the clock's time.
+// Now returns the clock's time, at the store's resolution.
 func (m *Manual) Now() time.Time {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return m.t
+	return m.t.Truncate(Resolution)
 }
 
 // Set moves the clock to t.
