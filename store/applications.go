@@ -19,6 +19,7 @@ type applicationDoc struct {
 	CallID         string          `bson:"callId"`
 	StartupID      string          `bson:"startupId"`
 	IdempotencyKey string          `bson:"idempotencyKey"`
+	RequestHash    string          `bson:"requestHash,omitempty"`
 	Requested      int64           `bson:"requestedVnd"`
 	Answers        []answerDoc     `bson:"answers"`
 	Status         string          `bson:"status"`
@@ -72,7 +73,7 @@ type scoreDoc struct {
 
 func applicationToDoc(a funding.Application) applicationDoc {
 	d := applicationDoc{Meta: metaToDoc(a.Meta), CallID: a.CallID, StartupID: a.StartupID, IdempotencyKey: a.IdempotencyKey,
-		Requested: int64(a.Requested), Status: string(a.Status), SubmittedAt: a.SubmittedAt,
+		RequestHash: a.RequestHash, Requested: int64(a.Requested), Status: string(a.Status), SubmittedAt: a.SubmittedAt,
 		Answers: []answerDoc{}, History: []transitionDoc{}, Assignments: []assignmentDoc{}, Conflicts: []conflictDoc{}, Reviews: []reviewDoc{}}
 	for _, x := range a.Answers {
 		d.Answers = append(d.Answers, answerDoc(x))
@@ -98,7 +99,7 @@ func applicationToDoc(a funding.Application) applicationDoc {
 
 func applicationToDomain(d applicationDoc) (funding.Application, error) {
 	a := funding.Application{Meta: d.Meta.toDomain(), CallID: d.CallID, StartupID: d.StartupID,
-		IdempotencyKey: d.IdempotencyKey, Requested: value.VND(d.Requested), Status: funding.AppStatus(d.Status),
+		IdempotencyKey: d.IdempotencyKey, RequestHash: d.RequestHash, Requested: value.VND(d.Requested), Status: funding.AppStatus(d.Status),
 		SubmittedAt: d.SubmittedAt.UTC()}
 	for _, x := range d.Answers {
 		a.Answers = append(a.Answers, funding.Answer(x))

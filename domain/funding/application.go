@@ -58,14 +58,18 @@ type Application struct {
 	CallID         string
 	StartupID      string
 	IdempotencyKey string
-	Requested      value.VND
-	Answers        []Answer
-	Status         AppStatus
-	SubmittedAt    time.Time // zero while a draft
-	History        []Transition
-	Assignments    []Assignment
-	Conflicts      []Conflict
-	Reviews        []Review
+	// RequestHash fingerprints the request that created the application, so
+	// that its idempotency key replays only that request (empty on records
+	// made before fingerprints: any replay of them is answered).
+	RequestHash string
+	Requested   value.VND
+	Answers     []Answer
+	Status      AppStatus
+	SubmittedAt time.Time // zero while a draft
+	History     []Transition
+	Assignments []Assignment
+	Conflicts   []Conflict
+	Reviews     []Review
 }
 
 // Answer answers one question of the call's form.

@@ -2,6 +2,9 @@ package funding
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -275,16 +278,17 @@ func (s *Service) SubmitApplication(ctx context.Context, in Submission) (Applica
 	if err != nil {
 		return Application{}, errs.Flatten(err)[0].At("idempotencyKey")
 	}
+	fingerprint := in.fingerprint()
 	if prev, found, err := s.st.Applications.ByIdempotencyKey(ctx, in.StartupID, key); err != nil || found {
-		return replay(prev, in, err)
+		return replay(prev, in.CallID, fingerprint, err)
 	}
 	c, st, err := s.callAndStartup(ctx, in.CallID, in.StartupID)
 	if err != nil {
 		return Application{}, err
 	}
 	now := s.clock.Now()
-	a := Application{Meta: record.New(now), CallID: c.ID, StartupID: st.ID, IdempotencyKey: key, Status: AppDraft,
-		Answers: in.Answers}
+	a := Application{Meta: record.New(now), CallID: c.ID, StartupID: st.ID, IdempotencyKey: key, RequestHash: fingerprint,
+		Status: AppDraft, Answers: in.Answers}
 	if a.Requested, err = value.NewVND(in.Requested); err != nil {
 		return Application{}, errs.Flatten(err)[0].At("requestedAmountVnd")
 	}
@@ -298,7 +302,7 @@ func (s *Service) SubmitApplication(ctx context.Context, in Submission) (Applica
 	if err := s.st.Applications.Create(ctx, a); err != nil {
 		// A concurrent request with the same key may have won the race.
 		if prev, found, lookupErr := s.st.Applications.ByIdempotencyKey(ctx, in.StartupID, key); lookupErr == nil && found {
-			return replay(prev, in, nil)
+			return replay(prev, in.CallID, fingerprint, nil)
 		}
 		return Application{}, fmt.Errorf("submit application: %w", err)
 	}
@@ -306,17 +310,39 @@ func (s *Service) SubmitApplication(ctx context.Context, in Submission) (Applica
 }
 
 // replay answers a repeated idempotency key with the application it created,
-// provided the request is for the same call.
-func replay(prev Application, in Submission, err error) (Application, error) {
+// provided the request is the same one: for the same call, with the same
+// fingerprint (as the IETF Idempotency-Key draft and Stripe do).
+func replay(prev Application, callID, fingerprint string, err error) (Application, error) {
 	if err != nil {
 		return Application{}, err
 	}
-	if prev.CallID != in.CallID {
+	if prev.CallID != callID {
 		return Application{}, errs.New(errs.Conflict, errs.CodeIdempotencyKeyReused, []string{"idempotencyKey"},
 			"Khóa chống trùng lặp này đã được dùng cho một hồ sơ khác.",
 			"This idempotency key was already used for another application.")
 	}
+	if prev.RequestHash != "" && prev.RequestHash != fingerprint {
+		return Application{}, errs.New(errs.Conflict, errs.CodeIdempotencyKeyReused, []string{"idempotencyKey"},
+			"Khóa chống trùng lặp này đã được dùng cho một yêu cầu khác (số tiền, câu trả lời hoặc chế độ nháp khác); hãy dùng khóa mới.",
+			"This idempotency key was already used for a different request (another amount, other answers or draft mode); use a new key.")
+	}
 	return prev, nil
+}
+
+// fingerprint identifies the request apart from its idempotency key: the
+// call, the amount, the answers as sent and whether it is a draft.
+func (in Submission) fingerprint() string {
+	b, err := json.Marshal(struct {
+		CallID    string
+		Requested int64
+		Answers   []Answer
+		Draft     bool
+	}{in.CallID, in.Requested, in.Answers, in.Draft})
+	if err != nil { // plain strings, numbers and slices always encode
+		panic(err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // submit runs every check a submission must pass and moves the application
