@@ -121,8 +121,8 @@ func meetingOut(v events.View, m events.Meeting) *model.Meeting {
 
 func requestOut(v events.View, r events.Request, now time.Time) *model.MeetingRequest {
 	out := &model.MeetingRequest{ID: globalID(typeMeetingRequest, r.ID), From: participantRef(v, r.From), To: participantRef(v, r.To),
-		Message: optional(r.Message), PreferredSlots: []*model.MeetingSlot{}, Status: r.StatusAt(now), SentAt: r.CreatedAt,
-		ExpiresAt: r.ExpiresAt, RespondedAt: optionalTime(r.RespondedAt)}
+		Message: optional(r.Message), PreferredSlots: []*model.MeetingSlot{}, Status: r.StatusAt(now, v.Event), SentAt: r.CreatedAt,
+		ExpiresAt: r.Expiry(v.Event), RespondedAt: optionalTime(r.RespondedAt)}
 	for _, s := range r.Preferred {
 		if sl := slotOf(v.Event, s); sl != nil {
 			out.PreferredSlots = append(out.PreferredSlots, sl)

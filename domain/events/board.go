@@ -306,14 +306,19 @@ func (b *Board) met(a, c string) bool {
 
 // book puts a meeting of a and c in slot s at a free table, checking every
 // rule against the board as it is now.
-func (b *Board) book(e Event, a, c *Participant, s int, id, requestID string) (*Meeting, error) {
+func (b *Board) book(e Event, a, c *Participant, s int, now time.Time, requestID string) (*Meeting, error) {
 	if err := canMeet(e, a, c); err != nil {
 		return nil, err
 	}
-	nSlots := len(e.Slots())
+	slots := e.Slots()
+	nSlots := len(slots)
 	if s < 0 || s >= nSlots {
 		return nil, errs.InvalidValue(fmt.Sprintf("Lượt gặp phải từ 0 đến %d.", nSlots-1),
 			fmt.Sprintf("The slot is 0 to %d.", nSlots-1), "slot")
+	}
+	if slots[s].Over(now) {
+		return nil, errs.InvalidValue(fmt.Sprintf("Lượt gặp này đã kết thúc lúc %s.", value.Local(slots[s].End)),
+			fmt.Sprintf("This slot ended at %s.", value.Local(slots[s].End)), "slot")
 	}
 	if b.met(a.ID, c.ID) {
 		return nil, errs.New(errs.Conflict, errs.CodeSlotTaken, nil,
@@ -335,7 +340,7 @@ func (b *Board) book(e Event, a, c *Participant, s int, id, requestID string) (*
 		return nil, errs.New(errs.Conflict, errs.CodeSlotTaken, []string{"slot"},
 			"Lượt gặp này đã hết bàn.", "Every table is taken in this slot.")
 	}
-	b.Meetings = append(b.Meetings, Meeting{ID: id, A: a.ID, B: c.ID, Slot: s, Table: table, Source: Booked,
+	b.Meetings = append(b.Meetings, Meeting{ID: value.NewID(now), A: a.ID, B: c.ID, Slot: s, Table: table, Source: Booked,
 		RequestID: requestID, Outcome: Scheduled})
 	return &b.Meetings[len(b.Meetings)-1], nil
 }

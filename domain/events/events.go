@@ -93,6 +93,10 @@ type Event struct {
 	Status                       Status
 }
 
+// Over reports whether the slot has ended by now: nothing can be placed in
+// it any more.
+func (s Slot) Over(now time.Time) bool { return !s.End.After(now) }
+
 // Slots cuts the sessions into slots of SlotMinutes, in time order.
 func (e Event) Slots() []Slot {
 	var out []Slot

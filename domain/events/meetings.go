@@ -63,11 +63,12 @@ func (s *Service) RequestMeeting(ctx context.Context, eventID, toID, message str
 	}
 	r := Request{Meta: record.Meta{Version: 1, CreatedAt: now, UpdatedAt: now}, EventID: eventID, From: me.ID, To: to.ID,
 		Message: message, Preferred: value.Unique(preferred), Status: Pending, ExpiresAt: now.Add(e.RequestTTL)}
+	r.ExpiresAt = r.Expiry(e)
 	if e.RequestMode == AutoAccept {
 		r.Status, r.RespondedAt = Accepted, now
 	}
 	r, err = s.requests.Send(ctx, r, func(earlier []Request) error {
-		if liveRequest(earlier, me.ID, to.ID, func(r Request) RequestStatus { return r.StatusAt(now) }) != nil {
+		if liveRequest(earlier, me.ID, to.ID, func(r Request) RequestStatus { return r.StatusAt(now, e) }) != nil {
 			return errs.New(errs.Conflict, errs.CodeDuplicateRequest, nil,
 				"Đã có yêu cầu gặp đang chờ hoặc đã được chấp nhận giữa hai bên.",
 				"A pending or accepted request between the two already exists.")
@@ -108,7 +109,7 @@ func (s *Service) bookPreferred(ctx context.Context, r Request) error {
 			return err
 		}
 		for _, sl := range r.Preferred {
-			if _, err := b.book(e, a, c, sl, value.NewID(s.clock.Now()), r.ID); err == nil {
+			if _, err := b.book(e, a, c, sl, s.clock.Now(), r.ID); err == nil {
 				return nil
 			}
 		}
@@ -122,7 +123,7 @@ func (s *Service) bookPreferred(ctx context.Context, r Request) error {
 
 // Respond accepts or declines a pending request, by its recipient.
 func (s *Service) Respond(ctx context.Context, requestID string, accept bool) (Request, error) {
-	r, b, me, _, err := s.requestSeenBy(ctx, requestID)
+	r, e, b, me, _, err := s.requestSeenBy(ctx, requestID)
 	if err != nil {
 		return Request{}, err
 	}
@@ -139,11 +140,12 @@ func (s *Service) Respond(ctx context.Context, requestID string, accept bool) (R
 	}
 	r, err = s.requests.Update(ctx, requestID, func(r *Request) error {
 		now := s.clock.Now()
-		switch r.StatusAt(now) {
+		switch r.StatusAt(now, e) {
 		case Pending:
 		case Expired:
+			at := value.Local(r.Expiry(e))
 			return errs.New(errs.FailedPrecondition, errs.CodeRequestExpired, nil,
-				fmt.Sprintf("Yêu cầu đã hết hạn lúc %s.", value.Local(r.ExpiresAt)), fmt.Sprintf("The request expired at %s.", value.Local(r.ExpiresAt)))
+				fmt.Sprintf("Yêu cầu đã hết hạn lúc %s.", at), fmt.Sprintf("The request expired at %s.", at))
 		default:
 			return notOpen("Yêu cầu đã được trả lời hoặc đã huỷ.", "The request was already answered or cancelled.")
 		}
@@ -161,7 +163,7 @@ func (s *Service) Respond(ctx context.Context, requestID string, accept bool) (R
 
 // CancelRequest withdraws a pending request, by its sender.
 func (s *Service) CancelRequest(ctx context.Context, requestID string) (Request, error) {
-	r, _, me, _, err := s.requestSeenBy(ctx, requestID)
+	r, e, _, me, _, err := s.requestSeenBy(ctx, requestID)
 	if err != nil {
 		return Request{}, err
 	}
@@ -170,7 +172,7 @@ func (s *Service) CancelRequest(ctx context.Context, requestID string) (Request,
 	}
 	return s.requests.Update(ctx, requestID, func(r *Request) error {
 		now := s.clock.Now()
-		if r.StatusAt(now) != Pending {
+		if r.StatusAt(now, e) != Pending {
 			return notOpen("Chỉ huỷ được yêu cầu đang chờ.", "Only a pending request can be withdrawn.")
 		}
 		r.Status, r.UpdatedAt = RequestCanceled, now
@@ -220,9 +222,9 @@ func (s *Service) Book(ctx context.Context, eventID, withID string, slot int) (M
 			return notOpen("Sự kiện không còn nhận đặt lịch.", "The event no longer takes bookings.")
 		}
 		var requestID string
-		r := liveRequest(rs, me.ID, other.ID, func(r Request) RequestStatus { return r.StatusAt(now) })
+		r := liveRequest(rs, me.ID, other.ID, func(r Request) RequestStatus { return r.StatusAt(now, e) })
 		switch {
-		case r != nil && r.StatusAt(now) == Accepted:
+		case r != nil && r.StatusAt(now, e) == Accepted:
 			requestID = r.ID
 		case mutual(me, other):
 		default:
@@ -230,7 +232,7 @@ func (s *Service) Book(ctx context.Context, eventID, withID string, slot int) (M
 				"Cần một yêu cầu gặp đã được chấp nhận, hoặc cả hai cùng muốn gặp nhau.",
 				"Booking needs an accepted request, or both marking each other as wanted.")
 		}
-		m, err := b.book(e, me, other, slot, value.NewID(now), requestID)
+		m, err := b.book(e, me, other, slot, now, requestID)
 		if err == nil {
 			out = *m
 		}
@@ -358,7 +360,7 @@ func (s *Service) Rate(ctx context.Context, eventID, meetingID string, rating in
 // Request returns a meeting request to its two sides and the event's
 // managers.
 func (s *Service) Request(ctx context.Context, id string) (Request, error) {
-	r, _, me, manager, err := s.requestSeenBy(ctx, id)
+	r, _, _, me, manager, err := s.requestSeenBy(ctx, id)
 	if err != nil {
 		return Request{}, err
 	}
@@ -368,16 +370,16 @@ func (s *Service) Request(ctx context.Context, id string) (Request, error) {
 	return r, nil
 }
 
-// requestSeenBy loads a request with its event's board, the caller's
+// requestSeenBy loads a request with its event and board, the caller's
 // registration on it (nil when none) and whether they manage the event.
-func (s *Service) requestSeenBy(ctx context.Context, id string) (Request, Board, *Participant, bool, error) {
+func (s *Service) requestSeenBy(ctx context.Context, id string) (Request, Event, Board, *Participant, bool, error) {
 	if err := policy.Authenticated(identity.FromContext(ctx)); err != nil {
-		return Request{}, Board{}, nil, false, err
+		return Request{}, Event{}, Board{}, nil, false, err
 	}
 	r, err := s.requests.Get(ctx, id)
 	if err != nil {
-		return Request{}, Board{}, nil, false, err
+		return Request{}, Event{}, Board{}, nil, false, err
 	}
-	_, b, me, manager, err := s.Board(ctx, r.EventID)
-	return r, b, me, manager, err
+	e, b, me, manager, err := s.Board(ctx, r.EventID)
+	return r, e, b, me, manager, err
 }

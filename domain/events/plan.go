@@ -101,9 +101,9 @@ func (s *Service) ScheduleMeetings(ctx context.Context, eventID string, scope Sc
 		return ScheduleRun{}, err
 	}
 	now := s.clock.Now()
-	at := func(r Request) RequestStatus { return r.StatusAt(now) }
 	var run ScheduleRun
 	_, err = s.onBoard(ctx, eventID, func(e Event, b *Board, manager bool, _ *Participant) error {
+		at := func(r Request) RequestStatus { return r.StatusAt(now, e) }
 		if !manager {
 			return errs.Forbidden()
 		}
@@ -162,8 +162,13 @@ func (s *Service) schedule(e Event, b *Board, rs []Request, at func(Request) Req
 	for _, m := range b.Live() {
 		p.Capacity[m.Slot]--
 	}
-	run := ScheduleRun{Wanted: len(pairs)}
 	now := s.clock.Now()
+	for sl := range p.Capacity {
+		if slots[sl].Over(now) { // a slot that has ended takes nobody
+			p.Capacity[sl] = 0
+		}
+	}
+	run := ScheduleRun{Wanted: len(pairs)}
 	for _, a := range Schedule(p) {
 		pr := p.Pairs[a.Pair]
 		b.Meetings = append(b.Meetings, Meeting{ID: value.NewID(now), A: people[pr.A].ID, B: people[pr.B].ID, Slot: a.Slot,
@@ -283,7 +288,7 @@ func (s *Service) Report(ctx context.Context, eventID string) (Report, error) {
 		}
 	}
 	for _, r := range rs {
-		out.Requests[r.StatusAt(now)]++
+		out.Requests[r.StatusAt(now, e)]++
 	}
 	sum := 0
 	for _, m := range b.Meetings {

@@ -30,10 +30,20 @@ type Request struct {
 	RespondedAt time.Time
 }
 
+// Expiry is when the request lapses unanswered: after its time to live or
+// at the end of its event, whichever comes first (an event's end may move
+// after the request was sent).
+func (r Request) Expiry(e Event) time.Time {
+	if !e.End.IsZero() && e.End.Before(r.ExpiresAt) {
+		return e.End
+	}
+	return r.ExpiresAt
+}
+
 // StatusAt is the request's status at now: a pending request expires by
 // the clock, without any job having to mark it.
-func (r Request) StatusAt(now time.Time) RequestStatus {
-	if r.Status == Pending && !now.Before(r.ExpiresAt) {
+func (r Request) StatusAt(now time.Time, e Event) RequestStatus {
+	if r.Status == Pending && !now.Before(r.Expiry(e)) {
 		return Expired
 	}
 	return r.Status
