@@ -58,3 +58,21 @@ func (d Date) Start() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0,
 
 // After reports whether d is later than o.
 func (d Date) After(o Date) bool { return d.Start().After(o.Start()) }
+
+// ParseDateTime parses an instant in RFC 3339 with its zone
+// ("2026-11-22T09:30:00+07:00", "2026-11-22T02:30:00.5Z"), years 0001 to
+// 9999, and returns it in UTC at the store's resolution (milliseconds), so
+// that an instant answered from memory equals the one read back later.
+func ParseDateTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil || t.Year() < 1 {
+		shown := s
+		if len(shown) > 40 {
+			shown = shown[:40] + "…"
+		}
+		return time.Time{}, errs.InvalidValue(
+			fmt.Sprintf("Thời điểm %q không hợp lệ: dùng RFC 3339 kèm múi giờ, năm 0001–9999, ví dụ 2026-12-01T09:00:00+07:00.", shown),
+			fmt.Sprintf("Invalid instant %q: use RFC 3339 with a zone, years 0001–9999, e.g. 2026-12-01T09:00:00+07:00.", shown))
+	}
+	return t.UTC().Truncate(time.Millisecond), nil
+}

@@ -7297,21 +7297,21 @@ type DataRoomAccessConnection {
 }
 
 extend type Investor {
-  "Startups for this investor: ranked by fit, searchable, filterable, with facet counts. The investor's users and admins."
-  dealFlow(first: Int = 20, after: String, filter: DealFlowFilter, sort: DealFlowSort = FIT): DealFlowConnection!
-  "The pipeline, most recently moved first; optionally one stage. The investor's users and admins."
-  deals(stage: DealStage): [Deal!]!
-  "How many deals are in each stage, every stage listed."
-  pipeline: [StageCount!]!
-  "The investor's users and admins."
-  savedSearches: [SavedSearch!]!
+  "Startups for this investor: ranked by fit, searchable, filterable, with facet counts. The investor's users and admins (null, with a FORBIDDEN error at its path, for others)."
+  dealFlow(first: Int = 20, after: String, filter: DealFlowFilter, sort: DealFlowSort = FIT): DealFlowConnection
+  "The pipeline, most recently moved first; optionally one stage. The investor's users and admins (null, with a FORBIDDEN error at its path, for others)."
+  deals(stage: DealStage): [Deal!]
+  "How many deals are in each stage, every stage listed. The investor's users and admins (null, with a FORBIDDEN error at its path, for others)."
+  pipeline: [StageCount!]
+  "The investor's users and admins (null, with a FORBIDDEN error at its path, for others)."
+  savedSearches: [SavedSearch!]
 }
 
 extend type Startup {
-  "Who may read the confidential fields under a grant. Those who manage the startup."
-  dataRoomGrants: [DataRoomGrant!]!
-  "Every read of the confidential fields under a grant, newest first. Those who manage the startup."
-  dataRoomAccessLog(first: Int = 20, after: String): DataRoomAccessConnection!
+  "Who may read the confidential fields under a grant. Those who manage the startup (null, with a FORBIDDEN error at its path, for others)."
+  dataRoomGrants: [DataRoomGrant!]
+  "Every read of the confidential fields under a grant, newest first. Those who manage the startup (null, with a FORBIDDEN error at its path, for others)."
+  dataRoomAccessLog(first: Int = 20, after: String): DataRoomAccessConnection
 }
 
 extend type Query {
@@ -7771,8 +7771,8 @@ type EventParticipant implements Node {
   waitlistPosition: Int
   "The caller's mark on this participant."
   myMark: MeetingMark
-  "Whom this participant should meet, best first, explained; for the participant and the event's managers."
-  recommendations(first: Int = 10): [ParticipantRecommendation!]!
+  "Whom this participant should meet, best first, explained; for the participant and the event's managers (null, with a FORBIDDEN error at its path, for others)."
+  recommendations(first: Int = 10): [ParticipantRecommendation!]
 }
 
 type ParticipantRecommendation {
@@ -8267,8 +8267,8 @@ type FundCall implements Node {
   anybody else.
   """
   applications(first: Int = 20, after: String, status: ApplicationStatus): ApplicationConnection!
-  "The fund's managers only. See RankingEntry for the order."
-  ranking(normalize: Boolean = false): Ranking!
+  "The fund's managers only (null, with a FORBIDDEN error at its path, for others). See RankingEntry for the order."
+  ranking(normalize: Boolean = false): Ranking
 }
 
 enum QuestionKind {
@@ -8603,23 +8603,23 @@ type MatchContribution {
 }
 
 extend type Startup {
-  "Best matches of a kind, best first; for the startup's members, its incubator's managers and admins."
-  matches(kind: MatchKind!, first: Int = 10): [Match!]!
+  "Best matches of a kind, best first; for the startup's members, its incubator's managers and admins (null, with a FORBIDDEN error at its path, for others)."
+  matches(kind: MatchKind!, first: Int = 10): [Match!]
 }
 
 extend type FundCall {
-  "Startups that fit the call and pass its eligibility rules, best first; for the fund's managers."
-  matches(first: Int = 10): [Match!]!
+  "Startups that fit the call and pass its eligibility rules, best first; for the fund's managers (null, with a FORBIDDEN error at its path, for others)."
+  matches(first: Int = 10): [Match!]
 }
 
 extend type Investor {
-  "Startups that fit the thesis and want what the investor offers, best first; for the investor's users."
-  matches(first: Int = 10): [Match!]!
+  "Startups that fit the thesis and want what the investor offers, best first; for the investor's users (null, with a FORBIDDEN error at its path, for others)."
+  matches(first: Int = 10): [Match!]
 }
 
 extend type Mentor {
-  "Startups the mentor could coach, best first; for the mentor and incubator managers."
-  matches(first: Int = 10): [Match!]!
+  "Startups the mentor could coach, best first; for the mentor and incubator managers (null, with a FORBIDDEN error at its path, for others)."
+  matches(first: Int = 10): [Match!]
 }
 
 input MatchFeedbackInput {
@@ -17036,9 +17036,9 @@ func (ec *executionContext) _EventParticipant_recommendations(ctx context.Contex
 			return ec.resolvers.EventParticipant().Recommendations(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
-		ec.marshalNParticipantRecommendation2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendationᚄ,
+		ec.marshalOParticipantRecommendation2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendationᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -18930,9 +18930,9 @@ func (ec *executionContext) _FundCall_ranking(ctx context.Context, field graphql
 			return ec.resolvers.FundCall().Ranking(ctx, obj, fc.Args["normalize"].(*bool))
 		},
 		nil,
-		ec.marshalNRanking2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRanking,
+		ec.marshalORanking2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRanking,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -18979,9 +18979,9 @@ func (ec *executionContext) _FundCall_matches(ctx context.Context, field graphql
 			return ec.resolvers.FundCall().Matches(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
-		ec.marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -20494,9 +20494,9 @@ func (ec *executionContext) _Investor_dealFlow(ctx context.Context, field graphq
 			return ec.resolvers.Investor().DealFlow(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["filter"].(*model.DealFlowFilter), fc.Args["sort"].(*dealflow.Sort))
 		},
 		nil,
-		ec.marshalNDealFlowConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowConnection,
+		ec.marshalODealFlowConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowConnection,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -20545,9 +20545,9 @@ func (ec *executionContext) _Investor_deals(ctx context.Context, field graphql.C
 			return ec.resolvers.Investor().Deals(ctx, obj, fc.Args["stage"].(*dealflow.Stage))
 		},
 		nil,
-		ec.marshalNDeal2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDealᚄ,
+		ec.marshalODeal2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDealᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -20609,9 +20609,9 @@ func (ec *executionContext) _Investor_pipeline(ctx context.Context, field graphq
 			return ec.resolvers.Investor().Pipeline(ctx, obj)
 		},
 		nil,
-		ec.marshalNStageCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCountᚄ,
+		ec.marshalOStageCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCountᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -20644,9 +20644,9 @@ func (ec *executionContext) _Investor_savedSearches(ctx context.Context, field g
 			return ec.resolvers.Investor().SavedSearches(ctx, obj)
 		},
 		nil,
-		ec.marshalNSavedSearch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearchᚄ,
+		ec.marshalOSavedSearch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearchᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -20692,9 +20692,9 @@ func (ec *executionContext) _Investor_matches(ctx context.Context, field graphql
 			return ec.resolvers.Investor().Matches(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
-		ec.marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -23378,9 +23378,9 @@ func (ec *executionContext) _Mentor_matches(ctx context.Context, field graphql.C
 			return ec.resolvers.Mentor().Matches(ctx, obj, fc.Args["first"].(*int))
 		},
 		nil,
-		ec.marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -37109,9 +37109,9 @@ func (ec *executionContext) _Startup_dataRoomGrants(ctx context.Context, field g
 			return ec.resolvers.Startup().DataRoomGrants(ctx, obj)
 		},
 		nil,
-		ec.marshalNDataRoomGrant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrantᚄ,
+		ec.marshalODataRoomGrant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrantᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -37153,9 +37153,9 @@ func (ec *executionContext) _Startup_dataRoomAccessLog(ctx context.Context, fiel
 			return ec.resolvers.Startup().DataRoomAccessLog(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		ec.marshalNDataRoomAccessConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessConnection,
+		ec.marshalODataRoomAccessConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessConnection,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -37200,9 +37200,9 @@ func (ec *executionContext) _Startup_matches(ctx context.Context, field graphql.
 			return ec.resolvers.Startup().Matches(ctx, obj, fc.Args["kind"].(matching.Kind), fc.Args["first"].(*int))
 		},
 		nil,
-		ec.marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -47356,16 +47356,13 @@ func (ec *executionContext) _EventParticipant(ctx context.Context, sel ast.Selec
 		case "recommendations":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._EventParticipant_recommendations(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -48280,16 +48277,13 @@ func (ec *executionContext) _FundCall(ctx context.Context, sel ast.SelectionSet,
 		case "ranking":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._FundCall_ranking(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -48316,16 +48310,13 @@ func (ec *executionContext) _FundCall(ctx context.Context, sel ast.SelectionSet,
 		case "matches":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._FundCall_matches(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -49254,16 +49245,13 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 		case "dealFlow":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Investor_dealFlow(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -49290,16 +49278,13 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 		case "deals":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Investor_deals(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -49326,16 +49311,13 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 		case "pipeline":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Investor_pipeline(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -49362,16 +49344,13 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 		case "savedSearches":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Investor_savedSearches(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -49398,16 +49377,13 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 		case "matches":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Investor_matches(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -50680,16 +50656,13 @@ func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, o
 		case "matches":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Mentor_matches(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -56930,16 +56903,13 @@ func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, 
 		case "dataRoomGrants":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Startup_dataRoomGrants(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -56966,16 +56936,13 @@ func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, 
 		case "dataRoomAccessLog":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Startup_dataRoomAccessLog(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -57002,16 +56969,13 @@ func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, 
 		case "matches":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Startup_matches(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -58668,20 +58632,6 @@ func (ec *executionContext) marshalNDataRoomAccess2ᚖgithubᚗcomᚋinnoportᚋ
 	return ec._DataRoomAccess(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDataRoomAccessConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessConnection(ctx context.Context, sel ast.SelectionSet, v model.DataRoomAccessConnection) graphql.Marshaler {
-	return ec._DataRoomAccessConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNDataRoomAccessConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessConnection(ctx context.Context, sel ast.SelectionSet, v *model.DataRoomAccessConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._DataRoomAccessConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNDataRoomAccessEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DataRoomAccessEdge) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
@@ -58734,50 +58684,6 @@ func (ec *executionContext) marshalNDataRoomAccessEdge2ᚖgithubᚗcomᚋinnopor
 		return graphql.Null
 	}
 	return ec._DataRoomAccessEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNDataRoomGrant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrantᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.Grant) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNDataRoomGrant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrant(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNDataRoomGrant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrant(ctx context.Context, sel ast.SelectionSet, v *dealflow.Grant) graphql.Marshaler {
@@ -58873,63 +58779,19 @@ func (ec *executionContext) marshalNDate2ᚖgithubᚗcomᚋinnoportᚋinnoport�
 }
 
 func (ec *executionContext) unmarshalNDateTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
+	res, err := model.UnmarshalDateTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalTime(v)
+	res := model.MarshalDateTime(v)
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
 		}
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNDeal2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDealᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.Deal) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNDeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) marshalNDeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal(ctx context.Context, sel ast.SelectionSet, v *dealflow.Deal) graphql.Marshaler {
@@ -58940,20 +58802,6 @@ func (ec *executionContext) marshalNDeal2ᚖgithubᚗcomᚋinnoportᚋinnoport�
 		return graphql.Null
 	}
 	return ec._Deal(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNDealFlowConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowConnection(ctx context.Context, sel ast.SelectionSet, v model.DealFlowConnection) graphql.Marshaler {
-	return ec._DealFlowConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNDealFlowConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowConnection(ctx context.Context, sel ast.SelectionSet, v *model.DealFlowConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._DealFlowConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDealFlowEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DealFlowEdge) graphql.Marshaler {
@@ -60484,50 +60332,6 @@ func (ec *executionContext) unmarshalNMarkParticipantInput2githubᚗcomᚋinnopo
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Match) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNMatch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatch(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNMatch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatch(ctx context.Context, sel ast.SelectionSet, v *model.Match) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -61236,50 +61040,6 @@ func (ec *executionContext) unmarshalNParticipantInput2githubᚗcomᚋinnoport�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNParticipantRecommendation2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParticipantRecommendation) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNParticipantRecommendation2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendation(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNParticipantRecommendation2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendation(ctx context.Context, sel ast.SelectionSet, v *model.ParticipantRecommendation) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -61503,20 +61263,6 @@ func (ec *executionContext) marshalNQuestionKind2githubᚗcomᚋinnoportᚋinnop
 		}
 	}
 	return res
-}
-
-func (ec *executionContext) marshalNRanking2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRanking(ctx context.Context, sel ast.SelectionSet, v model.Ranking) graphql.Marshaler {
-	return ec._Ranking(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNRanking2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRanking(ctx context.Context, sel ast.SelectionSet, v *model.Ranking) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._Ranking(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRankingEntry2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRankingEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RankingEntry) graphql.Marshaler {
@@ -62860,50 +62606,6 @@ func (ec *executionContext) unmarshalNSaveSearchInput2githubᚗcomᚋinnoportᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNSavedSearch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearchᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.SavedSearch) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNSavedSearch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearch(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNSavedSearch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearch(ctx context.Context, sel ast.SelectionSet, v *dealflow.SavedSearch) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -63572,50 +63274,6 @@ func (ec *executionContext) marshalNStage2ᚕgithubᚗcomᚋinnoportᚋinnoport�
 				defer wg.Done()
 			}
 			ret[i] = ec.marshalNStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStage(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) marshalNStageCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.StageCount) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNStageCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCount(ctx, sel, v[i])
 		}
 		if isLen1 {
 			f(i)
@@ -64549,6 +64207,60 @@ func (ec *executionContext) marshalOCriterionScore2ᚕᚖgithubᚗcomᚋinnoport
 	return ret
 }
 
+func (ec *executionContext) marshalODataRoomAccessConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessConnection(ctx context.Context, sel ast.SelectionSet, v *model.DataRoomAccessConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DataRoomAccessConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODataRoomGrant2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrantᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.Grant) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDataRoomGrant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrant(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalODataRoomGrant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrant(ctx context.Context, sel ast.SelectionSet, v *dealflow.Grant) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -64614,7 +64326,7 @@ func (ec *executionContext) unmarshalODateTime2ᚖtimeᚐTime(ctx context.Contex
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalTime(v)
+	res, err := model.UnmarshalDateTime(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -64624,8 +64336,55 @@ func (ec *executionContext) marshalODateTime2ᚖtimeᚐTime(ctx context.Context,
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalTime(*v)
+	res := model.MarshalDateTime(*v)
 	return res
+}
+
+func (ec *executionContext) marshalODeal2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDealᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.Deal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalODeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal(ctx context.Context, sel ast.SelectionSet, v *dealflow.Deal) graphql.Marshaler {
@@ -64633,6 +64392,13 @@ func (ec *executionContext) marshalODeal2ᚖgithubᚗcomᚋinnoportᚋinnoport�
 		return graphql.Null
 	}
 	return ec._Deal(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODealFlowConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowConnection(ctx context.Context, sel ast.SelectionSet, v *model.DealFlowConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DealFlowConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODealFlowFilter2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowFilter(ctx context.Context, v any) (*model.DealFlowFilter, error) {
@@ -65322,6 +65088,53 @@ func (ec *executionContext) marshalONotification2ᚖgithubᚗcomᚋinnoportᚋin
 	return ec._Notification(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOParticipantRecommendation2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParticipantRecommendation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNParticipantRecommendation2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendation(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOParticipantTypePairInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairInputᚄ(ctx context.Context, v any) ([]*model.ParticipantTypePairInput, error) {
 	if v == nil {
 		return nil, nil
@@ -65356,6 +65169,13 @@ func (ec *executionContext) unmarshalOQuestionInput2ᚕᚖgithubᚗcomᚋinnopor
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalORanking2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRanking(ctx context.Context, sel ast.SelectionSet, v *model.Ranking) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Ranking(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORegistrationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus(ctx context.Context, v any) (*events.RegStatus, error) {
@@ -65576,6 +65396,53 @@ func (ec *executionContext) marshalOSandboxProgram2ᚖgithubᚗcomᚋinnoportᚋ
 		return graphql.Null
 	}
 	return ec._SandboxProgram(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSavedSearch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearchᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.SavedSearch) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSavedSearch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearch(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOSavedSearch2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐSavedSearch(ctx context.Context, sel ast.SelectionSet, v *dealflow.SavedSearch) graphql.Marshaler {
@@ -65910,6 +65777,53 @@ func (ec *executionContext) marshalOStage2ᚖgithubᚗcomᚋinnoportᚋinnoport�
 	_ = ctx
 	res := model.MarshalStage(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOStageCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*dealflow.StageCount) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNStageCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStageCount(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup(ctx context.Context, sel ast.SelectionSet, v *firm.Startup) graphql.Marshaler {

@@ -385,8 +385,8 @@ type EventParticipant struct {
 	WaitlistPosition *int `json:"waitlistPosition,omitempty"`
 	// The caller's mark on this participant.
 	MyMark *events.Mark `json:"myMark,omitempty"`
-	// Whom this participant should meet, best first, explained; for the participant and the event's managers.
-	Recommendations []*ParticipantRecommendation `json:"recommendations"`
+	// Whom this participant should meet, best first, explained; for the participant and the event's managers (null, with a FORBIDDEN error at its path, for others).
+	Recommendations []*ParticipantRecommendation `json:"recommendations,omitempty"`
 }
 
 func (EventParticipant) IsNode() {}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -31,6 +32,19 @@ func UnmarshalDate(v any) (value.Date, error) {
 		return value.Date{}, errs.InvalidValue("Ngày phải là chuỗi YYYY-MM-DD.", "A date must be a YYYY-MM-DD string.")
 	}
 	return value.ParseDate(s)
+}
+
+// MarshalDateTime writes an instant in RFC 3339 (UTC); the zero time is null.
+func MarshalDateTime(t time.Time) graphql.Marshaler { return graphql.MarshalTime(t.UTC()) }
+
+// UnmarshalDateTime reads an RFC 3339 instant with its zone; anything else
+// is the client's INVALID_VALUE.
+func UnmarshalDateTime(v any) (time.Time, error) {
+	s, ok := v.(string)
+	if !ok {
+		return time.Time{}, errs.InvalidValue("Thời điểm phải là chuỗi RFC 3339.", "An instant must be an RFC 3339 string.")
+	}
+	return value.ParseDateTime(s)
 }
 
 // MarshalVND writes an amount as a JSON integer.

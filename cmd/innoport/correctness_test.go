@@ -1,0 +1,207 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Tests of the defects found by trying the service from outside: each
+// failed before its fix.
+
+const submitWithTimes = `mutation($in: SubmitApplicationInput!) { submitApplication(input: $in) {
+	application { id submittedAt history { at from to reason } } userErrors { field code message } } }`
+
+// An idempotent replay answers exactly what the first request answered,
+// and what a later read answers: times at the store's resolution.
+func TestIdempotentReplayAnswersTheStoredApplication(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	callID := w.createCall(t, nil)
+	w.e.clock.Set(testNow.Add(123456789 * time.Nanosecond)) // a time with nanoseconds, as the system clock has
+	in := map[string]any{"callId": callID, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "k-1",
+		"requestedAmountVnd": 1_000_000_000, "answers": []map[string]any{
+			{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."},
+			{"questionKey": "readiness", "choices": []string{"Thí điểm"}},
+		}}
+	first := w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: submitWithTimes, vars: map[string]any{"in": in}})
+	require.Empty(t, first.userErrors("submitApplication"))
+	replay := w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: submitWithTimes, vars: map[string]any{"in": in}})
+	require.Empty(t, replay.userErrors("submitApplication"))
+	assert.Equal(t, first.get("submitApplication.application"), replay.get("submitApplication.application"))
+	read := w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { application(id: $id) {
+		id submittedAt history { at from to reason } } }`, vars: map[string]any{"id": first.str("submitApplication.application.id")}})
+	assert.Equal(t, first.get("submitApplication.application"), read.get("application"))
+	assert.Equal(t, "2026-11-21T02:00:00.123Z", first.str("submitApplication.application.submittedAt"))
+}
+
+// A key sent again with another request is refused, not answered with the
+// application of the first.
+func TestIdempotencyKeyReusedForAnotherRequestIsRefused(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	callID := w.createCall(t, nil)
+	r := w.submit(t, "CatHai Wind", "k-2", 1_000_000_000, callID, nil)
+	require.Empty(t, r.userErrors("submitApplication"))
+	r = w.submit(t, "CatHai Wind", "k-2", 1_500_000_000, callID, nil)
+	assert.Equal(t, map[string]string{"input.idempotencyKey": "IDEMPOTENCY_KEY_REUSED"}, r.userErrors("submitApplication"), "another amount")
+	r = w.submit(t, "CatHai Wind", "k-2", 1_000_000_000, callID, []map[string]any{
+		{"questionKey": "solution", "text": "Một giải pháp khác hẳn cho cảng."},
+		{"questionKey": "readiness", "choices": []string{"Thí điểm"}},
+	})
+	assert.Equal(t, map[string]string{"input.idempotencyKey": "IDEMPOTENCY_KEY_REUSED"}, r.userErrors("submitApplication"), "other answers")
+	r = w.submit(t, "CatHai Wind", "k-2", 1_000_000_000, callID, nil)
+	assert.Empty(t, r.userErrors("submitApplication"), "the same request still replays")
+}
+
+// A scheduling run during the event places meetings only in slots that are
+// not over, and a booking into a past slot is refused.
+func TestSchedulingDuringTheEventSkipsSlotsThatAreOver(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	m := newMeetup(t, e, func(in map[string]any) {
+		in["capacity"] = 10
+		in["tables"] = []map[string]any{{"name": "A"}}
+		in["requestMode"] = "AUTO_ACCEPT"
+	})
+	f := m.join(t, "f", "founder", nil)
+	v := m.join(t, "v", "investor", nil)
+	m.join(t, "g", "founder", nil)
+	require.Empty(t, m.requestMeeting(t, "g", v, nil).userErrors("requestMeeting"))
+	require.Empty(t, m.requestMeeting(t, "f", v, nil).userErrors("requestMeeting"))
+	_ = f
+
+	e.clock.Set(local(9, 20)) // slot 0 (09:00–09:15) is over; slot 1 runs
+	r := e.do(t, req{token: m.user(t, "g"), query: `mutation($in: BookMeetingInput!) { bookMeeting(input: $in) { meeting { id } userErrors { field code } } }`,
+		vars: map[string]any{"in": map[string]any{"participantId": v, "slot": 0}}})
+	assert.Equal(t, map[string]string{"input.slot": "INVALID_VALUE"}, r.userErrors("bookMeeting"))
+
+	r = e.do(t, req{token: m.manager(t), query: `mutation($in: ScheduleEventMeetingsInput!) { scheduleEventMeetings(input: $in) { result { placed } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"eventId": m.id, "scope": "UNBOOKED_ONLY"}}})
+	require.Empty(t, r.userErrors("scheduleEventMeetings"))
+	assert.Equal(t, 2, r.num("scheduleEventMeetings.result.placed"), "both pairs fit slots 1–3")
+	r = e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { meetings { slot { index } } } }`, vars: map[string]any{"id": m.id}})
+	require.Len(t, r.list("event.meetings"), 2)
+	for i := range r.list("event.meetings") {
+		assert.GreaterOrEqual(t, r.num(fmt.Sprintf("event.meetings.%d.slot.index", i)), 1, "nothing in the slot that is over")
+	}
+}
+
+// A request left pending expires at the event's end when that comes before
+// its time to live: in answers, in mutations and in the report.
+func TestMeetingRequestsExpireAtTheEventsEnd(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	m := newMeetup(t, e, func(in map[string]any) { in["capacity"] = 10 }) // 24 h to answer; the event ends at 12:00
+	m.join(t, "f", "founder", nil)
+	v := m.join(t, "v", "investor", nil)
+	e.clock.Set(local(11, 0))
+	r := m.requestMeeting(t, "f", v, nil)
+	require.Empty(t, r.userErrors("requestMeeting"))
+	id := r.str("requestMeeting.request.id")
+	assert.Equal(t, local(12, 0).UTC().Format(time.RFC3339), r.str("requestMeeting.request.expiresAt"))
+
+	e.clock.Set(local(12, 30))
+	r = e.do(t, req{token: m.user(t, "f"), query: `query($id: ID!) { myMeetingRequests(eventId: $id) { status expiresAt } }`, vars: map[string]any{"id": m.id}})
+	assert.Equal(t, "EXPIRED", r.str("myMeetingRequests.0.status"))
+	r = m.respond(t, "v", id, true)
+	assert.Equal(t, map[string]string{"input": "REQUEST_EXPIRED"}, r.userErrors("respondToMeetingRequest"))
+	r = e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { report { requests { status count } } } }`, vars: map[string]any{"id": m.id}})
+	counts := map[string]int{}
+	for _, c := range r.list("event.report.requests") {
+		counts[c.(map[string]any)["status"].(string)] = int(c.(map[string]any)["count"].(float64))
+	}
+	assert.Equal(t, 1, counts["EXPIRED"])
+	assert.Equal(t, 0, counts["PENDING"])
+}
+
+// Malformed scalars are the client's INVALID_VALUE, in the client's
+// language, never INTERNAL.
+func TestMalformedScalarsAreInvalidValues(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	create := `mutation($in: CreateFundCallInput!) { createFundCall(input: $in) { fundCall { id } userErrors { code } } }`
+	base := func(change func(map[string]any)) map[string]any {
+		in := map[string]any{"fundId": w.fund, "title": "Kêu gọi", "opensAt": "2026-12-01T00:00:00Z", "closesAt": "2026-12-31T00:00:00Z",
+			"budgetVnd": 1_000_000_000, "ticketMinVnd": 100_000_000, "ticketMaxVnd": 500_000_000, "sectors": []string{"PORT_LOGISTICS"},
+			"rubric": map[string]any{"overallThreshold": 1, "criteria": []map[string]any{{"key": "a", "name": "A", "threshold": 1}}}}
+		change(in)
+		return in
+	}
+	for _, bad := range []string{"2026-13-01T00:00:00Z", "2030-01-01T00:00:00", "10000-01-01T00:00:00Z", "2026-12-01", "", "0000-01-01T00:00:00Z"} {
+		for _, lang := range []string{"vi", "en"} {
+			r := w.e.do(t, req{token: w.manager(t), headers: map[string]string{"Accept-Language": lang}, query: create,
+				vars: map[string]any{"in": base(func(in map[string]any) { in["opensAt"] = bad })}})
+			require.NotEmpty(t, r.Errors, bad)
+			assert.Equal(t, "INVALID_VALUE", r.code(""), "%q: %v", bad, r.Errors)
+			if lang == "en" {
+				assert.Contains(t, r.Errors[0].Message, "Invalid instant", bad)
+			} else {
+				assert.Contains(t, r.Errors[0].Message, "Thời điểm", bad)
+			}
+		}
+	}
+	r := w.e.do(t, req{token: w.manager(t), query: create,
+		vars: map[string]any{"in": base(func(in map[string]any) { in["opensAt"] = 20261201 })}})
+	assert.Equal(t, "INVALID_VALUE", r.code(""), "a number is not an instant")
+	// Inline in the document too, and the other scalars.
+	r = w.e.do(t, req{token: w.manager(t), query: `{ fundCalls(first: 1) { edges { node { id } } } }`})
+	require.Empty(t, r.Errors)
+	for _, q := range []string{
+		`mutation { createFundCall(input: {fundId: "` + w.fund + `", title: "x", opensAt: "2026-02-30T00:00:00Z", closesAt: "2026-12-31T00:00:00Z", budgetVnd: 1, ticketMinVnd: 1, ticketMaxVnd: 1, sectors: [PORT_LOGISTICS], rubric: {overallThreshold: 1, criteria: [{key: "a", name: "A", threshold: 1}]}}) { userErrors { code } } }`,
+		`mutation { createFundCall(input: {fundId: "` + w.fund + `", title: "x", opensAt: "2026-12-01T00:00:00Z", closesAt: "2026-12-31T00:00:00Z", budgetVnd: 1.5, ticketMinVnd: 1, ticketMaxVnd: 1, sectors: [PORT_LOGISTICS], rubric: {overallThreshold: 1, criteria: [{key: "a", name: "A", threshold: 1}]}}) { userErrors { code } } }`,
+		`mutation { createFundCall(input: {fundId: "` + w.fund + `", title: "x", opensAt: "2026-12-01T00:00:00Z", closesAt: "2026-12-31T00:00:00Z", budgetVnd: "12a", ticketMinVnd: 1, ticketMaxVnd: 1, sectors: [PORT_LOGISTICS], rubric: {overallThreshold: 1, criteria: [{key: "a", name: "A", threshold: 1}]}}) { userErrors { code } } }`,
+	} {
+		r := w.e.do(t, req{token: w.manager(t), query: q})
+		assert.Equal(t, "INVALID_VALUE", r.code(""), "%s: %v", q[:60], r.Errors)
+	}
+	admin := w.e.token(t, "ADMIN", "admin-1", "")
+	r = w.e.do(t, req{token: admin, query: `mutation($in: CreateStartupInput!) { createStartup(input: $in) { startup { id } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"name": "Công ty X", "taxCode": "0100233488", "foundedOn": "2024-02-30", "ward": "Hải An",
+			"sectors": []string{"PORT_LOGISTICS"}, "stage": "IDEA", "teamSize": 3, "contact": map[string]any{"email": "a@example.vn"}}}})
+	assert.Equal(t, "INVALID_VALUE", r.code(""), "%v", r.Errors)
+}
+
+// A confidential field of one item in a list is null with FORBIDDEN at its
+// path; the page itself survives.
+func TestForbiddenFieldsInListsLeaveThePage(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.do(t, req{query: `{ investors(first: 2) { edges { node { id } } } }`})
+	require.Empty(t, r.Errors)
+	own := r.str("investors.edges.0.node.id")
+	tok := e.token(t, "INVESTOR", "other-investor", own)
+	queries := map[string]string{
+		"investors": `{ investors(first: 3) { edges { node { id name deals { stage } pipeline { stage } savedSearches { id } matches { score }
+			dealFlow(first: 1) { totalCount } } } } }`,
+		"startups":  `{ startups(first: 3) { edges { node { id name dataRoomGrants { grantedAt } dataRoomAccessLog { edges { cursor } } matches(kind: INVESTOR) { score } } } } }`,
+		"fundCalls": `{ fundCalls(first: 3) { edges { node { id title ranking { entries { rank } } matches { score } } } } }`,
+		"mentors":   `{ mentors(first: 3) { edges { node { id name matches { score } } } } }`,
+	}
+	for list, q := range queries {
+		r := e.do(t, req{token: tok, query: q})
+		require.NotNil(t, r.Data, "%s: %v", list, r.Errors)
+		edges := r.list(list + ".edges")
+		require.NotEmpty(t, edges, list)
+		forbidden := 0
+		for _, er := range r.Errors {
+			assert.Equal(t, "FORBIDDEN", er.Extensions["code"], "%s: %v", list, er)
+			assert.Equal(t, list, fmt.Sprint(er.Path[0]))
+			forbidden++
+		}
+		assert.Positive(t, forbidden, list)
+		for i := range edges {
+			assert.NotEmpty(t, r.str(fmt.Sprintf("%s.edges.%d.node.id", list, i)), list)
+		}
+	}
+	// The investor's own fields stay readable beside them.
+	r = e.do(t, req{token: tok, query: `query($id: ID!) { node(id: $id) { ... on Investor { deals { stage } pipeline { stage } } } }`,
+		vars: map[string]any{"id": own}})
+	assert.Empty(t, r.Errors)
+	assert.NotNil(t, r.get("node.pipeline"))
+	_ = strings.TrimSpace
+}
