@@ -54,7 +54,7 @@ func authenticate(v auth.Verifier, logger *slog.Logger, next http.Handler) http.
 		if !ok || err != nil {
 			logger.InfoContext(r.Context(), "token refused", "error", err)
 			w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
-			writeError(w, http.StatusUnauthorized, langFromHeader(r.Header.Get("Accept-Language")), errs.New(
+			writeError(w, http.StatusUnauthorized, langOf(r.Context()), errs.New(
 				errs.Unauthenticated, errs.CodeUnauthenticated, nil,
 				"Mã xác thực (token) không hợp lệ hoặc đã hết hạn.", "The bearer token is invalid or expired."))
 			return

@@ -7,28 +7,20 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/ravilushqa/otelgqlgen"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/errs"
-	"github.com/innoport/innoport/domain/events"
-	"github.com/innoport/innoport/domain/funding"
-	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/graph/generated"
-	"github.com/innoport/innoport/graph/model"
-	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/metrics"
 	"github.com/innoport/innoport/telemetry"
 )
@@ -41,6 +33,7 @@ type Options struct {
 	MaxBodyBytes  int64            // largest request body accepted
 	MaxDepth      int              // deepest selection accepted, introspection excepted
 	MaxComplexity int              // highest query cost accepted; lists cost per requested item
+	MaxAliases    int              // most aliased fields one operation may hold
 	Metrics       *metrics.Metrics // nil: none recorded
 	// Tracer traces operations and resolvers (otelgqlgen, request variables
 	// left out); nil: no tracing.
@@ -61,48 +54,18 @@ type Options struct {
 // errors and the limits in o.
 func NewHandler(r *Resolver, o Options) http.Handler {
 	cfg := generated.Config{Resolvers: r}
-	listCost := func(child int, first *int) int { return 1 + child*pageCost(first) }
-	cfg.Complexity.Query.Startups = func(child int, first *int, _ *string, _ *model.StartupFilter) int {
-		return listCost(child, first)
-	}
-	cfg.Complexity.Query.Investors = func(child int, first *int, _ *string) int { return listCost(child, first) }
-	cfg.Complexity.Query.Mentors = func(child int, first *int, _ *string) int { return listCost(child, first) }
-	cfg.Complexity.Query.FundCalls = func(child int, first *int, _ *string, _ *funding.CallStatus) int {
-		return listCost(child, first)
-	}
-	cfg.Complexity.Incubator.Startups = func(child int, first *int, _ *string) int { return listCost(child, first) }
-	cfg.Complexity.FundCall.Applications = func(child int, first *int, _ *string, _ *funding.AppStatus) int {
-		return listCost(child, first)
-	}
-	cfg.Complexity.Query.Reviewers = func(child int, first *int, _ *string) int { return listCost(child, first) }
-	cfg.Complexity.Query.ScreeningResults = func(child int, _ string, _ *screening.Status, first *int, _ *string) int {
-		return listCost(child, first)
-	}
-	cfg.Complexity.Query.SandboxApplications = func(child int, _, _ *string, first *int, _ *string) int {
-		return listCost(child, first)
-	}
-	cfg.Complexity.Query.SandboxRegister = func(child int, first *int, _ *string) int { return listCost(child, first) }
-	cfg.Complexity.Query.JobRuns = func(child int, _ string, first *int, _ *string) int { return listCost(child, first) }
-	cfg.Complexity.Startup.Matches = func(child int, _ matching.Kind, first *int) int { return listCost(child, first) }
-	cfg.Complexity.FundCall.Matches = func(child int, first *int) int { return listCost(child, first) }
-	cfg.Complexity.Investor.Matches = func(child int, first *int) int { return listCost(child, first) }
-	cfg.Complexity.Mentor.Matches = func(child int, first *int) int { return listCost(child, first) }
-	cfg.Complexity.Query.Events = func(child int, _ *string, _ []events.Status, first *int, _ *string) int {
-		return listCost(child, first)
-	}
-	cfg.Complexity.EventParticipant.Recommendations = func(child int, first *int) int { return listCost(child, first) }
+	setCosts(&cfg.Complexity)
 
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(httpTransport{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}
-	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
-	srv.Use(depthLimit(o.MaxDepth))
+	srv.Use(&operationLimits{maxComplexity: o.MaxComplexity, maxAliases: o.MaxAliases, maxDepth: o.MaxDepth})
+	srv.AroundRootFields(boundRootFields)
 	if o.Metrics != nil {
 		srv.AroundOperations(observeOperations(o.Metrics))
 	}
@@ -113,11 +76,11 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv.SetRecoverFunc(recoverPanic(o.Logger))
 
 	var h http.Handler = http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		ctx := withLang(req.Context(), langFromHeader(req.Header.Get("Accept-Language")))
+		ctx := req.Context()
 		if o.Tracer != nil { // a caller's trace continues here
 			ctx = telemetry.Propagator.Extract(ctx, propagation.HeaderCarrier(req.Header))
 		}
-		ctx = withLoaders(ctx, newLoaders(r))
+		ctx = withRootSlots(withLoaders(ctx, newLoaders(r)))
 		if o.Timeout > 0 {
 			var cancel context.CancelFunc
 			ctx, cancel = context.WithTimeout(ctx, o.Timeout)
@@ -131,15 +94,12 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	}
 	h = limitRate(o.RateLimit, now, h)
 	h = authenticate(o.Verifier, o.Logger, h)
-	return cors(o.CORSOrigins, limitBody(o.MaxBodyBytes, h))
-}
-
-// pageCost is what one item of a list costs times the items asked for.
-func pageCost(first *int) int {
-	if first == nil {
-		return 20
-	}
-	return max(*first, 1)
+	h = cors(o.CORSOrigins, limitBody(o.MaxBodyBytes, h))
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		// Browsers must take every answer for what its Content-Type says.
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		h.ServeHTTP(w, req.WithContext(withLang(req.Context(), langFromHeader(req.Header.Get("Accept-Language")))))
+	})
 }
 
 // limitBody refuses bodies larger than n bytes with 413 and REQUEST_TOO_LARGE,
@@ -150,7 +110,7 @@ func limitBody(n int64, next http.Handler) http.Handler {
 		if !tooLarge && r.Body != nil && r.Body != http.NoBody {
 			body, err := io.ReadAll(io.LimitReader(r.Body, n+1))
 			if err != nil {
-				writeError(w, http.StatusBadRequest, langFromHeader(r.Header.Get("Accept-Language")),
+				writeError(w, http.StatusBadRequest, langOf(r.Context()),
 					errs.New(errs.Invalid, errs.CodeInvalidValue, nil, "Không đọc được nội dung yêu cầu.", "The request body could not be read."))
 				return
 			}
@@ -158,7 +118,7 @@ func limitBody(n int64, next http.Handler) http.Handler {
 			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
 		if tooLarge {
-			writeError(w, http.StatusRequestEntityTooLarge, langFromHeader(r.Header.Get("Accept-Language")),
+			writeError(w, http.StatusRequestEntityTooLarge, langOf(r.Context()),
 				errs.New(errs.Invalid, errs.CodeRequestTooLarge, nil,
 					fmt.Sprintf("Yêu cầu quá lớn (tối đa %d byte).", n),
 					fmt.Sprintf("The request is too large (at most %d bytes).", n)))
@@ -168,51 +128,3 @@ func limitBody(n int64, next http.Handler) http.Handler {
 	})
 }
 
-// depthLimit refuses operations nested deeper than maxDepth levels of fields.
-// Introspection fields (__schema, __type) are not counted: GraphiQL's own
-// introspection query is deep by nature and bounded by the schema.
-type depthLimit int
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationContextMutator
-} = depthLimit(0)
-
-func (depthLimit) ExtensionName() string { return "DepthLimit" }
-
-func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
-
-func (d depthLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if oc.Operation == nil {
-		return nil
-	}
-	if depth := selectionDepth(oc.Operation.SelectionSet, 0); depth > int(d) {
-		e := errs.New(errs.Invalid, errs.CodeDepthLimitExceeded, nil,
-			fmt.Sprintf("Truy vấn lồng %d cấp, vượt quá giới hạn %d.", depth, int(d)),
-			fmt.Sprintf("The query is nested %d levels deep, above the limit of %d.", depth, int(d)))
-		return &gqlerror.Error{Message: e.Message(langOf(ctx)), Extensions: map[string]any{"code": string(e.Code)}}
-	}
-	return nil
-}
-
-func selectionDepth(set ast.SelectionSet, depth int) int {
-	deepest := depth
-	for _, s := range set {
-		var d int
-		switch s := s.(type) {
-		case *ast.Field:
-			if strings.HasPrefix(s.Name, "__") {
-				continue
-			}
-			d = selectionDepth(s.SelectionSet, depth+1)
-		case *ast.InlineFragment:
-			d = selectionDepth(s.SelectionSet, depth)
-		case *ast.FragmentSpread:
-			if s.Definition != nil {
-				d = selectionDepth(s.Definition.SelectionSet, depth)
-			}
-		}
-		deepest = max(deepest, d)
-	}
-	return deepest
-}

@@ -99,7 +99,7 @@ func limitRate(rl RateLimit, now func() time.Time, next http.Handler) http.Handl
 		}
 		secs := int(math.Ceil(wait.Seconds()))
 		w.Header().Set("Retry-After", strconv.Itoa(secs))
-		writeError(w, http.StatusTooManyRequests, langFromHeader(r.Header.Get("Accept-Language")), errs.New(errs.Invalid, errs.CodeRateLimited, nil,
+		writeError(w, http.StatusTooManyRequests, langOf(r.Context()), errs.New(errs.Invalid, errs.CodeRateLimited, nil,
 			fmt.Sprintf("Quá nhiều yêu cầu; hãy thử lại sau %d giây.", secs),
 			fmt.Sprintf("Too many requests; try again in %d s.", secs)))
 	})

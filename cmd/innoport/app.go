@@ -369,7 +369,7 @@ func (a *app) routes() http.Handler {
 	mux.Handle("/graphql", graph.NewHandler(a.resolver, graph.Options{
 		Verifier: a.verifier, Logger: a.logger, Introspection: a.cfg.Introspection,
 		MaxBodyBytes: a.cfg.MaxBodyBytes, MaxDepth: a.cfg.MaxDepth, MaxComplexity: a.cfg.MaxComplexity,
-		Metrics: a.metrics, Tracer: a.traceProvider(), RateLimit: graph.RateLimit{Rate: float64(a.cfg.RateLimit), Burst: a.cfg.RateBurst},
+		MaxAliases: a.cfg.MaxAliases, Metrics: a.metrics, Tracer: a.traceProvider(), RateLimit: graph.RateLimit{Rate: float64(a.cfg.RateLimit), Burst: a.cfg.RateBurst},
 		CORSOrigins: a.cfg.CORSOrigins, Timeout: a.cfg.RequestTimeout, Now: a.clock.Now,
 	}))
 	if a.metrics != nil {

@@ -37,6 +37,7 @@ type Config struct {
 	MaxBodyBytes    int64         // INNOPORT_MAX_BODY_BYTES
 	MaxDepth        int           // INNOPORT_MAX_DEPTH
 	MaxComplexity   int           // INNOPORT_MAX_COMPLEXITY
+	MaxAliases      int           // INNOPORT_MAX_ALIASES
 	ShutdownTimeout time.Duration // INNOPORT_SHUTDOWN_TIMEOUT
 	// CloseCallsSchedule is when calls past their deadline are closed.
 	CloseCallsSchedule string // INNOPORT_SCHEDULE_CLOSE_CALLS
@@ -85,7 +86,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Int("rateLimit", c.RateLimit), slog.Int("rateBurst", c.RateBurst), slog.Any("corsOrigins", c.CORSOrigins),
 		slog.Duration("requestTimeout", c.RequestTimeout),
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
-		slog.Int("maxComplexity", c.MaxComplexity), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
+		slog.Int("maxComplexity", c.MaxComplexity), slog.Int("maxAliases", c.MaxAliases), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
 		slog.String("sandboxSchedule", c.SandboxSchedule), slog.String("matchesSchedule", c.MatchesSchedule), slog.Int("matchesK", c.MatchesK), slog.String("instance", c.Instance),
 		slog.Duration("jobLeaseTTL", c.JobLeaseTTL), slog.String("meiliURL", c.MeiliURL), slog.String("meiliMasterKey", mask(c.MeiliKey)),
@@ -184,6 +185,7 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	c.MaxBodyBytes = envInt("INNOPORT_MAX_BODY_BYTES", 1<<20)
 	c.MaxDepth = int(envInt("INNOPORT_MAX_DEPTH", 12))
 	c.MaxComplexity = int(envInt("INNOPORT_MAX_COMPLEXITY", 5000))
+	c.MaxAliases = int(envInt("INNOPORT_MAX_ALIASES", 50))
 	c.MatchesK = int(envInt("INNOPORT_MATCHES_K", 20))
 	if v := env("INNOPORT_RATE_LIMIT", "20"); v != "0" {
 		c.RateLimit = int(envInt("INNOPORT_RATE_LIMIT", 20))

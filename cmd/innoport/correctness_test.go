@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -203,5 +206,107 @@ func TestForbiddenFieldsInListsLeaveThePage(t *testing.T) {
 		vars: map[string]any{"id": own}})
 	assert.Empty(t, r.Errors)
 	assert.NotNil(t, r.get("node.pipeline"))
-	_ = strings.TrimSpace
+}
+
+// Every request the transport cannot run gets a status, a stable code and
+// a clean message: no panic, no echo of the body, no Go type names.
+func TestTransportErrorsAreCoded(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	send := func(method, contentType, accept, body string) (int, http.Header, string) {
+		hr := httptest.NewRequest(method, "/graphql", strings.NewReader(body))
+		if contentType != "" {
+			hr.Header.Set("Content-Type", contentType)
+		}
+		if accept != "" {
+			hr.Header.Set("Accept", accept)
+		}
+		hr.Header.Set("Accept-Language", "en")
+		w := httptest.NewRecorder()
+		e.h.ServeHTTP(w, hr)
+		return w.Code, w.Header(), w.Body.String()
+	}
+	for _, c := range []struct {
+		method, contentType, body string
+		status                    int
+		code                      string
+	}{
+		{"POST", "application/json", `null`, 400, "BAD_REQUEST"},
+		{"POST", "application/json", `[]`, 400, "BAD_REQUEST"},
+		{"POST", "application/json", `[{"query":"{ sectors { sector } }"}]`, 400, "BAD_REQUEST"},
+		{"POST", "application/json", ``, 400, "BAD_REQUEST"},
+		{"POST", "application/json", `{"query": "{ sectors { sector } }"`, 400, "BAD_REQUEST"},
+		{"POST", "application/json", `{"query": 1}`, 400, "BAD_REQUEST"},
+		{"POST", "application/json", `{"qeury": "{ sectors { sector } }"}`, 400, "BAD_REQUEST"},
+		{"POST", "application/json", `{"query": "{ sectors { sector } }", "variables": []}`, 400, "BAD_REQUEST"},
+		{"POST", "application/json", `{"query": "{ sectors { sector } }", "operationName": 7}`, 400, "BAD_REQUEST"},
+		{"POST", "text/plain", `{"query": "{ sectors { sector } }"}`, 415, "UNSUPPORTED_MEDIA_TYPE"},
+		{"POST", "application/json; charset=latin1", `{"query": "{ sectors { sector } }"}`, 415, "UNSUPPORTED_MEDIA_TYPE"},
+		{"PUT", "application/json", `{"query": "{ sectors { sector } }"}`, 405, "METHOD_NOT_ALLOWED"},
+	} {
+		status, header, body := send(c.method, c.contentType, "", c.body)
+		name := c.method + " " + c.contentType + " " + c.body
+		assert.Equal(t, c.status, status, name)
+		var r response
+		require.NoError(t, json.Unmarshal([]byte(body), &r), "%s: %s", name, body)
+		assert.Equal(t, c.code, r.code(""), name)
+		assert.NotContains(t, body, "graphql.", name)
+		assert.NotContains(t, body, "RawParams", name)
+		if c.body != "" && len(c.body) > 4 {
+			assert.NotContains(t, body, c.body, "%s: the body is not echoed", name)
+		}
+		assert.Equal(t, "nosniff", header.Get("X-Content-Type-Options"), name)
+	}
+	status, _, _ := send("POST", "application/json", "application/xml", `{"query": "{ sectors { sector } }"}`)
+	assert.Equal(t, http.StatusNotAcceptable, status)
+
+	// A document that does not parse or validate: 200 as application/json,
+	// 400 without a data entry as application/graphql-response+json.
+	for _, doc := range []string{`{`, `{ nosuchfield }`} {
+		body, _ := json.Marshal(map[string]any{"query": doc})
+		status, _, out := send("POST", "application/json", "application/json", string(body))
+		assert.Equal(t, http.StatusOK, status, doc)
+		assert.NotContains(t, out, `"data"`, doc)
+		status, header, out := send("POST", "application/json", "application/graphql-response+json", string(body))
+		assert.Equal(t, http.StatusBadRequest, status, doc)
+		assert.Equal(t, "application/graphql-response+json; charset=utf-8", header.Get("Content-Type"))
+		assert.NotContains(t, out, `"data"`, doc)
+		assert.Contains(t, out, "GRAPHQL_", doc)
+	}
+}
+
+// One request cannot starve the others: a thousand aliases are refused
+// whatever they ask for, and so is an operation that costs too much.
+func TestAliasAmplificationIsRefused(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	many := func(n int, field string) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			fmt.Fprintf(&b, " a%d: %s", i, field)
+		}
+		b.WriteString(" }")
+		return b.String()
+	}
+	search := `search(query: "cang", first: 20) { totalCount edges { node { __typename } } }`
+	counts := `screeningCounts(setKey: "innovative_startup_sme") { status count }`
+	for _, field := range []string{search, counts} {
+		r := e.do(t, req{token: admin, query: many(1000, field)})
+		assert.Equal(t, "ALIAS_LIMIT_EXCEEDED", r.code(""), field)
+		assert.Nil(t, r.Data, "nothing ran")
+	}
+	// With the alias cap lifted, the cost limit holds on its own.
+	loose := newEnvWith(t, func(c *Config) { c.MaxAliases = 100_000 })
+	for _, field := range []string{search, counts} {
+		r := loose.do(t, req{token: loose.token(t, "ADMIN", "admin-1", ""), query: many(1000, field)})
+		assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", r.code(""), field)
+		assert.Contains(t, r.Errors[0].Message, "giới hạn 5000")
+	}
+	// Within the limits every alias answers.
+	r := e.do(t, req{token: admin, query: many(50, counts)})
+	require.Empty(t, r.Errors)
+	assert.Len(t, r.Data, 50)
+	assert.NotEmpty(t, r.list("a49"), "the counts are there")
 }

@@ -57,7 +57,7 @@ func newEnvWith(t testing.TB, change func(*Config)) *env {
 	ctx := context.Background()
 	cfg := Config{
 		MongoURI: storetest.URI(t), DBName: storetest.DBName(), JWTSecret: testSecret, Introspection: true,
-		MaxBodyBytes: 1 << 20, MaxDepth: 12, MaxComplexity: 5000,
+		MaxBodyBytes: 1 << 20, MaxDepth: 12, MaxComplexity: 5000, MaxAliases: 50,
 		CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off, MatchesSchedule: jobs.Off,
 		ReindexSchedule: jobs.Off,
 		MatchesK:        20,

@@ -62,9 +62,18 @@ const (
 	CodeMeetingLimit       Code = "MEETING_LIMIT_REACHED"
 	CodeDuplicateRequest   Code = "DUPLICATE_REQUEST"
 	// Request limits, refused before any resolver runs.
-	CodeRequestTooLarge    Code = "REQUEST_TOO_LARGE"
-	CodeDepthLimitExceeded Code = "DEPTH_LIMIT_EXCEEDED"
-	CodeRateLimited        Code = "RATE_LIMITED"
+	CodeRequestTooLarge         Code = "REQUEST_TOO_LARGE"
+	CodeDepthLimitExceeded      Code = "DEPTH_LIMIT_EXCEEDED"
+	CodeComplexityLimitExceeded Code = "COMPLEXITY_LIMIT_EXCEEDED"
+	CodeAliasLimitExceeded      Code = "ALIAS_LIMIT_EXCEEDED"
+	CodeRateLimited             Code = "RATE_LIMITED"
+
+	// Transport: a request that is not GraphQL over HTTP as the server
+	// speaks it, refused before the document is read.
+	CodeBadRequest           Code = "BAD_REQUEST"
+	CodeMethodNotAllowed     Code = "METHOD_NOT_ALLOWED"
+	CodeUnsupportedMediaType Code = "UNSUPPORTED_MEDIA_TYPE"
+	CodeNotAcceptable        Code = "NOT_ACCEPTABLE"
 )
 
 // Lang is a language a message can be shown in.
