@@ -65,6 +65,7 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(&operationLimits{maxComplexity: o.MaxComplexity, maxAliases: o.MaxAliases, maxDepth: o.MaxDepth})
+	srv.Use(textGuard{})
 	srv.AroundRootFields(boundRootFields)
 	if o.Metrics != nil {
 		srv.AroundOperations(observeOperations(o.Metrics))

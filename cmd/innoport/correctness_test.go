@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -309,4 +310,57 @@ func TestAliasAmplificationIsRefused(t *testing.T) {
 	require.Empty(t, r.Errors)
 	assert.Len(t, r.Data, 50)
 	assert.NotEmpty(t, r.list("a49"), "the counts are there")
+}
+
+// Control characters, NUL bytes and broken UTF-8 are refused wherever text
+// enters, at the field; paragraphs keep their line breaks and tabs.
+func TestControlCharactersAndBrokenUTF8AreRefused(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	create := `mutation($in: CreateStartupInput!) { createStartup(input: $in) { startup { id description } userErrors { field code } } }`
+	input := func(name, description string) map[string]any {
+		return map[string]any{"name": name, "taxCode": "0100233488", "foundedOn": "2024-05-10", "ward": "Hải An",
+			"sectors": []string{"PORT_LOGISTICS"}, "stage": "IDEA", "teamSize": 3, "description": description,
+			"contact": map[string]any{"email": "a@example.vn"}}
+	}
+	for _, c := range []struct{ name, description, field string }{
+		{"Probe\u0000NUL", "", "input.name"},
+		{"Công ty \u001b[31mĐỏ", "", "input.name"},
+		{"Công ty X", "Mô tả \u0007 chuông", "input.description"},
+		{"Công ty \u0085 X", "", "input.name"},
+		{"Công ty \ufffd X", "", "input.name"},
+	} {
+		r := e.do(t, req{token: admin, query: create, vars: map[string]any{"in": input(c.name, c.description)}})
+		require.NotEmpty(t, r.Errors, c.name)
+		assert.Equal(t, "INVALID_VALUE", r.code(""), c.name)
+		assert.Equal(t, c.field, fmt.Sprint(strings.Join(toStrings(r.Errors[0].Extensions["field"]), ".")), c.name)
+	}
+	// Invalid UTF-8 in the body itself (the JSON decoder would turn it into U+FFFD).
+	body := []byte(`{"query": "mutation($in: CreateStartupInput!) { createStartup(input: $in) { startup { id } } }", "variables": {"in": {"name": "Probe` + "\xff\xfe" + `", "taxCode": "0100233488", "foundedOn": "2024-05-10", "ward": "Hải An", "sectors": ["PORT_LOGISTICS"], "stage": "IDEA", "teamSize": 3, "contact": {"email": "a@example.vn"}}}}`)
+	hr := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	hr.Header.Set("Content-Type", "application/json")
+	hr.Header.Set("Authorization", "Bearer "+admin)
+	hr.Header.Set("Accept-Language", "en")
+	r := e.serve(t, hr)
+	assert.Equal(t, "INVALID_VALUE", r.code(""))
+	assert.Contains(t, r.Errors[0].Message, "UTF-8")
+	// Inline in a query, too.
+	r = e.do(t, req{query: `{ search(query: "cang\u0000") { totalCount } }`})
+	assert.Equal(t, "INVALID_VALUE", r.code(""))
+	// A name is one line; a description keeps its paragraphs.
+	r = e.do(t, req{token: admin, query: create, vars: map[string]any{"in": input("Công ty\nHai dòng", "")}})
+	assert.Equal(t, map[string]string{"input.name": "INVALID_VALUE"}, r.userErrors("createStartup"))
+	r = e.do(t, req{token: admin, query: create, vars: map[string]any{"in": input("Công ty Cảm biến", "Dòng một.\n\tDòng hai.")}})
+	require.Empty(t, r.userErrors("createStartup"))
+	assert.Equal(t, "Dòng một.\n\tDòng hai.", r.str("createStartup.startup.description"))
+}
+
+func toStrings(v any) []string {
+	l, _ := v.([]any)
+	out := make([]string, len(l))
+	for i, x := range l {
+		out[i] = fmt.Sprint(x)
+	}
+	return out
 }

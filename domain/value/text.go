@@ -12,10 +12,44 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 )
 
+// ParagraphChars is the length from which a text is a paragraph: texts
+// allowed that many characters or more keep line breaks and tabs; shorter
+// ones (names, titles, labels) are one line.
+const ParagraphChars = 1000
+
+// CheckChars refuses what no text may hold: bytes that are not UTF-8, the
+// replacement character U+FFFD (what a JSON decoder leaves of such bytes),
+// and control characters (NUL, ESC, DEL, C1) — except line feeds, carriage
+// returns and tabs when paragraph is true.
+func CheckChars(s string, paragraph bool) error {
+	if !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+		return errs.InvalidValue("Văn bản không phải UTF-8 hợp lệ (có byte lỗi hoặc ký tự thay thế U+FFFD).",
+			"The text is not valid UTF-8 (it has broken bytes or the replacement character U+FFFD).")
+	}
+	for _, r := range s {
+		lineBreak := r == '\n' || r == '\r' || r == '\t'
+		switch {
+		case lineBreak && paragraph:
+		case lineBreak:
+			return errs.InvalidValue("Trường này chỉ có một dòng: không xuống dòng hay tab.",
+				"This field is one line: no line breaks or tabs.")
+		case r < 0x20 || r >= 0x7f && r < 0xa0:
+			return errs.InvalidValue(fmt.Sprintf("Văn bản không được chứa ký tự điều khiển (U+%04X).", r),
+				fmt.Sprintf("The text must not contain control characters (U+%04X).", r))
+		}
+	}
+	return nil
+}
+
 // Text trims s, normalises it to Unicode NFC (so "ệ" typed with combining marks
-// equals the precomposed letter) and checks its length in characters. An empty
-// result is a REQUIRED error when required, and allowed otherwise.
+// equals the precomposed letter), refuses broken or control characters
+// (CheckChars; texts of ParagraphChars or more keep line breaks and tabs) and
+// checks its length in characters. An empty result is a REQUIRED error when
+// required, and allowed otherwise.
 func Text(s string, required bool, maxChars int) (string, error) {
+	if err := CheckChars(s, maxChars >= ParagraphChars); err != nil {
+		return "", err
+	}
 	s = norm.NFC.String(strings.TrimSpace(s))
 	if s == "" {
 		if required {
