@@ -53,10 +53,11 @@ var searched = []struct {
 	boost float64
 }{{"all", 1}, {"title", 4}}
 
-// mappingVersion changes with newMapping: an index on disk made with
+// mappingVersion changes with newMapping and with what bleveDoc indexes
+// (3: joined proper names): an index on disk made with
 // another version is replaced by an empty one, which the service's repair
 // at start refills from the store.
-const mappingVersion = "2"
+const mappingVersion = "3"
 
 // ErrInUse is returned when another process has the embedded index open.
 var ErrInUse = errors.New("the search index is open in another process")
@@ -157,7 +158,7 @@ func bleveDoc(d Doc) map[string]any {
 	m := map[string]any{
 		"type": string(d.Type), "rid": d.ID, "version": float64(d.Version),
 		"title": d.Title, "body": d.Body, "titleSort": value.Fold(d.Title),
-		"all": strings.Join(append([]string{d.Title, d.Subtitle, d.Body}, d.Keywords...), " · "),
+		"all": strings.Join(append([]string{d.Title, d.Subtitle, d.Body, joinedNames(d.Title, d.Subtitle, d.Body)}, d.Keywords...), " · "),
 	}
 	for f, vs := range d.Facets {
 		m[string(f)] = vs

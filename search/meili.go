@@ -119,7 +119,7 @@ func toMeili(d Doc) meiliDoc {
 	return meiliDoc{
 		Key: d.Key().String(), Type: d.Type, RID: d.ID, Version: d.Version,
 		Title: d.Title, TitleFold: value.Fold(d.Title), Subtitle: d.Subtitle, SubtitleFold: value.Fold(d.Subtitle),
-		Keywords: kw, KeywordsFold: value.Fold(kw), Body: d.Body, BodyFold: value.Fold(d.Body), TitleSort: value.Fold(d.Title),
+		Keywords: kw, KeywordsFold: strings.TrimSpace(value.Fold(kw) + " " + joinedNames(d.Title, d.Subtitle, d.Body)), Body: d.Body, BodyFold: value.Fold(d.Body), TitleSort: value.Fold(d.Title),
 		Sector: d.Facets[FacetSector], Stage: d.Facets[FacetStage], Ward: d.Facets[FacetWard], Incubator: d.Facets[FacetIncubator],
 	}
 }

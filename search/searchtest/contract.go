@@ -76,6 +76,9 @@ func Run(t *testing.T, open func(t *testing.T) search.Index) {
 			{"da nang", []string{"s2"}},
 			{"đà nẵng", []string{"s2"}},
 			{"hai phong", []string{"s1", "s3", "i1"}},
+			{"haiphong", []string{"s1", "s3", "i1"}}, // a place name written as one word
+			{"danang", []string{"s2"}},
+			{"haiphong fintech", []string{"s3"}},
 			{"logistcs", []string{"s1", "i1", "m1"}}, // a typo in an 8-letter word
 			{"chuyen doi so", []string{"c1"}},
 			{"nong nghiep thoong minh", []string{"s2"}}, // a typo in a six-letter word
