@@ -49,7 +49,9 @@ func setCosts(c *generated.ComplexityRoot) {
 	q.CheckEligibility = func(child int, _, _ string) int { return fieldCost(child) }
 	q.CriteriaSets = func(child int, _ *screening.SetStatus) int { return listCost(child, nil) }
 	q.Event = func(child int, _ string) int { return fieldCost(child) }
-	q.Events = func(child int, _ *string, _ []events.Status, first *int, _ *string) int { return listCost(child, first) }
+	q.Events = func(child int, _ *string, _ []events.Status, first *int, _ *string) int {
+		return listCost(child, first)
+	}
 	q.FundCalls = func(child int, first *int, _ *string, _ *funding.CallStatus) int { return listCost(child, first) }
 	q.Funds = func(child int) int { return listCost(child, nil) }
 	q.Incubators = func(child int) int { return listCost(child, nil) }

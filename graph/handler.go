@@ -128,4 +128,3 @@ func limitBody(n int64, next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
