@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/innoport/innoport/domain/events"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
@@ -25,7 +26,8 @@ func startupCafe(ctx context.Context, s Stores, now time.Time, incubatorID strin
 		Description: "Gặp gỡ nhà sáng lập, nhà đầu tư, chuyên gia và sinh viên; các cuộc gặp 1:1 từ 9:00 đến 10:30.",
 		Venue:       "Trường Đại học Hàng hải Việt Nam, 484 Lạch Tray", Start: at(8, 0), End: at(11, 30),
 		Capacity: 60, WaitlistCapacity: 20, RegistrationOpens: now.Add(-time.Hour), RegCloses: at(7, 0),
-		Types: []events.ParticipantType{{Key: "founder"}, {Key: "investor"}, {Key: "expert", NeedsApproval: true},
+		Types: []events.ParticipantType{{Key: "founder", Roles: []identity.Role{identity.RoleStartupMember}},
+			{Key: "investor", Roles: []identity.Role{identity.RoleInvestor}}, {Key: "expert", NeedsApproval: true},
 			{Key: "student"}, {Key: "official", NeedsApproval: true}},
 		Sessions: []events.Session{{Start: at(9, 0), End: at(10, 30)}}, SlotMinutes: 15,
 		Tables:      []events.Table{{Name: "Bàn 1", Capacity: 1}, {Name: "Bàn 2", Capacity: 1}, {Name: "Bàn 3", Capacity: 1}, {Name: "Sảnh", Capacity: 3}},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/events"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/ical"
@@ -175,7 +176,7 @@ func eventInput(in model.EventInput) events.Event {
 		RequestMode: deref(in.RequestMode), RequestTTL: time.Duration(deref(in.RequestTTLHours)) * time.Hour,
 		ExcludeMetBefore: deref(in.ExcludeMetBefore)}
 	for _, t := range in.ParticipantTypes {
-		e.Types = append(e.Types, events.ParticipantType{Key: t.Key, NeedsApproval: deref(t.NeedsApproval)})
+		e.Types = append(e.Types, events.ParticipantType{Key: t.Key, NeedsApproval: deref(t.NeedsApproval), Roles: append([]identity.Role{}, value.Unique(t.Roles)...)})
 	}
 	for _, s := range in.Sessions {
 		e.Sessions = append(e.Sessions, events.Session{Start: s.Start, End: s.End})

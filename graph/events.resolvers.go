@@ -172,7 +172,7 @@ func (r *mutationResolver) RegisterForEvent(ctx context.Context, input model.Reg
 	if err != nil {
 		return r.participantPayload(ctx, "", events.Participant{}, err)
 	}
-	p, err := r.Meetups.Register(ctx, eventID, events.Registration{Type: input.Type, Name: input.Name, Organisation: deref(input.Organisation),
+	p, err := r.Meetups.Register(ctx, eventID, events.Registration{Type: deref(input.Type), Name: input.Name, Organisation: deref(input.Organisation),
 		Sectors: input.Sectors, Offers: deref(input.Offers), Seeks: deref(input.Seeks), Unavailable: input.UnavailableSlots})
 	return r.participantPayload(ctx, eventID, p, err)
 }
@@ -193,6 +193,15 @@ func (r *mutationResolver) DecideRegistration(ctx context.Context, input model.D
 		return r.participantPayload(ctx, "", events.Participant{}, err)
 	}
 	p, err := r.Meetups.Decide(ctx, eventID, pid, input.Approve)
+	return r.participantPayload(ctx, eventID, p, err)
+}
+
+func (r *mutationResolver) SetParticipantType(ctx context.Context, input model.SetParticipantTypeInput) (*model.EventParticipantPayload, error) {
+	eventID, pid, err := eventScoped(input.ParticipantID, typeEventParticipant, "participantId")
+	if err != nil {
+		return r.participantPayload(ctx, "", events.Participant{}, err)
+	}
+	p, err := r.Meetups.SetType(ctx, eventID, pid, input.Type)
 	return r.participantPayload(ctx, eventID, p, err)
 }
 

@@ -12,13 +12,15 @@ import (
 
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/events"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
 
 type participantTypeDoc struct {
-	Key           string `bson:"key"`
-	NeedsApproval bool   `bson:"needsApproval"`
+	Key           string   `bson:"key"`
+	NeedsApproval bool     `bson:"needsApproval"`
+	Roles         []string `bson:"roles,omitempty"`
 }
 
 type sessionDoc struct {
@@ -71,7 +73,7 @@ func eventToDoc(e events.Event) eventDoc {
 		ExcludeMetBefore: e.ExcludeMetBefore, Status: string(e.Status),
 		Types: []participantTypeDoc{}, Sessions: []sessionDoc{}, Tables: []tableDoc{}}
 	for _, t := range e.Types {
-		d.Types = append(d.Types, participantTypeDoc(t))
+		d.Types = append(d.Types, participantTypeDoc{Key: t.Key, NeedsApproval: t.NeedsApproval, Roles: names(t.Roles)})
 	}
 	for _, s := range e.Sessions {
 		d.Sessions = append(d.Sessions, sessionDoc(s))
@@ -92,7 +94,11 @@ func eventToDomain(d eventDoc) (events.Event, error) {
 		SlotMinutes: d.SlotMinutes, MaxMeetings: d.MaxMeetings, RequestMode: events.RequestMode(d.RequestMode),
 		RequestTTL: time.Duration(d.RequestTTLMinutes) * time.Minute, ExcludeMetBefore: d.ExcludeMetBefore, Status: events.Status(d.Status)}
 	for _, t := range d.Types {
-		e.Types = append(e.Types, events.ParticipantType(t))
+		pt := events.ParticipantType{Key: t.Key, NeedsApproval: t.NeedsApproval, Roles: []identity.Role{}}
+		for _, r := range t.Roles {
+			pt.Roles = append(pt.Roles, identity.Role(r))
+		}
+		e.Types = append(e.Types, pt)
 	}
 	for _, s := range d.Sessions {
 		e.Sessions = append(e.Sessions, events.Session{Start: s.Start.UTC(), End: s.End.UTC()})

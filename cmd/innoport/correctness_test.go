@@ -364,3 +364,46 @@ func toStrings(v any) []string {
 	}
 	return out
 }
+
+// A participant's type follows from their roles: a founder cannot register
+// as an investor; only the organisers give another type.
+func TestParticipantTypeFollowsTheCallersRoles(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.do(t, req{query: `{ events(first: 5) { edges { node { id incubator { id } participantTypes { key roles } } } } }`})
+	require.Empty(t, r.Errors)
+	eventID, incubator := r.str("events.edges.0.node.id"), r.str("events.edges.0.node.incubator.id")
+	assert.Equal(t, []any{"INVESTOR"}, r.get("events.edges.0.node.participantTypes.1.roles"))
+	startups := e.do(t, req{query: `{ startups(first: 1) { edges { node { id } } } investors(first: 1) { edges { node { id } } } }`})
+	founder := e.token(t, "STARTUP_MEMBER", "founder-probe", startups.str("startups.edges.0.node.id"))
+	investor := e.token(t, "INVESTOR", "investor-probe", startups.str("investors.edges.0.node.id"))
+	register := func(token string, typ any) response {
+		in := map[string]any{"eventId": eventID, "name": "Người thử"}
+		if typ != nil {
+			in["type"] = typ
+		}
+		return e.do(t, req{token: token, query: `mutation($in: RegisterForEventInput!) { registerForEvent(input: $in) { participant { id type status } userErrors { field code message } } }`,
+			vars: map[string]any{"in": in}})
+	}
+	r = register(founder, "investor")
+	assert.Equal(t, map[string]string{"input.type": "INVALID_VALUE"}, r.userErrors("registerForEvent"), "a founder is no investor")
+	r = register(founder, nil)
+	require.Empty(t, r.userErrors("registerForEvent"))
+	assert.Equal(t, "founder", r.str("registerForEvent.participant.type"), "derived from the role")
+	pid := r.str("registerForEvent.participant.id")
+	r = register(investor, nil)
+	require.Empty(t, r.userErrors("registerForEvent"))
+	assert.Equal(t, "investor", r.str("registerForEvent.participant.type"))
+	r = register(e.token(t, "STARTUP_MEMBER", "student-probe", ""), "student")
+	assert.Empty(t, r.userErrors("registerForEvent"), "a type open to anyone")
+
+	set := `mutation($in: SetParticipantTypeInput!) { setParticipantType(input: $in) { participant { type } userErrors { field code } } }`
+	r = e.do(t, req{token: founder, query: set, vars: map[string]any{"in": map[string]any{"participantId": pid, "type": "investor"}}})
+	assert.Equal(t, "FORBIDDEN", r.code(""))
+	organiser := e.token(t, "INCUBATOR_MANAGER", "inc-manager", incubator)
+	r = e.do(t, req{token: organiser, query: set, vars: map[string]any{"in": map[string]any{"participantId": pid, "type": "expert"}}})
+	require.Empty(t, r.userErrors("setParticipantType"))
+	assert.Equal(t, "expert", r.str("setParticipantType.participant.type"))
+	r = e.do(t, req{token: organiser, query: set, vars: map[string]any{"in": map[string]any{"participantId": pid, "type": "nobody"}}})
+	assert.Equal(t, map[string]string{"input.type": "INVALID_VALUE"}, r.userErrors("setParticipantType"))
+}

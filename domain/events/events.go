@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/value"
 )
@@ -58,6 +59,28 @@ const (
 type ParticipantType struct {
 	Key           string
 	NeedsApproval bool
+	// Roles are who may register as this type themselves (a user holding
+	// one of them); empty: anyone. Only the event's managers may give a
+	// participant a type their roles do not allow.
+	Roles []identity.Role
+}
+
+// Allows reports whether p may register as this type themselves.
+func (t ParticipantType) Allows(p identity.Principal) bool {
+	return len(t.Roles) == 0 || slices.ContainsFunc(t.Roles, p.Has)
+}
+
+// TypeFor is the type a person registering themselves takes: the first
+// whose roles they hold, else the first open to anyone.
+func (e Event) TypeFor(p identity.Principal) (ParticipantType, bool) {
+	for _, open := range []bool{false, true} {
+		for _, t := range e.Types {
+			if (len(t.Roles) == 0) == open && t.Allows(p) {
+				return t, true
+			}
+		}
+	}
+	return ParticipantType{}, false
 }
 
 // Session is a time window of meetings.

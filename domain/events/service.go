@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/innoport/innoport/domain/clock"
@@ -244,6 +245,54 @@ func checkRegistration(e Event, r Registration) (Registration, error) {
 	return r, list.Err()
 }
 
+// typeFor is the type a person takes when they register themselves: the
+// one they ask for if their roles allow it (any, for the event's
+// managers), else the one their roles give (Event.TypeFor).
+func typeFor(e Event, p identity.Principal, asked string) (string, error) {
+	if asked == "" {
+		t, ok := e.TypeFor(p)
+		if !ok {
+			return "", errs.InvalidValue("Sự kiện không có loại người tham dự nào dành cho vai trò của bạn; hãy liên hệ ban tổ chức.",
+				"The event has no participant type for your roles; ask the organisers.", "type")
+		}
+		return t.Key, nil
+	}
+	t, ok := e.Type(asked)
+	if ok && !t.Allows(p) && policy.ManageEvent(p, e.IncubatorID) != nil {
+		roles := make([]string, len(t.Roles))
+		for i, r := range t.Roles {
+			roles[i] = string(r)
+		}
+		return "", errs.InvalidValue(
+			fmt.Sprintf("Loại %q dành cho vai trò %s; chỉ ban tổ chức mới xếp được người khác vào loại này.", t.Key, strings.Join(roles, ", ")),
+			fmt.Sprintf("Type %q is for the roles %s; only the organisers may put anyone else in it.", t.Key, strings.Join(roles, ", ")), "type")
+	}
+	return asked, nil // an unknown type is reported with the others by checkRegistration
+}
+
+// SetType gives a participant another type, by the event's managers;
+// their meetings stay.
+func (s *Service) SetType(ctx context.Context, eventID, participantID, typ string) (Participant, error) {
+	var out Participant
+	_, err := s.onBoard(ctx, eventID, func(e Event, b *Board, manager bool, _ *Participant) error {
+		if !manager {
+			return errs.Forbidden()
+		}
+		p, err := participantFor(b, manager, nil, participantID)
+		if err != nil {
+			return err
+		}
+		if _, ok := e.Type(typ); !ok {
+			return errs.InvalidValue(fmt.Sprintf("Không có loại người tham dự %q.", typ),
+				fmt.Sprintf("There is no participant type %q.", typ), "type")
+		}
+		p.Type = typ
+		out = *p
+		return nil
+	})
+	return out, err
+}
+
 // Register signs the caller up: with a seat while there is one (pending
 // approval when their type needs it), else on the waitlist, else EVENT_FULL.
 func (s *Service) Register(ctx context.Context, eventID string, r Registration) (Participant, error) {
@@ -260,6 +309,9 @@ func (s *Service) Register(ctx context.Context, eventID string, r Registration) 
 		return Participant{}, errs.New(errs.FailedPrecondition, errs.CodeRegistrationClosed, nil,
 			fmt.Sprintf("Sự kiện nhận đăng ký từ %s đến %s.", value.Local(e.RegistrationOpens), value.Local(e.RegCloses)),
 			fmt.Sprintf("Registration is open from %s to %s.", value.Local(e.RegistrationOpens), value.Local(e.RegCloses)))
+	}
+	if r.Type, err = typeFor(e, p, r.Type); err != nil {
+		return Participant{}, err
 	}
 	r, err = checkRegistration(e, r)
 	if err != nil {

@@ -740,6 +740,7 @@ type ComplexityRoot struct {
 		RunScreening              func(childComplexity int) int
 		SaveSearch                func(childComplexity int, input model.SaveSearchInput) int
 		ScheduleEventMeetings     func(childComplexity int, input model.ScheduleEventMeetingsInput) int
+		SetParticipantType        func(childComplexity int, input model.SetParticipantTypeInput) int
 		SubmitApplication         func(childComplexity int, input model.SubmitApplicationInput) int
 		SubmitReview              func(childComplexity int, input model.SubmitReviewInput) int
 		SubmitSandboxReport       func(childComplexity int, input model.SandboxReportInput) int
@@ -795,6 +796,7 @@ type ComplexityRoot struct {
 	ParticipantType struct {
 		Key           func(childComplexity int) int
 		NeedsApproval func(childComplexity int) int
+		Roles         func(childComplexity int) int
 	}
 
 	ParticipantTypePair struct {
@@ -1429,6 +1431,7 @@ type MutationResolver interface {
 	RegisterForEvent(ctx context.Context, input model.RegisterForEventInput) (*model.EventParticipantPayload, error)
 	UpdateRegistration(ctx context.Context, input model.UpdateRegistrationInput) (*model.EventParticipantPayload, error)
 	DecideRegistration(ctx context.Context, input model.DecideRegistrationInput) (*model.EventParticipantPayload, error)
+	SetParticipantType(ctx context.Context, input model.SetParticipantTypeInput) (*model.EventParticipantPayload, error)
 	CancelRegistration(ctx context.Context, input model.ParticipantInput) (*model.EventParticipantPayload, error)
 	MarkParticipant(ctx context.Context, input model.MarkParticipantInput) (*model.EventParticipantPayload, error)
 	RequestMeeting(ctx context.Context, input model.RequestMeetingInput) (*model.MeetingRequestPayload, error)
@@ -4501,6 +4504,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.ScheduleEventMeetings(childComplexity, args["input"].(model.ScheduleEventMeetingsInput)), true
+	case "Mutation.setParticipantType":
+		if e.complexity.Mutation.SetParticipantType == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setParticipantType_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SetParticipantType(childComplexity, args["input"].(model.SetParticipantTypeInput)), true
 	case "Mutation.submitApplication":
 		if e.complexity.Mutation.SubmitApplication == nil {
 			break
@@ -4782,6 +4796,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.ParticipantType.NeedsApproval(childComplexity), true
+	case "ParticipantType.roles":
+		if e.complexity.ParticipantType.Roles == nil {
+			break
+		}
+
+		return e.complexity.ParticipantType.Roles(childComplexity), true
 
 	case "ParticipantTypePair.a":
 		if e.complexity.ParticipantTypePair.A == nil {
@@ -6796,6 +6816,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputScoreInput,
 		ec.unmarshalInputScreeningCriterionInput,
 		ec.unmarshalInputSearchFilter,
+		ec.unmarshalInputSetParticipantTypeInput,
 		ec.unmarshalInputStartupFilter,
 		ec.unmarshalInputSubmitApplicationInput,
 		ec.unmarshalInputSubmitReviewInput,
@@ -7649,11 +7670,15 @@ type ParticipantType {
   key: String!
   "Registrations of this type wait for a manager's approval."
   needsApproval: Boolean!
+  "Who may register as this type themselves: a user holding one of these roles; empty: anyone."
+  roles: [Role!]!
 }
 
 input ParticipantTypeInput {
   key: String!
   needsApproval: Boolean = false
+  "Who may register as this type themselves (e.g. [INVESTOR] for investors); empty: anyone."
+  roles: [Role!] = []
 }
 
 "A time window of 1:1 meetings."
@@ -7922,7 +7947,12 @@ type EventPayload {
 
 input RegisterForEventInput {
   eventId: ID!
-  type: String!
+  """
+  Which participant type to register as; only one whose roles the caller
+  holds (INVALID_VALUE otherwise; organisers may take any). Left out: the
+  first type whose roles the caller holds, else the first open to anyone.
+  """
+  type: String
   name: String!
   organisation: String
   sectors: [Sector!]
@@ -7946,6 +7976,11 @@ input UpdateRegistrationInput {
   seeks: String
   "Not a slot they have a meeting in (SLOT_TAKEN)."
   unavailableSlots: [Int!]
+}
+
+input SetParticipantTypeInput {
+  participantId: ID!
+  type: String!
 }
 
 input DecideRegistrationInput {
@@ -8043,6 +8078,8 @@ extend type Mutation {
   updateRegistration(input: UpdateRegistrationInput!): EventParticipantPayload!
   "Managers, for registrations pending approval; a rejection frees the seat for the waitlist."
   decideRegistration(input: DecideRegistrationInput!): EventParticipantPayload!
+  "Give a participant another type, whatever their roles; their meetings stay. The event's managers."
+  setParticipantType(input: SetParticipantTypeInput!): EventParticipantPayload!
   "Frees the seat for the first on the waitlist and cancels the leaver's meetings."
   cancelRegistration(input: ParticipantInput!): EventParticipantPayload!
   "The caller's mark on another participant; NO_THANKS also cancels a meeting of the two."
@@ -10286,6 +10323,17 @@ func (ec *executionContext) field_Mutation_scheduleEventMeetings_args(ctx contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNScheduleEventMeetingsInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScheduleEventMeetingsInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setParticipantType_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSetParticipantTypeInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSetParticipantTypeInput)
 	if err != nil {
 		return nil, err
 	}
@@ -15795,6 +15843,8 @@ func (ec *executionContext) fieldContext_Event_participantTypes(_ context.Contex
 				return ec.fieldContext_ParticipantType_key(ctx, field)
 			case "needsApproval":
 				return ec.fieldContext_ParticipantType_needsApproval(ctx, field)
+			case "roles":
+				return ec.fieldContext_ParticipantType_roles(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type ParticipantType", field.Name)
 		},
@@ -24868,6 +24918,53 @@ func (ec *executionContext) fieldContext_Mutation_decideRegistration(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setParticipantType(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_setParticipantType,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SetParticipantType(ctx, fc.Args["input"].(model.SetParticipantTypeInput))
+		},
+		nil,
+		ec.marshalNEventParticipantPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_setParticipantType(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "participant":
+				return ec.fieldContext_EventParticipantPayload_participant(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_EventParticipantPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipantPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setParticipantType_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_cancelRegistration(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27518,6 +27615,35 @@ func (ec *executionContext) fieldContext_ParticipantType_needsApproval(_ context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ParticipantType_roles(ctx context.Context, field graphql.CollectedField, obj *events.ParticipantType) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ParticipantType_roles,
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		ec.marshalNRole2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRoleᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ParticipantType_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ParticipantType",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Role does not have child fields")
 		},
 	}
 	return fc, nil
@@ -41754,8 +41880,11 @@ func (ec *executionContext) unmarshalInputParticipantTypeInput(ctx context.Conte
 	if _, present := asMap["needsApproval"]; !present {
 		asMap["needsApproval"] = false
 	}
+	if _, present := asMap["roles"]; !present {
+		asMap["roles"] = []any{}
+	}
 
-	fieldsInOrder := [...]string{"key", "needsApproval"}
+	fieldsInOrder := [...]string{"key", "needsApproval", "roles"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41776,6 +41905,13 @@ func (ec *executionContext) unmarshalInputParticipantTypeInput(ctx context.Conte
 				return it, err
 			}
 			it.NeedsApproval = data
+		case "roles":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roles"))
+			data, err := ec.unmarshalORole2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRoleᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Roles = data
 		}
 	}
 
@@ -42008,7 +42144,7 @@ func (ec *executionContext) unmarshalInputRegisterForEventInput(ctx context.Cont
 			it.EventID = data
 		case "type":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -43023,6 +43159,40 @@ func (ec *executionContext) unmarshalInputSearchFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.IncubatorIds = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSetParticipantTypeInput(ctx context.Context, obj any) (model.SetParticipantTypeInput, error) {
+	var it model.SetParticipantTypeInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"participantId", "type"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "participantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantID = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
 		}
 	}
 
@@ -51068,6 +51238,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setParticipantType":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setParticipantType(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "cancelRegistration":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_cancelRegistration(ctx, field)
@@ -51830,6 +52007,11 @@ func (ec *executionContext) _ParticipantType(ctx context.Context, sel ast.Select
 			}
 		case "needsApproval":
 			out.Values[i] = ec._ParticipantType_needsApproval(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "roles":
+			out.Values[i] = ec._ParticipantType_roles(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -63218,6 +63400,11 @@ func (ec *executionContext) marshalNSectorInfo2ᚖgithubᚗcomᚋinnoportᚋinno
 	return ec._SectorInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNSetParticipantTypeInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSetParticipantTypeInput(ctx context.Context, v any) (model.SetParticipantTypeInput, error) {
+	res, err := ec.unmarshalInputSetParticipantTypeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStage(ctx context.Context, v any) (value.Stage, error) {
 	res, err := model.UnmarshalStage(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -65295,6 +65482,71 @@ func (ec *executionContext) marshalOReviewer2ᚖgithubᚗcomᚋinnoportᚋinnopo
 		return graphql.Null
 	}
 	return ec._Reviewer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRoleᚄ(ctx context.Context, v any) ([]identity.Role, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]identity.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRole2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []identity.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNRole2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRole(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalORubricInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRubricInput(ctx context.Context, v any) (*model.RubricInput, error) {

@@ -638,6 +638,8 @@ type ParticipantRecommendation struct {
 type ParticipantTypeInput struct {
 	Key           string `json:"key"`
 	NeedsApproval *bool  `json:"needsApproval,omitempty"`
+	// Who may register as this type themselves (e.g. [INVESTOR] for investors); empty: anyone.
+	Roles []identity.Role `json:"roles,omitempty"`
 }
 
 // Two participant types whose participants may meet.
@@ -715,8 +717,11 @@ type RateMeetingInput struct {
 }
 
 type RegisterForEventInput struct {
-	EventID          string         `json:"eventId"`
-	Type             string         `json:"type"`
+	EventID string `json:"eventId"`
+	// Which participant type to register as; only one whose roles the caller
+	// holds (INVALID_VALUE otherwise; organisers may take any). Left out: the
+	// first type whose roles the caller holds, else the first open to anyone.
+	Type             *string        `json:"type,omitempty"`
 	Name             string         `json:"name"`
 	Organisation     *string        `json:"organisation,omitempty"`
 	Sectors          []value.Sector `json:"sectors,omitempty"`
@@ -961,6 +966,11 @@ type SearchFilter struct {
 	// Ward, commune or special zone names, exactly as listed.
 	Wards        []string `json:"wards,omitempty"`
 	IncubatorIds []string `json:"incubatorIds,omitempty"`
+}
+
+type SetParticipantTypeInput struct {
+	ParticipantID string `json:"participantId"`
+	Type          string `json:"type"`
 }
 
 // Narrows a list of startups; omitted fields do not filter.
