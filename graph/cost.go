@@ -15,6 +15,7 @@ import (
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
@@ -142,8 +143,10 @@ func (l *operationLimits) MutateOperationContext(ctx context.Context, oc *graphq
 	}
 	if cost := complexity.Calculate(ctx, l.schema, oc.Operation, oc.Variables); cost > l.maxComplexity {
 		return refuse(errs.CodeComplexityLimitExceeded,
-			fmt.Sprintf("Truy vấn có chi phí %d, vượt quá giới hạn %d; hãy giảm first hoặc số trường.", cost, l.maxComplexity),
-			fmt.Sprintf("The operation costs %d, above the limit of %d; ask for fewer items or fields.", cost, l.maxComplexity))
+			fmt.Sprintf("Truy vấn có chi phí %s, vượt quá giới hạn %s; hãy giảm first hoặc số trường.",
+				value.NumberVI(float64(cost)), value.NumberVI(float64(l.maxComplexity))),
+			fmt.Sprintf("The operation costs %s, above the limit of %s; ask for fewer items or fields.",
+				value.NumberEN(float64(cost)), value.NumberEN(float64(l.maxComplexity))))
 	}
 	return nil
 }

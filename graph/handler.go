@@ -20,6 +20,7 @@ import (
 
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/metrics"
 	"github.com/innoport/innoport/telemetry"
@@ -121,8 +122,8 @@ func limitBody(n int64, next http.Handler) http.Handler {
 		if tooLarge {
 			writeError(w, http.StatusRequestEntityTooLarge, langOf(r.Context()),
 				errs.New(errs.Invalid, errs.CodeRequestTooLarge, nil,
-					fmt.Sprintf("Yêu cầu quá lớn (tối đa %d byte).", n),
-					fmt.Sprintf("The request is too large (at most %d bytes).", n)))
+					fmt.Sprintf("Yêu cầu quá lớn (tối đa %s byte).", value.NumberVI(float64(n))),
+					fmt.Sprintf("The request is too large (at most %s bytes).", value.NumberEN(float64(n)))))
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -303,7 +303,7 @@ func TestAliasAmplificationIsRefused(t *testing.T) {
 	for _, field := range []string{search, counts} {
 		r := loose.do(t, req{token: loose.token(t, "ADMIN", "admin-1", ""), query: many(1000, field)})
 		assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", r.code(""), field)
-		assert.Contains(t, r.Errors[0].Message, "giới hạn 5000")
+		assert.Contains(t, r.Errors[0].Message, "giới hạn 5.000")
 	}
 	// Within the limits every alias answers.
 	r := e.do(t, req{token: admin, query: many(50, counts)})
@@ -406,4 +406,43 @@ func TestParticipantTypeFollowsTheCallersRoles(t *testing.T) {
 	assert.Equal(t, "expert", r.str("setParticipantType.participant.type"))
 	r = e.do(t, req{token: organiser, query: set, vars: map[string]any{"in": map[string]any{"participantId": pid, "type": "nobody"}}})
 	assert.Equal(t, map[string]string{"input.type": "INVALID_VALUE"}, r.userErrors("setParticipantType"))
+}
+
+// Messages write numbers as their language does, and a number out of range
+// says the range.
+func TestMessagesWriteNumbersPerLanguage(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	callID := w.createCall(t, nil)
+	message := func(lang string, amount int64) string {
+		r := w.e.do(t, req{token: w.member(t, "CatHai Wind"), headers: map[string]string{"Accept-Language": lang}, query: submit,
+			vars: map[string]any{"in": map[string]any{"callId": callID, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "n-" + lang,
+				"requestedAmountVnd": amount, "answers": []map[string]any{
+					{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."},
+					{"questionKey": "readiness", "choices": []string{"Thí điểm"}}}}}})
+		return fmt.Sprint(r.list("submitApplication.userErrors"))
+	}
+	en := message("en", 10)
+	assert.Contains(t, en, "between 500,000,000 VND and 2,000,000,000 VND")
+	assert.NotContains(t, en, "₫")
+	assert.Contains(t, message("vi", 10), "từ 500.000.000 ₫ đến 2.000.000.000 ₫")
+
+	// A NUMBER question's range, in each language.
+	r := w.e.do(t, req{token: w.manager(t), query: `mutation($in: CreateFundCallInput!) { createFundCall(input: $in) { fundCall { id } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"fundId": w.fund, "title": "Kêu gọi số", "opensAt": w.e.clock.Now().Add(-time.Hour).Format(time.RFC3339),
+			"closesAt": w.e.clock.Now().Add(48 * time.Hour).Format(time.RFC3339), "budgetVnd": 1_000_000_000, "ticketMinVnd": 1, "ticketMaxVnd": 1_000_000_000,
+			"sectors": []string{"PORT_LOGISTICS", "GREEN_INDUSTRY_ENERGY", "MARINE_SCIENCE_TECH"},
+			"questions": []map[string]any{{"key": "staff", "label": "Số nhân sự", "kind": "NUMBER", "required": true, "min": 1, "max": 1500.5}},
+			"rubric":    map[string]any{"overallThreshold": 1, "criteria": []map[string]any{{"key": "a", "name": "A", "threshold": 1}}}}}})
+	require.Empty(t, r.userErrors("createFundCall"))
+	numCall := r.str("createFundCall.fundCall.id")
+	r = w.e.do(t, req{token: w.manager(t), query: `mutation($in: FundCallActionInput!) { publishFundCall(input: $in) { userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"id": numCall, "version": 1}}})
+	require.Empty(t, r.userErrors("publishFundCall"))
+	for lang, want := range map[string]string{"en": "from 1 to 1,500.5", "vi": "từ 1 đến 1.500,5"} {
+		r = w.e.do(t, req{token: w.member(t, "CatHai Wind"), headers: map[string]string{"Accept-Language": lang}, query: submit,
+			vars: map[string]any{"in": map[string]any{"callId": numCall, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "num-" + lang,
+				"requestedAmountVnd": 1000, "answers": []map[string]any{{"questionKey": "staff", "number": 9000}}}}})
+		assert.Contains(t, fmt.Sprint(r.list("submitApplication.userErrors")), want, lang)
+	}
 }

@@ -203,17 +203,38 @@ func (c Call) checkAnswers(in []Answer, submitting bool) ([]Answer, error) {
 	return out, list.Err()
 }
 
+// numberRange says which numbers a NUMBER question takes, in each language's
+// number format.
+func numberRange(lo, hi *float64) error {
+	switch {
+	case lo != nil && hi != nil:
+		return errs.InvalidValue(fmt.Sprintf("Câu trả lời phải là một số từ %s đến %s.", value.NumberVI(*lo), value.NumberVI(*hi)),
+			fmt.Sprintf("The answer must be a number from %s to %s.", value.NumberEN(*lo), value.NumberEN(*hi)), "number")
+	case lo != nil:
+		return errs.InvalidValue(fmt.Sprintf("Câu trả lời phải là một số không nhỏ hơn %s.", value.NumberVI(*lo)),
+			fmt.Sprintf("The answer must be a number of at least %s.", value.NumberEN(*lo)), "number")
+	case hi != nil:
+		return errs.InvalidValue(fmt.Sprintf("Câu trả lời phải là một số không lớn hơn %s.", value.NumberVI(*hi)),
+			fmt.Sprintf("The answer must be a number of at most %s.", value.NumberEN(*hi)), "number")
+	}
+	return errs.InvalidValue("Câu trả lời phải là một số.", "The answer must be a number.", "number")
+}
+
 func (q Question) check(a Answer) error {
 	switch q.Kind {
 	case QuestionText:
 		n := utf8.RuneCountInString(a.Text)
-		if n < q.MinLength || (q.MaxLength > 0 && n > q.MaxLength) {
+		switch {
+		case q.MaxLength > 0 && (n < q.MinLength || n > q.MaxLength):
 			return errs.InvalidValue(fmt.Sprintf("Câu trả lời cần từ %d đến %d ký tự (hiện có %d).", q.MinLength, q.MaxLength, n),
 				fmt.Sprintf("The answer needs %d to %d characters (got %d).", q.MinLength, q.MaxLength, n), "text")
+		case n < q.MinLength:
+			return errs.InvalidValue(fmt.Sprintf("Câu trả lời cần ít nhất %d ký tự (hiện có %d).", q.MinLength, n),
+				fmt.Sprintf("The answer needs at least %d characters (got %d).", q.MinLength, n), "text")
 		}
 	case QuestionNumber:
 		if a.Number == nil || math.IsNaN(*a.Number) || (q.Min != nil && *a.Number < *q.Min) || (q.Max != nil && *a.Number > *q.Max) {
-			return errs.InvalidValue("Câu trả lời phải là số trong khoảng cho phép.", "The answer must be a number within the allowed range.", "number")
+			return numberRange(q.Min, q.Max)
 		}
 	case QuestionSingle, QuestionMultiple:
 		if len(a.Choices) == 0 || (q.Kind == QuestionSingle && len(a.Choices) > 1) || hasDuplicates(a.Choices) {

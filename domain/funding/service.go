@@ -359,7 +359,7 @@ func (s *Service) submit(a *Application, c Call, st firm.Startup, by string, now
 	if !c.Ticket.Contains(a.Requested) {
 		list.Add(errs.InvalidValue(
 			fmt.Sprintf("Số tiền đề nghị phải từ %s đến %s.", c.Ticket.Min, c.Ticket.Max),
-			fmt.Sprintf("The requested amount must be between %s and %s.", c.Ticket.Min, c.Ticket.Max), "requestedAmountVnd"))
+			fmt.Sprintf("The requested amount must be between %s and %s.", c.Ticket.Min.EN(), c.Ticket.Max.EN()), "requestedAmountVnd"))
 	}
 	answers, err := c.checkAnswers(a.Answers, true)
 	list.Add(err)

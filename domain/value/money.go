@@ -24,7 +24,7 @@ func NewVND(n int64) (VND, error) {
 	if VND(n) > MaxVND {
 		return 0, errs.InvalidValue(
 			fmt.Sprintf("Số tiền vượt quá mức tối đa %s.", MaxVND),
-			fmt.Sprintf("The amount exceeds the maximum of %s.", MaxVND))
+			fmt.Sprintf("The amount exceeds the maximum of %s.", MaxVND.EN()))
 	}
 	return VND(n), nil
 }
@@ -56,22 +56,44 @@ func ParseVND(s string) (VND, error) {
 	return NewVND(n)
 }
 
-// String formats the amount with Vietnamese thousands separators, e.g. "1.500.000.000 ₫".
-func (v VND) String() string {
-	s := strconv.FormatInt(int64(v), 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
+// String formats the amount as Vietnamese write it, e.g. "1.500.000.000 ₫".
+func (v VND) String() string { return group(strconv.FormatInt(int64(v), 10), '.') + " ₫" }
+
+// EN formats the amount as English write it, e.g. "1,500,000,000 VND".
+func (v VND) EN() string { return group(strconv.FormatInt(int64(v), 10), ',') + " VND" }
+
+// NumberVI writes a number as Vietnamese do: "1.234,5".
+func NumberVI(f float64) string {
+	s := NumberEN(f)
+	return strings.NewReplacer(",", ".", ".", ",").Replace(s)
+}
+
+// NumberEN writes a number as English do: "1,234.5".
+func NumberEN(f float64) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	s = group(whole, ',')
+	if hasFrac {
+		s += "." + frac
+	}
+	return s
+}
+
+// group puts sep between the thousands of a run of digits (with an
+// optional minus sign).
+func group(digits string, sep byte) string {
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
 	var b strings.Builder
 	if neg {
 		b.WriteByte('-')
 	}
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
+	for i := range len(digits) {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(sep)
 		}
-		b.WriteByte(s[i])
+		b.WriteByte(digits[i])
 	}
-	b.WriteString(" ₫")
 	return b.String()
 }
 

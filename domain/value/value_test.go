@@ -225,3 +225,15 @@ func TestSectorsAndStages(t *testing.T) {
 	assert.Less(t, value.StageIdea.Rank(), value.StageGrowth.Rank())
 	assert.Equal(t, -1, value.Stage("X").Rank())
 }
+
+func TestNumbersAreWrittenPerLanguage(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "1.500.000.000 ₫", value.VND(1_500_000_000).String())
+	assert.Equal(t, "1,500,000,000 VND", value.VND(1_500_000_000).EN())
+	assert.Equal(t, "0 VND", value.VND(0).EN())
+	assert.Equal(t, "999 VND", value.VND(999).EN())
+	assert.Equal(t, "1.234,5", value.NumberVI(1234.5))
+	assert.Equal(t, "1,234.5", value.NumberEN(1234.5))
+	assert.Equal(t, "-12.000.000", value.NumberVI(-12e6))
+	assert.Equal(t, "0,25", value.NumberVI(0.25))
+}
