@@ -431,7 +431,7 @@ func TestMessagesWriteNumbersPerLanguage(t *testing.T) {
 	r := w.e.do(t, req{token: w.manager(t), query: `mutation($in: CreateFundCallInput!) { createFundCall(input: $in) { fundCall { id } userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"fundId": w.fund, "title": "Kêu gọi số", "opensAt": w.e.clock.Now().Add(-time.Hour).Format(time.RFC3339),
 			"closesAt": w.e.clock.Now().Add(48 * time.Hour).Format(time.RFC3339), "budgetVnd": 1_000_000_000, "ticketMinVnd": 1, "ticketMaxVnd": 1_000_000_000,
-			"sectors": []string{"PORT_LOGISTICS", "GREEN_INDUSTRY_ENERGY", "MARINE_SCIENCE_TECH"},
+			"sectors":   []string{"PORT_LOGISTICS", "GREEN_INDUSTRY_ENERGY", "MARINE_SCIENCE_TECH"},
 			"questions": []map[string]any{{"key": "staff", "label": "Số nhân sự", "kind": "NUMBER", "required": true, "min": 1, "max": 1500.5}},
 			"rubric":    map[string]any{"overallThreshold": 1, "criteria": []map[string]any{{"key": "a", "name": "A", "threshold": 1}}}}}})
 	require.Empty(t, r.userErrors("createFundCall"))
