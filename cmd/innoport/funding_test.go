@@ -181,7 +181,7 @@ func TestFundCallStory(t *testing.T) {
 	assert.Contains(t, r.str("submitApplication.userErrors.0.message"), "priority_sector")
 	r = w.submit(t, "ShipData", "k1", 9_000_000_000, callID, []map[string]any{{"questionKey": "readiness", "choices": []string{"Khác"}}})
 	assert.Equal(t, map[string]string{"input.requestedAmountVnd": "INVALID_VALUE", "input.answers.solution": "REQUIRED",
-		"input.answers.0.choices": "INVALID_VALUE"}, r.userErrors("submitApplication"))
+		"input.answers.readiness.choices": "INVALID_VALUE"}, r.userErrors("submitApplication"))
 	r = e.do(t, req{token: w.member(t, "ShipData"), query: submit, vars: map[string]any{"in": map[string]any{
 		"callId": callID, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "x", "requestedAmountVnd": 1}}})
 	assert.Equal(t, "FORBIDDEN", r.code("submitApplication"), "members apply only for their own startup")
@@ -242,7 +242,7 @@ func TestFundCallStory(t *testing.T) {
 	r = w.review(t, "reviewer-1", apps["CatHai Wind"], 4, 4, 5.5, 4.2)
 	assert.Equal(t, map[string]string{"input.scores.3.score": "INVALID_VALUE"}, r.userErrors("submitReview"))
 	r = w.review(t, "reviewer-1", apps["CatHai Wind"], 4, 4, 5.5)
-	assert.Equal(t, map[string]string{"input.scores.2.score": "INVALID_VALUE", "input.scores.impact": "REQUIRED"}, r.userErrors("submitReview"))
+	assert.Equal(t, map[string]string{"input.scores.market.score": "INVALID_VALUE", "input.scores.impact": "REQUIRED"}, r.userErrors("submitReview"))
 	r = w.review(t, "reviewer-3", apps["CatHai Wind"], 4, 4, 4, 4)
 	assert.Equal(t, "FORBIDDEN", r.code("submitReview"), "not assigned")
 	for app, byReviewer := range map[string][2][]float64{

@@ -165,20 +165,31 @@ func (a Application) ReviewBy(reviewerID string) (Review, bool) {
 	return Review{}, false
 }
 
+// keyed names an item of a keyed list in an error's field path: by its key
+// (an answer by its question's key, a score by its criterion's), so that a
+// missing item, which has no index, is named like the others; by its index
+// when it has no key.
+func keyed(list, key string, i int) []string {
+	if key == "" {
+		return []string{list, fmt.Sprint(i)}
+	}
+	return []string{list, key}
+}
+
 // checkAnswers validates answers against the form. Drafts may leave required
 // questions unanswered; submissions may not.
 func (c Call) checkAnswers(in []Answer, submitting bool) ([]Answer, error) {
 	var list errs.List
 	byKey := map[string]int{}
 	for i, a := range in {
+		at := keyed("answers", a.QuestionKey, i)
 		if _, dup := byKey[a.QuestionKey]; dup {
-			list.Add(errs.InvalidValue("Câu hỏi được trả lời hai lần.", "The question is answered twice.",
-				"answers", fmt.Sprint(i), "questionKey"))
+			list.Add(errs.InvalidValue("Câu hỏi được trả lời hai lần.", "The question is answered twice.", append(at, "questionKey")...))
 		}
 		byKey[a.QuestionKey] = i
 		if !slices.ContainsFunc(c.Questions, func(q Question) bool { return q.Key == a.QuestionKey }) {
 			list.Add(errs.InvalidValue(fmt.Sprintf("Không có câu hỏi %q.", a.QuestionKey),
-				fmt.Sprintf("There is no question %q.", a.QuestionKey), "answers", fmt.Sprint(i), "questionKey"))
+				fmt.Sprintf("There is no question %q.", a.QuestionKey), append(at, "questionKey")...))
 		}
 	}
 	out := make([]Answer, 0, len(in))
@@ -193,9 +204,8 @@ func (c Call) checkAnswers(in []Answer, submitting bool) ([]Answer, error) {
 			continue
 		}
 		a := in[i]
-		at := []string{"answers", fmt.Sprint(i)}
 		if err := q.check(a); err != nil {
-			list.Check(err, at...)
+			list.Check(err, keyed("answers", q.Key, i)...)
 			continue
 		}
 		out = append(out, a)
@@ -271,7 +281,7 @@ func (r Rubric) checkScores(in []Score) error {
 	var list errs.List
 	given := map[string]bool{}
 	for i, s := range in {
-		at := []string{"scores", fmt.Sprint(i)}
+		at := keyed("scores", s.Criterion, i)
 		c, ok := r.criterion(s.Criterion)
 		switch {
 		case !ok:
@@ -280,13 +290,13 @@ func (r Rubric) checkScores(in []Score) error {
 		case given[s.Criterion]:
 			list.Add(errs.InvalidValue("Tiêu chí được chấm hai lần.", "The criterion is scored twice.", append(at, "criterion")...))
 		case s.Half < 0 || s.Half > 2*c.Max || (!c.HalfPoints && s.Half%2 != 0):
-			step := "1"
+			stepVI, stepEN := "1", "1"
 			if c.HalfPoints {
-				step = "0,5"
+				stepVI, stepEN = "0,5", "0.5"
 			}
 			list.Add(errs.InvalidValue(
-				fmt.Sprintf("Điểm phải từ 0 đến %d, bước %s.", c.Max, step),
-				fmt.Sprintf("The score must be 0 to %d in steps of %s.", c.Max, step), append(at, "score")...))
+				fmt.Sprintf("Điểm phải từ 0 đến %d, bước %s.", c.Max, stepVI),
+				fmt.Sprintf("The score must be 0 to %d in steps of %s.", c.Max, stepEN), append(at, "score")...))
 		}
 		given[s.Criterion] = true
 		if _, err := value.Text(s.Comment, false, 5000); err != nil {

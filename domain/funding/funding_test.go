@@ -139,9 +139,9 @@ func TestScoresFollowTheRubric(t *testing.T) {
 	r := input().Rubric
 	assert.NoError(t, r.checkScores([]Score{{Criterion: "a", Half: 7}, {Criterion: "b", Half: 10}}))
 	assert.Equal(t, map[string]errs.Code{
-		"scores.0.score":     errs.CodeInvalidValue, // 5.5 > 5
-		"scores.1.score":     errs.CodeInvalidValue, // b takes whole points only
-		"scores.2.criterion": errs.CodeInvalidValue, // unknown
+		"scores.a.score":     errs.CodeInvalidValue, // 5.5 > 5
+		"scores.b.score":     errs.CodeInvalidValue, // b takes whole points only
+		"scores.z.criterion": errs.CodeInvalidValue, // unknown
 	}, codesOf(r.checkScores([]Score{{Criterion: "a", Half: 11}, {Criterion: "b", Half: 3}, {Criterion: "z", Half: 2}})))
 	assert.Equal(t, map[string]errs.Code{"scores.b": errs.CodeRequired}, codesOf(r.checkScores([]Score{{Criterion: "a", Half: 2}})))
 }
@@ -226,9 +226,9 @@ func TestAnswersFollowTheForm(t *testing.T) {
 	_, err := c.checkAnswers([]Answer{{QuestionKey: "text", Text: "ab"}, {QuestionKey: "num", Number: ptr(11.0)},
 		{QuestionKey: "many", Choices: []string{"x", "x"}}, {QuestionKey: "nope", Text: "?"}}, true)
 	assert.Equal(t, map[string]errs.Code{
-		"answers.0.text": errs.CodeInvalidValue, "answers.1.number": errs.CodeInvalidValue,
-		"answers.2.choices": errs.CodeInvalidValue, "answers.3.questionKey": errs.CodeInvalidValue,
-		"answers.doc": errs.CodeRequired,
+		"answers.text.text": errs.CodeInvalidValue, "answers.num.number": errs.CodeInvalidValue,
+		"answers.many.choices": errs.CodeInvalidValue, "answers.nope.questionKey": errs.CodeInvalidValue,
+		"answers.doc": errs.CodeRequired, // missing: named by its key like the others
 	}, codesOf(err))
 	_, err = c.checkAnswers([]Answer{{QuestionKey: "text", Text: "abcd"}}, false)
 	assert.NoError(t, err, "a draft may leave required questions open")

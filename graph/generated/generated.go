@@ -9162,7 +9162,13 @@ enum UserErrorCode {
 
 "A problem with the input that the caller can fix."
 type UserError {
-  "Path of the input field at fault, e.g. [\"input\", \"taxCode\"]."
+  """
+  Path of the input field at fault, e.g. ["input", "taxCode"]. An item of a
+  keyed list is named by its key — an answer by its question's key
+  (["input", "answers", "solution", "text"]), a review score by its
+  criterion's — so that a missing item reads like a wrong one; an item of
+  any other list by its zero-based index (["input", "questions", "2", "key"]).
+  """
   field: [String!]
   code: UserErrorCode!
   message: String!

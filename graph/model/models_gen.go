@@ -1144,7 +1144,11 @@ type UpdateStartupInput struct {
 
 // A problem with the input that the caller can fix.
 type UserError struct {
-	// Path of the input field at fault, e.g. ["input", "taxCode"].
+	// Path of the input field at fault, e.g. ["input", "taxCode"]. An item of a
+	// keyed list is named by its key — an answer by its question's key
+	// (["input", "answers", "solution", "text"]), a review score by its
+	// criterion's — so that a missing item reads like a wrong one; an item of
+	// any other list by its zero-based index (["input", "questions", "2", "key"]).
 	Field   []string      `json:"field,omitempty"`
 	Code    UserErrorCode `json:"code"`
 	Message string        `json:"message"`
