@@ -68,6 +68,7 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 	srv.Use(&operationLimits{maxComplexity: o.MaxComplexity, maxAliases: o.MaxAliases, maxDepth: o.MaxDepth})
 	srv.Use(textGuard{})
 	srv.AroundRootFields(boundRootFields)
+	srv.AroundFields(emptyTextIsNull)
 	if o.Metrics != nil {
 		srv.AroundOperations(observeOperations(o.Metrics))
 	}
