@@ -65,12 +65,16 @@ func (h *HS256) Issue(c Claims, now time.Time, ttl time.Duration) (string, error
 	return t.SignedString(h.secret)
 }
 
-// Verify checks the signature, algorithm, issuer and expiry.
+// leeway is how far the clocks of an issuer and Innoport may disagree.
+const leeway = 30 * time.Second
+
+// Verify checks the signature, algorithm, issuer, expiry and issue time (a
+// token issued in the future is refused).
 func (h *HS256) Verify(_ context.Context, raw string) (Claims, error) {
 	var tc tokenClaims
 	_, err := jwt.ParseWithClaims(raw, &tc, func(*jwt.Token) (any, error) { return h.secret, nil },
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}), jwt.WithIssuer(localIssuer),
-		jwt.WithExpirationRequired(), jwt.WithLeeway(30*time.Second), jwt.WithTimeFunc(h.now))
+		jwt.WithExpirationRequired(), jwt.WithIssuedAt(), jwt.WithLeeway(leeway), jwt.WithTimeFunc(h.now))
 	if err != nil {
 		return Claims{}, fmt.Errorf("%w: %w", ErrInvalidToken, err)
 	}
@@ -83,6 +87,7 @@ func (h *HS256) Verify(_ context.Context, raw string) (Claims, error) {
 // OIDC verifies tokens issued by an OpenID Connect provider.
 type OIDC struct {
 	verifier *oidc.IDTokenVerifier
+	now      func() time.Time
 }
 
 // NewOIDC discovers the issuer's configuration and keys. audience is the
@@ -93,7 +98,7 @@ func NewOIDC(ctx context.Context, issuer, audience string, now func() time.Time)
 	if err != nil {
 		return nil, fmt.Errorf("discover OIDC issuer %s: %w", issuer, err)
 	}
-	return &OIDC{verifier: p.Verifier(&oidc.Config{ClientID: audience, SkipClientIDCheck: audience == "", Now: now})}, nil
+	return &OIDC{verifier: p.Verifier(&oidc.Config{ClientID: audience, SkipClientIDCheck: audience == "", Now: now}), now: now}, nil
 }
 
 // Verify checks the token against the issuer's keys and reads the roles from
@@ -102,6 +107,9 @@ func (o *OIDC) Verify(ctx context.Context, raw string) (Claims, error) {
 	tok, err := o.verifier.Verify(ctx, raw)
 	if err != nil {
 		return Claims{}, fmt.Errorf("%w: %w", ErrInvalidToken, err)
+	}
+	if tok.IssuedAt.After(o.now().Add(leeway)) { // the verifier checks expiry, not the issue time
+		return Claims{}, fmt.Errorf("%w: issued in the future (%s)", ErrInvalidToken, tok.IssuedAt.UTC().Format(time.RFC3339))
 	}
 	var c struct {
 		Roles       []string `json:"roles"`

@@ -82,6 +82,7 @@ func TestOIDCVerifiesAgainstTheIssuersKeys(t *testing.T) {
 		"another audience": func(c jwt.MapClaims) { c["aud"] = "other-app" },
 		"another issuer":   func(c jwt.MapClaims) { c["iss"] = "https://evil.example" },
 		"expired":          func(c jwt.MapClaims) { c["exp"] = now.Add(-time.Minute).Unix() },
+		"issued in a year": func(c jwt.MapClaims) { c["iat"] = now.AddDate(1, 0, 0).Unix(); c["exp"] = now.AddDate(1, 0, 1).Unix() },
 	} {
 		c := base()
 		change(c)
@@ -123,4 +124,12 @@ func TestHS256(t *testing.T) {
 	clock = now
 	_, err = s.Verify(context.Background(), unsigned)
 	assert.ErrorIs(t, err, auth.ErrInvalidToken, "alg none is refused")
+	future, err := s.Issue(auth.Claims{Subject: "u", Roles: []string{"ADMIN"}}, now.AddDate(1, 0, 0), 2*365*24*time.Hour)
+	require.NoError(t, err)
+	_, err = s.Verify(context.Background(), future)
+	assert.ErrorIs(t, err, auth.ErrInvalidToken, "a token issued a year ahead is refused")
+	soon, err := s.Issue(auth.Claims{Subject: "u", Roles: []string{"ADMIN"}}, now.Add(10*time.Second), time.Hour)
+	require.NoError(t, err)
+	_, err = s.Verify(context.Background(), soon)
+	assert.NoError(t, err, "clocks may disagree by a few seconds")
 }
