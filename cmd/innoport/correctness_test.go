@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/innoport/innoport/auth"
 )
 
 // Tests of the defects found by trying the service from outside: each
@@ -445,4 +447,40 @@ func TestMessagesWriteNumbersPerLanguage(t *testing.T) {
 				"requestedAmountVnd": 1000, "answers": []map[string]any{{"questionKey": "staff", "number": 9000}}}}})
 		assert.Contains(t, fmt.Sprint(r.list("submitApplication.userErrors")), want, lang)
 	}
+}
+
+// An optional text with nothing in it is null, not "".
+func TestEmptyOptionalTextsAreNull(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	callID := w.createCall(t, nil)
+	r := w.submit(t, "CatHai Wind", "e-1", 1_000_000_000, callID, nil)
+	require.Empty(t, r.userErrors("submitApplication"))
+	r = w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { application(id: $id) {
+		answers { questionKey text choices documentRef } history { from to reason } } }`,
+		vars: map[string]any{"id": r.str("submitApplication.application.id")}})
+	require.Empty(t, r.Errors)
+	answers := r.list("application.answers")
+	require.Len(t, answers, 2)
+	readiness := answers[1].(map[string]any)
+	assert.Equal(t, "readiness", readiness["questionKey"])
+	assert.Nil(t, readiness["text"], "a choice answer has no text")
+	assert.Nil(t, readiness["documentRef"])
+	assert.Nil(t, r.get("application.history.0.reason"), "a submission without a reason")
+	assert.Equal(t, "SUBMITTED", r.str("application.history.0.to"))
+}
+
+// A token issued in the future is refused; every answer forbids sniffing.
+func TestTokensFromTheFutureAreRefused(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	future, err := e.signer.Issue(auth.Claims{Subject: "admin-1", Roles: []string{"ADMIN"}}, e.clock.Now().AddDate(1, 0, 0), 24*time.Hour)
+	require.NoError(t, err)
+	r := e.do(t, req{token: future, query: `{ viewer { subject } }`})
+	assert.Equal(t, http.StatusUnauthorized, r.status)
+	assert.Equal(t, "UNAUTHENTICATED", r.code(""))
+	assert.Equal(t, "nosniff", r.header.Get("X-Content-Type-Options"))
+	r = e.do(t, req{token: e.token(t, "ADMIN", "admin-1", ""), query: `{ viewer { subject } }`})
+	assert.Equal(t, "admin-1", r.str("viewer.subject"))
+	assert.Equal(t, "nosniff", r.header.Get("X-Content-Type-Options"))
 }
