@@ -150,7 +150,9 @@ func NewScheduler(cfg Config, js ...Job) (*Scheduler, error) {
 		s.jobs[j.Name] = j
 		s.specs = append(s.specs, runs.Spec{Name: j.Name, Schedule: j.Schedule})
 		if j.Schedule == Off {
-			cfg.Logger.Info("job disabled", "job", j.Name)
+			// Off by configuration, or run only on demand and on changes
+			// (rescore-changed-matches): the logged configuration says which.
+			cfg.Logger.Debug("job not scheduled", "job", j.Name)
 			continue
 		}
 		var id cron.EntryID

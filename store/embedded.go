@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -34,7 +35,7 @@ func StartEmbedded(dir, addr string, logger *slog.Logger) (*Embedded, error) {
 		Listener:  ferretdb.ListenerConfig{TCP: addr},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + abs + "/",
-		Logger:    logger,
+		Logger:    slog.New(quietReplies{logger.Handler()}),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("start embedded FerretDB: %w", err)
@@ -77,4 +78,26 @@ func (e *Embedded) listenAddr() string {
 		return ""
 	}
 	return u.Host
+}
+
+// quietReplies drops FerretDB's dumps of its replies to commands it does
+// not have: at every stop the driver ends its sessions with endSessions,
+// which FerretDB v1 lacks, and FerretDB logged the whole reply as two
+// warnings (its header bytes, then the message) although nothing failed.
+type quietReplies struct{ slog.Handler }
+
+func (h quietReplies) Handle(ctx context.Context, r slog.Record) error {
+	if strings.HasPrefix(r.Message, "Response header:") ||
+		strings.HasPrefix(r.Message, "Response message:") && strings.Contains(r.Message, "'endSessions'") {
+		return nil
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func (h quietReplies) WithAttrs(a []slog.Attr) slog.Handler {
+	return quietReplies{h.Handler.WithAttrs(a)}
+}
+
+func (h quietReplies) WithGroup(name string) slog.Handler {
+	return quietReplies{h.Handler.WithGroup(name)}
 }

@@ -32,7 +32,7 @@ func dbCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	logger := jsonLogger(stderr, slog.LevelWarn)
 	srv, err := store.Serve(filepath.Join(*dataDir, "db"), *addr, logger)
 	if err != nil {
 		return err

@@ -179,7 +179,7 @@ func importCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer f.Close()
-	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	logger := jsonLogger(stderr, slog.LevelWarn)
 	a, err := openApp(ctx, cfg, clock.System{}, logger)
 	if err != nil {
 		return err

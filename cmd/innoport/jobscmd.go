@@ -28,7 +28,7 @@ func jobsCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if len(rest) == 0 {
 		return usage
 	}
-	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	logger := jsonLogger(stderr, slog.LevelWarn)
 	a, err := openApp(ctx, cfg, clock.System{}, logger)
 	if err != nil {
 		return err

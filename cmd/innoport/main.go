@@ -11,6 +11,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -21,6 +22,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -34,10 +36,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "innoport:", err)
-		}
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp): // the usage was asked for, and printed
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "innoport:", err)
 		os.Exit(1)
 	}
 }
@@ -111,7 +114,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
-	logger := slog.New(telemetry.LogHandler{Handler: slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel})})
+	logger := slog.New(telemetry.LogHandler{Handler: jsonLogger(stderr, cfg.LogLevel).Handler()})
 	logger.Info("starting innoport", "config", cfg)
 	a, err := openApp(ctx, cfg, clock.System{}, logger)
 	if err != nil {
@@ -157,18 +160,21 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 
 // token prints a bearer token signed with the service's HS256 secret.
 func token(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var role, subject, org string
+	// Only the flags a token needs, so that --help lists them and not the
+	// server's.
+	var role, subject, org, dataDir, secret string
 	var ttl time.Duration
-	cfg, fs, err := parseConfig("token", args, getenv, func(fs *flag.FlagSet) {
-		fs.StringVar(&role, "role", "", "role(s), comma-separated: "+roleList())
-		fs.StringVar(&subject, "subject", "", "the user's ID")
-		fs.StringVar(&org, "org", "", "the organisation the user acts for (an ID from the API)")
-		fs.DurationVar(&ttl, "ttl", time.Hour, "how long the token is valid")
-	})
-	if err != nil {
+	fs := flag.NewFlagSet("token", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&role, "role", "", "role(s), comma-separated: "+roleList())
+	fs.StringVar(&subject, "subject", "", "the user's ID")
+	fs.StringVar(&org, "org", "", "the organisation the user acts for (an ID from the API)")
+	fs.DurationVar(&ttl, "ttl", time.Hour, "how long the token is valid")
+	fs.StringVar(&dataDir, "data-dir", cmp.Or(getenv("INNOPORT_DATA_DIR"), "./data"), "the service's data directory, holding the generated signing secret (INNOPORT_DATA_DIR)")
+	fs.StringVar(&secret, "jwt-secret", getenv("INNOPORT_JWT_SECRET"), "the HS256 signing secret, when the service is given one (INNOPORT_JWT_SECRET)")
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	fs.SetOutput(stderr)
 	if subject == "" || role == "" {
 		fs.Usage()
 		return errors.New("token needs --role and --subject")
@@ -180,12 +186,12 @@ func token(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		roles = append(roles, strings.TrimSpace(r))
 	}
-	if cfg.OIDCIssuer != "" {
+	if getenv("INNOPORT_OIDC_ISSUER") != "" {
 		return errors.New("tokens come from the OIDC issuer when INNOPORT_OIDC_ISSUER is set")
 	}
-	secret := cfg.JWTSecret
 	if secret == "" {
-		if secret, err = localSecret(cfg.DataDir + "/jwt-secret"); err != nil {
+		var err error
+		if secret, err = localSecret(filepath.Join(dataDir, "jwt-secret")); err != nil {
 			return err
 		}
 	}

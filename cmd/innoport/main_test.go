@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"io"
 	"log/slog"
 	"net"
@@ -113,6 +114,11 @@ func TestTokenCommandSignsWhatTheServiceAccepts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, auth.Claims{Subject: "founder-1", Roles: []string{"STARTUP_MEMBER"}, Org: "U3RhcnR1cDphYmM"}, c)
 
+	errOut.Reset()
+	err = run(context.Background(), []string{"token", "--help"}, envOf(nil), &out, &errOut)
+	assert.ErrorIs(t, err, flag.ErrHelp)
+	assert.Contains(t, errOut.String(), "-subject")
+	assert.NotContains(t, errOut.String(), "-schedule-screening", "token --help lists the token's flags, not the server's")
 	err = run(context.Background(), []string{"token", "--role", "KING", "--subject", "x", "--data-dir", dir}, envOf(nil), &out, &errOut)
 	assert.ErrorContains(t, err, "unknown role")
 	err = run(context.Background(), []string{"token", "--role", "ADMIN"}, envOf(nil), &out, &errOut)
@@ -163,6 +169,11 @@ func TestServeStartsAndStopsCleanly(t *testing.T) {
 	}
 	assert.Contains(t, logs.String(), `"msg":"stopped"`)
 	assert.Contains(t, logs.String(), `"msg":"demo data seeded"`)
+	// What a newcomer reads: durations as durations, no noise at start or stop.
+	assert.Regexp(t, `"took":"[0-9.]+m?s"`, logs.String())
+	assert.NotContains(t, logs.String(), "job disabled", "an event-driven job is no disabled job")
+	assert.NotContains(t, logs.String(), "endSessions")
+	assert.NotContains(t, logs.String(), "Response header")
 }
 
 // syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.

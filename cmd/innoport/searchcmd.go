@@ -22,7 +22,7 @@ func searchCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if rest := fs.Args(); len(rest) != 1 || rest[0] != "rebuild" {
 		return errors.New("usage: innoport search rebuild")
 	}
-	logger := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	logger := jsonLogger(stderr, slog.LevelWarn)
 	a, err := openApp(ctx, cfg, clock.System{}, logger)
 	if errors.Is(err, search.ErrInUse) {
 		return fmt.Errorf("%w: stop the service first, or run the reindex-search job in it (runJob)", err)
