@@ -31,6 +31,10 @@ const (
 	typeNotification       = "Notification"
 )
 
+// GlobalID is the opaque ID clients see of the record of schema type typ
+// with domain ID id, for tools outside the API (the demo's personas).
+func GlobalID(typ, id string) string { return globalID(typ, id) }
+
 // globalID makes the opaque ID clients see from a type name and a domain ID.
 func globalID(typ, id string) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + id))

@@ -8,6 +8,7 @@
 //	innoport search rebuild    rebuild the search index from the store
 //	innoport db serve [--addr 127.0.0.1:27017]
 //	                           serve the embedded store alone, for several replicas
+//	innoport demo personas     who to sign in as in the demo, with token commands
 package main
 
 import (
@@ -66,8 +67,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return dbCmd(ctx, args, getenv, stdout, stderr)
 	case "search":
 		return searchCmd(ctx, args, getenv, stdout, stderr)
+	case "demo":
+		return demoCmd(ctx, args, getenv, stdout, stderr)
 	}
-	return fmt.Errorf("unknown command %q (want serve, token, import, jobs, search, health or db)", cmd)
+	return fmt.Errorf("unknown command %q (want serve, token, import, jobs, search, health, db or demo)", cmd)
 }
 
 // health asks a running service on this host whether it is ready

@@ -1,0 +1,88 @@
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// Persona is someone to sign in as in the demo: a name, the role and the
+// organisation they act for (its record type and ID), and the subject the
+// demo data knows them by (e.g. the event registrations of
+// "demo-founder-3").
+type Persona struct {
+	Name           string
+	Role           identity.Role
+	OrgType, OrgID string // e.g. "Startup" and its ID; empty for roles without one
+	Organisation   string
+	Subject        string
+}
+
+// Personas lists the demo's people as the seeded store holds them: an
+// admin, each startup's founder, each investor, each incubator's manager,
+// the fund's manager, the reviewers and the sandbox regulator.
+func Personas(ctx context.Context, s Stores) ([]Persona, error) {
+	out := []Persona{{Name: "Quản trị viên Innoport", Role: identity.RoleAdmin, Subject: "admin-1"}}
+	page := value.Page{First: value.MaxPageSize}
+	sts, err := s.Startups.List(ctx, firm.Filter{}, page)
+	if err != nil {
+		return nil, fmt.Errorf("demo personas: %w", err)
+	}
+	if len(sts.Items) == 0 {
+		return nil, errors.New("the store holds no demo data: start the service once on an empty data directory (go run ./cmd/innoport)")
+	}
+	byName := map[string]firm.Startup{}
+	for _, st := range sts.Items {
+		byName[st.NameEN] = st
+	}
+	for i, d := range startups {
+		if st, ok := byName[d.nameEN]; ok {
+			out = append(out, Persona{Name: "Nhà sáng lập " + d.nameEN, Role: identity.RoleStartupMember,
+				OrgType: "Startup", OrgID: st.ID, Organisation: st.Name, Subject: fmt.Sprint("demo-founder-", i)})
+		}
+	}
+	invs, err := s.Investors.List(ctx, page)
+	if err != nil {
+		return nil, fmt.Errorf("demo personas: %w", err)
+	}
+	for i, d := range investors {
+		for _, inv := range invs.Items {
+			if inv.Name == d.Name {
+				out = append(out, Persona{Name: "Nhà đầu tư, " + inv.Name, Role: identity.RoleInvestor,
+					OrgType: "Investor", OrgID: inv.ID, Organisation: inv.Name, Subject: fmt.Sprint("demo-investor-", i)})
+			}
+		}
+	}
+	incs, err := s.Incubators.All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("demo personas: %w", err)
+	}
+	for i, inc := range incs {
+		out = append(out, Persona{Name: "Quản lý " + inc.Name, Role: identity.RoleIncubatorManager,
+			OrgType: "Incubator", OrgID: inc.ID, Organisation: inc.Name, Subject: fmt.Sprint("demo-incubator-", i)})
+	}
+	funds, err := s.Funds.All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("demo personas: %w", err)
+	}
+	for i, f := range funds {
+		out = append(out, Persona{Name: "Quản lý quỹ", Role: identity.RoleFundManager,
+			OrgType: "Fund", OrgID: f.ID, Organisation: f.Name, Subject: fmt.Sprint("fm-", i+1)})
+	}
+	for _, rv := range reviewers {
+		out = append(out, Persona{Name: rv.name, Role: identity.RoleReviewer, Subject: rv.subject})
+	}
+	progs, err := s.Programs.All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("demo personas: %w", err)
+	}
+	for i, p := range progs {
+		out = append(out, Persona{Name: "Cán bộ quản lý thử nghiệm", Role: identity.RoleRegulator,
+			OrgType: "SandboxProgram", OrgID: p.ID, Organisation: p.Name, Subject: fmt.Sprint("regulator-", i+1)})
+	}
+	return out, nil
+}
