@@ -172,7 +172,10 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 	if err := startupCafe(ctx, s, now, incIDs[0], startupIDs, investorIDs); err != nil {
 		return c, err
 	}
-	c.Events++
+	if err := matchmakingToday(ctx, s, now, incIDs[1], startupIDs, investorIDs); err != nil {
+		return c, err
+	}
+	c.Events += 2
 	return c, nil
 }
 

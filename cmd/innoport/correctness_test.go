@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -483,4 +484,81 @@ func TestTokensFromTheFutureAreRefused(t *testing.T) {
 	r = e.do(t, req{token: e.token(t, "ADMIN", "admin-1", ""), query: `{ viewer { subject } }`})
 	assert.Equal(t, "admin-1", r.str("viewer.subject"))
 	assert.Equal(t, "nosniff", r.header.Get("X-Content-Type-Options"))
+}
+
+// `innoport demo personas` names who to sign in as, and its token commands
+// give tokens the service accepts for those organisations.
+func TestDemoPersonasGiveWorkingTokens(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	env := envOf(map[string]string{"MONGODB_URI": e.app.cfg.MongoURI, "INNOPORT_DB": e.app.cfg.DBName,
+		"INNOPORT_JWT_SECRET": testSecret, "INNOPORT_DATA_DIR": t.TempDir()})
+	var out, errOut bytes.Buffer
+	require.NoError(t, run(context.Background(), []string{"demo", "personas"}, env, &out, &errOut), errOut.String())
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	roles := map[string]int{}
+	var founder string
+	for _, l := range lines[1:] {
+		for _, r := range []string{"ADMIN", "STARTUP_MEMBER", "INVESTOR", "INCUBATOR_MANAGER", "FUND_MANAGER", "REVIEWER", "REGULATOR"} {
+			if strings.Contains(l, "--role "+r+" ") {
+				roles[r]++
+			}
+		}
+		if founder == "" && strings.Contains(l, "--role STARTUP_MEMBER") {
+			founder = l[strings.Index(l, "innoport token"):]
+		}
+	}
+	assert.Equal(t, map[string]int{"ADMIN": 1, "STARTUP_MEMBER": 34, "INVESTOR": 6, "INCUBATOR_MANAGER": 3, "FUND_MANAGER": 1,
+		"REVIEWER": 5, "REGULATOR": 1}, roles)
+	require.NotEmpty(t, founder)
+	args := strings.Fields(founder)[1:] // without "innoport"
+	out.Reset()
+	require.NoError(t, run(context.Background(), args, env, &out, &errOut))
+	org := args[len(args)-1]
+	e.clock.Set(time.Now()) // the token command signs on the system clock
+	r := e.do(t, req{token: strings.TrimSpace(out.String()), query: `query($id: ID!) { startup(id: $id) { name contact { email } } }`,
+		vars: map[string]any{"id": org}})
+	require.Empty(t, r.Errors, "the founder reads their startup's contact")
+	assert.NotEmpty(t, r.str("startup.contact.email"))
+}
+
+// The demo has an event under way today, so that check-in and rating can
+// be tried at once: its meetings that have begun take ratings.
+func TestDemoHasAnEventUnderWayToday(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.do(t, req{query: `{ events { edges { node { id kind start end } } } }`})
+	require.Empty(t, r.Errors)
+	require.Len(t, r.list("events.edges"), 2)
+	assert.Equal(t, "MATCHMAKING", r.str("events.edges.1.node.kind"))
+	start, err := time.Parse(time.RFC3339, r.str("events.edges.1.node.start"))
+	require.NoError(t, err)
+	end, err := time.Parse(time.RFC3339, r.str("events.edges.1.node.end"))
+	require.NoError(t, err)
+	assert.True(t, start.Before(e.clock.Now()) && end.After(e.clock.Now()), "under way at the demo's now")
+	eventID := r.str("events.edges.1.node.id")
+
+	investor := e.token(t, "INVESTOR", "demo-investor-0", "")
+	r = e.do(t, req{token: investor, query: `query($id: ID!) { myAgenda(eventId: $id) { items { meeting { id slot { start } } } } }`,
+		vars: map[string]any{"id": eventID}})
+	require.Empty(t, r.Errors)
+	items := r.list("myAgenda.items")
+	require.Len(t, items, 4)
+	rated, refused := 0, 0
+	for i := range items {
+		id := r.str(fmt.Sprintf("myAgenda.items.%d.meeting.id", i))
+		rr := e.do(t, req{token: investor, query: `mutation($in: RateMeetingInput!) { rateMeeting(input: $in) { meeting { id } userErrors { code } } }`,
+			vars: map[string]any{"in": map[string]any{"id": id, "rating": 4, "followUp": "Hẹn gặp lại tuần sau"}}})
+		if len(rr.userErrors("rateMeeting")) == 0 {
+			rated++
+		} else {
+			refused++
+		}
+	}
+	assert.Equal(t, 2, rated, "the meetings that have begun")
+	assert.Equal(t, 2, refused, "the meetings to come")
+	r = e.do(t, req{token: investor, query: `mutation($in: ParticipantInput!) { checkIn(input: $in) { participant { checkedInAt } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"eventId": eventID}}})
+	require.Empty(t, r.userErrors("checkIn"))
+	assert.NotEmpty(t, r.str("checkIn.participant.checkedInAt"), "check-in is open on the day")
 }
