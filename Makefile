@@ -22,9 +22,13 @@ bench:      ## benchmarks, with figures per request
 	go test ./cmd/innoport -run '^$$' -bench MatchmakingDay -benchtime 3x -timeout 30m
 	go test ./store -run '^$$' -bench Search100k -benchtime 1x -timeout 30m
 
-fuzz:       ## fuzz the validators for a while each
-	go test ./domain/value -run '^$$' -fuzz FuzzNewTaxCode -fuzztime 30s
-	go test ./domain/value -run '^$$' -fuzz FuzzParseVND -fuzztime 30s
+fuzz:       ## fuzz the scalar parsers and validators for a while each
+	go test ./domain/value -run '^$$' -fuzz '^FuzzNewTaxCode$$' -fuzztime 30s
+	go test ./domain/value -run '^$$' -fuzz '^FuzzParseVND$$' -fuzztime 30s
+	go test ./domain/value -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime 30s
+	go test ./domain/value -run '^$$' -fuzz '^FuzzParseDateTime$$' -fuzztime 30s
+	go test ./domain/value -run '^$$' -fuzz '^FuzzText$$' -fuzztime 30s
+	go test ./graph/model -run '^$$' -fuzz '^FuzzUnmarshalScalars$$' -fuzztime 30s
 
 check:      ## what CI runs
 	bash .ci/run
