@@ -75,27 +75,38 @@ func TestSchedulingDuringTheEventSkipsSlotsThatAreOver(t *testing.T) {
 		in["tables"] = []map[string]any{{"name": "A"}}
 		in["requestMode"] = "AUTO_ACCEPT"
 	})
-	f := m.join(t, "f", "founder", nil)
 	v := m.join(t, "v", "investor", nil)
-	m.join(t, "g", "founder", nil)
-	require.Empty(t, m.requestMeeting(t, "g", v, nil).userErrors("requestMeeting"))
+	w := m.join(t, "w", "investor", nil)
+	for _, f := range []string{"f", "g", "h"} {
+		m.join(t, f, "founder", nil)
+	}
 	require.Empty(t, m.requestMeeting(t, "f", v, nil).userErrors("requestMeeting"))
-	_ = f
+	require.Empty(t, m.requestMeeting(t, "g", v, nil).userErrors("requestMeeting"))
+	require.Empty(t, m.requestMeeting(t, "h", w, nil).userErrors("requestMeeting"))
 
 	e.clock.Set(local(9, 20)) // slot 0 (09:00–09:15) is over; slot 1 runs
-	r := e.do(t, req{token: m.user(t, "g"), query: `mutation($in: BookMeetingInput!) { bookMeeting(input: $in) { meeting { id } userErrors { field code } } }`,
-		vars: map[string]any{"in": map[string]any{"participantId": v, "slot": 0}}})
-	assert.Equal(t, map[string]string{"input.slot": "INVALID_VALUE"}, r.userErrors("bookMeeting"))
-
-	r = e.do(t, req{token: m.manager(t), query: `mutation($in: ScheduleEventMeetingsInput!) { scheduleEventMeetings(input: $in) { result { placed } userErrors { code } } }`,
+	r := e.do(t, req{token: m.manager(t), query: `mutation($in: ScheduleEventMeetingsInput!) { scheduleEventMeetings(input: $in) { result { placed } userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": m.id, "scope": "UNBOOKED_ONLY"}}})
 	require.Empty(t, r.userErrors("scheduleEventMeetings"))
-	assert.Equal(t, 2, r.num("scheduleEventMeetings.result.placed"), "both pairs fit slots 1–3")
+	assert.Equal(t, 3, r.num("scheduleEventMeetings.result.placed"), "three pairs fit slots 1–3 at one table")
 	r = e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { meetings { slot { index } } } }`, vars: map[string]any{"id": m.id}})
-	require.Len(t, r.list("event.meetings"), 2)
+	require.Len(t, r.list("event.meetings"), 3)
 	for i := range r.list("event.meetings") {
 		assert.GreaterOrEqual(t, r.num(fmt.Sprintf("event.meetings.%d.slot.index", i)), 1, "nothing in the slot that is over")
 	}
+
+	// A booking into the slot that is over is refused, the table free or not.
+	e.clock.Set(testNow)
+	m2 := newMeetup(t, e, func(in map[string]any) { in["capacity"] = 10; in["requestMode"] = "AUTO_ACCEPT" })
+	x := m2.join(t, "x", "investor", nil)
+	m2.join(t, "y", "founder", nil)
+	require.Empty(t, m2.requestMeeting(t, "y", x, nil).userErrors("requestMeeting"))
+	e.clock.Set(local(9, 20))
+	book := `mutation($in: BookMeetingInput!) { bookMeeting(input: $in) { meeting { id } userErrors { field code } } }`
+	r = e.do(t, req{token: m2.user(t, "y"), query: book, vars: map[string]any{"in": map[string]any{"participantId": x, "slot": 0}}})
+	assert.Equal(t, map[string]string{"input.slot": "INVALID_VALUE"}, r.userErrors("bookMeeting"))
+	r = e.do(t, req{token: m2.user(t, "y"), query: book, vars: map[string]any{"in": map[string]any{"participantId": x, "slot": 2}}})
+	assert.Empty(t, r.userErrors("bookMeeting"), "a slot to come is bookable")
 }
 
 // A request left pending expires at the event's end when that comes before
