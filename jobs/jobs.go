@@ -27,7 +27,7 @@ import (
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/matching"
-	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/indexer"
 )
 
 // Off is the schedule that disables a job.
@@ -91,7 +91,7 @@ func FlagSandboxDeadlines(svc *sandbox.Service, schedule string) Job {
 // ReindexSearch compares the search index with the store by version and
 // repairs what drifted. x is nil in a command that runs without the index
 // (the service has it open).
-func ReindexSearch(x *search.Indexer, schedule string) Job {
+func ReindexSearch(x *indexer.Indexer, schedule string) Job {
 	return Job{Name: "reindex-search", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
 		if x == nil {
 			return "", errors.New("the running service has the search index open: run reindex-search there (runJob)")

@@ -1,7 +1,9 @@
-// Package search is Innoport's full-text search: a port (Index) with two
-// adapters that behave alike — Meilisearch in production (NewMeili) and an
-// embedded bleve index by default (OpenBleve) — and the one contract test
-// suite both pass (searchtest). Search is Vietnamese-aware: text and
+// Package search is the port of Innoport's full-text search: its types
+// (Index, Doc, Query, Hit) and the documents built from public profiles,
+// with no engine behind it. Two adapters behave alike — Meilisearch in
+// production (search/meili) and an embedded bleve index by default
+// (search/bleve) — and pass one contract suite (searchtest); the indexer
+// (search/indexer) keeps them following the store. Search is Vietnamese-aware: text and
 // queries are NFC-normalised and folded (diacritics dropped, đ→d), so
 // "khoi nghiep" finds "khởi nghiệp" and "da nang" finds "Đà Nẵng"; a typo
 // in a word of five letters or more still finds it, and the last word of a
@@ -132,8 +134,8 @@ type Index interface {
 	Close() error
 }
 
-// check validates a query's limits.
-func (q Query) check() error {
+// Check validates a query's limits; every adapter checks before it searches.
+func (q Query) Check() error {
 	if q.Limit < 0 || q.Limit > MaxLimit || q.Offset < 0 {
 		return fmt.Errorf("search: offset %d, limit %d: want 0 ≤ limit ≤ %d and offset ≥ 0", q.Offset, q.Limit, MaxLimit)
 	}

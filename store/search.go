@@ -14,9 +14,10 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/indexer"
 )
 
-// SearchOutbox is the durable list of records to index (search.Outbox):
+// SearchOutbox is the durable list of records to index (indexer.Outbox):
 // one document per record, marked before each write of the record.
 type SearchOutbox struct {
 	db     *DB
@@ -24,7 +25,7 @@ type SearchOutbox struct {
 	onMark atomic.Pointer[func()]
 }
 
-var _ search.Outbox = (*SearchOutbox)(nil)
+var _ indexer.Outbox = (*SearchOutbox)(nil)
 
 type outboxDoc struct {
 	ID      string    `bson:"_id"`
@@ -75,7 +76,7 @@ func (o *SearchOutbox) poke() {
 }
 
 // Pending returns up to limit marked records.
-func (o *SearchOutbox) Pending(ctx context.Context, limit int) ([]search.Change, error) {
+func (o *SearchOutbox) Pending(ctx context.Context, limit int) ([]indexer.Change, error) {
 	cur, err := o.coll.Find(ctx, bson.D{}, options.Find().SetLimit(int64(limit)))
 	if err != nil {
 		return nil, errs.Internalf(err, "read the search outbox")
@@ -84,9 +85,9 @@ func (o *SearchOutbox) Pending(ctx context.Context, limit int) ([]search.Change,
 	if err := cur.All(ctx, &docs); err != nil {
 		return nil, errs.Internalf(err, "read the search outbox")
 	}
-	out := make([]search.Change, len(docs))
+	out := make([]indexer.Change, len(docs))
 	for i, d := range docs {
-		out[i] = search.Change{Key: search.Key{Type: search.Type(d.Type), ID: d.RID}, Version: d.Version, At: d.At}
+		out[i] = indexer.Change{Key: search.Key{Type: search.Type(d.Type), ID: d.RID}, Version: d.Version, At: d.At}
 	}
 	return out, nil
 }
@@ -94,7 +95,7 @@ func (o *SearchOutbox) Pending(ctx context.Context, limit int) ([]search.Change,
 // Done clears each change whose mark is still the one read: same time and
 // version (a mark renewed within the same millisecond carries a higher
 // version, and stays).
-func (o *SearchOutbox) Done(ctx context.Context, cs []search.Change) error {
+func (o *SearchOutbox) Done(ctx context.Context, cs []indexer.Change) error {
 	for _, c := range cs {
 		id := c.Key.String()
 		unlock := func() {}
@@ -118,7 +119,7 @@ type SearchSource struct {
 	mentors   *Actors[ecosystem.Mentor, mentorDoc]
 }
 
-var _ search.Source = SearchSource{}
+var _ indexer.Source = SearchSource{}
 
 // NewSearchSource returns the search source of db.
 func NewSearchSource(db *DB) SearchSource {

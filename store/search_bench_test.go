@@ -13,6 +13,8 @@ import (
 	"github.com/innoport/innoport/demo"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/bleve"
+	"github.com/innoport/innoport/search/meili"
 	"github.com/innoport/innoport/search/searchtest"
 	"github.com/innoport/innoport/store"
 	"github.com/innoport/innoport/store/storetest"
@@ -29,14 +31,14 @@ func BenchmarkSearch100k(b *testing.B) {
 	docs := syntheticStartups(n)
 	engines := map[string]func(b *testing.B) search.Index{
 		"bleve": func(b *testing.B) search.Index {
-			idx, err := search.OpenBleve(b.TempDir())
+			idx, err := bleve.Open(b.TempDir())
 			require.NoError(b, err)
 			b.Cleanup(func() { _ = idx.Close() })
 			return idx
 		},
 		"meilisearch": func(b *testing.B) search.Index {
 			url, key := searchtest.Meilisearch(b)
-			idx, err := search.NewMeili(context.Background(), url, key, searchtest.IndexUID())
+			idx, err := meili.New(context.Background(), url, key, searchtest.IndexUID())
 			require.NoError(b, err)
 			return idx
 		},

@@ -14,6 +14,8 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/bleve"
+	"github.com/innoport/innoport/search/indexer"
 	"github.com/innoport/innoport/store"
 	"github.com/innoport/innoport/store/storetest"
 )
@@ -32,13 +34,13 @@ func (f *failing) Upsert(ctx context.Context, docs ...search.Doc) error {
 	return f.Index.Upsert(ctx, docs...)
 }
 
-func newIndexer(t testing.TB, db *store.DB) (*search.Indexer, *failing) {
+func newIndexer(t testing.TB, db *store.DB) (*indexer.Indexer, *failing) {
 	t.Helper()
-	idx, err := search.OpenBleve("")
+	idx, err := bleve.Open("")
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = idx.Close() })
 	f := &failing{Index: idx}
-	return &search.Indexer{Index: f, Source: store.NewSearchSource(db), Outbox: db.SearchOutbox(),
+	return &indexer.Indexer{Index: f, Source: store.NewSearchSource(db), Outbox: db.SearchOutbox(),
 		Logger: slog.New(slog.DiscardHandler), Now: time.Now}, f
 }
 

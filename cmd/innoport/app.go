@@ -35,6 +35,10 @@ import (
 	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/metrics"
 	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/bleve"
+	"github.com/innoport/innoport/search/indexer"
+	"github.com/innoport/innoport/search/meili"
+	"github.com/innoport/innoport/search/observed"
 	"github.com/innoport/innoport/store"
 	"github.com/innoport/innoport/telemetry"
 )
@@ -52,7 +56,7 @@ type app struct {
 	signer   *auth.HS256 // nil with OIDC
 	jobs     *jobs.Scheduler
 	search   search.Index
-	indexer  *search.Indexer
+	indexer  *indexer.Indexer
 	metrics  *metrics.Metrics         // nil when off
 	tracer   *sdktrace.TracerProvider // nil when off
 	// background tracks work started by requests that outlives them.
@@ -172,7 +176,7 @@ func (a *app) openSearch(ctx context.Context) error {
 	)
 	if a.cfg.MeiliURL != "" {
 		engine = "meilisearch"
-		idx, err = search.NewMeili(ctx, a.cfg.MeiliURL, a.cfg.MeiliKey, a.cfg.SearchIndex)
+		idx, err = meili.New(ctx, a.cfg.MeiliURL, a.cfg.MeiliKey, a.cfg.SearchIndex)
 	} else {
 		engine = "bleve"
 		if !a.cfg.Embedded() {
@@ -182,8 +186,8 @@ func (a *app) openSearch(ctx context.Context) error {
 		if a.cfg.DataDir != "" {
 			dir = filepath.Join(a.cfg.DataDir, "search")
 		}
-		idx, err = search.OpenBleve(dir)
-		if errors.Is(err, search.ErrInUse) && a.cfg.withoutLocalIndex {
+		idx, err = bleve.Open(dir)
+		if errors.Is(err, bleve.ErrInUse) && a.cfg.withoutLocalIndex {
 			a.logger.Info("the running service has the search index open; it indexes this command's changes")
 			return nil
 		}
@@ -191,8 +195,8 @@ func (a *app) openSearch(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	a.search = search.Observed(idx, engine, a.traceProvider(), a.metrics.SearchQuery)
-	a.indexer = &search.Indexer{
+	a.search = observed.Index(idx, engine, a.traceProvider(), a.metrics.SearchQuery)
+	a.indexer = &indexer.Indexer{
 		Index: a.search, Outbox: a.db.SearchOutbox(), Logger: a.logger, Now: time.Now, Lag: a.metrics.SearchLag,
 		Source: store.NewSearchSource(a.db),
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/bleve"
 	"github.com/innoport/innoport/store/storetest"
 )
 
@@ -121,7 +121,7 @@ func TestJobsCommand(t *testing.T) {
 
 	// While the service has the embedded index open, commands run without
 	// it; the service indexes their writes.
-	served, err := search.OpenBleve(filepath.Join(dataDir, "search"))
+	served, err := bleve.Open(filepath.Join(dataDir, "search"))
 	require.NoError(t, err)
 	defer served.Close()
 	_, err = cli("list")

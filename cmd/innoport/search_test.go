@@ -14,6 +14,7 @@ import (
 	"github.com/innoport/innoport/demo"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/bleve"
 	"github.com/innoport/innoport/search/searchtest"
 	"github.com/innoport/innoport/store/storetest"
 )
@@ -178,7 +179,7 @@ func TestSearchRebuildCommand(t *testing.T) {
 	assert.Regexp(t, `(?m)^STARTUP\s+34 indexed`, out.String())
 	assert.Regexp(t, `(?m)^rebuilt: 48 documents in \S+ \(\d+/s\)$`, out.String(), "34 startups, 2 calls, 6 investors, 6 mentors")
 
-	idx, err := search.OpenBleve(filepath.Join(dir, "search"))
+	idx, err := bleve.Open(filepath.Join(dir, "search"))
 	require.NoError(t, err)
 	defer idx.Close()
 	res, err := idx.Search(context.Background(), search.Query{Text: "dinh vu", Limit: 5})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/bleve"
 )
 
 // searchCmd is `innoport search rebuild`: the search index emptied and
@@ -24,7 +25,7 @@ func searchCmd(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	logger := jsonLogger(stderr, slog.LevelWarn)
 	a, err := openApp(ctx, cfg, clock.System{}, logger)
-	if errors.Is(err, search.ErrInUse) {
+	if errors.Is(err, bleve.ErrInUse) {
 		return fmt.Errorf("%w: stop the service first, or run the reindex-search job in it (runJob)", err)
 	}
 	if err != nil {

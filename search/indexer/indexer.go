@@ -1,4 +1,7 @@
-package search
+// Package indexer keeps the search index following the store without
+// transactions: writes mark records in an outbox, an indexer indexes what
+// is marked and clears the marks, and a repair compares versions.
+package indexer
 
 import (
 	"context"
@@ -6,6 +9,8 @@ import (
 	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/innoport/innoport/search"
 )
 
 // Keeping the index up to date without transactions: every store write of
@@ -24,7 +29,7 @@ const MarkTTL = 2 * time.Minute
 
 // Change is a record marked for indexing.
 type Change struct {
-	Key
+	search.Key
 	Version int64     // the highest version marked
 	At      time.Time // when it was (last) marked
 }
@@ -41,9 +46,9 @@ type Outbox interface {
 type Source interface {
 	// Docs returns the documents of those keys whose records exist and are
 	// searchable, and the versions of all that exist.
-	Docs(ctx context.Context, keys []Key) (map[Key]Doc, map[Key]int64, error)
+	Docs(ctx context.Context, keys []search.Key) (map[search.Key]search.Doc, map[search.Key]int64, error)
 	// Each calls fn with the document of every searchable record of type t.
-	Each(ctx context.Context, t Type, fn func(Doc) error) error
+	Each(ctx context.Context, t search.Type, fn func(search.Doc) error) error
 }
 
 // batch is how many records a pass or a rebuild writes to the index at once.
@@ -55,7 +60,7 @@ const pollEvery = time.Second
 
 // Indexer keeps an Index up to date with the store.
 type Indexer struct {
-	Index  Index
+	Index  search.Index
 	Source Source
 	Outbox Outbox
 	Logger *slog.Logger
@@ -69,7 +74,7 @@ type Indexer struct {
 	// (saved-search alerts) before their marks are cleared: if it fails,
 	// the marks stay and the next pass tells it again, so it must be
 	// idempotent.
-	Indexed func(ctx context.Context, docs []Doc) error
+	Indexed func(ctx context.Context, docs []search.Doc) error
 
 	mu       sync.Mutex // one pass, repair or rebuild at a time
 	wake     chan struct{}
@@ -88,7 +93,7 @@ func (x *Indexer) Sync(ctx context.Context) (int, error) {
 		if err != nil || len(cs) == 0 {
 			return total, err
 		}
-		keys := make([]Key, len(cs))
+		keys := make([]search.Key, len(cs))
 		for i, c := range cs {
 			keys[i] = c.Key
 		}
@@ -97,8 +102,8 @@ func (x *Indexer) Sync(ctx context.Context) (int, error) {
 			return total, err
 		}
 		var (
-			up   []Doc
-			gone []Key
+			up   []search.Doc
+			gone []search.Key
 			done []Change
 		)
 		now := x.Now()
@@ -150,19 +155,19 @@ func (x *Indexer) Repair(ctx context.Context) (RepairStats, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	var st RepairStats
-	for _, t := range Types {
+	for _, t := range search.Types {
 		have, err := x.Index.Versions(ctx, t)
 		if err != nil {
 			return st, err
 		}
-		var stale []Doc
+		var stale []search.Doc
 		flush := func() error {
 			err := x.Index.Upsert(ctx, stale...)
 			st.Indexed += len(stale)
 			stale = stale[:0]
 			return err
 		}
-		err = x.Source.Each(ctx, t, func(d Doc) error {
+		err = x.Source.Each(ctx, t, func(d search.Doc) error {
 			st.Checked++
 			if v, ok := have[d.ID]; !ok || v != d.Version {
 				stale = append(stale, d)
@@ -179,9 +184,9 @@ func (x *Indexer) Repair(ctx context.Context) (RepairStats, error) {
 		if err != nil {
 			return st, err
 		}
-		var gone []Key
+		var gone []search.Key
 		for id := range have {
-			gone = append(gone, Key{t, id})
+			gone = append(gone, search.Key{Type: t, ID: id})
 		}
 		if err := x.Index.Delete(ctx, gone...); err != nil {
 			return st, err
@@ -193,15 +198,15 @@ func (x *Indexer) Repair(ctx context.Context) (RepairStats, error) {
 
 // Rebuild empties the index and indexes every searchable record again,
 // telling progress how many of each type are done after every batch.
-func (x *Indexer) Rebuild(ctx context.Context, progress func(t Type, done int)) (int, error) {
+func (x *Indexer) Rebuild(ctx context.Context, progress func(t search.Type, done int)) (int, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if err := x.Index.Reset(ctx); err != nil {
 		return 0, err
 	}
 	total := 0
-	for _, t := range Types {
-		var docs []Doc
+	for _, t := range search.Types {
+		var docs []search.Doc
 		done := 0
 		flush := func() error {
 			if err := x.Index.Upsert(ctx, docs...); err != nil {
@@ -212,7 +217,7 @@ func (x *Indexer) Rebuild(ctx context.Context, progress func(t Type, done int)) 
 			progress(t, done)
 			return nil
 		}
-		err := x.Source.Each(ctx, t, func(d Doc) error {
+		err := x.Source.Each(ctx, t, func(d search.Doc) error {
 			docs = append(docs, d)
 			if len(docs) == batch {
 				return flush()

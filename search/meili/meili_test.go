@@ -1,4 +1,4 @@
-package search_test
+package meili_test
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/meili"
 	"github.com/innoport/innoport/search/searchtest"
 )
 
@@ -15,7 +16,7 @@ func TestMain(m *testing.M) { searchtest.Main(m) }
 func TestMeiliContract(t *testing.T) {
 	url, key := searchtest.Meilisearch(t)
 	searchtest.Run(t, func(t *testing.T) search.Index {
-		idx, err := search.NewMeili(context.Background(), url, key, searchtest.IndexUID())
+		idx, err := meili.New(context.Background(), url, key, searchtest.IndexUID())
 		require.NoError(t, err)
 		return idx
 	})

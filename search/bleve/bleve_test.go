@@ -1,4 +1,4 @@
-package search_test
+package bleve_test
 
 import (
 	"context"
@@ -10,12 +10,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/bleve"
 	"github.com/innoport/innoport/search/searchtest"
 )
 
 func TestBleveContract(t *testing.T) {
 	searchtest.Run(t, func(t *testing.T) search.Index {
-		idx, err := search.OpenBleve(t.TempDir())
+		idx, err := bleve.Open(t.TempDir())
 		require.NoError(t, err)
 		t.Cleanup(func() { _ = idx.Close() })
 		return idx
@@ -27,12 +28,12 @@ func TestBleveContract(t *testing.T) {
 func TestBleveReplacesAnIndexOfAnotherMapping(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "search")
-	idx, err := search.OpenBleve(dir)
+	idx, err := bleve.Open(dir)
 	require.NoError(t, err)
 	require.NoError(t, idx.Upsert(ctx, searchtest.Docs()...))
 	require.NoError(t, idx.Close())
 
-	idx, err = search.OpenBleve(dir)
+	idx, err = bleve.Open(dir)
 	require.NoError(t, err)
 	v, err := idx.Versions(ctx, search.Startup)
 	require.NoError(t, err)
@@ -40,7 +41,7 @@ func TestBleveReplacesAnIndexOfAnotherMapping(t *testing.T) {
 	require.NoError(t, idx.Close())
 
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "innoport-mapping"), []byte("1"), 0o600))
-	idx, err = search.OpenBleve(dir)
+	idx, err = bleve.Open(dir)
 	require.NoError(t, err)
 	defer idx.Close()
 	v, err = idx.Versions(ctx, search.Startup)

@@ -1,4 +1,7 @@
-package search
+// Package bleve is the embedded search engine behind the search port: a
+// bleve v2 index in the data directory, analysed for Vietnamese (Unicode
+// words, folded), used when no Meilisearch is configured.
+package bleve
 
 import (
 	"context"
@@ -21,6 +24,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/search"
+	textanalysis "github.com/innoport/innoport/search/internal/analysis"
 )
 
 // The bleve analysis: Unicode word segmentation, then Fold.
@@ -64,18 +69,18 @@ var ErrInUse = errors.New("the search index is open in another process")
 
 // Bleve is the embedded index: a bleve index on disk (or in memory), for
 // a single process.
-type Bleve struct {
+type Index struct {
 	dir string
 	mu  sync.RWMutex // Reset swaps idx
 	idx bleve.Index
 }
 
-var _ Index = (*Bleve)(nil)
+var _ search.Index = (*Index)(nil)
 
-// OpenBleve opens the index in dir, creating it if needed; an empty dir
+// Open opens the index in dir, creating it if needed; an empty dir
 // keeps it in memory.
-func OpenBleve(dir string) (*Bleve, error) {
-	b := &Bleve{dir: dir}
+func Open(dir string) (*Index, error) {
+	b := &Index{dir: dir}
 	idx, err := b.open()
 	if err != nil {
 		return nil, err
@@ -84,7 +89,7 @@ func OpenBleve(dir string) (*Bleve, error) {
 	return b, nil
 }
 
-func (b *Bleve) open() (bleve.Index, error) {
+func (b *Index) open() (bleve.Index, error) {
 	m, err := newMapping()
 	if err != nil {
 		return nil, err
@@ -139,7 +144,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	all.Analyzer = vnAnalyzer
 	all.Store, all.IncludeTermVectors, all.IncludeInAll = false, false, false
 	dm.AddFieldMappingsAt("all", all)
-	for _, name := range []string{"type", "rid", "titleSort", string(FacetSector), string(FacetStage), string(FacetWard), string(FacetIncubator)} {
+	for _, name := range []string{"type", "rid", "titleSort", string(search.FacetSector), string(search.FacetStage), string(search.FacetWard), string(search.FacetIncubator)} {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.Store = name == "type" || name == "rid"
 		fm.DocValues = true
@@ -154,11 +159,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 }
 
 // bleveDoc is how a Doc is indexed.
-func bleveDoc(d Doc) map[string]any {
+func bleveDoc(d search.Doc) map[string]any {
 	m := map[string]any{
 		"type": string(d.Type), "rid": d.ID, "version": float64(d.Version),
 		"title": d.Title, "body": d.Body, "titleSort": value.Fold(d.Title),
-		"all": strings.Join(append([]string{d.Title, d.Subtitle, d.Body, joinedNames(d.Title, d.Subtitle, d.Body)}, d.Keywords...), " · "),
+		"all": strings.Join(append([]string{d.Title, d.Subtitle, d.Body, textanalysis.JoinedNames(d.Title, d.Subtitle, d.Body)}, d.Keywords...), " · "),
 	}
 	for f, vs := range d.Facets {
 		m[string(f)] = vs
@@ -166,14 +171,14 @@ func bleveDoc(d Doc) map[string]any {
 	return m
 }
 
-func (b *Bleve) index() bleve.Index {
+func (b *Index) index() bleve.Index {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 	return b.idx
 }
 
 // Upsert indexes docs in one batch.
-func (b *Bleve) Upsert(_ context.Context, docs ...Doc) error {
+func (b *Index) Upsert(_ context.Context, docs ...search.Doc) error {
 	idx := b.index()
 	batch := idx.NewBatch()
 	for _, d := range docs {
@@ -185,7 +190,7 @@ func (b *Bleve) Upsert(_ context.Context, docs ...Doc) error {
 }
 
 // Delete removes documents in one batch.
-func (b *Bleve) Delete(_ context.Context, keys ...Key) error {
+func (b *Index) Delete(_ context.Context, keys ...search.Key) error {
 	idx := b.index()
 	batch := idx.NewBatch()
 	for _, k := range keys {
@@ -195,15 +200,15 @@ func (b *Bleve) Delete(_ context.Context, keys ...Key) error {
 }
 
 // Search runs q.
-func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
-	if err := q.check(); err != nil {
-		return Result{}, err
+func (b *Index) Search(ctx context.Context, q search.Query) (search.Result, error) {
+	if err := q.Check(); err != nil {
+		return search.Result{}, err
 	}
 	req := bleve.NewSearchRequestOptions(bleveQuery(q), q.Limit, q.Offset, false)
 	req.Fields = []string{"type", "rid", "version"}
-	text := len(words(value.Fold(q.Text))) > 0
+	text := len(textanalysis.Words(value.Fold(q.Text))) > 0
 	switch {
-	case q.Sort == ByTitle || !text:
+	case q.Sort == search.ByTitle || !text:
 		req.SortBy([]string{"titleSort", "_id"})
 	default:
 		req.SortBy([]string{"-_score"})
@@ -217,13 +222,13 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	res, err := b.index().SearchInContext(ctx, req)
 	if err != nil {
-		return Result{}, fmt.Errorf("search: %w", err)
+		return search.Result{}, fmt.Errorf("search: %w", err)
 	}
-	out := Result{Total: int(res.Total)}
+	out := search.Result{Total: int(res.Total)}
 	var bodies map[string]string
 	if text && len(res.Hits) > 0 {
-		if bodies, err = b.bodyHighlights(ctx, res.Hits, words(value.Fold(q.Text))); err != nil {
-			return Result{}, err
+		if bodies, err = b.bodyHighlights(ctx, res.Hits, textanalysis.Words(value.Fold(q.Text))); err != nil {
+			return search.Result{}, err
 		}
 	}
 	for _, h := range res.Hits {
@@ -236,7 +241,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 		t, _ := h.Fields["type"].(string)
 		id, _ := h.Fields["rid"].(string)
 		v, _ := h.Fields["version"].(float64)
-		hit := Hit{Key: Key{Type(t), id}, Version: int64(v)}
+		hit := search.Hit{Key: search.Key{Type: search.Type(t), ID: id}, Version: int64(v)}
 		for field, frags := range h.Fragments {
 			if len(frags) > 0 && strings.Contains(frags[0], "<mark>") { // a fragment of an unmatched field has none
 				if hit.Highlights == nil {
@@ -248,7 +253,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 		out.Hits = append(out.Hits, hit)
 	}
 	if len(q.Facets) > 0 {
-		out.Facets = map[Facet]map[string]int{}
+		out.Facets = map[search.Facet]map[string]int{}
 		for _, f := range q.Facets {
 			counts := map[string]int{}
 			if fr := res.Facets[string(f)]; fr != nil && fr.Terms != nil {
@@ -264,7 +269,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 
 // bodyHighlights highlights the words, and the last one as a prefix, in
 // the descriptions of the page's hits.
-func (b *Bleve) bodyHighlights(ctx context.Context, hits blevesearch.DocumentMatchCollection, ws []string) (map[string]string, error) {
+func (b *Index) bodyHighlights(ctx context.Context, hits blevesearch.DocumentMatchCollection, ws []string) (map[string]string, error) {
 	ids := make([]string, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
@@ -298,9 +303,9 @@ func (b *Bleve) bodyHighlights(ctx context.Context, hits blevesearch.DocumentMat
 
 // bleveQuery is q's text, as words that must all match (the last one as a
 // prefix too), and its filters.
-func bleveQuery(q Query) query.Query {
+func bleveQuery(q search.Query) query.Query {
 	var must []query.Query
-	ws := words(value.Fold(q.Text))
+	ws := textanalysis.Words(value.Fold(q.Text))
 	for i, w := range ws {
 		// A word is looked up in one field holding all text and, weighing
 		// more, in the title: exact, with typos and, for the last word, as a
@@ -314,7 +319,7 @@ func bleveQuery(q Query) query.Query {
 			exact.SetField(f.name)
 			exact.SetBoost(2 * f.boost)
 			alts = append(alts, exact)
-			if n := typos(w); n > 0 {
+			if n := textanalysis.Typos(w); n > 0 {
 				fuzzy := bleve.NewFuzzyQuery(w)
 				fuzzy.SetField(f.name)
 				fuzzy.SetFuzziness(n)
@@ -349,7 +354,7 @@ func bleveQuery(q Query) query.Query {
 		}
 		must = append(must, oneOf("type", types))
 	}
-	for _, f := range Facets {
+	for _, f := range search.Facets {
 		if vs, ok := q.Filter[f]; ok {
 			must = append(must, oneOf(string(f), vs))
 		}
@@ -371,11 +376,11 @@ func bleveQuery(q Query) query.Query {
 }
 
 // Versions lists the documents of type t, a page of 10,000 at a time.
-func (b *Bleve) Versions(ctx context.Context, t Type) (map[string]int64, error) {
+func (b *Index) Versions(ctx context.Context, t search.Type) (map[string]int64, error) {
 	out := map[string]int64{}
 	var after []string
 	for {
-		req := bleve.NewSearchRequestOptions(bleveQuery(Query{Types: []Type{t}}), 10000, 0, false)
+		req := bleve.NewSearchRequestOptions(bleveQuery(search.Query{Types: []search.Type{t}}), 10000, 0, false)
 		req.Fields = []string{"rid", "version"}
 		req.SortBy([]string{"_id"})
 		if after != nil {
@@ -398,7 +403,7 @@ func (b *Bleve) Versions(ctx context.Context, t Type) (map[string]int64, error) 
 }
 
 // Reset empties the index by replacing it with a new one.
-func (b *Bleve) Reset(context.Context) error {
+func (b *Index) Reset(context.Context) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if err := b.idx.Close(); err != nil {
@@ -418,4 +423,4 @@ func (b *Bleve) Reset(context.Context) error {
 }
 
 // Close closes the index.
-func (b *Bleve) Close() error { return b.index().Close() }
+func (b *Index) Close() error { return b.index().Close() }

@@ -1,4 +1,6 @@
-package search
+// Package observed wraps a search index with a client span per call and a
+// duration per query, for the service's traces and metrics.
+package observed
 
 import (
 	"context"
@@ -8,11 +10,13 @@ import (
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/trace"
 	"go.opentelemetry.io/otel/trace/noop"
+
+	"github.com/innoport/innoport/search"
 )
 
-// Observed wraps an index: every call is a client span (when tp is set)
+// Index wraps an index: every call is a client span (when tp is set)
 // and every query's duration is told to took (when set).
-func Observed(idx Index, engine string, tp trace.TracerProvider, took func(engine string, d time.Duration)) Index {
+func Index(idx search.Index, engine string, tp trace.TracerProvider, took func(engine string, d time.Duration)) search.Index {
 	if tp == nil {
 		tp = noop.NewTracerProvider()
 	}
@@ -20,7 +24,7 @@ func Observed(idx Index, engine string, tp trace.TracerProvider, took func(engin
 }
 
 type observed struct {
-	Index
+	search.Index
 	engine string
 	tracer trace.Tracer
 	took   func(string, time.Duration)
@@ -37,7 +41,7 @@ func (o observed) span(ctx context.Context, op string) (context.Context, func(er
 	}
 }
 
-func (o observed) Search(ctx context.Context, q Query) (Result, error) {
+func (o observed) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	ctx, end := o.span(ctx, "query")
 	start := time.Now()
 	r, err := o.Index.Search(ctx, q)
@@ -48,14 +52,14 @@ func (o observed) Search(ctx context.Context, q Query) (Result, error) {
 	return r, err
 }
 
-func (o observed) Upsert(ctx context.Context, docs ...Doc) error {
+func (o observed) Upsert(ctx context.Context, docs ...search.Doc) error {
 	ctx, end := o.span(ctx, "upsert")
 	err := o.Index.Upsert(ctx, docs...)
 	end(err)
 	return err
 }
 
-func (o observed) Delete(ctx context.Context, keys ...Key) error {
+func (o observed) Delete(ctx context.Context, keys ...search.Key) error {
 	ctx, end := o.span(ctx, "delete")
 	err := o.Index.Delete(ctx, keys...)
 	end(err)

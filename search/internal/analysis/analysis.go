@@ -1,4 +1,7 @@
-package search
+// Package analysis holds the text analysis both search engines share:
+// splitting folded text into words, how many typos a word may carry, and
+// proper names written as one word.
+package analysis
 
 import (
 	"strings"
@@ -8,14 +11,14 @@ import (
 	"github.com/innoport/innoport/domain/value"
 )
 
-// words splits folded text into its words.
-func words(s string) []string {
+// Words splits folded text into its words.
+func Words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// typos is how many typos a word may carry and still match: as in
+// Typos is how many typos a word may carry and still match: as in
 // Meilisearch, one from five letters, two from nine.
-func typos(word string) int {
+func Typos(word string) int {
 	switch n := len([]rune(word)); {
 	case n >= 9:
 		return 2
@@ -25,13 +28,13 @@ func typos(word string) int {
 	return 0
 }
 
-// joinedNames is how proper names are also written as one word: each run
+// JoinedNames is how proper names are also written as one word: each run
 // of capitalised words ("Hải Phòng", "Đà Nẵng", "Quảng Ninh") gives its
 // adjacent pairs, and the whole run of three or four words, folded and
 // joined ("haiphong", "danang"), so that a search for "haiphong" finds what
 // says "Hải Phòng". Punctuation before or after a word ends a run. Both
 // engines index these with the rest of the text.
-func joinedNames(texts ...string) string {
+func JoinedNames(texts ...string) string {
 	var out []string
 	var run []string
 	flush := func() {
@@ -51,7 +54,7 @@ func joinedNames(texts ...string) string {
 			word := strings.TrimFunc(field, func(r rune) bool { return !isWordRune(r) })
 			initial, _ := utf8.DecodeRuneInString(word)
 			switch {
-			case len(words(word)) != 1 || !unicode.IsUpper(initial):
+			case len(Words(word)) != 1 || !unicode.IsUpper(initial):
 				flush()
 				continue
 			case !isWordRune(first):

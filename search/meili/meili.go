@@ -1,4 +1,7 @@
-package search
+// Package meili is the Meilisearch adapter of the search port, for
+// production: the index and its settings applied at every start, every
+// task awaited with a deadline, and TCP quick-ack on its connections.
+package meili
 
 import (
 	"context"
@@ -11,6 +14,8 @@ import (
 	"github.com/meilisearch/meilisearch-go"
 
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/internal/analysis"
 )
 
 // taskTimeout bounds the wait for a Meilisearch task when the caller's
@@ -21,18 +26,18 @@ const taskTimeout = time.Minute
 // Meilisearch folds diacritics itself but not đ, so each text field is
 // also indexed in Fold form and queries are folded before they are sent;
 // the original fields carry the highlights.
-type Meili struct {
+type Index struct {
 	client meilisearch.ServiceManager
 	index  meilisearch.IndexManager
 }
 
-var _ Index = (*Meili)(nil)
+var _ search.Index = (*Index)(nil)
 
 // meiliSettings are applied at every start; applying them again changes
 // nothing.
 var meiliSettings = &meilisearch.Settings{
 	SearchableAttributes: []string{"title", "titleFold", "subtitle", "subtitleFold", "keywords", "keywordsFold", "body", "bodyFold"},
-	FilterableAttributes: []string{"type", "rid", string(FacetSector), string(FacetStage), string(FacetWard), string(FacetIncubator)},
+	FilterableAttributes: []string{"type", "rid", string(search.FacetSector), string(search.FacetStage), string(search.FacetWard), string(search.FacetIncubator)},
 	SortableAttributes:   []string{"titleSort"},
 	DisplayedAttributes:  []string{"*"},
 	RankingRules:         []string{"sort", "words", "typo", "proximity", "attribute", "exactness"}, // a sort asked for is strict
@@ -42,9 +47,9 @@ var meiliSettings = &meilisearch.Settings{
 	Pagination: &meilisearch.Pagination{MaxTotalHits: 1_000_000},
 }
 
-// NewMeili connects to the Meilisearch at url, creates index uid if
+// New connects to the Meilisearch at url, creates index uid if
 // needed and applies its settings, waiting for each task.
-func NewMeili(ctx context.Context, url, key, uid string) (*Meili, error) {
+func New(ctx context.Context, url, key, uid string) (*Index, error) {
 	dialer := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	client, err := meilisearch.Connect(url, meilisearch.WithAPIKey(key),
 		meilisearch.WithCustomDialContext(func(ctx context.Context, network, addr string) (net.Conn, error) {
@@ -57,7 +62,7 @@ func NewMeili(ctx context.Context, url, key, uid string) (*Meili, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connect to Meilisearch at %s: %w", url, err)
 	}
-	m := &Meili{client: client, index: client.Index(uid)}
+	m := &Index{client: client, index: client.Index(uid)}
 	pk := "key"
 	task, err := client.CreateIndexWithContext(ctx, &meilisearch.IndexConfig{Uid: uid, PrimaryKey: pk})
 	if err != nil {
@@ -77,7 +82,7 @@ func NewMeili(ctx context.Context, url, key, uid string) (*Meili, error) {
 }
 
 // wait waits for a task to finish and reports its failure.
-func (m *Meili) wait(ctx context.Context, info *meilisearch.TaskInfo) error {
+func (m *Index) wait(ctx context.Context, info *meilisearch.TaskInfo) error {
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, taskTimeout)
@@ -95,37 +100,37 @@ func (m *Meili) wait(ctx context.Context, info *meilisearch.TaskInfo) error {
 
 // meiliDoc is how a Doc is stored in Meilisearch.
 type meiliDoc struct {
-	Key          string   `json:"key"`
-	Type         Type     `json:"type"`
-	RID          string   `json:"rid"`
-	Version      int64    `json:"version"`
-	Title        string   `json:"title"`
-	TitleFold    string   `json:"titleFold"`
-	Subtitle     string   `json:"subtitle,omitempty"`
-	SubtitleFold string   `json:"subtitleFold,omitempty"`
-	Keywords     string   `json:"keywords,omitempty"`
-	KeywordsFold string   `json:"keywordsFold,omitempty"`
-	Body         string   `json:"body,omitempty"`
-	BodyFold     string   `json:"bodyFold,omitempty"`
-	TitleSort    string   `json:"titleSort"`
-	Sector       []string `json:"sector,omitempty"`
-	Stage        []string `json:"stage,omitempty"`
-	Ward         []string `json:"ward,omitempty"`
-	Incubator    []string `json:"incubator,omitempty"`
+	Key          string      `json:"key"`
+	Type         search.Type `json:"type"`
+	RID          string      `json:"rid"`
+	Version      int64       `json:"version"`
+	Title        string      `json:"title"`
+	TitleFold    string      `json:"titleFold"`
+	Subtitle     string      `json:"subtitle,omitempty"`
+	SubtitleFold string      `json:"subtitleFold,omitempty"`
+	Keywords     string      `json:"keywords,omitempty"`
+	KeywordsFold string      `json:"keywordsFold,omitempty"`
+	Body         string      `json:"body,omitempty"`
+	BodyFold     string      `json:"bodyFold,omitempty"`
+	TitleSort    string      `json:"titleSort"`
+	Sector       []string    `json:"sector,omitempty"`
+	Stage        []string    `json:"stage,omitempty"`
+	Ward         []string    `json:"ward,omitempty"`
+	Incubator    []string    `json:"incubator,omitempty"`
 }
 
-func toMeili(d Doc) meiliDoc {
+func toMeili(d search.Doc) meiliDoc {
 	kw := strings.Join(d.Keywords, " · ")
 	return meiliDoc{
 		Key: d.Key().String(), Type: d.Type, RID: d.ID, Version: d.Version,
 		Title: d.Title, TitleFold: value.Fold(d.Title), Subtitle: d.Subtitle, SubtitleFold: value.Fold(d.Subtitle),
-		Keywords: kw, KeywordsFold: strings.TrimSpace(value.Fold(kw) + " " + joinedNames(d.Title, d.Subtitle, d.Body)), Body: d.Body, BodyFold: value.Fold(d.Body), TitleSort: value.Fold(d.Title),
-		Sector: d.Facets[FacetSector], Stage: d.Facets[FacetStage], Ward: d.Facets[FacetWard], Incubator: d.Facets[FacetIncubator],
+		Keywords: kw, KeywordsFold: strings.TrimSpace(value.Fold(kw) + " " + analysis.JoinedNames(d.Title, d.Subtitle, d.Body)), Body: d.Body, BodyFold: value.Fold(d.Body), TitleSort: value.Fold(d.Title),
+		Sector: d.Facets[search.FacetSector], Stage: d.Facets[search.FacetStage], Ward: d.Facets[search.FacetWard], Incubator: d.Facets[search.FacetIncubator],
 	}
 }
 
 // Upsert adds or replaces docs and waits until they are searchable.
-func (m *Meili) Upsert(ctx context.Context, docs ...Doc) error {
+func (m *Index) Upsert(ctx context.Context, docs ...search.Doc) error {
 	if len(docs) == 0 {
 		return nil
 	}
@@ -142,7 +147,7 @@ func (m *Meili) Upsert(ctx context.Context, docs ...Doc) error {
 }
 
 // Delete removes documents and waits until they are gone.
-func (m *Meili) Delete(ctx context.Context, keys ...Key) error {
+func (m *Index) Delete(ctx context.Context, keys ...search.Key) error {
 	if len(keys) == 0 {
 		return nil
 	}
@@ -175,7 +180,7 @@ func oneOf(field string, values []string) string {
 }
 
 // meiliFilter is q's filter expression.
-func meiliFilter(q Query) string {
+func meiliFilter(q search.Query) string {
 	var and []string
 	if len(q.Types) > 0 {
 		types := make([]string, len(q.Types))
@@ -184,7 +189,7 @@ func meiliFilter(q Query) string {
 		}
 		and = append(and, oneOf("type", types))
 	}
-	for _, f := range Facets {
+	for _, f := range search.Facets {
 		if vs, ok := q.Filter[f]; ok {
 			and = append(and, oneOf(string(f), vs))
 		}
@@ -199,11 +204,11 @@ func meiliFilter(q Query) string {
 }
 
 // Search runs q.
-func (m *Meili) Search(ctx context.Context, q Query) (Result, error) {
-	if err := q.check(); err != nil {
-		return Result{}, err
+func (m *Index) Search(ctx context.Context, q search.Query) (search.Result, error) {
+	if err := q.Check(); err != nil {
+		return search.Result{}, err
 	}
-	text := strings.Join(words(value.Fold(q.Text)), " ")
+	text := strings.Join(analysis.Words(value.Fold(q.Text)), " ")
 	req := &meilisearch.SearchRequest{
 		MatchingStrategy:     meilisearch.All,
 		AttributesToRetrieve: []string{"type", "rid", "version"},
@@ -222,7 +227,7 @@ func (m *Meili) Search(ctx context.Context, q Query) (Result, error) {
 	if f := meiliFilter(q); f != "" {
 		req.Filter = f
 	}
-	if q.Sort == ByTitle || text == "" {
+	if q.Sort == search.ByTitle || text == "" {
 		req.Sort = []string{"titleSort:asc"}
 	}
 	if text != "" {
@@ -234,26 +239,26 @@ func (m *Meili) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	res, err := m.index.SearchWithContext(ctx, text, req)
 	if err != nil {
-		return Result{}, fmt.Errorf("search: %w", err)
+		return search.Result{}, fmt.Errorf("search: %w", err)
 	}
-	out := Result{Total: int(res.TotalHits)}
+	out := search.Result{Total: int(res.TotalHits)}
 	if req.HitsPerPage == nil {
 		out.Total = int(res.EstimatedTotalHits)
 	}
 	for _, h := range res.Hits {
 		var d struct {
-			Type      Type   `json:"type"`
-			RID       string `json:"rid"`
-			Version   int64  `json:"version"`
+			Type      search.Type `json:"type"`
+			RID       string      `json:"rid"`
+			Version   int64       `json:"version"`
 			Formatted struct {
 				Title string `json:"title"`
 				Body  string `json:"body"`
 			} `json:"_formatted"`
 		}
 		if err := h.DecodeInto(&d); err != nil {
-			return Result{}, fmt.Errorf("read a hit: %w", err)
+			return search.Result{}, fmt.Errorf("read a hit: %w", err)
 		}
-		hit := Hit{Key: Key{d.Type, d.RID}, Version: d.Version}
+		hit := search.Hit{Key: search.Key{Type: d.Type, ID: d.RID}, Version: d.Version}
 		for field, s := range map[string]string{"title": d.Formatted.Title, "body": d.Formatted.Body} {
 			if strings.Contains(s, "<em>") {
 				if hit.Highlights == nil {
@@ -268,10 +273,10 @@ func (m *Meili) Search(ctx context.Context, q Query) (Result, error) {
 		var dist map[string]map[string]int
 		if len(res.FacetDistribution) > 0 {
 			if err := json.Unmarshal(res.FacetDistribution, &dist); err != nil {
-				return Result{}, fmt.Errorf("read facet counts: %w", err)
+				return search.Result{}, fmt.Errorf("read facet counts: %w", err)
 			}
 		}
-		out.Facets = map[Facet]map[string]int{}
+		out.Facets = map[search.Facet]map[string]int{}
 		for _, f := range q.Facets {
 			counts := dist[string(f)]
 			if counts == nil {
@@ -284,7 +289,7 @@ func (m *Meili) Search(ctx context.Context, q Query) (Result, error) {
 }
 
 // Versions lists the documents of type t, 10,000 at a time.
-func (m *Meili) Versions(ctx context.Context, t Type) (map[string]int64, error) {
+func (m *Index) Versions(ctx context.Context, t search.Type) (map[string]int64, error) {
 	out := map[string]int64{}
 	for offset := int64(0); ; offset += 10000 {
 		var res meilisearch.DocumentsResult
@@ -311,7 +316,7 @@ func (m *Meili) Versions(ctx context.Context, t Type) (map[string]int64, error) 
 }
 
 // Reset removes every document.
-func (m *Meili) Reset(ctx context.Context) error {
+func (m *Index) Reset(ctx context.Context) error {
 	task, err := m.index.DeleteAllDocumentsWithContext(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("delete all documents: %w", err)
@@ -320,7 +325,7 @@ func (m *Meili) Reset(ctx context.Context) error {
 }
 
 // Close closes the client's idle connections.
-func (m *Meili) Close() error {
+func (m *Index) Close() error {
 	m.client.Close()
 	return nil
 }
