@@ -11,15 +11,15 @@ generate:   ## regenerate the GraphQL code from web-schema/
 	go tool gqlgen generate
 
 bench:      ## benchmarks, with figures per request
-	go test ./cmd/innoport -run '^$$' -bench StartupsPage -benchtime 3s
-	go test ./cmd/innoport -run '^$$' -bench SubmitApplication -benchtime 200x
-	go test ./cmd/innoport -run '^$$' -bench ObservabilityOverhead -benchtime 3s
+	go test ./app -run '^$$' -bench StartupsPage -benchtime 3s
+	go test ./app -run '^$$' -bench SubmitApplication -benchtime 200x
+	go test ./app -run '^$$' -bench ObservabilityOverhead -benchtime 3s
 	go test ./domain/screening -run '^$$' -bench Screen100k -benchtime 5x -benchmem
 	go test ./store -run '^$$' -bench RunBookkeeping -benchtime 3s
 	go test ./matching -run '^$$' -bench 'Rescore|Naive' -benchtime 3x -benchmem
 	go test ./domain/events -run '^$$' -bench Schedule -benchtime 20x
 	go test ./store -run '^$$' -bench EventBoard -benchtime 20x
-	go test ./cmd/innoport -run '^$$' -bench MatchmakingDay -benchtime 3x -timeout 30m
+	go test ./app -run '^$$' -bench MatchmakingDay -benchtime 3x -timeout 30m
 	go test ./store -run '^$$' -bench Search100k -benchtime 1x -timeout 30m
 
 fuzz:       ## fuzz the scalar parsers and validators for a while each

@@ -5,8 +5,14 @@ package auth
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/coreos/go-oidc/v3/oidc"
@@ -126,4 +132,27 @@ func (o *OIDC) Verify(ctx context.Context, raw string) (Claims, error) {
 		roles = c.RealmAccess.Roles
 	}
 	return Claims{Subject: tok.Subject, Roles: roles, Org: c.Org}, nil
+}
+
+// LocalSecret reads the HS256 secret at path, generating a random one (32
+// bytes, hex) on first use: the embedded mode's secret, shared by the
+// service and the token command.
+func LocalSecret(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		return strings.TrimSpace(string(b)), nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("read JWT secret: %w", err)
+	}
+	raw := make([]byte, 32)
+	_, _ = rand.Read(raw)
+	secret := hex.EncodeToString(raw)
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return "", fmt.Errorf("create data directory: %w", err)
+	}
+	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
+		return "", fmt.Errorf("write JWT secret: %w", err)
+	}
+	return secret, nil
 }

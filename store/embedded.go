@@ -35,7 +35,7 @@ func StartEmbedded(dir, addr string, logger *slog.Logger) (*Embedded, error) {
 		Listener:  ferretdb.ListenerConfig{TCP: addr},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + abs + "/",
-		Logger:    slog.New(quietReplies{logger.Handler()}),
+		Logger:    slog.New(quietFerret{logger.Handler()}),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("start embedded FerretDB: %w", err)
@@ -80,13 +80,19 @@ func (e *Embedded) listenAddr() string {
 	return u.Host
 }
 
-// quietReplies drops FerretDB's dumps of its replies to commands it does
-// not have: at every stop the driver ends its sessions with endSessions,
-// which FerretDB v1 lacks, and FerretDB logged the whole reply as two
-// warnings (its header bytes, then the message) although nothing failed.
-type quietReplies struct{ slog.Handler }
+// quietFerret is the embedded FerretDB's log: warnings and errors only (it
+// logs a line per connection at INFO), without its dumps of its replies to
+// commands it does not have — at every stop the driver ends its sessions
+// with endSessions, which FerretDB v1 lacks, and FerretDB logged the whole
+// reply as two warnings (its header bytes, then the message) although
+// nothing failed.
+type quietFerret struct{ slog.Handler }
 
-func (h quietReplies) Handle(ctx context.Context, r slog.Record) error {
+func (h quietFerret) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelWarn && h.Handler.Enabled(ctx, l)
+}
+
+func (h quietFerret) Handle(ctx context.Context, r slog.Record) error {
 	if strings.HasPrefix(r.Message, "Response header:") ||
 		strings.HasPrefix(r.Message, "Response message:") && strings.Contains(r.Message, "'endSessions'") {
 		return nil
@@ -94,10 +100,10 @@ func (h quietReplies) Handle(ctx context.Context, r slog.Record) error {
 	return h.Handler.Handle(ctx, r)
 }
 
-func (h quietReplies) WithAttrs(a []slog.Attr) slog.Handler {
-	return quietReplies{h.Handler.WithAttrs(a)}
+func (h quietFerret) WithAttrs(a []slog.Attr) slog.Handler {
+	return quietFerret{h.Handler.WithAttrs(a)}
 }
 
-func (h quietReplies) WithGroup(name string) slog.Handler {
-	return quietReplies{h.Handler.WithGroup(name)}
+func (h quietFerret) WithGroup(name string) slog.Handler {
+	return quietFerret{h.Handler.WithGroup(name)}
 }

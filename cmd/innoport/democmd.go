@@ -8,7 +8,8 @@ import (
 	"log/slog"
 	"text/tabwriter"
 
-	"github.com/innoport/innoport/demo"
+	"github.com/innoport/innoport/app"
+
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/graph"
 )
@@ -23,13 +24,13 @@ func demoCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if rest := fs.Args(); len(rest) != 1 || rest[0] != "personas" {
 		return errors.New("usage: innoport demo personas")
 	}
-	cfg.withoutLocalIndex = true
-	a, err := openApp(ctx, cfg, clock.System{}, jsonLogger(stderr, slog.LevelWarn))
+	cfg.WithoutLocalIndex = true
+	a, err := app.New(ctx, cfg, clock.System{}, jsonLogger(stderr, slog.LevelWarn))
 	if err != nil {
 		return err
 	}
-	defer a.close(context.Background())
-	ps, err := demo.Personas(ctx, a.demo)
+	defer a.Close(context.Background())
+	ps, err := a.DemoPersonas(ctx)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/innoport/innoport/app"
+
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/runs"
@@ -22,22 +24,22 @@ func jobsCmd(ctx context.Context, args []string, getenv func(string) string, std
 	if err != nil {
 		return err
 	}
-	cfg.withoutLocalIndex = true
+	cfg.WithoutLocalIndex = true
 	rest := fs.Args()
 	usage := errors.New("usage: innoport jobs list | innoport jobs run NAME")
 	if len(rest) == 0 {
 		return usage
 	}
 	logger := jsonLogger(stderr, slog.LevelWarn)
-	a, err := openApp(ctx, cfg, clock.System{}, logger)
+	a, err := app.New(ctx, cfg, clock.System{}, logger)
 	if err != nil {
 		return err
 	}
-	defer a.close(context.Background())
+	defer a.Close(context.Background())
 	ctx = identity.WithPrincipal(ctx, identity.Principal{Subject: "innoport-jobs", Roles: []identity.Role{identity.RoleAdmin}})
 	switch {
 	case rest[0] == "list" && len(rest) == 1:
-		return listJobs(ctx, a.resolver.Runs, stdout)
+		return listJobs(ctx, a.Runs(), stdout)
 	case rest[0] == "run" && len(rest) == 2:
 		return runJobNow(ctx, a, rest[1], stdout, stderr)
 	}
@@ -64,7 +66,7 @@ func listJobs(ctx context.Context, svc *runs.Service, stdout io.Writer) error {
 
 // runJobNow runs a job in this process, recorded as a manual run, showing
 // how long it has been running while stderr is a terminal.
-func runJobNow(ctx context.Context, a *app, name string, stdout, stderr io.Writer) error {
+func runJobNow(ctx context.Context, a *app.App, name string, stdout, stderr io.Writer) error {
 	done := make(chan struct{})
 	if isTerminal(stderr) {
 		go func() {
@@ -82,7 +84,7 @@ func runJobNow(ctx context.Context, a *app, name string, stdout, stderr io.Write
 			}
 		}()
 	}
-	r, err := a.jobs.RunAndWait(ctx, name, runs.Manual)
+	r, err := a.RunJob(ctx, name)
 	close(done)
 	if err != nil {
 		return err

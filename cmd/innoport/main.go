@@ -28,6 +28,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/innoport/innoport/app"
+
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/domain/identity"
@@ -119,24 +121,23 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	logger := slog.New(telemetry.LogHandler{Handler: jsonLogger(stderr, cfg.LogLevel).Handler()})
 	logger.Info("starting innoport", "config", cfg)
-	a, err := openApp(ctx, cfg, clock.System{}, logger)
+	a, err := app.New(ctx, cfg, clock.System{}, logger)
 	if err != nil {
 		return err
 	}
-	defer a.close(context.Background())
+	defer a.Close(context.Background())
 	if cfg.Demo {
-		if err := a.seedDemo(ctx); err != nil {
+		if err := a.SeedDemo(ctx); err != nil {
 			return err
 		}
 	}
-	a.startSearch()
-	a.jobs.Start()
+	a.Start()
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           a.routes(),
+		Handler:           a.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -194,7 +195,7 @@ func token(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	if secret == "" {
 		var err error
-		if secret, err = localSecret(filepath.Join(dataDir, "jwt-secret")); err != nil {
+		if secret, err = auth.LocalSecret(filepath.Join(dataDir, "jwt-secret")); err != nil {
 			return err
 		}
 	}

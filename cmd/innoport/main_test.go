@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -19,7 +18,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/innoport/innoport/auth"
-	"github.com/innoport/innoport/domain/clock"
 )
 
 func envOf(kv map[string]string) func(string) string {
@@ -63,42 +61,6 @@ func TestConfigDefaultsAndValidation(t *testing.T) {
 	}
 }
 
-// TestRestartKeepsDataAndSecret runs the embedded store twice on one data
-// directory: what was written, and tokens signed with the generated secret,
-// survive the restart.
-func TestRestartKeepsDataAndSecret(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	cfg, _, err := parseConfig("serve", []string{"--data-dir", t.TempDir()}, envOf(nil))
-	require.NoError(t, err)
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
-	clk := clock.NewManual(testNow)
-
-	var tok, id string
-	for run := range 2 {
-		a, err := openApp(ctx, cfg, clk, logger)
-		require.NoError(t, err)
-		require.NoError(t, a.seedDemo(ctx), "seeding runs on an empty store only")
-		e := &env{app: a, h: a.routes(), clock: clk, signer: a.signer}
-		if run == 0 {
-			tok = e.token(t, "ADMIN", "admin-1", "")
-			r := e.do(t, req{query: createStartup, token: tok, vars: map[string]any{"input": startupInput("0100233488")}})
-			require.Empty(t, r.userErrors("createStartup"))
-			id = r.str("createStartup.startup.id")
-		} else {
-			r := e.do(t, req{token: tok, query: `query($id: ID!) { startup(id: $id) { name contact { email } } startups { totalCount } }`,
-				vars: map[string]any{"id": id}})
-			require.Empty(t, r.Errors, "the token from before the restart still verifies")
-			assert.Equal(t, "ceo@bluesensor.vn", r.str("startup.contact.email"))
-			assert.Equal(t, 35, r.num("startups.totalCount"), "34 demo startups, seeded once, plus ours")
-		}
-		a.close(ctx)
-	}
-	info, err := os.Stat(filepath.Join(cfg.DataDir, "jwt-secret"))
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
-}
-
 func TestTokenCommandSignsWhatTheServiceAccepts(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -106,7 +68,7 @@ func TestTokenCommandSignsWhatTheServiceAccepts(t *testing.T) {
 	err := run(context.Background(), []string{"token", "--role", "STARTUP_MEMBER", "--subject", "founder-1",
 		"--org", "U3RhcnR1cDphYmM", "--data-dir", dir}, envOf(nil), &out, &errOut)
 	require.NoError(t, err)
-	secret, err := localSecret(filepath.Join(dir, "jwt-secret"))
+	secret, err := auth.LocalSecret(filepath.Join(dir, "jwt-secret"))
 	require.NoError(t, err)
 	v, err := auth.NewHS256([]byte(secret), time.Now)
 	require.NoError(t, err)

@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/innoport/innoport/internal/apitest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -93,9 +95,9 @@ func TestReplicasShareOneStore(t *testing.T) {
 	require.NoError(t, err)
 	client := &http.Client{Timeout: 10 * time.Second}
 	first := postGraphQL(t, client, urls[0], token, `{ startups(first: 1) { edges { node { id version } } } }`, nil)
-	startupID := first.str("startups.edges.0.node.id")
+	startupID := first.Str("startups.edges.0.node.id")
 	require.NotEmpty(t, startupID)
-	v0 := first.num("startups.edges.0.node.version")
+	v0 := first.Num("startups.edges.0.node.version")
 
 	// Writers: one per replica, each reading the startup's version through
 	// its replica and updating it conditionally on that version.
@@ -128,14 +130,14 @@ func TestReplicasShareOneStore(t *testing.T) {
 				desc := fmt.Sprintf("replica-%d write %d", i+1, n)
 				r, err = tryGraphQL(ctx, client, u, token, `mutation($in: UpdateStartupInput!) { updateStartup(input: $in) {
 					startup { version description } userErrors { code } } }`,
-					map[string]any{"in": map[string]any{"id": startupID, "version": r.num("startup.version"), "description": desc}})
+					map[string]any{"in": map[string]any{"id": startupID, "version": r.Num("startup.version"), "description": desc}})
 				acksMu.Lock()
 				switch {
 				case err != nil:
 					unknown[desc] = true
-				case r.str("updateStartup.startup.description") == desc:
-					acks = append(acks, ack{r.num("updateStartup.startup.version"), desc})
-				case r.str("updateStartup.userErrors.0.code") == "VERSION_CONFLICT":
+				case r.Str("updateStartup.startup.description") == desc:
+					acks = append(acks, ack{r.Num("updateStartup.startup.version"), desc})
+				case r.Str("updateStartup.userErrors.0.code") == "VERSION_CONFLICT":
 					conflicts++
 				default:
 					t.Errorf("replica-%d: unexpected answer %+v", i+1, r)
@@ -297,13 +299,13 @@ func TestReplicasShareOneStore(t *testing.T) {
 	}
 	require.NotEmpty(t, acks)
 	assert.Zero(t, overwritten, "acknowledged writes overwritten by another")
-	unacknowledged := final.num("startup.version") - v0 - len(acks)
+	unacknowledged := final.Num("startup.version") - v0 - len(acks)
 	assert.True(t, unacknowledged >= 0 && unacknowledged <= len(unknown),
 		"every acknowledged write moved the version, and only writes answered with an error did too (%d did, %d such)", unacknowledged, len(unknown))
-	if last.version == final.num("startup.version") {
-		assert.Equal(t, last.description, final.str("startup.description"))
+	if last.version == final.Num("startup.version") {
+		assert.Equal(t, last.description, final.Str("startup.description"))
 	} else {
-		assert.True(t, unknown[final.str("startup.description")], "the last write, %q, was acknowledged or answered with an error", final.str("startup.description"))
+		assert.True(t, unknown[final.Str("startup.description")], "the last write, %q, was acknowledged or answered with an error", final.Str("startup.description"))
 	}
 
 	t.Logf("%d ticks of %s while all 3 replicas were up: %d ran once each (by replica: %v), %d skipped while an earlier run worked; %s killed holding %s's lease (run %s) "+
@@ -434,25 +436,25 @@ func (c *command) logLines(msgs ...string) []map[string]string {
 }
 
 // tryGraphQL posts a request to a replica over HTTP.
-func tryGraphQL(ctx context.Context, client *http.Client, url, token, query string, vars map[string]any) (response, error) {
+func tryGraphQL(ctx context.Context, client *http.Client, url, token, query string, vars map[string]any) (apitest.Response, error) {
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
 	if err != nil {
-		return response{}, err
+		return apitest.Response{}, err
 	}
 	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
-		return response{}, err
+		return apitest.Response{}, err
 	}
 	hr.Header.Set("Content-Type", "application/json")
 	hr.Header.Set("Authorization", "Bearer "+token)
 	resp, err := client.Do(hr)
 	if err != nil {
-		return response{}, err
+		return apitest.Response{}, err
 	}
 	defer resp.Body.Close()
-	var r response
+	var r apitest.Response
 	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
-		return response{}, err
+		return apitest.Response{}, err
 	}
 	if resp.StatusCode != http.StatusOK || len(r.Errors) > 0 {
 		return r, fmt.Errorf("%s: %+v", resp.Status, r.Errors)
@@ -460,7 +462,7 @@ func tryGraphQL(ctx context.Context, client *http.Client, url, token, query stri
 	return r, nil
 }
 
-func postGraphQL(t *testing.T, client *http.Client, url, token, query string, vars map[string]any) response {
+func postGraphQL(t *testing.T, client *http.Client, url, token, query string, vars map[string]any) apitest.Response {
 	t.Helper()
 	r, err := tryGraphQL(context.Background(), client, url, token, query, vars)
 	require.NoError(t, err)

@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/innoport/innoport/app"
+
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/search"
 	"github.com/innoport/innoport/search/bleve"
@@ -24,16 +26,16 @@ func searchCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return errors.New("usage: innoport search rebuild")
 	}
 	logger := jsonLogger(stderr, slog.LevelWarn)
-	a, err := openApp(ctx, cfg, clock.System{}, logger)
+	a, err := app.New(ctx, cfg, clock.System{}, logger)
 	if errors.Is(err, bleve.ErrInUse) {
 		return fmt.Errorf("%w: stop the service first, or run the reindex-search job in it (runJob)", err)
 	}
 	if err != nil {
 		return err
 	}
-	defer a.close(context.Background())
+	defer a.Close(context.Background())
 	start := time.Now()
-	n, err := a.indexer.Rebuild(ctx, func(t search.Type, done int) {
+	n, err := a.RebuildSearch(ctx, func(t search.Type, done int) {
 		fmt.Fprintf(stdout, "%-9s %7d indexed  (%s)\n", t, done, time.Since(start).Round(time.Millisecond))
 	})
 	if err != nil {

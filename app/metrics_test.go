@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -61,7 +61,7 @@ func TestMetricsAfterAShortLoad(t *testing.T) {
 	for range 3 {
 		require.Empty(t, e.do(t, req{query: `{ startups(first: 5) { edges { node { name } } } }`}).Errors)
 	}
-	assert.Equal(t, "UNAUTHENTICATED", e.do(t, req{query: `{ jobs { name } }`}).code(""))
+	assert.Equal(t, "UNAUTHENTICATED", e.do(t, req{query: `{ jobs { name } }`}).Code(""))
 	_, err := e.app.jobs.RunAndWait(context.Background(), "close-due-calls", runs.Manual)
 	require.NoError(t, err)
 	m := newMeetup(t, e, nil)

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -45,7 +45,7 @@ func latency(b *testing.B, e *env, full bool) {
 		start := time.Now()
 		r := e.do(b, q)
 		lat = append(lat, time.Since(start))
-		if len(r.Errors) > 0 || len(r.list("startups.edges")) != 50 && full {
+		if len(r.Errors) > 0 || len(r.List("startups.edges")) != 50 && full {
 			b.Fatalf("unexpected response: %+v", r.Errors)
 		}
 	}
@@ -81,7 +81,7 @@ func BenchmarkObservabilityOverhead(b *testing.B) {
 func addStartups(b *testing.B, e *env, n int) {
 	b.Helper()
 	ctx := context.Background()
-	incs, err := e.app.demo.Incubators.All(ctx)
+	incs, err := e.app.repos.Incubators.All(ctx)
 	require.NoError(b, err)
 	now := e.clock.Now()
 	for i := range n {
@@ -93,7 +93,7 @@ func addStartups(b *testing.B, e *env, n int) {
 		if i%3 == 0 {
 			p.IncubatorID = incs[0].ID
 		}
-		require.NoError(b, e.app.demo.Startups.Create(ctx, firm.Startup{Meta: record.New(now), Profile: p}))
+		require.NoError(b, e.app.repos.Startups.Create(ctx, firm.Startup{Meta: record.New(now), Profile: p}))
 	}
 }
 
@@ -112,12 +112,12 @@ func BenchmarkSubmitApplication(b *testing.B) {
 		in := startupInput(demo.TaxCode("05", i))
 		in["nameEn"] = fmt.Sprintf("Bench %d", i)
 		r := w.e.do(b, req{query: createStartup, token: admin, vars: map[string]any{"input": in}})
-		w.startup[in["nameEn"].(string)] = r.str("createStartup.startup.id")
+		w.startup[in["nameEn"].(string)] = r.Str("createStartup.startup.id")
 		b.StartTimer()
 		start := time.Now()
 		r = w.submit(b, in["nameEn"].(string), fmt.Sprint("bench-", i), 1_000_000_000, callID, nil)
 		lat = append(lat, time.Since(start))
-		if ue := r.userErrors("submitApplication"); len(ue) > 0 || len(r.Errors) > 0 {
+		if ue := r.UserErrors("submitApplication"); len(ue) > 0 || len(r.Errors) > 0 {
 			b.Fatalf("submission refused: %v %v", ue, r.Errors)
 		}
 		i++

@@ -1,8 +1,7 @@
-package main
+package app
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -36,14 +35,14 @@ func TestIdempotentReplayAnswersTheStoredApplication(t *testing.T) {
 			{"questionKey": "readiness", "choices": []string{"Thí điểm"}},
 		}}
 	first := w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: submitWithTimes, vars: map[string]any{"in": in}})
-	require.Empty(t, first.userErrors("submitApplication"))
+	require.Empty(t, first.UserErrors("submitApplication"))
 	replay := w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: submitWithTimes, vars: map[string]any{"in": in}})
-	require.Empty(t, replay.userErrors("submitApplication"))
-	assert.Equal(t, first.get("submitApplication.application"), replay.get("submitApplication.application"))
+	require.Empty(t, replay.UserErrors("submitApplication"))
+	assert.Equal(t, first.Get("submitApplication.application"), replay.Get("submitApplication.application"))
 	read := w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { application(id: $id) {
-		id submittedAt history { at from to reason } } }`, vars: map[string]any{"id": first.str("submitApplication.application.id")}})
-	assert.Equal(t, first.get("submitApplication.application"), read.get("application"))
-	assert.Equal(t, "2026-11-21T02:00:00.123Z", first.str("submitApplication.application.submittedAt"))
+		id submittedAt history { at from to reason } } }`, vars: map[string]any{"id": first.Str("submitApplication.application.id")}})
+	assert.Equal(t, first.Get("submitApplication.application"), read.Get("application"))
+	assert.Equal(t, "2026-11-21T02:00:00.123Z", first.Str("submitApplication.application.submittedAt"))
 }
 
 // A key sent again with another request is refused, not answered with the
@@ -53,16 +52,16 @@ func TestIdempotencyKeyReusedForAnotherRequestIsRefused(t *testing.T) {
 	w := newWorld(t)
 	callID := w.createCall(t, nil)
 	r := w.submit(t, "CatHai Wind", "k-2", 1_000_000_000, callID, nil)
-	require.Empty(t, r.userErrors("submitApplication"))
+	require.Empty(t, r.UserErrors("submitApplication"))
 	r = w.submit(t, "CatHai Wind", "k-2", 1_500_000_000, callID, nil)
-	assert.Equal(t, map[string]string{"input.idempotencyKey": "IDEMPOTENCY_KEY_REUSED"}, r.userErrors("submitApplication"), "another amount")
+	assert.Equal(t, map[string]string{"input.idempotencyKey": "IDEMPOTENCY_KEY_REUSED"}, r.UserErrors("submitApplication"), "another amount")
 	r = w.submit(t, "CatHai Wind", "k-2", 1_000_000_000, callID, []map[string]any{
 		{"questionKey": "solution", "text": "Một giải pháp khác hẳn cho cảng."},
 		{"questionKey": "readiness", "choices": []string{"Thí điểm"}},
 	})
-	assert.Equal(t, map[string]string{"input.idempotencyKey": "IDEMPOTENCY_KEY_REUSED"}, r.userErrors("submitApplication"), "other answers")
+	assert.Equal(t, map[string]string{"input.idempotencyKey": "IDEMPOTENCY_KEY_REUSED"}, r.UserErrors("submitApplication"), "other answers")
 	r = w.submit(t, "CatHai Wind", "k-2", 1_000_000_000, callID, nil)
-	assert.Empty(t, r.userErrors("submitApplication"), "the same request still replays")
+	assert.Empty(t, r.UserErrors("submitApplication"), "the same request still replays")
 }
 
 // A scheduling run during the event places meetings only in slots that are
@@ -80,19 +79,19 @@ func TestSchedulingDuringTheEventSkipsSlotsThatAreOver(t *testing.T) {
 	for _, f := range []string{"f", "g", "h"} {
 		m.join(t, f, "founder", nil)
 	}
-	require.Empty(t, m.requestMeeting(t, "f", v, nil).userErrors("requestMeeting"))
-	require.Empty(t, m.requestMeeting(t, "g", v, nil).userErrors("requestMeeting"))
-	require.Empty(t, m.requestMeeting(t, "h", w, nil).userErrors("requestMeeting"))
+	require.Empty(t, m.requestMeeting(t, "f", v, nil).UserErrors("requestMeeting"))
+	require.Empty(t, m.requestMeeting(t, "g", v, nil).UserErrors("requestMeeting"))
+	require.Empty(t, m.requestMeeting(t, "h", w, nil).UserErrors("requestMeeting"))
 
 	e.clock.Set(local(9, 20)) // slot 0 (09:00–09:15) is over; slot 1 runs
 	r := e.do(t, req{token: m.manager(t), query: `mutation($in: ScheduleEventMeetingsInput!) { scheduleEventMeetings(input: $in) { result { placed } userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": m.id, "scope": "UNBOOKED_ONLY"}}})
-	require.Empty(t, r.userErrors("scheduleEventMeetings"))
-	assert.Equal(t, 3, r.num("scheduleEventMeetings.result.placed"), "three pairs fit slots 1–3 at one table")
+	require.Empty(t, r.UserErrors("scheduleEventMeetings"))
+	assert.Equal(t, 3, r.Num("scheduleEventMeetings.result.placed"), "three pairs fit slots 1–3 at one table")
 	r = e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { meetings { slot { index } } } }`, vars: map[string]any{"id": m.id}})
-	require.Len(t, r.list("event.meetings"), 3)
-	for i := range r.list("event.meetings") {
-		assert.GreaterOrEqual(t, r.num(fmt.Sprintf("event.meetings.%d.slot.index", i)), 1, "nothing in the slot that is over")
+	require.Len(t, r.List("event.meetings"), 3)
+	for i := range r.List("event.meetings") {
+		assert.GreaterOrEqual(t, r.Num(fmt.Sprintf("event.meetings.%d.slot.index", i)), 1, "nothing in the slot that is over")
 	}
 
 	// A booking into the slot that is over is refused, the table free or not.
@@ -100,13 +99,13 @@ func TestSchedulingDuringTheEventSkipsSlotsThatAreOver(t *testing.T) {
 	m2 := newMeetup(t, e, func(in map[string]any) { in["capacity"] = 10; in["requestMode"] = "AUTO_ACCEPT" })
 	x := m2.join(t, "x", "investor", nil)
 	m2.join(t, "y", "founder", nil)
-	require.Empty(t, m2.requestMeeting(t, "y", x, nil).userErrors("requestMeeting"))
+	require.Empty(t, m2.requestMeeting(t, "y", x, nil).UserErrors("requestMeeting"))
 	e.clock.Set(local(9, 20))
 	book := `mutation($in: BookMeetingInput!) { bookMeeting(input: $in) { meeting { id } userErrors { field code } } }`
 	r = e.do(t, req{token: m2.user(t, "y"), query: book, vars: map[string]any{"in": map[string]any{"participantId": x, "slot": 0}}})
-	assert.Equal(t, map[string]string{"input.slot": "INVALID_VALUE"}, r.userErrors("bookMeeting"))
+	assert.Equal(t, map[string]string{"input.slot": "INVALID_VALUE"}, r.UserErrors("bookMeeting"))
 	r = e.do(t, req{token: m2.user(t, "y"), query: book, vars: map[string]any{"in": map[string]any{"participantId": x, "slot": 2}}})
-	assert.Empty(t, r.userErrors("bookMeeting"), "a slot to come is bookable")
+	assert.Empty(t, r.UserErrors("bookMeeting"), "a slot to come is bookable")
 }
 
 // A request left pending expires at the event's end when that comes before
@@ -119,18 +118,18 @@ func TestMeetingRequestsExpireAtTheEventsEnd(t *testing.T) {
 	v := m.join(t, "v", "investor", nil)
 	e.clock.Set(local(11, 0))
 	r := m.requestMeeting(t, "f", v, nil)
-	require.Empty(t, r.userErrors("requestMeeting"))
-	id := r.str("requestMeeting.request.id")
-	assert.Equal(t, local(12, 0).UTC().Format(time.RFC3339), r.str("requestMeeting.request.expiresAt"))
+	require.Empty(t, r.UserErrors("requestMeeting"))
+	id := r.Str("requestMeeting.request.id")
+	assert.Equal(t, local(12, 0).UTC().Format(time.RFC3339), r.Str("requestMeeting.request.expiresAt"))
 
 	e.clock.Set(local(12, 30))
 	r = e.do(t, req{token: m.user(t, "f"), query: `query($id: ID!) { myMeetingRequests(eventId: $id) { status expiresAt } }`, vars: map[string]any{"id": m.id}})
-	assert.Equal(t, "EXPIRED", r.str("myMeetingRequests.0.status"))
+	assert.Equal(t, "EXPIRED", r.Str("myMeetingRequests.0.status"))
 	r = m.respond(t, "v", id, true)
-	assert.Equal(t, map[string]string{"input": "REQUEST_EXPIRED"}, r.userErrors("respondToMeetingRequest"))
+	assert.Equal(t, map[string]string{"input": "REQUEST_EXPIRED"}, r.UserErrors("respondToMeetingRequest"))
 	r = e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { report { requests { status count } } } }`, vars: map[string]any{"id": m.id}})
 	counts := map[string]int{}
-	for _, c := range r.list("event.report.requests") {
+	for _, c := range r.List("event.report.requests") {
 		counts[c.(map[string]any)["status"].(string)] = int(c.(map[string]any)["count"].(float64))
 	}
 	assert.Equal(t, 1, counts["EXPIRED"])
@@ -155,7 +154,7 @@ func TestMalformedScalarsAreInvalidValues(t *testing.T) {
 			r := w.e.do(t, req{token: w.manager(t), headers: map[string]string{"Accept-Language": lang}, query: create,
 				vars: map[string]any{"in": base(func(in map[string]any) { in["opensAt"] = bad })}})
 			require.NotEmpty(t, r.Errors, bad)
-			assert.Equal(t, "INVALID_VALUE", r.code(""), "%q: %v", bad, r.Errors)
+			assert.Equal(t, "INVALID_VALUE", r.Code(""), "%q: %v", bad, r.Errors)
 			if lang == "en" {
 				assert.Contains(t, r.Errors[0].Message, "Invalid instant", bad)
 			} else {
@@ -165,7 +164,7 @@ func TestMalformedScalarsAreInvalidValues(t *testing.T) {
 	}
 	r := w.e.do(t, req{token: w.manager(t), query: create,
 		vars: map[string]any{"in": base(func(in map[string]any) { in["opensAt"] = 20261201 })}})
-	assert.Equal(t, "INVALID_VALUE", r.code(""), "a number is not an instant")
+	assert.Equal(t, "INVALID_VALUE", r.Code(""), "a number is not an instant")
 	// Inline in the document too, and the other scalars.
 	r = w.e.do(t, req{token: w.manager(t), query: `{ fundCalls(first: 1) { edges { node { id } } } }`})
 	require.Empty(t, r.Errors)
@@ -175,13 +174,13 @@ func TestMalformedScalarsAreInvalidValues(t *testing.T) {
 		`mutation { createFundCall(input: {fundId: "` + w.fund + `", title: "x", opensAt: "2026-12-01T00:00:00Z", closesAt: "2026-12-31T00:00:00Z", budgetVnd: "12a", ticketMinVnd: 1, ticketMaxVnd: 1, sectors: [PORT_LOGISTICS], rubric: {overallThreshold: 1, criteria: [{key: "a", name: "A", threshold: 1}]}}) { userErrors { code } } }`,
 	} {
 		r := w.e.do(t, req{token: w.manager(t), query: q})
-		assert.Equal(t, "INVALID_VALUE", r.code(""), "%s: %v", q[:60], r.Errors)
+		assert.Equal(t, "INVALID_VALUE", r.Code(""), "%s: %v", q[:60], r.Errors)
 	}
 	admin := w.e.token(t, "ADMIN", "admin-1", "")
 	r = w.e.do(t, req{token: admin, query: `mutation($in: CreateStartupInput!) { createStartup(input: $in) { startup { id } userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"name": "Công ty X", "taxCode": "0100233488", "foundedOn": "2024-02-30", "ward": "Hải An",
 			"sectors": []string{"PORT_LOGISTICS"}, "stage": "IDEA", "teamSize": 3, "contact": map[string]any{"email": "a@example.vn"}}}})
-	assert.Equal(t, "INVALID_VALUE", r.code(""), "%v", r.Errors)
+	assert.Equal(t, "INVALID_VALUE", r.Code(""), "%v", r.Errors)
 }
 
 // A confidential field of one item in a list is null with FORBIDDEN at its
@@ -191,7 +190,7 @@ func TestForbiddenFieldsInListsLeaveThePage(t *testing.T) {
 	e := newEnv(t)
 	r := e.do(t, req{query: `{ investors(first: 2) { edges { node { id } } } }`})
 	require.Empty(t, r.Errors)
-	own := r.str("investors.edges.0.node.id")
+	own := r.Str("investors.edges.0.node.id")
 	tok := e.token(t, "INVESTOR", "other-investor", own)
 	queries := map[string]string{
 		"investors": `{ investors(first: 3) { edges { node { id name deals { stage } pipeline { stage } savedSearches { id } matches { score }
@@ -203,7 +202,7 @@ func TestForbiddenFieldsInListsLeaveThePage(t *testing.T) {
 	for list, q := range queries {
 		r := e.do(t, req{token: tok, query: q})
 		require.NotNil(t, r.Data, "%s: %v", list, r.Errors)
-		edges := r.list(list + ".edges")
+		edges := r.List(list + ".edges")
 		require.NotEmpty(t, edges, list)
 		forbidden := 0
 		for _, er := range r.Errors {
@@ -213,14 +212,14 @@ func TestForbiddenFieldsInListsLeaveThePage(t *testing.T) {
 		}
 		assert.Positive(t, forbidden, list)
 		for i := range edges {
-			assert.NotEmpty(t, r.str(fmt.Sprintf("%s.edges.%d.node.id", list, i)), list)
+			assert.NotEmpty(t, r.Str(fmt.Sprintf("%s.edges.%d.node.id", list, i)), list)
 		}
 	}
 	// The investor's own fields stay readable beside them.
 	r = e.do(t, req{token: tok, query: `query($id: ID!) { node(id: $id) { ... on Investor { deals { stage } pipeline { stage } } } }`,
 		vars: map[string]any{"id": own}})
 	assert.Empty(t, r.Errors)
-	assert.NotNil(t, r.get("node.pipeline"))
+	assert.NotNil(t, r.Get("node.pipeline"))
 }
 
 // Every request the transport cannot run gets a status, a stable code and
@@ -264,7 +263,7 @@ func TestTransportErrorsAreCoded(t *testing.T) {
 		assert.Equal(t, c.status, status, name)
 		var r response
 		require.NoError(t, json.Unmarshal([]byte(body), &r), "%s: %s", name, body)
-		assert.Equal(t, c.code, r.code(""), name)
+		assert.Equal(t, c.code, r.Code(""), name)
 		assert.NotContains(t, body, "graphql.", name)
 		assert.NotContains(t, body, "RawParams", name)
 		if c.body != "" && len(c.body) > 4 {
@@ -309,21 +308,21 @@ func TestAliasAmplificationIsRefused(t *testing.T) {
 	counts := `screeningCounts(setKey: "innovative_startup_sme") { status count }`
 	for _, field := range []string{search, counts} {
 		r := e.do(t, req{token: admin, query: many(1000, field)})
-		assert.Equal(t, "ALIAS_LIMIT_EXCEEDED", r.code(""), field)
+		assert.Equal(t, "ALIAS_LIMIT_EXCEEDED", r.Code(""), field)
 		assert.Nil(t, r.Data, "nothing ran")
 	}
 	// With the alias cap lifted, the cost limit holds on its own.
 	loose := newEnvWith(t, func(c *Config) { c.MaxAliases = 100_000 })
 	for _, field := range []string{search, counts} {
 		r := loose.do(t, req{token: loose.token(t, "ADMIN", "admin-1", ""), query: many(1000, field)})
-		assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", r.code(""), field)
+		assert.Equal(t, "COMPLEXITY_LIMIT_EXCEEDED", r.Code(""), field)
 		assert.Contains(t, r.Errors[0].Message, "giới hạn 5.000")
 	}
 	// Within the limits every alias answers.
 	r := e.do(t, req{token: admin, query: many(50, counts)})
 	require.Empty(t, r.Errors)
 	assert.Len(t, r.Data, 50)
-	assert.NotEmpty(t, r.list("a49"), "the counts are there")
+	assert.NotEmpty(t, r.List("a49"), "the counts are there")
 }
 
 // Control characters, NUL bytes and broken UTF-8 are refused wherever text
@@ -347,7 +346,7 @@ func TestControlCharactersAndBrokenUTF8AreRefused(t *testing.T) {
 	} {
 		r := e.do(t, req{token: admin, query: create, vars: map[string]any{"in": input(c.name, c.description)}})
 		require.NotEmpty(t, r.Errors, c.name)
-		assert.Equal(t, "INVALID_VALUE", r.code(""), c.name)
+		assert.Equal(t, "INVALID_VALUE", r.Code(""), c.name)
 		assert.Equal(t, c.field, fmt.Sprint(strings.Join(toStrings(r.Errors[0].Extensions["field"]), ".")), c.name)
 	}
 	// Invalid UTF-8 in the body itself (the JSON decoder would turn it into U+FFFD).
@@ -357,17 +356,17 @@ func TestControlCharactersAndBrokenUTF8AreRefused(t *testing.T) {
 	hr.Header.Set("Authorization", "Bearer "+admin)
 	hr.Header.Set("Accept-Language", "en")
 	r := e.serve(t, hr)
-	assert.Equal(t, "INVALID_VALUE", r.code(""))
+	assert.Equal(t, "INVALID_VALUE", r.Code(""))
 	assert.Contains(t, r.Errors[0].Message, "UTF-8")
 	// Inline in a query, too.
 	r = e.do(t, req{query: `{ search(query: "cang\u0000") { totalCount } }`})
-	assert.Equal(t, "INVALID_VALUE", r.code(""))
+	assert.Equal(t, "INVALID_VALUE", r.Code(""))
 	// A name is one line; a description keeps its paragraphs.
 	r = e.do(t, req{token: admin, query: create, vars: map[string]any{"in": input("Công ty\nHai dòng", "")}})
-	assert.Equal(t, map[string]string{"input.name": "INVALID_VALUE"}, r.userErrors("createStartup"))
+	assert.Equal(t, map[string]string{"input.name": "INVALID_VALUE"}, r.UserErrors("createStartup"))
 	r = e.do(t, req{token: admin, query: create, vars: map[string]any{"in": input("Công ty Cảm biến", "Dòng một.\n\tDòng hai.")}})
-	require.Empty(t, r.userErrors("createStartup"))
-	assert.Equal(t, "Dòng một.\n\tDòng hai.", r.str("createStartup.startup.description"))
+	require.Empty(t, r.UserErrors("createStartup"))
+	assert.Equal(t, "Dòng một.\n\tDòng hai.", r.Str("createStartup.startup.description"))
 }
 
 func toStrings(v any) []string {
@@ -386,11 +385,11 @@ func TestParticipantTypeFollowsTheCallersRoles(t *testing.T) {
 	e := newEnv(t)
 	r := e.do(t, req{query: `{ events(first: 5) { edges { node { id incubator { id } participantTypes { key roles } } } } }`})
 	require.Empty(t, r.Errors)
-	eventID, incubator := r.str("events.edges.0.node.id"), r.str("events.edges.0.node.incubator.id")
-	assert.Equal(t, []any{"INVESTOR"}, r.get("events.edges.0.node.participantTypes.1.roles"))
+	eventID, incubator := r.Str("events.edges.0.node.id"), r.Str("events.edges.0.node.incubator.id")
+	assert.Equal(t, []any{"INVESTOR"}, r.Get("events.edges.0.node.participantTypes.1.roles"))
 	startups := e.do(t, req{query: `{ startups(first: 1) { edges { node { id } } } investors(first: 1) { edges { node { id } } } }`})
-	founder := e.token(t, "STARTUP_MEMBER", "founder-probe", startups.str("startups.edges.0.node.id"))
-	investor := e.token(t, "INVESTOR", "investor-probe", startups.str("investors.edges.0.node.id"))
+	founder := e.token(t, "STARTUP_MEMBER", "founder-probe", startups.Str("startups.edges.0.node.id"))
+	investor := e.token(t, "INVESTOR", "investor-probe", startups.Str("investors.edges.0.node.id"))
 	register := func(token string, typ any) response {
 		in := map[string]any{"eventId": eventID, "name": "Người thử"}
 		if typ != nil {
@@ -400,26 +399,26 @@ func TestParticipantTypeFollowsTheCallersRoles(t *testing.T) {
 			vars: map[string]any{"in": in}})
 	}
 	r = register(founder, "investor")
-	assert.Equal(t, map[string]string{"input.type": "INVALID_VALUE"}, r.userErrors("registerForEvent"), "a founder is no investor")
+	assert.Equal(t, map[string]string{"input.type": "INVALID_VALUE"}, r.UserErrors("registerForEvent"), "a founder is no investor")
 	r = register(founder, nil)
-	require.Empty(t, r.userErrors("registerForEvent"))
-	assert.Equal(t, "founder", r.str("registerForEvent.participant.type"), "derived from the role")
-	pid := r.str("registerForEvent.participant.id")
+	require.Empty(t, r.UserErrors("registerForEvent"))
+	assert.Equal(t, "founder", r.Str("registerForEvent.participant.type"), "derived from the role")
+	pid := r.Str("registerForEvent.participant.id")
 	r = register(investor, nil)
-	require.Empty(t, r.userErrors("registerForEvent"))
-	assert.Equal(t, "investor", r.str("registerForEvent.participant.type"))
+	require.Empty(t, r.UserErrors("registerForEvent"))
+	assert.Equal(t, "investor", r.Str("registerForEvent.participant.type"))
 	r = register(e.token(t, "STARTUP_MEMBER", "student-probe", ""), "student")
-	assert.Empty(t, r.userErrors("registerForEvent"), "a type open to anyone")
+	assert.Empty(t, r.UserErrors("registerForEvent"), "a type open to anyone")
 
 	set := `mutation($in: SetParticipantTypeInput!) { setParticipantType(input: $in) { participant { type } userErrors { field code } } }`
 	r = e.do(t, req{token: founder, query: set, vars: map[string]any{"in": map[string]any{"participantId": pid, "type": "investor"}}})
-	assert.Equal(t, "FORBIDDEN", r.code(""))
+	assert.Equal(t, "FORBIDDEN", r.Code(""))
 	organiser := e.token(t, "INCUBATOR_MANAGER", "inc-manager", incubator)
 	r = e.do(t, req{token: organiser, query: set, vars: map[string]any{"in": map[string]any{"participantId": pid, "type": "expert"}}})
-	require.Empty(t, r.userErrors("setParticipantType"))
-	assert.Equal(t, "expert", r.str("setParticipantType.participant.type"))
+	require.Empty(t, r.UserErrors("setParticipantType"))
+	assert.Equal(t, "expert", r.Str("setParticipantType.participant.type"))
 	r = e.do(t, req{token: organiser, query: set, vars: map[string]any{"in": map[string]any{"participantId": pid, "type": "nobody"}}})
-	assert.Equal(t, map[string]string{"input.type": "INVALID_VALUE"}, r.userErrors("setParticipantType"))
+	assert.Equal(t, map[string]string{"input.type": "INVALID_VALUE"}, r.UserErrors("setParticipantType"))
 }
 
 // Messages write numbers as their language does, and a number out of range
@@ -434,7 +433,7 @@ func TestMessagesWriteNumbersPerLanguage(t *testing.T) {
 				"requestedAmountVnd": amount, "answers": []map[string]any{
 					{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."},
 					{"questionKey": "readiness", "choices": []string{"Thí điểm"}}}}}})
-		return fmt.Sprint(r.list("submitApplication.userErrors"))
+		return fmt.Sprint(r.List("submitApplication.userErrors"))
 	}
 	en := message("en", 10)
 	assert.Contains(t, en, "between 500,000,000 VND and 2,000,000,000 VND")
@@ -448,16 +447,16 @@ func TestMessagesWriteNumbersPerLanguage(t *testing.T) {
 			"sectors":   []string{"PORT_LOGISTICS", "GREEN_INDUSTRY_ENERGY", "MARINE_SCIENCE_TECH"},
 			"questions": []map[string]any{{"key": "staff", "label": "Số nhân sự", "kind": "NUMBER", "required": true, "min": 1, "max": 1500.5}},
 			"rubric":    map[string]any{"overallThreshold": 1, "criteria": []map[string]any{{"key": "a", "name": "A", "threshold": 1}}}}}})
-	require.Empty(t, r.userErrors("createFundCall"))
-	numCall := r.str("createFundCall.fundCall.id")
+	require.Empty(t, r.UserErrors("createFundCall"))
+	numCall := r.Str("createFundCall.fundCall.id")
 	r = w.e.do(t, req{token: w.manager(t), query: `mutation($in: FundCallActionInput!) { publishFundCall(input: $in) { userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"id": numCall, "version": 1}}})
-	require.Empty(t, r.userErrors("publishFundCall"))
+	require.Empty(t, r.UserErrors("publishFundCall"))
 	for lang, want := range map[string]string{"en": "from 1 to 1,500.5", "vi": "từ 1 đến 1.500,5"} {
 		r = w.e.do(t, req{token: w.member(t, "CatHai Wind"), headers: map[string]string{"Accept-Language": lang}, query: submit,
 			vars: map[string]any{"in": map[string]any{"callId": numCall, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "num-" + lang,
 				"requestedAmountVnd": 1000, "answers": []map[string]any{{"questionKey": "staff", "number": 9000}}}}})
-		assert.Contains(t, fmt.Sprint(r.list("submitApplication.userErrors")), want, lang)
+		assert.Contains(t, fmt.Sprint(r.List("submitApplication.userErrors")), want, lang)
 	}
 }
 
@@ -467,19 +466,19 @@ func TestEmptyOptionalTextsAreNull(t *testing.T) {
 	w := newWorld(t)
 	callID := w.createCall(t, nil)
 	r := w.submit(t, "CatHai Wind", "e-1", 1_000_000_000, callID, nil)
-	require.Empty(t, r.userErrors("submitApplication"))
+	require.Empty(t, r.UserErrors("submitApplication"))
 	r = w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { application(id: $id) {
 		answers { questionKey text choices documentRef } history { from to reason } } }`,
-		vars: map[string]any{"id": r.str("submitApplication.application.id")}})
+		vars: map[string]any{"id": r.Str("submitApplication.application.id")}})
 	require.Empty(t, r.Errors)
-	answers := r.list("application.answers")
+	answers := r.List("application.answers")
 	require.Len(t, answers, 2)
 	readiness := answers[1].(map[string]any)
 	assert.Equal(t, "readiness", readiness["questionKey"])
 	assert.Nil(t, readiness["text"], "a choice answer has no text")
 	assert.Nil(t, readiness["documentRef"])
-	assert.Nil(t, r.get("application.history.0.reason"), "a submission without a reason")
-	assert.Equal(t, "SUBMITTED", r.str("application.history.0.to"))
+	assert.Nil(t, r.Get("application.history.0.reason"), "a submission without a reason")
+	assert.Equal(t, "SUBMITTED", r.Str("application.history.0.to"))
 }
 
 // A token issued in the future is refused; every answer forbids sniffing.
@@ -489,48 +488,12 @@ func TestTokensFromTheFutureAreRefused(t *testing.T) {
 	future, err := e.signer.Issue(auth.Claims{Subject: "admin-1", Roles: []string{"ADMIN"}}, e.clock.Now().AddDate(1, 0, 0), 24*time.Hour)
 	require.NoError(t, err)
 	r := e.do(t, req{token: future, query: `{ viewer { subject } }`})
-	assert.Equal(t, http.StatusUnauthorized, r.status)
-	assert.Equal(t, "UNAUTHENTICATED", r.code(""))
-	assert.Equal(t, "nosniff", r.header.Get("X-Content-Type-Options"))
+	assert.Equal(t, http.StatusUnauthorized, r.Status)
+	assert.Equal(t, "UNAUTHENTICATED", r.Code(""))
+	assert.Equal(t, "nosniff", r.Header.Get("X-Content-Type-Options"))
 	r = e.do(t, req{token: e.token(t, "ADMIN", "admin-1", ""), query: `{ viewer { subject } }`})
-	assert.Equal(t, "admin-1", r.str("viewer.subject"))
-	assert.Equal(t, "nosniff", r.header.Get("X-Content-Type-Options"))
-}
-
-// `innoport demo personas` names who to sign in as, and its token commands
-// give tokens the service accepts for those organisations.
-func TestDemoPersonasGiveWorkingTokens(t *testing.T) {
-	t.Parallel()
-	e := newEnv(t)
-	env := envOf(map[string]string{"MONGODB_URI": e.app.cfg.MongoURI, "INNOPORT_DB": e.app.cfg.DBName,
-		"INNOPORT_JWT_SECRET": testSecret, "INNOPORT_DATA_DIR": t.TempDir()})
-	var out, errOut bytes.Buffer
-	require.NoError(t, run(context.Background(), []string{"demo", "personas"}, env, &out, &errOut), errOut.String())
-	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	roles := map[string]int{}
-	var founder string
-	for _, l := range lines[1:] {
-		for _, r := range []string{"ADMIN", "STARTUP_MEMBER", "INVESTOR", "INCUBATOR_MANAGER", "FUND_MANAGER", "REVIEWER", "REGULATOR"} {
-			if strings.Contains(l, "--role "+r+" ") {
-				roles[r]++
-			}
-		}
-		if founder == "" && strings.Contains(l, "--role STARTUP_MEMBER") {
-			founder = l[strings.Index(l, "innoport token"):]
-		}
-	}
-	assert.Equal(t, map[string]int{"ADMIN": 1, "STARTUP_MEMBER": 34, "INVESTOR": 6, "INCUBATOR_MANAGER": 3, "FUND_MANAGER": 1,
-		"REVIEWER": 5, "REGULATOR": 1}, roles)
-	require.NotEmpty(t, founder)
-	args := strings.Fields(founder)[1:] // without "innoport"
-	out.Reset()
-	require.NoError(t, run(context.Background(), args, env, &out, &errOut))
-	org := args[len(args)-1]
-	e.clock.Set(time.Now()) // the token command signs on the system clock
-	r := e.do(t, req{token: strings.TrimSpace(out.String()), query: `query($id: ID!) { startup(id: $id) { name contact { email } } }`,
-		vars: map[string]any{"id": org}})
-	require.Empty(t, r.Errors, "the founder reads their startup's contact")
-	assert.NotEmpty(t, r.str("startup.contact.email"))
+	assert.Equal(t, "admin-1", r.Str("viewer.subject"))
+	assert.Equal(t, "nosniff", r.Header.Get("X-Content-Type-Options"))
 }
 
 // The demo has an event under way today, so that check-in and rating can
@@ -540,27 +503,27 @@ func TestDemoHasAnEventUnderWayToday(t *testing.T) {
 	e := newEnv(t)
 	r := e.do(t, req{query: `{ events { edges { node { id kind start end } } } }`})
 	require.Empty(t, r.Errors)
-	require.Len(t, r.list("events.edges"), 2)
-	assert.Equal(t, "MATCHMAKING", r.str("events.edges.1.node.kind"))
-	start, err := time.Parse(time.RFC3339, r.str("events.edges.1.node.start"))
+	require.Len(t, r.List("events.edges"), 2)
+	assert.Equal(t, "MATCHMAKING", r.Str("events.edges.1.node.kind"))
+	start, err := time.Parse(time.RFC3339, r.Str("events.edges.1.node.start"))
 	require.NoError(t, err)
-	end, err := time.Parse(time.RFC3339, r.str("events.edges.1.node.end"))
+	end, err := time.Parse(time.RFC3339, r.Str("events.edges.1.node.end"))
 	require.NoError(t, err)
 	assert.True(t, start.Before(e.clock.Now()) && end.After(e.clock.Now()), "under way at the demo's now")
-	eventID := r.str("events.edges.1.node.id")
+	eventID := r.Str("events.edges.1.node.id")
 
 	investor := e.token(t, "INVESTOR", "demo-investor-0", "")
 	r = e.do(t, req{token: investor, query: `query($id: ID!) { myAgenda(eventId: $id) { items { meeting { id slot { start } } } } }`,
 		vars: map[string]any{"id": eventID}})
 	require.Empty(t, r.Errors)
-	items := r.list("myAgenda.items")
+	items := r.List("myAgenda.items")
 	require.Len(t, items, 4)
 	rated, refused := 0, 0
 	for i := range items {
-		id := r.str(fmt.Sprintf("myAgenda.items.%d.meeting.id", i))
+		id := r.Str(fmt.Sprintf("myAgenda.items.%d.meeting.id", i))
 		rr := e.do(t, req{token: investor, query: `mutation($in: RateMeetingInput!) { rateMeeting(input: $in) { meeting { id } userErrors { code } } }`,
 			vars: map[string]any{"in": map[string]any{"id": id, "rating": 4, "followUp": "Hẹn gặp lại tuần sau"}}})
-		if len(rr.userErrors("rateMeeting")) == 0 {
+		if len(rr.UserErrors("rateMeeting")) == 0 {
 			rated++
 		} else {
 			refused++
@@ -570,6 +533,6 @@ func TestDemoHasAnEventUnderWayToday(t *testing.T) {
 	assert.Equal(t, 2, refused, "the meetings to come")
 	r = e.do(t, req{token: investor, query: `mutation($in: ParticipantInput!) { checkIn(input: $in) { participant { checkedInAt } userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": eventID}}})
-	require.Empty(t, r.userErrors("checkIn"))
-	assert.NotEmpty(t, r.str("checkIn.participant.checkedInAt"), "check-in is open on the day")
+	require.Empty(t, r.UserErrors("checkIn"))
+	assert.NotEmpty(t, r.Str("checkIn.participant.checkedInAt"), "check-in is open on the day")
 }

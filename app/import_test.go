@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"bytes"
@@ -19,7 +19,7 @@ func TestImportEvidence(t *testing.T) {
 	w := newWorld(t)
 	r := w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { startup(id: $id) { taxCode } }`,
 		vars: map[string]any{"id": w.startup["CatHai Wind"]}})
-	tax := r.str("startup.taxCode")
+	tax := r.Str("startup.taxCode")
 	lines := strings.Join([]string{
 		`{"taxCode": "` + tax + `", "evidence": {"legalForm": "JOINT_STOCK", "firstRegisteredOn": "2026-01-05",
 			"awards": [{"name": "Giải Nhất Techfest Hải Phòng", "awardedOn": "2026-09-10", "documentRef": "files/techfest.pdf"}]},
@@ -47,7 +47,7 @@ func TestImportEvidence(t *testing.T) {
 	assert.Equal(t, "ELIGIBLE", status, "the imported award makes it eligible")
 	r = w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { startup(id: $id) {
 		evidence { legalForm awards { name awardedOn } } financials { revenue { year stAmountVnd } } } }`, vars: map[string]any{"id": w.startup["CatHai Wind"]}})
-	assert.Equal(t, "JOINT_STOCK", r.str("startup.evidence.legalForm"))
-	assert.Equal(t, "2026-09-10", r.str("startup.evidence.awards.0.awardedOn"))
-	assert.Equal(t, 200_000_000, r.num("startup.financials.revenue.0.stAmountVnd"))
+	assert.Equal(t, "JOINT_STOCK", r.Str("startup.evidence.legalForm"))
+	assert.Equal(t, "2026-09-10", r.Str("startup.evidence.awards.0.awardedOn"))
+	assert.Equal(t, 200_000_000, r.Num("startup.financials.revenue.0.stAmountVnd"))
 }

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"fmt"
@@ -56,7 +56,7 @@ func BenchmarkMatchmakingDay(b *testing.B) {
 			}
 			asked[j] = true
 			timed(&reqs, func() {
-				require.Equal(b, "ACCEPTED", m.requestMeeting(b, who, investors[j], nil).str("requestMeeting.request.status"))
+				require.Equal(b, "ACCEPTED", m.requestMeeting(b, who, investors[j], nil).Str("requestMeeting.request.status"))
 			})
 		}
 	}
@@ -72,6 +72,6 @@ func BenchmarkMatchmakingDay(b *testing.B) {
 	require.Empty(b, res.Errors)
 	b.ReportMetric(p50(regs), "register-p50-ms")
 	b.ReportMetric(p50(reqs), "request-p50-ms")
-	b.ReportMetric(float64(res.num("scheduleEventMeetings.result.wanted")), "wanted")
-	b.ReportMetric(float64(res.num("scheduleEventMeetings.result.placed")), "placed")
+	b.ReportMetric(float64(res.Num("scheduleEventMeetings.result.wanted")), "wanted")
+	b.ReportMetric(float64(res.Num("scheduleEventMeetings.result.placed")), "placed")
 }

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"testing"
@@ -24,8 +24,8 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 	e.clock.Set(time.Date(2027, 2, 3, 2, 0, 0, 0, time.UTC))
 	r := e.do(t, req{query: `{ sandboxPrograms { id name holidays guides { criterion positive negative } } }`})
 	require.Empty(t, r.Errors)
-	program := r.str("sandboxPrograms.0.id")
-	assert.Len(t, r.list("sandboxPrograms.0.guides"), 5, "every criterion has its indicators")
+	program := r.Str("sandboxPrograms.0.id")
+	assert.Len(t, r.List("sandboxPrograms.0.guides"), 5, "every criterion has its indicators")
 	// Tokens are minted when used: the test moves the clock by weeks.
 	firm := func() string { return w.member(t, "PortPay") }
 	regulator := func() string { return e.token(t, "REGULATOR", "sbv-1", program) }
@@ -38,21 +38,21 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 	create := `mutation($in: CreateSandboxApplicationInput!) { createSandboxApplication(input: $in) { ` + sandboxFields + ` } }`
 	r = e.do(t, req{token: firm(), query: create, vars: map[string]any{"in": map[string]any{
 		"programId": program, "startupId": w.startup["PortPay"], "proposal": proposal}}})
-	assert.Equal(t, map[string]string{"input.proposal.requested.maxCustomers": "INVALID_VALUE"}, r.userErrors("createSandboxApplication"),
+	assert.Equal(t, map[string]string{"input.proposal.requested.maxCustomers": "INVALID_VALUE"}, r.UserErrors("createSandboxApplication"),
 		"9,000 customers is beyond the program's 5,000")
 	proposal["requested"].(map[string]any)["maxCustomers"] = 2000
 	r = e.do(t, req{token: firm(), query: create, vars: map[string]any{"in": map[string]any{
 		"programId": program, "startupId": w.startup["PortPay"], "proposal": proposal}}})
-	require.Empty(t, r.userErrors("createSandboxApplication"))
-	id := r.str("createSandboxApplication.sandboxApplication.id")
+	require.Empty(t, r.UserErrors("createSandboxApplication"))
+	id := r.Str("createSandboxApplication.sandboxApplication.id")
 	ghost := e.token(t, "STARTUP_MEMBER", "ghost", "U3RhcnR1cDpnaG9zdA") // Startup:ghost
 	r = e.do(t, req{token: ghost, query: create, vars: map[string]any{"in": map[string]any{
 		"programId": program, "startupId": "U3RhcnR1cDpnaG9zdA", "proposal": proposal}}})
-	assert.Equal(t, map[string]string{"input.startupId": "NOT_FOUND"}, r.userErrors("createSandboxApplication"))
+	assert.Equal(t, map[string]string{"input.startupId": "NOT_FOUND"}, r.UserErrors("createSandboxApplication"))
 
 	version := func() int {
 		r := e.do(t, req{token: regulator(), query: `query($id: ID!) { sandboxApplication(id: $id) { version } }`, vars: map[string]any{"id": id}})
-		return r.num("sandboxApplication.version")
+		return r.Num("sandboxApplication.version")
 	}
 	act := func(token, action, reason string) response {
 		return e.do(t, req{token: token, query: `mutation($in: SandboxActionInput!) { actOnSandboxApplication(input: $in) { ` + sandboxFields + ` } }`,
@@ -66,15 +66,15 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 		return e.do(t, req{token: token, query: `mutation($in: ` + inputType + `!) { ` + mutation + `(input: $in) { ` + sandboxFields + ` } }`,
 			vars: map[string]any{"in": in}})
 	}
-	status := func(r response, mutation string) string { return r.str(mutation + ".sandboxApplication.status") }
+	status := func(r response, mutation string) string { return r.Str(mutation + ".sandboxApplication.status") }
 
-	assert.Equal(t, "FORBIDDEN", act(regulator(), "SUBMIT", "").code("actOnSandboxApplication"), "the firm submits")
+	assert.Equal(t, "FORBIDDEN", act(regulator(), "SUBMIT", "").Code("actOnSandboxApplication"), "the firm submits")
 	r = act(firm(), "SUBMIT", "")
-	require.Empty(t, r.userErrors("actOnSandboxApplication"))
+	require.Empty(t, r.UserErrors("actOnSandboxApplication"))
 	assert.Equal(t, "SUBMITTED", status(r, "actOnSandboxApplication"))
 	// Five working days from Wednesday 3 February skip Tết (5–11 February) and two weekends.
-	assert.Equal(t, "2027-02-17", r.str("actOnSandboxApplication.sandboxApplication.deadlines.acknowledgeBy"))
-	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "START_TEST", "").userErrors("actOnSandboxApplication"))
+	assert.Equal(t, "2027-02-17", r.Str("actOnSandboxApplication.sandboxApplication.deadlines.acknowledgeBy"))
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "START_TEST", "").UserErrors("actOnSandboxApplication"))
 
 	// The acknowledgement is late: the deadline job flags it for both sides.
 	e.clock.Set(time.Date(2027, 2, 18, 2, 0, 0, 0, time.UTC))
@@ -82,11 +82,11 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, n)
 	r = e.do(t, req{token: firm(), query: `query($id: ID!) { sandboxApplication(id: $id) { flags } }`, vars: map[string]any{"id": id}})
-	assert.Equal(t, []any{"ACKNOWLEDGEMENT_OVERDUE"}, r.get("sandboxApplication.flags"))
+	assert.Equal(t, []any{"ACKNOWLEDGEMENT_OVERDUE"}, r.Get("sandboxApplication.flags"))
 
 	r = act(regulator(), "ACKNOWLEDGE", "")
 	assert.Equal(t, "UNDER_ASSESSMENT", status(r, "actOnSandboxApplication"))
-	assert.Equal(t, "2027-05-19", r.str("actOnSandboxApplication.sandboxApplication.deadlines.assessBy"), "90 days from acknowledgement")
+	assert.Equal(t, "2027-05-19", r.Str("actOnSandboxApplication.sandboxApplication.deadlines.assessBy"), "90 days from acknowledgement")
 	n, err = e.app.resolver.Sandbox.FlagOverdue(t.Context())
 	require.NoError(t, err)
 	assert.Equal(t, 1, n, "the flag clears")
@@ -101,59 +101,59 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 		findings = append(findings, map[string]any{"criterion": c, "met": true})
 	}
 	r = call(regulator(), "assessSandboxApplication", "AssessSandboxInput", map[string]any{"findings": findings})
-	assert.Equal(t, map[string]string{"input.findings.need_for_sandbox": "REQUIRED"}, r.userErrors("assessSandboxApplication"))
+	assert.Equal(t, map[string]string{"input.findings.need_for_sandbox": "REQUIRED"}, r.UserErrors("assessSandboxApplication"))
 	findings = append(findings, map[string]any{"criterion": "need_for_sandbox", "met": true, "note": "Chưa có quy định"})
 	r = call(regulator(), "assessSandboxApplication", "AssessSandboxInput", map[string]any{"findings": findings})
-	require.Empty(t, r.userErrors("assessSandboxApplication"))
+	require.Empty(t, r.UserErrors("assessSandboxApplication"))
 
 	approve := map[string]any{"certified": map[string]any{"durationDays": 400, "maxCustomers": 1000, "capPerCustomerVnd": 50_000_000, "totalCapVnd": 5_000_000_000},
 		"conditions": []string{"Báo cáo khiếu nại hằng tháng"}}
 	r = call(regulator(), "approveSandboxApplication", "ApproveSandboxInput", approve)
-	assert.Equal(t, map[string]string{"input.certified.durationDays": "INVALID_VALUE"}, r.userErrors("approveSandboxApplication"), "never looser than requested")
+	assert.Equal(t, map[string]string{"input.certified.durationDays": "INVALID_VALUE"}, r.UserErrors("approveSandboxApplication"), "never looser than requested")
 	approve["certified"].(map[string]any)["durationDays"] = 180
 	r = call(regulator(), "approveSandboxApplication", "ApproveSandboxInput", approve)
-	require.Empty(t, r.userErrors("approveSandboxApplication"))
+	require.Empty(t, r.UserErrors("approveSandboxApplication"))
 	assert.Equal(t, "APPROVED", status(r, "approveSandboxApplication"))
-	assert.Equal(t, "2027-05-19", r.str("approveSandboxApplication.sandboxApplication.deadlines.startBy"))
+	assert.Equal(t, "2027-05-19", r.Str("approveSandboxApplication.sandboxApplication.deadlines.startBy"))
 
 	e.clock.Set(time.Date(2027, 3, 1, 2, 0, 0, 0, time.UTC))
 	r = act(firm(), "START_TEST", "")
 	assert.Equal(t, "TESTING", status(r, "actOnSandboxApplication"))
-	assert.Equal(t, "2027-03-31", r.str("actOnSandboxApplication.sandboxApplication.deadlines.nextReportBy"))
-	assert.Equal(t, "2027-08-28", r.str("actOnSandboxApplication.sandboxApplication.deadlines.testEndsOn"))
+	assert.Equal(t, "2027-03-31", r.Str("actOnSandboxApplication.sandboxApplication.deadlines.nextReportBy"))
+	assert.Equal(t, "2027-08-28", r.Str("actOnSandboxApplication.sandboxApplication.deadlines.testEndsOn"))
 
 	r = call(firm(), "submitSandboxReport", "SandboxReportInput", map[string]any{"periodEnd": "2027-03-31", "customers": 1200,
 		"transactions": 5400, "volumeVnd": 2_000_000_000, "maxExposureVnd": 30_000_000, "complaints": 3,
 		"metrics": []map[string]any{{"name": "Thời gian đối soát trung bình (giờ)", "value": 2.5}}})
 	assert.Equal(t, "TESTING", status(r, "submitSandboxReport"))
-	assert.Equal(t, []any{"maxCustomers"}, r.get("submitSandboxReport.sandboxApplication.reports.0.breaches"), "1,200 customers over the certified 1,000")
-	assert.Equal(t, 2.5, r.get("submitSandboxReport.sandboxApplication.reports.0.metrics.0.value"))
+	assert.Equal(t, []any{"maxCustomers"}, r.Get("submitSandboxReport.sandboxApplication.reports.0.breaches"), "1,200 customers over the certified 1,000")
+	assert.Equal(t, 2.5, r.Get("submitSandboxReport.sandboxApplication.reports.0.metrics.0.value"))
 
 	r = call(firm(), "submitSandboxReport", "SandboxReportInput", map[string]any{"periodEnd": "2027-04-30", "customers": 900,
 		"transactions": 6000, "volumeVnd": 2_500_000_000, "maxExposureVnd": 40_000_000, "complaints": 9,
 		"incidents": []map[string]any{{"critical": true, "description": "Trừ tiền hai lần do lỗi đối soát"}}})
 	assert.Equal(t, "SUSPENDED", status(r, "submitSandboxReport"), "a critical incident suspends the test")
-	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "WITHDRAW", "").userErrors("actOnSandboxApplication"))
-	assert.Equal(t, "FORBIDDEN", act(firm(), "LIFT_SUSPENSION", "đã sửa").code("actOnSandboxApplication"))
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "WITHDRAW", "").UserErrors("actOnSandboxApplication"))
+	assert.Equal(t, "FORBIDDEN", act(firm(), "LIFT_SUSPENSION", "đã sửa").Code("actOnSandboxApplication"))
 	r = act(regulator(), "LIFT_SUSPENSION", "Đã khắc phục lỗi đối soát và hoàn tiền")
 	assert.Equal(t, "TESTING", status(r, "actOnSandboxApplication"))
 
 	r = call(firm(), "requestSandboxExtension", "SandboxExtensionInput", map[string]any{"days": 600, "reason": "Thêm mùa cao điểm"})
-	assert.Equal(t, map[string]string{"input.days": "INVALID_VALUE"}, r.userErrors("requestSandboxExtension"), "beyond the program's 730 days")
+	assert.Equal(t, map[string]string{"input.days": "INVALID_VALUE"}, r.UserErrors("requestSandboxExtension"), "beyond the program's 730 days")
 	r = call(firm(), "requestSandboxExtension", "SandboxExtensionInput", map[string]any{"days": 30, "reason": "Thêm mùa cao điểm"})
-	require.Empty(t, r.userErrors("requestSandboxExtension"))
+	require.Empty(t, r.UserErrors("requestSandboxExtension"))
 	r = call(firm(), "decideSandboxExtension", "DecideSandboxExtensionInput", map[string]any{"approve": true})
-	assert.Equal(t, "FORBIDDEN", r.code("decideSandboxExtension"), "the regulator decides")
+	assert.Equal(t, "FORBIDDEN", r.Code("decideSandboxExtension"), "the regulator decides")
 	r = call(regulator(), "decideSandboxExtension", "DecideSandboxExtensionInput", map[string]any{"approve": true})
-	require.Empty(t, r.userErrors("decideSandboxExtension"))
-	assert.Equal(t, "2027-09-27", r.str("decideSandboxExtension.sandboxApplication.deadlines.testEndsOn"), "30 days more")
+	require.Empty(t, r.UserErrors("decideSandboxExtension"))
+	assert.Equal(t, "2027-09-27", r.Str("decideSandboxExtension.sandboxApplication.deadlines.testEndsOn"), "30 days more")
 
 	r = call(regulator(), "exitSandboxTest", "ExitSandboxInput", map[string]any{"outcome": "GRADUATED", "reason": "Đạt mục tiêu thử nghiệm"})
-	require.Empty(t, r.userErrors("exitSandboxTest"))
+	require.Empty(t, r.UserErrors("exitSandboxTest"))
 	assert.Equal(t, "EXITED", status(r, "exitSandboxTest"))
-	assert.Equal(t, "GRADUATED", r.str("exitSandboxTest.sandboxApplication.outcome"))
+	assert.Equal(t, "GRADUATED", r.Str("exitSandboxTest.sandboxApplication.outcome"))
 	var path []string
-	for _, h := range r.list("exitSandboxTest.sandboxApplication.history") {
+	for _, h := range r.List("exitSandboxTest.sandboxApplication.history") {
 		path = append(path, h.(map[string]any)["to"].(string))
 	}
 	assert.Equal(t, []string{"SUBMITTED", "UNDER_ASSESSMENT", "INFO_REQUESTED", "UNDER_ASSESSMENT", "APPROVED", "TESTING",
@@ -162,15 +162,15 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 	// Who sees what: the public register has no confidential fields; other firms see nothing.
 	r = e.do(t, req{query: `{ sandboxRegister { startupName product status outcome program { name } testStartedOn testEndsOn } }`})
 	require.Empty(t, r.Errors)
-	require.Len(t, r.list("sandboxRegister"), 1)
-	assert.Equal(t, "Thanh toán phí cảng bằng ví điện tử", r.str("sandboxRegister.0.product"))
+	require.Len(t, r.List("sandboxRegister"), 1)
+	assert.Equal(t, "Thanh toán phí cảng bằng ví điện tử", r.Str("sandboxRegister.0.product"))
 	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { sandboxApplication(id: $id) { id } }`, vars: map[string]any{"id": id}})
-	assert.Equal(t, "FORBIDDEN", r.code("sandboxApplication"))
+	assert.Equal(t, "FORBIDDEN", r.Code("sandboxApplication"))
 	r = e.do(t, req{token: regulator(), query: `query($p: ID) { sandboxApplications(programId: $p) { totalCount } }`, vars: map[string]any{"p": program}})
-	assert.Equal(t, 1, r.num("sandboxApplications.totalCount"))
+	assert.Equal(t, 1, r.Num("sandboxApplications.totalCount"))
 	r = e.do(t, req{token: e.token(t, "REGULATOR", "other", "U2FuZGJveFByb2dyYW06eA"), query: `query($p: ID) { sandboxApplications(programId: $p) { totalCount } }`,
 		vars: map[string]any{"p": program}})
-	assert.Equal(t, "FORBIDDEN", r.code("sandboxApplications"), "another program's regulator")
+	assert.Equal(t, "FORBIDDEN", r.Code("sandboxApplications"), "another program's regulator")
 }
 
 func TestSandboxApprovalLapsesAndWithdrawalIsFinal(t *testing.T) {
@@ -179,7 +179,7 @@ func TestSandboxApprovalLapsesAndWithdrawalIsFinal(t *testing.T) {
 	e := w.e
 	e.clock.Set(time.Date(2027, 3, 1, 2, 0, 0, 0, time.UTC))
 	r := e.do(t, req{query: `{ sandboxPrograms { id } }`})
-	program := r.str("sandboxPrograms.0.id")
+	program := r.Str("sandboxPrograms.0.id")
 	firm := func() string { return w.member(t, "PortSense") }
 	regulator := func() string { return e.token(t, "REGULATOR", "sbv-1", program) }
 	r = e.do(t, req{token: firm(), query: `mutation($in: CreateSandboxApplicationInput!) { createSandboxApplication(input: $in) { sandboxApplication { id } userErrors { code } } }`,
@@ -187,10 +187,10 @@ func TestSandboxApprovalLapsesAndWithdrawalIsFinal(t *testing.T) {
 			"product": "Dự báo thời gian chờ tàu", "innovation": "AI", "consumerBenefit": "Giảm chờ", "readiness": "Sẵn sàng", "need": "Dữ liệu cảng",
 			"requested": map[string]any{"durationDays": 100, "maxCustomers": 10, "capPerCustomerVnd": 1_000_000, "totalCapVnd": 10_000_000},
 			"startOn":   "2027-03-10", "risks": "r", "mitigations": "m", "safeguards": "s", "disclosure": "d", "exitPlan": "e"}}}})
-	id := r.str("createSandboxApplication.sandboxApplication.id")
+	id := r.Str("createSandboxApplication.sandboxApplication.id")
 	step := func(token, mutation, inputType string, in map[string]any) response {
 		v := e.do(t, req{token: regulator(), query: `query($id: ID!) { sandboxApplication(id: $id) { version } }`, vars: map[string]any{"id": id}})
-		in["id"], in["version"] = id, v.num("sandboxApplication.version")
+		in["id"], in["version"] = id, v.Num("sandboxApplication.version")
 		r := e.do(t, req{token: token, query: `mutation($in: ` + inputType + `!) { ` + mutation + `(input: $in) { sandboxApplication { status flags } userErrors { field code } } }`,
 			vars: map[string]any{"in": in}})
 		require.Empty(t, r.Errors)
@@ -211,14 +211,14 @@ func TestSandboxApprovalLapsesAndWithdrawalIsFinal(t *testing.T) {
 	_, err := e.app.resolver.Sandbox.FlagOverdue(t.Context())
 	require.NoError(t, err)
 	r = step(firm(), "actOnSandboxApplication", "SandboxActionInput", map[string]any{"action": "START_TEST"})
-	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.userErrors("actOnSandboxApplication"))
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.UserErrors("actOnSandboxApplication"))
 	r = e.do(t, req{token: firm(), query: `query($id: ID!) { sandboxApplication(id: $id) { flags status } }`, vars: map[string]any{"id": id}})
-	assert.Equal(t, []any{"APPROVAL_LAPSED"}, r.get("sandboxApplication.flags"))
+	assert.Equal(t, []any{"APPROVAL_LAPSED"}, r.Get("sandboxApplication.flags"))
 
 	r = step(firm(), "actOnSandboxApplication", "SandboxActionInput", map[string]any{"action": "WITHDRAW", "reason": "Không kịp triển khai"})
-	assert.Equal(t, "WITHDRAWN", r.str("actOnSandboxApplication.sandboxApplication.status"))
+	assert.Equal(t, "WITHDRAWN", r.Str("actOnSandboxApplication.sandboxApplication.status"))
 	r = step(firm(), "actOnSandboxApplication", "SandboxActionInput", map[string]any{"action": "SUBMIT"})
-	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.userErrors("actOnSandboxApplication"), "withdrawn is final")
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.UserErrors("actOnSandboxApplication"), "withdrawn is final")
 }
 
 // TestHolidaysAreData: an admin adds a holiday to the program and the
@@ -232,30 +232,30 @@ func TestHolidaysAreData(t *testing.T) {
 	program := `{ sandboxPrograms { id version name sectors limits { durationDays maxCustomers capPerCustomerVnd totalCapVnd }
 		ackWorkingDays assessmentDays startWithinDays reportPeriodDays holidays } }`
 	r := e.do(t, req{query: program})
-	p := r.get("sandboxPrograms.0").(map[string]any)
+	p := r.Get("sandboxPrograms.0").(map[string]any)
 	firm := w.member(t, "PortSense")
 	r = e.do(t, req{token: firm, query: `mutation($in: CreateSandboxApplicationInput!) { createSandboxApplication(input: $in) { sandboxApplication { id version } userErrors { field code } } }`,
 		vars: map[string]any{"in": map[string]any{"programId": p["id"], "startupId": w.startup["PortSense"], "proposal": map[string]any{
 			"product": "Dự báo thời gian chờ tàu", "innovation": "AI", "consumerBenefit": "Giảm chờ", "readiness": "Sẵn sàng", "need": "Dữ liệu cảng",
 			"requested": map[string]any{"durationDays": 100, "maxCustomers": 10, "capPerCustomerVnd": 1_000_000, "totalCapVnd": 10_000_000},
 			"startOn":   "2027-04-01", "risks": "r", "mitigations": "m", "safeguards": "s", "disclosure": "d", "exitPlan": "e"}}}})
-	require.Empty(t, r.userErrors("createSandboxApplication"))
-	id := r.str("createSandboxApplication.sandboxApplication.id")
+	require.Empty(t, r.UserErrors("createSandboxApplication"))
+	id := r.Str("createSandboxApplication.sandboxApplication.id")
 	r = e.do(t, req{token: firm, query: `mutation($in: SandboxActionInput!) { actOnSandboxApplication(input: $in) { sandboxApplication { deadlines { acknowledgeBy } } userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"id": id, "version": 1, "action": "SUBMIT"}}})
-	assert.Equal(t, "2027-03-08", r.str("actOnSandboxApplication.sandboxApplication.deadlines.acknowledgeBy"))
+	assert.Equal(t, "2027-03-08", r.Str("actOnSandboxApplication.sandboxApplication.deadlines.acknowledgeBy"))
 
 	update := map[string]any{"name": p["name"], "sectors": p["sectors"], "limits": p["limits"], "ackWorkingDays": p["ackWorkingDays"],
 		"assessmentDays": p["assessmentDays"], "startWithinDays": p["startWithinDays"], "reportPeriodDays": p["reportPeriodDays"],
 		"holidays": append(p["holidays"].([]any), "2027-03-03")}
 	mutation := `mutation($in: UpdateSandboxProgramInput!) { updateSandboxProgram(input: $in) { sandboxProgram { version } userErrors { field code } } }`
 	r = e.do(t, req{token: firm, query: mutation, vars: map[string]any{"in": map[string]any{"id": p["id"], "version": p["version"], "program": update}}})
-	assert.Equal(t, "FORBIDDEN", r.code("updateSandboxProgram"))
+	assert.Equal(t, "FORBIDDEN", r.Code("updateSandboxProgram"))
 	r = e.do(t, req{token: admin, query: mutation, vars: map[string]any{"in": map[string]any{"id": p["id"], "version": p["version"], "program": update}}})
-	require.Empty(t, r.userErrors("updateSandboxProgram"))
+	require.Empty(t, r.UserErrors("updateSandboxProgram"))
 	r = e.do(t, req{token: firm, query: `query($id: ID!) { sandboxApplication(id: $id) { deadlines { acknowledgeBy } } }`, vars: map[string]any{"id": id}})
-	assert.Equal(t, "2027-03-09", r.str("sandboxApplication.deadlines.acknowledgeBy"), "one working day more")
+	assert.Equal(t, "2027-03-09", r.Str("sandboxApplication.deadlines.acknowledgeBy"), "one working day more")
 	update["ackWorkingDays"] = 0
 	r = e.do(t, req{token: admin, query: mutation, vars: map[string]any{"in": map[string]any{"id": p["id"], "version": p["version"], "program": update}}})
-	assert.Equal(t, map[string]string{"input.program.ackWorkingDays": "INVALID_VALUE"}, r.userErrors("updateSandboxProgram"))
+	assert.Equal(t, map[string]string{"input.program.ackWorkingDays": "INVALID_VALUE"}, r.UserErrors("updateSandboxProgram"))
 }

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"encoding/base64"
@@ -51,7 +51,7 @@ func (e *env) firstStartup(t *testing.T, token string) string {
 	t.Helper()
 	r := e.do(t, req{token: token, query: `{ startups(first: 1) { edges { node { id } } } }`})
 	require.Empty(t, r.Errors)
-	return r.str("startups.edges.0.node.id")
+	return r.Str("startups.edges.0.node.id")
 }
 
 func TestMatchesAreExplainedAndAddUp(t *testing.T) {
@@ -62,28 +62,28 @@ func TestMatchesAreExplainedAndAddUp(t *testing.T) {
 	for kind, typename := range map[string]string{"FUND_CALL": "FundCall", "INVESTOR": "Investor", "MENTOR": "Mentor", "INCUBATOR": "Incubator"} {
 		r := e.startupMatches(t, admin, id, kind, "en")
 		require.Empty(t, r.Errors, kind)
-		list := r.list("node.matches")
+		list := r.List("node.matches")
 		require.NotEmpty(t, list, "the demo startup has %s matches", kind)
 		prev := 2.0
 		for n := range list {
 			at := fmt.Sprintf("node.matches.%d", n)
-			score := r.get(at + ".score").(float64)
-			assert.Equal(t, typename, r.str(at+".target.__typename"))
+			score := r.Get(at + ".score").(float64)
+			assert.Equal(t, typename, r.Str(at+".target.__typename"))
 			assert.LessOrEqual(t, score, prev, "best first")
 			prev = score
 			sum := 0.0
-			for i := range r.list(at + ".explanation") {
-				sum += r.get(fmt.Sprintf("%s.explanation.%d.contribution", at, i)).(float64)
-				assert.NotEmpty(t, r.str(fmt.Sprintf("%s.explanation.%d.detail", at, i)))
+			for i := range r.List(at + ".explanation") {
+				sum += r.Get(fmt.Sprintf("%s.explanation.%d.contribution", at, i)).(float64)
+				assert.NotEmpty(t, r.Str(fmt.Sprintf("%s.explanation.%d.detail", at, i)))
 			}
 			assert.InDelta(t, score, sum, 1e-9, "%s match %d: contributions add up to the score", kind, n)
 			if kind == "INCUBATOR" {
-				assert.NotEmpty(t, r.str(at+".program"))
+				assert.NotEmpty(t, r.Str(at+".program"))
 			}
 		}
 	}
-	en := e.startupMatches(t, admin, id, "INVESTOR", "en").str("node.matches.0.explanation.0.detail")
-	vi := e.startupMatches(t, admin, id, "INVESTOR", "vi").str("node.matches.0.explanation.0.detail")
+	en := e.startupMatches(t, admin, id, "INVESTOR", "en").Str("node.matches.0.explanation.0.detail")
+	vi := e.startupMatches(t, admin, id, "INVESTOR", "vi").Str("node.matches.0.explanation.0.detail")
 	assert.NotEqual(t, en, vi, "details follow Accept-Language")
 }
 
@@ -94,15 +94,15 @@ func TestMatchesAreForTheOwnersPeople(t *testing.T) {
 	id := e.firstStartup(t, admin)
 	stranger := e.token(t, "STARTUP_MEMBER", "someone-else", "U3RhcnR1cDpvdGhlcg")
 	r := e.startupMatches(t, stranger, id, "FUND_CALL", "en")
-	assert.Equal(t, "FORBIDDEN", r.code(""), "%+v", r.Errors)
+	assert.Equal(t, "FORBIDDEN", r.Code(""), "%+v", r.Errors)
 
 	r = e.do(t, req{token: admin, query: `mutation { dismissMatch(input: {id: "not-a-match"}) { userErrors { field code } } }`})
 	require.Empty(t, r.Errors)
-	assert.Equal(t, map[string]string{"input.id": "INVALID_VALUE"}, r.userErrors("dismissMatch"))
+	assert.Equal(t, map[string]string{"input.id": "INVALID_VALUE"}, r.UserErrors("dismissMatch"))
 
 	r = e.do(t, req{token: admin, query: `query($first: Int) { startups(first: 1) { edges { node { matches(kind: MENTOR, first: $first) { id } } } } }`,
 		vars: map[string]any{"first": 0}})
-	assert.Equal(t, "INVALID_VALUE", r.code(""), "%+v", r.Errors)
+	assert.Equal(t, "INVALID_VALUE", r.Code(""), "%+v", r.Errors)
 }
 
 // A change to a profile shows in the matches of both sides within seconds.
@@ -116,9 +116,9 @@ func TestProfileChangeShowsInMatchesWithinSeconds(t *testing.T) {
 	invs := e.do(t, req{token: admin, query: `{ investors(first: 50) { edges { node { id version name description sectors stages ticketMinVnd ticketMaxVnd } } } }`})
 	require.Empty(t, invs.Errors)
 	before := e.startupMatches(t, admin, id, "INVESTOR", "en")
-	top := before.str("node.matches.0.target.id")
+	top := before.Str("node.matches.0.target.id")
 	var inv map[string]any
-	for _, edge := range invs.list("investors.edges") {
+	for _, edge := range invs.List("investors.edges") {
 		n := edge.(map[string]any)["node"].(map[string]any)
 		if n["id"] != top && len(n["sectors"].([]any)) > 0 {
 			inv = n
@@ -128,23 +128,23 @@ func TestProfileChangeShowsInMatchesWithinSeconds(t *testing.T) {
 	require.NotNil(t, inv)
 
 	// The startup rewrites its profile to what the investor looks for.
-	input := map[string]any{"id": id, "version": before.num("node.version"), "sectors": inv["sectors"],
+	input := map[string]any{"id": id, "version": before.Num("node.version"), "sectors": inv["sectors"],
 		"description": inv["description"], "fundingNeedVnd": inv["ticketMinVnd"]}
 	if stages := inv["stages"].([]any); len(stages) > 0 {
 		input["stage"] = stages[0]
 	}
 	r := e.do(t, req{token: admin, query: updateStartup, vars: map[string]any{"input": input}})
 	require.Empty(t, r.Errors)
-	require.Empty(t, r.userErrors("updateStartup"))
+	require.Empty(t, r.UserErrors("updateStartup"))
 	changed := time.Now()
 	require.Eventually(t, func() bool {
-		return e.startupMatches(t, admin, id, "INVESTOR", "en").str("node.matches.0.target.id") == inv["id"]
+		return e.startupMatches(t, admin, id, "INVESTOR", "en").Str("node.matches.0.target.id") == inv["id"]
 	}, 15*time.Second, 20*time.Millisecond, "the investor tops the startup's matches within seconds (bound: 15 s, for a loaded 2-core CI)")
 	t.Logf("startup change reached its matches in %s", time.Since(changed).Round(time.Millisecond))
 
 	investorMatches := `query($id: ID!) { node(id: $id) { ... on Investor { matches(first: 20) { target { ... on Startup { id } } } } } }`
 	inMatches := func() bool {
-		return hasTarget(e.do(t, req{token: admin, query: investorMatches, vars: map[string]any{"id": inv["id"]}}).list("node.matches"), id)
+		return hasTarget(e.do(t, req{token: admin, query: investorMatches, vars: map[string]any{"id": inv["id"]}}).List("node.matches"), id)
 	}
 	require.Eventually(t, inMatches, 15*time.Second, 20*time.Millisecond, "…and the startup enters the investor's matches")
 
@@ -157,17 +157,17 @@ func TestProfileChangeShowsInMatchesWithinSeconds(t *testing.T) {
 	r = e.do(t, req{token: admin, query: `mutation($input: UpdateInvestorInput!) { updateInvestor(input: $input) { userErrors { field code } } }`,
 		vars: map[string]any{"input": map[string]any{"id": inv["id"], "version": inv["version"], "stages": []string{other}}}})
 	require.Empty(t, r.Errors)
-	require.Empty(t, r.userErrors("updateInvestor"))
+	require.Empty(t, r.UserErrors("updateInvestor"))
 	require.Eventually(t, func() bool { return !inMatches() }, 15*time.Second, 20*time.Millisecond,
 		"an investor's change reaches its matches within 5 s")
 	assert.Eventually(t, func() bool {
-		return e.startupMatches(t, admin, id, "INVESTOR", "en").str("node.matches.0.target.id") != inv["id"]
+		return e.startupMatches(t, admin, id, "INVESTOR", "en").Str("node.matches.0.target.id") != inv["id"]
 	}, 15*time.Second, 20*time.Millisecond, "…and the startup's side too")
 
 	recorded := e.do(t, req{token: admin, query: `{ jobRuns(job: "rescore-changed-matches", first: 50) { edges { node { trigger status stats } } } }`})
 	require.Empty(t, recorded.Errors)
-	require.NotEmpty(t, recorded.list("jobRuns.edges"), "each rescore after a change is a recorded run")
-	for _, edge := range recorded.list("jobRuns.edges") {
+	require.NotEmpty(t, recorded.List("jobRuns.edges"), "each rescore after a change is a recorded run")
+	for _, edge := range recorded.List("jobRuns.edges") {
 		n := edge.(map[string]any)["node"].(map[string]any)
 		assert.Equal(t, "EVENT", n["trigger"])
 		assert.Contains(t, []any{"SUCCEEDED", "RUNNING"}, n["status"], "%v", n)
@@ -180,15 +180,15 @@ func TestDismissedMatchNeverReturns(t *testing.T) {
 	admin := e.token(t, "ADMIN", "admin-1", "")
 	id := e.firstStartup(t, admin)
 	before := e.startupMatches(t, admin, id, "MENTOR", "en")
-	require.NotEmpty(t, before.list("node.matches"))
-	matchID, mentor := before.str("node.matches.0.id"), before.str("node.matches.0.target.id")
+	require.NotEmpty(t, before.List("node.matches"))
+	matchID, mentor := before.Str("node.matches.0.id"), before.Str("node.matches.0.target.id")
 
 	r := e.do(t, req{token: admin, query: `mutation($id: ID!) { dismissMatch(input: {id: $id}) { matches { target { ... on Mentor { id } } } userErrors { code } } }`,
 		vars: map[string]any{"id": matchID}})
 	require.Empty(t, r.Errors)
-	require.Empty(t, r.userErrors("dismissMatch"))
-	has := func(r response) bool { return hasTarget(r.list("node.matches"), mentor) }
-	assert.False(t, hasTarget(r.list("dismissMatch.matches"), mentor), "gone from the list at once")
+	require.Empty(t, r.UserErrors("dismissMatch"))
+	has := func(r response) bool { return hasTarget(r.List("node.matches"), mentor) }
+	assert.False(t, hasTarget(r.List("dismissMatch.matches"), mentor), "gone from the list at once")
 	assert.False(t, has(e.startupMatches(t, admin, id, "MENTOR", "en")))
 
 	// Neither a full rescore nor a change to the startup brings it back.
@@ -196,8 +196,8 @@ func TestDismissedMatchNeverReturns(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, has(e.startupMatches(t, admin, id, "MENTOR", "en")), "not after the scheduled rescore")
 	r = e.do(t, req{token: admin, query: updateStartup, vars: map[string]any{"input": map[string]any{
-		"id": id, "version": before.num("node.version"), "teamSize": 12}}})
-	require.Empty(t, r.userErrors("updateStartup"))
+		"id": id, "version": before.Num("node.version"), "teamSize": 12}}})
+	require.Empty(t, r.UserErrors("updateStartup"))
 	st, err := e.app.resolver.Matching.Rescore(t.Context(), true, matching.Ref{ID: rawID(t, id)})
 	require.NoError(t, err)
 	require.Positive(t, st.Pairs, "the startup was rescored")
@@ -205,7 +205,7 @@ func TestDismissedMatchNeverReturns(t *testing.T) {
 
 	again := e.do(t, req{token: admin, query: `mutation($id: ID!) { dismissMatch(input: {id: $id}) { userErrors { field code } } }`,
 		vars: map[string]any{"id": matchID}})
-	assert.Equal(t, map[string]string{"input.id": "NOT_FOUND"}, again.userErrors("dismissMatch"), "a dismissed match is no longer there to dismiss")
+	assert.Equal(t, map[string]string{"input.id": "NOT_FOUND"}, again.UserErrors("dismissMatch"), "a dismissed match is no longer there to dismiss")
 }
 
 func TestBookmarkCountsAsPositiveFeedback(t *testing.T) {
@@ -214,21 +214,21 @@ func TestBookmarkCountsAsPositiveFeedback(t *testing.T) {
 	admin := e.token(t, "ADMIN", "admin-1", "")
 	id := e.firstStartup(t, admin)
 	before := e.startupMatches(t, admin, id, "FUND_CALL", "en")
-	require.NotEmpty(t, before.list("node.matches"))
-	last := len(before.list("node.matches")) - 1
+	require.NotEmpty(t, before.List("node.matches"))
+	last := len(before.List("node.matches")) - 1
 	at := fmt.Sprintf("node.matches.%d", last)
-	call, score := before.str(at+".target.id"), before.get(at+".score").(float64)
+	call, score := before.Str(at+".target.id"), before.Get(at+".score").(float64)
 
 	r := e.do(t, req{token: admin, query: `mutation($id: ID!) { bookmarkMatch(input: {id: $id}) { userErrors { code } } }`,
-		vars: map[string]any{"id": before.str(at + ".id")}})
+		vars: map[string]any{"id": before.Str(at + ".id")}})
 	require.Empty(t, r.Errors)
-	require.Empty(t, r.userErrors("bookmarkMatch"))
+	require.Empty(t, r.UserErrors("bookmarkMatch"))
 	require.Eventually(t, func() bool {
 		after := e.startupMatches(t, admin, id, "FUND_CALL", "en")
-		for n := range after.list("node.matches") {
+		for n := range after.List("node.matches") {
 			at := fmt.Sprintf("node.matches.%d", n)
-			if after.str(at+".target.id") == call {
-				return after.get(at+".score").(float64) > score
+			if after.Str(at+".target.id") == call {
+				return after.Get(at+".score").(float64) > score
 			}
 		}
 		return false

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"net/http"
@@ -17,16 +17,16 @@ func TestRateLimitPerClientWithRetryAfter(t *testing.T) {
 	t.Parallel()
 	e := newEnvWith(t, func(c *Config) { c.RateLimit, c.RateBurst = 1, 2 })
 	for range 2 {
-		require.Equal(t, http.StatusOK, e.do(t, req{query: pageQuery}).status)
+		require.Equal(t, http.StatusOK, e.do(t, req{query: pageQuery}).Status)
 	}
 	r := e.do(t, req{query: pageQuery})
-	assert.Equal(t, http.StatusTooManyRequests, r.status)
-	assert.Equal(t, "RATE_LIMITED", r.code(""))
-	assert.Equal(t, "1", r.header.Get("Retry-After"))
-	assert.Equal(t, http.StatusOK, e.do(t, req{token: e.token(t, "STARTUP_MEMBER", "founder-1", ""), query: pageQuery}).status,
+	assert.Equal(t, http.StatusTooManyRequests, r.Status)
+	assert.Equal(t, "RATE_LIMITED", r.Code(""))
+	assert.Equal(t, "1", r.Header.Get("Retry-After"))
+	assert.Equal(t, http.StatusOK, e.do(t, req{token: e.token(t, "STARTUP_MEMBER", "founder-1", ""), query: pageQuery}).Status,
 		"a signed-in user counts on their own")
 	e.clock.Advance(time.Second)
-	assert.Equal(t, http.StatusOK, e.do(t, req{query: pageQuery}).status, "a token back after a second")
+	assert.Equal(t, http.StatusOK, e.do(t, req{query: pageQuery}).Status, "a token back after a second")
 }
 
 func TestCORSAllowsOnlyTheListedOrigins(t *testing.T) {
@@ -66,5 +66,5 @@ func TestARequestPastItsTimeoutAnswersWithoutHanging(t *testing.T) {
 	t.Parallel()
 	e := newEnvWith(t, func(c *Config) { c.RequestTimeout = time.Nanosecond })
 	r := e.do(t, req{query: pageQuery})
-	assert.Equal(t, "INTERNAL", r.code(""), "the store calls see the deadline passed")
+	assert.Equal(t, "INTERNAL", r.Code(""), "the store calls see the deadline passed")
 }

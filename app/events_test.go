@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"fmt"
@@ -52,16 +52,16 @@ func newMeetup(t testing.TB, e *env, change func(map[string]any)) *meetup {
 	t.Helper()
 	r := e.do(t, req{query: `{ incubators { id } }`})
 	require.Empty(t, r.Errors)
-	m := &meetup{e: e, incubator: r.str("incubators.0.id")}
+	m := &meetup{e: e, incubator: r.Str("incubators.0.id")}
 	r = e.do(t, req{token: m.manager(t), query: `mutation($in: CreateEventInput!) { createEvent(input: $in) { event { id status slots { index start } } userErrors { field code message } } }`,
 		vars: map[string]any{"in": map[string]any{"incubatorId": m.incubator, "event": meetupInput(change)}}})
 	require.Empty(t, r.Errors)
-	require.Empty(t, r.userErrors("createEvent"))
-	m.id = r.str("createEvent.event.id")
-	require.Equal(t, "DRAFT", r.str("createEvent.event.status"))
+	require.Empty(t, r.UserErrors("createEvent"))
+	m.id = r.Str("createEvent.event.id")
+	require.Equal(t, "DRAFT", r.Str("createEvent.event.status"))
 	r = e.do(t, req{token: m.manager(t), query: `mutation($id: ID!) { publishEvent(id: $id) { event { status } userErrors { code } } }`,
 		vars: map[string]any{"id": m.id}})
-	require.Equal(t, "PUBLISHED", r.str("publishEvent.event.status"))
+	require.Equal(t, "PUBLISHED", r.Str("publishEvent.event.status"))
 	return m
 }
 
@@ -89,8 +89,8 @@ func (m *meetup) join(t testing.TB, subject, typ string, extra map[string]any) s
 	t.Helper()
 	r := m.register(t, m.user(t, subject), typ, subject, extra)
 	require.Empty(t, r.Errors)
-	require.Empty(t, r.userErrors("registerForEvent"))
-	return r.str("registerForEvent.participant.id")
+	require.Empty(t, r.UserErrors("registerForEvent"))
+	return r.Str("registerForEvent.participant.id")
 }
 
 func (m *meetup) myRegistration(t testing.TB, subject string) response {
@@ -104,70 +104,70 @@ func TestRegistrationWaitlistAndPromotion(t *testing.T) {
 	m := newMeetup(t, e, nil)
 
 	r := e.do(t, req{query: `query($id: ID!) { event(id: $id) { title status seatsTaken capacity } }`, vars: map[string]any{"id": m.id}})
-	require.Equal(t, "PUBLISHED", r.str("event.status"), "a published event is public")
+	require.Equal(t, "PUBLISHED", r.Str("event.status"), "a published event is public")
 
 	for _, who := range []string{"an", "binh", "chi", "dung"} {
 		m.join(t, who, "founder", nil)
 	}
 	r = m.register(t, m.user(t, "an"), "founder", "An", nil)
-	assert.Equal(t, map[string]string{"input": "ALREADY_REGISTERED"}, r.userErrors("registerForEvent"))
+	assert.Equal(t, map[string]string{"input": "ALREADY_REGISTERED"}, r.UserErrors("registerForEvent"))
 	r = m.register(t, m.user(t, "em"), "astronaut", "Em", map[string]any{"unavailableSlots": []int{9}})
-	assert.Equal(t, map[string]string{"input.type": "INVALID_VALUE", "input.unavailableSlots.0": "INVALID_VALUE"}, r.userErrors("registerForEvent"))
+	assert.Equal(t, map[string]string{"input.type": "INVALID_VALUE", "input.unavailableSlots.0": "INVALID_VALUE"}, r.UserErrors("registerForEvent"))
 
 	r = m.register(t, m.user(t, "em"), "founder", "Em", nil)
-	assert.Equal(t, "WAITLISTED", r.str("registerForEvent.participant.status"), "the event holds 4")
-	assert.Equal(t, 1, r.num("registerForEvent.participant.waitlistPosition"))
+	assert.Equal(t, "WAITLISTED", r.Str("registerForEvent.participant.status"), "the event holds 4")
+	assert.Equal(t, 1, r.Num("registerForEvent.participant.waitlistPosition"))
 	r = m.register(t, m.user(t, "giang"), "founder", "Giang", nil)
-	assert.Equal(t, 2, r.num("registerForEvent.participant.waitlistPosition"))
+	assert.Equal(t, 2, r.Num("registerForEvent.participant.waitlistPosition"))
 	r = m.register(t, m.user(t, "hoa"), "founder", "Hoa", nil)
-	assert.Equal(t, map[string]string{"input": "EVENT_FULL"}, r.userErrors("registerForEvent"), "the waitlist holds 2")
-	require.Contains(t, r.list("registerForEvent.userErrors")[0].(map[string]any)["message"], "danh sách chờ")
+	assert.Equal(t, map[string]string{"input": "EVENT_FULL"}, r.UserErrors("registerForEvent"), "the waitlist holds 2")
+	require.Contains(t, r.List("registerForEvent.userErrors")[0].(map[string]any)["message"], "danh sách chờ")
 
 	r = e.do(t, req{token: m.user(t, "binh"), query: `mutation($in: ParticipantInput!) { cancelRegistration(input: $in) { ` + participantFields + ` } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": m.id}}})
-	require.Empty(t, r.userErrors("cancelRegistration"))
-	assert.Equal(t, "CANCELLED", r.str("cancelRegistration.participant.status"))
+	require.Empty(t, r.UserErrors("cancelRegistration"))
+	assert.Equal(t, "CANCELLED", r.Str("cancelRegistration.participant.status"))
 
 	r = m.myRegistration(t, "em")
-	assert.Equal(t, "CONFIRMED", r.str("event.myRegistration.status"), "the first in line takes the freed seat")
-	assert.Equal(t, 4, r.num("event.seatsTaken"))
-	assert.Equal(t, 1, r.num("event.waitlisted"))
+	assert.Equal(t, "CONFIRMED", r.Str("event.myRegistration.status"), "the first in line takes the freed seat")
+	assert.Equal(t, 4, r.Num("event.seatsTaken"))
+	assert.Equal(t, 1, r.Num("event.waitlisted"))
 	r = m.myRegistration(t, "giang")
-	assert.Equal(t, 1, r.num("event.myRegistration.waitlistPosition"))
+	assert.Equal(t, 1, r.Num("event.myRegistration.waitlistPosition"))
 
 	// An expert waits for approval; a rejection gives the seat to the waitlist.
 	r = e.do(t, req{token: m.user(t, "chi"), query: `mutation($in: ParticipantInput!) { cancelRegistration(input: $in) { ` + participantFields + ` } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": m.id}}})
-	require.Empty(t, r.userErrors("cancelRegistration"))
-	assert.Equal(t, "CONFIRMED", m.myRegistration(t, "giang").str("event.myRegistration.status"))
+	require.Empty(t, r.UserErrors("cancelRegistration"))
+	assert.Equal(t, "CONFIRMED", m.myRegistration(t, "giang").Str("event.myRegistration.status"))
 	expert := m.register(t, m.user(t, "khanh"), "expert", "Khánh", nil)
-	assert.Equal(t, "WAITLISTED", expert.str("registerForEvent.participant.status"))
+	assert.Equal(t, "WAITLISTED", expert.Str("registerForEvent.participant.status"))
 	r = e.do(t, req{token: m.user(t, "dung"), query: `mutation($in: ParticipantInput!) { cancelRegistration(input: $in) { ` + participantFields + ` } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": m.id}}})
-	require.Empty(t, r.userErrors("cancelRegistration"))
+	require.Empty(t, r.UserErrors("cancelRegistration"))
 	r = m.myRegistration(t, "khanh")
-	assert.Equal(t, "PENDING_APPROVAL", r.str("event.myRegistration.status"), "promoted, but experts need approval")
+	assert.Equal(t, "PENDING_APPROVAL", r.Str("event.myRegistration.status"), "promoted, but experts need approval")
 	decide := `mutation($in: DecideRegistrationInput!) { decideRegistration(input: $in) { ` + participantFields + ` } }`
-	r = e.do(t, req{token: m.user(t, "an"), query: decide, vars: map[string]any{"in": map[string]any{"participantId": r.str("event.myRegistration.id"), "approve": true}}})
-	assert.Equal(t, "FORBIDDEN", r.code("decideRegistration"), "only the organiser approves")
-	r = e.do(t, req{token: m.manager(t), query: decide, vars: map[string]any{"in": map[string]any{"participantId": m.myRegistration(t, "khanh").str("event.myRegistration.id"), "approve": true}}})
-	assert.Equal(t, "CONFIRMED", r.str("decideRegistration.participant.status"))
+	r = e.do(t, req{token: m.user(t, "an"), query: decide, vars: map[string]any{"in": map[string]any{"participantId": r.Str("event.myRegistration.id"), "approve": true}}})
+	assert.Equal(t, "FORBIDDEN", r.Code("decideRegistration"), "only the organiser approves")
+	r = e.do(t, req{token: m.manager(t), query: decide, vars: map[string]any{"in": map[string]any{"participantId": m.myRegistration(t, "khanh").Str("event.myRegistration.id"), "approve": true}}})
+	assert.Equal(t, "CONFIRMED", r.Str("decideRegistration.participant.status"))
 
 	// The manager sees every registration; a confirmed participant sees the confirmed ones.
 	list := `query($id: ID!) { event(id: $id) { participants { name status } } }`
-	assert.Len(t, e.do(t, req{token: m.manager(t), query: list, vars: map[string]any{"id": m.id}}).list("event.participants"), 7)
-	assert.Len(t, e.do(t, req{token: m.user(t, "an"), query: list, vars: map[string]any{"id": m.id}}).list("event.participants"), 4)
-	assert.Empty(t, e.do(t, req{query: list, vars: map[string]any{"id": m.id}}).list("event.participants"), "strangers see none")
+	assert.Len(t, e.do(t, req{token: m.manager(t), query: list, vars: map[string]any{"id": m.id}}).List("event.participants"), 7)
+	assert.Len(t, e.do(t, req{token: m.user(t, "an"), query: list, vars: map[string]any{"id": m.id}}).List("event.participants"), 4)
+	assert.Empty(t, e.do(t, req{query: list, vars: map[string]any{"id": m.id}}).List("event.participants"), "strangers see none")
 
 	e.clock.Set(local(7, 0))
 	r = m.register(t, m.user(t, "hoa"), "founder", "Hoa", nil)
-	assert.Equal(t, map[string]string{"input": "REGISTRATION_CLOSED"}, r.userErrors("registerForEvent"))
+	assert.Equal(t, map[string]string{"input": "REGISTRATION_CLOSED"}, r.UserErrors("registerForEvent"))
 }
 
 func TestCreateEventRefusesBadSettings(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	m := &meetup{e: e, incubator: e.do(t, req{query: `{ incubators { id } }`}).str("incubators.0.id")}
+	m := &meetup{e: e, incubator: e.do(t, req{query: `{ incubators { id } }`}).Str("incubators.0.id")}
 	in := meetupInput(func(in map[string]any) {
 		in["end"] = local(7, 0)
 		in["capacity"] = 0
@@ -182,11 +182,11 @@ func TestCreateEventRefusesBadSettings(t *testing.T) {
 	assert.Equal(t, map[string]string{
 		"input.event.end": "INVALID_VALUE", "input.event.capacity": "INVALID_VALUE", "input.event.sessions.0": "INVALID_VALUE",
 		"input.event.canMeet.0": "INVALID_VALUE", "input.event.tables.1.name": "INVALID_VALUE", "input.event.requestTtlHours": "INVALID_VALUE",
-	}, r.userErrors("createEvent"))
+	}, r.UserErrors("createEvent"))
 	other := e.token(t, "INCUBATOR_MANAGER", "other", "SW5jdWJhdG9yOm90aGVy") // Incubator:other
 	r = e.do(t, req{token: other, query: `mutation($in: CreateEventInput!) { createEvent(input: $in) { event { id } } }`,
 		vars: map[string]any{"in": map[string]any{"incubatorId": m.incubator, "event": meetupInput(nil)}}})
-	assert.Equal(t, "FORBIDDEN", r.code(""))
+	assert.Equal(t, "FORBIDDEN", r.Code(""))
 }
 
 const requestFields = `request { id status from { name } to { name } preferredSlots { index } expiresAt } userErrors { field code message }`
@@ -222,56 +222,56 @@ func TestMeetingRequestsAcceptDeclineExpire(t *testing.T) {
 	inv := m.join(t, "vc", "investor", nil)
 	m.join(t, "chi", "founder", nil)
 	expertReg := m.register(t, m.user(t, "expert"), "expert", "Chuyên gia", nil)
-	expert := expertReg.str("registerForEvent.participant.id")
+	expert := expertReg.Str("registerForEvent.participant.id")
 
 	r := m.requestMeeting(t, "an", inv, []int{1, 2})
-	require.Empty(t, r.userErrors("requestMeeting"))
-	assert.Equal(t, "PENDING", r.str("requestMeeting.request.status"))
-	reqID := r.str("requestMeeting.request.id")
+	require.Empty(t, r.UserErrors("requestMeeting"))
+	assert.Equal(t, "PENDING", r.Str("requestMeeting.request.status"))
+	reqID := r.Str("requestMeeting.request.id")
 	r = m.requestMeeting(t, "an", inv, nil)
-	assert.Equal(t, map[string]string{"input": "DUPLICATE_REQUEST"}, r.userErrors("requestMeeting"))
+	assert.Equal(t, map[string]string{"input": "DUPLICATE_REQUEST"}, r.UserErrors("requestMeeting"))
 	r = m.requestMeeting(t, "an", expert, nil)
-	assert.Equal(t, map[string]string{"input": "CANNOT_MEET"}, r.userErrors("requestMeeting"), "the expert is not approved yet")
+	assert.Equal(t, map[string]string{"input": "CANNOT_MEET"}, r.UserErrors("requestMeeting"), "the expert is not approved yet")
 	r = m.requestMeeting(t, "vc", inv, nil)
-	assert.Equal(t, map[string]string{"input": "CANNOT_MEET"}, r.userErrors("requestMeeting"), "nobody meets themselves")
+	assert.Equal(t, map[string]string{"input": "CANNOT_MEET"}, r.UserErrors("requestMeeting"), "nobody meets themselves")
 	r = m.requestMeeting(t, "an", binh, []int{7})
-	assert.Equal(t, map[string]string{"input": "CANNOT_MEET"}, r.userErrors("requestMeeting"), "founders do not meet founders here")
+	assert.Equal(t, map[string]string{"input": "CANNOT_MEET"}, r.UserErrors("requestMeeting"), "founders do not meet founders here")
 
 	r = m.respond(t, "an", reqID, true)
-	assert.Equal(t, "FORBIDDEN", r.code(""), "only the recipient answers")
+	assert.Equal(t, "FORBIDDEN", r.Code(""), "only the recipient answers")
 	r = m.respond(t, "vc", reqID, true)
-	require.Empty(t, r.userErrors("respondToMeetingRequest"))
-	assert.Equal(t, "ACCEPTED", r.str("respondToMeetingRequest.request.status"))
+	require.Empty(t, r.UserErrors("respondToMeetingRequest"))
+	assert.Equal(t, "ACCEPTED", r.Str("respondToMeetingRequest.request.status"))
 	ag := m.agenda(t, "an")
-	require.Len(t, ag.list("myAgenda.items"), 1, "accepting books the first preferred slot")
-	assert.Equal(t, 1, ag.num("myAgenda.items.0.meeting.slot.index"))
-	assert.Equal(t, local(9, 15).UTC().Format(time.RFC3339), ag.str("myAgenda.items.0.meeting.slot.start"))
-	assert.Equal(t, "vc", ag.str("myAgenda.items.0.with.name"))
+	require.Len(t, ag.List("myAgenda.items"), 1, "accepting books the first preferred slot")
+	assert.Equal(t, 1, ag.Num("myAgenda.items.0.meeting.slot.index"))
+	assert.Equal(t, local(9, 15).UTC().Format(time.RFC3339), ag.Str("myAgenda.items.0.meeting.slot.start"))
+	assert.Equal(t, "vc", ag.Str("myAgenda.items.0.with.name"))
 
 	// Binh asks, the investor says no thanks: the veto stops any meeting.
 	r = m.requestMeeting(t, "binh", inv, nil)
-	binhReq := r.str("requestMeeting.request.id")
+	binhReq := r.Str("requestMeeting.request.id")
 	r = m.mark(t, "vc", binh, "NO_THANKS")
-	assert.Equal(t, "NO_THANKS", r.str("markParticipant.participant.myMark"))
+	assert.Equal(t, "NO_THANKS", r.Str("markParticipant.participant.myMark"))
 	r = m.respond(t, "vc", binhReq, true)
-	assert.Equal(t, map[string]string{"input": "CANNOT_MEET"}, r.userErrors("respondToMeetingRequest"))
+	assert.Equal(t, map[string]string{"input": "CANNOT_MEET"}, r.UserErrors("respondToMeetingRequest"))
 	r = m.respond(t, "vc", binhReq, false)
-	assert.Equal(t, "DECLINED", r.str("respondToMeetingRequest.request.status"))
+	assert.Equal(t, "DECLINED", r.Str("respondToMeetingRequest.request.status"))
 
 	// Chi's request is left unanswered past the event's 24 hours.
 	r = m.requestMeeting(t, "chi", inv, nil)
-	chiReq := r.str("requestMeeting.request.id")
+	chiReq := r.Str("requestMeeting.request.id")
 	e.clock.Set(testNow.Add(24 * time.Hour))
 	r = m.respond(t, "vc", chiReq, true)
-	assert.Equal(t, map[string]string{"input": "REQUEST_EXPIRED"}, r.userErrors("respondToMeetingRequest"))
+	assert.Equal(t, map[string]string{"input": "REQUEST_EXPIRED"}, r.UserErrors("respondToMeetingRequest"))
 	r = e.do(t, req{token: m.user(t, "chi"), query: `query($id: ID!) { myMeetingRequests(eventId: $id) { status } }`, vars: map[string]any{"id": m.id}})
-	assert.Equal(t, "EXPIRED", r.str("myMeetingRequests.0.status"))
+	assert.Equal(t, "EXPIRED", r.Str("myMeetingRequests.0.status"))
 	r = m.requestMeeting(t, "chi", inv, nil)
-	assert.Empty(t, r.userErrors("requestMeeting"), "an expired request does not block a new one")
+	assert.Empty(t, r.UserErrors("requestMeeting"), "an expired request does not block a new one")
 
 	r = e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { report { requests { status count } } } }`, vars: map[string]any{"id": m.id}})
 	counts := map[string]int{}
-	for _, c := range r.list("event.report.requests") {
+	for _, c := range r.List("event.report.requests") {
 		counts[c.(map[string]any)["status"].(string)] = int(c.(map[string]any)["count"].(float64))
 	}
 	assert.Equal(t, map[string]int{"PENDING": 1, "ACCEPTED": 1, "DECLINED": 1, "CANCELLED": 0, "EXPIRED": 1}, counts)
@@ -295,7 +295,7 @@ func TestConcurrentBookingsOfOneSlotExactlyOneWins(t *testing.T) {
 		m.join(t, who, "founder", nil)
 		for _, to := range investors {
 			r := m.requestMeeting(t, who, to, nil)
-			require.Equal(t, "ACCEPTED", r.str("requestMeeting.request.status"), "auto-accept")
+			require.Equal(t, "ACCEPTED", r.Str("requestMeeting.request.status"), "auto-accept")
 		}
 	}
 	book := func(who, with string, slot int) response {
@@ -315,10 +315,10 @@ func TestConcurrentBookingsOfOneSlotExactlyOneWins(t *testing.T) {
 		wg.Wait()
 		for _, r := range results {
 			require.Empty(t, r.Errors)
-			if r.str("bookMeeting.meeting.id") != "" {
+			if r.Str("bookMeeting.meeting.id") != "" {
 				landed = append(landed, r)
 			} else {
-				assert.Equal(t, map[string]string{"input.slot": "SLOT_TAKEN"}, r.userErrors("bookMeeting"))
+				assert.Equal(t, map[string]string{"input.slot": "SLOT_TAKEN"}, r.UserErrors("bookMeeting"))
 				refused = append(refused, r)
 			}
 		}
@@ -332,7 +332,7 @@ func TestConcurrentBookingsOfOneSlotExactlyOneWins(t *testing.T) {
 	}
 	landed, refused := race(bookings...)
 	assert.Len(t, landed, 1, "exactly one booking of the investor's slot lands")
-	assert.Contains(t, refused[0].list("bookMeeting.userErrors")[0].(map[string]any)["message"], "không rảnh", "the person is taken")
+	assert.Contains(t, refused[0].List("bookMeeting.userErrors")[0].(map[string]any)["message"], "không rảnh", "the person is taken")
 
 	// Three pairs of different people, none met yet (whoever won slot 0 met
 	// vc-0), race for slot 1, which has two tables.
@@ -341,13 +341,13 @@ func TestConcurrentBookingsOfOneSlotExactlyOneWins(t *testing.T) {
 		func() response { return book("founder-2", investors[2], 1) },
 		func() response { return book("founder-3", investors[3], 1) })
 	assert.Len(t, landed, 2, "two tables, two meetings")
-	assert.NotEqual(t, landed[0].str("bookMeeting.meeting.table"), landed[1].str("bookMeeting.meeting.table"))
+	assert.NotEqual(t, landed[0].Str("bookMeeting.meeting.table"), landed[1].Str("bookMeeting.meeting.table"))
 	require.Len(t, refused, 1)
-	assert.Contains(t, refused[0].list("bookMeeting.userErrors")[0].(map[string]any)["message"], "hết bàn", "every table is taken")
+	assert.Contains(t, refused[0].List("bookMeeting.userErrors")[0].(map[string]any)["message"], "hết bàn", "every table is taken")
 
 	r := e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { meetings { slot { index } table participants { id } } } }`, vars: map[string]any{"id": m.id}})
-	assertNoDoubleBooking(t, r.list("event.meetings"), 1, 0)
-	assert.Len(t, r.list("event.meetings"), 3)
+	assertNoDoubleBooking(t, r.List("event.meetings"), 1, 0)
+	assert.Len(t, r.List("event.meetings"), 3)
 }
 
 // assertNoDoubleBooking fails when a person meets twice in one slot, a
@@ -397,28 +397,28 @@ func TestScheduleAgendaICSAndDayOf(t *testing.T) {
 	// with at most 2 meetings each, two tables, four slots.
 	for i := range founders {
 		for _, inv := range investors {
-			require.Empty(t, m.requestMeeting(t, fmt.Sprint("f", i), inv, nil).userErrors("requestMeeting"))
+			require.Empty(t, m.requestMeeting(t, fmt.Sprint("f", i), inv, nil).UserErrors("requestMeeting"))
 		}
 	}
 	// f0 books v0 in slot 0 itself; v1 vetoes f1.
 	r := e.do(t, req{token: m.user(t, "f0"), query: `mutation($in: BookMeetingInput!) { bookMeeting(input: $in) { meeting { id } userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"participantId": investors[0], "slot": 0}}})
-	require.Empty(t, r.userErrors("bookMeeting"))
-	booked := r.str("bookMeeting.meeting.id")
+	require.Empty(t, r.UserErrors("bookMeeting"))
+	booked := r.Str("bookMeeting.meeting.id")
 	m.mark(t, "v1", founders[1], "NO_THANKS")
 
 	schedule := `mutation($in: ScheduleEventMeetingsInput!) { scheduleEventMeetings(input: $in) { result { wanted placed weight meetings } userErrors { code } } }`
 	r = e.do(t, req{token: m.user(t, "f0"), query: schedule, vars: map[string]any{"in": map[string]any{"eventId": m.id}}})
-	assert.Equal(t, "FORBIDDEN", r.code(""))
+	assert.Equal(t, "FORBIDDEN", r.Code(""))
 	r = e.do(t, req{token: m.manager(t), query: schedule, vars: map[string]any{"in": map[string]any{"eventId": m.id, "scope": "UNBOOKED_ONLY"}}})
-	require.Empty(t, r.userErrors("scheduleEventMeetings"))
-	assert.Equal(t, 16, r.num("scheduleEventMeetings.result.wanted"), "18 requests, less the booked pair and the veto")
-	assert.Equal(t, 5, r.num("scheduleEventMeetings.result.placed"), "3 investors × 2 meetings, one already booked")
-	assert.Equal(t, 6, r.num("scheduleEventMeetings.result.meetings"))
+	require.Empty(t, r.UserErrors("scheduleEventMeetings"))
+	assert.Equal(t, 16, r.Num("scheduleEventMeetings.result.wanted"), "18 requests, less the booked pair and the veto")
+	assert.Equal(t, 5, r.Num("scheduleEventMeetings.result.placed"), "3 investors × 2 meetings, one already booked")
+	assert.Equal(t, 6, r.Num("scheduleEventMeetings.result.meetings"))
 
 	meetings := `query($id: ID!) { event(id: $id) { agendaStatus meetings { id slot { index } table source participants { id } } } }`
 	r = e.do(t, req{token: m.manager(t), query: meetings, vars: map[string]any{"id": m.id}})
-	ms := r.list("event.meetings")
+	ms := r.List("event.meetings")
 	assertNoDoubleBooking(t, ms, 1, 2)
 	for _, x := range ms {
 		mt := x.(map[string]any)
@@ -432,14 +432,14 @@ func TestScheduleAgendaICSAndDayOf(t *testing.T) {
 
 	// Scheduled meetings reach agendas once published.
 	ag := m.agenda(t, "v2")
-	assert.Empty(t, ag.list("myAgenda.items"), "nothing before the agenda is published")
+	assert.Empty(t, ag.List("myAgenda.items"), "nothing before the agenda is published")
 	r = e.do(t, req{token: m.manager(t), query: `mutation($in: PublishAgendaInput!) { publishAgenda(input: $in) { status userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": m.id, "final": true}}})
-	assert.Equal(t, "FINAL", r.str("publishAgenda.status"))
+	assert.Equal(t, "FINAL", r.Str("publishAgenda.status"))
 	ag = m.agenda(t, "v2")
-	require.Len(t, ag.list("myAgenda.items"), 2)
+	require.Len(t, ag.List("myAgenda.items"), 2)
 	r = e.do(t, req{token: m.manager(t), query: schedule, vars: map[string]any{"in": map[string]any{"eventId": m.id, "scope": "ALL"}}})
-	assert.Equal(t, map[string]string{"": "INVALID_TRANSITION"}, r.userErrors("scheduleEventMeetings"), "a final agenda is not reshuffled")
+	assert.Equal(t, map[string]string{"": "INVALID_TRANSITION"}, r.UserErrors("scheduleEventMeetings"), "a final agenda is not reshuffled")
 
 	// The agenda as a calendar file, over HTTP, parsed back with the same library.
 	hr := httptest.NewRequest(http.MethodGet, "/events/"+m.id+"/agenda.ics", nil)
@@ -448,12 +448,12 @@ func TestScheduleAgendaICSAndDayOf(t *testing.T) {
 	e.h.ServeHTTP(w, hr)
 	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
 	assert.Equal(t, "text/calendar; charset=utf-8", w.Header().Get("Content-Type"))
-	assert.Equal(t, ag.str("myAgenda.ics"), w.Body.String())
+	assert.Equal(t, ag.Str("myAgenda.ics"), w.Body.String())
 	cal, err := ics.ParseCalendar(strings.NewReader(w.Body.String()))
 	require.NoError(t, err)
 	entries := cal.Events()
 	require.Len(t, entries, 3, "the event and two meetings")
-	for i, item := range ag.list("myAgenda.items") {
+	for i, item := range ag.List("myAgenda.items") {
 		start, err := entries[i+1].GetStartAt()
 		require.NoError(t, err)
 		want, _ := time.Parse(time.RFC3339, item.(map[string]any)["meeting"].(map[string]any)["slot"].(map[string]any)["start"].(string))
@@ -474,67 +474,67 @@ func TestScheduleAgendaICSAndDayOf(t *testing.T) {
 			change(in)
 		})
 		return e.do(t, req{token: m.manager(t), query: `mutation($in: UpdateEventInput!) { updateEvent(input: $in) { event { title } userErrors { field code } } }`,
-			vars: map[string]any{"in": map[string]any{"id": m.id, "version": v.num("event.version"), "event": in}}})
+			vars: map[string]any{"in": map[string]any{"id": m.id, "version": v.Num("event.version"), "event": in}}})
 	}
 	r = update(func(in map[string]any) { in["title"] = "Cà phê khởi nghiệp tháng 11 (đổi phòng)" })
-	require.Empty(t, r.userErrors("updateEvent"))
-	assert.Equal(t, "Cà phê khởi nghiệp tháng 11 (đổi phòng)", r.str("updateEvent.event.title"))
+	require.Empty(t, r.UserErrors("updateEvent"))
+	assert.Equal(t, "Cà phê khởi nghiệp tháng 11 (đổi phòng)", r.Str("updateEvent.event.title"))
 	r = update(func(in map[string]any) { in["slotMinutes"] = 30 })
-	assert.Equal(t, map[string]string{"input.event.sessions": "INVALID_VALUE"}, r.userErrors("updateEvent"))
+	assert.Equal(t, map[string]string{"input.event.sessions": "INVALID_VALUE"}, r.UserErrors("updateEvent"))
 
 	// v2 edits their profile; a slot they meet in cannot become unavailable.
 	updateReg := func(unavailable []int) response {
 		return e.do(t, req{token: m.user(t, "v2"), query: `mutation($in: UpdateRegistrationInput!) { updateRegistration(input: $in) { participant { offers unavailableSlots } userErrors { field code } } }`,
 			vars: map[string]any{"in": map[string]any{"eventId": m.id, "name": "v2", "offers": "vốn hạt giống, mạng lưới hãng tàu", "unavailableSlots": unavailable}}})
 	}
-	busySlot := int(ag.get("myAgenda.items.0.meeting.slot.index").(float64))
+	busySlot := int(ag.Get("myAgenda.items.0.meeting.slot.index").(float64))
 	r = updateReg([]int{busySlot})
-	assert.Equal(t, map[string]string{"input.unavailableSlots.0": "SLOT_TAKEN"}, r.userErrors("updateRegistration"))
+	assert.Equal(t, map[string]string{"input.unavailableSlots.0": "SLOT_TAKEN"}, r.UserErrors("updateRegistration"))
 	r = updateReg([]int{3})
-	require.Empty(t, r.userErrors("updateRegistration"))
-	assert.Equal(t, "vốn hạt giống, mạng lưới hãng tàu", r.str("updateRegistration.participant.offers"))
+	require.Empty(t, r.UserErrors("updateRegistration"))
+	assert.Equal(t, "vốn hạt giống, mạng lưới hãng tàu", r.Str("updateRegistration.participant.offers"))
 	r = e.do(t, req{token: m.user(t, "f0"), query: `query($id: ID!) { event(id: $id) { participants(type: "investor") { name } } }`, vars: map[string]any{"id": m.id}})
-	assert.Len(t, r.list("event.participants"), 3, "the marketplace filtered by type")
+	assert.Len(t, r.List("event.participants"), 3, "the marketplace filtered by type")
 
 	// The day: check-in, a no-show, ratings and a follow-up, the report.
 	e.clock.Set(local(9, 20))
 	r = e.do(t, req{token: m.user(t, "v2"), query: `mutation($in: ParticipantInput!) { checkIn(input: $in) { participant { checkedInAt } userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": m.id}}})
-	require.Empty(t, r.userErrors("checkIn"))
-	assert.NotEmpty(t, r.str("checkIn.participant.checkedInAt"))
-	items := ag.list("myAgenda.items")
+	require.Empty(t, r.UserErrors("checkIn"))
+	assert.NotEmpty(t, r.Str("checkIn.participant.checkedInAt"))
+	items := ag.List("myAgenda.items")
 	first := items[0].(map[string]any)["meeting"].(map[string]any)
 	second := items[1].(map[string]any)["meeting"].(map[string]any)
 	rate := `mutation($in: RateMeetingInput!) { rateMeeting(input: $in) { meeting { outcome feedback { rating followUp } } userErrors { field code } } }`
 	r = e.do(t, req{token: m.user(t, "v2"), query: rate, vars: map[string]any{"in": map[string]any{"id": first["id"], "rating": 6}}})
-	assert.Equal(t, map[string]string{"input.rating": "INVALID_VALUE"}, r.userErrors("rateMeeting"))
+	assert.Equal(t, map[string]string{"input.rating": "INVALID_VALUE"}, r.UserErrors("rateMeeting"))
 	r = e.do(t, req{token: m.user(t, "v2"), query: rate, vars: map[string]any{"in": map[string]any{"id": first["id"], "rating": 5, "followUp": "Gửi bản chào đầu tư"}}})
-	require.Empty(t, r.userErrors("rateMeeting"))
-	assert.Equal(t, "HELD", r.str("rateMeeting.meeting.outcome"))
+	require.Empty(t, r.UserErrors("rateMeeting"))
+	assert.Equal(t, "HELD", r.Str("rateMeeting.meeting.outcome"))
 	noShow := `mutation($in: MarkNoShowInput!) { markNoShow(input: $in) { meeting { outcome noShow { name } } userErrors { code } } }`
 	r = e.do(t, req{token: m.user(t, "v2"), query: noShow, vars: map[string]any{"in": map[string]any{"id": second["id"]}}})
 	if second["slot"].(map[string]any)["index"].(float64) >= 2 {
-		assert.Equal(t, map[string]string{"": "INVALID_TRANSITION"}, r.userErrors("markNoShow"), "not begun yet")
+		assert.Equal(t, map[string]string{"": "INVALID_TRANSITION"}, r.UserErrors("markNoShow"), "not begun yet")
 		e.clock.Set(local(9, 55))
 		r = e.do(t, req{token: m.user(t, "v2"), query: noShow, vars: map[string]any{"in": map[string]any{"id": second["id"]}}})
 	}
-	require.Empty(t, r.userErrors("markNoShow"))
-	assert.Equal(t, "NO_SHOW", r.str("markNoShow.meeting.outcome"))
-	assert.NotEqual(t, "v2", r.str("markNoShow.meeting.noShow.name"), "v2 marks the other side absent")
+	require.Empty(t, r.UserErrors("markNoShow"))
+	assert.Equal(t, "NO_SHOW", r.Str("markNoShow.meeting.outcome"))
+	assert.NotEqual(t, "v2", r.Str("markNoShow.meeting.noShow.name"), "v2 marks the other side absent")
 
 	r = e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { report { registrations { type status count } checkedIn meetings { outcome count } ratings averageRating followUps } } }`,
 		vars: map[string]any{"id": m.id}})
 	require.Empty(t, r.Errors)
-	assert.Equal(t, 1, r.num("event.report.checkedIn"))
-	assert.Equal(t, 1, r.num("event.report.ratings"))
-	assert.InDelta(t, 5.0, r.get("event.report.averageRating"), 1e-9)
-	assert.Equal(t, 1, r.num("event.report.followUps"))
+	assert.Equal(t, 1, r.Num("event.report.checkedIn"))
+	assert.Equal(t, 1, r.Num("event.report.ratings"))
+	assert.InDelta(t, 5.0, r.Get("event.report.averageRating"), 1e-9)
+	assert.Equal(t, 1, r.Num("event.report.followUps"))
 	outcomes := map[string]int{}
-	for _, c := range r.list("event.report.meetings") {
+	for _, c := range r.List("event.report.meetings") {
 		outcomes[c.(map[string]any)["outcome"].(string)] = int(c.(map[string]any)["count"].(float64))
 	}
 	assert.Equal(t, map[string]int{"SCHEDULED": 4, "HELD": 1, "NO_SHOW": 1, "CANCELLED": 0}, outcomes)
-	assert.Len(t, r.list("event.report.registrations"), 2, "founders and investors, all confirmed")
+	assert.Len(t, r.List("event.report.registrations"), 2, "founders and investors, all confirmed")
 }
 
 func TestRecommendationsExplainAndLeaveOutPeopleMetBefore(t *testing.T) {
@@ -552,8 +552,8 @@ func TestRecommendationsExplainAndLeaveOutPeopleMetBefore(t *testing.T) {
 	recs := `query($id: ID!) { node(id: $id) { ... on EventParticipant { recommendations(first: 5) { participant { name } score explanation { factor value contribution detail } } } } }`
 	r := e.do(t, req{token: first.user(t, "an"), query: recs, vars: map[string]any{"id": an}})
 	require.Empty(t, r.Errors)
-	require.Len(t, r.list("node.recommendations"), 1, "the port investor is booked with An already")
-	assert.Equal(t, "med-vc", r.str("node.recommendations.0.participant.name"))
+	require.Len(t, r.List("node.recommendations"), 1, "the port investor is booked with An already")
+	assert.Equal(t, "med-vc", r.Str("node.recommendations.0.participant.name"))
 	// At the next event, the port investor ranks first.
 	second := newMeetup(t, e, func(in map[string]any) {
 		in["title"] = "Cà phê khởi nghiệp tháng 12"
@@ -569,15 +569,15 @@ func TestRecommendationsExplainAndLeaveOutPeopleMetBefore(t *testing.T) {
 	second.join(t, "med-vc", "investor", map[string]any{"offers": "đầu tư thiết bị y tế", "seeks": "chẩn đoán hình ảnh", "sectors": []string{"HEALTHTECH"}})
 	r = e.do(t, req{token: second.user(t, "an"), query: recs, vars: map[string]any{"id": an2}})
 	require.Empty(t, r.Errors)
-	require.Len(t, r.list("node.recommendations"), 2)
-	assert.Equal(t, "port-vc", r.str("node.recommendations.0.participant.name"))
-	assert.Greater(t, r.get("node.recommendations.0.score").(float64), r.get("node.recommendations.1.score").(float64))
+	require.Len(t, r.List("node.recommendations"), 2)
+	assert.Equal(t, "port-vc", r.Str("node.recommendations.0.participant.name"))
+	assert.Greater(t, r.Get("node.recommendations.0.score").(float64), r.Get("node.recommendations.1.score").(float64))
 	sum := 0.0
-	for _, c := range r.list("node.recommendations.0.explanation") {
+	for _, c := range r.List("node.recommendations.0.explanation") {
 		sum += c.(map[string]any)["contribution"].(float64)
 	}
-	assert.InDelta(t, r.get("node.recommendations.0.score").(float64), sum, 1e-9, "the explanation adds up to the score")
-	assert.Contains(t, fmt.Sprint(r.get("node.recommendations.0.explanation")), "container", "the shared words are named")
+	assert.InDelta(t, r.Get("node.recommendations.0.score").(float64), sum, 1e-9, "the explanation adds up to the score")
+	assert.Contains(t, fmt.Sprint(r.Get("node.recommendations.0.explanation")), "container", "the shared words are named")
 
 	// With met-before exclusion on, the port investor met at the first event drops out.
 	r = e.do(t, req{token: second.manager(t), query: `query($id: ID!) { event(id: $id) { version } }`, vars: map[string]any{"id": second.id}})
@@ -589,13 +589,13 @@ func TestRecommendationsExplainAndLeaveOutPeopleMetBefore(t *testing.T) {
 	in["capacity"] = 10
 	in["excludeMetBefore"] = true
 	r = e.do(t, req{token: second.manager(t), query: `mutation($in: UpdateEventInput!) { updateEvent(input: $in) { event { excludeMetBefore } userErrors { field code } } }`,
-		vars: map[string]any{"in": map[string]any{"id": second.id, "version": r.num("event.version"), "event": in}}})
-	require.Empty(t, r.userErrors("updateEvent"))
+		vars: map[string]any{"in": map[string]any{"id": second.id, "version": r.Num("event.version"), "event": in}}})
+	require.Empty(t, r.UserErrors("updateEvent"))
 	r = e.do(t, req{token: second.user(t, "an"), query: recs, vars: map[string]any{"id": an2}})
-	require.Len(t, r.list("node.recommendations"), 1)
-	assert.Equal(t, "med-vc", r.str("node.recommendations.0.participant.name"))
+	require.Len(t, r.List("node.recommendations"), 1)
+	assert.Equal(t, "med-vc", r.Str("node.recommendations.0.participant.name"))
 	r = e.do(t, req{token: second.user(t, "med-vc"), query: recs, vars: map[string]any{"id": an2}})
-	assert.Equal(t, "FORBIDDEN", r.code(""), "only the participant and the organiser see their recommendations")
+	assert.Equal(t, "FORBIDDEN", r.Code(""), "only the participant and the organiser see their recommendations")
 }
 
 // The demo's Startup Café is open, its founders and investors registered;
@@ -606,18 +606,18 @@ func TestDemoStartupCafeRecommendsWithTheEngine(t *testing.T) {
 	e := newEnv(t)
 	r := e.do(t, req{query: `{ events { edges { node { id title status seatsTaken incubator { name } slots { index } } } } }`})
 	require.Empty(t, r.Errors)
-	require.Len(t, r.list("events.edges"), 2, "the Startup Café two weeks ahead, and a matchmaking morning under way")
-	assert.Equal(t, "PUBLISHED", r.str("events.edges.0.node.status"))
-	assert.Equal(t, 14, r.num("events.edges.0.node.seatsTaken"), "6 investors and 8 founders")
-	assert.Len(t, r.list("events.edges.0.node.slots"), 6)
-	eventID := r.str("events.edges.0.node.id")
+	require.Len(t, r.List("events.edges"), 2, "the Startup Café two weeks ahead, and a matchmaking morning under way")
+	assert.Equal(t, "PUBLISHED", r.Str("events.edges.0.node.status"))
+	assert.Equal(t, 14, r.Num("events.edges.0.node.seatsTaken"), "6 investors and 8 founders")
+	assert.Len(t, r.List("events.edges.0.node.slots"), 6)
+	eventID := r.Str("events.edges.0.node.id")
 
 	founder := e.token(t, "STARTUP_MEMBER", "demo-founder-0", "")
 	r = e.do(t, req{token: founder, query: `query($id: ID!) { event(id: $id) { myRegistration { id name
 		recommendations(first: 3) { participant { name type } score explanation { factor value detail } } } } }`, vars: map[string]any{"id": eventID}})
 	require.Empty(t, r.Errors)
-	assert.Equal(t, "PortSense", r.str("event.myRegistration.name"))
-	recs := r.list("event.myRegistration.recommendations")
+	assert.Equal(t, "PortSense", r.Str("event.myRegistration.name"))
+	recs := r.List("event.myRegistration.recommendations")
 	require.Len(t, recs, 3)
 	top := recs[0].(map[string]any)
 	assert.Equal(t, "investor", top["participant"].(map[string]any)["type"])
@@ -638,28 +638,28 @@ func TestOrganiserFieldsAreForbiddenToOthersWithoutLosingTheEvent(t *testing.T) 
 	m.join(t, "an", "founder", nil)
 	r := e.do(t, req{token: m.user(t, "an"), query: `query($id: ID!) { event(id: $id) { title meetings { id } report { checkedIn } } }`,
 		vars: map[string]any{"id": m.id}})
-	assert.Equal(t, "Cà phê khởi nghiệp tháng 11", r.str("event.title"))
-	assert.Nil(t, r.get("event.meetings"))
-	assert.Equal(t, "FORBIDDEN", r.code("event.meetings"))
-	assert.Equal(t, "FORBIDDEN", r.code("event.report"))
+	assert.Equal(t, "Cà phê khởi nghiệp tháng 11", r.Str("event.title"))
+	assert.Nil(t, r.Get("event.meetings"))
+	assert.Equal(t, "FORBIDDEN", r.Code("event.meetings"))
+	assert.Equal(t, "FORBIDDEN", r.Code("event.report"))
 	r = e.do(t, req{query: `query($id: ID!) { myAgenda(eventId: $id) { status } }`, vars: map[string]any{"id": m.id}})
-	assert.Equal(t, "UNAUTHENTICATED", r.code(""))
+	assert.Equal(t, "UNAUTHENTICATED", r.Code(""))
 	r = e.do(t, req{token: m.user(t, "stranger"), query: `query($id: ID!) { myAgenda(eventId: $id) { status } }`, vars: map[string]any{"id": m.id}})
-	assert.Equal(t, "NOT_FOUND", r.code(""))
+	assert.Equal(t, "NOT_FOUND", r.Code(""))
 }
 
 func TestDraftEventsStayWithTheirManagers(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	m := &meetup{e: e, incubator: e.do(t, req{query: `{ incubators { id } }`}).str("incubators.0.id")}
+	m := &meetup{e: e, incubator: e.do(t, req{query: `{ incubators { id } }`}).Str("incubators.0.id")}
 	r := e.do(t, req{token: m.manager(t), query: `mutation($in: CreateEventInput!) { createEvent(input: $in) { event { id status } } }`,
 		vars: map[string]any{"in": map[string]any{"incubatorId": m.incubator, "event": meetupInput(nil)}}})
-	draft := r.str("createEvent.event.id")
-	require.Equal(t, "DRAFT", r.str("createEvent.event.status"))
+	draft := r.Str("createEvent.event.id")
+	require.Equal(t, "DRAFT", r.Str("createEvent.event.status"))
 	list := `query($inc: ID) { events(incubatorId: $inc) { edges { node { id status } } } }`
 	ids := func(r response) []string {
 		var out []string
-		for _, edge := range r.list("events.edges") {
+		for _, edge := range r.List("events.edges") {
 			out = append(out, edge.(map[string]any)["node"].(map[string]any)["id"].(string))
 		}
 		return out
@@ -668,8 +668,8 @@ func TestDraftEventsStayWithTheirManagers(t *testing.T) {
 	assert.NotContains(t, ids(e.do(t, req{token: m.user(t, "an"), query: list, vars: map[string]any{"inc": m.incubator}})), draft)
 	assert.NotContains(t, ids(e.do(t, req{query: list})), draft)
 	r = e.do(t, req{query: `query($id: ID!) { event(id: $id) { id } }`, vars: map[string]any{"id": draft}})
-	assert.Nil(t, r.get("event"))
+	assert.Nil(t, r.Get("event"))
 	r = e.do(t, req{token: m.user(t, "an"), query: `mutation($in: RegisterForEventInput!) { registerForEvent(input: $in) { userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": draft, "type": "founder", "name": "An"}}})
-	assert.Equal(t, map[string]string{"": "NOT_FOUND"}, r.userErrors("registerForEvent"), "a draft is not there for others")
+	assert.Equal(t, map[string]string{"": "NOT_FOUND"}, r.UserErrors("registerForEvent"), "a draft is not there for others")
 }

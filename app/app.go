@@ -1,17 +1,17 @@
-package main
+// Package app is Innoport's composition root: it connects the store
+// (starting the embedded one when no URI is configured), opens the search
+// index, wires every use-case, the jobs and the cross-domain reactions
+// (reactions.go), and serves the HTTP routes. cmd/innoport only reads flags
+// and runs subcommands on an App.
+package app
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net/http"
-	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -43,14 +43,15 @@ import (
 	"github.com/innoport/innoport/telemetry"
 )
 
-// app is the wired service: store, use-cases, authentication and HTTP routes.
-type app struct {
+// App is the wired service: store, use-cases, authentication, jobs and
+// HTTP routes.
+type App struct {
 	cfg      Config
 	logger   *slog.Logger
 	clock    clock.Clock
 	embedded *store.Embedded // nil with MONGODB_URI
 	db       *store.DB
-	demo     demo.Stores
+	repos    store.Repositories
 	resolver *graph.Resolver
 	verifier auth.Verifier
 	signer   *auth.HS256 // nil with OIDC
@@ -63,10 +64,10 @@ type app struct {
 	background sync.WaitGroup
 }
 
-// openApp connects the store (starting the embedded one when no URI is
-// configured), creates indexes and wires the use-cases.
-func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) (_ *app, err error) {
-	a := &app{cfg: cfg, logger: logger, clock: clk}
+// New connects the store (starting the embedded one when no URI is
+// configured), creates indexes and wires the use-cases; Close releases it.
+func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) (_ *App, err error) {
+	a := &App{cfg: cfg, logger: logger, clock: clk}
 	if cfg.Metrics {
 		a.metrics = metrics.New()
 	}
@@ -77,13 +78,12 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	}
 	defer func() {
 		if err != nil {
-			a.close(context.WithoutCancel(ctx))
+			a.Close(context.WithoutCancel(ctx))
 		}
 	}()
 	uri := cfg.MongoURI
 	if cfg.Embedded() {
-		a.embedded, err = store.StartEmbedded(filepath.Join(cfg.DataDir, "db"), "127.0.0.1:0",
-			slog.New(levelFloor{logger.Handler(), slog.LevelWarn}).With("component", "ferretdb"))
+		a.embedded, err = store.StartEmbedded(filepath.Join(cfg.DataDir, "db"), "127.0.0.1:0", logger.With("component", "ferretdb"))
 		if err != nil {
 			return nil, err
 		}
@@ -104,48 +104,35 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 	if err = a.initAuth(ctx); err != nil {
 		return nil, err
 	}
-	a.demo = demo.Stores{
-		Startups: store.NewStartups(a.db), Incubators: store.NewIncubators(a.db),
-		Investors: store.NewInvestors(a.db), Mentors: store.NewMentors(a.db),
-		Funds: store.NewFunds(a.db), Calls: store.NewCalls(a.db), Reviewers: store.NewReviewers(a.db),
-		CriteriaSets: store.NewCriteriaSets(a.db), Programs: store.NewPrograms(a.db),
-		Events: store.NewEvents(a.db), Boards: store.NewBoards(a.db),
-	}
+	a.repos = store.NewRepositories(a.db)
 	if err = a.openSearch(ctx); err != nil {
 		return nil, err
 	}
-	eco := ecosystem.NewService(a.demo.Incubators, a.demo.Investors, a.demo.Mentors, a.demo.Startups, clk)
-	firms := firm.NewService(a.demo.Startups, eco, clk)
-	screen := screening.NewService(a.demo.CriteriaSets, store.NewResults(a.db), a.demo.Startups, clk)
-	firms.OnChange(func(st firm.Startup) { a.rescreen(st.ID) })
+	r := a.repos
+	eco := ecosystem.NewService(r.Incubators, r.Investors, r.Mentors, r.Startups, clk)
+	firms := firm.NewService(r.Startups, eco, clk)
 	a.resolver = &graph.Resolver{
-		Metrics:     a.metrics,
-		Screen:      screen,
-		Sandbox:     sandbox.NewService(a.demo.Programs, store.NewSandboxApplications(a.db), firms, clk),
-		RescreenAll: func() { a.rescreen("") },
-		Firms:       firms,
-		Ecosystem:   eco,
+		Metrics:   a.metrics,
+		Screen:    screening.NewService(r.CriteriaSets, r.Results, r.Startups, clk),
+		Sandbox:   sandbox.NewService(r.Programs, r.SandboxApplications, firms, clk),
+		Firms:     firms,
+		Ecosystem: eco,
 		Funding: funding.NewService(funding.Stores{
-			Funds: a.demo.Funds, Calls: a.demo.Calls, Applications: store.NewApplications(a.db), Reviewers: a.demo.Reviewers,
+			Funds: r.Funds, Calls: r.Calls, Applications: r.Applications, Reviewers: r.Reviewers,
 		}, firms, eco, clk),
+		Index: a.search,
 	}
-	a.resolver.Matching = a.wireMatching(firms, eco, a.resolver.Funding)
-	a.resolver.Index = a.search
+	a.resolver.RescreenAll = func() { a.rescreen("") }
+	a.resolver.Matching = matching.NewService(r.MatchSources, r.MatchLists, matching.Lookups{
+		Startup: r.Startups.Get, Call: r.Calls.Get, Mentor: r.Mentors.Get,
+	}, a.clock, a.logger, matching.Options{K: a.cfg.MatchesK})
 	a.resolver.Investing = dealflow.NewService(dealflow.Stores{
-		Deals: store.NewDeals(a.db), SavedSearches: store.NewSavedSearches(a.db), Notifications: store.NewNotifications(a.db),
-		Grants: store.NewGrants(a.db), Access: store.NewAccessLog(a.db),
+		Deals: r.Deals, SavedSearches: r.SavedSearches, Notifications: r.Notifications, Grants: r.Grants, Access: r.Access,
 	}, firms, eco, a.search, a.investorScores, clk)
-	if a.indexer != nil {
-		a.indexer.Indexed = func(ctx context.Context, docs []search.Doc) error {
-			_, err := a.resolver.Investing.Alert(ctx, docs) // one notification per saved search and startup: safe to repeat
-			return err
-		}
-	}
-	a.resolver.Meetups = events.NewService(a.demo.Events, a.demo.Boards, store.NewRequests(a.db),
-		a.resolver.Matching.InvestorScores, a.meetingToDeal, clk)
-	runStore := store.NewRuns(a.db)
+	a.resolver.Meetups = events.NewService(r.Events, r.Boards, r.Requests, a.resolver.Matching.InvestorScores, a.meetingToDeal, clk)
+	a.react(firms, eco)
 	a.jobs, err = jobs.NewScheduler(jobs.Config{
-		Logger: logger, Clock: clk, Leases: store.NewLeases(a.db), Runs: runStore,
+		Logger: logger, Clock: clk, Leases: r.Leases, Runs: r.Runs,
 		Instance: cfg.Instance, LeaseTTL: cfg.JobLeaseTTL, Timeout: time.Hour,
 		Observe: func(job string, status runs.Status, took time.Duration) { a.metrics.JobRun(job, string(status), took) },
 	}, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule),
@@ -161,14 +148,14 @@ func openApp(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logg
 		r, err := a.jobs.RunAndWait(ctx, "rescore-changed-matches", runs.Event)
 		return r.Status != runs.Skipped, err
 	})
-	a.resolver.Runs = runs.NewService(a.jobs, runStore)
+	a.resolver.Runs = runs.NewService(a.jobs, r.Runs)
 	return a, nil
 }
 
 // openSearch opens the search index — Meilisearch at MEILI_URL, else the
 // embedded one under the data directory (in memory without one) — and the
 // indexer that keeps it up to date with the store.
-func (a *app) openSearch(ctx context.Context) error {
+func (a *App) openSearch(ctx context.Context) error {
 	var (
 		idx    search.Index
 		engine string
@@ -187,7 +174,7 @@ func (a *app) openSearch(ctx context.Context) error {
 			dir = filepath.Join(a.cfg.DataDir, "search")
 		}
 		idx, err = bleve.Open(dir)
-		if errors.Is(err, bleve.ErrInUse) && a.cfg.withoutLocalIndex {
+		if errors.Is(err, bleve.ErrInUse) && a.cfg.WithoutLocalIndex {
 			a.logger.Info("the running service has the search index open; it indexes this command's changes")
 			return nil
 		}
@@ -216,10 +203,15 @@ func (a *app) openSearch(ctx context.Context) error {
 // searchLeaseTTL is how long a dead replica keeps the others from indexing.
 const searchLeaseTTL = 10 * time.Second
 
-// startSearch starts the indexer, and brings the index in line with the
-// store in the background: a new or lost embedded index fills from the
-// store.
-func (a *app) startSearch() {
+// Start runs the scheduled jobs and the indexer, and brings the index in
+// line with the store in the background: a new or lost embedded index
+// fills from the store.
+func (a *App) Start() {
+	a.jobs.Start()
+	a.startSearch()
+}
+
+func (a *App) startSearch() {
 	a.indexer.Start()
 	a.background.Add(1)
 	go func() {
@@ -237,51 +229,10 @@ func (a *app) startSearch() {
 	}()
 }
 
-// wireMatching builds the matching service and tells it of every change to
-// a startup, call, investor or mentor, so their matches follow within seconds.
-func (a *app) wireMatching(firms *firm.Service, eco *ecosystem.Service, fund *funding.Service) *matching.Service {
-	m := matching.NewService(store.NewMatchSources(a.db), store.NewMatchLists(a.db), matching.Lookups{
-		Startup: a.demo.Startups.Get, Call: a.demo.Calls.Get, Mentor: a.demo.Mentors.Get,
-	}, a.clock, a.logger, matching.Options{K: a.cfg.MatchesK})
-	firms.OnChange(func(st firm.Startup) { m.Changed(true, matching.Ref{ID: st.ID}) })
-	fund.OnCallChange(func(c funding.Call) { m.Changed(false, matching.Ref{Kind: matching.KindFundCall, ID: c.ID}) })
-	eco.OnInvestorChange(func(v ecosystem.Investor) { m.Changed(false, matching.Ref{Kind: matching.KindInvestor, ID: v.ID}) })
-	eco.OnMentorChange(func(v ecosystem.Mentor) { m.Changed(false, matching.Ref{Kind: matching.KindMentor, ID: v.ID}) })
-	return m
-}
-
-// investorScores are the matching engine's scores of the startups in an
-// investor's match list: what deal flow ranks by.
-func (a *app) investorScores(ctx context.Context, investorID string) (map[string]float64, error) {
-	l, err := a.resolver.Matching.List(ctx, matching.ListKey{Owner: matching.OwnerInvestor, OwnerID: investorID, Kind: matching.KindInvestor})
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]float64, len(l.Items))
-	for _, it := range l.Items {
-		out[it.TargetID] = it.Score
-	}
-	return out, nil
-}
-
-// meetingToDeal carries an investor's rating of an event meeting with a
-// startup's founder into the investor's pipeline; other ratings stay with
-// the event.
-func (a *app) meetingToDeal(ctx context.Context, r events.Rated) error {
-	if r.By.InvestorID == "" || r.With.StartupID == "" {
-		return nil
-	}
-	_, err := a.resolver.Investing.MeetingHeld(ctx, r.By.InvestorID, r.With.StartupID, dealflow.EventMeeting{
-		Ref: r.Event.ID + "/" + r.Meeting.ID, EventTitle: r.Event.Title, Start: r.Event.Slots()[r.Meeting.Slot].Start,
-		Rating: r.Feedback.Rating, FollowUp: r.Feedback.FollowUp,
-	})
-	return err
-}
-
 // initAuth picks the token verifier: OIDC when an issuer is configured,
 // otherwise HS256 with the configured secret or, on the embedded store, one
 // generated into the data directory on first start.
-func (a *app) initAuth(ctx context.Context) error {
+func (a *App) initAuth(ctx context.Context) error {
 	if a.cfg.OIDCIssuer != "" {
 		v, err := auth.NewOIDC(ctx, a.cfg.OIDCIssuer, a.cfg.OIDCAudience, a.clock.Now)
 		a.verifier = v
@@ -290,7 +241,7 @@ func (a *app) initAuth(ctx context.Context) error {
 	secret := a.cfg.JWTSecret
 	if secret == "" {
 		var err error
-		if secret, err = localSecret(filepath.Join(a.cfg.DataDir, "jwt-secret")); err != nil {
+		if secret, err = auth.LocalSecret(filepath.Join(a.cfg.DataDir, "jwt-secret")); err != nil {
 			return err
 		}
 	}
@@ -302,54 +253,23 @@ func (a *app) initAuth(ctx context.Context) error {
 	return nil
 }
 
-// localSecret reads the secret at path, generating it on first use.
-func localSecret(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err == nil {
-		return strings.TrimSpace(string(b)), nil
-	}
-	if !errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("read JWT secret: %w", err)
-	}
-	raw := make([]byte, 32)
-	_, _ = rand.Read(raw)
-	secret := hex.EncodeToString(raw)
-	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-		return "", fmt.Errorf("create data directory: %w", err)
-	}
-	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
-		return "", fmt.Errorf("write JWT secret: %w", err)
-	}
-	return secret, nil
+// demoStores are the repositories the demo seeds through.
+func (a *App) demoStores() demo.Stores {
+	r := a.repos
+	return demo.Stores{Startups: r.Startups, Incubators: r.Incubators, Investors: r.Investors, Mentors: r.Mentors,
+		Funds: r.Funds, Calls: r.Calls, Reviewers: r.Reviewers, CriteriaSets: r.CriteriaSets, Programs: r.Programs,
+		Events: r.Events, Boards: r.Boards}
 }
 
-// rescreen screens one firm again (every firm for "") in the background after
-// it changed, so results follow within seconds without slowing the request.
-// A screening lost to a crash is repaired by the nightly job.
-func (a *app) rescreen(id string) {
-	var ids []string
-	if id != "" {
-		ids = []string{id}
-	}
-	a.background.Add(1)
-	go func() {
-		defer a.background.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		if _, err := a.resolver.Screen.Screen(ctx, ids); err != nil {
-			a.logger.Error("re-screen after a change", "startup", id, "error", err)
-		}
-	}()
-}
-
-// seedDemo fills an empty store with the demo ecosystem.
-func (a *app) seedDemo(ctx context.Context) error {
+// SeedDemo fills an empty store with the demo ecosystem, screened and
+// matched; a store with data is left alone.
+func (a *App) SeedDemo(ctx context.Context) error {
 	empty, err := a.db.IsEmpty(ctx)
 	if err != nil || !empty {
 		return err
 	}
 	start := time.Now()
-	n, err := demo.Seed(ctx, a.demo, a.clock.Now())
+	n, err := demo.Seed(ctx, a.demoStores(), a.clock.Now())
 	if err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
 	}
@@ -366,9 +286,9 @@ func (a *app) seedDemo(ctx context.Context) error {
 	return nil
 }
 
-// routes serves GraphQL at /graphql, GraphiQL at /, agendas as iCalendar
+// Handler serves GraphQL at /graphql, GraphiQL at /, agendas as iCalendar
 // files, Prometheus metrics at /metrics, and the health probes.
-func (a *app) routes() http.Handler {
+func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.NewHandler(a.resolver, graph.Options{
 		Verifier: a.verifier, Logger: a.logger, Introspection: a.cfg.Introspection,
@@ -401,15 +321,17 @@ func (a *app) routes() http.Handler {
 
 // traceProvider is the tracer provider, or nil (not a nil pointer in an
 // interface) when tracing is off.
-func (a *app) traceProvider() trace.TracerProvider {
+func (a *App) traceProvider() trace.TracerProvider {
 	if a.tracer == nil {
 		return nil
 	}
 	return a.tracer
 }
 
-// close releases the store; ctx bounds how long in-flight operations may take.
-func (a *app) close(ctx context.Context) {
+// Close stops the jobs and the indexer, waits for background work and
+// releases the index and the store; ctx bounds how long in-flight
+// operations may take.
+func (a *App) Close(ctx context.Context) {
 	if a.resolver != nil && a.resolver.Matching != nil {
 		a.resolver.Matching.Stop()
 	}
@@ -438,4 +360,24 @@ func (a *app) close(ctx context.Context) {
 	if a.embedded != nil {
 		a.embedded.Stop()
 	}
+}
+
+// Runs are the jobs and their run history, for operators.
+func (a *App) Runs() *runs.Service { return a.resolver.Runs }
+
+// RunJob runs a job now in this process, recorded as a manual run, and
+// returns its record once it ends.
+func (a *App) RunJob(ctx context.Context, name string) (runs.Run, error) {
+	return a.jobs.RunAndWait(ctx, name, runs.Manual)
+}
+
+// RebuildSearch empties the search index and fills it from the store,
+// telling progress how far each type got.
+func (a *App) RebuildSearch(ctx context.Context, progress func(t search.Type, done int)) (int, error) {
+	return a.indexer.Rebuild(ctx, progress)
+}
+
+// DemoPersonas lists whom to sign in as in the demo.
+func (a *App) DemoPersonas(ctx context.Context) ([]demo.Persona, error) {
+	return demo.Personas(ctx, a.demoStores())
 }

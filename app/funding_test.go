@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"fmt"
@@ -28,14 +28,14 @@ func newWorld(t testing.TB) *world {
 	w := &world{e: e, startup: map[string]string{}, reviewer: map[string]string{}}
 	r := e.do(t, req{query: `{ funds { id } startups(first: 100) { edges { node { id nameEn } } } }`})
 	require.Empty(t, r.Errors)
-	w.fund = r.str("funds.0.id")
-	for _, edge := range r.list("startups.edges") {
+	w.fund = r.Str("funds.0.id")
+	for _, edge := range r.List("startups.edges") {
 		n := edge.(map[string]any)["node"].(map[string]any)
 		w.startup[n["nameEn"].(string)] = n["id"].(string)
 	}
 	r = e.do(t, req{token: w.manager(t), query: `{ reviewers(first: 20) { edges { node { id subject } } } }`})
 	require.Empty(t, r.Errors)
-	for _, edge := range r.list("reviewers.edges") {
+	for _, edge := range r.List("reviewers.edges") {
 		n := edge.(map[string]any)["node"].(map[string]any)
 		w.reviewer[n["subject"].(string)] = n["id"].(string)
 	}
@@ -84,13 +84,13 @@ func (w *world) createCall(t testing.TB, rules []map[string]any) string {
 			}},
 		}}})
 	require.Empty(t, r.Errors)
-	require.Empty(t, r.userErrors("createFundCall"), "%v", r.list("createFundCall.userErrors"))
-	id := r.str("createFundCall.fundCall.id")
-	assert.Equal(t, "DRAFT", r.str("createFundCall.fundCall.status"))
+	require.Empty(t, r.UserErrors("createFundCall"), "%v", r.List("createFundCall.userErrors"))
+	id := r.Str("createFundCall.fundCall.id")
+	assert.Equal(t, "DRAFT", r.Str("createFundCall.fundCall.status"))
 	r = w.e.do(t, req{token: w.manager(t), query: `mutation($in: FundCallActionInput!) { publishFundCall(input: $in) { ` + callFields + ` } }`,
 		vars: map[string]any{"in": map[string]any{"id": id, "version": 1}}})
-	require.Empty(t, r.userErrors("publishFundCall"))
-	assert.Equal(t, "OPEN", r.str("publishFundCall.fundCall.status"))
+	require.Empty(t, r.UserErrors("publishFundCall"))
+	assert.Equal(t, "OPEN", r.Str("publishFundCall.fundCall.status"))
 	return id
 }
 
@@ -122,7 +122,7 @@ func (w *world) move(t *testing.T, token, appID string, to string) response {
 	t.Helper()
 	r := w.e.do(t, req{token: token, query: `query($id: ID!) { application(id: $id) { version } }`, vars: map[string]any{"id": appID}})
 	return w.e.do(t, req{token: token, query: transition, vars: map[string]any{"in": map[string]any{
-		"id": appID, "to": to, "version": r.num("application.version"), "reason": "quyết định của hội đồng"}}})
+		"id": appID, "to": to, "version": r.Num("application.version"), "reason": "quyết định của hội đồng"}}})
 }
 
 func (w *world) review(t *testing.T, subject, appID string, scores ...float64) response {
@@ -149,56 +149,56 @@ func TestFundCallStory(t *testing.T) {
 				"criteria": []map[string]any{{"key": "k", "name": "K", "threshold": 1}}},
 			"eligibilityRules": []map[string]any{{"key": "age", "description": "d", "descriptionEn": "d", "expression": "startup.agYears <= 5"}}}},
 		headers: map[string]string{"Accept-Language": "en"}})
-	assert.Equal(t, map[string]string{"input.eligibilityRules.0.expression": "INVALID_EXPRESSION"}, r.userErrors("createFundCall"))
-	assert.Contains(t, r.str("createFundCall.userErrors.0.message"), "line:column 1:8")
-	assert.Contains(t, r.str("createFundCall.userErrors.0.message"), "agYears")
+	assert.Equal(t, map[string]string{"input.eligibilityRules.0.expression": "INVALID_EXPRESSION"}, r.UserErrors("createFundCall"))
+	assert.Contains(t, r.Str("createFundCall.userErrors.0.message"), "line:column 1:8")
+	assert.Contains(t, r.Str("createFundCall.userErrors.0.message"), "agYears")
 
 	callID := w.createCall(t, demoRules)
 	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($c: ID!, $s: ID!) { checkEligibility(callId: $c, startupId: $s) { eligible outcomes { key passed } } }`,
 		vars: map[string]any{"c": callID, "s": w.startup["AgriLink HD"]}})
-	assert.Equal(t, "FORBIDDEN", r.code("checkEligibility"), "only the startup's members or the fund ask")
+	assert.Equal(t, "FORBIDDEN", r.Code("checkEligibility"), "only the startup's members or the fund ask")
 	r = e.do(t, req{token: w.member(t, "AgriLink HD"), query: `query($c: ID!, $s: ID!) { checkEligibility(callId: $c, startupId: $s) { eligible outcomes { key passed } } }`,
 		vars: map[string]any{"c": callID, "s": w.startup["AgriLink HD"]}})
-	assert.Equal(t, false, r.get("checkEligibility.eligible"))
+	assert.Equal(t, false, r.Get("checkEligibility.eligible"))
 	assert.Equal(t, []any{map[string]any{"key": "young_firm", "passed": true}, map[string]any{"key": "priority_sector", "passed": false}},
-		r.get("checkEligibility.outcomes"))
+		r.Get("checkEligibility.outcomes"))
 
 	// Applications: three get in; the rest are refused with clear userErrors.
 	apps := map[string]string{}
 	for name, amount := range map[string]int64{"CatHai Wind": 2_000_000_000, "BlueOcean Lab": 1_000_000_000, "DinhVu SmartLog": 1_500_000_000} {
 		r := w.submit(t, name, "key-"+name, amount, callID, nil)
 		require.Empty(t, r.Errors)
-		require.Empty(t, r.userErrors("submitApplication"), name)
-		assert.Equal(t, "SUBMITTED", r.str("submitApplication.application.status"))
-		apps[name] = r.str("submitApplication.application.id")
+		require.Empty(t, r.UserErrors("submitApplication"), name)
+		assert.Equal(t, "SUBMITTED", r.Str("submitApplication.application.status"))
+		apps[name] = r.Str("submitApplication.application.id")
 	}
 	r = w.submit(t, "CatHai Wind", "key-CatHai Wind", 2_000_000_000, callID, nil)
-	assert.Equal(t, apps["CatHai Wind"], r.str("submitApplication.application.id"), "the same key answers the same application")
+	assert.Equal(t, apps["CatHai Wind"], r.Str("submitApplication.application.id"), "the same key answers the same application")
 	r = w.submit(t, "CatHai Wind", "another-key", 2_000_000_000, callID, nil)
-	assert.Equal(t, map[string]string{"input.startupId": "DUPLICATE_APPLICATION"}, r.userErrors("submitApplication"))
+	assert.Equal(t, map[string]string{"input.startupId": "DUPLICATE_APPLICATION"}, r.UserErrors("submitApplication"))
 	r = w.submit(t, "AgriLink HD", "k1", 1_000_000_000, callID, nil)
-	assert.Equal(t, map[string]string{"input.startupId": "NOT_ELIGIBLE"}, r.userErrors("submitApplication"))
-	assert.Contains(t, r.str("submitApplication.userErrors.0.message"), "priority_sector")
+	assert.Equal(t, map[string]string{"input.startupId": "NOT_ELIGIBLE"}, r.UserErrors("submitApplication"))
+	assert.Contains(t, r.Str("submitApplication.userErrors.0.message"), "priority_sector")
 	r = w.submit(t, "ShipData", "k1", 9_000_000_000, callID, []map[string]any{{"questionKey": "readiness", "choices": []string{"Khác"}}})
 	assert.Equal(t, map[string]string{"input.requestedAmountVnd": "INVALID_VALUE", "input.answers.solution": "REQUIRED",
-		"input.answers.readiness.choices": "INVALID_VALUE"}, r.userErrors("submitApplication"))
+		"input.answers.readiness.choices": "INVALID_VALUE"}, r.UserErrors("submitApplication"))
 	r = e.do(t, req{token: w.member(t, "ShipData"), query: submit, vars: map[string]any{"in": map[string]any{
 		"callId": callID, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "x", "requestedAmountVnd": 1}}})
-	assert.Equal(t, "FORBIDDEN", r.code("submitApplication"), "members apply only for their own startup")
+	assert.Equal(t, "FORBIDDEN", r.Code("submitApplication"), "members apply only for their own startup")
 
 	// The deadline is judged by the server clock, to the second.
 	e.clock.Set(w.closesAt.Add(-time.Nanosecond))
 	r = w.submit(t, "ShipData", "k2", 1_000_000_000, callID, []map[string]any{
 		{"questionKey": "solution", "text": "Dữ liệu AIS cho tàu biển."}, {"questionKey": "readiness", "choices": []string{"Mẫu thử"}}})
-	require.Empty(t, r.userErrors("submitApplication"), "just before the deadline")
-	apps["ShipData"] = r.str("submitApplication.application.id")
+	require.Empty(t, r.UserErrors("submitApplication"), "just before the deadline")
+	apps["ShipData"] = r.Str("submitApplication.application.id")
 	e.clock.Set(w.closesAt)
 	r = w.submit(t, "MarineBio", "k1", 1_000_000_000, callID, nil)
-	assert.Equal(t, map[string]string{"input.callId": "CALL_NOT_OPEN"}, r.userErrors("submitApplication"), "at the deadline")
+	assert.Equal(t, map[string]string{"input.callId": "CALL_NOT_OPEN"}, r.UserErrors("submitApplication"), "at the deadline")
 	e.clock.Set(w.closesAt.Add(time.Second))
 	r = w.submit(t, "MarineBio", "k1", 1_000_000_000, callID, nil)
-	assert.Equal(t, map[string]string{"input.callId": "CALL_NOT_OPEN"}, r.userErrors("submitApplication"), "a second after it")
-	require.Equal(t, "WITHDRAWN", w.move(t, w.member(t, "ShipData"), apps["ShipData"], "WITHDRAWN").str("transitionApplication.application.status"))
+	assert.Equal(t, map[string]string{"input.callId": "CALL_NOT_OPEN"}, r.UserErrors("submitApplication"), "a second after it")
+	require.Equal(t, "WITHDRAWN", w.move(t, w.member(t, "ShipData"), apps["ShipData"], "WITHDRAWN").Str("transitionApplication.application.status"))
 
 	// The deadline job closes the call.
 	n, err := e.app.resolver.Funding.CloseDueCalls(t.Context())
@@ -206,10 +206,10 @@ func TestFundCallStory(t *testing.T) {
 	assert.Equal(t, 1, n)
 	r = e.do(t, req{query: `query($c: ID!) { node(id: $c) { ... on FundCall { status applicationCounts { status count } applications { totalCount } } } }`,
 		vars: map[string]any{"c": callID}})
-	assert.Equal(t, "CLOSED", r.str("node.status"))
+	assert.Equal(t, "CLOSED", r.Str("node.status"))
 	assert.Equal(t, []any{map[string]any{"status": "SUBMITTED", "count": float64(3)}, map[string]any{"status": "WITHDRAWN", "count": float64(1)}},
-		r.get("node.applicationCounts"), "counts are public")
-	assert.Equal(t, 0, r.num("node.applications.totalCount"), "applications are not")
+		r.Get("node.applicationCounts"), "counts are public")
+	assert.Equal(t, 0, r.Num("node.applications.totalCount"), "applications are not")
 
 	// Reviewers: conflicts are detected, not only declared.
 	assign := func(app string, subjects ...string) response {
@@ -221,59 +221,59 @@ func TestFundCallStory(t *testing.T) {
 			application { status } userErrors { field code message } } }`, vars: map[string]any{"in": map[string]any{"applicationId": app, "reviewerIds": ids}}})
 	}
 	r = assign(apps["BlueOcean Lab"], "reviewer-2")
-	assert.Equal(t, map[string]string{"input.reviewerIds.0": "CONFLICT_OF_INTEREST"}, r.userErrors("assignReviewers"), "same incubator")
+	assert.Equal(t, map[string]string{"input.reviewerIds.0": "CONFLICT_OF_INTEREST"}, r.UserErrors("assignReviewers"), "same incubator")
 	r = assign(apps["DinhVu SmartLog"], "reviewer-1", "reviewer-3", "reviewer-4")
 	assert.Equal(t, map[string]string{"input.reviewerIds.1": "CONFLICT_OF_INTEREST", "input.reviewerIds.2": "CONFLICT_OF_INTEREST"},
-		r.userErrors("assignReviewers"), "mentor and investor with a stake; nothing is assigned when any is refused")
+		r.UserErrors("assignReviewers"), "mentor and investor with a stake; nothing is assigned when any is refused")
 	for _, app := range []string{apps["CatHai Wind"], apps["BlueOcean Lab"], apps["DinhVu SmartLog"]} {
 		r = assign(app, "reviewer-1", "reviewer-5")
-		require.Empty(t, r.userErrors("assignReviewers"))
-		assert.Equal(t, "UNDER_REVIEW", r.str("assignReviewers.application.status"))
+		require.Empty(t, r.UserErrors("assignReviewers"))
+		assert.Equal(t, "UNDER_REVIEW", r.Str("assignReviewers.application.status"))
 	}
 	r = assign(apps["CatHai Wind"], "reviewer-2")
-	require.Empty(t, r.userErrors("assignReviewers"))
+	require.Empty(t, r.UserErrors("assignReviewers"))
 	r = e.do(t, req{token: w.reviewerToken(t, "reviewer-2"), query: `mutation($in: DeclareConflictOfInterestInput!) { declareConflictOfInterest(input: $in) {
 		application { reviewers { name } } userErrors { code } } }`, vars: map[string]any{"in": map[string]any{"applicationId": apps["CatHai Wind"], "reason": "Người thân làm việc tại công ty"}}})
-	require.Empty(t, r.userErrors("declareConflictOfInterest"))
+	require.Empty(t, r.UserErrors("declareConflictOfInterest"))
 	r = assign(apps["CatHai Wind"], "reviewer-2")
-	assert.Equal(t, map[string]string{"input.reviewerIds.0": "CONFLICT_OF_INTEREST"}, r.userErrors("assignReviewers"), "a declared conflict sticks")
+	assert.Equal(t, map[string]string{"input.reviewerIds.0": "CONFLICT_OF_INTEREST"}, r.UserErrors("assignReviewers"), "a declared conflict sticks")
 
 	// Reviews on the rubric: out of scale and missing scores are refused.
 	r = w.review(t, "reviewer-1", apps["CatHai Wind"], 4, 4, 5.5, 4.2)
-	assert.Equal(t, map[string]string{"input.scores.3.score": "INVALID_VALUE"}, r.userErrors("submitReview"))
+	assert.Equal(t, map[string]string{"input.scores.3.score": "INVALID_VALUE"}, r.UserErrors("submitReview"))
 	r = w.review(t, "reviewer-1", apps["CatHai Wind"], 4, 4, 5.5)
-	assert.Equal(t, map[string]string{"input.scores.market.score": "INVALID_VALUE", "input.scores.impact": "REQUIRED"}, r.userErrors("submitReview"))
+	assert.Equal(t, map[string]string{"input.scores.market.score": "INVALID_VALUE", "input.scores.impact": "REQUIRED"}, r.UserErrors("submitReview"))
 	r = w.review(t, "reviewer-3", apps["CatHai Wind"], 4, 4, 4, 4)
-	assert.Equal(t, "FORBIDDEN", r.code("submitReview"), "not assigned")
+	assert.Equal(t, "FORBIDDEN", r.Code("submitReview"), "not assigned")
 	for app, byReviewer := range map[string][2][]float64{
 		"CatHai Wind":     {{4, 4, 3.5, 4}, {4.5, 3.5, 3, 4}},
 		"BlueOcean Lab":   {{3, 3, 3, 3}, {3, 3, 3, 3}},
 		"DinhVu SmartLog": {{5, 4, 4, 2}, {5, 4, 4, 2.5}},
 	} {
-		require.Empty(t, w.review(t, "reviewer-1", apps[app], byReviewer[0]...).userErrors("submitReview"), app)
-		require.Empty(t, w.review(t, "reviewer-5", apps[app], byReviewer[1]...).userErrors("submitReview"), app)
+		require.Empty(t, w.review(t, "reviewer-1", apps[app], byReviewer[0]...).UserErrors("submitReview"), app)
+		require.Empty(t, w.review(t, "reviewer-5", apps[app], byReviewer[1]...).UserErrors("submitReview"), app)
 	}
 
 	// Who sees what.
 	readReviews := `query($id: ID!) { application(id: $id) { status reviews { reviewer { name } scores { criterion score } } } }`
 	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
-	assert.Equal(t, "UNDER_REVIEW", r.str("application.status"))
-	assert.Nil(t, r.get("application.reviews"))
-	assert.Equal(t, "FORBIDDEN", r.code("application.reviews"), "startups never see individual reviews")
+	assert.Equal(t, "UNDER_REVIEW", r.Str("application.status"))
+	assert.Nil(t, r.Get("application.reviews"))
+	assert.Equal(t, "FORBIDDEN", r.Code("application.reviews"), "startups never see individual reviews")
 	r = e.do(t, req{token: w.reviewerToken(t, "reviewer-5"), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
-	assert.Len(t, r.list("application.reviews"), 1, "a reviewer sees their own review")
+	assert.Len(t, r.List("application.reviews"), 1, "a reviewer sees their own review")
 	r = e.do(t, req{token: w.manager(t), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
-	assert.Len(t, r.list("application.reviews"), 2)
+	assert.Len(t, r.List("application.reviews"), 2)
 	r = e.do(t, req{token: w.member(t, "BlueOcean Lab"), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
-	assert.Equal(t, "FORBIDDEN", r.code("application"))
+	assert.Equal(t, "FORBIDDEN", r.Code("application"))
 	r = e.do(t, req{token: w.reviewerToken(t, "reviewer-3"), query: readReviews, vars: map[string]any{"id": apps["CatHai Wind"]}})
-	assert.Equal(t, "FORBIDDEN", r.code("application"), "a reviewer who is not assigned")
+	assert.Equal(t, "FORBIDDEN", r.Code("application"), "a reviewer who is not assigned")
 
 	// The ranking: passing applications first, by weighted score; the budget line.
 	rankQ := `query($c: ID!) { node(id: $c) { ... on FundCall { ranking { normalized budgetVnd entries { rank passed weightedScore total
 		cumulativeVnd withinBudget application { startup { nameEn } } criteria { criterion score passed } } } } } }`
 	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: rankQ, vars: map[string]any{"c": callID}})
-	assert.Equal(t, "FORBIDDEN", r.code("node.ranking"))
+	assert.Equal(t, "FORBIDDEN", r.Code("node.ranking"))
 	r = e.do(t, req{token: w.manager(t), query: rankQ, vars: map[string]any{"c": callID}})
 	require.Empty(t, r.Errors)
 	type row struct {
@@ -283,7 +283,7 @@ func TestFundCallStory(t *testing.T) {
 		cumulative      int
 	}
 	var got []row
-	for _, x := range r.list("node.ranking.entries") {
+	for _, x := range r.List("node.ranking.entries") {
 		m := x.(map[string]any)
 		got = append(got, row{m["application"].(map[string]any)["startup"].(map[string]any)["nameEn"].(string),
 			m["passed"].(bool), m["withinBudget"].(bool), m["weightedScore"].(float64), m["total"].(float64), int(m["cumulativeVnd"].(float64))})
@@ -293,44 +293,44 @@ func TestFundCallStory(t *testing.T) {
 		{"BlueOcean Lab", true, false, 15, 12, 3_000_000_000},
 		{"DinhVu SmartLog", false, false, 18.875, 15.25, 0},
 	}, got)
-	assert.Equal(t, false, r.get("node.ranking.entries.2.criteria.3.passed"), "impact 2.25 is under its threshold of 3")
+	assert.Equal(t, false, r.Get("node.ranking.entries.2.criteria.3.passed"), "impact 2.25 is under its threshold of 3")
 	r = e.do(t, req{token: w.manager(t), query: `query($c: ID!) { node(id: $c) { ... on FundCall { ranking(normalize: true) { normalized entries { rank } } } } }`,
 		vars: map[string]any{"c": callID}})
-	assert.Equal(t, true, r.get("node.ranking.normalized"))
-	assert.Len(t, r.list("node.ranking.entries"), 3)
+	assert.Equal(t, true, r.Get("node.ranking.normalized"))
+	assert.Len(t, r.List("node.ranking.entries"), 3)
 
 	// Decisions, with every transition checked and recorded.
-	assert.Equal(t, "FORBIDDEN", w.move(t, w.member(t, "CatHai Wind"), apps["CatHai Wind"], "SHORTLISTED").code("transitionApplication"))
+	assert.Equal(t, "FORBIDDEN", w.move(t, w.member(t, "CatHai Wind"), apps["CatHai Wind"], "SHORTLISTED").Code("transitionApplication"))
 	for _, step := range []struct{ app, to string }{
 		{"CatHai Wind", "SHORTLISTED"}, {"CatHai Wind", "AWARDED"}, {"BlueOcean Lab", "REJECTED"}, {"DinhVu SmartLog", "REJECTED"},
 	} {
 		r := w.move(t, w.manager(t), apps[step.app], step.to)
-		require.Empty(t, r.userErrors("transitionApplication"), step)
-		assert.Equal(t, step.to, r.str("transitionApplication.application.status"))
+		require.Empty(t, r.UserErrors("transitionApplication"), step)
+		assert.Equal(t, step.to, r.Str("transitionApplication.application.status"))
 	}
 	r = w.move(t, w.manager(t), apps["CatHai Wind"], "SUBMITTED")
-	assert.Equal(t, map[string]string{"input.to": "INVALID_TRANSITION"}, r.userErrors("transitionApplication"))
+	assert.Equal(t, map[string]string{"input.to": "INVALID_TRANSITION"}, r.UserErrors("transitionApplication"))
 	r = w.move(t, w.member(t, "BlueOcean Lab"), apps["BlueOcean Lab"], "WITHDRAWN")
-	assert.Equal(t, map[string]string{"input.to": "INVALID_TRANSITION"}, r.userErrors("transitionApplication"), "no withdrawal after a decision")
+	assert.Equal(t, map[string]string{"input.to": "INVALID_TRANSITION"}, r.UserErrors("transitionApplication"), "no withdrawal after a decision")
 
 	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { application(id: $id) { status
 		history { from to by reason } feedback { criterion score passed } } }`, vars: map[string]any{"id": apps["CatHai Wind"]}})
 	require.Empty(t, r.Errors)
 	var steps []string
-	for _, h := range r.list("application.history") {
+	for _, h := range r.List("application.history") {
 		m := h.(map[string]any)
 		steps = append(steps, fmt.Sprintf("%s>%s by %s", m["from"], m["to"], m["by"]))
 	}
 	assert.Equal(t, []string{"DRAFT>SUBMITTED by founder-CatHai Wind", "SUBMITTED>UNDER_REVIEW by fm-1",
 		"UNDER_REVIEW>SHORTLISTED by fm-1", "SHORTLISTED>AWARDED by fm-1"}, steps)
-	assert.Equal(t, map[string]any{"criterion": "innovation", "score": 4.25, "passed": true}, r.get("application.feedback.0"),
+	assert.Equal(t, map[string]any{"criterion": "innovation", "score": 4.25, "passed": true}, r.Get("application.feedback.0"),
 		"consolidated feedback once decided")
 
 	r = e.do(t, req{query: `query($c: ID!) { node(id: $c) { ... on FundCall { version } } }`, vars: map[string]any{"c": callID}})
 	r = e.do(t, req{token: w.manager(t), query: `mutation($in: FundCallActionInput!) { decideFundCall(input: $in) { ` + callFields + ` } }`,
-		vars: map[string]any{"in": map[string]any{"id": callID, "version": r.num("node.version")}}})
-	require.Empty(t, r.userErrors("decideFundCall"))
-	assert.Equal(t, "DECIDED", r.str("decideFundCall.fundCall.status"))
+		vars: map[string]any{"in": map[string]any{"id": callID, "version": r.Num("node.version")}}})
+	require.Empty(t, r.UserErrors("decideFundCall"))
+	assert.Equal(t, "DECIDED", r.Str("decideFundCall.fundCall.status"))
 }
 
 // TestConcurrentSubmissions sends 200 simultaneous submissions through the
@@ -352,12 +352,12 @@ func TestConcurrentSubmissions(t *testing.T) {
 	send := func(name, key string) {
 		defer wg.Done()
 		r := w.submit(t, name, key, 1_000_000_000, callID, nil)
-		a := answer{name: name, id: r.str("submitApplication.application.id")}
-		for _, c := range r.userErrors("submitApplication") {
+		a := answer{name: name, id: r.Str("submitApplication.application.id")}
+		for _, c := range r.UserErrors("submitApplication") {
 			a.code = c
 		}
 		if a.code == "" && a.id == "" {
-			a.code = r.code("")
+			a.code = r.Code("")
 		}
 		answers <- a
 	}
@@ -396,7 +396,7 @@ func TestConcurrentSubmissions(t *testing.T) {
 	}
 	r := w.e.do(t, req{token: w.manager(t), query: `query($c: ID!) { node(id: $c) { ... on FundCall { applications { totalCount } } } }`,
 		vars: map[string]any{"c": callID}})
-	assert.Equal(t, startups, r.num("node.applications.totalCount"), "one application per startup in the store")
+	assert.Equal(t, startups, r.Num("node.applications.totalCount"), "one application per startup in the store")
 	// Each of the 20 extra keys meets the startup's application (1 refusal),
 	// or wins the race and leaves both repeats of the first key refused (2).
 	assert.GreaterOrEqual(t, duplicates, 20)
@@ -413,8 +413,8 @@ func addApplicants(t testing.TB, w *world, n int) []string {
 		names[i] = fmt.Sprintf("Applicant %03d", i)
 		in["nameEn"] = names[i]
 		r := w.e.do(t, req{query: createStartup, token: admin, vars: map[string]any{"input": in}})
-		require.Empty(t, r.userErrors("createStartup"))
-		w.startup[names[i]] = r.str("createStartup.startup.id")
+		require.Empty(t, r.UserErrors("createStartup"))
+		w.startup[names[i]] = r.Str("createStartup.startup.id")
 	}
 	return names
 }
@@ -429,16 +429,16 @@ func TestDraftsStayPrivate(t *testing.T) {
 		vars: map[string]any{"in": map[string]any{"fundId": w.fund, "title": "Bản nháp", "opensAt": "2026-12-01T00:00:00Z",
 			"closesAt": "2026-12-31T00:00:00Z", "budgetVnd": 1_000_000_000, "ticketMinVnd": 1, "ticketMaxVnd": 10,
 			"rubric": map[string]any{"overallThreshold": 1, "criteria": []map[string]any{{"key": "k", "name": "K", "threshold": 1}}}}}})
-	require.Empty(t, r.userErrors("createFundCall"))
-	draft := r.str("createFundCall.fundCall.id")
+	require.Empty(t, r.UserErrors("createFundCall"))
+	draft := r.Str("createFundCall.fundCall.id")
 	list := `{ fundCalls(first: 50) { totalCount edges { node { id status } } } funds { calls { status } } }`
 	countDrafts := func(r response) (listed, nested int) {
-		for _, edge := range r.list("fundCalls.edges") {
+		for _, edge := range r.List("fundCalls.edges") {
 			if edge.(map[string]any)["node"].(map[string]any)["status"] == "DRAFT" {
 				listed++
 			}
 		}
-		for _, c := range r.list("funds.0.calls") {
+		for _, c := range r.List("funds.0.calls") {
 			if c.(map[string]any)["status"] == "DRAFT" {
 				nested++
 			}
@@ -450,35 +450,35 @@ func TestDraftsStayPrivate(t *testing.T) {
 		r = e.do(t, req{token: tok, query: list})
 		l, n := countDrafts(r)
 		assert.Zero(t, l+n, who)
-		assert.Equal(t, 2, r.num("fundCalls.totalCount"), who)
+		assert.Equal(t, 2, r.Num("fundCalls.totalCount"), who)
 		r = e.do(t, req{token: tok, query: `query($id: ID!) { node(id: $id) { id } }`, vars: map[string]any{"id": draft}})
-		assert.Equal(t, "NOT_FOUND", r.code("node"), who)
+		assert.Equal(t, "NOT_FOUND", r.Code("node"), who)
 	}
 	r = e.do(t, req{token: w.manager(t), query: list})
 	l, n := countDrafts(r)
-	assert.Equal(t, []int{1, 1, 3}, []int{l, n, r.num("fundCalls.totalCount")})
+	assert.Equal(t, []int{1, 1, 3}, []int{l, n, r.Num("fundCalls.totalCount")})
 
 	open := w.createCall(t, demoRules)
 	r = e.do(t, req{token: w.manager(t), query: `mutation($in: UpdateFundCallInput!) { updateFundCall(input: $in) { userErrors { field code } } }`,
 		vars: map[string]any{"in": map[string]any{"id": open, "version": 2, "budgetVnd": 1}}})
-	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.userErrors("updateFundCall"), "an open call keeps its terms")
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.UserErrors("updateFundCall"), "an open call keeps its terms")
 
 	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: submit, vars: map[string]any{"in": map[string]any{
 		"callId": open, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "d1", "requestedAmountVnd": 1_000_000_000, "draft": true}}})
-	require.Empty(t, r.userErrors("submitApplication"))
-	app := r.str("submitApplication.application.id")
-	assert.Equal(t, "DRAFT", r.str("submitApplication.application.status"))
+	require.Empty(t, r.UserErrors("submitApplication"))
+	app := r.Str("submitApplication.application.id")
+	assert.Equal(t, "DRAFT", r.Str("submitApplication.application.status"))
 	r = w.move(t, w.member(t, "CatHai Wind"), app, "SUBMITTED")
 	assert.Equal(t, map[string]string{"input.answers.solution": "REQUIRED", "input.answers.readiness": "REQUIRED"},
-		r.userErrors("transitionApplication"), "a draft is checked in full when submitted")
+		r.UserErrors("transitionApplication"), "a draft is checked in full when submitted")
 	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `mutation($in: UpdateApplicationDraftInput!) { updateApplicationDraft(input: $in) {
 		application { version } userErrors { field code } } }`, vars: map[string]any{"in": map[string]any{
 		"id": app, "version": 1, "requestedAmountVnd": 1_500_000_000, "answers": []map[string]any{
 			{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."}, {"questionKey": "readiness", "choices": []string{"Mẫu thử"}}}}}})
-	require.Empty(t, r.userErrors("updateApplicationDraft"))
+	require.Empty(t, r.UserErrors("updateApplicationDraft"))
 	r = w.move(t, w.member(t, "CatHai Wind"), app, "SUBMITTED")
-	require.Empty(t, r.userErrors("transitionApplication"))
-	assert.Equal(t, "SUBMITTED", r.str("transitionApplication.application.status"))
+	require.Empty(t, r.UserErrors("transitionApplication"))
+	assert.Equal(t, "SUBMITTED", r.Str("transitionApplication.application.status"))
 }
 
 // TestConcurrentReviewsAllLand: reviewers submit at the same moment; each
@@ -489,7 +489,7 @@ func TestConcurrentReviewsAllLand(t *testing.T) {
 	w := newWorld(t)
 	callID := w.createCall(t, demoRules)
 	r := w.submit(t, "CatHai Wind", "k", 1_000_000_000, callID, nil)
-	app := r.str("submitApplication.application.id")
+	app := r.Str("submitApplication.application.id")
 	subjects := []string{"reviewer-1", "reviewer-2", "reviewer-3", "reviewer-4", "reviewer-5"}
 	var ids []string
 	for _, s := range subjects {
@@ -497,7 +497,7 @@ func TestConcurrentReviewsAllLand(t *testing.T) {
 	}
 	r = w.e.do(t, req{token: w.manager(t), query: `mutation($in: AssignReviewersInput!) { assignReviewers(input: $in) { userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"applicationId": app, "reviewerIds": ids}}})
-	require.Empty(t, r.userErrors("assignReviewers"))
+	require.Empty(t, r.UserErrors("assignReviewers"))
 
 	var wg sync.WaitGroup
 	results := make(chan response, len(subjects))
@@ -512,11 +512,11 @@ func TestConcurrentReviewsAllLand(t *testing.T) {
 	close(results)
 	for r := range results {
 		assert.Empty(t, r.Errors)
-		assert.Empty(t, r.userErrors("submitReview"))
+		assert.Empty(t, r.UserErrors("submitReview"))
 	}
 	r = w.e.do(t, req{token: w.manager(t), query: `query($id: ID!) { application(id: $id) { reviews { reviewer { name } } } }`,
 		vars: map[string]any{"id": app}})
-	assert.Len(t, r.list("application.reviews"), len(subjects))
+	assert.Len(t, r.List("application.reviews"), len(subjects))
 }
 
 func TestCreateReviewerChecksItsLinks(t *testing.T) {
@@ -525,17 +525,17 @@ func TestCreateReviewerChecksItsLinks(t *testing.T) {
 	create := `mutation($in: CreateReviewerInput!) { createReviewer(input: $in) { reviewer { id name investor { name } } userErrors { field code } } }`
 	r := w.e.do(t, req{token: w.manager(t), query: create, vars: map[string]any{"in": map[string]any{
 		"subject": "reviewer-9", "name": "Chuyên gia mới", "mentorId": "TWVudG9yOm5vcGU", "investorId": "SW52ZXN0b3I6bm9wZQ"}}})
-	assert.Equal(t, map[string]string{"input.mentorId": "NOT_FOUND"}, r.userErrors("createReviewer"))
+	assert.Equal(t, map[string]string{"input.mentorId": "NOT_FOUND"}, r.UserErrors("createReviewer"))
 	r = w.e.do(t, req{token: w.manager(t), query: create, vars: map[string]any{"in": map[string]any{
 		"subject": "reviewer-9", "name": "Chuyên gia mới", "incubatorId": "SW5jdWJhdG9yOm5vcGU"}}})
-	assert.Equal(t, map[string]string{"input.incubatorId": "NOT_FOUND"}, r.userErrors("createReviewer"))
+	assert.Equal(t, map[string]string{"input.incubatorId": "NOT_FOUND"}, r.UserErrors("createReviewer"))
 	inv := w.e.do(t, req{query: `{ investors(first: 1) { edges { node { id name } } } }`})
 	r = w.e.do(t, req{token: w.manager(t), query: create, vars: map[string]any{"in": map[string]any{
-		"subject": "reviewer-9", "name": "Chuyên gia mới", "investorId": inv.str("investors.edges.0.node.id")}}})
-	require.Empty(t, r.userErrors("createReviewer"))
-	assert.Equal(t, inv.str("investors.edges.0.node.name"), r.str("createReviewer.reviewer.investor.name"))
+		"subject": "reviewer-9", "name": "Chuyên gia mới", "investorId": inv.Str("investors.edges.0.node.id")}}})
+	require.Empty(t, r.UserErrors("createReviewer"))
+	assert.Equal(t, inv.Str("investors.edges.0.node.name"), r.Str("createReviewer.reviewer.investor.name"))
 	r = w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: create, vars: map[string]any{"in": map[string]any{"subject": "x", "name": "X"}}})
-	assert.Equal(t, "FORBIDDEN", r.code("createReviewer"))
+	assert.Equal(t, "FORBIDDEN", r.Code("createReviewer"))
 }
 
 // TestDeclaredConflictBeatsRacingReviews: a reviewer declares a conflict of
@@ -546,14 +546,14 @@ func TestDeclaredConflictBeatsRacingReviews(t *testing.T) {
 	w := newWorld(t)
 	callID := w.createCall(t, demoRules)
 	r := w.submit(t, "CatHai Wind", "k1", 1_000_000_000, callID, nil)
-	require.Empty(t, r.userErrors("submitApplication"))
-	app := r.str("submitApplication.application.id")
+	require.Empty(t, r.UserErrors("submitApplication"))
+	app := r.Str("submitApplication.application.id")
 	w.e.clock.Set(w.closesAt.Add(time.Second))
 	_, err := w.e.app.resolver.Funding.CloseDueCalls(t.Context())
 	require.NoError(t, err)
 	r = w.e.do(t, req{token: w.manager(t), query: `mutation($in: AssignReviewersInput!) { assignReviewers(input: $in) { userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"applicationId": app, "reviewerIds": []string{w.reviewer["reviewer-1"], w.reviewer["reviewer-2"]}}}})
-	require.Empty(t, r.userErrors("assignReviewers"))
+	require.Empty(t, r.UserErrors("assignReviewers"))
 
 	var wg sync.WaitGroup
 	for range 8 {
@@ -562,12 +562,12 @@ func TestDeclaredConflictBeatsRacingReviews(t *testing.T) {
 	wg.Go(func() {
 		r := w.e.do(t, req{token: w.reviewerToken(t, "reviewer-2"), query: `mutation($in: DeclareConflictOfInterestInput!) {
 			declareConflictOfInterest(input: $in) { userErrors { code } } }`, vars: map[string]any{"in": map[string]any{"applicationId": app, "reason": "Cổ đông"}}})
-		assert.Empty(t, r.userErrors("declareConflictOfInterest"))
+		assert.Empty(t, r.UserErrors("declareConflictOfInterest"))
 	})
 	wg.Wait()
 	r = w.e.do(t, req{token: w.manager(t), query: `query($id: ID!) { application(id: $id) { reviewers { id } reviews { reviewer { id } } } }`,
 		vars: map[string]any{"id": app}})
 	require.Empty(t, r.Errors)
-	assert.Equal(t, []any{map[string]any{"id": w.reviewer["reviewer-1"]}}, r.get("application.reviewers"))
-	assert.Empty(t, r.list("application.reviews"), "a review landing after the declaration would be counted in the ranking")
+	assert.Equal(t, []any{map[string]any{"id": w.reviewer["reviewer-1"]}}, r.Get("application.reviewers"))
+	assert.Empty(t, r.List("application.reviews"), "a review landing after the declaration would be counted in the ranking")
 }

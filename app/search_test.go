@@ -1,9 +1,6 @@
-package main
+package app
 
 import (
-	"bytes"
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,10 +10,7 @@ import (
 
 	"github.com/innoport/innoport/demo"
 	"github.com/innoport/innoport/domain/value"
-	"github.com/innoport/innoport/search"
-	"github.com/innoport/innoport/search/bleve"
 	"github.com/innoport/innoport/search/searchtest"
-	"github.com/innoport/innoport/store/storetest"
 )
 
 const searchQuery = `query($q: String!, $types: [SearchType!], $filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
@@ -30,7 +24,7 @@ const searchQuery = `query($q: String!, $types: [SearchType!], $filter: SearchFi
 // names lists the names (or titles) of a search's hits.
 func names(r response, path string) []string {
 	var out []string
-	for _, e := range r.list(path + ".edges") {
+	for _, e := range r.List(path + ".edges") {
 		n := e.(map[string]any)["node"].(map[string]any)
 		name, _ := n["name"].(string)
 		if name == "" {
@@ -69,7 +63,7 @@ func TestSearchIsVietnameseAware(t *testing.T) {
 	assert.ElementsMatch(t, []string{"Công ty TNHH Logistics Thông minh Đình Vũ", "Tập đoàn Logistics Đình Vũ"}, names(r, "search"))
 	r = find(map[string]any{"q": "dinh vu", "types": []string{"STARTUP"}})
 	assert.Equal(t, []any{map[string]any{"field": "name", "snippet": "Công ty TNHH Logistics Thông minh <em>Đình</em> <em>Vũ</em>"}},
-		r.list("search.edges.0.highlights"), "highlighted as written")
+		r.List("search.edges.0.highlights"), "highlighted as written")
 
 	r = find(map[string]any{"q": "thanh toan cang", "types": []string{"STARTUP"}})
 	assert.Equal(t, []string{"Công ty CP Thanh toán Cảng"}, names(r, "search"))
@@ -78,11 +72,11 @@ func TestSearchIsVietnameseAware(t *testing.T) {
 
 	// Facets count every hit; the filter narrows by them.
 	r = find(map[string]any{"q": "", "types": []string{"STARTUP"}, "filter": map[string]any{"sectors": []string{"PORT_LOGISTICS"}}, "first": 2, "sort": "NAME"})
-	total := r.num("search.totalCount")
+	total := r.Num("search.totalCount")
 	assert.Equal(t, 6, total)
-	assert.Len(t, r.list("search.edges"), 2)
-	assert.Contains(t, r.list("search.facets.sectors"), map[string]any{"value": "PORT_LOGISTICS", "label": "Cảng biển và logistics", "count": float64(6)})
-	incubators := r.list("search.facets.incubators")
+	assert.Len(t, r.List("search.edges"), 2)
+	assert.Contains(t, r.List("search.facets.sectors"), map[string]any{"value": "PORT_LOGISTICS", "label": "Cảng biển và logistics", "count": float64(6)})
+	incubators := r.List("search.facets.incubators")
 	require.NotEmpty(t, incubators)
 	assert.Equal(t, "Trung tâm Hỗ trợ Khởi nghiệp Đổi mới Sáng tạo Hàng hải", incubators[0].(map[string]any)["label"])
 
@@ -96,23 +90,23 @@ func TestSearchIsVietnameseAware(t *testing.T) {
 		}
 		r = find(vars)
 		all = append(all, names(r, "search")...)
-		if !r.get("search.pageInfo.hasNextPage").(bool) {
+		if !r.Get("search.pageInfo.hasNextPage").(bool) {
 			break
 		}
-		after = r.str("search.pageInfo.endCursor")
+		after = r.Str("search.pageInfo.endCursor")
 	}
 	assert.Len(t, all, total)
 	assert.IsIncreasing(t, foldAll(all))
 
 	// Inputs that can be wrong get their field and a message in both languages.
 	r = e.do(t, req{query: searchQuery, vars: map[string]any{"q": strings.Repeat("cảng ", 50)}})
-	assert.Equal(t, "INVALID_VALUE", r.code("search"))
+	assert.Equal(t, "INVALID_VALUE", r.Code("search"))
 	assert.Equal(t, []any{"query"}, r.Errors[0].Extensions["field"])
 	r = e.do(t, req{query: searchQuery, vars: map[string]any{"q": "x", "after": "bm9wZQ"}, headers: map[string]string{"Accept-Language": "en"}})
-	assert.Equal(t, "INVALID_VALUE", r.code("search"))
+	assert.Equal(t, "INVALID_VALUE", r.Code("search"))
 	assert.Equal(t, "Invalid page cursor.", r.Errors[0].Message)
 	r = e.do(t, req{query: searchQuery, vars: map[string]any{"q": "x", "filter": map[string]any{"incubatorIds": []string{"nope"}}}})
-	assert.Equal(t, "INVALID_VALUE", r.code("search"))
+	assert.Equal(t, "INVALID_VALUE", r.Code("search"))
 }
 
 func foldAll(in []string) []string {
@@ -143,8 +137,8 @@ func searchFollowsWrites(t *testing.T, e *env) {
 	in := startupInput(demo.TaxCode("09", 777))
 	in["name"], in["description"] = "Công ty CP Đèn biển Hòn Dáu", "Hải đăng thông minh cho luồng tàu vào cảng."
 	r := e.do(t, req{query: createStartup, token: admin, vars: map[string]any{"input": in}})
-	require.Empty(t, r.userErrors("createStartup"))
-	id := r.str("createStartup.startup.id")
+	require.Empty(t, r.UserErrors("createStartup"))
+	id := r.Str("createStartup.startup.id")
 	findOne := func(q string) []string {
 		return names(e.do(t, req{query: searchQuery, vars: map[string]any{"q": q, "types": []string{"STARTUP"}}}), "search")
 	}
@@ -155,37 +149,13 @@ func searchFollowsWrites(t *testing.T, e *env) {
 
 	r = e.do(t, req{query: updateStartup, token: admin, vars: map[string]any{"input": map[string]any{
 		"id": id, "version": 1, "name": "Công ty CP Hải đăng Đồ Sơn"}}})
-	require.Empty(t, r.userErrors("updateStartup"))
+	require.Empty(t, r.UserErrors("updateStartup"))
 	eventually(t, func() bool { return len(findOne("hon dau")) == 0 && len(findOne("hai dang do son")) == 1 }, "the new name replaces the old")
 
 	// startups(filter: {text}) goes through the index, with the list's other filters.
 	s := e.do(t, req{query: `query($f: StartupFilter) { startups(filter: $f) { totalCount edges { node { name } } } }`,
 		vars: map[string]any{"f": map[string]any{"text": "hai dang", "ward": "Hải An"}}})
 	require.Empty(t, s.Errors)
-	assert.Equal(t, 1, s.num("startups.totalCount"))
-	assert.Equal(t, "Công ty CP Hải đăng Đồ Sơn", s.str("startups.edges.0.node.name"))
-}
-
-// `innoport search rebuild` fills an empty embedded index from the store.
-func TestSearchRebuildCommand(t *testing.T) {
-	t.Parallel()
-	e := newEnv(t)
-	dir := t.TempDir()
-	var out, errOut bytes.Buffer
-	err := run(t.Context(), []string{"search", "rebuild"}, envOf(map[string]string{
-		"MONGODB_URI": storetest.URI(t), "INNOPORT_DB": e.app.cfg.DBName, "INNOPORT_JWT_SECRET": testSecret,
-		"INNOPORT_DATA_DIR": dir}), &out, &errOut)
-	require.NoError(t, err, errOut.String())
-	assert.Regexp(t, `(?m)^STARTUP\s+34 indexed`, out.String())
-	assert.Regexp(t, `(?m)^rebuilt: 48 documents in \S+ \(\d+/s\)$`, out.String(), "34 startups, 2 calls, 6 investors, 6 mentors")
-
-	idx, err := bleve.Open(filepath.Join(dir, "search"))
-	require.NoError(t, err)
-	defer idx.Close()
-	res, err := idx.Search(context.Background(), search.Query{Text: "dinh vu", Limit: 5})
-	require.NoError(t, err)
-	assert.Equal(t, 2, res.Total)
-
-	err = run(t.Context(), []string{"search", "compact"}, envOf(nil), &out, &errOut)
-	assert.ErrorContains(t, err, "usage: innoport search rebuild")
+	assert.Equal(t, 1, s.Num("startups.totalCount"))
+	assert.Equal(t, "Công ty CP Hải đăng Đồ Sơn", s.Str("startups.edges.0.node.name"))
 }

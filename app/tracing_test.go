@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -53,7 +53,7 @@ func TestATraceHasTheStoreSpansUnderTheOperation(t *testing.T) {
 
 	r := e.do(t, req{query: `query Page { startups(first: 3) { edges { node { name incubator { name } } } } }`})
 	require.Empty(t, r.Errors)
-	eventID := e.do(t, req{query: `{ events { edges { node { id } } } }`}).str("events.edges.0.node.id")
+	eventID := e.do(t, req{query: `{ events { edges { node { id } } } }`}).Str("events.edges.0.node.id")
 	const secret = "Nguyễn Thị Bí Mật"
 	r = e.do(t, req{token: e.token(t, "STARTUP_MEMBER", "someone", ""),
 		query: `mutation Join { registerForEvent(input: {eventId: "` + eventID + `", type: "founder", name: "` + secret + `"}) { userErrors { code } } }`})

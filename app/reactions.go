@@ -1,0 +1,93 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"github.com/innoport/innoport/domain/dealflow"
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/matching"
+	"github.com/innoport/innoport/search"
+)
+
+// Every cross-domain reaction — one part of the ecosystem changes, another
+// follows — is in this file:
+//
+//   - a firm's profile changes → it is screened again (rescreen), in the
+//     background, within seconds;
+//   - a startup, call, investor or mentor changes → its match lists and the
+//     other side's lists that held it or would now take it are rescored
+//     (matching's Changed, run as rescore-changed-matches);
+//   - a startup is indexed and newly matches an investor's saved search →
+//     the investor is notified once (saved-search alerts);
+//   - an investor rates an event meeting with a startup's founder → the
+//     startup moves to MEETING in the investor's pipeline, the rating a note
+//     (meetingToDeal, given to the events service);
+//   - deal flow ranks an investor's startups by the matching engine's
+//     scores (investorScores, given to the deal-flow service).
+
+// react registers the reactions to changes.
+func (a *App) react(firms *firm.Service, eco *ecosystem.Service) {
+	m := a.resolver.Matching
+	firms.OnChange(func(st firm.Startup) { a.rescreen(st.ID) })
+	firms.OnChange(func(st firm.Startup) { m.Changed(true, matching.Ref{ID: st.ID}) })
+	a.resolver.Funding.OnCallChange(func(c funding.Call) { m.Changed(false, matching.Ref{Kind: matching.KindFundCall, ID: c.ID}) })
+	eco.OnInvestorChange(func(v ecosystem.Investor) { m.Changed(false, matching.Ref{Kind: matching.KindInvestor, ID: v.ID}) })
+	eco.OnMentorChange(func(v ecosystem.Mentor) { m.Changed(false, matching.Ref{Kind: matching.KindMentor, ID: v.ID}) })
+	if a.indexer != nil {
+		a.indexer.Indexed = func(ctx context.Context, docs []search.Doc) error {
+			_, err := a.resolver.Investing.Alert(ctx, docs) // one notification per saved search and startup: safe to repeat
+			return err
+		}
+	}
+}
+
+// investorScores are the matching engine's scores of the startups in an
+// investor's match list: what deal flow ranks by.
+func (a *App) investorScores(ctx context.Context, investorID string) (map[string]float64, error) {
+	l, err := a.resolver.Matching.List(ctx, matching.ListKey{Owner: matching.OwnerInvestor, OwnerID: investorID, Kind: matching.KindInvestor})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]float64, len(l.Items))
+	for _, it := range l.Items {
+		out[it.TargetID] = it.Score
+	}
+	return out, nil
+}
+
+// meetingToDeal carries an investor's rating of an event meeting with a
+// startup's founder into the investor's pipeline; other ratings stay with
+// the event.
+func (a *App) meetingToDeal(ctx context.Context, r events.Rated) error {
+	if r.By.InvestorID == "" || r.With.StartupID == "" {
+		return nil
+	}
+	_, err := a.resolver.Investing.MeetingHeld(ctx, r.By.InvestorID, r.With.StartupID, dealflow.EventMeeting{
+		Ref: r.Event.ID + "/" + r.Meeting.ID, EventTitle: r.Event.Title, Start: r.Event.Slots()[r.Meeting.Slot].Start,
+		Rating: r.Feedback.Rating, FollowUp: r.Feedback.FollowUp,
+	})
+	return err
+}
+
+// rescreen screens one firm again (every firm for "") in the background after
+// it changed, so results follow within seconds without slowing the request.
+// A screening lost to a crash is repaired by the nightly job.
+func (a *App) rescreen(id string) {
+	var ids []string
+	if id != "" {
+		ids = []string{id}
+	}
+	a.background.Add(1)
+	go func() {
+		defer a.background.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		if _, err := a.resolver.Screen.Screen(ctx, ids); err != nil {
+			a.logger.Error("re-screen after a change", "startup", id, "error", err)
+		}
+	}()
+}

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/innoport/innoport/app"
+	"github.com/innoport/innoport/auth"
+	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/jobs"
+	"github.com/innoport/innoport/search"
+	"github.com/innoport/innoport/search/bleve"
+	"github.com/innoport/innoport/search/searchtest"
+	"github.com/innoport/innoport/store/storetest"
+)
+
+// TestMain runs the tests, or — with INNOPORT_TEST_MAIN=1 — the command
+// itself, so that tests can start `innoport` processes from this binary.
+func TestMain(m *testing.M) {
+	if os.Getenv("INNOPORT_TEST_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	storetest.Main(m, searchtest.Stop)
+}
+
+const testSecret = "test-secret-0123456789abcdef0123456789"
+
+// demoStore is a fresh database of the test store with the demo data, as
+// the commands find a service's store, and the service's API on it.
+type demoStore struct {
+	uri, db string
+	h       http.Handler
+	clock   *clock.Manual
+	signer  *auth.HS256
+}
+
+func newDemoStore(t *testing.T) *demoStore {
+	t.Helper()
+	ctx := context.Background()
+	d := &demoStore{uri: storetest.URI(t), db: storetest.DBName(), clock: clock.NewManual(time.Now())}
+	a, err := app.New(ctx, app.Config{MongoURI: d.uri, DBName: d.db, JWTSecret: testSecret, MaxBodyBytes: 1 << 20, MaxDepth: 12,
+		MaxComplexity: 5000, MaxAliases: 50, CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off,
+		MatchesSchedule: jobs.Off, ReindexSchedule: jobs.Off, MatchesK: 20, Instance: "test", JobLeaseTTL: time.Minute},
+		d.clock, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})))
+	require.NoError(t, err)
+	t.Cleanup(func() { a.Close(ctx) })
+	require.NoError(t, a.SeedDemo(ctx))
+	d.h = a.Handler()
+	d.signer, err = auth.NewHS256([]byte(testSecret), d.clock.Now)
+	require.NoError(t, err)
+	return d
+}
+
+func (d *demoStore) token(t *testing.T, role, subject string) string {
+	tok, err := d.signer.Issue(auth.Claims{Subject: subject, Roles: []string{role}}, d.clock.Now(), time.Hour)
+	require.NoError(t, err)
+	return tok
+}
+
+// query posts a GraphQL document to the service and decodes its answer.
+func (d *demoStore) query(t *testing.T, token, query string, vars map[string]any) (data map[string]any, errs []any) {
+	t.Helper()
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	require.NoError(t, err)
+	r := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	r.Header.Set("Content-Type", "application/json")
+	r.Header.Set("Authorization", "Bearer "+token)
+	w := httptest.NewRecorder()
+	d.h.ServeHTTP(w, r)
+	var resp struct {
+		Data   map[string]any `json:"data"`
+		Errors []any          `json:"errors"`
+	}
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &resp), w.Body.String())
+	return resp.Data, resp.Errors
+}
+
+// TestJobsCommand runs a job from the command line against the service's
+// store: the run is recorded where the API shows it.
+func TestJobsCommand(t *testing.T) {
+	t.Parallel()
+	e := newDemoStore(t)
+	dataDir := t.TempDir()
+	getenv := envOf(map[string]string{"MONGODB_URI": e.uri, "INNOPORT_DB": e.db,
+		"INNOPORT_JWT_SECRET": testSecret, "INNOPORT_INSTANCE": "cli", "INNOPORT_DATA_DIR": dataDir})
+	cli := func(args ...string) (string, error) {
+		var out, errOut bytes.Buffer
+		err := run(t.Context(), append([]string{"jobs"}, args...), getenv, &out, &errOut)
+		return out.String(), err
+	}
+	out, err := cli("run", "flag-sandbox-deadlines")
+	require.NoError(t, err)
+	assert.Regexp(t, `^flag-sandbox-deadlines SUCCEEDED \(run flag-sandbox-deadlines@\S+, \S+\): \d+ applications' flags changed\n$`, out)
+
+	out, err = cli("list")
+	require.NoError(t, err)
+	assert.Regexp(t, `(?m)^flag-sandbox-deadlines\s+0 \* \* \* \*\s+SUCCEEDED\s+\S+\s+\d+ applications' flags changed$`, out)
+	assert.Regexp(t, `(?m)^close-due-calls\s+\* \* \* \* \*\s+-\s+-\s*$`, out)
+
+	data, _ := e.query(t, e.token(t, "ADMIN", "admin-1"), `{ jobRuns(job: "flag-sandbox-deadlines") { edges { node { instance trigger status } } } }`, nil)
+	assert.Equal(t, []any{map[string]any{"node": map[string]any{"instance": "cli", "trigger": "MANUAL", "status": "SUCCEEDED"}}},
+		data["jobRuns"].(map[string]any)["edges"])
+
+	out, err = cli("run", "reindex-search")
+	require.NoError(t, err, "the command opens the embedded index when nobody else has it")
+	assert.Contains(t, out, "reindex-search SUCCEEDED")
+
+	// While the service has the embedded index open, commands run without
+	// it; the service indexes their writes.
+	served, err := bleve.Open(filepath.Join(dataDir, "search"))
+	require.NoError(t, err)
+	defer served.Close()
+	_, err = cli("list")
+	require.NoError(t, err)
+	out, err = cli("run", "reindex-search")
+	assert.ErrorContains(t, err, "job reindex-search FAILED")
+	assert.Contains(t, out, "run reindex-search there")
+
+	_, err = cli("run", "nope")
+	assert.ErrorContains(t, err, `no job "nope"`)
+	_, err = cli()
+	assert.ErrorContains(t, err, "usage: innoport jobs list | innoport jobs run NAME")
+	_, err = cli("run")
+	assert.ErrorContains(t, err, "usage:")
+}
+
+// `innoport search rebuild` fills an empty embedded index from the store.
+func TestSearchRebuildCommand(t *testing.T) {
+	t.Parallel()
+	e := newDemoStore(t)
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), []string{"search", "rebuild"}, envOf(map[string]string{
+		"MONGODB_URI": e.uri, "INNOPORT_DB": e.db, "INNOPORT_JWT_SECRET": testSecret,
+		"INNOPORT_DATA_DIR": dir}), &out, &errOut)
+	require.NoError(t, err, errOut.String())
+	assert.Regexp(t, `(?m)^STARTUP\s+34 indexed`, out.String())
+	assert.Regexp(t, `(?m)^rebuilt: 48 documents in \S+ \(\d+/s\)$`, out.String(), "34 startups, 2 calls, 6 investors, 6 mentors")
+
+	idx, err := bleve.Open(filepath.Join(dir, "search"))
+	require.NoError(t, err)
+	defer idx.Close()
+	res, err := idx.Search(context.Background(), search.Query{Text: "dinh vu", Limit: 5})
+	require.NoError(t, err)
+	assert.Equal(t, 2, res.Total)
+
+	err = run(t.Context(), []string{"search", "compact"}, envOf(nil), &out, &errOut)
+	assert.ErrorContains(t, err, "usage: innoport search rebuild")
+}
+
+// `innoport demo personas` names who to sign in as, and its token commands
+// give tokens the service accepts for those organisations.
+func TestDemoPersonasGiveWorkingTokens(t *testing.T) {
+	t.Parallel()
+	e := newDemoStore(t)
+	env := envOf(map[string]string{"MONGODB_URI": e.uri, "INNOPORT_DB": e.db,
+		"INNOPORT_JWT_SECRET": testSecret, "INNOPORT_DATA_DIR": t.TempDir()})
+	var out, errOut bytes.Buffer
+	require.NoError(t, run(context.Background(), []string{"demo", "personas"}, env, &out, &errOut), errOut.String())
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	roles := map[string]int{}
+	var founder string
+	for _, l := range lines[1:] {
+		for _, r := range []string{"ADMIN", "STARTUP_MEMBER", "INVESTOR", "INCUBATOR_MANAGER", "FUND_MANAGER", "REVIEWER", "REGULATOR"} {
+			if strings.Contains(l, "--role "+r+" ") {
+				roles[r]++
+			}
+		}
+		if founder == "" && strings.Contains(l, "--role STARTUP_MEMBER") {
+			founder = l[strings.Index(l, "innoport token"):]
+		}
+	}
+	assert.Equal(t, map[string]int{"ADMIN": 1, "STARTUP_MEMBER": 34, "INVESTOR": 6, "INCUBATOR_MANAGER": 3, "FUND_MANAGER": 1,
+		"REVIEWER": 5, "REGULATOR": 1}, roles)
+	require.NotEmpty(t, founder)
+	args := strings.Fields(founder)[1:] // without "innoport"
+	out.Reset()
+	require.NoError(t, run(context.Background(), args, env, &out, &errOut))
+	org := args[len(args)-1]
+	e.clock.Set(time.Now()) // the token command signs on the system clock
+	data, errs := e.query(t, strings.TrimSpace(out.String()), `query($id: ID!) { startup(id: $id) { name contact { email } } }`,
+		map[string]any{"id": org})
+	require.Empty(t, errs, "the founder reads their startup's contact")
+	assert.NotEmpty(t, data["startup"].(map[string]any)["contact"].(map[string]any)["email"])
+}
