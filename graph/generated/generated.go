@@ -58037,13 +58037,14 @@ func (ec *executionContext) marshalNAgendaItem2ᚖgithubᚗcomᚋinnoportᚋinno
 }
 
 func (ec *executionContext) unmarshalNAgendaStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus(ctx context.Context, v any) (events.AgendaStatus, error) {
-	res, err := model.UnmarshalAgendaStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.AgendaStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNAgendaStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus(ctx context.Context, sel ast.SelectionSet, v events.AgendaStatus) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalAgendaStatus(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -58250,13 +58251,14 @@ func (ec *executionContext) marshalNApplicationPayload2ᚖgithubᚗcomᚋinnopor
 }
 
 func (ec *executionContext) unmarshalNApplicationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus(ctx context.Context, v any) (funding.AppStatus, error) {
-	res, err := model.UnmarshalApplicationStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := funding.AppStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNApplicationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus(ctx context.Context, sel ast.SelectionSet, v funding.AppStatus) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalApplicationStatus(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -58456,13 +58458,14 @@ func (ec *executionContext) unmarshalNCertificateInput2ᚖgithubᚗcomᚋinnopor
 }
 
 func (ec *executionContext) unmarshalNCertificateKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificateKind(ctx context.Context, v any) (firm.CertificateKind, error) {
-	res, err := model.UnmarshalCertificateKind(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := firm.CertificateKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCertificateKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐCertificateKind(ctx context.Context, sel ast.SelectionSet, v firm.CertificateKind) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalCertificateKind(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -58619,13 +58622,14 @@ func (ec *executionContext) marshalNCriteriaSetPreview2ᚖgithubᚗcomᚋinnopor
 }
 
 func (ec *executionContext) unmarshalNCriteriaSetStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, v any) (screening.SetStatus, error) {
-	res, err := model.UnmarshalCriteriaSetStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := screening.SetStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCriteriaSetStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, sel ast.SelectionSet, v screening.SetStatus) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalCriteriaSetStatus(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -59109,13 +59113,14 @@ func (ec *executionContext) marshalNDealPayload2ᚖgithubᚗcomᚋinnoportᚋinn
 }
 
 func (ec *executionContext) unmarshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage(ctx context.Context, v any) (dealflow.Stage, error) {
-	res, err := model.UnmarshalDealStage(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := dealflow.Stage(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNDealStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage(ctx context.Context, sel ast.SelectionSet, v dealflow.Stage) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalDealStage(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -59357,13 +59362,14 @@ func (ec *executionContext) unmarshalNEventInput2ᚖgithubᚗcomᚋinnoportᚋin
 }
 
 func (ec *executionContext) unmarshalNEventKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐKind(ctx context.Context, v any) (events.Kind, error) {
-	res, err := model.UnmarshalEventKind(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.Kind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNEventKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐKind(ctx context.Context, sel ast.SelectionSet, v events.Kind) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalEventKind(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -59508,13 +59514,14 @@ func (ec *executionContext) unmarshalNEventSessionInput2ᚖgithubᚗcomᚋinnopo
 }
 
 func (ec *executionContext) unmarshalNEventStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatus(ctx context.Context, v any) (events.Status, error) {
-	res, err := model.UnmarshalEventStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.Status(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNEventStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatus(ctx context.Context, sel ast.SelectionSet, v events.Status) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalEventStatus(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -59849,13 +59856,14 @@ func (ec *executionContext) marshalNFundCallPayload2ᚖgithubᚗcomᚋinnoport�
 }
 
 func (ec *executionContext) unmarshalNFundCallStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCallStatus(ctx context.Context, v any) (funding.CallStatus, error) {
-	res, err := model.UnmarshalFundCallStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := funding.CallStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNFundCallStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCallStatus(ctx context.Context, sel ast.SelectionSet, v funding.CallStatus) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalFundCallStatus(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -60023,13 +60031,14 @@ func (ec *executionContext) unmarshalNIPAssetInput2ᚖgithubᚗcomᚋinnoportᚋ
 }
 
 func (ec *executionContext) unmarshalNIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind(ctx context.Context, v any) (firm.IPKind, error) {
-	res, err := model.UnmarshalIPKind(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := firm.IPKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind(ctx context.Context, sel ast.SelectionSet, v firm.IPKind) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalIPKind(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -60336,13 +60345,14 @@ func (ec *executionContext) marshalNInvestorEdge2ᚕgithubᚗcomᚋinnoportᚋin
 }
 
 func (ec *executionContext) unmarshalNInvestorKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestorKind(ctx context.Context, v any) (ecosystem.InvestorKind, error) {
-	res, err := model.UnmarshalInvestorKind(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := ecosystem.InvestorKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNInvestorKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestorKind(ctx context.Context, sel ast.SelectionSet, v ecosystem.InvestorKind) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalInvestorKind(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -60817,13 +60827,14 @@ func (ec *executionContext) unmarshalNMeetingInput2githubᚗcomᚋinnoportᚋinn
 }
 
 func (ec *executionContext) unmarshalNMeetingOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐOutcome(ctx context.Context, v any) (events.Outcome, error) {
-	res, err := model.UnmarshalMeetingOutcome(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.Outcome(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNMeetingOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐOutcome(ctx context.Context, sel ast.SelectionSet, v events.Outcome) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalMeetingOutcome(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -60901,13 +60912,14 @@ func (ec *executionContext) marshalNMeetingRequest2ᚖgithubᚗcomᚋinnoportᚋ
 }
 
 func (ec *executionContext) unmarshalNMeetingRequestMode2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestMode(ctx context.Context, v any) (events.RequestMode, error) {
-	res, err := model.UnmarshalMeetingRequestMode(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.RequestMode(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNMeetingRequestMode2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestMode(ctx context.Context, sel ast.SelectionSet, v events.RequestMode) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalMeetingRequestMode(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -60931,13 +60943,14 @@ func (ec *executionContext) marshalNMeetingRequestPayload2ᚖgithubᚗcomᚋinno
 }
 
 func (ec *executionContext) unmarshalNMeetingRequestStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestStatus(ctx context.Context, v any) (events.RequestStatus, error) {
-	res, err := model.UnmarshalMeetingRequestStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.RequestStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNMeetingRequestStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestStatus(ctx context.Context, sel ast.SelectionSet, v events.RequestStatus) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalMeetingRequestStatus(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -61001,13 +61014,14 @@ func (ec *executionContext) marshalNMeetingSlot2ᚖgithubᚗcomᚋinnoportᚋinn
 }
 
 func (ec *executionContext) unmarshalNMeetingSource2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSource(ctx context.Context, v any) (events.Source, error) {
-	res, err := model.UnmarshalMeetingSource(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.Source(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNMeetingSource2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐSource(ctx context.Context, sel ast.SelectionSet, v events.Source) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalMeetingSource(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -61180,13 +61194,14 @@ func (ec *executionContext) marshalNNotificationEdge2ᚖgithubᚗcomᚋinnoport�
 }
 
 func (ec *executionContext) unmarshalNNotificationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotificationKind(ctx context.Context, v any) (dealflow.NotificationKind, error) {
-	res, err := model.UnmarshalNotificationKind(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := dealflow.NotificationKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNotificationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotificationKind(ctx context.Context, sel ast.SelectionSet, v dealflow.NotificationKind) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalNotificationKind(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -61438,13 +61453,14 @@ func (ec *executionContext) unmarshalNQuestionInput2ᚖgithubᚗcomᚋinnoport�
 }
 
 func (ec *executionContext) unmarshalNQuestionKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestionKind(ctx context.Context, v any) (funding.QuestionKind, error) {
-	res, err := model.UnmarshalQuestionKind(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := funding.QuestionKind(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNQuestionKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐQuestionKind(ctx context.Context, sel ast.SelectionSet, v funding.QuestionKind) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalQuestionKind(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -61572,13 +61588,14 @@ func (ec *executionContext) marshalNRegistrationCount2ᚖgithubᚗcomᚋinnoport
 }
 
 func (ec *executionContext) unmarshalNRegistrationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus(ctx context.Context, v any) (events.RegStatus, error) {
-	res, err := model.UnmarshalRegistrationStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.RegStatus(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRegistrationStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus(ctx context.Context, sel ast.SelectionSet, v events.RegStatus) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalRegistrationStatus(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -61757,13 +61774,14 @@ func (ec *executionContext) unmarshalNRevokeDataRoomAccessInput2githubᚗcomᚋi
 }
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRole(ctx context.Context, v any) (identity.Role, error) {
-	res, err := model.UnmarshalRole(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := identity.Role(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRole2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRole(ctx context.Context, sel ast.SelectionSet, v identity.Role) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalRole(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -61928,13 +61946,14 @@ func (ec *executionContext) marshalNRunScreeningPayload2ᚖgithubᚗcomᚋinnopo
 }
 
 func (ec *executionContext) unmarshalNSandboxAction2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐAction(ctx context.Context, v any) (sandbox.Action, error) {
-	res, err := model.UnmarshalSandboxAction(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := sandbox.Action(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSandboxAction2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐAction(ctx context.Context, sel ast.SelectionSet, v sandbox.Action) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalSandboxAction(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -62271,13 +62290,14 @@ func (ec *executionContext) unmarshalNSandboxFindingInput2ᚖgithubᚗcomᚋinno
 }
 
 func (ec *executionContext) unmarshalNSandboxFlag2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFlag(ctx context.Context, v any) (sandbox.Flag, error) {
-	res, err := model.UnmarshalSandboxFlag(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := sandbox.Flag(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSandboxFlag2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐFlag(ctx context.Context, sel ast.SelectionSet, v sandbox.Flag) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalSandboxFlag(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -62521,13 +62541,14 @@ func (ec *executionContext) unmarshalNSandboxMetricInput2ᚖgithubᚗcomᚋinnop
 }
 
 func (ec *executionContext) unmarshalNSandboxOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome(ctx context.Context, v any) (sandbox.Outcome, error) {
-	res, err := model.UnmarshalSandboxOutcome(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := sandbox.Outcome(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSandboxOutcome2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐOutcome(ctx context.Context, sel ast.SelectionSet, v sandbox.Outcome) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalSandboxOutcome(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -62721,13 +62742,14 @@ func (ec *executionContext) unmarshalNSandboxReportInput2githubᚗcomᚋinnoport
 }
 
 func (ec *executionContext) unmarshalNSandboxStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐStatus(ctx context.Context, v any) (sandbox.Status, error) {
-	res, err := model.UnmarshalSandboxStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := sandbox.Status(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSandboxStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐStatus(ctx context.Context, sel ast.SelectionSet, v sandbox.Status) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalSandboxStatus(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -63158,13 +63180,14 @@ func (ec *executionContext) marshalNScreeningResultEdge2ᚕgithubᚗcomᚋinnopo
 }
 
 func (ec *executionContext) unmarshalNScreeningStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus(ctx context.Context, v any) (screening.Status, error) {
-	res, err := model.UnmarshalScreeningStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := screening.Status(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNScreeningStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus(ctx context.Context, sel ast.SelectionSet, v screening.Status) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalScreeningStatus(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -63262,13 +63285,14 @@ func (ec *executionContext) marshalNSearchResult2githubᚗcomᚋinnoportᚋinnop
 }
 
 func (ec *executionContext) unmarshalNSearchType2githubᚗcomᚋinnoportᚋinnoportᚋsearchᚐType(ctx context.Context, v any) (search.Type, error) {
-	res, err := model.UnmarshalSearchType(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := search.Type(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSearchType2githubᚗcomᚋinnoportᚋinnoportᚋsearchᚐType(ctx context.Context, sel ast.SelectionSet, v search.Type) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalSearchType(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -63278,13 +63302,14 @@ func (ec *executionContext) marshalNSearchType2githubᚗcomᚋinnoportᚋinnopor
 }
 
 func (ec *executionContext) unmarshalNSector2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSector(ctx context.Context, v any) (value.Sector, error) {
-	res, err := model.UnmarshalSector(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := value.Sector(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNSector2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSector(ctx context.Context, sel ast.SelectionSet, v value.Sector) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalSector(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -63412,13 +63437,14 @@ func (ec *executionContext) unmarshalNSetParticipantTypeInput2githubᚗcomᚋinn
 }
 
 func (ec *executionContext) unmarshalNStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStage(ctx context.Context, v any) (value.Stage, error) {
-	res, err := model.UnmarshalStage(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := value.Stage(tmp)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStage(ctx context.Context, sel ast.SelectionSet, v value.Stage) graphql.Marshaler {
 	_ = sel
-	res := model.MarshalStage(v)
+	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
 			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
@@ -64198,7 +64224,8 @@ func (ec *executionContext) unmarshalOAgendaStatus2ᚖgithubᚗcomᚋinnoportᚋ
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalAgendaStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.AgendaStatus(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -64208,7 +64235,7 @@ func (ec *executionContext) marshalOAgendaStatus2ᚖgithubᚗcomᚋinnoportᚋin
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalAgendaStatus(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -64241,7 +64268,8 @@ func (ec *executionContext) unmarshalOApplicationStatus2ᚖgithubᚗcomᚋinnopo
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalApplicationStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := funding.AppStatus(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -64251,7 +64279,7 @@ func (ec *executionContext) marshalOApplicationStatus2ᚖgithubᚗcomᚋinnoport
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalApplicationStatus(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -64339,7 +64367,8 @@ func (ec *executionContext) unmarshalOCriteriaSetStatus2ᚖgithubᚗcomᚋinnopo
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalCriteriaSetStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := screening.SetStatus(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -64349,7 +64378,7 @@ func (ec *executionContext) marshalOCriteriaSetStatus2ᚖgithubᚗcomᚋinnoport
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalCriteriaSetStatus(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -64606,7 +64635,8 @@ func (ec *executionContext) unmarshalODealFlowSort2ᚖgithubᚗcomᚋinnoportᚋ
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalDealFlowSort(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := dealflow.Sort(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -64616,7 +64646,7 @@ func (ec *executionContext) marshalODealFlowSort2ᚖgithubᚗcomᚋinnoportᚋin
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalDealFlowSort(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -64689,7 +64719,8 @@ func (ec *executionContext) unmarshalODealStage2ᚖgithubᚗcomᚋinnoportᚋinn
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalDealStage(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := dealflow.Stage(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -64699,7 +64730,7 @@ func (ec *executionContext) marshalODealStage2ᚖgithubᚗcomᚋinnoportᚋinnop
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalDealStage(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -64901,7 +64932,8 @@ func (ec *executionContext) unmarshalOFundCallStatus2ᚖgithubᚗcomᚋinnoport�
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalFundCallStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := funding.CallStatus(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -64911,7 +64943,7 @@ func (ec *executionContext) marshalOFundCallStatus2ᚖgithubᚗcomᚋinnoportᚋ
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalFundCallStatus(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -65077,7 +65109,8 @@ func (ec *executionContext) unmarshalOInvestorKind2ᚖgithubᚗcomᚋinnoportᚋ
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalInvestorKind(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := ecosystem.InvestorKind(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -65087,7 +65120,7 @@ func (ec *executionContext) marshalOInvestorKind2ᚖgithubᚗcomᚋinnoportᚋin
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalInvestorKind(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -65102,7 +65135,8 @@ func (ec *executionContext) unmarshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinn
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalLegalForm(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := firm.LegalForm(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -65112,7 +65146,7 @@ func (ec *executionContext) marshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinnop
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalLegalForm(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -65221,7 +65255,8 @@ func (ec *executionContext) unmarshalOMeetingMark2ᚖgithubᚗcomᚋinnoportᚋi
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalMeetingMark(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.Mark(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -65231,7 +65266,7 @@ func (ec *executionContext) marshalOMeetingMark2ᚖgithubᚗcomᚋinnoportᚋinn
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalMeetingMark(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -65246,7 +65281,8 @@ func (ec *executionContext) unmarshalOMeetingRequestMode2ᚖgithubᚗcomᚋinnop
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalMeetingRequestMode(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.RequestMode(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -65256,7 +65292,7 @@ func (ec *executionContext) marshalOMeetingRequestMode2ᚖgithubᚗcomᚋinnopor
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalMeetingRequestMode(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -65375,7 +65411,8 @@ func (ec *executionContext) unmarshalORegistrationStatus2ᚖgithubᚗcomᚋinnop
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalRegistrationStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.RegStatus(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -65385,7 +65422,7 @@ func (ec *executionContext) marshalORegistrationStatus2ᚖgithubᚗcomᚋinnopor
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalRegistrationStatus(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -65635,7 +65672,8 @@ func (ec *executionContext) unmarshalOSandboxOutcome2ᚖgithubᚗcomᚋinnoport�
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalSandboxOutcome(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := sandbox.Outcome(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -65645,7 +65683,7 @@ func (ec *executionContext) marshalOSandboxOutcome2ᚖgithubᚗcomᚋinnoportᚋ
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalSandboxOutcome(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -65721,7 +65759,8 @@ func (ec *executionContext) unmarshalOScheduleScope2ᚖgithubᚗcomᚋinnoport�
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalScheduleScope(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.Scope(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -65731,7 +65770,7 @@ func (ec *executionContext) marshalOScheduleScope2ᚖgithubᚗcomᚋinnoportᚋi
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalScheduleScope(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -65786,7 +65825,8 @@ func (ec *executionContext) unmarshalOScreeningStatus2ᚖgithubᚗcomᚋinnoport
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalScreeningStatus(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := screening.Status(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -65796,7 +65836,7 @@ func (ec *executionContext) marshalOScreeningStatus2ᚖgithubᚗcomᚋinnoport�
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalScreeningStatus(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
@@ -66023,7 +66063,8 @@ func (ec *executionContext) unmarshalOStage2ᚖgithubᚗcomᚋinnoportᚋinnopor
 	if v == nil {
 		return nil, nil
 	}
-	res, err := model.UnmarshalStage(v)
+	tmp, err := graphql.UnmarshalString(v)
+	res := value.Stage(tmp)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -66033,7 +66074,7 @@ func (ec *executionContext) marshalOStage2ᚖgithubᚗcomᚋinnoportᚋinnoport�
 	}
 	_ = sel
 	_ = ctx
-	res := model.MarshalStage(*v)
+	res := graphql.MarshalString(string(*v))
 	return res
 }
 
