@@ -143,23 +143,6 @@ func (s CallSpec) Input() CallInput {
 	return d
 }
 
-var keyPattern = func(s string) bool {
-	if s == "" || len(s) > 40 {
-		return false
-	}
-	for i, r := range s {
-		if !(r >= 'a' && r <= 'z' || r == '_' || (i > 0 && r >= '0' && r <= '9')) {
-			return false
-		}
-	}
-	return true
-}
-
-func invalidKey(field ...string) *errs.Error {
-	return errs.InvalidValue("Khóa phải gồm chữ thường, chữ số hoặc '_', bắt đầu bằng chữ, tối đa 40 ký tự.",
-		"A key is lower-case letters, digits or '_', starting with a letter, at most 40 characters.", field...)
-}
-
 // NewCallSpec validates a draft, compiling its rules; every problem is
 // reported with its field.
 func NewCallSpec(d CallInput) (CallSpec, error) {
@@ -213,8 +196,8 @@ func questions(in []Question, list *errs.List) []Question {
 	for i, q := range in {
 		at := []string{"questions", fmt.Sprint(i)}
 		var err error
-		if !keyPattern(q.Key) {
-			list.Add(invalidKey(append(at, "key")...))
+		if err := value.Key(q.Key); err != nil {
+			list.Check(err, append(at, "key")...)
 		} else if seen[q.Key] {
 			list.Add(errs.InvalidValue("Khóa câu hỏi bị trùng.", "The question key is used twice.", append(at, "key")...))
 		}
@@ -252,8 +235,8 @@ func checkRules(in []Rule, list *errs.List) []Rule {
 	for i, r := range in {
 		at := []string{"eligibilityRules", fmt.Sprint(i)}
 		var err error
-		if !keyPattern(r.Key) {
-			list.Add(invalidKey(append(at, "key")...))
+		if err := value.Key(r.Key); err != nil {
+			list.Check(err, append(at, "key")...)
 		} else if seen[r.Key] {
 			list.Add(errs.InvalidValue("Khóa điều kiện bị trùng.", "The rule key is used twice.", append(at, "key")...))
 		}
@@ -283,8 +266,8 @@ func rubric(in Rubric, list *errs.List) Rubric {
 	for i, c := range in.Criteria {
 		at := []string{"rubric", "criteria", fmt.Sprint(i)}
 		var err error
-		if !keyPattern(c.Key) {
-			list.Add(invalidKey(append(at, "key")...))
+		if err := value.Key(c.Key); err != nil {
+			list.Check(err, append(at, "key")...)
 		} else if seen[c.Key] {
 			list.Add(errs.InvalidValue("Khóa tiêu chí bị trùng.", "The criterion key is used twice.", append(at, "key")...))
 		}

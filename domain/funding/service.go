@@ -351,9 +351,9 @@ func (s *Service) submit(a *Application, c Call, st firm.Startup, by string, now
 	if !c.AcceptsAt(now) {
 		return errs.New(errs.FailedPrecondition, errs.CodeCallNotOpen, []string{"callId"},
 			fmt.Sprintf("Đợt kêu gọi không nhận hồ sơ lúc này (nhận từ %s đến trước %s, giờ Việt Nam).",
-				c.OpensAt.In(value.Zone).Format("15:04 02/01/2006"), c.ClosesAt.In(value.Zone).Format("15:04:05 02/01/2006")),
+				value.Local(c.OpensAt), value.Local(c.ClosesAt)),
 			fmt.Sprintf("The call does not take applications now (it takes them from %s until before %s, Vietnam time).",
-				c.OpensAt.In(value.Zone).Format("2006-01-02 15:04"), c.ClosesAt.In(value.Zone).Format("2006-01-02 15:04:05")))
+				value.Local(c.OpensAt), value.Local(c.ClosesAt)))
 	}
 	var list errs.List
 	if !c.Ticket.Contains(a.Requested) {

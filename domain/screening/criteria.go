@@ -57,31 +57,12 @@ type CriteriaSet struct {
 	Status     SetStatus
 }
 
-func validKey(s string) bool {
-	if s == "" || len(s) > 60 {
-		return false
-	}
-	for i, r := range s {
-		if !(r >= 'a' && r <= 'z' || r == '_' || (i > 0 && r >= '0' && r <= '9')) {
-			return false
-		}
-	}
-	return true
-}
-
-func keyError(field ...string) *errs.Error {
-	return errs.InvalidValue("Khóa phải gồm chữ thường, chữ số hoặc '_', bắt đầu bằng chữ.",
-		"A key is lower-case letters, digits or '_', starting with a letter.", field...)
-}
-
 // NewSetSpec validates a spec, compiling every expression; every problem is
 // reported with its field.
 func NewSetSpec(in SetSpec) (SetSpec, error) {
 	var list errs.List
 	var err error
-	if !validKey(in.Key) {
-		list.Add(keyError("key"))
-	}
+	list.Check(value.Key(in.Key), "key")
 	in.TitleVI, err = value.Text(in.TitleVI, true, 300)
 	list.Check(err, "title")
 	in.TitleEN, err = value.Text(in.TitleEN, true, 300)
@@ -98,14 +79,14 @@ func NewSetSpec(in SetSpec) (SetSpec, error) {
 	out := make([]Criterion, 0, len(in.Criteria))
 	for i, c := range in.Criteria {
 		at := []string{"criteria", fmt.Sprint(i)}
-		if !validKey(c.Key) {
-			list.Add(keyError(append(at, "key")...))
+		if err := value.Key(c.Key); err != nil {
+			list.Check(err, append(at, "key")...)
 		} else if seen[c.Key] {
 			list.Add(errs.InvalidValue("Khóa tiêu chí bị trùng.", "The criterion key is used twice.", append(at, "key")...))
 		}
 		seen[c.Key] = true
-		if c.Group != "" && !validKey(c.Group) {
-			list.Add(keyError(append(at, "group")...))
+		if c.Group != "" {
+			list.Check(value.Key(c.Group), append(at, "group")...)
 		}
 		c.Expression = strings.TrimSpace(c.Expression)
 		if c.Expression == "" {

@@ -11,9 +11,16 @@ import (
 // Zone is Asia/Ho_Chi_Minh, the zone business dates and deadlines are read in.
 var Zone = mustLoad("Asia/Ho_Chi_Minh")
 
-// Local writes t as people in Hai Phong read it in a message:
-// "28/11/2026 09:15".
-func Local(t time.Time) string { return t.In(Zone).Format("02/01/2006 15:04") }
+// Local writes t as people in Hai Phong read it in a message, in either
+// language: "28/11/2026 09:15", with seconds when it has them ("31/12/2026
+// 23:59:59", a deadline's last second).
+func Local(t time.Time) string {
+	t = t.In(Zone)
+	if t.Second() != 0 {
+		return t.Format("02/01/2006 15:04:05")
+	}
+	return t.Format("02/01/2006 15:04")
+}
 
 func mustLoad(name string) *time.Location {
 	loc, err := time.LoadLocation(name)

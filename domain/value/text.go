@@ -142,3 +142,25 @@ func WebURL(s string) (string, error) {
 	}
 	return s, nil
 }
+
+// MaxKeyChars is the longest key: of a question, rule or criterion of a
+// call, of a criteria set or criterion, of a group.
+const MaxKeyChars = 60
+
+// Key checks a machine key that clients and expressions refer to, such as
+// "young_firm": lower-case letters, digits and '_', starting with a letter,
+// at most MaxKeyChars characters.
+func Key(s string) error {
+	ok := s != "" && len(s) <= MaxKeyChars
+	for i, r := range s {
+		if !(r >= 'a' && r <= 'z' || r == '_' || (i > 0 && r >= '0' && r <= '9')) {
+			ok = false
+		}
+	}
+	if !ok {
+		return errs.InvalidValue(
+			fmt.Sprintf("Khóa phải gồm chữ thường, chữ số hoặc '_', bắt đầu bằng chữ, tối đa %d ký tự.", MaxKeyChars),
+			fmt.Sprintf("A key is lower-case letters, digits or '_', starting with a letter, at most %d characters.", MaxKeyChars))
+	}
+	return nil
+}

@@ -237,3 +237,19 @@ func TestNumbersAreWrittenPerLanguage(t *testing.T) {
 	assert.Equal(t, "-12.000.000", value.NumberVI(-12e6))
 	assert.Equal(t, "0,25", value.NumberVI(0.25))
 }
+
+func TestKey(t *testing.T) {
+	t.Parallel()
+	for _, ok := range []string{"young_firm", "a", "x1", strings.Repeat("k", value.MaxKeyChars)} {
+		assert.NoError(t, value.Key(ok), ok)
+	}
+	for _, bad := range []string{"", "1st", "Young", "young-firm", "năm", strings.Repeat("k", value.MaxKeyChars+1)} {
+		assert.Equal(t, errs.Invalid, errs.KindOf(value.Key(bad)), bad)
+	}
+}
+
+func TestLocalShowsSecondsOnlyWhenThereAreSome(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "28/11/2026 09:15", value.Local(time.Date(2026, 11, 28, 2, 15, 0, 0, time.UTC)))
+	assert.Equal(t, "31/12/2026 23:59:59", value.Local(time.Date(2026, 12, 31, 16, 59, 59, 0, time.UTC)))
+}
