@@ -139,13 +139,9 @@ var _ funding.ApplicationStore = (*Applications)(nil)
 func NewApplications(db *DB) *Applications {
 	return &Applications{filtered[funding.Application, applicationDoc, funding.ApplicationFilter]{filter: applicationFilter, repo: repo[funding.Application, applicationDoc]{
 		db: db, coll: db.db.Collection(colApplications), toDoc: applicationToDoc, toDomain: applicationToDomain,
-		meta:   func(a *funding.Application) *record.Meta { return &a.Meta },
-		whatVI: "hồ sơ", whatEN: "Application",
-		onDuplicate: func(error) error {
-			return errs.New(errs.Conflict, errs.CodeDuplicateApplication, []string{"startupId"},
-				"Doanh nghiệp đã nộp hồ sơ cho đợt kêu gọi này.",
-				"The startup has already applied to this call.")
-		},
+		meta:        func(a *funding.Application) *record.Meta { return &a.Meta },
+		entity:      funding.EntityApplication,
+		onDuplicate: func(error) error { return funding.ErrDuplicateApplication() },
 	}}}
 }
 
@@ -222,7 +218,7 @@ func NewReviewers(db *DB) *Reviewers {
 				Name: d.Name, IncubatorID: d.IncubatorID, InvestorID: d.InvestorID, MentorID: d.MentorID}}, nil
 		},
 		meta:   func(r *funding.Reviewer) *record.Meta { return &r.Meta },
-		whatVI: "người đánh giá", whatEN: "Reviewer",
+		entity: funding.EntityReviewer,
 	}}
 }
 

@@ -70,7 +70,7 @@ func NewDeals(db *DB) *Deals {
 			return out, nil
 		},
 		meta:   func(d *dealflow.Deal) *record.Meta { return &d.Meta },
-		whatVI: "thương vụ", whatEN: "Deal",
+		entity: dealflow.EntityDeal,
 	}}
 }
 
@@ -115,7 +115,7 @@ func NewSavedSearches(db *DB) *SavedSearches {
 				Filter: dealflow.Filter{Sectors: d.Sectors, Stages: d.Stages, Wards: d.Wards, IncubatorIDs: d.IncubatorIDs}}, nil
 		},
 		meta:   func(s *dealflow.SavedSearch) *record.Meta { return &s.Meta },
-		whatVI: "tìm kiếm đã lưu", whatEN: "Saved search",
+		entity: dealflow.EntitySavedSearch,
 	}}
 }
 
@@ -199,7 +199,7 @@ func (s *Notifications) Get(ctx context.Context, id string) (dealflow.Notificati
 	var d notificationDoc
 	err := s.coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
 	if errors.Is(err, mongo.ErrNoDocuments) {
-		return dealflow.Notification{}, errs.NotFoundf("thông báo", "Notification")
+		return dealflow.Notification{}, dealflow.EntityNotification.NotFound()
 	}
 	if err != nil {
 		return dealflow.Notification{}, errs.Internalf(err, "find notification")

@@ -77,7 +77,7 @@ func NewIncubators(db *DB) *Incubators {
 	return &Incubators{repo[ecosystem.Incubator, incubatorDoc]{
 		db: db, coll: db.db.Collection(colIncubators), toDoc: incubatorToDoc, toDomain: incubatorToDomain,
 		meta:   func(x *ecosystem.Incubator) *record.Meta { return &x.Meta },
-		whatVI: "vườn ươm", whatEN: "Incubator",
+		entity: ecosystem.EntityIncubator,
 	}}
 }
 
@@ -163,7 +163,7 @@ func NewInvestors(db *DB) *Actors[ecosystem.Investor, investorDoc] {
 	return &Actors[ecosystem.Investor, investorDoc]{repo[ecosystem.Investor, investorDoc]{
 		db: db, coll: db.db.Collection(colInvestors), toDoc: investorToDoc, toDomain: investorToDomain,
 		meta:   func(x *ecosystem.Investor) *record.Meta { return &x.Meta },
-		whatVI: "nhà đầu tư", whatEN: "Investor", searchAs: search.Investor,
+		entity: ecosystem.EntityInvestor, searchAs: search.Investor,
 	}}
 }
 
@@ -172,7 +172,7 @@ func NewMentors(db *DB) *Actors[ecosystem.Mentor, mentorDoc] {
 	return &Actors[ecosystem.Mentor, mentorDoc]{repo[ecosystem.Mentor, mentorDoc]{
 		db: db, coll: db.db.Collection(colMentors), toDoc: mentorToDoc, toDomain: mentorToDomain,
 		meta:   func(x *ecosystem.Mentor) *record.Meta { return &x.Meta },
-		whatVI: "chuyên gia", whatEN: "Mentor", searchAs: search.Mentor,
+		entity: ecosystem.EntityMentor, searchAs: search.Mentor,
 	}}
 }
 

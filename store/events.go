@@ -132,7 +132,7 @@ func NewEvents(db *DB) *Events {
 		repo: repo[events.Event, eventDoc]{
 			db: db, coll: db.db.Collection(colEvents), toDoc: eventToDoc, toDomain: eventToDomain,
 			meta:   func(e *events.Event) *record.Meta { return &e.Meta },
-			whatVI: "sự kiện", whatEN: "Event",
+			entity: events.EntityEvent,
 		}}}
 }
 
@@ -267,7 +267,7 @@ func NewBoards(db *DB) *Boards {
 	return &Boards{repo[events.Board, boardDoc]{
 		db: db, coll: db.db.Collection(colEventBoards), toDoc: boardToDoc, toDomain: boardToDomain,
 		meta:   func(b *events.Board) *record.Meta { return &b.Meta },
-		whatVI: "danh sách tham dự", whatEN: "Event board",
+		entity: events.EntityBoard,
 	}}
 }
 
@@ -375,7 +375,7 @@ func NewRequests(db *DB) *Requests {
 	return &Requests{repo[thread, threadDoc]{
 		db: db, coll: db.db.Collection(colMeetingRequests), toDoc: threadToDoc, toDomain: threadToDomain,
 		meta:   func(t *thread) *record.Meta { return &t.Meta },
-		whatVI: "yêu cầu gặp", whatEN: "Meeting request",
+		entity: events.EntityRequest,
 	}}
 }
 
@@ -418,7 +418,7 @@ func (s *Requests) split(id string) (string, int, error) {
 	i := strings.LastIndexByte(id, '/')
 	n, err := strconv.Atoi(id[i+1:])
 	if i < 0 || err != nil || n < 0 {
-		return "", 0, errs.NotFoundf(s.whatVI, s.whatEN)
+		return "", 0, s.entity.NotFound()
 	}
 	return id[:i], n, nil
 }
@@ -434,7 +434,7 @@ func (s *Requests) Get(ctx context.Context, id string) (events.Request, error) {
 		return events.Request{}, err
 	}
 	if n >= len(t.Requests) {
-		return events.Request{}, errs.NotFoundf(s.whatVI, s.whatEN)
+		return events.Request{}, s.entity.NotFound()
 	}
 	return t.Requests[n], nil
 }
@@ -448,7 +448,7 @@ func (s *Requests) Update(ctx context.Context, id string, fn func(*events.Reques
 	}
 	t, err := s.repo.Update(ctx, tid, func(t *thread) error {
 		if n >= len(t.Requests) {
-			return errs.NotFoundf(s.whatVI, s.whatEN)
+			return s.entity.NotFound()
 		}
 		return fn(&t.Requests[n])
 	})

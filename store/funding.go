@@ -40,7 +40,7 @@ func NewFunds(db *DB) *Funds {
 				Public: d.Public}, nil
 		},
 		meta:   func(f *funding.Fund) *record.Meta { return &f.Meta },
-		whatVI: "quỹ", whatEN: "Fund",
+		entity: funding.EntityFund,
 	}}
 }
 
@@ -155,7 +155,7 @@ func NewCalls(db *DB) *Calls {
 	return &Calls{filtered[funding.Call, callDoc, funding.CallFilter]{filter: callFilter, repo: repo[funding.Call, callDoc]{
 		db: db, coll: db.db.Collection(colCalls), toDoc: callToDoc, toDomain: callToDomain,
 		meta:   func(c *funding.Call) *record.Meta { return &c.Meta },
-		whatVI: "đợt kêu gọi vốn", whatEN: "Funding call", searchAs: search.FundCall,
+		entity: funding.EntityCall, searchAs: search.FundCall,
 	}}}
 }
 

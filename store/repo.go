@@ -28,8 +28,8 @@ type repo[E any, D any] struct {
 	toDomain func(D) (E, error)
 	// meta returns the entity's record metadata.
 	meta func(*E) *record.Meta
-	// whatVI and whatEN name the entity in not-found messages.
-	whatVI, whatEN string
+	// entity names the records in not-found messages.
+	entity errs.Entity
 	// onDuplicate turns a duplicate-key error into a domain error; nil when the
 	// collection has no unique index besides _id.
 	onDuplicate func(error) error
@@ -72,7 +72,7 @@ func (r *repo[E, D]) Get(ctx context.Context, id string) (E, error) {
 	var d D
 	err := r.coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
 	if errors.Is(err, mongo.ErrNoDocuments) {
-		return zero, errs.NotFoundf(r.whatVI, r.whatEN)
+		return zero, r.entity.NotFound()
 	}
 	if err != nil {
 		return zero, errs.Internalf(err, "find %s %s", r.coll.Name(), id)
@@ -121,9 +121,7 @@ func (r *repo[E, D]) Update(ctx context.Context, id string, fn func(*E) error) (
 		}
 		// Somebody wrote in between: load the new version and run fn again.
 	}
-	return zero, errs.New(errs.Conflict, errs.CodeVersionConflict, []string{"version"},
-		"Dữ liệu đang được thay đổi liên tục; vui lòng thử lại.",
-		"The record keeps changing under this update; please try again.")
+	return zero, errs.StillChanging()
 }
 
 // updateOrCreate runs fn on document id like Update, starting from

@@ -90,7 +90,7 @@ func NewPrograms(db *DB) *Programs {
 			return p, nil
 		},
 		meta:   func(p *sandbox.Program) *record.Meta { return &p.Meta },
-		whatVI: "chương trình thử nghiệm", whatEN: "Sandbox program",
+		entity: sandbox.EntityProgram,
 	}}
 }
 
@@ -289,7 +289,7 @@ func NewSandboxApplications(db *DB) *SandboxApplications {
 	return &SandboxApplications{filtered[sandbox.Application, sandboxAppDoc, sandbox.Filter]{filter: sandboxFilter, repo: repo[sandbox.Application, sandboxAppDoc]{
 		db: db, coll: db.db.Collection(colSandboxApps), toDoc: sandboxAppToDoc, toDomain: sandboxAppToDomain,
 		meta:   func(a *sandbox.Application) *record.Meta { return &a.Meta },
-		whatVI: "hồ sơ thử nghiệm", whatEN: "Sandbox application",
+		entity: sandbox.EntityApplication,
 	}}}
 }
 

@@ -79,13 +79,9 @@ var _ screening.SetStore = (*CriteriaSets)(nil)
 func NewCriteriaSets(db *DB) *CriteriaSets {
 	return &CriteriaSets{repo[screening.CriteriaSet, criteriaSetDoc]{
 		db: db, coll: db.db.Collection(colCriteriaSets), toDoc: criteriaSetToDoc, toDomain: criteriaSetToDomain,
-		meta:   func(s *screening.CriteriaSet) *record.Meta { return &s.Meta },
-		whatVI: "bộ tiêu chí", whatEN: "Criteria set",
-		onDuplicate: func(error) error {
-			return errs.New(errs.Conflict, errs.CodeVersionConflict, []string{"key"},
-				"Một phiên bản khác của bộ tiêu chí vừa được tạo; hãy thử lại.",
-				"Another version of this criteria set was just created; try again.")
-		},
+		meta:        func(s *screening.CriteriaSet) *record.Meta { return &s.Meta },
+		entity:      screening.EntitySet,
+		onDuplicate: func(error) error { return screening.ErrSetVersionTaken() },
 	}}
 }
 
@@ -163,7 +159,7 @@ func NewResults(db *DB) *Results {
 	return &Results{filtered[screening.Result, resultDoc, screening.ResultFilter]{filter: resultFilter, repo: repo[screening.Result, resultDoc]{
 		db: db, coll: db.db.Collection(colResults), toDoc: resultToDoc, toDomain: resultToDomain,
 		meta:   func(r *screening.Result) *record.Meta { return &r.Meta },
-		whatVI: "kết quả sàng lọc", whatEN: "Screening result",
+		entity: screening.EntityResult,
 	}}}
 }
 

@@ -198,16 +198,12 @@ var _ firm.Store = (*Startups)(nil)
 func NewStartups(db *DB) *Startups {
 	return &Startups{filtered[firm.Startup, startupDoc, firm.Filter]{filter: startupFilter, repo: repo[firm.Startup, startupDoc]{
 		db: db, coll: db.db.Collection(colStartups),
-		toDoc:    startupToDoc,
-		toDomain: startupToDomain,
-		meta:     func(s *firm.Startup) *record.Meta { return &s.Meta },
-		whatVI:   "doanh nghiệp", whatEN: "Startup",
-		searchAs: search.Startup,
-		onDuplicate: func(err error) error {
-			return errs.New(errs.Conflict, errs.CodeDuplicateTaxCode, []string{"taxCode"},
-				"Mã số thuế này đã được một doanh nghiệp khác đăng ký.",
-				"This tax code is already registered by another firm.")
-		},
+		toDoc:       startupToDoc,
+		toDomain:    startupToDomain,
+		meta:        func(s *firm.Startup) *record.Meta { return &s.Meta },
+		entity:      firm.EntityStartup,
+		searchAs:    search.Startup,
+		onDuplicate: func(error) error { return firm.ErrDuplicateTaxCode() },
 	}}}
 }
 
@@ -285,7 +281,7 @@ func (s *Startups) ByTaxCode(ctx context.Context, code value.TaxCode) (firm.Star
 	var d startupDoc
 	err := s.coll.FindOne(ctx, bson.D{{Key: "taxCode", Value: code.String()}}).Decode(&d)
 	if errors.Is(err, mongo.ErrNoDocuments) {
-		return firm.Startup{}, errs.NotFoundf("doanh nghiệp", "Startup", "taxCode")
+		return firm.Startup{}, firm.EntityStartup.NotFound("taxCode")
 	}
 	if err != nil {
 		return firm.Startup{}, errs.Internalf(err, "find startup by tax code")

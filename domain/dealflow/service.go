@@ -246,11 +246,11 @@ func (s *Service) SavedSearch(ctx context.Context, id string) (*SavedSearch, err
 func (s *Service) DealByID(ctx context.Context, id string) (Deal, error) {
 	investorID, startupID, ok := strings.Cut(id, "-")
 	if !ok {
-		return Deal{}, errs.NotFoundf("thương vụ", "Deal")
+		return Deal{}, EntityDeal.NotFound()
 	}
 	d, err := s.Deal(ctx, investorID, startupID)
 	if err == nil && d == nil {
-		err = errs.NotFoundf("thương vụ", "Deal")
+		err = EntityDeal.NotFound()
 	}
 	if err != nil {
 		return Deal{}, err
@@ -276,7 +276,7 @@ func (s *Service) Notification(ctx context.Context, id string) (Notification, er
 	}
 	n, err := s.st.Notifications.Get(ctx, id)
 	if err == nil && n.InvestorID != investorID {
-		err = errs.NotFoundf("thông báo", "Notification")
+		err = EntityNotification.NotFound()
 	}
 	return n, err
 }

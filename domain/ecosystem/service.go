@@ -64,7 +64,7 @@ func (s *Service) checkStartups(ctx context.Context, ids []string, field string)
 	var list errs.List
 	for i, id := range ids {
 		if _, ok := found[id]; !ok {
-			list.Add(errs.NotFoundf("doanh nghiệp", "Startup", field, fmt.Sprint(i)))
+			list.Add(firm.EntityStartup.NotFound(field, fmt.Sprint(i)))
 		}
 	}
 	return list.Err()

@@ -154,11 +154,25 @@ func NotFoundf(whatVI, whatEN string, field ...string) *Error {
 		fmt.Sprintf("%s not found.", whatEN))
 }
 
+// Entity names a kind of record in messages, in both languages.
+type Entity struct{ VI, EN string }
+
+// NotFound reports that no record of this kind has the ID (or key) given.
+func (e Entity) NotFound(field ...string) *Error { return NotFoundf(e.VI, e.EN, field...) }
+
 // VersionConflict reports an update made against a stale version.
 func VersionConflict(current int64) *Error {
 	return New(Conflict, CodeVersionConflict, []string{"version"},
 		fmt.Sprintf("Dữ liệu đã được người khác thay đổi (phiên bản hiện tại: %d). Hãy tải lại và thử lại.", current),
 		fmt.Sprintf("The record was changed by someone else (current version: %d). Reload and try again.", current))
+}
+
+// StillChanging reports an update that lost every race to other writers of
+// the same record, after its retries.
+func StillChanging() *Error {
+	return New(Conflict, CodeVersionConflict, []string{"version"},
+		"Dữ liệu đang được thay đổi liên tục; vui lòng thử lại.",
+		"The record keeps changing under this update; please try again.")
 }
 
 // UnauthenticatedErr reports a request that needs a signed-in caller.

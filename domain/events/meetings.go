@@ -365,7 +365,7 @@ func (s *Service) Request(ctx context.Context, id string) (Request, error) {
 		return Request{}, err
 	}
 	if !manager && (me == nil || !r.Involves(me.ID)) {
-		return Request{}, errs.NotFoundf("yêu cầu gặp", "Meeting request")
+		return Request{}, EntityRequest.NotFound()
 	}
 	return r, nil
 }

@@ -182,7 +182,7 @@ func (s *Service) Event(ctx context.Context, id string) (Event, error) {
 	}
 	if e.Status == Draft {
 		if err := policy.ManageEvent(identity.FromContext(ctx), e.IncubatorID); err != nil {
-			return Event{}, errs.NotFoundf("sự kiện", "Event")
+			return Event{}, EntityEvent.NotFound()
 		}
 	}
 	return e, nil

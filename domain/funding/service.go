@@ -76,7 +76,7 @@ func (s *Service) Call(ctx context.Context, id string) (Call, error) {
 		return Call{}, err
 	}
 	if c.Status == CallDraft && policy.ManageFund(identity.FromContext(ctx), c.FundID) != nil {
-		return Call{}, errs.NotFoundf("đợt kêu gọi vốn", "Funding call")
+		return Call{}, EntityCall.NotFound()
 	}
 	return c, nil
 }
@@ -510,7 +510,7 @@ func (s *Service) AssignReviewers(ctx context.Context, id string, reviewerIDs []
 			at := []string{"reviewerIds", fmt.Sprint(i)}
 			r, ok := reviewers[rid]
 			if !ok {
-				list.Add(errs.NotFoundf("người đánh giá", "Reviewer", at...))
+				list.Add(EntityReviewer.NotFound(at...))
 				continue
 			}
 			if c, declared := a.conflicted(rid); declared {
