@@ -1,6 +1,8 @@
 // Package graph is the GraphQL layer: thin resolvers that decode input, call
-// one domain use-case, convert the result and map errors; plus the per-request
-// dataloaders, the error presenter and the HTTP handler that serves it all.
+// the domain's use-cases (most one; a few, such as the deal-flow page, read
+// several to answer one field), convert the result and map errors; plus the
+// per-request dataloaders, the error presenter, the limits and the HTTP
+// transport that serves it all.
 package graph
 
 import (

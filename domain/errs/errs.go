@@ -33,7 +33,11 @@ const (
 // Code is a stable, SCREAMING_CASE identifier of an error, part of the API contract.
 type Code string
 
-// The codes the domain produces. New codes are added, never renamed.
+// The codes of problems a caller can fix, which mutations report as
+// userErrors (and queries, scalars and the transport as top-level errors
+// where no payload can carry them). New codes are added, never renamed;
+// every one is a value of the schema's UserErrorCode enum, and the enum
+// has no other (graph's TestUserErrorCodesAreTheDomains reads this block).
 const (
 	CodeRequired         Code = "REQUIRED"
 	CodeInvalidValue     Code = "INVALID_VALUE"
@@ -41,9 +45,6 @@ const (
 	CodeDuplicateTaxCode Code = "DUPLICATE_TAX_CODE"
 	CodeVersionConflict  Code = "VERSION_CONFLICT"
 	CodeNotFound         Code = "NOT_FOUND"
-	CodeUnauthenticated  Code = "UNAUTHENTICATED"
-	CodeForbidden        Code = "FORBIDDEN"
-	CodeInternal         Code = "INTERNAL"
 	// Funding calls and applications.
 	CodeInvalidExpression    Code = "INVALID_EXPRESSION"
 	CodeInvalidTransition    Code = "INVALID_TRANSITION"
@@ -61,6 +62,14 @@ const (
 	CodeSlotTaken          Code = "SLOT_TAKEN"
 	CodeMeetingLimit       Code = "MEETING_LIMIT_REACHED"
 	CodeDuplicateRequest   Code = "DUPLICATE_REQUEST"
+)
+
+// The codes of top-level errors only (extensions.code).
+const (
+	CodeUnauthenticated Code = "UNAUTHENTICATED"
+	CodeForbidden       Code = "FORBIDDEN"
+	CodeInternal        Code = "INTERNAL"
+
 	// Request limits, refused before any resolver runs.
 	CodeRequestTooLarge         Code = "REQUEST_TOO_LARGE"
 	CodeDepthLimitExceeded      Code = "DEPTH_LIMIT_EXCEEDED"
@@ -89,7 +98,7 @@ const (
 type Error struct {
 	Kind  Kind
 	Code  Code
-	Field []string // path of the input field at fault, e.g. ["input", "taxCode"]; may be empty
+	Field []string // path of the input field at fault within the use-case's input, e.g. ["taxCode"] (graph prefixes "input"); may be empty
 	VI    string   // message in Vietnamese
 	EN    string   // message in English
 	Err   error    // underlying cause, for logs only
