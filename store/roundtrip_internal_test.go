@@ -1,0 +1,183 @@
+package store
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/sandbox"
+	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// Every converter is an identity: a record with every field set goes to
+// its document, through BSON, and back unchanged. A field added to a domain
+// type and forgotten in its document or a converter fails here (see
+// docs/new-field.md).
+func TestConvertersRoundTripEveryField(t *testing.T) {
+	t.Parallel()
+	client, err := mongo.Connect(options.Client().ApplyURI("mongodb://127.0.0.1:1")) // never dialled: the repositories are only built
+	require.NoError(t, err)
+	db := &DB{client: client, db: client.Database("roundtrip")}
+	r := NewRepositories(db)
+	roundTrip(t, "startup", r.Startups.repo)
+	roundTrip(t, "incubator", r.Incubators.repo)
+	roundTrip(t, "investor", r.Investors.repo)
+	roundTrip(t, "mentor", r.Mentors.repo)
+	roundTrip(t, "fund", r.Funds.repo)
+	roundTrip(t, "call", r.Calls.repo)
+	roundTrip(t, "application", r.Applications.repo)
+	roundTrip(t, "reviewer", r.Reviewers.repo)
+	roundTrip(t, "criteria set", r.CriteriaSets.repo, func(s *screening.CriteriaSet) {
+		s.Criteria[0].Group = "" // a group needs two alternatives; the criterion below is in one
+		s.Criteria = append(s.Criteria, s.Criteria[0], s.Criteria[0])
+		s.Criteria[1].Key, s.Criteria[1].Group = "alt_a", "grounds"
+		s.Criteria[2].Key, s.Criteria[2].Group = "alt_b", "grounds"
+	})
+	roundTrip(t, "screening result", r.Results.repo)
+	roundTrip(t, "sandbox program", r.Programs.repo)
+	roundTrip(t, "sandbox application", r.SandboxApplications.repo)
+	roundTrip(t, "event", r.Events.repo)
+	roundTrip(t, "event board", r.Boards.repo)
+	roundTrip(t, "meeting requests", r.Requests.repo, func(th *thread) {
+		th.Requests[0].EventID = th.EventID // a pair's requests are of its event: stored once
+	})
+	roundTrip(t, "deal", r.Deals.repo)
+	roundTrip(t, "saved search", r.SavedSearches.repo)
+}
+
+func roundTrip[E, D any](t *testing.T, name string, r repo[E, D], prepare ...func(*E)) {
+	t.Run(name, func(t *testing.T) {
+		var e E
+		(&filler{}).fill(reflect.ValueOf(&e).Elem(), name)
+		for _, p := range prepare {
+			p(&e)
+		}
+		raw, err := bson.Marshal(r.toDoc(e))
+		require.NoError(t, err)
+		var d D
+		require.NoError(t, bson.Unmarshal(raw, &d))
+		back, err := r.toDomain(d)
+		require.NoError(t, err)
+		require.Equal(t, e, back, "domain → document → BSON → domain")
+	})
+}
+
+// filler sets every field of a value to one that is not its zero and that
+// the domain's constructors accept (converters re-validate what they read):
+// valid value types and enum values, keys, web addresses and expressions
+// where fields hold them, times and dates that grow field by field (so an
+// expiry follows its grant), distinct strings elsewhere.
+type filler struct{ n int }
+
+func (f *filler) fill(v reflect.Value, path string) {
+	f.n++
+	if set, ok := valid[v.Type()]; ok {
+		v.Set(reflect.ValueOf(set))
+		return
+	}
+	name := path[strings.LastIndexAny(path, ".]")+1:]
+	later := 0 // an end, an expiry or a close comes well after the rest
+	if strings.HasPrefix(name, "Expires") || strings.HasPrefix(name, "Closes") || strings.HasPrefix(name, "End") {
+		later = 1000
+	}
+	switch v.Type() {
+	case reflect.TypeOf(time.Time{}):
+		v.Set(reflect.ValueOf(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(f.n+later) * time.Minute)))
+		return
+	case reflect.TypeOf(value.Date{}):
+		v.Set(reflect.ValueOf(value.DateOf(time.Date(2020, 1, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, f.n+later))))
+		return
+	case reflect.TypeOf(time.Duration(0)):
+		v.SetInt(int64(48 * time.Hour))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				f.fill(v.Field(i), path+"."+v.Type().Field(i).Name)
+			}
+		}
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		f.fill(v.Elem(), path)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		f.fill(v.Index(0), path+"[0]")
+	case reflect.Array:
+		for i := range v.Len() {
+			f.fill(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+		f.fill(k, path+".key")
+		f.fill(e, path+".value")
+		v.SetMapIndex(k, e)
+	case reflect.String:
+		switch {
+		case strings.HasSuffix(name, "Website") || strings.HasSuffix(name, "URL"):
+			v.SetString("https://example.vn/" + strconv.Itoa(f.n))
+		case strings.HasSuffix(name, "Key") || name == "Group":
+			v.SetString("k" + strconv.Itoa(f.n))
+		case name == "Expression":
+			v.SetString("true")
+		default:
+			v.SetString("x " + path)
+		}
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if name == "Year" {
+			v.SetInt(2025)
+		} else {
+			v.SetInt(3)
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(3)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(2.5)
+	default:
+		panic(fmt.Sprintf("fill: %s has kind %s", path, v.Kind()))
+	}
+}
+
+// valid are the values of the types whose converters check or parse them.
+var valid = map[reflect.Type]any{
+	reflect.TypeOf(value.Sector("")):                     value.SectorPortLogistics,
+	reflect.TypeOf(value.Stage("")):                      value.StageSeed,
+	reflect.TypeOf(firm.IPKind("")):                      firm.InventionPatent,
+	reflect.TypeOf(firm.CertificateKind("")):             firm.STEnterprise,
+	reflect.TypeOf(funding.QuestionKind("")):             funding.QuestionText,
+	reflect.TypeOf(screening.DataKey("")):                screening.DataLegalForm,
+	reflect.TypeOf(identity.Role("")):                    identity.RoleInvestor,
+	reflect.TypeOf(must(value.NewWard("Hải An"))):        must(value.NewWard("Hải An")),
+	reflect.TypeOf(must(value.NewEmail("a@example.vn"))): must(value.NewEmail("a@example.vn")),
+	reflect.TypeOf(must(value.NewTaxCode("0100233488"))): must(value.NewTaxCode("0100233488")),
+	reflect.TypeOf(ecosystem.InvestorKind("")):           ecosystem.InvestorKind("ANGEL"),
+	reflect.TypeOf(firm.LegalForm("")):                   firm.LegalForm("JOINT_STOCK"),
+	reflect.TypeOf(funding.AppStatus("")):                funding.AppSubmitted,
+	reflect.TypeOf(events.Status("")):                    events.Published,
+	reflect.TypeOf(sandbox.Status("")):                   sandbox.Status("SUBMITTED"),
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
