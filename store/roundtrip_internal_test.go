@@ -41,20 +41,13 @@ func TestConvertersRoundTripEveryField(t *testing.T) {
 	roundTrip(t, "call", r.Calls.repo)
 	roundTrip(t, "application", r.Applications.repo)
 	roundTrip(t, "reviewer", r.Reviewers.repo)
-	roundTrip(t, "criteria set", r.CriteriaSets.repo, func(s *screening.CriteriaSet) {
-		s.Criteria[0].Group = "" // a group needs two alternatives; the criterion below is in one
-		s.Criteria = append(s.Criteria, s.Criteria[0], s.Criteria[0])
-		s.Criteria[1].Key, s.Criteria[1].Group = "alt_a", "grounds"
-		s.Criteria[2].Key, s.Criteria[2].Group = "alt_b", "grounds"
-	})
+	roundTrip(t, "criteria set", r.CriteriaSets.repo, validCriteriaSet)
 	roundTrip(t, "screening result", r.Results.repo)
 	roundTrip(t, "sandbox program", r.Programs.repo)
 	roundTrip(t, "sandbox application", r.SandboxApplications.repo)
 	roundTrip(t, "event", r.Events.repo)
 	roundTrip(t, "event board", r.Boards.repo)
-	roundTrip(t, "meeting requests", r.Requests.repo, func(th *thread) {
-		th.Requests[0].EventID = th.EventID // a pair's requests are of its event: stored once
-	})
+	roundTrip(t, "meeting requests", r.Requests.repo, consistentThread)
 	roundTrip(t, "deal", r.Deals.repo)
 	roundTrip(t, "saved search", r.SavedSearches.repo)
 }
@@ -74,6 +67,21 @@ func roundTrip[E, D any](t *testing.T, name string, r repo[E, D], prepare ...fun
 		require.NoError(t, err)
 		require.Equal(t, e, back, "domain → document → BSON → domain")
 	})
+}
+
+// validCriteriaSet makes a filled criteria set valid: a group needs two
+// alternatives, and the first criterion is in none.
+func validCriteriaSet(s *screening.CriteriaSet) {
+	s.Criteria[0].Group = ""
+	s.Criteria = append(s.Criteria, s.Criteria[0], s.Criteria[0])
+	s.Criteria[1].Key, s.Criteria[1].Group = "alt_a", "grounds"
+	s.Criteria[2].Key, s.Criteria[2].Group = "alt_b", "grounds"
+}
+
+// consistentThread makes a filled pair's requests of its event and
+// version: both are stored once, for the pair.
+func consistentThread(th *thread) {
+	th.Requests[0].EventID, th.Requests[0].Version = th.EventID, th.Version
 }
 
 // filler sets every field of a value to one that is not its zero and that

@@ -1,0 +1,126 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/innoport/innoport/domain/errs"
+)
+
+// One contract for every repository (after wild-workouts' repository
+// tests): a created record reads back whole; a missing one is its
+// entity's NOT_FOUND; an update bumps the version and writes what the
+// closure made; a closure's error writes nothing; a write that lands
+// between read and write makes the update run its closure again on the
+// new version; a second record with the same unique key is the domain's
+// error. It runs on the embedded FerretDB, reached both as this process's
+// own store and as another process reaches it (the version in the filter).
+func TestEveryRepositoryKeepsTheContract(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	srv, err := StartEmbedded(t.TempDir(), "127.0.0.1:0", slog.New(slog.DiscardHandler))
+	require.NoError(t, err)
+	t.Cleanup(srv.Stop)
+	own, err := Open(ctx, srv.URI(), "repositories")
+	require.NoError(t, err)
+	t.Cleanup(func() { own.Close(ctx) })
+	require.NoError(t, own.EnsureIndexes(ctx))
+	shared, err := Open(ctx, strings.Replace(srv.URI(), "127.0.0.1", "localhost", 1), "repositories")
+	require.NoError(t, err)
+	t.Cleanup(func() { shared.Close(ctx) })
+
+	a, b := NewRepositories(own), NewRepositories(shared)
+	contract(t, "startups", a.Startups.repo, b.Startups.repo)
+	contract(t, "incubators", a.Incubators.repo, b.Incubators.repo)
+	contract(t, "investors", a.Investors.repo, b.Investors.repo)
+	contract(t, "mentors", a.Mentors.repo, b.Mentors.repo)
+	contract(t, "funds", a.Funds.repo, b.Funds.repo)
+	contract(t, "calls", a.Calls.repo, b.Calls.repo)
+	contract(t, "applications", a.Applications.repo, b.Applications.repo)
+	contract(t, "reviewers", a.Reviewers.repo, b.Reviewers.repo)
+	contract(t, "criteria sets", a.CriteriaSets.repo, b.CriteriaSets.repo, validCriteriaSet)
+	contract(t, "screening results", a.Results.repo, b.Results.repo)
+	contract(t, "sandbox programs", a.Programs.repo, b.Programs.repo)
+	contract(t, "sandbox applications", a.SandboxApplications.repo, b.SandboxApplications.repo)
+	contract(t, "events", a.Events.repo, b.Events.repo)
+	contract(t, "event boards", a.Boards.repo, b.Boards.repo)
+	contract(t, "meeting requests", a.Requests.repo, b.Requests.repo, consistentThread)
+	contract(t, "deals", a.Deals.repo, b.Deals.repo)
+	contract(t, "saved searches", a.SavedSearches.repo, b.SavedSearches.repo)
+}
+
+// contract runs the repository contract on own (this process's store) and
+// other (the same collection as another process reaches it).
+func contract[E, D any](t *testing.T, name string, own, other repo[E, D], prepare ...func(*E)) {
+	t.Run(name, func(t *testing.T) {
+		ctx := context.Background()
+		record := func(id string) E {
+			var e E
+			(&filler{}).fill(reflect.ValueOf(&e).Elem(), name)
+			m := own.meta(&e)
+			m.ID, m.Version = id, 1
+			for _, p := range prepare {
+				p(&e)
+			}
+			return e
+		}
+		e := record(name + "-1")
+		require.NoError(t, own.Create(ctx, e))
+		got, err := own.Get(ctx, name+"-1")
+		require.NoError(t, err)
+		assert.Equal(t, e, got, "a created record reads back whole")
+
+		_, err = own.Get(ctx, name+"-missing")
+		assert.Equal(t, errs.NotFound, errs.KindOf(err))
+		assert.Equal(t, own.entity.NotFound().EN, errs.Flatten(err)[0].EN, "named as the domain names it")
+
+		later := time.Date(2027, 2, 3, 4, 5, 6, 0, time.UTC)
+		up, err := own.Update(ctx, name+"-1", func(e *E) error { own.meta(e).UpdatedAt = later; return nil })
+		require.NoError(t, err)
+		assert.Equal(t, int64(2), own.meta(&up).Version)
+		got, err = own.Get(ctx, name+"-1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(2), own.meta(&got).Version)
+		assert.True(t, later.Equal(own.meta(&got).UpdatedAt), "the closure's change is written")
+
+		refused := errors.New("refused")
+		_, err = own.Update(ctx, name+"-1", func(e *E) error { own.meta(e).UpdatedAt = time.Now(); return refused })
+		assert.ErrorIs(t, err, refused)
+		got, err = own.Get(ctx, name+"-1")
+		require.NoError(t, err)
+		assert.Equal(t, int64(2), own.meta(&got).Version, "a failing closure writes nothing")
+		assert.True(t, later.Equal(own.meta(&got).UpdatedAt))
+
+		// Another process writes between this update's read and its write:
+		// the update runs its closure again on the version that landed.
+		runs := 0
+		up, err = other.Update(ctx, name+"-1", func(e *E) error {
+			runs++
+			if runs == 1 { // another process's write, past this process's lock
+				_, err := own.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: name + "-1"}}, bson.D{{Key: "$inc", Value: bson.D{{Key: "version", Value: 1}}}})
+				require.NoError(t, err)
+			}
+			return nil
+		})
+		require.NoError(t, err)
+		assert.Equal(t, 2, runs, "the lost race is retried")
+		assert.Equal(t, int64(4), other.meta(&up).Version)
+
+		err = own.Create(ctx, record(name+"-2")) // the same unique keys, if the collection has any
+		if own.onDuplicate != nil {
+			require.Error(t, err)
+			assert.Equal(t, errs.Conflict, errs.KindOf(err), "the domain's duplicate error: %v", err)
+		} else {
+			assert.NoError(t, err, "no unique key but the ID")
+		}
+	})
+}
