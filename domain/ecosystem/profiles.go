@@ -32,21 +32,6 @@ type InvestorPatch struct {
 	TicketMin, TicketMax                    *int64
 }
 
-// ApplyTo overlays the patch on d.
-func (p InvestorPatch) ApplyTo(d *InvestorDraft) {
-	value.Set(&d.Name, p.Name)
-	value.Set(&d.Kind, p.Kind)
-	value.Set(&d.Description, p.Description)
-	value.Set(&d.Website, p.Website)
-	value.Set(&d.Email, p.Email)
-	value.Set(&d.Sectors, p.Sectors)
-	value.Set(&d.Stages, p.Stages)
-	value.Set(&d.Geography, p.Geography)
-	value.Set(&d.Portfolio, p.Portfolio)
-	value.Set(&d.TicketMin, p.TicketMin)
-	value.Set(&d.TicketMax, p.TicketMax)
-}
-
 // Draft returns the profile in its unvalidated form.
 func (p InvestorProfile) Draft() InvestorDraft {
 	return InvestorDraft{
@@ -126,19 +111,6 @@ type MentorPatch struct {
 	Expertise, Mentees                       *[]string
 	Overseas                                 *bool
 	Capacity                                 *int
-}
-
-// ApplyTo overlays the patch on d.
-func (p MentorPatch) ApplyTo(d *MentorDraft) {
-	value.Set(&d.Name, p.Name)
-	value.Set(&d.Subject, p.Subject)
-	value.Set(&d.Affiliation, p.Affiliation)
-	value.Set(&d.Country, p.Country)
-	value.Set(&d.Bio, p.Bio)
-	value.Set(&d.Expertise, p.Expertise)
-	value.Set(&d.Mentees, p.Mentees)
-	value.Set(&d.Overseas, p.Overseas)
-	value.Set(&d.Capacity, p.Capacity)
 }
 
 // Draft returns the profile in its unvalidated form.

@@ -133,7 +133,7 @@ func (s *Service) UpdateInvestor(ctx context.Context, id string, version int64, 
 			return err
 		}
 		d := cur.Draft()
-		patch.ApplyTo(&d)
+		value.Overlay(&d, patch)
 		next, err := NewInvestorProfile(d)
 		if err != nil {
 			return err
@@ -208,7 +208,7 @@ func (s *Service) UpdateMentor(ctx context.Context, id string, version int64, pa
 			return err
 		}
 		d := cur.Draft()
-		patch.ApplyTo(&d)
+		value.Overlay(&d, patch)
 		next, err := NewMentorProfile(d)
 		if err != nil {
 			return err

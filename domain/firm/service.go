@@ -102,7 +102,7 @@ func (s *Service) Update(ctx context.Context, id string, version int64, patch Pa
 			return err
 		}
 		d := cur.Draft()
-		patch.ApplyTo(&d)
+		value.Overlay(&d, patch)
 		next, err := NewProfile(d, value.DateOf(now))
 		if err != nil {
 			return err

@@ -85,6 +85,7 @@ type YearRevenueDraft struct {
 }
 
 // Patch changes some fields of a profile; nil fields stay as they are.
+// value.Overlay applies it to a Draft, field by name.
 type Patch struct {
 	Name, NameEN, TaxCode, FoundedOn, Ward *string
 	Sectors                                *[]string
@@ -94,26 +95,6 @@ type Patch struct {
 	FundingNeed                            *int64
 	Revenue                                *[]YearRevenueDraft
 	Evidence                               *Evidence
-}
-
-// ApplyTo overlays the patch on d.
-func (p Patch) ApplyTo(d *Draft) {
-	value.Set(&d.Name, p.Name)
-	value.Set(&d.NameEN, p.NameEN)
-	value.Set(&d.TaxCode, p.TaxCode)
-	value.Set(&d.FoundedOn, p.FoundedOn)
-	value.Set(&d.Ward, p.Ward)
-	value.Set(&d.Sectors, p.Sectors)
-	value.Set(&d.Stage, p.Stage)
-	value.Set(&d.Description, p.Description)
-	value.Set(&d.Website, p.Website)
-	value.Set(&d.TeamSize, p.TeamSize)
-	value.Set(&d.IncubatorID, p.IncubatorID)
-	value.Set(&d.Email, p.Email)
-	value.Set(&d.Phone, p.Phone)
-	value.Set(&d.FundingNeed, p.FundingNeed)
-	value.Set(&d.Revenue, p.Revenue)
-	value.Set(&d.Evidence, p.Evidence)
 }
 
 // Draft returns the profile in its unvalidated form, the base a Patch applies to.

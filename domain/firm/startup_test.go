@@ -84,7 +84,7 @@ func TestPatchChangesOnlyGivenFields(t *testing.T) {
 	require.NoError(t, err)
 	d := p.Draft()
 	name, sectors := "Tên mới", []string{"AGRITECH_FOOD"}
-	firm.Patch{Name: &name, Sectors: &sectors}.ApplyTo(&d)
+	value.Overlay(&d, firm.Patch{Name: &name, Sectors: &sectors})
 	next, err := firm.NewProfile(d, today)
 	require.NoError(t, err)
 	assert.Equal(t, "Tên mới", next.Name)

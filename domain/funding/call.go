@@ -108,22 +108,6 @@ type CallPatch struct {
 	Rubric               *Rubric
 }
 
-// ApplyTo overlays the patch on d.
-func (p CallPatch) ApplyTo(d *CallInput) {
-	value.Set(&d.Title, p.Title)
-	value.Set(&d.Description, p.Description)
-	value.Set(&d.OpensAt, p.OpensAt)
-	value.Set(&d.ClosesAt, p.ClosesAt)
-	value.Set(&d.Budget, p.Budget)
-	value.Set(&d.TicketMin, p.TicketMin)
-	value.Set(&d.TicketMax, p.TicketMax)
-	value.Set(&d.Sectors, p.Sectors)
-	value.Set(&d.Wards, p.Wards)
-	value.Set(&d.Questions, p.Questions)
-	value.Set(&d.Rules, p.Rules)
-	value.Set(&d.Rubric, p.Rubric)
-}
-
 // OnlyExtends reports whether the patch changes nothing but the texts and a
 // later closing time: all that may change once a call is open.
 func (p CallPatch) OnlyExtends(cur CallSpec) bool {
@@ -323,7 +307,7 @@ func (c *Call) Edit(p CallPatch) error {
 		return callTransitionErr(c.Status, "sửa")
 	}
 	d := c.Input()
-	p.ApplyTo(&d)
+	value.Overlay(&d, p)
 	spec, err := NewCallSpec(d)
 	if err != nil {
 		return err

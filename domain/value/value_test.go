@@ -8,7 +8,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -252,4 +255,28 @@ func TestLocalShowsSecondsOnlyWhenThereAreSome(t *testing.T) {
 	t.Parallel()
 	assert.Equal(t, "28/11/2026 09:15", value.Local(time.Date(2026, 11, 28, 2, 15, 0, 0, time.UTC)))
 	assert.Equal(t, "31/12/2026 23:59:59", value.Local(time.Date(2026, 12, 31, 16, 59, 59, 0, time.UTC)))
+}
+
+// Every patch names only fields of its draft, of their types: a patch field
+// misnamed or mistyped fails here rather than being silently ignored.
+func TestPatchesOverlayTheirDrafts(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ draft, patch any }{
+		{&firm.Draft{}, firm.Patch{}},
+		{&ecosystem.InvestorDraft{}, ecosystem.InvestorPatch{}},
+		{&ecosystem.MentorDraft{}, ecosystem.MentorPatch{}},
+		{&funding.CallInput{}, funding.CallPatch{}},
+	} {
+		assert.NoError(t, value.CheckOverlay(c.draft, c.patch), "%T", c.patch)
+	}
+	type draft struct {
+		Name string
+		Size int
+	}
+	name := "Cảng Xanh"
+	d := draft{Name: "cũ", Size: 3}
+	value.Overlay(&d, struct{ Name *string }{Name: &name})
+	assert.Equal(t, draft{Name: "Cảng Xanh", Size: 3}, d, "set fields overlay, the rest stay")
+	assert.Error(t, value.CheckOverlay(&d, struct{ Sise *int }{}), "a misnamed field")
+	assert.Error(t, value.CheckOverlay(&d, struct{ Size *string }{}), "a mistyped field")
 }
