@@ -273,24 +273,14 @@ func typeFor(e Event, p identity.Principal, asked string) (string, error) {
 // SetType gives a participant another type, by the event's managers;
 // their meetings stay.
 func (s *Service) SetType(ctx context.Context, eventID, participantID, typ string) (Participant, error) {
-	var out Participant
-	_, err := s.onBoard(ctx, eventID, func(e Event, b *Board, manager bool, _ *Participant) error {
-		if !manager {
-			return errs.Forbidden()
-		}
-		p, err := participantFor(b, manager, nil, participantID)
-		if err != nil {
-			return err
-		}
+	return s.onParticipant(ctx, eventID, participantID, true, func(e Event, b *Board, p *Participant) error {
 		if _, ok := e.Type(typ); !ok {
 			return errs.InvalidValue(fmt.Sprintf("Không có loại người tham dự %q.", typ),
 				fmt.Sprintf("There is no participant type %q.", typ), "type")
 		}
 		p.Type = typ
-		out = *p
 		return nil
 	})
-	return out, err
 }
 
 // Register signs the caller up: with a seat while there is one (pending
@@ -365,6 +355,29 @@ func (s *Service) UpdateRegistration(ctx context.Context, eventID string, r Regi
 	return out, err
 }
 
+// onParticipant runs fn on a participant of an event's board — anyone for
+// the event's managers, else the caller's own registration; managers only
+// when managersOnly — and returns the participant as fn left it.
+func (s *Service) onParticipant(ctx context.Context, eventID, participantID string, managersOnly bool,
+	fn func(e Event, b *Board, p *Participant) error) (Participant, error) {
+	var out Participant
+	_, err := s.onBoard(ctx, eventID, func(e Event, b *Board, manager bool, me *Participant) error {
+		if managersOnly && !manager {
+			return errs.Forbidden()
+		}
+		p, err := participantFor(b, manager, me, participantID)
+		if err != nil {
+			return err
+		}
+		if err := fn(e, b, p); err != nil {
+			return err
+		}
+		out = *p
+		return nil
+	})
+	return out, err
+}
+
 // onBoard runs fn on an event's board for the caller, telling fn whether
 // the caller manages the event and which participant they are (nil when
 // they are not registered).
@@ -408,15 +421,7 @@ func participantFor(b *Board, manager bool, me *Participant, id string) (*Partic
 // Decide approves or rejects a registration pending approval, by the
 // event's managers; a rejection frees the seat for the waitlist.
 func (s *Service) Decide(ctx context.Context, eventID, participantID string, approve bool) (Participant, error) {
-	var out Participant
-	_, err := s.onBoard(ctx, eventID, func(e Event, b *Board, manager bool, _ *Participant) error {
-		if !manager {
-			return errs.Forbidden()
-		}
-		p, err := participantFor(b, manager, nil, participantID)
-		if err != nil {
-			return err
-		}
+	return s.onParticipant(ctx, eventID, participantID, true, func(e Event, b *Board, p *Participant) error {
 		if p.Status != PendingApproval {
 			return notOpen("Đăng ký không chờ duyệt.", "The registration is not pending approval.")
 		}
@@ -425,30 +430,21 @@ func (s *Service) Decide(ctx context.Context, eventID, participantID string, app
 		} else {
 			b.leave(e, p, Rejected)
 		}
-		out = *p
 		return nil
 	})
-	return out, err
 }
 
 // CancelRegistration withdraws the caller's registration (or, for the
 // event's managers, anyone's); the first on the waitlist takes the seat
 // and the leaver's meetings are cancelled.
 func (s *Service) CancelRegistration(ctx context.Context, eventID, participantID string) (Participant, error) {
-	var out Participant
-	_, err := s.onBoard(ctx, eventID, func(e Event, b *Board, manager bool, me *Participant) error {
-		p, err := participantFor(b, manager, me, participantID)
-		if err != nil {
-			return err
-		}
+	return s.onParticipant(ctx, eventID, participantID, false, func(e Event, b *Board, p *Participant) error {
 		if p.Status == Withdrawn || p.Status == Rejected {
 			return notOpen("Đăng ký đã kết thúc.", "The registration has already ended.")
 		}
 		b.leave(e, p, Withdrawn)
-		out = *p
 		return nil
 	})
-	return out, err
 }
 
 // Board returns an event's roster and meetings for its managers and
@@ -517,12 +513,7 @@ func (s *Service) SetMark(ctx context.Context, eventID, otherID string, m Mark) 
 // CheckIn records a participant's arrival: by themselves or the event's
 // managers, on the day of the event.
 func (s *Service) CheckIn(ctx context.Context, eventID, participantID string) (Participant, error) {
-	var out Participant
-	_, err := s.onBoard(ctx, eventID, func(e Event, b *Board, manager bool, me *Participant) error {
-		p, err := participantFor(b, manager, me, participantID)
-		if err != nil {
-			return err
-		}
+	return s.onParticipant(ctx, eventID, participantID, false, func(e Event, b *Board, p *Participant) error {
 		now := s.clock.Now()
 		if p.Status != Confirmed {
 			return notOpen("Chỉ người tham dự đã xác nhận mới check-in được.", "Only confirmed participants check in.")
@@ -533,8 +524,6 @@ func (s *Service) CheckIn(ctx context.Context, eventID, participantID string) (P
 		if p.CheckedInAt.IsZero() {
 			p.CheckedInAt = now
 		}
-		out = *p
 		return nil
 	})
-	return out, err
 }

@@ -581,6 +581,16 @@ func (s *Service) reviewerFor(ctx context.Context, a Application) (Reviewer, err
 	return Reviewer{}, errs.Forbidden()
 }
 
+// assignedReviewer returns the caller's reviewer profile that is on
+// application id.
+func (s *Service) assignedReviewer(ctx context.Context, id string) (Reviewer, error) {
+	app, err := s.st.Applications.Get(ctx, id)
+	if err != nil {
+		return Reviewer{}, err
+	}
+	return s.reviewerFor(ctx, app)
+}
+
 // DeclareConflictOfInterest lets an assigned reviewer withdraw with a
 // reason; their assignment and any review they gave are removed, and they
 // cannot be assigned to the application again.
@@ -589,11 +599,7 @@ func (s *Service) DeclareConflictOfInterest(ctx context.Context, id, reason stri
 	if err != nil {
 		return Application{}, errs.Flatten(err)[0].At("reason")
 	}
-	app, err := s.st.Applications.Get(ctx, id)
-	if err != nil {
-		return Application{}, err
-	}
-	r, err := s.reviewerFor(ctx, app)
+	r, err := s.assignedReviewer(ctx, id)
 	if err != nil {
 		return Application{}, err
 	}
@@ -618,11 +624,7 @@ type ScoreInput struct {
 // SubmitReview records (or replaces) the caller's review of an application
 // assigned to them, scored on the call's rubric, until a decision is made.
 func (s *Service) SubmitReview(ctx context.Context, id string, in []ScoreInput) (Application, error) {
-	app, err := s.st.Applications.Get(ctx, id)
-	if err != nil {
-		return Application{}, err
-	}
-	r, err := s.reviewerFor(ctx, app)
+	r, err := s.assignedReviewer(ctx, id)
 	if err != nil {
 		return Application{}, err
 	}
