@@ -29,11 +29,7 @@ func TestIdempotentReplayAnswersTheStoredApplication(t *testing.T) {
 	w := newWorld(t)
 	callID := w.createCall(t, nil)
 	w.e.clock.Set(testNow.Add(123456789 * time.Nanosecond)) // a time with nanoseconds, as the system clock has
-	in := map[string]any{"callId": callID, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "k-1",
-		"requestedAmountVnd": 1_000_000_000, "answers": []map[string]any{
-			{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."},
-			{"questionKey": "readiness", "choices": []string{"Thí điểm"}},
-		}}
+	in := w.submission("CatHai Wind", "k-1", 1_000_000_000, callID, nil)
 	first := w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: submitWithTimes, vars: map[string]any{"in": in}})
 	require.Empty(t, first.UserErrors("submitApplication"))
 	replay := w.e.do(t, req{token: w.member(t, "CatHai Wind"), query: submitWithTimes, vars: map[string]any{"in": in}})
@@ -429,10 +425,7 @@ func TestMessagesWriteNumbersPerLanguage(t *testing.T) {
 	callID := w.createCall(t, nil)
 	message := func(lang string, amount int64) string {
 		r := w.e.do(t, req{token: w.member(t, "CatHai Wind"), headers: map[string]string{"Accept-Language": lang}, query: submit,
-			vars: map[string]any{"in": map[string]any{"callId": callID, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "n-" + lang,
-				"requestedAmountVnd": amount, "answers": []map[string]any{
-					{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."},
-					{"questionKey": "readiness", "choices": []string{"Thí điểm"}}}}}})
+			vars: map[string]any{"in": w.submission("CatHai Wind", "n-"+lang, amount, callID, nil)}})
 		return fmt.Sprint(r.List("submitApplication.userErrors"))
 	}
 	en := message("en", 10)
@@ -454,8 +447,7 @@ func TestMessagesWriteNumbersPerLanguage(t *testing.T) {
 	require.Empty(t, r.UserErrors("publishFundCall"))
 	for lang, want := range map[string]string{"en": "from 1 to 1,500.5", "vi": "từ 1 đến 1.500,5"} {
 		r = w.e.do(t, req{token: w.member(t, "CatHai Wind"), headers: map[string]string{"Accept-Language": lang}, query: submit,
-			vars: map[string]any{"in": map[string]any{"callId": numCall, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "num-" + lang,
-				"requestedAmountVnd": 1000, "answers": []map[string]any{{"questionKey": "staff", "number": 9000}}}}})
+			vars: map[string]any{"in": w.submission("CatHai Wind", "num-"+lang, 1000, numCall, []map[string]any{{"questionKey": "staff", "number": 9000}})}})
 		assert.Contains(t, fmt.Sprint(r.List("submitApplication.userErrors")), want, lang)
 	}
 }

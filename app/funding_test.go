@@ -105,14 +105,19 @@ const submit = `mutation($in: SubmitApplicationInput!) { submitApplication(input
 
 func (w *world) submit(t testing.TB, name, key string, amount int64, callID string, answers []map[string]any) response {
 	t.Helper()
+	return w.e.do(t, req{token: w.member(t, name), query: submit, vars: map[string]any{"in": w.submission(name, key, amount, callID, answers)}})
+}
+
+// submission is the input of a startup's application; nil answers answer
+// the test call's form.
+func (w *world) submission(name, key string, amount int64, callID string, answers []map[string]any) map[string]any {
 	if answers == nil {
 		answers = []map[string]any{
 			{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."},
 			{"questionKey": "readiness", "choices": []string{"Thí điểm"}},
 		}
 	}
-	return w.e.do(t, req{token: w.member(t, name), query: submit, vars: map[string]any{"in": map[string]any{
-		"callId": callID, "startupId": w.startup[name], "idempotencyKey": key, "requestedAmountVnd": amount, "answers": answers}}})
+	return map[string]any{"callId": callID, "startupId": w.startup[name], "idempotencyKey": key, "requestedAmountVnd": amount, "answers": answers}
 }
 
 const transition = `mutation($in: TransitionApplicationInput!) { transitionApplication(input: $in) {

@@ -41,8 +41,7 @@ func Personas(ctx context.Context, s Stores) ([]Persona, error) {
 	}
 	for i, d := range startups {
 		if st, ok := byName[d.nameEN]; ok {
-			out = append(out, Persona{Name: "Nhà sáng lập " + d.nameEN, Role: identity.RoleStartupMember,
-				OrgType: "Startup", OrgID: st.ID, Organisation: st.Name, Subject: fmt.Sprint("demo-founder-", i)})
+			out = append(out, Persona{"Nhà sáng lập " + d.nameEN, identity.RoleStartupMember, "Startup", st.ID, st.Name, fmt.Sprint("demo-founder-", i)})
 		}
 	}
 	invs, err := s.Investors.List(ctx, page)
@@ -52,37 +51,27 @@ func Personas(ctx context.Context, s Stores) ([]Persona, error) {
 	for i, d := range investors {
 		for _, inv := range invs.Items {
 			if inv.Name == d.Name {
-				out = append(out, Persona{Name: "Nhà đầu tư, " + inv.Name, Role: identity.RoleInvestor,
-					OrgType: "Investor", OrgID: inv.ID, Organisation: inv.Name, Subject: fmt.Sprint("demo-investor-", i)})
+				out = append(out, Persona{"Nhà đầu tư, " + inv.Name, identity.RoleInvestor, "Investor", inv.ID, inv.Name, fmt.Sprint("demo-investor-", i)})
 			}
 		}
 	}
 	incs, err := s.Incubators.All(ctx)
-	if err != nil {
+	funds, err2 := s.Funds.All(ctx)
+	progs, err3 := s.Programs.All(ctx)
+	if err := errors.Join(err, err2, err3); err != nil {
 		return nil, fmt.Errorf("demo personas: %w", err)
 	}
 	for i, inc := range incs {
-		out = append(out, Persona{Name: "Quản lý " + inc.Name, Role: identity.RoleIncubatorManager,
-			OrgType: "Incubator", OrgID: inc.ID, Organisation: inc.Name, Subject: fmt.Sprint("demo-incubator-", i)})
-	}
-	funds, err := s.Funds.All(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("demo personas: %w", err)
+		out = append(out, Persona{"Quản lý " + inc.Name, identity.RoleIncubatorManager, "Incubator", inc.ID, inc.Name, fmt.Sprint("demo-incubator-", i)})
 	}
 	for i, f := range funds {
-		out = append(out, Persona{Name: "Quản lý quỹ", Role: identity.RoleFundManager,
-			OrgType: "Fund", OrgID: f.ID, Organisation: f.Name, Subject: fmt.Sprint("fm-", i+1)})
+		out = append(out, Persona{"Quản lý quỹ", identity.RoleFundManager, "Fund", f.ID, f.Name, fmt.Sprint("fm-", i+1)})
 	}
 	for _, rv := range reviewers {
 		out = append(out, Persona{Name: rv.name, Role: identity.RoleReviewer, Subject: rv.subject})
 	}
-	progs, err := s.Programs.All(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("demo personas: %w", err)
-	}
 	for i, p := range progs {
-		out = append(out, Persona{Name: "Cán bộ quản lý thử nghiệm", Role: identity.RoleRegulator,
-			OrgType: "SandboxProgram", OrgID: p.ID, Organisation: p.Name, Subject: fmt.Sprint("regulator-", i+1)})
+		out = append(out, Persona{"Cán bộ quản lý thử nghiệm", identity.RoleRegulator, "SandboxProgram", p.ID, p.Name, fmt.Sprint("regulator-", i+1)})
 	}
 	return out, nil
 }
