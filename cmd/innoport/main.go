@@ -19,11 +19,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -48,31 +50,30 @@ func main() {
 	}
 }
 
+// subcommand runs one subcommand of innoport.
+type subcommand func(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error
+
+// commands are the subcommands by name; serve is the default.
+var commands = map[string]subcommand{
+	"serve": func(ctx context.Context, args []string, getenv func(string) string, _, stderr io.Writer) error {
+		return serve(ctx, args, getenv, stderr)
+	},
+	"health": func(ctx context.Context, args []string, getenv func(string) string, _, stderr io.Writer) error {
+		return health(ctx, args, getenv, stderr)
+	},
+	"token": token, "import": importCmd, "jobs": jobsCmd, "db": dbCmd, "search": searchCmd, "demo": demoCmd,
+}
+
 // run dispatches to a subcommand.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	cmd := "serve"
+	name := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		cmd, args = args[0], args[1:]
+		name, args = args[0], args[1:]
 	}
-	switch cmd {
-	case "serve":
-		return serve(ctx, args, getenv, stderr)
-	case "token":
-		return token(ctx, args, getenv, stdout, stderr)
-	case "import":
-		return importCmd(ctx, args, getenv, stdout, stderr)
-	case "jobs":
-		return jobsCmd(ctx, args, getenv, stdout, stderr)
-	case "health":
-		return health(ctx, args, getenv, stderr)
-	case "db":
-		return dbCmd(ctx, args, getenv, stdout, stderr)
-	case "search":
-		return searchCmd(ctx, args, getenv, stdout, stderr)
-	case "demo":
-		return demoCmd(ctx, args, getenv, stdout, stderr)
+	if cmd, ok := commands[name]; ok {
+		return cmd(ctx, args, getenv, stdout, stderr)
 	}
-	return fmt.Errorf("unknown command %q (want serve, token, import, jobs, search, health, db or demo)", cmd)
+	return fmt.Errorf("unknown command %q (want one of %s)", name, strings.Join(slices.Sorted(maps.Keys(commands)), ", "))
 }
 
 // health asks a running service on this host whether it is ready
