@@ -107,19 +107,7 @@ func (s *Service) CreateInvestor(ctx context.Context, d InvestorDraft) (Investor
 	if err := policy.CreateInvestor(identity.FromContext(ctx)); err != nil {
 		return Investor{}, err
 	}
-	prof, err := NewInvestorProfile(d)
-	if err != nil {
-		return Investor{}, err
-	}
-	if err := s.checkStartups(ctx, prof.Portfolio, "portfolioStartupIds"); err != nil {
-		return Investor{}, err
-	}
-	inv := Investor{Meta: record.New(s.clock.Now()), InvestorProfile: prof}
-	if err := s.investors.Create(ctx, inv); err != nil {
-		return Investor{}, fmt.Errorf("create investor: %w", err)
-	}
-	s.investorChanged.Notify(inv)
-	return inv, nil
+	return s.investorKind().create(ctx, s, d)
 }
 
 // UpdateInvestor changes an investor's profile, provided the caller saw the current version.
@@ -128,30 +116,7 @@ func (s *Service) UpdateInvestor(ctx context.Context, id string, version int64, 
 	if err := policy.Authenticated(p); err != nil {
 		return Investor{}, err
 	}
-	inv, err := s.investors.Update(ctx, id, func(cur *Investor) error {
-		if err := policy.ManageInvestor(p, cur.ID); err != nil {
-			return err
-		}
-		d := cur.Draft()
-		value.Overlay(&d, patch)
-		next, err := NewInvestorProfile(d)
-		if err != nil {
-			return err
-		}
-		if err := s.checkStartups(ctx, next.Portfolio, "portfolioStartupIds"); err != nil {
-			return err
-		}
-		if err := cur.Touch(version, s.clock.Now()); err != nil {
-			return err
-		}
-		cur.InvestorProfile = next
-		return nil
-	})
-	if err != nil {
-		return Investor{}, fmt.Errorf("update investor %s: %w", id, err)
-	}
-	s.investorChanged.Notify(inv)
-	return inv, nil
+	return s.investorKind().update(ctx, s, id, version, patch, func(cur Investor) error { return policy.ManageInvestor(p, cur.ID) })
 }
 
 // InvestorsByID returns the investors among ids, for batched loads.
@@ -182,19 +147,7 @@ func (s *Service) CreateMentor(ctx context.Context, d MentorDraft) (Mentor, erro
 	if err := policy.CreateMentor(identity.FromContext(ctx)); err != nil {
 		return Mentor{}, err
 	}
-	prof, err := NewMentorProfile(d)
-	if err != nil {
-		return Mentor{}, err
-	}
-	if err := s.checkStartups(ctx, prof.Mentees, "menteeIds"); err != nil {
-		return Mentor{}, err
-	}
-	m := Mentor{Meta: record.New(s.clock.Now()), MentorProfile: prof}
-	if err := s.mentors.Create(ctx, m); err != nil {
-		return Mentor{}, fmt.Errorf("create mentor: %w", err)
-	}
-	s.mentorChanged.Notify(m)
-	return m, nil
+	return s.mentorKind().create(ctx, s, d)
 }
 
 // UpdateMentor changes a mentor's profile, provided the caller saw the current version.
@@ -203,28 +156,5 @@ func (s *Service) UpdateMentor(ctx context.Context, id string, version int64, pa
 	if err := policy.Authenticated(p); err != nil {
 		return Mentor{}, err
 	}
-	m, err := s.mentors.Update(ctx, id, func(cur *Mentor) error {
-		if err := policy.ManageMentor(p, cur.Subject); err != nil {
-			return err
-		}
-		d := cur.Draft()
-		value.Overlay(&d, patch)
-		next, err := NewMentorProfile(d)
-		if err != nil {
-			return err
-		}
-		if err := s.checkStartups(ctx, next.Mentees, "menteeIds"); err != nil {
-			return err
-		}
-		if err := cur.Touch(version, s.clock.Now()); err != nil {
-			return err
-		}
-		cur.MentorProfile = next
-		return nil
-	})
-	if err != nil {
-		return Mentor{}, fmt.Errorf("update mentor %s: %w", id, err)
-	}
-	s.mentorChanged.Notify(m)
-	return m, nil
+	return s.mentorKind().update(ctx, s, id, version, patch, func(cur Mentor) error { return policy.ManageMentor(p, cur.Subject) })
 }
