@@ -207,8 +207,8 @@ const searchLeaseTTL = 10 * time.Second
 // line with the store in the background: a new or lost embedded index
 // fills from the store.
 func (a *App) Start() {
-	a.jobs.Start()
 	a.startSearch()
+	a.jobs.Start()
 }
 
 func (a *App) startSearch() {

@@ -13,7 +13,8 @@ import (
 func emptyTextIsNull(ctx context.Context, next graphql.Resolver) (any, error) {
 	res, err := next(ctx)
 	if s, ok := res.(string); ok && s == "" && err == nil {
-		if t := graphql.GetFieldContext(ctx).Field.Definition.Type; t.NamedType == "String" && !t.NonNull {
+		if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Definition != nil &&
+			fc.Field.Definition.Type.NamedType == "String" && !fc.Field.Definition.Type.NonNull {
 			return nil, nil
 		}
 	}
