@@ -235,6 +235,22 @@ func (r *reviewerResolver) Mentor(ctx context.Context, obj *funding.Reviewer) (*
 	return loadOptional(ctx, loadersOf(ctx).mentor, obj.MentorID)
 }
 
+func (r *startupResolver) Applications(ctx context.Context, obj *firm.Startup, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	s, err := r.Funding.StartupApplications(ctx, *obj, deref(status), page)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.ApplicationConnection{Count: func(ctx context.Context) (int, error) {
+		return r.Funding.CountStartupApplications(ctx, *obj, deref(status))
+	}}
+	conn.Edges, conn.PageInfo = applicationEdges(s)
+	return conn, nil
+}
+
 func (r *Resolver) Application() generated.ApplicationResolver { return &applicationResolver{r} }
 
 func (r *Resolver) Review() generated.ReviewResolver { return &reviewResolver{r} }

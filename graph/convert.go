@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 
+	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
 )
@@ -84,4 +85,12 @@ func list[S ~string](in []S) []string {
 		out[i] = string(s)
 	}
 	return out
+}
+
+// applicationEdges is a page of applications as a connection.
+func applicationEdges(s value.Slice[funding.Application]) ([]model.ApplicationEdge, model.PageInfo) {
+	return connection(s, func(a funding.Application) string { return a.ID },
+		func(c string, a funding.Application) model.ApplicationEdge {
+			return model.ApplicationEdge{Cursor: c, Node: a}
+		})
 }

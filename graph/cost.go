@@ -86,6 +86,7 @@ func setCosts(c *generated.ComplexityRoot) {
 	c.FundCall.ApplicationCounts = func(child int) int { return fieldCost(child) }
 	c.FundCall.Ranking = func(child int, _ *bool) int { return listCost(child, nil) }
 	c.FundCall.Matches = func(child int, first *int) int { return listCost(child, first) }
+	c.Startup.Applications = func(child int, first *int, _ *string, _ *funding.AppStatus) int { return listCost(child, first) }
 	c.Startup.Matches = func(child int, _ matching.Kind, first *int) int { return listCost(child, first) }
 	c.Startup.DataRoomGrants = func(child int) int { return listCost(child, nil) }
 	c.Startup.DataRoomAccessLog = func(child int, first *int, _ *string) int { return listCost(child, first) }

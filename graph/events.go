@@ -70,7 +70,8 @@ func optionalTime(t time.Time) *time.Time {
 func participantOut(v events.View, p events.Participant) *model.EventParticipant {
 	out := &model.EventParticipant{ID: subID(typeEventParticipant, v.Event.ID, p.ID), Type: p.Type, Name: p.Name,
 		Organisation: optional(p.Organisation), Sectors: p.Sectors, Offers: optional(p.Offers), Seeks: optional(p.Seeks),
-		Status: p.Status, RegisteredAt: p.RegisteredAt, CheckedInAt: optionalTime(p.CheckedInAt), UnavailableSlots: p.Unavailable}
+		Status: p.Status, RegisteredAt: p.RegisteredAt, CheckedInAt: optionalTime(p.CheckedInAt), UnavailableSlots: p.Unavailable,
+		StartupID: p.StartupID, InvestorID: p.InvestorID}
 	if out.UnavailableSlots == nil {
 		out.UnavailableSlots = []int{}
 	}
@@ -94,7 +95,7 @@ func participantRef(v events.View, id string) *model.EventParticipant {
 		return &model.EventParticipant{ID: subID(typeEventParticipant, v.Event.ID, id), Sectors: []value.Sector{}, UnavailableSlots: []int{}}
 	}
 	return &model.EventParticipant{ID: subID(typeEventParticipant, v.Event.ID, id), Name: p.Name, Type: p.Type, Status: p.Status,
-		RegisteredAt: p.RegisteredAt, Sectors: p.Sectors, UnavailableSlots: []int{}}
+		RegisteredAt: p.RegisteredAt, Sectors: p.Sectors, UnavailableSlots: []int{}, StartupID: p.StartupID, InvestorID: p.InvestorID}
 }
 
 func meetingOut(v events.View, m events.Meeting) *model.Meeting {

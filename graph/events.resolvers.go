@@ -11,6 +11,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/events"
+	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
@@ -107,6 +108,20 @@ func (r *eventResolver) Report(ctx context.Context, obj *events.Event) (*model.E
 		return nil, err
 	}
 	return reportOut(rep), nil
+}
+
+func (r *eventParticipantResolver) Startup(ctx context.Context, obj *model.EventParticipant) (*firm.Startup, error) {
+	if obj.StartupID == "" {
+		return nil, nil
+	}
+	return loadOptional(ctx, loadersOf(ctx).startup, obj.StartupID)
+}
+
+func (r *eventParticipantResolver) Investor(ctx context.Context, obj *model.EventParticipant) (*ecosystem.Investor, error) {
+	if obj.InvestorID == "" {
+		return nil, nil
+	}
+	return loadOptional(ctx, loadersOf(ctx).investor, obj.InvestorID)
 }
 
 func (r *eventParticipantResolver) Recommendations(ctx context.Context, obj *model.EventParticipant, first *int) ([]*model.ParticipantRecommendation, error) {

@@ -76,10 +76,7 @@ func (r *fundCallResolver) Applications(ctx context.Context, obj *funding.Call, 
 	conn := &model.ApplicationConnection{Count: func(ctx context.Context) (int, error) {
 		return r.Funding.CountApplications(ctx, obj.ID, deref(status))
 	}}
-	conn.Edges, conn.PageInfo = connection(s, func(a funding.Application) string { return a.ID },
-		func(c string, a funding.Application) model.ApplicationEdge {
-			return model.ApplicationEdge{Cursor: c, Node: a}
-		})
+	conn.Edges, conn.PageInfo = applicationEdges(s)
 	return conn, nil
 }
 

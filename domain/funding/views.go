@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/policy"
 	"github.com/innoport/innoport/domain/record"
@@ -46,6 +47,24 @@ func (s *Service) Applications(ctx context.Context, callID string, status AppSta
 		return value.Slice[Application]{}, err
 	}
 	return s.st.Applications.List(ctx, f, p)
+}
+
+// StartupApplications lists a startup's own applications to any call,
+// optionally of one status, for those who manage the startup: its members,
+// its incubator's managers and admins.
+func (s *Service) StartupApplications(ctx context.Context, st firm.Startup, status AppStatus, p value.Page) (value.Slice[Application], error) {
+	if err := policy.ManageStartup(identity.FromContext(ctx), st.ID, st.IncubatorID); err != nil {
+		return value.Slice[Application]{}, err
+	}
+	return s.st.Applications.List(ctx, ApplicationFilter{StartupID: st.ID, Status: status}, p)
+}
+
+// CountStartupApplications counts what StartupApplications lists.
+func (s *Service) CountStartupApplications(ctx context.Context, st firm.Startup, status AppStatus) (int, error) {
+	if err := policy.ManageStartup(identity.FromContext(ctx), st.ID, st.IncubatorID); err != nil {
+		return 0, err
+	}
+	return s.st.Applications.Count(ctx, ApplicationFilter{StartupID: st.ID, Status: status})
 }
 
 // CountApplications counts what Applications lists, over all pages.

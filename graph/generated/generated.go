@@ -366,6 +366,7 @@ type ComplexityRoot struct {
 	EventParticipant struct {
 		CheckedInAt      func(childComplexity int) int
 		ID               func(childComplexity int) int
+		Investor         func(childComplexity int) int
 		MyMark           func(childComplexity int) int
 		Name             func(childComplexity int) int
 		Offers           func(childComplexity int) int
@@ -374,6 +375,7 @@ type ComplexityRoot struct {
 		RegisteredAt     func(childComplexity int) int
 		Sectors          func(childComplexity int) int
 		Seeks            func(childComplexity int) int
+		Startup          func(childComplexity int) int
 		Status           func(childComplexity int) int
 		Type             func(childComplexity int) int
 		UnavailableSlots func(childComplexity int) int
@@ -1204,6 +1206,7 @@ type ComplexityRoot struct {
 	}
 
 	Startup struct {
+		Applications      func(childComplexity int, first *int, after *string, status *funding.AppStatus) int
 		Contact           func(childComplexity int) int
 		CreatedAt         func(childComplexity int) int
 		DataRoomAccessLog func(childComplexity int, first *int, after *string) int
@@ -1333,6 +1336,8 @@ type EventResolver interface {
 	Report(ctx context.Context, obj *events.Event) (*model.EventReport, error)
 }
 type EventParticipantResolver interface {
+	Startup(ctx context.Context, obj *model.EventParticipant) (*firm.Startup, error)
+	Investor(ctx context.Context, obj *model.EventParticipant) (*ecosystem.Investor, error)
 	Recommendations(ctx context.Context, obj *model.EventParticipant, first *int) ([]*model.ParticipantRecommendation, error)
 }
 type EvidenceResolver interface {
@@ -1607,6 +1612,7 @@ type StartupResolver interface {
 	Contact(ctx context.Context, obj *firm.Startup) (*firm.Contact, error)
 	Financials(ctx context.Context, obj *firm.Startup) (*firm.Financials, error)
 
+	Applications(ctx context.Context, obj *firm.Startup, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error)
 	DataRoomGrants(ctx context.Context, obj *firm.Startup) ([]*dealflow.Grant, error)
 	DataRoomAccessLog(ctx context.Context, obj *firm.Startup, first *int, after *string) (*model.DataRoomAccessConnection, error)
 	Matches(ctx context.Context, obj *firm.Startup, kind matching.Kind, first *int) ([]*model.Match, error)
@@ -2657,6 +2663,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.EventParticipant.ID(childComplexity), true
+	case "EventParticipant.investor":
+		if e.complexity.EventParticipant.Investor == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.Investor(childComplexity), true
 	case "EventParticipant.myMark":
 		if e.complexity.EventParticipant.MyMark == nil {
 			break
@@ -2710,6 +2722,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.EventParticipant.Seeks(childComplexity), true
+	case "EventParticipant.startup":
+		if e.complexity.EventParticipant.Startup == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.Startup(childComplexity), true
 	case "EventParticipant.status":
 		if e.complexity.EventParticipant.Status == nil {
 			break
@@ -6475,6 +6493,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.StageCount.Stage(childComplexity), true
 
+	case "Startup.applications":
+		if e.complexity.Startup.Applications == nil {
+			break
+		}
+
+		args, err := ec.field_Startup_applications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Startup.Applications(childComplexity, args["first"].(*int), args["after"].(*string), args["status"].(*funding.AppStatus)), true
 	case "Startup.contact":
 		if e.complexity.Startup.Contact == nil {
 			break
@@ -7059,6 +7088,15 @@ type RankingEntry {
   cumulativeVnd: VND!
   "Whether the cumulative amount fits the call's budget."
   withinBudget: Boolean!
+}
+
+extend type Startup {
+  """
+  The startup's own applications to funding calls, optionally of one status;
+  for its members, its incubator's managers and admins (null, with a
+  FORBIDDEN error at its path, for others).
+  """
+  applications(first: Int = 20, after: String, status: ApplicationStatus): ApplicationConnection
 }
 
 extend type Query {
@@ -7796,6 +7834,10 @@ type EventParticipant implements Node {
   waitlistPosition: Int
   "The caller's mark on this participant."
   myMark: MeetingMark
+  "The startup a founder registered for (its public profile), if any."
+  startup: Startup
+  "The investor an investor's user registered for (its public profile), if any."
+  investor: Investor
   "Whom this participant should meet, best first, explained; for the participant and the event's managers (null, with a FORBIDDEN error at its path, for others)."
   recommendations(first: Int = 10): [ParticipantRecommendation!]
 }
@@ -10900,6 +10942,27 @@ func (ec *executionContext) field_Query_startups_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Startup_applications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalOApplicationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Startup_dataRoomAccessLog_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11127,6 +11190,10 @@ func (ec *executionContext) fieldContext_Agenda_participant(_ context.Context, f
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -11326,6 +11393,10 @@ func (ec *executionContext) fieldContext_AgendaItem_with(_ context.Context, fiel
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -11640,6 +11711,8 @@ func (ec *executionContext) fieldContext_Application_startup(_ context.Context, 
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -14342,6 +14415,8 @@ func (ec *executionContext) fieldContext_Deal_startup(_ context.Context, field g
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -14838,6 +14913,8 @@ func (ec *executionContext) fieldContext_DealFlowEdge_node(_ context.Context, fi
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -16282,6 +16359,10 @@ func (ec *executionContext) fieldContext_Event_myRegistration(_ context.Context,
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -16342,6 +16423,10 @@ func (ec *executionContext) fieldContext_Event_participants(ctx context.Context,
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -17081,6 +17166,150 @@ func (ec *executionContext) fieldContext_EventParticipant_myMark(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _EventParticipant_startup(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_startup,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.EventParticipant().Startup(ctx, obj)
+		},
+		nil,
+		ec.marshalOStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_startup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipant_investor(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_investor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.EventParticipant().Investor(ctx, obj)
+		},
+		nil,
+		ec.marshalOInvestor2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐInvestor,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_investor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Investor_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Investor_name(ctx, field)
+			case "kind":
+				return ec.fieldContext_Investor_kind(ctx, field)
+			case "description":
+				return ec.fieldContext_Investor_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Investor_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_Investor_contactEmail(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Investor_sectors(ctx, field)
+			case "stages":
+				return ec.fieldContext_Investor_stages(ctx, field)
+			case "ticketMinVnd":
+				return ec.fieldContext_Investor_ticketMinVnd(ctx, field)
+			case "ticketMaxVnd":
+				return ec.fieldContext_Investor_ticketMaxVnd(ctx, field)
+			case "geography":
+				return ec.fieldContext_Investor_geography(ctx, field)
+			case "portfolio":
+				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "version":
+				return ec.fieldContext_Investor_version(ctx, field)
+			case "dealFlow":
+				return ec.fieldContext_Investor_dealFlow(ctx, field)
+			case "deals":
+				return ec.fieldContext_Investor_deals(ctx, field)
+			case "pipeline":
+				return ec.fieldContext_Investor_pipeline(ctx, field)
+			case "savedSearches":
+				return ec.fieldContext_Investor_savedSearches(ctx, field)
+			case "matches":
+				return ec.fieldContext_Investor_matches(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Investor", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EventParticipant_recommendations(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17180,6 +17409,10 @@ func (ec *executionContext) fieldContext_EventParticipantPayload_participant(_ c
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -20493,6 +20726,8 @@ func (ec *executionContext) fieldContext_Investor_portfolio(_ context.Context, f
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -22163,6 +22398,10 @@ func (ec *executionContext) fieldContext_Meeting_participants(_ context.Context,
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -22280,6 +22519,10 @@ func (ec *executionContext) fieldContext_Meeting_noShow(_ context.Context, field
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -22434,6 +22677,10 @@ func (ec *executionContext) fieldContext_MeetingFeedback_participant(_ context.C
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -22664,6 +22911,10 @@ func (ec *executionContext) fieldContext_MeetingRequest_from(_ context.Context, 
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -22723,6 +22974,10 @@ func (ec *executionContext) fieldContext_MeetingRequest_to(_ context.Context, fi
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -23377,6 +23632,8 @@ func (ec *executionContext) fieldContext_Mentor_mentees(_ context.Context, field
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -27033,6 +27290,8 @@ func (ec *executionContext) fieldContext_Notification_startup(_ context.Context,
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -27489,6 +27748,10 @@ func (ec *executionContext) fieldContext_ParticipantRecommendation_participant(_
 				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
 			case "myMark":
 				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -28578,6 +28841,8 @@ func (ec *executionContext) fieldContext_Query_startup(ctx context.Context, fiel
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -31387,6 +31652,8 @@ func (ec *executionContext) fieldContext_SandboxApplication_startup(_ context.Co
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -35605,6 +35872,8 @@ func (ec *executionContext) fieldContext_ScreeningPreviewChange_startup(_ contex
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -35738,6 +36007,8 @@ func (ec *executionContext) fieldContext_ScreeningResult_startup(_ context.Conte
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -37231,6 +37502,55 @@ func (ec *executionContext) fieldContext_Startup_updatedAt(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Startup_applications(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_applications,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Startup().Applications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["status"].(*funding.AppStatus))
+		},
+		nil,
+		ec.marshalOApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationConnection,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_applications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_ApplicationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ApplicationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ApplicationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Startup_applications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Startup_dataRoomGrants(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37656,6 +37976,8 @@ func (ec *executionContext) fieldContext_StartupEdge_node(_ context.Context, fie
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -37731,6 +38053,8 @@ func (ec *executionContext) fieldContext_StartupPayload_startup(_ context.Contex
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
@@ -47529,6 +47853,72 @@ func (ec *executionContext) _EventParticipant(ctx context.Context, sel ast.Selec
 			out.Values[i] = ec._EventParticipant_waitlistPosition(ctx, field, obj)
 		case "myMark":
 			out.Values[i] = ec._EventParticipant_myMark(ctx, field, obj)
+		case "startup":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._EventParticipant_startup(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "investor":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._EventParticipant_investor(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "recommendations":
 			field := field
 
@@ -57088,6 +57478,39 @@ func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "applications":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_applications(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "dataRoomGrants":
 			field := field
 
@@ -64262,6 +64685,13 @@ func (ec *executionContext) marshalOApplication2ᚖgithubᚗcomᚋinnoportᚋinn
 		return graphql.Null
 	}
 	return ec._Application(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ApplicationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOApplicationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus(ctx context.Context, v any) (*funding.AppStatus, error) {

@@ -365,32 +365,6 @@ type EventInput struct {
 	ExcludeMetBefore          *bool                       `json:"excludeMetBefore,omitempty"`
 }
 
-// A registration at an event; offers and seeks are the marketplace.
-type EventParticipant struct {
-	ID           string         `json:"id"`
-	Type         string         `json:"type"`
-	Name         string         `json:"name"`
-	Organisation *string        `json:"organisation,omitempty"`
-	Sectors      []value.Sector `json:"sectors"`
-	// What they offer.
-	Offers *string `json:"offers,omitempty"`
-	// What they look for.
-	Seeks        *string          `json:"seeks,omitempty"`
-	Status       events.RegStatus `json:"status"`
-	RegisteredAt time.Time        `json:"registeredAt"`
-	CheckedInAt  *time.Time       `json:"checkedInAt,omitempty"`
-	// Slot indexes they cannot meet in.
-	UnavailableSlots []int `json:"unavailableSlots"`
-	// 1 for the first in line; null when not waitlisted.
-	WaitlistPosition *int `json:"waitlistPosition,omitempty"`
-	// The caller's mark on this participant.
-	MyMark *events.Mark `json:"myMark,omitempty"`
-	// Whom this participant should meet, best first, explained; for the participant and the event's managers (null, with a FORBIDDEN error at its path, for others).
-	Recommendations []*ParticipantRecommendation `json:"recommendations,omitempty"`
-}
-
-func (EventParticipant) IsNode() {}
-
 type EventParticipantPayload struct {
 	Participant *EventParticipant `json:"participant,omitempty"`
 	UserErrors  []*UserError      `json:"userErrors"`
