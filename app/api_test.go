@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -362,21 +363,27 @@ func TestNodeResolvesEveryType(t *testing.T) {
 func TestRoundTripsDoNotGrowWithPageSize(t *testing.T) {
 	e := newEnv(t)
 	e.app.indexer.Stop() // its polling would count
-	trips := func(first int) int64 {
-		before := e.app.db.RoundTrips()
-		r := e.do(t, req{query: fmt.Sprintf(`{ startups(first: %d) { edges { node { name incubator { name } } } } }`, first)})
-		require.Empty(t, r.Errors)
-		require.Len(t, r.List("startups.edges"), first)
-		return e.app.db.RoundTrips() - before
+	// The fewest of three tries: on a loaded machine a loader's batch can
+	// split in two when its resolvers start more than its wait apart, which
+	// is scheduling, not a query per item (that would be 11 and 35 trips).
+	trips := func(query string) int64 {
+		fewest := int64(math.MaxInt64)
+		for range 3 {
+			before := e.app.db.RoundTrips()
+			r := e.do(t, req{query: query})
+			require.Empty(t, r.Errors)
+			fewest = min(fewest, e.app.db.RoundTrips()-before)
+		}
+		return fewest
 	}
-	assert.Equal(t, int64(2), trips(10))
-	assert.Equal(t, int64(2), trips(34))
-
-	before := e.app.db.RoundTrips()
-	r := e.do(t, req{query: `{ incubators { startups(first: 5) { totalCount edges { node { name } } } } funds { calls { fund { name } } } }`})
-	require.Empty(t, r.Errors)
+	page := func(first int) string {
+		return fmt.Sprintf(`{ startups(first: %d) { edges { node { name incubator { name } } } } }`, first)
+	}
+	require.Len(t, e.do(t, req{query: page(34)}).List("startups.edges"), 34, "a full page of the demo's startups")
+	assert.Equal(t, int64(2), trips(page(10)))
+	assert.Equal(t, int64(2), trips(page(34)))
 	// incubators, their startups, their counts, funds, calls, the calls' funds
-	assert.Equal(t, int64(6), e.app.db.RoundTrips()-before)
+	assert.Equal(t, int64(6), trips(`{ incubators { startups(first: 5) { totalCount edges { node { name } } } } funds { calls { fund { name } } } }`))
 }
 
 func TestLimits(t *testing.T) {
