@@ -38,7 +38,8 @@ func TestRootFieldsOfOneRequestAreBounded(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	assert.Equal(t, int32(rootFieldsAtOnce), peak.Load())
+	assert.LessOrEqual(t, peak.Load(), int32(rootFieldsAtOnce), "never more at once")
+	assert.GreaterOrEqual(t, peak.Load(), int32(2), "but several")
 
 	other := withRootSlots(context.Background())
 	for range rootFieldsAtOnce {
