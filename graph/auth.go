@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -68,9 +67,7 @@ func authenticate(v auth.Verifier, logger *slog.Logger, next http.Handler) http.
 // writeError answers a request refused before GraphQL ran, in the GraphQL
 // response shape so clients handle it like any other error.
 func writeError(w http.ResponseWriter, status int, l errs.Lang, e *errs.Error) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{
+	writeResponse(w, status, mediaJSON, map[string]any{"errors": []any{map[string]any{
 		"message": e.Message(l), "extensions": map[string]any{"code": string(e.Code)},
 	}}})
 }

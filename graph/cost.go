@@ -129,8 +129,7 @@ func (l *operationLimits) MutateOperationContext(ctx context.Context, oc *graphq
 		return nil
 	}
 	refuse := func(code errs.Code, vi, en string) *gqlerror.Error {
-		e := errs.New(errs.Invalid, code, nil, vi, en)
-		return &gqlerror.Error{Message: e.Message(langOf(ctx)), Extensions: map[string]any{"code": string(e.Code)}}
+		return refused(ctx, requestError(code, vi, en))
 	}
 	if depth := selectionDepth(oc.Operation.SelectionSet, 0); depth > l.maxDepth {
 		return refuse(errs.CodeDepthLimitExceeded,

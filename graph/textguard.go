@@ -65,8 +65,7 @@ func (textGuard) MutateOperationContext(ctx context.Context, oc *graphql.Operati
 	if bad == nil {
 		return nil
 	}
-	return &gqlerror.Error{Message: bad.Message(langOf(ctx)),
-		Extensions: map[string]any{"code": string(bad.Code), "field": bad.Field}}
+	return refused(ctx, bad)
 }
 
 // checkValue checks every string in an argument's value, following

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -106,6 +107,16 @@ func (httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 
 func requestError(code errs.Code, vi, en string) *errs.Error {
 	return errs.New(errs.Invalid, code, nil, vi, en)
+}
+
+// refused is an operation refused before anything ran, as a GraphQL error
+// in the caller's language with its code (and its field, if it has one).
+func refused(ctx context.Context, e *errs.Error) *gqlerror.Error {
+	ext := map[string]any{"code": string(e.Code)}
+	if len(e.Field) > 0 {
+		ext["field"] = e.Field
+	}
+	return &gqlerror.Error{Message: e.Message(langOf(ctx)), Extensions: ext}
 }
 
 func badRequest(vi, en string) *errs.Error { return requestError(errs.CodeBadRequest, vi, en) }
