@@ -24,7 +24,12 @@ type world struct {
 
 func newWorld(t testing.TB) *world {
 	t.Helper()
-	e := newEnv(t)
+	return worldOf(t, newEnv(t))
+}
+
+// worldOf reads the demo's fund, startups and reviewers from e.
+func worldOf(t testing.TB, e *env) *world {
+	t.Helper()
 	w := &world{e: e, startup: map[string]string{}, reviewer: map[string]string{}}
 	r := e.do(t, req{query: `{ funds { id } startups(first: 100) { edges { node { id nameEn } } } }`})
 	require.Empty(t, r.Errors)

@@ -189,7 +189,7 @@ func (r *queryResolver) Reviewers(ctx context.Context, first *int, after *string
 		return nil, err
 	}
 	conn := &model.ReviewerConnection{Count: r.Funding.CountReviewers}
-	conn.Edges, conn.PageInfo = connection(s, func(x funding.Reviewer) string { return x.ID },
+	conn.Edges, conn.PageInfo = connection(page, s, func(x funding.Reviewer) string { return x.ID },
 		func(c string, x funding.Reviewer) model.ReviewerEdge { return model.ReviewerEdge{Cursor: c, Node: x} })
 	return conn, nil
 }
@@ -247,7 +247,7 @@ func (r *startupResolver) Applications(ctx context.Context, obj *firm.Startup, f
 	conn := &model.ApplicationConnection{Count: func(ctx context.Context) (int, error) {
 		return r.Funding.CountStartupApplications(ctx, *obj, deref(status))
 	}}
-	conn.Edges, conn.PageInfo = applicationEdges(s)
+	conn.Edges, conn.PageInfo = applicationEdges(page, s)
 	return conn, nil
 }
 

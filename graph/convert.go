@@ -22,12 +22,15 @@ func result[T any](ctx context.Context, v T, err error) (*T, []*model.UserError,
 }
 
 // connection builds the edges and page info of one page of items.
-func connection[T any, E any](s value.Slice[T], id func(T) string, edge func(cursor string, node T) E) ([]E, model.PageInfo) {
+func connection[T any, E any](p value.Page, s value.Slice[T], id func(T) string, edge func(cursor string, node T) E) ([]E, model.PageInfo) {
 	out := make([]E, len(s.Items))
-	info := model.PageInfo{HasNextPage: s.HasNext}
+	info := model.PageInfo{HasNextPage: s.HasNext, HasPreviousPage: p.After != ""}
 	for i, it := range s.Items {
 		c := cursor(id(it))
 		out[i] = edge(c, it)
+		if i == 0 {
+			info.StartCursor = &c
+		}
 		info.EndCursor = &c
 	}
 	return out, info
@@ -88,8 +91,8 @@ func list[S ~string](in []S) []string {
 }
 
 // applicationEdges is a page of applications as a connection.
-func applicationEdges(s value.Slice[funding.Application]) ([]model.ApplicationEdge, model.PageInfo) {
-	return connection(s, func(a funding.Application) string { return a.ID },
+func applicationEdges(p value.Page, s value.Slice[funding.Application]) ([]model.ApplicationEdge, model.PageInfo) {
+	return connection(p, s, func(a funding.Application) string { return a.ID },
 		func(c string, a funding.Application) model.ApplicationEdge {
 			return model.ApplicationEdge{Cursor: c, Node: a}
 		})

@@ -63,6 +63,7 @@ func setCosts(c *generated.ComplexityRoot) {
 	q.MyAgenda = func(child int, _ string) int { return fieldCost(child) }
 	q.MyMeetingRequests = func(child int, _ string) int { return listCost(child, nil) }
 	q.Node = func(child int, _ string) int { return fieldCost(child) }
+	q.Nodes = func(child int, ids []string) int { return max(1, len(ids)) * fieldCost(child) }
 	q.Notifications = func(child int, first *int, _ *string, _ *bool) int { return listCost(child, first) }
 	q.PreviewCriteriaSet = func(child int, _ string) int { return 100 * storeCost } // screens every firm
 	q.Reviewers = func(child int, first *int, _ *string) int { return listCost(child, first) }
@@ -99,6 +100,8 @@ func setCosts(c *generated.ComplexityRoot) {
 	c.Investor.SavedSearches = func(child int) int { return listCost(child, nil) }
 	c.Mentor.Matches = func(child int, first *int) int { return listCost(child, first) }
 	c.Event.Report = func(child int) int { return fieldCost(child) }
+	c.Event.MyAgenda = func(child int) int { return fieldCost(child) }
+	c.Event.MyMeetingRequests = func(child int) int { return listCost(child, nil) }
 	c.EventParticipant.Recommendations = func(child int, first *int) int { return listCost(child, first) }
 }
 

@@ -80,10 +80,10 @@ func (r *investorResolver) DealFlow(ctx context.Context, obj *ecosystem.Investor
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.DealFlowConnection{Edges: []*model.DealFlowEdge{}, TotalCount: p.Total, PageInfo: &model.PageInfo{HasNextPage: p.HasNext}}
+	info := offsetPageInfo(offset, len(p.Items), p.HasNext)
+	conn := &model.DealFlowConnection{Edges: []*model.DealFlowEdge{}, TotalCount: p.Total, PageInfo: &info}
 	for i, it := range p.Items {
 		c := offsetCursor(offset + i + 1)
-		conn.PageInfo.EndCursor = &c
 		if st, ok := found[it.StartupID]; ok {
 			conn.Edges = append(conn.Edges, &model.DealFlowEdge{Cursor: c, Node: &st, Fit: it.Fit, Deal: it.Deal,
 				Highlights: highlightsOf(it.Highlights)})
@@ -235,11 +235,14 @@ func (r *queryResolver) Notifications(ctx context.Context, first *int, after *st
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(s, func(n dealflow.Notification) string { return n.ID },
-		func(c string, n dealflow.Notification) *model.NotificationEdge {
-			return &model.NotificationEdge{Cursor: c, Node: &n}
+	conn := &model.NotificationConnection{Count: func(ctx context.Context) (int, error) {
+		return r.Investing.CountNotifications(ctx, deref(unreadOnly))
+	}}
+	conn.Edges, conn.PageInfo = connection(page, s, func(n dealflow.Notification) string { return n.ID },
+		func(c string, n dealflow.Notification) model.NotificationEdge {
+			return model.NotificationEdge{Cursor: c, Node: n}
 		})
-	return &model.NotificationConnection{Edges: edges, PageInfo: &info}, nil
+	return conn, nil
 }
 
 func (r *savedSearchResolver) ID(ctx context.Context, obj *dealflow.SavedSearch) (string, error) {
@@ -286,11 +289,14 @@ func (r *startupResolver) DataRoomAccessLog(ctx context.Context, obj *firm.Start
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(s, func(a dealflow.Access) string { return a.ID },
-		func(c string, a dealflow.Access) *model.DataRoomAccessEdge {
-			return &model.DataRoomAccessEdge{Cursor: c, Node: &a}
+	conn := &model.DataRoomAccessConnection{Count: func(ctx context.Context) (int, error) {
+		return r.Investing.CountAccessLog(ctx, obj.ID)
+	}}
+	conn.Edges, conn.PageInfo = connection(page, s, func(a dealflow.Access) string { return a.ID },
+		func(c string, a dealflow.Access) model.DataRoomAccessEdge {
+			return model.DataRoomAccessEdge{Cursor: c, Node: a}
 		})
-	return &model.DataRoomAccessConnection{Edges: edges, PageInfo: &info}, nil
+	return conn, nil
 }
 
 func (r *Resolver) DataRoomAccess() generated.DataRoomAccessResolver {

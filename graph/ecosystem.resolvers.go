@@ -35,7 +35,7 @@ func (r *incubatorResolver) Startups(ctx context.Context, obj *ecosystem.Incubat
 	conn := &model.StartupConnection{Count: func(ctx context.Context) (int, error) {
 		return l.startupCountOfIncubator.Load(ctx, obj.ID)
 	}}
-	conn.Edges, conn.PageInfo = connection(s, startupID, startupEdge)
+	conn.Edges, conn.PageInfo = connection(page, s, startupID, startupEdge)
 	return conn, nil
 }
 
@@ -146,7 +146,7 @@ func (r *queryResolver) Investors(ctx context.Context, first *int, after *string
 		return nil, err
 	}
 	conn := &model.InvestorConnection{Count: r.Ecosystem.CountInvestors}
-	conn.Edges, conn.PageInfo = connection(s, func(i ecosystem.Investor) string { return i.ID },
+	conn.Edges, conn.PageInfo = connection(page, s, func(i ecosystem.Investor) string { return i.ID },
 		func(c string, i ecosystem.Investor) model.InvestorEdge { return model.InvestorEdge{Cursor: c, Node: i} })
 	return conn, nil
 }
@@ -161,7 +161,7 @@ func (r *queryResolver) Mentors(ctx context.Context, first *int, after *string) 
 		return nil, err
 	}
 	conn := &model.MentorConnection{Count: r.Ecosystem.CountMentors}
-	conn.Edges, conn.PageInfo = connection(s, func(m ecosystem.Mentor) string { return m.ID },
+	conn.Edges, conn.PageInfo = connection(page, s, func(m ecosystem.Mentor) string { return m.ID },
 		func(c string, m ecosystem.Mentor) model.MentorEdge { return model.MentorEdge{Cursor: c, Node: m} })
 	return conn, nil
 }

@@ -290,6 +290,39 @@ func (r *Resolver) participantNode(ctx context.Context, gid string) (model.Node,
 	return participantOut(v, p), nil
 }
 
+// meetingNode resolves a meeting's global ID for its two sides and the
+// event's managers.
+func (r *Resolver) meetingNode(ctx context.Context, gid string) (model.Node, error) {
+	eventID, id, err := eventScoped(gid, typeMeeting)
+	if err != nil {
+		return nil, err
+	}
+	v, err := r.viewOfEvent(ctx, eventID)
+	if err != nil {
+		return nil, err
+	}
+	m, ok := v.Meeting(id)
+	if !ok {
+		return nil, events.EntityMeeting.NotFound()
+	}
+	return meetingOut(v, m), nil
+}
+
+// requestsOut lists the meeting requests the caller sent and received at
+// the event of v.
+func (r *Resolver) requestsOut(ctx context.Context, v events.View) ([]*model.MeetingRequest, error) {
+	rs, err := r.Meetups.Requests(ctx, v.Event.ID)
+	if err != nil {
+		return nil, err
+	}
+	now := r.Meetups.Now()
+	out := make([]*model.MeetingRequest, len(rs))
+	for i, req := range rs {
+		out[i] = requestOut(v, req, now)
+	}
+	return out, nil
+}
+
 func (r *Resolver) requestNode(ctx context.Context, id string) (model.Node, error) {
 	req, err := r.Meetups.Request(ctx, id)
 	if err != nil {

@@ -69,6 +69,26 @@ func (r *eventResolver) MyRegistration(ctx context.Context, obj *events.Event) (
 	return participantOut(v, *v.Me), nil
 }
 
+func (r *eventResolver) MyAgenda(ctx context.Context, obj *events.Event) (*model.Agenda, error) {
+	v, err := r.eventView(ctx, obj)
+	if err != nil || v.Me == nil {
+		return nil, err
+	}
+	a, err := r.Meetups.MyAgenda(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return agendaOut(v, a, langOf(ctx) == errs.EN), nil
+}
+
+func (r *eventResolver) MyMeetingRequests(ctx context.Context, obj *events.Event) ([]*model.MeetingRequest, error) {
+	v, err := r.eventView(ctx, obj)
+	if err != nil || v.Me == nil {
+		return nil, err
+	}
+	return r.requestsOut(ctx, v)
+}
+
 func (r *eventResolver) Participants(ctx context.Context, obj *events.Event, status *events.RegStatus, typeArg *string) ([]*model.EventParticipant, error) {
 	v, err := r.eventView(ctx, obj)
 	if err != nil {
@@ -356,14 +376,15 @@ func (r *queryResolver) Events(ctx context.Context, incubatorID *string, status 
 	if err != nil {
 		return nil, err
 	}
-	s, err := r.Meetups.Events(ctx, events.Filter{IncubatorID: inc, Statuses: status}, p)
+	f := events.Filter{IncubatorID: inc, Statuses: status}
+	s, err := r.Meetups.Events(ctx, f, p)
 	if err != nil {
 		return nil, err
 	}
-	edges, info := connection(s, func(e events.Event) string { return e.ID }, func(c string, e events.Event) *model.EventEdge {
-		return &model.EventEdge{Cursor: c, Node: &e}
-	})
-	return &model.EventConnection{Edges: edges, PageInfo: &info}, nil
+	conn := &model.EventConnection{Count: func(ctx context.Context) (int, error) { return r.Meetups.CountEvents(ctx, f) }}
+	conn.Edges, conn.PageInfo = connection(p, s, func(e events.Event) string { return e.ID },
+		func(c string, e events.Event) model.EventEdge { return model.EventEdge{Cursor: c, Node: e} })
+	return conn, nil
 }
 
 func (r *queryResolver) Event(ctx context.Context, id string) (*events.Event, error) {
@@ -402,20 +423,11 @@ func (r *queryResolver) MyMeetingRequests(ctx context.Context, eventID string) (
 	if err != nil {
 		return nil, err
 	}
-	rs, err := r.Meetups.Requests(ctx, raw)
-	if err != nil {
-		return nil, err
-	}
 	v, err := r.viewOfEvent(ctx, raw)
 	if err != nil {
 		return nil, err
 	}
-	now := r.Meetups.Now()
-	out := make([]*model.MeetingRequest, len(rs))
-	for i, req := range rs {
-		out[i] = requestOut(v, req, now)
-	}
-	return out, nil
+	return r.requestsOut(ctx, v)
 }
 
 func (r *Resolver) Event() generated.EventResolver { return &eventResolver{r} }

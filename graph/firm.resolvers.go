@@ -99,7 +99,7 @@ func (r *queryResolver) Startups(ctx context.Context, first *int, after *string,
 		return nil, err
 	}
 	conn := &model.StartupConnection{Count: func(ctx context.Context) (int, error) { return r.Firms.Count(ctx, f) }}
-	conn.Edges, conn.PageInfo = connection(s, startupID, startupEdge)
+	conn.Edges, conn.PageInfo = connection(page, s, startupID, startupEdge)
 	return conn, nil
 }
 

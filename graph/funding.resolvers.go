@@ -76,7 +76,7 @@ func (r *fundCallResolver) Applications(ctx context.Context, obj *funding.Call, 
 	conn := &model.ApplicationConnection{Count: func(ctx context.Context) (int, error) {
 		return r.Funding.CountApplications(ctx, obj.ID, deref(status))
 	}}
-	conn.Edges, conn.PageInfo = applicationEdges(s)
+	conn.Edges, conn.PageInfo = applicationEdges(page, s)
 	return conn, nil
 }
 
@@ -163,7 +163,7 @@ func (r *queryResolver) FundCalls(ctx context.Context, first *int, after *string
 		return nil, err
 	}
 	conn := &model.FundCallConnection{Count: func(ctx context.Context) (int, error) { return r.Funding.CountCalls(ctx, f) }}
-	conn.Edges, conn.PageInfo = connection(s, func(c funding.Call) string { return c.ID },
+	conn.Edges, conn.PageInfo = connection(page, s, func(c funding.Call) string { return c.ID },
 		func(cur string, c funding.Call) model.FundCallEdge { return model.FundCallEdge{Cursor: cur, Node: c} })
 	return conn, nil
 }

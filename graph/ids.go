@@ -29,7 +29,12 @@ const (
 	typeDeal               = "Deal"
 	typeSavedSearch        = "SavedSearch"
 	typeNotification       = "Notification"
+	typeMatch              = "Match"
+	typeJobRun             = "JobRun"
 )
+
+// maxNodes bounds the IDs of one nodes query.
+const maxNodes = 100
 
 // GlobalID is the opaque ID clients see of the record of schema type typ
 // with domain ID id, for tools outside the API (the demo's personas).

@@ -13,6 +13,10 @@ import (
 	"github.com/innoport/innoport/graph/model"
 )
 
+func (r *jobRunResolver) ID(ctx context.Context, obj *runs.Run) (string, error) {
+	return globalID(typeJobRun, obj.ID), nil
+}
+
 func (r *jobRunResolver) Trigger(ctx context.Context, obj *runs.Run) (model.JobTrigger, error) {
 	return model.JobTrigger(obj.Trigger), nil
 }
@@ -59,8 +63,8 @@ func (r *queryResolver) JobRuns(ctx context.Context, job string, first *int, aft
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.JobRunConnection{}
-	conn.Edges, conn.PageInfo = connection(s, func(run runs.Run) string { return run.ID },
+	conn := &model.JobRunConnection{Count: func(ctx context.Context) (int, error) { return r.Runs.CountRuns(ctx, job) }}
+	conn.Edges, conn.PageInfo = connection(page, s, func(run runs.Run) string { return run.ID },
 		func(c string, run runs.Run) model.JobRunEdge { return model.JobRunEdge{Cursor: c, Node: run} })
 	return conn, nil
 }

@@ -33,7 +33,7 @@ func (r *Resolver) matches(ctx context.Context, key matching.ListKey, first *int
 func matchesOf(l matching.List, n int) []*model.Match {
 	out := make([]*model.Match, 0, min(n, len(l.Items)))
 	for _, it := range l.Items[:min(n, len(l.Items))] {
-		m := &model.Match{ID: matching.MatchID(l.Key, it.TargetID), Score: it.Score, Explanation: it.Explanation,
+		m := &model.Match{ID: globalID(typeMatch, matching.MatchID(l.Key, it.TargetID)), Score: it.Score, Explanation: it.Explanation,
 			ComputedAt: l.ComputedAt, List: l.Key, TargetID: it.TargetID}
 		if l.Key.Owner == matching.OwnerStartup && l.Key.Kind == matching.KindIncubator {
 			_, program := matching.ProgramOf(it.TargetID)
@@ -56,6 +56,15 @@ func (r *mutationResolver) matchFeedback(ctx context.Context, key matching.ListK
 		return nil, err
 	}
 	return &model.MatchFeedbackPayload{Matches: matchesOf(l, maxMatches), UserErrors: ue}, nil
+}
+
+// matchID is the matching engine's ID of a match: inside the global ID, or
+// the ID itself as matches named it before they were nodes.
+func matchID(gid string) string {
+	if typ, id, ok := decodeID(gid); ok && typ == typeMatch {
+		return id
+	}
+	return gid
 }
 
 // loadTarget loads a matched entity; one that is gone fails the match only.

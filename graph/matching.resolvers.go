@@ -51,12 +51,12 @@ func (r *mentorResolver) Matches(ctx context.Context, obj *ecosystem.Mentor, fir
 }
 
 func (r *mutationResolver) DismissMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error) {
-	key, err := r.Matching.Dismiss(ctx, input.ID)
+	key, err := r.Matching.Dismiss(ctx, matchID(input.ID))
 	return r.matchFeedback(ctx, key, err)
 }
 
 func (r *mutationResolver) BookmarkMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error) {
-	key, err := r.Matching.Bookmark(ctx, input.ID)
+	key, err := r.Matching.Bookmark(ctx, matchID(input.ID))
 	return r.matchFeedback(ctx, key, err)
 }
 

@@ -148,7 +148,7 @@ func (r *queryResolver) SandboxApplications(ctx context.Context, programID *stri
 		return nil, err
 	}
 	conn := &model.SandboxApplicationConnection{Count: func(ctx context.Context) (int, error) { return r.Sandbox.CountApplications(ctx, f) }}
-	conn.Edges, conn.PageInfo = connection(s, func(a sandbox.Application) string { return a.ID },
+	conn.Edges, conn.PageInfo = connection(page, s, func(a sandbox.Application) string { return a.ID },
 		func(c string, a sandbox.Application) model.SandboxApplicationEdge {
 			return model.SandboxApplicationEdge{Cursor: c, Node: a}
 		})

@@ -6,7 +6,9 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/value"
@@ -50,8 +52,38 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return nodeOf(r.Investing.OwnSavedSearch(ctx, raw))
 	case typeNotification:
 		return nodeOf(r.Investing.Notification(ctx, raw))
+	case typeReviewer:
+		return nodeOf(r.Funding.Reviewer(ctx, raw))
+	case typeSandboxProgram:
+		return nodeOf(r.Sandbox.Program(ctx, raw))
+	case typeMeeting:
+		return r.meetingNode(ctx, id)
+	case typeMatch:
+		l, err := r.Matching.Match(ctx, raw)
+		if err != nil {
+			return nil, err
+		}
+		return matchesOf(l, 1)[0], nil
+	case typeJobRun:
+		return nodeOf(r.Runs.Run(ctx, raw))
 	}
 	return nil, errs.NotFoundf("đối tượng", "Object")
+}
+
+func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
+	if len(ids) > maxNodes {
+		return nil, errs.InvalidValue(fmt.Sprintf("Tối đa %d mã mỗi lần.", maxNodes), fmt.Sprintf("At most %d IDs at a time.", maxNodes), "ids")
+	}
+	out := make([]model.Node, len(ids))
+	for i, id := range ids {
+		n, err := r.Node(ctx, id)
+		if err != nil {
+			graphql.AddError(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), err)
+			continue
+		}
+		out[i] = n
+	}
+	return out, nil
 }
 
 func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {

@@ -101,7 +101,7 @@ func (r *queryResolver) ScreeningResults(ctx context.Context, setKey string, sta
 		return nil, err
 	}
 	conn := &model.ScreeningResultConnection{Count: func(ctx context.Context) (int, error) { return r.Screen.CountResults(ctx, f) }}
-	conn.Edges, conn.PageInfo = connection(s, func(x screening.Result) string { return x.ID },
+	conn.Edges, conn.PageInfo = connection(page, s, func(x screening.Result) string { return x.ID },
 		func(c string, x screening.Result) model.ScreeningResultEdge {
 			return model.ScreeningResultEdge{Cursor: c, Node: x}
 		})

@@ -23,6 +23,16 @@ func offsetCursor(offset int) string {
 	return base64.RawURLEncoding.EncodeToString([]byte("o" + strconv.Itoa(offset)))
 }
 
+// offsetPageInfo is the page info of the n items after offset.
+func offsetPageInfo(offset, n int, hasNext bool) model.PageInfo {
+	info := model.PageInfo{HasNextPage: hasNext, HasPreviousPage: offset > 0}
+	if n > 0 {
+		start, end := offsetCursor(offset+1), offsetCursor(offset+n)
+		info.StartCursor, info.EndCursor = &start, &end
+	}
+	return info
+}
+
 // offsetPage validates connection arguments of a ranked list.
 func offsetPage(first *int, after *string) (offset int, p value.Page, err error) {
 	if after != nil && *after != "" {
@@ -191,10 +201,9 @@ func (r *Resolver) searchStartups(ctx context.Context, first *int, after *string
 		return nil, err
 	}
 	conn := &model.StartupConnection{Count: func(context.Context) (int, error) { return res.Total, nil }}
-	conn.PageInfo.HasNextPage = offset+len(res.Hits) < res.Total
+	conn.PageInfo = offsetPageInfo(offset, len(ids), offset+len(ids) < res.Total)
 	for i, id := range ids {
 		c := offsetCursor(offset + i + 1)
-		conn.PageInfo.EndCursor = &c
 		if st, ok := found[id]; ok {
 			conn.Edges = append(conn.Edges, model.StartupEdge{Cursor: c, Node: st})
 		}

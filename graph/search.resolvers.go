@@ -39,11 +39,10 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []search
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.SearchConnection{Edges: []*model.SearchEdge{}, TotalCount: res.Total,
-		PageInfo: &model.PageInfo{HasNextPage: offset+len(res.Hits) < res.Total}}
+	info := offsetPageInfo(offset, len(res.Hits), offset+len(res.Hits) < res.Total)
+	conn := &model.SearchConnection{Edges: []*model.SearchEdge{}, TotalCount: res.Total, PageInfo: &info}
 	for i, h := range res.Hits {
 		c := offsetCursor(offset + i + 1)
-		conn.PageInfo.EndCursor = &c
 		if n, ok := nodes[h.Key]; ok {
 			conn.Edges = append(conn.Edges, &model.SearchEdge{Cursor: c, Node: n, Highlights: highlightsOf(h.Highlights)})
 		}

@@ -674,6 +674,25 @@ func parseMatchID(id string) (ListKey, string, error) {
 	return ListKey{owner, parts[1], k}, target, nil
 }
 
+// Match returns the list holding the match id names, narrowed to that one
+// item; NotFound when the list no longer holds it.
+func (s *Service) Match(ctx context.Context, id string) (List, error) {
+	key, target, err := parseMatchID(id)
+	if err != nil {
+		return List{}, err
+	}
+	l, err := s.List(ctx, key)
+	if err != nil {
+		return List{}, err
+	}
+	i := index(len(l.Items), func(i int) string { return l.Items[i].TargetID }, target)
+	if i < 0 {
+		return List{}, errs.NotFoundf("gợi ý kết nối", "Match", "id")
+	}
+	l.Items = l.Items[i : i+1]
+	return l, nil
+}
+
 // pairOf returns the startup–target pair an item of a list stands for.
 func pairOf(key ListKey, target string) PairKey {
 	if key.Owner == OwnerStartup {

@@ -187,11 +187,20 @@ func (s *Notifications) Add(ctx context.Context, n dealflow.Notification) (bool,
 
 // List pages an investor's notifications, newest first.
 func (s *Notifications) List(ctx context.Context, investorID string, unreadOnly bool, p value.Page) (value.Slice[dealflow.Notification], error) {
+	return newestFirst(ctx, s.coll, notificationFilter(investorID, unreadOnly), p, notificationDoc.toDomain)
+}
+
+func notificationFilter(investorID string, unreadOnly bool) bson.D {
 	filter := bson.D{{Key: "investorId", Value: investorID}}
 	if unreadOnly {
 		filter = append(filter, bson.E{Key: "readAt", Value: bson.D{{Key: "$exists", Value: false}}})
 	}
-	return newestFirst(ctx, s.coll, filter, p, notificationDoc.toDomain)
+	return filter
+}
+
+// Count counts an investor's notifications, or its unread ones.
+func (s *Notifications) Count(ctx context.Context, investorID string, unreadOnly bool) (int, error) {
+	return countIn(ctx, s.coll, notificationFilter(investorID, unreadOnly))
 }
 
 // Get returns a notification.
@@ -329,6 +338,11 @@ func (s *AccessLog) Add(ctx context.Context, a dealflow.Access) error {
 		return errs.Internalf(err, "log data-room read")
 	}
 	return nil
+}
+
+// CountForStartup counts the reads in a startup's log.
+func (s *AccessLog) CountForStartup(ctx context.Context, startupID string) (int, error) {
+	return countIn(ctx, s.coll, bson.D{{Key: "startupId", Value: startupID}})
 }
 
 // ForStartup pages a startup's log, newest first.

@@ -211,12 +211,17 @@ func (r *repo[E, D]) each(ctx context.Context, fn func(E) error) error {
 	return nil
 }
 
-func (r *repo[E, D]) count(ctx context.Context, filter bson.D) (int, error) {
-	n, err := r.coll.CountDocuments(ctx, filter)
+// countIn counts the documents of coll matching filter.
+func countIn(ctx context.Context, coll *mongo.Collection, filter bson.D) (int, error) {
+	n, err := coll.CountDocuments(ctx, filter)
 	if err != nil {
-		return 0, errs.Internalf(err, "count %s", r.coll.Name())
+		return 0, errs.Internalf(err, "count %s", coll.Name())
 	}
 	return int(n), nil
+}
+
+func (r *repo[E, D]) count(ctx context.Context, filter bson.D) (int, error) {
+	return countIn(ctx, r.coll, filter)
 }
 
 func (r *repo[E, D]) find(ctx context.Context, filter bson.D, opts *options.FindOptionsBuilder) ([]E, error) {

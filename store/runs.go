@@ -157,6 +157,24 @@ func (s *Runs) Abandon(ctx context.Context, id string, at time.Time, reason stri
 	return nil
 }
 
+// Count counts a job's runs.
+func (s *Runs) Count(ctx context.Context, job string) (int, error) {
+	return countIn(ctx, s.coll, bson.D{{Key: "job", Value: job}})
+}
+
+// Get returns a run by its ID.
+func (s *Runs) Get(ctx context.Context, id string) (runs.Run, error) {
+	var d runDoc
+	err := s.coll.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return runs.Run{}, runs.EntityRun.NotFound()
+	}
+	if err != nil {
+		return runs.Run{}, errs.Internalf(err, "find run")
+	}
+	return d.toDomain(), nil
+}
+
 // List returns a page of a job's runs, newest first.
 func (s *Runs) List(ctx context.Context, job string, p value.Page) (value.Slice[runs.Run], error) {
 	q := bson.D{{Key: "job", Value: job}}

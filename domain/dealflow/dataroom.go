@@ -85,6 +85,14 @@ func (s *Service) AccessLog(ctx context.Context, startupID string, p value.Page)
 	return s.st.Access.ForStartup(ctx, startupID, p)
 }
 
+// CountAccessLog counts the reads in a startup's log.
+func (s *Service) CountAccessLog(ctx context.Context, startupID string) (int, error) {
+	if _, _, err := s.manage(ctx, startupID); err != nil {
+		return 0, err
+	}
+	return s.st.Access.CountForStartup(ctx, startupID)
+}
+
 // Confidential returns a startup's contact and financials (and allows its
 // evidence) to those who manage it, and to the users of an investor holding
 // an active grant — whose every read is logged as a read of field.

@@ -288,6 +288,15 @@ func (s *Service) Notifications(ctx context.Context, unreadOnly bool, p value.Pa
 	return s.st.Notifications.List(ctx, investorID, unreadOnly, p)
 }
 
+// CountNotifications counts what Notifications pages.
+func (s *Service) CountNotifications(ctx context.Context, unreadOnly bool) (int, error) {
+	investorID, err := notifiedInvestor(identity.FromContext(ctx))
+	if err != nil {
+		return 0, err
+	}
+	return s.st.Notifications.Count(ctx, investorID, unreadOnly)
+}
+
 // MarkRead marks one of the caller's investor's notifications read.
 func (s *Service) MarkRead(ctx context.Context, id string) (Notification, error) {
 	n, err := s.Notification(ctx, id)

@@ -43,6 +43,8 @@ type NotificationStore interface {
 	Add(ctx context.Context, n Notification) (added bool, err error)
 	// List pages an investor's notifications, newest first.
 	List(ctx context.Context, investorID string, unreadOnly bool, p value.Page) (value.Slice[Notification], error)
+	// Count counts what List pages.
+	Count(ctx context.Context, investorID string, unreadOnly bool) (int, error)
 	Get(ctx context.Context, id string) (Notification, error)
 	MarkRead(ctx context.Context, id string, at time.Time) (Notification, error)
 }
@@ -59,6 +61,8 @@ type AccessLog interface {
 	Add(ctx context.Context, a Access) error
 	// ForStartup pages a startup's log, newest first.
 	ForStartup(ctx context.Context, startupID string, p value.Page) (value.Slice[Access], error)
+	// CountForStartup counts what ForStartup pages.
+	CountForStartup(ctx context.Context, startupID string) (int, error)
 }
 
 // Stores are the service's storage.

@@ -152,7 +152,7 @@ func (b *Board) BySubject(subject string) *Participant {
 func (b *Board) Meeting(id string) (*Meeting, error) {
 	i := slices.IndexFunc(b.Meetings, func(m Meeting) bool { return m.ID == id })
 	if i < 0 {
-		return nil, errs.NotFoundf("cuộc gặp", "Meeting")
+		return nil, EntityMeeting.NotFound()
 	}
 	return &b.Meetings[i], nil
 }

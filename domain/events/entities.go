@@ -7,4 +7,5 @@ var (
 	EntityEvent   = errs.Entity{VI: "sự kiện", EN: "Event"}
 	EntityBoard   = errs.Entity{VI: "danh sách tham dự", EN: "Event board"}
 	EntityRequest = errs.Entity{VI: "yêu cầu gặp", EN: "Meeting request"}
+	EntityMeeting = errs.Entity{VI: "cuộc gặp", EN: "Meeting"}
 )

@@ -28,6 +28,7 @@ type EventStore interface {
 	GetMany(ctx context.Context, ids []string) (map[string]Event, error)
 	Update(ctx context.Context, id string, fn func(*Event) error) (Event, error)
 	List(ctx context.Context, f Filter, p value.Page) (value.Slice[Event], error)
+	Count(ctx context.Context, f Filter) (int, error)
 }
 
 // BoardStore keeps each event's board.
@@ -191,16 +192,33 @@ func (s *Service) Event(ctx context.Context, id string) (Event, error) {
 // Events lists events: published and cancelled ones to everyone, drafts
 // to the managers of the incubator the filter names.
 func (s *Service) Events(ctx context.Context, f Filter, p value.Page) (value.Slice[Event], error) {
-	if f.IncubatorID == "" || policy.ManageEvent(identity.FromContext(ctx), f.IncubatorID) != nil {
-		if len(f.Statuses) == 0 {
-			f.Statuses = []Status{Published, Cancelled}
-		}
-		f.Statuses = slices.DeleteFunc(slices.Clone(f.Statuses), func(st Status) bool { return st == Draft })
-		if len(f.Statuses) == 0 {
-			return value.Slice[Event]{}, nil
-		}
+	f, ok := visible(ctx, f)
+	if !ok {
+		return value.Slice[Event]{}, nil
 	}
 	return s.events.List(ctx, f, p)
+}
+
+// CountEvents counts what Events lists, over all pages.
+func (s *Service) CountEvents(ctx context.Context, f Filter) (int, error) {
+	f, ok := visible(ctx, f)
+	if !ok {
+		return 0, nil
+	}
+	return s.events.Count(ctx, f)
+}
+
+// visible narrows f to the events the caller may see: drafts only for the
+// managers of the incubator f names; false when nothing is left.
+func visible(ctx context.Context, f Filter) (Filter, bool) {
+	if f.IncubatorID != "" && policy.ManageEvent(identity.FromContext(ctx), f.IncubatorID) == nil {
+		return f, true
+	}
+	if len(f.Statuses) == 0 {
+		f.Statuses = []Status{Published, Cancelled}
+	}
+	f.Statuses = slices.DeleteFunc(slices.Clone(f.Statuses), func(st Status) bool { return st == Draft })
+	return f, len(f.Statuses) > 0
 }
 
 // EventsByID returns the events among ids, for batched loads.

@@ -90,6 +90,16 @@ func (v View) Meetings() ([]Meeting, error) {
 	return v.Board.Live(), nil
 }
 
+// Meeting returns meeting id, cancelled or not, when the caller may see it:
+// its two sides and the event's managers.
+func (v View) Meeting(id string) (Meeting, bool) {
+	i := slices.IndexFunc(v.Board.Meetings, func(m Meeting) bool { return m.ID == id })
+	if i < 0 || !v.Manager && (v.Me == nil || v.Board.Meetings[i].side(v.Me.ID) < 0) {
+		return Meeting{}, false
+	}
+	return v.Board.Meetings[i], true
+}
+
 // SeesFeedback reports whether the caller may read what the sides of m
 // said: the sides themselves and the event's managers.
 func (v View) SeesFeedback(m Meeting) bool {

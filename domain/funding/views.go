@@ -207,6 +207,23 @@ func (s *Service) ListReviewers(ctx context.Context, p value.Page) (value.Slice[
 	return s.st.Reviewers.List(ctx, p)
 }
 
+// Reviewer returns a reviewer's profile to admins, fund managers and the
+// reviewer's own user.
+func (s *Service) Reviewer(ctx context.Context, id string) (Reviewer, error) {
+	r, err := s.st.Reviewers.Get(ctx, id)
+	if err != nil {
+		return Reviewer{}, err
+	}
+	p := identity.FromContext(ctx)
+	if p.Subject != "" && p.Subject == r.Subject {
+		return r, nil
+	}
+	if err := policy.CreateReviewer(p); err != nil {
+		return Reviewer{}, err
+	}
+	return r, nil
+}
+
 // CountReviewers counts the reviewers.
 func (s *Service) CountReviewers(ctx context.Context) (int, error) { return s.st.Reviewers.Count(ctx) }
 

@@ -66,6 +66,10 @@ type RunStore interface {
 	// replica stopped before it ended.
 	Abandon(ctx context.Context, id string, at time.Time, reason string) error
 	List(ctx context.Context, job string, p value.Page) (value.Slice[Run], error)
+	// Count counts a job's runs.
+	Count(ctx context.Context, job string) (int, error)
+	// Get returns a run by its ID.
+	Get(ctx context.Context, id string) (Run, error)
 	// Last returns the latest run of each job that has one.
 	Last(ctx context.Context, jobs []string) (map[string]Run, error)
 }

@@ -70,6 +70,22 @@ func (s *Service) Runs(ctx context.Context, job string, p value.Page) (value.Sli
 	return s.store.List(ctx, job, p)
 }
 
+// CountRuns counts a job's runs.
+func (s *Service) CountRuns(ctx context.Context, job string) (int, error) {
+	if err := policy.OperateJobs(identity.FromContext(ctx)); err != nil {
+		return 0, err
+	}
+	return s.store.Count(ctx, job)
+}
+
+// Run returns a run by its ID.
+func (s *Service) Run(ctx context.Context, id string) (Run, error) {
+	if err := policy.OperateJobs(identity.FromContext(ctx)); err != nil {
+		return Run{}, err
+	}
+	return s.store.Get(ctx, id)
+}
+
 // RunNow runs a job now and returns its record.
 func (s *Service) RunNow(ctx context.Context, name string) (Run, error) {
 	if err := policy.OperateJobs(identity.FromContext(ctx)); err != nil {

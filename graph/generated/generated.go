@@ -234,8 +234,9 @@ type ComplexityRoot struct {
 	}
 
 	DataRoomAccessConnection struct {
-		Edges    func(childComplexity int) int
-		PageInfo func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	DataRoomAccessEdge struct {
@@ -331,6 +332,8 @@ type ComplexityRoot struct {
 		Kind              func(childComplexity int) int
 		MaxMeetings       func(childComplexity int) int
 		Meetings          func(childComplexity int) int
+		MyAgenda          func(childComplexity int) int
+		MyMeetingRequests func(childComplexity int) int
 		MyRegistration    func(childComplexity int) int
 		Participants      func(childComplexity int, status *events.RegStatus, typeArg *string) int
 		RegCloses         func(childComplexity int) int
@@ -354,8 +357,9 @@ type ComplexityRoot struct {
 	}
 
 	EventConnection struct {
-		Edges    func(childComplexity int) int
-		PageInfo func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	EventEdge struct {
@@ -578,8 +582,9 @@ type ComplexityRoot struct {
 	}
 
 	JobRunConnection struct {
-		Edges    func(childComplexity int) int
-		PageInfo func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	JobRunEdge struct {
@@ -770,8 +775,9 @@ type ComplexityRoot struct {
 	}
 
 	NotificationConnection struct {
-		Edges    func(childComplexity int) int
-		PageInfo func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	NotificationEdge struct {
@@ -785,8 +791,10 @@ type ComplexityRoot struct {
 	}
 
 	PageInfo struct {
-		EndCursor   func(childComplexity int) int
-		HasNextPage func(childComplexity int) int
+		EndCursor       func(childComplexity int) int
+		HasNextPage     func(childComplexity int) int
+		HasPreviousPage func(childComplexity int) int
+		StartCursor     func(childComplexity int) int
 	}
 
 	ParticipantRecommendation struct {
@@ -827,6 +835,7 @@ type ComplexityRoot struct {
 		MyAgenda            func(childComplexity int, eventID string) int
 		MyMeetingRequests   func(childComplexity int, eventID string) int
 		Node                func(childComplexity int, id string) int
+		Nodes               func(childComplexity int, ids []string) int
 		Notifications       func(childComplexity int, first *int, after *string, unreadOnly *bool) int
 		PreviewCriteriaSet  func(childComplexity int, id string) int
 		Reviewers           func(childComplexity int, first *int, after *string) int
@@ -1330,6 +1339,8 @@ type EventResolver interface {
 	SeatsTaken(ctx context.Context, obj *events.Event) (int, error)
 	Waitlisted(ctx context.Context, obj *events.Event) (int, error)
 	MyRegistration(ctx context.Context, obj *events.Event) (*model.EventParticipant, error)
+	MyAgenda(ctx context.Context, obj *events.Event) (*model.Agenda, error)
+	MyMeetingRequests(ctx context.Context, obj *events.Event) ([]*model.MeetingRequest, error)
 	Participants(ctx context.Context, obj *events.Event, status *events.RegStatus, typeArg *string) ([]*model.EventParticipant, error)
 	AgendaStatus(ctx context.Context, obj *events.Event) (events.AgendaStatus, error)
 	Meetings(ctx context.Context, obj *events.Event) ([]*model.Meeting, error)
@@ -1390,6 +1401,8 @@ type InvestorResolver interface {
 	Matches(ctx context.Context, obj *ecosystem.Investor, first *int) ([]*model.Match, error)
 }
 type JobRunResolver interface {
+	ID(ctx context.Context, obj *runs.Run) (string, error)
+
 	Trigger(ctx context.Context, obj *runs.Run) (model.JobTrigger, error)
 
 	FinishedAt(ctx context.Context, obj *runs.Run) (*time.Time, error)
@@ -1490,6 +1503,7 @@ type NotificationResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (model.Node, error)
+	Nodes(ctx context.Context, ids []string) ([]model.Node, error)
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Sectors(ctx context.Context) ([]*value.SectorInfo, error)
 	Application(ctx context.Context, id string) (*funding.Application, error)
@@ -2150,6 +2164,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.DataRoomAccessConnection.PageInfo(childComplexity), true
+	case "DataRoomAccessConnection.totalCount":
+		if e.complexity.DataRoomAccessConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.DataRoomAccessConnection.TotalCount(childComplexity), true
 
 	case "DataRoomAccessEdge.cursor":
 		if e.complexity.DataRoomAccessEdge.Cursor == nil {
@@ -2499,6 +2519,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Event.Meetings(childComplexity), true
+	case "Event.myAgenda":
+		if e.complexity.Event.MyAgenda == nil {
+			break
+		}
+
+		return e.complexity.Event.MyAgenda(childComplexity), true
+	case "Event.myMeetingRequests":
+		if e.complexity.Event.MyMeetingRequests == nil {
+			break
+		}
+
+		return e.complexity.Event.MyMeetingRequests(childComplexity), true
 	case "Event.myRegistration":
 		if e.complexity.Event.MyRegistration == nil {
 			break
@@ -2637,6 +2669,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.EventConnection.PageInfo(childComplexity), true
+	case "EventConnection.totalCount":
+		if e.complexity.EventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.EventConnection.TotalCount(childComplexity), true
 
 	case "EventEdge.cursor":
 		if e.complexity.EventEdge.Cursor == nil {
@@ -3089,7 +3127,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.FundCall.TicketMinVnd(childComplexity), true
-	case "FundCall.title":
+	case "FundCall.title", "FundCall.name":
 		if e.complexity.FundCall.Title == nil {
 			break
 		}
@@ -3562,6 +3600,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.JobRunConnection.PageInfo(childComplexity), true
+	case "JobRunConnection.totalCount":
+		if e.complexity.JobRunConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.JobRunConnection.TotalCount(childComplexity), true
 
 	case "JobRunEdge.cursor":
 		if e.complexity.JobRunEdge.Cursor == nil {
@@ -4743,6 +4787,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.NotificationConnection.PageInfo(childComplexity), true
+	case "NotificationConnection.totalCount":
+		if e.complexity.NotificationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.NotificationConnection.TotalCount(childComplexity), true
 
 	case "NotificationEdge.cursor":
 		if e.complexity.NotificationEdge.Cursor == nil {
@@ -4782,6 +4832,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.PageInfo.HasNextPage(childComplexity), true
+	case "PageInfo.hasPreviousPage":
+		if e.complexity.PageInfo.HasPreviousPage == nil {
+			break
+		}
+
+		return e.complexity.PageInfo.HasPreviousPage(childComplexity), true
+	case "PageInfo.startCursor":
+		if e.complexity.PageInfo.StartCursor == nil {
+			break
+		}
+
+		return e.complexity.PageInfo.StartCursor(childComplexity), true
 
 	case "ParticipantRecommendation.explanation":
 		if e.complexity.ParticipantRecommendation.Explanation == nil {
@@ -4997,6 +5059,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.nodes":
+		if e.complexity.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Nodes(childComplexity, args["ids"].([]string)), true
 	case "Query.notifications":
 		if e.complexity.Query.Notifications == nil {
 			break
@@ -7102,7 +7175,7 @@ extend type Startup {
 extend type Query {
   application(id: ID!): Application
   "Admins and fund managers."
-  reviewers(first: Int = 20, after: String): ReviewerConnection!
+  reviewers(first: Int = 20, after: String): ReviewerConnection
 }
 
 input AnswerInput {
@@ -7322,6 +7395,8 @@ type NotificationEdge {
 type NotificationConnection {
   edges: [NotificationEdge!]!
   pageInfo: PageInfo!
+  "How many items all pages hold: every notification the query matches."
+  totalCount: Int!
 }
 
 "A startup's grant to an investor to read its confidential fields: contact, financials, and screening evidence with its documents."
@@ -7353,6 +7428,8 @@ type DataRoomAccessEdge {
 type DataRoomAccessConnection {
   edges: [DataRoomAccessEdge!]!
   pageInfo: PageInfo!
+  "How many items all pages hold: every read in the log."
+  totalCount: Int!
 }
 
 extend type Investor {
@@ -7375,7 +7452,7 @@ extend type Startup {
 
 extend type Query {
   "The notifications of the investor the caller acts for, newest first."
-  notifications(first: Int = 20, after: String, unreadOnly: Boolean = false): NotificationConnection!
+  notifications(first: Int = 20, after: String, unreadOnly: Boolean = false): NotificationConnection
 }
 
 input MoveDealInput {
@@ -7460,7 +7537,7 @@ extend type Mutation {
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/ecosystem.graphqls", Input: `"A startup support centre or incubator (trung tâm hỗ trợ khởi nghiệp / vườn ươm)."
-type Incubator implements Node {
+type Incubator implements Node & Listing {
   id: ID!
   name: String!
   nameEn: String
@@ -7486,7 +7563,7 @@ enum InvestorKind {
 }
 
 "A fund, angel or company investing in startups."
-type Investor implements Node {
+type Investor implements Node & Listing {
   id: ID!
   name: String!
   kind: InvestorKind!
@@ -7507,7 +7584,7 @@ type Investor implements Node {
 }
 
 "An expert or mentor (chuyên gia, cố vấn), possibly an overseas Vietnamese."
-type Mentor implements Node {
+type Mentor implements Node & Listing {
   id: ID!
   name: String!
   expertise: [Sector!]!
@@ -7794,6 +7871,10 @@ type Event implements Node {
   waitlisted: Int!
   "The caller's registration, if any."
   myRegistration: EventParticipant
+  "The caller's agenda here; null when the caller is not registered."
+  myAgenda: Agenda
+  "The meeting requests the caller sent and received here; null when the caller is not registered."
+  myMeetingRequests: [MeetingRequest!]
   "Confirmed participants to participants; anyone in any status to managers; of one status or type when given."
   participants(status: RegistrationStatus, type: String): [EventParticipant!]!
   agendaStatus: AgendaStatus!
@@ -7812,6 +7893,8 @@ type EventEdge {
 type EventConnection {
   edges: [EventEdge!]!
   pageInfo: PageInfo!
+  "How many items all pages hold: every event the caller may see that the query matches."
+  totalCount: Int!
 }
 
 "A registration at an event; offers and seeks are the marketplace."
@@ -7869,7 +7952,7 @@ type MeetingFeedback {
 }
 
 "A 1:1 meeting in a slot at a table."
-type Meeting {
+type Meeting implements Node {
   "Pass it to cancelMeeting, markNoShow and rateMeeting."
   id: ID!
   slot: MeetingSlot!
@@ -7943,10 +8026,10 @@ extend type Query {
   "Published and cancelled events in creation order; a manager also sees their incubator's drafts."
   events(incubatorId: ID, status: [EventStatus!], first: Int = 20, after: String): EventConnection!
   event(id: ID!): Event
-  "The caller's agenda at an event."
-  myAgenda(eventId: ID!): Agenda!
+  "The caller's agenda at an event; NOT_FOUND when the caller is not registered."
+  myAgenda(eventId: ID!): Agenda @deprecated(reason: "Use Event.myAgenda, null rather than an error for a caller who is not registered.")
   "Requests the caller sent and received at an event."
-  myMeetingRequests(eventId: ID!): [MeetingRequest!]!
+  myMeetingRequests(eventId: ID!): [MeetingRequest!] @deprecated(reason: "Use Event.myMeetingRequests.")
 }
 
 input CreateEventInput {
@@ -8149,7 +8232,7 @@ extend type Mutation {
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/firm.graphqls", Input: `"An innovative startup (doanh nghiệp khởi nghiệp sáng tạo)."
-type Startup implements Node {
+type Startup implements Node & Listing {
   id: ID!
   "Registered Vietnamese name."
   name: String!
@@ -8314,9 +8397,11 @@ enum FundCallStatus {
 A funding call (đợt kêu gọi vốn) startups apply to. Lifecycle: DRAFT → OPEN →
 CLOSED → DECIDED, or CANCELLED. Drafts are visible to the fund's managers only.
 """
-type FundCall implements Node {
+type FundCall implements Node & Listing {
   id: ID!
   title: String!
+  "The title, under the name every listing shares."
+  name: String!
   description: String
   fund: Fund!
   status: FundCallStatus!
@@ -8427,7 +8512,7 @@ extend type Query {
   funds: [Fund!]!
   fundCalls(first: Int = 20, after: String, status: FundCallStatus): FundCallConnection!
   "Every rule's outcome for a startup, without applying: its members and the fund's managers."
-  checkEligibility(callId: ID!, startupId: ID!): EligibilityResult!
+  checkEligibility(callId: ID!, startupId: ID!): EligibilityResult
 }
 
 type EligibilityResult {
@@ -8559,8 +8644,7 @@ enum JobRunStatus {
 }
 
 "One run of a scheduled job."
-type JobRun {
-  "The job and its scheduled tick (or start time for a manual run); runs sort newest first by it."
+type JobRun implements Node {
   id: ID!
   job: String!
   trigger: JobTrigger!
@@ -8590,6 +8674,8 @@ type JobRunEdge {
 type JobRunConnection {
   edges: [JobRunEdge!]!
   pageInfo: PageInfo!
+  "How many items all pages hold: every run of the job."
+  totalCount: Int!
 }
 
 input RunJobInput {
@@ -8605,9 +8691,9 @@ type RunJobPayload {
 
 extend type Query {
   "Scheduled jobs with their latest runs; admins only."
-  jobs: [Job!]!
+  jobs: [Job!]
   "A job's runs, newest first; admins only."
-  jobRuns(job: String!, first: Int = 20, after: String): JobRunConnection!
+  jobRuns(job: String!, first: Int = 20, after: String): JobRunConnection
 }
 
 extend type Mutation {
@@ -8656,7 +8742,7 @@ A scored, explained match. Lists are recomputed whole — on schedule, and
 within seconds of a change to either side — so a reader sees the old list or
 the new one, never a mix.
 """
-type Match {
+type Match implements Node {
   "Pass it to dismissMatch or bookmarkMatch."
   id: ID!
   "0 to 1; the explanation's contributions add up to it."
@@ -8961,7 +9047,7 @@ extend type Query {
   sandboxPrograms: [SandboxProgram!]!
   sandboxApplication(id: ID!): SandboxApplication
   "A program's applications for its regulators, or a startup's own for its members."
-  sandboxApplications(programId: ID, startupId: ID, first: Int = 20, after: String): SandboxApplicationConnection!
+  sandboxApplications(programId: ID, startupId: ID, first: Int = 20, after: String): SandboxApplicationConnection
   sandboxRegister(first: Int = 50, after: String): [SandboxRegisterEntry!]!
 }
 
@@ -9137,10 +9223,31 @@ interface Node {
   id: ID!
 }
 
-"Where a page of a connection ends."
+"""
+What matching and search return — a startup, fund call, investor, mentor or
+incubator — with what a result card shows without knowing which.
+"""
+interface Listing {
+  id: ID!
+  "The name, or a call's title."
+  name: String!
+}
+
+"""
+Where a page of a connection starts and ends (the Relay Cursor Connections
+specification's PageInfo). Pages go forward, with ` + "`" + `first` + "`" + ` and ` + "`" + `after` + "`" + `.
+"""
 type PageInfo {
+  "Whether items follow this page."
   hasNextPage: Boolean!
-  "Pass as ` + "`" + `after` + "`" + ` to get the next page."
+  """
+  Whether items precede this page: true when the page was asked for ` + "`" + `after` + "`" + `
+  a cursor, since paging runs forward only.
+  """
+  hasPreviousPage: Boolean!
+  "The cursor of the page's first item; null when the page is empty."
+  startCursor: String
+  "Pass as ` + "`" + `after` + "`" + ` to get the next page; null when the page is empty."
   endCursor: String
 }
 
@@ -9279,8 +9386,13 @@ enum Stage {
 }
 
 type Query {
-  "Any object by its global ID."
+  "Any object by its global ID; null, with an error at its path, when it does not exist or the caller may not see it."
   node(id: ID!): Node
+  """
+  Objects by their global IDs (at most 100), in the order asked; each one
+  missing or hidden from the caller is null with its error at its index.
+  """
+  nodes(ids: [ID!]!): [Node]!
   "Who is calling."
   viewer: Viewer!
   "The sector taxonomy."
@@ -9531,11 +9643,11 @@ extend type Query {
   "Public."
   criteriaSets(status: CriteriaSetStatus): [CriteriaSet!]!
   "Admins see all firms, incubator managers their cohort, a firm's members its own."
-  screeningResults(setKey: String!, status: ScreeningStatus, first: Int = 20, after: String): ScreeningResultConnection!
+  screeningResults(setKey: String!, status: ScreeningStatus, first: Int = 20, after: String): ScreeningResultConnection
   "Counts per status, over the results the caller may see."
-  screeningCounts(setKey: String!): [ScreeningCount!]!
+  screeningCounts(setKey: String!): [ScreeningCount!]
   "What publishing a DRAFT would change, compared with the active version; admins."
-  previewCriteriaSet(id: ID!): CriteriaSetPreview!
+  previewCriteriaSet(id: ID!): CriteriaSetPreview
 }
 
 input ScreeningCriterionInput {
@@ -10736,6 +10848,17 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids", ec.unmarshalNID2ᚕstringᚄ)
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_notifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11123,6 +11246,10 @@ func (ec *executionContext) fieldContext_Agenda_event(_ context.Context, field g
 				return ec.fieldContext_Event_waitlisted(ctx, field)
 			case "myRegistration":
 				return ec.fieldContext_Event_myRegistration(ctx, field)
+			case "myAgenda":
+				return ec.fieldContext_Event_myAgenda(ctx, field)
+			case "myMeetingRequests":
+				return ec.fieldContext_Event_myMeetingRequests(ctx, field)
 			case "participants":
 				return ec.fieldContext_Event_participants(ctx, field)
 			case "agendaStatus":
@@ -11608,6 +11735,8 @@ func (ec *executionContext) fieldContext_Application_fundCall(_ context.Context,
 				return ec.fieldContext_FundCall_id(ctx, field)
 			case "title":
 				return ec.fieldContext_FundCall_title(ctx, field)
+			case "name":
+				return ec.fieldContext_FundCall_name(ctx, field)
 			case "description":
 				return ec.fieldContext_FundCall_description(ctx, field)
 			case "fund":
@@ -12108,6 +12237,10 @@ func (ec *executionContext) fieldContext_ApplicationConnection_pageInfo(_ contex
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -13841,7 +13974,7 @@ func (ec *executionContext) _DataRoomAccessConnection_edges(ctx context.Context,
 			return obj.Edges, nil
 		},
 		nil,
-		ec.marshalNDataRoomAccessEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdgeᚄ,
+		ec.marshalNDataRoomAccessEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdgeᚄ,
 		true,
 		true,
 	)
@@ -13876,7 +14009,7 @@ func (ec *executionContext) _DataRoomAccessConnection_pageInfo(ctx context.Conte
 			return obj.PageInfo, nil
 		},
 		nil,
-		ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
 		true,
 		true,
 	)
@@ -13892,10 +14025,43 @@ func (ec *executionContext) fieldContext_DataRoomAccessConnection_pageInfo(_ con
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomAccessConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DataRoomAccessConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomAccessConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomAccessConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomAccessConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
 		},
 	}
 	return fc, nil
@@ -13940,7 +14106,7 @@ func (ec *executionContext) _DataRoomAccessEdge_node(ctx context.Context, field 
 			return obj.Node, nil
 		},
 		nil,
-		ec.marshalNDataRoomAccess2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐAccess,
+		ec.marshalNDataRoomAccess2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐAccess,
 		true,
 		true,
 	)
@@ -14749,6 +14915,10 @@ func (ec *executionContext) fieldContext_DealFlowConnection_pageInfo(_ context.C
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -16372,6 +16542,96 @@ func (ec *executionContext) fieldContext_Event_myRegistration(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Event_myAgenda(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_myAgenda,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().MyAgenda(ctx, obj)
+		},
+		nil,
+		ec.marshalOAgenda2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_myAgenda(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "event":
+				return ec.fieldContext_Agenda_event(ctx, field)
+			case "participant":
+				return ec.fieldContext_Agenda_participant(ctx, field)
+			case "status":
+				return ec.fieldContext_Agenda_status(ctx, field)
+			case "items":
+				return ec.fieldContext_Agenda_items(ctx, field)
+			case "ics":
+				return ec.fieldContext_Agenda_ics(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Agenda", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_myMeetingRequests(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_myMeetingRequests,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().MyMeetingRequests(ctx, obj)
+		},
+		nil,
+		ec.marshalOMeetingRequest2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_myMeetingRequests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_MeetingRequest_id(ctx, field)
+			case "from":
+				return ec.fieldContext_MeetingRequest_from(ctx, field)
+			case "to":
+				return ec.fieldContext_MeetingRequest_to(ctx, field)
+			case "message":
+				return ec.fieldContext_MeetingRequest_message(ctx, field)
+			case "preferredSlots":
+				return ec.fieldContext_MeetingRequest_preferredSlots(ctx, field)
+			case "status":
+				return ec.fieldContext_MeetingRequest_status(ctx, field)
+			case "sentAt":
+				return ec.fieldContext_MeetingRequest_sentAt(ctx, field)
+			case "expiresAt":
+				return ec.fieldContext_MeetingRequest_expiresAt(ctx, field)
+			case "respondedAt":
+				return ec.fieldContext_MeetingRequest_respondedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingRequest", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Event_participants(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16607,7 +16867,7 @@ func (ec *executionContext) _EventConnection_edges(ctx context.Context, field gr
 			return obj.Edges, nil
 		},
 		nil,
-		ec.marshalNEventEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdgeᚄ,
+		ec.marshalNEventEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdgeᚄ,
 		true,
 		true,
 	)
@@ -16642,7 +16902,7 @@ func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field
 			return obj.PageInfo, nil
 		},
 		nil,
-		ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
 		true,
 		true,
 	)
@@ -16658,10 +16918,43 @@ func (ec *executionContext) fieldContext_EventConnection_pageInfo(_ context.Cont
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
 		},
 	}
 	return fc, nil
@@ -16706,7 +16999,7 @@ func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.C
 			return obj.Node, nil
 		},
 		nil,
-		ec.marshalNEvent2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent,
+		ec.marshalNEvent2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent,
 		true,
 		true,
 	)
@@ -16772,6 +17065,10 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 				return ec.fieldContext_Event_waitlisted(ctx, field)
 			case "myRegistration":
 				return ec.fieldContext_Event_myRegistration(ctx, field)
+			case "myAgenda":
+				return ec.fieldContext_Event_myAgenda(ctx, field)
+			case "myMeetingRequests":
+				return ec.fieldContext_Event_myMeetingRequests(ctx, field)
 			case "participants":
 				return ec.fieldContext_Event_participants(ctx, field)
 			case "agendaStatus":
@@ -17535,6 +17832,10 @@ func (ec *executionContext) fieldContext_EventPayload_event(_ context.Context, f
 				return ec.fieldContext_Event_waitlisted(ctx, field)
 			case "myRegistration":
 				return ec.fieldContext_Event_myRegistration(ctx, field)
+			case "myAgenda":
+				return ec.fieldContext_Event_myAgenda(ctx, field)
+			case "myMeetingRequests":
+				return ec.fieldContext_Event_myMeetingRequests(ctx, field)
 			case "participants":
 				return ec.fieldContext_Event_participants(ctx, field)
 			case "agendaStatus":
@@ -18538,6 +18839,8 @@ func (ec *executionContext) fieldContext_Fund_calls(_ context.Context, field gra
 				return ec.fieldContext_FundCall_id(ctx, field)
 			case "title":
 				return ec.fieldContext_FundCall_title(ctx, field)
+			case "name":
+				return ec.fieldContext_FundCall_name(ctx, field)
 			case "description":
 				return ec.fieldContext_FundCall_description(ctx, field)
 			case "fund":
@@ -18629,6 +18932,35 @@ func (ec *executionContext) _FundCall_title(ctx context.Context, field graphql.C
 }
 
 func (ec *executionContext) fieldContext_FundCall_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCall_name(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "FundCall",
 		Field:      field,
@@ -19373,6 +19705,10 @@ func (ec *executionContext) fieldContext_FundCallConnection_pageInfo(_ context.C
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -19468,6 +19804,8 @@ func (ec *executionContext) fieldContext_FundCallEdge_node(_ context.Context, fi
 				return ec.fieldContext_FundCall_id(ctx, field)
 			case "title":
 				return ec.fieldContext_FundCall_title(ctx, field)
+			case "name":
+				return ec.fieldContext_FundCall_name(ctx, field)
 			case "description":
 				return ec.fieldContext_FundCall_description(ctx, field)
 			case "fund":
@@ -19541,6 +19879,8 @@ func (ec *executionContext) fieldContext_FundCallPayload_fundCall(_ context.Cont
 				return ec.fieldContext_FundCall_id(ctx, field)
 			case "title":
 				return ec.fieldContext_FundCall_title(ctx, field)
+			case "name":
+				return ec.fieldContext_FundCall_name(ctx, field)
 			case "description":
 				return ec.fieldContext_FundCall_description(ctx, field)
 			case "fund":
@@ -21088,6 +21428,10 @@ func (ec *executionContext) fieldContext_InvestorConnection_pageInfo(_ context.C
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -21440,7 +21784,7 @@ func (ec *executionContext) _JobRun_id(ctx context.Context, field graphql.Collec
 		field,
 		ec.fieldContext_JobRun_id,
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.resolvers.JobRun().ID(ctx, obj)
 		},
 		nil,
 		ec.marshalNID2string,
@@ -21453,8 +21797,8 @@ func (ec *executionContext) fieldContext_JobRun_id(_ context.Context, field grap
 	fc = &graphql.FieldContext{
 		Object:     "JobRun",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type ID does not have child fields")
 		},
@@ -21755,10 +22099,43 @@ func (ec *executionContext) fieldContext_JobRunConnection_pageInfo(_ context.Con
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _JobRunConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.JobRunConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_JobRunConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_JobRunConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "JobRunConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
 		},
 	}
 	return fc, nil
@@ -23796,6 +24173,10 @@ func (ec *executionContext) fieldContext_MentorConnection_pageInfo(_ context.Con
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -27424,7 +27805,7 @@ func (ec *executionContext) _NotificationConnection_edges(ctx context.Context, f
 			return obj.Edges, nil
 		},
 		nil,
-		ec.marshalNNotificationEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdgeᚄ,
+		ec.marshalNNotificationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdgeᚄ,
 		true,
 		true,
 	)
@@ -27459,7 +27840,7 @@ func (ec *executionContext) _NotificationConnection_pageInfo(ctx context.Context
 			return obj.PageInfo, nil
 		},
 		nil,
-		ec.marshalNPageInfo2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
 		true,
 		true,
 	)
@@ -27475,10 +27856,43 @@ func (ec *executionContext) fieldContext_NotificationConnection_pageInfo(_ conte
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.NotificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NotificationConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_NotificationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
 		},
 	}
 	return fc, nil
@@ -27523,7 +27937,7 @@ func (ec *executionContext) _NotificationEdge_node(ctx context.Context, field gr
 			return obj.Node, nil
 		},
 		nil,
-		ec.marshalNNotification2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification,
+		ec.marshalNNotification2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification,
 		true,
 		true,
 	)
@@ -27664,6 +28078,64 @@ func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PageInfo_hasPreviousPage,
+		func(ctx context.Context) (any, error) {
+			return obj.HasPreviousPage, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PageInfo",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PageInfo_startCursor,
+		func(ctx context.Context) (any, error) {
+			return obj.StartCursor, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PageInfo",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -28083,6 +28555,47 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_nodes,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		ec.marshalNNode2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28237,9 +28750,9 @@ func (ec *executionContext) _Query_reviewers(ctx context.Context, field graphql.
 			return ec.resolvers.Query().Reviewers(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		ec.marshalNReviewerConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerConnection,
+		ec.marshalOReviewerConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerConnection,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -28286,9 +28799,9 @@ func (ec *executionContext) _Query_notifications(ctx context.Context, field grap
 			return ec.resolvers.Query().Notifications(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["unreadOnly"].(*bool))
 		},
 		nil,
-		ec.marshalNNotificationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection,
+		ec.marshalONotificationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -28304,6 +28817,8 @@ func (ec *executionContext) fieldContext_Query_notifications(ctx context.Context
 				return ec.fieldContext_NotificationConnection_edges(ctx, field)
 			case "pageInfo":
 				return ec.fieldContext_NotificationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_NotificationConnection_totalCount(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type NotificationConnection", field.Name)
 		},
@@ -28496,6 +29011,8 @@ func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field
 				return ec.fieldContext_EventConnection_edges(ctx, field)
 			case "pageInfo":
 				return ec.fieldContext_EventConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_EventConnection_totalCount(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type EventConnection", field.Name)
 		},
@@ -28591,6 +29108,10 @@ func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field 
 				return ec.fieldContext_Event_waitlisted(ctx, field)
 			case "myRegistration":
 				return ec.fieldContext_Event_myRegistration(ctx, field)
+			case "myAgenda":
+				return ec.fieldContext_Event_myAgenda(ctx, field)
+			case "myMeetingRequests":
+				return ec.fieldContext_Event_myMeetingRequests(ctx, field)
 			case "participants":
 				return ec.fieldContext_Event_participants(ctx, field)
 			case "agendaStatus":
@@ -28630,9 +29151,9 @@ func (ec *executionContext) _Query_myAgenda(ctx context.Context, field graphql.C
 			return ec.resolvers.Query().MyAgenda(ctx, fc.Args["eventId"].(string))
 		},
 		nil,
-		ec.marshalNAgenda2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda,
+		ec.marshalOAgenda2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -28683,9 +29204,9 @@ func (ec *executionContext) _Query_myMeetingRequests(ctx context.Context, field 
 			return ec.resolvers.Query().MyMeetingRequests(ctx, fc.Args["eventId"].(string))
 		},
 		nil,
-		ec.marshalNMeetingRequest2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestᚄ,
+		ec.marshalOMeetingRequest2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -28974,9 +29495,9 @@ func (ec *executionContext) _Query_checkEligibility(ctx context.Context, field g
 			return ec.resolvers.Query().CheckEligibility(ctx, fc.Args["callId"].(string), fc.Args["startupId"].(string))
 		},
 		nil,
-		ec.marshalNEligibilityResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityResult,
+		ec.marshalOEligibilityResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityResult,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -29020,9 +29541,9 @@ func (ec *executionContext) _Query_jobs(ctx context.Context, field graphql.Colle
 			return ec.resolvers.Query().Jobs(ctx)
 		},
 		nil,
-		ec.marshalNJob2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJobᚄ,
+		ec.marshalOJob2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJobᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -29058,9 +29579,9 @@ func (ec *executionContext) _Query_jobRuns(ctx context.Context, field graphql.Co
 			return ec.resolvers.Query().JobRuns(ctx, fc.Args["job"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		ec.marshalNJobRunConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunConnection,
+		ec.marshalOJobRunConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunConnection,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -29076,6 +29597,8 @@ func (ec *executionContext) fieldContext_Query_jobRuns(ctx context.Context, fiel
 				return ec.fieldContext_JobRunConnection_edges(ctx, field)
 			case "pageInfo":
 				return ec.fieldContext_JobRunConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_JobRunConnection_totalCount(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type JobRunConnection", field.Name)
 		},
@@ -29261,9 +29784,9 @@ func (ec *executionContext) _Query_sandboxApplications(ctx context.Context, fiel
 			return ec.resolvers.Query().SandboxApplications(ctx, fc.Args["programId"].(*string), fc.Args["startupId"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		ec.marshalNSandboxApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection,
+		ec.marshalOSandboxApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -29428,9 +29951,9 @@ func (ec *executionContext) _Query_screeningResults(ctx context.Context, field g
 			return ec.resolvers.Query().ScreeningResults(ctx, fc.Args["setKey"].(string), fc.Args["status"].(*screening.Status), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		ec.marshalNScreeningResultConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultConnection,
+		ec.marshalOScreeningResultConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultConnection,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -29477,9 +30000,9 @@ func (ec *executionContext) _Query_screeningCounts(ctx context.Context, field gr
 			return ec.resolvers.Query().ScreeningCounts(ctx, fc.Args["setKey"].(string))
 		},
 		nil,
-		ec.marshalNScreeningCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCountᚄ,
+		ec.marshalOScreeningCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCountᚄ,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -29524,9 +30047,9 @@ func (ec *executionContext) _Query_previewCriteriaSet(ctx context.Context, field
 			return ec.resolvers.Query().PreviewCriteriaSet(ctx, fc.Args["id"].(string))
 		},
 		nil,
-		ec.marshalNCriteriaSetPreview2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPreview,
+		ec.marshalOCriteriaSetPreview2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPreview,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -30988,6 +31511,10 @@ func (ec *executionContext) fieldContext_ReviewerConnection_pageInfo(_ context.C
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -32586,6 +33113,10 @@ func (ec *executionContext) fieldContext_SandboxApplicationConnection_pageInfo(_
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -36310,6 +36841,10 @@ func (ec *executionContext) fieldContext_ScreeningResultConnection_pageInfo(_ co
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -36487,6 +37022,10 @@ func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Con
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -37623,6 +38162,8 @@ func (ec *executionContext) fieldContext_Startup_dataRoomAccessLog(ctx context.C
 				return ec.fieldContext_DataRoomAccessConnection_edges(ctx, field)
 			case "pageInfo":
 				return ec.fieldContext_DataRoomAccessConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_DataRoomAccessConnection_totalCount(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type DataRoomAccessConnection", field.Name)
 		},
@@ -37851,6 +38392,10 @@ func (ec *executionContext) fieldContext_StartupConnection_pageInfo(_ context.Co
 			switch field.Name {
 			case "hasNextPage":
 				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
 			case "endCursor":
 				return ec.fieldContext_PageInfo_endCursor(ctx, field)
 			}
@@ -44575,6 +45120,50 @@ func (ec *executionContext) unmarshalInputYearRevenueInput(ctx context.Context, 
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _Listing(ctx context.Context, sel ast.SelectionSet, obj model.Listing) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case firm.Startup:
+		return ec._Startup(ctx, sel, &obj)
+	case *firm.Startup:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Startup(ctx, sel, obj)
+	case ecosystem.Mentor:
+		return ec._Mentor(ctx, sel, &obj)
+	case *ecosystem.Mentor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Mentor(ctx, sel, obj)
+	case ecosystem.Investor:
+		return ec._Investor(ctx, sel, &obj)
+	case *ecosystem.Investor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Investor(ctx, sel, obj)
+	case ecosystem.Incubator:
+		return ec._Incubator(ctx, sel, &obj)
+	case *ecosystem.Incubator:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Incubator(ctx, sel, obj)
+	case funding.Call:
+		return ec._FundCall(ctx, sel, &obj)
+	case *funding.Call:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._FundCall(ctx, sel, obj)
+	default:
+		panic(fmt.Errorf("unexpected type %T", obj))
+	}
+}
+
 func (ec *executionContext) _MatchTarget(ctx context.Context, sel ast.SelectionSet, obj model.MatchTarget) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
@@ -44630,6 +45219,34 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Startup(ctx, sel, obj)
+	case ecosystem.Mentor:
+		return ec._Mentor(ctx, sel, &obj)
+	case *ecosystem.Mentor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Mentor(ctx, sel, obj)
+	case ecosystem.Investor:
+		return ec._Investor(ctx, sel, &obj)
+	case *ecosystem.Investor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Investor(ctx, sel, obj)
+	case ecosystem.Incubator:
+		return ec._Incubator(ctx, sel, &obj)
+	case *ecosystem.Incubator:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Incubator(ctx, sel, obj)
+	case funding.Call:
+		return ec._FundCall(ctx, sel, &obj)
+	case *funding.Call:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._FundCall(ctx, sel, obj)
 	case dealflow.SavedSearch:
 		return ec._SavedSearch(ctx, sel, &obj)
 	case *dealflow.SavedSearch:
@@ -44665,13 +45282,6 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Notification(ctx, sel, obj)
-	case ecosystem.Mentor:
-		return ec._Mentor(ctx, sel, &obj)
-	case *ecosystem.Mentor:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Mentor(ctx, sel, obj)
 	case model.MeetingRequest:
 		return ec._MeetingRequest(ctx, sel, &obj)
 	case *model.MeetingRequest:
@@ -44679,27 +45289,27 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._MeetingRequest(ctx, sel, obj)
-	case ecosystem.Investor:
-		return ec._Investor(ctx, sel, &obj)
-	case *ecosystem.Investor:
+	case model.Meeting:
+		return ec._Meeting(ctx, sel, &obj)
+	case *model.Meeting:
 		if obj == nil {
 			return graphql.Null
 		}
-		return ec._Investor(ctx, sel, obj)
-	case ecosystem.Incubator:
-		return ec._Incubator(ctx, sel, &obj)
-	case *ecosystem.Incubator:
+		return ec._Meeting(ctx, sel, obj)
+	case model.Match:
+		return ec._Match(ctx, sel, &obj)
+	case *model.Match:
 		if obj == nil {
 			return graphql.Null
 		}
-		return ec._Incubator(ctx, sel, obj)
-	case funding.Call:
-		return ec._FundCall(ctx, sel, &obj)
-	case *funding.Call:
+		return ec._Match(ctx, sel, obj)
+	case runs.Run:
+		return ec._JobRun(ctx, sel, &obj)
+	case *runs.Run:
 		if obj == nil {
 			return graphql.Null
 		}
-		return ec._FundCall(ctx, sel, obj)
+		return ec._JobRun(ctx, sel, obj)
 	case funding.Fund:
 		return ec._Fund(ctx, sel, &obj)
 	case *funding.Fund:
@@ -46265,13 +46875,49 @@ func (ec *executionContext) _DataRoomAccessConnection(ctx context.Context, sel a
 		case "edges":
 			out.Values[i] = ec._DataRoomAccessConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._DataRoomAccessConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DataRoomAccessConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -47541,6 +48187,72 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "myAgenda":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_myAgenda(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "myMeetingRequests":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_myMeetingRequests(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "participants":
 			field := field
 
@@ -47721,13 +48433,49 @@ func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.Select
 		case "edges":
 			out.Values[i] = ec._EventConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._EventConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._EventConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -48554,7 +49302,7 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
-var fundCallImplementors = []string{"FundCall", "Node", "MatchTarget", "SearchResult"}
+var fundCallImplementors = []string{"FundCall", "Node", "Listing", "MatchTarget", "SearchResult"}
 
 func (ec *executionContext) _FundCall(ctx context.Context, sel ast.SelectionSet, obj *funding.Call) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, fundCallImplementors)
@@ -48603,6 +49351,11 @@ func (ec *executionContext) _FundCall(ctx context.Context, sel ast.SelectionSet,
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "title":
 			out.Values[i] = ec._FundCall_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._FundCall_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -49222,7 +49975,7 @@ func (ec *executionContext) _IPAsset(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
-var incubatorImplementors = []string{"Incubator", "Node", "MatchTarget"}
+var incubatorImplementors = []string{"Incubator", "Node", "Listing", "MatchTarget"}
 
 func (ec *executionContext) _Incubator(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Incubator) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, incubatorImplementors)
@@ -49493,7 +50246,7 @@ func (ec *executionContext) _Investment(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var investorImplementors = []string{"Investor", "Node", "MatchTarget", "SearchResult"}
+var investorImplementors = []string{"Investor", "Node", "Listing", "MatchTarget", "SearchResult"}
 
 func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Investor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, investorImplementors)
@@ -50207,7 +50960,7 @@ func (ec *executionContext) _Job(ctx context.Context, sel ast.SelectionSet, obj 
 	return out
 }
 
-var jobRunImplementors = []string{"JobRun"}
+var jobRunImplementors = []string{"JobRun", "Node"}
 
 func (ec *executionContext) _JobRun(ctx context.Context, sel ast.SelectionSet, obj *runs.Run) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, jobRunImplementors)
@@ -50219,10 +50972,41 @@ func (ec *executionContext) _JobRun(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("JobRun")
 		case "id":
-			out.Values[i] = ec._JobRun_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._JobRun_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "job":
 			out.Values[i] = ec._JobRun_job(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -50446,13 +51230,49 @@ func (ec *executionContext) _JobRunConnection(ctx context.Context, sel ast.Selec
 		case "edges":
 			out.Values[i] = ec._JobRunConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._JobRunConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._JobRunConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -50520,7 +51340,7 @@ func (ec *executionContext) _JobRunEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var matchImplementors = []string{"Match"}
+var matchImplementors = []string{"Match", "Node"}
 
 func (ec *executionContext) _Match(ctx context.Context, sel ast.SelectionSet, obj *model.Match) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, matchImplementors)
@@ -50743,7 +51563,7 @@ func (ec *executionContext) _MatchFeedbackPayload(ctx context.Context, sel ast.S
 	return out
 }
 
-var meetingImplementors = []string{"Meeting"}
+var meetingImplementors = []string{"Meeting", "Node"}
 
 func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, obj *model.Meeting) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, meetingImplementors)
@@ -51105,7 +51925,7 @@ func (ec *executionContext) _MeetingSlot(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var mentorImplementors = []string{"Mentor", "Node", "MatchTarget", "SearchResult"}
+var mentorImplementors = []string{"Mentor", "Node", "Listing", "MatchTarget", "SearchResult"}
 
 func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Mentor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorImplementors)
@@ -52180,13 +53000,49 @@ func (ec *executionContext) _NotificationConnection(ctx context.Context, sel ast
 		case "edges":
 			out.Values[i] = ec._NotificationConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._NotificationConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._NotificationConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -52311,6 +53167,13 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "hasPreviousPage":
+			out.Values[i] = ec._PageInfo_hasPreviousPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startCursor":
+			out.Values[i] = ec._PageInfo_startCursor(ctx, field, obj)
 		case "endCursor":
 			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
 		default:
@@ -52557,6 +53420,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "nodes":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_nodes(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "viewer":
 			field := field
 
@@ -52623,16 +53508,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "reviewers":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_reviewers(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -52645,16 +53527,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "notifications":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_notifications(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -52774,16 +53653,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "myAgenda":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_myAgenda(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -52796,16 +53672,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "myMeetingRequests":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_myMeetingRequests(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -52903,16 +53776,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "checkEligibility":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_checkEligibility(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -52925,16 +53795,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "jobs":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_jobs(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -52947,16 +53814,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "jobRuns":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_jobRuns(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -53010,16 +53874,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "sandboxApplications":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_sandboxApplications(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -53076,16 +53937,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "screeningResults":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_screeningResults(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -53098,16 +53956,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "screeningCounts":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_screeningCounts(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -53120,16 +53975,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "previewCriteriaSet":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_previewCriteriaSet(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -57214,7 +58066,7 @@ func (ec *executionContext) _StageCount(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var startupImplementors = []string{"Startup", "Node", "MatchTarget", "SearchResult"}
+var startupImplementors = []string{"Startup", "Node", "Listing", "MatchTarget", "SearchResult"}
 
 func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, obj *firm.Startup) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, startupImplementors)
@@ -58391,20 +59243,6 @@ func (ec *executionContext) unmarshalNAddDealNoteInput2githubᚗcomᚋinnoport�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNAgenda2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda(ctx context.Context, sel ast.SelectionSet, v model.Agenda) graphql.Marshaler {
-	return ec._Agenda(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNAgenda2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda(ctx context.Context, sel ast.SelectionSet, v *model.Agenda) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._Agenda(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNAgendaItem2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgendaItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AgendaItem) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
@@ -59030,20 +59868,6 @@ func (ec *executionContext) marshalNCriteriaSetPayload2ᚖgithubᚗcomᚋinnopor
 	return ec._CriteriaSetPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNCriteriaSetPreview2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPreview(ctx context.Context, sel ast.SelectionSet, v model.CriteriaSetPreview) graphql.Marshaler {
-	return ec._CriteriaSetPreview(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNCriteriaSetPreview2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPreview(ctx context.Context, sel ast.SelectionSet, v *model.CriteriaSetPreview) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._CriteriaSetPreview(ctx, sel, v)
-}
-
 func (ec *executionContext) unmarshalNCriteriaSetStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, v any) (screening.SetStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := screening.SetStatus(tmp)
@@ -59237,17 +60061,15 @@ func (ec *executionContext) marshalNCriterionScore2ᚖgithubᚗcomᚋinnoportᚋ
 	return ec._CriterionScore(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDataRoomAccess2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐAccess(ctx context.Context, sel ast.SelectionSet, v *dealflow.Access) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._DataRoomAccess(ctx, sel, v)
+func (ec *executionContext) marshalNDataRoomAccess2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐAccess(ctx context.Context, sel ast.SelectionSet, v dealflow.Access) graphql.Marshaler {
+	return ec._DataRoomAccess(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNDataRoomAccessEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DataRoomAccessEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNDataRoomAccessEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdge(ctx context.Context, sel ast.SelectionSet, v model.DataRoomAccessEdge) graphql.Marshaler {
+	return ec._DataRoomAccessEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDataRoomAccessEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DataRoomAccessEdge) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
 	isLen1 := len(v) == 1
@@ -59271,7 +60093,7 @@ func (ec *executionContext) marshalNDataRoomAccessEdge2ᚕᚖgithubᚗcomᚋinno
 			if !isLen1 {
 				defer wg.Done()
 			}
-			ret[i] = ec.marshalNDataRoomAccessEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdge(ctx, sel, v[i])
+			ret[i] = ec.marshalNDataRoomAccessEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdge(ctx, sel, v[i])
 		}
 		if isLen1 {
 			f(i)
@@ -59289,16 +60111,6 @@ func (ec *executionContext) marshalNDataRoomAccessEdge2ᚕᚖgithubᚗcomᚋinno
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNDataRoomAccessEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDataRoomAccessEdge(ctx context.Context, sel ast.SelectionSet, v *model.DataRoomAccessEdge) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._DataRoomAccessEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDataRoomGrant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐGrant(ctx context.Context, sel ast.SelectionSet, v *dealflow.Grant) graphql.Marshaler {
@@ -59634,20 +60446,6 @@ func (ec *executionContext) marshalNDeleteSavedSearchPayload2ᚖgithubᚗcomᚋi
 	return ec._DeleteSavedSearchPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEligibilityResult2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityResult(ctx context.Context, sel ast.SelectionSet, v model.EligibilityResult) graphql.Marshaler {
-	return ec._EligibilityResult(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNEligibilityResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityResult(ctx context.Context, sel ast.SelectionSet, v *model.EligibilityResult) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._EligibilityResult(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNEligibilityRule2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐRule(ctx context.Context, sel ast.SelectionSet, v funding.Rule) graphql.Marshaler {
 	return ec._EligibilityRule(ctx, sel, &v)
 }
@@ -59701,6 +60499,10 @@ func (ec *executionContext) unmarshalNEligibilityRuleInput2ᚖgithubᚗcomᚋinn
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNEvent2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent(ctx context.Context, sel ast.SelectionSet, v events.Event) graphql.Marshaler {
+	return ec._Event(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent(ctx context.Context, sel ast.SelectionSet, v *events.Event) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -59725,7 +60527,11 @@ func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋinnoport�
 	return ec._EventConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.EventEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNEventEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v model.EventEdge) graphql.Marshaler {
+	return ec._EventEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EventEdge) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
 	isLen1 := len(v) == 1
@@ -59749,7 +60555,7 @@ func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋinnoportᚋin
 			if !isLen1 {
 				defer wg.Done()
 			}
-			ret[i] = ec.marshalNEventEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdge(ctx, sel, v[i])
+			ret[i] = ec.marshalNEventEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdge(ctx, sel, v[i])
 		}
 		if isLen1 {
 			f(i)
@@ -59767,16 +60573,6 @@ func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋinnoportᚋin
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v *model.EventEdge) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._EventEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNEventInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventInput(ctx context.Context, v any) (*model.EventInput, error) {
@@ -60798,50 +61594,6 @@ func (ec *executionContext) marshalNInvestorPayload2ᚖgithubᚗcomᚋinnoport�
 	return ec._InvestorPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNJob2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJobᚄ(ctx context.Context, sel ast.SelectionSet, v []*runs.Job) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNJob2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJob(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNJob2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJob(ctx context.Context, sel ast.SelectionSet, v *runs.Job) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -60854,20 +61606,6 @@ func (ec *executionContext) marshalNJob2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋ
 
 func (ec *executionContext) marshalNJobRun2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐRun(ctx context.Context, sel ast.SelectionSet, v runs.Run) graphql.Marshaler {
 	return ec._JobRun(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNJobRunConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunConnection(ctx context.Context, sel ast.SelectionSet, v model.JobRunConnection) graphql.Marshaler {
-	return ec._JobRunConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNJobRunConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunConnection(ctx context.Context, sel ast.SelectionSet, v *model.JobRunConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._JobRunConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNJobRunEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunEdge(ctx context.Context, sel ast.SelectionSet, v model.JobRunEdge) graphql.Marshaler {
@@ -61280,50 +62018,6 @@ func (ec *executionContext) marshalNMeetingPayload2ᚖgithubᚗcomᚋinnoportᚋ
 	return ec._MeetingPayload(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNMeetingRequest2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MeetingRequest) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNMeetingRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequest(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNMeetingRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequest(ctx context.Context, sel ast.SelectionSet, v *model.MeetingRequest) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -61538,31 +62232,7 @@ func (ec *executionContext) unmarshalNMoveDealInput2githubᚗcomᚋinnoportᚋin
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNNotification2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification(ctx context.Context, sel ast.SelectionSet, v *dealflow.Notification) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._Notification(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNNotificationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v model.NotificationConnection) graphql.Marshaler {
-	return ec._NotificationConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNNotificationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v *model.NotificationConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._NotificationConnection(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNNotificationEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NotificationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
 	isLen1 := len(v) == 1
@@ -61586,7 +62256,53 @@ func (ec *executionContext) marshalNNotificationEdge2ᚕᚖgithubᚗcomᚋinnopo
 			if !isLen1 {
 				defer wg.Done()
 			}
-			ret[i] = ec.marshalNNotificationEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdge(ctx, sel, v[i])
+			ret[i] = ec.marshalONode2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNotification2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification(ctx context.Context, sel ast.SelectionSet, v dealflow.Notification) graphql.Marshaler {
+	return ec._Notification(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNotificationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdge(ctx context.Context, sel ast.SelectionSet, v model.NotificationEdge) graphql.Marshaler {
+	return ec._NotificationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNotificationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.NotificationEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNNotificationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdge(ctx, sel, v[i])
 		}
 		if isLen1 {
 			f(i)
@@ -61604,16 +62320,6 @@ func (ec *executionContext) marshalNNotificationEdge2ᚕᚖgithubᚗcomᚋinnopo
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalNNotificationEdge2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdge(ctx context.Context, sel ast.SelectionSet, v *model.NotificationEdge) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._NotificationEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNNotificationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotificationKind(ctx context.Context, v any) (dealflow.NotificationKind, error) {
@@ -62115,20 +62821,6 @@ func (ec *executionContext) marshalNReviewer2ᚖgithubᚗcomᚋinnoportᚋinnopo
 	return ec._Reviewer(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReviewerConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerConnection(ctx context.Context, sel ast.SelectionSet, v model.ReviewerConnection) graphql.Marshaler {
-	return ec._ReviewerConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNReviewerConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReviewerConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ReviewerConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNReviewerEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerEdge(ctx context.Context, sel ast.SelectionSet, v model.ReviewerEdge) graphql.Marshaler {
 	return ec._ReviewerEdge(ctx, sel, &v)
 }
@@ -62392,20 +63084,6 @@ func (ec *executionContext) unmarshalNSandboxActionInput2githubᚗcomᚋinnoport
 
 func (ec *executionContext) marshalNSandboxApplication2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication(ctx context.Context, sel ast.SelectionSet, v sandbox.Application) graphql.Marshaler {
 	return ec._SandboxApplication(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNSandboxApplicationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection(ctx context.Context, sel ast.SelectionSet, v model.SandboxApplicationConnection) graphql.Marshaler {
-	return ec._SandboxApplicationConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNSandboxApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *model.SandboxApplicationConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._SandboxApplicationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSandboxApplicationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationEdge(ctx context.Context, sel ast.SelectionSet, v model.SandboxApplicationEdge) graphql.Marshaler {
@@ -63350,50 +64028,6 @@ func (ec *executionContext) marshalNScreeningChange2ᚕgithubᚗcomᚋinnoport�
 	return ret
 }
 
-func (ec *executionContext) marshalNScreeningCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ScreeningCount) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalNScreeningCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCount(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNScreeningCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCount(ctx context.Context, sel ast.SelectionSet, v *model.ScreeningCount) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -63538,20 +64172,6 @@ func (ec *executionContext) marshalNScreeningResult2ᚖgithubᚗcomᚋinnoport�
 		return graphql.Null
 	}
 	return ec._ScreeningResult(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNScreeningResultConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultConnection(ctx context.Context, sel ast.SelectionSet, v model.ScreeningResultConnection) graphql.Marshaler {
-	return ec._ScreeningResultConnection(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalNScreeningResultConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultConnection(ctx context.Context, sel ast.SelectionSet, v *model.ScreeningResultConnection) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._ScreeningResultConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNScreeningResultEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultEdge(ctx context.Context, sel ast.SelectionSet, v model.ScreeningResultEdge) graphql.Marshaler {
@@ -64643,6 +65263,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAgenda2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAgenda(ctx context.Context, sel ast.SelectionSet, v *model.Agenda) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Agenda(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAgendaStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐAgendaStatus(ctx context.Context, v any) (*events.AgendaStatus, error) {
 	if v == nil {
 		return nil, nil
@@ -64791,6 +65418,13 @@ func (ec *executionContext) marshalOCriteriaSet2ᚖgithubᚗcomᚋinnoportᚋinn
 		return graphql.Null
 	}
 	return ec._CriteriaSet(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCriteriaSetPreview2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetPreview(ctx context.Context, sel ast.SelectionSet, v *model.CriteriaSetPreview) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CriteriaSetPreview(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOCriteriaSetStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, v any) (*screening.SetStatus, error) {
@@ -65162,6 +65796,13 @@ func (ec *executionContext) marshalODealStage2ᚖgithubᚗcomᚋinnoportᚋinnop
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalOEligibilityResult2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityResult(ctx context.Context, sel ast.SelectionSet, v *model.EligibilityResult) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._EligibilityResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOEligibilityRuleInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEligibilityRuleInputᚄ(ctx context.Context, v any) ([]*model.EligibilityRuleInput, error) {
@@ -65554,11 +66195,65 @@ func (ec *executionContext) marshalOInvestorKind2ᚖgithubᚗcomᚋinnoportᚋin
 	return res
 }
 
+func (ec *executionContext) marshalOJob2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJobᚄ(ctx context.Context, sel ast.SelectionSet, v []*runs.Job) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNJob2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐJob(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOJobRun2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋrunsᚐRun(ctx context.Context, sel ast.SelectionSet, v *runs.Run) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._JobRun(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOJobRunConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobRunConnection(ctx context.Context, sel ast.SelectionSet, v *model.JobRunConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._JobRunConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐLegalForm(ctx context.Context, v any) (*firm.LegalForm, error) {
@@ -65700,6 +66395,53 @@ func (ec *executionContext) marshalOMeetingMark2ᚖgithubᚗcomᚋinnoportᚋinn
 	return res
 }
 
+func (ec *executionContext) marshalOMeetingRequest2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MeetingRequest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMeetingRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequest(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOMeetingRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingRequest(ctx context.Context, sel ast.SelectionSet, v *model.MeetingRequest) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -65745,6 +66487,13 @@ func (ec *executionContext) marshalONotification2ᚖgithubᚗcomᚋinnoportᚋin
 		return graphql.Null
 	}
 	return ec._Notification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONotificationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v *model.NotificationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NotificationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOParticipantRecommendation2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParticipantRecommendation) graphql.Marshaler {
@@ -65957,6 +66706,13 @@ func (ec *executionContext) marshalOReviewer2ᚖgithubᚗcomᚋinnoportᚋinnopo
 	return ec._Reviewer(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOReviewerConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐReviewerConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReviewerConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReviewerConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRoleᚄ(ctx context.Context, v any) ([]identity.Role, error) {
 	if v == nil {
 		return nil, nil
@@ -66035,6 +66791,13 @@ func (ec *executionContext) marshalOSandboxApplication2ᚖgithubᚗcomᚋinnopor
 		return graphql.Null
 	}
 	return ec._SandboxApplication(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOSandboxApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *model.SandboxApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SandboxApplicationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOSandboxCriterionGuideInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxCriterionGuideInputᚄ(ctx context.Context, v any) ([]*model.SandboxCriterionGuideInput, error) {
@@ -66204,6 +66967,53 @@ func (ec *executionContext) marshalOScheduleScope2ᚖgithubᚗcomᚋinnoportᚋi
 	return res
 }
 
+func (ec *executionContext) marshalOScreeningCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ScreeningCount) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNScreeningCount2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCount(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOScreeningResult2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*screening.Result) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -66249,6 +67059,13 @@ func (ec *executionContext) marshalOScreeningResult2ᚕᚖgithubᚗcomᚋinnopor
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOScreeningResultConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultConnection(ctx context.Context, sel ast.SelectionSet, v *model.ScreeningResultConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ScreeningResultConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOScreeningStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus(ctx context.Context, v any) (*screening.Status, error) {

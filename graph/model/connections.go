@@ -3,7 +3,9 @@ package model
 import (
 	"context"
 
+	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/runs"
@@ -11,10 +13,12 @@ import (
 	"github.com/innoport/innoport/domain/screening"
 )
 
-// PageInfo says where a page ends.
+// PageInfo says where a page starts and ends.
 type PageInfo struct {
-	HasNextPage bool
-	EndCursor   *string
+	HasNextPage     bool
+	HasPreviousPage bool
+	StartCursor     *string
+	EndCursor       *string
 }
 
 // Counter counts the whole list behind a connection. It runs only when a
@@ -166,4 +170,61 @@ type JobRunEdge struct {
 type JobRunConnection struct {
 	Edges    []JobRunEdge
 	PageInfo PageInfo
+	Count    Counter
 }
+
+// TotalCount counts every run of the job.
+func (c *JobRunConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// NotificationEdge is one notification in a connection.
+type NotificationEdge struct {
+	Cursor string
+	Node   dealflow.Notification
+}
+
+// NotificationConnection is a page of notifications.
+type NotificationConnection struct {
+	Edges    []NotificationEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every notification the query matches.
+func (c *NotificationConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// DataRoomAccessEdge is one read in a data room's log.
+type DataRoomAccessEdge struct {
+	Cursor string
+	Node   dealflow.Access
+}
+
+// DataRoomAccessConnection is a page of a data room's log.
+type DataRoomAccessConnection struct {
+	Edges    []DataRoomAccessEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every read in the log.
+func (c *DataRoomAccessConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// EventEdge is one event in a connection.
+type EventEdge struct {
+	Cursor string
+	Node   events.Event
+}
+
+// EventConnection is a page of events.
+type EventConnection struct {
+	Edges    []EventEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every event the query matches.
+func (c *EventConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// Listing is what matching and search return; empty for the reason Node is.
+// The schema's Listing does not implement Node: gqlgen would then dispatch
+// a Node on this empty interface, which every value matches.
+type Listing interface{}

@@ -254,16 +254,6 @@ type CriterionScore struct {
 	Passed *bool `json:"passed,omitempty"`
 }
 
-type DataRoomAccessConnection struct {
-	Edges    []*DataRoomAccessEdge `json:"edges"`
-	PageInfo *PageInfo             `json:"pageInfo"`
-}
-
-type DataRoomAccessEdge struct {
-	Cursor string           `json:"cursor"`
-	Node   *dealflow.Access `json:"node"`
-}
-
 type DataRoomGrantPayload struct {
 	Grant      *dealflow.Grant `json:"grant,omitempty"`
 	UserErrors []*UserError    `json:"userErrors"`
@@ -331,16 +321,6 @@ type EligibilityRuleInput struct {
 	DescriptionEn string `json:"descriptionEn"`
 	// CEL; compiled and type-checked on save, errors carry line:column.
 	Expression string `json:"expression"`
-}
-
-type EventConnection struct {
-	Edges    []*EventEdge `json:"edges"`
-	PageInfo *PageInfo    `json:"pageInfo"`
-}
-
-type EventEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *events.Event `json:"node"`
 }
 
 type EventInput struct {
@@ -517,6 +497,8 @@ type Meeting struct {
 	Feedback []*MeetingFeedback `json:"feedback"`
 }
 
+func (Meeting) IsNode() {}
+
 type MeetingCount struct {
 	Outcome events.Outcome `json:"outcome"`
 	Count   int            `json:"count"`
@@ -579,16 +561,6 @@ type MoveDealInput struct {
 }
 
 type Mutation struct {
-}
-
-type NotificationConnection struct {
-	Edges    []*NotificationEdge `json:"edges"`
-	PageInfo *PageInfo           `json:"pageInfo"`
-}
-
-type NotificationEdge struct {
-	Cursor string                 `json:"cursor"`
-	Node   *dealflow.Notification `json:"node"`
 }
 
 type NotificationPayload struct {
