@@ -27,6 +27,7 @@ import (
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
@@ -121,6 +122,7 @@ func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) 
 			Funds: r.Funds, Calls: r.Calls, Applications: r.Applications, Reviewers: r.Reviewers,
 		}, firms, eco, clk),
 		Index: a.search,
+		Users: identity.NewDirectory(r.Users, clk.Now),
 	}
 	a.resolver.RescreenAll = func() { a.rescreen("") }
 	a.resolver.Matching = matching.NewService(r.MatchSources, r.MatchLists, matching.Lookups{
@@ -279,6 +281,15 @@ func (a *App) SeedDemo(ctx context.Context) error {
 	}
 	if _, err := a.resolver.Matching.RescoreAll(ctx); err != nil {
 		return fmt.Errorf("score demo matches: %w", err)
+	}
+	ps, err := a.DemoPersonas(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps { // named before they first sign in
+		if err := a.repos.Users.Put(ctx, identity.User{Subject: p.Subject, Name: p.Name, Roles: []identity.Role{p.Role}, SeenAt: a.clock.Now()}); err != nil {
+			return err
+		}
 	}
 	a.logger.Info("demo data seeded", "incubators", n.Incubators, "startups", n.Startups, "investors", n.Investors,
 		"mentors", n.Mentors, "funds", n.Funds, "calls", n.Calls, "criteriaSets", n.CriteriaSets, "events", n.Events,

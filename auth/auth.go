@@ -22,6 +22,7 @@ import (
 // Claims is what Innoport reads from a token.
 type Claims struct {
 	Subject string
+	Name    string // the "name" claim (OpenID Connect's standard claim); may be empty
 	Roles   []string
 	Org     string // the organisation the user acts for, as a global ID
 }
@@ -54,6 +55,7 @@ func NewHS256(secret []byte, now func() time.Time) (*HS256, error) {
 }
 
 type tokenClaims struct {
+	Name  string   `json:"name,omitempty"`
 	Roles []string `json:"roles"`
 	Org   string   `json:"org,omitempty"`
 	jwt.RegisteredClaims
@@ -62,7 +64,7 @@ type tokenClaims struct {
 // Issue signs a token for c valid for ttl from now.
 func (h *HS256) Issue(c Claims, now time.Time, ttl time.Duration) (string, error) {
 	t := jwt.NewWithClaims(jwt.SigningMethodHS256, tokenClaims{
-		Roles: c.Roles, Org: c.Org,
+		Name: c.Name, Roles: c.Roles, Org: c.Org,
 		RegisteredClaims: jwt.RegisteredClaims{
 			Issuer: localIssuer, Subject: c.Subject,
 			IssuedAt: jwt.NewNumericDate(now), ExpiresAt: jwt.NewNumericDate(now.Add(ttl)),
@@ -87,7 +89,7 @@ func (h *HS256) Verify(_ context.Context, raw string) (Claims, error) {
 	if tc.Subject == "" {
 		return Claims{}, fmt.Errorf("%w: no subject", ErrInvalidToken)
 	}
-	return Claims{Subject: tc.Subject, Roles: tc.Roles, Org: tc.Org}, nil
+	return Claims{Subject: tc.Subject, Name: tc.Name, Roles: tc.Roles, Org: tc.Org}, nil
 }
 
 // OIDC verifies tokens issued by an OpenID Connect provider.
@@ -118,6 +120,8 @@ func (o *OIDC) Verify(ctx context.Context, raw string) (Claims, error) {
 		return Claims{}, fmt.Errorf("%w: issued in the future (%s)", ErrInvalidToken, tok.IssuedAt.UTC().Format(time.RFC3339))
 	}
 	var c struct {
+		Name        string   `json:"name"`
+		Username    string   `json:"preferred_username"`
 		Roles       []string `json:"roles"`
 		Org         string   `json:"org"`
 		RealmAccess struct {
@@ -131,7 +135,11 @@ func (o *OIDC) Verify(ctx context.Context, raw string) (Claims, error) {
 	if len(roles) == 0 {
 		roles = c.RealmAccess.Roles
 	}
-	return Claims{Subject: tok.Subject, Roles: roles, Org: c.Org}, nil
+	name := c.Name
+	if name == "" {
+		name = c.Username
+	}
+	return Claims{Subject: tok.Subject, Name: name, Roles: roles, Org: c.Org}, nil
 }
 
 // LocalSecret reads the HS256 secret at path, generating a random one (32

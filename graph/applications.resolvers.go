@@ -12,6 +12,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 )
@@ -75,6 +76,10 @@ func (r *applicationResolver) Feedback(ctx context.Context, obj *funding.Applica
 		return nil, err
 	}
 	return criterionScores(res), nil
+}
+
+func (r *applicationTransitionResolver) Actor(ctx context.Context, obj *funding.Transition) (*identity.User, error) {
+	return userOf(ctx, obj.By)
 }
 
 func (r *mutationResolver) SubmitApplication(ctx context.Context, input model.SubmitApplicationInput) (*model.ApplicationPayload, error) {
@@ -240,23 +245,20 @@ func (r *startupResolver) Applications(ctx context.Context, obj *firm.Startup, f
 	if err != nil {
 		return nil, err
 	}
-	s, err := r.Funding.StartupApplications(ctx, *obj, deref(status), page)
-	if err != nil {
-		return nil, err
-	}
-	conn := &model.ApplicationConnection{Count: func(ctx context.Context) (int, error) {
-		return r.Funding.CountStartupApplications(ctx, *obj, deref(status))
-	}}
-	conn.Edges, conn.PageInfo = applicationEdges(page, s)
-	return conn, nil
+	return r.startupApplications(ctx, *obj, status, page)
 }
 
 func (r *Resolver) Application() generated.ApplicationResolver { return &applicationResolver{r} }
+
+func (r *Resolver) ApplicationTransition() generated.ApplicationTransitionResolver {
+	return &applicationTransitionResolver{r}
+}
 
 func (r *Resolver) Review() generated.ReviewResolver { return &reviewResolver{r} }
 
 func (r *Resolver) Reviewer() generated.ReviewerResolver { return &reviewerResolver{r} }
 
 type applicationResolver struct{ *Resolver }
+type applicationTransitionResolver struct{ *Resolver }
 type reviewResolver struct{ *Resolver }
 type reviewerResolver struct{ *Resolver }

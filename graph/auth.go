@@ -21,7 +21,7 @@ func orgClaimOf(ctx context.Context) string {
 // principalOf turns verified claims into the domain's principal: unknown roles
 // are dropped, and the org claim, a global ID, becomes a domain ID.
 func principalOf(c auth.Claims) identity.Principal {
-	p := identity.Principal{Subject: c.Subject}
+	p := identity.Principal{Subject: c.Subject, Name: c.Name}
 	for _, r := range c.Roles {
 		if role, err := identity.ParseRole(r); err == nil {
 			p.Roles = append(p.Roles, role)

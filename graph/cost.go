@@ -83,6 +83,7 @@ func setCosts(c *generated.ComplexityRoot) {
 	q.Viewer = func(child int) int { return fieldCost(child) }
 
 	c.Incubator.Startups = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	c.Incubator.Events = func(child int, _ []events.Status, first *int, _ *string) int { return listCost(child, first) }
 	c.FundCall.Applications = func(child int, first *int, _ *string, _ *funding.AppStatus) int { return listCost(child, first) }
 	c.FundCall.ApplicationCounts = func(child int) int { return fieldCost(child) }
 	c.FundCall.Ranking = func(child int, _ *bool) int { return listCost(child, nil) }

@@ -13,6 +13,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
@@ -25,6 +26,10 @@ func (r *dataRoomAccessResolver) Investor(ctx context.Context, obj *dealflow.Acc
 func (r *dataRoomGrantResolver) Investor(ctx context.Context, obj *dealflow.Grant) (*ecosystem.Investor, error) {
 	inv, err := loadersOf(ctx).investor.Load(ctx, obj.InvestorID)
 	return &inv, err
+}
+
+func (r *dataRoomGrantResolver) Grantor(ctx context.Context, obj *dealflow.Grant) (*identity.User, error) {
+	return userOf(ctx, obj.GrantedBy)
 }
 
 func (r *dataRoomGrantResolver) RevokedAt(ctx context.Context, obj *dealflow.Grant) (*time.Time, error) {
@@ -51,6 +56,14 @@ func (r *dealResolver) Startup(ctx context.Context, obj *dealflow.Deal) (*firm.S
 
 func (r *dealResolver) DaysInStage(ctx context.Context, obj *dealflow.Deal) (int, error) {
 	return int(r.Investing.Now().Sub(obj.StageSince) / (24 * time.Hour)), nil
+}
+
+func (r *dealNoteResolver) Actor(ctx context.Context, obj *dealflow.Note) (*identity.User, error) {
+	return userOf(ctx, obj.By)
+}
+
+func (r *dealStageChangeResolver) Actor(ctx context.Context, obj *dealflow.StageChange) (*identity.User, error) {
+	return userOf(ctx, obj.By)
 }
 
 func (r *investorResolver) DealFlow(ctx context.Context, obj *ecosystem.Investor, first *int, after *string, filter *model.DealFlowFilter, sort *dealflow.Sort) (*model.DealFlowConnection, error) {
@@ -307,6 +320,12 @@ func (r *Resolver) DataRoomGrant() generated.DataRoomGrantResolver { return &dat
 
 func (r *Resolver) Deal() generated.DealResolver { return &dealResolver{r} }
 
+func (r *Resolver) DealNote() generated.DealNoteResolver { return &dealNoteResolver{r} }
+
+func (r *Resolver) DealStageChange() generated.DealStageChangeResolver {
+	return &dealStageChangeResolver{r}
+}
+
 func (r *Resolver) Notification() generated.NotificationResolver { return &notificationResolver{r} }
 
 func (r *Resolver) SavedSearch() generated.SavedSearchResolver { return &savedSearchResolver{r} }
@@ -314,5 +333,7 @@ func (r *Resolver) SavedSearch() generated.SavedSearchResolver { return &savedSe
 type dataRoomAccessResolver struct{ *Resolver }
 type dataRoomGrantResolver struct{ *Resolver }
 type dealResolver struct{ *Resolver }
+type dealNoteResolver struct{ *Resolver }
+type dealStageChangeResolver struct{ *Resolver }
 type notificationResolver struct{ *Resolver }
 type savedSearchResolver struct{ *Resolver }

@@ -8,7 +8,10 @@ import (
 	"context"
 
 	"github.com/innoport/innoport/domain/ecosystem"
+	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
@@ -37,6 +40,14 @@ func (r *incubatorResolver) Startups(ctx context.Context, obj *ecosystem.Incubat
 	}}
 	conn.Edges, conn.PageInfo = connection(page, s, startupID, startupEdge)
 	return conn, nil
+}
+
+func (r *incubatorResolver) Events(ctx context.Context, obj *ecosystem.Incubator, status []events.Status, first *int, after *string) (*model.EventConnection, error) {
+	return r.events(ctx, events.Filter{IncubatorID: obj.ID, Statuses: status}, first, after)
+}
+
+func (r *incubatorResolver) ViewerCanManage(ctx context.Context, obj *ecosystem.Incubator) (bool, error) {
+	return policy.ManageEvent(identity.FromContext(ctx), obj.ID) == nil, nil
 }
 
 func (r *investorResolver) ID(ctx context.Context, obj *ecosystem.Investor) (string, error) {
@@ -71,12 +82,20 @@ func (r *investorResolver) Portfolio(ctx context.Context, obj *ecosystem.Investo
 	return loadStartups(ctx, obj.Portfolio)
 }
 
+func (r *investorResolver) ViewerCanManage(ctx context.Context, obj *ecosystem.Investor) (bool, error) {
+	return policy.ManageInvestor(identity.FromContext(ctx), obj.ID) == nil, nil
+}
+
 func (r *mentorResolver) ID(ctx context.Context, obj *ecosystem.Mentor) (string, error) {
 	return globalID(typeMentor, obj.ID), nil
 }
 
 func (r *mentorResolver) Mentees(ctx context.Context, obj *ecosystem.Mentor) ([]*firm.Startup, error) {
 	return loadStartups(ctx, obj.Mentees)
+}
+
+func (r *mentorResolver) ViewerCanManage(ctx context.Context, obj *ecosystem.Mentor) (bool, error) {
+	return policy.ManageMentor(identity.FromContext(ctx), obj.Subject) == nil, nil
 }
 
 func (r *mutationResolver) CreateInvestor(ctx context.Context, input model.CreateInvestorInput) (*model.InvestorPayload, error) {

@@ -290,6 +290,22 @@ func (r *Resolver) participantNode(ctx context.Context, gid string) (model.Node,
 	return participantOut(v, p), nil
 }
 
+// events is a page of the events f selects that the caller may see.
+func (r *Resolver) events(ctx context.Context, f events.Filter, first *int, after *string) (*model.EventConnection, error) {
+	p, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	s, err := r.Meetups.Events(ctx, f, p)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.EventConnection{Count: func(ctx context.Context) (int, error) { return r.Meetups.CountEvents(ctx, f) }}
+	conn.Edges, conn.PageInfo = connection(p, s, func(e events.Event) string { return e.ID },
+		func(c string, e events.Event) model.EventEdge { return model.EventEdge{Cursor: c, Node: e} })
+	return conn, nil
+}
+
 // meetingNode resolves a meeting's global ID for its two sides and the
 // event's managers.
 func (r *Resolver) meetingNode(ctx context.Context, gid string) (model.Node, error) {

@@ -12,6 +12,8 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
@@ -128,6 +130,19 @@ func (r *eventResolver) Report(ctx context.Context, obj *events.Event) (*model.E
 		return nil, err
 	}
 	return reportOut(rep), nil
+}
+
+func (r *eventResolver) ViewerCanManage(ctx context.Context, obj *events.Event) (bool, error) {
+	return policy.ManageEvent(identity.FromContext(ctx), obj.IncubatorID) == nil, nil
+}
+
+func (r *eventResolver) ViewerCanRegister(ctx context.Context, obj *events.Event) (bool, error) {
+	v, err := r.eventView(ctx, obj)
+	if err != nil {
+		return false, err
+	}
+	_, typed := obj.TypeFor(identity.FromContext(ctx))
+	return typed && v.Me == nil && obj.Status == events.Published && obj.RegistrationOpen(r.Meetups.Now()), nil
 }
 
 func (r *eventParticipantResolver) Startup(ctx context.Context, obj *model.EventParticipant) (*firm.Startup, error) {
@@ -372,19 +387,7 @@ func (r *queryResolver) Events(ctx context.Context, incubatorID *string, status 
 	if err != nil {
 		return nil, err
 	}
-	p, err := pageOf(first, after)
-	if err != nil {
-		return nil, err
-	}
-	f := events.Filter{IncubatorID: inc, Statuses: status}
-	s, err := r.Meetups.Events(ctx, f, p)
-	if err != nil {
-		return nil, err
-	}
-	conn := &model.EventConnection{Count: func(ctx context.Context) (int, error) { return r.Meetups.CountEvents(ctx, f) }}
-	conn.Edges, conn.PageInfo = connection(p, s, func(e events.Event) string { return e.ID },
-		func(c string, e events.Event) model.EventEdge { return model.EventEdge{Cursor: c, Node: e} })
-	return conn, nil
+	return r.events(ctx, events.Filter{IncubatorID: inc, Statuses: status}, first, after)
 }
 
 func (r *queryResolver) Event(ctx context.Context, id string) (*events.Event, error) {

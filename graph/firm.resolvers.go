@@ -9,6 +9,8 @@ import (
 
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 )
@@ -152,6 +154,14 @@ func (r *startupResolver) Financials(ctx context.Context, obj *firm.Startup) (*f
 		return nil, err
 	}
 	return &f, nil
+}
+
+func (r *startupResolver) ViewerCanManage(ctx context.Context, obj *firm.Startup) (bool, error) {
+	return policy.ManageStartup(identity.FromContext(ctx), obj.ID, obj.IncubatorID) == nil, nil
+}
+
+func (r *startupResolver) ViewerCanApply(ctx context.Context, obj *firm.Startup) (bool, error) {
+	return policy.ApplyFor(identity.FromContext(ctx), obj.ID) == nil, nil
 }
 
 func (r *Resolver) Contact() generated.ContactResolver { return &contactResolver{r} }

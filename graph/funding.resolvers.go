@@ -8,6 +8,8 @@ import (
 	"context"
 
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
@@ -86,6 +88,15 @@ func (r *fundCallResolver) Ranking(ctx context.Context, obj *funding.Call, norma
 		return nil, err
 	}
 	return ranking(rk), nil
+}
+
+func (r *fundCallResolver) ViewerCanManage(ctx context.Context, obj *funding.Call) (bool, error) {
+	return policy.ManageFund(identity.FromContext(ctx), obj.FundID) == nil, nil
+}
+
+func (r *fundCallResolver) ViewerCanApply(ctx context.Context, obj *funding.Call) (bool, error) {
+	p := identity.FromContext(ctx)
+	return policy.ApplyFor(p, p.OrgID) == nil && obj.AcceptsAt(r.Funding.Now()), nil
 }
 
 func (r *mutationResolver) CreateFundCall(ctx context.Context, input model.CreateFundCallInput) (*model.FundCallPayload, error) {

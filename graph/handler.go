@@ -20,6 +20,7 @@ import (
 
 	"github.com/innoport/innoport/auth"
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/metrics"
@@ -84,6 +85,9 @@ func NewHandler(r *Resolver, o Options) http.Handler {
 			ctx = telemetry.Propagator.Extract(ctx, propagation.HeaderCarrier(req.Header))
 		}
 		ctx = withRootSlots(withLoaders(ctx, newLoaders(r)))
+		if err := r.Users.Saw(ctx, identity.FromContext(ctx)); err != nil { // the request goes on
+			o.Logger.ErrorContext(ctx, "record user", "error", err)
+		}
 		if o.Timeout > 0 {
 			var cancel context.CancelFunc
 			ctx, cancel = context.WithTimeout(ctx, o.Timeout)

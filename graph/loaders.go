@@ -12,6 +12,7 @@ import (
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
@@ -45,6 +46,7 @@ type loaders struct {
 	startupsOfIncubator     *dataloadgen.Loader[pageKey, value.Slice[firm.Startup]]
 	startupCountOfIncubator *dataloadgen.Loader[string, int]
 	board                   *dataloadgen.Loader[string, events.Board]
+	user                    *dataloadgen.Loader[string, identity.User]
 }
 
 func newLoaders(r *Resolver) *loaders {
@@ -65,6 +67,7 @@ func newLoaders(r *Resolver) *loaders {
 			return map[struct{}]map[string]screening.CriteriaSet{{}: m}, err
 		}, opt),
 		incubator:   dataloadgen.NewMappedLoader(r.Ecosystem.IncubatorsByID, opt),
+		user:        dataloadgen.NewMappedLoader(r.Users.Users, opt),
 		fund:        dataloadgen.NewMappedLoader(r.Funding.FundsByID, opt),
 		callsByFund: dataloadgen.NewMappedLoader(withEmpty(r.Funding.CallsByFund), opt),
 		startupsOfIncubator: dataloadgen.NewMappedLoader(func(ctx context.Context, keys []pageKey) (map[pageKey]value.Slice[firm.Startup], error) {

@@ -11,6 +11,7 @@ import (
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
@@ -30,6 +31,8 @@ type Resolver struct {
 	Runs      *runs.Service
 	Matching  *matching.Service
 	Investing *dealflow.Service
+	// Users names the subjects records keep, and learns them as users sign in.
+	Users *identity.Directory
 	// Index is the search index the search API and startups(filter: {text}) read.
 	Index search.Index
 	// Metrics records event scheduling runs; nil records nothing.

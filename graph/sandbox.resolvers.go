@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
@@ -143,16 +145,7 @@ func (r *queryResolver) SandboxApplications(ctx context.Context, programID *stri
 	if f.StartupID, err = optionalID(startupID, typeStartup, "startupId"); err != nil {
 		return nil, err
 	}
-	s, err := r.Sandbox.Applications(ctx, f, page)
-	if err != nil {
-		return nil, err
-	}
-	conn := &model.SandboxApplicationConnection{Count: func(ctx context.Context) (int, error) { return r.Sandbox.CountApplications(ctx, f) }}
-	conn.Edges, conn.PageInfo = connection(page, s, func(a sandbox.Application) string { return a.ID },
-		func(c string, a sandbox.Application) model.SandboxApplicationEdge {
-			return model.SandboxApplicationEdge{Cursor: c, Node: a}
-		})
-	return conn, nil
+	return r.sandboxApplications(ctx, f, page)
 }
 
 func (r *queryResolver) SandboxRegister(ctx context.Context, first *int, after *string) ([]*sandbox.Application, error) {
@@ -216,6 +209,10 @@ func (r *sandboxApplicationResolver) Deadlines(ctx context.Context, obj *sandbox
 		StartBy: optionalDate(d.StartBy), NextReportBy: optionalDate(d.NextReportBy), TestEndsOn: optionalDate(d.TestEndsOn)}, nil
 }
 
+func (r *sandboxAssessmentResolver) Actor(ctx context.Context, obj *sandbox.Assessment) (*identity.User, error) {
+	return userOf(ctx, obj.By)
+}
+
 func (r *sandboxInfoRequestResolver) AnsweredAt(ctx context.Context, obj *sandbox.InfoRequest) (*time.Time, error) {
 	if obj.AnsweredAt.IsZero() {
 		return nil, nil
@@ -237,6 +234,10 @@ func (r *sandboxProgramResolver) Holidays(ctx context.Context, obj *sandbox.Prog
 
 func (r *sandboxProgramResolver) Guides(ctx context.Context, obj *sandbox.Program) ([]*sandbox.Guide, error) {
 	return ptrs(obj.Guides), nil
+}
+
+func (r *sandboxProgramResolver) ViewerCanManage(ctx context.Context, obj *sandbox.Program) (bool, error) {
+	return policy.ManageSandbox(identity.FromContext(ctx), obj.ID) == nil, nil
 }
 
 func (r *sandboxRegisterEntryResolver) StartupName(ctx context.Context, obj *sandbox.Application) (string, error) {
@@ -279,8 +280,16 @@ func (r *sandboxReportResolver) Breaches(ctx context.Context, obj *sandbox.Repor
 	return nonNil(obj.Breaches), nil
 }
 
+func (r *sandboxTransitionResolver) Actor(ctx context.Context, obj *sandbox.Transition) (*identity.User, error) {
+	return userOf(ctx, obj.By)
+}
+
 func (r *Resolver) SandboxApplication() generated.SandboxApplicationResolver {
 	return &sandboxApplicationResolver{r}
+}
+
+func (r *Resolver) SandboxAssessment() generated.SandboxAssessmentResolver {
+	return &sandboxAssessmentResolver{r}
 }
 
 func (r *Resolver) SandboxInfoRequest() generated.SandboxInfoRequestResolver {
@@ -299,9 +308,15 @@ func (r *Resolver) SandboxRegisterEntry() generated.SandboxRegisterEntryResolver
 
 func (r *Resolver) SandboxReport() generated.SandboxReportResolver { return &sandboxReportResolver{r} }
 
+func (r *Resolver) SandboxTransition() generated.SandboxTransitionResolver {
+	return &sandboxTransitionResolver{r}
+}
+
 type sandboxApplicationResolver struct{ *Resolver }
+type sandboxAssessmentResolver struct{ *Resolver }
 type sandboxInfoRequestResolver struct{ *Resolver }
 type sandboxLimitsResolver struct{ *Resolver }
 type sandboxProgramResolver struct{ *Resolver }
 type sandboxRegisterEntryResolver struct{ *Resolver }
 type sandboxReportResolver struct{ *Resolver }
+type sandboxTransitionResolver struct{ *Resolver }

@@ -9,8 +9,12 @@ import (
 	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/events"
+	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
@@ -87,8 +91,7 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 }
 
 func (r *queryResolver) Viewer(ctx context.Context) (*model.Viewer, error) {
-	p := identity.FromContext(ctx)
-	return &model.Viewer{Subject: optional(p.Subject), Roles: p.Roles, OrganizationID: optional(orgClaimOf(ctx))}, nil
+	return &model.Viewer{Principal: identity.FromContext(ctx), OrgClaim: orgClaimOf(ctx)}, nil
 }
 
 func (r *queryResolver) Sectors(ctx context.Context) ([]*value.SectorInfo, error) {
@@ -102,12 +105,119 @@ func (r *sectorInfoResolver) Label(ctx context.Context, obj *value.SectorInfo) (
 	return obj.VI, nil
 }
 
+func (r *viewerResolver) Subject(ctx context.Context, obj *model.Viewer) (*string, error) {
+	return optional(obj.Principal.Subject), nil
+}
+
+func (r *viewerResolver) Roles(ctx context.Context, obj *model.Viewer) ([]identity.Role, error) {
+	return obj.Principal.Roles, nil
+}
+
+func (r *viewerResolver) OrganizationID(ctx context.Context, obj *model.Viewer) (*string, error) {
+	return optional(obj.OrgClaim), nil
+}
+
+func (r *viewerResolver) User(ctx context.Context, obj *model.Viewer) (*identity.User, error) {
+	if obj.Principal.Anonymous() {
+		return nil, nil
+	}
+	return &identity.User{Subject: obj.Principal.Subject, Name: obj.Principal.Name, Roles: obj.Principal.Roles}, nil
+}
+
+func (r *viewerResolver) Organization(ctx context.Context, obj *model.Viewer) (model.Organization, error) {
+	return r.organizationOf(ctx, obj.Principal)
+}
+
+func (r *viewerResolver) Applications(ctx context.Context, obj *model.Viewer, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	p := obj.Principal
+	if !p.Has(identity.RoleStartupMember) || p.OrgID == "" {
+		return emptyApplications(), nil
+	}
+	st, err := loadersOf(ctx).startup.Load(ctx, p.OrgID)
+	if err != nil {
+		return emptyApplications(), nil // the startup is gone: nothing is the caller's
+	}
+	return r.startupApplications(ctx, st, status, page)
+}
+
+func (r *viewerResolver) ReviewAssignments(ctx context.Context, obj *model.Viewer, first *int, after *string) (*model.ApplicationConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	s, err := r.Funding.ReviewAssignments(ctx, page)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.ApplicationConnection{Count: r.Funding.CountReviewAssignments}
+	conn.Edges, conn.PageInfo = applicationEdges(page, s)
+	return conn, nil
+}
+
+func (r *viewerResolver) Notifications(ctx context.Context, obj *model.Viewer, first *int, after *string, unreadOnly *bool) (*model.NotificationConnection, error) {
+	if !obj.Principal.Has(identity.RoleInvestor) || obj.Principal.OrgID == "" {
+		return &model.NotificationConnection{Edges: []model.NotificationEdge{}, Count: zeroCount}, nil
+	}
+	return r.Query().Notifications(ctx, first, after, unreadOnly)
+}
+
+func (r *viewerResolver) Events(ctx context.Context, obj *model.Viewer, first *int, after *string) (*model.EventConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	es, err := r.Meetups.MyEvents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := value.PageOf(es, func(e events.Event) string { return e.ID }, page)
+	conn := &model.EventConnection{Count: func(context.Context) (int, error) { return len(es), nil }}
+	conn.Edges, conn.PageInfo = connection(page, s, func(e events.Event) string { return e.ID },
+		func(c string, e events.Event) model.EventEdge { return model.EventEdge{Cursor: c, Node: e} })
+	return conn, nil
+}
+
+func (r *viewerResolver) Deals(ctx context.Context, obj *model.Viewer, first *int, after *string, stage *dealflow.Stage) (*model.DealConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	p := obj.Principal
+	if !p.Has(identity.RoleInvestor) || p.OrgID == "" {
+		return &model.DealConnection{Edges: []model.DealEdge{}}, nil
+	}
+	ds, err := r.Investing.Deals(ctx, p.OrgID, stage)
+	if err != nil {
+		return nil, err
+	}
+	return dealConnection(page, ds), nil
+}
+
+func (r *viewerResolver) SandboxApplications(ctx context.Context, obj *model.Viewer, first *int, after *string) (*model.SandboxApplicationConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	f, ok := sandbox.Mine(obj.Principal)
+	if !ok {
+		return &model.SandboxApplicationConnection{Edges: []model.SandboxApplicationEdge{}, Count: zeroCount}, nil
+	}
+	return r.sandboxApplications(ctx, f, page)
+}
+
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }
 
 func (r *Resolver) Query() generated.QueryResolver { return &queryResolver{r} }
 
 func (r *Resolver) SectorInfo() generated.SectorInfoResolver { return &sectorInfoResolver{r} }
 
+func (r *Resolver) Viewer() generated.ViewerResolver { return &viewerResolver{r} }
+
 type mutationResolver struct{ *Resolver }
 type queryResolver struct{ *Resolver }
 type sectorInfoResolver struct{ *Resolver }
+type viewerResolver struct{ *Resolver }

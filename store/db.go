@@ -41,6 +41,7 @@ const (
 	colSandboxApps     = "sandbox_applications"
 	colLeases          = "job_leases"
 	colRuns            = "job_runs"
+	colUsers           = "users"
 	colMatchLists      = "match_lists"
 	colMatchFeedback   = "match_feedback"
 	colEvents          = "events"

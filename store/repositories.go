@@ -29,6 +29,7 @@ type Repositories struct {
 	MatchLists          *MatchLists
 	Leases              *Leases
 	Runs                *Runs
+	Users               *Users
 }
 
 // NewRepositories makes every repository of db.
@@ -42,5 +43,6 @@ func NewRepositories(db *DB) Repositories {
 		Deals: NewDeals(db), SavedSearches: NewSavedSearches(db), Notifications: NewNotifications(db),
 		Grants: NewGrants(db), Access: NewAccessLog(db),
 		MatchSources: NewMatchSources(db), MatchLists: NewMatchLists(db), Leases: NewLeases(db), Runs: NewRuns(db),
+		Users: NewUsers(db),
 	}
 }

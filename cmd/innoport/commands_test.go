@@ -9,6 +9,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -186,13 +189,20 @@ func TestDemoPersonasGiveWorkingTokens(t *testing.T) {
 	assert.Equal(t, map[string]int{"ADMIN": 1, "STARTUP_MEMBER": 34, "INVESTOR": 6, "INCUBATOR_MANAGER": 3, "FUND_MANAGER": 1,
 		"REVIEWER": 5, "REGULATOR": 1}, roles)
 	require.NotEmpty(t, founder)
-	args := strings.Fields(founder)[1:] // without "innoport"
+	var args []string // as a shell splits the line, without "innoport"
+	for _, w := range regexp.MustCompile(`"(?:[^"\\]|\\.)*"|\S+`).FindAllString(founder, -1)[1:] {
+		if u, err := strconv.Unquote(w); err == nil {
+			w = u
+		}
+		args = append(args, w)
+	}
 	out.Reset()
 	require.NoError(t, run(context.Background(), args, env, &out, &errOut))
-	org := args[len(args)-1]
+	org := args[slices.Index(args, "--org")+1]
 	e.clock.Set(time.Now()) // the token command signs on the system clock
-	data, errs := e.query(t, strings.TrimSpace(out.String()), `query($id: ID!) { startup(id: $id) { name contact { email } } }`,
+	data, errs := e.query(t, strings.TrimSpace(out.String()), `query($id: ID!) { startup(id: $id) { name contact { email } } viewer { user { name } } }`,
 		map[string]any{"id": org})
 	require.Empty(t, errs, "the founder reads their startup's contact")
 	assert.NotEmpty(t, data["startup"].(map[string]any)["contact"].(map[string]any)["email"])
+	assert.Equal(t, args[slices.Index(args, "--name")+1], data["viewer"].(map[string]any)["user"].(map[string]any)["name"], "the token names the user")
 }

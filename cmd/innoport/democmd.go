@@ -37,7 +37,7 @@ func demoCmd(ctx context.Context, args []string, getenv func(string) string, std
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "NAME\tROLE\tORGANISATION\tTOKEN")
 	for _, p := range ps {
-		cmd := fmt.Sprintf("innoport token --role %s --subject %s", p.Role, p.Subject)
+		cmd := fmt.Sprintf("innoport token --role %s --subject %s --name %q", p.Role, p.Subject, p.Name)
 		if p.OrgID != "" {
 			cmd += " --org " + graph.GlobalID(p.OrgType, p.OrgID)
 		}

@@ -167,12 +167,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 func token(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	// Only the flags a token needs, so that --help lists them and not the
 	// server's.
-	var role, subject, org, dataDir, secret string
+	var role, subject, name, org, dataDir, secret string
 	var ttl time.Duration
 	fs := flag.NewFlagSet("token", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&role, "role", "", "role(s), comma-separated: "+roleList())
 	fs.StringVar(&subject, "subject", "", "the user's ID")
+	fs.StringVar(&name, "name", "", "the user's name, shown where records name who acted")
 	fs.StringVar(&org, "org", "", "the organisation the user acts for (an ID from the API)")
 	fs.DurationVar(&ttl, "ttl", time.Hour, "how long the token is valid")
 	fs.StringVar(&dataDir, "data-dir", cmp.Or(getenv("INNOPORT_DATA_DIR"), "./data"), "the service's data directory, holding the generated signing secret (INNOPORT_DATA_DIR)")
@@ -204,7 +205,7 @@ func token(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err != nil {
 		return err
 	}
-	tok, err := s.Issue(auth.Claims{Subject: subject, Roles: roles, Org: org}, time.Now(), ttl)
+	tok, err := s.Issue(auth.Claims{Subject: subject, Name: name, Roles: roles, Org: org}, time.Now(), ttl)
 	if err != nil {
 		return err
 	}

@@ -199,6 +199,37 @@ func (s *Service) Events(ctx context.Context, f Filter, p value.Page) (value.Sli
 	return s.events.List(ctx, f, p)
 }
 
+// MyEvents lists the events the caller registered for, latest start first;
+// none for an anonymous caller.
+func (s *Service) MyEvents(ctx context.Context) ([]Event, error) {
+	subject := identity.FromContext(ctx).Subject
+	if subject == "" {
+		return nil, nil
+	}
+	boards, err := s.boards.WithSubjects(ctx, []string{subject})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(boards))
+	for _, b := range boards {
+		if b.BySubject(subject) != nil {
+			ids = append(ids, b.ID)
+		}
+	}
+	found, err := s.events.GetMany(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Event, 0, len(found))
+	for _, id := range ids {
+		if e, ok := found[id]; ok {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b Event) int { return b.Start.Compare(a.Start) })
+	return out, nil
+}
+
 // CountEvents counts what Events lists, over all pages.
 func (s *Service) CountEvents(ctx context.Context, f Filter) (int, error) {
 	f, ok := visible(ctx, f)

@@ -58,6 +58,9 @@ func NewService(s Stores, startups StartupReader, actors ActorReader, c clock.Cl
 	return &Service{st: s, startups: startups, actors: actors, clock: c}
 }
 
+// Now is the service clock's time.
+func (s *Service) Now() time.Time { return s.clock.Now() }
+
 // Funds returns every fund.
 func (s *Service) Funds(ctx context.Context) ([]Fund, error) { return s.st.Funds.All(ctx) }
 

@@ -67,6 +67,46 @@ func (s *Service) CountStartupApplications(ctx context.Context, st firm.Startup,
 	return s.st.Applications.Count(ctx, ApplicationFilter{StartupID: st.ID, Status: status})
 }
 
+// ReviewAssignments pages the applications the caller is assigned to
+// review, in every call; none for a caller without a reviewer profile.
+func (s *Service) ReviewAssignments(ctx context.Context, p value.Page) (value.Slice[Application], error) {
+	f, ok, err := s.assignedToMe(ctx)
+	if err != nil || !ok {
+		return value.Slice[Application]{}, err
+	}
+	return s.st.Applications.List(ctx, f, p)
+}
+
+// CountReviewAssignments counts what ReviewAssignments pages.
+func (s *Service) CountReviewAssignments(ctx context.Context) (int, error) {
+	f, ok, err := s.assignedToMe(ctx)
+	if err != nil || !ok {
+		return 0, err
+	}
+	return s.st.Applications.Count(ctx, f)
+}
+
+func (s *Service) assignedToMe(ctx context.Context) (ApplicationFilter, bool, error) {
+	p := identity.FromContext(ctx)
+	if !p.Has(identity.RoleReviewer) {
+		return ApplicationFilter{}, false, nil
+	}
+	mine, err := s.st.Reviewers.BySubject(ctx, p.Subject)
+	if err != nil || len(mine) == 0 {
+		return ApplicationFilter{}, false, err
+	}
+	return ApplicationFilter{ReviewerID: mine[0].ID}, true, nil
+}
+
+// MyReviewerProfiles returns the caller's reviewer profiles.
+func (s *Service) MyReviewerProfiles(ctx context.Context) ([]Reviewer, error) {
+	p := identity.FromContext(ctx)
+	if p.Anonymous() {
+		return nil, nil
+	}
+	return s.st.Reviewers.BySubject(ctx, p.Subject)
+}
+
 // CountApplications counts what Applications lists, over all pages.
 func (s *Service) CountApplications(ctx context.Context, callID string, status AppStatus) (int, error) {
 	f, ok, err := s.scope(ctx, callID, status)

@@ -39,6 +39,7 @@ func ParseRole(s string) (Role, error) {
 // Principal is the caller of a request. The zero value is the anonymous caller.
 type Principal struct {
 	Subject string // the user's stable ID at the identity provider
+	Name    string // the user's name as the identity provider gave it; may be empty
 	Roles   []Role
 	OrgID   string // the domain ID of the organisation the user acts for (startup, incubator, fund, investor…)
 }

@@ -565,6 +565,19 @@ func (s *Service) Applications(ctx context.Context, f Filter, pg value.Page) (va
 	return s.apps.List(ctx, f, pg)
 }
 
+// Mine is the filter of the caller's own sandbox applications: its
+// startup's for a member, its programme's for a regulator; false when the
+// caller has none.
+func Mine(p identity.Principal) (Filter, bool) {
+	switch {
+	case p.OrgID != "" && p.Has(identity.RoleStartupMember):
+		return Filter{StartupID: p.OrgID}, true
+	case p.OrgID != "" && p.Has(identity.RoleRegulator):
+		return Filter{ProgramID: p.OrgID}, true
+	}
+	return Filter{}, false
+}
+
 // CountApplications counts what Applications lists (the caller was checked
 // when listing).
 func (s *Service) CountApplications(ctx context.Context, f Filter) (int, error) {

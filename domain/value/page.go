@@ -35,3 +35,20 @@ type Slice[T any] struct {
 	Items   []T
 	HasNext bool
 }
+
+// PageOf pages a list held whole, in its own order: the items after the one
+// whose ID is p.After (all of them when no item has it: a cursor whose item
+// left the list starts over rather than failing).
+func PageOf[T any](items []T, id func(T) string, p Page) Slice[T] {
+	start := 0
+	if p.After != "" {
+		for i, it := range items {
+			if id(it) == p.After {
+				start = i + 1
+				break
+			}
+		}
+	}
+	rest := items[start:]
+	return Slice[T]{Items: rest[:min(len(rest), p.First)], HasNext: len(rest) > p.First}
+}

@@ -52,6 +52,7 @@ type Config struct {
 
 type ResolverRoot interface {
 	Application() ApplicationResolver
+	ApplicationTransition() ApplicationTransitionResolver
 	Certificate() CertificateResolver
 	Contact() ContactResolver
 	CriteriaSet() CriteriaSetResolver
@@ -59,6 +60,8 @@ type ResolverRoot interface {
 	DataRoomAccess() DataRoomAccessResolver
 	DataRoomGrant() DataRoomGrantResolver
 	Deal() DealResolver
+	DealNote() DealNoteResolver
+	DealStageChange() DealStageChangeResolver
 	EligibilityRule() EligibilityRuleResolver
 	Event() EventResolver
 	EventParticipant() EventParticipantResolver
@@ -79,17 +82,20 @@ type ResolverRoot interface {
 	Review() ReviewResolver
 	Reviewer() ReviewerResolver
 	SandboxApplication() SandboxApplicationResolver
+	SandboxAssessment() SandboxAssessmentResolver
 	SandboxInfoRequest() SandboxInfoRequestResolver
 	SandboxLimits() SandboxLimitsResolver
 	SandboxProgram() SandboxProgramResolver
 	SandboxRegisterEntry() SandboxRegisterEntryResolver
 	SandboxReport() SandboxReportResolver
+	SandboxTransition() SandboxTransitionResolver
 	SavedSearch() SavedSearchResolver
 	ScreeningChange() ScreeningChangeResolver
 	ScreeningCriterion() ScreeningCriterionResolver
 	ScreeningResult() ScreeningResultResolver
 	SectorInfo() SectorInfoResolver
 	Startup() StartupResolver
+	Viewer() ViewerResolver
 }
 
 type DirectiveRoot struct {
@@ -154,6 +160,7 @@ type ComplexityRoot struct {
 	}
 
 	ApplicationTransition struct {
+		Actor  func(childComplexity int) int
 		At     func(childComplexity int) int
 		By     func(childComplexity int) int
 		From   func(childComplexity int) int
@@ -249,6 +256,7 @@ type ComplexityRoot struct {
 		ExpiresAt func(childComplexity int) int
 		GrantedAt func(childComplexity int) int
 		GrantedBy func(childComplexity int) int
+		Grantor   func(childComplexity int) int
 		Investor  func(childComplexity int) int
 		RevokedAt func(childComplexity int) int
 	}
@@ -272,6 +280,17 @@ type ComplexityRoot struct {
 		Version     func(childComplexity int) int
 	}
 
+	DealConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	DealEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	DealFlowConnection struct {
 		Edges      func(childComplexity int) int
 		Facets     func(childComplexity int) int
@@ -288,9 +307,10 @@ type ComplexityRoot struct {
 	}
 
 	DealNote struct {
-		At   func(childComplexity int) int
-		By   func(childComplexity int) int
-		Text func(childComplexity int) int
+		Actor func(childComplexity int) int
+		At    func(childComplexity int) int
+		By    func(childComplexity int) int
+		Text  func(childComplexity int) int
 	}
 
 	DealPayload struct {
@@ -299,6 +319,7 @@ type ComplexityRoot struct {
 	}
 
 	DealStageChange struct {
+		Actor func(childComplexity int) int
 		At    func(childComplexity int) int
 		By    func(childComplexity int) int
 		Stage func(childComplexity int) int
@@ -352,6 +373,8 @@ type ComplexityRoot struct {
 		Types             func(childComplexity int) int
 		Venue             func(childComplexity int) int
 		Version           func(childComplexity int) int
+		ViewerCanManage   func(childComplexity int) int
+		ViewerCanRegister func(childComplexity int) int
 		WaitlistCapacity  func(childComplexity int) int
 		Waitlisted        func(childComplexity int) int
 	}
@@ -468,6 +491,8 @@ type ComplexityRoot struct {
 		TicketMinVnd      func(childComplexity int) int
 		Title             func(childComplexity int) int
 		Version           func(childComplexity int) int
+		ViewerCanApply    func(childComplexity int) int
+		ViewerCanManage   func(childComplexity int) int
 		Wards             func(childComplexity int) int
 	}
 
@@ -501,14 +526,16 @@ type ComplexityRoot struct {
 	}
 
 	Incubator struct {
-		ID         func(childComplexity int) int
-		Name       func(childComplexity int) int
-		NameEN     func(childComplexity int) int
-		Programs   func(childComplexity int) int
-		Startups   func(childComplexity int, first *int, after *string) int
-		University func(childComplexity int) int
-		Ward       func(childComplexity int) int
-		Website    func(childComplexity int) int
+		Events          func(childComplexity int, status []events.Status, first *int, after *string) int
+		ID              func(childComplexity int) int
+		Name            func(childComplexity int) int
+		NameEN          func(childComplexity int) int
+		Programs        func(childComplexity int) int
+		Startups        func(childComplexity int, first *int, after *string) int
+		University      func(childComplexity int) int
+		ViewerCanManage func(childComplexity int) int
+		Ward            func(childComplexity int) int
+		Website         func(childComplexity int) int
 	}
 
 	IncubatorProgram struct {
@@ -527,24 +554,25 @@ type ComplexityRoot struct {
 	}
 
 	Investor struct {
-		ContactEmail  func(childComplexity int) int
-		DealFlow      func(childComplexity int, first *int, after *string, filter *model.DealFlowFilter, sort *dealflow.Sort) int
-		Deals         func(childComplexity int, stage *dealflow.Stage) int
-		Description   func(childComplexity int) int
-		Geography     func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Kind          func(childComplexity int) int
-		Matches       func(childComplexity int, first *int) int
-		Name          func(childComplexity int) int
-		Pipeline      func(childComplexity int) int
-		Portfolio     func(childComplexity int) int
-		SavedSearches func(childComplexity int) int
-		Sectors       func(childComplexity int) int
-		Stages        func(childComplexity int) int
-		TicketMaxVnd  func(childComplexity int) int
-		TicketMinVnd  func(childComplexity int) int
-		Version       func(childComplexity int) int
-		Website       func(childComplexity int) int
+		ContactEmail    func(childComplexity int) int
+		DealFlow        func(childComplexity int, first *int, after *string, filter *model.DealFlowFilter, sort *dealflow.Sort) int
+		Deals           func(childComplexity int, stage *dealflow.Stage) int
+		Description     func(childComplexity int) int
+		Geography       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Matches         func(childComplexity int, first *int) int
+		Name            func(childComplexity int) int
+		Pipeline        func(childComplexity int) int
+		Portfolio       func(childComplexity int) int
+		SavedSearches   func(childComplexity int) int
+		Sectors         func(childComplexity int) int
+		Stages          func(childComplexity int) int
+		TicketMaxVnd    func(childComplexity int) int
+		TicketMinVnd    func(childComplexity int) int
+		Version         func(childComplexity int) int
+		ViewerCanManage func(childComplexity int) int
+		Website         func(childComplexity int) int
 	}
 
 	InvestorConnection struct {
@@ -665,17 +693,18 @@ type ComplexityRoot struct {
 	}
 
 	Mentor struct {
-		Affiliation func(childComplexity int) int
-		Bio         func(childComplexity int) int
-		Capacity    func(childComplexity int) int
-		Country     func(childComplexity int) int
-		Expertise   func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Matches     func(childComplexity int, first *int) int
-		Mentees     func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Overseas    func(childComplexity int) int
-		Version     func(childComplexity int) int
+		Affiliation     func(childComplexity int) int
+		Bio             func(childComplexity int) int
+		Capacity        func(childComplexity int) int
+		Country         func(childComplexity int) int
+		Expertise       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Matches         func(childComplexity int, first *int) int
+		Mentees         func(childComplexity int) int
+		Name            func(childComplexity int) int
+		Overseas        func(childComplexity int) int
+		Version         func(childComplexity int) int
+		ViewerCanManage func(childComplexity int) int
 	}
 
 	MentorConnection struct {
@@ -996,6 +1025,7 @@ type ComplexityRoot struct {
 	}
 
 	SandboxAssessment struct {
+		Actor    func(childComplexity int) int
 		At       func(childComplexity int) int
 		By       func(childComplexity int) int
 		Findings func(childComplexity int) int
@@ -1067,6 +1097,7 @@ type ComplexityRoot struct {
 		Sectors          func(childComplexity int) int
 		StartWithinDays  func(childComplexity int) int
 		Version          func(childComplexity int) int
+		ViewerCanManage  func(childComplexity int) int
 	}
 
 	SandboxProgramPayload struct {
@@ -1098,6 +1129,7 @@ type ComplexityRoot struct {
 	}
 
 	SandboxTransition struct {
+		Actor  func(childComplexity int) int
 		At     func(childComplexity int) int
 		By     func(childComplexity int) int
 		From   func(childComplexity int) int
@@ -1236,6 +1268,8 @@ type ComplexityRoot struct {
 		TeamSize          func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		Version           func(childComplexity int) int
+		ViewerCanApply    func(childComplexity int) int
+		ViewerCanManage   func(childComplexity int) int
 		Ward              func(childComplexity int) int
 		Website           func(childComplexity int) int
 	}
@@ -1262,6 +1296,12 @@ type ComplexityRoot struct {
 		Issuer      func(childComplexity int) int
 	}
 
+	User struct {
+		Name    func(childComplexity int) int
+		Roles   func(childComplexity int) int
+		Subject func(childComplexity int) int
+	}
+
 	UserError struct {
 		Code    func(childComplexity int) int
 		Field   func(childComplexity int) int
@@ -1269,9 +1309,17 @@ type ComplexityRoot struct {
 	}
 
 	Viewer struct {
-		OrganizationID func(childComplexity int) int
-		Roles          func(childComplexity int) int
-		Subject        func(childComplexity int) int
+		Applications        func(childComplexity int, first *int, after *string, status *funding.AppStatus) int
+		Deals               func(childComplexity int, first *int, after *string, stage *dealflow.Stage) int
+		Events              func(childComplexity int, first *int, after *string) int
+		Notifications       func(childComplexity int, first *int, after *string, unreadOnly *bool) int
+		Organization        func(childComplexity int) int
+		OrganizationID      func(childComplexity int) int
+		ReviewAssignments   func(childComplexity int, first *int, after *string) int
+		Roles               func(childComplexity int) int
+		SandboxApplications func(childComplexity int, first *int, after *string) int
+		Subject             func(childComplexity int) int
+		User                func(childComplexity int) int
 	}
 
 	YearRevenue struct {
@@ -1291,6 +1339,9 @@ type ApplicationResolver interface {
 	Reviewers(ctx context.Context, obj *funding.Application) ([]*funding.Reviewer, error)
 	Reviews(ctx context.Context, obj *funding.Application) ([]*funding.Review, error)
 	Feedback(ctx context.Context, obj *funding.Application) ([]*model.CriterionScore, error)
+}
+type ApplicationTransitionResolver interface {
+	Actor(ctx context.Context, obj *funding.Transition) (*identity.User, error)
 }
 type CertificateResolver interface {
 	ExpiresOn(ctx context.Context, obj *firm.Certificate) (*value.Date, error)
@@ -1313,6 +1364,8 @@ type DataRoomAccessResolver interface {
 type DataRoomGrantResolver interface {
 	Investor(ctx context.Context, obj *dealflow.Grant) (*ecosystem.Investor, error)
 
+	Grantor(ctx context.Context, obj *dealflow.Grant) (*identity.User, error)
+
 	RevokedAt(ctx context.Context, obj *dealflow.Grant) (*time.Time, error)
 	Active(ctx context.Context, obj *dealflow.Grant) (bool, error)
 }
@@ -1322,6 +1375,12 @@ type DealResolver interface {
 	Startup(ctx context.Context, obj *dealflow.Deal) (*firm.Startup, error)
 
 	DaysInStage(ctx context.Context, obj *dealflow.Deal) (int, error)
+}
+type DealNoteResolver interface {
+	Actor(ctx context.Context, obj *dealflow.Note) (*identity.User, error)
+}
+type DealStageChangeResolver interface {
+	Actor(ctx context.Context, obj *dealflow.StageChange) (*identity.User, error)
 }
 type EligibilityRuleResolver interface {
 	Description(ctx context.Context, obj *funding.Rule) (string, error)
@@ -1345,6 +1404,9 @@ type EventResolver interface {
 	AgendaStatus(ctx context.Context, obj *events.Event) (events.AgendaStatus, error)
 	Meetings(ctx context.Context, obj *events.Event) ([]*model.Meeting, error)
 	Report(ctx context.Context, obj *events.Event) (*model.EventReport, error)
+
+	ViewerCanManage(ctx context.Context, obj *events.Event) (bool, error)
+	ViewerCanRegister(ctx context.Context, obj *events.Event) (bool, error)
 }
 type EventParticipantResolver interface {
 	Startup(ctx context.Context, obj *model.EventParticipant) (*firm.Startup, error)
@@ -1371,6 +1433,8 @@ type FundCallResolver interface {
 	ApplicationCounts(ctx context.Context, obj *funding.Call) ([]*model.ApplicationCount, error)
 	Applications(ctx context.Context, obj *funding.Call, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error)
 	Ranking(ctx context.Context, obj *funding.Call, normalize *bool) (*model.Ranking, error)
+	ViewerCanManage(ctx context.Context, obj *funding.Call) (bool, error)
+	ViewerCanApply(ctx context.Context, obj *funding.Call) (bool, error)
 	Matches(ctx context.Context, obj *funding.Call, first *int) ([]*model.Match, error)
 }
 type IPAssetResolver interface {
@@ -1382,6 +1446,8 @@ type IncubatorResolver interface {
 	Ward(ctx context.Context, obj *ecosystem.Incubator) (string, error)
 
 	Startups(ctx context.Context, obj *ecosystem.Incubator, first *int, after *string) (*model.StartupConnection, error)
+	Events(ctx context.Context, obj *ecosystem.Incubator, status []events.Status, first *int, after *string) (*model.EventConnection, error)
+	ViewerCanManage(ctx context.Context, obj *ecosystem.Incubator) (bool, error)
 }
 type InvestorResolver interface {
 	ID(ctx context.Context, obj *ecosystem.Investor) (string, error)
@@ -1394,6 +1460,7 @@ type InvestorResolver interface {
 	Geography(ctx context.Context, obj *ecosystem.Investor) ([]string, error)
 	Portfolio(ctx context.Context, obj *ecosystem.Investor) ([]*firm.Startup, error)
 
+	ViewerCanManage(ctx context.Context, obj *ecosystem.Investor) (bool, error)
 	DealFlow(ctx context.Context, obj *ecosystem.Investor, first *int, after *string, filter *model.DealFlowFilter, sort *dealflow.Sort) (*model.DealFlowConnection, error)
 	Deals(ctx context.Context, obj *ecosystem.Investor, stage *dealflow.Stage) ([]*dealflow.Deal, error)
 	Pipeline(ctx context.Context, obj *ecosystem.Investor) ([]*dealflow.StageCount, error)
@@ -1421,6 +1488,7 @@ type MentorResolver interface {
 
 	Mentees(ctx context.Context, obj *ecosystem.Mentor) ([]*firm.Startup, error)
 
+	ViewerCanManage(ctx context.Context, obj *ecosystem.Mentor) (bool, error)
 	Matches(ctx context.Context, obj *ecosystem.Mentor, first *int) ([]*model.Match, error)
 }
 type MutationResolver interface {
@@ -1564,6 +1632,9 @@ type SandboxApplicationResolver interface {
 	Outcome(ctx context.Context, obj *sandbox.Application) (*sandbox.Outcome, error)
 	Deadlines(ctx context.Context, obj *sandbox.Application) (*model.SandboxDeadlines, error)
 }
+type SandboxAssessmentResolver interface {
+	Actor(ctx context.Context, obj *sandbox.Assessment) (*identity.User, error)
+}
 type SandboxInfoRequestResolver interface {
 	AnsweredAt(ctx context.Context, obj *sandbox.InfoRequest) (*time.Time, error)
 }
@@ -1575,6 +1646,8 @@ type SandboxProgramResolver interface {
 
 	Holidays(ctx context.Context, obj *sandbox.Program) ([]*value.Date, error)
 	Guides(ctx context.Context, obj *sandbox.Program) ([]*sandbox.Guide, error)
+
+	ViewerCanManage(ctx context.Context, obj *sandbox.Program) (bool, error)
 }
 type SandboxRegisterEntryResolver interface {
 	StartupName(ctx context.Context, obj *sandbox.Application) (string, error)
@@ -1590,6 +1663,9 @@ type SandboxReportResolver interface {
 	Metrics(ctx context.Context, obj *sandbox.Report) ([]*sandbox.Metric, error)
 
 	Breaches(ctx context.Context, obj *sandbox.Report) ([]string, error)
+}
+type SandboxTransitionResolver interface {
+	Actor(ctx context.Context, obj *sandbox.Transition) (*identity.User, error)
 }
 type SavedSearchResolver interface {
 	ID(ctx context.Context, obj *dealflow.SavedSearch) (string, error)
@@ -1626,12 +1702,27 @@ type StartupResolver interface {
 	Contact(ctx context.Context, obj *firm.Startup) (*firm.Contact, error)
 	Financials(ctx context.Context, obj *firm.Startup) (*firm.Financials, error)
 
+	ViewerCanManage(ctx context.Context, obj *firm.Startup) (bool, error)
+	ViewerCanApply(ctx context.Context, obj *firm.Startup) (bool, error)
 	Applications(ctx context.Context, obj *firm.Startup, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error)
 	DataRoomGrants(ctx context.Context, obj *firm.Startup) ([]*dealflow.Grant, error)
 	DataRoomAccessLog(ctx context.Context, obj *firm.Startup, first *int, after *string) (*model.DataRoomAccessConnection, error)
 	Matches(ctx context.Context, obj *firm.Startup, kind matching.Kind, first *int) ([]*model.Match, error)
 	Evidence(ctx context.Context, obj *firm.Startup) (*firm.Evidence, error)
 	Screening(ctx context.Context, obj *firm.Startup) ([]*screening.Result, error)
+}
+type ViewerResolver interface {
+	Subject(ctx context.Context, obj *model.Viewer) (*string, error)
+	Roles(ctx context.Context, obj *model.Viewer) ([]identity.Role, error)
+	OrganizationID(ctx context.Context, obj *model.Viewer) (*string, error)
+	User(ctx context.Context, obj *model.Viewer) (*identity.User, error)
+	Organization(ctx context.Context, obj *model.Viewer) (model.Organization, error)
+	Applications(ctx context.Context, obj *model.Viewer, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error)
+	ReviewAssignments(ctx context.Context, obj *model.Viewer, first *int, after *string) (*model.ApplicationConnection, error)
+	Notifications(ctx context.Context, obj *model.Viewer, first *int, after *string, unreadOnly *bool) (*model.NotificationConnection, error)
+	Events(ctx context.Context, obj *model.Viewer, first *int, after *string) (*model.EventConnection, error)
+	Deals(ctx context.Context, obj *model.Viewer, first *int, after *string, stage *dealflow.Stage) (*model.DealConnection, error)
+	SandboxApplications(ctx context.Context, obj *model.Viewer, first *int, after *string) (*model.SandboxApplicationConnection, error)
 }
 
 type executableSchema struct {
@@ -1859,6 +1950,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.ApplicationPayload.UserErrors(childComplexity), true
 
+	case "ApplicationTransition.actor":
+		if e.complexity.ApplicationTransition.Actor == nil {
+			break
+		}
+
+		return e.complexity.ApplicationTransition.Actor(childComplexity), true
 	case "ApplicationTransition.at":
 		if e.complexity.ApplicationTransition.At == nil {
 			break
@@ -2208,6 +2305,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.DataRoomGrant.GrantedBy(childComplexity), true
+	case "DataRoomGrant.grantor":
+		if e.complexity.DataRoomGrant.Grantor == nil {
+			break
+		}
+
+		return e.complexity.DataRoomGrant.Grantor(childComplexity), true
 	case "DataRoomGrant.investor":
 		if e.complexity.DataRoomGrant.Investor == nil {
 			break
@@ -2301,6 +2404,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.Deal.Version(childComplexity), true
 
+	case "DealConnection.edges":
+		if e.complexity.DealConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.DealConnection.Edges(childComplexity), true
+	case "DealConnection.pageInfo":
+		if e.complexity.DealConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.DealConnection.PageInfo(childComplexity), true
+	case "DealConnection.totalCount":
+		if e.complexity.DealConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.DealConnection.TotalCount(childComplexity), true
+
+	case "DealEdge.cursor":
+		if e.complexity.DealEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.DealEdge.Cursor(childComplexity), true
+	case "DealEdge.node":
+		if e.complexity.DealEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.DealEdge.Node(childComplexity), true
+
 	case "DealFlowConnection.edges":
 		if e.complexity.DealFlowConnection.Edges == nil {
 			break
@@ -2357,6 +2492,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.DealFlowEdge.Node(childComplexity), true
 
+	case "DealNote.actor":
+		if e.complexity.DealNote.Actor == nil {
+			break
+		}
+
+		return e.complexity.DealNote.Actor(childComplexity), true
 	case "DealNote.at":
 		if e.complexity.DealNote.At == nil {
 			break
@@ -2389,6 +2530,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.DealPayload.UserErrors(childComplexity), true
 
+	case "DealStageChange.actor":
+		if e.complexity.DealStageChange.Actor == nil {
+			break
+		}
+
+		return e.complexity.DealStageChange.Actor(childComplexity), true
 	case "DealStageChange.at":
 		if e.complexity.DealStageChange.At == nil {
 			break
@@ -2644,6 +2791,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Event.Version(childComplexity), true
+	case "Event.viewerCanManage":
+		if e.complexity.Event.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.Event.ViewerCanManage(childComplexity), true
+	case "Event.viewerCanRegister":
+		if e.complexity.Event.ViewerCanRegister == nil {
+			break
+		}
+
+		return e.complexity.Event.ViewerCanRegister(childComplexity), true
 	case "Event.waitlistCapacity":
 		if e.complexity.Event.WaitlistCapacity == nil {
 			break
@@ -3139,6 +3298,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.FundCall.Version(childComplexity), true
+	case "FundCall.viewerCanApply":
+		if e.complexity.FundCall.ViewerCanApply == nil {
+			break
+		}
+
+		return e.complexity.FundCall.ViewerCanApply(childComplexity), true
+	case "FundCall.viewerCanManage":
+		if e.complexity.FundCall.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.FundCall.ViewerCanManage(childComplexity), true
 	case "FundCall.wards":
 		if e.complexity.FundCall.Wards == nil {
 			break
@@ -3235,6 +3406,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.IPAsset.Number(childComplexity), true
 
+	case "Incubator.events":
+		if e.complexity.Incubator.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Incubator_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Incubator.Events(childComplexity, args["status"].([]events.Status), args["first"].(*int), args["after"].(*string)), true
 	case "Incubator.id":
 		if e.complexity.Incubator.ID == nil {
 			break
@@ -3276,6 +3458,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Incubator.University(childComplexity), true
+	case "Incubator.viewerCanManage":
+		if e.complexity.Incubator.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.Incubator.ViewerCanManage(childComplexity), true
 	case "Incubator.ward":
 		if e.complexity.Incubator.Ward == nil {
 			break
@@ -3462,6 +3650,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Investor.Version(childComplexity), true
+	case "Investor.viewerCanManage":
+		if e.complexity.Investor.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.Investor.ViewerCanManage(childComplexity), true
 	case "Investor.website":
 		if e.complexity.Investor.Website == nil {
 			break
@@ -3953,6 +4147,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mentor.Version(childComplexity), true
+	case "Mentor.viewerCanManage":
+		if e.complexity.Mentor.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.Mentor.ViewerCanManage(childComplexity), true
 
 	case "MentorConnection.edges":
 		if e.complexity.MentorConnection.Edges == nil {
@@ -5762,6 +5962,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SandboxApplicationPayload.UserErrors(childComplexity), true
 
+	case "SandboxAssessment.actor":
+		if e.complexity.SandboxAssessment.Actor == nil {
+			break
+		}
+
+		return e.complexity.SandboxAssessment.Actor(childComplexity), true
 	case "SandboxAssessment.at":
 		if e.complexity.SandboxAssessment.At == nil {
 			break
@@ -6035,6 +6241,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.SandboxProgram.Version(childComplexity), true
+	case "SandboxProgram.viewerCanManage":
+		if e.complexity.SandboxProgram.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.SandboxProgram.ViewerCanManage(childComplexity), true
 
 	case "SandboxProgramPayload.sandboxProgram":
 		if e.complexity.SandboxProgramPayload.SandboxProgram == nil {
@@ -6153,6 +6365,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SandboxReport.Volume(childComplexity), true
 
+	case "SandboxTransition.actor":
+		if e.complexity.SandboxTransition.Actor == nil {
+			break
+		}
+
+		return e.complexity.SandboxTransition.Actor(childComplexity), true
 	case "SandboxTransition.at":
 		if e.complexity.SandboxTransition.At == nil {
 			break
@@ -6707,6 +6925,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Startup.Version(childComplexity), true
+	case "Startup.viewerCanApply":
+		if e.complexity.Startup.ViewerCanApply == nil {
+			break
+		}
+
+		return e.complexity.Startup.ViewerCanApply(childComplexity), true
+	case "Startup.viewerCanManage":
+		if e.complexity.Startup.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.Startup.ViewerCanManage(childComplexity), true
 	case "Startup.ward":
 		if e.complexity.Startup.Ward == nil {
 			break
@@ -6784,6 +7014,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SupportConfirmation.Issuer(childComplexity), true
 
+	case "User.name":
+		if e.complexity.User.Name == nil {
+			break
+		}
+
+		return e.complexity.User.Name(childComplexity), true
+	case "User.roles":
+		if e.complexity.User.Roles == nil {
+			break
+		}
+
+		return e.complexity.User.Roles(childComplexity), true
+	case "User.subject":
+		if e.complexity.User.Subject == nil {
+			break
+		}
+
+		return e.complexity.User.Subject(childComplexity), true
+
 	case "UserError.code":
 		if e.complexity.UserError.Code == nil {
 			break
@@ -6803,24 +7052,102 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.UserError.Message(childComplexity), true
 
+	case "Viewer.applications":
+		if e.complexity.Viewer.Applications == nil {
+			break
+		}
+
+		args, err := ec.field_Viewer_applications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Viewer.Applications(childComplexity, args["first"].(*int), args["after"].(*string), args["status"].(*funding.AppStatus)), true
+	case "Viewer.deals":
+		if e.complexity.Viewer.Deals == nil {
+			break
+		}
+
+		args, err := ec.field_Viewer_deals_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Viewer.Deals(childComplexity, args["first"].(*int), args["after"].(*string), args["stage"].(*dealflow.Stage)), true
+	case "Viewer.events":
+		if e.complexity.Viewer.Events == nil {
+			break
+		}
+
+		args, err := ec.field_Viewer_events_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Viewer.Events(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Viewer.notifications":
+		if e.complexity.Viewer.Notifications == nil {
+			break
+		}
+
+		args, err := ec.field_Viewer_notifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Viewer.Notifications(childComplexity, args["first"].(*int), args["after"].(*string), args["unreadOnly"].(*bool)), true
+	case "Viewer.organization":
+		if e.complexity.Viewer.Organization == nil {
+			break
+		}
+
+		return e.complexity.Viewer.Organization(childComplexity), true
 	case "Viewer.organizationId":
 		if e.complexity.Viewer.OrganizationID == nil {
 			break
 		}
 
 		return e.complexity.Viewer.OrganizationID(childComplexity), true
+	case "Viewer.reviewAssignments":
+		if e.complexity.Viewer.ReviewAssignments == nil {
+			break
+		}
+
+		args, err := ec.field_Viewer_reviewAssignments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Viewer.ReviewAssignments(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Viewer.roles":
 		if e.complexity.Viewer.Roles == nil {
 			break
 		}
 
 		return e.complexity.Viewer.Roles(childComplexity), true
+	case "Viewer.sandboxApplications":
+		if e.complexity.Viewer.SandboxApplications == nil {
+			break
+		}
+
+		args, err := ec.field_Viewer_sandboxApplications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Viewer.SandboxApplications(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Viewer.subject":
 		if e.complexity.Viewer.Subject == nil {
 			break
 		}
 
 		return e.complexity.Viewer.Subject(childComplexity), true
+	case "Viewer.user":
+		if e.complexity.Viewer.User == nil {
+			break
+		}
+
+		return e.complexity.Viewer.User(childComplexity), true
 
 	case "YearRevenue.amountVnd":
 		if e.complexity.YearRevenue.Amount == nil {
@@ -7080,7 +7407,9 @@ type Answer {
 type ApplicationTransition {
   at: DateTime!
   "Subject of the user who made the change."
-  by: String!
+  by: String! @deprecated(reason: "Use actor, a User a client can name.")
+  "Who did it."
+  actor: User!
   from: ApplicationStatus!
   to: ApplicationStatus!
   reason: String
@@ -7303,13 +7632,30 @@ type DealStageChange {
   stage: DealStage!
   at: DateTime!
   "The user who moved the deal."
-  by: String!
+  by: String! @deprecated(reason: "Use actor, a User a client can name.")
+  "Who did it."
+  actor: User!
 }
 
 type DealNote {
   text: String!
   at: DateTime!
-  by: String!
+  by: String! @deprecated(reason: "Use actor, a User a client can name.")
+  "Who did it."
+  actor: User!
+}
+
+type DealEdge {
+  cursor: String!
+  node: Deal!
+}
+
+"A page of an investor's pipeline."
+type DealConnection {
+  edges: [DealEdge!]!
+  pageInfo: PageInfo!
+  "How many items all pages hold: every deal the query matches."
+  totalCount: Int!
 }
 
 type StageCount {
@@ -7402,7 +7748,9 @@ type NotificationConnection {
 "A startup's grant to an investor to read its confidential fields: contact, financials, and screening evidence with its documents."
 type DataRoomGrant {
   investor: Investor!
-  grantedBy: String!
+  grantedBy: String! @deprecated(reason: "Use grantor, a User a client can name.")
+  "Who granted the access."
+  grantor: User!
   grantedAt: DateTime!
   expiresAt: DateTime!
   revokedAt: DateTime
@@ -7546,6 +7894,10 @@ type Incubator implements Node & Listing {
   website: String
   programs: [IncubatorProgram!]!
   startups(first: Int = 20, after: String): StartupConnection!
+  "The incubator's events in the order they were created; drafts only for its managers and admins (page size at most 100)."
+  events(status: [EventStatus!], first: Int = 20, after: String): EventConnection!
+  "Whether the caller may run the incubator's events and startups (its managers, admins)."
+  viewerCanManage: Boolean!
 }
 
 type IncubatorProgram {
@@ -7581,6 +7933,8 @@ type Investor implements Node & Listing {
   "Startups it holds a stake in."
   portfolio: [Startup!]!
   version: Int!
+  "Whether the caller may edit the profile and work its deal flow (the investor's users, admins)."
+  viewerCanManage: Boolean!
 }
 
 "An expert or mentor (chuyên gia, cố vấn), possibly an overseas Vietnamese."
@@ -7598,6 +7952,8 @@ type Mentor implements Node & Listing {
   "Startups the mentor coaches now."
   mentees: [Startup!]!
   version: Int!
+  "Whether the caller may edit the profile (the mentor, admins)."
+  viewerCanManage: Boolean!
 }
 
 type InvestorEdge {
@@ -7883,6 +8239,10 @@ type Event implements Node {
   "For managers (null, with a FORBIDDEN error, for others)."
   report: EventReport
   version: Int!
+  "Whether the caller may edit the event and run its registrations and meetings (the incubator's managers, admins)."
+  viewerCanManage: Boolean!
+  "Whether the caller is signed in, not registered, the event published and its registration open now."
+  viewerCanRegister: Boolean!
 }
 
 type EventEdge {
@@ -8256,6 +8616,10 @@ type Startup implements Node & Listing {
   financials: Financials
   createdAt: DateTime!
   updatedAt: DateTime!
+  "Whether the caller may edit the profile, its evidence and its data room (the startup's members, its incubator's managers, admins)."
+  viewerCanManage: Boolean!
+  "Whether the caller may apply to calls and programmes for the startup (its members)."
+  viewerCanApply: Boolean!
 }
 
 type Contact {
@@ -8433,6 +8797,10 @@ type FundCall implements Node & Listing {
   applications(first: Int = 20, after: String, status: ApplicationStatus): ApplicationConnection!
   "The fund's managers only (null, with a FORBIDDEN error at its path, for others). See RankingEntry for the order."
   ranking(normalize: Boolean = false): Ranking
+  "Whether the caller may edit, publish, close and decide the call (the fund's managers, admins)."
+  viewerCanManage: Boolean!
+  "Whether the caller acts for a startup and the call takes applications now."
+  viewerCanApply: Boolean!
 }
 
 enum QuestionKind {
@@ -8845,6 +9213,8 @@ type SandboxProgram implements Node {
   "How each criterion is judged: indicators for and against."
   guides: [SandboxCriterionGuide!]!
   version: Int!
+  "Whether the caller may run the programme's applications (its regulators, admins)."
+  viewerCanManage: Boolean!
 }
 
 type SandboxCriterionGuide {
@@ -8948,7 +9318,9 @@ type SandboxApplication implements Node {
 
 type SandboxTransition {
   at: DateTime!
-  by: String!
+  by: String! @deprecated(reason: "Use actor, a User a client can name.")
+  "Who did it."
+  actor: User!
   from: SandboxStatus!
   to: SandboxStatus!
   reason: String
@@ -8962,7 +9334,9 @@ type SandboxFinding {
 }
 
 type SandboxAssessment {
-  by: String!
+  by: String! @deprecated(reason: "Use actor, a User a client can name.")
+  "Who did it."
+  actor: User!
   at: DateTime!
   findings: [SandboxFinding!]!
 }
@@ -9334,13 +9708,58 @@ enum Role {
   REGULATOR
 }
 
-"The caller."
+"A person who uses Innoport, as their sign-in named them."
+type User {
+  "The user's ID at the identity provider."
+  subject: String!
+  """
+  The name the identity provider gave at the user's latest sign-in; null
+  when it gave none, or the user has not signed in since names were kept.
+  """
+  name: String
+  "The roles of the user's latest sign-in."
+  roles: [Role!]!
+}
+
+"The organisation, or profile, a user acts for."
+union Organization = Startup | Incubator | Fund | Investor | SandboxProgram | Reviewer | Mentor
+
+"""
+The caller, and the lists a home screen shows. Each list is the caller's
+own and empty for a caller who has none (a founder has no deals), never an
+error.
+"""
 type Viewer {
   "The user's ID at the identity provider; null when anonymous."
-  subject: String
+  subject: String @deprecated(reason: "Use user.subject.")
   roles: [Role!]!
   "The organisation the user acts for (a startup, incubator, fund or investor ID)."
-  organizationId: ID
+  organizationId: ID @deprecated(reason: "Use organization, which names the record.")
+  "The signed-in user; null when anonymous."
+  user: User
+  """
+  What the user acts for: the record the token's organisation names, or
+  else the user's reviewer or mentor profile; null when none.
+  """
+  organization: Organization
+  "The applications of the startup the user acts for, newest first (page size at most 100)."
+  applications(first: Int = 20, after: String, status: ApplicationStatus): ApplicationConnection!
+  "The applications the user is assigned to review, in every call (page size at most 100)."
+  reviewAssignments(first: Int = 20, after: String): ApplicationConnection!
+  "The notifications of the investor the user acts for, newest first (page size at most 100)."
+  notifications(first: Int = 20, after: String, unreadOnly: Boolean = false): NotificationConnection!
+  """
+  The events the user registered for, latest start first (page size at most
+  100); each answers the user's registration, agenda and meeting requests.
+  """
+  events(first: Int = 20, after: String): EventConnection!
+  "The pipeline of the investor the user acts for, most recently moved first (page size at most 100)."
+  deals(first: Int = 20, after: String, stage: DealStage): DealConnection!
+  """
+  Sandbox applications: the startup's for its members, the programme's for
+  its regulators; newest first (page size at most 100).
+  """
+  sandboxApplications(first: Int = 20, after: String): SandboxApplicationConnection!
 }
 
 "Business sectors: a closed taxonomy led by the city's priorities."
@@ -9851,6 +10270,27 @@ func (ec *executionContext) field_FundCall_ranking_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["normalize"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Incubator_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalOEventStatus2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐStatusᚄ)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -11118,6 +11558,117 @@ func (ec *executionContext) field_Startup_matches_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Viewer_applications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalOApplicationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐAppStatus)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Viewer_deals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "stage", ec.unmarshalODealStage2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐStage)
+	if err != nil {
+		return nil, err
+	}
+	args["stage"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Viewer_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Viewer_notifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "unreadOnly", ec.unmarshalOBoolean2ᚖbool)
+	if err != nil {
+		return nil, err
+	}
+	args["unreadOnly"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Viewer_reviewAssignments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Viewer_sandboxApplications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field___Directive_args_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11260,6 +11811,10 @@ func (ec *executionContext) fieldContext_Agenda_event(_ context.Context, field g
 				return ec.fieldContext_Event_report(ctx, field)
 			case "version":
 				return ec.fieldContext_Event_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Event_viewerCanManage(ctx, field)
+			case "viewerCanRegister":
+				return ec.fieldContext_Event_viewerCanRegister(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 		},
@@ -11773,6 +12328,10 @@ func (ec *executionContext) fieldContext_Application_fundCall(_ context.Context,
 				return ec.fieldContext_FundCall_applications(ctx, field)
 			case "ranking":
 				return ec.fieldContext_FundCall_ranking(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_FundCall_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_FundCall_viewerCanApply(ctx, field)
 			case "matches":
 				return ec.fieldContext_FundCall_matches(ctx, field)
 			}
@@ -11840,6 +12399,10 @@ func (ec *executionContext) fieldContext_Application_startup(_ context.Context, 
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -12015,6 +12578,8 @@ func (ec *executionContext) fieldContext_Application_history(_ context.Context, 
 				return ec.fieldContext_ApplicationTransition_at(ctx, field)
 			case "by":
 				return ec.fieldContext_ApplicationTransition_by(ctx, field)
+			case "actor":
+				return ec.fieldContext_ApplicationTransition_actor(ctx, field)
 			case "from":
 				return ec.fieldContext_ApplicationTransition_from(ctx, field)
 			case "to":
@@ -12566,6 +13131,43 @@ func (ec *executionContext) fieldContext_ApplicationTransition_by(_ context.Cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApplicationTransition_actor(ctx context.Context, field graphql.CollectedField, obj *funding.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ApplicationTransition_actor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ApplicationTransition().Actor(ctx, obj)
+		},
+		nil,
+		ec.marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ApplicationTransition_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApplicationTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 		},
 	}
 	return fc, nil
@@ -13860,6 +14462,8 @@ func (ec *executionContext) fieldContext_DataRoomAccess_investor(_ context.Conte
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Investor_viewerCanManage(ctx, field)
 			case "dealFlow":
 				return ec.fieldContext_Investor_dealFlow(ctx, field)
 			case "deals":
@@ -14185,6 +14789,8 @@ func (ec *executionContext) fieldContext_DataRoomGrant_investor(_ context.Contex
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Investor_viewerCanManage(ctx, field)
 			case "dealFlow":
 				return ec.fieldContext_Investor_dealFlow(ctx, field)
 			case "deals":
@@ -14226,6 +14832,43 @@ func (ec *executionContext) fieldContext_DataRoomGrant_grantedBy(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DataRoomGrant_grantor(ctx context.Context, field graphql.CollectedField, obj *dealflow.Grant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DataRoomGrant_grantor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.DataRoomGrant().Grantor(ctx, obj)
+		},
+		nil,
+		ec.marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DataRoomGrant_grantor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DataRoomGrant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 		},
 	}
 	return fc, nil
@@ -14375,6 +15018,8 @@ func (ec *executionContext) fieldContext_DataRoomGrantPayload_grant(_ context.Co
 				return ec.fieldContext_DataRoomGrant_investor(ctx, field)
 			case "grantedBy":
 				return ec.fieldContext_DataRoomGrant_grantedBy(ctx, field)
+			case "grantor":
+				return ec.fieldContext_DataRoomGrant_grantor(ctx, field)
 			case "grantedAt":
 				return ec.fieldContext_DataRoomGrant_grantedAt(ctx, field)
 			case "expiresAt":
@@ -14506,6 +15151,8 @@ func (ec *executionContext) fieldContext_Deal_investor(_ context.Context, field 
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Investor_viewerCanManage(ctx, field)
 			case "dealFlow":
 				return ec.fieldContext_Investor_dealFlow(ctx, field)
 			case "deals":
@@ -14581,6 +15228,10 @@ func (ec *executionContext) fieldContext_Deal_startup(_ context.Context, field g
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -14717,6 +15368,8 @@ func (ec *executionContext) fieldContext_Deal_history(_ context.Context, field g
 				return ec.fieldContext_DealStageChange_at(ctx, field)
 			case "by":
 				return ec.fieldContext_DealStageChange_by(ctx, field)
+			case "actor":
+				return ec.fieldContext_DealStageChange_actor(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type DealStageChange", field.Name)
 		},
@@ -14754,6 +15407,8 @@ func (ec *executionContext) fieldContext_Deal_notes(_ context.Context, field gra
 				return ec.fieldContext_DealNote_at(ctx, field)
 			case "by":
 				return ec.fieldContext_DealNote_by(ctx, field)
+			case "actor":
+				return ec.fieldContext_DealNote_actor(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type DealNote", field.Name)
 		},
@@ -14843,6 +15498,191 @@ func (ec *executionContext) fieldContext_Deal_version(_ context.Context, field g
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DealConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNDealEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_DealEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_DealEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DealEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.DealConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DealConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.DealEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.DealEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNDeal2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Deal_id(ctx, field)
+			case "investor":
+				return ec.fieldContext_Deal_investor(ctx, field)
+			case "startup":
+				return ec.fieldContext_Deal_startup(ctx, field)
+			case "stage":
+				return ec.fieldContext_Deal_stage(ctx, field)
+			case "stageSince":
+				return ec.fieldContext_Deal_stageSince(ctx, field)
+			case "daysInStage":
+				return ec.fieldContext_Deal_daysInStage(ctx, field)
+			case "history":
+				return ec.fieldContext_Deal_history(ctx, field)
+			case "notes":
+				return ec.fieldContext_Deal_notes(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Deal_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Deal_updatedAt(ctx, field)
+			case "version":
+				return ec.fieldContext_Deal_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Deal", field.Name)
 		},
 	}
 	return fc, nil
@@ -15083,6 +15923,10 @@ func (ec *executionContext) fieldContext_DealFlowEdge_node(_ context.Context, fi
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -15306,6 +16150,43 @@ func (ec *executionContext) fieldContext_DealNote_by(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _DealNote_actor(ctx context.Context, field graphql.CollectedField, obj *dealflow.Note) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealNote_actor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.DealNote().Actor(ctx, obj)
+		},
+		nil,
+		ec.marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealNote_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealNote",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DealPayload_deal(ctx context.Context, field graphql.CollectedField, obj *model.DealPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15478,6 +16359,43 @@ func (ec *executionContext) fieldContext_DealStageChange_by(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DealStageChange_actor(ctx context.Context, field graphql.CollectedField, obj *dealflow.StageChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_DealStageChange_actor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.DealStageChange().Actor(ctx, obj)
+		},
+		nil,
+		ec.marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_DealStageChange_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DealStageChange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 		},
 	}
 	return fc, nil
@@ -15771,6 +16689,10 @@ func (ec *executionContext) fieldContext_Event_incubator(_ context.Context, fiel
 				return ec.fieldContext_Incubator_programs(ctx, field)
 			case "startups":
 				return ec.fieldContext_Incubator_startups(ctx, field)
+			case "events":
+				return ec.fieldContext_Incubator_events(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -16857,6 +17779,64 @@ func (ec *executionContext) fieldContext_Event_version(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Event_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_viewerCanRegister(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_viewerCanRegister,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Event().ViewerCanRegister(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_viewerCanRegister(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17079,6 +18059,10 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 				return ec.fieldContext_Event_report(ctx, field)
 			case "version":
 				return ec.fieldContext_Event_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Event_viewerCanManage(ctx, field)
+			case "viewerCanRegister":
+				return ec.fieldContext_Event_viewerCanRegister(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 		},
@@ -17521,6 +18505,10 @@ func (ec *executionContext) fieldContext_EventParticipant_startup(_ context.Cont
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -17590,6 +18578,8 @@ func (ec *executionContext) fieldContext_EventParticipant_investor(_ context.Con
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Investor_viewerCanManage(ctx, field)
 			case "dealFlow":
 				return ec.fieldContext_Investor_dealFlow(ctx, field)
 			case "deals":
@@ -17846,6 +18836,10 @@ func (ec *executionContext) fieldContext_EventPayload_event(_ context.Context, f
 				return ec.fieldContext_Event_report(ctx, field)
 			case "version":
 				return ec.fieldContext_Event_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Event_viewerCanManage(ctx, field)
+			case "viewerCanRegister":
+				return ec.fieldContext_Event_viewerCanRegister(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 		},
@@ -18877,6 +19871,10 @@ func (ec *executionContext) fieldContext_Fund_calls(_ context.Context, field gra
 				return ec.fieldContext_FundCall_applications(ctx, field)
 			case "ranking":
 				return ec.fieldContext_FundCall_ranking(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_FundCall_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_FundCall_viewerCanApply(ctx, field)
 			case "matches":
 				return ec.fieldContext_FundCall_matches(ctx, field)
 			}
@@ -19589,6 +20587,64 @@ func (ec *executionContext) fieldContext_FundCall_ranking(ctx context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _FundCall_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.FundCall().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundCall_viewerCanApply(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundCall_viewerCanApply,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.FundCall().ViewerCanApply(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundCall_viewerCanApply(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundCall",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FundCall_matches(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19842,6 +20898,10 @@ func (ec *executionContext) fieldContext_FundCallEdge_node(_ context.Context, fi
 				return ec.fieldContext_FundCall_applications(ctx, field)
 			case "ranking":
 				return ec.fieldContext_FundCall_ranking(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_FundCall_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_FundCall_viewerCanApply(ctx, field)
 			case "matches":
 				return ec.fieldContext_FundCall_matches(ctx, field)
 			}
@@ -19917,6 +20977,10 @@ func (ec *executionContext) fieldContext_FundCallPayload_fundCall(_ context.Cont
 				return ec.fieldContext_FundCall_applications(ctx, field)
 			case "ranking":
 				return ec.fieldContext_FundCall_ranking(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_FundCall_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_FundCall_viewerCanApply(ctx, field)
 			case "matches":
 				return ec.fieldContext_FundCall_matches(ctx, field)
 			}
@@ -20424,6 +21488,84 @@ func (ec *executionContext) fieldContext_Incubator_startups(ctx context.Context,
 	if fc.Args, err = ec.field_Incubator_startups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incubator_events(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Incubator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incubator_events,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Incubator().Events(ctx, obj, fc.Args["status"].([]events.Status), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNEventConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incubator_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incubator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_EventConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_EventConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_EventConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Incubator_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incubator_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Incubator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incubator_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incubator().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incubator_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incubator",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
 	}
 	return fc, nil
 }
@@ -21066,6 +22208,10 @@ func (ec *executionContext) fieldContext_Investor_portfolio(_ context.Context, f
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -21109,6 +22255,35 @@ func (ec *executionContext) fieldContext_Investor_version(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Investor_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investor_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Investor().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investor_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
 		},
 	}
 	return fc, nil
@@ -21549,6 +22724,8 @@ func (ec *executionContext) fieldContext_InvestorEdge_node(_ context.Context, fi
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Investor_viewerCanManage(ctx, field)
 			case "dealFlow":
 				return ec.fieldContext_Investor_dealFlow(ctx, field)
 			case "deals":
@@ -21616,6 +22793,8 @@ func (ec *executionContext) fieldContext_InvestorPayload_investor(_ context.Cont
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Investor_viewerCanManage(ctx, field)
 			case "dealFlow":
 				return ec.fieldContext_Investor_dealFlow(ctx, field)
 			case "deals":
@@ -24009,6 +25188,10 @@ func (ec *executionContext) fieldContext_Mentor_mentees(_ context.Context, field
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -24052,6 +25235,35 @@ func (ec *executionContext) fieldContext_Mentor_version(_ context.Context, field
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mentor_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Mentor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mentor_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Mentor().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mentor_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mentor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
 		},
 	}
 	return fc, nil
@@ -24288,6 +25500,8 @@ func (ec *executionContext) fieldContext_MentorEdge_node(_ context.Context, fiel
 				return ec.fieldContext_Mentor_mentees(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Mentor_viewerCanManage(ctx, field)
 			case "matches":
 				return ec.fieldContext_Mentor_matches(ctx, field)
 			}
@@ -24341,6 +25555,8 @@ func (ec *executionContext) fieldContext_MentorPayload_mentor(_ context.Context,
 				return ec.fieldContext_Mentor_mentees(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Mentor_viewerCanManage(ctx, field)
 			case "matches":
 				return ec.fieldContext_Mentor_matches(ctx, field)
 			}
@@ -27671,6 +28887,10 @@ func (ec *executionContext) fieldContext_Notification_startup(_ context.Context,
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -28626,6 +29846,22 @@ func (ec *executionContext) fieldContext_Query_viewer(_ context.Context, field g
 				return ec.fieldContext_Viewer_roles(ctx, field)
 			case "organizationId":
 				return ec.fieldContext_Viewer_organizationId(ctx, field)
+			case "user":
+				return ec.fieldContext_Viewer_user(ctx, field)
+			case "organization":
+				return ec.fieldContext_Viewer_organization(ctx, field)
+			case "applications":
+				return ec.fieldContext_Viewer_applications(ctx, field)
+			case "reviewAssignments":
+				return ec.fieldContext_Viewer_reviewAssignments(ctx, field)
+			case "notifications":
+				return ec.fieldContext_Viewer_notifications(ctx, field)
+			case "events":
+				return ec.fieldContext_Viewer_events(ctx, field)
+			case "deals":
+				return ec.fieldContext_Viewer_deals(ctx, field)
+			case "sandboxApplications":
+				return ec.fieldContext_Viewer_sandboxApplications(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
 		},
@@ -28877,6 +30113,10 @@ func (ec *executionContext) fieldContext_Query_incubators(_ context.Context, fie
 				return ec.fieldContext_Incubator_programs(ctx, field)
 			case "startups":
 				return ec.fieldContext_Incubator_startups(ctx, field)
+			case "events":
+				return ec.fieldContext_Incubator_events(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -29122,6 +30362,10 @@ func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field 
 				return ec.fieldContext_Event_report(ctx, field)
 			case "version":
 				return ec.fieldContext_Event_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Event_viewerCanManage(ctx, field)
+			case "viewerCanRegister":
+				return ec.fieldContext_Event_viewerCanRegister(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 		},
@@ -29362,6 +30606,10 @@ func (ec *executionContext) fieldContext_Query_startup(ctx context.Context, fiel
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -29665,6 +30913,8 @@ func (ec *executionContext) fieldContext_Query_sandboxPrograms(_ context.Context
 				return ec.fieldContext_SandboxProgram_guides(ctx, field)
 			case "version":
 				return ec.fieldContext_SandboxProgram_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_SandboxProgram_viewerCanManage(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -31323,6 +32573,10 @@ func (ec *executionContext) fieldContext_Reviewer_incubator(_ context.Context, f
 				return ec.fieldContext_Incubator_programs(ctx, field)
 			case "startups":
 				return ec.fieldContext_Incubator_startups(ctx, field)
+			case "events":
+				return ec.fieldContext_Incubator_events(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -31380,6 +32634,8 @@ func (ec *executionContext) fieldContext_Reviewer_investor(_ context.Context, fi
 				return ec.fieldContext_Investor_portfolio(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Investor_viewerCanManage(ctx, field)
 			case "dealFlow":
 				return ec.fieldContext_Investor_dealFlow(ctx, field)
 			case "deals":
@@ -31441,6 +32697,8 @@ func (ec *executionContext) fieldContext_Reviewer_mentor(_ context.Context, fiel
 				return ec.fieldContext_Mentor_mentees(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Mentor_viewerCanManage(ctx, field)
 			case "matches":
 				return ec.fieldContext_Mentor_matches(ctx, field)
 			}
@@ -32114,6 +33372,8 @@ func (ec *executionContext) fieldContext_SandboxApplication_program(_ context.Co
 				return ec.fieldContext_SandboxProgram_guides(ctx, field)
 			case "version":
 				return ec.fieldContext_SandboxProgram_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_SandboxProgram_viewerCanManage(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -32179,6 +33439,10 @@ func (ec *executionContext) fieldContext_SandboxApplication_startup(_ context.Co
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -32743,6 +34007,8 @@ func (ec *executionContext) fieldContext_SandboxApplication_history(_ context.Co
 				return ec.fieldContext_SandboxTransition_at(ctx, field)
 			case "by":
 				return ec.fieldContext_SandboxTransition_by(ctx, field)
+			case "actor":
+				return ec.fieldContext_SandboxTransition_actor(ctx, field)
 			case "from":
 				return ec.fieldContext_SandboxTransition_from(ctx, field)
 			case "to":
@@ -32782,6 +34048,8 @@ func (ec *executionContext) fieldContext_SandboxApplication_assessments(_ contex
 			switch field.Name {
 			case "by":
 				return ec.fieldContext_SandboxAssessment_by(ctx, field)
+			case "actor":
+				return ec.fieldContext_SandboxAssessment_actor(ctx, field)
 			case "at":
 				return ec.fieldContext_SandboxAssessment_at(ctx, field)
 			case "findings":
@@ -33423,6 +34691,43 @@ func (ec *executionContext) fieldContext_SandboxAssessment_by(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxAssessment_actor(ctx context.Context, field graphql.CollectedField, obj *sandbox.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxAssessment_actor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxAssessment().Actor(ctx, obj)
+		},
+		nil,
+		ec.marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxAssessment_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxAssessment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
 		},
 	}
 	return fc, nil
@@ -34703,6 +36008,35 @@ func (ec *executionContext) fieldContext_SandboxProgram_version(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _SandboxProgram_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *sandbox.Program) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxProgram_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxProgram().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxProgram_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxProgram",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SandboxProgramPayload_sandboxProgram(ctx context.Context, field graphql.CollectedField, obj *model.SandboxProgramPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34751,6 +36085,8 @@ func (ec *executionContext) fieldContext_SandboxProgramPayload_sandboxProgram(_ 
 				return ec.fieldContext_SandboxProgram_guides(ctx, field)
 			case "version":
 				return ec.fieldContext_SandboxProgram_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_SandboxProgram_viewerCanManage(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -34901,6 +36237,8 @@ func (ec *executionContext) fieldContext_SandboxRegisterEntry_program(_ context.
 				return ec.fieldContext_SandboxProgram_guides(ctx, field)
 			case "version":
 				return ec.fieldContext_SandboxProgram_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_SandboxProgram_viewerCanManage(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SandboxProgram", field.Name)
 		},
@@ -35384,6 +36722,43 @@ func (ec *executionContext) fieldContext_SandboxTransition_by(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _SandboxTransition_actor(ctx context.Context, field graphql.CollectedField, obj *sandbox.Transition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxTransition_actor,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SandboxTransition().Actor(ctx, obj)
+		},
+		nil,
+		ec.marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxTransition_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxTransition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SandboxTransition_from(ctx context.Context, field graphql.CollectedField, obj *sandbox.Transition) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35685,6 +37060,10 @@ func (ec *executionContext) fieldContext_SavedSearch_incubators(_ context.Contex
 				return ec.fieldContext_Incubator_programs(ctx, field)
 			case "startups":
 				return ec.fieldContext_Incubator_startups(ctx, field)
+			case "events":
+				return ec.fieldContext_Incubator_events(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -36403,6 +37782,10 @@ func (ec *executionContext) fieldContext_ScreeningPreviewChange_startup(_ contex
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -36538,6 +37921,10 @@ func (ec *executionContext) fieldContext_ScreeningResult_startup(_ context.Conte
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -37906,6 +39293,10 @@ func (ec *executionContext) fieldContext_Startup_incubator(_ context.Context, fi
 				return ec.fieldContext_Incubator_programs(ctx, field)
 			case "startups":
 				return ec.fieldContext_Incubator_startups(ctx, field)
+			case "events":
+				return ec.fieldContext_Incubator_events(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -38041,6 +39432,64 @@ func (ec *executionContext) fieldContext_Startup_updatedAt(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Startup_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Startup().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Startup_viewerCanApply(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_viewerCanApply,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Startup().ViewerCanApply(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_viewerCanApply(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Startup_applications(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38118,6 +39567,8 @@ func (ec *executionContext) fieldContext_Startup_dataRoomGrants(_ context.Contex
 				return ec.fieldContext_DataRoomGrant_investor(ctx, field)
 			case "grantedBy":
 				return ec.fieldContext_DataRoomGrant_grantedBy(ctx, field)
+			case "grantor":
+				return ec.fieldContext_DataRoomGrant_grantor(ctx, field)
 			case "grantedAt":
 				return ec.fieldContext_DataRoomGrant_grantedAt(ctx, field)
 			case "expiresAt":
@@ -38521,6 +39972,10 @@ func (ec *executionContext) fieldContext_StartupEdge_node(_ context.Context, fie
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -38598,6 +40053,10 @@ func (ec *executionContext) fieldContext_StartupPayload_startup(_ context.Contex
 				return ec.fieldContext_Startup_createdAt(ctx, field)
 			case "updatedAt":
 				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
 			case "applications":
 				return ec.fieldContext_Startup_applications(ctx, field)
 			case "dataRoomGrants":
@@ -38741,6 +40200,93 @@ func (ec *executionContext) fieldContext_SupportConfirmation_documentRef(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _User_subject(ctx context.Context, field graphql.CollectedField, obj *identity.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_User_subject,
+		func(ctx context.Context) (any, error) {
+			return obj.Subject, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_User_subject(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_name(ctx context.Context, field graphql.CollectedField, obj *identity.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_User_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_User_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _User_roles(ctx context.Context, field graphql.CollectedField, obj *identity.User) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_User_roles,
+		func(ctx context.Context) (any, error) {
+			return obj.Roles, nil
+		},
+		nil,
+		ec.marshalNRole2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRoleᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_User_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "User",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Role does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UserError_field(ctx context.Context, field graphql.CollectedField, obj *model.UserError) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38835,7 +40381,7 @@ func (ec *executionContext) _Viewer_subject(ctx context.Context, field graphql.C
 		field,
 		ec.fieldContext_Viewer_subject,
 		func(ctx context.Context) (any, error) {
-			return obj.Subject, nil
+			return ec.resolvers.Viewer().Subject(ctx, obj)
 		},
 		nil,
 		ec.marshalOString2ᚖstring,
@@ -38848,8 +40394,8 @@ func (ec *executionContext) fieldContext_Viewer_subject(_ context.Context, field
 	fc = &graphql.FieldContext{
 		Object:     "Viewer",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
 		},
@@ -38864,7 +40410,7 @@ func (ec *executionContext) _Viewer_roles(ctx context.Context, field graphql.Col
 		field,
 		ec.fieldContext_Viewer_roles,
 		func(ctx context.Context) (any, error) {
-			return obj.Roles, nil
+			return ec.resolvers.Viewer().Roles(ctx, obj)
 		},
 		nil,
 		ec.marshalNRole2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐRoleᚄ,
@@ -38877,8 +40423,8 @@ func (ec *executionContext) fieldContext_Viewer_roles(_ context.Context, field g
 	fc = &graphql.FieldContext{
 		Object:     "Viewer",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Role does not have child fields")
 		},
@@ -38893,7 +40439,7 @@ func (ec *executionContext) _Viewer_organizationId(ctx context.Context, field gr
 		field,
 		ec.fieldContext_Viewer_organizationId,
 		func(ctx context.Context) (any, error) {
-			return obj.OrganizationID, nil
+			return ec.resolvers.Viewer().OrganizationID(ctx, obj)
 		},
 		nil,
 		ec.marshalOID2ᚖstring,
@@ -38906,11 +40452,371 @@ func (ec *executionContext) fieldContext_Viewer_organizationId(_ context.Context
 	fc = &graphql.FieldContext{
 		Object:     "Viewer",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type ID does not have child fields")
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_user(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Viewer_user,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Viewer().User(ctx, obj)
+		},
+		nil,
+		ec.marshalOUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Viewer_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_organization(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Viewer_organization,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Viewer().Organization(ctx, obj)
+		},
+		nil,
+		ec.marshalOOrganization2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐOrganization,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Viewer_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Organization does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_applications(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Viewer_applications,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Viewer().Applications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["status"].(*funding.AppStatus))
+		},
+		nil,
+		ec.marshalNApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Viewer_applications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_ApplicationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ApplicationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ApplicationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_applications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_reviewAssignments(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Viewer_reviewAssignments,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Viewer().ReviewAssignments(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Viewer_reviewAssignments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_ApplicationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ApplicationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ApplicationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_reviewAssignments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_notifications(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Viewer_notifications,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Viewer().Notifications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["unreadOnly"].(*bool))
+		},
+		nil,
+		ec.marshalNNotificationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Viewer_notifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_NotificationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_NotificationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_NotificationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type NotificationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_notifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_events(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Viewer_events,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Viewer().Events(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNEventConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Viewer_events(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_EventConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_EventConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_EventConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_events_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_deals(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Viewer_deals,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Viewer().Deals(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["stage"].(*dealflow.Stage))
+		},
+		nil,
+		ec.marshalNDealConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Viewer_deals(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_DealConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_DealConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_DealConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type DealConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_deals_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Viewer_sandboxApplications(ctx context.Context, field graphql.CollectedField, obj *model.Viewer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Viewer_sandboxApplications,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Viewer().SandboxApplications(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNSandboxApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Viewer_sandboxApplications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Viewer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_SandboxApplicationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_SandboxApplicationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_SandboxApplicationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Viewer_sandboxApplications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -45357,6 +47263,64 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	}
 }
 
+func (ec *executionContext) _Organization(ctx context.Context, sel ast.SelectionSet, obj model.Organization) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case firm.Startup:
+		return ec._Startup(ctx, sel, &obj)
+	case *firm.Startup:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Startup(ctx, sel, obj)
+	case ecosystem.Mentor:
+		return ec._Mentor(ctx, sel, &obj)
+	case *ecosystem.Mentor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Mentor(ctx, sel, obj)
+	case ecosystem.Investor:
+		return ec._Investor(ctx, sel, &obj)
+	case *ecosystem.Investor:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Investor(ctx, sel, obj)
+	case ecosystem.Incubator:
+		return ec._Incubator(ctx, sel, &obj)
+	case *ecosystem.Incubator:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Incubator(ctx, sel, obj)
+	case sandbox.Program:
+		return ec._SandboxProgram(ctx, sel, &obj)
+	case *sandbox.Program:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SandboxProgram(ctx, sel, obj)
+	case funding.Reviewer:
+		return ec._Reviewer(ctx, sel, &obj)
+	case *funding.Reviewer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Reviewer(ctx, sel, obj)
+	case funding.Fund:
+		return ec._Fund(ctx, sel, &obj)
+	case *funding.Fund:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Fund(ctx, sel, obj)
+	default:
+		panic(fmt.Errorf("unexpected type %T", obj))
+	}
+}
+
 func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj model.SearchResult) graphql.Marshaler {
 	switch obj := (obj).(type) {
 	case nil:
@@ -46070,22 +48034,58 @@ func (ec *executionContext) _ApplicationTransition(ctx context.Context, sel ast.
 		case "at":
 			out.Values[i] = ec._ApplicationTransition_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "by":
 			out.Values[i] = ec._ApplicationTransition_by(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ApplicationTransition_actor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "from":
 			out.Values[i] = ec._ApplicationTransition_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "to":
 			out.Values[i] = ec._ApplicationTransition_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
 			out.Values[i] = ec._ApplicationTransition_reason(ctx, field, obj)
@@ -47037,6 +49037,42 @@ func (ec *executionContext) _DataRoomGrant(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "grantor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DataRoomGrant_grantor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "grantedAt":
 			out.Values[i] = ec._DataRoomGrant_grantedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -47393,6 +49429,99 @@ func (ec *executionContext) _Deal(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var dealConnectionImplementors = []string{"DealConnection"}
+
+func (ec *executionContext) _DealConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DealConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealConnection")
+		case "edges":
+			out.Values[i] = ec._DealConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DealConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DealConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var dealEdgeImplementors = []string{"DealEdge"}
+
+func (ec *executionContext) _DealEdge(ctx context.Context, sel ast.SelectionSet, obj *model.DealEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dealEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DealEdge")
+		case "cursor":
+			out.Values[i] = ec._DealEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._DealEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var dealFlowConnectionImplementors = []string{"DealFlowConnection"}
 
 func (ec *executionContext) _DealFlowConnection(ctx context.Context, sel ast.SelectionSet, obj *model.DealFlowConnection) graphql.Marshaler {
@@ -47514,18 +49643,54 @@ func (ec *executionContext) _DealNote(ctx context.Context, sel ast.SelectionSet,
 		case "text":
 			out.Values[i] = ec._DealNote_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "at":
 			out.Values[i] = ec._DealNote_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "by":
 			out.Values[i] = ec._DealNote_by(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DealNote_actor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -47604,18 +49769,54 @@ func (ec *executionContext) _DealStageChange(ctx context.Context, sel ast.Select
 		case "stage":
 			out.Values[i] = ec._DealStageChange_stage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "at":
 			out.Values[i] = ec._DealStageChange_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "by":
 			out.Values[i] = ec._DealStageChange_by(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DealStageChange_actor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -48396,6 +50597,78 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_viewerCanManage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "viewerCanRegister":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_viewerCanRegister(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -49182,7 +51455,7 @@ func (ec *executionContext) _Financials(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var fundImplementors = []string{"Fund", "Node"}
+var fundImplementors = []string{"Fund", "Node", "Organization"}
 
 func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj *funding.Fund) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, fundImplementors)
@@ -49626,6 +51899,78 @@ func (ec *executionContext) _FundCall(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FundCall_viewerCanManage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "viewerCanApply":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._FundCall_viewerCanApply(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "matches":
 			field := field
 
@@ -49975,7 +52320,7 @@ func (ec *executionContext) _IPAsset(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
-var incubatorImplementors = []string{"Incubator", "Node", "Listing", "MatchTarget"}
+var incubatorImplementors = []string{"Incubator", "Node", "Listing", "MatchTarget", "Organization"}
 
 func (ec *executionContext) _Incubator(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Incubator) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, incubatorImplementors)
@@ -50087,6 +52432,78 @@ func (ec *executionContext) _Incubator(ctx context.Context, sel ast.SelectionSet
 					}
 				}()
 				res = ec._Incubator_startups(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "events":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incubator_events(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incubator_viewerCanManage(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -50246,7 +52663,7 @@ func (ec *executionContext) _Investment(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var investorImplementors = []string{"Investor", "Node", "Listing", "MatchTarget", "SearchResult"}
+var investorImplementors = []string{"Investor", "Node", "Listing", "MatchTarget", "Organization", "SearchResult"}
 
 func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Investor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, investorImplementors)
@@ -50561,6 +52978,42 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Investor_viewerCanManage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "dealFlow":
 			field := field
 
@@ -51925,7 +54378,7 @@ func (ec *executionContext) _MeetingSlot(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var mentorImplementors = []string{"Mentor", "Node", "Listing", "MatchTarget", "SearchResult"}
+var mentorImplementors = []string{"Mentor", "Node", "Listing", "MatchTarget", "Organization", "SearchResult"}
 
 func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Mentor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorImplementors)
@@ -52039,6 +54492,42 @@ func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Mentor_viewerCanManage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "matches":
 			field := field
 
@@ -54541,7 +57030,7 @@ func (ec *executionContext) _Review(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
-var reviewerImplementors = []string{"Reviewer", "Node"}
+var reviewerImplementors = []string{"Reviewer", "Node", "Organization"}
 
 func (ec *executionContext) _Reviewer(ctx context.Context, sel ast.SelectionSet, obj *funding.Reviewer) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, reviewerImplementors)
@@ -55666,17 +58155,53 @@ func (ec *executionContext) _SandboxAssessment(ctx context.Context, sel ast.Sele
 		case "by":
 			out.Values[i] = ec._SandboxAssessment_by(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxAssessment_actor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "at":
 			out.Values[i] = ec._SandboxAssessment_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "findings":
 			out.Values[i] = ec._SandboxAssessment_findings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -56156,7 +58681,7 @@ func (ec *executionContext) _SandboxMetric(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var sandboxProgramImplementors = []string{"SandboxProgram", "Node"}
+var sandboxProgramImplementors = []string{"SandboxProgram", "Node", "Organization"}
 
 func (ec *executionContext) _SandboxProgram(ctx context.Context, sel ast.SelectionSet, obj *sandbox.Program) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxProgramImplementors)
@@ -56317,6 +58842,42 @@ func (ec *executionContext) _SandboxProgram(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxProgram_viewerCanManage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -56787,22 +59348,58 @@ func (ec *executionContext) _SandboxTransition(ctx context.Context, sel ast.Sele
 		case "at":
 			out.Values[i] = ec._SandboxTransition_at(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "by":
 			out.Values[i] = ec._SandboxTransition_by(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxTransition_actor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "from":
 			out.Values[i] = ec._SandboxTransition_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "to":
 			out.Values[i] = ec._SandboxTransition_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
 			out.Values[i] = ec._SandboxTransition_reason(ctx, field, obj)
@@ -58066,7 +60663,7 @@ func (ec *executionContext) _StageCount(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var startupImplementors = []string{"Startup", "Node", "Listing", "MatchTarget", "SearchResult"}
+var startupImplementors = []string{"Startup", "Node", "Listing", "MatchTarget", "Organization", "SearchResult"}
 
 func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, obj *firm.Startup) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, startupImplementors)
@@ -58330,6 +60927,78 @@ func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_viewerCanManage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "viewerCanApply":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_viewerCanApply(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "applications":
 			field := field
 
@@ -58765,6 +61434,52 @@ func (ec *executionContext) _SupportConfirmation(ctx context.Context, sel ast.Se
 	return out
 }
 
+var userImplementors = []string{"User"}
+
+func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *identity.User) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("User")
+		case "subject":
+			out.Values[i] = ec._User_subject(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._User_name(ctx, field, obj)
+		case "roles":
+			out.Values[i] = ec._User_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var userErrorImplementors = []string{"UserError"}
 
 func (ec *executionContext) _UserError(ctx context.Context, sel ast.SelectionSet, obj *model.UserError) graphql.Marshaler {
@@ -58823,14 +61538,389 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Viewer")
 		case "subject":
-			out.Values[i] = ec._Viewer_subject(ctx, field, obj)
-		case "roles":
-			out.Values[i] = ec._Viewer_roles(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_subject(ctx, field, obj)
+				return res
 			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "roles":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_roles(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "organizationId":
-			out.Values[i] = ec._Viewer_organizationId(ctx, field, obj)
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_organizationId(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "user":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_user(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "organization":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_organization(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "applications":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_applications(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reviewAssignments":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_reviewAssignments(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "notifications":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_notifications(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "events":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_events(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "deals":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_deals(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "sandboxApplications":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Viewer_sandboxApplications(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60221,6 +63311,10 @@ func (ec *executionContext) marshalNDateTime2timeᚐTime(ctx context.Context, se
 	return res
 }
 
+func (ec *executionContext) marshalNDeal2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal(ctx context.Context, sel ast.SelectionSet, v dealflow.Deal) graphql.Marshaler {
+	return ec._Deal(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNDeal2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐDeal(ctx context.Context, sel ast.SelectionSet, v *dealflow.Deal) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -60229,6 +63323,68 @@ func (ec *executionContext) marshalNDeal2ᚖgithubᚗcomᚋinnoportᚋinnoport�
 		return graphql.Null
 	}
 	return ec._Deal(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDealConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealConnection(ctx context.Context, sel ast.SelectionSet, v model.DealConnection) graphql.Marshaler {
+	return ec._DealConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDealConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealConnection(ctx context.Context, sel ast.SelectionSet, v *model.DealConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DealConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDealEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealEdge(ctx context.Context, sel ast.SelectionSet, v model.DealEdge) graphql.Marshaler {
+	return ec._DealEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDealEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DealEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNDealEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNDealFlowEdge2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐDealFlowEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.DealFlowEdge) graphql.Marshaler {
@@ -62274,6 +65430,20 @@ func (ec *executionContext) marshalNNotification2githubᚗcomᚋinnoportᚋinnop
 	return ec._Notification(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNNotificationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v model.NotificationConnection) graphql.Marshaler {
+	return ec._NotificationConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNNotificationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v *model.NotificationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._NotificationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNNotificationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNotificationEdge(ctx context.Context, sel ast.SelectionSet, v model.NotificationEdge) graphql.Marshaler {
 	return ec._NotificationEdge(ctx, sel, &v)
 }
@@ -63084,6 +66254,20 @@ func (ec *executionContext) unmarshalNSandboxActionInput2githubᚗcomᚋinnoport
 
 func (ec *executionContext) marshalNSandboxApplication2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication(ctx context.Context, sel ast.SelectionSet, v sandbox.Application) graphql.Marshaler {
 	return ec._SandboxApplication(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxApplicationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection(ctx context.Context, sel ast.SelectionSet, v model.SandboxApplicationConnection) graphql.Marshaler {
+	return ec._SandboxApplicationConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxApplicationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection(ctx context.Context, sel ast.SelectionSet, v *model.SandboxApplicationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxApplicationConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSandboxApplicationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationEdge(ctx context.Context, sel ast.SelectionSet, v model.SandboxApplicationEdge) graphql.Marshaler {
@@ -64863,6 +68047,20 @@ func (ec *executionContext) unmarshalNUpdateStartupInput2githubᚗcomᚋinnoport
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNUser2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser(ctx context.Context, sel ast.SelectionSet, v identity.User) graphql.Marshaler {
+	return ec._User(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser(ctx context.Context, sel ast.SelectionSet, v *identity.User) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._User(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
@@ -66496,6 +69694,13 @@ func (ec *executionContext) marshalONotificationConnection2ᚖgithubᚗcomᚋinn
 	return ec._NotificationConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOOrganization2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐOrganization(ctx context.Context, sel ast.SelectionSet, v model.Organization) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Organization(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOParticipantRecommendation2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantRecommendationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ParticipantRecommendation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -67469,6 +70674,13 @@ func (ec *executionContext) unmarshalOSupportConfirmationInput2ᚕᚖgithubᚗco
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser(ctx context.Context, sel ast.SelectionSet, v *identity.User) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._User(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx context.Context, v any) (*value.VND, error) {

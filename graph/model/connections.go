@@ -8,6 +8,7 @@ import (
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
@@ -228,3 +229,26 @@ func (c *EventConnection) TotalCount(ctx context.Context) (int, error) { return 
 // The schema's Listing does not implement Node: gqlgen would then dispatch
 // a Node on this empty interface, which every value matches.
 type Listing interface{}
+
+// DealEdge is one deal in a connection.
+type DealEdge struct {
+	Cursor string
+	Node   dealflow.Deal
+}
+
+// DealConnection is a page of an investor's pipeline.
+type DealConnection struct {
+	Edges      []DealEdge
+	PageInfo   PageInfo
+	TotalCount int
+}
+
+// Viewer is the caller; its lists are resolved on demand.
+type Viewer struct {
+	Principal identity.Principal
+	OrgClaim  string // the token's org claim, a global ID
+}
+
+// Organization is the union of what a user acts for; empty for the reason
+// Node is.
+type Organization interface{}

@@ -1100,15 +1100,6 @@ type UserError struct {
 	Message string        `json:"message"`
 }
 
-// The caller.
-type Viewer struct {
-	// The user's ID at the identity provider; null when anonymous.
-	Subject *string         `json:"subject,omitempty"`
-	Roles   []identity.Role `json:"roles"`
-	// The organisation the user acts for (a startup, incubator, fund or investor ID).
-	OrganizationID *string `json:"organizationId,omitempty"`
-}
-
 type YearRevenueInput struct {
 	Year      int       `json:"year"`
 	AmountVnd value.VND `json:"amountVnd"`
