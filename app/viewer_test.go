@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -146,4 +147,58 @@ func TestEachUserGroupsHomeIsOneRequest(t *testing.T) {
 	assert.Nil(t, r.Get("viewer.user"))
 	assert.Nil(t, r.Get("viewer.organization"))
 	assert.Equal(t, 0, r.Num("viewer.events.totalCount"))
+}
+
+// Lists that grow without bound page as connections: the pages of each
+// cover the old plain list exactly, in its order, with the page info and
+// count a client needs.
+func TestListsThatGrowArePagedConnections(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.do(t, req{query: `{ incubators { id } events(first: 1) { edges { node { id incubator { id } } } } }`})
+	require.Empty(t, r.Errors)
+	eventID := r.Str("events.edges.0.node.id")
+	manager := e.token(t, "INCUBATOR_MANAGER", "inc-manager", r.Str("events.edges.0.node.incubator.id"))
+	for _, c := range []struct{ name, list, conn, path, node string }{
+		{"incubators", `{ incubators { id } }`, `query($after: String) { incubatorsConnection(first: 2, after: $after) { %s } }`, "incubatorsConnection", "id"},
+		{"participants", `query($id: ID!) { node(id: $id) { ... on Event { participants { id } } } }`,
+			`query($id: ID!, $after: String) { node(id: $id) { ... on Event { participantsConnection(first: 7, after: $after) { %s } } } }`, "node.participantsConnection", "id"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			vars := map[string]any{"id": eventID}
+			whole := e.do(t, req{token: manager, query: c.list, vars: vars})
+			require.Empty(t, whole.Errors)
+			var want []any
+			for _, v := range whole.Data {
+				if m, ok := v.(map[string]any); ok { // node { participants }
+					v = m["participants"]
+				}
+				want, _ = v.([]any)
+			}
+			require.Greater(t, len(want), 2, "more than one page")
+			sel := `totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ` + c.node + ` } }`
+			var got []any
+			var after any
+			for page := 0; ; page++ {
+				vars["after"] = after
+				r := e.do(t, req{token: manager, query: fmt.Sprintf(c.conn, sel), vars: vars})
+				require.Empty(t, r.Errors)
+				assert.Equal(t, len(want), r.Num(c.path+".totalCount"))
+				assert.Equal(t, page > 0, r.Get(c.path+".pageInfo.hasPreviousPage"))
+				edges := r.List(c.path + ".edges")
+				for _, ed := range edges {
+					got = append(got, ed.(map[string]any)["node"])
+				}
+				if len(edges) > 0 {
+					assert.Equal(t, edges[0].(map[string]any)["cursor"], r.Get(c.path+".pageInfo.startCursor"))
+					assert.Equal(t, edges[len(edges)-1].(map[string]any)["cursor"], r.Get(c.path+".pageInfo.endCursor"))
+				}
+				if r.Get(c.path+".pageInfo.hasNextPage") != true {
+					break
+				}
+				after = r.Get(c.path + ".pageInfo.endCursor")
+			}
+			assert.Equal(t, want, got)
+		})
+	}
 }

@@ -24,16 +24,20 @@ func result[T any](ctx context.Context, v T, err error) (*T, []*model.UserError,
 // connection builds the edges and page info of one page of items.
 func connection[T any, E any](p value.Page, s value.Slice[T], id func(T) string, edge func(cursor string, node T) E) ([]E, model.PageInfo) {
 	out := make([]E, len(s.Items))
-	info := model.PageInfo{HasNextPage: s.HasNext, HasPreviousPage: p.After != ""}
 	for i, it := range s.Items {
-		c := cursor(id(it))
-		out[i] = edge(c, it)
-		if i == 0 {
-			info.StartCursor = &c
-		}
-		info.EndCursor = &c
+		out[i] = edge(cursor(id(it)), it)
 	}
-	return out, info
+	return out, pageInfo(p, s, id)
+}
+
+// pageInfo says where page p, holding s, starts and ends.
+func pageInfo[T any](p value.Page, s value.Slice[T], id func(T) string) model.PageInfo {
+	info := model.PageInfo{HasNextPage: s.HasNext, HasPreviousPage: p.After != ""}
+	if n := len(s.Items); n > 0 {
+		start, end := cursor(id(s.Items[0])), cursor(id(s.Items[n-1]))
+		info.StartCursor, info.EndCursor = &start, &end
+	}
+	return info
 }
 
 func ptrs[T any](in []T) []*T {

@@ -81,6 +81,17 @@ func setCosts(c *generated.ComplexityRoot) {
 	q.Startup = func(child int, _ string) int { return fieldCost(child) }
 	q.Startups = func(child int, first *int, _ *string, _ *model.StartupFilter) int { return listCost(child, first) }
 	q.Viewer = func(child int) int { return fieldCost(child) }
+	q.IncubatorsConnection = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	q.SandboxRegisterConnection = func(child int, first *int, _ *string) int { return listCost(child, first) }
+
+	v := &c.Viewer
+	v.Organization = func(child int) int { return fieldCost(child) }
+	v.Applications = func(child int, first *int, _ *string, _ *funding.AppStatus) int { return listCost(child, first) }
+	v.ReviewAssignments = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	v.Notifications = func(child int, first *int, _ *string, _ *bool) int { return listCost(child, first) }
+	v.Events = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	v.Deals = func(child int, first *int, _ *string, _ *dealflow.Stage) int { return listCost(child, first) }
+	v.SandboxApplications = func(child int, first *int, _ *string) int { return listCost(child, first) }
 
 	c.Incubator.Startups = func(child int, first *int, _ *string) int { return listCost(child, first) }
 	c.Incubator.Events = func(child int, _ []events.Status, first *int, _ *string) int { return listCost(child, first) }
@@ -93,6 +104,13 @@ func setCosts(c *generated.ComplexityRoot) {
 	c.Startup.DataRoomGrants = func(child int) int { return listCost(child, nil) }
 	c.Startup.DataRoomAccessLog = func(child int, first *int, _ *string) int { return listCost(child, first) }
 	c.Investor.Matches = func(child int, first *int) int { return listCost(child, first) }
+	c.Investor.PortfolioConnection = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	c.Mentor.MenteesConnection = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	c.Fund.CallsConnection = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	c.Event.ParticipantsConnection = func(child int, _ *events.RegStatus, _ *string, first *int, _ *string) int {
+		return listCost(child, first)
+	}
+	c.Event.MeetingsConnection = func(child int, first *int, _ *string) int { return listCost(child, first) }
 	c.Investor.DealFlow = func(child int, first *int, _ *string, _ *model.DealFlowFilter, _ *dealflow.Sort) int {
 		return listCost(child, first)
 	}

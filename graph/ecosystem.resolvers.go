@@ -82,6 +82,10 @@ func (r *investorResolver) Portfolio(ctx context.Context, obj *ecosystem.Investo
 	return loadStartups(ctx, obj.Portfolio)
 }
 
+func (r *investorResolver) PortfolioConnection(ctx context.Context, obj *ecosystem.Investor, first *int, after *string) (*model.StartupConnection, error) {
+	return startupsByID(ctx, obj.Portfolio, first, after)
+}
+
 func (r *investorResolver) ViewerCanManage(ctx context.Context, obj *ecosystem.Investor) (bool, error) {
 	return policy.ManageInvestor(identity.FromContext(ctx), obj.ID) == nil, nil
 }
@@ -92,6 +96,10 @@ func (r *mentorResolver) ID(ctx context.Context, obj *ecosystem.Mentor) (string,
 
 func (r *mentorResolver) Mentees(ctx context.Context, obj *ecosystem.Mentor) ([]*firm.Startup, error) {
 	return loadStartups(ctx, obj.Mentees)
+}
+
+func (r *mentorResolver) MenteesConnection(ctx context.Context, obj *ecosystem.Mentor, first *int, after *string) (*model.StartupConnection, error) {
+	return startupsByID(ctx, obj.Mentees, first, after)
 }
 
 func (r *mentorResolver) ViewerCanManage(ctx context.Context, obj *ecosystem.Mentor) (bool, error) {
@@ -153,6 +161,24 @@ func (r *mutationResolver) UpdateMentor(ctx context.Context, input model.UpdateM
 func (r *queryResolver) Incubators(ctx context.Context) ([]*ecosystem.Incubator, error) {
 	all, err := r.Ecosystem.Incubators(ctx)
 	return ptrs(all), err
+}
+
+func (r *queryResolver) IncubatorsConnection(ctx context.Context, first *int, after *string) (*model.IncubatorConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	all, err := r.Ecosystem.Incubators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.IncubatorConnection{TotalCount: len(all)}
+	id := func(x ecosystem.Incubator) string { return x.ID }
+	conn.Edges, conn.PageInfo = connection(page, value.PageOf(all, id, page), id,
+		func(c string, x ecosystem.Incubator) model.IncubatorEdge {
+			return model.IncubatorEdge{Cursor: c, Node: x}
+		})
+	return conn, nil
 }
 
 func (r *queryResolver) Investors(ctx context.Context, first *int, after *string) (*model.InvestorConnection, error) {

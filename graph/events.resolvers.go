@@ -6,6 +6,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/innoport/innoport/domain/ecosystem"
@@ -14,6 +15,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
@@ -103,6 +105,25 @@ func (r *eventResolver) Participants(ctx context.Context, obj *events.Event, sta
 	return out, nil
 }
 
+func (r *eventResolver) ParticipantsConnection(ctx context.Context, obj *events.Event, status *events.RegStatus, typeArg *string, first *int, after *string) (*model.EventParticipantConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	v, err := r.eventView(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	all := v.Participants(deref(status), deref(typeArg))
+	id := func(p events.Participant) string { return p.ID }
+	conn := &model.EventParticipantConnection{TotalCount: len(all)}
+	conn.Edges, conn.PageInfo = connection(page, value.PageOf(all, id, page), id,
+		func(c string, p events.Participant) model.EventParticipantEdge {
+			return model.EventParticipantEdge{Cursor: c, Node: participantOut(v, p)}
+		})
+	return conn, nil
+}
+
 func (r *eventResolver) AgendaStatus(ctx context.Context, obj *events.Event) (events.AgendaStatus, error) {
 	v, err := r.eventView(ctx, obj)
 	return v.Board.Agenda, err
@@ -122,6 +143,29 @@ func (r *eventResolver) Meetings(ctx context.Context, obj *events.Event) ([]*mod
 		out[i] = meetingOut(v, m)
 	}
 	return out, nil
+}
+
+func (r *eventResolver) MeetingsConnection(ctx context.Context, obj *events.Event, first *int, after *string) (*model.MeetingConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	v, err := r.eventView(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	all, err := v.Meetings()
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(all, func(a, b events.Meeting) int { return a.Slot - b.Slot })
+	id := func(m events.Meeting) string { return m.ID }
+	conn := &model.MeetingConnection{TotalCount: len(all)}
+	conn.Edges, conn.PageInfo = connection(page, value.PageOf(all, id, page), id,
+		func(c string, m events.Meeting) model.MeetingEdge {
+			return model.MeetingEdge{Cursor: c, Node: meetingOut(v, m)}
+		})
+	return conn, nil
 }
 
 func (r *eventResolver) Report(ctx context.Context, obj *events.Event) (*model.EventReport, error) {

@@ -32,6 +32,22 @@ func (r *fundResolver) Calls(ctx context.Context, obj *funding.Fund) ([]*funding
 	return ptrs(calls), err
 }
 
+func (r *fundResolver) CallsConnection(ctx context.Context, obj *funding.Fund, first *int, after *string) (*model.FundCallConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	all, err := loadersOf(ctx).callsByFund.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	id := func(c funding.Call) string { return c.ID }
+	conn := &model.FundCallConnection{Count: func(context.Context) (int, error) { return len(all), nil }}
+	conn.Edges, conn.PageInfo = connection(page, value.PageOf(all, id, page), id,
+		func(c string, x funding.Call) model.FundCallEdge { return model.FundCallEdge{Cursor: c, Node: x} })
+	return conn, nil
+}
+
 func (r *fundCallResolver) ID(ctx context.Context, obj *funding.Call) (string, error) {
 	return globalID(typeFundCall, obj.ID), nil
 }

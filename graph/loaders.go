@@ -16,6 +16,7 @@ import (
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/graph/model"
 )
 
 // loaderWait is how long a loader collects keys before it queries. Sibling
@@ -136,6 +137,25 @@ func loadOptional[V any](ctx context.Context, l *dataloadgen.Loader[string, V], 
 }
 
 // loadStartups loads the startups among ids that still exist, in order.
+// startupsByID is a page of a list of startup IDs held whole, loaded batched.
+func startupsByID(ctx context.Context, ids []string, first *int, after *string) (*model.StartupConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	s := value.PageOf(ids, func(id string) string { return id }, page)
+	loaded, err := loadStartups(ctx, s.Items)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.StartupConnection{Count: func(context.Context) (int, error) { return len(ids), nil }}
+	conn.PageInfo = pageInfo(page, s, func(id string) string { return id })
+	for _, st := range loaded {
+		conn.Edges = append(conn.Edges, model.StartupEdge{Cursor: cursor(st.ID), Node: *st})
+	}
+	return conn, nil
+}
+
 func loadStartups(ctx context.Context, ids []string) ([]*firm.Startup, error) {
 	out := make([]*firm.Startup, 0, len(ids))
 	for _, id := range ids {

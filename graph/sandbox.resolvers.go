@@ -157,6 +157,23 @@ func (r *queryResolver) SandboxRegister(ctx context.Context, first *int, after *
 	return ptrs(s.Items), err
 }
 
+func (r *queryResolver) SandboxRegisterConnection(ctx context.Context, first *int, after *string) (*model.SandboxRegisterConnection, error) {
+	page, err := pageOf(first, after)
+	if err != nil {
+		return nil, err
+	}
+	s, err := r.Sandbox.Register(ctx, page)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.SandboxRegisterConnection{Count: r.Sandbox.CountRegister}
+	conn.Edges, conn.PageInfo = connection(page, s, func(a sandbox.Application) string { return a.ID },
+		func(c string, a sandbox.Application) model.SandboxRegisterEdge {
+			return model.SandboxRegisterEdge{Cursor: c, Node: a}
+		})
+	return conn, nil
+}
+
 func (r *sandboxApplicationResolver) ID(ctx context.Context, obj *sandbox.Application) (string, error) {
 	return globalID(typeSandboxApplication, obj.ID), nil
 }

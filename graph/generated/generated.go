@@ -342,41 +342,43 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
-		AgendaStatus      func(childComplexity int) int
-		CanMeet           func(childComplexity int) int
-		Capacity          func(childComplexity int) int
-		Description       func(childComplexity int) int
-		End               func(childComplexity int) int
-		ExcludeMetBefore  func(childComplexity int) int
-		ID                func(childComplexity int) int
-		Incubator         func(childComplexity int) int
-		Kind              func(childComplexity int) int
-		MaxMeetings       func(childComplexity int) int
-		Meetings          func(childComplexity int) int
-		MyAgenda          func(childComplexity int) int
-		MyMeetingRequests func(childComplexity int) int
-		MyRegistration    func(childComplexity int) int
-		Participants      func(childComplexity int, status *events.RegStatus, typeArg *string) int
-		RegCloses         func(childComplexity int) int
-		RegistrationOpens func(childComplexity int) int
-		Report            func(childComplexity int) int
-		RequestMode       func(childComplexity int) int
-		RequestTTLHours   func(childComplexity int) int
-		SeatsTaken        func(childComplexity int) int
-		Sessions          func(childComplexity int) int
-		SlotMinutes       func(childComplexity int) int
-		Slots             func(childComplexity int) int
-		Start             func(childComplexity int) int
-		Status            func(childComplexity int) int
-		Tables            func(childComplexity int) int
-		Title             func(childComplexity int) int
-		Types             func(childComplexity int) int
-		Venue             func(childComplexity int) int
-		Version           func(childComplexity int) int
-		ViewerCanManage   func(childComplexity int) int
-		ViewerCanRegister func(childComplexity int) int
-		WaitlistCapacity  func(childComplexity int) int
-		Waitlisted        func(childComplexity int) int
+		AgendaStatus           func(childComplexity int) int
+		CanMeet                func(childComplexity int) int
+		Capacity               func(childComplexity int) int
+		Description            func(childComplexity int) int
+		End                    func(childComplexity int) int
+		ExcludeMetBefore       func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		Incubator              func(childComplexity int) int
+		Kind                   func(childComplexity int) int
+		MaxMeetings            func(childComplexity int) int
+		Meetings               func(childComplexity int) int
+		MeetingsConnection     func(childComplexity int, first *int, after *string) int
+		MyAgenda               func(childComplexity int) int
+		MyMeetingRequests      func(childComplexity int) int
+		MyRegistration         func(childComplexity int) int
+		Participants           func(childComplexity int, status *events.RegStatus, typeArg *string) int
+		ParticipantsConnection func(childComplexity int, status *events.RegStatus, typeArg *string, first *int, after *string) int
+		RegCloses              func(childComplexity int) int
+		RegistrationOpens      func(childComplexity int) int
+		Report                 func(childComplexity int) int
+		RequestMode            func(childComplexity int) int
+		RequestTTLHours        func(childComplexity int) int
+		SeatsTaken             func(childComplexity int) int
+		Sessions               func(childComplexity int) int
+		SlotMinutes            func(childComplexity int) int
+		Slots                  func(childComplexity int) int
+		Start                  func(childComplexity int) int
+		Status                 func(childComplexity int) int
+		Tables                 func(childComplexity int) int
+		Title                  func(childComplexity int) int
+		Types                  func(childComplexity int) int
+		Venue                  func(childComplexity int) int
+		Version                func(childComplexity int) int
+		ViewerCanManage        func(childComplexity int) int
+		ViewerCanRegister      func(childComplexity int) int
+		WaitlistCapacity       func(childComplexity int) int
+		Waitlisted             func(childComplexity int) int
 	}
 
 	EventConnection struct {
@@ -407,6 +409,17 @@ type ComplexityRoot struct {
 		Type             func(childComplexity int) int
 		UnavailableSlots func(childComplexity int) int
 		WaitlistPosition func(childComplexity int) int
+	}
+
+	EventParticipantConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EventParticipantEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	EventParticipantPayload struct {
@@ -462,12 +475,13 @@ type ComplexityRoot struct {
 	}
 
 	Fund struct {
-		Calls       func(childComplexity int) int
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		NameEN      func(childComplexity int) int
-		Public      func(childComplexity int) int
+		Calls           func(childComplexity int) int
+		CallsConnection func(childComplexity int, first *int, after *string) int
+		Description     func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Name            func(childComplexity int) int
+		NameEN          func(childComplexity int) int
+		Public          func(childComplexity int) int
 	}
 
 	FundCall struct {
@@ -538,6 +552,17 @@ type ComplexityRoot struct {
 		Website         func(childComplexity int) int
 	}
 
+	IncubatorConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	IncubatorEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	IncubatorProgram struct {
 		Description func(childComplexity int) int
 		Name        func(childComplexity int) int
@@ -554,25 +579,26 @@ type ComplexityRoot struct {
 	}
 
 	Investor struct {
-		ContactEmail    func(childComplexity int) int
-		DealFlow        func(childComplexity int, first *int, after *string, filter *model.DealFlowFilter, sort *dealflow.Sort) int
-		Deals           func(childComplexity int, stage *dealflow.Stage) int
-		Description     func(childComplexity int) int
-		Geography       func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Kind            func(childComplexity int) int
-		Matches         func(childComplexity int, first *int) int
-		Name            func(childComplexity int) int
-		Pipeline        func(childComplexity int) int
-		Portfolio       func(childComplexity int) int
-		SavedSearches   func(childComplexity int) int
-		Sectors         func(childComplexity int) int
-		Stages          func(childComplexity int) int
-		TicketMaxVnd    func(childComplexity int) int
-		TicketMinVnd    func(childComplexity int) int
-		Version         func(childComplexity int) int
-		ViewerCanManage func(childComplexity int) int
-		Website         func(childComplexity int) int
+		ContactEmail        func(childComplexity int) int
+		DealFlow            func(childComplexity int, first *int, after *string, filter *model.DealFlowFilter, sort *dealflow.Sort) int
+		Deals               func(childComplexity int, stage *dealflow.Stage) int
+		Description         func(childComplexity int) int
+		Geography           func(childComplexity int) int
+		ID                  func(childComplexity int) int
+		Kind                func(childComplexity int) int
+		Matches             func(childComplexity int, first *int) int
+		Name                func(childComplexity int) int
+		Pipeline            func(childComplexity int) int
+		Portfolio           func(childComplexity int) int
+		PortfolioConnection func(childComplexity int, first *int, after *string) int
+		SavedSearches       func(childComplexity int) int
+		Sectors             func(childComplexity int) int
+		Stages              func(childComplexity int) int
+		TicketMaxVnd        func(childComplexity int) int
+		TicketMinVnd        func(childComplexity int) int
+		Version             func(childComplexity int) int
+		ViewerCanManage     func(childComplexity int) int
+		Website             func(childComplexity int) int
 	}
 
 	InvestorConnection struct {
@@ -653,9 +679,20 @@ type ComplexityRoot struct {
 		Table        func(childComplexity int) int
 	}
 
+	MeetingConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
 	MeetingCount struct {
 		Count   func(childComplexity int) int
 		Outcome func(childComplexity int) int
+	}
+
+	MeetingEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	MeetingFeedback struct {
@@ -693,18 +730,19 @@ type ComplexityRoot struct {
 	}
 
 	Mentor struct {
-		Affiliation     func(childComplexity int) int
-		Bio             func(childComplexity int) int
-		Capacity        func(childComplexity int) int
-		Country         func(childComplexity int) int
-		Expertise       func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Matches         func(childComplexity int, first *int) int
-		Mentees         func(childComplexity int) int
-		Name            func(childComplexity int) int
-		Overseas        func(childComplexity int) int
-		Version         func(childComplexity int) int
-		ViewerCanManage func(childComplexity int) int
+		Affiliation       func(childComplexity int) int
+		Bio               func(childComplexity int) int
+		Capacity          func(childComplexity int) int
+		Country           func(childComplexity int) int
+		Expertise         func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Matches           func(childComplexity int, first *int) int
+		Mentees           func(childComplexity int) int
+		MenteesConnection func(childComplexity int, first *int, after *string) int
+		Name              func(childComplexity int) int
+		Overseas          func(childComplexity int) int
+		Version           func(childComplexity int) int
+		ViewerCanManage   func(childComplexity int) int
 	}
 
 	MentorConnection struct {
@@ -849,36 +887,38 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Application         func(childComplexity int, id string) int
-		CheckEligibility    func(childComplexity int, callID string, startupID string) int
-		CriteriaSets        func(childComplexity int, status *screening.SetStatus) int
-		Event               func(childComplexity int, id string) int
-		Events              func(childComplexity int, incubatorID *string, status []events.Status, first *int, after *string) int
-		FundCalls           func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
-		Funds               func(childComplexity int) int
-		Incubators          func(childComplexity int) int
-		Investors           func(childComplexity int, first *int, after *string) int
-		JobRuns             func(childComplexity int, job string, first *int, after *string) int
-		Jobs                func(childComplexity int) int
-		Mentors             func(childComplexity int, first *int, after *string) int
-		MyAgenda            func(childComplexity int, eventID string) int
-		MyMeetingRequests   func(childComplexity int, eventID string) int
-		Node                func(childComplexity int, id string) int
-		Nodes               func(childComplexity int, ids []string) int
-		Notifications       func(childComplexity int, first *int, after *string, unreadOnly *bool) int
-		PreviewCriteriaSet  func(childComplexity int, id string) int
-		Reviewers           func(childComplexity int, first *int, after *string) int
-		SandboxApplication  func(childComplexity int, id string) int
-		SandboxApplications func(childComplexity int, programID *string, startupID *string, first *int, after *string) int
-		SandboxPrograms     func(childComplexity int) int
-		SandboxRegister     func(childComplexity int, first *int, after *string) int
-		ScreeningCounts     func(childComplexity int, setKey string) int
-		ScreeningResults    func(childComplexity int, setKey string, status *screening.Status, first *int, after *string) int
-		Search              func(childComplexity int, query string, types []search.Type, filter *model.SearchFilter, sort *model.SearchSort, first *int, after *string) int
-		Sectors             func(childComplexity int) int
-		Startup             func(childComplexity int, id string) int
-		Startups            func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
-		Viewer              func(childComplexity int) int
+		Application               func(childComplexity int, id string) int
+		CheckEligibility          func(childComplexity int, callID string, startupID string) int
+		CriteriaSets              func(childComplexity int, status *screening.SetStatus) int
+		Event                     func(childComplexity int, id string) int
+		Events                    func(childComplexity int, incubatorID *string, status []events.Status, first *int, after *string) int
+		FundCalls                 func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
+		Funds                     func(childComplexity int) int
+		Incubators                func(childComplexity int) int
+		IncubatorsConnection      func(childComplexity int, first *int, after *string) int
+		Investors                 func(childComplexity int, first *int, after *string) int
+		JobRuns                   func(childComplexity int, job string, first *int, after *string) int
+		Jobs                      func(childComplexity int) int
+		Mentors                   func(childComplexity int, first *int, after *string) int
+		MyAgenda                  func(childComplexity int, eventID string) int
+		MyMeetingRequests         func(childComplexity int, eventID string) int
+		Node                      func(childComplexity int, id string) int
+		Nodes                     func(childComplexity int, ids []string) int
+		Notifications             func(childComplexity int, first *int, after *string, unreadOnly *bool) int
+		PreviewCriteriaSet        func(childComplexity int, id string) int
+		Reviewers                 func(childComplexity int, first *int, after *string) int
+		SandboxApplication        func(childComplexity int, id string) int
+		SandboxApplications       func(childComplexity int, programID *string, startupID *string, first *int, after *string) int
+		SandboxPrograms           func(childComplexity int) int
+		SandboxRegister           func(childComplexity int, first *int, after *string) int
+		SandboxRegisterConnection func(childComplexity int, first *int, after *string) int
+		ScreeningCounts           func(childComplexity int, setKey string) int
+		ScreeningResults          func(childComplexity int, setKey string, status *screening.Status, first *int, after *string) int
+		Search                    func(childComplexity int, query string, types []search.Type, filter *model.SearchFilter, sort *model.SearchSort, first *int, after *string) int
+		Sectors                   func(childComplexity int) int
+		Startup                   func(childComplexity int, id string) int
+		Startups                  func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
+		Viewer                    func(childComplexity int) int
 	}
 
 	Question struct {
@@ -1103,6 +1143,17 @@ type ComplexityRoot struct {
 	SandboxProgramPayload struct {
 		SandboxProgram func(childComplexity int) int
 		UserErrors     func(childComplexity int) int
+	}
+
+	SandboxRegisterConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SandboxRegisterEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	SandboxRegisterEntry struct {
@@ -1401,8 +1452,10 @@ type EventResolver interface {
 	MyAgenda(ctx context.Context, obj *events.Event) (*model.Agenda, error)
 	MyMeetingRequests(ctx context.Context, obj *events.Event) ([]*model.MeetingRequest, error)
 	Participants(ctx context.Context, obj *events.Event, status *events.RegStatus, typeArg *string) ([]*model.EventParticipant, error)
+	ParticipantsConnection(ctx context.Context, obj *events.Event, status *events.RegStatus, typeArg *string, first *int, after *string) (*model.EventParticipantConnection, error)
 	AgendaStatus(ctx context.Context, obj *events.Event) (events.AgendaStatus, error)
 	Meetings(ctx context.Context, obj *events.Event) ([]*model.Meeting, error)
+	MeetingsConnection(ctx context.Context, obj *events.Event, first *int, after *string) (*model.MeetingConnection, error)
 	Report(ctx context.Context, obj *events.Event) (*model.EventReport, error)
 
 	ViewerCanManage(ctx context.Context, obj *events.Event) (bool, error)
@@ -1421,6 +1474,7 @@ type FundResolver interface {
 	ID(ctx context.Context, obj *funding.Fund) (string, error)
 
 	Calls(ctx context.Context, obj *funding.Fund) ([]*funding.Call, error)
+	CallsConnection(ctx context.Context, obj *funding.Fund, first *int, after *string) (*model.FundCallConnection, error)
 }
 type FundCallResolver interface {
 	ID(ctx context.Context, obj *funding.Call) (string, error)
@@ -1459,6 +1513,7 @@ type InvestorResolver interface {
 	TicketMaxVnd(ctx context.Context, obj *ecosystem.Investor) (value.VND, error)
 	Geography(ctx context.Context, obj *ecosystem.Investor) ([]string, error)
 	Portfolio(ctx context.Context, obj *ecosystem.Investor) ([]*firm.Startup, error)
+	PortfolioConnection(ctx context.Context, obj *ecosystem.Investor, first *int, after *string) (*model.StartupConnection, error)
 
 	ViewerCanManage(ctx context.Context, obj *ecosystem.Investor) (bool, error)
 	DealFlow(ctx context.Context, obj *ecosystem.Investor, first *int, after *string, filter *model.DealFlowFilter, sort *dealflow.Sort) (*model.DealFlowConnection, error)
@@ -1487,6 +1542,7 @@ type MentorResolver interface {
 	ID(ctx context.Context, obj *ecosystem.Mentor) (string, error)
 
 	Mentees(ctx context.Context, obj *ecosystem.Mentor) ([]*firm.Startup, error)
+	MenteesConnection(ctx context.Context, obj *ecosystem.Mentor, first *int, after *string) (*model.StartupConnection, error)
 
 	ViewerCanManage(ctx context.Context, obj *ecosystem.Mentor) (bool, error)
 	Matches(ctx context.Context, obj *ecosystem.Mentor, first *int) ([]*model.Match, error)
@@ -1578,6 +1634,7 @@ type QueryResolver interface {
 	Reviewers(ctx context.Context, first *int, after *string) (*model.ReviewerConnection, error)
 	Notifications(ctx context.Context, first *int, after *string, unreadOnly *bool) (*model.NotificationConnection, error)
 	Incubators(ctx context.Context) ([]*ecosystem.Incubator, error)
+	IncubatorsConnection(ctx context.Context, first *int, after *string) (*model.IncubatorConnection, error)
 	Investors(ctx context.Context, first *int, after *string) (*model.InvestorConnection, error)
 	Mentors(ctx context.Context, first *int, after *string) (*model.MentorConnection, error)
 	Events(ctx context.Context, incubatorID *string, status []events.Status, first *int, after *string) (*model.EventConnection, error)
@@ -1595,6 +1652,7 @@ type QueryResolver interface {
 	SandboxApplication(ctx context.Context, id string) (*sandbox.Application, error)
 	SandboxApplications(ctx context.Context, programID *string, startupID *string, first *int, after *string) (*model.SandboxApplicationConnection, error)
 	SandboxRegister(ctx context.Context, first *int, after *string) ([]*sandbox.Application, error)
+	SandboxRegisterConnection(ctx context.Context, first *int, after *string) (*model.SandboxRegisterConnection, error)
 	CriteriaSets(ctx context.Context, status *screening.SetStatus) ([]*screening.CriteriaSet, error)
 	ScreeningResults(ctx context.Context, setKey string, status *screening.Status, first *int, after *string) (*model.ScreeningResultConnection, error)
 	ScreeningCounts(ctx context.Context, setKey string) ([]*model.ScreeningCount, error)
@@ -2666,6 +2724,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Event.Meetings(childComplexity), true
+	case "Event.meetingsConnection":
+		if e.complexity.Event.MeetingsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Event_meetingsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Event.MeetingsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Event.myAgenda":
 		if e.complexity.Event.MyAgenda == nil {
 			break
@@ -2695,6 +2764,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Event.Participants(childComplexity, args["status"].(*events.RegStatus), args["type"].(*string)), true
+	case "Event.participantsConnection":
+		if e.complexity.Event.ParticipantsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Event_participantsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Event.ParticipantsConnection(childComplexity, args["status"].(*events.RegStatus), args["type"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Event.registrationCloses":
 		if e.complexity.Event.RegCloses == nil {
 			break
@@ -2950,6 +3030,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.EventParticipant.WaitlistPosition(childComplexity), true
 
+	case "EventParticipantConnection.edges":
+		if e.complexity.EventParticipantConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.EventParticipantConnection.Edges(childComplexity), true
+	case "EventParticipantConnection.pageInfo":
+		if e.complexity.EventParticipantConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.EventParticipantConnection.PageInfo(childComplexity), true
+	case "EventParticipantConnection.totalCount":
+		if e.complexity.EventParticipantConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.EventParticipantConnection.TotalCount(childComplexity), true
+
+	case "EventParticipantEdge.cursor":
+		if e.complexity.EventParticipantEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.EventParticipantEdge.Cursor(childComplexity), true
+	case "EventParticipantEdge.node":
+		if e.complexity.EventParticipantEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.EventParticipantEdge.Node(childComplexity), true
+
 	case "EventParticipantPayload.participant":
 		if e.complexity.EventParticipantPayload.Participant == nil {
 			break
@@ -3132,6 +3244,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Fund.Calls(childComplexity), true
+	case "Fund.callsConnection":
+		if e.complexity.Fund.CallsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Fund_callsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Fund.CallsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Fund.description":
 		if e.complexity.Fund.Description == nil {
 			break
@@ -3477,6 +3600,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.Incubator.Website(childComplexity), true
 
+	case "IncubatorConnection.edges":
+		if e.complexity.IncubatorConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.IncubatorConnection.Edges(childComplexity), true
+	case "IncubatorConnection.pageInfo":
+		if e.complexity.IncubatorConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.IncubatorConnection.PageInfo(childComplexity), true
+	case "IncubatorConnection.totalCount":
+		if e.complexity.IncubatorConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.IncubatorConnection.TotalCount(childComplexity), true
+
+	case "IncubatorEdge.cursor":
+		if e.complexity.IncubatorEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.IncubatorEdge.Cursor(childComplexity), true
+	case "IncubatorEdge.node":
+		if e.complexity.IncubatorEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.IncubatorEdge.Node(childComplexity), true
+
 	case "IncubatorProgram.description":
 		if e.complexity.IncubatorProgram.Description == nil {
 			break
@@ -3614,6 +3769,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Investor.Portfolio(childComplexity), true
+	case "Investor.portfolioConnection":
+		if e.complexity.Investor.PortfolioConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Investor_portfolioConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Investor.PortfolioConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Investor.savedSearches":
 		if e.complexity.Investor.SavedSearches == nil {
 			break
@@ -3944,6 +4110,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.Meeting.Table(childComplexity), true
 
+	case "MeetingConnection.edges":
+		if e.complexity.MeetingConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.MeetingConnection.Edges(childComplexity), true
+	case "MeetingConnection.pageInfo":
+		if e.complexity.MeetingConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.MeetingConnection.PageInfo(childComplexity), true
+	case "MeetingConnection.totalCount":
+		if e.complexity.MeetingConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.MeetingConnection.TotalCount(childComplexity), true
+
 	case "MeetingCount.count":
 		if e.complexity.MeetingCount.Count == nil {
 			break
@@ -3956,6 +4141,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.MeetingCount.Outcome(childComplexity), true
+
+	case "MeetingEdge.cursor":
+		if e.complexity.MeetingEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.MeetingEdge.Cursor(childComplexity), true
+	case "MeetingEdge.node":
+		if e.complexity.MeetingEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.MeetingEdge.Node(childComplexity), true
 
 	case "MeetingFeedback.followUp":
 		if e.complexity.MeetingFeedback.FollowUp == nil {
@@ -4129,6 +4327,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mentor.Mentees(childComplexity), true
+	case "Mentor.menteesConnection":
+		if e.complexity.Mentor.MenteesConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Mentor_menteesConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mentor.MenteesConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Mentor.name":
 		if e.complexity.Mentor.Name == nil {
 			break
@@ -5187,6 +5396,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Incubators(childComplexity), true
+	case "Query.incubatorsConnection":
+		if e.complexity.Query.IncubatorsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_incubatorsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.IncubatorsConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.investors":
 		if e.complexity.Query.Investors == nil {
 			break
@@ -5342,6 +5562,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.SandboxRegister(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.sandboxRegisterConnection":
+		if e.complexity.Query.SandboxRegisterConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sandboxRegisterConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.SandboxRegisterConnection(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.screeningCounts":
 		if e.complexity.Query.ScreeningCounts == nil {
 			break
@@ -6260,6 +6491,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.SandboxProgramPayload.UserErrors(childComplexity), true
+
+	case "SandboxRegisterConnection.edges":
+		if e.complexity.SandboxRegisterConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterConnection.Edges(childComplexity), true
+	case "SandboxRegisterConnection.pageInfo":
+		if e.complexity.SandboxRegisterConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterConnection.PageInfo(childComplexity), true
+	case "SandboxRegisterConnection.totalCount":
+		if e.complexity.SandboxRegisterConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterConnection.TotalCount(childComplexity), true
+
+	case "SandboxRegisterEdge.cursor":
+		if e.complexity.SandboxRegisterEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterEdge.Cursor(childComplexity), true
+	case "SandboxRegisterEdge.node":
+		if e.complexity.SandboxRegisterEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.SandboxRegisterEdge.Node(childComplexity), true
 
 	case "SandboxRegisterEntry.outcome":
 		if e.complexity.SandboxRegisterEntry.Outcome == nil {
@@ -7931,7 +8194,9 @@ type Investor implements Node & Listing {
   "Thesis: regions or wards (empty: anywhere)."
   geography: [String!]!
   "Startups it holds a stake in."
-  portfolio: [Startup!]!
+  portfolio: [Startup!]! @deprecated(reason: "Use portfolioConnection, a connection: the list grows without bound.")
+  "Startups it holds a stake in, in the order the profile lists them (page size at most 100)."
+  portfolioConnection(first: Int = 20, after: String): StartupConnection!
   version: Int!
   "Whether the caller may edit the profile and work its deal flow (the investor's users, admins)."
   viewerCanManage: Boolean!
@@ -7950,10 +8215,24 @@ type Mentor implements Node & Listing {
   capacity: Int!
   bio: String
   "Startups the mentor coaches now."
-  mentees: [Startup!]!
+  mentees: [Startup!]! @deprecated(reason: "Use menteesConnection, a connection: the list grows without bound.")
+  "Startups the mentor coaches now, in the order the profile lists them (page size at most 100)."
+  menteesConnection(first: Int = 20, after: String): StartupConnection!
   version: Int!
   "Whether the caller may edit the profile (the mentor, admins)."
   viewerCanManage: Boolean!
+}
+
+type IncubatorEdge {
+  cursor: String!
+  node: Incubator!
+}
+
+type IncubatorConnection {
+  edges: [IncubatorEdge!]!
+  pageInfo: PageInfo!
+  "How many items all pages hold: every incubator."
+  totalCount: Int!
 }
 
 type InvestorEdge {
@@ -7979,7 +8258,9 @@ type MentorConnection {
 }
 
 extend type Query {
-  incubators: [Incubator!]!
+  incubators: [Incubator!]! @deprecated(reason: "Use incubatorsConnection, a connection: the list grows without bound.")
+  "The incubators and startup support centres, in the order they were added (page size at most 100)."
+  incubatorsConnection(first: Int = 20, after: String): IncubatorConnection!
   investors(first: Int = 20, after: String): InvestorConnection!
   mentors(first: Int = 20, after: String): MentorConnection!
 }
@@ -8232,10 +8513,14 @@ type Event implements Node {
   "The meeting requests the caller sent and received here; null when the caller is not registered."
   myMeetingRequests: [MeetingRequest!]
   "Confirmed participants to participants; anyone in any status to managers; of one status or type when given."
-  participants(status: RegistrationStatus, type: String): [EventParticipant!]!
+  participants(status: RegistrationStatus, type: String): [EventParticipant!]! @deprecated(reason: "Use participantsConnection, a connection: the list grows without bound.")
+  "Confirmed participants to participants; anyone in any status to managers; of one status or type when given; in registration order (page size at most 100)."
+  participantsConnection(status: RegistrationStatus, type: String, first: Int = 20, after: String): EventParticipantConnection!
   agendaStatus: AgendaStatus!
   "Every meeting that is not cancelled; for managers (null, with a FORBIDDEN error, for others)."
-  meetings: [Meeting!]
+  meetings: [Meeting!] @deprecated(reason: "Use meetingsConnection, a connection: the list grows without bound.")
+  "Every meeting that is not cancelled, by slot; for managers (null, with a FORBIDDEN error, for others; page size at most 100)."
+  meetingsConnection(first: Int = 20, after: String): MeetingConnection
   "For managers (null, with a FORBIDDEN error, for others)."
   report: EventReport
   version: Int!
@@ -8254,6 +8539,30 @@ type EventConnection {
   edges: [EventEdge!]!
   pageInfo: PageInfo!
   "How many items all pages hold: every event the caller may see that the query matches."
+  totalCount: Int!
+}
+
+type EventParticipantEdge {
+  cursor: String!
+  node: EventParticipant!
+}
+
+type EventParticipantConnection {
+  edges: [EventParticipantEdge!]!
+  pageInfo: PageInfo!
+  "How many items all pages hold: every participant the query matches."
+  totalCount: Int!
+}
+
+type MeetingEdge {
+  cursor: String!
+  node: Meeting!
+}
+
+type MeetingConnection {
+  edges: [MeetingEdge!]!
+  pageInfo: PageInfo!
+  "How many items all pages hold: every meeting that is not cancelled."
   totalCount: Int!
 }
 
@@ -8746,7 +9055,9 @@ type Fund implements Node {
   "A public (state) fund, such as the city's venture fund."
   public: Boolean!
   "The fund's calls, newest first."
-  calls: [FundCall!]!
+  calls: [FundCall!]! @deprecated(reason: "Use callsConnection, a connection: the list grows without bound.")
+  "The fund's calls, newest first; drafts only for the fund's managers (page size at most 100)."
+  callsConnection(first: Int = 20, after: String): FundCallConnection!
 }
 
 enum FundCallStatus {
@@ -9422,7 +9733,21 @@ extend type Query {
   sandboxApplication(id: ID!): SandboxApplication
   "A program's applications for its regulators, or a startup's own for its members."
   sandboxApplications(programId: ID, startupId: ID, first: Int = 20, after: String): SandboxApplicationConnection
-  sandboxRegister(first: Int = 50, after: String): [SandboxRegisterEntry!]!
+  sandboxRegister(first: Int = 50, after: String): [SandboxRegisterEntry!]! @deprecated(reason: "Use sandboxRegisterConnection, which says where the next page starts.")
+  "The public register: firms in or after testing, in the order they applied (page size at most 100)."
+  sandboxRegisterConnection(first: Int = 50, after: String): SandboxRegisterConnection!
+}
+
+type SandboxRegisterEdge {
+  cursor: String!
+  node: SandboxRegisterEntry!
+}
+
+type SandboxRegisterConnection {
+  edges: [SandboxRegisterEdge!]!
+  pageInfo: PageInfo!
+  "How many items all pages hold: every firm in or after testing."
+  totalCount: Int!
 }
 
 input SandboxProposalInput {
@@ -10214,6 +10539,48 @@ func (ec *executionContext) field_EventParticipant_recommendations_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Event_meetingsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_participantsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalORegistrationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "type", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Event_participants_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10270,6 +10637,22 @@ func (ec *executionContext) field_FundCall_ranking_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["normalize"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Fund_callsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -10358,6 +10741,22 @@ func (ec *executionContext) field_Investor_matches_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Investor_portfolioConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mentor_matches_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10366,6 +10765,22 @@ func (ec *executionContext) field_Mentor_matches_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mentor_menteesConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -11202,6 +11617,22 @@ func (ec *executionContext) field_Query_fundCalls_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_incubatorsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_investors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11381,6 +11812,22 @@ func (ec *executionContext) field_Query_sandboxApplications_args(ctx context.Con
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sandboxRegisterConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -11803,10 +12250,14 @@ func (ec *executionContext) fieldContext_Agenda_event(_ context.Context, field g
 				return ec.fieldContext_Event_myMeetingRequests(ctx, field)
 			case "participants":
 				return ec.fieldContext_Event_participants(ctx, field)
+			case "participantsConnection":
+				return ec.fieldContext_Event_participantsConnection(ctx, field)
 			case "agendaStatus":
 				return ec.fieldContext_Event_agendaStatus(ctx, field)
 			case "meetings":
 				return ec.fieldContext_Event_meetings(ctx, field)
+			case "meetingsConnection":
+				return ec.fieldContext_Event_meetingsConnection(ctx, field)
 			case "report":
 				return ec.fieldContext_Event_report(ctx, field)
 			case "version":
@@ -14460,6 +14911,8 @@ func (ec *executionContext) fieldContext_DataRoomAccess_investor(_ context.Conte
 				return ec.fieldContext_Investor_geography(ctx, field)
 			case "portfolio":
 				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "portfolioConnection":
+				return ec.fieldContext_Investor_portfolioConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
 			case "viewerCanManage":
@@ -14787,6 +15240,8 @@ func (ec *executionContext) fieldContext_DataRoomGrant_investor(_ context.Contex
 				return ec.fieldContext_Investor_geography(ctx, field)
 			case "portfolio":
 				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "portfolioConnection":
+				return ec.fieldContext_Investor_portfolioConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
 			case "viewerCanManage":
@@ -15149,6 +15604,8 @@ func (ec *executionContext) fieldContext_Deal_investor(_ context.Context, field 
 				return ec.fieldContext_Investor_geography(ctx, field)
 			case "portfolio":
 				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "portfolioConnection":
+				return ec.fieldContext_Investor_portfolioConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
 			case "viewerCanManage":
@@ -17629,6 +18086,55 @@ func (ec *executionContext) fieldContext_Event_participants(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Event_participantsConnection(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_participantsConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Event().ParticipantsConnection(ctx, obj, fc.Args["status"].(*events.RegStatus), fc.Args["type"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNEventParticipantConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_participantsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_EventParticipantConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_EventParticipantConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_EventParticipantConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipantConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_participantsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Event_agendaStatus(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17701,6 +18207,55 @@ func (ec *executionContext) fieldContext_Event_meetings(_ context.Context, field
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_meetingsConnection(ctx context.Context, field graphql.CollectedField, obj *events.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Event_meetingsConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Event().MeetingsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalOMeetingConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingConnection,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Event_meetingsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_MeetingConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_MeetingConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_MeetingConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_meetingsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -18051,10 +18606,14 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 				return ec.fieldContext_Event_myMeetingRequests(ctx, field)
 			case "participants":
 				return ec.fieldContext_Event_participants(ctx, field)
+			case "participantsConnection":
+				return ec.fieldContext_Event_participantsConnection(ctx, field)
 			case "agendaStatus":
 				return ec.fieldContext_Event_agendaStatus(ctx, field)
 			case "meetings":
 				return ec.fieldContext_Event_meetings(ctx, field)
+			case "meetingsConnection":
+				return ec.fieldContext_Event_meetingsConnection(ctx, field)
 			case "report":
 				return ec.fieldContext_Event_report(ctx, field)
 			case "version":
@@ -18576,6 +19135,8 @@ func (ec *executionContext) fieldContext_EventParticipant_investor(_ context.Con
 				return ec.fieldContext_Investor_geography(ctx, field)
 			case "portfolio":
 				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "portfolioConnection":
+				return ec.fieldContext_Investor_portfolioConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
 			case "viewerCanManage":
@@ -18642,6 +19203,201 @@ func (ec *executionContext) fieldContext_EventParticipant_recommendations(ctx co
 	if fc.Args, err = ec.field_EventParticipant_recommendations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipantConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipantConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipantConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNEventParticipantEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipantConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipantConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_EventParticipantEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_EventParticipantEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipantEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipantConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipantConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipantConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipantConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipantConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipantConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipantConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipantConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipantConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipantConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipantEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipantEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipantEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipantEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipantEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventParticipantEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipantEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipantEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipantEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipantEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_EventParticipant_id(ctx, field)
+			case "type":
+				return ec.fieldContext_EventParticipant_type(ctx, field)
+			case "name":
+				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organisation":
+				return ec.fieldContext_EventParticipant_organisation(ctx, field)
+			case "sectors":
+				return ec.fieldContext_EventParticipant_sectors(ctx, field)
+			case "offers":
+				return ec.fieldContext_EventParticipant_offers(ctx, field)
+			case "seeks":
+				return ec.fieldContext_EventParticipant_seeks(ctx, field)
+			case "status":
+				return ec.fieldContext_EventParticipant_status(ctx, field)
+			case "registeredAt":
+				return ec.fieldContext_EventParticipant_registeredAt(ctx, field)
+			case "checkedInAt":
+				return ec.fieldContext_EventParticipant_checkedInAt(ctx, field)
+			case "unavailableSlots":
+				return ec.fieldContext_EventParticipant_unavailableSlots(ctx, field)
+			case "waitlistPosition":
+				return ec.fieldContext_EventParticipant_waitlistPosition(ctx, field)
+			case "myMark":
+				return ec.fieldContext_EventParticipant_myMark(ctx, field)
+			case "startup":
+				return ec.fieldContext_EventParticipant_startup(ctx, field)
+			case "investor":
+				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "recommendations":
+				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type EventParticipant", field.Name)
+		},
 	}
 	return fc, nil
 }
@@ -18828,10 +19584,14 @@ func (ec *executionContext) fieldContext_EventPayload_event(_ context.Context, f
 				return ec.fieldContext_Event_myMeetingRequests(ctx, field)
 			case "participants":
 				return ec.fieldContext_Event_participants(ctx, field)
+			case "participantsConnection":
+				return ec.fieldContext_Event_participantsConnection(ctx, field)
 			case "agendaStatus":
 				return ec.fieldContext_Event_agendaStatus(ctx, field)
 			case "meetings":
 				return ec.fieldContext_Event_meetings(ctx, field)
+			case "meetingsConnection":
+				return ec.fieldContext_Event_meetingsConnection(ctx, field)
 			case "report":
 				return ec.fieldContext_Event_report(ctx, field)
 			case "version":
@@ -19884,6 +20644,55 @@ func (ec *executionContext) fieldContext_Fund_calls(_ context.Context, field gra
 	return fc, nil
 }
 
+func (ec *executionContext) _Fund_callsConnection(ctx context.Context, field graphql.CollectedField, obj *funding.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Fund_callsConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Fund().CallsConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNFundCallConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Fund_callsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fund",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_FundCallConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_FundCallConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_FundCallConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundCallConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Fund_callsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FundCall_id(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20036,6 +20845,8 @@ func (ec *executionContext) fieldContext_FundCall_fund(_ context.Context, field 
 				return ec.fieldContext_Fund_public(ctx, field)
 			case "calls":
 				return ec.fieldContext_Fund_calls(ctx, field)
+			case "callsConnection":
+				return ec.fieldContext_Fund_callsConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
 		},
@@ -21570,6 +22381,189 @@ func (ec *executionContext) fieldContext_Incubator_viewerCanManage(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _IncubatorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.IncubatorConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncubatorConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNIncubatorEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncubatorConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncubatorConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_IncubatorEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_IncubatorEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncubatorEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncubatorConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.IncubatorConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncubatorConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncubatorConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncubatorConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncubatorConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.IncubatorConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncubatorConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncubatorConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncubatorConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncubatorEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.IncubatorEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncubatorEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncubatorEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncubatorEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncubatorEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.IncubatorEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncubatorEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNIncubator2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubator,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncubatorEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncubatorEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Incubator_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Incubator_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Incubator_nameEn(ctx, field)
+			case "university":
+				return ec.fieldContext_Incubator_university(ctx, field)
+			case "ward":
+				return ec.fieldContext_Incubator_ward(ctx, field)
+			case "website":
+				return ec.fieldContext_Incubator_website(ctx, field)
+			case "programs":
+				return ec.fieldContext_Incubator_programs(ctx, field)
+			case "startups":
+				return ec.fieldContext_Incubator_startups(ctx, field)
+			case "events":
+				return ec.fieldContext_Incubator_events(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _IncubatorProgram_name(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Program) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22231,6 +23225,55 @@ func (ec *executionContext) fieldContext_Investor_portfolio(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Investor_portfolioConnection(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Investor_portfolioConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Investor().PortfolioConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNStartupConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Investor_portfolioConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Investor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_StartupConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_StartupConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_StartupConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type StartupConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Investor_portfolioConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Investor_version(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Investor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22722,6 +23765,8 @@ func (ec *executionContext) fieldContext_InvestorEdge_node(_ context.Context, fi
 				return ec.fieldContext_Investor_geography(ctx, field)
 			case "portfolio":
 				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "portfolioConnection":
+				return ec.fieldContext_Investor_portfolioConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
 			case "viewerCanManage":
@@ -22791,6 +23836,8 @@ func (ec *executionContext) fieldContext_InvestorPayload_investor(_ context.Cont
 				return ec.fieldContext_Investor_geography(ctx, field)
 			case "portfolio":
 				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "portfolioConnection":
+				return ec.fieldContext_Investor_portfolioConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
 			case "viewerCanManage":
@@ -24125,6 +25172,109 @@ func (ec *executionContext) fieldContext_Meeting_feedback(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _MeetingConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.MeetingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNMeetingEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_MeetingEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_MeetingEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MeetingEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.MeetingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.MeetingConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MeetingCount_outcome(ctx context.Context, field graphql.CollectedField, obj *model.MeetingCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24178,6 +25328,82 @@ func (ec *executionContext) fieldContext_MeetingCount_count(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.MeetingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MeetingEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.MeetingEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Meeting_id(ctx, field)
+			case "slot":
+				return ec.fieldContext_Meeting_slot(ctx, field)
+			case "table":
+				return ec.fieldContext_Meeting_table(ctx, field)
+			case "participants":
+				return ec.fieldContext_Meeting_participants(ctx, field)
+			case "source":
+				return ec.fieldContext_Meeting_source(ctx, field)
+			case "outcome":
+				return ec.fieldContext_Meeting_outcome(ctx, field)
+			case "noShow":
+				return ec.fieldContext_Meeting_noShow(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Meeting_feedback(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
 		},
 	}
 	return fc, nil
@@ -25211,6 +26437,55 @@ func (ec *executionContext) fieldContext_Mentor_mentees(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Mentor_menteesConnection(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Mentor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mentor_menteesConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mentor().MenteesConnection(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNStartupConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mentor_menteesConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mentor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_StartupConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_StartupConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_StartupConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type StartupConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mentor_menteesConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mentor_version(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Mentor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25498,6 +26773,8 @@ func (ec *executionContext) fieldContext_MentorEdge_node(_ context.Context, fiel
 				return ec.fieldContext_Mentor_bio(ctx, field)
 			case "mentees":
 				return ec.fieldContext_Mentor_mentees(ctx, field)
+			case "menteesConnection":
+				return ec.fieldContext_Mentor_menteesConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
 			case "viewerCanManage":
@@ -25553,6 +26830,8 @@ func (ec *executionContext) fieldContext_MentorPayload_mentor(_ context.Context,
 				return ec.fieldContext_Mentor_bio(ctx, field)
 			case "mentees":
 				return ec.fieldContext_Mentor_mentees(ctx, field)
+			case "menteesConnection":
+				return ec.fieldContext_Mentor_menteesConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
 			case "viewerCanManage":
@@ -30124,6 +31403,55 @@ func (ec *executionContext) fieldContext_Query_incubators(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_incubatorsConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_incubatorsConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().IncubatorsConnection(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNIncubatorConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_incubatorsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_IncubatorConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_IncubatorConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_IncubatorConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncubatorConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_incubatorsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_investors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30354,10 +31682,14 @@ func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field 
 				return ec.fieldContext_Event_myMeetingRequests(ctx, field)
 			case "participants":
 				return ec.fieldContext_Event_participants(ctx, field)
+			case "participantsConnection":
+				return ec.fieldContext_Event_participantsConnection(ctx, field)
 			case "agendaStatus":
 				return ec.fieldContext_Event_agendaStatus(ctx, field)
 			case "meetings":
 				return ec.fieldContext_Event_meetings(ctx, field)
+			case "meetingsConnection":
+				return ec.fieldContext_Event_meetingsConnection(ctx, field)
 			case "report":
 				return ec.fieldContext_Event_report(ctx, field)
 			case "version":
@@ -30676,6 +32008,8 @@ func (ec *executionContext) fieldContext_Query_funds(_ context.Context, field gr
 				return ec.fieldContext_Fund_public(ctx, field)
 			case "calls":
 				return ec.fieldContext_Fund_calls(ctx, field)
+			case "callsConnection":
+				return ec.fieldContext_Fund_callsConnection(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
 		},
@@ -31123,6 +32457,55 @@ func (ec *executionContext) fieldContext_Query_sandboxRegister(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_sandboxRegister_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sandboxRegisterConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_sandboxRegisterConnection,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().SandboxRegisterConnection(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNSandboxRegisterConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxRegisterConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_sandboxRegisterConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_SandboxRegisterConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_SandboxRegisterConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_SandboxRegisterConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxRegisterConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sandboxRegisterConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -32632,6 +34015,8 @@ func (ec *executionContext) fieldContext_Reviewer_investor(_ context.Context, fi
 				return ec.fieldContext_Investor_geography(ctx, field)
 			case "portfolio":
 				return ec.fieldContext_Investor_portfolio(ctx, field)
+			case "portfolioConnection":
+				return ec.fieldContext_Investor_portfolioConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Investor_version(ctx, field)
 			case "viewerCanManage":
@@ -32695,6 +34080,8 @@ func (ec *executionContext) fieldContext_Reviewer_mentor(_ context.Context, fiel
 				return ec.fieldContext_Mentor_bio(ctx, field)
 			case "mentees":
 				return ec.fieldContext_Mentor_mentees(ctx, field)
+			case "menteesConnection":
+				return ec.fieldContext_Mentor_menteesConnection(ctx, field)
 			case "version":
 				return ec.fieldContext_Mentor_version(ctx, field)
 			case "viewerCanManage":
@@ -36126,6 +37513,183 @@ func (ec *executionContext) fieldContext_SandboxProgramPayload_userErrors(_ cont
 				return ec.fieldContext_UserError_message(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SandboxRegisterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNSandboxRegisterEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxRegisterEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_SandboxRegisterEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_SandboxRegisterEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxRegisterEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SandboxRegisterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SandboxRegisterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SandboxRegisterEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SandboxRegisterEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SandboxRegisterEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SandboxRegisterEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNSandboxRegisterEntry2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SandboxRegisterEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SandboxRegisterEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "startupName":
+				return ec.fieldContext_SandboxRegisterEntry_startupName(ctx, field)
+			case "product":
+				return ec.fieldContext_SandboxRegisterEntry_product(ctx, field)
+			case "program":
+				return ec.fieldContext_SandboxRegisterEntry_program(ctx, field)
+			case "status":
+				return ec.fieldContext_SandboxRegisterEntry_status(ctx, field)
+			case "testStartedOn":
+				return ec.fieldContext_SandboxRegisterEntry_testStartedOn(ctx, field)
+			case "testEndsOn":
+				return ec.fieldContext_SandboxRegisterEntry_testEndsOn(ctx, field)
+			case "outcome":
+				return ec.fieldContext_SandboxRegisterEntry_outcome(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxRegisterEntry", field.Name)
 		},
 	}
 	return fc, nil
@@ -50490,6 +52054,42 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "participantsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_participantsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "agendaStatus":
 			field := field
 
@@ -50536,6 +52136,39 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Event_meetings(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "meetingsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_meetingsConnection(ctx, field, obj)
 				return res
 			}
 
@@ -50973,6 +52606,99 @@ func (ec *executionContext) _EventParticipant(ctx context.Context, sel ast.Selec
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventParticipantConnectionImplementors = []string{"EventParticipantConnection"}
+
+func (ec *executionContext) _EventParticipantConnection(ctx context.Context, sel ast.SelectionSet, obj *model.EventParticipantConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventParticipantConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventParticipantConnection")
+		case "edges":
+			out.Values[i] = ec._EventParticipantConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._EventParticipantConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._EventParticipantConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var eventParticipantEdgeImplementors = []string{"EventParticipantEdge"}
+
+func (ec *executionContext) _EventParticipantEdge(ctx context.Context, sel ast.SelectionSet, obj *model.EventParticipantEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventParticipantEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventParticipantEdge")
+		case "cursor":
+			out.Values[i] = ec._EventParticipantEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._EventParticipantEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -51526,6 +53252,42 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Fund_calls(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "callsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Fund_callsConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -52553,6 +54315,99 @@ func (ec *executionContext) _Incubator(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var incubatorConnectionImplementors = []string{"IncubatorConnection"}
+
+func (ec *executionContext) _IncubatorConnection(ctx context.Context, sel ast.SelectionSet, obj *model.IncubatorConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incubatorConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncubatorConnection")
+		case "edges":
+			out.Values[i] = ec._IncubatorConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._IncubatorConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._IncubatorConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var incubatorEdgeImplementors = []string{"IncubatorEdge"}
+
+func (ec *executionContext) _IncubatorEdge(ctx context.Context, sel ast.SelectionSet, obj *model.IncubatorEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incubatorEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncubatorEdge")
+		case "cursor":
+			out.Values[i] = ec._IncubatorEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._IncubatorEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var incubatorProgramImplementors = []string{"IncubatorProgram"}
 
 func (ec *executionContext) _IncubatorProgram(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Program) graphql.Marshaler {
@@ -52947,6 +54802,42 @@ func (ec *executionContext) _Investor(ctx context.Context, sel ast.SelectionSet,
 					}
 				}()
 				res = ec._Investor_portfolio(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "portfolioConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Investor_portfolioConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -54087,6 +55978,55 @@ func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var meetingConnectionImplementors = []string{"MeetingConnection"}
+
+func (ec *executionContext) _MeetingConnection(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingConnection")
+		case "edges":
+			out.Values[i] = ec._MeetingConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MeetingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MeetingConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var meetingCountImplementors = []string{"MeetingCount"}
 
 func (ec *executionContext) _MeetingCount(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingCount) graphql.Marshaler {
@@ -54105,6 +56045,50 @@ func (ec *executionContext) _MeetingCount(ctx context.Context, sel ast.Selection
 			}
 		case "count":
 			out.Values[i] = ec._MeetingCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var meetingEdgeImplementors = []string{"MeetingEdge"}
+
+func (ec *executionContext) _MeetingEdge(ctx context.Context, sel ast.SelectionSet, obj *model.MeetingEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, meetingEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MeetingEdge")
+		case "cursor":
+			out.Values[i] = ec._MeetingEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._MeetingEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -54461,6 +56445,42 @@ func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, o
 					}
 				}()
 				res = ec._Mentor_mentees(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "menteesConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Mentor_menteesConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -56054,6 +58074,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "incubatorsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_incubatorsConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "investors":
 			field := field
 
@@ -56389,6 +58431,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_sandboxRegister(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "sandboxRegisterConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_sandboxRegisterConnection(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -58916,6 +60980,130 @@ func (ec *executionContext) _SandboxProgramPayload(ctx context.Context, sel ast.
 			out.Values[i] = ec._SandboxProgramPayload_sandboxProgram(ctx, field, obj)
 		case "userErrors":
 			out.Values[i] = ec._SandboxProgramPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxRegisterConnectionImplementors = []string{"SandboxRegisterConnection"}
+
+func (ec *executionContext) _SandboxRegisterConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SandboxRegisterConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxRegisterConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxRegisterConnection")
+		case "edges":
+			out.Values[i] = ec._SandboxRegisterConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SandboxRegisterConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SandboxRegisterConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var sandboxRegisterEdgeImplementors = []string{"SandboxRegisterEdge"}
+
+func (ec *executionContext) _SandboxRegisterEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SandboxRegisterEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sandboxRegisterEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SandboxRegisterEdge")
+		case "cursor":
+			out.Values[i] = ec._SandboxRegisterEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SandboxRegisterEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -63807,6 +65995,68 @@ func (ec *executionContext) marshalNEventParticipant2ᚖgithubᚗcomᚋinnoport�
 	return ec._EventParticipant(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNEventParticipantConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantConnection(ctx context.Context, sel ast.SelectionSet, v model.EventParticipantConnection) graphql.Marshaler {
+	return ec._EventParticipantConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventParticipantConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantConnection(ctx context.Context, sel ast.SelectionSet, v *model.EventParticipantConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventParticipantConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEventParticipantEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantEdge(ctx context.Context, sel ast.SelectionSet, v model.EventParticipantEdge) graphql.Marshaler {
+	return ec._EventParticipantEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEventParticipantEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.EventParticipantEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNEventParticipantEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNEventParticipantPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipantPayload(ctx context.Context, sel ast.SelectionSet, v model.EventParticipantPayload) graphql.Marshaler {
 	return ec._EventParticipantPayload(ctx, sel, &v)
 }
@@ -64480,6 +66730,68 @@ func (ec *executionContext) marshalNIncubator2ᚖgithubᚗcomᚋinnoportᚋinnop
 	return ec._Incubator(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNIncubatorConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorConnection(ctx context.Context, sel ast.SelectionSet, v model.IncubatorConnection) graphql.Marshaler {
+	return ec._IncubatorConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIncubatorConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorConnection(ctx context.Context, sel ast.SelectionSet, v *model.IncubatorConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IncubatorConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIncubatorEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorEdge(ctx context.Context, sel ast.SelectionSet, v model.IncubatorEdge) graphql.Marshaler {
+	return ec._IncubatorEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIncubatorEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.IncubatorEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNIncubatorEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNIncubatorProgram2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐProgram(ctx context.Context, sel ast.SelectionSet, v ecosystem.Program) graphql.Marshaler {
 	return ec._IncubatorProgram(ctx, sel, &v)
 }
@@ -65082,6 +67394,54 @@ func (ec *executionContext) marshalNMeetingCount2ᚖgithubᚗcomᚋinnoportᚋin
 		return graphql.Null
 	}
 	return ec._MeetingCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMeetingEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingEdge(ctx context.Context, sel ast.SelectionSet, v model.MeetingEdge) graphql.Marshaler {
+	return ec._MeetingEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMeetingEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MeetingEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMeetingEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNMeetingFeedback2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingFeedbackᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MeetingFeedback) graphql.Marshaler {
@@ -66917,6 +69277,72 @@ func (ec *executionContext) marshalNSandboxProgramPayload2ᚖgithubᚗcomᚋinno
 func (ec *executionContext) unmarshalNSandboxProposalInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxProposalInput(ctx context.Context, v any) (*model.SandboxProposalInput, error) {
 	res, err := ec.unmarshalInputSandboxProposalInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSandboxRegisterConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxRegisterConnection(ctx context.Context, sel ast.SelectionSet, v model.SandboxRegisterConnection) graphql.Marshaler {
+	return ec._SandboxRegisterConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxRegisterConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxRegisterConnection(ctx context.Context, sel ast.SelectionSet, v *model.SandboxRegisterConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SandboxRegisterConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSandboxRegisterEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxRegisterEdge(ctx context.Context, sel ast.SelectionSet, v model.SandboxRegisterEdge) graphql.Marshaler {
+	return ec._SandboxRegisterEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSandboxRegisterEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxRegisterEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SandboxRegisterEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNSandboxRegisterEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxRegisterEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSandboxRegisterEntry2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplication(ctx context.Context, sel ast.SelectionSet, v sandbox.Application) graphql.Marshaler {
+	return ec._SandboxRegisterEntry(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNSandboxRegisterEntry2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋsandboxᚐApplicationᚄ(ctx context.Context, sel ast.SelectionSet, v []*sandbox.Application) graphql.Marshaler {
@@ -69572,6 +71998,13 @@ func (ec *executionContext) marshalOMeeting2ᚖgithubᚗcomᚋinnoportᚋinnopor
 		return graphql.Null
 	}
 	return ec._Meeting(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMeetingConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingConnection(ctx context.Context, sel ast.SelectionSet, v *model.MeetingConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MeetingConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOMeetingMark2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐMark(ctx context.Context, v any) (*events.Mark, error) {

@@ -252,3 +252,58 @@ type Viewer struct {
 // Organization is the union of what a user acts for; empty for the reason
 // Node is.
 type Organization interface{}
+
+// IncubatorEdge is one incubator in a connection.
+type IncubatorEdge struct {
+	Cursor string
+	Node   ecosystem.Incubator
+}
+
+// IncubatorConnection is a page of incubators.
+type IncubatorConnection struct {
+	Edges      []IncubatorEdge
+	PageInfo   PageInfo
+	TotalCount int
+}
+
+// EventParticipantEdge is one participant in a connection.
+type EventParticipantEdge struct {
+	Cursor string
+	Node   *EventParticipant
+}
+
+// EventParticipantConnection is a page of an event's participants.
+type EventParticipantConnection struct {
+	Edges      []EventParticipantEdge
+	PageInfo   PageInfo
+	TotalCount int
+}
+
+// MeetingEdge is one meeting in a connection.
+type MeetingEdge struct {
+	Cursor string
+	Node   *Meeting
+}
+
+// MeetingConnection is a page of an event's meetings.
+type MeetingConnection struct {
+	Edges      []MeetingEdge
+	PageInfo   PageInfo
+	TotalCount int
+}
+
+// SandboxRegisterEdge is one firm of the public register.
+type SandboxRegisterEdge struct {
+	Cursor string
+	Node   sandbox.Application
+}
+
+// SandboxRegisterConnection is a page of the public register.
+type SandboxRegisterConnection struct {
+	Edges    []SandboxRegisterEdge
+	PageInfo PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every firm in or after testing.
+func (c *SandboxRegisterConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
