@@ -166,7 +166,7 @@ func TestCreateStartupReportsEveryInputProblem(t *testing.T) {
 	require.Empty(t, r.UserErrors("createStartup"))
 	assert.Equal(t, 1, r.Num("createStartup.startup.version"))
 	assert.Equal(t, "+84912345678", r.Str("createStartup.startup.contact.phone"))
-	assert.Equal(t, 1_200_000_000, r.Num("createStartup.startup.financials.revenue.0.amountVnd"))
+	assert.Equal(t, int64(1_200_000_000), r.VND("createStartup.startup.financials.revenue.0.amountVnd"))
 
 	r = e.do(t, req{query: createStartup, token: admin, vars: map[string]any{"input": startupInput("0100233488")}})
 	assert.Equal(t, map[string]string{"input.taxCode": "DUPLICATE_TAX_CODE"}, r.UserErrors("createStartup"))
@@ -305,7 +305,7 @@ func TestInvestorAndMentorProfiles(t *testing.T) {
 	r = e.do(t, req{query: create, token: admin, vars: map[string]any{"input": in}})
 	require.Empty(t, r.UserErrors("createInvestor"))
 	id := r.Str("createInvestor.investor.id")
-	assert.Equal(t, 20_000_000_000, r.Num("createInvestor.investor.ticketMaxVnd"))
+	assert.Equal(t, int64(20_000_000_000), r.VND("createInvestor.investor.ticketMaxVnd"))
 
 	update := `mutation($input: UpdateInvestorInput!) { updateInvestor(input: $input) {
 		investor { version stages } userErrors { field code } } }`

@@ -233,7 +233,7 @@ func TestDataRoomGrantsAreCheckedOnEveryReadAndLogged(t *testing.T) {
 	r = read()
 	require.Empty(t, r.Errors)
 	assert.NotEmpty(t, r.Str("node.contact.email"))
-	assert.Positive(t, r.Num("node.financials.fundingNeedVnd"))
+	assert.Positive(t, r.VND("node.financials.fundingNeedVnd"))
 	e.do(t, req{query: contactQuery, token: founder, vars: map[string]any{"id": st}}) // members' reads are not data-room reads
 
 	const logQuery = `query($id: ID!) { node(id: $id) { ... on Startup {

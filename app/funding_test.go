@@ -290,18 +290,18 @@ func TestFundCallStory(t *testing.T) {
 		name            string
 		passed, within  bool
 		weighted, total float64
-		cumulative      int
+		cumulative      string
 	}
 	var got []row
 	for _, x := range r.List("node.ranking.entries") {
 		m := x.(map[string]any)
 		got = append(got, row{m["application"].(map[string]any)["startup"].(map[string]any)["nameEn"].(string),
-			m["passed"].(bool), m["withinBudget"].(bool), m["weightedScore"].(float64), m["total"].(float64), int(m["cumulativeVnd"].(float64))})
+			m["passed"].(bool), m["withinBudget"].(bool), m["weightedScore"].(float64), m["total"].(float64), m["cumulativeVnd"].(string)})
 	}
 	assert.Equal(t, []row{
-		{"CatHai Wind", true, true, 19.375, 15.25, 2_000_000_000},
-		{"BlueOcean Lab", true, false, 15, 12, 3_000_000_000},
-		{"DinhVu SmartLog", false, false, 18.875, 15.25, 0},
+		{"CatHai Wind", true, true, 19.375, 15.25, "2000000000"},
+		{"BlueOcean Lab", true, false, 15, 12, "3000000000"},
+		{"DinhVu SmartLog", false, false, 18.875, 15.25, "0"},
 	}, got)
 	assert.Equal(t, false, r.Get("node.ranking.entries.2.criteria.3.passed"), "impact 2.25 is under its threshold of 3")
 	r = e.do(t, req{token: w.manager(t), query: `query($c: ID!) { node(id: $c) { ... on FundCall { ranking(normalize: true) { normalized entries { rank } } } } }`,

@@ -49,5 +49,5 @@ func TestImportEvidence(t *testing.T) {
 		evidence { legalForm awards { name awardedOn } } financials { revenue { year stAmountVnd } } } }`, vars: map[string]any{"id": w.startup["CatHai Wind"]}})
 	assert.Equal(t, "JOINT_STOCK", r.Str("startup.evidence.legalForm"))
 	assert.Equal(t, "2026-09-10", r.Str("startup.evidence.awards.0.awardedOn"))
-	assert.Equal(t, 200_000_000, r.Num("startup.financials.revenue.0.stAmountVnd"))
+	assert.Equal(t, int64(200_000_000), r.VND("startup.financials.revenue.0.stAmountVnd"))
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -19,33 +20,46 @@ import (
 	"github.com/innoport/innoport/graph/model"
 )
 
-// TestUserErrorCodesAreTheDomains: the schema's UserErrorCode enum has
-// exactly the codes errs declares for userErrors, read from its source so
-// that no list is kept by hand.
-func TestUserErrorCodesAreTheDomains(t *testing.T) {
+// TestErrorCodesAreTheDomains: the schema's UserErrorCode enum has exactly
+// the codes errs declares for userErrors, and its ErrorCode enum exactly
+// errs' top-level codes and the ones gqlgen itself reports; read from the
+// source so that no list is kept by hand.
+func TestErrorCodesAreTheDomains(t *testing.T) {
 	t.Parallel()
+	var user []string
+	for _, c := range model.AllUserErrorCode {
+		user = append(user, string(c))
+	}
+	assert.ElementsMatch(t, codesOf(t, "UserErrorCode enum"), user)
+	var top []string
+	for _, c := range model.AllErrorCode {
+		top = append(top, string(c))
+	}
+	gqlgen := []string{errcode.ParseFailed, errcode.ValidationFailed, "PERSISTED_QUERY_NOT_FOUND"}
+	assert.ElementsMatch(t, append(codesOf(t, "top-level errors only"), gqlgen...), top)
+}
+
+// codesOf reads the codes of the const block of errs.go whose comment says
+// marker.
+func codesOf(t *testing.T, marker string) []string {
 	f, err := parser.ParseFile(token.NewFileSet(), "../domain/errs/errs.go", nil, parser.ParseComments)
 	require.NoError(t, err)
-	var domain []string
+	var out []string
 	for _, d := range f.Decls {
 		g, ok := d.(*ast.GenDecl)
-		if !ok || g.Tok != token.CONST || g.Doc == nil || !strings.Contains(g.Doc.Text(), "UserErrorCode enum") {
+		if !ok || g.Tok != token.CONST || g.Doc == nil || !strings.Contains(g.Doc.Text(), marker) {
 			continue
 		}
 		for _, spec := range g.Specs {
 			for _, v := range spec.(*ast.ValueSpec).Values {
 				code, err := strconv.Unquote(v.(*ast.BasicLit).Value)
 				require.NoError(t, err)
-				domain = append(domain, code)
+				out = append(out, code)
 			}
 		}
 	}
-	require.NotEmpty(t, domain, "the userError codes' block of errs.go")
-	var schema []string
-	for _, c := range model.AllUserErrorCode {
-		schema = append(schema, string(c))
-	}
-	assert.ElementsMatch(t, domain, schema)
+	require.NotEmpty(t, out, "the const block of errs.go saying %q", marker)
+	return out
 }
 
 func TestUserErrorsSplitsFixableFromTopLevel(t *testing.T) {

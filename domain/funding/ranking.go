@@ -109,7 +109,7 @@ func Rank(c Call, apps []Application, normalize bool) Ranking {
 		e := &r.Entries[i]
 		e.Rank = i + 1
 		if e.Passed {
-			cum += e.Application.Requested
+			cum = cum.Plus(e.Application.Requested)
 			e.Cumulative = cum
 			e.WithinBudget = cum <= c.Budget
 		}

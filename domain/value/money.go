@@ -2,6 +2,7 @@ package value
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -12,9 +13,20 @@ import (
 // whole numbers; floats are never used for money.
 type VND int64
 
-// MaxVND bounds amounts to a million billion đồng, far above any real ticket,
-// so sums of many amounts cannot overflow int64.
-const MaxVND VND = 1_000_000_000_000_000
+// MaxVND bounds an amount to 10^18 đồng, the bound the API documents: far
+// above any real ticket or budget, and below int64's 9.2 × 10^18, so an
+// amount is always exact. Sums of amounts use Plus, which saturates.
+const MaxVND VND = 1_000_000_000_000_000_000
+
+// Plus is v + o, or the largest VND when the sum would overflow: a sum of
+// amounts (a ranking's cumulative request) only ever compares against a
+// budget, which a saturated sum exceeds as the true one would.
+func (v VND) Plus(o VND) VND {
+	if o > 0 && v > math.MaxInt64-o {
+		return math.MaxInt64
+	}
+	return v + o
+}
 
 // NewVND validates a non-negative amount within MaxVND.
 func NewVND(n int64) (VND, error) {

@@ -9907,9 +9907,10 @@ Conventions:
 - Mutations answer a payload whose ` + "`" + `userErrors` + "`" + ` lists every input problem the
   caller can fix, each with the input ` + "`" + `field` + "`" + ` path, a stable ` + "`" + `code` + "`" + ` and a
   ` + "`" + `message` + "`" + ` in Vietnamese, or in English when ` + "`" + `Accept-Language` + "`" + ` prefers ` + "`" + `en` + "`" + `.
-  Authentication, authorization and internal failures are top-level errors
-  with ` + "`" + `extensions.code` + "`" + `: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, INTERNAL.
-- Money is in Vietnamese đồng (VND) as whole numbers. Times are RFC 3339;
+  Authentication, authorization, limits, transport and internal failures
+  are top-level errors whose ` + "`" + `extensions.code` + "`" + ` is an ErrorCode; a query's
+  input problem is a top-level error with its UserErrorCode.
+- Money is in Vietnamese đồng (VND) as whole numbers, answered as strings. Times are RFC 3339;
   dates and deadlines are read in Asia/Ho_Chi_Minh.
 """
 schema {
@@ -9951,16 +9952,18 @@ type PageInfo {
 }
 
 "A calendar date, YYYY-MM-DD, in Asia/Ho_Chi_Minh."
-scalar Date
+scalar Date @specifiedBy(url: "https://github.com/innoport/innoport/blob/main/docs/scalars.md#date")
 
 "An instant, RFC 3339 (e.g. 2026-11-22T09:30:00Z)."
-scalar DateTime
+scalar DateTime @specifiedBy(url: "https://github.com/innoport/innoport/blob/main/docs/scalars.md#datetime")
 
 """
-An amount of Vietnamese đồng: a whole number, at most 10^18, sent as a JSON
-number (or a string of digits).
+An amount of Vietnamese đồng: a whole number from 0 to 10^18, answered as a
+JSON string of digits ("1500000000") because amounts and their sums pass
+2^53, where a JavaScript number stops being exact. Inputs take the string,
+with thousands grouped or not ("1.500.000.000"), or a JSON integer.
 """
-scalar VND
+scalar VND @specifiedBy(url: "https://github.com/innoport/innoport/blob/main/docs/scalars.md#vnd")
 
 "The stable codes of user-fixable input problems."
 enum UserErrorCode {
@@ -10006,6 +10009,44 @@ enum UserErrorCode {
   MEETING_LIMIT_REACHED
   "A pending or accepted request between the two already exists."
   DUPLICATE_REQUEST
+}
+
+"""
+The codes of top-level errors (` + "`" + `extensions.code` + "`" + `) beside the UserErrorCodes
+a query, a scalar or the transport reports where no payload can carry them.
+No field has this type: it lists for clients what a response's errors may say.
+"""
+enum ErrorCode {
+  "No token, or one that does not verify or has expired (HTTP 401)."
+  UNAUTHENTICATED
+  "The caller may not read or do this; the error is at the field's path and the rest of the answer stands."
+  FORBIDDEN
+  "Something failed on the server; the message says nothing more, the logs do (under the request's trace)."
+  INTERNAL
+  "The request body is larger than the server takes (HTTP 413)."
+  REQUEST_TOO_LARGE
+  "The operation nests deeper than the server allows; nothing ran."
+  DEPTH_LIMIT_EXCEEDED
+  "The operation's cost is above the server's bound; nothing ran. The message gives the cost."
+  COMPLEXITY_LIMIT_EXCEEDED
+  "The operation has more aliased fields than the server allows; nothing ran."
+  ALIAS_LIMIT_EXCEEDED
+  "The caller sent more requests than its rate allows; retry after the Retry-After header (HTTP 429)."
+  RATE_LIMITED
+  "The body is not one GraphQL request: not a JSON object, a query that is not a string, variables that are not an object (HTTP 400)."
+  BAD_REQUEST
+  "A mutation sent with GET, or a method other than GET and POST (HTTP 405)."
+  METHOD_NOT_ALLOWED
+  "A body in a media type other than application/json (HTTP 415)."
+  UNSUPPORTED_MEDIA_TYPE
+  "An Accept header that takes neither application/graphql-response+json nor application/json (HTTP 406)."
+  NOT_ACCEPTABLE
+  "The document does not parse."
+  GRAPHQL_PARSE_FAILED
+  "The document does not validate against the schema (an unknown field, a wrong argument type)."
+  GRAPHQL_VALIDATION_FAILED
+  "An automatic persisted query's hash the server does not know yet; send the query with it."
+  PERSISTED_QUERY_NOT_FOUND
 }
 
 "A problem with the input that the caller can fix."

@@ -1107,6 +1107,105 @@ type YearRevenueInput struct {
 	StAmountVnd *value.VND `json:"stAmountVnd,omitempty"`
 }
 
+// The codes of top-level errors (`extensions.code`) beside the UserErrorCodes
+// a query, a scalar or the transport reports where no payload can carry them.
+// No field has this type: it lists for clients what a response's errors may say.
+type ErrorCode string
+
+const (
+	// No token, or one that does not verify or has expired (HTTP 401).
+	ErrorCodeUnauthenticated ErrorCode = "UNAUTHENTICATED"
+	// The caller may not read or do this; the error is at the field's path and the rest of the answer stands.
+	ErrorCodeForbidden ErrorCode = "FORBIDDEN"
+	// Something failed on the server; the message says nothing more, the logs do (under the request's trace).
+	ErrorCodeInternal ErrorCode = "INTERNAL"
+	// The request body is larger than the server takes (HTTP 413).
+	ErrorCodeRequestTooLarge ErrorCode = "REQUEST_TOO_LARGE"
+	// The operation nests deeper than the server allows; nothing ran.
+	ErrorCodeDepthLimitExceeded ErrorCode = "DEPTH_LIMIT_EXCEEDED"
+	// The operation's cost is above the server's bound; nothing ran. The message gives the cost.
+	ErrorCodeComplexityLimitExceeded ErrorCode = "COMPLEXITY_LIMIT_EXCEEDED"
+	// The operation has more aliased fields than the server allows; nothing ran.
+	ErrorCodeAliasLimitExceeded ErrorCode = "ALIAS_LIMIT_EXCEEDED"
+	// The caller sent more requests than its rate allows; retry after the Retry-After header (HTTP 429).
+	ErrorCodeRateLimited ErrorCode = "RATE_LIMITED"
+	// The body is not one GraphQL request: not a JSON object, a query that is not a string, variables that are not an object (HTTP 400).
+	ErrorCodeBadRequest ErrorCode = "BAD_REQUEST"
+	// A mutation sent with GET, or a method other than GET and POST (HTTP 405).
+	ErrorCodeMethodNotAllowed ErrorCode = "METHOD_NOT_ALLOWED"
+	// A body in a media type other than application/json (HTTP 415).
+	ErrorCodeUnsupportedMediaType ErrorCode = "UNSUPPORTED_MEDIA_TYPE"
+	// An Accept header that takes neither application/graphql-response+json nor application/json (HTTP 406).
+	ErrorCodeNotAcceptable ErrorCode = "NOT_ACCEPTABLE"
+	// The document does not parse.
+	ErrorCodeGraphqlParseFailed ErrorCode = "GRAPHQL_PARSE_FAILED"
+	// The document does not validate against the schema (an unknown field, a wrong argument type).
+	ErrorCodeGraphqlValidationFailed ErrorCode = "GRAPHQL_VALIDATION_FAILED"
+	// An automatic persisted query's hash the server does not know yet; send the query with it.
+	ErrorCodePersistedQueryNotFound ErrorCode = "PERSISTED_QUERY_NOT_FOUND"
+)
+
+var AllErrorCode = []ErrorCode{
+	ErrorCodeUnauthenticated,
+	ErrorCodeForbidden,
+	ErrorCodeInternal,
+	ErrorCodeRequestTooLarge,
+	ErrorCodeDepthLimitExceeded,
+	ErrorCodeComplexityLimitExceeded,
+	ErrorCodeAliasLimitExceeded,
+	ErrorCodeRateLimited,
+	ErrorCodeBadRequest,
+	ErrorCodeMethodNotAllowed,
+	ErrorCodeUnsupportedMediaType,
+	ErrorCodeNotAcceptable,
+	ErrorCodeGraphqlParseFailed,
+	ErrorCodeGraphqlValidationFailed,
+	ErrorCodePersistedQueryNotFound,
+}
+
+func (e ErrorCode) IsValid() bool {
+	switch e {
+	case ErrorCodeUnauthenticated, ErrorCodeForbidden, ErrorCodeInternal, ErrorCodeRequestTooLarge, ErrorCodeDepthLimitExceeded, ErrorCodeComplexityLimitExceeded, ErrorCodeAliasLimitExceeded, ErrorCodeRateLimited, ErrorCodeBadRequest, ErrorCodeMethodNotAllowed, ErrorCodeUnsupportedMediaType, ErrorCodeNotAcceptable, ErrorCodeGraphqlParseFailed, ErrorCodeGraphqlValidationFailed, ErrorCodePersistedQueryNotFound:
+		return true
+	}
+	return false
+}
+
+func (e ErrorCode) String() string {
+	return string(e)
+}
+
+func (e *ErrorCode) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ErrorCode(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ErrorCode", str)
+	}
+	return nil
+}
+
+func (e ErrorCode) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ErrorCode) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // How a job run stands.
 type JobRunStatus string
 

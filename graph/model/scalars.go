@@ -41,12 +41,15 @@ func UnmarshalDateTime(v any) (time.Time, error) {
 	return value.ParseDateTime(s)
 }
 
-// MarshalVND writes an amount as a JSON integer.
+// MarshalVND writes an amount as a JSON string of digits: amounts reach
+// 10^18 and sums beyond, past the 2^53 a JavaScript number holds exactly.
 func MarshalVND(v value.VND) graphql.Marshaler {
-	return graphql.WriterFunc(func(w io.Writer) { _, _ = io.WriteString(w, strconv.FormatInt(int64(v), 10)) })
+	return graphql.WriterFunc(func(w io.Writer) { _, _ = io.WriteString(w, `"`+strconv.FormatInt(int64(v), 10)+`"`) })
 }
 
-// UnmarshalVND reads a JSON integer or a string of digits; fractions are refused.
+// UnmarshalVND reads a string of digits (grouped by thousands or not) or a
+// JSON integer, as clients sent before amounts went out as strings;
+// fractions are refused.
 func UnmarshalVND(v any) (value.VND, error) {
 	switch x := v.(type) {
 	case int:

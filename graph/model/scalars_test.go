@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/value"
 )
 
 // FuzzUnmarshalScalars feeds the custom scalars what a client can send —
@@ -43,4 +45,24 @@ func FuzzUnmarshalScalars(f *testing.F) {
 			assert.GreaterOrEqual(t, int64(amount), int64(0))
 		}
 	})
+}
+
+// An amount goes out as a string of digits and comes back as itself,
+// through both forms clients send, up to the documented bound.
+func TestVNDRoundTrips(t *testing.T) {
+	for _, n := range []int64{0, 1_500_000_000, 1<<53 + 1, 1_000_000_000_000_000_000} {
+		var b strings.Builder
+		MarshalVND(value.VND(n)).MarshalGQL(&b)
+		var s string
+		require.NoError(t, json.Unmarshal([]byte(b.String()), &s), "a JSON string: %s", b.String())
+		back, err := UnmarshalVND(s)
+		require.NoError(t, err)
+		assert.Equal(t, value.VND(n), back)
+		back, err = UnmarshalVND(json.Number(s))
+		require.NoError(t, err)
+		assert.Equal(t, value.VND(n), back)
+	}
+	_, err := UnmarshalVND("1000000000000000001")
+	assert.Equal(t, errs.Invalid, errs.KindOf(err), "above 10^18")
+	assert.Equal(t, value.VND(math.MaxInt64), value.VND(math.MaxInt64-1).Plus(5), "sums saturate")
 }

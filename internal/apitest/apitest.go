@@ -72,6 +72,13 @@ func (r Response) Str(path string) string {
 	return s
 }
 
+// VND is the amount at path (the API answers amounts as strings of
+// digits), or 0.
+func (r Response) VND(path string) int64 {
+	n, _ := strconv.ParseInt(r.Str(path), 10, 64)
+	return n
+}
+
 // Num is the number at path, as a whole number, or 0.
 func (r Response) Num(path string) int {
 	f, _ := r.Get(path).(float64)
