@@ -19,8 +19,16 @@ func (r *criterionResolver) Name(ctx context.Context, obj *funding.Criterion) (s
 	return localized(ctx, obj.NameVI, obj.NameEN), nil
 }
 
+func (r *criterionResolver) NameLocalized(ctx context.Context, obj *funding.Criterion) (*model.LocalizedText, error) {
+	return &model.LocalizedText{VI: obj.NameVI, EN: obj.NameEN}, nil
+}
+
 func (r *eligibilityRuleResolver) Description(ctx context.Context, obj *funding.Rule) (string, error) {
 	return localized(ctx, obj.DescriptionVI, obj.DescriptionEN), nil
+}
+
+func (r *eligibilityRuleResolver) DescriptionLocalized(ctx context.Context, obj *funding.Rule) (*model.LocalizedText, error) {
+	return &model.LocalizedText{VI: obj.DescriptionVI, EN: obj.DescriptionEN}, nil
 }
 
 func (r *fundResolver) ID(ctx context.Context, obj *funding.Fund) (string, error) {
@@ -221,6 +229,10 @@ func (r *queryResolver) CheckEligibility(ctx context.Context, callID string, sta
 
 func (r *questionResolver) Label(ctx context.Context, obj *funding.Question) (string, error) {
 	return localized(ctx, obj.LabelVI, obj.LabelEN), nil
+}
+
+func (r *questionResolver) LabelLocalized(ctx context.Context, obj *funding.Question) (*model.LocalizedText, error) {
+	return &model.LocalizedText{VI: obj.LabelVI, EN: obj.LabelEN}, nil
 }
 
 func (r *questionResolver) MinLength(ctx context.Context, obj *funding.Question) (*int, error) {

@@ -105,6 +105,10 @@ func (r *sectorInfoResolver) Label(ctx context.Context, obj *value.SectorInfo) (
 	return obj.VI, nil
 }
 
+func (r *sectorInfoResolver) LabelLocalized(ctx context.Context, obj *value.SectorInfo) (*model.LocalizedText, error) {
+	return &model.LocalizedText{VI: obj.VI, EN: obj.EN}, nil
+}
+
 func (r *viewerResolver) Subject(ctx context.Context, obj *model.Viewer) (*string, error) {
 	return optional(obj.Principal.Subject), nil
 }

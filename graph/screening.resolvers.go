@@ -27,6 +27,10 @@ func (r *criteriaSetResolver) Title(ctx context.Context, obj *screening.Criteria
 	return localized(ctx, obj.TitleVI, obj.TitleEN), nil
 }
 
+func (r *criteriaSetResolver) TitleLocalized(ctx context.Context, obj *screening.CriteriaSet) (*model.LocalizedText, error) {
+	return &model.LocalizedText{VI: obj.TitleVI, EN: obj.TitleEN}, nil
+}
+
 func (r *evidenceResolver) LegalForm(ctx context.Context, obj *firm.Evidence) (*firm.LegalForm, error) {
 	if obj.LegalForm == "" {
 		return nil, nil
@@ -155,8 +159,16 @@ func (r *screeningCriterionResolver) PassReason(ctx context.Context, obj *screen
 	return localized(ctx, obj.PassVI, obj.PassEN), nil
 }
 
+func (r *screeningCriterionResolver) PassReasonLocalized(ctx context.Context, obj *screening.Criterion) (*model.LocalizedText, error) {
+	return &model.LocalizedText{VI: obj.PassVI, EN: obj.PassEN}, nil
+}
+
 func (r *screeningCriterionResolver) FailReason(ctx context.Context, obj *screening.Criterion) (string, error) {
 	return localized(ctx, obj.FailVI, obj.FailEN), nil
+}
+
+func (r *screeningCriterionResolver) FailReasonLocalized(ctx context.Context, obj *screening.Criterion) (*model.LocalizedText, error) {
+	return &model.LocalizedText{VI: obj.FailVI, EN: obj.FailEN}, nil
 }
 
 func (r *screeningCriterionResolver) Needs(ctx context.Context, obj *screening.Criterion) ([]string, error) {

@@ -188,15 +188,16 @@ type ComplexityRoot struct {
 	}
 
 	CriteriaSet struct {
-		Criteria      func(childComplexity int) int
-		EffectiveFrom func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Key           func(childComplexity int) int
-		LegalBasis    func(childComplexity int) int
-		SetVersion    func(childComplexity int) int
-		Status        func(childComplexity int) int
-		Title         func(childComplexity int) int
-		Version       func(childComplexity int) int
+		Criteria       func(childComplexity int) int
+		EffectiveFrom  func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Key            func(childComplexity int) int
+		LegalBasis     func(childComplexity int) int
+		SetVersion     func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Title          func(childComplexity int) int
+		TitleLocalized func(childComplexity int) int
+		Version        func(childComplexity int) int
 	}
 
 	CriteriaSetPayload struct {
@@ -211,12 +212,13 @@ type ComplexityRoot struct {
 	}
 
 	Criterion struct {
-		HalfPoints func(childComplexity int) int
-		Key        func(childComplexity int) int
-		Max        func(childComplexity int) int
-		Name       func(childComplexity int) int
-		Threshold  func(childComplexity int) int
-		Weight     func(childComplexity int) int
+		HalfPoints    func(childComplexity int) int
+		Key           func(childComplexity int) int
+		Max           func(childComplexity int) int
+		Name          func(childComplexity int) int
+		NameLocalized func(childComplexity int) int
+		Threshold     func(childComplexity int) int
+		Weight        func(childComplexity int) int
 	}
 
 	CriterionOutcome struct {
@@ -336,9 +338,10 @@ type ComplexityRoot struct {
 	}
 
 	EligibilityRule struct {
-		Description func(childComplexity int) int
-		Expression  func(childComplexity int) int
-		Key         func(childComplexity int) int
+		Description          func(childComplexity int) int
+		DescriptionLocalized func(childComplexity int) int
+		Expression           func(childComplexity int) int
+		Key                  func(childComplexity int) int
 	}
 
 	Event struct {
@@ -646,6 +649,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	LocalizedText struct {
+		EN func(childComplexity int) int
+		VI func(childComplexity int) int
+	}
+
 	Match struct {
 		ComputedAt  func(childComplexity int) int
 		Explanation func(childComplexity int) int
@@ -922,15 +930,16 @@ type ComplexityRoot struct {
 	}
 
 	Question struct {
-		Key       func(childComplexity int) int
-		Kind      func(childComplexity int) int
-		Label     func(childComplexity int) int
-		Max       func(childComplexity int) int
-		MaxLength func(childComplexity int) int
-		Min       func(childComplexity int) int
-		MinLength func(childComplexity int) int
-		Options   func(childComplexity int) int
-		Required  func(childComplexity int) int
+		Key            func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Label          func(childComplexity int) int
+		LabelLocalized func(childComplexity int) int
+		Max            func(childComplexity int) int
+		MaxLength      func(childComplexity int) int
+		Min            func(childComplexity int) int
+		MinLength      func(childComplexity int) int
+		Options        func(childComplexity int) int
+		Required       func(childComplexity int) int
 	}
 
 	Ranking struct {
@@ -1229,12 +1238,14 @@ type ComplexityRoot struct {
 	}
 
 	ScreeningCriterion struct {
-		Expression func(childComplexity int) int
-		FailReason func(childComplexity int) int
-		Group      func(childComplexity int) int
-		Key        func(childComplexity int) int
-		Needs      func(childComplexity int) int
-		PassReason func(childComplexity int) int
+		Expression          func(childComplexity int) int
+		FailReason          func(childComplexity int) int
+		FailReasonLocalized func(childComplexity int) int
+		Group               func(childComplexity int) int
+		Key                 func(childComplexity int) int
+		Needs               func(childComplexity int) int
+		PassReason          func(childComplexity int) int
+		PassReasonLocalized func(childComplexity int) int
 	}
 
 	ScreeningPreviewChange struct {
@@ -1286,10 +1297,11 @@ type ComplexityRoot struct {
 	}
 
 	SectorInfo struct {
-		Group    func(childComplexity int) int
-		Label    func(childComplexity int) int
-		Priority func(childComplexity int) int
-		Sector   func(childComplexity int) int
+		Group          func(childComplexity int) int
+		Label          func(childComplexity int) int
+		LabelLocalized func(childComplexity int) int
+		Priority       func(childComplexity int) int
+		Sector         func(childComplexity int) int
 	}
 
 	StageCount struct {
@@ -1405,9 +1417,11 @@ type CriteriaSetResolver interface {
 	ID(ctx context.Context, obj *screening.CriteriaSet) (string, error)
 
 	Title(ctx context.Context, obj *screening.CriteriaSet) (string, error)
+	TitleLocalized(ctx context.Context, obj *screening.CriteriaSet) (*model.LocalizedText, error)
 }
 type CriterionResolver interface {
 	Name(ctx context.Context, obj *funding.Criterion) (string, error)
+	NameLocalized(ctx context.Context, obj *funding.Criterion) (*model.LocalizedText, error)
 }
 type DataRoomAccessResolver interface {
 	Investor(ctx context.Context, obj *dealflow.Access) (*ecosystem.Investor, error)
@@ -1435,6 +1449,7 @@ type DealStageChangeResolver interface {
 }
 type EligibilityRuleResolver interface {
 	Description(ctx context.Context, obj *funding.Rule) (string, error)
+	DescriptionLocalized(ctx context.Context, obj *funding.Rule) (*model.LocalizedText, error)
 }
 type EventResolver interface {
 	ID(ctx context.Context, obj *events.Event) (string, error)
@@ -1661,6 +1676,7 @@ type QueryResolver interface {
 }
 type QuestionResolver interface {
 	Label(ctx context.Context, obj *funding.Question) (string, error)
+	LabelLocalized(ctx context.Context, obj *funding.Question) (*model.LocalizedText, error)
 
 	MinLength(ctx context.Context, obj *funding.Question) (*int, error)
 	MaxLength(ctx context.Context, obj *funding.Question) (*int, error)
@@ -1738,7 +1754,9 @@ type ScreeningChangeResolver interface {
 }
 type ScreeningCriterionResolver interface {
 	PassReason(ctx context.Context, obj *screening.Criterion) (string, error)
+	PassReasonLocalized(ctx context.Context, obj *screening.Criterion) (*model.LocalizedText, error)
 	FailReason(ctx context.Context, obj *screening.Criterion) (string, error)
+	FailReasonLocalized(ctx context.Context, obj *screening.Criterion) (*model.LocalizedText, error)
 	Needs(ctx context.Context, obj *screening.Criterion) ([]string, error)
 }
 type ScreeningResultResolver interface {
@@ -1748,6 +1766,7 @@ type ScreeningResultResolver interface {
 }
 type SectorInfoResolver interface {
 	Label(ctx context.Context, obj *value.SectorInfo) (string, error)
+	LabelLocalized(ctx context.Context, obj *value.SectorInfo) (*model.LocalizedText, error)
 }
 type StartupResolver interface {
 	ID(ctx context.Context, obj *firm.Startup) (string, error)
@@ -2156,6 +2175,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.CriteriaSet.Title(childComplexity), true
+	case "CriteriaSet.titleLocalized":
+		if e.complexity.CriteriaSet.TitleLocalized == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.TitleLocalized(childComplexity), true
 	case "CriteriaSet.version":
 		if e.complexity.CriteriaSet.Version == nil {
 			break
@@ -2219,6 +2244,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Criterion.Name(childComplexity), true
+	case "Criterion.nameLocalized":
+		if e.complexity.Criterion.NameLocalized == nil {
+			break
+		}
+
+		return e.complexity.Criterion.NameLocalized(childComplexity), true
 	case "Criterion.threshold":
 		if e.complexity.Criterion.Threshold == nil {
 			break
@@ -2645,6 +2676,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.EligibilityRule.Description(childComplexity), true
+	case "EligibilityRule.descriptionLocalized":
+		if e.complexity.EligibilityRule.DescriptionLocalized == nil {
+			break
+		}
+
+		return e.complexity.EligibilityRule.DescriptionLocalized(childComplexity), true
 	case "EligibilityRule.expression":
 		if e.complexity.EligibilityRule.Expression == nil {
 			break
@@ -3979,6 +4016,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.JobRunEdge.Node(childComplexity), true
+
+	case "LocalizedText.en":
+		if e.complexity.LocalizedText.EN == nil {
+			break
+		}
+
+		return e.complexity.LocalizedText.EN(childComplexity), true
+	case "LocalizedText.vi":
+		if e.complexity.LocalizedText.VI == nil {
+			break
+		}
+
+		return e.complexity.LocalizedText.VI(childComplexity), true
 
 	case "Match.computedAt":
 		if e.complexity.Match.ComputedAt == nil {
@@ -5659,6 +5709,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Question.Label(childComplexity), true
+	case "Question.labelLocalized":
+		if e.complexity.Question.LabelLocalized == nil {
+			break
+		}
+
+		return e.complexity.Question.LabelLocalized(childComplexity), true
 	case "Question.max":
 		if e.complexity.Question.Max == nil {
 			break
@@ -6815,6 +6871,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.ScreeningCriterion.FailReason(childComplexity), true
+	case "ScreeningCriterion.failReasonLocalized":
+		if e.complexity.ScreeningCriterion.FailReasonLocalized == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCriterion.FailReasonLocalized(childComplexity), true
 	case "ScreeningCriterion.group":
 		if e.complexity.ScreeningCriterion.Group == nil {
 			break
@@ -6839,6 +6901,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.ScreeningCriterion.PassReason(childComplexity), true
+	case "ScreeningCriterion.passReasonLocalized":
+		if e.complexity.ScreeningCriterion.PassReasonLocalized == nil {
+			break
+		}
+
+		return e.complexity.ScreeningCriterion.PassReasonLocalized(childComplexity), true
 
 	case "ScreeningPreviewChange.from":
 		if e.complexity.ScreeningPreviewChange.From == nil {
@@ -7021,6 +7089,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.SectorInfo.Label(childComplexity), true
+	case "SectorInfo.labelLocalized":
+		if e.complexity.SectorInfo.LabelLocalized == nil {
+			break
+		}
+
+		return e.complexity.SectorInfo.LabelLocalized(childComplexity), true
 	case "SectorInfo.priority":
 		if e.complexity.SectorInfo.Priority == nil {
 			break
@@ -9127,6 +9201,8 @@ enum QuestionKind {
 type Question {
   key: String!
   label: String!
+  "The label in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
+  labelLocalized: LocalizedText!
   kind: QuestionKind!
   required: Boolean!
   minLength: Int
@@ -9148,6 +9224,8 @@ calendar functions ` + "`" + `addYears` + "`" + `, ` + "`" + `addMonths` + "`" +
 type EligibilityRule {
   key: String!
   description: String!
+  "The description in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
+  descriptionLocalized: LocalizedText!
   expression: String!
 }
 
@@ -9161,6 +9239,8 @@ type Rubric {
 type Criterion {
   key: String!
   name: String!
+  "The name in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
+  nameLocalized: LocalizedText!
   "Scales the criterion in the ranking only."
   weight: Float!
   "Scores run from 0 to max."
@@ -10150,10 +10230,23 @@ enum Sector {
   CREATIVE_MEDIA
 }
 
+"""
+A text kept in Vietnamese and, where given, English. The convenience field
+beside it answers one of the two by Accept-Language.
+"""
+type LocalizedText {
+  "Vietnamese, always present."
+  vi: String!
+  "English; null where none was written (clients then show the Vietnamese)."
+  en: String
+}
+
 "A sector with its label in the caller's language."
 type SectorInfo {
   sector: Sector!
   label: String!
+  "The label in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
+  labelLocalized: LocalizedText!
   "Related sectors share a group."
   group: String!
   "One of the city's priority sectors."
@@ -10344,6 +10437,8 @@ type CriteriaSet implements Node {
   "1, 2, … per key."
   setVersion: Int!
   title: String!
+  "The title in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
+  titleLocalized: LocalizedText!
   legalBasis: String!
   effectiveFrom: Date!
   status: CriteriaSetStatus!
@@ -10358,7 +10453,11 @@ type ScreeningCriterion {
   group: String
   expression: String!
   passReason: String!
+  "The reason given when the criterion passes in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
+  passReasonLocalized: LocalizedText!
   failReason: String!
+  "The reason given when the criterion fails in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
+  failReasonLocalized: LocalizedText!
   "The data the criterion reads (legalForm, firstRegisteredOn, ipAssets, awards, certificates, investments, confirmations, revenue)."
   needs: [String!]!
 }
@@ -14158,6 +14257,41 @@ func (ec *executionContext) fieldContext_CriteriaSet_title(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _CriteriaSet_titleLocalized(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_titleLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.CriteriaSet().TitleLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_titleLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CriteriaSet_legalBasis(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14277,8 +14411,12 @@ func (ec *executionContext) fieldContext_CriteriaSet_criteria(_ context.Context,
 				return ec.fieldContext_ScreeningCriterion_expression(ctx, field)
 			case "passReason":
 				return ec.fieldContext_ScreeningCriterion_passReason(ctx, field)
+			case "passReasonLocalized":
+				return ec.fieldContext_ScreeningCriterion_passReasonLocalized(ctx, field)
 			case "failReason":
 				return ec.fieldContext_ScreeningCriterion_failReason(ctx, field)
+			case "failReasonLocalized":
+				return ec.fieldContext_ScreeningCriterion_failReasonLocalized(ctx, field)
 			case "needs":
 				return ec.fieldContext_ScreeningCriterion_needs(ctx, field)
 			}
@@ -14349,6 +14487,8 @@ func (ec *executionContext) fieldContext_CriteriaSetPayload_criteriaSet(_ contex
 				return ec.fieldContext_CriteriaSet_setVersion(ctx, field)
 			case "title":
 				return ec.fieldContext_CriteriaSet_title(ctx, field)
+			case "titleLocalized":
+				return ec.fieldContext_CriteriaSet_titleLocalized(ctx, field)
 			case "legalBasis":
 				return ec.fieldContext_CriteriaSet_legalBasis(ctx, field)
 			case "effectiveFrom":
@@ -14551,6 +14691,41 @@ func (ec *executionContext) fieldContext_Criterion_name(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Criterion_nameLocalized(ctx context.Context, field graphql.CollectedField, obj *funding.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Criterion_nameLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Criterion().NameLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Criterion_nameLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Criterion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
 		},
 	}
 	return fc, nil
@@ -17084,6 +17259,41 @@ func (ec *executionContext) fieldContext_EligibilityRule_description(_ context.C
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EligibilityRule_descriptionLocalized(ctx context.Context, field graphql.CollectedField, obj *funding.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EligibilityRule_descriptionLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.EligibilityRule().DescriptionLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_EligibilityRule_descriptionLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EligibilityRule",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
 		},
 	}
 	return fc, nil
@@ -21155,6 +21365,8 @@ func (ec *executionContext) fieldContext_FundCall_questions(_ context.Context, f
 				return ec.fieldContext_Question_key(ctx, field)
 			case "label":
 				return ec.fieldContext_Question_label(ctx, field)
+			case "labelLocalized":
+				return ec.fieldContext_Question_labelLocalized(ctx, field)
 			case "kind":
 				return ec.fieldContext_Question_kind(ctx, field)
 			case "required":
@@ -21204,6 +21416,8 @@ func (ec *executionContext) fieldContext_FundCall_eligibilityRules(_ context.Con
 				return ec.fieldContext_EligibilityRule_key(ctx, field)
 			case "description":
 				return ec.fieldContext_EligibilityRule_description(ctx, field)
+			case "descriptionLocalized":
+				return ec.fieldContext_EligibilityRule_descriptionLocalized(ctx, field)
 			case "expression":
 				return ec.fieldContext_EligibilityRule_expression(ctx, field)
 			}
@@ -24481,6 +24695,64 @@ func (ec *executionContext) fieldContext_JobRunEdge_node(_ context.Context, fiel
 				return ec.fieldContext_JobRun_error(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type JobRun", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocalizedText_vi(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_LocalizedText_vi,
+		func(ctx context.Context) (any, error) {
+			return obj.VI, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_LocalizedText_vi(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocalizedText",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocalizedText_en(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_LocalizedText_en,
+		func(ctx context.Context) (any, error) {
+			return obj.EN, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_LocalizedText_en(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocalizedText",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -31217,6 +31489,8 @@ func (ec *executionContext) fieldContext_Query_sectors(_ context.Context, field 
 				return ec.fieldContext_SectorInfo_sector(ctx, field)
 			case "label":
 				return ec.fieldContext_SectorInfo_label(ctx, field)
+			case "labelLocalized":
+				return ec.fieldContext_SectorInfo_labelLocalized(ctx, field)
 			case "group":
 				return ec.fieldContext_SectorInfo_group(ctx, field)
 			case "priority":
@@ -32586,6 +32860,8 @@ func (ec *executionContext) fieldContext_Query_criteriaSets(ctx context.Context,
 				return ec.fieldContext_CriteriaSet_setVersion(ctx, field)
 			case "title":
 				return ec.fieldContext_CriteriaSet_title(ctx, field)
+			case "titleLocalized":
+				return ec.fieldContext_CriteriaSet_titleLocalized(ctx, field)
 			case "legalBasis":
 				return ec.fieldContext_CriteriaSet_legalBasis(ctx, field)
 			case "effectiveFrom":
@@ -32971,6 +33247,41 @@ func (ec *executionContext) fieldContext_Question_label(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_labelLocalized(ctx context.Context, field graphql.CollectedField, obj *funding.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Question_labelLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Question().LabelLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Question_labelLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
 		},
 	}
 	return fc, nil
@@ -34419,6 +34730,8 @@ func (ec *executionContext) fieldContext_Rubric_criteria(_ context.Context, fiel
 				return ec.fieldContext_Criterion_key(ctx, field)
 			case "name":
 				return ec.fieldContext_Criterion_name(ctx, field)
+			case "nameLocalized":
+				return ec.fieldContext_Criterion_nameLocalized(ctx, field)
 			case "weight":
 				return ec.fieldContext_Criterion_weight(ctx, field)
 			case "max":
@@ -39271,6 +39584,41 @@ func (ec *executionContext) fieldContext_ScreeningCriterion_passReason(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _ScreeningCriterion_passReasonLocalized(ctx context.Context, field graphql.CollectedField, obj *screening.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCriterion_passReasonLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ScreeningCriterion().PassReasonLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCriterion_passReasonLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCriterion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ScreeningCriterion_failReason(ctx context.Context, field graphql.CollectedField, obj *screening.Criterion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39295,6 +39643,41 @@ func (ec *executionContext) fieldContext_ScreeningCriterion_failReason(_ context
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ScreeningCriterion_failReasonLocalized(ctx context.Context, field graphql.CollectedField, obj *screening.Criterion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ScreeningCriterion_failReasonLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ScreeningCriterion().FailReasonLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ScreeningCriterion_failReasonLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ScreeningCriterion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
 		},
 	}
 	return fc, nil
@@ -40389,6 +40772,41 @@ func (ec *executionContext) fieldContext_SectorInfo_label(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SectorInfo_labelLocalized(ctx context.Context, field graphql.CollectedField, obj *value.SectorInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SectorInfo_labelLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.SectorInfo().LabelLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SectorInfo_labelLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SectorInfo",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
 		},
 	}
 	return fc, nil
@@ -50049,6 +50467,42 @@ func (ec *executionContext) _CriteriaSet(ctx context.Context, sel ast.SelectionS
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "titleLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CriteriaSet_titleLocalized(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "legalBasis":
 			out.Values[i] = ec._CriteriaSet_legalBasis(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -50213,6 +50667,42 @@ func (ec *executionContext) _Criterion(ctx context.Context, sel ast.SelectionSet
 					}
 				}()
 				res = ec._Criterion_name(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "nameLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Criterion_nameLocalized(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -51556,6 +52046,42 @@ func (ec *executionContext) _EligibilityRule(ctx context.Context, sel ast.Select
 					}
 				}()
 				res = ec._EligibilityRule_description(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "descriptionLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._EligibilityRule_descriptionLocalized(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -55725,6 +56251,47 @@ func (ec *executionContext) _JobRunEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var localizedTextImplementors = []string{"LocalizedText"}
+
+func (ec *executionContext) _LocalizedText(ctx context.Context, sel ast.SelectionSet, obj *model.LocalizedText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, localizedTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocalizedText")
+		case "vi":
+			out.Values[i] = ec._LocalizedText_vi(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "en":
+			out.Values[i] = ec._LocalizedText_en(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var matchImplementors = []string{"Match", "Node"}
 
 func (ec *executionContext) _Match(ctx context.Context, sel ast.SelectionSet, obj *model.Match) graphql.Marshaler {
@@ -58664,6 +59231,42 @@ func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet,
 					}
 				}()
 				res = ec._Question_label(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "labelLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Question_labelLocalized(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -62205,6 +62808,42 @@ func (ec *executionContext) _ScreeningCriterion(ctx context.Context, sel ast.Sel
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "passReasonLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ScreeningCriterion_passReasonLocalized(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "failReason":
 			field := field
 
@@ -62215,6 +62854,42 @@ func (ec *executionContext) _ScreeningCriterion(ctx context.Context, sel ast.Sel
 					}
 				}()
 				res = ec._ScreeningCriterion_failReason(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "failReasonLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ScreeningCriterion_failReasonLocalized(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -62789,6 +63464,42 @@ func (ec *executionContext) _SectorInfo(ctx context.Context, sel ast.SelectionSe
 					}
 				}()
 				res = ec._SectorInfo_label(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "labelLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SectorInfo_labelLocalized(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -67183,6 +67894,20 @@ func (ec *executionContext) unmarshalNJobTrigger2githubᚗcomᚋinnoportᚋinnop
 
 func (ec *executionContext) marshalNJobTrigger2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐJobTrigger(ctx context.Context, sel ast.SelectionSet, v model.JobTrigger) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNLocalizedText2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText(ctx context.Context, sel ast.SelectionSet, v model.LocalizedText) graphql.Marshaler {
+	return ec._LocalizedText(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText(ctx context.Context, sel ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._LocalizedText(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNMarkNoShowInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMarkNoShowInput(ctx context.Context, v any) (model.MarkNoShowInput, error) {

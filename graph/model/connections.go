@@ -307,3 +307,9 @@ type SandboxRegisterConnection struct {
 
 // TotalCount counts every firm in or after testing.
 func (c *SandboxRegisterConnection) TotalCount(ctx context.Context) (int, error) { return c.Count(ctx) }
+
+// LocalizedText is a text in Vietnamese and, where written, English.
+type LocalizedText struct {
+	VI string
+	EN string
+}
