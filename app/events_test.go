@@ -59,7 +59,7 @@ func newMeetup(t testing.TB, e *env, change func(map[string]any)) *meetup {
 	require.Empty(t, r.UserErrors("createEvent"))
 	m.id = r.Str("createEvent.event.id")
 	require.Equal(t, "DRAFT", r.Str("createEvent.event.status"))
-	r = e.do(t, req{token: m.manager(t), query: `mutation($id: ID!) { publishEvent(id: $id) { event { status } userErrors { code } } }`,
+	r = e.do(t, req{token: m.manager(t), query: `mutation($id: ID!) { publishEvent(input: {id: $id}) { event { status } userErrors { code } } }`,
 		vars: map[string]any{"id": m.id}})
 	require.Equal(t, "PUBLISHED", r.Str("publishEvent.event.status"))
 	return m
@@ -433,9 +433,9 @@ func TestScheduleAgendaICSAndDayOf(t *testing.T) {
 	// Scheduled meetings reach agendas once published.
 	ag := m.agenda(t, "v2")
 	assert.Empty(t, ag.List("myAgenda.items"), "nothing before the agenda is published")
-	r = e.do(t, req{token: m.manager(t), query: `mutation($in: PublishAgendaInput!) { publishAgenda(input: $in) { status userErrors { code } } }`,
+	r = e.do(t, req{token: m.manager(t), query: `mutation($in: PublishAgendaInput!) { publishAgenda(input: $in) { event { agendaStatus } userErrors { code } } }`,
 		vars: map[string]any{"in": map[string]any{"eventId": m.id, "final": true}}})
-	assert.Equal(t, "FINAL", r.Str("publishAgenda.status"))
+	assert.Equal(t, "FINAL", r.Str("publishAgenda.event.agendaStatus"))
 	ag = m.agenda(t, "v2")
 	require.Len(t, ag.List("myAgenda.items"), 2)
 	r = e.do(t, req{token: m.manager(t), query: schedule, vars: map[string]any{"in": map[string]any{"eventId": m.id, "scope": "ALL"}}})

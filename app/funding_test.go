@@ -125,14 +125,24 @@ func (w *world) submission(name, key string, amount int64, callID string, answer
 	return map[string]any{"callId": callID, "startupId": w.startup[name], "idempotencyKey": key, "requestedAmountVnd": amount, "answers": answers}
 }
 
-const transition = `mutation($in: TransitionApplicationInput!) { transitionApplication(input: $in) {
-	application { status version } userErrors { field code message } } }`
+// steps are the mutations that move an application, by the status they
+// move it to.
+var steps = map[string]string{"SUBMITTED": "submitApplicationDraft", "WITHDRAWN": "withdrawApplication",
+	"UNDER_REVIEW": "startApplicationReview", "SHORTLISTED": "shortlistApplication", "AWARDED": "awardApplication", "REJECTED": "rejectApplication"}
 
+// move moves an application through the mutation of the step to its status
+// (to a status no step reaches, through rejectApplication), answered as
+// "moved".
 func (w *world) move(t *testing.T, token, appID string, to string) response {
 	t.Helper()
 	r := w.e.do(t, req{token: token, query: `query($id: ID!) { application(id: $id) { version } }`, vars: map[string]any{"id": appID}})
-	return w.e.do(t, req{token: token, query: transition, vars: map[string]any{"in": map[string]any{
-		"id": appID, "to": to, "version": r.Num("application.version"), "reason": "quyết định của hội đồng"}}})
+	step := steps[to]
+	if step == "" {
+		step = "rejectApplication"
+	}
+	return w.e.do(t, req{token: token, query: `mutation($in: ApplicationActionInput!) { moved: ` + step + `(input: $in) {
+		application { status version } userErrors { field code message } } }`, vars: map[string]any{"in": map[string]any{
+		"id": appID, "version": r.Num("application.version"), "reason": "quyết định của hội đồng"}}})
 }
 
 func (w *world) review(t *testing.T, subject, appID string, scores ...float64) response {
@@ -208,7 +218,7 @@ func TestFundCallStory(t *testing.T) {
 	e.clock.Set(w.closesAt.Add(time.Second))
 	r = w.submit(t, "MarineBio", "k1", 1_000_000_000, callID, nil)
 	assert.Equal(t, map[string]string{"input.callId": "CALL_NOT_OPEN"}, r.UserErrors("submitApplication"), "a second after it")
-	require.Equal(t, "WITHDRAWN", w.move(t, w.member(t, "ShipData"), apps["ShipData"], "WITHDRAWN").Str("transitionApplication.application.status"))
+	require.Equal(t, "WITHDRAWN", w.move(t, w.member(t, "ShipData"), apps["ShipData"], "WITHDRAWN").Str("moved.application.status"))
 
 	// The deadline job closes the call.
 	n, err := e.app.resolver.Funding.CloseDueCalls(t.Context())
@@ -310,18 +320,18 @@ func TestFundCallStory(t *testing.T) {
 	assert.Len(t, r.List("node.ranking.entries"), 3)
 
 	// Decisions, with every transition checked and recorded.
-	assert.Equal(t, "FORBIDDEN", w.move(t, w.member(t, "CatHai Wind"), apps["CatHai Wind"], "SHORTLISTED").Code("transitionApplication"))
+	assert.Equal(t, "FORBIDDEN", w.move(t, w.member(t, "CatHai Wind"), apps["CatHai Wind"], "SHORTLISTED").Code("moved"))
 	for _, step := range []struct{ app, to string }{
 		{"CatHai Wind", "SHORTLISTED"}, {"CatHai Wind", "AWARDED"}, {"BlueOcean Lab", "REJECTED"}, {"DinhVu SmartLog", "REJECTED"},
 	} {
 		r := w.move(t, w.manager(t), apps[step.app], step.to)
-		require.Empty(t, r.UserErrors("transitionApplication"), step)
-		assert.Equal(t, step.to, r.Str("transitionApplication.application.status"))
+		require.Empty(t, r.UserErrors("moved"), step)
+		assert.Equal(t, step.to, r.Str("moved.application.status"))
 	}
-	r = w.move(t, w.manager(t), apps["CatHai Wind"], "SUBMITTED")
-	assert.Equal(t, map[string]string{"input.to": "INVALID_TRANSITION"}, r.UserErrors("transitionApplication"))
+	r = w.move(t, w.manager(t), apps["CatHai Wind"], "REJECTED")
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.UserErrors("moved"), "no rejection after the award")
 	r = w.move(t, w.member(t, "BlueOcean Lab"), apps["BlueOcean Lab"], "WITHDRAWN")
-	assert.Equal(t, map[string]string{"input.to": "INVALID_TRANSITION"}, r.UserErrors("transitionApplication"), "no withdrawal after a decision")
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.UserErrors("moved"), "no withdrawal after a decision")
 
 	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `query($id: ID!) { application(id: $id) { status
 		history { from to by reason } feedback { criterion score passed } } }`, vars: map[string]any{"id": apps["CatHai Wind"]}})
@@ -473,22 +483,23 @@ func TestDraftsStayPrivate(t *testing.T) {
 		vars: map[string]any{"in": map[string]any{"id": open, "version": 2, "budgetVnd": 1}}})
 	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.UserErrors("updateFundCall"), "an open call keeps its terms")
 
-	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: submit, vars: map[string]any{"in": map[string]any{
-		"callId": open, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "d1", "requestedAmountVnd": 1_000_000_000, "draft": true}}})
-	require.Empty(t, r.UserErrors("submitApplication"))
-	app := r.Str("submitApplication.application.id")
-	assert.Equal(t, "DRAFT", r.Str("submitApplication.application.status"))
+	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `mutation($in: CreateApplicationInput!) { createApplication(input: $in) {
+		application { id status } userErrors { field code } } }`, vars: map[string]any{"in": map[string]any{
+		"callId": open, "startupId": w.startup["CatHai Wind"], "idempotencyKey": "d1", "requestedAmountVnd": 1_000_000_000}}})
+	require.Empty(t, r.UserErrors("createApplication"))
+	app := r.Str("createApplication.application.id")
+	assert.Equal(t, "DRAFT", r.Str("createApplication.application.status"))
 	r = w.move(t, w.member(t, "CatHai Wind"), app, "SUBMITTED")
 	assert.Equal(t, map[string]string{"input.answers.solution": "REQUIRED", "input.answers.readiness": "REQUIRED"},
-		r.UserErrors("transitionApplication"), "a draft is checked in full when submitted")
+		r.UserErrors("moved"), "a draft is checked in full when submitted")
 	r = e.do(t, req{token: w.member(t, "CatHai Wind"), query: `mutation($in: UpdateApplicationDraftInput!) { updateApplicationDraft(input: $in) {
 		application { version } userErrors { field code } } }`, vars: map[string]any{"in": map[string]any{
 		"id": app, "version": 1, "requestedAmountVnd": 1_500_000_000, "answers": []map[string]any{
 			{"questionKey": "solution", "text": "Giải pháp cảm biến cho cảng biển."}, {"questionKey": "readiness", "choices": []string{"Mẫu thử"}}}}}})
 	require.Empty(t, r.UserErrors("updateApplicationDraft"))
 	r = w.move(t, w.member(t, "CatHai Wind"), app, "SUBMITTED")
-	require.Empty(t, r.UserErrors("transitionApplication"))
-	assert.Equal(t, "SUBMITTED", r.Str("transitionApplication.application.status"))
+	require.Empty(t, r.UserErrors("moved"))
+	assert.Equal(t, "SUBMITTED", r.Str("moved.application.status"))
 }
 
 // TestConcurrentReviewsAllLand: reviewers submit at the same moment; each

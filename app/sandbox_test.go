@@ -54,9 +54,13 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 		r := e.do(t, req{token: regulator(), query: `query($id: ID!) { sandboxApplication(id: $id) { version } }`, vars: map[string]any{"id": id}})
 		return r.Num("sandboxApplication.version")
 	}
+	// act takes a step through its own mutation, answered as "acted".
 	act := func(token, action, reason string) response {
-		return e.do(t, req{token: token, query: `mutation($in: SandboxActionInput!) { actOnSandboxApplication(input: $in) { ` + sandboxFields + ` } }`,
-			vars: map[string]any{"in": map[string]any{"id": id, "version": version(), "action": action, "reason": reason}}})
+		step := map[string]string{"SUBMIT": "submitSandboxApplication", "ACKNOWLEDGE": "acknowledgeSandboxApplication",
+			"REJECT": "rejectSandboxApplication", "START_TEST": "startSandboxTest", "SUSPEND": "suspendSandboxTest",
+			"LIFT_SUSPENSION": "liftSandboxSuspension", "WITHDRAW": "withdrawSandboxApplication"}[action]
+		return e.do(t, req{token: token, query: `mutation($in: SandboxApplicationActionInput!) { acted: ` + step + `(input: $in) { ` + sandboxFields + ` } }`,
+			vars: map[string]any{"in": map[string]any{"id": id, "version": version(), "reason": reason}}})
 	}
 	call := func(token, mutation, inputType string, in map[string]any) response {
 		in["id"] = id
@@ -68,13 +72,13 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 	}
 	status := func(r response, mutation string) string { return r.Str(mutation + ".sandboxApplication.status") }
 
-	assert.Equal(t, "FORBIDDEN", act(regulator(), "SUBMIT", "").Code("actOnSandboxApplication"), "the firm submits")
+	assert.Equal(t, "FORBIDDEN", act(regulator(), "SUBMIT", "").Code("acted"), "the firm submits")
 	r = act(firm(), "SUBMIT", "")
-	require.Empty(t, r.UserErrors("actOnSandboxApplication"))
-	assert.Equal(t, "SUBMITTED", status(r, "actOnSandboxApplication"))
+	require.Empty(t, r.UserErrors("acted"))
+	assert.Equal(t, "SUBMITTED", status(r, "acted"))
 	// Five working days from Wednesday 3 February skip Tết (5–11 February) and two weekends.
-	assert.Equal(t, "2027-02-17", r.Str("actOnSandboxApplication.sandboxApplication.deadlines.acknowledgeBy"))
-	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "START_TEST", "").UserErrors("actOnSandboxApplication"))
+	assert.Equal(t, "2027-02-17", r.Str("acted.sandboxApplication.deadlines.acknowledgeBy"))
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "START_TEST", "").UserErrors("acted"))
 
 	// The acknowledgement is late: the deadline job flags it for both sides.
 	e.clock.Set(time.Date(2027, 2, 18, 2, 0, 0, 0, time.UTC))
@@ -85,8 +89,8 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 	assert.Equal(t, []any{"ACKNOWLEDGEMENT_OVERDUE"}, r.Get("sandboxApplication.flags"))
 
 	r = act(regulator(), "ACKNOWLEDGE", "")
-	assert.Equal(t, "UNDER_ASSESSMENT", status(r, "actOnSandboxApplication"))
-	assert.Equal(t, "2027-05-19", r.Str("actOnSandboxApplication.sandboxApplication.deadlines.assessBy"), "90 days from acknowledgement")
+	assert.Equal(t, "UNDER_ASSESSMENT", status(r, "acted"))
+	assert.Equal(t, "2027-05-19", r.Str("acted.sandboxApplication.deadlines.assessBy"), "90 days from acknowledgement")
 	n, err = e.app.resolver.Sandbox.FlagOverdue(t.Context())
 	require.NoError(t, err)
 	assert.Equal(t, 1, n, "the flag clears")
@@ -118,9 +122,9 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 
 	e.clock.Set(time.Date(2027, 3, 1, 2, 0, 0, 0, time.UTC))
 	r = act(firm(), "START_TEST", "")
-	assert.Equal(t, "TESTING", status(r, "actOnSandboxApplication"))
-	assert.Equal(t, "2027-03-31", r.Str("actOnSandboxApplication.sandboxApplication.deadlines.nextReportBy"))
-	assert.Equal(t, "2027-08-28", r.Str("actOnSandboxApplication.sandboxApplication.deadlines.testEndsOn"))
+	assert.Equal(t, "TESTING", status(r, "acted"))
+	assert.Equal(t, "2027-03-31", r.Str("acted.sandboxApplication.deadlines.nextReportBy"))
+	assert.Equal(t, "2027-08-28", r.Str("acted.sandboxApplication.deadlines.testEndsOn"))
 
 	r = call(firm(), "submitSandboxReport", "SandboxReportInput", map[string]any{"periodEnd": "2027-03-31", "customers": 1200,
 		"transactions": 5400, "volumeVnd": 2_000_000_000, "maxExposureVnd": 30_000_000, "complaints": 3,
@@ -133,10 +137,10 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 		"transactions": 6000, "volumeVnd": 2_500_000_000, "maxExposureVnd": 40_000_000, "complaints": 9,
 		"incidents": []map[string]any{{"critical": true, "description": "Trừ tiền hai lần do lỗi đối soát"}}})
 	assert.Equal(t, "SUSPENDED", status(r, "submitSandboxReport"), "a critical incident suspends the test")
-	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "WITHDRAW", "").UserErrors("actOnSandboxApplication"))
-	assert.Equal(t, "FORBIDDEN", act(firm(), "LIFT_SUSPENSION", "đã sửa").Code("actOnSandboxApplication"))
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, act(firm(), "WITHDRAW", "").UserErrors("acted"))
+	assert.Equal(t, "FORBIDDEN", act(firm(), "LIFT_SUSPENSION", "đã sửa").Code("acted"))
 	r = act(regulator(), "LIFT_SUSPENSION", "Đã khắc phục lỗi đối soát và hoàn tiền")
-	assert.Equal(t, "TESTING", status(r, "actOnSandboxApplication"))
+	assert.Equal(t, "TESTING", status(r, "acted"))
 
 	r = call(firm(), "requestSandboxExtension", "SandboxExtensionInput", map[string]any{"days": 600, "reason": "Thêm mùa cao điểm"})
 	assert.Equal(t, map[string]string{"input.days": "INVALID_VALUE"}, r.UserErrors("requestSandboxExtension"), "beyond the program's 730 days")
@@ -173,6 +177,8 @@ func TestSandboxFromDraftToGraduation(t *testing.T) {
 	assert.Equal(t, "FORBIDDEN", r.Code("sandboxApplications"), "another program's regulator")
 }
 
+// It takes its steps through actOnSandboxApplication, the deprecated
+// generic form, which keeps working until clients move.
 func TestSandboxApprovalLapsesAndWithdrawalIsFinal(t *testing.T) {
 	t.Parallel()
 	w := newWorld(t)

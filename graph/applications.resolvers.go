@@ -83,19 +83,12 @@ func (r *applicationTransitionResolver) Actor(ctx context.Context, obj *funding.
 }
 
 func (r *mutationResolver) SubmitApplication(ctx context.Context, input model.SubmitApplicationInput) (*model.ApplicationPayload, error) {
-	callID, err := domainID(input.CallID, typeFundCall, "callId")
-	if err != nil {
-		return applicationPayload(ctx, funding.Application{}, err)
-	}
-	startupID, err := domainID(input.StartupID, typeStartup, "startupId")
-	if err != nil {
-		return applicationPayload(ctx, funding.Application{}, err)
-	}
-	a, err := r.Funding.SubmitApplication(ctx, funding.Submission{
-		CallID: callID, StartupID: startupID, IdempotencyKey: input.IdempotencyKey,
-		Requested: int64(input.RequestedAmountVnd), Answers: answers(input.Answers), Draft: deref(input.Draft),
-	})
-	return applicationPayload(ctx, a, err)
+	return r.submitApplication(ctx, model.CreateApplicationInput{CallID: input.CallID, StartupID: input.StartupID,
+		IdempotencyKey: input.IdempotencyKey, RequestedAmountVnd: input.RequestedAmountVnd, Answers: input.Answers}, deref(input.Draft))
+}
+
+func (r *mutationResolver) CreateApplication(ctx context.Context, input model.CreateApplicationInput) (*model.ApplicationPayload, error) {
+	return r.submitApplication(ctx, input, true)
 }
 
 func (r *mutationResolver) UpdateApplicationDraft(ctx context.Context, input model.UpdateApplicationDraftInput) (*model.ApplicationPayload, error) {
@@ -108,12 +101,31 @@ func (r *mutationResolver) UpdateApplicationDraft(ctx context.Context, input mod
 }
 
 func (r *mutationResolver) TransitionApplication(ctx context.Context, input model.TransitionApplicationInput) (*model.ApplicationPayload, error) {
-	id, err := domainID(input.ID, typeApplication, "id")
-	if err != nil {
-		return applicationPayload(ctx, funding.Application{}, err)
-	}
-	a, err := r.Funding.TransitionApplication(ctx, id, input.To, int64(input.Version), deref(input.Reason))
-	return applicationPayload(ctx, a, err)
+	return r.moveApplication(ctx, model.ApplicationActionInput{ID: input.ID, Version: input.Version, Reason: input.Reason}, input.To, true)
+}
+
+func (r *mutationResolver) SubmitApplicationDraft(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error) {
+	return r.moveApplication(ctx, input, funding.AppSubmitted, false)
+}
+
+func (r *mutationResolver) WithdrawApplication(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error) {
+	return r.moveApplication(ctx, input, funding.AppWithdrawn, false)
+}
+
+func (r *mutationResolver) StartApplicationReview(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error) {
+	return r.moveApplication(ctx, input, funding.AppUnderReview, false)
+}
+
+func (r *mutationResolver) ShortlistApplication(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error) {
+	return r.moveApplication(ctx, input, funding.AppShortlisted, false)
+}
+
+func (r *mutationResolver) AwardApplication(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error) {
+	return r.moveApplication(ctx, input, funding.AppAwarded, false)
+}
+
+func (r *mutationResolver) RejectApplication(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error) {
+	return r.moveApplication(ctx, input, funding.AppRejected, false)
 }
 
 func (r *mutationResolver) AssignReviewers(ctx context.Context, input model.AssignReviewersInput) (*model.ApplicationPayload, error) {

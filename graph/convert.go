@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 
+	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
@@ -92,6 +93,41 @@ func list[S ~string](in []S) []string {
 		out[i] = string(s)
 	}
 	return out
+}
+
+// nestedPatch folds an update's nested contact and financials into the
+// flat fields they replace; a field given both ways is refused.
+func nestedPatch(in *model.UpdateStartupInput) error {
+	var list errs.List
+	if c := in.Contact; c != nil {
+		in.ContactEmail = either(in.ContactEmail, c.Email, &list, "contact", "email")
+		in.ContactPhone = either(in.ContactPhone, c.Phone, &list, "contact", "phone")
+	}
+	if f := in.Financials; f != nil {
+		in.FundingNeedVnd = either(in.FundingNeedVnd, f.FundingNeedVnd, &list, "financials", "fundingNeedVnd")
+		if f.Revenue != nil {
+			if in.Revenue != nil {
+				list.Add(bothWays("financials", "revenue"))
+			}
+			in.Revenue = f.Revenue
+		}
+	}
+	return list.Err()
+}
+
+func either[T any](flat, nested *T, list *errs.List, field ...string) *T {
+	if nested == nil {
+		return flat
+	}
+	if flat != nil {
+		list.Add(bothWays(field...))
+	}
+	return nested
+}
+
+func bothWays(field ...string) error {
+	return errs.InvalidValue("Trường này được gửi hai lần: lồng nhau và ở dạng phẳng cũ.",
+		"This field was sent twice: nested and in the old flat form.", field...)
 }
 
 // applicationEdges is a page of applications as a connection.

@@ -250,13 +250,19 @@ func (r *Resolver) meetingPayload(ctx context.Context, eventID string, m events.
 }
 
 func (r *Resolver) requestPayload(ctx context.Context, req events.Request, err error) (*model.MeetingRequestPayload, error) {
+	var booked *model.Meeting
 	out, ue, err := afterChange(ctx, r, req.EventID, err, func(v events.View) *model.MeetingRequest {
+		for _, m := range v.Board.Live() {
+			if m.RequestID == req.ID {
+				booked = meetingOut(v, m)
+			}
+		}
 		return requestOut(v, req, r.Meetups.Now())
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &model.MeetingRequestPayload{Request: out, UserErrors: ue}, nil
+	return &model.MeetingRequestPayload{Request: out, Meeting: booked, UserErrors: ue}, nil
 }
 
 // participantTarget decodes a ParticipantInput: the event, and the
@@ -288,6 +294,18 @@ func (r *Resolver) participantNode(ctx context.Context, gid string) (model.Node,
 		return nil, errs.NotFoundf("người tham dự", "Participant")
 	}
 	return participantOut(v, p), nil
+}
+
+// eventAction is the event a publishEvent or cancelEvent names: by input,
+// or by the id argument of the old form.
+func eventAction(id *string, input *model.EventActionInput) (string, error) {
+	switch {
+	case input != nil && id == nil:
+		return domainID(input.ID, typeEvent, "id")
+	case input == nil && id != nil:
+		return domainID(*id, typeEvent, "id")
+	}
+	return "", errs.InvalidValue("Gửi input (hoặc chỉ id, cách cũ).", "Send input (or id alone, the old form).")
 }
 
 // events is a page of the events f selects that the caller may see.

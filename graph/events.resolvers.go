@@ -243,8 +243,8 @@ func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEv
 	return eventPayload(ctx, e, nested(err, "event"))
 }
 
-func (r *mutationResolver) PublishEvent(ctx context.Context, id string) (*model.EventPayload, error) {
-	raw, err := domainID(id, typeEvent, "id")
+func (r *mutationResolver) PublishEvent(ctx context.Context, id *string, input *model.EventActionInput) (*model.EventPayload, error) {
+	raw, err := eventAction(id, input)
 	if err != nil {
 		return eventPayload(ctx, events.Event{}, err)
 	}
@@ -252,8 +252,8 @@ func (r *mutationResolver) PublishEvent(ctx context.Context, id string) (*model.
 	return eventPayload(ctx, e, err)
 }
 
-func (r *mutationResolver) CancelEvent(ctx context.Context, id string) (*model.EventPayload, error) {
-	raw, err := domainID(id, typeEvent, "id")
+func (r *mutationResolver) CancelEvent(ctx context.Context, id *string, input *model.EventActionInput) (*model.EventPayload, error) {
+	raw, err := eventAction(id, input)
 	if err != nil {
 		return eventPayload(ctx, events.Event{}, err)
 	}
@@ -387,10 +387,14 @@ func (r *mutationResolver) PublishAgenda(ctx context.Context, input model.Publis
 		st, err = r.Meetups.PublishAgenda(ctx, eventID, input.Final)
 	}
 	v, ue, err := result(ctx, st, err)
+	if err != nil || len(ue) > 0 {
+		return &model.PublishAgendaPayload{UserErrors: ue}, err
+	}
+	e, err := r.Meetups.Event(ctx, eventID)
 	if err != nil {
 		return nil, err
 	}
-	return &model.PublishAgendaPayload{Status: v, UserErrors: ue}, nil
+	return &model.PublishAgendaPayload{Event: &e, Status: v, UserErrors: ue}, nil
 }
 
 func (r *mutationResolver) CheckIn(ctx context.Context, input model.ParticipantInput) (*model.EventParticipantPayload, error) {

@@ -50,6 +50,9 @@ func (r *mutationResolver) UpdateStartup(ctx context.Context, input model.Update
 	if err != nil {
 		return startupPayload(ctx, firm.Startup{}, err)
 	}
+	if err := nestedPatch(&input); err != nil {
+		return startupPayload(ctx, firm.Startup{}, err)
+	}
 	p := firm.Patch{
 		Name: input.Name, NameEN: input.NameEn, TaxCode: input.TaxCode, Ward: input.Ward,
 		Sectors: codes(input.Sectors), Description: input.Description, Website: input.Website,
@@ -64,8 +67,8 @@ func (r *mutationResolver) UpdateStartup(ctx context.Context, input model.Update
 		s := string(*input.Stage)
 		p.Stage = &s
 	}
-	if input.IncubatorID != nil {
-		inc, err := optionalID(input.IncubatorID, typeIncubator, "incubatorId")
+	if gid, set := input.IncubatorID.ValueOK(); set { // null (or "") takes the startup out
+		inc, err := optionalID(gid, typeIncubator, "incubatorId")
 		if err != nil {
 			return startupPayload(ctx, firm.Startup{}, err)
 		}

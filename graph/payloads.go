@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 
 	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/ecosystem"
@@ -60,6 +61,51 @@ func nodeOf[T any](v T, err error) (model.Node, error) {
 		return nil, err
 	}
 	return &v, nil
+}
+
+// submitApplication applies, or starts a draft.
+func (r *Resolver) submitApplication(ctx context.Context, input model.CreateApplicationInput, draft bool) (*model.ApplicationPayload, error) {
+	callID, err := domainID(input.CallID, typeFundCall, "callId")
+	if err != nil {
+		return applicationPayload(ctx, funding.Application{}, err)
+	}
+	startupID, err := domainID(input.StartupID, typeStartup, "startupId")
+	if err != nil {
+		return applicationPayload(ctx, funding.Application{}, err)
+	}
+	a, err := r.Funding.SubmitApplication(ctx, funding.Submission{
+		CallID: callID, StartupID: startupID, IdempotencyKey: input.IdempotencyKey,
+		Requested: int64(input.RequestedAmountVnd), Answers: answers(input.Answers), Draft: draft,
+	})
+	return applicationPayload(ctx, a, err)
+}
+
+// moveApplication moves an application to status to: each status change's
+// own mutation, and the deprecated transitionApplication, whose input names
+// the status (an INVALID_TRANSITION is at its field "to"; the step's own
+// mutations have no such field, so theirs is at the whole input).
+func (r *Resolver) moveApplication(ctx context.Context, in model.ApplicationActionInput, to funding.AppStatus, viaTo bool) (*model.ApplicationPayload, error) {
+	id, err := domainID(in.ID, typeApplication, "id")
+	if err != nil {
+		return applicationPayload(ctx, funding.Application{}, err)
+	}
+	a, err := r.Funding.TransitionApplication(ctx, id, to, int64(in.Version), deref(in.Reason))
+	if !viaTo {
+		for _, e := range errs.Flatten(err) {
+			if slices.Equal(e.Field, []string{"to"}) {
+				e.Field = nil
+			}
+		}
+	}
+	return applicationPayload(ctx, a, err)
+}
+
+// actOnSandbox takes a step of a sandbox application: each step's own
+// mutation, and the deprecated actOnSandboxApplication.
+func (r *Resolver) actOnSandbox(ctx context.Context, in model.SandboxApplicationActionInput, action sandbox.Action) (*model.SandboxApplicationPayload, error) {
+	return r.sandboxChange(ctx, in.ID, func(id string) (sandbox.Application, error) {
+		return r.Sandbox.Act(ctx, id, int64(in.Version), action, deref(in.Reason))
+	})
 }
 
 func applicationPayload(ctx context.Context, a funding.Application, err error) (*model.ApplicationPayload, error) {
@@ -242,7 +288,7 @@ func sandboxPayload(ctx context.Context, a sandbox.Application, err error) (*mod
 }
 
 // sandboxChange decodes an application ID and runs a sandbox use-case on it.
-func (r *mutationResolver) sandboxChange(ctx context.Context, gid string, run func(id string) (sandbox.Application, error)) (*model.SandboxApplicationPayload, error) {
+func (r *Resolver) sandboxChange(ctx context.Context, gid string, run func(id string) (sandbox.Application, error)) (*model.SandboxApplicationPayload, error) {
 	id, err := domainID(gid, typeSandboxApplication, "id")
 	if err != nil {
 		return sandboxPayload(ctx, sandbox.Application{}, err)

@@ -51,9 +51,35 @@ func (r *mutationResolver) UpdateSandboxApplication(ctx context.Context, input m
 }
 
 func (r *mutationResolver) ActOnSandboxApplication(ctx context.Context, input model.SandboxActionInput) (*model.SandboxApplicationPayload, error) {
-	return r.sandboxChange(ctx, input.ID, func(id string) (sandbox.Application, error) {
-		return r.Sandbox.Act(ctx, id, int64(input.Version), input.Action, deref(input.Reason))
-	})
+	return r.actOnSandbox(ctx, model.SandboxApplicationActionInput{ID: input.ID, Version: input.Version, Reason: input.Reason}, input.Action)
+}
+
+func (r *mutationResolver) SubmitSandboxApplication(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error) {
+	return r.actOnSandbox(ctx, input, sandbox.Submit)
+}
+
+func (r *mutationResolver) AcknowledgeSandboxApplication(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error) {
+	return r.actOnSandbox(ctx, input, sandbox.Acknowledge)
+}
+
+func (r *mutationResolver) RejectSandboxApplication(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error) {
+	return r.actOnSandbox(ctx, input, sandbox.Reject)
+}
+
+func (r *mutationResolver) StartSandboxTest(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error) {
+	return r.actOnSandbox(ctx, input, sandbox.StartTest)
+}
+
+func (r *mutationResolver) SuspendSandboxTest(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error) {
+	return r.actOnSandbox(ctx, input, sandbox.Suspend)
+}
+
+func (r *mutationResolver) LiftSandboxSuspension(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error) {
+	return r.actOnSandbox(ctx, input, sandbox.Lift)
+}
+
+func (r *mutationResolver) WithdrawSandboxApplication(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error) {
+	return r.actOnSandbox(ctx, input, sandbox.Withdraw)
 }
 
 func (r *mutationResolver) RequestSandboxInformation(ctx context.Context, input model.SandboxTextInput) (*model.SandboxApplicationPayload, error) {

@@ -7,7 +7,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strconv"
 
+	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
@@ -81,12 +83,26 @@ func (r *mutationResolver) RetireCriteriaSet(ctx context.Context, input model.Cr
 	return criteriaSetPayload(ctx, s, err)
 }
 
-func (r *mutationResolver) RunScreening(ctx context.Context) (*model.RunScreeningPayload, error) {
-	st, err := r.Screen.RunScreening(ctx)
-	if err != nil {
-		return nil, err
+func (r *mutationResolver) RunScreening(ctx context.Context, input *model.RunScreeningInput) (*model.RunScreeningPayload, error) {
+	var ids []string
+	if input != nil && input.StartupIds != nil {
+		ids = make([]string, 0, len(input.StartupIds))
+		var list errs.List
+		for i, gid := range input.StartupIds {
+			id, err := domainID(gid, typeStartup, "startupIds", strconv.Itoa(i))
+			list.Add(err)
+			ids = append(ids, id)
+		}
+		if ue, err := userErrors(ctx, list.Err()); err != nil || len(ue) > 0 {
+			return &model.RunScreeningPayload{UserErrors: ue}, err
+		}
 	}
-	return &model.RunScreeningPayload{Firms: st.Firms, Evaluations: st.Evaluations, Changed: st.Changed}, nil
+	st, err := r.Screen.RunScreening(ctx, ids)
+	ue, err := userErrors(ctx, err)
+	if err != nil || len(ue) > 0 {
+		return &model.RunScreeningPayload{UserErrors: ue}, err
+	}
+	return &model.RunScreeningPayload{Firms: st.Firms, Evaluations: st.Evaluations, Changed: st.Changed, UserErrors: ue}, nil
 }
 
 func (r *queryResolver) CriteriaSets(ctx context.Context, status *screening.SetStatus) ([]*screening.CriteriaSet, error) {

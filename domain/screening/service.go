@@ -314,12 +314,13 @@ func sameOutcome(a, b Outcome) bool {
 	return a.Key == b.Key && a.Passed == b.Passed && a.Error == b.Error && slices.Equal(a.Missing, b.Missing)
 }
 
-// RunScreening screens every firm now; admins only.
-func (s *Service) RunScreening(ctx context.Context) (Stats, error) {
+// RunScreening screens the given startups, or every firm when none are
+// given, now; admins only.
+func (s *Service) RunScreening(ctx context.Context, startupIDs []string) (Stats, error) {
 	if err := policy.ManageCriteria(identity.FromContext(ctx)); err != nil {
 		return Stats{}, err
 	}
-	return s.Screen(ctx, nil)
+	return s.Screen(ctx, startupIDs)
 }
 
 // PreviewChange is one firm whose status a draft would change.

@@ -727,6 +727,7 @@ type ComplexityRoot struct {
 	}
 
 	MeetingRequestPayload struct {
+		Meeting    func(childComplexity int) int
 		Request    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
@@ -770,73 +771,87 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ActOnSandboxApplication   func(childComplexity int, input model.SandboxActionInput) int
-		AddDealNote               func(childComplexity int, input model.AddDealNoteInput) int
-		AnswerSandboxInformation  func(childComplexity int, input model.SandboxTextInput) int
-		ApproveSandboxApplication func(childComplexity int, input model.ApproveSandboxInput) int
-		AssessSandboxApplication  func(childComplexity int, input model.AssessSandboxInput) int
-		AssignReviewers           func(childComplexity int, input model.AssignReviewersInput) int
-		BookMeeting               func(childComplexity int, input model.BookMeetingInput) int
-		BookmarkMatch             func(childComplexity int, input model.MatchFeedbackInput) int
-		CancelEvent               func(childComplexity int, id string) int
-		CancelFundCall            func(childComplexity int, input model.FundCallActionInput) int
-		CancelMeeting             func(childComplexity int, input model.MeetingInput) int
-		CancelMeetingRequest      func(childComplexity int, input model.MeetingInput) int
-		CancelRegistration        func(childComplexity int, input model.ParticipantInput) int
-		CheckIn                   func(childComplexity int, input model.ParticipantInput) int
-		CloseFundCall             func(childComplexity int, input model.FundCallActionInput) int
-		CreateCriteriaSet         func(childComplexity int, input model.CriteriaSetInput) int
-		CreateEvent               func(childComplexity int, input model.CreateEventInput) int
-		CreateFundCall            func(childComplexity int, input model.CreateFundCallInput) int
-		CreateInvestor            func(childComplexity int, input model.CreateInvestorInput) int
-		CreateMentor              func(childComplexity int, input model.CreateMentorInput) int
-		CreateReviewer            func(childComplexity int, input model.CreateReviewerInput) int
-		CreateSandboxApplication  func(childComplexity int, input model.CreateSandboxApplicationInput) int
-		CreateSandboxProgram      func(childComplexity int, input model.CreateSandboxProgramInput) int
-		CreateStartup             func(childComplexity int, input model.CreateStartupInput) int
-		DecideFundCall            func(childComplexity int, input model.FundCallActionInput) int
-		DecideRegistration        func(childComplexity int, input model.DecideRegistrationInput) int
-		DecideSandboxExtension    func(childComplexity int, input model.DecideSandboxExtensionInput) int
-		DeclareConflictOfInterest func(childComplexity int, input model.DeclareConflictOfInterestInput) int
-		DeleteSavedSearch         func(childComplexity int, input model.DeleteSavedSearchInput) int
-		DismissMatch              func(childComplexity int, input model.MatchFeedbackInput) int
-		ExitSandboxTest           func(childComplexity int, input model.ExitSandboxInput) int
-		GrantDataRoomAccess       func(childComplexity int, input model.GrantDataRoomAccessInput) int
-		MarkNoShow                func(childComplexity int, input model.MarkNoShowInput) int
-		MarkNotificationRead      func(childComplexity int, input model.MarkNotificationReadInput) int
-		MarkParticipant           func(childComplexity int, input model.MarkParticipantInput) int
-		MoveDeal                  func(childComplexity int, input model.MoveDealInput) int
-		PublishAgenda             func(childComplexity int, input model.PublishAgendaInput) int
-		PublishCriteriaSet        func(childComplexity int, input model.CriteriaSetActionInput) int
-		PublishEvent              func(childComplexity int, id string) int
-		PublishFundCall           func(childComplexity int, input model.FundCallActionInput) int
-		RateMeeting               func(childComplexity int, input model.RateMeetingInput) int
-		RegisterForEvent          func(childComplexity int, input model.RegisterForEventInput) int
-		RequestMeeting            func(childComplexity int, input model.RequestMeetingInput) int
-		RequestSandboxExtension   func(childComplexity int, input model.SandboxExtensionInput) int
-		RequestSandboxInformation func(childComplexity int, input model.SandboxTextInput) int
-		RespondToMeetingRequest   func(childComplexity int, input model.RespondToMeetingRequestInput) int
-		RetireCriteriaSet         func(childComplexity int, input model.CriteriaSetActionInput) int
-		RevokeDataRoomAccess      func(childComplexity int, input model.RevokeDataRoomAccessInput) int
-		RunJob                    func(childComplexity int, input model.RunJobInput) int
-		RunScreening              func(childComplexity int) int
-		SaveSearch                func(childComplexity int, input model.SaveSearchInput) int
-		ScheduleEventMeetings     func(childComplexity int, input model.ScheduleEventMeetingsInput) int
-		SetParticipantType        func(childComplexity int, input model.SetParticipantTypeInput) int
-		SubmitApplication         func(childComplexity int, input model.SubmitApplicationInput) int
-		SubmitReview              func(childComplexity int, input model.SubmitReviewInput) int
-		SubmitSandboxReport       func(childComplexity int, input model.SandboxReportInput) int
-		TransitionApplication     func(childComplexity int, input model.TransitionApplicationInput) int
-		UpdateApplicationDraft    func(childComplexity int, input model.UpdateApplicationDraftInput) int
-		UpdateCriteriaSet         func(childComplexity int, input model.UpdateCriteriaSetInput) int
-		UpdateEvent               func(childComplexity int, input model.UpdateEventInput) int
-		UpdateFundCall            func(childComplexity int, input model.UpdateFundCallInput) int
-		UpdateInvestor            func(childComplexity int, input model.UpdateInvestorInput) int
-		UpdateMentor              func(childComplexity int, input model.UpdateMentorInput) int
-		UpdateRegistration        func(childComplexity int, input model.UpdateRegistrationInput) int
-		UpdateSandboxApplication  func(childComplexity int, input model.UpdateSandboxApplicationInput) int
-		UpdateSandboxProgram      func(childComplexity int, input model.UpdateSandboxProgramInput) int
-		UpdateStartup             func(childComplexity int, input model.UpdateStartupInput) int
+		AcknowledgeSandboxApplication func(childComplexity int, input model.SandboxApplicationActionInput) int
+		ActOnSandboxApplication       func(childComplexity int, input model.SandboxActionInput) int
+		AddDealNote                   func(childComplexity int, input model.AddDealNoteInput) int
+		AnswerSandboxInformation      func(childComplexity int, input model.SandboxTextInput) int
+		ApproveSandboxApplication     func(childComplexity int, input model.ApproveSandboxInput) int
+		AssessSandboxApplication      func(childComplexity int, input model.AssessSandboxInput) int
+		AssignReviewers               func(childComplexity int, input model.AssignReviewersInput) int
+		AwardApplication              func(childComplexity int, input model.ApplicationActionInput) int
+		BookMeeting                   func(childComplexity int, input model.BookMeetingInput) int
+		BookmarkMatch                 func(childComplexity int, input model.MatchFeedbackInput) int
+		CancelEvent                   func(childComplexity int, id *string, input *model.EventActionInput) int
+		CancelFundCall                func(childComplexity int, input model.FundCallActionInput) int
+		CancelMeeting                 func(childComplexity int, input model.MeetingInput) int
+		CancelMeetingRequest          func(childComplexity int, input model.MeetingInput) int
+		CancelRegistration            func(childComplexity int, input model.ParticipantInput) int
+		CheckIn                       func(childComplexity int, input model.ParticipantInput) int
+		CloseFundCall                 func(childComplexity int, input model.FundCallActionInput) int
+		CreateApplication             func(childComplexity int, input model.CreateApplicationInput) int
+		CreateCriteriaSet             func(childComplexity int, input model.CriteriaSetInput) int
+		CreateEvent                   func(childComplexity int, input model.CreateEventInput) int
+		CreateFundCall                func(childComplexity int, input model.CreateFundCallInput) int
+		CreateInvestor                func(childComplexity int, input model.CreateInvestorInput) int
+		CreateMentor                  func(childComplexity int, input model.CreateMentorInput) int
+		CreateReviewer                func(childComplexity int, input model.CreateReviewerInput) int
+		CreateSandboxApplication      func(childComplexity int, input model.CreateSandboxApplicationInput) int
+		CreateSandboxProgram          func(childComplexity int, input model.CreateSandboxProgramInput) int
+		CreateStartup                 func(childComplexity int, input model.CreateStartupInput) int
+		DecideFundCall                func(childComplexity int, input model.FundCallActionInput) int
+		DecideRegistration            func(childComplexity int, input model.DecideRegistrationInput) int
+		DecideSandboxExtension        func(childComplexity int, input model.DecideSandboxExtensionInput) int
+		DeclareConflictOfInterest     func(childComplexity int, input model.DeclareConflictOfInterestInput) int
+		DeleteSavedSearch             func(childComplexity int, input model.DeleteSavedSearchInput) int
+		DismissMatch                  func(childComplexity int, input model.MatchFeedbackInput) int
+		ExitSandboxTest               func(childComplexity int, input model.ExitSandboxInput) int
+		GrantDataRoomAccess           func(childComplexity int, input model.GrantDataRoomAccessInput) int
+		LiftSandboxSuspension         func(childComplexity int, input model.SandboxApplicationActionInput) int
+		MarkNoShow                    func(childComplexity int, input model.MarkNoShowInput) int
+		MarkNotificationRead          func(childComplexity int, input model.MarkNotificationReadInput) int
+		MarkParticipant               func(childComplexity int, input model.MarkParticipantInput) int
+		MoveDeal                      func(childComplexity int, input model.MoveDealInput) int
+		PublishAgenda                 func(childComplexity int, input model.PublishAgendaInput) int
+		PublishCriteriaSet            func(childComplexity int, input model.CriteriaSetActionInput) int
+		PublishEvent                  func(childComplexity int, id *string, input *model.EventActionInput) int
+		PublishFundCall               func(childComplexity int, input model.FundCallActionInput) int
+		RateMeeting                   func(childComplexity int, input model.RateMeetingInput) int
+		RegisterForEvent              func(childComplexity int, input model.RegisterForEventInput) int
+		RejectApplication             func(childComplexity int, input model.ApplicationActionInput) int
+		RejectSandboxApplication      func(childComplexity int, input model.SandboxApplicationActionInput) int
+		RequestMeeting                func(childComplexity int, input model.RequestMeetingInput) int
+		RequestSandboxExtension       func(childComplexity int, input model.SandboxExtensionInput) int
+		RequestSandboxInformation     func(childComplexity int, input model.SandboxTextInput) int
+		RespondToMeetingRequest       func(childComplexity int, input model.RespondToMeetingRequestInput) int
+		RetireCriteriaSet             func(childComplexity int, input model.CriteriaSetActionInput) int
+		RevokeDataRoomAccess          func(childComplexity int, input model.RevokeDataRoomAccessInput) int
+		RunJob                        func(childComplexity int, input model.RunJobInput) int
+		RunScreening                  func(childComplexity int, input *model.RunScreeningInput) int
+		SaveSearch                    func(childComplexity int, input model.SaveSearchInput) int
+		ScheduleEventMeetings         func(childComplexity int, input model.ScheduleEventMeetingsInput) int
+		SetParticipantType            func(childComplexity int, input model.SetParticipantTypeInput) int
+		ShortlistApplication          func(childComplexity int, input model.ApplicationActionInput) int
+		StartApplicationReview        func(childComplexity int, input model.ApplicationActionInput) int
+		StartSandboxTest              func(childComplexity int, input model.SandboxApplicationActionInput) int
+		SubmitApplication             func(childComplexity int, input model.SubmitApplicationInput) int
+		SubmitApplicationDraft        func(childComplexity int, input model.ApplicationActionInput) int
+		SubmitReview                  func(childComplexity int, input model.SubmitReviewInput) int
+		SubmitSandboxApplication      func(childComplexity int, input model.SandboxApplicationActionInput) int
+		SubmitSandboxReport           func(childComplexity int, input model.SandboxReportInput) int
+		SuspendSandboxTest            func(childComplexity int, input model.SandboxApplicationActionInput) int
+		TransitionApplication         func(childComplexity int, input model.TransitionApplicationInput) int
+		UpdateApplicationDraft        func(childComplexity int, input model.UpdateApplicationDraftInput) int
+		UpdateCriteriaSet             func(childComplexity int, input model.UpdateCriteriaSetInput) int
+		UpdateEvent                   func(childComplexity int, input model.UpdateEventInput) int
+		UpdateFundCall                func(childComplexity int, input model.UpdateFundCallInput) int
+		UpdateInvestor                func(childComplexity int, input model.UpdateInvestorInput) int
+		UpdateMentor                  func(childComplexity int, input model.UpdateMentorInput) int
+		UpdateRegistration            func(childComplexity int, input model.UpdateRegistrationInput) int
+		UpdateSandboxApplication      func(childComplexity int, input model.UpdateSandboxApplicationInput) int
+		UpdateSandboxProgram          func(childComplexity int, input model.UpdateSandboxProgramInput) int
+		UpdateStartup                 func(childComplexity int, input model.UpdateStartupInput) int
+		WithdrawApplication           func(childComplexity int, input model.ApplicationActionInput) int
+		WithdrawSandboxApplication    func(childComplexity int, input model.SandboxApplicationActionInput) int
 	}
 
 	Notification struct {
@@ -890,6 +905,7 @@ type ComplexityRoot struct {
 	}
 
 	PublishAgendaPayload struct {
+		Event      func(childComplexity int) int
 		Status     func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
@@ -1023,6 +1039,7 @@ type ComplexityRoot struct {
 		Changed     func(childComplexity int) int
 		Evaluations func(childComplexity int) int
 		Firms       func(childComplexity int) int
+		UserErrors  func(childComplexity int) int
 	}
 
 	SandboxApplication struct {
@@ -1564,8 +1581,15 @@ type MentorResolver interface {
 }
 type MutationResolver interface {
 	SubmitApplication(ctx context.Context, input model.SubmitApplicationInput) (*model.ApplicationPayload, error)
+	CreateApplication(ctx context.Context, input model.CreateApplicationInput) (*model.ApplicationPayload, error)
 	UpdateApplicationDraft(ctx context.Context, input model.UpdateApplicationDraftInput) (*model.ApplicationPayload, error)
 	TransitionApplication(ctx context.Context, input model.TransitionApplicationInput) (*model.ApplicationPayload, error)
+	SubmitApplicationDraft(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error)
+	WithdrawApplication(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error)
+	StartApplicationReview(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error)
+	ShortlistApplication(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error)
+	AwardApplication(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error)
+	RejectApplication(ctx context.Context, input model.ApplicationActionInput) (*model.ApplicationPayload, error)
 	AssignReviewers(ctx context.Context, input model.AssignReviewersInput) (*model.ApplicationPayload, error)
 	DeclareConflictOfInterest(ctx context.Context, input model.DeclareConflictOfInterestInput) (*model.ApplicationPayload, error)
 	SubmitReview(ctx context.Context, input model.SubmitReviewInput) (*model.ApplicationPayload, error)
@@ -1583,8 +1607,8 @@ type MutationResolver interface {
 	UpdateMentor(ctx context.Context, input model.UpdateMentorInput) (*model.MentorPayload, error)
 	CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.EventPayload, error)
 	UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.EventPayload, error)
-	PublishEvent(ctx context.Context, id string) (*model.EventPayload, error)
-	CancelEvent(ctx context.Context, id string) (*model.EventPayload, error)
+	PublishEvent(ctx context.Context, id *string, input *model.EventActionInput) (*model.EventPayload, error)
+	CancelEvent(ctx context.Context, id *string, input *model.EventActionInput) (*model.EventPayload, error)
 	RegisterForEvent(ctx context.Context, input model.RegisterForEventInput) (*model.EventParticipantPayload, error)
 	UpdateRegistration(ctx context.Context, input model.UpdateRegistrationInput) (*model.EventParticipantPayload, error)
 	DecideRegistration(ctx context.Context, input model.DecideRegistrationInput) (*model.EventParticipantPayload, error)
@@ -1617,6 +1641,13 @@ type MutationResolver interface {
 	CreateSandboxApplication(ctx context.Context, input model.CreateSandboxApplicationInput) (*model.SandboxApplicationPayload, error)
 	UpdateSandboxApplication(ctx context.Context, input model.UpdateSandboxApplicationInput) (*model.SandboxApplicationPayload, error)
 	ActOnSandboxApplication(ctx context.Context, input model.SandboxActionInput) (*model.SandboxApplicationPayload, error)
+	SubmitSandboxApplication(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error)
+	AcknowledgeSandboxApplication(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error)
+	RejectSandboxApplication(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error)
+	StartSandboxTest(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error)
+	SuspendSandboxTest(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error)
+	LiftSandboxSuspension(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error)
+	WithdrawSandboxApplication(ctx context.Context, input model.SandboxApplicationActionInput) (*model.SandboxApplicationPayload, error)
 	RequestSandboxInformation(ctx context.Context, input model.SandboxTextInput) (*model.SandboxApplicationPayload, error)
 	AnswerSandboxInformation(ctx context.Context, input model.SandboxTextInput) (*model.SandboxApplicationPayload, error)
 	AssessSandboxApplication(ctx context.Context, input model.AssessSandboxInput) (*model.SandboxApplicationPayload, error)
@@ -1629,7 +1660,7 @@ type MutationResolver interface {
 	UpdateCriteriaSet(ctx context.Context, input model.UpdateCriteriaSetInput) (*model.CriteriaSetPayload, error)
 	PublishCriteriaSet(ctx context.Context, input model.CriteriaSetActionInput) (*model.CriteriaSetPayload, error)
 	RetireCriteriaSet(ctx context.Context, input model.CriteriaSetActionInput) (*model.CriteriaSetPayload, error)
-	RunScreening(ctx context.Context) (*model.RunScreeningPayload, error)
+	RunScreening(ctx context.Context, input *model.RunScreeningInput) (*model.RunScreeningPayload, error)
 }
 type NotificationResolver interface {
 	ID(ctx context.Context, obj *dealflow.Notification) (string, error)
@@ -4292,6 +4323,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.MeetingRequest.To(childComplexity), true
 
+	case "MeetingRequestPayload.meeting":
+		if e.complexity.MeetingRequestPayload.Meeting == nil {
+			break
+		}
+
+		return e.complexity.MeetingRequestPayload.Meeting(childComplexity), true
 	case "MeetingRequestPayload.request":
 		if e.complexity.MeetingRequestPayload.Request == nil {
 			break
@@ -4458,6 +4495,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.MentorPayload.UserErrors(childComplexity), true
 
+	case "Mutation.acknowledgeSandboxApplication":
+		if e.complexity.Mutation.AcknowledgeSandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgeSandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.AcknowledgeSandboxApplication(childComplexity, args["input"].(model.SandboxApplicationActionInput)), true
 	case "Mutation.actOnSandboxApplication":
 		if e.complexity.Mutation.ActOnSandboxApplication == nil {
 			break
@@ -4524,6 +4572,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.AssignReviewers(childComplexity, args["input"].(model.AssignReviewersInput)), true
+	case "Mutation.awardApplication":
+		if e.complexity.Mutation.AwardApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_awardApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.AwardApplication(childComplexity, args["input"].(model.ApplicationActionInput)), true
 	case "Mutation.bookMeeting":
 		if e.complexity.Mutation.BookMeeting == nil {
 			break
@@ -4556,7 +4615,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.complexity.Mutation.CancelEvent(childComplexity, args["id"].(string)), true
+		return e.complexity.Mutation.CancelEvent(childComplexity, args["id"].(*string), args["input"].(*model.EventActionInput)), true
 	case "Mutation.cancelFundCall":
 		if e.complexity.Mutation.CancelFundCall == nil {
 			break
@@ -4623,6 +4682,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CloseFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.createApplication":
+		if e.complexity.Mutation.CreateApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateApplication(childComplexity, args["input"].(model.CreateApplicationInput)), true
 	case "Mutation.createCriteriaSet":
 		if e.complexity.Mutation.CreateCriteriaSet == nil {
 			break
@@ -4810,6 +4880,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.GrantDataRoomAccess(childComplexity, args["input"].(model.GrantDataRoomAccessInput)), true
+	case "Mutation.liftSandboxSuspension":
+		if e.complexity.Mutation.LiftSandboxSuspension == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_liftSandboxSuspension_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.LiftSandboxSuspension(childComplexity, args["input"].(model.SandboxApplicationActionInput)), true
 	case "Mutation.markNoShow":
 		if e.complexity.Mutation.MarkNoShow == nil {
 			break
@@ -4886,7 +4967,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.complexity.Mutation.PublishEvent(childComplexity, args["id"].(string)), true
+		return e.complexity.Mutation.PublishEvent(childComplexity, args["id"].(*string), args["input"].(*model.EventActionInput)), true
 	case "Mutation.publishFundCall":
 		if e.complexity.Mutation.PublishFundCall == nil {
 			break
@@ -4920,6 +5001,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RegisterForEvent(childComplexity, args["input"].(model.RegisterForEventInput)), true
+	case "Mutation.rejectApplication":
+		if e.complexity.Mutation.RejectApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RejectApplication(childComplexity, args["input"].(model.ApplicationActionInput)), true
+	case "Mutation.rejectSandboxApplication":
+		if e.complexity.Mutation.RejectSandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectSandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RejectSandboxApplication(childComplexity, args["input"].(model.SandboxApplicationActionInput)), true
 	case "Mutation.requestMeeting":
 		if e.complexity.Mutation.RequestMeeting == nil {
 			break
@@ -5002,7 +5105,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.complexity.Mutation.RunScreening(childComplexity), true
+		args, err := ec.field_Mutation_runScreening_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RunScreening(childComplexity, args["input"].(*model.RunScreeningInput)), true
 	case "Mutation.saveSearch":
 		if e.complexity.Mutation.SaveSearch == nil {
 			break
@@ -5036,6 +5144,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.SetParticipantType(childComplexity, args["input"].(model.SetParticipantTypeInput)), true
+	case "Mutation.shortlistApplication":
+		if e.complexity.Mutation.ShortlistApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_shortlistApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.ShortlistApplication(childComplexity, args["input"].(model.ApplicationActionInput)), true
+	case "Mutation.startApplicationReview":
+		if e.complexity.Mutation.StartApplicationReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startApplicationReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.StartApplicationReview(childComplexity, args["input"].(model.ApplicationActionInput)), true
+	case "Mutation.startSandboxTest":
+		if e.complexity.Mutation.StartSandboxTest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startSandboxTest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.StartSandboxTest(childComplexity, args["input"].(model.SandboxApplicationActionInput)), true
 	case "Mutation.submitApplication":
 		if e.complexity.Mutation.SubmitApplication == nil {
 			break
@@ -5047,6 +5188,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.SubmitApplication(childComplexity, args["input"].(model.SubmitApplicationInput)), true
+	case "Mutation.submitApplicationDraft":
+		if e.complexity.Mutation.SubmitApplicationDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitApplicationDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SubmitApplicationDraft(childComplexity, args["input"].(model.ApplicationActionInput)), true
 	case "Mutation.submitReview":
 		if e.complexity.Mutation.SubmitReview == nil {
 			break
@@ -5058,6 +5210,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.SubmitReview(childComplexity, args["input"].(model.SubmitReviewInput)), true
+	case "Mutation.submitSandboxApplication":
+		if e.complexity.Mutation.SubmitSandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitSandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SubmitSandboxApplication(childComplexity, args["input"].(model.SandboxApplicationActionInput)), true
 	case "Mutation.submitSandboxReport":
 		if e.complexity.Mutation.SubmitSandboxReport == nil {
 			break
@@ -5069,6 +5232,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.SubmitSandboxReport(childComplexity, args["input"].(model.SandboxReportInput)), true
+	case "Mutation.suspendSandboxTest":
+		if e.complexity.Mutation.SuspendSandboxTest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_suspendSandboxTest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SuspendSandboxTest(childComplexity, args["input"].(model.SandboxApplicationActionInput)), true
 	case "Mutation.transitionApplication":
 		if e.complexity.Mutation.TransitionApplication == nil {
 			break
@@ -5190,6 +5364,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateStartup(childComplexity, args["input"].(model.UpdateStartupInput)), true
+	case "Mutation.withdrawApplication":
+		if e.complexity.Mutation.WithdrawApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.WithdrawApplication(childComplexity, args["input"].(model.ApplicationActionInput)), true
+	case "Mutation.withdrawSandboxApplication":
+		if e.complexity.Mutation.WithdrawSandboxApplication == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawSandboxApplication_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.WithdrawSandboxApplication(childComplexity, args["input"].(model.SandboxApplicationActionInput)), true
 
 	case "Notification.createdAt":
 		if e.complexity.Notification.CreatedAt == nil {
@@ -5355,6 +5551,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.ParticipantTypePair.B(childComplexity), true
 
+	case "PublishAgendaPayload.event":
+		if e.complexity.PublishAgendaPayload.Event == nil {
+			break
+		}
+
+		return e.complexity.PublishAgendaPayload.Event(childComplexity), true
 	case "PublishAgendaPayload.status":
 		if e.complexity.PublishAgendaPayload.Status == nil {
 			break
@@ -6028,6 +6230,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.RunScreeningPayload.Firms(childComplexity), true
+	case "RunScreeningPayload.userErrors":
+		if e.complexity.RunScreeningPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.RunScreeningPayload.UserErrors(childComplexity), true
 
 	case "SandboxApplication.assessments":
 		if e.complexity.SandboxApplication.Assessments == nil {
@@ -7515,6 +7723,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAddDealNoteInput,
 		ec.unmarshalInputAnswerInput,
+		ec.unmarshalInputApplicationActionInput,
 		ec.unmarshalInputApproveSandboxInput,
 		ec.unmarshalInputAssessSandboxInput,
 		ec.unmarshalInputAssignReviewersInput,
@@ -7522,6 +7731,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputBookMeetingInput,
 		ec.unmarshalInputCertificateInput,
 		ec.unmarshalInputContactInput,
+		ec.unmarshalInputContactPatchInput,
+		ec.unmarshalInputCreateApplicationInput,
 		ec.unmarshalInputCreateEventInput,
 		ec.unmarshalInputCreateFundCallInput,
 		ec.unmarshalInputCreateInvestorInput,
@@ -7539,12 +7750,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputDeclareConflictOfInterestInput,
 		ec.unmarshalInputDeleteSavedSearchInput,
 		ec.unmarshalInputEligibilityRuleInput,
+		ec.unmarshalInputEventActionInput,
 		ec.unmarshalInputEventInput,
 		ec.unmarshalInputEventSessionInput,
 		ec.unmarshalInputEventTableInput,
 		ec.unmarshalInputEvidenceInput,
 		ec.unmarshalInputExitSandboxInput,
 		ec.unmarshalInputFinancialsInput,
+		ec.unmarshalInputFinancialsPatchInput,
 		ec.unmarshalInputFundCallActionInput,
 		ec.unmarshalInputGrantDataRoomAccessInput,
 		ec.unmarshalInputIPAssetInput,
@@ -7567,7 +7780,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputRevokeDataRoomAccessInput,
 		ec.unmarshalInputRubricInput,
 		ec.unmarshalInputRunJobInput,
+		ec.unmarshalInputRunScreeningInput,
 		ec.unmarshalInputSandboxActionInput,
+		ec.unmarshalInputSandboxApplicationActionInput,
 		ec.unmarshalInputSandboxCriterionGuideInput,
 		ec.unmarshalInputSandboxExtensionInput,
 		ec.unmarshalInputSandboxFindingInput,
@@ -7860,7 +8075,17 @@ input SubmitApplicationInput {
   requestedAmountVnd: VND!
   answers: [AnswerInput!]
   "Save as a DRAFT, checked in full when moved to SUBMITTED."
-  draft: Boolean = false
+  draft: Boolean = false @deprecated(reason: "Use createApplication, which starts a draft as every create does.")
+}
+
+"A startup's draft application; required answers may still be missing."
+input CreateApplicationInput {
+  callId: ID!
+  startupId: ID!
+  "Any unique string per attempt: repeating it returns the same application."
+  idempotencyKey: String!
+  requestedAmountVnd: VND!
+  answers: [AnswerInput!]
 }
 
 type ApplicationPayload {
@@ -7880,6 +8105,13 @@ input UpdateApplicationDraftInput {
 input TransitionApplicationInput {
   id: ID!
   to: ApplicationStatus!
+  version: Int!
+  reason: String
+}
+
+"A status change of an application: which one, the version the caller read, and why where the step takes a reason."
+input ApplicationActionInput {
+  id: ID!
   version: Int!
   reason: String
 }
@@ -7920,12 +8152,26 @@ type ReviewerPayload {
 }
 
 extend type Mutation {
-  "By a member of the startup."
+  "By a member of the startup: applies in one step, the form checked in full."
   submitApplication(input: SubmitApplicationInput!): ApplicationPayload!
+  "By a member of the startup: starts a DRAFT, submitted later with submitApplicationDraft."
+  createApplication(input: CreateApplicationInput!): ApplicationPayload!
   "By a member of the startup, while the application is a DRAFT."
   updateApplicationDraft(input: UpdateApplicationDraftInput!): ApplicationPayload!
   "The startup submits drafts and withdraws; the fund's managers move the rest."
-  transitionApplication(input: TransitionApplicationInput!): ApplicationPayload!
+  transitionApplication(input: TransitionApplicationInput!): ApplicationPayload! @deprecated(reason: "Use the step's own mutation: submitApplicationDraft, withdrawApplication, startApplicationReview, shortlistApplication, awardApplication, rejectApplication.")
+  "A member of the startup: DRAFT → SUBMITTED, the form checked in full."
+  submitApplicationDraft(input: ApplicationActionInput!): ApplicationPayload!
+  "A member of the startup, until a decision."
+  withdrawApplication(input: ApplicationActionInput!): ApplicationPayload!
+  "The fund's managers: SUBMITTED → UNDER_REVIEW (assigning reviewers does it too)."
+  startApplicationReview(input: ApplicationActionInput!): ApplicationPayload!
+  "The fund's managers: UNDER_REVIEW → SHORTLISTED."
+  shortlistApplication(input: ApplicationActionInput!): ApplicationPayload!
+  "The fund's managers: SHORTLISTED → AWARDED."
+  awardApplication(input: ApplicationActionInput!): ApplicationPayload!
+  "The fund's managers, with the reason the startup will read."
+  rejectApplication(input: ApplicationActionInput!): ApplicationPayload!
   "By the fund's managers; conflicted reviewers are refused with CONFLICT_OF_INTEREST."
   assignReviewers(input: AssignReviewersInput!): ApplicationPayload!
   "By an assigned reviewer: removes the assignment."
@@ -8808,6 +9054,11 @@ input UpdateEventInput {
   event: EventInput!
 }
 
+input EventActionInput {
+  "The event's ID."
+  id: ID!
+}
+
 type EventPayload {
   event: Event
   userErrors: [UserError!]!
@@ -8878,6 +9129,8 @@ input RequestMeetingInput {
 
 type MeetingRequestPayload {
   request: MeetingRequest
+  "The meeting the change booked: accepting a request books it at the first preferred slot both are free in; null otherwise."
+  meeting: Meeting
   userErrors: [UserError!]!
 }
 
@@ -8930,7 +9183,9 @@ input PublishAgendaInput {
 }
 
 type PublishAgendaPayload {
-  status: AgendaStatus
+  "The event, with its agenda status changed."
+  event: Event
+  status: AgendaStatus @deprecated(reason: "Use event.agendaStatus.")
   userErrors: [UserError!]!
 }
 
@@ -8939,8 +9194,10 @@ extend type Mutation {
   createEvent(input: CreateEventInput!): EventPayload!
   "Sessions, slot length and tables are fixed once meetings are booked."
   updateEvent(input: UpdateEventInput!): EventPayload!
-  publishEvent(id: ID!): EventPayload!
-  cancelEvent(id: ID!): EventPayload!
+  "Opens a draft event to registration. Send input; id alone is the old form."
+  publishEvent(id: ID @deprecated(reason: "Use input: every mutation takes one input object."), input: EventActionInput): EventPayload!
+  "Cancels an event; participants keep their registrations' history. Send input; id alone is the old form."
+  cancelEvent(id: ID @deprecated(reason: "Use input: every mutation takes one input object."), input: EventActionInput): EventPayload!
   "A seat while there is one, else the waitlist, else EVENT_FULL; REGISTRATION_CLOSED outside the window."
   registerForEvent(input: RegisterForEventInput!): EventParticipantPayload!
   updateRegistration(input: UpdateRegistrationInput!): EventParticipantPayload!
@@ -9084,6 +9341,19 @@ input CreateStartupInput {
   evidence: EvidenceInput
 }
 
+"The contact fields an update changes; omitted ones stay."
+input ContactPatchInput {
+  email: String
+  phone: String
+}
+
+"The financial fields an update changes; omitted ones stay."
+input FinancialsPatchInput {
+  fundingNeedVnd: VND
+  "Replaces the whole revenue history."
+  revenue: [YearRevenueInput!]
+}
+
 "Changes the given fields; omitted fields stay. Send an empty string to clear an optional text."
 input UpdateStartupInput {
   id: ID!
@@ -9099,13 +9369,17 @@ input UpdateStartupInput {
   description: String
   website: String
   teamSize: Int
-  "Move the startup to this incubator; an empty string takes it out of its incubator."
+  "Move the startup to this incubator; null takes it out of its incubator (so does an empty string, the old form)."
   incubatorId: ID
-  contactEmail: String
-  contactPhone: String
-  fundingNeedVnd: VND
+  "Changes the contact's given fields, nested as on create."
+  contact: ContactPatchInput
+  "Changes the financials' given fields, nested as on create."
+  financials: FinancialsPatchInput
+  contactEmail: String @deprecated(reason: "Use contact.email, nested as on create.")
+  contactPhone: String @deprecated(reason: "Use contact.phone, nested as on create.")
+  fundingNeedVnd: VND @deprecated(reason: "Use financials.fundingNeedVnd, nested as on create.")
   "Replaces the whole revenue history."
-  revenue: [YearRevenueInput!]
+  revenue: [YearRevenueInput!] @deprecated(reason: "Use financials.revenue, nested as on create.")
   "Replaces all screening evidence."
   evidence: EvidenceInput
 }
@@ -9882,6 +10156,13 @@ input SandboxActionInput {
   reason: String
 }
 
+"A status change of a sandbox application: which one, the version the caller read, and why where the step takes a reason."
+input SandboxApplicationActionInput {
+  id: ID!
+  version: Int!
+  reason: String
+}
+
 input SandboxTextInput {
   id: ID!
   version: Int!
@@ -9962,7 +10243,21 @@ extend type Mutation {
   "A member of the startup starts a draft; requested limits beyond the program's are refused."
   createSandboxApplication(input: CreateSandboxApplicationInput!): SandboxApplicationPayload!
   updateSandboxApplication(input: UpdateSandboxApplicationInput!): SandboxApplicationPayload!
-  actOnSandboxApplication(input: SandboxActionInput!): SandboxApplicationPayload!
+  actOnSandboxApplication(input: SandboxActionInput!): SandboxApplicationPayload! @deprecated(reason: "Use the step's own mutation: submitSandboxApplication, acknowledgeSandboxApplication, rejectSandboxApplication, startSandboxTest, suspendSandboxTest, liftSandboxSuspension, withdrawSandboxApplication.")
+  "Firm: DRAFT → SUBMITTED, checked in full."
+  submitSandboxApplication(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  "Regulator: SUBMITTED → UNDER_ASSESSMENT."
+  acknowledgeSandboxApplication(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  "Regulator, with reasons."
+  rejectSandboxApplication(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  "Firm: APPROVED → TESTING, within the start window."
+  startSandboxTest(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  "Regulator, with a reason."
+  suspendSandboxTest(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  "Regulator, with a reason."
+  liftSandboxSuspension(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  "Firm, before testing."
+  withdrawSandboxApplication(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
   "Regulator: UNDER_ASSESSMENT → INFO_REQUESTED."
   requestSandboxInformation(input: SandboxTextInput!): SandboxApplicationPayload!
   "Firm: INFO_REQUESTED → UNDER_ASSESSMENT."
@@ -10571,10 +10866,16 @@ type CriteriaSetPayload {
   userErrors: [UserError!]!
 }
 
+input RunScreeningInput {
+  "Only these startups; every firm when omitted."
+  startupIds: [ID!]
+}
+
 type RunScreeningPayload {
   firms: Int!
   evaluations: Int!
   changed: Int!
+  userErrors: [UserError!]!
 }
 
 extend type Mutation {
@@ -10585,7 +10886,7 @@ extend type Mutation {
   publishCriteriaSet(input: CriteriaSetActionInput!): CriteriaSetPayload!
   retireCriteriaSet(input: CriteriaSetActionInput!): CriteriaSetPayload!
   "Admins: screens every firm now."
-  runScreening: RunScreeningPayload!
+  runScreening(input: RunScreeningInput): RunScreeningPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/search.graphqls", Input: `"The kinds of record search looks in."
@@ -10924,6 +11225,17 @@ func (ec *executionContext) field_Mentor_menteesConnection_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acknowledgeSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_actOnSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10990,6 +11302,17 @@ func (ec *executionContext) field_Mutation_assignReviewers_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_awardApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_bookMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11015,11 +11338,16 @@ func (ec *executionContext) field_Mutation_bookmarkMatch_args(ctx context.Contex
 func (ec *executionContext) field_Mutation_cancelEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalOID2ᚖstring)
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalOEventActionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -11082,6 +11410,17 @@ func (ec *executionContext) field_Mutation_closeFundCall_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNFundCallActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundCallActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateApplicationInput)
 	if err != nil {
 		return nil, err
 	}
@@ -11276,6 +11615,17 @@ func (ec *executionContext) field_Mutation_grantDataRoomAccess_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_liftSandboxSuspension_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_markNoShow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11345,11 +11695,16 @@ func (ec *executionContext) field_Mutation_publishCriteriaSet_args(ctx context.C
 func (ec *executionContext) field_Mutation_publishEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalNID2string)
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id", ec.unmarshalOID2ᚖstring)
 	if err != nil {
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalOEventActionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -11379,6 +11734,28 @@ func (ec *executionContext) field_Mutation_registerForEvent_args(ctx context.Con
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRegisterForEventInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRegisterForEventInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationActionInput)
 	if err != nil {
 		return nil, err
 	}
@@ -11463,6 +11840,17 @@ func (ec *executionContext) field_Mutation_runJob_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_runScreening_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalORunScreeningInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunScreeningInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_saveSearch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11496,6 +11884,50 @@ func (ec *executionContext) field_Mutation_setParticipantType_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_shortlistApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_startApplicationReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_startSandboxTest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitApplicationDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_submitApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11518,10 +11950,32 @@ func (ec *executionContext) field_Mutation_submitReview_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_submitSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_submitSandboxReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxReportInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxReportInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_suspendSandboxTest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationActionInput)
 	if err != nil {
 		return nil, err
 	}
@@ -11643,6 +12097,28 @@ func (ec *executionContext) field_Mutation_updateStartup_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateStartupInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationActionInput)
 	if err != nil {
 		return nil, err
 	}
@@ -26313,6 +26789,53 @@ func (ec *executionContext) fieldContext_MeetingRequestPayload_request(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _MeetingRequestPayload_meeting(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequestPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MeetingRequestPayload_meeting,
+		func(ctx context.Context) (any, error) {
+			return obj.Meeting, nil
+		},
+		nil,
+		ec.marshalOMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MeetingRequestPayload_meeting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MeetingRequestPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Meeting_id(ctx, field)
+			case "slot":
+				return ec.fieldContext_Meeting_slot(ctx, field)
+			case "table":
+				return ec.fieldContext_Meeting_table(ctx, field)
+			case "participants":
+				return ec.fieldContext_Meeting_participants(ctx, field)
+			case "source":
+				return ec.fieldContext_Meeting_source(ctx, field)
+			case "outcome":
+				return ec.fieldContext_Meeting_outcome(ctx, field)
+			case "noShow":
+				return ec.fieldContext_Meeting_noShow(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Meeting_feedback(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Meeting", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MeetingRequestPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.MeetingRequestPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27242,6 +27765,53 @@ func (ec *executionContext) fieldContext_Mutation_submitApplication(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateApplication(ctx, fc.Args["input"].(model.CreateApplicationInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_updateApplicationDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27330,6 +27900,288 @@ func (ec *executionContext) fieldContext_Mutation_transitionApplication(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_transitionApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitApplicationDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_submitApplicationDraft,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SubmitApplicationDraft(ctx, fc.Args["input"].(model.ApplicationActionInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_submitApplicationDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitApplicationDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_withdrawApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().WithdrawApplication(ctx, fc.Args["input"].(model.ApplicationActionInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_withdrawApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startApplicationReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_startApplicationReview,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().StartApplicationReview(ctx, fc.Args["input"].(model.ApplicationActionInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_startApplicationReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startApplicationReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_shortlistApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_shortlistApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().ShortlistApplication(ctx, fc.Args["input"].(model.ApplicationActionInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_shortlistApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_shortlistApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_awardApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_awardApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().AwardApplication(ctx, fc.Args["input"].(model.ApplicationActionInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_awardApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_awardApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_rejectApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RejectApplication(ctx, fc.Args["input"].(model.ApplicationActionInput))
+		},
+		nil,
+		ec.marshalNApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_rejectApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "application":
+				return ec.fieldContext_ApplicationPayload_application(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -28143,7 +28995,7 @@ func (ec *executionContext) _Mutation_publishEvent(ctx context.Context, field gr
 		ec.fieldContext_Mutation_publishEvent,
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.resolvers.Mutation().PublishEvent(ctx, fc.Args["id"].(string))
+			return ec.resolvers.Mutation().PublishEvent(ctx, fc.Args["id"].(*string), fc.Args["input"].(*model.EventActionInput))
 		},
 		nil,
 		ec.marshalNEventPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPayload,
@@ -28190,7 +29042,7 @@ func (ec *executionContext) _Mutation_cancelEvent(ctx context.Context, field gra
 		ec.fieldContext_Mutation_cancelEvent,
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.resolvers.Mutation().CancelEvent(ctx, fc.Args["id"].(string))
+			return ec.resolvers.Mutation().CancelEvent(ctx, fc.Args["id"].(*string), fc.Args["input"].(*model.EventActionInput))
 		},
 		nil,
 		ec.marshalNEventPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPayload,
@@ -28538,6 +29390,8 @@ func (ec *executionContext) fieldContext_Mutation_requestMeeting(ctx context.Con
 			switch field.Name {
 			case "request":
 				return ec.fieldContext_MeetingRequestPayload_request(ctx, field)
+			case "meeting":
+				return ec.fieldContext_MeetingRequestPayload_meeting(ctx, field)
 			case "userErrors":
 				return ec.fieldContext_MeetingRequestPayload_userErrors(ctx, field)
 			}
@@ -28585,6 +29439,8 @@ func (ec *executionContext) fieldContext_Mutation_respondToMeetingRequest(ctx co
 			switch field.Name {
 			case "request":
 				return ec.fieldContext_MeetingRequestPayload_request(ctx, field)
+			case "meeting":
+				return ec.fieldContext_MeetingRequestPayload_meeting(ctx, field)
 			case "userErrors":
 				return ec.fieldContext_MeetingRequestPayload_userErrors(ctx, field)
 			}
@@ -28632,6 +29488,8 @@ func (ec *executionContext) fieldContext_Mutation_cancelMeetingRequest(ctx conte
 			switch field.Name {
 			case "request":
 				return ec.fieldContext_MeetingRequestPayload_request(ctx, field)
+			case "meeting":
+				return ec.fieldContext_MeetingRequestPayload_meeting(ctx, field)
 			case "userErrors":
 				return ec.fieldContext_MeetingRequestPayload_userErrors(ctx, field)
 			}
@@ -28818,6 +29676,8 @@ func (ec *executionContext) fieldContext_Mutation_publishAgenda(ctx context.Cont
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			switch field.Name {
+			case "event":
+				return ec.fieldContext_PublishAgendaPayload_event(ctx, field)
 			case "status":
 				return ec.fieldContext_PublishAgendaPayload_status(ctx, field)
 			case "userErrors":
@@ -29733,6 +30593,335 @@ func (ec *executionContext) fieldContext_Mutation_actOnSandboxApplication(ctx co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_submitSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_submitSandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SubmitSandboxApplication(ctx, fc.Args["input"].(model.SandboxApplicationActionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_submitSandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitSandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acknowledgeSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_acknowledgeSandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().AcknowledgeSandboxApplication(ctx, fc.Args["input"].(model.SandboxApplicationActionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_acknowledgeSandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acknowledgeSandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_rejectSandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RejectSandboxApplication(ctx, fc.Args["input"].(model.SandboxApplicationActionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_rejectSandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectSandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startSandboxTest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_startSandboxTest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().StartSandboxTest(ctx, fc.Args["input"].(model.SandboxApplicationActionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_startSandboxTest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startSandboxTest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_suspendSandboxTest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_suspendSandboxTest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SuspendSandboxTest(ctx, fc.Args["input"].(model.SandboxApplicationActionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_suspendSandboxTest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_suspendSandboxTest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_liftSandboxSuspension(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_liftSandboxSuspension,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().LiftSandboxSuspension(ctx, fc.Args["input"].(model.SandboxApplicationActionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_liftSandboxSuspension(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_liftSandboxSuspension_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawSandboxApplication(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_withdrawSandboxApplication,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().WithdrawSandboxApplication(ctx, fc.Args["input"].(model.SandboxApplicationActionInput))
+		},
+		nil,
+		ec.marshalNSandboxApplicationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_withdrawSandboxApplication(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "sandboxApplication":
+				return ec.fieldContext_SandboxApplicationPayload_sandboxApplication(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_SandboxApplicationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type SandboxApplicationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawSandboxApplication_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_requestSandboxInformation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30304,7 +31493,8 @@ func (ec *executionContext) _Mutation_runScreening(ctx context.Context, field gr
 		field,
 		ec.fieldContext_Mutation_runScreening,
 		func(ctx context.Context) (any, error) {
-			return ec.resolvers.Mutation().RunScreening(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RunScreening(ctx, fc.Args["input"].(*model.RunScreeningInput))
 		},
 		nil,
 		ec.marshalNRunScreeningPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunScreeningPayload,
@@ -30313,7 +31503,7 @@ func (ec *executionContext) _Mutation_runScreening(ctx context.Context, field gr
 	)
 }
 
-func (ec *executionContext) fieldContext_Mutation_runScreening(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Mutation_runScreening(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Mutation",
 		Field:      field,
@@ -30327,9 +31517,22 @@ func (ec *executionContext) fieldContext_Mutation_runScreening(_ context.Context
 				return ec.fieldContext_RunScreeningPayload_evaluations(ctx, field)
 			case "changed":
 				return ec.fieldContext_RunScreeningPayload_changed(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_RunScreeningPayload_userErrors(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type RunScreeningPayload", field.Name)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_runScreening_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -31255,6 +32458,111 @@ func (ec *executionContext) fieldContext_ParticipantTypePair_b(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PublishAgendaPayload_event(ctx context.Context, field graphql.CollectedField, obj *model.PublishAgendaPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_PublishAgendaPayload_event,
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		ec.marshalOEvent2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐEvent,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_PublishAgendaPayload_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PublishAgendaPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Event_id(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Event_incubator(ctx, field)
+			case "kind":
+				return ec.fieldContext_Event_kind(ctx, field)
+			case "title":
+				return ec.fieldContext_Event_title(ctx, field)
+			case "description":
+				return ec.fieldContext_Event_description(ctx, field)
+			case "venue":
+				return ec.fieldContext_Event_venue(ctx, field)
+			case "start":
+				return ec.fieldContext_Event_start(ctx, field)
+			case "end":
+				return ec.fieldContext_Event_end(ctx, field)
+			case "capacity":
+				return ec.fieldContext_Event_capacity(ctx, field)
+			case "waitlistCapacity":
+				return ec.fieldContext_Event_waitlistCapacity(ctx, field)
+			case "registrationOpens":
+				return ec.fieldContext_Event_registrationOpens(ctx, field)
+			case "registrationCloses":
+				return ec.fieldContext_Event_registrationCloses(ctx, field)
+			case "participantTypes":
+				return ec.fieldContext_Event_participantTypes(ctx, field)
+			case "sessions":
+				return ec.fieldContext_Event_sessions(ctx, field)
+			case "slotMinutes":
+				return ec.fieldContext_Event_slotMinutes(ctx, field)
+			case "slots":
+				return ec.fieldContext_Event_slots(ctx, field)
+			case "tables":
+				return ec.fieldContext_Event_tables(ctx, field)
+			case "maxMeetingsPerParticipant":
+				return ec.fieldContext_Event_maxMeetingsPerParticipant(ctx, field)
+			case "canMeet":
+				return ec.fieldContext_Event_canMeet(ctx, field)
+			case "requestMode":
+				return ec.fieldContext_Event_requestMode(ctx, field)
+			case "requestTtlHours":
+				return ec.fieldContext_Event_requestTtlHours(ctx, field)
+			case "excludeMetBefore":
+				return ec.fieldContext_Event_excludeMetBefore(ctx, field)
+			case "status":
+				return ec.fieldContext_Event_status(ctx, field)
+			case "seatsTaken":
+				return ec.fieldContext_Event_seatsTaken(ctx, field)
+			case "waitlisted":
+				return ec.fieldContext_Event_waitlisted(ctx, field)
+			case "myRegistration":
+				return ec.fieldContext_Event_myRegistration(ctx, field)
+			case "myAgenda":
+				return ec.fieldContext_Event_myAgenda(ctx, field)
+			case "myMeetingRequests":
+				return ec.fieldContext_Event_myMeetingRequests(ctx, field)
+			case "participants":
+				return ec.fieldContext_Event_participants(ctx, field)
+			case "participantsConnection":
+				return ec.fieldContext_Event_participantsConnection(ctx, field)
+			case "agendaStatus":
+				return ec.fieldContext_Event_agendaStatus(ctx, field)
+			case "meetings":
+				return ec.fieldContext_Event_meetings(ctx, field)
+			case "meetingsConnection":
+				return ec.fieldContext_Event_meetingsConnection(ctx, field)
+			case "report":
+				return ec.fieldContext_Event_report(ctx, field)
+			case "version":
+				return ec.fieldContext_Event_version(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Event_viewerCanManage(ctx, field)
+			case "viewerCanRegister":
+				return ec.fieldContext_Event_viewerCanRegister(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 		},
 	}
 	return fc, nil
@@ -35031,6 +36339,43 @@ func (ec *executionContext) fieldContext_RunScreeningPayload_changed(_ context.C
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RunScreeningPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.RunScreeningPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_RunScreeningPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_RunScreeningPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RunScreeningPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
 	}
 	return fc, nil
@@ -44473,6 +45818,47 @@ func (ec *executionContext) unmarshalInputAnswerInput(ctx context.Context, obj a
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputApplicationActionInput(ctx context.Context, obj any) (model.ApplicationActionInput, error) {
+	var it model.ApplicationActionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputApproveSandboxInput(ctx context.Context, obj any) (model.ApproveSandboxInput, error) {
 	var it model.ApproveSandboxInput
 	asMap := map[string]any{}
@@ -44758,6 +46144,95 @@ func (ec *executionContext) unmarshalInputContactInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.Phone = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputContactPatchInput(ctx context.Context, obj any) (model.ContactPatchInput, error) {
+	var it model.ContactPatchInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "phone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCreateApplicationInput(ctx context.Context, obj any) (model.CreateApplicationInput, error) {
+	var it model.CreateApplicationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"callId", "startupId", "idempotencyKey", "requestedAmountVnd", "answers"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "callId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("callId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CallID = data
+		case "startupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartupID = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		case "requestedAmountVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestedAmountVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestedAmountVnd = data
+		case "answers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answers"))
+			data, err := ec.unmarshalOAnswerInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐAnswerInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Answers = data
 		}
 	}
 
@@ -45841,6 +47316,33 @@ func (ec *executionContext) unmarshalInputEligibilityRuleInput(ctx context.Conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputEventActionInput(ctx context.Context, obj any) (model.EventActionInput, error) {
+	var it model.EventActionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj any) (model.EventInput, error) {
 	var it model.EventInput
 	asMap := map[string]any{}
@@ -46215,6 +47717,40 @@ func (ec *executionContext) unmarshalInputExitSandboxInput(ctx context.Context, 
 
 func (ec *executionContext) unmarshalInputFinancialsInput(ctx context.Context, obj any) (model.FinancialsInput, error) {
 	var it model.FinancialsInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"fundingNeedVnd", "revenue"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "fundingNeedVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fundingNeedVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FundingNeedVnd = data
+		case "revenue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("revenue"))
+			data, err := ec.unmarshalOYearRevenueInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐYearRevenueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Revenue = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputFinancialsPatchInput(ctx context.Context, obj any) (model.FinancialsPatchInput, error) {
+	var it model.FinancialsPatchInput
 	asMap := map[string]any{}
 	for k, v := range obj.(map[string]any) {
 		asMap[k] = v
@@ -47171,6 +48707,33 @@ func (ec *executionContext) unmarshalInputRunJobInput(ctx context.Context, obj a
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputRunScreeningInput(ctx context.Context, obj any) (model.RunScreeningInput, error) {
+	var it model.RunScreeningInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"startupIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "startupIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startupIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartupIds = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputSandboxActionInput(ctx context.Context, obj any) (model.SandboxActionInput, error) {
 	var it model.SandboxActionInput
 	asMap := map[string]any{}
@@ -47206,6 +48769,47 @@ func (ec *executionContext) unmarshalInputSandboxActionInput(ctx context.Context
 				return it, err
 			}
 			it.Action = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSandboxApplicationActionInput(ctx context.Context, obj any) (model.SandboxApplicationActionInput, error) {
+	var it model.SandboxApplicationActionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
 		case "reason":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -48861,7 +50465,7 @@ func (ec *executionContext) unmarshalInputUpdateStartupInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "version", "name", "nameEn", "taxCode", "foundedOn", "ward", "sectors", "stage", "description", "website", "teamSize", "incubatorId", "contactEmail", "contactPhone", "fundingNeedVnd", "revenue", "evidence"}
+	fieldsInOrder := [...]string{"id", "version", "name", "nameEn", "taxCode", "foundedOn", "ward", "sectors", "stage", "description", "website", "teamSize", "incubatorId", "contact", "financials", "contactEmail", "contactPhone", "fundingNeedVnd", "revenue", "evidence"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48958,7 +50562,21 @@ func (ec *executionContext) unmarshalInputUpdateStartupInput(ctx context.Context
 			if err != nil {
 				return it, err
 			}
-			it.IncubatorID = data
+			it.IncubatorID = graphql.OmittableOf(data)
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalOContactPatchInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐContactPatchInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		case "financials":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("financials"))
+			data, err := ec.unmarshalOFinancialsPatchInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFinancialsPatchInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Financials = data
 		case "contactEmail":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmail"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -56893,6 +58511,8 @@ func (ec *executionContext) _MeetingRequestPayload(ctx context.Context, sel ast.
 			out.Values[i] = graphql.MarshalString("MeetingRequestPayload")
 		case "request":
 			out.Values[i] = ec._MeetingRequestPayload_request(ctx, field, obj)
+		case "meeting":
+			out.Values[i] = ec._MeetingRequestPayload_meeting(ctx, field, obj)
 		case "userErrors":
 			out.Values[i] = ec._MeetingRequestPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -57403,6 +59023,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "updateApplicationDraft":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateApplicationDraft(ctx, field)
@@ -57413,6 +59040,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "transitionApplication":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_transitionApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitApplicationDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitApplicationDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startApplicationReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startApplicationReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortlistApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_shortlistApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "awardApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_awardApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectApplication(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -57770,6 +59439,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "actOnSandboxApplication":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_actOnSandboxApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitSandboxApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitSandboxApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acknowledgeSandboxApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acknowledgeSandboxApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectSandboxApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectSandboxApplication(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startSandboxTest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startSandboxTest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suspendSandboxTest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_suspendSandboxTest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liftSandboxSuspension":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_liftSandboxSuspension(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawSandboxApplication":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawSandboxApplication(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -58469,6 +60187,8 @@ func (ec *executionContext) _PublishAgendaPayload(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("PublishAgendaPayload")
+		case "event":
+			out.Values[i] = ec._PublishAgendaPayload_event(ctx, field, obj)
 		case "status":
 			out.Values[i] = ec._PublishAgendaPayload_status(ctx, field, obj)
 		case "userErrors":
@@ -60239,6 +61959,11 @@ func (ec *executionContext) _RunScreeningPayload(ctx context.Context, sel ast.Se
 			}
 		case "changed":
 			out.Values[i] = ec._RunScreeningPayload_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userErrors":
+			out.Values[i] = ec._RunScreeningPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -65411,6 +67136,11 @@ func (ec *executionContext) marshalNApplication2ᚖgithubᚗcomᚋinnoportᚋinn
 	return ec._Application(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationActionInput(ctx context.Context, v any) (model.ApplicationActionInput, error) {
+	res, err := ec.unmarshalInputApplicationActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNApplicationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationConnection(ctx context.Context, sel ast.SelectionSet, v model.ApplicationConnection) graphql.Marshaler {
 	return ec._ApplicationConnection(ctx, sel, &v)
 }
@@ -65768,6 +67498,11 @@ func (ec *executionContext) marshalNCertificateKind2githubᚗcomᚋinnoportᚋin
 func (ec *executionContext) unmarshalNContactInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐContactInput(ctx context.Context, v any) (*model.ContactInput, error) {
 	res, err := ec.unmarshalInputContactInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateApplicationInput(ctx context.Context, v any) (model.CreateApplicationInput, error) {
+	res, err := ec.unmarshalInputCreateApplicationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateEventInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateEventInput(ctx context.Context, v any) (model.CreateEventInput, error) {
@@ -69382,6 +71117,11 @@ func (ec *executionContext) marshalNSandboxApplication2githubᚗcomᚋinnoport�
 	return ec._SandboxApplication(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNSandboxApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationActionInput(ctx context.Context, v any) (model.SandboxApplicationActionInput, error) {
+	res, err := ec.unmarshalInputSandboxApplicationActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNSandboxApplicationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxApplicationConnection(ctx context.Context, sel ast.SelectionSet, v model.SandboxApplicationConnection) graphql.Marshaler {
 	return ec._SandboxApplicationConnection(ctx, sel, &v)
 }
@@ -71803,6 +73543,14 @@ func (ec *executionContext) marshalOContact2ᚖgithubᚗcomᚋinnoportᚋinnopor
 	return ec._Contact(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOContactPatchInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐContactPatchInput(ctx context.Context, v any) (*model.ContactPatchInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputContactPatchInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOCriteriaSet2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriteriaSet(ctx context.Context, sel ast.SelectionSet, v *screening.CriteriaSet) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -72220,6 +73968,14 @@ func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋinnoportᚋinnoport�
 	return ec._Event(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOEventActionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventActionInput(ctx context.Context, v any) (*model.EventActionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEventActionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant(ctx context.Context, sel ast.SelectionSet, v *model.EventParticipant) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -72362,6 +74118,14 @@ func (ec *executionContext) unmarshalOFinancialsInput2ᚖgithubᚗcomᚋinnoport
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputFinancialsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOFinancialsPatchInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFinancialsPatchInput(ctx context.Context, v any) (*model.FinancialsPatchInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFinancialsPatchInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -73187,6 +74951,14 @@ func (ec *executionContext) unmarshalORubricInput2ᚖgithubᚗcomᚋinnoportᚋi
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputRubricInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORunScreeningInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRunScreeningInput(ctx context.Context, v any) (*model.RunScreeningInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRunScreeningInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/events"
@@ -50,6 +51,13 @@ type AnswerInput struct {
 	Number      *float64 `json:"number,omitempty"`
 	Choices     []string `json:"choices,omitempty"`
 	DocumentRef *string  `json:"documentRef,omitempty"`
+}
+
+// A status change of an application: which one, the version the caller read, and why where the step takes a reason.
+type ApplicationActionInput struct {
+	ID      string  `json:"id"`
+	Version int     `json:"version"`
+	Reason  *string `json:"reason,omitempty"`
 }
 
 type ApplicationCount struct {
@@ -104,6 +112,22 @@ type CertificateInput struct {
 type ContactInput struct {
 	Email string  `json:"email"`
 	Phone *string `json:"phone,omitempty"`
+}
+
+// The contact fields an update changes; omitted ones stay.
+type ContactPatchInput struct {
+	Email *string `json:"email,omitempty"`
+	Phone *string `json:"phone,omitempty"`
+}
+
+// A startup's draft application; required answers may still be missing.
+type CreateApplicationInput struct {
+	CallID    string `json:"callId"`
+	StartupID string `json:"startupId"`
+	// Any unique string per attempt: repeating it returns the same application.
+	IdempotencyKey     string         `json:"idempotencyKey"`
+	RequestedAmountVnd value.VND      `json:"requestedAmountVnd"`
+	Answers            []*AnswerInput `json:"answers,omitempty"`
 }
 
 type CreateEventInput struct {
@@ -323,6 +347,11 @@ type EligibilityRuleInput struct {
 	Expression string `json:"expression"`
 }
 
+type EventActionInput struct {
+	// The event's ID.
+	ID string `json:"id"`
+}
+
 type EventInput struct {
 	Kind                      events.Kind                 `json:"kind"`
 	Title                     string                      `json:"title"`
@@ -407,6 +436,13 @@ type FacetValue struct {
 type FinancialsInput struct {
 	FundingNeedVnd *value.VND          `json:"fundingNeedVnd,omitempty"`
 	Revenue        []*YearRevenueInput `json:"revenue,omitempty"`
+}
+
+// The financial fields an update changes; omitted ones stay.
+type FinancialsPatchInput struct {
+	FundingNeedVnd *value.VND `json:"fundingNeedVnd,omitempty"`
+	// Replaces the whole revenue history.
+	Revenue []*YearRevenueInput `json:"revenue,omitempty"`
 }
 
 type FundCallActionInput struct {
@@ -535,8 +571,10 @@ type MeetingRequest struct {
 func (MeetingRequest) IsNode() {}
 
 type MeetingRequestPayload struct {
-	Request    *MeetingRequest `json:"request,omitempty"`
-	UserErrors []*UserError    `json:"userErrors"`
+	Request *MeetingRequest `json:"request,omitempty"`
+	// The meeting the change booked: accepting a request books it at the first preferred slot both are free in; null otherwise.
+	Meeting    *Meeting     `json:"meeting,omitempty"`
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // A meeting time: sessions cut into slots of the event's slot length.
@@ -605,6 +643,8 @@ type PublishAgendaInput struct {
 }
 
 type PublishAgendaPayload struct {
+	// The event, with its agenda status changed.
+	Event      *events.Event        `json:"event,omitempty"`
 	Status     *events.AgendaStatus `json:"status,omitempty"`
 	UserErrors []*UserError         `json:"userErrors"`
 }
@@ -733,10 +773,16 @@ type RunJobPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+type RunScreeningInput struct {
+	// Only these startups; every firm when omitted.
+	StartupIds []string `json:"startupIds,omitempty"`
+}
+
 type RunScreeningPayload struct {
-	Firms       int `json:"firms"`
-	Evaluations int `json:"evaluations"`
-	Changed     int `json:"changed"`
+	Firms       int          `json:"firms"`
+	Evaluations int          `json:"evaluations"`
+	Changed     int          `json:"changed"`
+	UserErrors  []*UserError `json:"userErrors"`
 }
 
 type SandboxActionInput struct {
@@ -744,6 +790,13 @@ type SandboxActionInput struct {
 	Version int            `json:"version"`
 	Action  sandbox.Action `json:"action"`
 	Reason  *string        `json:"reason,omitempty"`
+}
+
+// A status change of a sandbox application: which one, the version the caller read, and why where the step takes a reason.
+type SandboxApplicationActionInput struct {
+	ID      string  `json:"id"`
+	Version int     `json:"version"`
+	Reason  *string `json:"reason,omitempty"`
 }
 
 type SandboxApplicationPayload struct {
@@ -1077,11 +1130,15 @@ type UpdateStartupInput struct {
 	Description *string        `json:"description,omitempty"`
 	Website     *string        `json:"website,omitempty"`
 	TeamSize    *int           `json:"teamSize,omitempty"`
-	// Move the startup to this incubator; an empty string takes it out of its incubator.
-	IncubatorID    *string    `json:"incubatorId,omitempty"`
-	ContactEmail   *string    `json:"contactEmail,omitempty"`
-	ContactPhone   *string    `json:"contactPhone,omitempty"`
-	FundingNeedVnd *value.VND `json:"fundingNeedVnd,omitempty"`
+	// Move the startup to this incubator; null takes it out of its incubator (so does an empty string, the old form).
+	IncubatorID graphql.Omittable[*string] `json:"incubatorId,omitempty"`
+	// Changes the contact's given fields, nested as on create.
+	Contact *ContactPatchInput `json:"contact,omitempty"`
+	// Changes the financials' given fields, nested as on create.
+	Financials     *FinancialsPatchInput `json:"financials,omitempty"`
+	ContactEmail   *string               `json:"contactEmail,omitempty"`
+	ContactPhone   *string               `json:"contactPhone,omitempty"`
+	FundingNeedVnd *value.VND            `json:"fundingNeedVnd,omitempty"`
 	// Replaces the whole revenue history.
 	Revenue []*YearRevenueInput `json:"revenue,omitempty"`
 	// Replaces all screening evidence.

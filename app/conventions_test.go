@@ -1,0 +1,90 @@
+package app
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Every mutation takes one input object and answers the changed object;
+// the old forms keep working while deprecated.
+func TestMutationsTakeOneInputAndAnswerTheChange(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	m := newMeetup(t, e, func(in map[string]any) { in["capacity"] = 10 })
+	const cancel = `mutation($in: EventActionInput, $id: ID) { cancelEvent(input: $in, id: $id) { event { id status } userErrors { field code } } }`
+	r := e.do(t, req{token: m.manager(t), query: cancel})
+	assert.Equal(t, map[string]string{"input": "INVALID_VALUE"}, r.UserErrors("cancelEvent"), "neither form")
+	r = e.do(t, req{token: m.manager(t), query: cancel, vars: map[string]any{"in": map[string]any{"id": m.id}, "id": m.id}})
+	assert.Equal(t, map[string]string{"input": "INVALID_VALUE"}, r.UserErrors("cancelEvent"), "both forms")
+
+	// Accepting a request answers the meeting it booked.
+	m.join(t, "an", "founder", nil)
+	inv := m.join(t, "vc", "investor", nil)
+	r = m.requestMeeting(t, "an", inv, []int{1})
+	require.Empty(t, r.UserErrors("requestMeeting"))
+	r = e.do(t, req{token: m.user(t, "vc"), query: `mutation($in: RespondToMeetingRequestInput!) { respondToMeetingRequest(input: $in) {
+		request { status } meeting { id slot { index } participants { name } } userErrors { code } } }`,
+		vars: map[string]any{"in": map[string]any{"id": r.Str("requestMeeting.request.id"), "accept": true}}})
+	require.Empty(t, r.UserErrors("respondToMeetingRequest"))
+	assert.Equal(t, "ACCEPTED", r.Str("respondToMeetingRequest.request.status"))
+	assert.Equal(t, 1, r.Num("respondToMeetingRequest.meeting.slot.index"))
+	assert.NotEmpty(t, r.Str("respondToMeetingRequest.meeting.id"))
+
+	// The old form still cancels, by id alone.
+	r = e.do(t, req{token: m.manager(t), query: cancel, vars: map[string]any{"id": m.id}})
+	require.Empty(t, r.UserErrors("cancelEvent"))
+	assert.Equal(t, "CANCELLED", r.Str("cancelEvent.event.status"))
+
+	// runScreening takes the startups to screen, and reports a bad ID as a
+	// userError.
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	const run = `mutation($in: RunScreeningInput) { runScreening(input: $in) { firms userErrors { field code } } }`
+	r = e.do(t, req{token: admin, query: run, vars: map[string]any{"in": map[string]any{"startupIds": []string{worldOf(t, e).startup["PortPay"]}}}})
+	require.Empty(t, r.UserErrors("runScreening"))
+	assert.Equal(t, 1, r.Num("runScreening.firms"))
+	r = e.do(t, req{token: admin, query: run, vars: map[string]any{"in": map[string]any{"startupIds": []string{"nonsense"}}}})
+	assert.Equal(t, map[string]string{"input.startupIds.0": "INVALID_VALUE"}, r.UserErrors("runScreening"))
+
+	// A status change is the step's own mutation; the generic one, kept
+	// while deprecated, still works and still names its field.
+	w := worldOf(t, e)
+	callID := w.createCall(t, nil)
+	app := w.submit(t, "CatHai Wind", "conv", 1_000_000_000, callID, nil).Str("submitApplication.application.id")
+	const old = `mutation($in: TransitionApplicationInput!) { transitionApplication(input: $in) { application { status } userErrors { field code } } }`
+	r = e.do(t, req{token: w.manager(t), query: old, vars: map[string]any{"in": map[string]any{"id": app, "to": "AWARDED", "version": 1}}})
+	assert.Equal(t, map[string]string{"input.to": "INVALID_TRANSITION"}, r.UserErrors("transitionApplication"))
+	r = e.do(t, req{token: w.manager(t), query: `mutation($in: ApplicationActionInput!) { awardApplication(input: $in) { userErrors { field code } } }`,
+		vars: map[string]any{"in": map[string]any{"id": app, "version": 1}}})
+	assert.Equal(t, map[string]string{"input": "INVALID_TRANSITION"}, r.UserErrors("awardApplication"))
+	r = e.do(t, req{token: w.manager(t), query: old, vars: map[string]any{"in": map[string]any{"id": app, "to": "UNDER_REVIEW", "version": 1}}})
+	require.Empty(t, r.UserErrors("transitionApplication"))
+	assert.Equal(t, "UNDER_REVIEW", r.Str("transitionApplication.application.status"))
+
+	// A draft starts with createApplication; submitApplication(draft:) is
+	// the deprecated form and still makes one.
+	r = e.do(t, req{token: w.member(t, "PortPay"), query: submit, vars: map[string]any{"in": map[string]any{
+		"callId": callID, "startupId": w.startup["PortPay"], "idempotencyKey": "old", "requestedAmountVnd": "1000000000", "draft": true}}})
+	require.Empty(t, r.UserErrors("submitApplication"))
+	assert.Equal(t, "DRAFT", r.Str("submitApplication.application.status"))
+
+	// Updates patch, and nest what create nests; null clears an ID.
+	const update = `mutation($in: UpdateStartupInput!) { updateStartup(input: $in) {
+		startup { version incubator { id } contact { email phone } financials { fundingNeedVnd } } userErrors { field code } } }`
+	st := w.startup["PortPay"]
+	r = e.do(t, req{token: admin, query: `query($id: ID!) { startup(id: $id) { version incubator { id } } }`, vars: map[string]any{"id": st}})
+	require.NotEmpty(t, r.Str("startup.incubator.id"), "the demo startup has an incubator")
+	version := r.Num("startup.version")
+	r = e.do(t, req{token: admin, query: update, vars: map[string]any{"in": map[string]any{"id": st, "version": version,
+		"contact": map[string]any{"email": "hello@portpay.vn"}, "contactEmail": "old@portpay.vn"}}})
+	assert.Equal(t, map[string]string{"input.contact.email": "INVALID_VALUE"}, r.UserErrors("updateStartup"), "sent both ways")
+	r = e.do(t, req{token: admin, query: update, vars: map[string]any{"in": map[string]any{"id": st, "version": version,
+		"contact": map[string]any{"email": "hello@portpay.vn"}, "financials": map[string]any{"fundingNeedVnd": "9007199254740993"},
+		"incubatorId": nil}}})
+	require.Empty(t, r.UserErrors("updateStartup"))
+	assert.Equal(t, "hello@portpay.vn", r.Str("updateStartup.startup.contact.email"))
+	assert.NotEmpty(t, r.Str("updateStartup.startup.contact.phone"), "the phone, not sent, stays")
+	assert.Equal(t, "9007199254740993", r.Str("updateStartup.startup.financials.fundingNeedVnd"))
+	assert.Nil(t, r.Get("updateStartup.startup.incubator"), "null took it out of its incubator")
+}
