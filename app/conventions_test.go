@@ -88,3 +88,33 @@ func TestMutationsTakeOneInputAndAnswerTheChange(t *testing.T) {
 	assert.Equal(t, "9007199254740993", r.Str("updateStartup.startup.financials.fundingNeedVnd"))
 	assert.Nil(t, r.Get("updateStartup.startup.incubator"), "null took it out of its incubator")
 }
+
+// Names align across the schema: filters take lists and call full text
+// query, as search does; the old singular names and text still answer
+// the same, and one field sent both ways is refused.
+func TestFiltersShareTheirNames(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	const q = `query($f: StartupFilter) { startups(first: 100, filter: $f) { totalCount edges { node { name } } } }`
+	r := e.do(t, req{query: `{ incubators { id } }`})
+	inc := r.Str("incubators.0.id")
+	for _, c := range []struct{ now, old map[string]any }{
+		{map[string]any{"stages": []string{"SEED"}}, map[string]any{"stage": "SEED"}},
+		{map[string]any{"incubatorIds": []string{inc}}, map[string]any{"incubatorId": inc}},
+		{map[string]any{"wards": []string{"Lê Chân"}}, map[string]any{"ward": "Lê Chân"}},
+		{map[string]any{"query": "cang bien"}, map[string]any{"text": "cang bien"}},
+	} {
+		now := e.do(t, req{query: q, vars: map[string]any{"f": c.now}})
+		old := e.do(t, req{query: q, vars: map[string]any{"f": c.old}})
+		require.Empty(t, now.Errors)
+		assert.Positive(t, now.Num("startups.totalCount"), "%v selects some demo startups", c.now)
+		assert.Equal(t, now.Get("startups"), old.Get("startups"), "%v answers as %v", c.now, c.old)
+	}
+	r = e.do(t, req{query: q, vars: map[string]any{"f": map[string]any{"stage": "SEED", "stages": []string{"IDEA"}}}})
+	assert.Equal(t, "INVALID_VALUE", r.Code("startups"))
+	all := e.do(t, req{query: q}).Num("startups.totalCount")
+	two := e.do(t, req{query: q, vars: map[string]any{"f": map[string]any{"stages": []string{"SEED", "IDEA"}}}}).Num("startups.totalCount")
+	seed := e.do(t, req{query: q, vars: map[string]any{"f": map[string]any{"stages": []string{"SEED"}}}}).Num("startups.totalCount")
+	assert.Greater(t, two, seed, "a list selects by any of its values")
+	assert.Greater(t, all, two)
+}

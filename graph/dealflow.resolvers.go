@@ -79,11 +79,19 @@ func (r *investorResolver) DealFlow(ctx context.Context, obj *ecosystem.Investor
 		if q.Filter, err = facetFilter(filter.Sectors, filter.Stages, filter.Wards, filter.IncubatorIds, "filter"); err != nil {
 			return nil, err
 		}
-		q.Text, q.InPipeline, q.NotInPipeline = deref(filter.Text), filter.PipelineStages, deref(filter.NotInPipeline)
+		var list errs.List
+		q.Text, q.InPipeline, q.NotInPipeline = deref(either(filter.Text, filter.Query, &list, "filter", "query")), filter.PipelineStages, deref(filter.NotInPipeline)
+		if err := list.Err(); err != nil {
+			return nil, err
+		}
 	}
 	p, err := r.Investing.DealFlow(ctx, obj.ID, q)
 	if err != nil {
-		return nil, textField(err, "filter", "text")
+		textAt := "query"
+		if filter != nil && filter.Text != nil {
+			textAt = "text"
+		}
+		return nil, textField(err, "filter", textAt)
 	}
 	ids := make([]string, len(p.Items))
 	for i, it := range p.Items {

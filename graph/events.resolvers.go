@@ -266,7 +266,12 @@ func (r *mutationResolver) RegisterForEvent(ctx context.Context, input model.Reg
 	if err != nil {
 		return r.participantPayload(ctx, "", events.Participant{}, err)
 	}
-	p, err := r.Meetups.Register(ctx, eventID, events.Registration{Type: deref(input.Type), Name: input.Name, Organisation: deref(input.Organisation),
+	var list errs.List
+	org := deref(either(input.Organisation, input.Organization, &list, "organization"))
+	if err := list.Err(); err != nil {
+		return r.participantPayload(ctx, "", events.Participant{}, err)
+	}
+	p, err := r.Meetups.Register(ctx, eventID, events.Registration{Type: deref(input.Type), Name: input.Name, Organisation: org,
 		Sectors: input.Sectors, Offers: deref(input.Offers), Seeks: deref(input.Seeks), Unavailable: input.UnavailableSlots})
 	return r.participantPayload(ctx, eventID, p, err)
 }
@@ -276,7 +281,12 @@ func (r *mutationResolver) UpdateRegistration(ctx context.Context, input model.U
 	if err != nil {
 		return r.participantPayload(ctx, "", events.Participant{}, err)
 	}
-	p, err := r.Meetups.UpdateRegistration(ctx, eventID, events.Registration{Name: input.Name, Organisation: deref(input.Organisation),
+	var list errs.List
+	org := deref(either(input.Organisation, input.Organization, &list, "organization"))
+	if err := list.Err(); err != nil {
+		return r.participantPayload(ctx, "", events.Participant{}, err)
+	}
+	p, err := r.Meetups.UpdateRegistration(ctx, eventID, events.Registration{Name: input.Name, Organisation: org,
 		Sectors: input.Sectors, Offers: deref(input.Offers), Seeks: deref(input.Seeks), Unavailable: input.UnavailableSlots})
 	return r.participantPayload(ctx, eventID, p, err)
 }

@@ -6,6 +6,7 @@ package graph
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
@@ -84,8 +85,12 @@ func (r *mutationResolver) UpdateStartup(ctx context.Context, input model.Update
 }
 
 func (r *queryResolver) Startups(ctx context.Context, first *int, after *string, filter *model.StartupFilter) (*model.StartupConnection, error) {
-	if filter != nil && deref(filter.Text) != "" {
-		return r.searchStartups(ctx, first, after, filter)
+	textAt, err := foldStartupFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	if filter != nil && deref(filter.Query) != "" {
+		return r.searchStartups(ctx, first, after, filter, textAt)
 	}
 	page, err := pageOf(first, after)
 	if err != nil {
@@ -93,10 +98,13 @@ func (r *queryResolver) Startups(ctx context.Context, first *int, after *string,
 	}
 	var f firm.Filter
 	if filter != nil {
-		f.Sectors, f.Ward = filter.Sectors, deref(filter.Ward)
-		f.Stage = deref(filter.Stage)
-		if f.IncubatorID, err = optionalID(filter.IncubatorID, typeIncubator, "filter", "incubatorId"); err != nil {
-			return nil, err
+		f.Sectors, f.Stages, f.Wards = filter.Sectors, filter.Stages, filter.Wards
+		for i, gid := range filter.IncubatorIds {
+			id, err := domainID(gid, typeIncubator, "filter", "incubatorIds", strconv.Itoa(i))
+			if err != nil {
+				return nil, err
+			}
+			f.IncubatorIDs = append(f.IncubatorIDs, id)
 		}
 	}
 	s, err := r.Firms.List(ctx, f, page)

@@ -70,6 +70,37 @@ func facetFilter(sectors []value.Sector, stages []value.Stage, wards, incubatorI
 	return f, nil
 }
 
+// foldStartupFilter moves the deprecated singular fields of a startup
+// filter into their lists and text into query; a field sent both ways is
+// refused. It returns the name the text came under, for errors.
+func foldStartupFilter(f *model.StartupFilter) (string, error) {
+	if f == nil {
+		return "query", nil
+	}
+	var list errs.List
+	textAt := "query"
+	if f.Text != nil {
+		textAt = "text"
+		f.Query = either(f.Query, f.Text, &list, "filter", "text")
+	}
+	one := func(set bool, lists int, field string) bool {
+		if set && lists > 0 {
+			list.Add(bothWays("filter", field))
+		}
+		return set && lists == 0
+	}
+	if one(f.Stage != nil, len(f.Stages), "stage") {
+		f.Stages = []value.Stage{*f.Stage}
+	}
+	if one(deref(f.IncubatorID) != "", len(f.IncubatorIds), "incubatorId") {
+		f.IncubatorIds = []string{*f.IncubatorID}
+	}
+	if one(deref(f.Ward) != "", len(f.Wards), "ward") {
+		f.Wards = []string{*f.Ward}
+	}
+	return textAt, list.Err()
+}
+
 func highlightsOf(h map[string]string) []*model.Highlight {
 	out := []*model.Highlight{}
 	for _, f := range []struct{ index, schema string }{{"title", "name"}, {"body", "description"}} {
@@ -163,29 +194,18 @@ func collect[V any](out map[search.Key]model.SearchResult, t search.Type) func(m
 
 // searchStartups answers startups(filter: {text}) from the search index:
 // best match first, paged by offset.
-func (r *Resolver) searchStartups(ctx context.Context, first *int, after *string, filter *model.StartupFilter) (*model.StartupConnection, error) {
+func (r *Resolver) searchStartups(ctx context.Context, first *int, after *string, filter *model.StartupFilter, textAt string) (*model.StartupConnection, error) {
 	offset, page, err := offsetPage(first, after)
 	if err != nil {
 		return nil, err
 	}
-	var stages []value.Stage
-	if filter.Stage != nil {
-		stages = []value.Stage{*filter.Stage}
-	}
-	var wards, incubators []string // empty means unset, as in the list without text
-	if w := deref(filter.Ward); w != "" {
-		wards = []string{w}
-	}
-	if id := deref(filter.IncubatorID); id != "" {
-		incubators = []string{id}
-	}
-	f, err := facetFilter(filter.Sectors, stages, wards, incubators, "filter")
+	f, err := facetFilter(filter.Sectors, filter.Stages, filter.Wards, filter.IncubatorIds, "filter")
 	if err != nil {
 		return nil, err
 	}
-	q, err := dealflow.SearchQuery(*filter.Text, f)
+	q, err := dealflow.SearchQuery(*filter.Query, f)
 	if err != nil {
-		return nil, textField(err, "filter", "text")
+		return nil, textField(err, "filter", textAt)
 	}
 	q.Types, q.Offset, q.Limit = []search.Type{search.Startup}, offset, page.First
 	res, err := r.Index.Search(ctx, q)

@@ -260,6 +260,14 @@ func corrupt(coll, id string, err error) error {
 }
 
 // eqIfSet adds a condition that field equals v, unless v is the zero value.
+// inIfSet adds "field is any of values" to f when values is not empty.
+func inIfSet(f bson.D, field string, values []string) bson.D {
+	if len(values) == 0 {
+		return f
+	}
+	return append(f, bson.E{Key: field, Value: bson.D{{Key: "$in", Value: values}}})
+}
+
 func eqIfSet[T comparable](f bson.D, field string, v T) bson.D {
 	var zero T
 	if v == zero {

@@ -208,13 +208,10 @@ func NewStartups(db *DB) *Startups {
 }
 
 func startupFilter(f firm.Filter) bson.D {
-	q := bson.D{}
-	if len(f.Sectors) > 0 {
-		q = append(q, bson.E{Key: "sectors", Value: bson.D{{Key: "$in", Value: f.Sectors}}})
-	}
-	q = eqIfSet(q, "stage", string(f.Stage))
-	q = eqIfSet(q, "incubatorId", f.IncubatorID)
-	return eqIfSet(q, "ward", f.Ward)
+	q := inIfSet(bson.D{}, "sectors", names(f.Sectors))
+	q = inIfSet(q, "stage", names(f.Stages))
+	q = inIfSet(q, "incubatorId", f.IncubatorIDs)
+	return inIfSet(q, "ward", f.Wards)
 }
 
 // ListByIncubator loads the startups of all the incubators in one query and

@@ -224,7 +224,7 @@ func TestListByIncubatorCutsAPagePerIncubator(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), db.RoundTrips()-before, "one query for all incubators")
 	for _, id := range ids {
-		all, err := s.Startups.List(ctx, firm.Filter{IncubatorID: id}, value.Page{First: 100})
+		all, err := s.Startups.List(ctx, firm.Filter{IncubatorIDs: []string{id}}, value.Page{First: 100})
 		require.NoError(t, err)
 		assert.Equal(t, len(all.Items), counts[id])
 		assert.Equal(t, idsOf(all.Items[:2]), idsOf(pages[id].Items))

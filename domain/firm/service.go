@@ -14,10 +14,10 @@ import (
 
 // Filter narrows a list of startups; zero fields do not filter.
 type Filter struct {
-	Sectors     []value.Sector // any of
-	Stage       value.Stage
-	IncubatorID string
-	Ward        string
+	Sectors      []value.Sector // any of each list; an empty list does not filter
+	Stages       []value.Stage
+	IncubatorIDs []string
+	Wards        []string
 }
 
 // Store keeps startups. Implementations return NOT_FOUND errors for unknown

@@ -3032,7 +3032,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.EventParticipant.Offers(childComplexity), true
-	case "EventParticipant.organisation":
+	case "EventParticipant.organization", "EventParticipant.organisation":
 		if e.complexity.EventParticipant.Organisation == nil {
 			break
 		}
@@ -8249,7 +8249,8 @@ type StageCount {
 "Narrows deal flow; omitted fields do not filter."
 input DealFlowFilter {
   "Full-text search on name and description (see Query.search)."
-  text: String
+  query: String
+  text: String @deprecated(reason: "Use query, as search and saved searches name it.")
   sectors: [Sector!]
   stages: [Stage!]
   wards: [String!]
@@ -8891,7 +8892,9 @@ type EventParticipant implements Node {
   id: ID!
   type: String!
   name: String!
-  organisation: String
+  "The organisation they come from, as they wrote it."
+  organization: String
+  organisation: String @deprecated(reason: "Use organization, spelt as the rest of the API spells it.")
   sectors: [Sector!]!
   "What they offer."
   offers: String
@@ -9073,7 +9076,9 @@ input RegisterForEventInput {
   """
   type: String
   name: String!
-  organisation: String
+  "The organisation they come from."
+  organization: String
+  organisation: String @deprecated(reason: "Use organization, spelt as the rest of the API spells it.")
   sectors: [Sector!]
   offers: String
   seeks: String
@@ -9089,7 +9094,9 @@ type EventParticipantPayload {
 input UpdateRegistrationInput {
   eventId: ID!
   name: String!
-  organisation: String
+  "The organisation they come from."
+  organization: String
+  organisation: String @deprecated(reason: "Use organization, spelt as the rest of the API spells it.")
   sectors: [Sector!]
   offers: String
   seeks: String
@@ -9291,15 +9298,22 @@ type StartupConnection {
   totalCount: Int!
 }
 
-"Narrows a list of startups; omitted fields do not filter."
+"Narrows a list of startups: those matching every field given, a list by any of its values; omitted fields do not filter."
 input StartupFilter {
   "Full-text search on name and description (see Query.search); results then come best match first."
-  text: String
+  query: String
   "Startups in any of these sectors."
   sectors: [Sector!]
-  stage: Stage
-  incubatorId: ID
-  ward: String
+  "At any of these stages."
+  stages: [Stage!]
+  "In any of these incubators."
+  incubatorIds: [ID!]
+  "In any of these wards, communes or special zones, exactly as written."
+  wards: [String!]
+  text: String @deprecated(reason: "Use query, as search and saved searches name it.")
+  stage: Stage @deprecated(reason: "Use stages, a list as every filter has.")
+  incubatorId: ID @deprecated(reason: "Use incubatorIds, a list as every filter has.")
+  ward: String @deprecated(reason: "Use wards, a list as every filter has.")
 }
 
 extend type Query {
@@ -12919,6 +12933,8 @@ func (ec *executionContext) fieldContext_Agenda_participant(_ context.Context, f
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -13122,6 +13138,8 @@ func (ec *executionContext) fieldContext_AgendaItem_with(_ context.Context, fiel
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -18615,6 +18633,8 @@ func (ec *executionContext) fieldContext_Event_myRegistration(_ context.Context,
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -18769,6 +18789,8 @@ func (ec *executionContext) fieldContext_Event_participants(ctx context.Context,
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -19443,6 +19465,35 @@ func (ec *executionContext) fieldContext_EventParticipant_name(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _EventParticipant_organization(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_organization,
+		func(ctx context.Context) (any, error) {
+			return obj.Organisation, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EventParticipant_organisation(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20096,6 +20147,8 @@ func (ec *executionContext) fieldContext_EventParticipantEdge_node(_ context.Con
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -20159,6 +20212,8 @@ func (ec *executionContext) fieldContext_EventParticipantPayload_participant(_ c
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -25770,6 +25825,8 @@ func (ec *executionContext) fieldContext_Meeting_participants(_ context.Context,
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -25891,6 +25948,8 @@ func (ec *executionContext) fieldContext_Meeting_noShow(_ context.Context, field
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -26228,6 +26287,8 @@ func (ec *executionContext) fieldContext_MeetingFeedback_participant(_ context.C
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -26462,6 +26523,8 @@ func (ec *executionContext) fieldContext_MeetingRequest_from(_ context.Context, 
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -26525,6 +26588,8 @@ func (ec *executionContext) fieldContext_MeetingRequest_to(_ context.Context, fi
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -32215,6 +32280,8 @@ func (ec *executionContext) fieldContext_ParticipantRecommendation_participant(_
 				return ec.fieldContext_EventParticipant_type(ctx, field)
 			case "name":
 				return ec.fieldContext_EventParticipant_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_EventParticipant_organization(ctx, field)
 			case "organisation":
 				return ec.fieldContext_EventParticipant_organisation(ctx, field)
 			case "sectors":
@@ -47070,13 +47137,20 @@ func (ec *executionContext) unmarshalInputDealFlowFilter(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"text", "sectors", "stages", "wards", "incubatorIds", "pipelineStages", "notInPipeline"}
+	fieldsInOrder := [...]string{"query", "text", "sectors", "stages", "wards", "incubatorIds", "pipelineStages", "notInPipeline"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "query":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("query"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Query = data
 		case "text":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -48468,7 +48542,7 @@ func (ec *executionContext) unmarshalInputRegisterForEventInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"eventId", "type", "name", "organisation", "sectors", "offers", "seeks", "unavailableSlots"}
+	fieldsInOrder := [...]string{"eventId", "type", "name", "organization", "organisation", "sectors", "offers", "seeks", "unavailableSlots"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48496,6 +48570,13 @@ func (ec *executionContext) unmarshalInputRegisterForEventInput(ctx context.Cont
 				return it, err
 			}
 			it.Name = data
+		case "organization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organization"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organization = data
 		case "organisation":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -49614,20 +49695,20 @@ func (ec *executionContext) unmarshalInputStartupFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"text", "sectors", "stage", "incubatorId", "ward"}
+	fieldsInOrder := [...]string{"query", "sectors", "stages", "incubatorIds", "wards", "text", "stage", "incubatorId", "ward"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "text":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+		case "query":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("query"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Text = data
+			it.Query = data
 		case "sectors":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
 			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
@@ -49635,6 +49716,34 @@ func (ec *executionContext) unmarshalInputStartupFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Sectors = data
+		case "stages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stages"))
+			data, err := ec.unmarshalOStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStageᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stages = data
+		case "incubatorIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incubatorIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncubatorIds = data
+		case "wards":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("wards"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Wards = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
 		case "stage":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
 			data, err := ec.unmarshalOStage2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStage(ctx, v)
@@ -50314,7 +50423,7 @@ func (ec *executionContext) unmarshalInputUpdateRegistrationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"eventId", "name", "organisation", "sectors", "offers", "seeks", "unavailableSlots"}
+	fieldsInOrder := [...]string{"eventId", "name", "organization", "organisation", "sectors", "offers", "seeks", "unavailableSlots"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50335,6 +50444,13 @@ func (ec *executionContext) unmarshalInputUpdateRegistrationInput(ctx context.Co
 				return it, err
 			}
 			it.Name = data
+		case "organization":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organization"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Organization = data
 		case "organisation":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisation"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -54660,6 +54776,8 @@ func (ec *executionContext) _EventParticipant(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "organization":
+			out.Values[i] = ec._EventParticipant_organization(ctx, field, obj)
 		case "organisation":
 			out.Values[i] = ec._EventParticipant_organisation(ctx, field, obj)
 		case "sectors":

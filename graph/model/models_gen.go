@@ -293,6 +293,7 @@ type DealFlowConnection struct {
 // Narrows deal flow; omitted fields do not filter.
 type DealFlowFilter struct {
 	// Full-text search on name and description (see Query.search).
+	Query        *string        `json:"query,omitempty"`
 	Text         *string        `json:"text,omitempty"`
 	Sectors      []value.Sector `json:"sectors,omitempty"`
 	Stages       []value.Stage  `json:"stages,omitempty"`
@@ -707,8 +708,10 @@ type RegisterForEventInput struct {
 	// Which participant type to register as; only one whose roles the caller
 	// holds (INVALID_VALUE otherwise; organisers may take any). Left out: the
 	// first type whose roles the caller holds, else the first open to anyone.
-	Type             *string        `json:"type,omitempty"`
-	Name             string         `json:"name"`
+	Type *string `json:"type,omitempty"`
+	Name string  `json:"name"`
+	// The organisation they come from.
+	Organization     *string        `json:"organization,omitempty"`
 	Organisation     *string        `json:"organisation,omitempty"`
 	Sectors          []value.Sector `json:"sectors,omitempty"`
 	Offers           *string        `json:"offers,omitempty"`
@@ -972,15 +975,22 @@ type SetParticipantTypeInput struct {
 	Type          string `json:"type"`
 }
 
-// Narrows a list of startups; omitted fields do not filter.
+// Narrows a list of startups: those matching every field given, a list by any of its values; omitted fields do not filter.
 type StartupFilter struct {
 	// Full-text search on name and description (see Query.search); results then come best match first.
-	Text *string `json:"text,omitempty"`
+	Query *string `json:"query,omitempty"`
 	// Startups in any of these sectors.
-	Sectors     []value.Sector `json:"sectors,omitempty"`
-	Stage       *value.Stage   `json:"stage,omitempty"`
-	IncubatorID *string        `json:"incubatorId,omitempty"`
-	Ward        *string        `json:"ward,omitempty"`
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// At any of these stages.
+	Stages []value.Stage `json:"stages,omitempty"`
+	// In any of these incubators.
+	IncubatorIds []string `json:"incubatorIds,omitempty"`
+	// In any of these wards, communes or special zones, exactly as written.
+	Wards       []string     `json:"wards,omitempty"`
+	Text        *string      `json:"text,omitempty"`
+	Stage       *value.Stage `json:"stage,omitempty"`
+	IncubatorID *string      `json:"incubatorId,omitempty"`
+	Ward        *string      `json:"ward,omitempty"`
 }
 
 type StartupPayload struct {
@@ -1092,8 +1102,10 @@ type UpdateMentorInput struct {
 
 // What a participant tells about themselves; their type stays.
 type UpdateRegistrationInput struct {
-	EventID      string         `json:"eventId"`
-	Name         string         `json:"name"`
+	EventID string `json:"eventId"`
+	Name    string `json:"name"`
+	// The organisation they come from.
+	Organization *string        `json:"organization,omitempty"`
 	Organisation *string        `json:"organisation,omitempty"`
 	Sectors      []value.Sector `json:"sectors,omitempty"`
 	Offers       *string        `json:"offers,omitempty"`
