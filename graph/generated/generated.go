@@ -7916,12 +7916,19 @@ SUBMITTED → UNDER_REVIEW → SHORTLISTED → AWARDED | REJECTED; DRAFT → SUB
 WITHDRAWN by the startup before a decision.
 """
 enum ApplicationStatus {
+  "Started, not submitted; only the startup sees it."
   DRAFT
+  "Submitted, waiting for review."
   SUBMITTED
+  "Reviewers are scoring it."
   UNDER_REVIEW
+  "Passed review, awaiting the decision."
   SHORTLISTED
+  "Funded."
   AWARDED
+  "Not funded; the reason is in its history."
   REJECTED
+  "Withdrawn by the startup."
   WITHDRAWN
 }
 
@@ -7930,6 +7937,7 @@ A startup's application to a funding call. Visible to the startup's members,
 the fund's managers and the reviewers assigned to it.
 """
 type Application implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   fundCall: FundCall!
   startup: Startup!
@@ -7945,9 +7953,11 @@ type Application implements Node {
   reviews: [Review!]
   "Mean score per criterion, once decided (AWARDED or REJECTED); no individual reviews."
   feedback: [CriterionScore!]
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
 }
 
+"A startup's answer to one question of a call's form."
 type Answer {
   questionKey: String!
   text: String
@@ -7956,6 +7966,7 @@ type Answer {
   documentRef: String
 }
 
+"One status change of an application, with who made it and why."
 type ApplicationTransition {
   at: DateTime!
   "Subject of the user who made the change."
@@ -7967,19 +7978,27 @@ type ApplicationTransition {
   reason: String
 }
 
+"One application in a connection, with its cursor."
 type ApplicationEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Application!
 }
 
+"A page of applications: the items, where the page starts and ends, and how many all pages hold."
 type ApplicationConnection {
+  "The page's items, each with its cursor."
   edges: [ApplicationEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
 }
 
 "An expert who scores applications."
 type Reviewer implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   name: String!
   subject: String!
@@ -7988,23 +8007,32 @@ type Reviewer implements Node {
   mentor: Mentor
 }
 
+"One reviewer in a connection, with its cursor."
 type ReviewerEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Reviewer!
 }
 
+"A page of reviewers: the items, where the page starts and ends, and how many all pages hold."
 type ReviewerConnection {
+  "The page's items, each with its cursor."
   edges: [ReviewerEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
 }
 
+"A reviewer's scores of an application on the call's rubric."
 type Review {
   reviewer: Reviewer!
   scores: [CriterionScore!]!
   submittedAt: DateTime!
 }
 
+"A score on one criterion of a rubric, with the reviewer's comment."
 type CriterionScore {
   criterion: String!
   score: Float!
@@ -8026,6 +8054,7 @@ type Ranking {
   entries: [RankingEntry!]!
 }
 
+"One application's place in a call's ranking: its scores, whether it passes the thresholds, and where the budget line falls."
 type RankingEntry {
   rank: Int!
   application: Application!
@@ -8050,15 +8079,16 @@ extend type Startup {
   for its members, its incubator's managers and admins (null, with a
   FORBIDDEN error at its path, for others).
   """
-  applications(first: Int = 20, after: String, status: ApplicationStatus): ApplicationConnection
+  applications("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only items in this status." status: ApplicationStatus): ApplicationConnection
 }
 
 extend type Query {
-  application(id: ID!): Application
+  application("A global ID." id: ID!): Application
   "Admins and fund managers."
-  reviewers(first: Int = 20, after: String): ReviewerConnection
+  reviewers("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): ReviewerConnection
 }
 
+"An answer to one question, by the question's key; fill the field the question's kind takes."
 input AnswerInput {
   questionKey: String!
   text: String
@@ -8067,8 +8097,11 @@ input AnswerInput {
   documentRef: String
 }
 
+"What applying to a call takes."
 input SubmitApplicationInput {
+  "The global ID of the call."
   callId: ID!
+  "The global ID of the startup."
   startupId: ID!
   "Any unique string per attempt: repeating it returns the same application."
   idempotencyKey: String!
@@ -8080,7 +8113,9 @@ input SubmitApplicationInput {
 
 "A startup's draft application; required answers may still be missing."
 input CreateApplicationInput {
+  "The global ID of the call."
   callId: ID!
+  "The global ID of the startup."
   startupId: ID!
   "Any unique string per attempt: repeating it returns the same application."
   idempotencyKey: String!
@@ -8088,112 +8123,142 @@ input CreateApplicationInput {
   answers: [AnswerInput!]
 }
 
+"What a change of a application answers: the record as it is after the change, or the userErrors that stopped it."
 type ApplicationPayload {
   application: Application
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 "Changes a DRAFT application; required answers may still be missing."
 input UpdateApplicationDraftInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   requestedAmountVnd: VND!
   "Replaces all answers."
   answers: [AnswerInput!]
 }
 
+"A status change of an application by the status it moves to (the deprecated generic form)."
 input TransitionApplicationInput {
+  "The global ID of the record to change."
   id: ID!
   to: ApplicationStatus!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   reason: String
 }
 
 "A status change of an application: which one, the version the caller read, and why where the step takes a reason."
 input ApplicationActionInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   reason: String
 }
 
+"The reviewers to put on an application; a conflicted one refuses the whole assignment."
 input AssignReviewersInput {
+  "The global ID of the application."
   applicationId: ID!
   reviewerIds: [ID!]!
 }
 
+"A reviewer's declaration of a conflict with an application assigned to them."
 input DeclareConflictOfInterestInput {
+  "The global ID of the application."
   applicationId: ID!
   reason: String!
 }
 
+"A score on one criterion, by the criterion's key, within the rubric's scale."
 input ScoreInput {
   criterion: String!
   score: Float!
   comment: String
 }
 
+"A reviewer's scores of an application."
 input SubmitReviewInput {
+  "The global ID of the application."
   applicationId: ID!
   scores: [ScoreInput!]!
 }
 
+"What creating a reviewer takes."
 input CreateReviewerInput {
   "The reviewer's user account (token subject)."
   subject: String!
   name: String!
+  "The global ID of the incubator."
   incubatorId: ID
+  "The global ID of the investor."
   investorId: ID
+  "The global ID of the mentor."
   mentorId: ID
 }
 
+"What a change of a reviewer answers: the record as it is after the change, or the userErrors that stopped it."
 type ReviewerPayload {
   reviewer: Reviewer
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 extend type Mutation {
   "By a member of the startup: applies in one step, the form checked in full."
-  submitApplication(input: SubmitApplicationInput!): ApplicationPayload!
+  submitApplication("The change's input." input: SubmitApplicationInput!): ApplicationPayload!
   "By a member of the startup: starts a DRAFT, submitted later with submitApplicationDraft."
-  createApplication(input: CreateApplicationInput!): ApplicationPayload!
+  createApplication("The change's input." input: CreateApplicationInput!): ApplicationPayload!
   "By a member of the startup, while the application is a DRAFT."
-  updateApplicationDraft(input: UpdateApplicationDraftInput!): ApplicationPayload!
+  updateApplicationDraft("The change's input." input: UpdateApplicationDraftInput!): ApplicationPayload!
   "The startup submits drafts and withdraws; the fund's managers move the rest."
-  transitionApplication(input: TransitionApplicationInput!): ApplicationPayload! @deprecated(reason: "Use the step's own mutation: submitApplicationDraft, withdrawApplication, startApplicationReview, shortlistApplication, awardApplication, rejectApplication.")
+  transitionApplication("The change's input." input: TransitionApplicationInput!): ApplicationPayload! @deprecated(reason: "Use the step's own mutation: submitApplicationDraft, withdrawApplication, startApplicationReview, shortlistApplication, awardApplication, rejectApplication.")
   "A member of the startup: DRAFT → SUBMITTED, the form checked in full."
-  submitApplicationDraft(input: ApplicationActionInput!): ApplicationPayload!
+  submitApplicationDraft("The change's input." input: ApplicationActionInput!): ApplicationPayload!
   "A member of the startup, until a decision."
-  withdrawApplication(input: ApplicationActionInput!): ApplicationPayload!
+  withdrawApplication("The change's input." input: ApplicationActionInput!): ApplicationPayload!
   "The fund's managers: SUBMITTED → UNDER_REVIEW (assigning reviewers does it too)."
-  startApplicationReview(input: ApplicationActionInput!): ApplicationPayload!
+  startApplicationReview("The change's input." input: ApplicationActionInput!): ApplicationPayload!
   "The fund's managers: UNDER_REVIEW → SHORTLISTED."
-  shortlistApplication(input: ApplicationActionInput!): ApplicationPayload!
+  shortlistApplication("The change's input." input: ApplicationActionInput!): ApplicationPayload!
   "The fund's managers: SHORTLISTED → AWARDED."
-  awardApplication(input: ApplicationActionInput!): ApplicationPayload!
+  awardApplication("The change's input." input: ApplicationActionInput!): ApplicationPayload!
   "The fund's managers, with the reason the startup will read."
-  rejectApplication(input: ApplicationActionInput!): ApplicationPayload!
+  rejectApplication("The change's input." input: ApplicationActionInput!): ApplicationPayload!
   "By the fund's managers; conflicted reviewers are refused with CONFLICT_OF_INTEREST."
-  assignReviewers(input: AssignReviewersInput!): ApplicationPayload!
+  assignReviewers("The change's input." input: AssignReviewersInput!): ApplicationPayload!
   "By an assigned reviewer: removes the assignment."
-  declareConflictOfInterest(input: DeclareConflictOfInterestInput!): ApplicationPayload!
+  declareConflictOfInterest("The change's input." input: DeclareConflictOfInterestInput!): ApplicationPayload!
   "By an assigned reviewer, on the call's rubric; replaces their earlier review."
-  submitReview(input: SubmitReviewInput!): ApplicationPayload!
-  createReviewer(input: CreateReviewerInput!): ReviewerPayload!
+  submitReview("The change's input." input: SubmitReviewInput!): ApplicationPayload!
+  createReviewer("The change's input." input: CreateReviewerInput!): ReviewerPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/dealflow.graphqls", Input: `"Where a startup is in an investor's pipeline. INVESTED and PASSED end a deal; any stage may follow any other."
 enum DealStage {
+  "Found, not yet contacted."
   SOURCED
+  "In contact with the founders."
   CONTACTED
+  "Met (a Startup Café meeting puts a deal here)."
   MEETING
+  "Checking the startup in depth."
   DUE_DILIGENCE
+  "Terms offered."
   TERM_SHEET
+  "Invested; ends the deal."
   INVESTED
+  "Decided not to invest; ends the deal."
   PASSED
 }
 
 "A startup in an investor's pipeline; seen by the investor's users and admins."
 type Deal implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   investor: Investor!
   startup: Startup!
@@ -8208,9 +8273,11 @@ type Deal implements Node {
   notes: [DealNote!]!
   createdAt: DateTime!
   updatedAt: DateTime!
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
 }
 
+"One move of a deal between stages of the pipeline."
 type DealStageChange {
   stage: DealStage!
   at: DateTime!
@@ -8220,6 +8287,7 @@ type DealStageChange {
   actor: User!
 }
 
+"A note an investor's user wrote on a deal."
 type DealNote {
   text: String!
   at: DateTime!
@@ -8228,19 +8296,25 @@ type DealNote {
   actor: User!
 }
 
+"One deal in a connection, with its cursor."
 type DealEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Deal!
 }
 
 "A page of an investor's pipeline."
 type DealConnection {
+  "The page's items, each with its cursor."
   edges: [DealEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
   "How many items all pages hold: every deal the query matches."
   totalCount: Int!
 }
 
+"How many deals are in one stage of the pipeline."
 type StageCount {
   stage: DealStage!
   count: Int!
@@ -8261,6 +8335,7 @@ input DealFlowFilter {
   notInPipeline: Boolean
 }
 
+"How deal flow is ordered."
 enum DealFlowSort {
   "The startups the matching engine scored for this investor first, best fit first; then best text match."
   FIT
@@ -8268,8 +8343,11 @@ enum DealFlowSort {
   NAME
 }
 
+"One deal flow in a connection, with its cursor."
 type DealFlowEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Startup!
   "The matching engine's score (0–1) of this startup for the investor, where it exists."
   fit: Float
@@ -8278,15 +8356,20 @@ type DealFlowEdge {
   highlights: [Highlight!]!
 }
 
+"A page of deal flows: the items, where the page starts and ends, and how many all pages hold."
 type DealFlowConnection {
+  "The page's items, each with its cursor."
   edges: [DealFlowEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
   facets: SearchFacets!
 }
 
 "A search an investor keeps; a startup that newly matches it becomes a notification."
 type SavedSearch implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   name: String!
   query: String!
@@ -8297,6 +8380,7 @@ type SavedSearch implements Node {
   createdAt: DateTime!
 }
 
+"What a notification is about."
 enum NotificationKind {
   "A new or changed startup matches a saved search."
   SAVED_SEARCH_MATCH
@@ -8304,7 +8388,9 @@ enum NotificationKind {
   DATA_ROOM_OPENED
 }
 
+"Something an investor's users should know: a startup matching a saved search, a data room opened to them."
 type Notification implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   kind: NotificationKind!
   "What happened, in the caller's language."
@@ -8317,13 +8403,19 @@ type Notification implements Node {
   readAt: DateTime
 }
 
+"One notification in a connection, with its cursor."
 type NotificationEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Notification!
 }
 
+"A page of notifications: the items, where the page starts and ends, and how many all pages hold."
 type NotificationConnection {
+  "The page's items, each with its cursor."
   edges: [NotificationEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
   "How many items all pages hold: every notification the query matches."
   totalCount: Int!
@@ -8352,13 +8444,19 @@ type DataRoomAccess {
   at: DateTime!
 }
 
+"One data room access in a connection, with its cursor."
 type DataRoomAccessEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: DataRoomAccess!
 }
 
+"A page of data room accesss: the items, where the page starts and ends, and how many all pages hold."
 type DataRoomAccessConnection {
+  "The page's items, each with its cursor."
   edges: [DataRoomAccessEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
   "How many items all pages hold: every read in the log."
   totalCount: Int!
@@ -8366,9 +8464,9 @@ type DataRoomAccessConnection {
 
 extend type Investor {
   "Startups for this investor: ranked by fit, searchable, filterable, with facet counts. The investor's users and admins (null, with a FORBIDDEN error at its path, for others)."
-  dealFlow(first: Int = 20, after: String, filter: DealFlowFilter, sort: DealFlowSort = FIT): DealFlowConnection
+  dealFlow("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Narrows the list; omitted fields do not filter." filter: DealFlowFilter, "The order; by fit unless given." sort: DealFlowSort = FIT): DealFlowConnection
   "The pipeline, most recently moved first; optionally one stage. The investor's users and admins (null, with a FORBIDDEN error at its path, for others)."
-  deals(stage: DealStage): [Deal!]
+  deals("Only deals in this stage." stage: DealStage): [Deal!]
   "How many deals are in each stage, every stage listed. The investor's users and admins (null, with a FORBIDDEN error at its path, for others)."
   pipeline: [StageCount!]
   "The investor's users and admins (null, with a FORBIDDEN error at its path, for others)."
@@ -8379,97 +8477,126 @@ extend type Startup {
   "Who may read the confidential fields under a grant. Those who manage the startup (null, with a FORBIDDEN error at its path, for others)."
   dataRoomGrants: [DataRoomGrant!]
   "Every read of the confidential fields under a grant, newest first. Those who manage the startup (null, with a FORBIDDEN error at its path, for others)."
-  dataRoomAccessLog(first: Int = 20, after: String): DataRoomAccessConnection
+  dataRoomAccessLog("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): DataRoomAccessConnection
 }
 
 extend type Query {
   "The notifications of the investor the caller acts for, newest first."
-  notifications(first: Int = 20, after: String, unreadOnly: Boolean = false): NotificationConnection
+  notifications("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only notifications not yet marked read." unreadOnly: Boolean = false): NotificationConnection
 }
 
+"A startup to put into a stage of an investor's pipeline."
 input MoveDealInput {
+  "The global ID of the investor."
   investorId: ID!
+  "The global ID of the startup."
   startupId: ID!
   stage: DealStage!
   "Why, kept with the deal's notes."
   note: String
 }
 
+"A note on a deal; a startup not yet in the pipeline enters it."
 input AddDealNoteInput {
+  "The global ID of the investor."
   investorId: ID!
+  "The global ID of the startup."
   startupId: ID!
   text: String!
 }
 
+"What a change of a deal answers: the record as it is after the change, or the userErrors that stopped it."
 type DealPayload {
   deal: Deal
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"A search an investor wants to be told of new matches for."
 input SaveSearchInput {
+  "The global ID of the investor."
   investorId: ID!
   name: String!
   query: String!
   filter: SearchFilter
 }
 
+"What a change of a saved search answers: the record as it is after the change, or the userErrors that stopped it."
 type SavedSearchPayload {
   savedSearch: SavedSearch
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"The saved search to delete."
 input DeleteSavedSearchInput {
+  "The global ID of the record to change."
   id: ID!
 }
 
+"What a change of a delete saved search answers: the record as it is after the change, or the userErrors that stopped it."
 type DeleteSavedSearchPayload {
   deletedId: ID
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"The notification to mark read."
 input MarkNotificationReadInput {
+  "The global ID of the record to change."
   id: ID!
 }
 
+"What a change of a notification answers: the record as it is after the change, or the userErrors that stopped it."
 type NotificationPayload {
   notification: Notification
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"A startup's grant to an investor to read its confidential fields until a date."
 input GrantDataRoomAccessInput {
+  "The global ID of the startup."
   startupId: ID!
+  "The global ID of the investor."
   investorId: ID!
   "At most a year ahead."
   expiresAt: DateTime!
 }
 
+"The grant to end now."
 input RevokeDataRoomAccessInput {
+  "The global ID of the startup."
   startupId: ID!
+  "The global ID of the investor."
   investorId: ID!
 }
 
+"What a change of a data room grant answers: the record as it is after the change, or the userErrors that stopped it."
 type DataRoomGrantPayload {
   grant: DataRoomGrant
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 extend type Mutation {
   "Put a startup into a stage of the investor's pipeline (adding it if needed). The investor's users and admins."
-  moveDeal(input: MoveDealInput!): DealPayload!
+  moveDeal("The change's input." input: MoveDealInput!): DealPayload!
   "Note on a deal; a startup not in the pipeline enters it as SOURCED."
-  addDealNote(input: AddDealNoteInput!): DealPayload!
+  addDealNote("The change's input." input: AddDealNoteInput!): DealPayload!
   "Keep a search (at most 20 per investor) to be notified of startups that newly match it."
-  saveSearch(input: SaveSearchInput!): SavedSearchPayload!
-  deleteSavedSearch(input: DeleteSavedSearchInput!): DeleteSavedSearchPayload!
-  markNotificationRead(input: MarkNotificationReadInput!): NotificationPayload!
+  saveSearch("The change's input." input: SaveSearchInput!): SavedSearchPayload!
+  deleteSavedSearch("The change's input." input: DeleteSavedSearchInput!): DeleteSavedSearchPayload!
+  markNotificationRead("The change's input." input: MarkNotificationReadInput!): NotificationPayload!
   "Let an investor's users read the startup's contact, financials and evidence until expiresAt; every read is logged. Those who manage the startup."
-  grantDataRoomAccess(input: GrantDataRoomAccessInput!): DataRoomGrantPayload!
+  grantDataRoomAccess("The change's input." input: GrantDataRoomAccessInput!): DataRoomGrantPayload!
   "End an investor's access at once."
-  revokeDataRoomAccess(input: RevokeDataRoomAccessInput!): DataRoomGrantPayload!
+  revokeDataRoomAccess("The change's input." input: RevokeDataRoomAccessInput!): DataRoomGrantPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/ecosystem.graphqls", Input: `"A startup support centre or incubator (trung tâm hỗ trợ khởi nghiệp / vườn ươm)."
 type Incubator implements Node & Listing {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   name: String!
   nameEn: String
@@ -8477,13 +8604,14 @@ type Incubator implements Node & Listing {
   ward: String!
   website: String
   programs: [IncubatorProgram!]!
-  startups(first: Int = 20, after: String): StartupConnection!
+  startups("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): StartupConnection!
   "The incubator's events in the order they were created; drafts only for its managers and admins (page size at most 100)."
-  events(status: [EventStatus!], first: Int = 20, after: String): EventConnection!
+  events("Only items in this status." status: [EventStatus!], "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): EventConnection!
   "Whether the caller may run the incubator's events and startups (its managers, admins)."
   viewerCanManage: Boolean!
 }
 
+"A programme an incubator runs, with the sectors and stages it takes."
 type IncubatorProgram {
   name: String!
   description: String
@@ -8491,15 +8619,21 @@ type IncubatorProgram {
   stages: [Stage!]!
 }
 
+"What kind of investor."
 enum InvestorKind {
+  "A venture capital fund."
   VENTURE_FUND
+  "An angel investor or network."
   ANGEL
+  "A company investing strategically."
   CORPORATE
+  "A public (state) fund."
   PUBLIC_FUND
 }
 
 "A fund, angel or company investing in startups."
 type Investor implements Node & Listing {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   name: String!
   kind: InvestorKind!
@@ -8517,7 +8651,8 @@ type Investor implements Node & Listing {
   "Startups it holds a stake in."
   portfolio: [Startup!]! @deprecated(reason: "Use portfolioConnection, a connection: the list grows without bound.")
   "Startups it holds a stake in, in the order the profile lists them (page size at most 100)."
-  portfolioConnection(first: Int = 20, after: String): StartupConnection!
+  portfolioConnection("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): StartupConnection!
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
   "Whether the caller may edit the profile and work its deal flow (the investor's users, admins)."
   viewerCanManage: Boolean!
@@ -8525,6 +8660,7 @@ type Investor implements Node & Listing {
 
 "An expert or mentor (chuyên gia, cố vấn), possibly an overseas Vietnamese."
 type Mentor implements Node & Listing {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   name: String!
   expertise: [Sector!]!
@@ -8538,54 +8674,76 @@ type Mentor implements Node & Listing {
   "Startups the mentor coaches now."
   mentees: [Startup!]! @deprecated(reason: "Use menteesConnection, a connection: the list grows without bound.")
   "Startups the mentor coaches now, in the order the profile lists them (page size at most 100)."
-  menteesConnection(first: Int = 20, after: String): StartupConnection!
+  menteesConnection("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): StartupConnection!
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
   "Whether the caller may edit the profile (the mentor, admins)."
   viewerCanManage: Boolean!
 }
 
+"One incubator in a connection, with its cursor."
 type IncubatorEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Incubator!
 }
 
+"A page of incubators: the items, where the page starts and ends, and how many all pages hold."
 type IncubatorConnection {
+  "The page's items, each with its cursor."
   edges: [IncubatorEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
   "How many items all pages hold: every incubator."
   totalCount: Int!
 }
 
+"One investor in a connection, with its cursor."
 type InvestorEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Investor!
 }
 
+"A page of investors: the items, where the page starts and ends, and how many all pages hold."
 type InvestorConnection {
+  "The page's items, each with its cursor."
   edges: [InvestorEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
 }
 
+"One mentor in a connection, with its cursor."
 type MentorEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Mentor!
 }
 
+"A page of mentors: the items, where the page starts and ends, and how many all pages hold."
 type MentorConnection {
+  "The page's items, each with its cursor."
   edges: [MentorEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
 }
 
 extend type Query {
   incubators: [Incubator!]! @deprecated(reason: "Use incubatorsConnection, a connection: the list grows without bound.")
   "The incubators and startup support centres, in the order they were added (page size at most 100)."
-  incubatorsConnection(first: Int = 20, after: String): IncubatorConnection!
-  investors(first: Int = 20, after: String): InvestorConnection!
-  mentors(first: Int = 20, after: String): MentorConnection!
+  incubatorsConnection("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): IncubatorConnection!
+  investors("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): InvestorConnection!
+  mentors("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): MentorConnection!
 }
 
+"What creating a investor takes."
 input CreateInvestorInput {
   name: String!
   kind: InvestorKind!
@@ -8602,7 +8760,9 @@ input CreateInvestorInput {
 
 "Changes the given fields; omitted fields stay."
 input UpdateInvestorInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   name: String
   kind: InvestorKind
@@ -8617,11 +8777,14 @@ input UpdateInvestorInput {
   portfolioStartupIds: [ID!]
 }
 
+"What a change of a investor answers: the record as it is after the change, or the userErrors that stopped it."
 type InvestorPayload {
   investor: Investor
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"What creating a mentor takes."
 input CreateMentorInput {
   name: String!
   "The mentor's own user account (token subject), which may then edit the profile."
@@ -8637,7 +8800,9 @@ input CreateMentorInput {
 
 "Changes the given fields; omitted fields stay."
 input UpdateMentorInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   name: String
   subject: String
@@ -8650,33 +8815,43 @@ input UpdateMentorInput {
   menteeIds: [ID!]
 }
 
+"What a change of a mentor answers: the record as it is after the change, or the userErrors that stopped it."
 type MentorPayload {
   mentor: Mentor
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 extend type Mutation {
-  createInvestor(input: CreateInvestorInput!): InvestorPayload!
-  updateInvestor(input: UpdateInvestorInput!): InvestorPayload!
-  createMentor(input: CreateMentorInput!): MentorPayload!
-  updateMentor(input: UpdateMentorInput!): MentorPayload!
+  createInvestor("The change's input." input: CreateInvestorInput!): InvestorPayload!
+  updateInvestor("The change's input." input: UpdateInvestorInput!): InvestorPayload!
+  createMentor("The change's input." input: CreateMentorInput!): MentorPayload!
+  updateMentor("The change's input." input: UpdateMentorInput!): MentorPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/events.graphqls", Input: `"Startup Café meetups, matchmaking days, demo days and workshops."
 enum EventKind {
+  "A Startup Café meetup: talks and 1:1 meetings."
   STARTUP_CAFE
+  "A matchmaking day built around 1:1 meetings."
   MATCHMAKING
+  "Startups pitch to investors."
   DEMO_DAY
+  "A workshop or training."
   WORKSHOP
 }
 
 "DRAFT (its managers only) → PUBLISHED → CANCELLED."
 enum EventStatus {
+  "Being prepared; only the incubator's managers see it."
   DRAFT
+  "Open to see and, in its window, to register."
   PUBLISHED
+  "Called off."
   CANCELLED
 }
 
+"How an event's meeting requests become meetings."
 enum MeetingRequestMode {
   "The recipient accepts or declines."
   APPROVAL
@@ -8686,37 +8861,55 @@ enum MeetingRequestMode {
 
 "CONFIRMED and PENDING_APPROVAL hold a seat; a freed seat goes to the first WAITLISTED."
 enum RegistrationStatus {
+  "Has a seat."
   CONFIRMED
+  "Waits for a manager's approval."
   PENDING_APPROVAL
+  "On the waitlist; promoted in order when a seat frees."
   WAITLISTED
+  "Cancelled by the participant."
   CANCELLED
+  "Refused by a manager."
   REJECTED
 }
 
 "What a participant thinks of meeting another; NO_THANKS vetoes any meeting of the two."
 enum MeetingMark {
+  "The caller must meet them: the scheduler places it first."
   MUST_MEET
+  "The caller would like to meet them."
   WOULD_MEET
+  "Never schedule them together."
   NO_THANKS
 }
 
 "A PENDING request past its expiry reads EXPIRED."
 enum MeetingRequestStatus {
+  "Sent, not yet answered."
   PENDING
+  "Accepted; a meeting is booked when both have a free slot."
   ACCEPTED
+  "Declined."
   DECLINED
+  "Withdrawn by the sender."
   CANCELLED
+  "Not answered before its time-to-live or the event's end."
   EXPIRED
 }
 
+"What became of a meeting."
 enum MeetingOutcome {
+  "Booked, not yet held."
   SCHEDULED
   "Rated by a side after it began."
   HELD
+  "One side did not come."
   NO_SHOW
+  "Cancelled."
   CANCELLED
 }
 
+"How a meeting came to be booked."
 enum MeetingSource {
   "Booked by a participant."
   BOOKED
@@ -8726,11 +8919,15 @@ enum MeetingSource {
 
 "Meetings placed by a scheduling run show in agendas once the agenda is published."
 enum AgendaStatus {
+  "No agenda yet: the meetings the scheduler placed are seen by the managers only."
   NONE
+  "Published as preliminary: participants see their meetings, which may still move."
   PRELIMINARY
+  "Final: meetings stay put."
   FINAL
 }
 
+"Which meetings the scheduler places."
 enum ScheduleScope {
   "Keep every meeting; add new ones."
   UNBOOKED_ONLY
@@ -8747,6 +8944,7 @@ type ParticipantType {
   roles: [Role!]!
 }
 
+"A kind of participant an event takes, with the roles that may register as it."
 input ParticipantTypeInput {
   key: String!
   needsApproval: Boolean = false
@@ -8760,6 +8958,7 @@ type EventSession {
   end: DateTime!
 }
 
+"A time window of an event in which 1:1 meetings take place."
 input EventSessionInput {
   start: DateTime!
   end: DateTime!
@@ -8771,6 +8970,7 @@ type EventTable {
   capacity: Int!
 }
 
+"A place where 1:1 meetings are held, and how many at once."
 input EventTableInput {
   name: String!
   capacity: Int = 1
@@ -8790,6 +8990,7 @@ type ParticipantTypePair {
   b: String!
 }
 
+"Two participant types that may meet."
 input ParticipantTypePairInput {
   a: String!
   b: String!
@@ -8797,6 +8998,7 @@ input ParticipantTypePairInput {
 
 "An event of an incubator. Times are instants; they are shown in Asia/Ho_Chi_Minh."
 type Event implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   incubator: Incubator!
   kind: EventKind!
@@ -8834,16 +9036,17 @@ type Event implements Node {
   "The meeting requests the caller sent and received here; null when the caller is not registered."
   myMeetingRequests: [MeetingRequest!]
   "Confirmed participants to participants; anyone in any status to managers; of one status or type when given."
-  participants(status: RegistrationStatus, type: String): [EventParticipant!]! @deprecated(reason: "Use participantsConnection, a connection: the list grows without bound.")
+  participants("Only participants in this status." status: RegistrationStatus, "Only participants of this type (a key of the event's participantTypes)." type: String): [EventParticipant!]! @deprecated(reason: "Use participantsConnection, a connection: the list grows without bound.")
   "Confirmed participants to participants; anyone in any status to managers; of one status or type when given; in registration order (page size at most 100)."
-  participantsConnection(status: RegistrationStatus, type: String, first: Int = 20, after: String): EventParticipantConnection!
+  participantsConnection("Only items in this status." status: RegistrationStatus, "Only participants of this type (a key of the event's participantTypes)." type: String, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): EventParticipantConnection!
   agendaStatus: AgendaStatus!
   "Every meeting that is not cancelled; for managers (null, with a FORBIDDEN error, for others)."
   meetings: [Meeting!] @deprecated(reason: "Use meetingsConnection, a connection: the list grows without bound.")
   "Every meeting that is not cancelled, by slot; for managers (null, with a FORBIDDEN error, for others; page size at most 100)."
-  meetingsConnection(first: Int = 20, after: String): MeetingConnection
+  meetingsConnection("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): MeetingConnection
   "For managers (null, with a FORBIDDEN error, for others)."
   report: EventReport
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
   "Whether the caller may edit the event and run its registrations and meetings (the incubator's managers, admins)."
   viewerCanManage: Boolean!
@@ -8851,37 +9054,55 @@ type Event implements Node {
   viewerCanRegister: Boolean!
 }
 
+"One event in a connection, with its cursor."
 type EventEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Event!
 }
 
+"A page of events: the items, where the page starts and ends, and how many all pages hold."
 type EventConnection {
+  "The page's items, each with its cursor."
   edges: [EventEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
   "How many items all pages hold: every event the caller may see that the query matches."
   totalCount: Int!
 }
 
+"One event participant in a connection, with its cursor."
 type EventParticipantEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: EventParticipant!
 }
 
+"A page of event participants: the items, where the page starts and ends, and how many all pages hold."
 type EventParticipantConnection {
+  "The page's items, each with its cursor."
   edges: [EventParticipantEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
   "How many items all pages hold: every participant the query matches."
   totalCount: Int!
 }
 
+"One meeting in a connection, with its cursor."
 type MeetingEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Meeting!
 }
 
+"A page of meetings: the items, where the page starts and ends, and how many all pages hold."
 type MeetingConnection {
+  "The page's items, each with its cursor."
   edges: [MeetingEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
   "How many items all pages hold: every meeting that is not cancelled."
   totalCount: Int!
@@ -8889,6 +9110,7 @@ type MeetingConnection {
 
 "A registration at an event; offers and seeks are the marketplace."
 type EventParticipant implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   type: String!
   name: String!
@@ -8914,9 +9136,10 @@ type EventParticipant implements Node {
   "The investor an investor's user registered for (its public profile), if any."
   investor: Investor
   "Whom this participant should meet, best first, explained; for the participant and the event's managers (null, with a FORBIDDEN error at its path, for others)."
-  recommendations(first: Int = 10): [ParticipantRecommendation!]
+  recommendations("How many items to return, from 0 to 100." first: Int = 10): [ParticipantRecommendation!]
 }
 
+"Someone at the event worth meeting, with the explanation of the score."
 type ParticipantRecommendation {
   participant: EventParticipant!
   "0 to 1; the contributions add up to it."
@@ -8924,7 +9147,9 @@ type ParticipantRecommendation {
   explanation: [MatchContribution!]!
 }
 
+"A participant's request to meet another at an event."
 type MeetingRequest implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   from: EventParticipant!
   to: EventParticipant!
@@ -8936,6 +9161,7 @@ type MeetingRequest implements Node {
   respondedAt: DateTime
 }
 
+"What one side said after a meeting."
 type MeetingFeedback {
   participant: EventParticipant!
   "1 to 5; null when not rated."
@@ -8957,6 +9183,7 @@ type Meeting implements Node {
   feedback: [MeetingFeedback!]!
 }
 
+"One meeting of the caller's agenda, and whom it is with."
 type AgendaItem {
   meeting: Meeting!
   with: EventParticipant!
@@ -8975,17 +9202,20 @@ type Agenda {
   ics: String!
 }
 
+"How many registrations an event has of one type and status."
 type RegistrationCount {
   type: String!
   status: RegistrationStatus!
   count: Int!
 }
 
+"How many meeting requests an event has in one status."
 type RequestCount {
   status: MeetingRequestStatus!
   count: Int!
 }
 
+"How many meetings an event has with one outcome."
 type MeetingCount {
   outcome: MeetingOutcome!
   count: Int!
@@ -9003,6 +9233,7 @@ type EventReport {
   followUps: Int!
 }
 
+"What a scheduler run placed: how many wanted meetings, placed, and their weight."
 type ScheduleResult {
   "Pairs that wanted a meeting (accepted requests, mutual MUST_MEET/WOULD_MEET) and had none."
   wanted: Int!
@@ -9016,19 +9247,22 @@ type ScheduleResult {
 
 extend type Query {
   "Published and cancelled events in creation order; a manager also sees their incubator's drafts."
-  events(incubatorId: ID, status: [EventStatus!], first: Int = 20, after: String): EventConnection!
-  event(id: ID!): Event
+  events("The global ID of the incubator." incubatorId: ID, "Only items in this status." status: [EventStatus!], "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): EventConnection!
+  event("A global ID." id: ID!): Event
   "The caller's agenda at an event; NOT_FOUND when the caller is not registered."
-  myAgenda(eventId: ID!): Agenda @deprecated(reason: "Use Event.myAgenda, null rather than an error for a caller who is not registered.")
+  myAgenda("The global ID of the event." eventId: ID!): Agenda @deprecated(reason: "Use Event.myAgenda, null rather than an error for a caller who is not registered.")
   "Requests the caller sent and received at an event."
-  myMeetingRequests(eventId: ID!): [MeetingRequest!] @deprecated(reason: "Use Event.myMeetingRequests.")
+  myMeetingRequests("The global ID of the event." eventId: ID!): [MeetingRequest!] @deprecated(reason: "Use Event.myMeetingRequests.")
 }
 
+"What creating a event takes."
 input CreateEventInput {
+  "The global ID of the incubator."
   incubatorId: ID!
   event: EventInput!
 }
 
+"An event's settings: schedule, capacity, participant types, sessions, tables and meeting rules."
 input EventInput {
   kind: EventKind!
   title: String!
@@ -9051,23 +9285,31 @@ input EventInput {
   excludeMetBefore: Boolean = false
 }
 
+"The changes to a event: given fields change, omitted ones stay."
 input UpdateEventInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   event: EventInput!
 }
 
+"The event a status change applies to."
 input EventActionInput {
   "The event's ID."
   id: ID!
 }
 
+"What a change of a event answers: the record as it is after the change, or the userErrors that stopped it."
 type EventPayload {
   event: Event
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"A registration for an event."
 input RegisterForEventInput {
+  "The global ID of the event."
   eventId: ID!
   """
   Which participant type to register as; only one whose roles the caller
@@ -9085,13 +9327,16 @@ input RegisterForEventInput {
   unavailableSlots: [Int!]
 }
 
+"What a change of a event participant answers: the record as it is after the change, or the userErrors that stopped it."
 type EventParticipantPayload {
   participant: EventParticipant
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 "What a participant tells about themselves; their type stays."
 input UpdateRegistrationInput {
+  "The global ID of the event."
   eventId: ID!
   name: String!
   "The organisation they come from."
@@ -9104,28 +9349,37 @@ input UpdateRegistrationInput {
   unavailableSlots: [Int!]
 }
 
+"A manager's change of a participant's type."
 input SetParticipantTypeInput {
+  "The global ID of the participant."
   participantId: ID!
   type: String!
 }
 
+"A manager's decision on a registration."
 input DecideRegistrationInput {
+  "The global ID of the participant."
   participantId: ID!
   approve: Boolean!
 }
 
+"A participant of an event: the caller's own registration when participantId is omitted."
 input ParticipantInput {
+  "The global ID of the event."
   eventId: ID!
   "Managers name anyone; participants act for themselves and may leave it out."
   participantId: ID
 }
 
+"The caller's mark on another participant: MUST_MEET, WOULD_MEET or NO_THANKS."
 input MarkParticipantInput {
+  "The global ID of the participant."
   participantId: ID!
   "Null clears the mark."
   mark: MeetingMark
 }
 
+"A request to meet another participant, with the preferred slots."
 input RequestMeetingInput {
   "The participant asked."
   participantId: ID!
@@ -9134,112 +9388,134 @@ input RequestMeetingInput {
   preferredSlots: [Int!]
 }
 
+"What a change of a meeting request answers: the record as it is after the change, or the userErrors that stopped it."
 type MeetingRequestPayload {
   request: MeetingRequest
   "The meeting the change booked: accepting a request books it at the first preferred slot both are free in; null otherwise."
   meeting: Meeting
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"An answer to a meeting request."
 input RespondToMeetingRequestInput {
+  "The global ID of the record to change."
   id: ID!
   accept: Boolean!
 }
 
+"A meeting to book with another participant at a slot."
 input BookMeetingInput {
   "The participant to meet."
   participantId: ID!
   slot: Int!
 }
 
+"What a change of a meeting answers: the record as it is after the change, or the userErrors that stopped it."
 type MeetingPayload {
   meeting: Meeting
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"The meeting or meeting request a change applies to."
 input MeetingInput {
+  "The global ID of the record to change."
   id: ID!
 }
 
+"A meeting at which one side did not come."
 input MarkNoShowInput {
+  "The global ID of the record to change."
   id: ID!
   "Managers name who did not come; a side marks the other."
   participantId: ID
 }
 
+"The caller's rating of a meeting and its follow-up."
 input RateMeetingInput {
+  "The global ID of the record to change."
   id: ID!
   rating: Int!
   "A next step, e.g. a follow-up call or a term sheet."
   followUp: String
 }
 
+"A run of the meeting scheduler over an event."
 input ScheduleEventMeetingsInput {
+  "The global ID of the event."
   eventId: ID!
   scope: ScheduleScope = UNBOOKED_ONLY
 }
 
+"What a change of a schedule event meetings answers: the record as it is after the change, or the userErrors that stopped it."
 type ScheduleEventMeetingsPayload {
   result: ScheduleResult
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"An event's agenda to publish, as a draft or final."
 input PublishAgendaInput {
+  "The global ID of the event."
   eventId: ID!
   final: Boolean!
 }
 
+"What a change of a publish agenda answers: the record as it is after the change, or the userErrors that stopped it."
 type PublishAgendaPayload {
   "The event, with its agenda status changed."
   event: Event
   status: AgendaStatus @deprecated(reason: "Use event.agendaStatus.")
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 extend type Mutation {
   "The incubator's managers."
-  createEvent(input: CreateEventInput!): EventPayload!
+  createEvent("The change's input." input: CreateEventInput!): EventPayload!
   "Sessions, slot length and tables are fixed once meetings are booked."
-  updateEvent(input: UpdateEventInput!): EventPayload!
+  updateEvent("The change's input." input: UpdateEventInput!): EventPayload!
   "Opens a draft event to registration. Send input; id alone is the old form."
-  publishEvent(id: ID @deprecated(reason: "Use input: every mutation takes one input object."), input: EventActionInput): EventPayload!
+  publishEvent("The event's global ID (the old form)." id: ID @deprecated(reason: "Use input: every mutation takes one input object."), "The change's input." input: EventActionInput): EventPayload!
   "Cancels an event; participants keep their registrations' history. Send input; id alone is the old form."
-  cancelEvent(id: ID @deprecated(reason: "Use input: every mutation takes one input object."), input: EventActionInput): EventPayload!
+  cancelEvent("The event's global ID (the old form)." id: ID @deprecated(reason: "Use input: every mutation takes one input object."), "The change's input." input: EventActionInput): EventPayload!
   "A seat while there is one, else the waitlist, else EVENT_FULL; REGISTRATION_CLOSED outside the window."
-  registerForEvent(input: RegisterForEventInput!): EventParticipantPayload!
-  updateRegistration(input: UpdateRegistrationInput!): EventParticipantPayload!
+  registerForEvent("The change's input." input: RegisterForEventInput!): EventParticipantPayload!
+  updateRegistration("The change's input." input: UpdateRegistrationInput!): EventParticipantPayload!
   "Managers, for registrations pending approval; a rejection frees the seat for the waitlist."
-  decideRegistration(input: DecideRegistrationInput!): EventParticipantPayload!
+  decideRegistration("The change's input." input: DecideRegistrationInput!): EventParticipantPayload!
   "Give a participant another type, whatever their roles; their meetings stay. The event's managers."
-  setParticipantType(input: SetParticipantTypeInput!): EventParticipantPayload!
+  setParticipantType("The change's input." input: SetParticipantTypeInput!): EventParticipantPayload!
   "Frees the seat for the first on the waitlist and cancels the leaver's meetings."
-  cancelRegistration(input: ParticipantInput!): EventParticipantPayload!
+  cancelRegistration("The change's input." input: ParticipantInput!): EventParticipantPayload!
   "The caller's mark on another participant; NO_THANKS also cancels a meeting of the two."
-  markParticipant(input: MarkParticipantInput!): EventParticipantPayload!
-  requestMeeting(input: RequestMeetingInput!): MeetingRequestPayload!
+  markParticipant("The change's input." input: MarkParticipantInput!): EventParticipantPayload!
+  requestMeeting("The change's input." input: RequestMeetingInput!): MeetingRequestPayload!
   "The recipient; an accepted request is booked in the first preferred slot both are free in."
-  respondToMeetingRequest(input: RespondToMeetingRequestInput!): MeetingRequestPayload!
+  respondToMeetingRequest("The change's input." input: RespondToMeetingRequestInput!): MeetingRequestPayload!
   "The sender, while pending."
-  cancelMeetingRequest(input: MeetingInput!): MeetingRequestPayload!
+  cancelMeetingRequest("The change's input." input: MeetingInput!): MeetingRequestPayload!
   "Needs an accepted request or mutual MUST_MEET/WOULD_MEET; of simultaneous bookings of one person, slot or table exactly one lands (SLOT_TAKEN)."
-  bookMeeting(input: BookMeetingInput!): MeetingPayload!
-  cancelMeeting(input: MeetingInput!): MeetingPayload!
+  bookMeeting("The change's input." input: BookMeetingInput!): MeetingPayload!
+  cancelMeeting("The change's input." input: MeetingInput!): MeetingPayload!
   "Managers: places accepted requests and mutual preferences in slots and tables."
-  scheduleEventMeetings(input: ScheduleEventMeetingsInput!): ScheduleEventMeetingsPayload!
-  publishAgenda(input: PublishAgendaInput!): PublishAgendaPayload!
+  scheduleEventMeetings("The change's input." input: ScheduleEventMeetingsInput!): ScheduleEventMeetingsPayload!
+  publishAgenda("The change's input." input: PublishAgendaInput!): PublishAgendaPayload!
   "The participant themselves, or managers; on the day of the event."
-  checkIn(input: ParticipantInput!): EventParticipantPayload!
-  markNoShow(input: MarkNoShowInput!): MeetingPayload!
+  checkIn("The change's input." input: ParticipantInput!): EventParticipantPayload!
+  markNoShow("The change's input." input: MarkNoShowInput!): MeetingPayload!
   """
   A side, once the meeting began: 1 to 5, and a follow-up. An investor's rating of a meeting with a
   startup's founder also puts the startup at MEETING in the investor's pipeline (unless it is further
   along) with the rating and follow-up as a note, which rating again replaces.
   """
-  rateMeeting(input: RateMeetingInput!): MeetingPayload!
+  rateMeeting("The change's input." input: RateMeetingInput!): MeetingPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/firm.graphqls", Input: `"An innovative startup (doanh nghiệp khởi nghiệp sáng tạo)."
 type Startup implements Node & Listing {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   "Registered Vietnamese name."
   name: String!
@@ -9269,17 +9545,20 @@ type Startup implements Node & Listing {
   viewerCanApply: Boolean!
 }
 
+"A startup's contact details; confidential."
 type Contact {
   email: String!
   "E.164, e.g. +84912345678."
   phone: String
 }
 
+"A startup's funding need and revenue; confidential."
 type Financials {
   fundingNeedVnd: VND!
   revenue: [YearRevenue!]!
 }
 
+"A year's revenue, and how much of it came from science and technology products."
 type YearRevenue {
   year: Int!
   amountVnd: VND!
@@ -9287,14 +9566,21 @@ type YearRevenue {
   stAmountVnd: VND!
 }
 
+"One startup in a connection, with its cursor."
 type StartupEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: Startup!
 }
 
+"A page of startups: the items, where the page starts and ends, and how many all pages hold."
 type StartupConnection {
+  "The page's items, each with its cursor."
   edges: [StartupEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
 }
 
@@ -9312,25 +9598,29 @@ input StartupFilter {
   wards: [String!]
   text: String @deprecated(reason: "Use query, as search and saved searches name it.")
   stage: Stage @deprecated(reason: "Use stages, a list as every filter has.")
+  "The global ID of the incubator."
   incubatorId: ID @deprecated(reason: "Use incubatorIds, a list as every filter has.")
   ward: String @deprecated(reason: "Use wards, a list as every filter has.")
 }
 
 extend type Query {
-  startups(first: Int = 20, after: String, filter: StartupFilter): StartupConnection!
-  startup(id: ID!): Startup
+  startups("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Narrows the list; omitted fields do not filter." filter: StartupFilter): StartupConnection!
+  startup("A global ID." id: ID!): Startup
 }
 
+"A startup's contact details."
 input ContactInput {
   email: String!
   phone: String
 }
 
+"A startup's funding need and revenue."
 input FinancialsInput {
   fundingNeedVnd: VND
   revenue: [YearRevenueInput!]
 }
 
+"A year's revenue, and how much of it came from science and technology products."
 input YearRevenueInput {
   year: Int!
   amountVnd: VND!
@@ -9338,6 +9628,7 @@ input YearRevenueInput {
   stAmountVnd: VND = 0
 }
 
+"What creating a startup takes."
 input CreateStartupInput {
   name: String!
   nameEn: String
@@ -9349,6 +9640,7 @@ input CreateStartupInput {
   description: String
   website: String
   teamSize: Int!
+  "The global ID of the incubator."
   incubatorId: ID
   contact: ContactInput!
   financials: FinancialsInput
@@ -9370,6 +9662,7 @@ input FinancialsPatchInput {
 
 "Changes the given fields; omitted fields stay. Send an empty string to clear an optional text."
 input UpdateStartupInput {
+  "The global ID of the record to change."
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
@@ -9398,18 +9691,21 @@ input UpdateStartupInput {
   evidence: EvidenceInput
 }
 
+"What a change of a startup answers: the record as it is after the change, or the userErrors that stopped it."
 type StartupPayload {
   startup: Startup
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 extend type Mutation {
-  createStartup(input: CreateStartupInput!): StartupPayload!
-  updateStartup(input: UpdateStartupInput!): StartupPayload!
+  createStartup("The change's input." input: CreateStartupInput!): StartupPayload!
+  updateStartup("The change's input." input: UpdateStartupInput!): StartupPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/funding.graphqls", Input: `"A venture capital fund (quỹ đầu tư mạo hiểm) that issues funding calls."
 type Fund implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   name: String!
   nameEn: String
@@ -9419,14 +9715,20 @@ type Fund implements Node {
   "The fund's calls, newest first."
   calls: [FundCall!]! @deprecated(reason: "Use callsConnection, a connection: the list grows without bound.")
   "The fund's calls, newest first; drafts only for the fund's managers (page size at most 100)."
-  callsConnection(first: Int = 20, after: String): FundCallConnection!
+  callsConnection("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): FundCallConnection!
 }
 
+"Where a funding call is in its life."
 enum FundCallStatus {
+  "Being written; only the fund's managers see it."
   DRAFT
+  "Published; takes applications between its opening and its deadline."
   OPEN
+  "Past its deadline; applications are being reviewed."
   CLOSED
+  "Awards and rejections are final."
   DECIDED
+  "Withdrawn, with a reason."
   CANCELLED
 }
 
@@ -9435,6 +9737,7 @@ A funding call (đợt kêu gọi vốn) startups apply to. Lifecycle: DRAFT →
 CLOSED → DECIDED, or CANCELLED. Drafts are visible to the fund's managers only.
 """
 type FundCall implements Node & Listing {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   title: String!
   "The title, under the name every listing shares."
@@ -9459,6 +9762,7 @@ type FundCall implements Node & Listing {
   eligibilityRules: [EligibilityRule!]!
   rubric: Rubric!
   cancelReason: String
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
   "Applications by status; public."
   applicationCounts: [ApplicationCount!]!
@@ -9467,19 +9771,24 @@ type FundCall implements Node & Listing {
   assigned to them for reviewers, their own for a startup's members, none for
   anybody else.
   """
-  applications(first: Int = 20, after: String, status: ApplicationStatus): ApplicationConnection!
+  applications("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only items in this status." status: ApplicationStatus): ApplicationConnection!
   "The fund's managers only (null, with a FORBIDDEN error at its path, for others). See RankingEntry for the order."
-  ranking(normalize: Boolean = false): Ranking
+  ranking("Whether to correct each reviewer's leniency (z-scores per criterion) before averaging." normalize: Boolean = false): Ranking
   "Whether the caller may edit, publish, close and decide the call (the fund's managers, admins)."
   viewerCanManage: Boolean!
   "Whether the caller acts for a startup and the call takes applications now."
   viewerCanApply: Boolean!
 }
 
+"What kind of answer a question takes."
 enum QuestionKind {
+  "Free text, within the length limits."
   TEXT
+  "A number, within the limits."
   NUMBER
+  "One of the options."
   SINGLE_CHOICE
+  "Any of the options."
   MULTIPLE_CHOICE
   "A reference to a document (an uploaded file's ID or URL)."
   DOCUMENT
@@ -9524,6 +9833,7 @@ type Rubric {
   overallThreshold: Float!
 }
 
+"One criterion of a call's rubric, with its weight and threshold."
 type Criterion {
   key: String!
   name: String!
@@ -9539,34 +9849,44 @@ type Criterion {
   threshold: Float!
 }
 
+"How many applications a call has in one status."
 type ApplicationCount {
   status: ApplicationStatus!
   count: Int!
 }
 
+"One fund call in a connection, with its cursor."
 type FundCallEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: FundCall!
 }
 
+"A page of fund calls: the items, where the page starts and ends, and how many all pages hold."
 type FundCallConnection {
+  "The page's items, each with its cursor."
   edges: [FundCallEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
 }
 
 extend type Query {
   funds: [Fund!]!
-  fundCalls(first: Int = 20, after: String, status: FundCallStatus): FundCallConnection!
+  fundCalls("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only items in this status." status: FundCallStatus): FundCallConnection!
   "Every rule's outcome for a startup, without applying: its members and the fund's managers."
-  checkEligibility(callId: ID!, startupId: ID!): EligibilityResult
+  checkEligibility("The global ID of the call." callId: ID!, "The global ID of the startup." startupId: ID!): EligibilityResult
 }
 
+"Whether a startup may apply to a call, rule by rule."
 type EligibilityResult {
   eligible: Boolean!
   outcomes: [RuleOutcome!]!
 }
 
+"One eligibility rule's outcome for a startup, with the reason."
 type RuleOutcome {
   key: String!
   passed: Boolean!
@@ -9574,6 +9894,7 @@ type RuleOutcome {
   reason: String!
 }
 
+"A question of a call's form: its kind, whether it is required, and its limits or options."
 input QuestionInput {
   "Lower-case letters, digits and '_', starting with a letter."
   key: String!
@@ -9588,6 +9909,7 @@ input QuestionInput {
   options: [String!]
 }
 
+"An eligibility rule: a CEL expression over the startup and the call, with its description in both languages."
 input EligibilityRuleInput {
   key: String!
   description: String!
@@ -9596,6 +9918,7 @@ input EligibilityRuleInput {
   expression: String!
 }
 
+"A criterion of a call's rubric."
 input CriterionInput {
   key: String!
   name: String!
@@ -9606,12 +9929,15 @@ input CriterionInput {
   threshold: Float!
 }
 
+"How reviewers score a call's applications: criteria, scale, half points and thresholds."
 input RubricInput {
   criteria: [CriterionInput!]!
   overallThreshold: Float!
 }
 
+"What creating a fund call takes."
 input CreateFundCallInput {
+  "The global ID of the fund."
   fundId: ID!
   title: String!
   description: String
@@ -9632,7 +9958,9 @@ Changes the given fields. A DRAFT call may change anything; an OPEN call only
 its title, description and a later closing time.
 """
 input UpdateFundCallInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   title: String
   description: String
@@ -9648,34 +9976,41 @@ input UpdateFundCallInput {
   rubric: RubricInput
 }
 
+"A status change of a call: which one, the version the caller read, and the reason where the step takes one."
 input FundCallActionInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   "Required to cancel."
   reason: String
 }
 
+"What a change of a fund call answers: the record as it is after the change, or the userErrors that stopped it."
 type FundCallPayload {
   fundCall: FundCall
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 extend type Mutation {
-  createFundCall(input: CreateFundCallInput!): FundCallPayload!
-  updateFundCall(input: UpdateFundCallInput!): FundCallPayload!
+  createFundCall("The change's input." input: CreateFundCallInput!): FundCallPayload!
+  updateFundCall("The change's input." input: UpdateFundCallInput!): FundCallPayload!
   "DRAFT → OPEN."
-  publishFundCall(input: FundCallActionInput!): FundCallPayload!
+  publishFundCall("The change's input." input: FundCallActionInput!): FundCallPayload!
   "OPEN → CLOSED before the deadline; calls past their deadline close on their own."
-  closeFundCall(input: FundCallActionInput!): FundCallPayload!
+  closeFundCall("The change's input." input: FundCallActionInput!): FundCallPayload!
   "DRAFT, OPEN or CLOSED → CANCELLED, with a reason."
-  cancelFundCall(input: FundCallActionInput!): FundCallPayload!
+  cancelFundCall("The change's input." input: FundCallActionInput!): FundCallPayload!
   "CLOSED → DECIDED, once every application is decided."
-  decideFundCall(input: FundCallActionInput!): FundCallPayload!
+  decideFundCall("The change's input." input: FundCallActionInput!): FundCallPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/jobs.graphqls", Input: `"What started a job run."
 enum JobTrigger {
+  "Started by its schedule."
   SCHEDULE
+  "Started by an admin or the jobs command."
   MANUAL
   "A change to data, such as a profile edit whose matches are rescored."
   EVENT
@@ -9683,8 +10018,11 @@ enum JobTrigger {
 
 "How a job run stands."
 enum JobRunStatus {
+  "Running now."
   RUNNING
+  "Finished; stats say what it did."
   SUCCEEDED
+  "Failed; error says why."
   FAILED
   "Another run of the job held its lease, so this one did not run: for a scheduled tick, an earlier run still working (its error names it)."
   SKIPPED
@@ -9692,6 +10030,7 @@ enum JobRunStatus {
 
 "One run of a scheduled job."
 type JobRun implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   job: String!
   trigger: JobTrigger!
@@ -9713,26 +10052,35 @@ type Job {
   lastRun: JobRun
 }
 
+"One job run in a connection, with its cursor."
 type JobRunEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: JobRun!
 }
 
+"A page of job runs: the items, where the page starts and ends, and how many all pages hold."
 type JobRunConnection {
+  "The page's items, each with its cursor."
   edges: [JobRunEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
   "How many items all pages hold: every run of the job."
   totalCount: Int!
 }
 
+"The scheduled job to run now."
 input RunJobInput {
   "The job's name, as jobs lists it."
   name: String!
 }
 
+"What a change of a run job answers: the record as it is after the change, or the userErrors that stopped it."
 type RunJobPayload {
   "RUNNING while the job works in the background, or SKIPPED when another run holds its lease."
   jobRun: JobRun
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
@@ -9740,18 +10088,21 @@ extend type Query {
   "Scheduled jobs with their latest runs; admins only."
   jobs: [Job!]
   "A job's runs, newest first; admins only."
-  jobRuns(job: String!, first: Int = 20, after: String): JobRunConnection
+  jobRuns("The job's name, as jobs lists it." job: String!, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): JobRunConnection
 }
 
 extend type Mutation {
   "Runs a job now; admins only. Poll jobRuns for its outcome."
-  runJob(input: RunJobInput!): RunJobPayload!
+  runJob("The change's input." input: RunJobInput!): RunJobPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/matching.graphqls", Input: `"What a startup is matched with."
 enum MatchKind {
+  "Funding calls."
   FUND_CALL
+  "Investors."
   INVESTOR
+  "Mentors."
   MENTOR
   "An incubator's programme."
   INCUBATOR
@@ -9816,40 +10167,43 @@ type MatchContribution {
 
 extend type Startup {
   "Best matches of a kind, best first; for the startup's members, its incubator's managers and admins (null, with a FORBIDDEN error at its path, for others)."
-  matches(kind: MatchKind!, first: Int = 10): [Match!]
+  matches("Which kind of matches." kind: MatchKind!, "How many items to return, from 0 to 100." first: Int = 10): [Match!]
 }
 
 extend type FundCall {
   "Startups that fit the call and pass its eligibility rules, best first; for the fund's managers (null, with a FORBIDDEN error at its path, for others)."
-  matches(first: Int = 10): [Match!]
+  matches("How many items to return, from 0 to 100." first: Int = 10): [Match!]
 }
 
 extend type Investor {
   "Startups that fit the thesis and want what the investor offers, best first; for the investor's users (null, with a FORBIDDEN error at its path, for others)."
-  matches(first: Int = 10): [Match!]
+  matches("How many items to return, from 0 to 100." first: Int = 10): [Match!]
 }
 
 extend type Mentor {
   "Startups the mentor could coach, best first; for the mentor and incubator managers (null, with a FORBIDDEN error at its path, for others)."
-  matches(first: Int = 10): [Match!]
+  matches("How many items to return, from 0 to 100." first: Int = 10): [Match!]
 }
 
+"The match to dismiss or bookmark."
 input MatchFeedbackInput {
   "A match's id, from any list of matches."
   id: ID!
 }
 
+"What a change of a match feedback answers: the record as it is after the change, or the userErrors that stopped it."
 type MatchFeedbackPayload {
   "The list the match was in, as it stands now."
   matches: [Match!]
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 extend type Mutation {
   "Hide a match from its list for good; later scoring never brings it back."
-  dismissMatch(input: MatchFeedbackInput!): MatchFeedbackPayload!
+  dismissMatch("The change's input." input: MatchFeedbackInput!): MatchFeedbackPayload!
   "Mark a match as interesting: a positive signal for both sides."
-  bookmarkMatch(input: MatchFeedbackInput!): MatchFeedbackPayload!
+  bookmarkMatch("The change's input." input: MatchFeedbackInput!): MatchFeedbackPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/sandbox.graphqls", Input: `"Limits of a test: a program's maximums, or what a firm requests and a regulator certifies."
@@ -9864,6 +10218,7 @@ type SandboxLimits {
   totalCapVnd: VND!
 }
 
+"Limits on a sandbox test: duration, customers, and the money at stake."
 input SandboxLimitsInput {
   durationDays: Int!
   maxCustomers: Int!
@@ -9874,6 +10229,7 @@ input SandboxLimitsInput {
 
 "A sandbox program (cơ chế thử nghiệm có kiểm soát), e.g. the city's new-technology sandbox."
 type SandboxProgram implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   name: String!
   nameEn: String
@@ -9891,11 +10247,13 @@ type SandboxProgram implements Node {
   holidays: [Date!]!
   "How each criterion is judged: indicators for and against."
   guides: [SandboxCriterionGuide!]!
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
   "Whether the caller may run the programme's applications (its regulators, admins)."
   viewerCanManage: Boolean!
 }
 
+"What counts for and against one of the sandbox's assessment criteria."
 type SandboxCriterionGuide {
   "in_scope, genuine_innovation, consumer_benefit, readiness or need_for_sandbox."
   criterion: String!
@@ -9903,6 +10261,7 @@ type SandboxCriterionGuide {
   negative: [String!]!
 }
 
+"What counts for and against one of the sandbox's assessment criteria."
 input SandboxCriterionGuideInput {
   criterion: String!
   positive: [String!]!
@@ -9911,11 +10270,14 @@ input SandboxCriterionGuideInput {
 
 "Replaces a program's settings (e.g. next year's holidays); admins."
 input UpdateSandboxProgramInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   program: CreateSandboxProgramInput!
 }
 
+"What creating a sandbox program takes."
 input CreateSandboxProgramInput {
   name: String!
   nameEn: String
@@ -9935,34 +10297,53 @@ DRAFT → SUBMITTED → UNDER_ASSESSMENT ⇄ INFO_REQUESTED → APPROVED | REJEC
 APPROVED → TESTING ⇄ SUSPENDED → EXITED; WITHDRAWN by the firm before testing.
 """
 enum SandboxStatus {
+  "Being written by the firm."
   DRAFT
+  "Submitted; the regulator's acknowledgement clock runs."
   SUBMITTED
+  "Being assessed against the programme criteria."
   UNDER_ASSESSMENT
+  "The regulator asked for information; the clock stops until the firm answers."
   INFO_REQUESTED
+  "Approved with test parameters; testing must start within the window."
   APPROVED
+  "Refused, with reasons."
   REJECTED
+  "Testing within the approved limits, reporting periodically."
   TESTING
+  "Testing suspended by the regulator."
   SUSPENDED
+  "The test ended; see the outcome."
   EXITED
+  "Withdrawn by the firm before testing."
   WITHDRAWN
 }
 
+"How a sandbox test ended."
 enum SandboxOutcome {
+  "The test succeeded; the firm goes to market under the normal rules."
   GRADUATED
+  "Ended at its term, continued under an extended regime by a new decision."
   EXTENDED
+  "The test was ended by the regulator."
   TERMINATED
 }
 
+"A service level a sandbox application is past."
 enum SandboxFlag {
+  "The regulator has not acknowledged the application within its working days."
   ACKNOWLEDGEMENT_OVERDUE
+  "The assessment is past its deadline."
   ASSESSMENT_OVERDUE
   "Testing did not start within the window after approval."
   APPROVAL_LAPSED
+  "A periodic report is past due."
   REPORT_OVERDUE
 }
 
 "A firm's application to test a product; its firm's members and the program's regulators see it."
 type SandboxApplication implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   program: SandboxProgram!
   startup: Startup!
@@ -9992,9 +10373,11 @@ type SandboxApplication implements Node {
   deadlines: SandboxDeadlines!
   "Overdue service levels, kept current by the deadline job."
   flags: [SandboxFlag!]!
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
 }
 
+"One status change of a sandbox application, with who made it and why."
 type SandboxTransition {
   at: DateTime!
   by: String! @deprecated(reason: "Use actor, a User a client can name.")
@@ -10005,6 +10388,7 @@ type SandboxTransition {
   reason: String
 }
 
+"The regulator's finding on one assessment criterion."
 type SandboxFinding {
   "in_scope, genuine_innovation, consumer_benefit, readiness or need_for_sandbox."
   criterion: String!
@@ -10012,6 +10396,7 @@ type SandboxFinding {
   note: String
 }
 
+"The regulator's assessment of a sandbox application against the programme's criteria."
 type SandboxAssessment {
   by: String! @deprecated(reason: "Use actor, a User a client can name.")
   "Who did it."
@@ -10020,6 +10405,7 @@ type SandboxAssessment {
   findings: [SandboxFinding!]!
 }
 
+"The regulator's request for more information, and the firm's answer."
 type SandboxInfoRequest {
   at: DateTime!
   question: String!
@@ -10027,11 +10413,13 @@ type SandboxInfoRequest {
   answeredAt: DateTime
 }
 
+"An incident the firm reported during its test."
 type SandboxIncident {
   critical: Boolean!
   description: String!
 }
 
+"A periodic report of a firm in testing."
 type SandboxReport {
   periodEnd: Date!
   customers: Int!
@@ -10047,16 +10435,19 @@ type SandboxReport {
   breaches: [String!]!
 }
 
+"One measure a report gives."
 type SandboxMetric {
   name: String!
   value: Float!
 }
 
+"One measure a report gives."
 input SandboxMetricInput {
   name: String!
   value: Float!
 }
 
+"A firm's request to extend its test, and the regulator's decision."
 type SandboxExtension {
   days: Int!
   reason: String!
@@ -10074,14 +10465,21 @@ type SandboxDeadlines {
   testEndsOn: Date
 }
 
+"One sandbox application in a connection, with its cursor."
 type SandboxApplicationEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: SandboxApplication!
 }
 
+"A page of sandbox applications: the items, where the page starts and ends, and how many all pages hold."
 type SandboxApplicationConnection {
+  "The page's items, each with its cursor."
   edges: [SandboxApplicationEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
 }
 
@@ -10098,26 +10496,33 @@ type SandboxRegisterEntry {
 
 extend type Query {
   sandboxPrograms: [SandboxProgram!]!
-  sandboxApplication(id: ID!): SandboxApplication
+  sandboxApplication("A global ID." id: ID!): SandboxApplication
   "A program's applications for its regulators, or a startup's own for its members."
-  sandboxApplications(programId: ID, startupId: ID, first: Int = 20, after: String): SandboxApplicationConnection
-  sandboxRegister(first: Int = 50, after: String): [SandboxRegisterEntry!]! @deprecated(reason: "Use sandboxRegisterConnection, which says where the next page starts.")
+  sandboxApplications("The global ID of the program." programId: ID, "The global ID of the startup." startupId: ID, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): SandboxApplicationConnection
+  sandboxRegister("How many entries to return, from 0 to 100." first: Int = 50, "The cursor after which to continue." after: String): [SandboxRegisterEntry!]! @deprecated(reason: "Use sandboxRegisterConnection, which says where the next page starts.")
   "The public register: firms in or after testing, in the order they applied (page size at most 100)."
-  sandboxRegisterConnection(first: Int = 50, after: String): SandboxRegisterConnection!
+  sandboxRegisterConnection("How many items to return, from 0 to 100." first: Int = 50, "The endCursor of the page before; omitted for the first page." after: String): SandboxRegisterConnection!
 }
 
+"One sandbox register in a connection, with its cursor."
 type SandboxRegisterEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: SandboxRegisterEntry!
 }
 
+"A page of sandbox registers: the items, where the page starts and ends, and how many all pages hold."
 type SandboxRegisterConnection {
+  "The page's items, each with its cursor."
   edges: [SandboxRegisterEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
   "How many items all pages hold: every firm in or after testing."
   totalCount: Int!
 }
 
+"What a firm proposes to test: the product, why it is new, its benefit and risks, and the limits it asks for."
 input SandboxProposalInput {
   product: String!
   innovation: String
@@ -10134,18 +10539,25 @@ input SandboxProposalInput {
   documents: [String!]
 }
 
+"What creating a sandbox application takes."
 input CreateSandboxApplicationInput {
+  "The global ID of the program."
   programId: ID!
+  "The global ID of the startup."
   startupId: ID!
   proposal: SandboxProposalInput!
 }
 
+"The changes to a sandbox application: given fields change, omitted ones stay."
 input UpdateSandboxApplicationInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   proposal: SandboxProposalInput!
 }
 
+"A step of a sandbox application's life (the deprecated generic form's argument)."
 enum SandboxAction {
   "Firm: DRAFT → SUBMITTED, checked in full."
   SUBMIT
@@ -10163,8 +10575,11 @@ enum SandboxAction {
   WITHDRAW
 }
 
+"A step of a sandbox application by its action (the deprecated generic form)."
 input SandboxActionInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   action: SandboxAction!
   reason: String
@@ -10172,43 +10587,58 @@ input SandboxActionInput {
 
 "A status change of a sandbox application: which one, the version the caller read, and why where the step takes a reason."
 input SandboxApplicationActionInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   reason: String
 }
 
+"A text the regulator asks or the firm answers."
 input SandboxTextInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   text: String!
 }
 
+"The regulator's finding on one assessment criterion."
 input SandboxFindingInput {
   criterion: String!
   met: Boolean!
   note: String
 }
 
+"The regulator's assessment of a sandbox application."
 input AssessSandboxInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   findings: [SandboxFindingInput!]!
 }
 
+"The regulator's approval, with the test parameters it certifies within the programme's limits."
 input ApproveSandboxInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   "May be tighter than requested, never looser."
   certified: SandboxLimitsInput!
   conditions: [String!]
 }
 
+"An incident to report during a test."
 input SandboxIncidentInput {
   critical: Boolean = false
   description: String!
 }
 
+"A periodic report of a test."
 input SandboxReportInput {
+  "The global ID of the record to change."
   id: ID!
   periodEnd: Date!
   customers: Int!
@@ -10220,71 +10650,84 @@ input SandboxReportInput {
   metrics: [SandboxMetricInput!]
 }
 
+"A request to extend a test."
 input SandboxExtensionInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   days: Int!
   reason: String!
 }
 
+"The regulator's decision on a request to extend a test."
 input DecideSandboxExtensionInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   approve: Boolean!
 }
 
+"The end of a test, with its outcome."
 input ExitSandboxInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   outcome: SandboxOutcome!
   reason: String
 }
 
+"What a change of a sandbox application answers: the record as it is after the change, or the userErrors that stopped it."
 type SandboxApplicationPayload {
   sandboxApplication: SandboxApplication
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"What a change of a sandbox program answers: the record as it is after the change, or the userErrors that stopped it."
 type SandboxProgramPayload {
   sandboxProgram: SandboxProgram
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 extend type Mutation {
   "Admins."
-  createSandboxProgram(input: CreateSandboxProgramInput!): SandboxProgramPayload!
-  updateSandboxProgram(input: UpdateSandboxProgramInput!): SandboxProgramPayload!
+  createSandboxProgram("The change's input." input: CreateSandboxProgramInput!): SandboxProgramPayload!
+  updateSandboxProgram("The change's input." input: UpdateSandboxProgramInput!): SandboxProgramPayload!
   "A member of the startup starts a draft; requested limits beyond the program's are refused."
-  createSandboxApplication(input: CreateSandboxApplicationInput!): SandboxApplicationPayload!
-  updateSandboxApplication(input: UpdateSandboxApplicationInput!): SandboxApplicationPayload!
-  actOnSandboxApplication(input: SandboxActionInput!): SandboxApplicationPayload! @deprecated(reason: "Use the step's own mutation: submitSandboxApplication, acknowledgeSandboxApplication, rejectSandboxApplication, startSandboxTest, suspendSandboxTest, liftSandboxSuspension, withdrawSandboxApplication.")
+  createSandboxApplication("The change's input." input: CreateSandboxApplicationInput!): SandboxApplicationPayload!
+  updateSandboxApplication("The change's input." input: UpdateSandboxApplicationInput!): SandboxApplicationPayload!
+  actOnSandboxApplication("The change's input." input: SandboxActionInput!): SandboxApplicationPayload! @deprecated(reason: "Use the step's own mutation: submitSandboxApplication, acknowledgeSandboxApplication, rejectSandboxApplication, startSandboxTest, suspendSandboxTest, liftSandboxSuspension, withdrawSandboxApplication.")
   "Firm: DRAFT → SUBMITTED, checked in full."
-  submitSandboxApplication(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  submitSandboxApplication("The change's input." input: SandboxApplicationActionInput!): SandboxApplicationPayload!
   "Regulator: SUBMITTED → UNDER_ASSESSMENT."
-  acknowledgeSandboxApplication(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  acknowledgeSandboxApplication("The change's input." input: SandboxApplicationActionInput!): SandboxApplicationPayload!
   "Regulator, with reasons."
-  rejectSandboxApplication(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  rejectSandboxApplication("The change's input." input: SandboxApplicationActionInput!): SandboxApplicationPayload!
   "Firm: APPROVED → TESTING, within the start window."
-  startSandboxTest(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  startSandboxTest("The change's input." input: SandboxApplicationActionInput!): SandboxApplicationPayload!
   "Regulator, with a reason."
-  suspendSandboxTest(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  suspendSandboxTest("The change's input." input: SandboxApplicationActionInput!): SandboxApplicationPayload!
   "Regulator, with a reason."
-  liftSandboxSuspension(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  liftSandboxSuspension("The change's input." input: SandboxApplicationActionInput!): SandboxApplicationPayload!
   "Firm, before testing."
-  withdrawSandboxApplication(input: SandboxApplicationActionInput!): SandboxApplicationPayload!
+  withdrawSandboxApplication("The change's input." input: SandboxApplicationActionInput!): SandboxApplicationPayload!
   "Regulator: UNDER_ASSESSMENT → INFO_REQUESTED."
-  requestSandboxInformation(input: SandboxTextInput!): SandboxApplicationPayload!
+  requestSandboxInformation("The change's input." input: SandboxTextInput!): SandboxApplicationPayload!
   "Firm: INFO_REQUESTED → UNDER_ASSESSMENT."
-  answerSandboxInformation(input: SandboxTextInput!): SandboxApplicationPayload!
+  answerSandboxInformation("The change's input." input: SandboxTextInput!): SandboxApplicationPayload!
   "Regulator: a finding on every criterion."
-  assessSandboxApplication(input: AssessSandboxInput!): SandboxApplicationPayload!
-  approveSandboxApplication(input: ApproveSandboxInput!): SandboxApplicationPayload!
+  assessSandboxApplication("The change's input." input: AssessSandboxInput!): SandboxApplicationPayload!
+  approveSandboxApplication("The change's input." input: ApproveSandboxInput!): SandboxApplicationPayload!
   "Firm; a report beyond a certified limit records a breach; a critical incident suspends the test."
-  submitSandboxReport(input: SandboxReportInput!): SandboxApplicationPayload!
-  requestSandboxExtension(input: SandboxExtensionInput!): SandboxApplicationPayload!
-  decideSandboxExtension(input: DecideSandboxExtensionInput!): SandboxApplicationPayload!
+  submitSandboxReport("The change's input." input: SandboxReportInput!): SandboxApplicationPayload!
+  requestSandboxExtension("The change's input." input: SandboxExtensionInput!): SandboxApplicationPayload!
+  decideSandboxExtension("The change's input." input: DecideSandboxExtensionInput!): SandboxApplicationPayload!
   "Regulator: TESTING or SUSPENDED → EXITED with an outcome."
-  exitSandboxTest(input: ExitSandboxInput!): SandboxApplicationPayload!
+  exitSandboxTest("The change's input." input: ExitSandboxInput!): SandboxApplicationPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/schema.graphqls", Input: `"""
@@ -10309,6 +10752,7 @@ schema {
 
 "An object with a globally unique, opaque ID."
 interface Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
 }
 
@@ -10317,6 +10761,7 @@ What matching and search return — a startup, fund call, investor, mentor or
 incubator — with what a result card shows without knowing which.
 """
 interface Listing {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   "The name, or a call's title."
   name: String!
@@ -10454,12 +10899,19 @@ type UserError {
 
 "What users can do on the platform."
 enum Role {
+  "Runs the platform: every record, the jobs and the criteria."
   ADMIN
+  "Manages an incubator (org): its startups and events."
   INCUBATOR_MANAGER
+  "Manages a fund (org): its calls, applications and decisions."
   FUND_MANAGER
+  "Acts for an investor (org): deal flow, pipeline, saved searches."
   INVESTOR
+  "A member of a startup (org): its profile, applications and data room."
   STARTUP_MEMBER
+  "Scores the applications assigned to them."
   REVIEWER
+  "Runs a sandbox programme (org): assessments, approvals, supervision."
   REGULATOR
 }
 
@@ -10498,44 +10950,62 @@ type Viewer {
   """
   organization: Organization
   "The applications of the startup the user acts for, newest first (page size at most 100)."
-  applications(first: Int = 20, after: String, status: ApplicationStatus): ApplicationConnection!
+  applications("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only items in this status." status: ApplicationStatus): ApplicationConnection!
   "The applications the user is assigned to review, in every call (page size at most 100)."
-  reviewAssignments(first: Int = 20, after: String): ApplicationConnection!
+  reviewAssignments("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): ApplicationConnection!
   "The notifications of the investor the user acts for, newest first (page size at most 100)."
-  notifications(first: Int = 20, after: String, unreadOnly: Boolean = false): NotificationConnection!
+  notifications("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only notifications not yet marked read." unreadOnly: Boolean = false): NotificationConnection!
   """
   The events the user registered for, latest start first (page size at most
   100); each answers the user's registration, agenda and meeting requests.
   """
-  events(first: Int = 20, after: String): EventConnection!
+  events("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): EventConnection!
   "The pipeline of the investor the user acts for, most recently moved first (page size at most 100)."
-  deals(first: Int = 20, after: String, stage: DealStage): DealConnection!
+  deals("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only deals in this stage." stage: DealStage): DealConnection!
   """
   Sandbox applications: the startup's for its members, the programme's for
   its regulators; newest first (page size at most 100).
   """
-  sandboxApplications(first: Int = 20, after: String): SandboxApplicationConnection!
+  sandboxApplications("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): SandboxApplicationConnection!
 }
 
 "Business sectors: a closed taxonomy led by the city's priorities."
 enum Sector {
+  "Semiconductors (Bán dẫn); a city priority."
   SEMICONDUCTORS
+  "Artificial intelligence (Trí tuệ nhân tạo); a city priority."
   ARTIFICIAL_INTELLIGENCE
+  "Marine science and technology (Khoa học và công nghệ biển); a city priority."
   MARINE_SCIENCE_TECH
+  "Port logistics (Cảng biển và logistics); a city priority."
   PORT_LOGISTICS
+  "Green industry and energy (Công nghiệp xanh và năng lượng); a city priority."
   GREEN_INDUSTRY_ENERGY
+  "Advanced manufacturing (Sản xuất tiên tiến); a city priority."
   ADVANCED_MANUFACTURING
+  "Software and SaaS (Phần mềm và SaaS)."
   SOFTWARE_SAAS
+  "Fintech (Công nghệ tài chính)."
   FINTECH
+  "Edtech (Công nghệ giáo dục)."
   EDTECH
+  "Healthtech (Công nghệ y tế)."
   HEALTHTECH
+  "Agritech and food (Nông nghiệp và thực phẩm)."
   AGRITECH_FOOD
+  "E-commerce and retail (Thương mại điện tử và bán lẻ)."
   ECOMMERCE_RETAIL
+  "Tourism and hospitality (Du lịch và dịch vụ)."
   TOURISM_HOSPITALITY
+  "Smart city (Đô thị thông minh)."
   SMART_CITY
+  "Biotechnology (Công nghệ sinh học)."
   BIOTECH
+  "IoT and hardware (IoT và phần cứng)."
   IOT_HARDWARE
+  "Digital transformation (Chuyển đổi số)."
   DIGITAL_TRANSFORMATION
+  "Creative industries and media (Sáng tạo và truyền thông)."
   CREATIVE_MEDIA
 }
 
@@ -10564,51 +11034,75 @@ type SectorInfo {
 
 "How far a startup has come, from earliest to latest."
 enum Stage {
+  "An idea, no product yet (Ý tưởng)."
   IDEA
+  "A working prototype (Nguyên mẫu)."
   PROTOTYPE
+  "First users, before a seed round (Tiền hạt giống)."
   PRE_SEED
+  "Raising or raised a seed round (Hạt giống)."
   SEED
+  "Raising or raised a Series A (Vòng A)."
   SERIES_A
+  "Scaling, past Series A (Tăng trưởng)."
   GROWTH
 }
 
+"What can be read."
 type Query {
   "Any object by its global ID; null, with an error at its path, when it does not exist or the caller may not see it."
-  node(id: ID!): Node
+  node("A global ID." id: ID!): Node
   """
   Objects by their global IDs (at most 100), in the order asked; each one
   missing or hidden from the caller is null with its error at its index.
   """
-  nodes(ids: [ID!]!): [Node]!
+  nodes("Global IDs, at most 100." ids: [ID!]!): [Node]!
   "Who is calling."
   viewer: Viewer!
   "The sector taxonomy."
   sectors: [SectorInfo!]!
 }
 
+"What can be changed; every change answers a payload with userErrors."
 type Mutation
 `, BuiltIn: false},
-	{Name: "../../web-schema/screening.graphqls", Input: `enum LegalForm {
+	{Name: "../../web-schema/screening.graphqls", Input: `"A firm's legal form under the Enterprise Law."
+enum LegalForm {
+  "Joint-stock company (công ty cổ phần)."
   JOINT_STOCK
+  "One-member limited liability company (công ty TNHH một thành viên)."
   LLC_ONE_MEMBER
+  "Multi-member limited liability company (công ty TNHH hai thành viên trở lên)."
   LLC_MULTI_MEMBER
+  "Partnership (công ty hợp danh)."
   PARTNERSHIP
+  "Private enterprise (doanh nghiệp tư nhân)."
   PRIVATE_ENTERPRISE
 }
 
+"A kind of intellectual property."
 enum IPKind {
+  "Invention patent (bằng độc quyền sáng chế)."
   INVENTION_PATENT
+  "Utility solution patent (bằng độc quyền giải pháp hữu ích)."
   UTILITY_SOLUTION
+  "Industrial design (kiểu dáng công nghiệp)."
   INDUSTRIAL_DESIGN
+  "Semiconductor layout design (thiết kế bố trí mạch tích hợp)."
   IC_LAYOUT_DESIGN
+  "Software copyright (quyền tác giả phần mềm)."
   SOFTWARE_COPYRIGHT
+  "Plant variety protection (giống cây trồng)."
   PLANT_VARIETY
+  "Recognised technical advance (tiến bộ kỹ thuật)."
   TECHNICAL_ADVANCE
 }
 
+"A kind of certificate a firm may hold."
 enum CertificateKind {
   "Science and technology enterprise (Decree 13/2019)."
   ST_ENTERPRISE
+  "High-technology enterprise certificate (doanh nghiệp công nghệ cao)."
   HIGH_TECH
 }
 
@@ -10628,6 +11122,7 @@ type Evidence {
   confirmations: [SupportConfirmation!]!
 }
 
+"A patent, utility solution, copyright or other IP the firm holds or applied for."
 type IPAsset {
   kind: IPKind!
   number: String
@@ -10636,6 +11131,7 @@ type IPAsset {
   documentRef: String!
 }
 
+"A prize or recognition the firm won."
 type Award {
   name: String!
   international: Boolean!
@@ -10643,6 +11139,7 @@ type Award {
   documentRef: String!
 }
 
+"A certificate the firm holds, such as an S&T enterprise certificate."
 type Certificate {
   kind: CertificateKind!
   issuedOn: Date!
@@ -10650,6 +11147,7 @@ type Certificate {
   documentRef: String!
 }
 
+"A round the firm raised."
 type Investment {
   fund: String!
   amountVnd: VND!
@@ -10659,6 +11157,7 @@ type Investment {
   documentRef: String!
 }
 
+"A confirmation from a support organisation (an incubator, a university) that it supports the firm."
 type SupportConfirmation {
   issuer: String!
   issuedOn: Date!
@@ -10677,6 +11176,7 @@ input EvidenceInput {
   confirmations: [SupportConfirmationInput!]
 }
 
+"A patent, utility solution, copyright or other IP the firm holds or applied for."
 input IPAssetInput {
   kind: IPKind!
   number: String
@@ -10685,6 +11185,7 @@ input IPAssetInput {
   documentRef: String!
 }
 
+"A prize or recognition the firm won."
 input AwardInput {
   name: String!
   international: Boolean = false
@@ -10692,6 +11193,7 @@ input AwardInput {
   documentRef: String!
 }
 
+"A certificate the firm holds."
 input CertificateInput {
   kind: CertificateKind!
   issuedOn: Date!
@@ -10699,6 +11201,7 @@ input CertificateInput {
   documentRef: String!
 }
 
+"A round the firm raised."
 input InvestmentInput {
   fund: String!
   amountVnd: VND!
@@ -10707,6 +11210,7 @@ input InvestmentInput {
   documentRef: String!
 }
 
+"A confirmation from a support organisation that it supports the firm."
 input SupportConfirmationInput {
   issuer: String!
   issuedOn: Date!
@@ -10720,16 +11224,23 @@ extend type Startup {
   screening: [ScreeningResult!]
 }
 
+"A firm's status under a legal criteria set."
 enum ScreeningStatus {
+  "Meets every criterion."
   ELIGIBLE
+  "Fails a criterion; the outcomes say which, and what evidence is missing."
   NOT_ELIGIBLE
   "A criterion failed for lack of data the firm has not provided (see missing)."
   NEEDS_EVIDENCE
 }
 
+"Where a criteria set is in its life."
 enum CriteriaSetStatus {
+  "Being written; previewed, not applied."
   DRAFT
+  "Applied: firms are screened against it."
   ACTIVE
+  "Replaced by a later version; its results stay."
   RETIRED
 }
 
@@ -10741,6 +11252,7 @@ awards, certificates, investments, confirmations, revenue) and ` + "`" + `asOf` 
 (midnight, Asia/Ho_Chi_Minh), with addYears/addMonths/addDays and year().
 """
 type CriteriaSet implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
   key: String!
   "1, 2, … per key."
@@ -10756,6 +11268,7 @@ type CriteriaSet implements Node {
   version: Int!
 }
 
+"One criterion of a legal criteria set: a CEL expression with its reasons."
 type ScreeningCriterion {
   key: String!
   "Criteria sharing a group are alternatives: one must pass. Null: required."
@@ -10771,6 +11284,7 @@ type ScreeningCriterion {
   needs: [String!]!
 }
 
+"A firm's status under one version of a criteria set, criterion by criterion."
 type ScreeningResult {
   startup: Startup!
   setKey: String!
@@ -10785,6 +11299,7 @@ type ScreeningResult {
   history: [ScreeningChange!]!
 }
 
+"One criterion's outcome for a firm, with the reason and the evidence still missing."
 type CriterionOutcome {
   key: String!
   passed: Boolean!
@@ -10793,6 +11308,7 @@ type CriterionOutcome {
   missing: [String!]!
 }
 
+"A change of a firm's screening status."
 type ScreeningChange {
   at: DateTime!
   "Null for the first screening."
@@ -10801,22 +11317,31 @@ type ScreeningChange {
   setVersion: Int!
 }
 
+"One screening result in a connection, with its cursor."
 type ScreeningResultEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: ScreeningResult!
 }
 
+"A page of screening results: the items, where the page starts and ends, and how many all pages hold."
 type ScreeningResultConnection {
+  "The page's items, each with its cursor."
   edges: [ScreeningResultEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
 }
 
+"How many firms are in one screening status."
 type ScreeningCount {
   status: ScreeningStatus!
   count: Int!
 }
 
+"What publishing a draft criteria set would change, firm by firm."
 type CriteriaSetPreview {
   "Firms evaluated."
   firms: Int!
@@ -10826,6 +11351,7 @@ type CriteriaSetPreview {
   firmsChanging: [ScreeningPreviewChange!]!
 }
 
+"One firm whose status a draft would change."
 type ScreeningPreviewChange {
   startup: Startup!
   from: ScreeningStatus
@@ -10834,15 +11360,16 @@ type ScreeningPreviewChange {
 
 extend type Query {
   "Public."
-  criteriaSets(status: CriteriaSetStatus): [CriteriaSet!]!
+  criteriaSets("Only items in this status." status: CriteriaSetStatus): [CriteriaSet!]!
   "Admins see all firms, incubator managers their cohort, a firm's members its own."
-  screeningResults(setKey: String!, status: ScreeningStatus, first: Int = 20, after: String): ScreeningResultConnection
+  screeningResults("The criteria set's key; results are under its active version." setKey: String!, "Only items in this status." status: ScreeningStatus, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): ScreeningResultConnection
   "Counts per status, over the results the caller may see."
-  screeningCounts(setKey: String!): [ScreeningCount!]
+  screeningCounts("The criteria set's key; counts are under its active version." setKey: String!): [ScreeningCount!]
   "What publishing a DRAFT would change, compared with the active version; admins."
-  previewCriteriaSet(id: ID!): CriteriaSetPreview
+  previewCriteriaSet("A global ID." id: ID!): CriteriaSetPreview
 }
 
+"A criterion of a criteria set."
 input ScreeningCriterionInput {
   key: String!
   group: String
@@ -10854,6 +11381,7 @@ input ScreeningCriterionInput {
   needs: [String!]
 }
 
+"A criteria set: its key, version, title in both languages, legal basis and criteria."
 input CriteriaSetInput {
   key: String!
   title: String!
@@ -10865,49 +11393,63 @@ input CriteriaSetInput {
 
 "Replaces a DRAFT's content; the key stays."
 input UpdateCriteriaSetInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   set: CriteriaSetInput!
 }
 
+"A status change of a criteria set."
 input CriteriaSetActionInput {
+  "The global ID of the record to change."
   id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
 }
 
+"What a change of a criteria set answers: the record as it is after the change, or the userErrors that stopped it."
 type CriteriaSetPayload {
   criteriaSet: CriteriaSet
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
+"Which firms a screening run covers."
 input RunScreeningInput {
   "Only these startups; every firm when omitted."
   startupIds: [ID!]
 }
 
+"What a change of a run screening answers: the record as it is after the change, or the userErrors that stopped it."
 type RunScreeningPayload {
   firms: Int!
   evaluations: Int!
   changed: Int!
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
 }
 
 extend type Mutation {
   "Admins: drafts the next version of a set (version 1 for a new key)."
-  createCriteriaSet(input: CriteriaSetInput!): CriteriaSetPayload!
-  updateCriteriaSet(input: UpdateCriteriaSetInput!): CriteriaSetPayload!
+  createCriteriaSet("The change's input." input: CriteriaSetInput!): CriteriaSetPayload!
+  updateCriteriaSet("The change's input." input: UpdateCriteriaSetInput!): CriteriaSetPayload!
   "DRAFT → ACTIVE, retiring the version it replaces; every firm is then re-screened."
-  publishCriteriaSet(input: CriteriaSetActionInput!): CriteriaSetPayload!
-  retireCriteriaSet(input: CriteriaSetActionInput!): CriteriaSetPayload!
+  publishCriteriaSet("The change's input." input: CriteriaSetActionInput!): CriteriaSetPayload!
+  retireCriteriaSet("The change's input." input: CriteriaSetActionInput!): CriteriaSetPayload!
   "Admins: screens every firm now."
-  runScreening(input: RunScreeningInput): RunScreeningPayload!
+  runScreening("The change's input." input: RunScreeningInput): RunScreeningPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/search.graphqls", Input: `"The kinds of record search looks in."
 enum SearchType {
+  "Startups."
   STARTUP
+  "Funding calls."
   FUND_CALL
+  "Investors."
   INVESTOR
+  "Mentors."
   MENTOR
 }
 
@@ -10920,6 +11462,7 @@ input SearchFilter {
   incubatorIds: [ID!]
 }
 
+"How search results are ordered."
 enum SearchSort {
   "Best match first (by name when there is no query text)."
   RELEVANCE
@@ -10937,8 +11480,11 @@ type Highlight {
   snippet: String!
 }
 
+"One search in a connection, with its cursor."
 type SearchEdge {
+  "Pass as after to get the items that follow this one."
   cursor: String!
+  "The item."
   node: SearchResult!
   highlights: [Highlight!]!
 }
@@ -10959,9 +11505,13 @@ type SearchFacets {
   incubators: [FacetValue!]!
 }
 
+"A page of searchs: the items, where the page starts and ends, and how many all pages hold."
 type SearchConnection {
+  "The page's items, each with its cursor."
   edges: [SearchEdge!]!
+  "Where this page starts and ends."
   pageInfo: PageInfo!
+  "How many items all pages hold."
   totalCount: Int!
   facets: SearchFacets!
 }
@@ -10973,7 +11523,7 @@ extend type Query {
   word of five letters or more still matches, the last word matches as a prefix.
   Every word must match. Results trail writes by a second or two.
   """
-  search(query: String!, types: [SearchType!], filter: SearchFilter, sort: SearchSort = RELEVANCE, first: Int = 20, after: String): SearchConnection!
+  search("The words to find, with or without diacritics." query: String!, "Only these kinds of profile; every kind when omitted." types: [SearchType!], "Narrows the list; omitted fields do not filter." filter: SearchFilter, "The order; best match first unless given." sort: SearchSort = RELEVANCE, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): SearchConnection!
 }
 `, BuiltIn: false},
 }

@@ -23,10 +23,13 @@ import (
 	"github.com/innoport/innoport/matching"
 )
 
+// A note on a deal; a startup not yet in the pipeline enters it.
 type AddDealNoteInput struct {
+	// The global ID of the investor.
 	InvestorID string `json:"investorId"`
-	StartupID  string `json:"startupId"`
-	Text       string `json:"text"`
+	// The global ID of the startup.
+	StartupID string `json:"startupId"`
+	Text      string `json:"text"`
 }
 
 // The caller's agenda at an event, in time order.
@@ -40,11 +43,13 @@ type Agenda struct {
 	Ics string `json:"ics"`
 }
 
+// One meeting of the caller's agenda, and whom it is with.
 type AgendaItem struct {
 	Meeting *Meeting          `json:"meeting"`
 	With    *EventParticipant `json:"with"`
 }
 
+// An answer to one question, by the question's key; fill the field the question's kind takes.
 type AnswerInput struct {
 	QuestionKey string   `json:"questionKey"`
 	Text        *string  `json:"text,omitempty"`
@@ -55,40 +60,54 @@ type AnswerInput struct {
 
 // A status change of an application: which one, the version the caller read, and why where the step takes a reason.
 type ApplicationActionInput struct {
-	ID      string  `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int     `json:"version"`
 	Reason  *string `json:"reason,omitempty"`
 }
 
+// How many applications a call has in one status.
 type ApplicationCount struct {
 	Status funding.AppStatus `json:"status"`
 	Count  int               `json:"count"`
 }
 
+// What a change of a application answers: the record as it is after the change, or the userErrors that stopped it.
 type ApplicationPayload struct {
 	Application *funding.Application `json:"application,omitempty"`
-	UserErrors  []*UserError         `json:"userErrors"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The regulator's approval, with the test parameters it certifies within the programme's limits.
 type ApproveSandboxInput struct {
-	ID      string `json:"id"`
-	Version int    `json:"version"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int `json:"version"`
 	// May be tighter than requested, never looser.
 	Certified  *SandboxLimitsInput `json:"certified"`
 	Conditions []string            `json:"conditions,omitempty"`
 }
 
+// The regulator's assessment of a sandbox application.
 type AssessSandboxInput struct {
-	ID       string                 `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version  int                    `json:"version"`
 	Findings []*SandboxFindingInput `json:"findings"`
 }
 
+// The reviewers to put on an application; a conflicted one refuses the whole assignment.
 type AssignReviewersInput struct {
+	// The global ID of the application.
 	ApplicationID string   `json:"applicationId"`
 	ReviewerIds   []string `json:"reviewerIds"`
 }
 
+// A prize or recognition the firm won.
 type AwardInput struct {
 	Name          string     `json:"name"`
 	International *bool      `json:"international,omitempty"`
@@ -96,12 +115,14 @@ type AwardInput struct {
 	DocumentRef   string     `json:"documentRef"`
 }
 
+// A meeting to book with another participant at a slot.
 type BookMeetingInput struct {
 	// The participant to meet.
 	ParticipantID string `json:"participantId"`
 	Slot          int    `json:"slot"`
 }
 
+// A certificate the firm holds.
 type CertificateInput struct {
 	Kind        firm.CertificateKind `json:"kind"`
 	IssuedOn    value.Date           `json:"issuedOn"`
@@ -109,6 +130,7 @@ type CertificateInput struct {
 	DocumentRef string               `json:"documentRef"`
 }
 
+// A startup's contact details.
 type ContactInput struct {
 	Email string  `json:"email"`
 	Phone *string `json:"phone,omitempty"`
@@ -122,7 +144,9 @@ type ContactPatchInput struct {
 
 // A startup's draft application; required answers may still be missing.
 type CreateApplicationInput struct {
-	CallID    string `json:"callId"`
+	// The global ID of the call.
+	CallID string `json:"callId"`
+	// The global ID of the startup.
 	StartupID string `json:"startupId"`
 	// Any unique string per attempt: repeating it returns the same application.
 	IdempotencyKey     string         `json:"idempotencyKey"`
@@ -130,12 +154,16 @@ type CreateApplicationInput struct {
 	Answers            []*AnswerInput `json:"answers,omitempty"`
 }
 
+// What creating a event takes.
 type CreateEventInput struct {
+	// The global ID of the incubator.
 	IncubatorID string      `json:"incubatorId"`
 	Event       *EventInput `json:"event"`
 }
 
+// What creating a fund call takes.
 type CreateFundCallInput struct {
+	// The global ID of the fund.
 	FundID           string                  `json:"fundId"`
 	Title            string                  `json:"title"`
 	Description      *string                 `json:"description,omitempty"`
@@ -151,6 +179,7 @@ type CreateFundCallInput struct {
 	Rubric           *RubricInput            `json:"rubric"`
 }
 
+// What creating a investor takes.
 type CreateInvestorInput struct {
 	Name                string                 `json:"name"`
 	Kind                ecosystem.InvestorKind `json:"kind"`
@@ -165,6 +194,7 @@ type CreateInvestorInput struct {
 	PortfolioStartupIds []string               `json:"portfolioStartupIds,omitempty"`
 }
 
+// What creating a mentor takes.
 type CreateMentorInput struct {
 	Name string `json:"name"`
 	// The mentor's own user account (token subject), which may then edit the profile.
@@ -178,21 +208,29 @@ type CreateMentorInput struct {
 	MenteeIds   []string       `json:"menteeIds,omitempty"`
 }
 
+// What creating a reviewer takes.
 type CreateReviewerInput struct {
 	// The reviewer's user account (token subject).
-	Subject     string  `json:"subject"`
-	Name        string  `json:"name"`
+	Subject string `json:"subject"`
+	Name    string `json:"name"`
+	// The global ID of the incubator.
 	IncubatorID *string `json:"incubatorId,omitempty"`
-	InvestorID  *string `json:"investorId,omitempty"`
-	MentorID    *string `json:"mentorId,omitempty"`
+	// The global ID of the investor.
+	InvestorID *string `json:"investorId,omitempty"`
+	// The global ID of the mentor.
+	MentorID *string `json:"mentorId,omitempty"`
 }
 
+// What creating a sandbox application takes.
 type CreateSandboxApplicationInput struct {
-	ProgramID string                `json:"programId"`
+	// The global ID of the program.
+	ProgramID string `json:"programId"`
+	// The global ID of the startup.
 	StartupID string                `json:"startupId"`
 	Proposal  *SandboxProposalInput `json:"proposal"`
 }
 
+// What creating a sandbox program takes.
 type CreateSandboxProgramInput struct {
 	Name             string              `json:"name"`
 	NameEn           *string             `json:"nameEn,omitempty"`
@@ -207,28 +245,34 @@ type CreateSandboxProgramInput struct {
 	Guides []*SandboxCriterionGuideInput `json:"guides,omitempty"`
 }
 
+// What creating a startup takes.
 type CreateStartupInput struct {
-	Name        string           `json:"name"`
-	NameEn      *string          `json:"nameEn,omitempty"`
-	TaxCode     string           `json:"taxCode"`
-	FoundedOn   value.Date       `json:"foundedOn"`
-	Ward        string           `json:"ward"`
-	Sectors     []value.Sector   `json:"sectors"`
-	Stage       value.Stage      `json:"stage"`
-	Description *string          `json:"description,omitempty"`
-	Website     *string          `json:"website,omitempty"`
-	TeamSize    int              `json:"teamSize"`
+	Name        string         `json:"name"`
+	NameEn      *string        `json:"nameEn,omitempty"`
+	TaxCode     string         `json:"taxCode"`
+	FoundedOn   value.Date     `json:"foundedOn"`
+	Ward        string         `json:"ward"`
+	Sectors     []value.Sector `json:"sectors"`
+	Stage       value.Stage    `json:"stage"`
+	Description *string        `json:"description,omitempty"`
+	Website     *string        `json:"website,omitempty"`
+	TeamSize    int            `json:"teamSize"`
+	// The global ID of the incubator.
 	IncubatorID *string          `json:"incubatorId,omitempty"`
 	Contact     *ContactInput    `json:"contact"`
 	Financials  *FinancialsInput `json:"financials,omitempty"`
 	Evidence    *EvidenceInput   `json:"evidence,omitempty"`
 }
 
+// A status change of a criteria set.
 type CriteriaSetActionInput struct {
-	ID      string `json:"id"`
-	Version int    `json:"version"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int `json:"version"`
 }
 
+// A criteria set: its key, version, title in both languages, legal basis and criteria.
 type CriteriaSetInput struct {
 	Key           string                     `json:"key"`
 	Title         string                     `json:"title"`
@@ -238,11 +282,14 @@ type CriteriaSetInput struct {
 	Criteria      []*ScreeningCriterionInput `json:"criteria"`
 }
 
+// What a change of a criteria set answers: the record as it is after the change, or the userErrors that stopped it.
 type CriteriaSetPayload struct {
 	CriteriaSet *screening.CriteriaSet `json:"criteriaSet,omitempty"`
-	UserErrors  []*UserError           `json:"userErrors"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What publishing a draft criteria set would change, firm by firm.
 type CriteriaSetPreview struct {
 	// Firms evaluated.
 	Firms int `json:"firms"`
@@ -252,6 +299,7 @@ type CriteriaSetPreview struct {
 	FirmsChanging []*ScreeningPreviewChange `json:"firmsChanging"`
 }
 
+// A criterion of a call's rubric.
 type CriterionInput struct {
 	Key        string   `json:"key"`
 	Name       string   `json:"name"`
@@ -262,6 +310,7 @@ type CriterionInput struct {
 	Threshold  float64  `json:"threshold"`
 }
 
+// One criterion's outcome for a firm, with the reason and the evidence still missing.
 type CriterionOutcome struct {
 	Key    string `json:"key"`
 	Passed bool   `json:"passed"`
@@ -270,6 +319,7 @@ type CriterionOutcome struct {
 	Missing []string `json:"missing"`
 }
 
+// A score on one criterion of a rubric, with the reviewer's comment.
 type CriterionScore struct {
 	Criterion string  `json:"criterion"`
 	Score     float64 `json:"score"`
@@ -278,16 +328,22 @@ type CriterionScore struct {
 	Passed *bool `json:"passed,omitempty"`
 }
 
+// What a change of a data room grant answers: the record as it is after the change, or the userErrors that stopped it.
 type DataRoomGrantPayload struct {
-	Grant      *dealflow.Grant `json:"grant,omitempty"`
-	UserErrors []*UserError    `json:"userErrors"`
+	Grant *dealflow.Grant `json:"grant,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A page of deal flows: the items, where the page starts and ends, and how many all pages hold.
 type DealFlowConnection struct {
-	Edges      []*DealFlowEdge `json:"edges"`
-	PageInfo   *PageInfo       `json:"pageInfo"`
-	TotalCount int             `json:"totalCount"`
-	Facets     *SearchFacets   `json:"facets"`
+	// The page's items, each with its cursor.
+	Edges []*DealFlowEdge `json:"edges"`
+	// Where this page starts and ends.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many items all pages hold.
+	TotalCount int           `json:"totalCount"`
+	Facets     *SearchFacets `json:"facets"`
 }
 
 // Narrows deal flow; omitted fields do not filter.
@@ -305,41 +361,56 @@ type DealFlowFilter struct {
 	NotInPipeline *bool `json:"notInPipeline,omitempty"`
 }
 
+// What a change of a deal answers: the record as it is after the change, or the userErrors that stopped it.
 type DealPayload struct {
-	Deal       *dealflow.Deal `json:"deal,omitempty"`
-	UserErrors []*UserError   `json:"userErrors"`
+	Deal *dealflow.Deal `json:"deal,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A manager's decision on a registration.
 type DecideRegistrationInput struct {
+	// The global ID of the participant.
 	ParticipantID string `json:"participantId"`
 	Approve       bool   `json:"approve"`
 }
 
+// The regulator's decision on a request to extend a test.
 type DecideSandboxExtensionInput struct {
-	ID      string `json:"id"`
-	Version int    `json:"version"`
-	Approve bool   `json:"approve"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int  `json:"version"`
+	Approve bool `json:"approve"`
 }
 
+// A reviewer's declaration of a conflict with an application assigned to them.
 type DeclareConflictOfInterestInput struct {
+	// The global ID of the application.
 	ApplicationID string `json:"applicationId"`
 	Reason        string `json:"reason"`
 }
 
+// The saved search to delete.
 type DeleteSavedSearchInput struct {
+	// The global ID of the record to change.
 	ID string `json:"id"`
 }
 
+// What a change of a delete saved search answers: the record as it is after the change, or the userErrors that stopped it.
 type DeleteSavedSearchPayload struct {
-	DeletedID  *string      `json:"deletedId,omitempty"`
+	DeletedID *string `json:"deletedId,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Whether a startup may apply to a call, rule by rule.
 type EligibilityResult struct {
 	Eligible bool           `json:"eligible"`
 	Outcomes []*RuleOutcome `json:"outcomes"`
 }
 
+// An eligibility rule: a CEL expression over the startup and the call, with its description in both languages.
 type EligibilityRuleInput struct {
 	Key           string `json:"key"`
 	Description   string `json:"description"`
@@ -348,11 +419,13 @@ type EligibilityRuleInput struct {
 	Expression string `json:"expression"`
 }
 
+// The event a status change applies to.
 type EventActionInput struct {
 	// The event's ID.
 	ID string `json:"id"`
 }
 
+// An event's settings: schedule, capacity, participant types, sessions, tables and meeting rules.
 type EventInput struct {
 	Kind                      events.Kind                 `json:"kind"`
 	Title                     string                      `json:"title"`
@@ -375,14 +448,18 @@ type EventInput struct {
 	ExcludeMetBefore          *bool                       `json:"excludeMetBefore,omitempty"`
 }
 
+// What a change of a event participant answers: the record as it is after the change, or the userErrors that stopped it.
 type EventParticipantPayload struct {
 	Participant *EventParticipant `json:"participant,omitempty"`
-	UserErrors  []*UserError      `json:"userErrors"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What a change of a event answers: the record as it is after the change, or the userErrors that stopped it.
 type EventPayload struct {
-	Event      *events.Event `json:"event,omitempty"`
-	UserErrors []*UserError  `json:"userErrors"`
+	Event *events.Event `json:"event,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
 // What an organiser learns from an event.
@@ -397,11 +474,13 @@ type EventReport struct {
 	FollowUps     int      `json:"followUps"`
 }
 
+// A time window of an event in which 1:1 meetings take place.
 type EventSessionInput struct {
 	Start time.Time `json:"start"`
 	End   time.Time `json:"end"`
 }
 
+// A place where 1:1 meetings are held, and how many at once.
 type EventTableInput struct {
 	Name     string `json:"name"`
 	Capacity *int   `json:"capacity,omitempty"`
@@ -419,8 +498,11 @@ type EvidenceInput struct {
 	Confirmations     []*SupportConfirmationInput `json:"confirmations,omitempty"`
 }
 
+// The end of a test, with its outcome.
 type ExitSandboxInput struct {
-	ID      string          `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int             `json:"version"`
 	Outcome sandbox.Outcome `json:"outcome"`
 	Reason  *string         `json:"reason,omitempty"`
@@ -434,6 +516,7 @@ type FacetValue struct {
 	Count int    `json:"count"`
 }
 
+// A startup's funding need and revenue.
 type FinancialsInput struct {
 	FundingNeedVnd *value.VND          `json:"fundingNeedVnd,omitempty"`
 	Revenue        []*YearRevenueInput `json:"revenue,omitempty"`
@@ -446,20 +529,28 @@ type FinancialsPatchInput struct {
 	Revenue []*YearRevenueInput `json:"revenue,omitempty"`
 }
 
+// A status change of a call: which one, the version the caller read, and the reason where the step takes one.
 type FundCallActionInput struct {
-	ID      string `json:"id"`
-	Version int    `json:"version"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int `json:"version"`
 	// Required to cancel.
 	Reason *string `json:"reason,omitempty"`
 }
 
+// What a change of a fund call answers: the record as it is after the change, or the userErrors that stopped it.
 type FundCallPayload struct {
-	FundCall   *funding.Call `json:"fundCall,omitempty"`
-	UserErrors []*UserError  `json:"userErrors"`
+	FundCall *funding.Call `json:"fundCall,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A startup's grant to an investor to read its confidential fields until a date.
 type GrantDataRoomAccessInput struct {
-	StartupID  string `json:"startupId"`
+	// The global ID of the startup.
+	StartupID string `json:"startupId"`
+	// The global ID of the investor.
 	InvestorID string `json:"investorId"`
 	// At most a year ahead.
 	ExpiresAt time.Time `json:"expiresAt"`
@@ -472,6 +563,7 @@ type Highlight struct {
 	Snippet string `json:"snippet"`
 }
 
+// A patent, utility solution, copyright or other IP the firm holds or applied for.
 type IPAssetInput struct {
 	Kind        firm.IPKind `json:"kind"`
 	Number      *string     `json:"number,omitempty"`
@@ -480,6 +572,7 @@ type IPAssetInput struct {
 	DocumentRef string      `json:"documentRef"`
 }
 
+// A round the firm raised.
 type InvestmentInput struct {
 	Fund        string     `json:"fund"`
 	AmountVnd   value.VND  `json:"amountVnd"`
@@ -488,35 +581,46 @@ type InvestmentInput struct {
 	DocumentRef string     `json:"documentRef"`
 }
 
+// What a change of a investor answers: the record as it is after the change, or the userErrors that stopped it.
 type InvestorPayload struct {
-	Investor   *ecosystem.Investor `json:"investor,omitempty"`
-	UserErrors []*UserError        `json:"userErrors"`
+	Investor *ecosystem.Investor `json:"investor,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A meeting at which one side did not come.
 type MarkNoShowInput struct {
+	// The global ID of the record to change.
 	ID string `json:"id"`
 	// Managers name who did not come; a side marks the other.
 	ParticipantID *string `json:"participantId,omitempty"`
 }
 
+// The notification to mark read.
 type MarkNotificationReadInput struct {
+	// The global ID of the record to change.
 	ID string `json:"id"`
 }
 
+// The caller's mark on another participant: MUST_MEET, WOULD_MEET or NO_THANKS.
 type MarkParticipantInput struct {
+	// The global ID of the participant.
 	ParticipantID string `json:"participantId"`
 	// Null clears the mark.
 	Mark *events.Mark `json:"mark,omitempty"`
 }
 
+// The match to dismiss or bookmark.
 type MatchFeedbackInput struct {
 	// A match's id, from any list of matches.
 	ID string `json:"id"`
 }
 
+// What a change of a match feedback answers: the record as it is after the change, or the userErrors that stopped it.
 type MatchFeedbackPayload struct {
 	// The list the match was in, as it stands now.
-	Matches    []*Match     `json:"matches,omitempty"`
+	Matches []*Match `json:"matches,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
@@ -536,11 +640,13 @@ type Meeting struct {
 
 func (Meeting) IsNode() {}
 
+// How many meetings an event has with one outcome.
 type MeetingCount struct {
 	Outcome events.Outcome `json:"outcome"`
 	Count   int            `json:"count"`
 }
 
+// What one side said after a meeting.
 type MeetingFeedback struct {
 	Participant *EventParticipant `json:"participant"`
 	// 1 to 5; null when not rated.
@@ -548,16 +654,22 @@ type MeetingFeedback struct {
 	FollowUp *string `json:"followUp,omitempty"`
 }
 
+// The meeting or meeting request a change applies to.
 type MeetingInput struct {
+	// The global ID of the record to change.
 	ID string `json:"id"`
 }
 
+// What a change of a meeting answers: the record as it is after the change, or the userErrors that stopped it.
 type MeetingPayload struct {
-	Meeting    *Meeting     `json:"meeting,omitempty"`
+	Meeting *Meeting `json:"meeting,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A participant's request to meet another at an event.
 type MeetingRequest struct {
+	// The global ID; node(id:) and nodes(ids:) resolve it.
 	ID             string               `json:"id"`
 	From           *EventParticipant    `json:"from"`
 	To             *EventParticipant    `json:"to"`
@@ -571,10 +683,12 @@ type MeetingRequest struct {
 
 func (MeetingRequest) IsNode() {}
 
+// What a change of a meeting request answers: the record as it is after the change, or the userErrors that stopped it.
 type MeetingRequestPayload struct {
 	Request *MeetingRequest `json:"request,omitempty"`
 	// The meeting the change booked: accepting a request books it at the first preferred slot both are free in; null otherwise.
-	Meeting    *Meeting     `json:"meeting,omitempty"`
+	Meeting *Meeting `json:"meeting,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
@@ -586,33 +700,44 @@ type MeetingSlot struct {
 	End   time.Time `json:"end"`
 }
 
+// What a change of a mentor answers: the record as it is after the change, or the userErrors that stopped it.
 type MentorPayload struct {
-	Mentor     *ecosystem.Mentor `json:"mentor,omitempty"`
-	UserErrors []*UserError      `json:"userErrors"`
+	Mentor *ecosystem.Mentor `json:"mentor,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A startup to put into a stage of an investor's pipeline.
 type MoveDealInput struct {
-	InvestorID string         `json:"investorId"`
-	StartupID  string         `json:"startupId"`
-	Stage      dealflow.Stage `json:"stage"`
+	// The global ID of the investor.
+	InvestorID string `json:"investorId"`
+	// The global ID of the startup.
+	StartupID string         `json:"startupId"`
+	Stage     dealflow.Stage `json:"stage"`
 	// Why, kept with the deal's notes.
 	Note *string `json:"note,omitempty"`
 }
 
+// What can be changed; every change answers a payload with userErrors.
 type Mutation struct {
 }
 
+// What a change of a notification answers: the record as it is after the change, or the userErrors that stopped it.
 type NotificationPayload struct {
 	Notification *dealflow.Notification `json:"notification,omitempty"`
-	UserErrors   []*UserError           `json:"userErrors"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A participant of an event: the caller's own registration when participantId is omitted.
 type ParticipantInput struct {
+	// The global ID of the event.
 	EventID string `json:"eventId"`
 	// Managers name anyone; participants act for themselves and may leave it out.
 	ParticipantID *string `json:"participantId,omitempty"`
 }
 
+// Someone at the event worth meeting, with the explanation of the score.
 type ParticipantRecommendation struct {
 	Participant *EventParticipant `json:"participant"`
 	// 0 to 1; the contributions add up to it.
@@ -620,6 +745,7 @@ type ParticipantRecommendation struct {
 	Explanation []*matching.Contribution `json:"explanation"`
 }
 
+// A kind of participant an event takes, with the roles that may register as it.
 type ParticipantTypeInput struct {
 	Key           string `json:"key"`
 	NeedsApproval *bool  `json:"needsApproval,omitempty"`
@@ -633,26 +759,33 @@ type ParticipantTypePair struct {
 	B string `json:"b"`
 }
 
+// Two participant types that may meet.
 type ParticipantTypePairInput struct {
 	A string `json:"a"`
 	B string `json:"b"`
 }
 
+// An event's agenda to publish, as a draft or final.
 type PublishAgendaInput struct {
+	// The global ID of the event.
 	EventID string `json:"eventId"`
 	Final   bool   `json:"final"`
 }
 
+// What a change of a publish agenda answers: the record as it is after the change, or the userErrors that stopped it.
 type PublishAgendaPayload struct {
 	// The event, with its agenda status changed.
-	Event      *events.Event        `json:"event,omitempty"`
-	Status     *events.AgendaStatus `json:"status,omitempty"`
-	UserErrors []*UserError         `json:"userErrors"`
+	Event  *events.Event        `json:"event,omitempty"`
+	Status *events.AgendaStatus `json:"status,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What can be read.
 type Query struct {
 }
 
+// A question of a call's form: its kind, whether it is required, and its limits or options.
 type QuestionInput struct {
 	// Lower-case letters, digits and '_', starting with a letter.
 	Key       string               `json:"key"`
@@ -678,6 +811,7 @@ type Ranking struct {
 	Entries    []*RankingEntry `json:"entries"`
 }
 
+// One application's place in a call's ranking: its scores, whether it passes the thresholds, and where the budget line falls.
 type RankingEntry struct {
 	Rank        int                  `json:"rank"`
 	Application *funding.Application `json:"application"`
@@ -696,14 +830,18 @@ type RankingEntry struct {
 	WithinBudget bool `json:"withinBudget"`
 }
 
+// The caller's rating of a meeting and its follow-up.
 type RateMeetingInput struct {
+	// The global ID of the record to change.
 	ID     string `json:"id"`
 	Rating int    `json:"rating"`
 	// A next step, e.g. a follow-up call or a term sheet.
 	FollowUp *string `json:"followUp,omitempty"`
 }
 
+// A registration for an event.
 type RegisterForEventInput struct {
+	// The global ID of the event.
 	EventID string `json:"eventId"`
 	// Which participant type to register as; only one whose roles the caller
 	// holds (INVALID_VALUE otherwise; organisers may take any). Left out: the
@@ -719,17 +857,20 @@ type RegisterForEventInput struct {
 	UnavailableSlots []int          `json:"unavailableSlots,omitempty"`
 }
 
+// How many registrations an event has of one type and status.
 type RegistrationCount struct {
 	Type   string           `json:"type"`
 	Status events.RegStatus `json:"status"`
 	Count  int              `json:"count"`
 }
 
+// How many meeting requests an event has in one status.
 type RequestCount struct {
 	Status events.RequestStatus `json:"status"`
 	Count  int                  `json:"count"`
 }
 
+// A request to meet another participant, with the preferred slots.
 type RequestMeetingInput struct {
 	// The participant asked.
 	ParticipantID string  `json:"participantId"`
@@ -738,26 +879,35 @@ type RequestMeetingInput struct {
 	PreferredSlots []int `json:"preferredSlots,omitempty"`
 }
 
+// An answer to a meeting request.
 type RespondToMeetingRequestInput struct {
+	// The global ID of the record to change.
 	ID     string `json:"id"`
 	Accept bool   `json:"accept"`
 }
 
+// What a change of a reviewer answers: the record as it is after the change, or the userErrors that stopped it.
 type ReviewerPayload struct {
-	Reviewer   *funding.Reviewer `json:"reviewer,omitempty"`
-	UserErrors []*UserError      `json:"userErrors"`
+	Reviewer *funding.Reviewer `json:"reviewer,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The grant to end now.
 type RevokeDataRoomAccessInput struct {
-	StartupID  string `json:"startupId"`
+	// The global ID of the startup.
+	StartupID string `json:"startupId"`
+	// The global ID of the investor.
 	InvestorID string `json:"investorId"`
 }
 
+// How reviewers score a call's applications: criteria, scale, half points and thresholds.
 type RubricInput struct {
 	Criteria         []*CriterionInput `json:"criteria"`
 	OverallThreshold float64           `json:"overallThreshold"`
 }
 
+// One eligibility rule's outcome for a startup, with the reason.
 type RuleOutcome struct {
 	Key    string `json:"key"`
 	Passed bool   `json:"passed"`
@@ -765,31 +915,40 @@ type RuleOutcome struct {
 	Reason string `json:"reason"`
 }
 
+// The scheduled job to run now.
 type RunJobInput struct {
 	// The job's name, as jobs lists it.
 	Name string `json:"name"`
 }
 
+// What a change of a run job answers: the record as it is after the change, or the userErrors that stopped it.
 type RunJobPayload struct {
 	// RUNNING while the job works in the background, or SKIPPED when another run holds its lease.
-	JobRun     *runs.Run    `json:"jobRun,omitempty"`
+	JobRun *runs.Run `json:"jobRun,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// Which firms a screening run covers.
 type RunScreeningInput struct {
 	// Only these startups; every firm when omitted.
 	StartupIds []string `json:"startupIds,omitempty"`
 }
 
+// What a change of a run screening answers: the record as it is after the change, or the userErrors that stopped it.
 type RunScreeningPayload struct {
-	Firms       int          `json:"firms"`
-	Evaluations int          `json:"evaluations"`
-	Changed     int          `json:"changed"`
-	UserErrors  []*UserError `json:"userErrors"`
+	Firms       int `json:"firms"`
+	Evaluations int `json:"evaluations"`
+	Changed     int `json:"changed"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A step of a sandbox application by its action (the deprecated generic form).
 type SandboxActionInput struct {
-	ID      string         `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int            `json:"version"`
 	Action  sandbox.Action `json:"action"`
 	Reason  *string        `json:"reason,omitempty"`
@@ -797,16 +956,21 @@ type SandboxActionInput struct {
 
 // A status change of a sandbox application: which one, the version the caller read, and why where the step takes a reason.
 type SandboxApplicationActionInput struct {
-	ID      string  `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int     `json:"version"`
 	Reason  *string `json:"reason,omitempty"`
 }
 
+// What a change of a sandbox application answers: the record as it is after the change, or the userErrors that stopped it.
 type SandboxApplicationPayload struct {
 	SandboxApplication *sandbox.Application `json:"sandboxApplication,omitempty"`
-	UserErrors         []*UserError         `json:"userErrors"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What counts for and against one of the sandbox's assessment criteria.
 type SandboxCriterionGuideInput struct {
 	Criterion string   `json:"criterion"`
 	Positive  []string `json:"positive"`
@@ -822,24 +986,30 @@ type SandboxDeadlines struct {
 	TestEndsOn    *value.Date `json:"testEndsOn,omitempty"`
 }
 
+// A request to extend a test.
 type SandboxExtensionInput struct {
-	ID      string `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int    `json:"version"`
 	Days    int    `json:"days"`
 	Reason  string `json:"reason"`
 }
 
+// The regulator's finding on one assessment criterion.
 type SandboxFindingInput struct {
 	Criterion string  `json:"criterion"`
 	Met       bool    `json:"met"`
 	Note      *string `json:"note,omitempty"`
 }
 
+// An incident to report during a test.
 type SandboxIncidentInput struct {
 	Critical    *bool  `json:"critical,omitempty"`
 	Description string `json:"description"`
 }
 
+// Limits on a sandbox test: duration, customers, and the money at stake.
 type SandboxLimitsInput struct {
 	DurationDays      int        `json:"durationDays"`
 	MaxCustomers      int        `json:"maxCustomers"`
@@ -848,16 +1018,20 @@ type SandboxLimitsInput struct {
 	TotalCapVnd       *value.VND `json:"totalCapVnd,omitempty"`
 }
 
+// One measure a report gives.
 type SandboxMetricInput struct {
 	Name  string  `json:"name"`
 	Value float64 `json:"value"`
 }
 
+// What a change of a sandbox program answers: the record as it is after the change, or the userErrors that stopped it.
 type SandboxProgramPayload struct {
 	SandboxProgram *sandbox.Program `json:"sandboxProgram,omitempty"`
-	UserErrors     []*UserError     `json:"userErrors"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What a firm proposes to test: the product, why it is new, its benefit and risks, and the limits it asks for.
 type SandboxProposalInput struct {
 	Product         string              `json:"product"`
 	Innovation      *string             `json:"innovation,omitempty"`
@@ -874,7 +1048,9 @@ type SandboxProposalInput struct {
 	Documents       []string            `json:"documents,omitempty"`
 }
 
+// A periodic report of a test.
 type SandboxReportInput struct {
+	// The global ID of the record to change.
 	ID             string                  `json:"id"`
 	PeriodEnd      value.Date              `json:"periodEnd"`
 	Customers      int                     `json:"customers"`
@@ -886,34 +1062,46 @@ type SandboxReportInput struct {
 	Metrics        []*SandboxMetricInput   `json:"metrics,omitempty"`
 }
 
+// A text the regulator asks or the firm answers.
 type SandboxTextInput struct {
-	ID      string `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int    `json:"version"`
 	Text    string `json:"text"`
 }
 
+// A search an investor wants to be told of new matches for.
 type SaveSearchInput struct {
+	// The global ID of the investor.
 	InvestorID string        `json:"investorId"`
 	Name       string        `json:"name"`
 	Query      string        `json:"query"`
 	Filter     *SearchFilter `json:"filter,omitempty"`
 }
 
+// What a change of a saved search answers: the record as it is after the change, or the userErrors that stopped it.
 type SavedSearchPayload struct {
 	SavedSearch *dealflow.SavedSearch `json:"savedSearch,omitempty"`
-	UserErrors  []*UserError          `json:"userErrors"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// A run of the meeting scheduler over an event.
 type ScheduleEventMeetingsInput struct {
+	// The global ID of the event.
 	EventID string        `json:"eventId"`
 	Scope   *events.Scope `json:"scope,omitempty"`
 }
 
+// What a change of a schedule event meetings answers: the record as it is after the change, or the userErrors that stopped it.
 type ScheduleEventMeetingsPayload struct {
-	Result     *ScheduleResult `json:"result,omitempty"`
-	UserErrors []*UserError    `json:"userErrors"`
+	Result *ScheduleResult `json:"result,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What a scheduler run placed: how many wanted meetings, placed, and their weight.
 type ScheduleResult struct {
 	// Pairs that wanted a meeting (accepted requests, mutual MUST_MEET/WOULD_MEET) and had none.
 	Wanted int `json:"wanted"`
@@ -925,17 +1113,20 @@ type ScheduleResult struct {
 	Meetings int `json:"meetings"`
 }
 
+// A score on one criterion, by the criterion's key, within the rubric's scale.
 type ScoreInput struct {
 	Criterion string  `json:"criterion"`
 	Score     float64 `json:"score"`
 	Comment   *string `json:"comment,omitempty"`
 }
 
+// How many firms are in one screening status.
 type ScreeningCount struct {
 	Status screening.Status `json:"status"`
 	Count  int              `json:"count"`
 }
 
+// A criterion of a criteria set.
 type ScreeningCriterionInput struct {
 	Key          string   `json:"key"`
 	Group        *string  `json:"group,omitempty"`
@@ -947,6 +1138,7 @@ type ScreeningCriterionInput struct {
 	Needs        []string `json:"needs,omitempty"`
 }
 
+// One firm whose status a draft would change.
 type ScreeningPreviewChange struct {
 	Startup *firm.Startup     `json:"startup"`
 	From    *screening.Status `json:"from,omitempty"`
@@ -970,7 +1162,9 @@ type SearchFilter struct {
 	IncubatorIds []string `json:"incubatorIds,omitempty"`
 }
 
+// A manager's change of a participant's type.
 type SetParticipantTypeInput struct {
+	// The global ID of the participant.
 	ParticipantID string `json:"participantId"`
 	Type          string `json:"type"`
 }
@@ -986,20 +1180,26 @@ type StartupFilter struct {
 	// In any of these incubators.
 	IncubatorIds []string `json:"incubatorIds,omitempty"`
 	// In any of these wards, communes or special zones, exactly as written.
-	Wards       []string     `json:"wards,omitempty"`
-	Text        *string      `json:"text,omitempty"`
-	Stage       *value.Stage `json:"stage,omitempty"`
-	IncubatorID *string      `json:"incubatorId,omitempty"`
-	Ward        *string      `json:"ward,omitempty"`
+	Wards []string     `json:"wards,omitempty"`
+	Text  *string      `json:"text,omitempty"`
+	Stage *value.Stage `json:"stage,omitempty"`
+	// The global ID of the incubator.
+	IncubatorID *string `json:"incubatorId,omitempty"`
+	Ward        *string `json:"ward,omitempty"`
 }
 
+// What a change of a startup answers: the record as it is after the change, or the userErrors that stopped it.
 type StartupPayload struct {
-	Startup    *firm.Startup `json:"startup,omitempty"`
-	UserErrors []*UserError  `json:"userErrors"`
+	Startup *firm.Startup `json:"startup,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What applying to a call takes.
 type SubmitApplicationInput struct {
-	CallID    string `json:"callId"`
+	// The global ID of the call.
+	CallID string `json:"callId"`
+	// The global ID of the startup.
 	StartupID string `json:"startupId"`
 	// Any unique string per attempt: repeating it returns the same application.
 	IdempotencyKey     string         `json:"idempotencyKey"`
@@ -1009,27 +1209,35 @@ type SubmitApplicationInput struct {
 	Draft *bool `json:"draft,omitempty"`
 }
 
+// A reviewer's scores of an application.
 type SubmitReviewInput struct {
+	// The global ID of the application.
 	ApplicationID string        `json:"applicationId"`
 	Scores        []*ScoreInput `json:"scores"`
 }
 
+// A confirmation from a support organisation that it supports the firm.
 type SupportConfirmationInput struct {
 	Issuer      string     `json:"issuer"`
 	IssuedOn    value.Date `json:"issuedOn"`
 	DocumentRef string     `json:"documentRef"`
 }
 
+// A status change of an application by the status it moves to (the deprecated generic form).
 type TransitionApplicationInput struct {
-	ID      string            `json:"id"`
-	To      funding.AppStatus `json:"to"`
-	Version int               `json:"version"`
-	Reason  *string           `json:"reason,omitempty"`
+	// The global ID of the record to change.
+	ID string            `json:"id"`
+	To funding.AppStatus `json:"to"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int     `json:"version"`
+	Reason  *string `json:"reason,omitempty"`
 }
 
 // Changes a DRAFT application; required answers may still be missing.
 type UpdateApplicationDraftInput struct {
-	ID                 string    `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version            int       `json:"version"`
 	RequestedAmountVnd value.VND `json:"requestedAmountVnd"`
 	// Replaces all answers.
@@ -1038,13 +1246,18 @@ type UpdateApplicationDraftInput struct {
 
 // Replaces a DRAFT's content; the key stays.
 type UpdateCriteriaSetInput struct {
-	ID      string            `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int               `json:"version"`
 	Set     *CriteriaSetInput `json:"set"`
 }
 
+// The changes to a event: given fields change, omitted ones stay.
 type UpdateEventInput struct {
-	ID      string      `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int         `json:"version"`
 	Event   *EventInput `json:"event"`
 }
@@ -1052,7 +1265,9 @@ type UpdateEventInput struct {
 // Changes the given fields. A DRAFT call may change anything; an OPEN call only
 // its title, description and a later closing time.
 type UpdateFundCallInput struct {
-	ID               string                  `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version          int                     `json:"version"`
 	Title            *string                 `json:"title,omitempty"`
 	Description      *string                 `json:"description,omitempty"`
@@ -1070,7 +1285,9 @@ type UpdateFundCallInput struct {
 
 // Changes the given fields; omitted fields stay.
 type UpdateInvestorInput struct {
-	ID                  string                  `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version             int                     `json:"version"`
 	Name                *string                 `json:"name,omitempty"`
 	Kind                *ecosystem.InvestorKind `json:"kind,omitempty"`
@@ -1087,7 +1304,9 @@ type UpdateInvestorInput struct {
 
 // Changes the given fields; omitted fields stay.
 type UpdateMentorInput struct {
-	ID          string         `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version     int            `json:"version"`
 	Name        *string        `json:"name,omitempty"`
 	Subject     *string        `json:"subject,omitempty"`
@@ -1102,6 +1321,7 @@ type UpdateMentorInput struct {
 
 // What a participant tells about themselves; their type stays.
 type UpdateRegistrationInput struct {
+	// The global ID of the event.
 	EventID string `json:"eventId"`
 	Name    string `json:"name"`
 	// The organisation they come from.
@@ -1114,21 +1334,27 @@ type UpdateRegistrationInput struct {
 	UnavailableSlots []int `json:"unavailableSlots,omitempty"`
 }
 
+// The changes to a sandbox application: given fields change, omitted ones stay.
 type UpdateSandboxApplicationInput struct {
-	ID       string                `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version  int                   `json:"version"`
 	Proposal *SandboxProposalInput `json:"proposal"`
 }
 
 // Replaces a program's settings (e.g. next year's holidays); admins.
 type UpdateSandboxProgramInput struct {
-	ID      string                     `json:"id"`
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int                        `json:"version"`
 	Program *CreateSandboxProgramInput `json:"program"`
 }
 
 // Changes the given fields; omitted fields stay. Send an empty string to clear an optional text.
 type UpdateStartupInput struct {
+	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version     int            `json:"version"`
@@ -1169,6 +1395,7 @@ type UserError struct {
 	Message string        `json:"message"`
 }
 
+// A year's revenue, and how much of it came from science and technology products.
 type YearRevenueInput struct {
 	Year      int       `json:"year"`
 	AmountVnd value.VND `json:"amountVnd"`
@@ -1279,9 +1506,12 @@ func (e ErrorCode) MarshalJSON() ([]byte, error) {
 type JobRunStatus string
 
 const (
-	JobRunStatusRunning   JobRunStatus = "RUNNING"
+	// Running now.
+	JobRunStatusRunning JobRunStatus = "RUNNING"
+	// Finished; stats say what it did.
 	JobRunStatusSucceeded JobRunStatus = "SUCCEEDED"
-	JobRunStatusFailed    JobRunStatus = "FAILED"
+	// Failed; error says why.
+	JobRunStatusFailed JobRunStatus = "FAILED"
 	// Another run of the job held its lease, so this one did not run: for a scheduled tick, an earlier run still working (its error names it).
 	JobRunStatusSkipped JobRunStatus = "SKIPPED"
 )
@@ -1340,8 +1570,10 @@ func (e JobRunStatus) MarshalJSON() ([]byte, error) {
 type JobTrigger string
 
 const (
+	// Started by its schedule.
 	JobTriggerSchedule JobTrigger = "SCHEDULE"
-	JobTriggerManual   JobTrigger = "MANUAL"
+	// Started by an admin or the jobs command.
+	JobTriggerManual JobTrigger = "MANUAL"
 	// A change to data, such as a profile edit whose matches are rescored.
 	JobTriggerEvent JobTrigger = "EVENT"
 )
@@ -1395,6 +1627,7 @@ func (e JobTrigger) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// How search results are ordered.
 type SearchSort string
 
 const (
