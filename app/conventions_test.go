@@ -32,6 +32,23 @@ func TestMutationsTakeOneInputAndAnswerTheChange(t *testing.T) {
 	assert.Equal(t, 1, r.Num("respondToMeetingRequest.meeting.slot.index"))
 	assert.NotEmpty(t, r.Str("respondToMeetingRequest.meeting.id"))
 
+	// Updates patch: a title alone changes the title and nothing else; a
+	// change the booked meeting forbids is refused at the patch's field.
+	const updateEvent = `mutation($in: UpdateEventInput!) { updateEvent(input: $in) { event { title capacity version } userErrors { field code } } }`
+	v := e.do(t, req{token: m.manager(t), query: `query($id: ID!) { event(id: $id) { version } }`, vars: map[string]any{"id": m.id}}).Num("event.version")
+	r = e.do(t, req{token: m.manager(t), query: updateEvent, vars: map[string]any{"in": map[string]any{"id": m.id, "version": v,
+		"patch": map[string]any{"title": "Cà phê khởi nghiệp (đổi tên)"}}}})
+	require.Empty(t, r.UserErrors("updateEvent"))
+	assert.Equal(t, "Cà phê khởi nghiệp (đổi tên)", r.Str("updateEvent.event.title"))
+	assert.Equal(t, 10, r.Num("updateEvent.event.capacity"), "what the patch leaves out stays")
+	v = r.Num("updateEvent.event.version")
+	r = e.do(t, req{token: m.manager(t), query: updateEvent, vars: map[string]any{"in": map[string]any{"id": m.id, "version": v,
+		"patch": map[string]any{"slotMinutes": 30}}}})
+	assert.Equal(t, map[string]string{"input.patch.sessions": "INVALID_VALUE"}, r.UserErrors("updateEvent"), "meetings are booked")
+	r = e.do(t, req{token: m.manager(t), query: updateEvent, vars: map[string]any{"in": map[string]any{"id": m.id, "version": v,
+		"patch": map[string]any{"title": "x"}, "event": meetupInput(nil)}}})
+	assert.Equal(t, map[string]string{"input": "INVALID_VALUE"}, r.UserErrors("updateEvent"), "both forms")
+
 	// The old form still cancels, by id alone.
 	r = e.do(t, req{token: m.manager(t), query: cancel, vars: map[string]any{"id": m.id}})
 	require.Empty(t, r.UserErrors("cancelEvent"))

@@ -368,3 +368,46 @@ func (r *Resolver) requestNode(ctx context.Context, id string) (model.Node, erro
 	}
 	return requestOut(v, req, r.Meetups.Now()), nil
 }
+
+// eventPatch is cur with the settings p gives; a list given replaces cur's.
+func eventPatch(cur events.Event, p model.EventPatchInput) events.Event {
+	setTo(&cur.Title, p.Title)
+	setTo(&cur.Description, p.Description)
+	setTo(&cur.Venue, p.Venue)
+	setTo(&cur.Kind, p.Kind)
+	setTo(&cur.Start, p.Start)
+	setTo(&cur.End, p.End)
+	setTo(&cur.Capacity, p.Capacity)
+	setTo(&cur.WaitlistCapacity, p.WaitlistCapacity)
+	setTo(&cur.RegistrationOpens, p.RegistrationOpens)
+	setTo(&cur.RegCloses, p.RegistrationCloses)
+	setTo(&cur.SlotMinutes, p.SlotMinutes)
+	setTo(&cur.MaxMeetings, p.MaxMeetingsPerParticipant)
+	setTo(&cur.RequestMode, p.RequestMode)
+	setTo(&cur.ExcludeMetBefore, p.ExcludeMetBefore)
+	if p.RequestTTLHours != nil {
+		cur.RequestTTL = time.Duration(*p.RequestTTLHours) * time.Hour
+	}
+	// The lists convert as eventInput converts them.
+	lists := eventInput(model.EventInput{ParticipantTypes: p.ParticipantTypes, Sessions: p.Sessions, Tables: p.Tables, CanMeet: p.CanMeet})
+	if p.ParticipantTypes != nil {
+		cur.Types = lists.Types
+	}
+	if p.Sessions != nil {
+		cur.Sessions = lists.Sessions
+	}
+	if p.Tables != nil {
+		cur.Tables = lists.Tables
+	}
+	if p.CanMeet != nil {
+		cur.CanMeet = lists.CanMeet
+	}
+	return cur
+}
+
+// setTo sets *dst to *v when v is given.
+func setTo[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}

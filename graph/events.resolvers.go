@@ -239,8 +239,19 @@ func (r *mutationResolver) UpdateEvent(ctx context.Context, input model.UpdateEv
 	if err != nil {
 		return eventPayload(ctx, events.Event{}, err)
 	}
-	e, err := r.Meetups.UpdateEvent(ctx, id, int64(input.Version), eventInput(*input.Event))
-	return eventPayload(ctx, e, nested(err, "event"))
+	var change func(events.Event) events.Event
+	var at string
+	switch {
+	case input.Patch != nil && input.Event == nil:
+		change, at = func(cur events.Event) events.Event { return eventPatch(cur, *input.Patch) }, "patch"
+	case input.Event != nil && input.Patch == nil:
+		next := eventInput(*input.Event)
+		change, at = func(events.Event) events.Event { return next }, "event"
+	default:
+		return eventPayload(ctx, events.Event{}, errs.InvalidValue("Gửi patch (hoặc event, cách cũ).", "Send patch (or event, the old form)."))
+	}
+	e, err := r.Meetups.UpdateEvent(ctx, id, int64(input.Version), change)
+	return eventPayload(ctx, e, nested(err, at))
 }
 
 func (r *mutationResolver) PublishEvent(ctx context.Context, id *string, input *model.EventActionInput) (*model.EventPayload, error) {

@@ -113,9 +113,10 @@ func (s *Service) CreateEvent(ctx context.Context, e Event) (Event, error) {
 	return e, s.events.Create(ctx, e)
 }
 
-// UpdateEvent replaces an event's settings. Once meetings are booked, its
+// UpdateEvent changes an event's settings to what change makes of the
+// current ones (all of them replaced, or a patch). Once meetings are booked, its
 // sessions, slot length and tables stay as they are.
-func (s *Service) UpdateEvent(ctx context.Context, id string, version int64, next Event) (Event, error) {
+func (s *Service) UpdateEvent(ctx context.Context, id string, version int64, change func(current Event) Event) (Event, error) {
 	board, err := s.boards.Get(ctx, id)
 	if err != nil {
 		return Event{}, err
@@ -130,6 +131,7 @@ func (s *Service) UpdateEvent(ctx context.Context, id string, version int64, nex
 		if e.Status == Cancelled {
 			return notOpen("Sự kiện đã huỷ.", "The event is cancelled.")
 		}
+		next := change(*e)
 		next.IncubatorID, next.Meta, next.Status = e.IncubatorID, e.Meta, e.Status
 		checked, err := Check(next)
 		if err != nil {

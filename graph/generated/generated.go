@@ -7752,6 +7752,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputEligibilityRuleInput,
 		ec.unmarshalInputEventActionInput,
 		ec.unmarshalInputEventInput,
+		ec.unmarshalInputEventPatchInput,
 		ec.unmarshalInputEventSessionInput,
 		ec.unmarshalInputEventTableInput,
 		ec.unmarshalInputEvidenceInput,
@@ -9291,7 +9292,52 @@ input UpdateEventInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
-  event: EventInput!
+  "The settings to change; omitted ones stay."
+  patch: EventPatchInput
+  "Every setting, replacing the event's (the old form)."
+  event: EventInput @deprecated(reason: "Use patch: updates change the given fields and leave the rest.")
+}
+
+"The settings of an event an update changes; omitted ones stay. A list given replaces the event's list."
+input EventPatchInput {
+  "What kind of event."
+  kind: EventKind
+  "The title participants see."
+  title: String
+  "What the event is about; an empty string clears it."
+  description: String
+  "Where it takes place."
+  venue: String
+  "When it starts."
+  start: DateTime
+  "When it ends."
+  end: DateTime
+  "How many confirmed participants it takes."
+  capacity: Int
+  "How many may wait for a seat."
+  waitlistCapacity: Int
+  "When registration opens."
+  registrationOpens: DateTime
+  "When registration closes."
+  registrationCloses: DateTime
+  "The kinds of participant it takes, replacing the list."
+  participantTypes: [ParticipantTypeInput!]
+  "The windows of 1:1 meetings, replacing the list; fixed once meetings are booked."
+  sessions: [EventSessionInput!]
+  "How long a 1:1 meeting lasts; fixed once meetings are booked."
+  slotMinutes: Int
+  "Where meetings are held, replacing the list; fixed once meetings are booked."
+  tables: [EventTableInput!]
+  "At most this many meetings each; 0 for no limit."
+  maxMeetingsPerParticipant: Int
+  "Which participant types may meet, replacing the list."
+  canMeet: [ParticipantTypePairInput!]
+  "How meeting requests become meetings."
+  requestMode: MeetingRequestMode
+  "How long a request waits for an answer, in hours."
+  requestTtlHours: Int
+  "Whether recommendations leave out people the participant met at earlier events."
+  excludeMetBefore: Boolean
 }
 
 "The event a status change applies to."
@@ -48139,6 +48185,159 @@ func (ec *executionContext) unmarshalInputEventInput(ctx context.Context, obj an
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputEventPatchInput(ctx context.Context, obj any) (model.EventPatchInput, error) {
+	var it model.EventPatchInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "title", "description", "venue", "start", "end", "capacity", "waitlistCapacity", "registrationOpens", "registrationCloses", "participantTypes", "sessions", "slotMinutes", "tables", "maxMeetingsPerParticipant", "canMeet", "requestMode", "requestTtlHours", "excludeMetBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOEventKind2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "venue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("venue"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Venue = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		case "capacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capacity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Capacity = data
+		case "waitlistCapacity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("waitlistCapacity"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WaitlistCapacity = data
+		case "registrationOpens":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationOpens"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationOpens = data
+		case "registrationCloses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationCloses"))
+			data, err := ec.unmarshalODateTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationCloses = data
+		case "participantTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participantTypes"))
+			data, err := ec.unmarshalOParticipantTypeInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypeInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParticipantTypes = data
+		case "sessions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sessions"))
+			data, err := ec.unmarshalOEventSessionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventSessionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sessions = data
+		case "slotMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slotMinutes"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlotMinutes = data
+		case "tables":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tables"))
+			data, err := ec.unmarshalOEventTableInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventTableInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tables = data
+		case "maxMeetingsPerParticipant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxMeetingsPerParticipant"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxMeetingsPerParticipant = data
+		case "canMeet":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("canMeet"))
+			data, err := ec.unmarshalOParticipantTypePairInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CanMeet = data
+		case "requestMode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestMode"))
+			data, err := ec.unmarshalOMeetingRequestMode2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRequestMode(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestMode = data
+		case "requestTtlHours":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("requestTtlHours"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RequestTTLHours = data
+		case "excludeMetBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("excludeMetBefore"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExcludeMetBefore = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputEventSessionInput(ctx context.Context, obj any) (model.EventSessionInput, error) {
 	var it model.EventSessionInput
 	asMap := map[string]any{}
@@ -50606,7 +50805,7 @@ func (ec *executionContext) unmarshalInputUpdateEventInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "version", "event"}
+	fieldsInOrder := [...]string{"id", "version", "patch", "event"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -50627,9 +50826,16 @@ func (ec *executionContext) unmarshalInputUpdateEventInput(ctx context.Context, 
 				return it, err
 			}
 			it.Version = data
+		case "patch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("patch"))
+			data, err := ec.unmarshalOEventPatchInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPatchInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Patch = data
 		case "event":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
-			data, err := ec.unmarshalNEventInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventInput(ctx, v)
+			data, err := ec.unmarshalOEventInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventInput(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -74644,11 +74850,46 @@ func (ec *executionContext) unmarshalOEventActionInput2ᚖgithubᚗcomᚋinnopor
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOEventInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventInput(ctx context.Context, v any) (*model.EventInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEventInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOEventKind2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐKind(ctx context.Context, v any) (*events.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := events.Kind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEventKind2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐKind(ctx context.Context, sel ast.SelectionSet, v *events.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) marshalOEventParticipant2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventParticipant(ctx context.Context, sel ast.SelectionSet, v *model.EventParticipant) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._EventParticipant(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEventPatchInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventPatchInput(ctx context.Context, v any) (*model.EventPatchInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEventPatchInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOEventReport2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐEventReport(ctx context.Context, sel ast.SelectionSet, v *model.EventReport) graphql.Marshaler {
@@ -75377,6 +75618,24 @@ func (ec *executionContext) marshalOParticipantRecommendation2ᚕᚖgithubᚗcom
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOParticipantTypeInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypeInputᚄ(ctx context.Context, v any) ([]*model.ParticipantTypeInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ParticipantTypeInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNParticipantTypeInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypeInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOParticipantTypePairInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐParticipantTypePairInputᚄ(ctx context.Context, v any) ([]*model.ParticipantTypePairInput, error) {

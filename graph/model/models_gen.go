@@ -455,6 +455,48 @@ type EventParticipantPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// The settings of an event an update changes; omitted ones stay. A list given replaces the event's list.
+type EventPatchInput struct {
+	// What kind of event.
+	Kind *events.Kind `json:"kind,omitempty"`
+	// The title participants see.
+	Title *string `json:"title,omitempty"`
+	// What the event is about; an empty string clears it.
+	Description *string `json:"description,omitempty"`
+	// Where it takes place.
+	Venue *string `json:"venue,omitempty"`
+	// When it starts.
+	Start *time.Time `json:"start,omitempty"`
+	// When it ends.
+	End *time.Time `json:"end,omitempty"`
+	// How many confirmed participants it takes.
+	Capacity *int `json:"capacity,omitempty"`
+	// How many may wait for a seat.
+	WaitlistCapacity *int `json:"waitlistCapacity,omitempty"`
+	// When registration opens.
+	RegistrationOpens *time.Time `json:"registrationOpens,omitempty"`
+	// When registration closes.
+	RegistrationCloses *time.Time `json:"registrationCloses,omitempty"`
+	// The kinds of participant it takes, replacing the list.
+	ParticipantTypes []*ParticipantTypeInput `json:"participantTypes,omitempty"`
+	// The windows of 1:1 meetings, replacing the list; fixed once meetings are booked.
+	Sessions []*EventSessionInput `json:"sessions,omitempty"`
+	// How long a 1:1 meeting lasts; fixed once meetings are booked.
+	SlotMinutes *int `json:"slotMinutes,omitempty"`
+	// Where meetings are held, replacing the list; fixed once meetings are booked.
+	Tables []*EventTableInput `json:"tables,omitempty"`
+	// At most this many meetings each; 0 for no limit.
+	MaxMeetingsPerParticipant *int `json:"maxMeetingsPerParticipant,omitempty"`
+	// Which participant types may meet, replacing the list.
+	CanMeet []*ParticipantTypePairInput `json:"canMeet,omitempty"`
+	// How meeting requests become meetings.
+	RequestMode *events.RequestMode `json:"requestMode,omitempty"`
+	// How long a request waits for an answer, in hours.
+	RequestTTLHours *int `json:"requestTtlHours,omitempty"`
+	// Whether recommendations leave out people the participant met at earlier events.
+	ExcludeMetBefore *bool `json:"excludeMetBefore,omitempty"`
+}
+
 // What a change of a event answers: the record as it is after the change, or the userErrors that stopped it.
 type EventPayload struct {
 	Event *events.Event `json:"event,omitempty"`
@@ -1258,8 +1300,11 @@ type UpdateEventInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int         `json:"version"`
-	Event   *EventInput `json:"event"`
+	Version int `json:"version"`
+	// The settings to change; omitted ones stay.
+	Patch *EventPatchInput `json:"patch,omitempty"`
+	// Every setting, replacing the event's (the old form).
+	Event *EventInput `json:"event,omitempty"`
 }
 
 // Changes the given fields. A DRAFT call may change anything; an OPEN call only
