@@ -50,11 +50,17 @@ func latency(b *testing.B, e *env, full bool) {
 		}
 	}
 	b.StopTimer()
+	reportLatency(b, lat, e.app.db.RoundTrips()-trips)
+}
+
+// reportLatency reports the p50 and p99 of lat and the store round trips
+// per request.
+func reportLatency(b *testing.B, lat []time.Duration, trips int64) {
 	slices.Sort(lat)
 	ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / float64(time.Millisecond) }
 	b.ReportMetric(ms(0.50), "p50-ms")
 	b.ReportMetric(ms(0.99), "p99-ms")
-	b.ReportMetric(float64(e.app.db.RoundTrips()-trips)/float64(len(lat)), "round-trips/op")
+	b.ReportMetric(float64(trips)/float64(len(lat)), "round-trips/op")
 }
 
 // BenchmarkObservabilityOverhead is BenchmarkStartupsPage on the demo data
@@ -126,4 +132,38 @@ func BenchmarkSubmitApplication(b *testing.B) {
 	ms := func(q float64) float64 { return float64(lat[int(q*float64(len(lat)-1))]) / float64(time.Millisecond) }
 	b.ReportMetric(ms(0.50), "p50-ms")
 	b.ReportMetric(ms(0.99), "p99-ms")
+}
+
+// BenchmarkHomeScreens serves each user group's home document (viewer_test.go)
+// as its user on the demo data with a record of each kind, and reports p50
+// and p99 per request and store round trips.
+func BenchmarkHomeScreens(b *testing.B) {
+	e, _ := contractEnv(b)
+	w := worldOf(b, e)
+	inv := e.investorID(b, "Quỹ Đầu tư Mạo hiểm Cảng Xanh")
+	incs := e.do(b, req{query: `{ incubators { id } sandboxPrograms { id } }`})
+	for _, h := range []struct{ name, token, doc string }{
+		{"founder", w.member(b, "CatHai Wind"), founderHome},
+		{"investor", e.token(b, "INVESTOR", "partner-1", inv), investorHome},
+		{"participant", e.token(b, "STARTUP_MEMBER", "an", ""), participantHome},
+		{"incubator", e.token(b, "INCUBATOR_MANAGER", "inc-manager", incs.Str("incubators.0.id")), incubatorHome},
+		{"reviewer", w.reviewerToken(b, "reviewer-1"), reviewerHome},
+		{"regulator", e.token(b, "REGULATOR", "sbv-1", incs.Str("sandboxPrograms.0.id")), regulatorHome},
+	} {
+		b.Run(h.name, func(b *testing.B) {
+			q := req{token: h.token, query: h.doc}
+			lat := make([]time.Duration, 0, 1024)
+			trips := e.app.db.RoundTrips()
+			for b.Loop() {
+				start := time.Now()
+				r := e.do(b, q)
+				lat = append(lat, time.Since(start))
+				if len(r.Errors) > 0 {
+					b.Fatalf("unexpected response: %+v", r.Errors)
+				}
+			}
+			b.StopTimer()
+			reportLatency(b, lat, e.app.db.RoundTrips()-trips)
+		})
+	}
 }

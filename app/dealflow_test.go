@@ -12,7 +12,7 @@ import (
 )
 
 // investorID finds a demo investor's global ID by name.
-func (e *env) investorID(t *testing.T, name string) string {
+func (e *env) investorID(t testing.TB, name string) string {
 	t.Helper()
 	r := e.do(t, req{query: `{ investors(first: 50) { edges { node { id name } } } }`})
 	for _, ed := range r.List("investors.edges") {

@@ -310,7 +310,7 @@ type caller struct{ name, token string }
 // through the API — an application, a sandbox application, a deal, a saved
 // search and its notification, a meeting request, job runs and matches —
 // and the callers who made them.
-func contractEnv(t *testing.T) (*env, []caller) {
+func contractEnv(t testing.TB) (*env, []caller) {
 	e := newEnvWith(t, func(c *Config) { c.MaxDepth, c.MaxComplexity = 30, 1<<30 })
 	_, err := e.app.RunJob(context.Background(), "score-matches")
 	require.NoError(t, err)

@@ -37,7 +37,7 @@ func names(r response, path string) []string {
 
 // eventually retries check until it passes, within 15 s, and logs how long
 // it took: the index trails the store by well under a second unloaded.
-func eventually(t *testing.T, check func() bool, what string) {
+func eventually(t testing.TB, check func() bool, what string) {
 	t.Helper()
 	start := time.Now()
 	for !check() {
