@@ -10974,8 +10974,8 @@ type User {
   roles: [Role!]!
 }
 
-"The organisation, or profile, a user acts for."
-union Organization = Startup | Incubator | Fund | Investor | SandboxProgram | Reviewer | Mentor
+"The organisation, or reviewer profile, a user acts for."
+union Organization = Startup | Incubator | Fund | Investor | SandboxProgram | Reviewer
 
 """
 The caller, and the lists a home screen shows. Each list is the caller's
@@ -10992,7 +10992,7 @@ type Viewer {
   user: User
   """
   What the user acts for: the record the token's organisation names, or
-  else the user's reviewer or mentor profile; null when none.
+  else the user's reviewer profile; null when none.
   """
   organization: Organization
   "The applications of the startup the user acts for, newest first (page size at most 100)."
@@ -51787,13 +51787,6 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			return graphql.Null
 		}
 		return ec._Startup(ctx, sel, obj)
-	case ecosystem.Mentor:
-		return ec._Mentor(ctx, sel, &obj)
-	case *ecosystem.Mentor:
-		if obj == nil {
-			return graphql.Null
-		}
-		return ec._Mentor(ctx, sel, obj)
 	case ecosystem.Investor:
 		return ec._Investor(ctx, sel, &obj)
 	case *ecosystem.Investor:
@@ -59464,7 +59457,7 @@ func (ec *executionContext) _MeetingSlot(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var mentorImplementors = []string{"Mentor", "Node", "Listing", "MatchTarget", "Organization", "SearchResult"}
+var mentorImplementors = []string{"Mentor", "Node", "Listing", "MatchTarget", "SearchResult"}
 
 func (ec *executionContext) _Mentor(ctx context.Context, sel ast.SelectionSet, obj *ecosystem.Mentor) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, mentorImplementors)
