@@ -112,6 +112,15 @@ func TestSchemaContractStatic(t *testing.T) {
 		_, ok := types["PageInfo"].field(name)
 		assert.True(t, ok, "PageInfo has no %s", name)
 	}
+	// Too many IDs is the caller's mistake, at nodes alone.
+	ids := make([]string, 101)
+	for i := range ids {
+		ids[i] = graph.GlobalID("Startup", fmt.Sprint(i))
+	}
+	r := e.do(t, req{query: `query($ids: [ID!]!) { sectors { sector } nodes(ids: $ids) { id } }`, vars: map[string]any{"ids": ids}})
+	assert.Equal(t, "INVALID_VALUE", r.Code("nodes"))
+	assert.NotEmpty(t, r.List("sectors"), "the rest of the answer stands")
+
 	// The unions of matching and search share an interface a card can read.
 	for _, u := range []string{"MatchTarget", "SearchResult"} {
 		for _, m := range types[u].PossibleTypes {

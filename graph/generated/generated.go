@@ -11101,8 +11101,9 @@ type Query {
   """
   Objects by their global IDs (at most 100), in the order asked; each one
   missing or hidden from the caller is null with its error at its index.
+  Null, with INVALID_VALUE, for more than 100 IDs.
   """
-  nodes("Global IDs, at most 100." ids: [ID!]!): [Node]!
+  nodes("Global IDs, at most 100." ids: [ID!]!): [Node]
   "Who is calling."
   viewer: Viewer!
   "The sector taxonomy."
@@ -33349,9 +33350,9 @@ func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.Coll
 			return ec.resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
 		},
 		nil,
-		ec.marshalNNode2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode,
+		ec.marshalONode2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode,
 		true,
-		true,
+		false,
 	)
 }
 
@@ -61127,16 +61128,13 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		case "nodes":
 			field := field
 
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
 				defer func() {
 					if r := recover(); r != nil {
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
 				res = ec._Query_nodes(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
 				return res
 			}
 
@@ -71116,44 +71114,6 @@ func (ec *executionContext) unmarshalNMoveDealInput2githubᚗcomᚋinnoportᚋin
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	var wg sync.WaitGroup
-	isLen1 := len(v) == 1
-	if !isLen1 {
-		wg.Add(len(v))
-	}
-	for i := range v {
-		i := i
-		fc := &graphql.FieldContext{
-			Index:  &i,
-			Result: &v[i],
-		}
-		ctx := graphql.WithFieldContext(ctx, fc)
-		f := func(i int) {
-			defer func() {
-				if r := recover(); r != nil {
-					ec.Error(ctx, ec.Recover(ctx, r))
-					ret = nil
-				}
-			}()
-			if !isLen1 {
-				defer wg.Done()
-			}
-			ret[i] = ec.marshalONode2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
-		}
-		if isLen1 {
-			f(i)
-		} else {
-			go f(i)
-		}
-
-	}
-	wg.Wait()
-
-	return ret
-}
-
 func (ec *executionContext) marshalNNotification2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification(ctx context.Context, sel ast.SelectionSet, v dealflow.Notification) graphql.Marshaler {
 	return ec._Notification(ctx, sel, &v)
 }
@@ -75543,6 +75503,47 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋinnoportᚋinnoportᚋgr
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalONode2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v []model.Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalONode2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	return ret
 }
 
 func (ec *executionContext) marshalONotification2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification(ctx context.Context, sel ast.SelectionSet, v *dealflow.Notification) graphql.Marshaler {
