@@ -7940,11 +7940,17 @@ the fund's managers and the reviewers assigned to it.
 type Application implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The call applied to."
   fundCall: FundCall!
+  "The startup that applied."
   startup: Startup!
+  "Where the application is; its history says how it got there."
   status: ApplicationStatus!
+  "The amount asked for, within the call's ticket range."
   requestedAmountVnd: VND!
+  "The answers to the call's form."
   answers: [Answer!]!
+  "When it was submitted; null for a draft."
   submittedAt: DateTime
   "Every status change, oldest first; never edited."
   history: [ApplicationTransition!]!
@@ -8001,10 +8007,15 @@ type ApplicationConnection {
 type Reviewer implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The reviewer's name as the fund shows it."
   name: String!
+  "The reviewer's user account at the identity provider."
   subject: String!
+  "The incubator the reviewer belongs to, for conflicts of interest."
   incubator: Incubator
+  "The investor the reviewer belongs to, for conflicts of interest."
   investor: Investor
+  "The mentor profile of the reviewer, for conflicts of interest."
   mentor: Mentor
 }
 
@@ -8084,6 +8095,7 @@ extend type Startup {
 }
 
 extend type Query {
+  "An application, for those who may see it."
   application("A global ID." id: ID!): Application
   "Admins and fund managers."
   reviewers("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): ReviewerConnection
@@ -8236,6 +8248,7 @@ extend type Mutation {
   declareConflictOfInterest("The change's input." input: DeclareConflictOfInterestInput!): ApplicationPayload!
   "By an assigned reviewer, on the call's rubric; replaces their earlier review."
   submitReview("The change's input." input: SubmitReviewInput!): ApplicationPayload!
+  "Admins and fund managers: a reviewer profile."
   createReviewer("The change's input." input: CreateReviewerInput!): ReviewerPayload!
 }
 `, BuiltIn: false},
@@ -8261,8 +8274,11 @@ enum DealStage {
 type Deal implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The investor whose pipeline it is in."
   investor: Investor!
+  "The startup."
   startup: Startup!
+  "Where it is in the pipeline."
   stage: DealStage!
   "When the deal entered its stage."
   stageSince: DateTime!
@@ -8272,7 +8288,9 @@ type Deal implements Node {
   history: [DealStageChange!]!
   "Oldest first."
   notes: [DealNote!]!
+  "When it entered the pipeline."
   createdAt: DateTime!
+  "When it last changed."
   updatedAt: DateTime!
   "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
@@ -8372,12 +8390,19 @@ type DealFlowConnection {
 type SavedSearch implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The name the investor gave it."
   name: String!
+  "The words searched for."
   query: String!
+  "Only these sectors."
   sectors: [Sector!]!
+  "Only these stages."
   stages: [Stage!]!
+  "Only these wards."
   wards: [String!]!
+  "Only startups of these incubators."
   incubators: [Incubator!]!
+  "When it was saved."
   createdAt: DateTime!
 }
 
@@ -8517,7 +8542,9 @@ type DealPayload {
 input SaveSearchInput {
   "The global ID of the investor."
   investorId: ID!
+  "The name the investor gave it."
   name: String!
+  "The words searched for."
   query: String!
   filter: SearchFilter
 }
@@ -8587,7 +8614,9 @@ extend type Mutation {
   addDealNote("The change's input." input: AddDealNoteInput!): DealPayload!
   "Keep a search (at most 20 per investor) to be notified of startups that newly match it."
   saveSearch("The change's input." input: SaveSearchInput!): SavedSearchPayload!
+  "The investor's users: deletes a saved search."
   deleteSavedSearch("The change's input." input: DeleteSavedSearchInput!): DeleteSavedSearchPayload!
+  "The investor's users: marks a notification read."
   markNotificationRead("The change's input." input: MarkNotificationReadInput!): NotificationPayload!
   "Let an investor's users read the startup's contact, financials and evidence until expiresAt; every read is logged. Those who manage the startup."
   grantDataRoomAccess("The change's input." input: GrantDataRoomAccessInput!): DataRoomGrantPayload!
@@ -8599,12 +8628,19 @@ extend type Mutation {
 type Incubator implements Node & Listing {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The name, in Vietnamese."
   name: String!
+  "The English name, where one was given."
   nameEn: String
+  "The university or institute it belongs to."
   university: String!
+  "The ward, commune or special zone it is in."
   ward: String!
+  "The public website."
   website: String
+  "The programmes it runs."
   programs: [IncubatorProgram!]!
+  "Its startups, in the order they joined (page size at most 100)."
   startups("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): StartupConnection!
   "The incubator's events in the order they were created; drafts only for its managers and admins (page size at most 100)."
   events("Only items in this status." status: [EventStatus!], "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): EventConnection!
@@ -8636,16 +8672,23 @@ enum InvestorKind {
 type Investor implements Node & Listing {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The name."
   name: String!
+  "What kind of investor."
   kind: InvestorKind!
+  "The investment thesis, in its own words."
   description: String
+  "The public website."
   website: String
+  "Where founders may write."
   contactEmail: String
   "Thesis: the sectors invested in (empty: any)."
   sectors: [Sector!]!
   "Thesis: the stages invested in (empty: any)."
   stages: [Stage!]!
+  "The smallest ticket it invests, in đồng."
   ticketMinVnd: VND!
+  "The largest ticket it invests, in đồng."
   ticketMaxVnd: VND!
   "Thesis: regions or wards (empty: anywhere)."
   geography: [String!]!
@@ -8663,14 +8706,19 @@ type Investor implements Node & Listing {
 type Mentor implements Node & Listing {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The name."
   name: String!
+  "The sectors the mentor knows."
   expertise: [Sector!]!
+  "Where the mentor works, if given."
   affiliation: String
   "An overseas Vietnamese expert (kiều bào)."
   overseas: Boolean!
+  "Where an overseas expert lives."
   country: String
   "How many startups the mentor takes on at once."
   capacity: Int!
+  "A short biography."
   bio: String
   "Startups the mentor coaches now."
   mentees: [Startup!]! @deprecated(reason: "Use menteesConnection, a connection: the list grows without bound.")
@@ -8737,23 +8785,33 @@ type MentorConnection {
 }
 
 extend type Query {
+  "The incubators."
   incubators: [Incubator!]! @deprecated(reason: "Use incubatorsConnection, a connection: the list grows without bound.")
   "The incubators and startup support centres, in the order they were added (page size at most 100)."
   incubatorsConnection("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): IncubatorConnection!
+  "Investors, in the order they were added (page size at most 100)."
   investors("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): InvestorConnection!
+  "Mentors, in the order they were added (page size at most 100)."
   mentors("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): MentorConnection!
 }
 
 "What creating a investor takes."
 input CreateInvestorInput {
+  "The name."
   name: String!
+  "What kind of investor."
   kind: InvestorKind!
+  "The investment thesis, in its own words."
   description: String
+  "The public website."
   website: String
+  "Where founders may write."
   contactEmail: String
   sectors: [Sector!]
   stages: [Stage!]
+  "The smallest ticket it invests, in đồng."
   ticketMinVnd: VND!
+  "The largest ticket it invests, in đồng."
   ticketMaxVnd: VND!
   geography: [String!]
   portfolioStartupIds: [ID!]
@@ -8765,14 +8823,21 @@ input UpdateInvestorInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The name."
   name: String
+  "What kind of investor."
   kind: InvestorKind
+  "The investment thesis, in its own words."
   description: String
+  "The public website."
   website: String
+  "Where founders may write."
   contactEmail: String
   sectors: [Sector!]
   stages: [Stage!]
+  "The smallest ticket it invests, in đồng."
   ticketMinVnd: VND
+  "The largest ticket it invests, in đồng."
   ticketMaxVnd: VND
   geography: [String!]
   portfolioStartupIds: [ID!]
@@ -8787,14 +8852,19 @@ type InvestorPayload {
 
 "What creating a mentor takes."
 input CreateMentorInput {
+  "The name."
   name: String!
   "The mentor's own user account (token subject), which may then edit the profile."
   subject: String
+  "The sectors the mentor knows."
   expertise: [Sector!]!
+  "Where the mentor works, if given."
   affiliation: String
   overseas: Boolean = false
+  "Where an overseas expert lives."
   country: String
   capacity: Int = 3
+  "A short biography."
   bio: String
   menteeIds: [ID!]
 }
@@ -8805,13 +8875,18 @@ input UpdateMentorInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The name."
   name: String
   subject: String
+  "The sectors the mentor knows."
   expertise: [Sector!]
+  "Where the mentor works, if given."
   affiliation: String
   overseas: Boolean
+  "Where an overseas expert lives."
   country: String
   capacity: Int
+  "A short biography."
   bio: String
   menteeIds: [ID!]
 }
@@ -8824,9 +8899,13 @@ type MentorPayload {
 }
 
 extend type Mutation {
+  "Admins: a new investor."
   createInvestor("The change's input." input: CreateInvestorInput!): InvestorPayload!
+  "The investor's users and admins: changes the given fields."
   updateInvestor("The change's input." input: UpdateInvestorInput!): InvestorPayload!
+  "Admins: a new mentor."
   createMentor("The change's input." input: CreateMentorInput!): MentorPayload!
+  "The mentor and admins: changes the given fields."
   updateMentor("The change's input." input: UpdateMentorInput!): MentorPayload!
 }
 `, BuiltIn: false},
@@ -9001,34 +9080,53 @@ input ParticipantTypePairInput {
 type Event implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The incubator that runs it."
   incubator: Incubator!
+  "What kind of event."
   kind: EventKind!
+  "The title participants see."
   title: String!
+  "What it is about."
   description: String
+  "Where it takes place."
   venue: String!
+  "When it starts."
   start: DateTime!
+  "When it ends."
   end: DateTime!
+  "How many confirmed participants it takes."
   capacity: Int!
+  "How many may wait for a seat."
   waitlistCapacity: Int!
+  "When registration opens."
   registrationOpens: DateTime!
+  "When registration closes."
   registrationCloses: DateTime!
+  "The kinds of participant it takes, with the roles that may register as each."
   participantTypes: [ParticipantType!]!
+  "The windows in which 1:1 meetings take place."
   sessions: [EventSession!]!
+  "How long a 1:1 meeting lasts."
   slotMinutes: Int!
+  "Every meeting slot of the sessions, in time order."
   slots: [MeetingSlot!]!
+  "Where meetings are held, and how many at once."
   tables: [EventTable!]!
   "0: no maximum beyond the slots."
   maxMeetingsPerParticipant: Int!
   "Who may meet whom; empty: anyone."
   canMeet: [ParticipantTypePair!]!
+  "How meeting requests become meetings."
   requestMode: MeetingRequestMode!
   "How long a pending request waits for an answer."
   requestTtlHours: Int!
   "Recommendations leave out people met at earlier events."
   excludeMetBefore: Boolean!
+  "Where the event is in its life."
   status: EventStatus!
   "Seats held (confirmed or pending approval)."
   seatsTaken: Int!
+  "How many wait for a seat."
   waitlisted: Int!
   "The caller's registration, if any."
   myRegistration: EventParticipant
@@ -9040,6 +9138,7 @@ type Event implements Node {
   participants("Only participants in this status." status: RegistrationStatus, "Only participants of this type (a key of the event's participantTypes)." type: String): [EventParticipant!]! @deprecated(reason: "Use participantsConnection, a connection: the list grows without bound.")
   "Confirmed participants to participants; anyone in any status to managers; of one status or type when given; in registration order (page size at most 100)."
   participantsConnection("Only items in this status." status: RegistrationStatus, "Only participants of this type (a key of the event's participantTypes)." type: String, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): EventParticipantConnection!
+  "Whether the agenda is published, and how firmly."
   agendaStatus: AgendaStatus!
   "Every meeting that is not cancelled; for managers (null, with a FORBIDDEN error, for others)."
   meetings: [Meeting!] @deprecated(reason: "Use meetingsConnection, a connection: the list grows without bound.")
@@ -9113,18 +9212,24 @@ type MeetingConnection {
 type EventParticipant implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The participant type they registered as (a key of the event's participantTypes)."
   type: String!
+  "Their name as they registered."
   name: String!
   "The organisation they come from, as they wrote it."
   organization: String
   organisation: String @deprecated(reason: "Use organization, spelt as the rest of the API spells it.")
+  "The sectors they work in."
   sectors: [Sector!]!
   "What they offer."
   offers: String
   "What they look for."
   seeks: String
+  "Where their registration stands."
   status: RegistrationStatus!
+  "When they registered."
   registeredAt: DateTime!
+  "When they were checked in at the door; null before."
   checkedInAt: DateTime
   "Slot indexes they cannot meet in."
   unavailableSlots: [Int!]!
@@ -9152,13 +9257,21 @@ type ParticipantRecommendation {
 type MeetingRequest implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "Who asked."
   from: EventParticipant!
+  "Who was asked."
   to: EventParticipant!
+  "What the sender wrote."
   message: String
+  "The slots the sender prefers, in order."
   preferredSlots: [MeetingSlot!]!
+  "Where the request stands now."
   status: MeetingRequestStatus!
+  "When it was sent."
   sentAt: DateTime!
+  "When it lapses unanswered: the earlier of its time-to-live and the event's end."
   expiresAt: DateTime!
+  "When it was answered; null before."
   respondedAt: DateTime
 }
 
@@ -9174,11 +9287,17 @@ type MeetingFeedback {
 type Meeting implements Node {
   "Pass it to cancelMeeting, markNoShow and rateMeeting."
   id: ID!
+  "When it takes place."
   slot: MeetingSlot!
+  "Where it takes place."
   table: String!
+  "The two who meet."
   participants: [EventParticipant!]!
+  "How it was booked."
   source: MeetingSource!
+  "What became of it."
   outcome: MeetingOutcome!
+  "Who did not come, when one side did not."
   noShow: EventParticipant
   "What each side said after the meeting; to the two sides and the event's managers."
   feedback: [MeetingFeedback!]!
@@ -9224,13 +9343,19 @@ type MeetingCount {
 
 "What an organiser learns from an event."
 type EventReport {
+  "Registrations by type and status."
   registrations: [RegistrationCount!]!
+  "How many were checked in."
   checkedIn: Int!
+  "Meeting requests by status."
   requests: [RequestCount!]!
+  "Meetings by outcome."
   meetings: [MeetingCount!]!
+  "How many ratings the sides gave."
   ratings: Int!
   "Null before any rating."
   averageRating: Float
+  "How many meetings recorded a next step."
   followUps: Int!
 }
 
@@ -9249,6 +9374,7 @@ type ScheduleResult {
 extend type Query {
   "Published and cancelled events in creation order; a manager also sees their incubator's drafts."
   events("The global ID of the incubator." incubatorId: ID, "Only items in this status." status: [EventStatus!], "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): EventConnection!
+  "An event; a draft only for its incubator's managers."
   event("A global ID." id: ID!): Event
   "The caller's agenda at an event; NOT_FOUND when the caller is not registered."
   myAgenda("The global ID of the event." eventId: ID!): Agenda @deprecated(reason: "Use Event.myAgenda, null rather than an error for a caller who is not registered.")
@@ -9265,22 +9391,37 @@ input CreateEventInput {
 
 "An event's settings: schedule, capacity, participant types, sessions, tables and meeting rules."
 input EventInput {
+  "What kind of event."
   kind: EventKind!
+  "The title participants see."
   title: String!
+  "What it is about."
   description: String
+  "Where it takes place."
   venue: String!
+  "When it starts."
   start: DateTime!
+  "When it ends."
   end: DateTime!
+  "How many confirmed participants it takes."
   capacity: Int!
+  "How many may wait for a seat."
   waitlistCapacity: Int = 0
+  "When registration opens."
   registrationOpens: DateTime!
+  "When registration closes."
   registrationCloses: DateTime!
+  "The kinds of participant it takes, with the roles that may register as each."
   participantTypes: [ParticipantTypeInput!]!
+  "The windows in which 1:1 meetings take place."
   sessions: [EventSessionInput!]
+  "How long a 1:1 meeting lasts."
   slotMinutes: Int = 15
+  "Where meetings are held, and how many at once."
   tables: [EventTableInput!]
   maxMeetingsPerParticipant: Int = 0
   canMeet: [ParticipantTypePairInput!]
+  "How meeting requests become meetings."
   requestMode: MeetingRequestMode = APPROVAL
   requestTtlHours: Int = 48
   excludeMetBefore: Boolean = false
@@ -9363,10 +9504,12 @@ input RegisterForEventInput {
   first type whose roles the caller holds, else the first open to anyone.
   """
   type: String
+  "Their name as they registered."
   name: String!
   "The organisation they come from."
   organization: String
   organisation: String @deprecated(reason: "Use organization, spelt as the rest of the API spells it.")
+  "The sectors they work in."
   sectors: [Sector!]
   offers: String
   seeks: String
@@ -9384,10 +9527,12 @@ type EventParticipantPayload {
 input UpdateRegistrationInput {
   "The global ID of the event."
   eventId: ID!
+  "Their name as they registered."
   name: String!
   "The organisation they come from."
   organization: String
   organisation: String @deprecated(reason: "Use organization, spelt as the rest of the API spells it.")
+  "The sectors they work in."
   sectors: [Sector!]
   offers: String
   seeks: String
@@ -9528,6 +9673,7 @@ extend type Mutation {
   cancelEvent("The event's global ID (the old form)." id: ID @deprecated(reason: "Use input: every mutation takes one input object."), "The change's input." input: EventActionInput): EventPayload!
   "A seat while there is one, else the waitlist, else EVENT_FULL; REGISTRATION_CLOSED outside the window."
   registerForEvent("The change's input." input: RegisterForEventInput!): EventParticipantPayload!
+  "A participant changes their registration."
   updateRegistration("The change's input." input: UpdateRegistrationInput!): EventParticipantPayload!
   "Managers, for registrations pending approval; a rejection frees the seat for the waitlist."
   decideRegistration("The change's input." input: DecideRegistrationInput!): EventParticipantPayload!
@@ -9537,6 +9683,7 @@ extend type Mutation {
   cancelRegistration("The change's input." input: ParticipantInput!): EventParticipantPayload!
   "The caller's mark on another participant; NO_THANKS also cancels a meeting of the two."
   markParticipant("The change's input." input: MarkParticipantInput!): EventParticipantPayload!
+  "A confirmed participant asks another for a meeting."
   requestMeeting("The change's input." input: RequestMeetingInput!): MeetingRequestPayload!
   "The recipient; an accepted request is booked in the first preferred slot both are free in."
   respondToMeetingRequest("The change's input." input: RespondToMeetingRequestInput!): MeetingRequestPayload!
@@ -9544,12 +9691,15 @@ extend type Mutation {
   cancelMeetingRequest("The change's input." input: MeetingInput!): MeetingRequestPayload!
   "Needs an accepted request or mutual MUST_MEET/WOULD_MEET; of simultaneous bookings of one person, slot or table exactly one lands (SLOT_TAKEN)."
   bookMeeting("The change's input." input: BookMeetingInput!): MeetingPayload!
+  "One side or a manager cancels a meeting."
   cancelMeeting("The change's input." input: MeetingInput!): MeetingPayload!
   "Managers: places accepted requests and mutual preferences in slots and tables."
   scheduleEventMeetings("The change's input." input: ScheduleEventMeetingsInput!): ScheduleEventMeetingsPayload!
+  "The event's managers publish the agenda, as preliminary or final."
   publishAgenda("The change's input." input: PublishAgendaInput!): PublishAgendaPayload!
   "The participant themselves, or managers; on the day of the event."
   checkIn("The change's input." input: ParticipantInput!): EventParticipantPayload!
+  "One side or a manager records who did not come."
   markNoShow("The change's input." input: MarkNoShowInput!): MeetingPayload!
   """
   A side, once the meeting began: 1 to 5, and a follow-up. An investor's rating of a meeting with a
@@ -9565,25 +9715,35 @@ type Startup implements Node & Listing {
   id: ID!
   "Registered Vietnamese name."
   name: String!
+  "The English name, where one was given."
   nameEn: String
   "Enterprise tax code (mã số thuế), e.g. 0200123456 or 0200123456-001."
   taxCode: String!
+  "When it was founded (its first registration)."
   foundedOn: Date!
   "Ward, commune or special zone."
   ward: String!
+  "The sectors it works in."
   sectors: [Sector!]!
+  "How far it has come."
   stage: Stage!
+  "What it does, in its own words."
   description: String
+  "The public website."
   website: String
+  "How many people work in it."
   teamSize: Int!
   "Increases with every change; send it back with updateStartup."
   version: Int!
+  "The incubator it belongs to, if any."
   incubator: Incubator
   "Confidential: the startup's members, its incubator's managers, admins, and the users of an investor holding a data-room grant (each read logged)."
   contact: Contact
   "Confidential: the startup's members, its incubator's managers, admins, and the users of an investor holding a data-room grant (each read logged)."
   financials: Financials
+  "When it was registered on Innoport."
   createdAt: DateTime!
+  "When its profile last changed."
   updatedAt: DateTime!
   "Whether the caller may edit the profile, its evidence and its data room (the startup's members, its incubator's managers, admins)."
   viewerCanManage: Boolean!
@@ -9650,7 +9810,9 @@ input StartupFilter {
 }
 
 extend type Query {
+  "Startups: in the order they were registered, or best match first with a query (page size at most 100)."
   startups("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Narrows the list; omitted fields do not filter." filter: StartupFilter): StartupConnection!
+  "A startup."
   startup("A global ID." id: ID!): Startup
 }
 
@@ -9677,14 +9839,21 @@ input YearRevenueInput {
 "What creating a startup takes."
 input CreateStartupInput {
   name: String!
+  "The English name, where one was given."
   nameEn: String
   taxCode: String!
+  "When it was founded (its first registration)."
   foundedOn: Date!
   ward: String!
+  "The sectors it works in."
   sectors: [Sector!]!
+  "How far it has come."
   stage: Stage!
+  "What it does, in its own words."
   description: String
+  "The public website."
   website: String
+  "How many people work in it."
   teamSize: Int!
   "The global ID of the incubator."
   incubatorId: ID
@@ -9713,14 +9882,21 @@ input UpdateStartupInput {
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
   name: String
+  "The English name, where one was given."
   nameEn: String
   taxCode: String
+  "When it was founded (its first registration)."
   foundedOn: Date
   ward: String
+  "The sectors it works in."
   sectors: [Sector!]
+  "How far it has come."
   stage: Stage
+  "What it does, in its own words."
   description: String
+  "The public website."
   website: String
+  "How many people work in it."
   teamSize: Int
   "Move the startup to this incubator; null takes it out of its incubator (so does an empty string, the old form)."
   incubatorId: ID
@@ -9745,7 +9921,9 @@ type StartupPayload {
 }
 
 extend type Mutation {
+  "Registers a startup: admins; an incubator's managers into their incubator; a founder not yet acting for a firm, outside any incubator."
   createStartup("The change's input." input: CreateStartupInput!): StartupPayload!
+  "The startup's members, its incubator's managers and admins: changes the given fields."
   updateStartup("The change's input." input: UpdateStartupInput!): StartupPayload!
 }
 `, BuiltIn: false},
@@ -9753,8 +9931,11 @@ extend type Mutation {
 type Fund implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The name, in Vietnamese."
   name: String!
+  "The English name, where one was given."
   nameEn: String
+  "What the fund finances."
   description: String
   "A public (state) fund, such as the city's venture fund."
   public: Boolean!
@@ -9785,18 +9966,25 @@ CLOSED → DECIDED, or CANCELLED. Drafts are visible to the fund's managers only
 type FundCall implements Node & Listing {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The title applicants see."
   title: String!
   "The title, under the name every listing shares."
   name: String!
+  "What the call funds and how."
   description: String
+  "The fund that issues it."
   fund: Fund!
+  "Where the call is in its life."
   status: FundCallStatus!
   "Applications are accepted from this instant…"
   opensAt: DateTime!
   "…until just before this one, judged by the server clock (shown in Asia/Ho_Chi_Minh by clients)."
   closesAt: DateTime!
+  "The money the call awards in all, in đồng."
   budgetVnd: VND!
+  "The smallest amount an application may ask for."
   ticketMinVnd: VND!
+  "The largest amount an application may ask for."
   ticketMaxVnd: VND!
   "Priority sectors (empty: any)."
   sectors: [Sector!]!
@@ -9806,7 +9994,9 @@ type FundCall implements Node & Listing {
   questions: [Question!]!
   "Eligibility rules, checked when a startup submits."
   eligibilityRules: [EligibilityRule!]!
+  "How reviewers score its applications."
   rubric: Rubric!
+  "Why it was cancelled; null unless CANCELLED."
   cancelReason: String
   "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
   version: Int!
@@ -9842,16 +10032,25 @@ enum QuestionKind {
 
 "One question of a call's application form."
 type Question {
+  "The stable key answers name the question by."
   key: String!
+  "The question as applicants read it, in the caller's language."
   label: String!
   "The label in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
   labelLocalized: LocalizedText!
+  "What kind of answer it takes."
   kind: QuestionKind!
+  "Whether a submitted application must answer it."
   required: Boolean!
+  "TEXT: the fewest characters."
   minLength: Int
+  "TEXT: the most characters."
   maxLength: Int
+  "NUMBER: the smallest value."
   min: Float
+  "NUMBER: the largest value."
   max: Float
+  "SINGLE_CHOICE and MULTIPLE_CHOICE: the choices."
   options: [String!]!
 }
 
@@ -9920,7 +10119,9 @@ type FundCallConnection {
 }
 
 extend type Query {
+  "The funds."
   funds: [Fund!]!
+  "Funding calls in the order they were created; drafts only for their fund's managers (page size at most 100)."
   fundCalls("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only items in this status." status: FundCallStatus): FundCallConnection!
   "Every rule's outcome for a startup, without applying: its members and the fund's managers."
   checkEligibility("The global ID of the call." callId: ID!, "The global ID of the startup." startupId: ID!): EligibilityResult
@@ -9944,14 +10145,22 @@ type RuleOutcome {
 input QuestionInput {
   "Lower-case letters, digits and '_', starting with a letter."
   key: String!
+  "The question as applicants read it, in Vietnamese (labelEn gives the English)."
   label: String!
   labelEn: String
+  "What kind of answer it takes."
   kind: QuestionKind!
+  "Whether a submitted application must answer it."
   required: Boolean = false
+  "TEXT: the fewest characters."
   minLength: Int
+  "TEXT: the most characters."
   maxLength: Int
+  "NUMBER: the smallest value."
   min: Float
+  "NUMBER: the largest value."
   max: Float
+  "SINGLE_CHOICE and MULTIPLE_CHOICE: the choices."
   options: [String!]
 }
 
@@ -9985,17 +10194,23 @@ input RubricInput {
 input CreateFundCallInput {
   "The global ID of the fund."
   fundId: ID!
+  "The title applicants see."
   title: String!
+  "What the call funds and how."
   description: String
   opensAt: DateTime!
   closesAt: DateTime!
+  "The money the call awards in all, in đồng."
   budgetVnd: VND!
+  "The smallest amount an application may ask for."
   ticketMinVnd: VND!
+  "The largest amount an application may ask for."
   ticketMaxVnd: VND!
   sectors: [Sector!]
   wards: [String!]
   questions: [QuestionInput!]
   eligibilityRules: [EligibilityRuleInput!]
+  "How reviewers score its applications."
   rubric: RubricInput!
 }
 
@@ -10008,17 +10223,23 @@ input UpdateFundCallInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The title applicants see."
   title: String
+  "What the call funds and how."
   description: String
   opensAt: DateTime
   closesAt: DateTime
+  "The money the call awards in all, in đồng."
   budgetVnd: VND
+  "The smallest amount an application may ask for."
   ticketMinVnd: VND
+  "The largest amount an application may ask for."
   ticketMaxVnd: VND
   sectors: [Sector!]
   wards: [String!]
   questions: [QuestionInput!]
   eligibilityRules: [EligibilityRuleInput!]
+  "How reviewers score its applications."
   rubric: RubricInput
 }
 
@@ -10040,7 +10261,9 @@ type FundCallPayload {
 }
 
 extend type Mutation {
+  "The fund's managers: a call, as a DRAFT."
   createFundCall("The change's input." input: CreateFundCallInput!): FundCallPayload!
+  "The fund's managers: changes a DRAFT call."
   updateFundCall("The change's input." input: UpdateFundCallInput!): FundCallPayload!
   "DRAFT → OPEN."
   publishFundCall("The change's input." input: FundCallActionInput!): FundCallPayload!
@@ -10078,15 +10301,21 @@ enum JobRunStatus {
 type JobRun implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The job's name."
   job: String!
+  "What started it."
   trigger: JobTrigger!
   "The replica that ran it."
   instance: String!
+  "When it started."
   startedAt: DateTime!
+  "When it ended; null while running."
   finishedAt: DateTime
+  "Whether it is running, succeeded or failed."
   status: JobRunStatus!
   "What the run did, in one line, when it succeeded."
   stats: String
+  "Why it failed."
   error: String
 }
 
@@ -10277,9 +10506,13 @@ input SandboxLimitsInput {
 type SandboxProgram implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The name, in Vietnamese."
   name: String!
+  "The English name, where one was given."
   nameEn: String
+  "The sectors it takes applications in."
   sectors: [Sector!]!
+  "The most a test in it may be certified for."
   limits: SandboxLimits!
   "Acknowledge receipt within (working days)."
   ackWorkingDays: Int!
@@ -10325,9 +10558,13 @@ input UpdateSandboxProgramInput {
 
 "What creating a sandbox program takes."
 input CreateSandboxProgramInput {
+  "The name, in Vietnamese."
   name: String!
+  "The English name, where one was given."
   nameEn: String
+  "The sectors it takes applications in."
   sectors: [Sector!]
+  "The most a test in it may be certified for."
   limits: SandboxLimitsInput!
   ackWorkingDays: Int = 5
   assessmentDays: Int = 90
@@ -10391,31 +10628,57 @@ enum SandboxFlag {
 type SandboxApplication implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The programme applied to."
   program: SandboxProgram!
+  "The firm that applied."
   startup: Startup!
+  "Where the application is in its life."
   status: SandboxStatus!
+  "The product or service to test."
   product: String!
+  "Why it is genuinely new."
   innovation: String
+  "What customers gain."
   consumerBenefit: String
+  "How ready it is to test."
   readiness: String
+  "Why it needs the sandbox: the rule that stands in its way."
   need: String
+  "The limits the firm asks for."
   requested: SandboxLimits!
+  "When the firm wants to start."
   startOn: Date
+  "What could go wrong."
   risks: String
+  "How the risks are reduced."
   mitigations: String
+  "How customers are protected and compensated."
   safeguards: String
+  "What customers are told."
   disclosure: String
+  "How the firm leaves the sandbox, succeed or fail."
   exitPlan: String
+  "References to the supporting documents."
   documents: [String!]!
+  "The limits the regulator certified; null before approval."
   certified: SandboxLimits
+  "The conditions of the approval."
   conditions: [String!]!
+  "Why it was refused."
   rejectReasons: String
+  "Every status change, oldest first."
   history: [SandboxTransition!]!
+  "The regulator's assessments."
   assessments: [SandboxAssessment!]!
+  "The regulator's requests for information and the answers."
   infoRequests: [SandboxInfoRequest!]!
+  "The periodic reports of the test."
   reports: [SandboxReport!]!
+  "Requests to extend the test and their decisions."
   extensions: [SandboxExtension!]!
+  "How the test ended; null before it did."
   outcome: SandboxOutcome
+  "The service-level dates, counted in working days where the rules say so."
   deadlines: SandboxDeadlines!
   "Overdue service levels, kept current by the deadline job."
   flags: [SandboxFlag!]!
@@ -10467,15 +10730,23 @@ type SandboxIncident {
 
 "A periodic report of a firm in testing."
 type SandboxReport {
+  "The last day the report covers."
   periodEnd: Date!
+  "Customers served in the period."
   customers: Int!
+  "Transactions in the period."
   transactions: Int!
+  "Money moved in the period, in đồng."
   volumeVnd: VND!
+  "The largest exposure of one customer, in đồng."
   maxExposureVnd: VND!
+  "Complaints received in the period."
   complaints: Int!
+  "Incidents in the period."
   incidents: [SandboxIncident!]!
   "Further figures the approval's conditions ask for."
   metrics: [SandboxMetric!]!
+  "When it was submitted."
   submittedAt: DateTime!
   "Certified limits the report exceeds."
   breaches: [String!]!
@@ -10531,20 +10802,30 @@ type SandboxApplicationConnection {
 
 "The public register: firms in or after testing, nothing confidential."
 type SandboxRegisterEntry {
+  "The firm's name."
   startupName: String!
+  "What it tests."
   product: String!
+  "The programme it tests under."
   program: SandboxProgram!
+  "Where the test stands."
   status: SandboxStatus!
+  "When testing started."
   testStartedOn: Date
+  "When testing ends."
   testEndsOn: Date
+  "How the test ended, once it has."
   outcome: SandboxOutcome
 }
 
 extend type Query {
+  "The sandbox programmes."
   sandboxPrograms: [SandboxProgram!]!
+  "A sandbox application, for the firm and the programme's regulators."
   sandboxApplication("A global ID." id: ID!): SandboxApplication
   "A program's applications for its regulators, or a startup's own for its members."
   sandboxApplications("The global ID of the program." programId: ID, "The global ID of the startup." startupId: ID, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): SandboxApplicationConnection
+  "The public register, as a plain list."
   sandboxRegister("How many entries to return, from 0 to 100." first: Int = 50, "The cursor after which to continue." after: String): [SandboxRegisterEntry!]! @deprecated(reason: "Use sandboxRegisterConnection, which says where the next page starts.")
   "The public register: firms in or after testing, in the order they applied (page size at most 100)."
   sandboxRegisterConnection("How many items to return, from 0 to 100." first: Int = 50, "The endCursor of the page before; omitted for the first page." after: String): SandboxRegisterConnection!
@@ -10570,18 +10851,31 @@ type SandboxRegisterConnection {
 
 "What a firm proposes to test: the product, why it is new, its benefit and risks, and the limits it asks for."
 input SandboxProposalInput {
+  "The product or service to test."
   product: String!
+  "Why it is genuinely new."
   innovation: String
+  "What customers gain."
   consumerBenefit: String
+  "How ready it is to test."
   readiness: String
+  "Why it needs the sandbox: the rule that stands in its way."
   need: String
+  "The limits the firm asks for."
   requested: SandboxLimitsInput!
+  "When the firm wants to start."
   startOn: Date
+  "What could go wrong."
   risks: String
+  "How the risks are reduced."
   mitigations: String
+  "How customers are protected and compensated."
   safeguards: String
+  "What customers are told."
   disclosure: String
+  "How the firm leaves the sandbox, succeed or fail."
   exitPlan: String
+  "References to the supporting documents."
   documents: [String!]
 }
 
@@ -10686,12 +10980,19 @@ input SandboxIncidentInput {
 input SandboxReportInput {
   "The global ID of the record to change."
   id: ID!
+  "The last day the report covers."
   periodEnd: Date!
+  "Customers served in the period."
   customers: Int!
+  "Transactions in the period."
   transactions: Int!
+  "Money moved in the period, in đồng."
   volumeVnd: VND!
+  "The largest exposure of one customer, in đồng."
   maxExposureVnd: VND!
+  "Complaints received in the period."
   complaints: Int!
+  "Incidents in the period."
   incidents: [SandboxIncidentInput!]
   metrics: [SandboxMetricInput!]
 }
@@ -10742,10 +11043,13 @@ type SandboxProgramPayload {
 extend type Mutation {
   "Admins."
   createSandboxProgram("The change's input." input: CreateSandboxProgramInput!): SandboxProgramPayload!
+  "Admins: changes a programme."
   updateSandboxProgram("The change's input." input: UpdateSandboxProgramInput!): SandboxProgramPayload!
   "A member of the startup starts a draft; requested limits beyond the program's are refused."
   createSandboxApplication("The change's input." input: CreateSandboxApplicationInput!): SandboxApplicationPayload!
+  "The firm: changes its DRAFT."
   updateSandboxApplication("The change's input." input: UpdateSandboxApplicationInput!): SandboxApplicationPayload!
+  "A step of the application by its action (the deprecated generic form)."
   actOnSandboxApplication("The change's input." input: SandboxActionInput!): SandboxApplicationPayload! @deprecated(reason: "Use the step's own mutation: submitSandboxApplication, acknowledgeSandboxApplication, rejectSandboxApplication, startSandboxTest, suspendSandboxTest, liftSandboxSuspension, withdrawSandboxApplication.")
   "Firm: DRAFT → SUBMITTED, checked in full."
   submitSandboxApplication("The change's input." input: SandboxApplicationActionInput!): SandboxApplicationPayload!
@@ -10767,10 +11071,13 @@ extend type Mutation {
   answerSandboxInformation("The change's input." input: SandboxTextInput!): SandboxApplicationPayload!
   "Regulator: a finding on every criterion."
   assessSandboxApplication("The change's input." input: AssessSandboxInput!): SandboxApplicationPayload!
+  "The regulator approves, certifying test parameters within the programme's limits."
   approveSandboxApplication("The change's input." input: ApproveSandboxInput!): SandboxApplicationPayload!
   "Firm; a report beyond a certified limit records a breach; a critical incident suspends the test."
   submitSandboxReport("The change's input." input: SandboxReportInput!): SandboxApplicationPayload!
+  "The firm asks to extend its test."
   requestSandboxExtension("The change's input." input: SandboxExtensionInput!): SandboxApplicationPayload!
+  "The regulator decides on an extension."
   decideSandboxExtension("The change's input." input: DecideSandboxExtensionInput!): SandboxApplicationPayload!
   "Regulator: TESTING or SUSPENDED → EXITED with an outcome."
   exitSandboxTest("The change's input." input: ExitSandboxInput!): SandboxApplicationPayload!
@@ -11301,15 +11608,21 @@ awards, certificates, investments, confirmations, revenue) and ` + "`" + `asOf` 
 type CriteriaSet implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "The stable key versions share, e.g. decree-80-innovative-startup."
   key: String!
   "1, 2, … per key."
   setVersion: Int!
+  "The title, in the caller's language."
   title: String!
   "The title in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
   titleLocalized: LocalizedText!
+  "The legal text the criteria come from."
   legalBasis: String!
+  "When this version applies from."
   effectiveFrom: Date!
+  "Where this version is in its life."
   status: CriteriaSetStatus!
+  "The criteria, in order."
   criteria: [ScreeningCriterion!]!
   "Record version, for updates."
   version: Int!
@@ -11333,14 +11646,19 @@ type ScreeningCriterion {
 
 "A firm's status under one version of a criteria set, criterion by criterion."
 type ScreeningResult {
+  "The firm screened."
   startup: Startup!
+  "The criteria set's key."
   setKey: String!
+  "The version of the set screened against."
   setVersion: Int!
+  "The firm's status under it."
   status: ScreeningStatus!
   "When this result last changed."
   evaluatedAt: DateTime!
   "The date the criteria were evaluated for."
   asOf: Date!
+  "Each criterion's outcome."
   criteria: [CriterionOutcome!]!
   "Status changes, oldest first."
   history: [ScreeningChange!]!
@@ -11430,11 +11748,16 @@ input ScreeningCriterionInput {
 
 "A criteria set: its key, version, title in both languages, legal basis and criteria."
 input CriteriaSetInput {
+  "The stable key versions share, e.g. decree-80-innovative-startup."
   key: String!
+  "The title, in Vietnamese (titleEn gives the English)."
   title: String!
   titleEn: String!
+  "The legal text the criteria come from."
   legalBasis: String!
+  "When this version applies from."
   effectiveFrom: Date!
+  "The criteria, in order."
   criteria: [ScreeningCriterionInput!]!
 }
 
@@ -11480,9 +11803,11 @@ type RunScreeningPayload {
 extend type Mutation {
   "Admins: drafts the next version of a set (version 1 for a new key)."
   createCriteriaSet("The change's input." input: CriteriaSetInput!): CriteriaSetPayload!
+  "Admins: changes a DRAFT criteria set."
   updateCriteriaSet("The change's input." input: UpdateCriteriaSetInput!): CriteriaSetPayload!
   "DRAFT → ACTIVE, retiring the version it replaces; every firm is then re-screened."
   publishCriteriaSet("The change's input." input: CriteriaSetActionInput!): CriteriaSetPayload!
+  "Admins: retires a criteria set version."
   retireCriteriaSet("The change's input." input: CriteriaSetActionInput!): CriteriaSetPayload!
   "Admins: screens every firm now."
   runScreening("The change's input." input: RunScreeningInput): RunScreeningPayload!

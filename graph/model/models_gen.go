@@ -164,48 +164,66 @@ type CreateEventInput struct {
 // What creating a fund call takes.
 type CreateFundCallInput struct {
 	// The global ID of the fund.
-	FundID           string                  `json:"fundId"`
-	Title            string                  `json:"title"`
-	Description      *string                 `json:"description,omitempty"`
-	OpensAt          time.Time               `json:"opensAt"`
-	ClosesAt         time.Time               `json:"closesAt"`
-	BudgetVnd        value.VND               `json:"budgetVnd"`
-	TicketMinVnd     value.VND               `json:"ticketMinVnd"`
+	FundID string `json:"fundId"`
+	// The title applicants see.
+	Title string `json:"title"`
+	// What the call funds and how.
+	Description *string   `json:"description,omitempty"`
+	OpensAt     time.Time `json:"opensAt"`
+	ClosesAt    time.Time `json:"closesAt"`
+	// The money the call awards in all, in đồng.
+	BudgetVnd value.VND `json:"budgetVnd"`
+	// The smallest amount an application may ask for.
+	TicketMinVnd value.VND `json:"ticketMinVnd"`
+	// The largest amount an application may ask for.
 	TicketMaxVnd     value.VND               `json:"ticketMaxVnd"`
 	Sectors          []value.Sector          `json:"sectors,omitempty"`
 	Wards            []string                `json:"wards,omitempty"`
 	Questions        []*QuestionInput        `json:"questions,omitempty"`
 	EligibilityRules []*EligibilityRuleInput `json:"eligibilityRules,omitempty"`
-	Rubric           *RubricInput            `json:"rubric"`
+	// How reviewers score its applications.
+	Rubric *RubricInput `json:"rubric"`
 }
 
 // What creating a investor takes.
 type CreateInvestorInput struct {
-	Name                string                 `json:"name"`
-	Kind                ecosystem.InvestorKind `json:"kind"`
-	Description         *string                `json:"description,omitempty"`
-	Website             *string                `json:"website,omitempty"`
-	ContactEmail        *string                `json:"contactEmail,omitempty"`
-	Sectors             []value.Sector         `json:"sectors,omitempty"`
-	Stages              []value.Stage          `json:"stages,omitempty"`
-	TicketMinVnd        value.VND              `json:"ticketMinVnd"`
-	TicketMaxVnd        value.VND              `json:"ticketMaxVnd"`
-	Geography           []string               `json:"geography,omitempty"`
-	PortfolioStartupIds []string               `json:"portfolioStartupIds,omitempty"`
+	// The name.
+	Name string `json:"name"`
+	// What kind of investor.
+	Kind ecosystem.InvestorKind `json:"kind"`
+	// The investment thesis, in its own words.
+	Description *string `json:"description,omitempty"`
+	// The public website.
+	Website *string `json:"website,omitempty"`
+	// Where founders may write.
+	ContactEmail *string        `json:"contactEmail,omitempty"`
+	Sectors      []value.Sector `json:"sectors,omitempty"`
+	Stages       []value.Stage  `json:"stages,omitempty"`
+	// The smallest ticket it invests, in đồng.
+	TicketMinVnd value.VND `json:"ticketMinVnd"`
+	// The largest ticket it invests, in đồng.
+	TicketMaxVnd        value.VND `json:"ticketMaxVnd"`
+	Geography           []string  `json:"geography,omitempty"`
+	PortfolioStartupIds []string  `json:"portfolioStartupIds,omitempty"`
 }
 
 // What creating a mentor takes.
 type CreateMentorInput struct {
+	// The name.
 	Name string `json:"name"`
 	// The mentor's own user account (token subject), which may then edit the profile.
-	Subject     *string        `json:"subject,omitempty"`
-	Expertise   []value.Sector `json:"expertise"`
-	Affiliation *string        `json:"affiliation,omitempty"`
-	Overseas    *bool          `json:"overseas,omitempty"`
-	Country     *string        `json:"country,omitempty"`
-	Capacity    *int           `json:"capacity,omitempty"`
-	Bio         *string        `json:"bio,omitempty"`
-	MenteeIds   []string       `json:"menteeIds,omitempty"`
+	Subject *string `json:"subject,omitempty"`
+	// The sectors the mentor knows.
+	Expertise []value.Sector `json:"expertise"`
+	// Where the mentor works, if given.
+	Affiliation *string `json:"affiliation,omitempty"`
+	Overseas    *bool   `json:"overseas,omitempty"`
+	// Where an overseas expert lives.
+	Country  *string `json:"country,omitempty"`
+	Capacity *int    `json:"capacity,omitempty"`
+	// A short biography.
+	Bio       *string  `json:"bio,omitempty"`
+	MenteeIds []string `json:"menteeIds,omitempty"`
 }
 
 // What creating a reviewer takes.
@@ -232,9 +250,13 @@ type CreateSandboxApplicationInput struct {
 
 // What creating a sandbox program takes.
 type CreateSandboxProgramInput struct {
-	Name             string              `json:"name"`
-	NameEn           *string             `json:"nameEn,omitempty"`
-	Sectors          []value.Sector      `json:"sectors,omitempty"`
+	// The name, in Vietnamese.
+	Name string `json:"name"`
+	// The English name, where one was given.
+	NameEn *string `json:"nameEn,omitempty"`
+	// The sectors it takes applications in.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// The most a test in it may be certified for.
 	Limits           *SandboxLimitsInput `json:"limits"`
 	AckWorkingDays   *int                `json:"ackWorkingDays,omitempty"`
 	AssessmentDays   *int                `json:"assessmentDays,omitempty"`
@@ -247,16 +269,23 @@ type CreateSandboxProgramInput struct {
 
 // What creating a startup takes.
 type CreateStartupInput struct {
-	Name        string         `json:"name"`
-	NameEn      *string        `json:"nameEn,omitempty"`
-	TaxCode     string         `json:"taxCode"`
-	FoundedOn   value.Date     `json:"foundedOn"`
-	Ward        string         `json:"ward"`
-	Sectors     []value.Sector `json:"sectors"`
-	Stage       value.Stage    `json:"stage"`
-	Description *string        `json:"description,omitempty"`
-	Website     *string        `json:"website,omitempty"`
-	TeamSize    int            `json:"teamSize"`
+	Name string `json:"name"`
+	// The English name, where one was given.
+	NameEn  *string `json:"nameEn,omitempty"`
+	TaxCode string  `json:"taxCode"`
+	// When it was founded (its first registration).
+	FoundedOn value.Date `json:"foundedOn"`
+	Ward      string     `json:"ward"`
+	// The sectors it works in.
+	Sectors []value.Sector `json:"sectors"`
+	// How far it has come.
+	Stage value.Stage `json:"stage"`
+	// What it does, in its own words.
+	Description *string `json:"description,omitempty"`
+	// The public website.
+	Website *string `json:"website,omitempty"`
+	// How many people work in it.
+	TeamSize int `json:"teamSize"`
 	// The global ID of the incubator.
 	IncubatorID *string          `json:"incubatorId,omitempty"`
 	Contact     *ContactInput    `json:"contact"`
@@ -274,12 +303,17 @@ type CriteriaSetActionInput struct {
 
 // A criteria set: its key, version, title in both languages, legal basis and criteria.
 type CriteriaSetInput struct {
-	Key           string                     `json:"key"`
-	Title         string                     `json:"title"`
-	TitleEn       string                     `json:"titleEn"`
-	LegalBasis    string                     `json:"legalBasis"`
-	EffectiveFrom value.Date                 `json:"effectiveFrom"`
-	Criteria      []*ScreeningCriterionInput `json:"criteria"`
+	// The stable key versions share, e.g. decree-80-innovative-startup.
+	Key string `json:"key"`
+	// The title, in Vietnamese (titleEn gives the English).
+	Title   string `json:"title"`
+	TitleEn string `json:"titleEn"`
+	// The legal text the criteria come from.
+	LegalBasis string `json:"legalBasis"`
+	// When this version applies from.
+	EffectiveFrom value.Date `json:"effectiveFrom"`
+	// The criteria, in order.
+	Criteria []*ScreeningCriterionInput `json:"criteria"`
 }
 
 // What a change of a criteria set answers: the record as it is after the change, or the userErrors that stopped it.
@@ -427,25 +461,40 @@ type EventActionInput struct {
 
 // An event's settings: schedule, capacity, participant types, sessions, tables and meeting rules.
 type EventInput struct {
-	Kind                      events.Kind                 `json:"kind"`
-	Title                     string                      `json:"title"`
-	Description               *string                     `json:"description,omitempty"`
-	Venue                     string                      `json:"venue"`
-	Start                     time.Time                   `json:"start"`
-	End                       time.Time                   `json:"end"`
-	Capacity                  int                         `json:"capacity"`
-	WaitlistCapacity          *int                        `json:"waitlistCapacity,omitempty"`
-	RegistrationOpens         time.Time                   `json:"registrationOpens"`
-	RegistrationCloses        time.Time                   `json:"registrationCloses"`
-	ParticipantTypes          []*ParticipantTypeInput     `json:"participantTypes"`
-	Sessions                  []*EventSessionInput        `json:"sessions,omitempty"`
-	SlotMinutes               *int                        `json:"slotMinutes,omitempty"`
+	// What kind of event.
+	Kind events.Kind `json:"kind"`
+	// The title participants see.
+	Title string `json:"title"`
+	// What it is about.
+	Description *string `json:"description,omitempty"`
+	// Where it takes place.
+	Venue string `json:"venue"`
+	// When it starts.
+	Start time.Time `json:"start"`
+	// When it ends.
+	End time.Time `json:"end"`
+	// How many confirmed participants it takes.
+	Capacity int `json:"capacity"`
+	// How many may wait for a seat.
+	WaitlistCapacity *int `json:"waitlistCapacity,omitempty"`
+	// When registration opens.
+	RegistrationOpens time.Time `json:"registrationOpens"`
+	// When registration closes.
+	RegistrationCloses time.Time `json:"registrationCloses"`
+	// The kinds of participant it takes, with the roles that may register as each.
+	ParticipantTypes []*ParticipantTypeInput `json:"participantTypes"`
+	// The windows in which 1:1 meetings take place.
+	Sessions []*EventSessionInput `json:"sessions,omitempty"`
+	// How long a 1:1 meeting lasts.
+	SlotMinutes *int `json:"slotMinutes,omitempty"`
+	// Where meetings are held, and how many at once.
 	Tables                    []*EventTableInput          `json:"tables,omitempty"`
 	MaxMeetingsPerParticipant *int                        `json:"maxMeetingsPerParticipant,omitempty"`
 	CanMeet                   []*ParticipantTypePairInput `json:"canMeet,omitempty"`
-	RequestMode               *events.RequestMode         `json:"requestMode,omitempty"`
-	RequestTTLHours           *int                        `json:"requestTtlHours,omitempty"`
-	ExcludeMetBefore          *bool                       `json:"excludeMetBefore,omitempty"`
+	// How meeting requests become meetings.
+	RequestMode      *events.RequestMode `json:"requestMode,omitempty"`
+	RequestTTLHours  *int                `json:"requestTtlHours,omitempty"`
+	ExcludeMetBefore *bool               `json:"excludeMetBefore,omitempty"`
 }
 
 // What a change of a event participant answers: the record as it is after the change, or the userErrors that stopped it.
@@ -506,14 +555,20 @@ type EventPayload struct {
 
 // What an organiser learns from an event.
 type EventReport struct {
+	// Registrations by type and status.
 	Registrations []*RegistrationCount `json:"registrations"`
-	CheckedIn     int                  `json:"checkedIn"`
-	Requests      []*RequestCount      `json:"requests"`
-	Meetings      []*MeetingCount      `json:"meetings"`
-	Ratings       int                  `json:"ratings"`
+	// How many were checked in.
+	CheckedIn int `json:"checkedIn"`
+	// Meeting requests by status.
+	Requests []*RequestCount `json:"requests"`
+	// Meetings by outcome.
+	Meetings []*MeetingCount `json:"meetings"`
+	// How many ratings the sides gave.
+	Ratings int `json:"ratings"`
 	// Null before any rating.
 	AverageRating *float64 `json:"averageRating,omitempty"`
-	FollowUps     int      `json:"followUps"`
+	// How many meetings recorded a next step.
+	FollowUps int `json:"followUps"`
 }
 
 // A time window of an event in which 1:1 meetings take place.
@@ -669,13 +724,19 @@ type MatchFeedbackPayload struct {
 // A 1:1 meeting in a slot at a table.
 type Meeting struct {
 	// Pass it to cancelMeeting, markNoShow and rateMeeting.
-	ID           string              `json:"id"`
-	Slot         *MeetingSlot        `json:"slot"`
-	Table        string              `json:"table"`
+	ID string `json:"id"`
+	// When it takes place.
+	Slot *MeetingSlot `json:"slot"`
+	// Where it takes place.
+	Table string `json:"table"`
+	// The two who meet.
 	Participants []*EventParticipant `json:"participants"`
-	Source       events.Source       `json:"source"`
-	Outcome      events.Outcome      `json:"outcome"`
-	NoShow       *EventParticipant   `json:"noShow,omitempty"`
+	// How it was booked.
+	Source events.Source `json:"source"`
+	// What became of it.
+	Outcome events.Outcome `json:"outcome"`
+	// Who did not come, when one side did not.
+	NoShow *EventParticipant `json:"noShow,omitempty"`
 	// What each side said after the meeting; to the two sides and the event's managers.
 	Feedback []*MeetingFeedback `json:"feedback"`
 }
@@ -712,15 +773,23 @@ type MeetingPayload struct {
 // A participant's request to meet another at an event.
 type MeetingRequest struct {
 	// The global ID; node(id:) and nodes(ids:) resolve it.
-	ID             string               `json:"id"`
-	From           *EventParticipant    `json:"from"`
-	To             *EventParticipant    `json:"to"`
-	Message        *string              `json:"message,omitempty"`
-	PreferredSlots []*MeetingSlot       `json:"preferredSlots"`
-	Status         events.RequestStatus `json:"status"`
-	SentAt         time.Time            `json:"sentAt"`
-	ExpiresAt      time.Time            `json:"expiresAt"`
-	RespondedAt    *time.Time           `json:"respondedAt,omitempty"`
+	ID string `json:"id"`
+	// Who asked.
+	From *EventParticipant `json:"from"`
+	// Who was asked.
+	To *EventParticipant `json:"to"`
+	// What the sender wrote.
+	Message *string `json:"message,omitempty"`
+	// The slots the sender prefers, in order.
+	PreferredSlots []*MeetingSlot `json:"preferredSlots"`
+	// Where the request stands now.
+	Status events.RequestStatus `json:"status"`
+	// When it was sent.
+	SentAt time.Time `json:"sentAt"`
+	// When it lapses unanswered: the earlier of its time-to-live and the event's end.
+	ExpiresAt time.Time `json:"expiresAt"`
+	// When it was answered; null before.
+	RespondedAt *time.Time `json:"respondedAt,omitempty"`
 }
 
 func (MeetingRequest) IsNode() {}
@@ -830,16 +899,24 @@ type Query struct {
 // A question of a call's form: its kind, whether it is required, and its limits or options.
 type QuestionInput struct {
 	// Lower-case letters, digits and '_', starting with a letter.
-	Key       string               `json:"key"`
-	Label     string               `json:"label"`
-	LabelEn   *string              `json:"labelEn,omitempty"`
-	Kind      funding.QuestionKind `json:"kind"`
-	Required  *bool                `json:"required,omitempty"`
-	MinLength *int                 `json:"minLength,omitempty"`
-	MaxLength *int                 `json:"maxLength,omitempty"`
-	Min       *float64             `json:"min,omitempty"`
-	Max       *float64             `json:"max,omitempty"`
-	Options   []string             `json:"options,omitempty"`
+	Key string `json:"key"`
+	// The question as applicants read it, in Vietnamese (labelEn gives the English).
+	Label   string  `json:"label"`
+	LabelEn *string `json:"labelEn,omitempty"`
+	// What kind of answer it takes.
+	Kind funding.QuestionKind `json:"kind"`
+	// Whether a submitted application must answer it.
+	Required *bool `json:"required,omitempty"`
+	// TEXT: the fewest characters.
+	MinLength *int `json:"minLength,omitempty"`
+	// TEXT: the most characters.
+	MaxLength *int `json:"maxLength,omitempty"`
+	// NUMBER: the smallest value.
+	Min *float64 `json:"min,omitempty"`
+	// NUMBER: the largest value.
+	Max *float64 `json:"max,omitempty"`
+	// SINGLE_CHOICE and MULTIPLE_CHOICE: the choices.
+	Options []string `json:"options,omitempty"`
 }
 
 // A call's reviewed applications in order: applications passing every
@@ -889,10 +966,12 @@ type RegisterForEventInput struct {
 	// holds (INVALID_VALUE otherwise; organisers may take any). Left out: the
 	// first type whose roles the caller holds, else the first open to anyone.
 	Type *string `json:"type,omitempty"`
-	Name string  `json:"name"`
+	// Their name as they registered.
+	Name string `json:"name"`
 	// The organisation they come from.
-	Organization     *string        `json:"organization,omitempty"`
-	Organisation     *string        `json:"organisation,omitempty"`
+	Organization *string `json:"organization,omitempty"`
+	Organisation *string `json:"organisation,omitempty"`
+	// The sectors they work in.
 	Sectors          []value.Sector `json:"sectors,omitempty"`
 	Offers           *string        `json:"offers,omitempty"`
 	Seeks            *string        `json:"seeks,omitempty"`
@@ -1075,33 +1154,53 @@ type SandboxProgramPayload struct {
 
 // What a firm proposes to test: the product, why it is new, its benefit and risks, and the limits it asks for.
 type SandboxProposalInput struct {
-	Product         string              `json:"product"`
-	Innovation      *string             `json:"innovation,omitempty"`
-	ConsumerBenefit *string             `json:"consumerBenefit,omitempty"`
-	Readiness       *string             `json:"readiness,omitempty"`
-	Need            *string             `json:"need,omitempty"`
-	Requested       *SandboxLimitsInput `json:"requested"`
-	StartOn         *value.Date         `json:"startOn,omitempty"`
-	Risks           *string             `json:"risks,omitempty"`
-	Mitigations     *string             `json:"mitigations,omitempty"`
-	Safeguards      *string             `json:"safeguards,omitempty"`
-	Disclosure      *string             `json:"disclosure,omitempty"`
-	ExitPlan        *string             `json:"exitPlan,omitempty"`
-	Documents       []string            `json:"documents,omitempty"`
+	// The product or service to test.
+	Product string `json:"product"`
+	// Why it is genuinely new.
+	Innovation *string `json:"innovation,omitempty"`
+	// What customers gain.
+	ConsumerBenefit *string `json:"consumerBenefit,omitempty"`
+	// How ready it is to test.
+	Readiness *string `json:"readiness,omitempty"`
+	// Why it needs the sandbox: the rule that stands in its way.
+	Need *string `json:"need,omitempty"`
+	// The limits the firm asks for.
+	Requested *SandboxLimitsInput `json:"requested"`
+	// When the firm wants to start.
+	StartOn *value.Date `json:"startOn,omitempty"`
+	// What could go wrong.
+	Risks *string `json:"risks,omitempty"`
+	// How the risks are reduced.
+	Mitigations *string `json:"mitigations,omitempty"`
+	// How customers are protected and compensated.
+	Safeguards *string `json:"safeguards,omitempty"`
+	// What customers are told.
+	Disclosure *string `json:"disclosure,omitempty"`
+	// How the firm leaves the sandbox, succeed or fail.
+	ExitPlan *string `json:"exitPlan,omitempty"`
+	// References to the supporting documents.
+	Documents []string `json:"documents,omitempty"`
 }
 
 // A periodic report of a test.
 type SandboxReportInput struct {
 	// The global ID of the record to change.
-	ID             string                  `json:"id"`
-	PeriodEnd      value.Date              `json:"periodEnd"`
-	Customers      int                     `json:"customers"`
-	Transactions   int                     `json:"transactions"`
-	VolumeVnd      value.VND               `json:"volumeVnd"`
-	MaxExposureVnd value.VND               `json:"maxExposureVnd"`
-	Complaints     int                     `json:"complaints"`
-	Incidents      []*SandboxIncidentInput `json:"incidents,omitempty"`
-	Metrics        []*SandboxMetricInput   `json:"metrics,omitempty"`
+	ID string `json:"id"`
+	// The last day the report covers.
+	PeriodEnd value.Date `json:"periodEnd"`
+	// Customers served in the period.
+	Customers int `json:"customers"`
+	// Transactions in the period.
+	Transactions int `json:"transactions"`
+	// Money moved in the period, in đồng.
+	VolumeVnd value.VND `json:"volumeVnd"`
+	// The largest exposure of one customer, in đồng.
+	MaxExposureVnd value.VND `json:"maxExposureVnd"`
+	// Complaints received in the period.
+	Complaints int `json:"complaints"`
+	// Incidents in the period.
+	Incidents []*SandboxIncidentInput `json:"incidents,omitempty"`
+	Metrics   []*SandboxMetricInput   `json:"metrics,omitempty"`
 }
 
 // A text the regulator asks or the firm answers.
@@ -1116,10 +1215,12 @@ type SandboxTextInput struct {
 // A search an investor wants to be told of new matches for.
 type SaveSearchInput struct {
 	// The global ID of the investor.
-	InvestorID string        `json:"investorId"`
-	Name       string        `json:"name"`
-	Query      string        `json:"query"`
-	Filter     *SearchFilter `json:"filter,omitempty"`
+	InvestorID string `json:"investorId"`
+	// The name the investor gave it.
+	Name string `json:"name"`
+	// The words searched for.
+	Query  string        `json:"query"`
+	Filter *SearchFilter `json:"filter,omitempty"`
 }
 
 // What a change of a saved search answers: the record as it is after the change, or the userErrors that stopped it.
@@ -1313,19 +1414,25 @@ type UpdateFundCallInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version          int                     `json:"version"`
-	Title            *string                 `json:"title,omitempty"`
-	Description      *string                 `json:"description,omitempty"`
-	OpensAt          *time.Time              `json:"opensAt,omitempty"`
-	ClosesAt         *time.Time              `json:"closesAt,omitempty"`
-	BudgetVnd        *value.VND              `json:"budgetVnd,omitempty"`
-	TicketMinVnd     *value.VND              `json:"ticketMinVnd,omitempty"`
+	Version int `json:"version"`
+	// The title applicants see.
+	Title *string `json:"title,omitempty"`
+	// What the call funds and how.
+	Description *string    `json:"description,omitempty"`
+	OpensAt     *time.Time `json:"opensAt,omitempty"`
+	ClosesAt    *time.Time `json:"closesAt,omitempty"`
+	// The money the call awards in all, in đồng.
+	BudgetVnd *value.VND `json:"budgetVnd,omitempty"`
+	// The smallest amount an application may ask for.
+	TicketMinVnd *value.VND `json:"ticketMinVnd,omitempty"`
+	// The largest amount an application may ask for.
 	TicketMaxVnd     *value.VND              `json:"ticketMaxVnd,omitempty"`
 	Sectors          []value.Sector          `json:"sectors,omitempty"`
 	Wards            []string                `json:"wards,omitempty"`
 	Questions        []*QuestionInput        `json:"questions,omitempty"`
 	EligibilityRules []*EligibilityRuleInput `json:"eligibilityRules,omitempty"`
-	Rubric           *RubricInput            `json:"rubric,omitempty"`
+	// How reviewers score its applications.
+	Rubric *RubricInput `json:"rubric,omitempty"`
 }
 
 // Changes the given fields; omitted fields stay.
@@ -1333,18 +1440,25 @@ type UpdateInvestorInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version             int                     `json:"version"`
-	Name                *string                 `json:"name,omitempty"`
-	Kind                *ecosystem.InvestorKind `json:"kind,omitempty"`
-	Description         *string                 `json:"description,omitempty"`
-	Website             *string                 `json:"website,omitempty"`
-	ContactEmail        *string                 `json:"contactEmail,omitempty"`
-	Sectors             []value.Sector          `json:"sectors,omitempty"`
-	Stages              []value.Stage           `json:"stages,omitempty"`
-	TicketMinVnd        *value.VND              `json:"ticketMinVnd,omitempty"`
-	TicketMaxVnd        *value.VND              `json:"ticketMaxVnd,omitempty"`
-	Geography           []string                `json:"geography,omitempty"`
-	PortfolioStartupIds []string                `json:"portfolioStartupIds,omitempty"`
+	Version int `json:"version"`
+	// The name.
+	Name *string `json:"name,omitempty"`
+	// What kind of investor.
+	Kind *ecosystem.InvestorKind `json:"kind,omitempty"`
+	// The investment thesis, in its own words.
+	Description *string `json:"description,omitempty"`
+	// The public website.
+	Website *string `json:"website,omitempty"`
+	// Where founders may write.
+	ContactEmail *string        `json:"contactEmail,omitempty"`
+	Sectors      []value.Sector `json:"sectors,omitempty"`
+	Stages       []value.Stage  `json:"stages,omitempty"`
+	// The smallest ticket it invests, in đồng.
+	TicketMinVnd *value.VND `json:"ticketMinVnd,omitempty"`
+	// The largest ticket it invests, in đồng.
+	TicketMaxVnd        *value.VND `json:"ticketMaxVnd,omitempty"`
+	Geography           []string   `json:"geography,omitempty"`
+	PortfolioStartupIds []string   `json:"portfolioStartupIds,omitempty"`
 }
 
 // Changes the given fields; omitted fields stay.
@@ -1352,29 +1466,36 @@ type UpdateMentorInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version     int            `json:"version"`
-	Name        *string        `json:"name,omitempty"`
-	Subject     *string        `json:"subject,omitempty"`
-	Expertise   []value.Sector `json:"expertise,omitempty"`
-	Affiliation *string        `json:"affiliation,omitempty"`
-	Overseas    *bool          `json:"overseas,omitempty"`
-	Country     *string        `json:"country,omitempty"`
-	Capacity    *int           `json:"capacity,omitempty"`
-	Bio         *string        `json:"bio,omitempty"`
-	MenteeIds   []string       `json:"menteeIds,omitempty"`
+	Version int `json:"version"`
+	// The name.
+	Name    *string `json:"name,omitempty"`
+	Subject *string `json:"subject,omitempty"`
+	// The sectors the mentor knows.
+	Expertise []value.Sector `json:"expertise,omitempty"`
+	// Where the mentor works, if given.
+	Affiliation *string `json:"affiliation,omitempty"`
+	Overseas    *bool   `json:"overseas,omitempty"`
+	// Where an overseas expert lives.
+	Country  *string `json:"country,omitempty"`
+	Capacity *int    `json:"capacity,omitempty"`
+	// A short biography.
+	Bio       *string  `json:"bio,omitempty"`
+	MenteeIds []string `json:"menteeIds,omitempty"`
 }
 
 // What a participant tells about themselves; their type stays.
 type UpdateRegistrationInput struct {
 	// The global ID of the event.
 	EventID string `json:"eventId"`
-	Name    string `json:"name"`
+	// Their name as they registered.
+	Name string `json:"name"`
 	// The organisation they come from.
-	Organization *string        `json:"organization,omitempty"`
-	Organisation *string        `json:"organisation,omitempty"`
-	Sectors      []value.Sector `json:"sectors,omitempty"`
-	Offers       *string        `json:"offers,omitempty"`
-	Seeks        *string        `json:"seeks,omitempty"`
+	Organization *string `json:"organization,omitempty"`
+	Organisation *string `json:"organisation,omitempty"`
+	// The sectors they work in.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	Offers  *string        `json:"offers,omitempty"`
+	Seeks   *string        `json:"seeks,omitempty"`
 	// Not a slot they have a meeting in (SLOT_TAKEN).
 	UnavailableSlots []int `json:"unavailableSlots,omitempty"`
 }
@@ -1402,17 +1523,24 @@ type UpdateStartupInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version     int            `json:"version"`
-	Name        *string        `json:"name,omitempty"`
-	NameEn      *string        `json:"nameEn,omitempty"`
-	TaxCode     *string        `json:"taxCode,omitempty"`
-	FoundedOn   *value.Date    `json:"foundedOn,omitempty"`
-	Ward        *string        `json:"ward,omitempty"`
-	Sectors     []value.Sector `json:"sectors,omitempty"`
-	Stage       *value.Stage   `json:"stage,omitempty"`
-	Description *string        `json:"description,omitempty"`
-	Website     *string        `json:"website,omitempty"`
-	TeamSize    *int           `json:"teamSize,omitempty"`
+	Version int     `json:"version"`
+	Name    *string `json:"name,omitempty"`
+	// The English name, where one was given.
+	NameEn  *string `json:"nameEn,omitempty"`
+	TaxCode *string `json:"taxCode,omitempty"`
+	// When it was founded (its first registration).
+	FoundedOn *value.Date `json:"foundedOn,omitempty"`
+	Ward      *string     `json:"ward,omitempty"`
+	// The sectors it works in.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// How far it has come.
+	Stage *value.Stage `json:"stage,omitempty"`
+	// What it does, in its own words.
+	Description *string `json:"description,omitempty"`
+	// The public website.
+	Website *string `json:"website,omitempty"`
+	// How many people work in it.
+	TeamSize *int `json:"teamSize,omitempty"`
 	// Move the startup to this incubator; null takes it out of its incubator (so does an empty string, the old form).
 	IncubatorID graphql.Omittable[*string] `json:"incubatorId,omitempty"`
 	// Changes the contact's given fields, nested as on create.
