@@ -7966,22 +7966,31 @@ type Application implements Node {
 
 "A startup's answer to one question of a call's form."
 type Answer {
+  "The question's key."
   questionKey: String!
+  "A TEXT question's answer."
   text: String
+  "A NUMBER question's answer."
   number: Float
+  "The options chosen."
   choices: [String!]
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String
 }
 
 "One status change of an application, with who made it and why."
 type ApplicationTransition {
+  "When it happened."
   at: DateTime!
   "Subject of the user who made the change."
   by: String! @deprecated(reason: "Use actor, a User a client can name.")
   "Who did it."
   actor: User!
+  "The status before."
   from: ApplicationStatus!
+  "The status after."
   to: ApplicationStatus!
+  "Why, as whoever made the change wrote it."
   reason: String
 }
 
@@ -8039,15 +8048,21 @@ type ReviewerConnection {
 
 "A reviewer's scores of an application on the call's rubric."
 type Review {
+  "The reviewer."
   reviewer: Reviewer!
+  "The scores, one per criterion."
   scores: [CriterionScore!]!
+  "When it was submitted."
   submittedAt: DateTime!
 }
 
 "A score on one criterion of a rubric, with the reviewer's comment."
 type CriterionScore {
+  "The criterion's key."
   criterion: String!
+  "The score, within the rubric's scale (halves where it allows them)."
   score: Float!
+  "The reviewer's comment."
   comment: String
   "In rankings and feedback: whether the mean reaches the criterion's threshold."
   passed: Boolean
@@ -8061,15 +8076,21 @@ submission. With normalize, each reviewer's scores on a criterion are rescaled
 to that criterion's overall mean and spread (z-scores) before averaging.
 """
 type Ranking {
+  "Whether reviewers' leniency was corrected."
   normalized: Boolean!
+  "The call's budget, in đồng."
   budgetVnd: VND!
+  "The applications, best first."
   entries: [RankingEntry!]!
 }
 
 "One application's place in a call's ranking: its scores, whether it passes the thresholds, and where the budget line falls."
 type RankingEntry {
+  "Its place, from 1."
   rank: Int!
+  "The application."
   application: Application!
+  "How many reviews it has."
   reviewCount: Int!
   "Mean per criterion, with its threshold outcome."
   criteria: [CriterionScore!]!
@@ -8077,7 +8098,9 @@ type RankingEntry {
   total: Float!
   "Σ weight × mean: the ranking score."
   weightedScore: Float!
+  "Whether it passes."
   passed: Boolean!
+  "The amount asked for, in đồng."
   requestedAmountVnd: VND!
   "Requested amounts of this and every passing entry above it."
   cumulativeVnd: VND!
@@ -8103,10 +8126,15 @@ extend type Query {
 
 "An answer to one question, by the question's key; fill the field the question's kind takes."
 input AnswerInput {
+  "The question's key."
   questionKey: String!
+  "A TEXT question's answer."
   text: String
+  "A NUMBER question's answer."
   number: Float
+  "The options chosen."
   choices: [String!]
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String
 }
 
@@ -8118,7 +8146,9 @@ input SubmitApplicationInput {
   startupId: ID!
   "Any unique string per attempt: repeating it returns the same application."
   idempotencyKey: String!
+  "The amount asked for, in đồng."
   requestedAmountVnd: VND!
+  "The answers, by question key."
   answers: [AnswerInput!]
   "Save as a DRAFT, checked in full when moved to SUBMITTED."
   draft: Boolean = false @deprecated(reason: "Use createApplication, which starts a draft as every create does.")
@@ -8132,12 +8162,15 @@ input CreateApplicationInput {
   startupId: ID!
   "Any unique string per attempt: repeating it returns the same application."
   idempotencyKey: String!
+  "The amount asked for, in đồng."
   requestedAmountVnd: VND!
+  "The answers, by question key."
   answers: [AnswerInput!]
 }
 
 "What a change of a application answers: the record as it is after the change, or the userErrors that stopped it."
 type ApplicationPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   application: Application
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -8149,6 +8182,7 @@ input UpdateApplicationDraftInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The amount asked for, in đồng."
   requestedAmountVnd: VND!
   "Replaces all answers."
   answers: [AnswerInput!]
@@ -8158,9 +8192,11 @@ input UpdateApplicationDraftInput {
 input TransitionApplicationInput {
   "The global ID of the record to change."
   id: ID!
+  "The status after."
   to: ApplicationStatus!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "Why, as whoever made the change wrote it."
   reason: String
 }
 
@@ -8170,6 +8206,7 @@ input ApplicationActionInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "Why, as whoever made the change wrote it."
   reason: String
 }
 
@@ -8177,6 +8214,7 @@ input ApplicationActionInput {
 input AssignReviewersInput {
   "The global ID of the application."
   applicationId: ID!
+  "The global IDs of the reviewers."
   reviewerIds: [ID!]!
 }
 
@@ -8184,13 +8222,17 @@ input AssignReviewersInput {
 input DeclareConflictOfInterestInput {
   "The global ID of the application."
   applicationId: ID!
+  "Why, as whoever made the change wrote it."
   reason: String!
 }
 
 "A score on one criterion, by the criterion's key, within the rubric's scale."
 input ScoreInput {
+  "The criterion's key."
   criterion: String!
+  "The score, within the rubric's scale (halves where it allows them)."
   score: Float!
+  "The reviewer's comment."
   comment: String
 }
 
@@ -8198,6 +8240,7 @@ input ScoreInput {
 input SubmitReviewInput {
   "The global ID of the application."
   applicationId: ID!
+  "The scores, one per criterion."
   scores: [ScoreInput!]!
 }
 
@@ -8205,6 +8248,7 @@ input SubmitReviewInput {
 input CreateReviewerInput {
   "The reviewer's user account (token subject)."
   subject: String!
+  "The name."
   name: String!
   "The global ID of the incubator."
   incubatorId: ID
@@ -8216,6 +8260,7 @@ input CreateReviewerInput {
 
 "What a change of a reviewer answers: the record as it is after the change, or the userErrors that stopped it."
 type ReviewerPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   reviewer: Reviewer
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -8298,7 +8343,9 @@ type Deal implements Node {
 
 "One move of a deal between stages of the pipeline."
 type DealStageChange {
+  "The stage."
   stage: DealStage!
+  "When it happened."
   at: DateTime!
   "The user who moved the deal."
   by: String! @deprecated(reason: "Use actor, a User a client can name.")
@@ -8308,8 +8355,11 @@ type DealStageChange {
 
 "A note an investor's user wrote on a deal."
 type DealNote {
+  "The text."
   text: String!
+  "When it happened."
   at: DateTime!
+  "Subject of the user who acted."
   by: String! @deprecated(reason: "Use actor, a User a client can name.")
   "Who did it."
   actor: User!
@@ -8335,7 +8385,9 @@ type DealConnection {
 
 "How many deals are in one stage of the pipeline."
 type StageCount {
+  "The stage."
   stage: DealStage!
+  "How many."
   count: Int!
 }
 
@@ -8343,10 +8395,15 @@ type StageCount {
 input DealFlowFilter {
   "Full-text search on name and description (see Query.search)."
   query: String
+  "The text."
   text: String @deprecated(reason: "Use query, as search and saved searches name it.")
+  "The sectors, any of which matches."
   sectors: [Sector!]
+  "The stages, any of which matches."
   stages: [Stage!]
+  "The wards, communes or special zones, exactly as written."
   wards: [String!]
+  "The global IDs of incubators, any of which matches."
   incubatorIds: [ID!]
   "Only startups at these stages of the investor's pipeline."
   pipelineStages: [DealStage!]
@@ -8372,6 +8429,7 @@ type DealFlowEdge {
   fit: Float
   "The startup's deal in the investor's pipeline, if any."
   deal: Deal
+  "Where the query matched."
   highlights: [Highlight!]!
 }
 
@@ -8383,6 +8441,7 @@ type DealFlowConnection {
   pageInfo: PageInfo!
   "How many items all pages hold."
   totalCount: Int!
+  "Counts by sector, stage, ward and incubator of all that match."
   facets: SearchFacets!
 }
 
@@ -8418,12 +8477,15 @@ enum NotificationKind {
 type Notification implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
+  "What kind it is."
   kind: NotificationKind!
   "What happened, in the caller's language."
   message: String!
+  "The startup."
   startup: Startup
   "SAVED_SEARCH_MATCH: the saved search, unless deleted since."
   savedSearch: SavedSearch
+  "When it was created."
   createdAt: DateTime!
   "Null while unread."
   readAt: DateTime
@@ -8449,12 +8511,17 @@ type NotificationConnection {
 
 "A startup's grant to an investor to read its confidential fields: contact, financials, and screening evidence with its documents."
 type DataRoomGrant {
+  "The investor."
   investor: Investor!
+  "Subject of the user who granted access."
   grantedBy: String! @deprecated(reason: "Use grantor, a User a client can name.")
   "Who granted the access."
   grantor: User!
+  "When access was granted."
   grantedAt: DateTime!
+  "When access ends."
   expiresAt: DateTime!
+  "When access was revoked; null unless it was."
   revokedAt: DateTime
   "Whether the grant allows reading now."
   active: Boolean!
@@ -8462,11 +8529,13 @@ type DataRoomGrant {
 
 "One read of a confidential field by a grantee."
 type DataRoomAccess {
+  "The investor."
   investor: Investor
   "The user who read."
   subject: String!
   "contact, financials or evidence"
   field: String!
+  "When it happened."
   at: DateTime!
 }
 
@@ -8517,6 +8586,7 @@ input MoveDealInput {
   investorId: ID!
   "The global ID of the startup."
   startupId: ID!
+  "The stage."
   stage: DealStage!
   "Why, kept with the deal's notes."
   note: String
@@ -8528,11 +8598,13 @@ input AddDealNoteInput {
   investorId: ID!
   "The global ID of the startup."
   startupId: ID!
+  "The text."
   text: String!
 }
 
 "What a change of a deal answers: the record as it is after the change, or the userErrors that stopped it."
 type DealPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   deal: Deal
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -8546,11 +8618,13 @@ input SaveSearchInput {
   name: String!
   "The words searched for."
   query: String!
+  "The facets to narrow by."
   filter: SearchFilter
 }
 
 "What a change of a saved search answers: the record as it is after the change, or the userErrors that stopped it."
 type SavedSearchPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   savedSearch: SavedSearch
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -8564,6 +8638,7 @@ input DeleteSavedSearchInput {
 
 "What a change of a delete saved search answers: the record as it is after the change, or the userErrors that stopped it."
 type DeleteSavedSearchPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   deletedId: ID
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -8577,6 +8652,7 @@ input MarkNotificationReadInput {
 
 "What a change of a notification answers: the record as it is after the change, or the userErrors that stopped it."
 type NotificationPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   notification: Notification
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -8602,6 +8678,7 @@ input RevokeDataRoomAccessInput {
 
 "What a change of a data room grant answers: the record as it is after the change, or the userErrors that stopped it."
 type DataRoomGrantPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   grant: DataRoomGrant
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -8650,9 +8727,13 @@ type Incubator implements Node & Listing {
 
 "A programme an incubator runs, with the sectors and stages it takes."
 type IncubatorProgram {
+  "The name."
   name: String!
+  "What it is."
   description: String
+  "The sectors, any of which matches."
   sectors: [Sector!]!
+  "The stages, any of which matches."
   stages: [Stage!]!
 }
 
@@ -8807,13 +8888,17 @@ input CreateInvestorInput {
   website: String
   "Where founders may write."
   contactEmail: String
+  "The sectors, any of which matches."
   sectors: [Sector!]
+  "The stages, any of which matches."
   stages: [Stage!]
   "The smallest ticket it invests, in đồng."
   ticketMinVnd: VND!
   "The largest ticket it invests, in đồng."
   ticketMaxVnd: VND!
+  "The regions or wards it invests in; empty for anywhere."
   geography: [String!]
+  "The global IDs of the startups it holds a stake in."
   portfolioStartupIds: [ID!]
 }
 
@@ -8833,18 +8918,23 @@ input UpdateInvestorInput {
   website: String
   "Where founders may write."
   contactEmail: String
+  "The sectors, any of which matches."
   sectors: [Sector!]
+  "The stages, any of which matches."
   stages: [Stage!]
   "The smallest ticket it invests, in đồng."
   ticketMinVnd: VND
   "The largest ticket it invests, in đồng."
   ticketMaxVnd: VND
+  "The regions or wards it invests in; empty for anywhere."
   geography: [String!]
+  "The global IDs of the startups it holds a stake in."
   portfolioStartupIds: [ID!]
 }
 
 "What a change of a investor answers: the record as it is after the change, or the userErrors that stopped it."
 type InvestorPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   investor: Investor
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -8860,12 +8950,15 @@ input CreateMentorInput {
   expertise: [Sector!]!
   "Where the mentor works, if given."
   affiliation: String
+  "Whether an overseas Vietnamese expert."
   overseas: Boolean = false
   "Where an overseas expert lives."
   country: String
+  "How many at once."
   capacity: Int = 3
   "A short biography."
   bio: String
+  "The global IDs of the startups the mentor coaches."
   menteeIds: [ID!]
 }
 
@@ -8877,22 +8970,27 @@ input UpdateMentorInput {
   version: Int!
   "The name."
   name: String
+  "The user account that may edit the profile."
   subject: String
   "The sectors the mentor knows."
   expertise: [Sector!]
   "Where the mentor works, if given."
   affiliation: String
+  "Whether an overseas Vietnamese expert."
   overseas: Boolean
   "Where an overseas expert lives."
   country: String
+  "How many at once."
   capacity: Int
   "A short biography."
   bio: String
+  "The global IDs of the startups the mentor coaches."
   menteeIds: [ID!]
 }
 
 "What a change of a mentor answers: the record as it is after the change, or the userErrors that stopped it."
 type MentorPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   mentor: Mentor
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -9017,6 +9115,7 @@ enum ScheduleScope {
 
 "A kind of participant, e.g. founder, investor, expert, student, official."
 type ParticipantType {
+  "The stable key the item is named by."
   key: String!
   "Registrations of this type wait for a manager's approval."
   needsApproval: Boolean!
@@ -9026,7 +9125,9 @@ type ParticipantType {
 
 "A kind of participant an event takes, with the roles that may register as it."
 input ParticipantTypeInput {
+  "The stable key the item is named by."
   key: String!
+  "Whether registrations of this type wait for a manager."
   needsApproval: Boolean = false
   "Who may register as this type themselves (e.g. [INVESTOR] for investors); empty: anyone."
   roles: [Role!] = []
@@ -9034,25 +9135,33 @@ input ParticipantTypeInput {
 
 "A time window of 1:1 meetings."
 type EventSession {
+  "When it starts."
   start: DateTime!
+  "When it ends."
   end: DateTime!
 }
 
 "A time window of an event in which 1:1 meetings take place."
 input EventSessionInput {
+  "When it starts."
   start: DateTime!
+  "When it ends."
   end: DateTime!
 }
 
 "A table or location where ` + "`" + `capacity` + "`" + ` meetings run at once."
 type EventTable {
+  "The name."
   name: String!
+  "How many at once."
   capacity: Int!
 }
 
 "A place where 1:1 meetings are held, and how many at once."
 input EventTableInput {
+  "The name."
   name: String!
+  "How many at once."
   capacity: Int = 1
 }
 
@@ -9060,19 +9169,25 @@ input EventTableInput {
 type MeetingSlot {
   "Pass it to bookMeeting and preferredSlots."
   index: Int!
+  "When it starts."
   start: DateTime!
+  "When it ends."
   end: DateTime!
 }
 
 "Two participant types whose participants may meet."
 type ParticipantTypePair {
+  "One participant type's key."
   a: String!
+  "The other participant type's key."
   b: String!
 }
 
 "Two participant types that may meet."
 input ParticipantTypePairInput {
+  "One participant type's key."
   a: String!
+  "The other participant type's key."
   b: String!
 }
 
@@ -9218,6 +9333,7 @@ type EventParticipant implements Node {
   name: String!
   "The organisation they come from, as they wrote it."
   organization: String
+  "The organisation they come from (the old spelling)."
   organisation: String @deprecated(reason: "Use organization, spelt as the rest of the API spells it.")
   "The sectors they work in."
   sectors: [Sector!]!
@@ -9247,9 +9363,11 @@ type EventParticipant implements Node {
 
 "Someone at the event worth meeting, with the explanation of the score."
 type ParticipantRecommendation {
+  "The participant."
   participant: EventParticipant!
   "0 to 1; the contributions add up to it."
   score: Float!
+  "The factors that add up to the score."
   explanation: [MatchContribution!]!
 }
 
@@ -9277,9 +9395,11 @@ type MeetingRequest implements Node {
 
 "What one side said after a meeting."
 type MeetingFeedback {
+  "The participant."
   participant: EventParticipant!
   "1 to 5; null when not rated."
   rating: Int
+  "A next step, e.g. a follow-up call."
   followUp: String
 }
 
@@ -9305,15 +9425,21 @@ type Meeting implements Node {
 
 "One meeting of the caller's agenda, and whom it is with."
 type AgendaItem {
+  "The meeting."
   meeting: Meeting!
+  "Whom the meeting is with."
   with: EventParticipant!
 }
 
 "The caller's agenda at an event, in time order."
 type Agenda {
+  "The event."
   event: Event!
+  "The participant."
   participant: EventParticipant!
+  "The status."
   status: AgendaStatus!
+  "The meetings, in time order."
   items: [AgendaItem!]!
   """
   The agenda as an iCalendar (RFC 5545) file for Google Calendar, Outlook
@@ -9324,20 +9450,27 @@ type Agenda {
 
 "How many registrations an event has of one type and status."
 type RegistrationCount {
+  "The participant type's key."
   type: String!
+  "The status."
   status: RegistrationStatus!
+  "How many."
   count: Int!
 }
 
 "How many meeting requests an event has in one status."
 type RequestCount {
+  "The status."
   status: MeetingRequestStatus!
+  "How many."
   count: Int!
 }
 
 "How many meetings an event has with one outcome."
 type MeetingCount {
+  "How it ended."
   outcome: MeetingOutcome!
+  "How many."
   count: Int!
 }
 
@@ -9386,6 +9519,7 @@ extend type Query {
 input CreateEventInput {
   "The global ID of the incubator."
   incubatorId: ID!
+  "The event."
   event: EventInput!
 }
 
@@ -9419,11 +9553,15 @@ input EventInput {
   slotMinutes: Int = 15
   "Where meetings are held, and how many at once."
   tables: [EventTableInput!]
+  "At most this many meetings each; 0 for no limit."
   maxMeetingsPerParticipant: Int = 0
+  "Which participant types may meet; every pair when omitted."
   canMeet: [ParticipantTypePairInput!]
   "How meeting requests become meetings."
   requestMode: MeetingRequestMode = APPROVAL
+  "How long a request waits for an answer, in hours."
   requestTtlHours: Int = 48
+  "Whether recommendations leave out people the participant met at earlier events."
   excludeMetBefore: Boolean = false
 }
 
@@ -9489,6 +9627,7 @@ input EventActionInput {
 
 "What a change of a event answers: the record as it is after the change, or the userErrors that stopped it."
 type EventPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   event: Event
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -9508,16 +9647,21 @@ input RegisterForEventInput {
   name: String!
   "The organisation they come from."
   organization: String
+  "The organisation they come from (the old spelling)."
   organisation: String @deprecated(reason: "Use organization, spelt as the rest of the API spells it.")
   "The sectors they work in."
   sectors: [Sector!]
+  "What they offer, for others to find."
   offers: String
+  "What they look for."
   seeks: String
+  "The indexes of the slots they cannot meet in."
   unavailableSlots: [Int!]
 }
 
 "What a change of a event participant answers: the record as it is after the change, or the userErrors that stopped it."
 type EventParticipantPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   participant: EventParticipant
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -9531,10 +9675,13 @@ input UpdateRegistrationInput {
   name: String!
   "The organisation they come from."
   organization: String
+  "The organisation they come from (the old spelling)."
   organisation: String @deprecated(reason: "Use organization, spelt as the rest of the API spells it.")
   "The sectors they work in."
   sectors: [Sector!]
+  "What they offer, for others to find."
   offers: String
+  "What they look for."
   seeks: String
   "Not a slot they have a meeting in (SLOT_TAKEN)."
   unavailableSlots: [Int!]
@@ -9544,6 +9691,7 @@ input UpdateRegistrationInput {
 input SetParticipantTypeInput {
   "The global ID of the participant."
   participantId: ID!
+  "The participant type's key."
   type: String!
 }
 
@@ -9551,6 +9699,7 @@ input SetParticipantTypeInput {
 input DecideRegistrationInput {
   "The global ID of the participant."
   participantId: ID!
+  "Whether to approve."
   approve: Boolean!
 }
 
@@ -9574,6 +9723,7 @@ input MarkParticipantInput {
 input RequestMeetingInput {
   "The participant asked."
   participantId: ID!
+  "What the sender wrote."
   message: String
   "Slot indexes, best first."
   preferredSlots: [Int!]
@@ -9581,6 +9731,7 @@ input RequestMeetingInput {
 
 "What a change of a meeting request answers: the record as it is after the change, or the userErrors that stopped it."
 type MeetingRequestPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   request: MeetingRequest
   "The meeting the change booked: accepting a request books it at the first preferred slot both are free in; null otherwise."
   meeting: Meeting
@@ -9592,6 +9743,7 @@ type MeetingRequestPayload {
 input RespondToMeetingRequestInput {
   "The global ID of the record to change."
   id: ID!
+  "Whether to accept."
   accept: Boolean!
 }
 
@@ -9599,11 +9751,13 @@ input RespondToMeetingRequestInput {
 input BookMeetingInput {
   "The participant to meet."
   participantId: ID!
+  "The slot's index."
   slot: Int!
 }
 
 "What a change of a meeting answers: the record as it is after the change, or the userErrors that stopped it."
 type MeetingPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   meeting: Meeting
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -9627,6 +9781,7 @@ input MarkNoShowInput {
 input RateMeetingInput {
   "The global ID of the record to change."
   id: ID!
+  "From 1 to 5."
   rating: Int!
   "A next step, e.g. a follow-up call or a term sheet."
   followUp: String
@@ -9636,11 +9791,13 @@ input RateMeetingInput {
 input ScheduleEventMeetingsInput {
   "The global ID of the event."
   eventId: ID!
+  "Which meetings to place."
   scope: ScheduleScope = UNBOOKED_ONLY
 }
 
 "What a change of a schedule event meetings answers: the record as it is after the change, or the userErrors that stopped it."
 type ScheduleEventMeetingsPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   result: ScheduleResult
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -9650,6 +9807,7 @@ type ScheduleEventMeetingsPayload {
 input PublishAgendaInput {
   "The global ID of the event."
   eventId: ID!
+  "Whether the agenda is final: meetings stop moving."
   final: Boolean!
 }
 
@@ -9657,6 +9815,7 @@ input PublishAgendaInput {
 type PublishAgendaPayload {
   "The event, with its agenda status changed."
   event: Event
+  "The record as it is after the change; null when userErrors stopped it."
   status: AgendaStatus @deprecated(reason: "Use event.agendaStatus.")
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -9753,6 +9912,7 @@ type Startup implements Node & Listing {
 
 "A startup's contact details; confidential."
 type Contact {
+  "The e-mail address."
   email: String!
   "E.164, e.g. +84912345678."
   phone: String
@@ -9760,13 +9920,17 @@ type Contact {
 
 "A startup's funding need and revenue; confidential."
 type Financials {
+  "How much the startup seeks, in đồng."
   fundingNeedVnd: VND!
+  "Revenue by year."
   revenue: [YearRevenue!]!
 }
 
 "A year's revenue, and how much of it came from science and technology products."
 type YearRevenue {
+  "The year."
   year: Int!
+  "The amount, in đồng."
   amountVnd: VND!
   "Part from products made from S&T results."
   stAmountVnd: VND!
@@ -9802,10 +9966,13 @@ input StartupFilter {
   incubatorIds: [ID!]
   "In any of these wards, communes or special zones, exactly as written."
   wards: [String!]
+  "The text."
   text: String @deprecated(reason: "Use query, as search and saved searches name it.")
+  "The stage."
   stage: Stage @deprecated(reason: "Use stages, a list as every filter has.")
   "The global ID of the incubator."
   incubatorId: ID @deprecated(reason: "Use incubatorIds, a list as every filter has.")
+  "The ward, commune or special zone, as written."
   ward: String @deprecated(reason: "Use wards, a list as every filter has.")
 }
 
@@ -9818,19 +9985,25 @@ extend type Query {
 
 "A startup's contact details."
 input ContactInput {
+  "The e-mail address."
   email: String!
+  "The phone number."
   phone: String
 }
 
 "A startup's funding need and revenue."
 input FinancialsInput {
+  "How much the startup seeks, in đồng."
   fundingNeedVnd: VND
+  "Revenue by year."
   revenue: [YearRevenueInput!]
 }
 
 "A year's revenue, and how much of it came from science and technology products."
 input YearRevenueInput {
+  "The year."
   year: Int!
+  "The amount, in đồng."
   amountVnd: VND!
   "Part from products made from S&T results."
   stAmountVnd: VND = 0
@@ -9838,12 +10011,15 @@ input YearRevenueInput {
 
 "What creating a startup takes."
 input CreateStartupInput {
+  "The name."
   name: String!
   "The English name, where one was given."
   nameEn: String
+  "The enterprise tax code (mã số doanh nghiệp), checked digit by digit."
   taxCode: String!
   "When it was founded (its first registration)."
   foundedOn: Date!
+  "The ward, commune or special zone, as written."
   ward: String!
   "The sectors it works in."
   sectors: [Sector!]!
@@ -9857,19 +10033,25 @@ input CreateStartupInput {
   teamSize: Int!
   "The global ID of the incubator."
   incubatorId: ID
+  "The contact details; confidential."
   contact: ContactInput!
+  "The financials; confidential."
   financials: FinancialsInput
+  "The screening evidence."
   evidence: EvidenceInput
 }
 
 "The contact fields an update changes; omitted ones stay."
 input ContactPatchInput {
+  "The e-mail address."
   email: String
+  "The phone number."
   phone: String
 }
 
 "The financial fields an update changes; omitted ones stay."
 input FinancialsPatchInput {
+  "How much the startup seeks, in đồng."
   fundingNeedVnd: VND
   "Replaces the whole revenue history."
   revenue: [YearRevenueInput!]
@@ -9881,12 +10063,15 @@ input UpdateStartupInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The name."
   name: String
   "The English name, where one was given."
   nameEn: String
+  "The enterprise tax code (mã số doanh nghiệp), checked digit by digit."
   taxCode: String
   "When it was founded (its first registration)."
   foundedOn: Date
+  "The ward, commune or special zone, as written."
   ward: String
   "The sectors it works in."
   sectors: [Sector!]
@@ -9904,8 +10089,11 @@ input UpdateStartupInput {
   contact: ContactPatchInput
   "Changes the financials' given fields, nested as on create."
   financials: FinancialsPatchInput
+  "The contact e-mail (the old flat form)."
   contactEmail: String @deprecated(reason: "Use contact.email, nested as on create.")
+  "The contact phone (the old flat form)."
   contactPhone: String @deprecated(reason: "Use contact.phone, nested as on create.")
+  "How much the startup seeks, in đồng."
   fundingNeedVnd: VND @deprecated(reason: "Use financials.fundingNeedVnd, nested as on create.")
   "Replaces the whole revenue history."
   revenue: [YearRevenueInput!] @deprecated(reason: "Use financials.revenue, nested as on create.")
@@ -9915,6 +10103,7 @@ input UpdateStartupInput {
 
 "What a change of a startup answers: the record as it is after the change, or the userErrors that stopped it."
 type StartupPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   startup: Startup
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -10064,15 +10253,19 @@ calendar functions ` + "`" + `addYears` + "`" + `, ` + "`" + `addMonths` + "`" +
 ` + "`" + `startup.sectors.exists(s, s in call.sectors)` + "`" + `.
 """
 type EligibilityRule {
+  "The stable key the item is named by."
   key: String!
+  "What it is."
   description: String!
   "The description in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
   descriptionLocalized: LocalizedText!
+  "The CEL expression; it compiles and type-checks on save, or the save is refused at line:column."
   expression: String!
 }
 
 "How a call's applications are scored."
 type Rubric {
+  "The criteria, in order."
   criteria: [Criterion!]!
   "Lowest sum of criterion means that passes."
   overallThreshold: Float!
@@ -10080,7 +10273,9 @@ type Rubric {
 
 "One criterion of a call's rubric, with its weight and threshold."
 type Criterion {
+  "The stable key the item is named by."
   key: String!
+  "The name."
   name: String!
   "The name in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
   nameLocalized: LocalizedText!
@@ -10096,7 +10291,9 @@ type Criterion {
 
 "How many applications a call has in one status."
 type ApplicationCount {
+  "The status."
   status: ApplicationStatus!
+  "How many."
   count: Int!
 }
 
@@ -10129,13 +10326,17 @@ extend type Query {
 
 "Whether a startup may apply to a call, rule by rule."
 type EligibilityResult {
+  "Whether every rule passes."
   eligible: Boolean!
+  "Each rule's outcome, in the call's order."
   outcomes: [RuleOutcome!]!
 }
 
 "One eligibility rule's outcome for a startup, with the reason."
 type RuleOutcome {
+  "The stable key the item is named by."
   key: String!
+  "Whether it passes."
   passed: Boolean!
   "The rule's description, and why it failed when it did."
   reason: String!
@@ -10147,6 +10348,7 @@ input QuestionInput {
   key: String!
   "The question as applicants read it, in Vietnamese (labelEn gives the English)."
   label: String!
+  "The label in English."
   labelEn: String
   "What kind of answer it takes."
   kind: QuestionKind!
@@ -10166,8 +10368,11 @@ input QuestionInput {
 
 "An eligibility rule: a CEL expression over the startup and the call, with its description in both languages."
 input EligibilityRuleInput {
+  "The stable key the item is named by."
   key: String!
+  "What it is."
   description: String!
+  "The description in English."
   descriptionEn: String!
   "CEL; compiled and type-checked on save, errors carry line:column."
   expression: String!
@@ -10175,18 +10380,27 @@ input EligibilityRuleInput {
 
 "A criterion of a call's rubric."
 input CriterionInput {
+  "The stable key the item is named by."
   key: String!
+  "The name."
   name: String!
+  "The name in English."
   nameEn: String
+  "How much it counts in the weighted total."
   weight: Float = 1
+  "The top of the scale."
   max: Int = 5
+  "Whether half points may be given."
   halfPoints: Boolean = true
+  "The score an application must reach on it."
   threshold: Float!
 }
 
 "How reviewers score a call's applications: criteria, scale, half points and thresholds."
 input RubricInput {
+  "The criteria, in order."
   criteria: [CriterionInput!]!
+  "The weighted total an application must reach."
   overallThreshold: Float!
 }
 
@@ -10198,7 +10412,9 @@ input CreateFundCallInput {
   title: String!
   "What the call funds and how."
   description: String
+  "Applications are accepted from this instant."
   opensAt: DateTime!
+  "…until just before this one."
   closesAt: DateTime!
   "The money the call awards in all, in đồng."
   budgetVnd: VND!
@@ -10206,9 +10422,13 @@ input CreateFundCallInput {
   ticketMinVnd: VND!
   "The largest amount an application may ask for."
   ticketMaxVnd: VND!
+  "The sectors, any of which matches."
   sectors: [Sector!]
+  "The wards, communes or special zones, exactly as written."
   wards: [String!]
+  "The form, in order."
   questions: [QuestionInput!]
+  "Who may apply, as CEL rules."
   eligibilityRules: [EligibilityRuleInput!]
   "How reviewers score its applications."
   rubric: RubricInput!
@@ -10227,7 +10447,9 @@ input UpdateFundCallInput {
   title: String
   "What the call funds and how."
   description: String
+  "Applications are accepted from this instant."
   opensAt: DateTime
+  "…until just before this one."
   closesAt: DateTime
   "The money the call awards in all, in đồng."
   budgetVnd: VND
@@ -10235,9 +10457,13 @@ input UpdateFundCallInput {
   ticketMinVnd: VND
   "The largest amount an application may ask for."
   ticketMaxVnd: VND
+  "The sectors, any of which matches."
   sectors: [Sector!]
+  "The wards, communes or special zones, exactly as written."
   wards: [String!]
+  "The form, in order."
   questions: [QuestionInput!]
+  "Who may apply, as CEL rules."
   eligibilityRules: [EligibilityRuleInput!]
   "How reviewers score its applications."
   rubric: RubricInput
@@ -10255,6 +10481,7 @@ input FundCallActionInput {
 
 "What a change of a fund call answers: the record as it is after the change, or the userErrors that stopped it."
 type FundCallPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   fundCall: FundCall
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -10321,9 +10548,11 @@ type JobRun implements Node {
 
 "A scheduled job: every replica schedules it, the one holding its lease runs it."
 type Job {
+  "The name."
   name: String!
   "A cron spec read in Asia/Ho_Chi_Minh, a descriptor such as \"@every 1m\", or \"off\"."
   schedule: String!
+  "The latest run; null before any."
   lastRun: JobRun
 }
 
@@ -10420,9 +10649,11 @@ type Match implements Node {
   id: ID!
   "0 to 1; the explanation's contributions add up to it."
   score: Float!
+  "What was matched."
   target: MatchTarget!
   "For an INCUBATOR match: the programme matched."
   program: String
+  "The factors that add up to the score."
   explanation: [MatchContribution!]!
   "When the list last changed: a rescore that finds the same ranking leaves it as it was."
   computedAt: DateTime!
@@ -10430,7 +10661,9 @@ type Match implements Node {
 
 "One line of a match's explanation."
 type MatchContribution {
+  "The factor."
   factor: MatchFactor!
+  "How much it counts in the weighted total."
   weight: Float!
   "How well the pair does on the factor, 0 to 1."
   value: Float!
@@ -10483,7 +10716,9 @@ extend type Mutation {
 `, BuiltIn: false},
 	{Name: "../../web-schema/sandbox.graphqls", Input: `"Limits of a test: a program's maximums, or what a firm requests and a regulator certifies."
 type SandboxLimits {
+  "The longest test, in days."
   durationDays: Int!
+  "The most customers."
   maxCustomers: Int!
   "Wards where the test may run (empty: anywhere)."
   wards: [String!]!
@@ -10495,10 +10730,15 @@ type SandboxLimits {
 
 "Limits on a sandbox test: duration, customers, and the money at stake."
 input SandboxLimitsInput {
+  "The longest test, in days."
   durationDays: Int!
+  "The most customers."
   maxCustomers: Int!
+  "The wards, communes or special zones, exactly as written."
   wards: [String!]
+  "The most money at stake per customer, in đồng."
   capPerCustomerVnd: VND = 0
+  "The most money at stake in all, in đồng."
   totalCapVnd: VND = 0
 }
 
@@ -10536,14 +10776,19 @@ type SandboxProgram implements Node {
 type SandboxCriterionGuide {
   "in_scope, genuine_innovation, consumer_benefit, readiness or need_for_sandbox."
   criterion: String!
+  "Indicators for."
   positive: [String!]!
+  "Indicators against."
   negative: [String!]!
 }
 
 "What counts for and against one of the sandbox's assessment criteria."
 input SandboxCriterionGuideInput {
+  "The criterion's key."
   criterion: String!
+  "Indicators for."
   positive: [String!]!
+  "Indicators against."
   negative: [String!]!
 }
 
@@ -10553,6 +10798,7 @@ input UpdateSandboxProgramInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The programme."
   program: CreateSandboxProgramInput!
 }
 
@@ -10566,10 +10812,15 @@ input CreateSandboxProgramInput {
   sectors: [Sector!]
   "The most a test in it may be certified for."
   limits: SandboxLimitsInput!
+  "Working days the regulator has to acknowledge an application."
   ackWorkingDays: Int = 5
+  "Days the regulator has to assess."
   assessmentDays: Int = 90
+  "Days after approval within which testing must start."
   startWithinDays: Int = 90
+  "Days between periodic reports."
   reportPeriodDays: Int = 30
+  "Public holidays, which working days skip."
   holidays: [Date!]
   "Defaults to the FCA's indicators."
   guides: [SandboxCriterionGuideInput!]
@@ -10688,12 +10939,17 @@ type SandboxApplication implements Node {
 
 "One status change of a sandbox application, with who made it and why."
 type SandboxTransition {
+  "When it happened."
   at: DateTime!
+  "Subject of the user who acted."
   by: String! @deprecated(reason: "Use actor, a User a client can name.")
   "Who did it."
   actor: User!
+  "The status before."
   from: SandboxStatus!
+  "The status after."
   to: SandboxStatus!
+  "Why, as whoever made the change wrote it."
   reason: String
 }
 
@@ -10701,30 +10957,41 @@ type SandboxTransition {
 type SandboxFinding {
   "in_scope, genuine_innovation, consumer_benefit, readiness or need_for_sandbox."
   criterion: String!
+  "Whether the criterion is met."
   met: Boolean!
+  "The regulator's note."
   note: String
 }
 
 "The regulator's assessment of a sandbox application against the programme's criteria."
 type SandboxAssessment {
+  "Subject of the user who acted."
   by: String! @deprecated(reason: "Use actor, a User a client can name.")
   "Who did it."
   actor: User!
+  "When it happened."
   at: DateTime!
+  "The finding on each criterion."
   findings: [SandboxFinding!]!
 }
 
 "The regulator's request for more information, and the firm's answer."
 type SandboxInfoRequest {
+  "When it happened."
   at: DateTime!
+  "What the regulator asked."
   question: String!
+  "What the firm answered; null before."
   answer: String
+  "When the firm answered; null before."
   answeredAt: DateTime
 }
 
 "An incident the firm reported during its test."
 type SandboxIncident {
+  "Whether it harmed customers or the test's safeguards."
   critical: Boolean!
+  "What it is."
   description: String!
 }
 
@@ -10754,31 +11021,45 @@ type SandboxReport {
 
 "One measure a report gives."
 type SandboxMetric {
+  "The name."
   name: String!
+  "The value."
   value: Float!
 }
 
 "One measure a report gives."
 input SandboxMetricInput {
+  "The name."
   name: String!
+  "The value."
   value: Float!
 }
 
 "A firm's request to extend its test, and the regulator's decision."
 type SandboxExtension {
+  "How many days."
   days: Int!
+  "Why, as whoever made the change wrote it."
   reason: String!
+  "When it happened."
   at: DateTime!
+  "Whether the regulator has decided."
   decided: Boolean!
+  "Whether it was approved (once decided)."
   approved: Boolean!
 }
 
 "Service-level dates in Asia/Ho_Chi_Minh; null when not running."
 type SandboxDeadlines {
+  "The regulator acknowledges by this day."
   acknowledgeBy: Date
+  "The assessment is due by this day."
   assessBy: Date
+  "Testing must start by this day."
   startBy: Date
+  "The next report is due by this day."
   nextReportBy: Date
+  "Testing ends on this day."
   testEndsOn: Date
 }
 
@@ -10885,6 +11166,7 @@ input CreateSandboxApplicationInput {
   programId: ID!
   "The global ID of the startup."
   startupId: ID!
+  "What the firm proposes to test."
   proposal: SandboxProposalInput!
 }
 
@@ -10894,6 +11176,7 @@ input UpdateSandboxApplicationInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "What the firm proposes to test."
   proposal: SandboxProposalInput!
 }
 
@@ -10921,7 +11204,9 @@ input SandboxActionInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The step to take."
   action: SandboxAction!
+  "Why, as whoever made the change wrote it."
   reason: String
 }
 
@@ -10931,6 +11216,7 @@ input SandboxApplicationActionInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "Why, as whoever made the change wrote it."
   reason: String
 }
 
@@ -10940,13 +11226,17 @@ input SandboxTextInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The text."
   text: String!
 }
 
 "The regulator's finding on one assessment criterion."
 input SandboxFindingInput {
+  "The criterion's key."
   criterion: String!
+  "Whether the criterion is met."
   met: Boolean!
+  "The regulator's note."
   note: String
 }
 
@@ -10956,6 +11246,7 @@ input AssessSandboxInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The finding on each criterion."
   findings: [SandboxFindingInput!]!
 }
 
@@ -10967,12 +11258,15 @@ input ApproveSandboxInput {
   version: Int!
   "May be tighter than requested, never looser."
   certified: SandboxLimitsInput!
+  "The conditions the approval sets."
   conditions: [String!]
 }
 
 "An incident to report during a test."
 input SandboxIncidentInput {
+  "Whether it harmed customers or the test's safeguards."
   critical: Boolean = false
+  "What it is."
   description: String!
 }
 
@@ -10994,6 +11288,7 @@ input SandboxReportInput {
   complaints: Int!
   "Incidents in the period."
   incidents: [SandboxIncidentInput!]
+  "The measures the report gives."
   metrics: [SandboxMetricInput!]
 }
 
@@ -11003,7 +11298,9 @@ input SandboxExtensionInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "How many days."
   days: Int!
+  "Why, as whoever made the change wrote it."
   reason: String!
 }
 
@@ -11013,6 +11310,7 @@ input DecideSandboxExtensionInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "Whether to approve."
   approve: Boolean!
 }
 
@@ -11022,12 +11320,15 @@ input ExitSandboxInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "How it ended."
   outcome: SandboxOutcome!
+  "Why, as whoever made the change wrote it."
   reason: String
 }
 
 "What a change of a sandbox application answers: the record as it is after the change, or the userErrors that stopped it."
 type SandboxApplicationPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   sandboxApplication: SandboxApplication
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -11035,6 +11336,7 @@ type SandboxApplicationPayload {
 
 "What a change of a sandbox program answers: the record as it is after the change, or the userErrors that stopped it."
 type SandboxProgramPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   sandboxProgram: SandboxProgram
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -11246,7 +11548,9 @@ type UserError {
   any other list by its zero-based index (["input", "questions", "2", "key"]).
   """
   field: [String!]
+  "The stable code."
   code: UserErrorCode!
+  "What the sender wrote."
   message: String!
 }
 
@@ -11292,6 +11596,7 @@ error.
 type Viewer {
   "The user's ID at the identity provider; null when anonymous."
   subject: String @deprecated(reason: "Use user.subject.")
+  "The roles of the signed-in user."
   roles: [Role!]!
   "The organisation the user acts for (a startup, incubator, fund or investor ID)."
   organizationId: ID @deprecated(reason: "Use organization, which names the record.")
@@ -11375,7 +11680,9 @@ type LocalizedText {
 
 "A sector with its label in the caller's language."
 type SectorInfo {
+  "The sector."
   sector: Sector!
+  "The label, in the caller's language."
   label: String!
   "The label in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
   labelLocalized: LocalizedText!
@@ -11462,13 +11769,17 @@ enum CertificateKind {
 
 "What screening reads about a firm; every item refers to its supporting document."
 type Evidence {
+  "The legal form."
   legalForm: LegalForm
   "Of the first business registration certificate; the founding date when not given."
   firstRegisteredOn: Date
   "A joint-stock company that offered securities to the public."
   publicOffering: Boolean!
+  "Intellectual property."
   ipAssets: [IPAsset!]!
+  "Prizes won."
   awards: [Award!]!
+  "Certificates held."
   certificates: [Certificate!]!
   "Fund investments and written investment commitments."
   investments: [Investment!]!
@@ -11478,96 +11789,145 @@ type Evidence {
 
 "A patent, utility solution, copyright or other IP the firm holds or applied for."
 type IPAsset {
+  "What kind it is."
   kind: IPKind!
+  "Its registration number."
   number: String
+  "When it was granted; none while pending."
   grantedOn: Date!
+  "When it expires; none when it does not."
   expiresOn: Date
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
 "A prize or recognition the firm won."
 type Award {
+  "The name."
   name: String!
+  "Whether the award is international."
   international: Boolean!
+  "When it was awarded."
   awardedOn: Date!
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
 "A certificate the firm holds, such as an S&T enterprise certificate."
 type Certificate {
+  "What kind it is."
   kind: CertificateKind!
+  "When it was issued."
   issuedOn: Date!
+  "When it expires; none when it does not."
   expiresOn: Date
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
 "A round the firm raised."
 type Investment {
+  "The fund that invested."
   fund: String!
+  "The amount, in đồng."
   amountVnd: VND!
+  "When it happened."
   on: Date!
   "A written commitment rather than money paid in."
   commitment: Boolean!
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
 "A confirmation from a support organisation (an incubator, a university) that it supports the firm."
 type SupportConfirmation {
+  "Who issued it."
   issuer: String!
+  "When it was issued."
   issuedOn: Date!
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
 "Replaces all of a firm's evidence; lists hold at most 50 items."
 input EvidenceInput {
+  "The legal form."
   legalForm: LegalForm
+  "When the firm was first registered."
   firstRegisteredOn: Date
+  "Whether it has offered shares to the public."
   publicOffering: Boolean = false
+  "Intellectual property."
   ipAssets: [IPAssetInput!]
+  "Prizes won."
   awards: [AwardInput!]
+  "Certificates held."
   certificates: [CertificateInput!]
+  "Rounds raised."
   investments: [InvestmentInput!]
+  "Confirmations of support."
   confirmations: [SupportConfirmationInput!]
 }
 
 "A patent, utility solution, copyright or other IP the firm holds or applied for."
 input IPAssetInput {
+  "What kind it is."
   kind: IPKind!
+  "Its registration number."
   number: String
+  "When it was granted; none while pending."
   grantedOn: Date!
+  "When it expires; none when it does not."
   expiresOn: Date
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
 "A prize or recognition the firm won."
 input AwardInput {
+  "The name."
   name: String!
+  "Whether the award is international."
   international: Boolean = false
+  "When it was awarded."
   awardedOn: Date!
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
 "A certificate the firm holds."
 input CertificateInput {
+  "What kind it is."
   kind: CertificateKind!
+  "When it was issued."
   issuedOn: Date!
+  "When it expires; none when it does not."
   expiresOn: Date
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
 "A round the firm raised."
 input InvestmentInput {
+  "The fund that invested."
   fund: String!
+  "The amount, in đồng."
   amountVnd: VND!
+  "When it happened."
   on: Date!
+  "Whether it is a commitment not yet paid in."
   commitment: Boolean = false
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
 "A confirmation from a support organisation that it supports the firm."
 input SupportConfirmationInput {
+  "Who issued it."
   issuer: String!
+  "When it was issued."
   issuedOn: Date!
+  "A reference to the supporting document (a file name or URL) kept with the evidence."
   documentRef: String!
 }
 
@@ -11630,13 +11990,17 @@ type CriteriaSet implements Node {
 
 "One criterion of a legal criteria set: a CEL expression with its reasons."
 type ScreeningCriterion {
+  "The stable key the item is named by."
   key: String!
   "Criteria sharing a group are alternatives: one must pass. Null: required."
   group: String
+  "The CEL expression; it compiles and type-checks on save, or the save is refused at line:column."
   expression: String!
+  "What the firm reads when the criterion passes, in Vietnamese (passReasonEn gives the English)."
   passReason: String!
   "The reason given when the criterion passes in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
   passReasonLocalized: LocalizedText!
+  "What the firm reads when the criterion fails, in Vietnamese (failReasonEn gives the English)."
   failReason: String!
   "The reason given when the criterion fails in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
   failReasonLocalized: LocalizedText!
@@ -11666,8 +12030,11 @@ type ScreeningResult {
 
 "One criterion's outcome for a firm, with the reason and the evidence still missing."
 type CriterionOutcome {
+  "The stable key the item is named by."
   key: String!
+  "Whether it passes."
   passed: Boolean!
+  "Why, as whoever made the change wrote it."
   reason: String!
   "Data the firm has not provided, when that is why the criterion did not pass."
   missing: [String!]!
@@ -11675,10 +12042,13 @@ type CriterionOutcome {
 
 "A change of a firm's screening status."
 type ScreeningChange {
+  "When it happened."
   at: DateTime!
   "Null for the first screening."
   from: ScreeningStatus
+  "The status after."
   to: ScreeningStatus!
+  "The version of the set."
   setVersion: Int!
 }
 
@@ -11702,7 +12072,9 @@ type ScreeningResultConnection {
 
 "How many firms are in one screening status."
 type ScreeningCount {
+  "The status."
   status: ScreeningStatus!
+  "How many."
   count: Int!
 }
 
@@ -11718,8 +12090,11 @@ type CriteriaSetPreview {
 
 "One firm whose status a draft would change."
 type ScreeningPreviewChange {
+  "The startup."
   startup: Startup!
+  "The status before."
   from: ScreeningStatus
+  "The status after."
   to: ScreeningStatus!
 }
 
@@ -11736,13 +12111,21 @@ extend type Query {
 
 "A criterion of a criteria set."
 input ScreeningCriterionInput {
+  "The stable key the item is named by."
   key: String!
+  "Criteria sharing a group are alternatives: one must pass. Omitted: required."
   group: String
+  "The CEL expression; it compiles and type-checks on save, or the save is refused at line:column."
   expression: String!
+  "What the firm reads when the criterion passes, in Vietnamese (passReasonEn gives the English)."
   passReason: String!
+  "The pass reason in English."
   passReasonEn: String!
+  "What the firm reads when the criterion fails, in Vietnamese (failReasonEn gives the English)."
   failReason: String!
+  "The fail reason in English."
   failReasonEn: String!
+  "The data the criterion reads."
   needs: [String!]
 }
 
@@ -11752,6 +12135,7 @@ input CriteriaSetInput {
   key: String!
   "The title, in Vietnamese (titleEn gives the English)."
   title: String!
+  "The title in English."
   titleEn: String!
   "The legal text the criteria come from."
   legalBasis: String!
@@ -11767,6 +12151,7 @@ input UpdateCriteriaSetInput {
   id: ID!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
+  "The criteria set."
   set: CriteriaSetInput!
 }
 
@@ -11780,6 +12165,7 @@ input CriteriaSetActionInput {
 
 "What a change of a criteria set answers: the record as it is after the change, or the userErrors that stopped it."
 type CriteriaSetPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   criteriaSet: CriteriaSet
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -11793,8 +12179,11 @@ input RunScreeningInput {
 
 "What a change of a run screening answers: the record as it is after the change, or the userErrors that stopped it."
 type RunScreeningPayload {
+  "The record as it is after the change; null when userErrors stopped it."
   firms: Int!
+  "The record as it is after the change; null when userErrors stopped it."
   evaluations: Int!
+  "The record as it is after the change; null when userErrors stopped it."
   changed: Int!
   "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
   userErrors: [UserError!]!
@@ -11827,10 +12216,13 @@ enum SearchType {
 
 "Narrows a search; values of one field are alternatives, fields all apply."
 input SearchFilter {
+  "The sectors, any of which matches."
   sectors: [Sector!]
+  "The stages, any of which matches."
   stages: [Stage!]
   "Ward, commune or special zone names, exactly as listed."
   wards: [String!]
+  "The global IDs of incubators, any of which matches."
   incubatorIds: [ID!]
 }
 
@@ -11849,6 +12241,7 @@ union SearchResult = Startup | FundCall | Investor | Mentor
 type Highlight {
   "name or description"
   field: String!
+  "The matched text with the match marked."
   snippet: String!
 }
 
@@ -11858,22 +12251,29 @@ type SearchEdge {
   cursor: String!
   "The item."
   node: SearchResult!
+  "Where the query matched."
   highlights: [Highlight!]!
 }
 
 "How many hits carry each value of a facet."
 type FacetValue {
+  "The value."
   value: String!
   "The value's name to show: a sector's label, an incubator's name."
   label: String!
+  "How many."
   count: Int!
 }
 
 "Counts over all hits, by facet, most common first."
 type SearchFacets {
+  "The sectors, any of which matches."
   sectors: [FacetValue!]!
+  "The stages, any of which matches."
   stages: [FacetValue!]!
+  "The wards, communes or special zones, exactly as written."
   wards: [FacetValue!]!
+  "Counts by incubator."
   incubators: [FacetValue!]!
 }
 
@@ -11885,6 +12285,7 @@ type SearchConnection {
   pageInfo: PageInfo!
   "How many items all pages hold."
   totalCount: Int!
+  "Counts by sector, stage, ward and incubator of all that match."
   facets: SearchFacets!
 }
 

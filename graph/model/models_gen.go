@@ -29,15 +29,20 @@ type AddDealNoteInput struct {
 	InvestorID string `json:"investorId"`
 	// The global ID of the startup.
 	StartupID string `json:"startupId"`
-	Text      string `json:"text"`
+	// The text.
+	Text string `json:"text"`
 }
 
 // The caller's agenda at an event, in time order.
 type Agenda struct {
-	Event       *events.Event       `json:"event"`
-	Participant *EventParticipant   `json:"participant"`
-	Status      events.AgendaStatus `json:"status"`
-	Items       []*AgendaItem       `json:"items"`
+	// The event.
+	Event *events.Event `json:"event"`
+	// The participant.
+	Participant *EventParticipant `json:"participant"`
+	// The status.
+	Status events.AgendaStatus `json:"status"`
+	// The meetings, in time order.
+	Items []*AgendaItem `json:"items"`
 	// The agenda as an iCalendar (RFC 5545) file for Google Calendar, Outlook
 	// and Apple Calendar; also at GET /events/{eventId}/agenda.ics.
 	Ics string `json:"ics"`
@@ -45,17 +50,24 @@ type Agenda struct {
 
 // One meeting of the caller's agenda, and whom it is with.
 type AgendaItem struct {
-	Meeting *Meeting          `json:"meeting"`
-	With    *EventParticipant `json:"with"`
+	// The meeting.
+	Meeting *Meeting `json:"meeting"`
+	// Whom the meeting is with.
+	With *EventParticipant `json:"with"`
 }
 
 // An answer to one question, by the question's key; fill the field the question's kind takes.
 type AnswerInput struct {
-	QuestionKey string   `json:"questionKey"`
-	Text        *string  `json:"text,omitempty"`
-	Number      *float64 `json:"number,omitempty"`
-	Choices     []string `json:"choices,omitempty"`
-	DocumentRef *string  `json:"documentRef,omitempty"`
+	// The question's key.
+	QuestionKey string `json:"questionKey"`
+	// A TEXT question's answer.
+	Text *string `json:"text,omitempty"`
+	// A NUMBER question's answer.
+	Number *float64 `json:"number,omitempty"`
+	// The options chosen.
+	Choices []string `json:"choices,omitempty"`
+	// A reference to the supporting document (a file name or URL) kept with the evidence.
+	DocumentRef *string `json:"documentRef,omitempty"`
 }
 
 // A status change of an application: which one, the version the caller read, and why where the step takes a reason.
@@ -63,18 +75,22 @@ type ApplicationActionInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int     `json:"version"`
-	Reason  *string `json:"reason,omitempty"`
+	Version int `json:"version"`
+	// Why, as whoever made the change wrote it.
+	Reason *string `json:"reason,omitempty"`
 }
 
 // How many applications a call has in one status.
 type ApplicationCount struct {
+	// The status.
 	Status funding.AppStatus `json:"status"`
-	Count  int               `json:"count"`
+	// How many.
+	Count int `json:"count"`
 }
 
 // What a change of a application answers: the record as it is after the change, or the userErrors that stopped it.
 type ApplicationPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Application *funding.Application `json:"application,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -87,8 +103,9 @@ type ApproveSandboxInput struct {
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int `json:"version"`
 	// May be tighter than requested, never looser.
-	Certified  *SandboxLimitsInput `json:"certified"`
-	Conditions []string            `json:"conditions,omitempty"`
+	Certified *SandboxLimitsInput `json:"certified"`
+	// The conditions the approval sets.
+	Conditions []string `json:"conditions,omitempty"`
 }
 
 // The regulator's assessment of a sandbox application.
@@ -96,49 +113,64 @@ type AssessSandboxInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version  int                    `json:"version"`
+	Version int `json:"version"`
+	// The finding on each criterion.
 	Findings []*SandboxFindingInput `json:"findings"`
 }
 
 // The reviewers to put on an application; a conflicted one refuses the whole assignment.
 type AssignReviewersInput struct {
 	// The global ID of the application.
-	ApplicationID string   `json:"applicationId"`
-	ReviewerIds   []string `json:"reviewerIds"`
+	ApplicationID string `json:"applicationId"`
+	// The global IDs of the reviewers.
+	ReviewerIds []string `json:"reviewerIds"`
 }
 
 // A prize or recognition the firm won.
 type AwardInput struct {
-	Name          string     `json:"name"`
-	International *bool      `json:"international,omitempty"`
-	AwardedOn     value.Date `json:"awardedOn"`
-	DocumentRef   string     `json:"documentRef"`
+	// The name.
+	Name string `json:"name"`
+	// Whether the award is international.
+	International *bool `json:"international,omitempty"`
+	// When it was awarded.
+	AwardedOn value.Date `json:"awardedOn"`
+	// A reference to the supporting document (a file name or URL) kept with the evidence.
+	DocumentRef string `json:"documentRef"`
 }
 
 // A meeting to book with another participant at a slot.
 type BookMeetingInput struct {
 	// The participant to meet.
 	ParticipantID string `json:"participantId"`
-	Slot          int    `json:"slot"`
+	// The slot's index.
+	Slot int `json:"slot"`
 }
 
 // A certificate the firm holds.
 type CertificateInput struct {
-	Kind        firm.CertificateKind `json:"kind"`
-	IssuedOn    value.Date           `json:"issuedOn"`
-	ExpiresOn   *value.Date          `json:"expiresOn,omitempty"`
-	DocumentRef string               `json:"documentRef"`
+	// What kind it is.
+	Kind firm.CertificateKind `json:"kind"`
+	// When it was issued.
+	IssuedOn value.Date `json:"issuedOn"`
+	// When it expires; none when it does not.
+	ExpiresOn *value.Date `json:"expiresOn,omitempty"`
+	// A reference to the supporting document (a file name or URL) kept with the evidence.
+	DocumentRef string `json:"documentRef"`
 }
 
 // A startup's contact details.
 type ContactInput struct {
-	Email string  `json:"email"`
+	// The e-mail address.
+	Email string `json:"email"`
+	// The phone number.
 	Phone *string `json:"phone,omitempty"`
 }
 
 // The contact fields an update changes; omitted ones stay.
 type ContactPatchInput struct {
+	// The e-mail address.
 	Email *string `json:"email,omitempty"`
+	// The phone number.
 	Phone *string `json:"phone,omitempty"`
 }
 
@@ -149,16 +181,19 @@ type CreateApplicationInput struct {
 	// The global ID of the startup.
 	StartupID string `json:"startupId"`
 	// Any unique string per attempt: repeating it returns the same application.
-	IdempotencyKey     string         `json:"idempotencyKey"`
-	RequestedAmountVnd value.VND      `json:"requestedAmountVnd"`
-	Answers            []*AnswerInput `json:"answers,omitempty"`
+	IdempotencyKey string `json:"idempotencyKey"`
+	// The amount asked for, in đồng.
+	RequestedAmountVnd value.VND `json:"requestedAmountVnd"`
+	// The answers, by question key.
+	Answers []*AnswerInput `json:"answers,omitempty"`
 }
 
 // What creating a event takes.
 type CreateEventInput struct {
 	// The global ID of the incubator.
-	IncubatorID string      `json:"incubatorId"`
-	Event       *EventInput `json:"event"`
+	IncubatorID string `json:"incubatorId"`
+	// The event.
+	Event *EventInput `json:"event"`
 }
 
 // What creating a fund call takes.
@@ -168,18 +203,24 @@ type CreateFundCallInput struct {
 	// The title applicants see.
 	Title string `json:"title"`
 	// What the call funds and how.
-	Description *string   `json:"description,omitempty"`
-	OpensAt     time.Time `json:"opensAt"`
-	ClosesAt    time.Time `json:"closesAt"`
+	Description *string `json:"description,omitempty"`
+	// Applications are accepted from this instant.
+	OpensAt time.Time `json:"opensAt"`
+	// …until just before this one.
+	ClosesAt time.Time `json:"closesAt"`
 	// The money the call awards in all, in đồng.
 	BudgetVnd value.VND `json:"budgetVnd"`
 	// The smallest amount an application may ask for.
 	TicketMinVnd value.VND `json:"ticketMinVnd"`
 	// The largest amount an application may ask for.
-	TicketMaxVnd     value.VND               `json:"ticketMaxVnd"`
-	Sectors          []value.Sector          `json:"sectors,omitempty"`
-	Wards            []string                `json:"wards,omitempty"`
-	Questions        []*QuestionInput        `json:"questions,omitempty"`
+	TicketMaxVnd value.VND `json:"ticketMaxVnd"`
+	// The sectors, any of which matches.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// The wards, communes or special zones, exactly as written.
+	Wards []string `json:"wards,omitempty"`
+	// The form, in order.
+	Questions []*QuestionInput `json:"questions,omitempty"`
+	// Who may apply, as CEL rules.
 	EligibilityRules []*EligibilityRuleInput `json:"eligibilityRules,omitempty"`
 	// How reviewers score its applications.
 	Rubric *RubricInput `json:"rubric"`
@@ -196,15 +237,19 @@ type CreateInvestorInput struct {
 	// The public website.
 	Website *string `json:"website,omitempty"`
 	// Where founders may write.
-	ContactEmail *string        `json:"contactEmail,omitempty"`
-	Sectors      []value.Sector `json:"sectors,omitempty"`
-	Stages       []value.Stage  `json:"stages,omitempty"`
+	ContactEmail *string `json:"contactEmail,omitempty"`
+	// The sectors, any of which matches.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// The stages, any of which matches.
+	Stages []value.Stage `json:"stages,omitempty"`
 	// The smallest ticket it invests, in đồng.
 	TicketMinVnd value.VND `json:"ticketMinVnd"`
 	// The largest ticket it invests, in đồng.
-	TicketMaxVnd        value.VND `json:"ticketMaxVnd"`
-	Geography           []string  `json:"geography,omitempty"`
-	PortfolioStartupIds []string  `json:"portfolioStartupIds,omitempty"`
+	TicketMaxVnd value.VND `json:"ticketMaxVnd"`
+	// The regions or wards it invests in; empty for anywhere.
+	Geography []string `json:"geography,omitempty"`
+	// The global IDs of the startups it holds a stake in.
+	PortfolioStartupIds []string `json:"portfolioStartupIds,omitempty"`
 }
 
 // What creating a mentor takes.
@@ -217,12 +262,15 @@ type CreateMentorInput struct {
 	Expertise []value.Sector `json:"expertise"`
 	// Where the mentor works, if given.
 	Affiliation *string `json:"affiliation,omitempty"`
-	Overseas    *bool   `json:"overseas,omitempty"`
+	// Whether an overseas Vietnamese expert.
+	Overseas *bool `json:"overseas,omitempty"`
 	// Where an overseas expert lives.
-	Country  *string `json:"country,omitempty"`
-	Capacity *int    `json:"capacity,omitempty"`
+	Country *string `json:"country,omitempty"`
+	// How many at once.
+	Capacity *int `json:"capacity,omitempty"`
 	// A short biography.
-	Bio       *string  `json:"bio,omitempty"`
+	Bio *string `json:"bio,omitempty"`
+	// The global IDs of the startups the mentor coaches.
 	MenteeIds []string `json:"menteeIds,omitempty"`
 }
 
@@ -230,7 +278,8 @@ type CreateMentorInput struct {
 type CreateReviewerInput struct {
 	// The reviewer's user account (token subject).
 	Subject string `json:"subject"`
-	Name    string `json:"name"`
+	// The name.
+	Name string `json:"name"`
 	// The global ID of the incubator.
 	IncubatorID *string `json:"incubatorId,omitempty"`
 	// The global ID of the investor.
@@ -244,8 +293,9 @@ type CreateSandboxApplicationInput struct {
 	// The global ID of the program.
 	ProgramID string `json:"programId"`
 	// The global ID of the startup.
-	StartupID string                `json:"startupId"`
-	Proposal  *SandboxProposalInput `json:"proposal"`
+	StartupID string `json:"startupId"`
+	// What the firm proposes to test.
+	Proposal *SandboxProposalInput `json:"proposal"`
 }
 
 // What creating a sandbox program takes.
@@ -257,25 +307,33 @@ type CreateSandboxProgramInput struct {
 	// The sectors it takes applications in.
 	Sectors []value.Sector `json:"sectors,omitempty"`
 	// The most a test in it may be certified for.
-	Limits           *SandboxLimitsInput `json:"limits"`
-	AckWorkingDays   *int                `json:"ackWorkingDays,omitempty"`
-	AssessmentDays   *int                `json:"assessmentDays,omitempty"`
-	StartWithinDays  *int                `json:"startWithinDays,omitempty"`
-	ReportPeriodDays *int                `json:"reportPeriodDays,omitempty"`
-	Holidays         []*value.Date       `json:"holidays,omitempty"`
+	Limits *SandboxLimitsInput `json:"limits"`
+	// Working days the regulator has to acknowledge an application.
+	AckWorkingDays *int `json:"ackWorkingDays,omitempty"`
+	// Days the regulator has to assess.
+	AssessmentDays *int `json:"assessmentDays,omitempty"`
+	// Days after approval within which testing must start.
+	StartWithinDays *int `json:"startWithinDays,omitempty"`
+	// Days between periodic reports.
+	ReportPeriodDays *int `json:"reportPeriodDays,omitempty"`
+	// Public holidays, which working days skip.
+	Holidays []*value.Date `json:"holidays,omitempty"`
 	// Defaults to the FCA's indicators.
 	Guides []*SandboxCriterionGuideInput `json:"guides,omitempty"`
 }
 
 // What creating a startup takes.
 type CreateStartupInput struct {
+	// The name.
 	Name string `json:"name"`
 	// The English name, where one was given.
-	NameEn  *string `json:"nameEn,omitempty"`
-	TaxCode string  `json:"taxCode"`
+	NameEn *string `json:"nameEn,omitempty"`
+	// The enterprise tax code (mã số doanh nghiệp), checked digit by digit.
+	TaxCode string `json:"taxCode"`
 	// When it was founded (its first registration).
 	FoundedOn value.Date `json:"foundedOn"`
-	Ward      string     `json:"ward"`
+	// The ward, commune or special zone, as written.
+	Ward string `json:"ward"`
 	// The sectors it works in.
 	Sectors []value.Sector `json:"sectors"`
 	// How far it has come.
@@ -287,10 +345,13 @@ type CreateStartupInput struct {
 	// How many people work in it.
 	TeamSize int `json:"teamSize"`
 	// The global ID of the incubator.
-	IncubatorID *string          `json:"incubatorId,omitempty"`
-	Contact     *ContactInput    `json:"contact"`
-	Financials  *FinancialsInput `json:"financials,omitempty"`
-	Evidence    *EvidenceInput   `json:"evidence,omitempty"`
+	IncubatorID *string `json:"incubatorId,omitempty"`
+	// The contact details; confidential.
+	Contact *ContactInput `json:"contact"`
+	// The financials; confidential.
+	Financials *FinancialsInput `json:"financials,omitempty"`
+	// The screening evidence.
+	Evidence *EvidenceInput `json:"evidence,omitempty"`
 }
 
 // A status change of a criteria set.
@@ -306,7 +367,8 @@ type CriteriaSetInput struct {
 	// The stable key versions share, e.g. decree-80-innovative-startup.
 	Key string `json:"key"`
 	// The title, in Vietnamese (titleEn gives the English).
-	Title   string `json:"title"`
+	Title string `json:"title"`
+	// The title in English.
 	TitleEn string `json:"titleEn"`
 	// The legal text the criteria come from.
 	LegalBasis string `json:"legalBasis"`
@@ -318,6 +380,7 @@ type CriteriaSetInput struct {
 
 // What a change of a criteria set answers: the record as it is after the change, or the userErrors that stopped it.
 type CriteriaSetPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	CriteriaSet *screening.CriteriaSet `json:"criteriaSet,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -335,19 +398,29 @@ type CriteriaSetPreview struct {
 
 // A criterion of a call's rubric.
 type CriterionInput struct {
-	Key        string   `json:"key"`
-	Name       string   `json:"name"`
-	NameEn     *string  `json:"nameEn,omitempty"`
-	Weight     *float64 `json:"weight,omitempty"`
-	Max        *int     `json:"max,omitempty"`
-	HalfPoints *bool    `json:"halfPoints,omitempty"`
-	Threshold  float64  `json:"threshold"`
+	// The stable key the item is named by.
+	Key string `json:"key"`
+	// The name.
+	Name string `json:"name"`
+	// The name in English.
+	NameEn *string `json:"nameEn,omitempty"`
+	// How much it counts in the weighted total.
+	Weight *float64 `json:"weight,omitempty"`
+	// The top of the scale.
+	Max *int `json:"max,omitempty"`
+	// Whether half points may be given.
+	HalfPoints *bool `json:"halfPoints,omitempty"`
+	// The score an application must reach on it.
+	Threshold float64 `json:"threshold"`
 }
 
 // One criterion's outcome for a firm, with the reason and the evidence still missing.
 type CriterionOutcome struct {
-	Key    string `json:"key"`
-	Passed bool   `json:"passed"`
+	// The stable key the item is named by.
+	Key string `json:"key"`
+	// Whether it passes.
+	Passed bool `json:"passed"`
+	// Why, as whoever made the change wrote it.
 	Reason string `json:"reason"`
 	// Data the firm has not provided, when that is why the criterion did not pass.
 	Missing []string `json:"missing"`
@@ -355,15 +428,19 @@ type CriterionOutcome struct {
 
 // A score on one criterion of a rubric, with the reviewer's comment.
 type CriterionScore struct {
-	Criterion string  `json:"criterion"`
-	Score     float64 `json:"score"`
-	Comment   *string `json:"comment,omitempty"`
+	// The criterion's key.
+	Criterion string `json:"criterion"`
+	// The score, within the rubric's scale (halves where it allows them).
+	Score float64 `json:"score"`
+	// The reviewer's comment.
+	Comment *string `json:"comment,omitempty"`
 	// In rankings and feedback: whether the mean reaches the criterion's threshold.
 	Passed *bool `json:"passed,omitempty"`
 }
 
 // What a change of a data room grant answers: the record as it is after the change, or the userErrors that stopped it.
 type DataRoomGrantPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Grant *dealflow.Grant `json:"grant,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -376,19 +453,25 @@ type DealFlowConnection struct {
 	// Where this page starts and ends.
 	PageInfo *PageInfo `json:"pageInfo"`
 	// How many items all pages hold.
-	TotalCount int           `json:"totalCount"`
-	Facets     *SearchFacets `json:"facets"`
+	TotalCount int `json:"totalCount"`
+	// Counts by sector, stage, ward and incubator of all that match.
+	Facets *SearchFacets `json:"facets"`
 }
 
 // Narrows deal flow; omitted fields do not filter.
 type DealFlowFilter struct {
 	// Full-text search on name and description (see Query.search).
-	Query        *string        `json:"query,omitempty"`
-	Text         *string        `json:"text,omitempty"`
-	Sectors      []value.Sector `json:"sectors,omitempty"`
-	Stages       []value.Stage  `json:"stages,omitempty"`
-	Wards        []string       `json:"wards,omitempty"`
-	IncubatorIds []string       `json:"incubatorIds,omitempty"`
+	Query *string `json:"query,omitempty"`
+	// The text.
+	Text *string `json:"text,omitempty"`
+	// The sectors, any of which matches.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// The stages, any of which matches.
+	Stages []value.Stage `json:"stages,omitempty"`
+	// The wards, communes or special zones, exactly as written.
+	Wards []string `json:"wards,omitempty"`
+	// The global IDs of incubators, any of which matches.
+	IncubatorIds []string `json:"incubatorIds,omitempty"`
 	// Only startups at these stages of the investor's pipeline.
 	PipelineStages []dealflow.Stage `json:"pipelineStages,omitempty"`
 	// Only startups not yet in the pipeline.
@@ -397,6 +480,7 @@ type DealFlowFilter struct {
 
 // What a change of a deal answers: the record as it is after the change, or the userErrors that stopped it.
 type DealPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Deal *dealflow.Deal `json:"deal,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -406,7 +490,8 @@ type DealPayload struct {
 type DecideRegistrationInput struct {
 	// The global ID of the participant.
 	ParticipantID string `json:"participantId"`
-	Approve       bool   `json:"approve"`
+	// Whether to approve.
+	Approve bool `json:"approve"`
 }
 
 // The regulator's decision on a request to extend a test.
@@ -414,7 +499,8 @@ type DecideSandboxExtensionInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int  `json:"version"`
+	Version int `json:"version"`
+	// Whether to approve.
 	Approve bool `json:"approve"`
 }
 
@@ -422,7 +508,8 @@ type DecideSandboxExtensionInput struct {
 type DeclareConflictOfInterestInput struct {
 	// The global ID of the application.
 	ApplicationID string `json:"applicationId"`
-	Reason        string `json:"reason"`
+	// Why, as whoever made the change wrote it.
+	Reason string `json:"reason"`
 }
 
 // The saved search to delete.
@@ -433,6 +520,7 @@ type DeleteSavedSearchInput struct {
 
 // What a change of a delete saved search answers: the record as it is after the change, or the userErrors that stopped it.
 type DeleteSavedSearchPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	DeletedID *string `json:"deletedId,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -440,14 +528,19 @@ type DeleteSavedSearchPayload struct {
 
 // Whether a startup may apply to a call, rule by rule.
 type EligibilityResult struct {
-	Eligible bool           `json:"eligible"`
+	// Whether every rule passes.
+	Eligible bool `json:"eligible"`
+	// Each rule's outcome, in the call's order.
 	Outcomes []*RuleOutcome `json:"outcomes"`
 }
 
 // An eligibility rule: a CEL expression over the startup and the call, with its description in both languages.
 type EligibilityRuleInput struct {
-	Key           string `json:"key"`
-	Description   string `json:"description"`
+	// The stable key the item is named by.
+	Key string `json:"key"`
+	// What it is.
+	Description string `json:"description"`
+	// The description in English.
 	DescriptionEn string `json:"descriptionEn"`
 	// CEL; compiled and type-checked on save, errors carry line:column.
 	Expression string `json:"expression"`
@@ -488,17 +581,22 @@ type EventInput struct {
 	// How long a 1:1 meeting lasts.
 	SlotMinutes *int `json:"slotMinutes,omitempty"`
 	// Where meetings are held, and how many at once.
-	Tables                    []*EventTableInput          `json:"tables,omitempty"`
-	MaxMeetingsPerParticipant *int                        `json:"maxMeetingsPerParticipant,omitempty"`
-	CanMeet                   []*ParticipantTypePairInput `json:"canMeet,omitempty"`
+	Tables []*EventTableInput `json:"tables,omitempty"`
+	// At most this many meetings each; 0 for no limit.
+	MaxMeetingsPerParticipant *int `json:"maxMeetingsPerParticipant,omitempty"`
+	// Which participant types may meet; every pair when omitted.
+	CanMeet []*ParticipantTypePairInput `json:"canMeet,omitempty"`
 	// How meeting requests become meetings.
-	RequestMode      *events.RequestMode `json:"requestMode,omitempty"`
-	RequestTTLHours  *int                `json:"requestTtlHours,omitempty"`
-	ExcludeMetBefore *bool               `json:"excludeMetBefore,omitempty"`
+	RequestMode *events.RequestMode `json:"requestMode,omitempty"`
+	// How long a request waits for an answer, in hours.
+	RequestTTLHours *int `json:"requestTtlHours,omitempty"`
+	// Whether recommendations leave out people the participant met at earlier events.
+	ExcludeMetBefore *bool `json:"excludeMetBefore,omitempty"`
 }
 
 // What a change of a event participant answers: the record as it is after the change, or the userErrors that stopped it.
 type EventParticipantPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Participant *EventParticipant `json:"participant,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -548,6 +646,7 @@ type EventPatchInput struct {
 
 // What a change of a event answers: the record as it is after the change, or the userErrors that stopped it.
 type EventPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Event *events.Event `json:"event,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -573,26 +672,38 @@ type EventReport struct {
 
 // A time window of an event in which 1:1 meetings take place.
 type EventSessionInput struct {
+	// When it starts.
 	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	// When it ends.
+	End time.Time `json:"end"`
 }
 
 // A place where 1:1 meetings are held, and how many at once.
 type EventTableInput struct {
-	Name     string `json:"name"`
-	Capacity *int   `json:"capacity,omitempty"`
+	// The name.
+	Name string `json:"name"`
+	// How many at once.
+	Capacity *int `json:"capacity,omitempty"`
 }
 
 // Replaces all of a firm's evidence; lists hold at most 50 items.
 type EvidenceInput struct {
-	LegalForm         *firm.LegalForm             `json:"legalForm,omitempty"`
-	FirstRegisteredOn *value.Date                 `json:"firstRegisteredOn,omitempty"`
-	PublicOffering    *bool                       `json:"publicOffering,omitempty"`
-	IPAssets          []*IPAssetInput             `json:"ipAssets,omitempty"`
-	Awards            []*AwardInput               `json:"awards,omitempty"`
-	Certificates      []*CertificateInput         `json:"certificates,omitempty"`
-	Investments       []*InvestmentInput          `json:"investments,omitempty"`
-	Confirmations     []*SupportConfirmationInput `json:"confirmations,omitempty"`
+	// The legal form.
+	LegalForm *firm.LegalForm `json:"legalForm,omitempty"`
+	// When the firm was first registered.
+	FirstRegisteredOn *value.Date `json:"firstRegisteredOn,omitempty"`
+	// Whether it has offered shares to the public.
+	PublicOffering *bool `json:"publicOffering,omitempty"`
+	// Intellectual property.
+	IPAssets []*IPAssetInput `json:"ipAssets,omitempty"`
+	// Prizes won.
+	Awards []*AwardInput `json:"awards,omitempty"`
+	// Certificates held.
+	Certificates []*CertificateInput `json:"certificates,omitempty"`
+	// Rounds raised.
+	Investments []*InvestmentInput `json:"investments,omitempty"`
+	// Confirmations of support.
+	Confirmations []*SupportConfirmationInput `json:"confirmations,omitempty"`
 }
 
 // The end of a test, with its outcome.
@@ -600,27 +711,34 @@ type ExitSandboxInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int             `json:"version"`
+	Version int `json:"version"`
+	// How it ended.
 	Outcome sandbox.Outcome `json:"outcome"`
-	Reason  *string         `json:"reason,omitempty"`
+	// Why, as whoever made the change wrote it.
+	Reason *string `json:"reason,omitempty"`
 }
 
 // How many hits carry each value of a facet.
 type FacetValue struct {
+	// The value.
 	Value string `json:"value"`
 	// The value's name to show: a sector's label, an incubator's name.
 	Label string `json:"label"`
-	Count int    `json:"count"`
+	// How many.
+	Count int `json:"count"`
 }
 
 // A startup's funding need and revenue.
 type FinancialsInput struct {
-	FundingNeedVnd *value.VND          `json:"fundingNeedVnd,omitempty"`
-	Revenue        []*YearRevenueInput `json:"revenue,omitempty"`
+	// How much the startup seeks, in đồng.
+	FundingNeedVnd *value.VND `json:"fundingNeedVnd,omitempty"`
+	// Revenue by year.
+	Revenue []*YearRevenueInput `json:"revenue,omitempty"`
 }
 
 // The financial fields an update changes; omitted ones stay.
 type FinancialsPatchInput struct {
+	// How much the startup seeks, in đồng.
 	FundingNeedVnd *value.VND `json:"fundingNeedVnd,omitempty"`
 	// Replaces the whole revenue history.
 	Revenue []*YearRevenueInput `json:"revenue,omitempty"`
@@ -638,6 +756,7 @@ type FundCallActionInput struct {
 
 // What a change of a fund call answers: the record as it is after the change, or the userErrors that stopped it.
 type FundCallPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	FundCall *funding.Call `json:"fundCall,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -656,30 +775,42 @@ type GrantDataRoomAccessInput struct {
 // Where the query matched: the field's text with the matched words in <em>.
 type Highlight struct {
 	// name or description
-	Field   string `json:"field"`
+	Field string `json:"field"`
+	// The matched text with the match marked.
 	Snippet string `json:"snippet"`
 }
 
 // A patent, utility solution, copyright or other IP the firm holds or applied for.
 type IPAssetInput struct {
-	Kind        firm.IPKind `json:"kind"`
-	Number      *string     `json:"number,omitempty"`
-	GrantedOn   value.Date  `json:"grantedOn"`
-	ExpiresOn   *value.Date `json:"expiresOn,omitempty"`
-	DocumentRef string      `json:"documentRef"`
+	// What kind it is.
+	Kind firm.IPKind `json:"kind"`
+	// Its registration number.
+	Number *string `json:"number,omitempty"`
+	// When it was granted; none while pending.
+	GrantedOn value.Date `json:"grantedOn"`
+	// When it expires; none when it does not.
+	ExpiresOn *value.Date `json:"expiresOn,omitempty"`
+	// A reference to the supporting document (a file name or URL) kept with the evidence.
+	DocumentRef string `json:"documentRef"`
 }
 
 // A round the firm raised.
 type InvestmentInput struct {
-	Fund        string     `json:"fund"`
-	AmountVnd   value.VND  `json:"amountVnd"`
-	On          value.Date `json:"on"`
-	Commitment  *bool      `json:"commitment,omitempty"`
-	DocumentRef string     `json:"documentRef"`
+	// The fund that invested.
+	Fund string `json:"fund"`
+	// The amount, in đồng.
+	AmountVnd value.VND `json:"amountVnd"`
+	// When it happened.
+	On value.Date `json:"on"`
+	// Whether it is a commitment not yet paid in.
+	Commitment *bool `json:"commitment,omitempty"`
+	// A reference to the supporting document (a file name or URL) kept with the evidence.
+	DocumentRef string `json:"documentRef"`
 }
 
 // What a change of a investor answers: the record as it is after the change, or the userErrors that stopped it.
 type InvestorPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Investor *ecosystem.Investor `json:"investor,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -745,15 +876,19 @@ func (Meeting) IsNode() {}
 
 // How many meetings an event has with one outcome.
 type MeetingCount struct {
+	// How it ended.
 	Outcome events.Outcome `json:"outcome"`
-	Count   int            `json:"count"`
+	// How many.
+	Count int `json:"count"`
 }
 
 // What one side said after a meeting.
 type MeetingFeedback struct {
+	// The participant.
 	Participant *EventParticipant `json:"participant"`
 	// 1 to 5; null when not rated.
-	Rating   *int    `json:"rating,omitempty"`
+	Rating *int `json:"rating,omitempty"`
+	// A next step, e.g. a follow-up call.
 	FollowUp *string `json:"followUp,omitempty"`
 }
 
@@ -765,6 +900,7 @@ type MeetingInput struct {
 
 // What a change of a meeting answers: the record as it is after the change, or the userErrors that stopped it.
 type MeetingPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Meeting *Meeting `json:"meeting,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -796,6 +932,7 @@ func (MeetingRequest) IsNode() {}
 
 // What a change of a meeting request answers: the record as it is after the change, or the userErrors that stopped it.
 type MeetingRequestPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Request *MeetingRequest `json:"request,omitempty"`
 	// The meeting the change booked: accepting a request books it at the first preferred slot both are free in; null otherwise.
 	Meeting *Meeting `json:"meeting,omitempty"`
@@ -806,13 +943,16 @@ type MeetingRequestPayload struct {
 // A meeting time: sessions cut into slots of the event's slot length.
 type MeetingSlot struct {
 	// Pass it to bookMeeting and preferredSlots.
-	Index int       `json:"index"`
+	Index int `json:"index"`
+	// When it starts.
 	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	// When it ends.
+	End time.Time `json:"end"`
 }
 
 // What a change of a mentor answers: the record as it is after the change, or the userErrors that stopped it.
 type MentorPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Mentor *ecosystem.Mentor `json:"mentor,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -823,8 +963,9 @@ type MoveDealInput struct {
 	// The global ID of the investor.
 	InvestorID string `json:"investorId"`
 	// The global ID of the startup.
-	StartupID string         `json:"startupId"`
-	Stage     dealflow.Stage `json:"stage"`
+	StartupID string `json:"startupId"`
+	// The stage.
+	Stage dealflow.Stage `json:"stage"`
 	// Why, kept with the deal's notes.
 	Note *string `json:"note,omitempty"`
 }
@@ -835,6 +976,7 @@ type Mutation struct {
 
 // What a change of a notification answers: the record as it is after the change, or the userErrors that stopped it.
 type NotificationPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Notification *dealflow.Notification `json:"notification,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -850,29 +992,37 @@ type ParticipantInput struct {
 
 // Someone at the event worth meeting, with the explanation of the score.
 type ParticipantRecommendation struct {
+	// The participant.
 	Participant *EventParticipant `json:"participant"`
 	// 0 to 1; the contributions add up to it.
-	Score       float64                  `json:"score"`
+	Score float64 `json:"score"`
+	// The factors that add up to the score.
 	Explanation []*matching.Contribution `json:"explanation"`
 }
 
 // A kind of participant an event takes, with the roles that may register as it.
 type ParticipantTypeInput struct {
-	Key           string `json:"key"`
-	NeedsApproval *bool  `json:"needsApproval,omitempty"`
+	// The stable key the item is named by.
+	Key string `json:"key"`
+	// Whether registrations of this type wait for a manager.
+	NeedsApproval *bool `json:"needsApproval,omitempty"`
 	// Who may register as this type themselves (e.g. [INVESTOR] for investors); empty: anyone.
 	Roles []identity.Role `json:"roles,omitempty"`
 }
 
 // Two participant types whose participants may meet.
 type ParticipantTypePair struct {
+	// One participant type's key.
 	A string `json:"a"`
+	// The other participant type's key.
 	B string `json:"b"`
 }
 
 // Two participant types that may meet.
 type ParticipantTypePairInput struct {
+	// One participant type's key.
 	A string `json:"a"`
+	// The other participant type's key.
 	B string `json:"b"`
 }
 
@@ -880,13 +1030,15 @@ type ParticipantTypePairInput struct {
 type PublishAgendaInput struct {
 	// The global ID of the event.
 	EventID string `json:"eventId"`
-	Final   bool   `json:"final"`
+	// Whether the agenda is final: meetings stop moving.
+	Final bool `json:"final"`
 }
 
 // What a change of a publish agenda answers: the record as it is after the change, or the userErrors that stopped it.
 type PublishAgendaPayload struct {
 	// The event, with its agenda status changed.
-	Event  *events.Event        `json:"event,omitempty"`
+	Event *events.Event `json:"event,omitempty"`
+	// The record as it is after the change; null when userErrors stopped it.
 	Status *events.AgendaStatus `json:"status,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -901,7 +1053,8 @@ type QuestionInput struct {
 	// Lower-case letters, digits and '_', starting with a letter.
 	Key string `json:"key"`
 	// The question as applicants read it, in Vietnamese (labelEn gives the English).
-	Label   string  `json:"label"`
+	Label string `json:"label"`
+	// The label in English.
 	LabelEn *string `json:"labelEn,omitempty"`
 	// What kind of answer it takes.
 	Kind funding.QuestionKind `json:"kind"`
@@ -925,23 +1078,31 @@ type QuestionInput struct {
 // submission. With normalize, each reviewer's scores on a criterion are rescaled
 // to that criterion's overall mean and spread (z-scores) before averaging.
 type Ranking struct {
-	Normalized bool            `json:"normalized"`
-	BudgetVnd  value.VND       `json:"budgetVnd"`
-	Entries    []*RankingEntry `json:"entries"`
+	// Whether reviewers' leniency was corrected.
+	Normalized bool `json:"normalized"`
+	// The call's budget, in đồng.
+	BudgetVnd value.VND `json:"budgetVnd"`
+	// The applications, best first.
+	Entries []*RankingEntry `json:"entries"`
 }
 
 // One application's place in a call's ranking: its scores, whether it passes the thresholds, and where the budget line falls.
 type RankingEntry struct {
-	Rank        int                  `json:"rank"`
+	// Its place, from 1.
+	Rank int `json:"rank"`
+	// The application.
 	Application *funding.Application `json:"application"`
-	ReviewCount int                  `json:"reviewCount"`
+	// How many reviews it has.
+	ReviewCount int `json:"reviewCount"`
 	// Mean per criterion, with its threshold outcome.
 	Criteria []*CriterionScore `json:"criteria"`
 	// Sum of criterion means, compared with the overall threshold.
 	Total float64 `json:"total"`
 	// Σ weight × mean: the ranking score.
-	WeightedScore      float64   `json:"weightedScore"`
-	Passed             bool      `json:"passed"`
+	WeightedScore float64 `json:"weightedScore"`
+	// Whether it passes.
+	Passed bool `json:"passed"`
+	// The amount asked for, in đồng.
 	RequestedAmountVnd value.VND `json:"requestedAmountVnd"`
 	// Requested amounts of this and every passing entry above it.
 	CumulativeVnd value.VND `json:"cumulativeVnd"`
@@ -952,8 +1113,9 @@ type RankingEntry struct {
 // The caller's rating of a meeting and its follow-up.
 type RateMeetingInput struct {
 	// The global ID of the record to change.
-	ID     string `json:"id"`
-	Rating int    `json:"rating"`
+	ID string `json:"id"`
+	// From 1 to 5.
+	Rating int `json:"rating"`
 	// A next step, e.g. a follow-up call or a term sheet.
 	FollowUp *string `json:"followUp,omitempty"`
 }
@@ -970,32 +1132,42 @@ type RegisterForEventInput struct {
 	Name string `json:"name"`
 	// The organisation they come from.
 	Organization *string `json:"organization,omitempty"`
+	// The organisation they come from (the old spelling).
 	Organisation *string `json:"organisation,omitempty"`
 	// The sectors they work in.
-	Sectors          []value.Sector `json:"sectors,omitempty"`
-	Offers           *string        `json:"offers,omitempty"`
-	Seeks            *string        `json:"seeks,omitempty"`
-	UnavailableSlots []int          `json:"unavailableSlots,omitempty"`
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// What they offer, for others to find.
+	Offers *string `json:"offers,omitempty"`
+	// What they look for.
+	Seeks *string `json:"seeks,omitempty"`
+	// The indexes of the slots they cannot meet in.
+	UnavailableSlots []int `json:"unavailableSlots,omitempty"`
 }
 
 // How many registrations an event has of one type and status.
 type RegistrationCount struct {
-	Type   string           `json:"type"`
+	// The participant type's key.
+	Type string `json:"type"`
+	// The status.
 	Status events.RegStatus `json:"status"`
-	Count  int              `json:"count"`
+	// How many.
+	Count int `json:"count"`
 }
 
 // How many meeting requests an event has in one status.
 type RequestCount struct {
+	// The status.
 	Status events.RequestStatus `json:"status"`
-	Count  int                  `json:"count"`
+	// How many.
+	Count int `json:"count"`
 }
 
 // A request to meet another participant, with the preferred slots.
 type RequestMeetingInput struct {
 	// The participant asked.
-	ParticipantID string  `json:"participantId"`
-	Message       *string `json:"message,omitempty"`
+	ParticipantID string `json:"participantId"`
+	// What the sender wrote.
+	Message *string `json:"message,omitempty"`
 	// Slot indexes, best first.
 	PreferredSlots []int `json:"preferredSlots,omitempty"`
 }
@@ -1003,12 +1175,14 @@ type RequestMeetingInput struct {
 // An answer to a meeting request.
 type RespondToMeetingRequestInput struct {
 	// The global ID of the record to change.
-	ID     string `json:"id"`
-	Accept bool   `json:"accept"`
+	ID string `json:"id"`
+	// Whether to accept.
+	Accept bool `json:"accept"`
 }
 
 // What a change of a reviewer answers: the record as it is after the change, or the userErrors that stopped it.
 type ReviewerPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Reviewer *funding.Reviewer `json:"reviewer,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -1024,14 +1198,18 @@ type RevokeDataRoomAccessInput struct {
 
 // How reviewers score a call's applications: criteria, scale, half points and thresholds.
 type RubricInput struct {
-	Criteria         []*CriterionInput `json:"criteria"`
-	OverallThreshold float64           `json:"overallThreshold"`
+	// The criteria, in order.
+	Criteria []*CriterionInput `json:"criteria"`
+	// The weighted total an application must reach.
+	OverallThreshold float64 `json:"overallThreshold"`
 }
 
 // One eligibility rule's outcome for a startup, with the reason.
 type RuleOutcome struct {
-	Key    string `json:"key"`
-	Passed bool   `json:"passed"`
+	// The stable key the item is named by.
+	Key string `json:"key"`
+	// Whether it passes.
+	Passed bool `json:"passed"`
 	// The rule's description, and why it failed when it did.
 	Reason string `json:"reason"`
 }
@@ -1058,9 +1236,12 @@ type RunScreeningInput struct {
 
 // What a change of a run screening answers: the record as it is after the change, or the userErrors that stopped it.
 type RunScreeningPayload struct {
-	Firms       int `json:"firms"`
+	// The record as it is after the change; null when userErrors stopped it.
+	Firms int `json:"firms"`
+	// The record as it is after the change; null when userErrors stopped it.
 	Evaluations int `json:"evaluations"`
-	Changed     int `json:"changed"`
+	// The record as it is after the change; null when userErrors stopped it.
+	Changed int `json:"changed"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
 }
@@ -1070,9 +1251,11 @@ type SandboxActionInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int            `json:"version"`
-	Action  sandbox.Action `json:"action"`
-	Reason  *string        `json:"reason,omitempty"`
+	Version int `json:"version"`
+	// The step to take.
+	Action sandbox.Action `json:"action"`
+	// Why, as whoever made the change wrote it.
+	Reason *string `json:"reason,omitempty"`
 }
 
 // A status change of a sandbox application: which one, the version the caller read, and why where the step takes a reason.
@@ -1080,12 +1263,14 @@ type SandboxApplicationActionInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int     `json:"version"`
-	Reason  *string `json:"reason,omitempty"`
+	Version int `json:"version"`
+	// Why, as whoever made the change wrote it.
+	Reason *string `json:"reason,omitempty"`
 }
 
 // What a change of a sandbox application answers: the record as it is after the change, or the userErrors that stopped it.
 type SandboxApplicationPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	SandboxApplication *sandbox.Application `json:"sandboxApplication,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -1093,18 +1278,26 @@ type SandboxApplicationPayload struct {
 
 // What counts for and against one of the sandbox's assessment criteria.
 type SandboxCriterionGuideInput struct {
-	Criterion string   `json:"criterion"`
-	Positive  []string `json:"positive"`
-	Negative  []string `json:"negative"`
+	// The criterion's key.
+	Criterion string `json:"criterion"`
+	// Indicators for.
+	Positive []string `json:"positive"`
+	// Indicators against.
+	Negative []string `json:"negative"`
 }
 
 // Service-level dates in Asia/Ho_Chi_Minh; null when not running.
 type SandboxDeadlines struct {
+	// The regulator acknowledges by this day.
 	AcknowledgeBy *value.Date `json:"acknowledgeBy,omitempty"`
-	AssessBy      *value.Date `json:"assessBy,omitempty"`
-	StartBy       *value.Date `json:"startBy,omitempty"`
-	NextReportBy  *value.Date `json:"nextReportBy,omitempty"`
-	TestEndsOn    *value.Date `json:"testEndsOn,omitempty"`
+	// The assessment is due by this day.
+	AssessBy *value.Date `json:"assessBy,omitempty"`
+	// Testing must start by this day.
+	StartBy *value.Date `json:"startBy,omitempty"`
+	// The next report is due by this day.
+	NextReportBy *value.Date `json:"nextReportBy,omitempty"`
+	// Testing ends on this day.
+	TestEndsOn *value.Date `json:"testEndsOn,omitempty"`
 }
 
 // A request to extend a test.
@@ -1112,41 +1305,56 @@ type SandboxExtensionInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int    `json:"version"`
-	Days    int    `json:"days"`
-	Reason  string `json:"reason"`
+	Version int `json:"version"`
+	// How many days.
+	Days int `json:"days"`
+	// Why, as whoever made the change wrote it.
+	Reason string `json:"reason"`
 }
 
 // The regulator's finding on one assessment criterion.
 type SandboxFindingInput struct {
-	Criterion string  `json:"criterion"`
-	Met       bool    `json:"met"`
-	Note      *string `json:"note,omitempty"`
+	// The criterion's key.
+	Criterion string `json:"criterion"`
+	// Whether the criterion is met.
+	Met bool `json:"met"`
+	// The regulator's note.
+	Note *string `json:"note,omitempty"`
 }
 
 // An incident to report during a test.
 type SandboxIncidentInput struct {
-	Critical    *bool  `json:"critical,omitempty"`
+	// Whether it harmed customers or the test's safeguards.
+	Critical *bool `json:"critical,omitempty"`
+	// What it is.
 	Description string `json:"description"`
 }
 
 // Limits on a sandbox test: duration, customers, and the money at stake.
 type SandboxLimitsInput struct {
-	DurationDays      int        `json:"durationDays"`
-	MaxCustomers      int        `json:"maxCustomers"`
-	Wards             []string   `json:"wards,omitempty"`
+	// The longest test, in days.
+	DurationDays int `json:"durationDays"`
+	// The most customers.
+	MaxCustomers int `json:"maxCustomers"`
+	// The wards, communes or special zones, exactly as written.
+	Wards []string `json:"wards,omitempty"`
+	// The most money at stake per customer, in đồng.
 	CapPerCustomerVnd *value.VND `json:"capPerCustomerVnd,omitempty"`
-	TotalCapVnd       *value.VND `json:"totalCapVnd,omitempty"`
+	// The most money at stake in all, in đồng.
+	TotalCapVnd *value.VND `json:"totalCapVnd,omitempty"`
 }
 
 // One measure a report gives.
 type SandboxMetricInput struct {
-	Name  string  `json:"name"`
+	// The name.
+	Name string `json:"name"`
+	// The value.
 	Value float64 `json:"value"`
 }
 
 // What a change of a sandbox program answers: the record as it is after the change, or the userErrors that stopped it.
 type SandboxProgramPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	SandboxProgram *sandbox.Program `json:"sandboxProgram,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -1200,7 +1408,8 @@ type SandboxReportInput struct {
 	Complaints int `json:"complaints"`
 	// Incidents in the period.
 	Incidents []*SandboxIncidentInput `json:"incidents,omitempty"`
-	Metrics   []*SandboxMetricInput   `json:"metrics,omitempty"`
+	// The measures the report gives.
+	Metrics []*SandboxMetricInput `json:"metrics,omitempty"`
 }
 
 // A text the regulator asks or the firm answers.
@@ -1208,8 +1417,9 @@ type SandboxTextInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int    `json:"version"`
-	Text    string `json:"text"`
+	Version int `json:"version"`
+	// The text.
+	Text string `json:"text"`
 }
 
 // A search an investor wants to be told of new matches for.
@@ -1219,12 +1429,14 @@ type SaveSearchInput struct {
 	// The name the investor gave it.
 	Name string `json:"name"`
 	// The words searched for.
-	Query  string        `json:"query"`
+	Query string `json:"query"`
+	// The facets to narrow by.
 	Filter *SearchFilter `json:"filter,omitempty"`
 }
 
 // What a change of a saved search answers: the record as it is after the change, or the userErrors that stopped it.
 type SavedSearchPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	SavedSearch *dealflow.SavedSearch `json:"savedSearch,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -1233,12 +1445,14 @@ type SavedSearchPayload struct {
 // A run of the meeting scheduler over an event.
 type ScheduleEventMeetingsInput struct {
 	// The global ID of the event.
-	EventID string        `json:"eventId"`
-	Scope   *events.Scope `json:"scope,omitempty"`
+	EventID string `json:"eventId"`
+	// Which meetings to place.
+	Scope *events.Scope `json:"scope,omitempty"`
 }
 
 // What a change of a schedule event meetings answers: the record as it is after the change, or the userErrors that stopped it.
 type ScheduleEventMeetingsPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Result *ScheduleResult `json:"result,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -1258,50 +1472,73 @@ type ScheduleResult struct {
 
 // A score on one criterion, by the criterion's key, within the rubric's scale.
 type ScoreInput struct {
-	Criterion string  `json:"criterion"`
-	Score     float64 `json:"score"`
-	Comment   *string `json:"comment,omitempty"`
+	// The criterion's key.
+	Criterion string `json:"criterion"`
+	// The score, within the rubric's scale (halves where it allows them).
+	Score float64 `json:"score"`
+	// The reviewer's comment.
+	Comment *string `json:"comment,omitempty"`
 }
 
 // How many firms are in one screening status.
 type ScreeningCount struct {
+	// The status.
 	Status screening.Status `json:"status"`
-	Count  int              `json:"count"`
+	// How many.
+	Count int `json:"count"`
 }
 
 // A criterion of a criteria set.
 type ScreeningCriterionInput struct {
-	Key          string   `json:"key"`
-	Group        *string  `json:"group,omitempty"`
-	Expression   string   `json:"expression"`
-	PassReason   string   `json:"passReason"`
-	PassReasonEn string   `json:"passReasonEn"`
-	FailReason   string   `json:"failReason"`
-	FailReasonEn string   `json:"failReasonEn"`
-	Needs        []string `json:"needs,omitempty"`
+	// The stable key the item is named by.
+	Key string `json:"key"`
+	// Criteria sharing a group are alternatives: one must pass. Omitted: required.
+	Group *string `json:"group,omitempty"`
+	// The CEL expression; it compiles and type-checks on save, or the save is refused at line:column.
+	Expression string `json:"expression"`
+	// What the firm reads when the criterion passes, in Vietnamese (passReasonEn gives the English).
+	PassReason string `json:"passReason"`
+	// The pass reason in English.
+	PassReasonEn string `json:"passReasonEn"`
+	// What the firm reads when the criterion fails, in Vietnamese (failReasonEn gives the English).
+	FailReason string `json:"failReason"`
+	// The fail reason in English.
+	FailReasonEn string `json:"failReasonEn"`
+	// The data the criterion reads.
+	Needs []string `json:"needs,omitempty"`
 }
 
 // One firm whose status a draft would change.
 type ScreeningPreviewChange struct {
-	Startup *firm.Startup     `json:"startup"`
-	From    *screening.Status `json:"from,omitempty"`
-	To      screening.Status  `json:"to"`
+	// The startup.
+	Startup *firm.Startup `json:"startup"`
+	// The status before.
+	From *screening.Status `json:"from,omitempty"`
+	// The status after.
+	To screening.Status `json:"to"`
 }
 
 // Counts over all hits, by facet, most common first.
 type SearchFacets struct {
-	Sectors    []*FacetValue `json:"sectors"`
-	Stages     []*FacetValue `json:"stages"`
-	Wards      []*FacetValue `json:"wards"`
+	// The sectors, any of which matches.
+	Sectors []*FacetValue `json:"sectors"`
+	// The stages, any of which matches.
+	Stages []*FacetValue `json:"stages"`
+	// The wards, communes or special zones, exactly as written.
+	Wards []*FacetValue `json:"wards"`
+	// Counts by incubator.
 	Incubators []*FacetValue `json:"incubators"`
 }
 
 // Narrows a search; values of one field are alternatives, fields all apply.
 type SearchFilter struct {
+	// The sectors, any of which matches.
 	Sectors []value.Sector `json:"sectors,omitempty"`
-	Stages  []value.Stage  `json:"stages,omitempty"`
+	// The stages, any of which matches.
+	Stages []value.Stage `json:"stages,omitempty"`
 	// Ward, commune or special zone names, exactly as listed.
-	Wards        []string `json:"wards,omitempty"`
+	Wards []string `json:"wards,omitempty"`
+	// The global IDs of incubators, any of which matches.
 	IncubatorIds []string `json:"incubatorIds,omitempty"`
 }
 
@@ -1309,7 +1546,8 @@ type SearchFilter struct {
 type SetParticipantTypeInput struct {
 	// The global ID of the participant.
 	ParticipantID string `json:"participantId"`
-	Type          string `json:"type"`
+	// The participant type's key.
+	Type string `json:"type"`
 }
 
 // Narrows a list of startups: those matching every field given, a list by any of its values; omitted fields do not filter.
@@ -1323,16 +1561,20 @@ type StartupFilter struct {
 	// In any of these incubators.
 	IncubatorIds []string `json:"incubatorIds,omitempty"`
 	// In any of these wards, communes or special zones, exactly as written.
-	Wards []string     `json:"wards,omitempty"`
-	Text  *string      `json:"text,omitempty"`
+	Wards []string `json:"wards,omitempty"`
+	// The text.
+	Text *string `json:"text,omitempty"`
+	// The stage.
 	Stage *value.Stage `json:"stage,omitempty"`
 	// The global ID of the incubator.
 	IncubatorID *string `json:"incubatorId,omitempty"`
-	Ward        *string `json:"ward,omitempty"`
+	// The ward, commune or special zone, as written.
+	Ward *string `json:"ward,omitempty"`
 }
 
 // What a change of a startup answers: the record as it is after the change, or the userErrors that stopped it.
 type StartupPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
 	Startup *firm.Startup `json:"startup,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
@@ -1345,9 +1587,11 @@ type SubmitApplicationInput struct {
 	// The global ID of the startup.
 	StartupID string `json:"startupId"`
 	// Any unique string per attempt: repeating it returns the same application.
-	IdempotencyKey     string         `json:"idempotencyKey"`
-	RequestedAmountVnd value.VND      `json:"requestedAmountVnd"`
-	Answers            []*AnswerInput `json:"answers,omitempty"`
+	IdempotencyKey string `json:"idempotencyKey"`
+	// The amount asked for, in đồng.
+	RequestedAmountVnd value.VND `json:"requestedAmountVnd"`
+	// The answers, by question key.
+	Answers []*AnswerInput `json:"answers,omitempty"`
 	// Save as a DRAFT, checked in full when moved to SUBMITTED.
 	Draft *bool `json:"draft,omitempty"`
 }
@@ -1355,25 +1599,31 @@ type SubmitApplicationInput struct {
 // A reviewer's scores of an application.
 type SubmitReviewInput struct {
 	// The global ID of the application.
-	ApplicationID string        `json:"applicationId"`
-	Scores        []*ScoreInput `json:"scores"`
+	ApplicationID string `json:"applicationId"`
+	// The scores, one per criterion.
+	Scores []*ScoreInput `json:"scores"`
 }
 
 // A confirmation from a support organisation that it supports the firm.
 type SupportConfirmationInput struct {
-	Issuer      string     `json:"issuer"`
-	IssuedOn    value.Date `json:"issuedOn"`
-	DocumentRef string     `json:"documentRef"`
+	// Who issued it.
+	Issuer string `json:"issuer"`
+	// When it was issued.
+	IssuedOn value.Date `json:"issuedOn"`
+	// A reference to the supporting document (a file name or URL) kept with the evidence.
+	DocumentRef string `json:"documentRef"`
 }
 
 // A status change of an application by the status it moves to (the deprecated generic form).
 type TransitionApplicationInput struct {
 	// The global ID of the record to change.
-	ID string            `json:"id"`
+	ID string `json:"id"`
+	// The status after.
 	To funding.AppStatus `json:"to"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int     `json:"version"`
-	Reason  *string `json:"reason,omitempty"`
+	Version int `json:"version"`
+	// Why, as whoever made the change wrote it.
+	Reason *string `json:"reason,omitempty"`
 }
 
 // Changes a DRAFT application; required answers may still be missing.
@@ -1381,7 +1631,8 @@ type UpdateApplicationDraftInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version            int       `json:"version"`
+	Version int `json:"version"`
+	// The amount asked for, in đồng.
 	RequestedAmountVnd value.VND `json:"requestedAmountVnd"`
 	// Replaces all answers.
 	Answers []*AnswerInput `json:"answers,omitempty"`
@@ -1392,8 +1643,9 @@ type UpdateCriteriaSetInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int               `json:"version"`
-	Set     *CriteriaSetInput `json:"set"`
+	Version int `json:"version"`
+	// The criteria set.
+	Set *CriteriaSetInput `json:"set"`
 }
 
 // The changes to a event: given fields change, omitted ones stay.
@@ -1418,18 +1670,24 @@ type UpdateFundCallInput struct {
 	// The title applicants see.
 	Title *string `json:"title,omitempty"`
 	// What the call funds and how.
-	Description *string    `json:"description,omitempty"`
-	OpensAt     *time.Time `json:"opensAt,omitempty"`
-	ClosesAt    *time.Time `json:"closesAt,omitempty"`
+	Description *string `json:"description,omitempty"`
+	// Applications are accepted from this instant.
+	OpensAt *time.Time `json:"opensAt,omitempty"`
+	// …until just before this one.
+	ClosesAt *time.Time `json:"closesAt,omitempty"`
 	// The money the call awards in all, in đồng.
 	BudgetVnd *value.VND `json:"budgetVnd,omitempty"`
 	// The smallest amount an application may ask for.
 	TicketMinVnd *value.VND `json:"ticketMinVnd,omitempty"`
 	// The largest amount an application may ask for.
-	TicketMaxVnd     *value.VND              `json:"ticketMaxVnd,omitempty"`
-	Sectors          []value.Sector          `json:"sectors,omitempty"`
-	Wards            []string                `json:"wards,omitempty"`
-	Questions        []*QuestionInput        `json:"questions,omitempty"`
+	TicketMaxVnd *value.VND `json:"ticketMaxVnd,omitempty"`
+	// The sectors, any of which matches.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// The wards, communes or special zones, exactly as written.
+	Wards []string `json:"wards,omitempty"`
+	// The form, in order.
+	Questions []*QuestionInput `json:"questions,omitempty"`
+	// Who may apply, as CEL rules.
 	EligibilityRules []*EligibilityRuleInput `json:"eligibilityRules,omitempty"`
 	// How reviewers score its applications.
 	Rubric *RubricInput `json:"rubric,omitempty"`
@@ -1450,15 +1708,19 @@ type UpdateInvestorInput struct {
 	// The public website.
 	Website *string `json:"website,omitempty"`
 	// Where founders may write.
-	ContactEmail *string        `json:"contactEmail,omitempty"`
-	Sectors      []value.Sector `json:"sectors,omitempty"`
-	Stages       []value.Stage  `json:"stages,omitempty"`
+	ContactEmail *string `json:"contactEmail,omitempty"`
+	// The sectors, any of which matches.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// The stages, any of which matches.
+	Stages []value.Stage `json:"stages,omitempty"`
 	// The smallest ticket it invests, in đồng.
 	TicketMinVnd *value.VND `json:"ticketMinVnd,omitempty"`
 	// The largest ticket it invests, in đồng.
-	TicketMaxVnd        *value.VND `json:"ticketMaxVnd,omitempty"`
-	Geography           []string   `json:"geography,omitempty"`
-	PortfolioStartupIds []string   `json:"portfolioStartupIds,omitempty"`
+	TicketMaxVnd *value.VND `json:"ticketMaxVnd,omitempty"`
+	// The regions or wards it invests in; empty for anywhere.
+	Geography []string `json:"geography,omitempty"`
+	// The global IDs of the startups it holds a stake in.
+	PortfolioStartupIds []string `json:"portfolioStartupIds,omitempty"`
 }
 
 // Changes the given fields; omitted fields stay.
@@ -1468,18 +1730,22 @@ type UpdateMentorInput struct {
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int `json:"version"`
 	// The name.
-	Name    *string `json:"name,omitempty"`
+	Name *string `json:"name,omitempty"`
+	// The user account that may edit the profile.
 	Subject *string `json:"subject,omitempty"`
 	// The sectors the mentor knows.
 	Expertise []value.Sector `json:"expertise,omitempty"`
 	// Where the mentor works, if given.
 	Affiliation *string `json:"affiliation,omitempty"`
-	Overseas    *bool   `json:"overseas,omitempty"`
+	// Whether an overseas Vietnamese expert.
+	Overseas *bool `json:"overseas,omitempty"`
 	// Where an overseas expert lives.
-	Country  *string `json:"country,omitempty"`
-	Capacity *int    `json:"capacity,omitempty"`
+	Country *string `json:"country,omitempty"`
+	// How many at once.
+	Capacity *int `json:"capacity,omitempty"`
 	// A short biography.
-	Bio       *string  `json:"bio,omitempty"`
+	Bio *string `json:"bio,omitempty"`
+	// The global IDs of the startups the mentor coaches.
 	MenteeIds []string `json:"menteeIds,omitempty"`
 }
 
@@ -1491,11 +1757,14 @@ type UpdateRegistrationInput struct {
 	Name string `json:"name"`
 	// The organisation they come from.
 	Organization *string `json:"organization,omitempty"`
+	// The organisation they come from (the old spelling).
 	Organisation *string `json:"organisation,omitempty"`
 	// The sectors they work in.
 	Sectors []value.Sector `json:"sectors,omitempty"`
-	Offers  *string        `json:"offers,omitempty"`
-	Seeks   *string        `json:"seeks,omitempty"`
+	// What they offer, for others to find.
+	Offers *string `json:"offers,omitempty"`
+	// What they look for.
+	Seeks *string `json:"seeks,omitempty"`
 	// Not a slot they have a meeting in (SLOT_TAKEN).
 	UnavailableSlots []int `json:"unavailableSlots,omitempty"`
 }
@@ -1505,7 +1774,8 @@ type UpdateSandboxApplicationInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version  int                   `json:"version"`
+	Version int `json:"version"`
+	// What the firm proposes to test.
 	Proposal *SandboxProposalInput `json:"proposal"`
 }
 
@@ -1514,7 +1784,8 @@ type UpdateSandboxProgramInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int                        `json:"version"`
+	Version int `json:"version"`
+	// The programme.
 	Program *CreateSandboxProgramInput `json:"program"`
 }
 
@@ -1523,14 +1794,17 @@ type UpdateStartupInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
-	Version int     `json:"version"`
-	Name    *string `json:"name,omitempty"`
+	Version int `json:"version"`
+	// The name.
+	Name *string `json:"name,omitempty"`
 	// The English name, where one was given.
-	NameEn  *string `json:"nameEn,omitempty"`
+	NameEn *string `json:"nameEn,omitempty"`
+	// The enterprise tax code (mã số doanh nghiệp), checked digit by digit.
 	TaxCode *string `json:"taxCode,omitempty"`
 	// When it was founded (its first registration).
 	FoundedOn *value.Date `json:"foundedOn,omitempty"`
-	Ward      *string     `json:"ward,omitempty"`
+	// The ward, commune or special zone, as written.
+	Ward *string `json:"ward,omitempty"`
 	// The sectors it works in.
 	Sectors []value.Sector `json:"sectors,omitempty"`
 	// How far it has come.
@@ -1546,10 +1820,13 @@ type UpdateStartupInput struct {
 	// Changes the contact's given fields, nested as on create.
 	Contact *ContactPatchInput `json:"contact,omitempty"`
 	// Changes the financials' given fields, nested as on create.
-	Financials     *FinancialsPatchInput `json:"financials,omitempty"`
-	ContactEmail   *string               `json:"contactEmail,omitempty"`
-	ContactPhone   *string               `json:"contactPhone,omitempty"`
-	FundingNeedVnd *value.VND            `json:"fundingNeedVnd,omitempty"`
+	Financials *FinancialsPatchInput `json:"financials,omitempty"`
+	// The contact e-mail (the old flat form).
+	ContactEmail *string `json:"contactEmail,omitempty"`
+	// The contact phone (the old flat form).
+	ContactPhone *string `json:"contactPhone,omitempty"`
+	// How much the startup seeks, in đồng.
+	FundingNeedVnd *value.VND `json:"fundingNeedVnd,omitempty"`
 	// Replaces the whole revenue history.
 	Revenue []*YearRevenueInput `json:"revenue,omitempty"`
 	// Replaces all screening evidence.
@@ -1563,14 +1840,18 @@ type UserError struct {
 	// (["input", "answers", "solution", "text"]), a review score by its
 	// criterion's — so that a missing item reads like a wrong one; an item of
 	// any other list by its zero-based index (["input", "questions", "2", "key"]).
-	Field   []string      `json:"field,omitempty"`
-	Code    UserErrorCode `json:"code"`
-	Message string        `json:"message"`
+	Field []string `json:"field,omitempty"`
+	// The stable code.
+	Code UserErrorCode `json:"code"`
+	// What the sender wrote.
+	Message string `json:"message"`
 }
 
 // A year's revenue, and how much of it came from science and technology products.
 type YearRevenueInput struct {
-	Year      int       `json:"year"`
+	// The year.
+	Year int `json:"year"`
+	// The amount, in đồng.
 	AmountVnd value.VND `json:"amountVnd"`
 	// Part from products made from S&T results.
 	StAmountVnd *value.VND `json:"stAmountVnd,omitempty"`
