@@ -8192,7 +8192,7 @@ input UpdateApplicationDraftInput {
 input TransitionApplicationInput {
   "The global ID of the record to change."
   id: ID!
-  "The status after."
+  "The status to move to."
   to: ApplicationStatus!
   "The version the client last read; a stale one is a VERSION_CONFLICT."
   version: Int!
@@ -10255,7 +10255,7 @@ calendar functions ` + "`" + `addYears` + "`" + `, ` + "`" + `addMonths` + "`" +
 type EligibilityRule {
   "The stable key the item is named by."
   key: String!
-  "What it is."
+  "The rule as applicants read it, in the caller's language."
   description: String!
   "The description in both languages, as written: what an edit form reads back, and what a cache keyed by ID may keep."
   descriptionLocalized: LocalizedText!
@@ -10370,7 +10370,7 @@ input QuestionInput {
 input EligibilityRuleInput {
   "The stable key the item is named by."
   key: String!
-  "What it is."
+  "The rule as applicants read it, in Vietnamese (descriptionEn gives the English)."
   description: String!
   "The description in English."
   descriptionEn: String!
@@ -11548,9 +11548,9 @@ type UserError {
   any other list by its zero-based index (["input", "questions", "2", "key"]).
   """
   field: [String!]
-  "The stable code."
+  "What is wrong, as a stable code clients can branch on."
   code: UserErrorCode!
-  "What the sender wrote."
+  "What is wrong and how to fix it, in Vietnamese, or in English when Accept-Language prefers it."
   message: String!
 }
 

@@ -538,7 +538,7 @@ type EligibilityResult struct {
 type EligibilityRuleInput struct {
 	// The stable key the item is named by.
 	Key string `json:"key"`
-	// What it is.
+	// The rule as applicants read it, in Vietnamese (descriptionEn gives the English).
 	Description string `json:"description"`
 	// The description in English.
 	DescriptionEn string `json:"descriptionEn"`
@@ -1618,7 +1618,7 @@ type SupportConfirmationInput struct {
 type TransitionApplicationInput struct {
 	// The global ID of the record to change.
 	ID string `json:"id"`
-	// The status after.
+	// The status to move to.
 	To funding.AppStatus `json:"to"`
 	// The version the client last read; a stale one is a VERSION_CONFLICT.
 	Version int `json:"version"`
@@ -1841,9 +1841,9 @@ type UserError struct {
 	// criterion's — so that a missing item reads like a wrong one; an item of
 	// any other list by its zero-based index (["input", "questions", "2", "key"]).
 	Field []string `json:"field,omitempty"`
-	// The stable code.
+	// What is wrong, as a stable code clients can branch on.
 	Code UserErrorCode `json:"code"`
-	// What the sender wrote.
+	// What is wrong and how to fix it, in Vietnamese, or in English when Accept-Language prefers it.
 	Message string `json:"message"`
 }
 
