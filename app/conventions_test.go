@@ -135,3 +135,13 @@ func TestFiltersShareTheirNames(t *testing.T) {
 	assert.Greater(t, two, seed, "a list selects by any of its values")
 	assert.Greater(t, all, two)
 }
+
+// A bad ID in a deprecated filter field is reported at that field.
+func TestDeprecatedFilterFieldsKeepTheirErrorPaths(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	r := e.do(t, req{query: `{ startups(filter: {incubatorId: "nonsense"}) { totalCount } }`})
+	require.Len(t, r.Errors, 1)
+	assert.Equal(t, "INVALID_VALUE", r.Code("startups"))
+	assert.Equal(t, []any{"filter", "incubatorId"}, r.Errors[0].Extensions["field"])
+}

@@ -93,6 +93,9 @@ func foldStartupFilter(f *model.StartupFilter) (string, error) {
 		f.Stages = []value.Stage{*f.Stage}
 	}
 	if one(deref(f.IncubatorID) != "", len(f.IncubatorIds), "incubatorId") {
+		if _, err := domainID(*f.IncubatorID, typeIncubator, "filter", "incubatorId"); err != nil {
+			list.Add(err) // at the field the caller sent
+		}
 		f.IncubatorIds = []string{*f.IncubatorID}
 	}
 	if one(deref(f.Ward) != "", len(f.Wards), "ward") {
