@@ -167,3 +167,31 @@ func BenchmarkHomeScreens(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNodes resolves every demo startup and incubator by ID in one
+// nodes query, and reports latency and store round trips per request.
+func BenchmarkNodes(b *testing.B) {
+	e := newEnv(b)
+	r := e.do(b, req{query: `{ startups(first: 100) { edges { node { id } } } incubators { id } }`})
+	var ids []string
+	for _, ed := range r.List("startups.edges") {
+		ids = append(ids, ed.(map[string]any)["node"].(map[string]any)["id"].(string))
+	}
+	for _, inc := range r.List("incubators") {
+		ids = append(ids, inc.(map[string]any)["id"].(string))
+	}
+	q := req{query: `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Listing { name } } }`, vars: map[string]any{"ids": ids}}
+	lat := make([]time.Duration, 0, 1024)
+	trips := e.app.db.RoundTrips()
+	for b.Loop() {
+		start := time.Now()
+		r := e.do(b, q)
+		lat = append(lat, time.Since(start))
+		if len(r.Errors) > 0 || len(r.List("nodes")) != len(ids) {
+			b.Fatalf("unexpected response: %+v", r.Errors)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(ids)), "ids")
+	reportLatency(b, lat, e.app.db.RoundTrips()-trips)
+}
