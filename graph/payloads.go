@@ -13,6 +13,7 @@ import (
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
+	"github.com/vikstrous/dataloadgen"
 )
 
 // The mutation payloads and conversions the resolvers share. They live
@@ -54,6 +55,19 @@ func mentorPayload(ctx context.Context, m ecosystem.Mentor, err error) (*model.M
 		return nil, err
 	}
 	return &model.MentorPayload{Mentor: v, UserErrors: ue}, nil
+}
+
+// loadNode loads a node through a request loader; a missing one is entity's
+// NOT_FOUND.
+func loadNode[V any](ctx context.Context, l *dataloadgen.Loader[string, V], id string, entity errs.Entity) (model.Node, error) {
+	v, err := loadOptional(ctx, l, id)
+	if err != nil {
+		return nil, err
+	}
+	if v == nil {
+		return nil, entity.NotFound()
+	}
+	return v, nil
 }
 
 func nodeOf[T any](v T, err error) (model.Node, error) {

@@ -7,11 +7,14 @@ package graph
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/innoport/innoport/domain/dealflow"
+	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/events"
+	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/sandbox"
@@ -26,16 +29,16 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return nil, errs.NotFoundf("đối tượng", "Object")
 	}
 	switch typ {
-	case typeStartup:
-		return nodeOf(r.Firms.Get(ctx, raw))
+	case typeStartup: // public records: through the request's loaders, so nodes batches them
+		return loadNode(ctx, loadersOf(ctx).startup, raw, firm.EntityStartup)
 	case typeIncubator:
-		return nodeOf(r.Ecosystem.Incubator(ctx, raw))
+		return loadNode(ctx, loadersOf(ctx).incubator, raw, ecosystem.EntityIncubator)
 	case typeInvestor:
-		return nodeOf(r.Ecosystem.Investor(ctx, raw))
+		return loadNode(ctx, loadersOf(ctx).investor, raw, ecosystem.EntityInvestor)
 	case typeMentor:
-		return nodeOf(r.Ecosystem.Mentor(ctx, raw))
+		return loadNode(ctx, loadersOf(ctx).mentor, raw, ecosystem.EntityMentor)
 	case typeFund:
-		return nodeOf(r.Funding.Fund(ctx, raw))
+		return loadNode(ctx, loadersOf(ctx).fund, raw, funding.EntityFund)
 	case typeFundCall:
 		return nodeOf(r.Funding.Call(ctx, raw))
 	case typeApplication:
@@ -59,7 +62,7 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 	case typeReviewer:
 		return nodeOf(r.Funding.Reviewer(ctx, raw))
 	case typeSandboxProgram:
-		return nodeOf(r.Sandbox.Program(ctx, raw))
+		return loadNode(ctx, loadersOf(ctx).program, raw, sandbox.EntityProgram)
 	case typeMeeting:
 		return r.meetingNode(ctx, id)
 	case typeMatch:
@@ -79,14 +82,18 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 		return nil, errs.InvalidValue(fmt.Sprintf("Tối đa %d mã mỗi lần.", maxNodes), fmt.Sprintf("At most %d IDs at a time.", maxNodes), "ids")
 	}
 	out := make([]model.Node, len(ids))
-	for i, id := range ids {
-		n, err := r.Node(ctx, id)
-		if err != nil {
-			graphql.AddError(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), err)
-			continue
-		}
-		out[i] = n
+	var wg sync.WaitGroup
+	for i, id := range ids { // at once, so the loaders batch the records of one type
+		wg.Go(func() {
+			n, err := r.Node(ctx, id)
+			if err != nil {
+				graphql.AddError(graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i)), err)
+				return
+			}
+			out[i] = n
+		})
 	}
+	wg.Wait()
 	return out, nil
 }
 

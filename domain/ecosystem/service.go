@@ -73,11 +73,6 @@ func (s *Service) checkStartups(ctx context.Context, ids []string, field string)
 // Incubators returns every incubator.
 func (s *Service) Incubators(ctx context.Context) ([]Incubator, error) { return s.incubators.All(ctx) }
 
-// Incubator returns one incubator.
-func (s *Service) Incubator(ctx context.Context, id string) (Incubator, error) {
-	return s.incubators.Get(ctx, id)
-}
-
 // IncubatorsByID returns the incubators that exist among ids, for batched loads.
 func (s *Service) IncubatorsByID(ctx context.Context, ids []string) (map[string]Incubator, error) {
 	return s.incubators.GetMany(ctx, ids)

@@ -64,9 +64,6 @@ func (s *Service) Now() time.Time { return s.clock.Now() }
 // Funds returns every fund.
 func (s *Service) Funds(ctx context.Context) ([]Fund, error) { return s.st.Funds.All(ctx) }
 
-// Fund returns one fund.
-func (s *Service) Fund(ctx context.Context, id string) (Fund, error) { return s.st.Funds.Get(ctx, id) }
-
 // FundsByID returns the funds that exist among ids, for batched loads.
 func (s *Service) FundsByID(ctx context.Context, ids []string) (map[string]Fund, error) {
 	return s.st.Funds.GetMany(ctx, ids)

@@ -122,11 +122,6 @@ func (s *Service) UpdateProgram(ctx context.Context, id string, version int64, n
 // Programs lists every program; public.
 func (s *Service) Programs(ctx context.Context) ([]Program, error) { return s.programs.All(ctx) }
 
-// Program returns a program; programs are public.
-func (s *Service) Program(ctx context.Context, id string) (Program, error) {
-	return s.programs.Get(ctx, id)
-}
-
 // ProgramsByID returns the programs among ids, for batched loads.
 func (s *Service) ProgramsByID(ctx context.Context, ids []string) (map[string]Program, error) {
 	return s.programs.GetMany(ctx, ids)
