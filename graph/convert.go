@@ -31,6 +31,12 @@ func connection[T any, E any](p value.Page, s value.Slice[T], id func(T) string,
 	return out, pageInfo(p, s, id)
 }
 
+// listConnection is connection over a list held whole, in its own order:
+// the page of all after the cursor.
+func listConnection[T any, E any](p value.Page, all []T, id func(T) string, edge func(cursor string, node T) E) ([]E, model.PageInfo) {
+	return connection(p, value.PageOf(all, id, p), id, edge)
+}
+
 // pageInfo says where page p, holding s, starts and ends.
 func pageInfo[T any](p value.Page, s value.Slice[T], id func(T) string) model.PageInfo {
 	info := model.PageInfo{HasNextPage: s.HasNext, HasPreviousPage: p.After != ""}

@@ -174,7 +174,7 @@ func (r *queryResolver) IncubatorsConnection(ctx context.Context, first *int, af
 	}
 	conn := &model.IncubatorConnection{TotalCount: len(all)}
 	id := func(x ecosystem.Incubator) string { return x.ID }
-	conn.Edges, conn.PageInfo = connection(page, value.PageOf(all, id, page), id,
+	conn.Edges, conn.PageInfo = listConnection(page, all, id,
 		func(c string, x ecosystem.Incubator) model.IncubatorEdge {
 			return model.IncubatorEdge{Cursor: c, Node: x}
 		})

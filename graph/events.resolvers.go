@@ -15,7 +15,6 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/policy"
-	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
@@ -117,7 +116,7 @@ func (r *eventResolver) ParticipantsConnection(ctx context.Context, obj *events.
 	all := v.Participants(deref(status), deref(typeArg))
 	id := func(p events.Participant) string { return p.ID }
 	conn := &model.EventParticipantConnection{TotalCount: len(all)}
-	conn.Edges, conn.PageInfo = connection(page, value.PageOf(all, id, page), id,
+	conn.Edges, conn.PageInfo = listConnection(page, all, id,
 		func(c string, p events.Participant) model.EventParticipantEdge {
 			return model.EventParticipantEdge{Cursor: c, Node: participantOut(v, p)}
 		})
@@ -161,7 +160,7 @@ func (r *eventResolver) MeetingsConnection(ctx context.Context, obj *events.Even
 	slices.SortStableFunc(all, func(a, b events.Meeting) int { return a.Slot - b.Slot })
 	id := func(m events.Meeting) string { return m.ID }
 	conn := &model.MeetingConnection{TotalCount: len(all)}
-	conn.Edges, conn.PageInfo = connection(page, value.PageOf(all, id, page), id,
+	conn.Edges, conn.PageInfo = listConnection(page, all, id,
 		func(c string, m events.Meeting) model.MeetingEdge {
 			return model.MeetingEdge{Cursor: c, Node: meetingOut(v, m)}
 		})

@@ -51,7 +51,7 @@ func (r *fundResolver) CallsConnection(ctx context.Context, obj *funding.Fund, f
 	}
 	id := func(c funding.Call) string { return c.ID }
 	conn := &model.FundCallConnection{Count: func(context.Context) (int, error) { return len(all), nil }}
-	conn.Edges, conn.PageInfo = connection(page, value.PageOf(all, id, page), id,
+	conn.Edges, conn.PageInfo = listConnection(page, all, id,
 		func(c string, x funding.Call) model.FundCallEdge { return model.FundCallEdge{Cursor: c, Node: x} })
 	return conn, nil
 }

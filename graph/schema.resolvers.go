@@ -185,9 +185,8 @@ func (r *viewerResolver) Events(ctx context.Context, obj *model.Viewer, first *i
 	if err != nil {
 		return nil, err
 	}
-	s := value.PageOf(es, func(e events.Event) string { return e.ID }, page)
 	conn := &model.EventConnection{Count: func(context.Context) (int, error) { return len(es), nil }}
-	conn.Edges, conn.PageInfo = connection(page, s, func(e events.Event) string { return e.ID },
+	conn.Edges, conn.PageInfo = listConnection(page, es, func(e events.Event) string { return e.ID },
 		func(c string, e events.Event) model.EventEdge { return model.EventEdge{Cursor: c, Node: e} })
 	return conn, nil
 }

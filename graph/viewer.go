@@ -49,9 +49,8 @@ func (r *Resolver) sandboxApplications(ctx context.Context, f sandbox.Filter, pa
 
 // dealConnection pages a pipeline held whole.
 func dealConnection(page value.Page, ds []dealflow.Deal) *model.DealConnection {
-	s := value.PageOf(ds, func(d dealflow.Deal) string { return d.ID }, page)
 	conn := &model.DealConnection{TotalCount: len(ds)}
-	conn.Edges, conn.PageInfo = connection(page, s, func(d dealflow.Deal) string { return d.ID },
+	conn.Edges, conn.PageInfo = listConnection(page, ds, func(d dealflow.Deal) string { return d.ID },
 		func(c string, d dealflow.Deal) model.DealEdge { return model.DealEdge{Cursor: c, Node: d} })
 	return conn
 }
