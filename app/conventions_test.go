@@ -3,6 +3,7 @@ package app
 import (
 	"testing"
 
+	"github.com/innoport/innoport/graph"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -63,6 +64,10 @@ func TestMutationsTakeOneInputAndAnswerTheChange(t *testing.T) {
 	assert.Equal(t, 1, r.Num("runScreening.firms"))
 	r = e.do(t, req{token: admin, query: run, vars: map[string]any{"in": map[string]any{"startupIds": []string{"nonsense"}}}})
 	assert.Equal(t, map[string]string{"input.startupIds.0": "INVALID_VALUE"}, r.UserErrors("runScreening"))
+	r = e.do(t, req{token: admin, query: run, vars: map[string]any{"in": map[string]any{"startupIds": []string{graph.GlobalID("Startup", "gone")}}}})
+	assert.Equal(t, map[string]string{"input.startupIds.0": "NOT_FOUND"}, r.UserErrors("runScreening"))
+	r = e.do(t, req{token: admin, query: run, vars: map[string]any{"in": map[string]any{"startupIds": []string{}}}})
+	assert.Equal(t, map[string]string{"input.startupIds": "INVALID_VALUE"}, r.UserErrors("runScreening"), "an empty list is not every firm")
 
 	// A status change is the step's own mutation; the generic one, kept
 	// while deprecated, still works and still names its field.

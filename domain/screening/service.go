@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/innoport/innoport/domain/clock"
@@ -314,11 +315,31 @@ func sameOutcome(a, b Outcome) bool {
 	return a.Key == b.Key && a.Passed == b.Passed && a.Error == b.Error && slices.Equal(a.Missing, b.Missing)
 }
 
-// RunScreening screens the given startups, or every firm when none are
-// given, now; admins only.
+// RunScreening screens the given startups now, or every firm when
+// startupIDs is nil; admins only. An empty list, or a startup that does not
+// exist, is refused before anything is screened.
 func (s *Service) RunScreening(ctx context.Context, startupIDs []string) (Stats, error) {
 	if err := policy.ManageCriteria(identity.FromContext(ctx)); err != nil {
 		return Stats{}, err
+	}
+	if startupIDs != nil {
+		if len(startupIDs) == 0 {
+			return Stats{}, errs.InvalidValue("Hãy chọn ít nhất một doanh nghiệp, hoặc bỏ trống để sàng lọc tất cả.",
+				"Name at least one startup, or leave startupIds out to screen every firm.", "startupIds")
+		}
+		found, err := s.firms.GetMany(ctx, startupIDs)
+		if err != nil {
+			return Stats{}, err
+		}
+		var list errs.List
+		for i, id := range startupIDs {
+			if _, ok := found[id]; !ok {
+				list.Add(firm.EntityStartup.NotFound("startupIds", strconv.Itoa(i)))
+			}
+		}
+		if err := list.Err(); err != nil {
+			return Stats{}, err
+		}
 	}
 	return s.Screen(ctx, startupIDs)
 }

@@ -12173,7 +12173,7 @@ type CriteriaSetPayload {
 
 "Which firms a screening run covers."
 input RunScreeningInput {
-  "Only these startups; every firm when omitted."
+  "Only these startups (at least one); every firm when omitted."
   startupIds: [ID!]
 }
 

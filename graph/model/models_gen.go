@@ -1230,7 +1230,7 @@ type RunJobPayload struct {
 
 // Which firms a screening run covers.
 type RunScreeningInput struct {
-	// Only these startups; every firm when omitted.
+	// Only these startups (at least one); every firm when omitted.
 	StartupIds []string `json:"startupIds,omitempty"`
 }
 
