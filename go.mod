@@ -173,3 +173,5 @@ require (
 )
 
 tool github.com/99designs/gqlgen
+
+ignore ./web/node_modules

@@ -15,7 +15,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace"
 
@@ -297,8 +296,9 @@ func (a *App) SeedDemo(ctx context.Context) error {
 	return nil
 }
 
-// Handler serves GraphQL at /graphql, GraphiQL at /, agendas as iCalendar
-// files, Prometheus metrics at /metrics, and the health probes.
+// Handler serves GraphQL at /graphql, the console at / (console.go),
+// GraphiQL at /graphiql, agendas as iCalendar files, Prometheus metrics at
+// /metrics, and the health probes.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", graph.NewHandler(a.resolver, graph.Options{
@@ -311,9 +311,7 @@ func (a *App) Handler() http.Handler {
 		mux.Handle("GET /metrics", a.metrics.Handler())
 	}
 	mux.Handle("GET /events/{id}/agenda.ics", graph.AgendaFile(a.resolver, a.verifier, a.logger))
-	if a.cfg.Introspection {
-		mux.Handle("GET /{$}", playground.Handler("Innoport GraphQL", "/graphql"))
-	}
+	a.consoleRoutes(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
 	})

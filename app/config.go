@@ -15,9 +15,11 @@ type Config struct {
 	DBName          string        // INNOPORT_DB
 	DataDir         string        // INNOPORT_DATA_DIR
 	Demo            bool          // INNOPORT_DEMO, --no-demo
+	DemoSignIn      bool          // the console offers the demo personas (embedded, demo data, no OIDC)
 	JWTSecret       string        // INNOPORT_JWT_SECRET
 	OIDCIssuer      string        // INNOPORT_OIDC_ISSUER
 	OIDCAudience    string        // INNOPORT_OIDC_AUDIENCE
+	OIDCClientID    string        // INNOPORT_OIDC_CLIENT_ID: the console's public client
 	LogLevel        slog.Level    // INNOPORT_LOG_LEVEL
 	Introspection   bool          // INNOPORT_INTROSPECTION
 	Metrics         bool          // INNOPORT_METRICS: Prometheus metrics at /metrics
@@ -72,8 +74,8 @@ func (c Config) LogValue() slog.Value {
 	}
 	return slog.GroupValue(
 		slog.String("addr", c.Addr), slog.String("mongodbURI", maskURI(c.MongoURI)), slog.String("db", c.DBName),
-		slog.String("dataDir", c.DataDir), slog.Bool("demo", c.Demo), slog.String("jwtSecret", mask(c.JWTSecret)),
-		slog.String("oidcIssuer", c.OIDCIssuer), slog.String("oidcAudience", c.OIDCAudience),
+		slog.String("dataDir", c.DataDir), slog.Bool("demo", c.Demo), slog.Bool("demoSignIn", c.DemoSignIn), slog.String("jwtSecret", mask(c.JWTSecret)),
+		slog.String("oidcIssuer", c.OIDCIssuer), slog.String("oidcAudience", c.OIDCAudience), slog.String("oidcClientID", c.OIDCClientID),
 		slog.String("logLevel", c.LogLevel.String()), slog.Bool("introspection", c.Introspection), slog.Bool("metrics", c.Metrics), slog.Bool("tracing", c.Tracing),
 		slog.Int("rateLimit", c.RateLimit), slog.Int("rateBurst", c.RateBurst), slog.Any("corsOrigins", c.CORSOrigins),
 		slog.Duration("requestTimeout", c.RequestTimeout),

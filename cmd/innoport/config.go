@@ -62,6 +62,7 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	fs.StringVar(&c.JWTSecret, "jwt-secret", getenv("INNOPORT_JWT_SECRET"), "HS256 secret (at least 32 bytes)")
 	fs.StringVar(&c.OIDCIssuer, "oidc-issuer", getenv("INNOPORT_OIDC_ISSUER"), "OIDC issuer URL; tokens are then verified against its JWKS")
 	fs.StringVar(&c.OIDCAudience, "oidc-audience", getenv("INNOPORT_OIDC_AUDIENCE"), "expected token audience (client ID)")
+	fs.StringVar(&c.OIDCClientID, "oidc-client-id", getenv("INNOPORT_OIDC_CLIENT_ID"), "the console's client ID at the OIDC issuer (default: the audience, else innoport-console)")
 	level := fs.String("log-level", env("INNOPORT_LOG_LEVEL", "info"), "debug, info, warn or error")
 	noDemo := fs.Bool("no-demo", false, "do not seed demo data into an empty store")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", envDuration("INNOPORT_SHUTDOWN_TIMEOUT", 15*time.Second), "how long in-flight requests may take at shutdown")
@@ -90,6 +91,9 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 	// Demo data and introspection default on for the embedded store and off
 	// for a real MongoDB, where they would pollute or expose production.
 	c.Demo = envBool("INNOPORT_DEMO", c.Embedded()) && !*noDemo
+	// Anyone may sign in as a demo persona: only on the embedded store with
+	// demo data and no identity provider, never in a deployment.
+	c.DemoSignIn = c.Demo && c.Embedded() && c.OIDCIssuer == ""
 	c.Introspection = envBool("INNOPORT_INTROSPECTION", c.Embedded())
 	c.Metrics = envBool("INNOPORT_METRICS", true)
 	c.Tracing = telemetry.Configured(getenv)

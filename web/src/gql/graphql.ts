@@ -1,0 +1,1272 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A note on a deal; a startup not yet in the pipeline enters it. */
+export type AddDealNoteInput = {
+  /** The global ID of the investor. */
+  investorId: string | number;
+  /** The global ID of the startup. */
+  startupId: string | number;
+  /** The text. */
+  text: string;
+};
+
+/** Meetings placed by a scheduling run show in agendas once the agenda is published. */
+export type AgendaStatus =
+  /** Final: meetings stay put. */
+  | 'FINAL'
+  /** No agenda yet: the meetings the scheduler placed are seen by the managers only. */
+  | 'NONE'
+  /** Published as preliminary: participants see their meetings, which may still move. */
+  | 'PRELIMINARY';
+
+/** An answer to one question, by the question's key; fill the field the question's kind takes. */
+export type AnswerInput = {
+  /** The options chosen. */
+  choices?: Array<string> | null | undefined;
+  /** A reference to the supporting document (a file name or URL) kept with the evidence. */
+  documentRef?: string | null | undefined;
+  /** A NUMBER question's answer. */
+  number?: number | null | undefined;
+  /** The question's key. */
+  questionKey: string;
+  /** A TEXT question's answer. */
+  text?: string | null | undefined;
+};
+
+/** A status change of an application: which one, the version the caller read, and why where the step takes a reason. */
+export type ApplicationActionInput = {
+  /** The global ID of the record to change. */
+  id: string | number;
+  /** Why, as whoever made the change wrote it. */
+  reason?: string | null | undefined;
+  /** The version the client last read; a stale one is a VERSION_CONFLICT. */
+  version: number;
+};
+
+/**
+ * SUBMITTED → UNDER_REVIEW → SHORTLISTED → AWARDED | REJECTED; DRAFT → SUBMITTED;
+ * WITHDRAWN by the startup before a decision.
+ */
+export type ApplicationStatus =
+  /** Funded. */
+  | 'AWARDED'
+  /** Started, not submitted; only the startup sees it. */
+  | 'DRAFT'
+  /** Not funded; the reason is in its history. */
+  | 'REJECTED'
+  /** Passed review, awaiting the decision. */
+  | 'SHORTLISTED'
+  /** Submitted, waiting for review. */
+  | 'SUBMITTED'
+  /** Reviewers are scoring it. */
+  | 'UNDER_REVIEW'
+  /** Withdrawn by the startup. */
+  | 'WITHDRAWN';
+
+/** A prize or recognition the firm won. */
+export type AwardInput = {
+  /** When it was awarded. */
+  awardedOn: string;
+  /** A reference to the supporting document (a file name or URL) kept with the evidence. */
+  documentRef: string;
+  /** Whether the award is international. */
+  international?: boolean | null | undefined;
+  /** The name. */
+  name: string;
+};
+
+/** A certificate the firm holds. */
+export type CertificateInput = {
+  /** A reference to the supporting document (a file name or URL) kept with the evidence. */
+  documentRef: string;
+  /** When it expires; none when it does not. */
+  expiresOn?: string | null | undefined;
+  /** When it was issued. */
+  issuedOn: string;
+  /** What kind it is. */
+  kind: CertificateKind;
+};
+
+/** A kind of certificate a firm may hold. */
+export type CertificateKind =
+  /** High-technology enterprise certificate (doanh nghiệp công nghệ cao). */
+  | 'HIGH_TECH'
+  /** Science and technology enterprise (Decree 13/2019). */
+  | 'ST_ENTERPRISE';
+
+/** The contact fields an update changes; omitted ones stay. */
+export type ContactPatchInput = {
+  /** The e-mail address. */
+  email?: string | null | undefined;
+  /** The phone number. */
+  phone?: string | null | undefined;
+};
+
+/** A startup's draft application; required answers may still be missing. */
+export type CreateApplicationInput = {
+  /** The answers, by question key. */
+  answers?: Array<AnswerInput> | null | undefined;
+  /** The global ID of the call. */
+  callId: string | number;
+  /** Any unique string per attempt: repeating it returns the same application. */
+  idempotencyKey: string;
+  /** The amount asked for, in đồng. */
+  requestedAmountVnd: string;
+  /** The global ID of the startup. */
+  startupId: string | number;
+};
+
+/** What creating a event takes. */
+export type CreateEventInput = {
+  /** The event. */
+  event: EventInput;
+  /** The global ID of the incubator. */
+  incubatorId: string | number;
+};
+
+/** Narrows deal flow; omitted fields do not filter. */
+export type DealFlowFilter = {
+  /** The global IDs of incubators, any of which matches. */
+  incubatorIds?: Array<string | number> | null | undefined;
+  /** Only startups not yet in the pipeline. */
+  notInPipeline?: boolean | null | undefined;
+  /** Only startups at these stages of the investor's pipeline. */
+  pipelineStages?: Array<DealStage> | null | undefined;
+  /** Full-text search on name and description (see Query.search). */
+  query?: string | null | undefined;
+  /** The sectors, any of which matches. */
+  sectors?: Array<Sector> | null | undefined;
+  /** The stages, any of which matches. */
+  stages?: Array<Stage> | null | undefined;
+  /**
+   * The text.
+   * @deprecated Use query, as search and saved searches name it.
+   */
+  text?: string | null | undefined;
+  /** The wards, communes or special zones, exactly as written. */
+  wards?: Array<string> | null | undefined;
+};
+
+/** Where a startup is in an investor's pipeline. INVESTED and PASSED end a deal; any stage may follow any other. */
+export type DealStage =
+  /** In contact with the founders. */
+  | 'CONTACTED'
+  /** Checking the startup in depth. */
+  | 'DUE_DILIGENCE'
+  /** Invested; ends the deal. */
+  | 'INVESTED'
+  /** Met (a Startup Café meeting puts a deal here). */
+  | 'MEETING'
+  /** Decided not to invest; ends the deal. */
+  | 'PASSED'
+  /** Found, not yet contacted. */
+  | 'SOURCED'
+  /** Terms offered. */
+  | 'TERM_SHEET';
+
+/** A manager's decision on a registration. */
+export type DecideRegistrationInput = {
+  /** Whether to approve. */
+  approve: boolean;
+  /** The global ID of the participant. */
+  participantId: string | number;
+};
+
+/** An event's settings: schedule, capacity, participant types, sessions, tables and meeting rules. */
+export type EventInput = {
+  /** Which participant types may meet; every pair when omitted. */
+  canMeet?: Array<ParticipantTypePairInput> | null | undefined;
+  /** How many confirmed participants it takes. */
+  capacity: number;
+  /** What it is about. */
+  description?: string | null | undefined;
+  /** When it ends. */
+  end: string;
+  /** Whether recommendations leave out people the participant met at earlier events. */
+  excludeMetBefore?: boolean | null | undefined;
+  /** What kind of event. */
+  kind: EventKind;
+  /** At most this many meetings each; 0 for no limit. */
+  maxMeetingsPerParticipant?: number | null | undefined;
+  /** The kinds of participant it takes, with the roles that may register as each. */
+  participantTypes: Array<ParticipantTypeInput>;
+  /** When registration closes. */
+  registrationCloses: string;
+  /** When registration opens. */
+  registrationOpens: string;
+  /** How meeting requests become meetings. */
+  requestMode?: MeetingRequestMode | null | undefined;
+  /** How long a request waits for an answer, in hours. */
+  requestTtlHours?: number | null | undefined;
+  /** The windows in which 1:1 meetings take place. */
+  sessions?: Array<EventSessionInput> | null | undefined;
+  /** How long a 1:1 meeting lasts. */
+  slotMinutes?: number | null | undefined;
+  /** When it starts. */
+  start: string;
+  /** Where meetings are held, and how many at once. */
+  tables?: Array<EventTableInput> | null | undefined;
+  /** The title participants see. */
+  title: string;
+  /** Where it takes place. */
+  venue: string;
+  /** How many may wait for a seat. */
+  waitlistCapacity?: number | null | undefined;
+};
+
+/** Startup Café meetups, matchmaking days, demo days and workshops. */
+export type EventKind =
+  /** Startups pitch to investors. */
+  | 'DEMO_DAY'
+  /** A matchmaking day built around 1:1 meetings. */
+  | 'MATCHMAKING'
+  /** A Startup Café meetup: talks and 1:1 meetings. */
+  | 'STARTUP_CAFE'
+  /** A workshop or training. */
+  | 'WORKSHOP';
+
+/** A time window of an event in which 1:1 meetings take place. */
+export type EventSessionInput = {
+  /** When it ends. */
+  end: string;
+  /** When it starts. */
+  start: string;
+};
+
+/** DRAFT (its managers only) → PUBLISHED → CANCELLED. */
+export type EventStatus =
+  /** Called off. */
+  | 'CANCELLED'
+  /** Being prepared; only the incubator's managers see it. */
+  | 'DRAFT'
+  /** Open to see and, in its window, to register. */
+  | 'PUBLISHED';
+
+/** A place where 1:1 meetings are held, and how many at once. */
+export type EventTableInput = {
+  /** How many at once. */
+  capacity?: number | null | undefined;
+  /** The name. */
+  name: string;
+};
+
+/** Replaces all of a firm's evidence; lists hold at most 50 items. */
+export type EvidenceInput = {
+  /** Prizes won. */
+  awards?: Array<AwardInput> | null | undefined;
+  /** Certificates held. */
+  certificates?: Array<CertificateInput> | null | undefined;
+  /** Confirmations of support. */
+  confirmations?: Array<SupportConfirmationInput> | null | undefined;
+  /** When the firm was first registered. */
+  firstRegisteredOn?: string | null | undefined;
+  /** Rounds raised. */
+  investments?: Array<InvestmentInput> | null | undefined;
+  /** Intellectual property. */
+  ipAssets?: Array<IpAssetInput> | null | undefined;
+  /** The legal form. */
+  legalForm?: LegalForm | null | undefined;
+  /** Whether it has offered shares to the public. */
+  publicOffering?: boolean | null | undefined;
+};
+
+/** The financial fields an update changes; omitted ones stay. */
+export type FinancialsPatchInput = {
+  /** How much the startup seeks, in đồng. */
+  fundingNeedVnd?: string | null | undefined;
+  /** Replaces the whole revenue history. */
+  revenue?: Array<YearRevenueInput> | null | undefined;
+};
+
+/** Where a funding call is in its life. */
+export type FundCallStatus =
+  /** Withdrawn, with a reason. */
+  | 'CANCELLED'
+  /** Past its deadline; applications are being reviewed. */
+  | 'CLOSED'
+  /** Awards and rejections are final. */
+  | 'DECIDED'
+  /** Being written; only the fund's managers see it. */
+  | 'DRAFT'
+  /** Published; takes applications between its opening and its deadline. */
+  | 'OPEN';
+
+/** A startup's grant to an investor to read its confidential fields until a date. */
+export type GrantDataRoomAccessInput = {
+  /** At most a year ahead. */
+  expiresAt: string;
+  /** The global ID of the investor. */
+  investorId: string | number;
+  /** The global ID of the startup. */
+  startupId: string | number;
+};
+
+/** A patent, utility solution, copyright or other IP the firm holds or applied for. */
+export type IpAssetInput = {
+  /** A reference to the supporting document (a file name or URL) kept with the evidence. */
+  documentRef: string;
+  /** When it expires; none when it does not. */
+  expiresOn?: string | null | undefined;
+  /** When it was granted; none while pending. */
+  grantedOn: string;
+  /** What kind it is. */
+  kind: IpKind;
+  /** Its registration number. */
+  number?: string | null | undefined;
+};
+
+/** A kind of intellectual property. */
+export type IpKind =
+  /** Semiconductor layout design (thiết kế bố trí mạch tích hợp). */
+  | 'IC_LAYOUT_DESIGN'
+  /** Industrial design (kiểu dáng công nghiệp). */
+  | 'INDUSTRIAL_DESIGN'
+  /** Invention patent (bằng độc quyền sáng chế). */
+  | 'INVENTION_PATENT'
+  /** Plant variety protection (giống cây trồng). */
+  | 'PLANT_VARIETY'
+  /** Software copyright (quyền tác giả phần mềm). */
+  | 'SOFTWARE_COPYRIGHT'
+  /** Recognised technical advance (tiến bộ kỹ thuật). */
+  | 'TECHNICAL_ADVANCE'
+  /** Utility solution patent (bằng độc quyền giải pháp hữu ích). */
+  | 'UTILITY_SOLUTION';
+
+/** A round the firm raised. */
+export type InvestmentInput = {
+  /** The amount, in đồng. */
+  amountVnd: string;
+  /** Whether it is a commitment not yet paid in. */
+  commitment?: boolean | null | undefined;
+  /** A reference to the supporting document (a file name or URL) kept with the evidence. */
+  documentRef: string;
+  /** The fund that invested. */
+  fund: string;
+  /** When it happened. */
+  on: string;
+};
+
+/** A firm's legal form under the Enterprise Law. */
+export type LegalForm =
+  /** Joint-stock company (công ty cổ phần). */
+  | 'JOINT_STOCK'
+  /** Multi-member limited liability company (công ty TNHH hai thành viên trở lên). */
+  | 'LLC_MULTI_MEMBER'
+  /** One-member limited liability company (công ty TNHH một thành viên). */
+  | 'LLC_ONE_MEMBER'
+  /** Partnership (công ty hợp danh). */
+  | 'PARTNERSHIP'
+  /** Private enterprise (doanh nghiệp tư nhân). */
+  | 'PRIVATE_ENTERPRISE';
+
+/** The caller's mark on another participant: MUST_MEET, WOULD_MEET or NO_THANKS. */
+export type MarkParticipantInput = {
+  /** Null clears the mark. */
+  mark?: MeetingMark | null | undefined;
+  /** The global ID of the participant. */
+  participantId: string | number;
+};
+
+/** The reasons a match scores what it does. */
+export type MatchFactor =
+  /** Bookmarks by either side, or an application to the call. */
+  | 'FEEDBACK'
+  /** The startup's own incubator, or an investor's ties to it. */
+  | 'INCUBATOR'
+  /** The startup's ward against the wards or regions preferred. */
+  | 'LOCATION'
+  /** Event participants: what one seeks against what the other offers, both ways. */
+  | 'NEEDS'
+  /** Event participants: the matching engine's score of their startup and investor. */
+  | 'PROFILE'
+  /** Investor matches: how evenly both sides fit; it scales the other contributions (weight 0). */
+  | 'RECIPROCITY'
+  /** Shared sectors (full credit), or sectors of the same taxonomy group (half). */
+  | 'SECTOR'
+  /** The startup's stage against the stages taken (an adjacent stage earns half). */
+  | 'STAGE'
+  /** Similarity of descriptions and theses (Vietnamese-aware: diacritics folded, đ→d). */
+  | 'TEXT'
+  /** The startup's funding need against the ticket range. */
+  | 'TICKET';
+
+/** What a participant thinks of meeting another; NO_THANKS vetoes any meeting of the two. */
+export type MeetingMark =
+  /** The caller must meet them: the scheduler places it first. */
+  | 'MUST_MEET'
+  /** Never schedule them together. */
+  | 'NO_THANKS'
+  /** The caller would like to meet them. */
+  | 'WOULD_MEET';
+
+/** What became of a meeting. */
+export type MeetingOutcome =
+  /** Cancelled. */
+  | 'CANCELLED'
+  /** Rated by a side after it began. */
+  | 'HELD'
+  /** One side did not come. */
+  | 'NO_SHOW'
+  /** Booked, not yet held. */
+  | 'SCHEDULED';
+
+/** How an event's meeting requests become meetings. */
+export type MeetingRequestMode =
+  /** The recipient accepts or declines. */
+  | 'APPROVAL'
+  /** Requests are accepted on arrival. */
+  | 'AUTO_ACCEPT';
+
+/** A PENDING request past its expiry reads EXPIRED. */
+export type MeetingRequestStatus =
+  /** Accepted; a meeting is booked when both have a free slot. */
+  | 'ACCEPTED'
+  /** Withdrawn by the sender. */
+  | 'CANCELLED'
+  /** Declined. */
+  | 'DECLINED'
+  /** Not answered before its time-to-live or the event's end. */
+  | 'EXPIRED'
+  /** Sent, not yet answered. */
+  | 'PENDING';
+
+/** A startup to put into a stage of an investor's pipeline. */
+export type MoveDealInput = {
+  /** The global ID of the investor. */
+  investorId: string | number;
+  /** Why, kept with the deal's notes. */
+  note?: string | null | undefined;
+  /** The stage. */
+  stage: DealStage;
+  /** The global ID of the startup. */
+  startupId: string | number;
+};
+
+/** What a notification is about. */
+export type NotificationKind =
+  /** A startup granted the investor access to its data room (or changed the grant's expiry). */
+  | 'DATA_ROOM_OPENED'
+  /** A new or changed startup matches a saved search. */
+  | 'SAVED_SEARCH_MATCH';
+
+/** A participant of an event: the caller's own registration when participantId is omitted. */
+export type ParticipantInput = {
+  /** The global ID of the event. */
+  eventId: string | number;
+  /** Managers name anyone; participants act for themselves and may leave it out. */
+  participantId?: string | number | null | undefined;
+};
+
+/** A kind of participant an event takes, with the roles that may register as it. */
+export type ParticipantTypeInput = {
+  /** The stable key the item is named by. */
+  key: string;
+  /** Whether registrations of this type wait for a manager. */
+  needsApproval?: boolean | null | undefined;
+  /** Who may register as this type themselves (e.g. [INVESTOR] for investors); empty: anyone. */
+  roles?: Array<Role> | null | undefined;
+};
+
+/** Two participant types that may meet. */
+export type ParticipantTypePairInput = {
+  /** One participant type's key. */
+  a: string;
+  /** The other participant type's key. */
+  b: string;
+};
+
+/** An event's agenda to publish, as a draft or final. */
+export type PublishAgendaInput = {
+  /** The global ID of the event. */
+  eventId: string | number;
+  /** Whether the agenda is final: meetings stop moving. */
+  final: boolean;
+};
+
+/** What kind of answer a question takes. */
+export type QuestionKind =
+  /** A reference to a document (an uploaded file's ID or URL). */
+  | 'DOCUMENT'
+  /** Any of the options. */
+  | 'MULTIPLE_CHOICE'
+  /** A number, within the limits. */
+  | 'NUMBER'
+  /** One of the options. */
+  | 'SINGLE_CHOICE'
+  /** Free text, within the length limits. */
+  | 'TEXT';
+
+/** A registration for an event. */
+export type RegisterForEventInput = {
+  /** The global ID of the event. */
+  eventId: string | number;
+  /** Their name as they registered. */
+  name: string;
+  /** What they offer, for others to find. */
+  offers?: string | null | undefined;
+  /**
+   * The organisation they come from (the old spelling).
+   * @deprecated Use organization, spelt as the rest of the API spells it.
+   */
+  organisation?: string | null | undefined;
+  /** The organisation they come from. */
+  organization?: string | null | undefined;
+  /** The sectors they work in. */
+  sectors?: Array<Sector> | null | undefined;
+  /** What they look for. */
+  seeks?: string | null | undefined;
+  /**
+   * Which participant type to register as; only one whose roles the caller
+   * holds (INVALID_VALUE otherwise; organisers may take any). Left out: the
+   * first type whose roles the caller holds, else the first open to anyone.
+   */
+  type?: string | null | undefined;
+  /** The indexes of the slots they cannot meet in. */
+  unavailableSlots?: Array<number> | null | undefined;
+};
+
+/** CONFIRMED and PENDING_APPROVAL hold a seat; a freed seat goes to the first WAITLISTED. */
+export type RegistrationStatus =
+  /** Cancelled by the participant. */
+  | 'CANCELLED'
+  /** Has a seat. */
+  | 'CONFIRMED'
+  /** Waits for a manager's approval. */
+  | 'PENDING_APPROVAL'
+  /** Refused by a manager. */
+  | 'REJECTED'
+  /** On the waitlist; promoted in order when a seat frees. */
+  | 'WAITLISTED';
+
+/** A request to meet another participant, with the preferred slots. */
+export type RequestMeetingInput = {
+  /** What the sender wrote. */
+  message?: string | null | undefined;
+  /** The participant asked. */
+  participantId: string | number;
+  /** Slot indexes, best first. */
+  preferredSlots?: Array<number> | null | undefined;
+};
+
+/** An answer to a meeting request. */
+export type RespondToMeetingRequestInput = {
+  /** Whether to accept. */
+  accept: boolean;
+  /** The global ID of the record to change. */
+  id: string | number;
+};
+
+/** The grant to end now. */
+export type RevokeDataRoomAccessInput = {
+  /** The global ID of the investor. */
+  investorId: string | number;
+  /** The global ID of the startup. */
+  startupId: string | number;
+};
+
+/** What users can do on the platform. */
+export type Role =
+  /** Runs the platform: every record, the jobs and the criteria. */
+  | 'ADMIN'
+  /** Manages a fund (org): its calls, applications and decisions. */
+  | 'FUND_MANAGER'
+  /** Manages an incubator (org): its startups and events. */
+  | 'INCUBATOR_MANAGER'
+  /** Acts for an investor (org): deal flow, pipeline, saved searches. */
+  | 'INVESTOR'
+  /** Runs a sandbox programme (org): assessments, approvals, supervision. */
+  | 'REGULATOR'
+  /** Scores the applications assigned to them. */
+  | 'REVIEWER'
+  /** A member of a startup (org): its profile, applications and data room. */
+  | 'STARTUP_MEMBER';
+
+/** A search an investor wants to be told of new matches for. */
+export type SaveSearchInput = {
+  /** The facets to narrow by. */
+  filter?: SearchFilter | null | undefined;
+  /** The global ID of the investor. */
+  investorId: string | number;
+  /** The name the investor gave it. */
+  name: string;
+  /** The words searched for. */
+  query: string;
+};
+
+/** A run of the meeting scheduler over an event. */
+export type ScheduleEventMeetingsInput = {
+  /** The global ID of the event. */
+  eventId: string | number;
+  /** Which meetings to place. */
+  scope?: ScheduleScope | null | undefined;
+};
+
+/** Which meetings the scheduler places. */
+export type ScheduleScope =
+  /** Also re-place what earlier runs placed and nobody acted on (not once the agenda is final). */
+  | 'ALL'
+  /** Keep every meeting; add new ones. */
+  | 'UNBOOKED_ONLY';
+
+/** A firm's status under a legal criteria set. */
+export type ScreeningStatus =
+  /** Meets every criterion. */
+  | 'ELIGIBLE'
+  /** A criterion failed for lack of data the firm has not provided (see missing). */
+  | 'NEEDS_EVIDENCE'
+  /** Fails a criterion; the outcomes say which, and what evidence is missing. */
+  | 'NOT_ELIGIBLE';
+
+/** Narrows a search; values of one field are alternatives, fields all apply. */
+export type SearchFilter = {
+  /** The global IDs of incubators, any of which matches. */
+  incubatorIds?: Array<string | number> | null | undefined;
+  /** The sectors, any of which matches. */
+  sectors?: Array<Sector> | null | undefined;
+  /** The stages, any of which matches. */
+  stages?: Array<Stage> | null | undefined;
+  /** Ward, commune or special zone names, exactly as listed. */
+  wards?: Array<string> | null | undefined;
+};
+
+/** Business sectors: a closed taxonomy led by the city's priorities. */
+export type Sector =
+  /** Advanced manufacturing (Sản xuất tiên tiến); a city priority. */
+  | 'ADVANCED_MANUFACTURING'
+  /** Agritech and food (Nông nghiệp và thực phẩm). */
+  | 'AGRITECH_FOOD'
+  /** Artificial intelligence (Trí tuệ nhân tạo); a city priority. */
+  | 'ARTIFICIAL_INTELLIGENCE'
+  /** Biotechnology (Công nghệ sinh học). */
+  | 'BIOTECH'
+  /** Creative industries and media (Sáng tạo và truyền thông). */
+  | 'CREATIVE_MEDIA'
+  /** Digital transformation (Chuyển đổi số). */
+  | 'DIGITAL_TRANSFORMATION'
+  /** E-commerce and retail (Thương mại điện tử và bán lẻ). */
+  | 'ECOMMERCE_RETAIL'
+  /** Edtech (Công nghệ giáo dục). */
+  | 'EDTECH'
+  /** Fintech (Công nghệ tài chính). */
+  | 'FINTECH'
+  /** Green industry and energy (Công nghiệp xanh và năng lượng); a city priority. */
+  | 'GREEN_INDUSTRY_ENERGY'
+  /** Healthtech (Công nghệ y tế). */
+  | 'HEALTHTECH'
+  /** IoT and hardware (IoT và phần cứng). */
+  | 'IOT_HARDWARE'
+  /** Marine science and technology (Khoa học và công nghệ biển); a city priority. */
+  | 'MARINE_SCIENCE_TECH'
+  /** Port logistics (Cảng biển và logistics); a city priority. */
+  | 'PORT_LOGISTICS'
+  /** Semiconductors (Bán dẫn); a city priority. */
+  | 'SEMICONDUCTORS'
+  /** Smart city (Đô thị thông minh). */
+  | 'SMART_CITY'
+  /** Software and SaaS (Phần mềm và SaaS). */
+  | 'SOFTWARE_SAAS'
+  /** Tourism and hospitality (Du lịch và dịch vụ). */
+  | 'TOURISM_HOSPITALITY';
+
+/** How far a startup has come, from earliest to latest. */
+export type Stage =
+  /** Scaling, past Series A (Tăng trưởng). */
+  | 'GROWTH'
+  /** An idea, no product yet (Ý tưởng). */
+  | 'IDEA'
+  /** First users, before a seed round (Tiền hạt giống). */
+  | 'PRE_SEED'
+  /** A working prototype (Nguyên mẫu). */
+  | 'PROTOTYPE'
+  /** Raising or raised a seed round (Hạt giống). */
+  | 'SEED'
+  /** Raising or raised a Series A (Vòng A). */
+  | 'SERIES_A';
+
+/** What applying to a call takes. */
+export type SubmitApplicationInput = {
+  /** The answers, by question key. */
+  answers?: Array<AnswerInput> | null | undefined;
+  /** The global ID of the call. */
+  callId: string | number;
+  /**
+   * Save as a DRAFT, checked in full when moved to SUBMITTED.
+   * @deprecated Use createApplication, which starts a draft as every create does.
+   */
+  draft?: boolean | null | undefined;
+  /** Any unique string per attempt: repeating it returns the same application. */
+  idempotencyKey: string;
+  /** The amount asked for, in đồng. */
+  requestedAmountVnd: string;
+  /** The global ID of the startup. */
+  startupId: string | number;
+};
+
+/** A confirmation from a support organisation that it supports the firm. */
+export type SupportConfirmationInput = {
+  /** A reference to the supporting document (a file name or URL) kept with the evidence. */
+  documentRef: string;
+  /** When it was issued. */
+  issuedOn: string;
+  /** Who issued it. */
+  issuer: string;
+};
+
+/** Changes a DRAFT application; required answers may still be missing. */
+export type UpdateApplicationDraftInput = {
+  /** Replaces all answers. */
+  answers?: Array<AnswerInput> | null | undefined;
+  /** The global ID of the record to change. */
+  id: string | number;
+  /** The amount asked for, in đồng. */
+  requestedAmountVnd: string;
+  /** The version the client last read; a stale one is a VERSION_CONFLICT. */
+  version: number;
+};
+
+/** Changes the given fields; omitted fields stay. Send an empty string to clear an optional text. */
+export type UpdateStartupInput = {
+  /** Changes the contact's given fields, nested as on create. */
+  contact?: ContactPatchInput | null | undefined;
+  /**
+   * The contact e-mail (the old flat form).
+   * @deprecated Use contact.email, nested as on create.
+   */
+  contactEmail?: string | null | undefined;
+  /**
+   * The contact phone (the old flat form).
+   * @deprecated Use contact.phone, nested as on create.
+   */
+  contactPhone?: string | null | undefined;
+  /** What it does, in its own words. */
+  description?: string | null | undefined;
+  /** Replaces all screening evidence. */
+  evidence?: EvidenceInput | null | undefined;
+  /** Changes the financials' given fields, nested as on create. */
+  financials?: FinancialsPatchInput | null | undefined;
+  /** When it was founded (its first registration). */
+  foundedOn?: string | null | undefined;
+  /**
+   * How much the startup seeks, in đồng.
+   * @deprecated Use financials.fundingNeedVnd, nested as on create.
+   */
+  fundingNeedVnd?: string | null | undefined;
+  /** The global ID of the record to change. */
+  id: string | number;
+  /** Move the startup to this incubator; null takes it out of its incubator (so does an empty string, the old form). */
+  incubatorId?: string | number | null | undefined;
+  /** The name. */
+  name?: string | null | undefined;
+  /** The English name, where one was given. */
+  nameEn?: string | null | undefined;
+  /**
+   * Replaces the whole revenue history.
+   * @deprecated Use financials.revenue, nested as on create.
+   */
+  revenue?: Array<YearRevenueInput> | null | undefined;
+  /** The sectors it works in. */
+  sectors?: Array<Sector> | null | undefined;
+  /** How far it has come. */
+  stage?: Stage | null | undefined;
+  /** The enterprise tax code (mã số doanh nghiệp), checked digit by digit. */
+  taxCode?: string | null | undefined;
+  /** How many people work in it. */
+  teamSize?: number | null | undefined;
+  /** The version the client last read; a stale one is a VERSION_CONFLICT. */
+  version: number;
+  /** The ward, commune or special zone, as written. */
+  ward?: string | null | undefined;
+  /** The public website. */
+  website?: string | null | undefined;
+};
+
+/** The stable codes of user-fixable input problems. */
+export type UserErrorCode =
+  /** The caller is already registered for the event. */
+  | 'ALREADY_REGISTERED'
+  /** The call does not take applications now (before opening, after the deadline, or not open). */
+  | 'CALL_NOT_OPEN'
+  /** The two may not meet: same person, not both confirmed, types the event does not pair, or a NO_THANKS. */
+  | 'CANNOT_MEET'
+  /** The reviewer has a conflict of interest with the applicant. */
+  | 'CONFLICT_OF_INTEREST'
+  /** The startup already applied to this call. */
+  | 'DUPLICATE_APPLICATION'
+  /** A pending or accepted request between the two already exists. */
+  | 'DUPLICATE_REQUEST'
+  /** Another firm already registered this tax code. */
+  | 'DUPLICATE_TAX_CODE'
+  /** The event and its waitlist are full. */
+  | 'EVENT_FULL'
+  /** The idempotency key was used for a different application. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** An eligibility rule does not compile or type-check; the message gives line:column. */
+  | 'INVALID_EXPRESSION'
+  /** The enterprise tax code is malformed or fails its check digit. */
+  | 'INVALID_TAX_CODE'
+  /** The record's status does not allow this change. */
+  | 'INVALID_TRANSITION'
+  /** A value breaks a rule; the message says which. */
+  | 'INVALID_VALUE'
+  /** A participant reached the event's meeting maximum. */
+  | 'MEETING_LIMIT_REACHED'
+  /** The startup does not meet an eligibility rule; one error per failing rule. */
+  | 'NOT_ELIGIBLE'
+  /** A referenced record does not exist. */
+  | 'NOT_FOUND'
+  /** The event does not take registrations now (outside its window, or not published). */
+  | 'REGISTRATION_CLOSED'
+  /** The meeting request expired before an answer. */
+  | 'REQUEST_EXPIRED'
+  /** A required value is missing. */
+  | 'REQUIRED'
+  /** The slot is taken for one of the two, or every table is. */
+  | 'SLOT_TAKEN'
+  /** The record changed since the version the client sent; reload and retry. */
+  | 'VERSION_CONFLICT';
+
+/** A year's revenue, and how much of it came from science and technology products. */
+export type YearRevenueInput = {
+  /** The amount, in đồng. */
+  amountVnd: string;
+  /** Part from products made from S&T results. */
+  stAmountVnd?: string | null | undefined;
+  /** The year. */
+  year: number;
+};
+
+export type FounderHomeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FounderHomeQuery = { startup: { id: string, name: string, nameEn: string | null, description: string | null, website: string | null, teamSize: number, stage: Stage, ward: string, foundedOn: string, sectors: Array<Sector>, incubator: { id: string, name: string } | null, contact: { email: string, phone: string | null } | null, financials: { fundingNeedVnd: string, revenue: Array<{ year: number }> } | null, evidence: { legalForm: LegalForm | null, ipAssets: Array<{ kind: IpKind }>, certificates: Array<{ kind: CertificateKind }> } | null, calls: Array<{ id: string, score: number, program: string | null, explanation: Array<{ factor: MatchFactor, weight: number, value: number, contribution: number, detail: string }>, target:
+        | { __typename: 'FundCall', id: string, title: string }
+        | { __typename: 'Incubator', id: string, name: string }
+        | { __typename: 'Investor', id: string, name: string }
+        | { __typename: 'Mentor', id: string, name: string }
+        | { __typename: 'Startup', id: string, name: string }
+       }> | null, investors: Array<{ id: string, score: number, program: string | null, explanation: Array<{ factor: MatchFactor, weight: number, value: number, contribution: number, detail: string }>, target:
+        | { __typename: 'FundCall', id: string, title: string }
+        | { __typename: 'Incubator', id: string, name: string }
+        | { __typename: 'Investor', id: string, name: string }
+        | { __typename: 'Mentor', id: string, name: string }
+        | { __typename: 'Startup', id: string, name: string }
+       }> | null, mentors: Array<{ id: string, score: number, program: string | null, explanation: Array<{ factor: MatchFactor, weight: number, value: number, contribution: number, detail: string }>, target:
+        | { __typename: 'FundCall', id: string, title: string }
+        | { __typename: 'Incubator', id: string, name: string }
+        | { __typename: 'Investor', id: string, name: string }
+        | { __typename: 'Mentor', id: string, name: string }
+        | { __typename: 'Startup', id: string, name: string }
+       }> | null, programs: Array<{ id: string, score: number, program: string | null, explanation: Array<{ factor: MatchFactor, weight: number, value: number, contribution: number, detail: string }>, target:
+        | { __typename: 'FundCall', id: string, title: string }
+        | { __typename: 'Incubator', id: string, name: string }
+        | { __typename: 'Investor', id: string, name: string }
+        | { __typename: 'Mentor', id: string, name: string }
+        | { __typename: 'Startup', id: string, name: string }
+       }> | null, applications: { totalCount: number } | null } | null, sectors: Array<{ sector: Sector, label: string }> };
+
+export type DismissMatchMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DismissMatchMutation = { dismissMatch: { userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type BookmarkMatchMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookmarkMatchMutation = { bookmarkMatch: { userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type OpenCallsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpenCallsQuery = { fundCalls: { edges: Array<{ node: { id: string, title: string, description: string | null, status: FundCallStatus, closesAt: string, budgetVnd: string, ticketMinVnd: string, ticketMaxVnd: string, fund: { id: string, name: string } } }> } };
+
+export type CallPageQueryVariables = Exact<{
+  callId: string | number;
+  startupId: string | number;
+  founder: boolean;
+}>;
+
+
+export type CallPageQuery = { node:
+    | { id: string, title: string, description: string | null, status: FundCallStatus, opensAt: string, closesAt: string, budgetVnd: string, ticketMinVnd: string, ticketMaxVnd: string, viewerCanApply: boolean, fund: { id: string, name: string }, questions: Array<{ key: string, label: string, kind: QuestionKind, required: boolean, minLength: number | null, maxLength: number | null, min: number | null, max: number | null, options: Array<string> }>, eligibilityRules: Array<{ key: string, description: string }> }
+    | Record<PropertyKey, never>
+   | null, checkEligibility?: { eligible: boolean, outcomes: Array<{ key: string, passed: boolean, reason: string }> } | null, startup?: { id: string, applications: { edges: Array<{ node: { id: string, status: ApplicationStatus, version: number, requestedAmountVnd: string, fundCall: { id: string }, answers: Array<{ questionKey: string, text: string | null, number: number | null, choices: Array<string> | null, documentRef: string | null }> } }> } | null } | null };
+
+export type CreateApplicationMutationVariables = Exact<{
+  input: CreateApplicationInput;
+}>;
+
+
+export type CreateApplicationMutation = { createApplication: { application: { id: string, status: ApplicationStatus, version: number } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type SubmitApplicationMutationVariables = Exact<{
+  input: SubmitApplicationInput;
+}>;
+
+
+export type SubmitApplicationMutation = { submitApplication: { application: { id: string, status: ApplicationStatus, version: number } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type UpdateApplicationDraftMutationVariables = Exact<{
+  input: UpdateApplicationDraftInput;
+}>;
+
+
+export type UpdateApplicationDraftMutation = { updateApplicationDraft: { application: { id: string, status: ApplicationStatus, version: number } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type SubmitApplicationDraftMutationVariables = Exact<{
+  input: ApplicationActionInput;
+}>;
+
+
+export type SubmitApplicationDraftMutation = { submitApplicationDraft: { application: { id: string, status: ApplicationStatus, version: number } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type MyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyApplicationsQuery = { viewer: { applications: { totalCount: number, edges: Array<{ node: { id: string, status: ApplicationStatus, requestedAmountVnd: string, submittedAt: string | null, fundCall: { id: string, title: string, closesAt: string }, history: Array<{ at: string, to: ApplicationStatus }> } }> } } };
+
+export type ApplicationPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApplicationPageQuery = { application: { id: string, status: ApplicationStatus, version: number, requestedAmountVnd: string, submittedAt: string | null, fundCall: { id: string, title: string, questions: Array<{ key: string, label: string }> }, startup: { id: string, name: string }, answers: Array<{ questionKey: string, text: string | null, number: number | null, choices: Array<string> | null, documentRef: string | null }>, history: Array<{ at: string, from: ApplicationStatus, to: ApplicationStatus, reason: string | null, actor: { name: string | null } }>, feedback: Array<{ criterion: string, score: number, comment: string | null, passed: boolean | null }> | null } | null };
+
+export type WithdrawApplicationMutationVariables = Exact<{
+  input: ApplicationActionInput;
+}>;
+
+
+export type WithdrawApplicationMutation = { withdrawApplication: { application: { id: string, status: ApplicationStatus, version: number, history: Array<{ at: string, from: ApplicationStatus, to: ApplicationStatus, reason: string | null, actor: { name: string | null } }> } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type ScreeningQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScreeningQuery = { startup: { id: string, version: number, screening: Array<{ setKey: string, setVersion: number, status: ScreeningStatus, evaluatedAt: string, criteria: Array<{ key: string, passed: boolean, reason: string, missing: Array<string> }> }> | null, evidence: { legalForm: LegalForm | null, firstRegisteredOn: string | null, publicOffering: boolean, ipAssets: Array<{ kind: IpKind, number: string | null, grantedOn: string, expiresOn: string | null, documentRef: string }>, certificates: Array<{ kind: CertificateKind, issuedOn: string, expiresOn: string | null, documentRef: string }>, awards: Array<{ name: string }>, investments: Array<{ fund: string }>, confirmations: Array<{ issuer: string }> } | null } | null, criteriaSets: Array<{ key: string, title: string, legalBasis: string }> };
+
+export type UpdateEvidenceMutationVariables = Exact<{
+  input: UpdateStartupInput;
+}>;
+
+
+export type UpdateEvidenceMutation = { updateStartup: { startup: { id: string, version: number } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type DataRoomQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DataRoomQuery = { startup: { id: string, dataRoomGrants: Array<{ grantedAt: string, expiresAt: string, revokedAt: string | null, active: boolean, investor: { id: string, name: string }, grantor: { name: string | null } }> | null, dataRoomAccessLog: { totalCount: number, edges: Array<{ node: { subject: string, field: string, at: string, investor: { name: string } | null } }> } | null } | null, investors: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type GrantDataRoomMutationVariables = Exact<{
+  input: GrantDataRoomAccessInput;
+}>;
+
+
+export type GrantDataRoomMutation = { grantDataRoomAccess: { userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type RevokeDataRoomMutationVariables = Exact<{
+  input: RevokeDataRoomAccessInput;
+}>;
+
+
+export type RevokeDataRoomMutation = { revokeDataRoomAccess: { userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type ManageEventsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManageEventsQuery = { viewer: { organization:
+      | { __typename: 'Fund' }
+      | { __typename: 'Incubator', id: string, name: string, events: { totalCount: number, edges: Array<{ node: { id: string, title: string, kind: EventKind, status: EventStatus, start: string, seatsTaken: number, capacity: number, waitlisted: number, agendaStatus: AgendaStatus } }> } }
+      | { __typename: 'Investor' }
+      | { __typename: 'Reviewer' }
+      | { __typename: 'SandboxProgram' }
+      | { __typename: 'Startup' }
+     | null } };
+
+export type CreateEventMutationVariables = Exact<{
+  input: CreateEventInput;
+}>;
+
+
+export type CreateEventMutation = { createEvent: { event: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type ManageEventQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ManageEventQuery = { event: { id: string, title: string, kind: EventKind, status: EventStatus, start: string, end: string, venue: string, capacity: number, seatsTaken: number, waitlisted: number, agendaStatus: AgendaStatus, version: number, viewerCanManage: boolean, slots: Array<{ index: number, start: string, end: string }>, tables: Array<{ name: string }>, participantsConnection: { totalCount: number, edges: Array<{ node: { id: string, name: string, organization: string | null, type: string, status: RegistrationStatus, checkedInAt: string | null, waitlistPosition: number | null, startup: { id: string } | null, investor: { id: string } | null } }> }, meetingsConnection: { totalCount: number, edges: Array<{ node: { id: string, table: string, outcome: MeetingOutcome, slot: { index: number, start: string }, participants: Array<{ id: string, name: string }> } }> } | null, report: { checkedIn: number, ratings: number, averageRating: number | null, followUps: number, registrations: Array<{ type: string, status: RegistrationStatus, count: number }> } | null } | null };
+
+export type PublishEventMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishEventMutation = { publishEvent: { event: { id: string, status: EventStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type CancelEventMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelEventMutation = { cancelEvent: { event: { id: string, status: EventStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type DecideRegistrationMutationVariables = Exact<{
+  input: DecideRegistrationInput;
+}>;
+
+
+export type DecideRegistrationMutation = { decideRegistration: { participant: { id: string, status: RegistrationStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type ScheduleMeetingsMutationVariables = Exact<{
+  input: ScheduleEventMeetingsInput;
+}>;
+
+
+export type ScheduleMeetingsMutation = { scheduleEventMeetings: { result: { wanted: number, placed: number, meetings: number } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type PublishAgendaMutationVariables = Exact<{
+  input: PublishAgendaInput;
+}>;
+
+
+export type PublishAgendaMutation = { publishAgenda: { event: { id: string, agendaStatus: AgendaStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type CancelMeetingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CancelMeetingMutation = { cancelMeeting: { meeting: { id: string, outcome: MeetingOutcome } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type CheckInQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CheckInQuery = { event: { id: string, title: string, start: string, participantsConnection: { totalCount: number, edges: Array<{ node: { id: string, name: string, organization: string | null, checkedInAt: string | null } }> } } | null };
+
+export type CheckInParticipantMutationVariables = Exact<{
+  input: ParticipantInput;
+}>;
+
+
+export type CheckInParticipantMutation = { checkIn: { participant: { id: string, checkedInAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type MyIncubatorQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyIncubatorQuery = { viewer: { organization:
+      | { __typename: 'Fund' }
+      | { __typename: 'Incubator', id: string, name: string, startups: { totalCount: number, edges: Array<{ node: { id: string, name: string, stage: Stage, screening: Array<{ setKey: string, status: ScreeningStatus }> | null, matches: Array<{ id: string, score: number, target:
+                  | { __typename: 'FundCall' }
+                  | { __typename: 'Incubator' }
+                  | { __typename: 'Investor', id: string, name: string }
+                  | { __typename: 'Mentor' }
+                  | { __typename: 'Startup' }
+                 }> | null } }> } }
+      | { __typename: 'Investor' }
+      | { __typename: 'Reviewer' }
+      | { __typename: 'SandboxProgram' }
+      | { __typename: 'Startup' }
+     | null }, criteriaSets: Array<{ key: string, title: string }> };
+
+export type DealFlowQueryVariables = Exact<{
+  filter?: DealFlowFilter | null | undefined;
+  first: number;
+}>;
+
+
+export type DealFlowQuery = { viewer: { organization:
+      | { __typename: 'Fund' }
+      | { __typename: 'Incubator' }
+      | { __typename: 'Investor', id: string, name: string, dealFlow: { totalCount: number, edges: Array<{ fit: number | null, highlights: Array<{ field: string, snippet: string }>, deal: { id: string, stage: DealStage } | null, node: { id: string, name: string, description: string | null, stage: Stage, sectors: Array<Sector>, ward: string, incubator: { id: string, name: string } | null } }>, facets: { sectors: Array<{ value: string, label: string, count: number }>, stages: Array<{ value: string, label: string, count: number }>, incubators: Array<{ value: string, label: string, count: number }> } } | null }
+      | { __typename: 'Reviewer' }
+      | { __typename: 'SandboxProgram' }
+      | { __typename: 'Startup' }
+     | null } };
+
+export type SaveSearchMutationVariables = Exact<{
+  input: SaveSearchInput;
+}>;
+
+
+export type SaveSearchMutation = { saveSearch: { savedSearch: { id: string, name: string } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type StartupProfileQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StartupProfileQuery = { startup: { id: string, name: string, nameEn: string | null, description: string | null, website: string | null, teamSize: number, stage: Stage, ward: string, foundedOn: string, sectors: Array<Sector>, incubator: { id: string, name: string } | null, contact: { email: string, phone: string | null } | null, financials: { fundingNeedVnd: string, revenue: Array<{ year: number, amountVnd: string }> } | null } | null, viewer: { deals: { edges: Array<{ node: { id: string, stage: DealStage, daysInStage: number, startup: { id: string }, notes: Array<{ text: string, at: string, actor: { name: string | null } }>, history: Array<{ stage: DealStage, at: string }> } }> }, organization:
+      | { __typename: 'Fund' }
+      | { __typename: 'Incubator' }
+      | { __typename: 'Investor', id: string }
+      | { __typename: 'Reviewer' }
+      | { __typename: 'SandboxProgram' }
+      | { __typename: 'Startup' }
+     | null }, sectors: Array<{ sector: Sector, label: string }> };
+
+export type MoveDealMutationVariables = Exact<{
+  input: MoveDealInput;
+}>;
+
+
+export type MoveDealMutation = { moveDeal: { deal: { id: string, stage: DealStage, daysInStage: number } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type AddDealNoteMutationVariables = Exact<{
+  input: AddDealNoteInput;
+}>;
+
+
+export type AddDealNoteMutation = { addDealNote: { deal: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type PipelineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PipelineQuery = { viewer: { organization:
+      | { __typename: 'Fund' }
+      | { __typename: 'Incubator' }
+      | { __typename: 'Investor', id: string }
+      | { __typename: 'Reviewer' }
+      | { __typename: 'SandboxProgram' }
+      | { __typename: 'Startup' }
+     | null, deals: { totalCount: number, edges: Array<{ node: { id: string, stage: DealStage, daysInStage: number, startup: { id: string, name: string, stage: Stage } } }> } } };
+
+export type SavedSearchesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedSearchesQuery = { viewer: { organization:
+      | { __typename: 'Fund' }
+      | { __typename: 'Incubator' }
+      | { __typename: 'Investor', id: string, savedSearches: Array<{ id: string, name: string, query: string, sectors: Array<Sector>, stages: Array<Stage>, createdAt: string, incubators: Array<{ id: string, name: string }> }> | null }
+      | { __typename: 'Reviewer' }
+      | { __typename: 'SandboxProgram' }
+      | { __typename: 'Startup' }
+     | null } };
+
+export type DeleteSavedSearchMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteSavedSearchMutation = { deleteSavedSearch: { deletedId: string | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type EventsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EventsQuery = { events: { edges: Array<{ node: { id: string, title: string, kind: EventKind, start: string, end: string, venue: string, seatsTaken: number, capacity: number, incubator: { id: string, name: string }, myRegistration: { id: string, status: RegistrationStatus } | null } }> } };
+
+export type EventPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EventPageQuery = { event: { id: string, title: string, kind: EventKind, description: string | null, start: string, end: string, venue: string, seatsTaken: number, capacity: number, status: EventStatus, viewerCanRegister: boolean, viewerCanManage: boolean, agendaStatus: AgendaStatus, incubator: { id: string, name: string }, myRegistration: { id: string, status: RegistrationStatus, type: string, waitlistPosition: number | null, recommendations: Array<{ score: number, explanation: Array<{ factor: MatchFactor, contribution: number, detail: string }>, participant: { id: string, name: string, organization: string | null, type: string, myMark: MeetingMark | null, startup: { id: string } | null } }> | null } | null, myMeetingRequests: Array<{ id: string, status: MeetingRequestStatus, message: string | null, sentAt: string, from: { id: string, name: string, organization: string | null }, to: { id: string, name: string, organization: string | null } }> | null, myAgenda: { status: AgendaStatus, ics: string, items: Array<{ meeting: { id: string, table: string, slot: { start: string, end: string } }, with: { id: string, name: string, organization: string | null } }> } | null } | null };
+
+export type RegisterForEventMutationVariables = Exact<{
+  input: RegisterForEventInput;
+}>;
+
+
+export type RegisterForEventMutation = { registerForEvent: { participant: { id: string, status: RegistrationStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type MarkParticipantMutationVariables = Exact<{
+  input: MarkParticipantInput;
+}>;
+
+
+export type MarkParticipantMutation = { markParticipant: { participant: { id: string, myMark: MeetingMark | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type RequestMeetingMutationVariables = Exact<{
+  input: RequestMeetingInput;
+}>;
+
+
+export type RequestMeetingMutation = { requestMeeting: { request: { id: string, status: MeetingRequestStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type RespondToMeetingRequestMutationVariables = Exact<{
+  input: RespondToMeetingRequestInput;
+}>;
+
+
+export type RespondToMeetingRequestMutation = { respondToMeetingRequest: { request: { id: string, status: MeetingRequestStatus } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type NotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationsQuery = { viewer: { notifications: { totalCount: number, edges: Array<{ node: { id: string, kind: NotificationKind, message: string, createdAt: string, readAt: string | null, startup: { id: string, name: string } | null } }> } } };
+
+export type MarkNotificationReadMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MarkNotificationReadMutation = { markNotificationRead: { notification: { id: string, readAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type MatchFieldsFragment = { id: string, score: number, program: string | null, explanation: Array<{ factor: MatchFactor, weight: number, value: number, contribution: number, detail: string }>, target:
+    | { __typename: 'FundCall', id: string, title: string }
+    | { __typename: 'Incubator', id: string, name: string }
+    | { __typename: 'Investor', id: string, name: string }
+    | { __typename: 'Mentor', id: string, name: string }
+    | { __typename: 'Startup', id: string, name: string }
+   };
+
+export const MatchFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MatchFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Match"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"program"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"factor"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Startup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FundCall"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Investor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Mentor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Incubator"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<MatchFieldsFragment, unknown>;
+export const FounderHomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FounderHome"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"teamSize"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"ward"}},{"kind":"Field","name":{"kind":"Name","value":"foundedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"incubator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"financials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingNeedVnd"}},{"kind":"Field","name":{"kind":"Name","value":"revenue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalForm"}},{"kind":"Field","name":{"kind":"Name","value":"ipAssets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"certificates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"calls"},"name":{"kind":"Name","value":"matches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"FUND_CALL"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MatchFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"investors"},"name":{"kind":"Name","value":"matches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"INVESTOR"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MatchFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"mentors"},"name":{"kind":"Name","value":"matches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"MENTOR"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MatchFields"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"programs"},"name":{"kind":"Name","value":"matches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"INCUBATOR"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MatchFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"applications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MatchFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Match"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"program"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"factor"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Startup"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FundCall"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Investor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Mentor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Incubator"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<FounderHomeQuery, FounderHomeQueryVariables>;
+export const DismissMatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DismissMatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dismissMatch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DismissMatchMutation, DismissMatchMutationVariables>;
+export const BookmarkMatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BookmarkMatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookmarkMatch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<BookmarkMatchMutation, BookmarkMatchMutationVariables>;
+export const OpenCallsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpenCalls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundCalls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"OPEN"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"closesAt"}},{"kind":"Field","name":{"kind":"Name","value":"budgetVnd"}},{"kind":"Field","name":{"kind":"Name","value":"ticketMinVnd"}},{"kind":"Field","name":{"kind":"Name","value":"ticketMaxVnd"}},{"kind":"Field","name":{"kind":"Name","value":"fund"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<OpenCallsQuery, OpenCallsQueryVariables>;
+export const CallPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CallPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"callId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"startupId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"founder"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"callId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FundCall"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"opensAt"}},{"kind":"Field","name":{"kind":"Name","value":"closesAt"}},{"kind":"Field","name":{"kind":"Name","value":"budgetVnd"}},{"kind":"Field","name":{"kind":"Name","value":"ticketMinVnd"}},{"kind":"Field","name":{"kind":"Name","value":"ticketMaxVnd"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanApply"}},{"kind":"Field","name":{"kind":"Name","value":"fund"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"minLength"}},{"kind":"Field","name":{"kind":"Name","value":"maxLength"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"options"}}]}},{"kind":"Field","name":{"kind":"Name","value":"eligibilityRules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"checkEligibility"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"callId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"callId"}}},{"kind":"Argument","name":{"kind":"Name","value":"startupId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"startupId"}}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"founder"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eligible"}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"passed"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"startup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"startupId"}}}],"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"founder"}}}]}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"applications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAmountVnd"}},{"kind":"Field","name":{"kind":"Name","value":"fundCall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questionKey"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"choices"}},{"kind":"Field","name":{"kind":"Name","value":"documentRef"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CallPageQuery, CallPageQueryVariables>;
+export const CreateApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApplicationMutation, CreateApplicationMutationVariables>;
+export const SubmitApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitApplicationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitApplicationMutation, SubmitApplicationMutationVariables>;
+export const UpdateApplicationDraftDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateApplicationDraft"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateApplicationDraftInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateApplicationDraft"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateApplicationDraftMutation, UpdateApplicationDraftMutationVariables>;
+export const SubmitApplicationDraftDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitApplicationDraft"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplicationActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitApplicationDraft"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitApplicationDraftMutation, SubmitApplicationDraftMutationVariables>;
+export const MyApplicationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyApplications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAmountVnd"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"fundCall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"closesAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"to"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyApplicationsQuery, MyApplicationsQueryVariables>;
+export const ApplicationPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApplicationPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAmountVnd"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"fundCall"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"questions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"startup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"answers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"questionKey"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"choices"}},{"kind":"Field","name":{"kind":"Name","value":"documentRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"feedback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterion"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"passed"}}]}}]}}]}}]} as unknown as DocumentNode<ApplicationPageQuery, ApplicationPageQueryVariables>;
+export const WithdrawApplicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawApplication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ApplicationActionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawApplication"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"application"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<WithdrawApplicationMutation, WithdrawApplicationMutationVariables>;
+export const ScreeningDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Screening"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"screening"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setKey"}},{"kind":"Field","name":{"kind":"Name","value":"setVersion"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"evaluatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"passed"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"missing"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"evidence"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalForm"}},{"kind":"Field","name":{"kind":"Name","value":"firstRegisteredOn"}},{"kind":"Field","name":{"kind":"Name","value":"publicOffering"}},{"kind":"Field","name":{"kind":"Name","value":"ipAssets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"grantedOn"}},{"kind":"Field","name":{"kind":"Name","value":"expiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"documentRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"certificates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"expiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"documentRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"awards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"investments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fund"}}]}},{"kind":"Field","name":{"kind":"Name","value":"confirmations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issuer"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"criteriaSets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"ACTIVE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"legalBasis"}}]}}]}}]} as unknown as DocumentNode<ScreeningQuery, ScreeningQueryVariables>;
+export const UpdateEvidenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEvidence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateStartupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateStartup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateEvidenceMutation, UpdateEvidenceMutationVariables>;
+export const DataRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"dataRoomGrants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"investor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grantor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"grantedAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataRoomAccessLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"investor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"investors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DataRoomQuery, DataRoomQueryVariables>;
+export const GrantDataRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantDataRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantDataRoomAccessInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantDataRoomAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<GrantDataRoomMutation, GrantDataRoomMutationVariables>;
+export const RevokeDataRoomDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeDataRoom"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeDataRoomAccessInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeDataRoomAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeDataRoomMutation, RevokeDataRoomMutationVariables>;
+export const ManageEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Incubator"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"seatsTaken"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"waitlisted"}},{"kind":"Field","name":{"kind":"Name","value":"agendaStatus"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageEventsQuery, ManageEventsQueryVariables>;
+export const CreateEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateEventMutation, CreateEventMutationVariables>;
+export const ManageEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ManageEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"seatsTaken"}},{"kind":"Field","name":{"kind":"Name","value":"waitlisted"}},{"kind":"Field","name":{"kind":"Name","value":"agendaStatus"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanManage"}},{"kind":"Field","name":{"kind":"Name","value":"slots"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participantsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}},{"kind":"Field","name":{"kind":"Name","value":"startup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"investor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"meetingsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"table"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"slot"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"start"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"report"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkedIn"}},{"kind":"Field","name":{"kind":"Name","value":"ratings"}},{"kind":"Field","name":{"kind":"Name","value":"averageRating"}},{"kind":"Field","name":{"kind":"Name","value":"followUps"}},{"kind":"Field","name":{"kind":"Name","value":"registrations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ManageEventQuery, ManageEventQueryVariables>;
+export const PublishEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PublishEventMutation, PublishEventMutationVariables>;
+export const CancelEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CancelEventMutation, CancelEventMutationVariables>;
+export const DecideRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideRegistrationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DecideRegistrationMutation, DecideRegistrationMutationVariables>;
+export const ScheduleMeetingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleMeetings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScheduleEventMeetingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleEventMeetings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wanted"}},{"kind":"Field","name":{"kind":"Name","value":"placed"}},{"kind":"Field","name":{"kind":"Name","value":"meetings"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ScheduleMeetingsMutation, ScheduleMeetingsMutationVariables>;
+export const PublishAgendaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishAgenda"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishAgendaInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishAgenda"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agendaStatus"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PublishAgendaMutation, PublishAgendaMutationVariables>;
+export const CancelMeetingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelMeeting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelMeeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CancelMeetingMutation, CancelMeetingMutationVariables>;
+export const CheckInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CheckIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"participantsConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"CONFIRMED"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CheckInQuery, CheckInQueryVariables>;
+export const CheckInParticipantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CheckInParticipant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ParticipantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"checkIn"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"checkedInAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CheckInParticipantMutation, CheckInParticipantMutationVariables>;
+export const MyIncubatorDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyIncubator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Incubator"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"startups"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"screening"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setKey"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"EnumValue","value":"INVESTOR"}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"3"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"target"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Investor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"criteriaSets"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"ACTIVE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<MyIncubatorQuery, MyIncubatorQueryVariables>;
+export const DealFlowDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DealFlow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DealFlowFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Investor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"dealFlow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fit"}},{"kind":"Field","name":{"kind":"Name","value":"highlights"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"ward"}},{"kind":"Field","name":{"kind":"Name","value":"incubator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"facets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"incubators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DealFlowQuery, DealFlowQueryVariables>;
+export const SaveSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SaveSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SaveSearchInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveSearch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"savedSearch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SaveSearchMutation, SaveSearchMutationVariables>;
+export const StartupProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StartupProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameEn"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"teamSize"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"ward"}},{"kind":"Field","name":{"kind":"Name","value":"foundedOn"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"incubator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"financials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fundingNeedVnd"}},{"kind":"Field","name":{"kind":"Name","value":"revenue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"amountVnd"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"daysInStage"}},{"kind":"Field","name":{"kind":"Name","value":"startup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"notes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Investor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"sectors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]} as unknown as DocumentNode<StartupProfileQuery, StartupProfileQueryVariables>;
+export const MoveDealDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MoveDeal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MoveDealInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moveDeal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"daysInStage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MoveDealMutation, MoveDealMutationVariables>;
+export const AddDealNoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddDealNote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddDealNoteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addDealNote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<AddDealNoteMutation, AddDealNoteMutationVariables>;
+export const PipelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Pipeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Investor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"deals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"daysInStage"}},{"kind":"Field","name":{"kind":"Name","value":"startup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PipelineQuery, PipelineQueryVariables>;
+export const SavedSearchesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SavedSearches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Investor"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"savedSearches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"query"}},{"kind":"Field","name":{"kind":"Name","value":"sectors"}},{"kind":"Field","name":{"kind":"Name","value":"stages"}},{"kind":"Field","name":{"kind":"Name","value":"incubators"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SavedSearchesQuery, SavedSearchesQueryVariables>;
+export const DeleteSavedSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteSavedSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteSavedSearch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteSavedSearchMutation, DeleteSavedSearchMutationVariables>;
+export const EventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PUBLISHED"}]}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"seatsTaken"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"incubator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"myRegistration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EventsQuery, EventsQueryVariables>;
+export const EventPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EventPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"event"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"venue"}},{"kind":"Field","name":{"kind":"Name","value":"seatsTaken"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRegister"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanManage"}},{"kind":"Field","name":{"kind":"Name","value":"agendaStatus"}},{"kind":"Field","name":{"kind":"Name","value":"incubator"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"myRegistration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"8"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"explanation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"factor"}},{"kind":"Field","name":{"kind":"Name","value":"contribution"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"myMark"}},{"kind":"Field","name":{"kind":"Name","value":"startup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"myMeetingRequests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"myAgenda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ics"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"table"}},{"kind":"Field","name":{"kind":"Name","value":"slot"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"with"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organization"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EventPageQuery, EventPageQueryVariables>;
+export const RegisterForEventDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterForEvent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterForEventInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerForEvent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterForEventMutation, RegisterForEventMutationVariables>;
+export const MarkParticipantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkParticipant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MarkParticipantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markParticipant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"myMark"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MarkParticipantMutation, MarkParticipantMutationVariables>;
+export const RequestMeetingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestMeeting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestMeetingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestMeeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RequestMeetingMutation, RequestMeetingMutationVariables>;
+export const RespondToMeetingRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RespondToMeetingRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RespondToMeetingRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"respondToMeetingRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"request"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<RespondToMeetingRequestMutation, RespondToMeetingRequestMutationVariables>;
+export const NotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Notifications"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notifications"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}},{"kind":"Field","name":{"kind":"Name","value":"startup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationReadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkNotificationRead"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markNotificationRead"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"notification"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;

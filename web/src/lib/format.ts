@@ -1,0 +1,41 @@
+import type { Lang } from './i18n';
+
+const zone = 'Asia/Ho_Chi_Minh';
+const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : 'vi-VN');
+
+/** A date and time as Hai Phong reads it, whatever the browser's zone. */
+export function dateTime(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: zone, dateStyle: 'medium', timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+export function date(lang: Lang, iso: string): string {
+  // A Date scalar (2026-12-01) is a calendar day: format it at noon UTC so no zone moves it.
+  const d = iso.length === 10 ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: zone, dateStyle: 'medium' }).format(d);
+}
+
+export function time(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: zone, timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** An amount in đồng (the API sends VND as a decimal string; BigInt keeps it exact). */
+export function vnd(lang: Lang, amount: string): string {
+  return `${new Intl.NumberFormat(locale(lang)).format(BigInt(amount))} ₫`;
+}
+
+export function percent(lang: Lang, x: number): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(x);
+}
+
+/** The datetime-local input's value for an instant, in Hai Phong's time (UTC+7, no DST). */
+export function toLocalInput(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 7 * 3600_000);
+  return d.toISOString().slice(0, 16);
+}
+
+/** The instant a datetime-local value in Hai Phong's time names. */
+export function fromLocalInput(value: string): string {
+  return new Date(`${value}:00+07:00`).toISOString();
+}

@@ -1,0 +1,72 @@
+import type { T } from './i18n';
+
+// Labels of the API's enums in both languages. Sectors come from the API's
+// own taxonomy (the `sectors` field), so they are not repeated here.
+
+type Labels = Record<string, [vi: string, en: string]>;
+
+const tables = {
+  stage: {
+    IDEA: ['Ý tưởng', 'Idea'], PROTOTYPE: ['Mẫu thử', 'Prototype'], PRE_SEED: ['Tiền hạt giống', 'Pre-seed'],
+    SEED: ['Hạt giống', 'Seed'], SERIES_A: ['Vòng A', 'Series A'], GROWTH: ['Tăng trưởng', 'Growth'],
+  },
+  application: {
+    DRAFT: ['Bản nháp', 'Draft'], SUBMITTED: ['Đã nộp', 'Submitted'], UNDER_REVIEW: ['Đang xét', 'Under review'],
+    SHORTLISTED: ['Vào danh sách ngắn', 'Shortlisted'], AWARDED: ['Được tài trợ', 'Awarded'],
+    REJECTED: ['Không được chọn', 'Rejected'], WITHDRAWN: ['Đã rút', 'Withdrawn'],
+  },
+  call: {
+    DRAFT: ['Bản nháp', 'Draft'], OPEN: ['Đang mở', 'Open'], CLOSED: ['Đã đóng', 'Closed'],
+    DECIDED: ['Đã quyết định', 'Decided'], CANCELLED: ['Đã huỷ', 'Cancelled'],
+  },
+  deal: {
+    SOURCED: ['Tìm thấy', 'Sourced'], CONTACTED: ['Đã liên hệ', 'Contacted'], MEETING: ['Gặp gỡ', 'Meeting'],
+    DUE_DILIGENCE: ['Thẩm định', 'Due diligence'], TERM_SHEET: ['Bản điều khoản', 'Term sheet'],
+    INVESTED: ['Đã đầu tư', 'Invested'], PASSED: ['Bỏ qua', 'Passed'],
+  },
+  matchKind: {
+    FUND_CALL: ['Đợt gọi vốn', 'Funding calls'], INVESTOR: ['Nhà đầu tư', 'Investors'],
+    MENTOR: ['Cố vấn', 'Mentors'], INCUBATOR: ['Chương trình ươm tạo', 'Programmes'],
+  },
+  factor: {
+    SECTOR: ['Lĩnh vực', 'Sector'], STAGE: ['Giai đoạn', 'Stage'], TICKET: ['Quy mô vốn', 'Ticket'],
+    TEXT: ['Nội dung', 'Description'], LOCATION: ['Địa bàn', 'Location'], INCUBATOR: ['Vườn ươm', 'Incubator'],
+    FEEDBACK: ['Phản hồi', 'Feedback'], RECIPROCITY: ['Hai chiều', 'Reciprocity'], NEEDS: ['Nhu cầu', 'Needs'],
+    PROFILE: ['Hồ sơ', 'Profile'],
+  },
+  eventKind: {
+    STARTUP_CAFE: ['Startup Café', 'Startup Café'], MATCHMAKING: ['Kết nối gặp gỡ', 'Matchmaking'],
+    DEMO_DAY: ['Ngày trình diễn', 'Demo day'], WORKSHOP: ['Hội thảo', 'Workshop'],
+  },
+  eventStatus: { DRAFT: ['Bản nháp', 'Draft'], PUBLISHED: ['Đã công bố', 'Published'], CANCELLED: ['Đã huỷ', 'Cancelled'] },
+  registration: {
+    CONFIRMED: ['Đã xác nhận', 'Confirmed'], PENDING_APPROVAL: ['Chờ duyệt', 'Pending approval'],
+    WAITLISTED: ['Danh sách chờ', 'Waitlisted'], CANCELLED: ['Đã huỷ', 'Cancelled'], REJECTED: ['Bị từ chối', 'Rejected'],
+  },
+  request: {
+    PENDING: ['Chờ trả lời', 'Pending'], ACCEPTED: ['Đã nhận lời', 'Accepted'], DECLINED: ['Đã từ chối', 'Declined'],
+    CANCELLED: ['Đã huỷ', 'Cancelled'], EXPIRED: ['Hết hạn', 'Expired'],
+  },
+  screening: {
+    ELIGIBLE: ['Đủ điều kiện', 'Eligible'], NOT_ELIGIBLE: ['Chưa đủ điều kiện', 'Not eligible'],
+    NEEDS_EVIDENCE: ['Cần bổ sung minh chứng', 'Needs evidence'],
+  },
+  role: {
+    ADMIN: ['Quản trị viên', 'Administrator'], INCUBATOR_MANAGER: ['Quản lý vườn ươm', 'Incubator manager'],
+    FUND_MANAGER: ['Quản lý quỹ', 'Fund manager'], INVESTOR: ['Nhà đầu tư', 'Investor'],
+    STARTUP_MEMBER: ['Nhà sáng lập', 'Founder'], REVIEWER: ['Chuyên gia đánh giá', 'Reviewer'],
+    REGULATOR: ['Cơ quan quản lý', 'Regulator'],
+  },
+} satisfies Record<string, Labels>;
+
+export type LabelTable = keyof typeof tables;
+
+/** The label of an enum value, or the value itself when it is new to the console. */
+export function label(t: T, table: LabelTable, value: string): string {
+  const l = (tables[table] as Labels)[value];
+  return l ? t(l[0], l[1]) : value;
+}
+
+export function values(table: LabelTable): string[] {
+  return Object.keys(tables[table]);
+}

@@ -1,0 +1,82 @@
+import type { ReactNode } from 'react';
+import type { Role, Session } from '../lib/auth';
+import { useLang, useT, type T } from '../lib/i18n';
+import { label } from '../lib/labels';
+import { Link, navigate, useLocation } from '../lib/router';
+
+interface NavItem { to: string; text: string }
+
+/** The screens of the user's roles; fund, review, regulator and admin screens join in the institutions' console. */
+export function navFor(t: T, roles: Role[]): NavItem[] {
+  const items: NavItem[] = [];
+  const add = (to: string, vi: string, en: string) => {
+    if (!items.some((i) => i.to === to)) items.push({ to, text: t(vi, en) });
+  };
+  if (roles.includes('STARTUP_MEMBER')) {
+    add('/startup', 'Startup của tôi', 'My startup');
+    add('/calls', 'Đợt gọi vốn', 'Funding calls');
+    add('/applications', 'Hồ sơ đã nộp', 'My applications');
+    add('/screening', 'Sàng lọc pháp lý', 'Legal screening');
+    add('/events', 'Sự kiện', 'Events');
+    add('/data-room', 'Phòng dữ liệu', 'Data room');
+    add('/notifications', 'Thông báo', 'Notifications');
+  }
+  if (roles.includes('INVESTOR')) {
+    add('/dealflow', 'Luồng thương vụ', 'Deal flow');
+    add('/pipeline', 'Quy trình đầu tư', 'Pipeline');
+    add('/saved-searches', 'Tìm kiếm đã lưu', 'Saved searches');
+    add('/events', 'Sự kiện', 'Events');
+    add('/notifications', 'Thông báo', 'Notifications');
+  }
+  if (roles.includes('INCUBATOR_MANAGER')) {
+    add('/manage/events', 'Quản lý sự kiện', 'Manage events');
+    add('/incubator', 'Startup của vườn ươm', 'Our startups');
+  }
+  add('/calls', 'Đợt gọi vốn', 'Funding calls');
+  add('/events', 'Sự kiện', 'Events');
+  return items;
+}
+
+export function Shell({ session, onSignOut, children }: { session: Session | null; onSignOut: () => void; children: ReactNode }) {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const { path } = useLocation();
+  const nav = session ? navFor(t, session.roles) : [];
+  return (
+    <>
+      <a className="skip" href="#main">{t('Bỏ qua đến nội dung', 'Skip to content')}</a>
+      <header className="top">
+        <Link to="/" className="brand" aria-label={t('Innoport — trang chủ', 'Innoport — home')}>Innoport</Link>
+        <div className="top-tools">
+          <div role="group" aria-label={t('Ngôn ngữ', 'Language')} className="lang">
+            <button type="button" aria-pressed={lang === 'vi'} onClick={() => setLang('vi')} lang="vi">VI</button>
+            <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')} lang="en">EN</button>
+          </div>
+          {session && (
+            <>
+              <span className="who">
+                <span className="who-name">{session.name}</span>
+                <span className="muted"> · {session.roles.map((r) => label(t, 'role', r)).join(', ')}</span>
+              </span>
+              <button type="button" className="link" onClick={() => { onSignOut(); navigate('/signin'); }}>
+                {t('Đăng xuất', 'Sign out')}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      {nav.length > 0 && (
+        <nav className="main-nav" aria-label={t('Điều hướng chính', 'Main navigation')}>
+          <ul>
+            {nav.map((i) => (
+              <li key={i.to}>
+                <Link to={i.to} aria-current={path === i.to || path.startsWith(`${i.to}/`) ? 'page' : undefined}>{i.text}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main">{children}</main>
+    </>
+  );
+}
