@@ -27,7 +27,9 @@ import (
 //     startup moves to MEETING in the investor's pipeline, the rating a note
 //     (meetingToDeal, given to the events service);
 //   - deal flow ranks an investor's startups by the matching engine's
-//     scores (investorScores, given to the deal-flow service).
+//     scores (investorScores, given to the deal-flow service);
+//   - the fund moves an application (under review, shortlisted, awarded,
+//     rejected) → the startup's members are notified.
 
 // react registers the reactions to changes.
 func (a *App) react(firms *firm.Service, eco *ecosystem.Service) {
@@ -37,6 +39,15 @@ func (a *App) react(firms *firm.Service, eco *ecosystem.Service) {
 	a.resolver.Funding.OnCallChange(func(c funding.Call) { m.Changed(false, matching.Ref{Kind: matching.KindFundCall, ID: c.ID}) })
 	eco.OnInvestorChange(func(v ecosystem.Investor) { m.Changed(false, matching.Ref{Kind: matching.KindInvestor, ID: v.ID}) })
 	eco.OnMentorChange(func(v ecosystem.Mentor) { m.Changed(false, matching.Ref{Kind: matching.KindMentor, ID: v.ID}) })
+	a.resolver.Funding.OnApplicationMoved(func(ap funding.Application) {
+		a.background.Go(func() { // a failed notification does not fail the decision; it is logged
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := a.resolver.Investing.ApplicationMoved(ctx, ap.StartupID, ap.ID, ap.CallID, string(ap.Status)); err != nil {
+				a.logger.Warn("notify the startup of its application", "application", ap.ID, "error", err)
+			}
+		})
+	})
 	if a.indexer != nil {
 		a.indexer.Indexed = func(ctx context.Context, docs []search.Doc) error {
 			_, err := a.resolver.Investing.Alert(ctx, docs) // one notification per saved search and startup: safe to repeat

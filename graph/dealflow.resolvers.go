@@ -13,6 +13,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
@@ -217,12 +218,32 @@ func (r *notificationResolver) ID(ctx context.Context, obj *dealflow.Notificatio
 
 func (r *notificationResolver) Message(ctx context.Context, obj *dealflow.Notification) (string, error) {
 	en := langOf(ctx) == errs.EN
-	switch {
-	case obj.Kind == dealflow.DataRoomOpened && en:
-		return fmt.Sprintf("%s opened its data room to you until %s.", obj.StartupName, value.Local(obj.ExpiresAt)), nil
-	case obj.Kind == dealflow.DataRoomOpened:
+	switch obj.Kind {
+	case dealflow.DataRoomOpened:
+		if en {
+			return fmt.Sprintf("%s opened its data room to you until %s.", obj.StartupName, value.Local(obj.ExpiresAt)), nil
+		}
 		return fmt.Sprintf("%s đã mở phòng dữ liệu cho bạn đến %s.", obj.StartupName, value.Local(obj.ExpiresAt)), nil
-	case en:
+	case dealflow.ApplicationStatusChanged:
+		c, err := loadersOf(ctx).call.Load(ctx, obj.CallID)
+		if err != nil {
+			return "", err
+		}
+		if en {
+			return fmt.Sprintf("Your application to “%s” is now %s.", c.Title, applicationStatusText(obj.Status, true)), nil
+		}
+		return fmt.Sprintf("Hồ sơ của bạn vào “%s” đã chuyển sang %s.", c.Title, applicationStatusText(obj.Status, false)), nil
+	case dealflow.DataRoomRead:
+		inv, err := loadersOf(ctx).investor.Load(ctx, obj.ReaderID)
+		if err != nil {
+			return "", err
+		}
+		if en {
+			return fmt.Sprintf("%s read your data room today.", inv.Name), nil
+		}
+		return fmt.Sprintf("%s đã xem phòng dữ liệu của bạn hôm nay.", inv.Name), nil
+	}
+	if en {
 		return fmt.Sprintf("%s matches your saved search “%s”.", obj.StartupName, obj.SearchName), nil
 	}
 	return fmt.Sprintf("%s khớp với tìm kiếm đã lưu “%s”.", obj.StartupName, obj.SearchName), nil
@@ -241,6 +262,14 @@ func (r *notificationResolver) SavedSearch(ctx context.Context, obj *dealflow.No
 		return nil, nil // deleted since
 	}
 	return ss, err
+}
+
+func (r *notificationResolver) Application(ctx context.Context, obj *dealflow.Notification) (*funding.Application, error) {
+	if obj.ApplicationID == "" {
+		return nil, nil
+	}
+	a, err := r.Funding.Application(ctx, obj.ApplicationID)
+	return &a, err
 }
 
 func (r *notificationResolver) ReadAt(ctx context.Context, obj *dealflow.Notification) (*time.Time, error) {

@@ -170,7 +170,8 @@ func (r *viewerResolver) ReviewAssignments(ctx context.Context, obj *model.Viewe
 }
 
 func (r *viewerResolver) Notifications(ctx context.Context, obj *model.Viewer, first *int, after *string, unreadOnly *bool) (*model.NotificationConnection, error) {
-	if !obj.Principal.Has(identity.RoleInvestor) || obj.Principal.OrgID == "" {
+	p := obj.Principal
+	if p.OrgID == "" || !p.Has(identity.RoleInvestor) && !p.Has(identity.RoleStartupMember) {
 		return &model.NotificationConnection{Edges: []model.NotificationEdge{}, Count: zeroCount}, nil
 	}
 	return r.Query().Notifications(ctx, first, after, unreadOnly)

@@ -228,6 +228,7 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 		colNotifications: {
 			{Keys: bson.D{{Key: "key", Value: 1}}, Options: options.Index().SetUnique(true).SetName("one_notification_per_key")},
 			{Keys: bson.D{{Key: "investorId", Value: 1}, {Key: "_id", Value: -1}}},
+			{Keys: bson.D{{Key: "forStartupId", Value: 1}, {Key: "_id", Value: -1}}},
 		},
 		colGrants: {
 			{Keys: bson.D{{Key: "startupId", Value: 1}}},

@@ -140,8 +140,13 @@ func (s *SavedSearches) All(ctx context.Context) ([]dealflow.SavedSearch, error)
 type notificationDoc struct {
 	ID            string    `bson:"_id"`
 	Key           string    `bson:"key"`
-	InvestorID    string    `bson:"investorId"`
+	InvestorID    string    `bson:"investorId,omitempty"`
+	ForStartupID  string    `bson:"forStartupId,omitempty"`
 	Kind          string    `bson:"kind"`
+	ApplicationID string    `bson:"applicationId,omitempty"`
+	CallID        string    `bson:"callId,omitempty"`
+	Status        string    `bson:"status,omitempty"`
+	ReaderID      string    `bson:"readerId,omitempty"`
 	SavedSearchID string    `bson:"savedSearchId,omitempty"`
 	SearchName    string    `bson:"searchName,omitempty"`
 	StartupID     string    `bson:"startupId"`
@@ -152,12 +157,13 @@ type notificationDoc struct {
 }
 
 func (d notificationDoc) toDomain() dealflow.Notification {
-	return dealflow.Notification{ID: d.ID, Key: d.Key, InvestorID: d.InvestorID, Kind: dealflow.NotificationKind(d.Kind),
+	return dealflow.Notification{ID: d.ID, Key: d.Key, InvestorID: d.InvestorID, ForStartupID: d.ForStartupID, Kind: dealflow.NotificationKind(d.Kind),
+		ApplicationID: d.ApplicationID, CallID: d.CallID, Status: d.Status, ReaderID: d.ReaderID,
 		SavedSearchID: d.SavedSearchID, SearchName: d.SearchName, StartupID: d.StartupID, StartupName: d.StartupName,
 		ExpiresAt: d.ExpiresAt.UTC(), CreatedAt: d.CreatedAt.UTC(), ReadAt: d.ReadAt.UTC()}
 }
 
-// Notifications stores investors' notifications; a unique index on the key
+// Notifications stores investors' and startups' notifications; a unique index on the key
 // keeps one of each.
 type Notifications struct {
 	db   *DB
@@ -173,7 +179,8 @@ func NewNotifications(db *DB) *Notifications {
 
 // Add stores n unless one with its key exists.
 func (s *Notifications) Add(ctx context.Context, n dealflow.Notification) (bool, error) {
-	_, err := s.coll.InsertOne(ctx, notificationDoc{ID: n.ID, Key: n.Key, InvestorID: n.InvestorID, Kind: string(n.Kind),
+	_, err := s.coll.InsertOne(ctx, notificationDoc{ID: n.ID, Key: n.Key, InvestorID: n.InvestorID, ForStartupID: n.ForStartupID, Kind: string(n.Kind),
+		ApplicationID: n.ApplicationID, CallID: n.CallID, Status: n.Status, ReaderID: n.ReaderID,
 		SavedSearchID: n.SavedSearchID, SearchName: n.SearchName, StartupID: n.StartupID, StartupName: n.StartupName,
 		ExpiresAt: n.ExpiresAt, CreatedAt: n.CreatedAt})
 	switch {
@@ -185,22 +192,25 @@ func (s *Notifications) Add(ctx context.Context, n dealflow.Notification) (bool,
 	return false, errs.Internalf(err, "add notification")
 }
 
-// List pages an investor's notifications, newest first.
-func (s *Notifications) List(ctx context.Context, investorID string, unreadOnly bool, p value.Page) (value.Slice[dealflow.Notification], error) {
-	return newestFirst(ctx, s.coll, notificationFilter(investorID, unreadOnly), p, notificationDoc.toDomain)
+// List pages a recipient's notifications, newest first.
+func (s *Notifications) List(ctx context.Context, to dealflow.Recipient, unreadOnly bool, p value.Page) (value.Slice[dealflow.Notification], error) {
+	return newestFirst(ctx, s.coll, notificationFilter(to, unreadOnly), p, notificationDoc.toDomain)
 }
 
-func notificationFilter(investorID string, unreadOnly bool) bson.D {
-	filter := bson.D{{Key: "investorId", Value: investorID}}
+func notificationFilter(to dealflow.Recipient, unreadOnly bool) bson.D {
+	filter := bson.D{{Key: "investorId", Value: to.InvestorID}}
+	if to.StartupID != "" {
+		filter = bson.D{{Key: "forStartupId", Value: to.StartupID}}
+	}
 	if unreadOnly {
 		filter = append(filter, bson.E{Key: "readAt", Value: bson.D{{Key: "$exists", Value: false}}})
 	}
 	return filter
 }
 
-// Count counts an investor's notifications, or its unread ones.
-func (s *Notifications) Count(ctx context.Context, investorID string, unreadOnly bool) (int, error) {
-	return countIn(ctx, s.coll, notificationFilter(investorID, unreadOnly))
+// Count counts a recipient's notifications, or its unread ones.
+func (s *Notifications) Count(ctx context.Context, to dealflow.Recipient, unreadOnly bool) (int, error) {
+	return countIn(ctx, s.coll, notificationFilter(to, unreadOnly))
 }
 
 // Get returns a notification.

@@ -117,5 +117,11 @@ func (s *Service) Confidential(ctx context.Context, st firm.Startup, field strin
 		Subject: p.Subject, Field: field, At: now}); err != nil {
 		return firm.Contact{}, firm.Financials{}, fmt.Errorf("log the data-room read: %w", err)
 	}
+	// The startup's members hear of an investor's reads once a day (the log has each one).
+	if _, err := s.st.Notifications.Add(ctx, Notification{ID: value.NewID(now),
+		Key:          "read/" + st.ID + "/" + p.OrgID + "/" + value.DateOf(now).String(),
+		ForStartupID: st.ID, Kind: DataRoomRead, StartupID: st.ID, StartupName: st.Name, ReaderID: p.OrgID, CreatedAt: now}); err != nil {
+		return firm.Contact{}, firm.Financials{}, fmt.Errorf("notify the data-room read: %w", err)
+	}
 	return st.Contact, st.Financials, nil
 }

@@ -102,16 +102,27 @@ type NotificationKind string
 
 // The notification kinds.
 const (
-	SavedSearchMatch NotificationKind = "SAVED_SEARCH_MATCH" // a startup newly matches a saved search
-	DataRoomOpened   NotificationKind = "DATA_ROOM_OPENED"   // a startup granted the investor its data room
+	SavedSearchMatch         NotificationKind = "SAVED_SEARCH_MATCH"         // a startup newly matches a saved search
+	DataRoomOpened           NotificationKind = "DATA_ROOM_OPENED"           // a startup granted the investor its data room
+	ApplicationStatusChanged NotificationKind = "APPLICATION_STATUS_CHANGED" // the fund moved a startup's application
+	DataRoomRead             NotificationKind = "DATA_ROOM_READ"             // an investor read a startup's data room (once a day)
 )
 
-// Notification tells an investor of something to look at.
+// Recipient is whom a notification is for: an investor's users or a
+// startup's members; exactly one is set.
+type Recipient struct{ InvestorID, StartupID string }
+
+// Notification tells an investor or a startup of something to look at.
 type Notification struct {
 	ID            string // time-ordered
 	Key           string // what it tells of, told once: a saved search and a startup, or one grant
-	InvestorID    string
+	InvestorID    string // the investor notified, for an investor's notification
+	ForStartupID  string // the startup notified, for a startup's notification
 	Kind          NotificationKind
+	ApplicationID string // APPLICATION_STATUS_CHANGED
+	CallID        string // APPLICATION_STATUS_CHANGED
+	Status        string // APPLICATION_STATUS_CHANGED: the status it moved to
+	ReaderID      string // DATA_ROOM_READ: the investor who read
 	SavedSearchID string // SAVED_SEARCH_MATCH
 	SearchName    string // SAVED_SEARCH_MATCH
 	StartupID     string

@@ -268,33 +268,47 @@ func (s *Service) Alert(ctx context.Context, docs []search.Doc) (int, error) {
 	return added, nil
 }
 
-// notifiedInvestor is the investor whose notifications the caller reads.
-func notifiedInvestor(p identity.Principal) (string, error) {
-	if p.Anonymous() {
-		return "", errs.UnauthenticatedErr()
+// notified is whom the caller reads notifications for: the investor or
+// the startup they act for.
+func notified(p identity.Principal) (Recipient, error) {
+	switch {
+	case p.Anonymous():
+		return Recipient{}, errs.UnauthenticatedErr()
+	case p.OrgID == "":
+	case p.Has(identity.RoleInvestor):
+		return Recipient{InvestorID: p.OrgID}, nil
+	case p.Has(identity.RoleStartupMember):
+		return Recipient{StartupID: p.OrgID}, nil
 	}
-	if !p.Has(identity.RoleInvestor) || p.OrgID == "" {
-		return "", errs.Forbidden()
-	}
-	return p.OrgID, nil
+	return Recipient{}, errs.Forbidden()
 }
 
-// Notifications pages the caller's investor's notifications, newest first.
+// Notifications pages the caller's notifications, newest first.
 func (s *Service) Notifications(ctx context.Context, unreadOnly bool, p value.Page) (value.Slice[Notification], error) {
-	investorID, err := notifiedInvestor(identity.FromContext(ctx))
+	to, err := notified(identity.FromContext(ctx))
 	if err != nil {
 		return value.Slice[Notification]{}, err
 	}
-	return s.st.Notifications.List(ctx, investorID, unreadOnly, p)
+	return s.st.Notifications.List(ctx, to, unreadOnly, p)
 }
 
 // CountNotifications counts what Notifications pages.
 func (s *Service) CountNotifications(ctx context.Context, unreadOnly bool) (int, error) {
-	investorID, err := notifiedInvestor(identity.FromContext(ctx))
+	to, err := notified(identity.FromContext(ctx))
 	if err != nil {
 		return 0, err
 	}
-	return s.st.Notifications.Count(ctx, investorID, unreadOnly)
+	return s.st.Notifications.Count(ctx, to, unreadOnly)
+}
+
+// ApplicationMoved tells a startup's members that the fund moved their
+// application (under review, shortlisted, awarded, rejected), once per status.
+func (s *Service) ApplicationMoved(ctx context.Context, startupID, applicationID, callID, status string) error {
+	now := s.clock.Now()
+	_, err := s.st.Notifications.Add(ctx, Notification{ID: value.NewID(now), Key: "application/" + applicationID + "/" + status,
+		ForStartupID: startupID, Kind: ApplicationStatusChanged, StartupID: startupID,
+		ApplicationID: applicationID, CallID: callID, Status: status, CreatedAt: now})
+	return err
 }
 
 // MarkRead marks one of the caller's investor's notifications read.

@@ -41,10 +41,10 @@ type SavedSearchStore interface {
 type NotificationStore interface {
 	// Add stores n unless one with its key exists.
 	Add(ctx context.Context, n Notification) (added bool, err error)
-	// List pages an investor's notifications, newest first.
-	List(ctx context.Context, investorID string, unreadOnly bool, p value.Page) (value.Slice[Notification], error)
+	// List pages a recipient's notifications, newest first.
+	List(ctx context.Context, to Recipient, unreadOnly bool, p value.Page) (value.Slice[Notification], error)
 	// Count counts what List pages.
-	Count(ctx context.Context, investorID string, unreadOnly bool) (int, error)
+	Count(ctx context.Context, to Recipient, unreadOnly bool) (int, error)
 	Get(ctx context.Context, id string) (Notification, error)
 	MarkRead(ctx context.Context, id string, at time.Time) (Notification, error)
 }
@@ -272,14 +272,14 @@ func (s *Service) OwnSavedSearch(ctx context.Context, id string) (SavedSearch, e
 	return ss, err
 }
 
-// Notification returns one of the caller's investor's notifications.
+// Notification returns one of the caller's notifications.
 func (s *Service) Notification(ctx context.Context, id string) (Notification, error) {
-	investorID, err := notifiedInvestor(identity.FromContext(ctx))
+	to, err := notified(identity.FromContext(ctx))
 	if err != nil {
 		return Notification{}, err
 	}
 	n, err := s.st.Notifications.Get(ctx, id)
-	if err == nil && n.InvestorID != investorID {
+	if err == nil && (n.InvestorID != to.InvestorID || n.ForStartupID != to.StartupID) {
 		err = EntityNotification.NotFound()
 	}
 	return n, err

@@ -47,11 +47,17 @@ type Service struct {
 	actors   ActorReader
 	clock    clock.Clock
 	changed  record.Listeners[Call]
+	moved    record.Listeners[Application]
 }
 
 // OnCallChange registers fn to be told of every call published, edited,
 // closed, cancelled or decided, after the write; fn must not block.
 func (s *Service) OnCallChange(fn func(Call)) { s.changed.On(fn) }
+
+// OnApplicationMoved registers fn to be told of every application the
+// fund's side moved (under review, shortlisted, awarded, rejected), after
+// the write; fn must not block.
+func (s *Service) OnApplicationMoved(fn func(Application)) { s.moved.On(fn) }
 
 // NewService builds the funding use-cases.
 func NewService(s Stores, startups StartupReader, actors ActorReader, c clock.Clock) *Service {
@@ -446,7 +452,9 @@ const anyVersion = -1
 // changeApplication runs a change on an application, with its call at hand,
 // at the version the caller saw (or anyVersion).
 func (s *Service) changeApplication(ctx context.Context, id string, version int64, change func(*Application, Call) error) (Application, error) {
+	var before AppStatus
 	a, err := s.st.Applications.Update(ctx, id, func(a *Application) error {
+		before = a.Status
 		c, err := s.st.Calls.Get(ctx, a.CallID)
 		if err != nil {
 			return err
@@ -461,6 +469,9 @@ func (s *Service) changeApplication(ctx context.Context, id string, version int6
 	})
 	if err != nil {
 		return Application{}, fmt.Errorf("change application %s: %w", id, err)
+	}
+	if a.Status != before && transitions[before][a.Status] == FundSide {
+		s.moved.Notify(a)
 	}
 	return a, nil
 }

@@ -855,6 +855,7 @@ type ComplexityRoot struct {
 	}
 
 	Notification struct {
+		Application func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Kind        func(childComplexity int) int
@@ -1668,6 +1669,7 @@ type NotificationResolver interface {
 	Message(ctx context.Context, obj *dealflow.Notification) (string, error)
 	Startup(ctx context.Context, obj *dealflow.Notification) (*firm.Startup, error)
 	SavedSearch(ctx context.Context, obj *dealflow.Notification) (*dealflow.SavedSearch, error)
+	Application(ctx context.Context, obj *dealflow.Notification) (*funding.Application, error)
 
 	ReadAt(ctx context.Context, obj *dealflow.Notification) (*time.Time, error)
 }
@@ -5387,6 +5389,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.Mutation.WithdrawSandboxApplication(childComplexity, args["input"].(model.SandboxApplicationActionInput)), true
 
+	case "Notification.application":
+		if e.complexity.Notification.Application == nil {
+			break
+		}
+
+		return e.complexity.Notification.Application(childComplexity), true
 	case "Notification.createdAt":
 		if e.complexity.Notification.CreatedAt == nil {
 			break
@@ -8471,9 +8479,17 @@ enum NotificationKind {
   SAVED_SEARCH_MATCH
   "A startup granted the investor access to its data room (or changed the grant's expiry)."
   DATA_ROOM_OPENED
+  "For a startup: the fund moved one of its applications (under review, shortlisted, awarded, rejected)."
+  APPLICATION_STATUS_CHANGED
+  "For a startup: an investor read its data room today (once a day per investor; the access log has every read)."
+  DATA_ROOM_READ
 }
 
-"Something an investor's users should know: a startup matching a saved search, a data room opened to them."
+"""
+Something to look at: for an investor's users, a startup matching a saved
+search or a data room opened to them; for a startup's members, an
+application the fund moved or a data-room read.
+"""
 type Notification implements Node {
   "The global ID; node(id:) and nodes(ids:) resolve it."
   id: ID!
@@ -8485,6 +8501,8 @@ type Notification implements Node {
   startup: Startup
   "SAVED_SEARCH_MATCH: the saved search, unless deleted since."
   savedSearch: SavedSearch
+  "APPLICATION_STATUS_CHANGED: the application."
+  application: Application
   "When it was created."
   createdAt: DateTime!
   "Null while unread."
@@ -8576,7 +8594,7 @@ extend type Startup {
 }
 
 extend type Query {
-  "The notifications of the investor the caller acts for, newest first."
+  "The notifications of the investor or startup the caller acts for, newest first."
   notifications("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only notifications not yet marked read." unreadOnly: Boolean = false): NotificationConnection
 }
 
@@ -8693,7 +8711,7 @@ extend type Mutation {
   saveSearch("The change's input." input: SaveSearchInput!): SavedSearchPayload!
   "The investor's users: deletes a saved search."
   deleteSavedSearch("The change's input." input: DeleteSavedSearchInput!): DeleteSavedSearchPayload!
-  "The investor's users: marks a notification read."
+  "The users it is for: marks a notification read."
   markNotificationRead("The change's input." input: MarkNotificationReadInput!): NotificationPayload!
   "Let an investor's users read the startup's contact, financials and evidence until expiresAt; every read is logged. Those who manage the startup."
   grantDataRoomAccess("The change's input." input: GrantDataRoomAccessInput!): DataRoomGrantPayload!
@@ -11611,7 +11629,7 @@ type Viewer {
   applications("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only items in this status." status: ApplicationStatus): ApplicationConnection!
   "The applications the user is assigned to review, in every call (page size at most 100)."
   reviewAssignments("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): ApplicationConnection!
-  "The notifications of the investor the user acts for, newest first (page size at most 100)."
+  "The notifications of the investor or startup the user acts for, newest first (page size at most 100); empty for other users."
   notifications("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String, "Only notifications not yet marked read." unreadOnly: Boolean = false): NotificationConnection!
   """
   The events the user registered for, latest start first (page size at most
@@ -33140,6 +33158,61 @@ func (ec *executionContext) fieldContext_Notification_savedSearch(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Notification_application(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Notification_application,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Notification().Application(ctx, obj)
+		},
+		nil,
+		ec.marshalOApplication2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐApplication,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Notification_application(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notification",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Application_id(ctx, field)
+			case "fundCall":
+				return ec.fieldContext_Application_fundCall(ctx, field)
+			case "startup":
+				return ec.fieldContext_Application_startup(ctx, field)
+			case "status":
+				return ec.fieldContext_Application_status(ctx, field)
+			case "requestedAmountVnd":
+				return ec.fieldContext_Application_requestedAmountVnd(ctx, field)
+			case "answers":
+				return ec.fieldContext_Application_answers(ctx, field)
+			case "submittedAt":
+				return ec.fieldContext_Application_submittedAt(ctx, field)
+			case "history":
+				return ec.fieldContext_Application_history(ctx, field)
+			case "reviewers":
+				return ec.fieldContext_Application_reviewers(ctx, field)
+			case "reviews":
+				return ec.fieldContext_Application_reviews(ctx, field)
+			case "feedback":
+				return ec.fieldContext_Application_feedback(ctx, field)
+			case "version":
+				return ec.fieldContext_Application_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Application", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Notification_createdAt(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33364,6 +33437,8 @@ func (ec *executionContext) fieldContext_NotificationEdge_node(_ context.Context
 				return ec.fieldContext_Notification_startup(ctx, field)
 			case "savedSearch":
 				return ec.fieldContext_Notification_savedSearch(ctx, field)
+			case "application":
+				return ec.fieldContext_Notification_application(ctx, field)
 			case "createdAt":
 				return ec.fieldContext_Notification_createdAt(ctx, field)
 			case "readAt":
@@ -33409,6 +33484,8 @@ func (ec *executionContext) fieldContext_NotificationPayload_notification(_ cont
 				return ec.fieldContext_Notification_startup(ctx, field)
 			case "savedSearch":
 				return ec.fieldContext_Notification_savedSearch(ctx, field)
+			case "application":
+				return ec.fieldContext_Notification_application(ctx, field)
 			case "createdAt":
 				return ec.fieldContext_Notification_createdAt(ctx, field)
 			case "readAt":
@@ -61331,6 +61408,39 @@ func (ec *executionContext) _Notification(ctx context.Context, sel ast.Selection
 					}
 				}()
 				res = ec._Notification_savedSearch(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "application":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Notification_application(ctx, field, obj)
 				return res
 			}
 

@@ -57,7 +57,7 @@ type Documents = {
     "\n  mutation MarkParticipant($input: MarkParticipantInput!) {\n    markParticipant(input: $input) { participant { id myMark } userErrors { field code message } }\n  }\n": typeof types.MarkParticipantDocument,
     "\n  mutation RequestMeeting($input: RequestMeetingInput!) {\n    requestMeeting(input: $input) { request { id status } userErrors { field code message } }\n  }\n": typeof types.RequestMeetingDocument,
     "\n  mutation RespondToMeetingRequest($input: RespondToMeetingRequestInput!) {\n    respondToMeetingRequest(input: $input) { request { id status } userErrors { field code message } }\n  }\n": typeof types.RespondToMeetingRequestDocument,
-    "\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } } } }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } application { id } } } }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(input: { id: $id }) { notification { id readAt } userErrors { field code message } } }\n": typeof types.MarkNotificationReadDocument,
     "\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Startup { id name }\n      ... on FundCall { id title }\n      ... on Investor { id name }\n      ... on Mentor { id name }\n      ... on Incubator { id name }\n    }\n  }\n": typeof types.MatchFieldsFragmentDoc,
 };
@@ -105,7 +105,7 @@ const documents: Documents = {
     "\n  mutation MarkParticipant($input: MarkParticipantInput!) {\n    markParticipant(input: $input) { participant { id myMark } userErrors { field code message } }\n  }\n": types.MarkParticipantDocument,
     "\n  mutation RequestMeeting($input: RequestMeetingInput!) {\n    requestMeeting(input: $input) { request { id status } userErrors { field code message } }\n  }\n": types.RequestMeetingDocument,
     "\n  mutation RespondToMeetingRequest($input: RespondToMeetingRequestInput!) {\n    respondToMeetingRequest(input: $input) { request { id status } userErrors { field code message } }\n  }\n": types.RespondToMeetingRequestDocument,
-    "\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } } } }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } application { id } } } }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(input: { id: $id }) { notification { id readAt } userErrors { field code message } } }\n": types.MarkNotificationReadDocument,
     "\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Startup { id name }\n      ... on FundCall { id title }\n      ... on Investor { id name }\n      ... on Mentor { id name }\n      ... on Incubator { id name }\n    }\n  }\n": types.MatchFieldsFragmentDoc,
 };
@@ -299,7 +299,7 @@ export function graphql(source: "\n  mutation RespondToMeetingRequest($input: Re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } } } }\n    }\n  }\n"): (typeof documents)["\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } } } }\n    }\n  }\n"];
+export function graphql(source: "\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } application { id } } } }\n    }\n  }\n"): (typeof documents)["\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } application { id } } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -210,7 +210,7 @@ export function EventPage({ params, session }: Props) {
 const NotificationsQuery = graphql(`
   query Notifications {
     viewer {
-      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } } } }
+      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } application { id } } } }
     }
   }
 `);
@@ -233,7 +233,9 @@ export function Notifications() {
         {list.map((n) => (
           <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
             <time dateTime={n.createdAt}>{dateTime(lang, n.createdAt)}</time> — {n.message}
-            {n.startup && <> · <Link to={`/startups/${encodeURIComponent(n.startup.id)}`}>{n.startup.name}</Link></>}
+            {n.application
+              ? <> · <Link to={`/applications/${encodeURIComponent(n.application.id)}`}>{t('Xem hồ sơ', 'See the application')}</Link></>
+              : n.startup && n.kind !== 'DATA_ROOM_READ' && <> · <Link to={`/startups/${encodeURIComponent(n.startup.id)}`}>{n.startup.name}</Link></>}
             {!n.readAt && <button type="button" className="quiet" onClick={() => markRead({ id: n.id })}>{t('Đánh dấu đã đọc', 'Mark read')}</button>}
           </li>
         ))}

@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,c as a,d as o,f as s,h as c,i as l,l as u,m as d,n as f,o as p,r as m,s as h,t as g,v as _}from"./console-Bneap8JN.js";import{c as v,n as y,s as b,t as x}from"./format-BWEJNbRL.js";import{t as S}from"./match-BLUXK3kc.js";var C=e(t(),1),w=n(),T=v(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,c as a,d as o,f as s,h as c,i as l,l as u,m as d,n as f,o as p,r as m,s as h,t as g,v as _}from"./console-D9m_VOxU.js";import{c as v,n as y,s as b,t as x}from"./format-CisX7J_Y.js";import{t as S}from"./match-D94xv0G4.js";var C=e(t(),1),w=n(),T=v(`
   query FounderHome($id: ID!) {
     startup(id: $id) {
       id name nameEn description website teamSize stage ward foundedOn sectors
