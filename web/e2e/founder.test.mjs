@@ -1,24 +1,15 @@
 // A founder signs in, sees the startup's matches, checks eligibility for the
 // open call, applies (a server userError shown at its field first; a double
 // click on submit makes one application), and follows the application.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, axe, timed, writeTimings, signInAs } from './harness.mjs';
+import { axe, timed, signInAs, journey } from './harness.mjs';
 
-let server, b;
-before(async () => {
-  server = await startServer();
-  b = await openBrowser(server);
-});
-after(async () => {
-  writeTimings();
-  await b?.browser.close();
-  await server?.stop();
-});
+const j = journey();
 
 test('a founder applies to the open call, in Vietnamese', async () => {
-  const { page } = b;
-  await signInAs(page, server.origin, /Nhà sáng lập PortSense/);
+  const { page } = j.b;
+  await signInAs(page, j.server.origin, /Nhà sáng lập PortSense/);
   await page.getByRole('heading', { level: 1, name: 'Công ty CP Cảng Số Hải Phòng' }).waitFor();
   await page.getByRole('heading', { name: 'Đợt gọi vốn phù hợp' }).waitFor();
   await page.getByText('Vì sao phù hợp').first().click();
@@ -63,6 +54,6 @@ test('a founder applies to the open call, in Vietnamese', async () => {
   await timed('founder', 'screening', page, () => nav.getByRole('link', { name: 'Sàng lọc pháp lý' }).click(),
     'Minh chứng');
   assert.deepEqual(await axe(page), [], 'screening: axe');
-  assert.deepEqual(b.refused, [], 'no request left the machine');
-  assert.deepEqual(b.consoleErrors, []);
+  assert.deepEqual(j.b.refused, [], 'no request left the machine');
+  assert.deepEqual(j.b.consoleErrors, []);
 });

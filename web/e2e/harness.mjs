@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -151,4 +152,23 @@ export async function signInAs(page, origin, name) {
   await page.goto(origin + '/');
   await page.getByRole('button', { name }).first().click();
   await page.getByRole('navigation').waitFor();
+}
+
+/**
+ * One journey's server and browser, started before the file's tests and
+ * stopped after them (with the render timings printed): the returned
+ * object's server and b are set once before() has run.
+ */
+export function journey(options) {
+  const j = {};
+  before(async () => {
+    j.server = await startServer();
+    j.b = await openBrowser(j.server, options);
+  });
+  after(async () => {
+    writeTimings();
+    await j.b?.browser.close();
+    await j.server?.stop();
+  });
+  return j;
 }

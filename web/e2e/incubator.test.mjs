@@ -2,20 +2,11 @@
 // registration, schedules the meetings that founder and an investor asked
 // for, publishes the final agenda and checks a participant in at the door
 // on a phone-sized screen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, axe, timed, writeTimings, signInAs } from './harness.mjs';
+import { axe, timed, signInAs, journey } from './harness.mjs';
 
-let server, b;
-before(async () => {
-  server = await startServer();
-  b = await openBrowser(server);
-});
-after(async () => {
-  writeTimings();
-  await b?.browser.close();
-  await server?.stop();
-});
+const j = journey();
 
 /** A datetime-local value in Hai Phong's time (UTC+7). */
 const local = (ms) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 16);
@@ -24,8 +15,8 @@ const register = `mutation($input: RegisterForEventInput!) { registerForEvent(in
 const markMust = `mutation($id: ID!) { markParticipant(input: { participantId: $id, mark: MUST_MEET }) { userErrors { message } } }`;
 
 test('an incubator manager runs an event, in Vietnamese', async () => {
-  const { page } = b;
-  await signInAs(page, server.origin, /^Quản lý /);
+  const { page } = j.b;
+  await signInAs(page, j.server.origin, /^Quản lý /);
   await page.getByRole('heading', { level: 1, name: 'Quản lý sự kiện' }).waitFor();
   assert.deepEqual(await axe(page), [], 'events: axe');
 
@@ -45,10 +36,10 @@ test('an incubator manager runs an event, in Vietnamese', async () => {
   const eventId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
 
   // A founder (approval needed) and an investor register and want to meet.
-  const founder = await server.token('demo-founder-0');
-  const investor = await server.token('demo-investor-0');
-  const f = (await server.graphql(founder, register, { input: { eventId, name: 'Nguyễn Văn Cảng' } })).registerForEvent.participant;
-  const i = (await server.graphql(investor, register, { input: { eventId, name: 'Trần Thị Vốn' } })).registerForEvent.participant;
+  const founder = await j.server.token('demo-founder-0');
+  const investor = await j.server.token('demo-investor-0');
+  const f = (await j.server.graphql(founder, register, { input: { eventId, name: 'Nguyễn Văn Cảng' } })).registerForEvent.participant;
+  const i = (await j.server.graphql(investor, register, { input: { eventId, name: 'Trần Thị Vốn' } })).registerForEvent.participant;
   assert.equal(f.status, 'PENDING_APPROVAL');
   assert.equal(i.status, 'CONFIRMED');
 
@@ -56,8 +47,8 @@ test('an incubator manager runs an event, in Vietnamese', async () => {
   await page.getByRole('button', { name: 'Duyệt Nguyễn Văn Cảng' }).click();
   await page.getByText('Đã duyệt Nguyễn Văn Cảng.').waitFor();
   assert.deepEqual(await axe(page), [], 'manage event: axe');
-  await server.graphql(founder, markMust, { id: i.id });
-  await server.graphql(investor, markMust, { id: f.id });
+  await j.server.graphql(founder, markMust, { id: i.id });
+  await j.server.graphql(investor, markMust, { id: f.id });
 
   await page.getByRole('button', { name: 'Xếp lịch gặp' }).click();
   await page.getByText('Đã xếp 1/1 cuộc gặp.').waitFor();
@@ -82,6 +73,6 @@ test('an incubator manager runs an event, in Vietnamese', async () => {
 
   await timed('incubator', 'our startups', page, () => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Startup của vườn ươm' }).click(), 'Nhà đầu tư phù hợp nhất');
   assert.deepEqual(await axe(page), [], 'our startups: axe');
-  assert.deepEqual(b.refused, [], 'no request left the machine');
-  assert.deepEqual(b.consoleErrors, []);
+  assert.deepEqual(j.b.refused, [], 'no request left the machine');
+  assert.deepEqual(j.b.consoleErrors, []);
 });

@@ -1,27 +1,18 @@
 // An investor searches without diacritics, narrows by a facet, opens a
 // startup, moves it through the pipeline and saves the search — in English,
 // the language chosen on the page and remembered.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, axe, timed, writeTimings, signInAs } from './harness.mjs';
+import { axe, timed, signInAs, journey } from './harness.mjs';
 
-let server, b;
-before(async () => {
-  server = await startServer();
-  b = await openBrowser(server);
-});
-after(async () => {
-  writeTimings();
-  await b?.browser.close();
-  await server?.stop();
-});
+const j = journey();
 
 test('an investor works the deal flow, in English', async () => {
-  const { page } = b;
-  await page.goto(server.origin + '/');
+  const { page } = j.b;
+  await page.goto(j.server.origin + '/');
   await page.getByRole('button', { name: 'EN' }).click();
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  await signInAs(page, server.origin, /Nhà đầu tư,/);
+  await signInAs(page, j.server.origin, /Nhà đầu tư,/);
   await page.getByRole('heading', { level: 1, name: 'Deal flow' }).waitFor();
   await page.locator('.results li').first().waitFor();
   assert.deepEqual(await axe(page), [], 'deal flow: axe');
@@ -77,6 +68,6 @@ test('an investor works the deal flow, in English', async () => {
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Saved searches' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  assert.deepEqual(b.refused, [], 'no request left the machine');
-  assert.deepEqual(b.consoleErrors, []);
+  assert.deepEqual(j.b.refused, [], 'no request left the machine');
+  assert.deepEqual(j.b.consoleErrors, []);
 });

@@ -115,8 +115,3 @@ export async function oidcCallback(cfg: { issuer: string; clientId: string }): P
   saveSession(user.access_token);
   return typeof user.state === 'string' ? user.state : '/';
 }
-
-export async function oidcSignOut(cfg: { issuer: string; clientId: string }) {
-  clearSession();
-  await (await oidcManager(cfg)).signoutRedirect().catch(() => undefined);
-}

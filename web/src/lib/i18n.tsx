@@ -30,8 +30,3 @@ export function useT(): T {
   const { lang } = useContext(LangContext);
   return (vi, en) => (lang === 'en' ? en : vi);
 }
-
-/** A bilingual text from the API: the English where written, else the Vietnamese. */
-export function localized(lang: Lang, text: { vi: string; en?: string | null }): string {
-  return lang === 'en' && text.en ? text.en : text.vi;
-}
