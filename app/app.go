@@ -309,6 +309,8 @@ func (a *App) Handler() http.Handler {
 	}))
 	if a.metrics != nil {
 		mux.Handle("GET /metrics", a.metrics.Handler())
+	} else {
+		mux.Handle("GET /metrics", http.NotFoundHandler()) // not a console page either
 	}
 	mux.Handle("GET /events/{id}/agenda.ics", graph.AgendaFile(a.resolver, a.verifier, a.logger))
 	a.consoleRoutes(mux)
