@@ -311,7 +311,7 @@ func (s *Service) ApplicationMoved(ctx context.Context, startupID, applicationID
 	return err
 }
 
-// MarkRead marks one of the caller's investor's notifications read.
+// MarkRead marks one of the caller's notifications read.
 func (s *Service) MarkRead(ctx context.Context, id string) (Notification, error) {
 	n, err := s.Notification(ctx, id)
 	if err != nil {
