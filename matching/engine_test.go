@@ -122,3 +122,13 @@ func TestVND(t *testing.T) {
 		assert.Equal(t, want, vnd(in))
 	}
 }
+
+// Sectors and stages in an explanation read as their names, not codes.
+func TestDetailsNameSectorsAndStages(t *testing.T) {
+	sector := Contribution{Factor: FactorSector, Value: 1, Args: []string{"PORT_LOGISTICS", "ARTIFICIAL_INTELLIGENCE"}}
+	assert.Equal(t, "Shared sectors: Port logistics, Artificial intelligence", sector.Detail(true))
+	assert.Equal(t, "Cùng lĩnh vực: Cảng biển và logistics, Trí tuệ nhân tạo", sector.Detail(false))
+	stage := Contribution{Factor: FactorStage, Value: 1, Args: []string{"SEED"}}
+	assert.Equal(t, "Right stage: Seed", stage.Detail(true))
+	assert.Equal(t, "Đúng giai đoạn Hạt giống", stage.Detail(false))
+}

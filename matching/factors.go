@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/innoport/innoport/domain/value"
 )
 
 // Factor is one reason a pair scores what it does.
@@ -187,6 +189,16 @@ func explain(k Kind, f *factors, args func(Factor) []string) []Contribution {
 // Detail says what a contribution means, in Vietnamese or English.
 func (c Contribution) Detail(english bool) string {
 	list := strings.Join(c.Args, ", ")
+	if c.Factor == FactorSector || c.Factor == FactorStage { // codes, shown by their names
+		names := make([]string, len(c.Args))
+		for i, a := range c.Args {
+			names[i] = value.Sector(a).Label(english)
+			if c.Factor == FactorStage {
+				names[i] = value.Stage(a).Label(english)
+			}
+		}
+		list = strings.Join(names, ", ")
+	}
 	pick := func(vi, en string) string {
 		if english {
 			return en

@@ -69,6 +69,19 @@ var sectorIndex = func() map[Sector]int {
 	return m
 }()
 
+// Label is the sector's name in Vietnamese or English; an unknown code is
+// returned as it is.
+func (s Sector) Label(english bool) string {
+	i, ok := sectorIndex[s]
+	switch {
+	case !ok:
+		return string(s)
+	case english:
+		return sectors[i].EN
+	}
+	return sectors[i].VI
+}
+
 // Sectors lists the whole taxonomy in display order.
 func Sectors() []SectorInfo { return append([]SectorInfo(nil), sectors...) }
 
@@ -115,6 +128,24 @@ const (
 )
 
 var stages = []Stage{StageIdea, StagePrototype, StagePreSeed, StageSeed, StageSeriesA, StageGrowth}
+
+var stageLabels = map[Stage][2]string{
+	StageIdea: {"Ý tưởng", "Idea"}, StagePrototype: {"Mẫu thử", "Prototype"}, StagePreSeed: {"Tiền hạt giống", "Pre-seed"},
+	StageSeed: {"Hạt giống", "Seed"}, StageSeriesA: {"Vòng A", "Series A"}, StageGrowth: {"Tăng trưởng", "Growth"},
+}
+
+// Label is the stage's name in Vietnamese or English; an unknown code is
+// returned as it is.
+func (s Stage) Label(english bool) string {
+	l, ok := stageLabels[s]
+	switch {
+	case !ok:
+		return string(s)
+	case english:
+		return l[1]
+	}
+	return l[0]
+}
 
 // Rank returns the stage's position from 0 (IDEA), or -1 for an unknown stage.
 func (s Stage) Rank() int {
