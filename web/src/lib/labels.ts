@@ -51,6 +51,21 @@ const tables = {
     ELIGIBLE: ['Đủ điều kiện', 'Eligible'], NOT_ELIGIBLE: ['Chưa đủ điều kiện', 'Not eligible'],
     NEEDS_EVIDENCE: ['Cần bổ sung minh chứng', 'Needs evidence'],
   },
+  legalForm: {
+    JOINT_STOCK: ['Công ty cổ phần', 'Joint-stock company'], LLC_ONE_MEMBER: ['Công ty TNHH một thành viên', 'Single-member LLC'],
+    LLC_MULTI_MEMBER: ['Công ty TNHH hai thành viên trở lên', 'Multi-member LLC'], PARTNERSHIP: ['Công ty hợp danh', 'Partnership'],
+    PRIVATE_ENTERPRISE: ['Doanh nghiệp tư nhân', 'Private enterprise'],
+  },
+  certificate: {
+    ST_ENTERPRISE: ['Doanh nghiệp khoa học và công nghệ', 'Science and technology enterprise'],
+    HIGH_TECH: ['Doanh nghiệp công nghệ cao', 'High-tech enterprise'],
+  },
+  ipKind: {
+    INVENTION_PATENT: ['Bằng độc quyền sáng chế', 'Invention patent'], UTILITY_SOLUTION: ['Bằng độc quyền giải pháp hữu ích', 'Utility solution'],
+    INDUSTRIAL_DESIGN: ['Kiểu dáng công nghiệp', 'Industrial design'], IC_LAYOUT_DESIGN: ['Thiết kế bố trí mạch tích hợp', 'IC layout design'],
+    SOFTWARE_COPYRIGHT: ['Bản quyền phần mềm', 'Software copyright'], PLANT_VARIETY: ['Giống cây trồng', 'Plant variety'],
+    TECHNICAL_ADVANCE: ['Tiến bộ kỹ thuật', 'Technical advance'],
+  },
   role: {
     ADMIN: ['Quản trị viên', 'Administrator'], INCUBATOR_MANAGER: ['Quản lý vườn ươm', 'Incubator manager'],
     FUND_MANAGER: ['Quản lý quỹ', 'Fund manager'], INVESTOR: ['Nhà đầu tư', 'Investor'],

@@ -8,6 +8,13 @@ import { label } from '../lib/labels';
 import { navigate } from '../lib/router';
 import { Loading, Page } from '../ui/common';
 
+/** The personas by role, in the order the roles first appear. */
+function groupByRole(personas: Persona[]): [Persona['role'], Persona[]][] {
+  const groups = new Map<Persona['role'], Persona[]>();
+  for (const p of personas) groups.set(p.role, [...(groups.get(p.role) ?? []), p]);
+  return [...groups];
+}
+
 export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: (s: Session) => void }) {
   const t = useT();
   const [cfg, setCfg] = useState<AuthConfig | null>(null);
@@ -75,18 +82,21 @@ export function SignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: 
             )}
           </p>
           {!personas && <Loading />}
-          {personas && (
-            <ul className="personas">
-              {personas.map((p) => (
-                <li key={p.subject}>
-                  <button type="button" disabled={busy} onClick={() => pickPersona(p)} className="persona">
-                    <span className="persona-name">{p.name}</span>
-                    <span className="muted">{label(t, 'role', p.role)}{p.organization ? ` · ${p.organization}` : ''}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          {personas && groupByRole(personas).map(([role, group]) => (
+            <section key={role} className="persona-group" aria-labelledby={`role-${role}`}>
+              <h2 id={`role-${role}`}>{label(t, 'role', role)} <span className="muted">({group.length})</span></h2>
+              <ul className="personas">
+                {group.map((p) => (
+                  <li key={p.subject}>
+                    <button type="button" disabled={busy} onClick={() => pickPersona(p)} className="persona">
+                      <span className="persona-name">{p.name}</span>
+                      {p.organization && <span className="muted">{p.organization}</span>}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
         </>
       )}
       {cfg?.mode === 'token' && (

@@ -5,7 +5,7 @@ import type { AnswerInput, CallPageQuery } from '../gql/graphql';
 import type { Session } from '../lib/auth';
 import { date, dateTime, vnd } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
-import { label } from '../lib/labels';
+import { label, values } from '../lib/labels';
 import { Link, navigate } from '../lib/router';
 import { Empty, ErrorNotice, errorsAt, FieldErrors, FormErrors, Loading, newKey, Page, type UserErrorLike as UserError } from '../ui/common';
 import { MatchCard } from '../ui/match';
@@ -558,7 +558,7 @@ const ScreeningQuery = graphql(`
   query Screening($id: ID!) {
     startup(id: $id) {
       id version
-      screening { setKey setVersion status evaluatedAt criteria { key passed reason missing } }
+      screening { setKey setVersion status evaluatedAt criteria { key passed reason } }
       evidence {
         legalForm firstRegisteredOn publicOffering
         ipAssets { kind number grantedOn expiresOn documentRef }
@@ -628,7 +628,6 @@ export function Screening({ session }: Props) {
                           <span aria-hidden="true">{c.passed ? '✓' : '✗'}</span>
                           <span className="sr-only">{c.passed ? t('Đạt: ', 'Passed: ') : t('Chưa đạt: ', 'Not passed: ')}</span>
                           {c.reason}
-                          {c.missing.length > 0 && <span className="muted"> — {t('còn thiếu: ', 'missing: ')}{c.missing.join(', ')}</span>}
                         </li>
                       ))}
                     </ul>
@@ -640,9 +639,9 @@ export function Screening({ session }: Props) {
           <section className="card" aria-labelledby="ev-h">
             <h2 id="ev-h">{t('Minh chứng', 'Evidence')}</h2>
             <dl className="facts">
-              <dt>{t('Loại hình', 'Legal form')}</dt><dd>{s.evidence?.legalForm ?? '—'}</dd>
-              <dt>{t('Tài sản trí tuệ', 'IP assets')}</dt><dd>{s.evidence?.ipAssets.map((a) => `${a.kind} ${a.number ?? ''}`).join(', ') || '—'}</dd>
-              <dt>{t('Chứng nhận', 'Certificates')}</dt><dd>{s.evidence?.certificates.map((c) => `${c.kind} (${date(lang, c.issuedOn)})`).join(', ') || '—'}</dd>
+              <dt>{t('Loại hình', 'Legal form')}</dt><dd>{s.evidence?.legalForm ? label(t, 'legalForm', s.evidence.legalForm) : '—'}</dd>
+              <dt>{t('Tài sản trí tuệ', 'IP assets')}</dt><dd>{s.evidence?.ipAssets.map((a) => `${label(t, 'ipKind', a.kind)} ${a.number ?? ''}`.trim()).join(', ') || '—'}</dd>
+              <dt>{t('Chứng nhận', 'Certificates')}</dt><dd>{s.evidence?.certificates.map((c) => `${label(t, 'certificate', c.kind)} (${date(lang, c.issuedOn)})`).join(', ') || '—'}</dd>
               <dt>{t('Giải thưởng', 'Awards')}</dt><dd>{s.evidence?.awards.map((a) => a.name).join(', ') || '—'}</dd>
               <dt>{t('Đầu tư', 'Investments')}</dt><dd>{s.evidence?.investments.map((a) => a.fund).join(', ') || '—'}</dd>
             </dl>
@@ -652,8 +651,7 @@ export function Screening({ session }: Props) {
               <div className="field">
                 <label htmlFor="cert-kind">{t('Loại', 'Kind')}</label>
                 <select id="cert-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-                  <option value="ST_ENTERPRISE">{t('Doanh nghiệp khoa học và công nghệ', 'Science and technology enterprise')}</option>
-                  <option value="HIGH_TECH">{t('Doanh nghiệp công nghệ cao', 'High-tech enterprise')}</option>
+                  {values('certificate').map((k) => <option key={k} value={k}>{label(t, 'certificate', k)}</option>)}
                 </select>
               </div>
               <div className="field">

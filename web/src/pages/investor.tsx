@@ -307,7 +307,10 @@ export function Pipeline() {
       {fetching && !data && <Loading />}
       {error && <ErrorNotice error={error} />}
       <FormErrors errors={moved.data?.moveDeal.userErrors} shown={[]} />
-      {data && (
+      {data && !deals.length && (
+        <Empty>{t('Quy trình còn trống: thêm startup từ ', 'Your pipeline is empty: add startups from ')}<Link to="/dealflow">{t('luồng thương vụ', 'the deal flow')}</Link>.</Empty>
+      )}
+      {deals.length > 0 && (
         <div className="board">
           {values('deal').map((st) => {
             const col = deals.filter((d) => d.stage === st);

@@ -55,8 +55,8 @@ export function Shell({ session, onSignOut, children }: { session: Session | nul
           {session && (
             <>
               <span className="who">
-                <span className="who-name">{session.name}</span>
-                <span className="muted"> · {session.roles.map((r) => label(t, 'role', r)).join(', ')}</span>
+                <span className="who-name">{session.name} · </span>
+                <span className="muted">{session.roles.map((r) => label(t, 'role', r)).join(', ')}</span>
               </span>
               <button type="button" className="link" onClick={() => { onSignOut(); navigate('/signin'); }}>
                 {t('Đăng xuất', 'Sign out')}
