@@ -48,16 +48,12 @@ const routes: Route[] = [
 ];
 
 export function App() {
-  const [lang, setLangState] = useState<Lang>(storedLang);
+  const [lang, setLang] = useState<Lang>(storedLang);
   const [session, setSession] = useState<Session | null>(loadSession);
   const [expired, setExpired] = useState(false);
   const { path } = useLocation();
 
-  const setLang = useCallback((l: Lang) => {
-    storeLang(l);
-    setLangState(l);
-  }, []);
-  useEffect(() => storeLang(lang), [lang]);
+  useEffect(() => storeLang(lang), [lang]); // remembered, and the page's lang attribute
 
   const endSession = useCallback((why: 'expired' | 'signed-out') => {
     clearSession();

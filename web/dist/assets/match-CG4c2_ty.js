@@ -1,4 +1,4 @@
-import{c as e,i as t}from"./format-C64hvOg0.js";import{d as n,h as r,l as i,m as a}from"./console-DP7Fl3gN.js";import{t as o}from"./jsx-runtime-BVdZ9n9D.js";var s=o();e(`
+import{c as e,i as t}from"./format-C64hvOg0.js";import{d as n,h as r,l as i,m as a}from"./console-Wb6G8NCU.js";import{t as o}from"./jsx-runtime-BVdZ9n9D.js";var s=o();e(`
   fragment MatchFields on Match {
     id
     score

@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,f as o,g as s,h as c,i as l,l as u,m as d,n as f,o as p,p as m,t as h,u as g,v as _}from"./console-DP7Fl3gN.js";import{c as v,i as y,n as b,s as x,t as S}from"./format-C64hvOg0.js";import{n as C}from"./match-DXXvd3hS.js";var w=e(t(),1),T=n(),E=v(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,f as o,g as s,h as c,i as l,l as u,m as d,n as f,o as p,p as m,t as h,u as g,v as _}from"./console-Wb6G8NCU.js";import{c as v,i as y,n as b,s as x,t as S}from"./format-C64hvOg0.js";import{n as C}from"./match-CG4c2_ty.js";var w=e(t(),1),T=n(),E=v(`
   query DealFlow($filter: DealFlowFilter, $first: Int!) {
     viewer {
       organization {

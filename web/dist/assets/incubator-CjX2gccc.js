@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,f as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,u as g,v as _}from"./console-DP7Fl3gN.js";import{a as v,c as y,n as b,o as x,r as S}from"./format-C64hvOg0.js";var C=e(t(),1),w=n(),T=y(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,f as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,u as g,v as _}from"./console-Wb6G8NCU.js";import{a as v,c as y,n as b,o as x,r as S}from"./format-C64hvOg0.js";var C=e(t(),1),w=n(),T=y(`
   query ManageEvents {
     viewer {
       organization {

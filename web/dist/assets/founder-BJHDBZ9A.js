@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,c as a,d as o,f as s,h as c,i as l,l as u,m as d,n as f,o as p,r as m,s as h,t as g,u as _,v}from"./console-DP7Fl3gN.js";import{c as y,n as b,s as x,t as S}from"./format-C64hvOg0.js";import{t as C}from"./match-DXXvd3hS.js";var w=e(t(),1),T=n(),E=y(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,c as a,d as o,f as s,h as c,i as l,l as u,m as d,n as f,o as p,r as m,s as h,t as g,u as _,v}from"./console-Wb6G8NCU.js";import{c as y,n as b,s as x,t as S}from"./format-C64hvOg0.js";import{t as C}from"./match-CG4c2_ty.js";var w=e(t(),1),T=n(),E=y(`
   query FounderHome($id: ID!) {
     startup(id: $id) {
       id name nameEn description website teamSize stage ward foundedOn sectors

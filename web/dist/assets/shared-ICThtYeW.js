@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,h as o,i as s,l as c,m as l,n as u,o as d,t as f,v as p}from"./console-DP7Fl3gN.js";import{a as m,c as h,i as g,n as _}from"./format-C64hvOg0.js";var v=e(t(),1),y=n(),b=h(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,h as o,i as s,l as c,m as l,n as u,o as d,t as f,v as p}from"./console-Wb6G8NCU.js";import{a as m,c as h,i as g,n as _}from"./format-C64hvOg0.js";var v=e(t(),1),y=n(),b=h(`
   query Events {
     events(status: [PUBLISHED], first: 100) {
       edges { node { id title kind start end venue seatsTaken capacity incubator { id name } myRegistration { id status } } }
