@@ -54,12 +54,15 @@ func (o *SearchOutbox) mark(ctx context.Context, k search.Key, version int64) er
 	if o.db.serial != nil {
 		defer outboxLocks.lock(id)()
 	}
-	_, err := o.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
-		bson.D{
-			{Key: "$set", Value: bson.D{{Key: "type", Value: string(k.Type)}, {Key: "rid", Value: k.ID}, {Key: "at", Value: time.Now().UTC()}}},
-			{Key: "$max", Value: bson.D{{Key: "version", Value: version}}},
-		},
-		options.UpdateOne().SetUpsert(true))
+	err := retryBusy(ctx, func() error {
+		_, err := o.coll.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}},
+			bson.D{
+				{Key: "$set", Value: bson.D{{Key: "type", Value: string(k.Type)}, {Key: "rid", Value: k.ID}, {Key: "at", Value: time.Now().UTC()}}},
+				{Key: "$max", Value: bson.D{{Key: "version", Value: version}}},
+			},
+			options.UpdateOne().SetUpsert(true))
+		return err
+	})
 	if err != nil {
 		return errs.Internalf(err, "mark %s for search", id)
 	}
