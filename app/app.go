@@ -62,6 +62,7 @@ type App struct {
 	tracer   *sdktrace.TracerProvider // nil when off
 	// background tracks work started by requests that outlives them.
 	background sync.WaitGroup
+	rescreens  rescreenQueue
 }
 
 // New connects the store (starting the embedded one when no URI is

@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"maps"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/innoport/innoport/domain/dealflow"
@@ -86,19 +89,63 @@ func (a *App) meetingToDeal(ctx context.Context, r events.Rated) error {
 
 // rescreen screens one firm again (every firm for "") in the background after
 // it changed, so results follow within seconds without slowing the request.
-// A screening lost to a crash is repaired by the nightly job.
+// Changes that arrive while a screening runs are gathered and screened
+// together by one worker — a bulk import of 1,500 firms is a few batched
+// screenings, not 1,500 goroutines contending for the store. A screening
+// lost to a crash is repaired by the nightly job.
 func (a *App) rescreen(id string) {
-	var ids []string
-	if id != "" {
-		ids = []string{id}
-	}
-	a.background.Add(1)
-	go func() {
-		defer a.background.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		if _, err := a.resolver.Screen.Screen(ctx, ids); err != nil {
-			a.logger.Error("re-screen after a change", "startup", id, "error", err)
+	q := &a.rescreens
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if id == "" {
+		q.all = true
+	} else {
+		if q.ids == nil {
+			q.ids = map[string]bool{}
 		}
-	}()
+		q.ids[id] = true
+	}
+	if q.running {
+		return
+	}
+	q.running = true
+	a.background.Go(a.drainRescreens)
+}
+
+// rescreenQueue holds the firms waiting for rescreen's worker.
+type rescreenQueue struct {
+	mu      sync.Mutex
+	ids     map[string]bool
+	all     bool
+	running bool
+}
+
+// rescreenBatch bounds the firms one screening takes, so a burst is
+// screened in store queries of a bounded size.
+const rescreenBatch = 500
+
+func (a *App) drainRescreens() {
+	q := &a.rescreens
+	for {
+		q.mu.Lock()
+		all, ids := q.all, slices.Collect(maps.Keys(q.ids))
+		q.all, q.ids = false, nil
+		if !all && len(ids) == 0 {
+			q.running = false
+			q.mu.Unlock()
+			return
+		}
+		q.mu.Unlock()
+		batches := slices.Collect(slices.Chunk(ids, rescreenBatch))
+		if all {
+			batches = [][]string{nil} // nil screens every firm
+		}
+		for _, batch := range batches {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			if _, err := a.resolver.Screen.Screen(ctx, batch); err != nil {
+				a.logger.Error("re-screen after a change", "startups", len(batch), "error", err)
+			}
+			cancel()
+		}
+	}
 }
