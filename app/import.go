@@ -11,6 +11,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/value"
+	"github.com/innoport/innoport/roster"
 )
 
 // importLine is one line of an evidence import: a firm, by tax code, and the
@@ -159,4 +160,11 @@ func describe(err error) string {
 // line is reported by number on report and skipped.
 func (a *App) ImportEvidence(ctx context.Context, r io.Reader, report io.Writer) (applied, failed int, err error) {
 	return importEvidenceLines(ctx, a.resolver.Firms, r, report)
+}
+
+// ImportStartups applies a table of startups (roster.Import) acting as an
+// admin, as `innoport import startups` does.
+func (a *App) ImportStartups(ctx context.Context, t roster.Table, opt roster.Options) (roster.Report, error) {
+	ctx = identity.WithPrincipal(ctx, identity.Principal{Subject: "innoport-import", Roles: []identity.Role{identity.RoleAdmin}})
+	return roster.Import(ctx, a.resolver.Firms, t, a.clock.Now(), opt)
 }

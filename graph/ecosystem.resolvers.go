@@ -158,6 +158,29 @@ func (r *mutationResolver) UpdateMentor(ctx context.Context, input model.UpdateM
 	return mentorPayload(ctx, m, err)
 }
 
+func (r *mutationResolver) CreateIncubator(ctx context.Context, input model.CreateIncubatorInput) (*model.IncubatorPayload, error) {
+	inc, err := r.Ecosystem.CreateIncubator(ctx, ecosystem.IncubatorDraft{
+		Name: input.Name, NameEN: deref(input.NameEn), University: input.University, Ward: input.Ward,
+		Website: deref(input.Website), Programs: programDrafts(input.Programs),
+	})
+	return incubatorPayload(ctx, inc, err)
+}
+
+func (r *mutationResolver) UpdateIncubator(ctx context.Context, input model.UpdateIncubatorInput) (*model.IncubatorPayload, error) {
+	id, err := domainID(input.ID, typeIncubator, "id")
+	if err != nil {
+		return incubatorPayload(ctx, ecosystem.Incubator{}, err)
+	}
+	p := ecosystem.IncubatorPatch{Name: input.Name, NameEN: input.NameEn, University: input.University,
+		Ward: input.Ward, Website: input.Website}
+	if input.Programs != nil {
+		progs := programDrafts(input.Programs)
+		p.Programs = &progs
+	}
+	inc, err := r.Ecosystem.UpdateIncubator(ctx, id, int64(input.Version), p)
+	return incubatorPayload(ctx, inc, err)
+}
+
 func (r *queryResolver) Incubators(ctx context.Context) ([]*ecosystem.Incubator, error) {
 	all, err := r.Ecosystem.Incubators(ctx)
 	return ptrs(all), err

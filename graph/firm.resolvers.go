@@ -84,6 +84,15 @@ func (r *mutationResolver) UpdateStartup(ctx context.Context, input model.Update
 	return startupPayload(ctx, st, err)
 }
 
+func (r *mutationResolver) ImportStartups(ctx context.Context, input model.ImportStartupsInput) (*model.ImportStartupsPayload, error) {
+	rep, err := r.importStartups(ctx, input)
+	ue, err := userErrors(ctx, err)
+	if err != nil || len(ue) > 0 {
+		return &model.ImportStartupsPayload{UserErrors: ue}, err
+	}
+	return &model.ImportStartupsPayload{Report: importReport(ctx, rep), UserErrors: ue}, nil
+}
+
 func (r *queryResolver) Startups(ctx context.Context, first *int, after *string, filter *model.StartupFilter) (*model.StartupConnection, error) {
 	textAt, err := foldStartupFilter(filter)
 	if err != nil {

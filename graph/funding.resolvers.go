@@ -132,7 +132,7 @@ func (r *mutationResolver) CreateFundCall(ctx context.Context, input model.Creat
 		Title: input.Title, Description: deref(input.Description), OpensAt: input.OpensAt, ClosesAt: input.ClosesAt,
 		Budget: int64(input.BudgetVnd), TicketMin: int64(input.TicketMinVnd), TicketMax: int64(input.TicketMaxVnd),
 		Sectors: deref(codes(input.Sectors)), Wards: input.Wards, Questions: questions(input.Questions),
-		Rules: rules(input.EligibilityRules), Rubric: rubric(input.Rubric),
+		Rules: eligibilityRules(input.EligibilityRules), Rubric: rubric(input.Rubric),
 	})
 	return callPayload(ctx, c, err)
 }
@@ -153,7 +153,7 @@ func (r *mutationResolver) UpdateFundCall(ctx context.Context, input model.Updat
 		p.Questions = &q
 	}
 	if input.EligibilityRules != nil {
-		rs := rules(input.EligibilityRules)
+		rs := eligibilityRules(input.EligibilityRules)
 		p.Rules = &rs
 	}
 	if input.Rubric != nil {
@@ -180,6 +180,22 @@ func (r *mutationResolver) CancelFundCall(ctx context.Context, input model.FundC
 
 func (r *mutationResolver) DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error) {
 	return r.callAction(ctx, input, r.Funding.DecideCall)
+}
+
+func (r *mutationResolver) CreateFund(ctx context.Context, input model.CreateFundInput) (*model.FundPayload, error) {
+	f, err := r.Funding.CreateFund(ctx, funding.FundDraft{Name: input.Name, NameEN: deref(input.NameEn),
+		Description: deref(input.Description), Public: input.Public})
+	return fundPayload(ctx, f, err)
+}
+
+func (r *mutationResolver) UpdateFund(ctx context.Context, input model.UpdateFundInput) (*model.FundPayload, error) {
+	id, err := domainID(input.ID, typeFund, "id")
+	if err != nil {
+		return fundPayload(ctx, funding.Fund{}, err)
+	}
+	f, err := r.Funding.UpdateFund(ctx, id, int64(input.Version), funding.FundPatch{Name: input.Name,
+		NameEN: input.NameEn, Description: input.Description, Public: input.Public})
+	return fundPayload(ctx, f, err)
 }
 
 func (r *queryResolver) Funds(ctx context.Context) ([]*funding.Fund, error) {

@@ -9,6 +9,7 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/rules"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
@@ -167,7 +168,7 @@ func questions(in []*model.QuestionInput) []funding.Question {
 	return out
 }
 
-func rules(in []*model.EligibilityRuleInput) []funding.Rule {
+func eligibilityRules(in []*model.EligibilityRuleInput) []funding.Rule {
 	out := make([]funding.Rule, len(in))
 	for i, r := range in {
 		out[i] = funding.Rule{Key: r.Key, DescriptionVI: r.Description, DescriptionEN: r.DescriptionEn, Expression: r.Expression}
@@ -406,4 +407,45 @@ func applicationStatusText(status string, en bool) string {
 		return n[1]
 	}
 	return n[0]
+}
+
+func incubatorPayload(ctx context.Context, inc ecosystem.Incubator, err error) (*model.IncubatorPayload, error) {
+	v, ue, err := result(ctx, inc, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.IncubatorPayload{Incubator: v, UserErrors: ue}, nil
+}
+
+func programDrafts(in []*model.IncubatorProgramInput) []ecosystem.ProgramDraft {
+	out := make([]ecosystem.ProgramDraft, len(in))
+	for i, p := range in {
+		out[i] = ecosystem.ProgramDraft{Name: p.Name, Description: deref(p.Description),
+			Sectors: deref(codes(p.Sectors)), Stages: deref(codes(p.Stages))}
+	}
+	return out
+}
+
+func fundPayload(ctx context.Context, f funding.Fund, err error) (*model.FundPayload, error) {
+	v, ue, err := result(ctx, f, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.FundPayload{Fund: v, UserErrors: ue}, nil
+}
+
+// maxExpression bounds the source checkExpression compiles; a stored rule
+// is far shorter.
+const maxExpression = 4000
+
+func expressionCheck(ctx context.Context, probs []rules.Problem) *model.ExpressionCheck {
+	out := &model.ExpressionCheck{Valid: len(probs) == 0, Problems: []*model.ExpressionProblem{}}
+	for _, p := range probs {
+		mp := &model.ExpressionProblem{Message: localized(ctx, p.VI, p.EN)}
+		if p.Line > 0 {
+			mp.Line, mp.Column = &p.Line, &p.Column
+		}
+		out.Problems = append(out.Problems, mp)
+	}
+	return out
 }

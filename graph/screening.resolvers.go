@@ -11,6 +11,10 @@ import (
 
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/rules"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
@@ -165,6 +169,24 @@ func (r *queryResolver) PreviewCriteriaSet(ctx context.Context, id string) (*mod
 		}
 	}
 	return out, nil
+}
+
+func (r *queryResolver) CheckExpression(ctx context.Context, language model.ExpressionLanguage, expression string) (*model.ExpressionCheck, error) {
+	if err := policy.Authenticated(identity.FromContext(ctx)); err != nil {
+		return nil, err
+	}
+	if len(expression) > maxExpression {
+		return nil, errs.InvalidValue(fmt.Sprintf("Biểu thức dài hơn %d ký tự.", maxExpression),
+			fmt.Sprintf("The expression is longer than %d characters.", maxExpression), "expression")
+	}
+	var probs []rules.Problem
+	switch language {
+	case model.ExpressionLanguageEligibilityRule:
+		probs = funding.CheckRule(expression)
+	case model.ExpressionLanguageScreeningCriterion:
+		probs = screening.CheckCriterion(expression)
+	}
+	return expressionCheck(ctx, probs), nil
 }
 
 func (r *screeningChangeResolver) From(ctx context.Context, obj *screening.Change) (*screening.Status, error) {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -271,6 +272,27 @@ func (s *Startups) CountByIncubator(ctx context.Context, ids []string) (map[stri
 // no particular order: the cheapest full read on both MongoDB and FerretDB.
 func (s *Startups) Each(ctx context.Context, fn func(firm.Startup) error) error {
 	return s.each(ctx, fn)
+}
+
+// ByTaxCodes finds the startups registered with any of codes, by tax code:
+// one query per 500 codes, since on FerretDB's SQLite backend each query
+// scans the collection whatever its filter.
+func (s *Startups) ByTaxCodes(ctx context.Context, codes []value.TaxCode) (map[string]firm.Startup, error) {
+	out := make(map[string]firm.Startup, len(codes))
+	for chunk := range slices.Chunk(codes, 500) {
+		in := make(bson.A, len(chunk))
+		for i, c := range chunk {
+			in[i] = c.String()
+		}
+		found, err := s.find(ctx, bson.D{{Key: "taxCode", Value: bson.D{{Key: "$in", Value: in}}}}, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range found {
+			out[st.TaxCode.String()] = st
+		}
+	}
+	return out, nil
 }
 
 // ByTaxCode finds the startup registered with a tax code.

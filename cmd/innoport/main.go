@@ -4,6 +4,8 @@
 //	innoport token --role ROLE --subject ID [--org ORG_ID] [--ttl 1h]
 //	                           print a bearer token the running configuration accepts
 //	innoport import --file F   set screening evidence of many firms from JSON lines
+//	innoport import startups --file F.csv|F.xlsx [--dry-run]
+//	                           create and update startups by tax code
 //	innoport health            exit 0 when the service on this host is ready
 //	innoport search rebuild    rebuild the search index from the store
 //	innoport db serve [--addr 127.0.0.1:27017]

@@ -20,6 +20,9 @@ type IncubatorStore interface {
 	GetMany(ctx context.Context, ids []string) (map[string]Incubator, error)
 	// All returns every incubator, by name; a city has a handful, a country hundreds.
 	All(ctx context.Context) ([]Incubator, error)
+	// Update loads the incubator, runs fn and writes it back with its
+	// version bumped, only if nobody wrote in between.
+	Update(ctx context.Context, id string, fn func(*Incubator) error) (Incubator, error)
 }
 
 // StartupLookup finds startups by ID, to check the startups a mentor coaches

@@ -162,3 +162,7 @@ func (c Call) facts() CallFacts {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// CheckRule returns every problem of an eligibility rule's expression with
+// its line and column, for an editor; none when it compiles to a boolean.
+func CheckRule(expr string) []rules.Problem { return compiler.Check(expr) }

@@ -47,6 +47,9 @@ type FundStore interface {
 	Get(ctx context.Context, id string) (Fund, error)
 	GetMany(ctx context.Context, ids []string) (map[string]Fund, error)
 	All(ctx context.Context) ([]Fund, error)
+	// Update loads the fund, runs fn and writes it back with its version
+	// bumped, only if nobody wrote in between.
+	Update(ctx context.Context, id string, fn func(*Fund) error) (Fund, error)
 }
 
 // CallFilter narrows a list of calls; zero fields do not filter.

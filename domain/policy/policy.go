@@ -130,6 +130,17 @@ func OperateJobs(p identity.Principal) error {
 	return allow(p, p.Has(identity.RoleAdmin))
 }
 
+// ManageRegistry allows admins to register incubators and funds and to
+// onboard startups in bulk.
+func ManageRegistry(p identity.Principal) error {
+	return allow(p, p.Has(identity.RoleAdmin))
+}
+
+// ManageIncubator allows admins and the incubator's managers to edit its profile.
+func ManageIncubator(p identity.Principal, incubatorID string) error {
+	return allow(p, p.Has(identity.RoleAdmin) || p.ActsFor(identity.RoleIncubatorManager, incubatorID))
+}
+
 // ManageEvent allows admins and the managers of the incubator running an
 // event to create, publish and schedule it, approve registrations and read
 // its report.

@@ -71,28 +71,58 @@ type Compiler struct {
 // NewCompiler returns a compiler for env.
 func NewCompiler(env *cel.Env) *Compiler { return &Compiler{env: env} }
 
+// Problem is one thing wrong with an expression, at its 1-based line and
+// column (0 when the problem is the whole expression's).
+type Problem struct {
+	Line, Column int
+	VI, EN       string
+}
+
+// Check compiles and type-checks expr as Program does, and returns every
+// problem found, for an editor to show at its place; none when it compiles.
+func (c *Compiler) Check(expr string) []Problem {
+	_, probs := c.compile(expr)
+	return probs
+}
+
+func (c *Compiler) compile(expr string) (*cel.Ast, []Problem) {
+	ast, iss := c.env.Compile(expr)
+	if iss.Err() != nil {
+		var out []Problem
+		for _, e := range iss.Errors() {
+			out = append(out, Problem{Line: e.Location.Line(), Column: e.Location.Column() + 1, VI: e.Message, EN: e.Message})
+		}
+		return nil, out
+	}
+	if ast.OutputType() != cel.BoolType {
+		return nil, []Problem{{
+			VI: fmt.Sprintf("Biểu thức phải trả về true/false, không phải %s.", ast.OutputType()),
+			EN: fmt.Sprintf("The expression must yield true or false, not %s.", ast.OutputType()),
+		}}
+	}
+	return ast, nil
+}
+
 // Program compiles and type-checks expr, which must yield a bool. Errors are
 // INVALID_EXPRESSION with the line and column of each problem.
 func (c *Compiler) Program(expr string) (cel.Program, error) {
 	if p, ok := c.programs.Load(expr); ok {
 		return p.(cel.Program), nil
 	}
-	ast, iss := c.env.Compile(expr)
-	if iss.Err() != nil {
+	ast, probs := c.compile(expr)
+	if len(probs) == 1 && probs[0].Line == 0 {
+		return nil, errs.New(errs.Invalid, errs.CodeInvalidExpression, nil, probs[0].VI, probs[0].EN)
+	}
+	if len(probs) > 0 {
 		var vi, en []string
-		for _, e := range iss.Errors() {
-			at := fmt.Sprintf("%d:%d", e.Location.Line(), e.Location.Column()+1)
-			vi = append(vi, fmt.Sprintf("dòng:cột %s: %s", at, e.Message))
-			en = append(en, fmt.Sprintf("line:column %s: %s", at, e.Message))
+		for _, e := range probs {
+			at := fmt.Sprintf("%d:%d", e.Line, e.Column)
+			vi = append(vi, fmt.Sprintf("dòng:cột %s: %s", at, e.VI))
+			en = append(en, fmt.Sprintf("line:column %s: %s", at, e.EN))
 		}
 		return nil, errs.New(errs.Invalid, errs.CodeInvalidExpression, nil,
 			"Biểu thức điều kiện không hợp lệ: "+strings.Join(vi, "; "),
 			"Invalid rule expression: "+strings.Join(en, "; "))
-	}
-	if ast.OutputType() != cel.BoolType {
-		return nil, errs.New(errs.Invalid, errs.CodeInvalidExpression, nil,
-			fmt.Sprintf("Biểu thức phải trả về true/false, không phải %s.", ast.OutputType()),
-			fmt.Sprintf("The expression must yield true or false, not %s.", ast.OutputType()))
 	}
 	p, err := c.env.Program(ast, cel.EvalOptions(cel.OptOptimize))
 	if err != nil {

@@ -173,3 +173,7 @@ var compiler = func() *rules.Compiler {
 	}
 	return rules.NewCompiler(e)
 }()
+
+// CheckCriterion returns every problem of a criterion's expression with its
+// line and column, for an editor; none when it compiles to a boolean.
+func CheckCriterion(expr string) []rules.Problem { return compiler.Check(expr) }

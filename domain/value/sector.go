@@ -147,6 +147,9 @@ func (s Stage) Label(english bool) string {
 	return l[0]
 }
 
+// Stages lists the stages from earliest to latest.
+func Stages() []Stage { return append([]Stage(nil), stages...) }
+
 // Rank returns the stage's position from 0 (IDEA), or -1 for an unknown stage.
 func (s Stage) Rank() int {
 	for i, x := range stages {

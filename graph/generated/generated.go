@@ -466,6 +466,17 @@ type ComplexityRoot struct {
 		PublicOffering    func(childComplexity int) int
 	}
 
+	ExpressionCheck struct {
+		Problems func(childComplexity int) int
+		Valid    func(childComplexity int) int
+	}
+
+	ExpressionProblem struct {
+		Column  func(childComplexity int) int
+		Line    func(childComplexity int) int
+		Message func(childComplexity int) int
+	}
+
 	FacetValue struct {
 		Count func(childComplexity int) int
 		Label func(childComplexity int) int
@@ -485,6 +496,7 @@ type ComplexityRoot struct {
 		Name            func(childComplexity int) int
 		NameEN          func(childComplexity int) int
 		Public          func(childComplexity int) int
+		Version         func(childComplexity int) int
 	}
 
 	FundCall struct {
@@ -529,6 +541,11 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	FundPayload struct {
+		Fund       func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Highlight struct {
 		Field   func(childComplexity int) int
 		Snippet func(childComplexity int) int
@@ -542,6 +559,11 @@ type ComplexityRoot struct {
 		Number      func(childComplexity int) int
 	}
 
+	ImportStartupsPayload struct {
+		Report     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
 	Incubator struct {
 		Events          func(childComplexity int, status []events.Status, first *int, after *string) int
 		ID              func(childComplexity int) int
@@ -550,6 +572,7 @@ type ComplexityRoot struct {
 		Programs        func(childComplexity int) int
 		Startups        func(childComplexity int, first *int, after *string) int
 		University      func(childComplexity int) int
+		Version         func(childComplexity int) int
 		ViewerCanManage func(childComplexity int) int
 		Ward            func(childComplexity int) int
 		Website         func(childComplexity int) int
@@ -564,6 +587,11 @@ type ComplexityRoot struct {
 	IncubatorEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	IncubatorPayload struct {
+		Incubator  func(childComplexity int) int
+		UserErrors func(childComplexity int) int
 	}
 
 	IncubatorProgram struct {
@@ -791,7 +819,9 @@ type ComplexityRoot struct {
 		CreateApplication             func(childComplexity int, input model.CreateApplicationInput) int
 		CreateCriteriaSet             func(childComplexity int, input model.CriteriaSetInput) int
 		CreateEvent                   func(childComplexity int, input model.CreateEventInput) int
+		CreateFund                    func(childComplexity int, input model.CreateFundInput) int
 		CreateFundCall                func(childComplexity int, input model.CreateFundCallInput) int
+		CreateIncubator               func(childComplexity int, input model.CreateIncubatorInput) int
 		CreateInvestor                func(childComplexity int, input model.CreateInvestorInput) int
 		CreateMentor                  func(childComplexity int, input model.CreateMentorInput) int
 		CreateReviewer                func(childComplexity int, input model.CreateReviewerInput) int
@@ -806,6 +836,7 @@ type ComplexityRoot struct {
 		DismissMatch                  func(childComplexity int, input model.MatchFeedbackInput) int
 		ExitSandboxTest               func(childComplexity int, input model.ExitSandboxInput) int
 		GrantDataRoomAccess           func(childComplexity int, input model.GrantDataRoomAccessInput) int
+		ImportStartups                func(childComplexity int, input model.ImportStartupsInput) int
 		LiftSandboxSuspension         func(childComplexity int, input model.SandboxApplicationActionInput) int
 		MarkNoShow                    func(childComplexity int, input model.MarkNoShowInput) int
 		MarkNotificationRead          func(childComplexity int, input model.MarkNotificationReadInput) int
@@ -843,7 +874,9 @@ type ComplexityRoot struct {
 		UpdateApplicationDraft        func(childComplexity int, input model.UpdateApplicationDraftInput) int
 		UpdateCriteriaSet             func(childComplexity int, input model.UpdateCriteriaSetInput) int
 		UpdateEvent                   func(childComplexity int, input model.UpdateEventInput) int
+		UpdateFund                    func(childComplexity int, input model.UpdateFundInput) int
 		UpdateFundCall                func(childComplexity int, input model.UpdateFundCallInput) int
+		UpdateIncubator               func(childComplexity int, input model.UpdateIncubatorInput) int
 		UpdateInvestor                func(childComplexity int, input model.UpdateInvestorInput) int
 		UpdateMentor                  func(childComplexity int, input model.UpdateMentorInput) int
 		UpdateRegistration            func(childComplexity int, input model.UpdateRegistrationInput) int
@@ -914,6 +947,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Application               func(childComplexity int, id string) int
 		CheckEligibility          func(childComplexity int, callID string, startupID string) int
+		CheckExpression           func(childComplexity int, language model.ExpressionLanguage, expression string) int
 		CriteriaSets              func(childComplexity int, status *screening.SetStatus) int
 		Event                     func(childComplexity int, id string) int
 		Events                    func(childComplexity int, incubatorID *string, status []events.Status, first *int, after *string) int
@@ -1366,6 +1400,34 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	StartupImportChange struct {
+		Action  func(childComplexity int) int
+		Fields  func(childComplexity int) int
+		Line    func(childComplexity int) int
+		Name    func(childComplexity int) int
+		Startup func(childComplexity int) int
+		TaxCode func(childComplexity int) int
+	}
+
+	StartupImportProblem struct {
+		Code    func(childComplexity int) int
+		Field   func(childComplexity int) int
+		Line    func(childComplexity int) int
+		Message func(childComplexity int) int
+		TaxCode func(childComplexity int) int
+	}
+
+	StartupImportReport struct {
+		Changes   func(childComplexity int) int
+		Created   func(childComplexity int) int
+		DryRun    func(childComplexity int) int
+		Problems  func(childComplexity int) int
+		Refused   func(childComplexity int) int
+		Rows      func(childComplexity int) int
+		Unchanged func(childComplexity int) int
+		Updated   func(childComplexity int) int
+	}
+
 	StartupPayload struct {
 		Startup    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
@@ -1606,6 +1668,8 @@ type MutationResolver interface {
 	UpdateInvestor(ctx context.Context, input model.UpdateInvestorInput) (*model.InvestorPayload, error)
 	CreateMentor(ctx context.Context, input model.CreateMentorInput) (*model.MentorPayload, error)
 	UpdateMentor(ctx context.Context, input model.UpdateMentorInput) (*model.MentorPayload, error)
+	CreateIncubator(ctx context.Context, input model.CreateIncubatorInput) (*model.IncubatorPayload, error)
+	UpdateIncubator(ctx context.Context, input model.UpdateIncubatorInput) (*model.IncubatorPayload, error)
 	CreateEvent(ctx context.Context, input model.CreateEventInput) (*model.EventPayload, error)
 	UpdateEvent(ctx context.Context, input model.UpdateEventInput) (*model.EventPayload, error)
 	PublishEvent(ctx context.Context, id *string, input *model.EventActionInput) (*model.EventPayload, error)
@@ -1628,12 +1692,15 @@ type MutationResolver interface {
 	RateMeeting(ctx context.Context, input model.RateMeetingInput) (*model.MeetingPayload, error)
 	CreateStartup(ctx context.Context, input model.CreateStartupInput) (*model.StartupPayload, error)
 	UpdateStartup(ctx context.Context, input model.UpdateStartupInput) (*model.StartupPayload, error)
+	ImportStartups(ctx context.Context, input model.ImportStartupsInput) (*model.ImportStartupsPayload, error)
 	CreateFundCall(ctx context.Context, input model.CreateFundCallInput) (*model.FundCallPayload, error)
 	UpdateFundCall(ctx context.Context, input model.UpdateFundCallInput) (*model.FundCallPayload, error)
 	PublishFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	CloseFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	CancelFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
+	CreateFund(ctx context.Context, input model.CreateFundInput) (*model.FundPayload, error)
+	UpdateFund(ctx context.Context, input model.UpdateFundInput) (*model.FundPayload, error)
 	RunJob(ctx context.Context, input model.RunJobInput) (*model.RunJobPayload, error)
 	DismissMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error)
 	BookmarkMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error)
@@ -1705,6 +1772,7 @@ type QueryResolver interface {
 	ScreeningResults(ctx context.Context, setKey string, status *screening.Status, first *int, after *string) (*model.ScreeningResultConnection, error)
 	ScreeningCounts(ctx context.Context, setKey string) ([]*model.ScreeningCount, error)
 	PreviewCriteriaSet(ctx context.Context, id string) (*model.CriteriaSetPreview, error)
+	CheckExpression(ctx context.Context, language model.ExpressionLanguage, expression string) (*model.ExpressionCheck, error)
 	Search(ctx context.Context, query string, types []search.Type, filter *model.SearchFilter, sort *model.SearchSort, first *int, after *string) (*model.SearchConnection, error)
 }
 type QuestionResolver interface {
@@ -3276,6 +3344,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.Evidence.PublicOffering(childComplexity), true
 
+	case "ExpressionCheck.problems":
+		if e.complexity.ExpressionCheck.Problems == nil {
+			break
+		}
+
+		return e.complexity.ExpressionCheck.Problems(childComplexity), true
+	case "ExpressionCheck.valid":
+		if e.complexity.ExpressionCheck.Valid == nil {
+			break
+		}
+
+		return e.complexity.ExpressionCheck.Valid(childComplexity), true
+
+	case "ExpressionProblem.column":
+		if e.complexity.ExpressionProblem.Column == nil {
+			break
+		}
+
+		return e.complexity.ExpressionProblem.Column(childComplexity), true
+	case "ExpressionProblem.line":
+		if e.complexity.ExpressionProblem.Line == nil {
+			break
+		}
+
+		return e.complexity.ExpressionProblem.Line(childComplexity), true
+	case "ExpressionProblem.message":
+		if e.complexity.ExpressionProblem.Message == nil {
+			break
+		}
+
+		return e.complexity.ExpressionProblem.Message(childComplexity), true
+
 	case "FacetValue.count":
 		if e.complexity.FacetValue.Count == nil {
 			break
@@ -3355,6 +3455,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Fund.Public(childComplexity), true
+	case "Fund.version":
+		if e.complexity.Fund.Version == nil {
+			break
+		}
+
+		return e.complexity.Fund.Version(childComplexity), true
 
 	case "FundCall.applicationCounts":
 		if e.complexity.FundCall.ApplicationCounts == nil {
@@ -3555,6 +3661,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.FundCallPayload.UserErrors(childComplexity), true
 
+	case "FundPayload.fund":
+		if e.complexity.FundPayload.Fund == nil {
+			break
+		}
+
+		return e.complexity.FundPayload.Fund(childComplexity), true
+	case "FundPayload.userErrors":
+		if e.complexity.FundPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.FundPayload.UserErrors(childComplexity), true
+
 	case "Highlight.field":
 		if e.complexity.Highlight.Field == nil {
 			break
@@ -3598,6 +3717,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.IPAsset.Number(childComplexity), true
+
+	case "ImportStartupsPayload.report":
+		if e.complexity.ImportStartupsPayload.Report == nil {
+			break
+		}
+
+		return e.complexity.ImportStartupsPayload.Report(childComplexity), true
+	case "ImportStartupsPayload.userErrors":
+		if e.complexity.ImportStartupsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.ImportStartupsPayload.UserErrors(childComplexity), true
 
 	case "Incubator.events":
 		if e.complexity.Incubator.Events == nil {
@@ -3651,6 +3783,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Incubator.University(childComplexity), true
+	case "Incubator.version":
+		if e.complexity.Incubator.Version == nil {
+			break
+		}
+
+		return e.complexity.Incubator.Version(childComplexity), true
 	case "Incubator.viewerCanManage":
 		if e.complexity.Incubator.ViewerCanManage == nil {
 			break
@@ -3701,6 +3839,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.IncubatorEdge.Node(childComplexity), true
+
+	case "IncubatorPayload.incubator":
+		if e.complexity.IncubatorPayload.Incubator == nil {
+			break
+		}
+
+		return e.complexity.IncubatorPayload.Incubator(childComplexity), true
+	case "IncubatorPayload.userErrors":
+		if e.complexity.IncubatorPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.IncubatorPayload.UserErrors(childComplexity), true
 
 	case "IncubatorProgram.description":
 		if e.complexity.IncubatorProgram.Description == nil {
@@ -4717,6 +4868,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateEvent(childComplexity, args["input"].(model.CreateEventInput)), true
+	case "Mutation.createFund":
+		if e.complexity.Mutation.CreateFund == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createFund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateFund(childComplexity, args["input"].(model.CreateFundInput)), true
 	case "Mutation.createFundCall":
 		if e.complexity.Mutation.CreateFundCall == nil {
 			break
@@ -4728,6 +4890,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateFundCall(childComplexity, args["input"].(model.CreateFundCallInput)), true
+	case "Mutation.createIncubator":
+		if e.complexity.Mutation.CreateIncubator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createIncubator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateIncubator(childComplexity, args["input"].(model.CreateIncubatorInput)), true
 	case "Mutation.createInvestor":
 		if e.complexity.Mutation.CreateInvestor == nil {
 			break
@@ -4882,6 +5055,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.GrantDataRoomAccess(childComplexity, args["input"].(model.GrantDataRoomAccessInput)), true
+	case "Mutation.importStartups":
+		if e.complexity.Mutation.ImportStartups == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importStartups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.ImportStartups(childComplexity, args["input"].(model.ImportStartupsInput)), true
 	case "Mutation.liftSandboxSuspension":
 		if e.complexity.Mutation.LiftSandboxSuspension == nil {
 			break
@@ -5289,6 +5473,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateEvent(childComplexity, args["input"].(model.UpdateEventInput)), true
+	case "Mutation.updateFund":
+		if e.complexity.Mutation.UpdateFund == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateFund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateFund(childComplexity, args["input"].(model.UpdateFundInput)), true
 	case "Mutation.updateFundCall":
 		if e.complexity.Mutation.UpdateFundCall == nil {
 			break
@@ -5300,6 +5495,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateFundCall(childComplexity, args["input"].(model.UpdateFundCallInput)), true
+	case "Mutation.updateIncubator":
+		if e.complexity.Mutation.UpdateIncubator == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateIncubator_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateIncubator(childComplexity, args["input"].(model.UpdateIncubatorInput)), true
 	case "Mutation.updateInvestor":
 		if e.complexity.Mutation.UpdateInvestor == nil {
 			break
@@ -5600,6 +5806,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.CheckEligibility(childComplexity, args["callId"].(string), args["startupId"].(string)), true
+	case "Query.checkExpression":
+		if e.complexity.Query.CheckExpression == nil {
+			break
+		}
+
+		args, err := ec.field_Query_checkExpression_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.CheckExpression(childComplexity, args["language"].(model.ExpressionLanguage), args["expression"].(string)), true
 	case "Query.criteriaSets":
 		if e.complexity.Query.CriteriaSets == nil {
 			break
@@ -7535,6 +7752,123 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.StartupEdge.Node(childComplexity), true
 
+	case "StartupImportChange.action":
+		if e.complexity.StartupImportChange.Action == nil {
+			break
+		}
+
+		return e.complexity.StartupImportChange.Action(childComplexity), true
+	case "StartupImportChange.fields":
+		if e.complexity.StartupImportChange.Fields == nil {
+			break
+		}
+
+		return e.complexity.StartupImportChange.Fields(childComplexity), true
+	case "StartupImportChange.line":
+		if e.complexity.StartupImportChange.Line == nil {
+			break
+		}
+
+		return e.complexity.StartupImportChange.Line(childComplexity), true
+	case "StartupImportChange.name":
+		if e.complexity.StartupImportChange.Name == nil {
+			break
+		}
+
+		return e.complexity.StartupImportChange.Name(childComplexity), true
+	case "StartupImportChange.startup":
+		if e.complexity.StartupImportChange.Startup == nil {
+			break
+		}
+
+		return e.complexity.StartupImportChange.Startup(childComplexity), true
+	case "StartupImportChange.taxCode":
+		if e.complexity.StartupImportChange.TaxCode == nil {
+			break
+		}
+
+		return e.complexity.StartupImportChange.TaxCode(childComplexity), true
+
+	case "StartupImportProblem.code":
+		if e.complexity.StartupImportProblem.Code == nil {
+			break
+		}
+
+		return e.complexity.StartupImportProblem.Code(childComplexity), true
+	case "StartupImportProblem.field":
+		if e.complexity.StartupImportProblem.Field == nil {
+			break
+		}
+
+		return e.complexity.StartupImportProblem.Field(childComplexity), true
+	case "StartupImportProblem.line":
+		if e.complexity.StartupImportProblem.Line == nil {
+			break
+		}
+
+		return e.complexity.StartupImportProblem.Line(childComplexity), true
+	case "StartupImportProblem.message":
+		if e.complexity.StartupImportProblem.Message == nil {
+			break
+		}
+
+		return e.complexity.StartupImportProblem.Message(childComplexity), true
+	case "StartupImportProblem.taxCode":
+		if e.complexity.StartupImportProblem.TaxCode == nil {
+			break
+		}
+
+		return e.complexity.StartupImportProblem.TaxCode(childComplexity), true
+
+	case "StartupImportReport.changes":
+		if e.complexity.StartupImportReport.Changes == nil {
+			break
+		}
+
+		return e.complexity.StartupImportReport.Changes(childComplexity), true
+	case "StartupImportReport.created":
+		if e.complexity.StartupImportReport.Created == nil {
+			break
+		}
+
+		return e.complexity.StartupImportReport.Created(childComplexity), true
+	case "StartupImportReport.dryRun":
+		if e.complexity.StartupImportReport.DryRun == nil {
+			break
+		}
+
+		return e.complexity.StartupImportReport.DryRun(childComplexity), true
+	case "StartupImportReport.problems":
+		if e.complexity.StartupImportReport.Problems == nil {
+			break
+		}
+
+		return e.complexity.StartupImportReport.Problems(childComplexity), true
+	case "StartupImportReport.refused":
+		if e.complexity.StartupImportReport.Refused == nil {
+			break
+		}
+
+		return e.complexity.StartupImportReport.Refused(childComplexity), true
+	case "StartupImportReport.rows":
+		if e.complexity.StartupImportReport.Rows == nil {
+			break
+		}
+
+		return e.complexity.StartupImportReport.Rows(childComplexity), true
+	case "StartupImportReport.unchanged":
+		if e.complexity.StartupImportReport.Unchanged == nil {
+			break
+		}
+
+		return e.complexity.StartupImportReport.Unchanged(childComplexity), true
+	case "StartupImportReport.updated":
+		if e.complexity.StartupImportReport.Updated == nil {
+			break
+		}
+
+		return e.complexity.StartupImportReport.Updated(childComplexity), true
+
 	case "StartupPayload.startup":
 		if e.complexity.StartupPayload.Startup == nil {
 			break
@@ -7743,6 +8077,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateApplicationInput,
 		ec.unmarshalInputCreateEventInput,
 		ec.unmarshalInputCreateFundCallInput,
+		ec.unmarshalInputCreateFundInput,
+		ec.unmarshalInputCreateIncubatorInput,
 		ec.unmarshalInputCreateInvestorInput,
 		ec.unmarshalInputCreateMentorInput,
 		ec.unmarshalInputCreateReviewerInput,
@@ -7770,6 +8106,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputFundCallActionInput,
 		ec.unmarshalInputGrantDataRoomAccessInput,
 		ec.unmarshalInputIPAssetInput,
+		ec.unmarshalInputImportStartupsInput,
+		ec.unmarshalInputIncubatorProgramInput,
 		ec.unmarshalInputInvestmentInput,
 		ec.unmarshalInputMarkNoShowInput,
 		ec.unmarshalInputMarkNotificationReadInput,
@@ -7816,6 +8154,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputUpdateCriteriaSetInput,
 		ec.unmarshalInputUpdateEventInput,
 		ec.unmarshalInputUpdateFundCallInput,
+		ec.unmarshalInputUpdateFundInput,
+		ec.unmarshalInputUpdateIncubatorInput,
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
 		ec.unmarshalInputUpdateRegistrationInput,
@@ -8741,6 +9081,8 @@ type Incubator implements Node & Listing {
   events("Only items in this status." status: [EventStatus!], "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): EventConnection!
   "Whether the caller may run the incubator's events and startups (its managers, admins)."
   viewerCanManage: Boolean!
+  "Increases with every change; send it back with the update."
+  version: Int!
 }
 
 "A programme an incubator runs, with the sectors and stages it takes."
@@ -9023,6 +9365,69 @@ extend type Mutation {
   createMentor("The change's input." input: CreateMentorInput!): MentorPayload!
   "The mentor and admins: changes the given fields."
   updateMentor("The change's input." input: UpdateMentorInput!): MentorPayload!
+}
+
+"An incubation programme as a client sends it."
+input IncubatorProgramInput {
+  "The name."
+  name: String!
+  "What it is."
+  description: String
+  "The sectors, any of which matches."
+  sectors: [Sector!]
+  "The stages, any of which matches."
+  stages: [Stage!]
+}
+
+"What registering an incubator takes."
+input CreateIncubatorInput {
+  "The name, in Vietnamese."
+  name: String!
+  "The name in English."
+  nameEn: String
+  "The university or institute it belongs to."
+  university: String!
+  "The ward it is in."
+  ward: String!
+  "The public website."
+  website: String
+  "The programmes it runs."
+  programs: [IncubatorProgramInput!]
+}
+
+"What changing an incubator takes; absent fields stay as they are."
+input UpdateIncubatorInput {
+  "The global ID of the record to change."
+  id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
+  version: Int!
+  "The name, in Vietnamese."
+  name: String
+  "The name in English."
+  nameEn: String
+  "The university or institute it belongs to."
+  university: String
+  "The ward it is in."
+  ward: String
+  "The public website."
+  website: String
+  "The programmes it runs; the list given replaces the old one."
+  programs: [IncubatorProgramInput!]
+}
+
+"What a change of an incubator answers: the record as it is after the change, or the userErrors that stopped it."
+type IncubatorPayload {
+  "The record as it is after the change; null when userErrors stopped it."
+  incubator: Incubator
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Admins: registers an incubator."
+  createIncubator("The change's input." input: CreateIncubatorInput!): IncubatorPayload!
+  "Admins and the incubator's managers: changes the given fields."
+  updateIncubator("The change's input." input: UpdateIncubatorInput!): IncubatorPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/events.graphqls", Input: `"Startup Café meetups, matchmaking days, demo days and workshops."
@@ -10133,6 +10538,103 @@ extend type Mutation {
   "The startup's members, its incubator's managers and admins: changes the given fields."
   updateStartup("The change's input." input: UpdateStartupInput!): StartupPayload!
 }
+
+"The kind of file a table of startups comes in."
+enum TableFormat {
+  "Comma- (or semicolon-) separated values in UTF-8, as text."
+  CSV
+  "An Excel workbook (its first sheet), base64-encoded."
+  XLSX
+}
+
+"""
+What onboarding startups in bulk takes: a table with a header row of the
+startup input's field names (taxCode, name, foundedOn, ward, sectors, stage,
+teamSize, contactEmail, description — several sectors separated by ` + "`" + `;` + "`" + `) or
+their Vietnamese labels (Mã số thuế, Tên doanh nghiệp, Ngày thành lập,
+Phường/Xã, Lĩnh vực, Giai đoạn, Số thành viên, Email liên hệ, Mô tả).
+"""
+input ImportStartupsInput {
+  "How content is encoded."
+  format: TableFormat!
+  "The file: CSV text, or the XLSX bytes in base64; at most 10,000 rows and the server's request size (1 MB unless configured; ` + "`" + `innoport import startups` + "`" + ` takes larger files)."
+  content: String!
+  "Validate every row and report what would change, writing nothing."
+  dryRun: Boolean = false
+}
+
+"What a row of an import did, or would do in a dry run."
+enum ImportAction {
+  "A startup registered."
+  CREATE
+  "A registered startup (same tax code) changed."
+  UPDATE
+  "A registered startup already had the row's values."
+  UNCHANGED
+}
+
+"A row of an import that was applied (or would be, in a dry run)."
+type StartupImportChange {
+  "The row's line in the file; the header is line 1."
+  line: Int!
+  "The row's tax code."
+  taxCode: String!
+  "The startup's name after the row."
+  name: String!
+  "What the row did."
+  action: ImportAction!
+  "The columns whose values the row set or changed."
+  fields: [String!]!
+  "The startup; null in a dry run's creations."
+  startup: Startup
+}
+
+"A problem of a refused row; nothing of a refused row is written."
+type StartupImportProblem {
+  "The row's line in the file; the header is line 1."
+  line: Int!
+  "The row's tax code, as written."
+  taxCode: String
+  "The column at fault."
+  field: [String!]
+  "A stable code for the problem."
+  code: UserErrorCode!
+  "The problem, in the caller's language."
+  message: String!
+}
+
+"What an import did: one change per accepted row, the problems of the refused ones."
+type StartupImportReport {
+  "Whether nothing was written."
+  dryRun: Boolean!
+  "The rows read, without the header and blank lines."
+  rows: Int!
+  "Rows that registered a startup."
+  created: Int!
+  "Rows that changed a startup."
+  updated: Int!
+  "Rows that matched a startup already as they say."
+  unchanged: Int!
+  "Rows refused."
+  refused: Int!
+  "The accepted rows, in file order."
+  changes: [StartupImportChange!]!
+  "The refused rows' problems, in file order."
+  problems: [StartupImportProblem!]!
+}
+
+"What an import answers: its report, or the userErrors that stopped the whole file."
+type ImportStartupsPayload {
+  "The report; null when userErrors stopped the file."
+  report: StartupImportReport
+  "Problems with the file as a whole (format, columns, size); a row's problems are in the report."
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Admins: creates and updates startups from a table, matched by tax code."
+  importStartups("The change's input." input: ImportStartupsInput!): ImportStartupsPayload!
+}
 `, BuiltIn: false},
 	{Name: "../../web-schema/funding.graphqls", Input: `"A venture capital fund (quỹ đầu tư mạo hiểm) that issues funding calls."
 type Fund implements Node {
@@ -10150,6 +10652,8 @@ type Fund implements Node {
   calls: [FundCall!]! @deprecated(reason: "Use callsConnection, a connection: the list grows without bound.")
   "The fund's calls, newest first; drafts only for the fund's managers (page size at most 100)."
   callsConnection("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): FundCallConnection!
+  "Increases with every change; send it back with the update."
+  version: Int!
 }
 
 "Where a funding call is in its life."
@@ -10518,6 +11022,49 @@ extend type Mutation {
   cancelFundCall("The change's input." input: FundCallActionInput!): FundCallPayload!
   "CLOSED → DECIDED, once every application is decided."
   decideFundCall("The change's input." input: FundCallActionInput!): FundCallPayload!
+}
+
+"What registering a fund takes."
+input CreateFundInput {
+  "The name, in Vietnamese."
+  name: String!
+  "The name in English."
+  nameEn: String
+  "What it invests in and how."
+  description: String
+  "Whether a public (state) fund."
+  public: Boolean!
+}
+
+"What changing a fund takes; absent fields stay as they are."
+input UpdateFundInput {
+  "The global ID of the record to change."
+  id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
+  version: Int!
+  "The name, in Vietnamese."
+  name: String
+  "The name in English."
+  nameEn: String
+  "What it invests in and how."
+  description: String
+  "Whether a public (state) fund."
+  public: Boolean
+}
+
+"What a change of a fund answers: the record as it is after the change, or the userErrors that stopped it."
+type FundPayload {
+  "The record as it is after the change; null when userErrors stopped it."
+  fund: Fund
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Admins: registers a fund."
+  createFund("The change's input." input: CreateFundInput!): FundPayload!
+  "Admins and the fund's managers: changes the given fields."
+  updateFund("The change's input." input: UpdateFundInput!): FundPayload!
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/jobs.graphqls", Input: `"What started a job run."
@@ -12219,6 +12766,37 @@ extend type Mutation {
   "Admins: screens every firm now."
   runScreening("The change's input." input: RunScreeningInput): RunScreeningPayload!
 }
+
+"The rule languages of the platform, each a CEL dialect over its own facts."
+enum ExpressionLanguage {
+  "A fund call's eligibility rule, over ` + "`" + `startup` + "`" + `, ` + "`" + `call` + "`" + ` and ` + "`" + `today` + "`" + `."
+  ELIGIBILITY_RULE
+  "A criteria set's criterion, over ` + "`" + `firm` + "`" + ` and ` + "`" + `asOf` + "`" + `."
+  SCREENING_CRITERION
+}
+
+"A problem of an expression, at its place."
+type ExpressionProblem {
+  "The 1-based line; null when the problem is the whole expression's (such as not yielding true/false)."
+  line: Int
+  "The 1-based column; null with line."
+  column: Int
+  "What is wrong, in the caller's language."
+  message: String!
+}
+
+"Whether an expression compiles, and every problem if not."
+type ExpressionCheck {
+  "Whether it compiles to a boolean."
+  valid: Boolean!
+  "Every problem, in the order found."
+  problems: [ExpressionProblem!]!
+}
+
+extend type Query {
+  "Signed-in users: compiles an expression as the rule editor types it (at most 4,000 characters)."
+  checkExpression("The language." language: ExpressionLanguage!, "The source." expression: String!): ExpressionCheck
+}
 `, BuiltIn: false},
 	{Name: "../../web-schema/search.graphqls", Input: `"The kinds of record search looks in."
 enum SearchType {
@@ -12816,6 +13394,28 @@ func (ec *executionContext) field_Mutation_createFundCall_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createFund_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateFundInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateFundInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createIncubator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateIncubatorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateIncubatorInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createInvestor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12963,6 +13563,17 @@ func (ec *executionContext) field_Mutation_grantDataRoomAccess_args(ctx context.
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNGrantDataRoomAccessInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐGrantDataRoomAccessInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_importStartups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNImportStartupsInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐImportStartupsInput)
 	if err != nil {
 		return nil, err
 	}
@@ -13393,6 +14004,28 @@ func (ec *executionContext) field_Mutation_updateFundCall_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateFund_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateFundInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateFundInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateIncubator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateIncubatorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateIncubatorInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateInvestor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13516,6 +14149,22 @@ func (ec *executionContext) field_Query_checkEligibility_args(ctx context.Contex
 		return nil, err
 	}
 	args["startupId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_checkExpression_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "language", ec.unmarshalNExpressionLanguage2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressionLanguage)
+	if err != nil {
+		return nil, err
+	}
+	args["language"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expression", ec.unmarshalNString2string)
+	if err != nil {
+		return nil, err
+	}
+	args["expression"] = arg1
 	return args, nil
 }
 
@@ -19236,6 +19885,8 @@ func (ec *executionContext) fieldContext_Event_incubator(_ context.Context, fiel
 				return ec.fieldContext_Incubator_events(ctx, field)
 			case "viewerCanManage":
 				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_Incubator_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -22390,6 +23041,159 @@ func (ec *executionContext) fieldContext_Evidence_confirmations(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _ExpressionCheck_valid(ctx context.Context, field graphql.CollectedField, obj *model.ExpressionCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ExpressionCheck_valid,
+		func(ctx context.Context) (any, error) {
+			return obj.Valid, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ExpressionCheck_valid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExpressionCheck",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExpressionCheck_problems(ctx context.Context, field graphql.CollectedField, obj *model.ExpressionCheck) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ExpressionCheck_problems,
+		func(ctx context.Context) (any, error) {
+			return obj.Problems, nil
+		},
+		nil,
+		ec.marshalNExpressionProblem2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressionProblemᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ExpressionCheck_problems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExpressionCheck",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "line":
+				return ec.fieldContext_ExpressionProblem_line(ctx, field)
+			case "column":
+				return ec.fieldContext_ExpressionProblem_column(ctx, field)
+			case "message":
+				return ec.fieldContext_ExpressionProblem_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ExpressionProblem", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExpressionProblem_line(ctx context.Context, field graphql.CollectedField, obj *model.ExpressionProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ExpressionProblem_line,
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		ec.marshalOInt2ᚖint,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ExpressionProblem_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExpressionProblem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExpressionProblem_column(ctx context.Context, field graphql.CollectedField, obj *model.ExpressionProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ExpressionProblem_column,
+		func(ctx context.Context) (any, error) {
+			return obj.Column, nil
+		},
+		nil,
+		ec.marshalOInt2ᚖint,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ExpressionProblem_column(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExpressionProblem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExpressionProblem_message(ctx context.Context, field graphql.CollectedField, obj *model.ExpressionProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ExpressionProblem_message,
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ExpressionProblem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExpressionProblem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FacetValue_value(ctx context.Context, field graphql.CollectedField, obj *model.FacetValue) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22816,6 +23620,35 @@ func (ec *executionContext) fieldContext_Fund_callsConnection(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Fund_version(ctx context.Context, field graphql.CollectedField, obj *funding.Fund) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Fund_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Fund_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Fund",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FundCall_id(ctx context.Context, field graphql.CollectedField, obj *funding.Call) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22970,6 +23803,8 @@ func (ec *executionContext) fieldContext_FundCall_fund(_ context.Context, field 
 				return ec.fieldContext_Fund_calls(ctx, field)
 			case "callsConnection":
 				return ec.fieldContext_Fund_callsConnection(ctx, field)
+			case "version":
+				return ec.fieldContext_Fund_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
 		},
@@ -23965,6 +24800,90 @@ func (ec *executionContext) fieldContext_FundCallPayload_userErrors(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _FundPayload_fund(ctx context.Context, field graphql.CollectedField, obj *model.FundPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundPayload_fund,
+		func(ctx context.Context) (any, error) {
+			return obj.Fund, nil
+		},
+		nil,
+		ec.marshalOFund2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐFund,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundPayload_fund(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Fund_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Fund_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Fund_nameEn(ctx, field)
+			case "description":
+				return ec.fieldContext_Fund_description(ctx, field)
+			case "public":
+				return ec.fieldContext_Fund_public(ctx, field)
+			case "calls":
+				return ec.fieldContext_Fund_calls(ctx, field)
+			case "callsConnection":
+				return ec.fieldContext_Fund_callsConnection(ctx, field)
+			case "version":
+				return ec.fieldContext_Fund_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.FundPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FundPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FundPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Highlight_field(ctx context.Context, field graphql.CollectedField, obj *model.Highlight) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24163,6 +25082,90 @@ func (ec *executionContext) fieldContext_IPAsset_documentRef(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportStartupsPayload_report(ctx context.Context, field graphql.CollectedField, obj *model.ImportStartupsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ImportStartupsPayload_report,
+		func(ctx context.Context) (any, error) {
+			return obj.Report, nil
+		},
+		nil,
+		ec.marshalOStartupImportReport2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportReport,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ImportStartupsPayload_report(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportStartupsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "dryRun":
+				return ec.fieldContext_StartupImportReport_dryRun(ctx, field)
+			case "rows":
+				return ec.fieldContext_StartupImportReport_rows(ctx, field)
+			case "created":
+				return ec.fieldContext_StartupImportReport_created(ctx, field)
+			case "updated":
+				return ec.fieldContext_StartupImportReport_updated(ctx, field)
+			case "unchanged":
+				return ec.fieldContext_StartupImportReport_unchanged(ctx, field)
+			case "refused":
+				return ec.fieldContext_StartupImportReport_refused(ctx, field)
+			case "changes":
+				return ec.fieldContext_StartupImportReport_changes(ctx, field)
+			case "problems":
+				return ec.fieldContext_StartupImportReport_problems(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type StartupImportReport", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportStartupsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ImportStartupsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ImportStartupsPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ImportStartupsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportStartupsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
 	}
 	return fc, nil
@@ -24508,6 +25511,35 @@ func (ec *executionContext) fieldContext_Incubator_viewerCanManage(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Incubator_version(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Incubator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incubator_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incubator_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incubator",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _IncubatorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.IncubatorConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24684,8 +25716,100 @@ func (ec *executionContext) fieldContext_IncubatorEdge_node(_ context.Context, f
 				return ec.fieldContext_Incubator_events(ctx, field)
 			case "viewerCanManage":
 				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_Incubator_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncubatorPayload_incubator(ctx context.Context, field graphql.CollectedField, obj *model.IncubatorPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncubatorPayload_incubator,
+		func(ctx context.Context) (any, error) {
+			return obj.Incubator, nil
+		},
+		nil,
+		ec.marshalOIncubator2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubator,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncubatorPayload_incubator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncubatorPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Incubator_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Incubator_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Incubator_nameEn(ctx, field)
+			case "university":
+				return ec.fieldContext_Incubator_university(ctx, field)
+			case "ward":
+				return ec.fieldContext_Incubator_ward(ctx, field)
+			case "website":
+				return ec.fieldContext_Incubator_website(ctx, field)
+			case "programs":
+				return ec.fieldContext_Incubator_programs(ctx, field)
+			case "startups":
+				return ec.fieldContext_Incubator_startups(ctx, field)
+			case "events":
+				return ec.fieldContext_Incubator_events(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_Incubator_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncubatorPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.IncubatorPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncubatorPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncubatorPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncubatorPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
 	}
 	return fc, nil
@@ -30299,6 +31423,100 @@ func (ec *executionContext) fieldContext_Mutation_updateMentor(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createIncubator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createIncubator,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateIncubator(ctx, fc.Args["input"].(model.CreateIncubatorInput))
+		},
+		nil,
+		ec.marshalNIncubatorPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createIncubator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "incubator":
+				return ec.fieldContext_IncubatorPayload_incubator(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_IncubatorPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncubatorPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createIncubator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateIncubator(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateIncubator,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateIncubator(ctx, fc.Args["input"].(model.UpdateIncubatorInput))
+		},
+		nil,
+		ec.marshalNIncubatorPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateIncubator(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "incubator":
+				return ec.fieldContext_IncubatorPayload_incubator(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_IncubatorPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncubatorPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateIncubator_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31341,6 +32559,53 @@ func (ec *executionContext) fieldContext_Mutation_updateStartup(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_importStartups(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_importStartups,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().ImportStartups(ctx, fc.Args["input"].(model.ImportStartupsInput))
+		},
+		nil,
+		ec.marshalNImportStartupsPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐImportStartupsPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_importStartups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "report":
+				return ec.fieldContext_ImportStartupsPayload_report(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ImportStartupsPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ImportStartupsPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importStartups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createFundCall(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31617,6 +32882,100 @@ func (ec *executionContext) fieldContext_Mutation_decideFundCall(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_decideFundCall_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createFund(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createFund,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateFund(ctx, fc.Args["input"].(model.CreateFundInput))
+		},
+		nil,
+		ec.marshalNFundPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createFund(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "fund":
+				return ec.fieldContext_FundPayload_fund(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_FundPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createFund_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateFund(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateFund,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateFund(ctx, fc.Args["input"].(model.UpdateFundInput))
+		},
+		nil,
+		ec.marshalNFundPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateFund(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "fund":
+				return ec.fieldContext_FundPayload_fund(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_FundPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FundPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateFund_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34486,6 +35845,8 @@ func (ec *executionContext) fieldContext_Query_incubators(_ context.Context, fie
 				return ec.fieldContext_Incubator_events(ctx, field)
 			case "viewerCanManage":
 				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_Incubator_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -35100,6 +36461,8 @@ func (ec *executionContext) fieldContext_Query_funds(_ context.Context, field gr
 				return ec.fieldContext_Fund_calls(ctx, field)
 			case "callsConnection":
 				return ec.fieldContext_Fund_callsConnection(ctx, field)
+			case "version":
+				return ec.fieldContext_Fund_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Fund", field.Name)
 		},
@@ -35804,6 +37167,53 @@ func (ec *executionContext) fieldContext_Query_previewCriteriaSet(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_previewCriteriaSet_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_checkExpression(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_checkExpression,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().CheckExpression(ctx, fc.Args["language"].(model.ExpressionLanguage), fc.Args["expression"].(string))
+		},
+		nil,
+		ec.marshalOExpressionCheck2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressionCheck,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_checkExpression(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "valid":
+				return ec.fieldContext_ExpressionCheck_valid(ctx, field)
+			case "problems":
+				return ec.fieldContext_ExpressionCheck_problems(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ExpressionCheck", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_checkExpression_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -37087,6 +38497,8 @@ func (ec *executionContext) fieldContext_Reviewer_incubator(_ context.Context, f
 				return ec.fieldContext_Incubator_events(ctx, field)
 			case "viewerCanManage":
 				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_Incubator_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -41794,6 +43206,8 @@ func (ec *executionContext) fieldContext_SavedSearch_incubators(_ context.Contex
 				return ec.fieldContext_Incubator_events(ctx, field)
 			case "viewerCanManage":
 				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_Incubator_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -44132,6 +45546,8 @@ func (ec *executionContext) fieldContext_Startup_incubator(_ context.Context, fi
 				return ec.fieldContext_Incubator_events(ctx, field)
 			case "viewerCanManage":
 				return ec.fieldContext_Incubator_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_Incubator_version(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Incubator", field.Name)
 		},
@@ -44825,6 +46241,635 @@ func (ec *executionContext) fieldContext_StartupEdge_node(_ context.Context, fie
 				return ec.fieldContext_Startup_screening(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportChange_line(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportChange_line,
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportChange_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportChange_taxCode(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportChange_taxCode,
+		func(ctx context.Context) (any, error) {
+			return obj.TaxCode, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportChange_taxCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportChange_name(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportChange_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportChange_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportChange_action(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportChange_action,
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		ec.marshalNImportAction2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐImportAction,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportChange_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ImportAction does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportChange_fields(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportChange_fields,
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportChange_fields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportChange_startup(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportChange_startup,
+		func(ctx context.Context) (any, error) {
+			return obj.Startup, nil
+		},
+		nil,
+		ec.marshalOStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportChange_startup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportProblem_line(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportProblem_line,
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportProblem_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportProblem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportProblem_taxCode(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportProblem_taxCode,
+		func(ctx context.Context) (any, error) {
+			return obj.TaxCode, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportProblem_taxCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportProblem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportProblem_field(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportProblem_field,
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		ec.marshalOString2ᚕstringᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportProblem_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportProblem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportProblem_code(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportProblem_code,
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		ec.marshalNUserErrorCode2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorCode,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportProblem_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportProblem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type UserErrorCode does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportProblem_message(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportProblem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportProblem_message,
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportProblem_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportProblem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportReport_dryRun(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportReport_dryRun,
+		func(ctx context.Context) (any, error) {
+			return obj.DryRun, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportReport_dryRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportReport_rows(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportReport_rows,
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportReport_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportReport_created(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportReport_created,
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportReport_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportReport_updated(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportReport_updated,
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportReport_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportReport_unchanged(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportReport_unchanged,
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportReport_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportReport_refused(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportReport_refused,
+		func(ctx context.Context) (any, error) {
+			return obj.Refused, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportReport_refused(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportReport_changes(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportReport_changes,
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		ec.marshalNStartupImportChange2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportChangeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportReport_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "line":
+				return ec.fieldContext_StartupImportChange_line(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_StartupImportChange_taxCode(ctx, field)
+			case "name":
+				return ec.fieldContext_StartupImportChange_name(ctx, field)
+			case "action":
+				return ec.fieldContext_StartupImportChange_action(ctx, field)
+			case "fields":
+				return ec.fieldContext_StartupImportChange_fields(ctx, field)
+			case "startup":
+				return ec.fieldContext_StartupImportChange_startup(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type StartupImportChange", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StartupImportReport_problems(ctx context.Context, field graphql.CollectedField, obj *model.StartupImportReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StartupImportReport_problems,
+		func(ctx context.Context) (any, error) {
+			return obj.Problems, nil
+		},
+		nil,
+		ec.marshalNStartupImportProblem2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportProblemᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StartupImportReport_problems(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StartupImportReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "line":
+				return ec.fieldContext_StartupImportProblem_line(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_StartupImportProblem_taxCode(ctx, field)
+			case "field":
+				return ec.fieldContext_StartupImportProblem_field(ctx, field)
+			case "code":
+				return ec.fieldContext_StartupImportProblem_code(ctx, field)
+			case "message":
+				return ec.fieldContext_StartupImportProblem_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type StartupImportProblem", field.Name)
 		},
 	}
 	return fc, nil
@@ -47851,6 +49896,116 @@ func (ec *executionContext) unmarshalInputCreateFundCallInput(ctx context.Contex
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateFundInput(ctx context.Context, obj any) (model.CreateFundInput, error) {
+	var it model.CreateFundInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "nameEn", "description", "public"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "public":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("public"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Public = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCreateIncubatorInput(ctx context.Context, obj any) (model.CreateIncubatorInput, error) {
+	var it model.CreateIncubatorInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "nameEn", "university", "ward", "website", "programs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "university":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("university"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.University = data
+		case "ward":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ward"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ward = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "programs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programs"))
+			data, err := ec.unmarshalOIncubatorProgramInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorProgramInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Programs = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateInvestorInput(ctx context.Context, obj any) (model.CreateInvestorInput, error) {
 	var it model.CreateInvestorInput
 	asMap := map[string]any{}
@@ -49541,6 +51696,99 @@ func (ec *executionContext) unmarshalInputIPAssetInput(ctx context.Context, obj 
 				return it, err
 			}
 			it.DocumentRef = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputImportStartupsInput(ctx context.Context, obj any) (model.ImportStartupsInput, error) {
+	var it model.ImportStartupsInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["dryRun"]; !present {
+		asMap["dryRun"] = false
+	}
+
+	fieldsInOrder := [...]string{"format", "content", "dryRun"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "format":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("format"))
+			data, err := ec.unmarshalNTableFormat2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTableFormat(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Format = data
+		case "content":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("content"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Content = data
+		case "dryRun":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dryRun"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DryRun = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIncubatorProgramInput(ctx context.Context, obj any) (model.IncubatorProgramInput, error) {
+	var it model.IncubatorProgramInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "description", "sectors", "stages"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "stages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stages"))
+			data, err := ec.unmarshalOStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStageᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stages = data
 		}
 	}
 
@@ -51762,6 +54010,144 @@ func (ec *executionContext) unmarshalInputUpdateFundCallInput(ctx context.Contex
 				return it, err
 			}
 			it.Rubric = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateFundInput(ctx context.Context, obj any) (model.UpdateFundInput, error) {
+	var it model.UpdateFundInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "name", "nameEn", "description", "public"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "public":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("public"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Public = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateIncubatorInput(ctx context.Context, obj any) (model.UpdateIncubatorInput, error) {
+	var it model.UpdateIncubatorInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "name", "nameEn", "university", "ward", "website", "programs"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "university":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("university"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.University = data
+		case "ward":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ward"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ward = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "programs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("programs"))
+			data, err := ec.unmarshalOIncubatorProgramInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorProgramInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Programs = data
 		}
 	}
 
@@ -56944,6 +59330,93 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var expressionCheckImplementors = []string{"ExpressionCheck"}
+
+func (ec *executionContext) _ExpressionCheck(ctx context.Context, sel ast.SelectionSet, obj *model.ExpressionCheck) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, expressionCheckImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExpressionCheck")
+		case "valid":
+			out.Values[i] = ec._ExpressionCheck_valid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "problems":
+			out.Values[i] = ec._ExpressionCheck_problems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var expressionProblemImplementors = []string{"ExpressionProblem"}
+
+func (ec *executionContext) _ExpressionProblem(ctx context.Context, sel ast.SelectionSet, obj *model.ExpressionProblem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, expressionProblemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExpressionProblem")
+		case "line":
+			out.Values[i] = ec._ExpressionProblem_line(ctx, field, obj)
+		case "column":
+			out.Values[i] = ec._ExpressionProblem_column(ctx, field, obj)
+		case "message":
+			out.Values[i] = ec._ExpressionProblem_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var facetValueImplementors = []string{"FacetValue"}
 
 func (ec *executionContext) _FacetValue(ctx context.Context, sel ast.SelectionSet, obj *model.FacetValue) graphql.Marshaler {
@@ -57170,6 +59643,11 @@ func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "version":
+			out.Values[i] = ec._Fund_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -57810,6 +60288,47 @@ func (ec *executionContext) _FundCallPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var fundPayloadImplementors = []string{"FundPayload"}
+
+func (ec *executionContext) _FundPayload(ctx context.Context, sel ast.SelectionSet, obj *model.FundPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundPayload")
+		case "fund":
+			out.Values[i] = ec._FundPayload_fund(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._FundPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var highlightImplementors = []string{"Highlight"}
 
 func (ec *executionContext) _Highlight(ctx context.Context, sel ast.SelectionSet, obj *model.Highlight) graphql.Marshaler {
@@ -57914,6 +60433,47 @@ func (ec *executionContext) _IPAsset(ctx context.Context, sel ast.SelectionSet, 
 			out.Values[i] = ec._IPAsset_documentRef(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var importStartupsPayloadImplementors = []string{"ImportStartupsPayload"}
+
+func (ec *executionContext) _ImportStartupsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ImportStartupsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importStartupsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportStartupsPayload")
+		case "report":
+			out.Values[i] = ec._ImportStartupsPayload_report(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._ImportStartupsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -58148,6 +60708,11 @@ func (ec *executionContext) _Incubator(ctx context.Context, sel ast.SelectionSet
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "version":
+			out.Values[i] = ec._Incubator_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58238,6 +60803,47 @@ func (ec *executionContext) _IncubatorEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._IncubatorEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var incubatorPayloadImplementors = []string{"IncubatorPayload"}
+
+func (ec *executionContext) _IncubatorPayload(ctx context.Context, sel ast.SelectionSet, obj *model.IncubatorPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incubatorPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncubatorPayload")
+		case "incubator":
+			out.Values[i] = ec._IncubatorPayload_incubator(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._IncubatorPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -60862,6 +63468,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createIncubator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createIncubator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateIncubator":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateIncubator(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createEvent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createEvent(ctx, field)
@@ -61016,6 +63636,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "importStartups":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importStartups(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createFundCall":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createFundCall(ctx, field)
@@ -61054,6 +63681,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "decideFundCall":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_decideFundCall(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createFund":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createFund(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateFund":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateFund(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -62564,6 +65205,25 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_previewCriteriaSet(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "checkExpression":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_checkExpression(ctx, field)
 				return res
 			}
 
@@ -67710,6 +70370,194 @@ func (ec *executionContext) _StartupEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var startupImportChangeImplementors = []string{"StartupImportChange"}
+
+func (ec *executionContext) _StartupImportChange(ctx context.Context, sel ast.SelectionSet, obj *model.StartupImportChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, startupImportChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StartupImportChange")
+		case "line":
+			out.Values[i] = ec._StartupImportChange_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxCode":
+			out.Values[i] = ec._StartupImportChange_taxCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._StartupImportChange_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._StartupImportChange_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fields":
+			out.Values[i] = ec._StartupImportChange_fields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startup":
+			out.Values[i] = ec._StartupImportChange_startup(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var startupImportProblemImplementors = []string{"StartupImportProblem"}
+
+func (ec *executionContext) _StartupImportProblem(ctx context.Context, sel ast.SelectionSet, obj *model.StartupImportProblem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, startupImportProblemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StartupImportProblem")
+		case "line":
+			out.Values[i] = ec._StartupImportProblem_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "taxCode":
+			out.Values[i] = ec._StartupImportProblem_taxCode(ctx, field, obj)
+		case "field":
+			out.Values[i] = ec._StartupImportProblem_field(ctx, field, obj)
+		case "code":
+			out.Values[i] = ec._StartupImportProblem_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._StartupImportProblem_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var startupImportReportImplementors = []string{"StartupImportReport"}
+
+func (ec *executionContext) _StartupImportReport(ctx context.Context, sel ast.SelectionSet, obj *model.StartupImportReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, startupImportReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StartupImportReport")
+		case "dryRun":
+			out.Values[i] = ec._StartupImportReport_dryRun(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._StartupImportReport_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._StartupImportReport_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updated":
+			out.Values[i] = ec._StartupImportReport_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._StartupImportReport_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refused":
+			out.Values[i] = ec._StartupImportReport_refused(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._StartupImportReport_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "problems":
+			out.Values[i] = ec._StartupImportReport_problems(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var startupPayloadImplementors = []string{"StartupPayload"}
 
 func (ec *executionContext) _StartupPayload(ctx context.Context, sel ast.SelectionSet, obj *model.StartupPayload) graphql.Marshaler {
@@ -69216,6 +72064,16 @@ func (ec *executionContext) unmarshalNCreateFundCallInput2githubᚗcomᚋinnopor
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateFundInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateFundInput(ctx context.Context, v any) (model.CreateFundInput, error) {
+	res, err := ec.unmarshalInputCreateFundInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateIncubatorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateIncubatorInput(ctx context.Context, v any) (model.CreateIncubatorInput, error) {
+	res, err := ec.unmarshalInputCreateIncubatorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateInvestorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateInvestorInput(ctx context.Context, v any) (model.CreateInvestorInput, error) {
 	res, err := ec.unmarshalInputCreateInvestorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -70401,6 +73259,70 @@ func (ec *executionContext) unmarshalNExitSandboxInput2githubᚗcomᚋinnoport�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNExpressionLanguage2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressionLanguage(ctx context.Context, v any) (model.ExpressionLanguage, error) {
+	var res model.ExpressionLanguage
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExpressionLanguage2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressionLanguage(ctx context.Context, sel ast.SelectionSet, v model.ExpressionLanguage) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNExpressionProblem2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressionProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ExpressionProblem) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNExpressionProblem2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressionProblem(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNExpressionProblem2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressionProblem(ctx context.Context, sel ast.SelectionSet, v *model.ExpressionProblem) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ExpressionProblem(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFacetValue2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValueᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FacetValue) graphql.Marshaler {
 	ret := make(graphql.Array, len(v))
 	var wg sync.WaitGroup
@@ -70685,6 +73607,20 @@ func (ec *executionContext) marshalNFundCallStatus2githubᚗcomᚋinnoportᚋinn
 	return res
 }
 
+func (ec *executionContext) marshalNFundPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundPayload(ctx context.Context, sel ast.SelectionSet, v model.FundPayload) graphql.Marshaler {
+	return ec._FundPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFundPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFundPayload(ctx context.Context, sel ast.SelectionSet, v *model.FundPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FundPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNGrantDataRoomAccessInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐGrantDataRoomAccessInput(ctx context.Context, v any) (model.GrantDataRoomAccessInput, error) {
 	res, err := ec.unmarshalInputGrantDataRoomAccessInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -70860,6 +73796,35 @@ func (ec *executionContext) marshalNIPKind2githubᚗcomᚋinnoportᚋinnoportᚋ
 	return res
 }
 
+func (ec *executionContext) unmarshalNImportAction2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐImportAction(ctx context.Context, v any) (model.ImportAction, error) {
+	var res model.ImportAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportAction2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐImportAction(ctx context.Context, sel ast.SelectionSet, v model.ImportAction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNImportStartupsInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐImportStartupsInput(ctx context.Context, v any) (model.ImportStartupsInput, error) {
+	res, err := ec.unmarshalInputImportStartupsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportStartupsPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐImportStartupsPayload(ctx context.Context, sel ast.SelectionSet, v model.ImportStartupsPayload) graphql.Marshaler {
+	return ec._ImportStartupsPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNImportStartupsPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐImportStartupsPayload(ctx context.Context, sel ast.SelectionSet, v *model.ImportStartupsPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ImportStartupsPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNIncubator2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubator(ctx context.Context, sel ast.SelectionSet, v ecosystem.Incubator) graphql.Marshaler {
 	return ec._Incubator(ctx, sel, &v)
 }
@@ -70980,6 +73945,20 @@ func (ec *executionContext) marshalNIncubatorEdge2ᚕgithubᚗcomᚋinnoportᚋi
 	return ret
 }
 
+func (ec *executionContext) marshalNIncubatorPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorPayload(ctx context.Context, sel ast.SelectionSet, v model.IncubatorPayload) graphql.Marshaler {
+	return ec._IncubatorPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIncubatorPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorPayload(ctx context.Context, sel ast.SelectionSet, v *model.IncubatorPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IncubatorPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNIncubatorProgram2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐProgram(ctx context.Context, sel ast.SelectionSet, v ecosystem.Program) graphql.Marshaler {
 	return ec._IncubatorProgram(ctx, sel, &v)
 }
@@ -71026,6 +74005,11 @@ func (ec *executionContext) marshalNIncubatorProgram2ᚕgithubᚗcomᚋinnoport�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNIncubatorProgramInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorProgramInput(ctx context.Context, v any) (*model.IncubatorProgramInput, error) {
+	res, err := ec.unmarshalInputIncubatorProgramInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -74464,6 +77448,114 @@ func (ec *executionContext) marshalNStartupEdge2ᚕgithubᚗcomᚋinnoportᚋinn
 	return ret
 }
 
+func (ec *executionContext) marshalNStartupImportChange2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StartupImportChange) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNStartupImportChange2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportChange(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStartupImportChange2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportChange(ctx context.Context, sel ast.SelectionSet, v *model.StartupImportChange) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StartupImportChange(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStartupImportProblem2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportProblemᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StartupImportProblem) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNStartupImportProblem2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportProblem(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStartupImportProblem2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportProblem(ctx context.Context, sel ast.SelectionSet, v *model.StartupImportProblem) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StartupImportProblem(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNStartupPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupPayload(ctx context.Context, sel ast.SelectionSet, v model.StartupPayload) graphql.Marshaler {
 	return ec._StartupPayload(ctx, sel, &v)
 }
@@ -74587,6 +77679,16 @@ func (ec *executionContext) unmarshalNSupportConfirmationInput2ᚖgithubᚗcom�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNTableFormat2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTableFormat(ctx context.Context, v any) (model.TableFormat, error) {
+	var res model.TableFormat
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTableFormat2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTableFormat(ctx context.Context, sel ast.SelectionSet, v model.TableFormat) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNTransitionApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransitionApplicationInput(ctx context.Context, v any) (model.TransitionApplicationInput, error) {
 	res, err := ec.unmarshalInputTransitionApplicationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -74609,6 +77711,16 @@ func (ec *executionContext) unmarshalNUpdateEventInput2githubᚗcomᚋinnoport�
 
 func (ec *executionContext) unmarshalNUpdateFundCallInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateFundCallInput(ctx context.Context, v any) (model.UpdateFundCallInput, error) {
 	res, err := ec.unmarshalInputUpdateFundCallInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateFundInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateFundInput(ctx context.Context, v any) (model.UpdateFundInput, error) {
+	res, err := ec.unmarshalInputUpdateFundInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateIncubatorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateIncubatorInput(ctx context.Context, v any) (model.UpdateIncubatorInput, error) {
+	res, err := ec.unmarshalInputUpdateIncubatorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -75804,6 +78916,13 @@ func (ec *executionContext) unmarshalOEvidenceInput2ᚖgithubᚗcomᚋinnoport�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOExpressionCheck2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressionCheck(ctx context.Context, sel ast.SelectionSet, v *model.ExpressionCheck) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ExpressionCheck(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOFinancials2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐFinancials(ctx context.Context, sel ast.SelectionSet, v *firm.Financials) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -75842,6 +78961,13 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalOFund2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐFund(ctx context.Context, sel ast.SelectionSet, v *funding.Fund) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Fund(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOFundCall2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfundingᚐCall(ctx context.Context, sel ast.SelectionSet, v *funding.Call) graphql.Marshaler {
@@ -75947,6 +79073,24 @@ func (ec *executionContext) marshalOIncubator2ᚖgithubᚗcomᚋinnoportᚋinnop
 		return graphql.Null
 	}
 	return ec._Incubator(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOIncubatorProgramInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorProgramInputᚄ(ctx context.Context, v any) ([]*model.IncubatorProgramInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.IncubatorProgramInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIncubatorProgramInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncubatorProgramInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
@@ -77318,6 +80462,13 @@ func (ec *executionContext) unmarshalOStartupFilter2ᚖgithubᚗcomᚋinnoport�
 	}
 	res, err := ec.unmarshalInputStartupFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStartupImportReport2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐStartupImportReport(ctx context.Context, sel ast.SelectionSet, v *model.StartupImportReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StartupImportReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

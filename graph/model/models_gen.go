@@ -226,6 +226,34 @@ type CreateFundCallInput struct {
 	Rubric *RubricInput `json:"rubric"`
 }
 
+// What registering a fund takes.
+type CreateFundInput struct {
+	// The name, in Vietnamese.
+	Name string `json:"name"`
+	// The name in English.
+	NameEn *string `json:"nameEn,omitempty"`
+	// What it invests in and how.
+	Description *string `json:"description,omitempty"`
+	// Whether a public (state) fund.
+	Public bool `json:"public"`
+}
+
+// What registering an incubator takes.
+type CreateIncubatorInput struct {
+	// The name, in Vietnamese.
+	Name string `json:"name"`
+	// The name in English.
+	NameEn *string `json:"nameEn,omitempty"`
+	// The university or institute it belongs to.
+	University string `json:"university"`
+	// The ward it is in.
+	Ward string `json:"ward"`
+	// The public website.
+	Website *string `json:"website,omitempty"`
+	// The programmes it runs.
+	Programs []*IncubatorProgramInput `json:"programs,omitempty"`
+}
+
 // What creating a investor takes.
 type CreateInvestorInput struct {
 	// The name.
@@ -718,6 +746,24 @@ type ExitSandboxInput struct {
 	Reason *string `json:"reason,omitempty"`
 }
 
+// Whether an expression compiles, and every problem if not.
+type ExpressionCheck struct {
+	// Whether it compiles to a boolean.
+	Valid bool `json:"valid"`
+	// Every problem, in the order found.
+	Problems []*ExpressionProblem `json:"problems"`
+}
+
+// A problem of an expression, at its place.
+type ExpressionProblem struct {
+	// The 1-based line; null when the problem is the whole expression's (such as not yielding true/false).
+	Line *int `json:"line,omitempty"`
+	// The 1-based column; null with line.
+	Column *int `json:"column,omitempty"`
+	// What is wrong, in the caller's language.
+	Message string `json:"message"`
+}
+
 // How many hits carry each value of a facet.
 type FacetValue struct {
 	// The value.
@@ -762,6 +808,14 @@ type FundCallPayload struct {
 	UserErrors []*UserError `json:"userErrors"`
 }
 
+// What a change of a fund answers: the record as it is after the change, or the userErrors that stopped it.
+type FundPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
+	Fund *funding.Fund `json:"fund,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
 // A startup's grant to an investor to read its confidential fields until a date.
 type GrantDataRoomAccessInput struct {
 	// The global ID of the startup.
@@ -792,6 +846,48 @@ type IPAssetInput struct {
 	ExpiresOn *value.Date `json:"expiresOn,omitempty"`
 	// A reference to the supporting document (a file name or URL) kept with the evidence.
 	DocumentRef string `json:"documentRef"`
+}
+
+// What onboarding startups in bulk takes: a table with a header row of the
+// startup input's field names (taxCode, name, foundedOn, ward, sectors, stage,
+// teamSize, contactEmail, description — several sectors separated by `;`) or
+// their Vietnamese labels (Mã số thuế, Tên doanh nghiệp, Ngày thành lập,
+// Phường/Xã, Lĩnh vực, Giai đoạn, Số thành viên, Email liên hệ, Mô tả).
+type ImportStartupsInput struct {
+	// How content is encoded.
+	Format TableFormat `json:"format"`
+	// The file: CSV text, or the XLSX bytes in base64; at most 10,000 rows and the server's request size (1 MB unless configured; `innoport import startups` takes larger files).
+	Content string `json:"content"`
+	// Validate every row and report what would change, writing nothing.
+	DryRun *bool `json:"dryRun,omitempty"`
+}
+
+// What an import answers: its report, or the userErrors that stopped the whole file.
+type ImportStartupsPayload struct {
+	// The report; null when userErrors stopped the file.
+	Report *StartupImportReport `json:"report,omitempty"`
+	// Problems with the file as a whole (format, columns, size); a row's problems are in the report.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// What a change of an incubator answers: the record as it is after the change, or the userErrors that stopped it.
+type IncubatorPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
+	Incubator *ecosystem.Incubator `json:"incubator,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// An incubation programme as a client sends it.
+type IncubatorProgramInput struct {
+	// The name.
+	Name string `json:"name"`
+	// What it is.
+	Description *string `json:"description,omitempty"`
+	// The sectors, any of which matches.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// The stages, any of which matches.
+	Stages []value.Stage `json:"stages,omitempty"`
 }
 
 // A round the firm raised.
@@ -1572,6 +1668,56 @@ type StartupFilter struct {
 	Ward *string `json:"ward,omitempty"`
 }
 
+// A row of an import that was applied (or would be, in a dry run).
+type StartupImportChange struct {
+	// The row's line in the file; the header is line 1.
+	Line int `json:"line"`
+	// The row's tax code.
+	TaxCode string `json:"taxCode"`
+	// The startup's name after the row.
+	Name string `json:"name"`
+	// What the row did.
+	Action ImportAction `json:"action"`
+	// The columns whose values the row set or changed.
+	Fields []string `json:"fields"`
+	// The startup; null in a dry run's creations.
+	Startup *firm.Startup `json:"startup,omitempty"`
+}
+
+// A problem of a refused row; nothing of a refused row is written.
+type StartupImportProblem struct {
+	// The row's line in the file; the header is line 1.
+	Line int `json:"line"`
+	// The row's tax code, as written.
+	TaxCode *string `json:"taxCode,omitempty"`
+	// The column at fault.
+	Field []string `json:"field,omitempty"`
+	// A stable code for the problem.
+	Code UserErrorCode `json:"code"`
+	// The problem, in the caller's language.
+	Message string `json:"message"`
+}
+
+// What an import did: one change per accepted row, the problems of the refused ones.
+type StartupImportReport struct {
+	// Whether nothing was written.
+	DryRun bool `json:"dryRun"`
+	// The rows read, without the header and blank lines.
+	Rows int `json:"rows"`
+	// Rows that registered a startup.
+	Created int `json:"created"`
+	// Rows that changed a startup.
+	Updated int `json:"updated"`
+	// Rows that matched a startup already as they say.
+	Unchanged int `json:"unchanged"`
+	// Rows refused.
+	Refused int `json:"refused"`
+	// The accepted rows, in file order.
+	Changes []*StartupImportChange `json:"changes"`
+	// The refused rows' problems, in file order.
+	Problems []*StartupImportProblem `json:"problems"`
+}
+
 // What a change of a startup answers: the record as it is after the change, or the userErrors that stopped it.
 type StartupPayload struct {
 	// The record as it is after the change; null when userErrors stopped it.
@@ -1691,6 +1837,42 @@ type UpdateFundCallInput struct {
 	EligibilityRules []*EligibilityRuleInput `json:"eligibilityRules,omitempty"`
 	// How reviewers score its applications.
 	Rubric *RubricInput `json:"rubric,omitempty"`
+}
+
+// What changing a fund takes; absent fields stay as they are.
+type UpdateFundInput struct {
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int `json:"version"`
+	// The name, in Vietnamese.
+	Name *string `json:"name,omitempty"`
+	// The name in English.
+	NameEn *string `json:"nameEn,omitempty"`
+	// What it invests in and how.
+	Description *string `json:"description,omitempty"`
+	// Whether a public (state) fund.
+	Public *bool `json:"public,omitempty"`
+}
+
+// What changing an incubator takes; absent fields stay as they are.
+type UpdateIncubatorInput struct {
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int `json:"version"`
+	// The name, in Vietnamese.
+	Name *string `json:"name,omitempty"`
+	// The name in English.
+	NameEn *string `json:"nameEn,omitempty"`
+	// The university or institute it belongs to.
+	University *string `json:"university,omitempty"`
+	// The ward it is in.
+	Ward *string `json:"ward,omitempty"`
+	// The public website.
+	Website *string `json:"website,omitempty"`
+	// The programmes it runs; the list given replaces the old one.
+	Programs []*IncubatorProgramInput `json:"programs,omitempty"`
 }
 
 // Changes the given fields; omitted fields stay.
@@ -1956,6 +2138,125 @@ func (e ErrorCode) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The rule languages of the platform, each a CEL dialect over its own facts.
+type ExpressionLanguage string
+
+const (
+	// A fund call's eligibility rule, over `startup`, `call` and `today`.
+	ExpressionLanguageEligibilityRule ExpressionLanguage = "ELIGIBILITY_RULE"
+	// A criteria set's criterion, over `firm` and `asOf`.
+	ExpressionLanguageScreeningCriterion ExpressionLanguage = "SCREENING_CRITERION"
+)
+
+var AllExpressionLanguage = []ExpressionLanguage{
+	ExpressionLanguageEligibilityRule,
+	ExpressionLanguageScreeningCriterion,
+}
+
+func (e ExpressionLanguage) IsValid() bool {
+	switch e {
+	case ExpressionLanguageEligibilityRule, ExpressionLanguageScreeningCriterion:
+		return true
+	}
+	return false
+}
+
+func (e ExpressionLanguage) String() string {
+	return string(e)
+}
+
+func (e *ExpressionLanguage) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ExpressionLanguage(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ExpressionLanguage", str)
+	}
+	return nil
+}
+
+func (e ExpressionLanguage) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ExpressionLanguage) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ExpressionLanguage) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a row of an import did, or would do in a dry run.
+type ImportAction string
+
+const (
+	// A startup registered.
+	ImportActionCreate ImportAction = "CREATE"
+	// A registered startup (same tax code) changed.
+	ImportActionUpdate ImportAction = "UPDATE"
+	// A registered startup already had the row's values.
+	ImportActionUnchanged ImportAction = "UNCHANGED"
+)
+
+var AllImportAction = []ImportAction{
+	ImportActionCreate,
+	ImportActionUpdate,
+	ImportActionUnchanged,
+}
+
+func (e ImportAction) IsValid() bool {
+	switch e {
+	case ImportActionCreate, ImportActionUpdate, ImportActionUnchanged:
+		return true
+	}
+	return false
+}
+
+func (e ImportAction) String() string {
+	return string(e)
+}
+
+func (e *ImportAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportAction", str)
+	}
+	return nil
+}
+
+func (e ImportAction) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // How a job run stands.
 type JobRunStatus string
 
@@ -2134,6 +2435,64 @@ func (e *SearchSort) UnmarshalJSON(b []byte) error {
 }
 
 func (e SearchSort) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kind of file a table of startups comes in.
+type TableFormat string
+
+const (
+	// Comma- (or semicolon-) separated values in UTF-8, as text.
+	TableFormatCSV TableFormat = "CSV"
+	// An Excel workbook (its first sheet), base64-encoded.
+	TableFormatXlsx TableFormat = "XLSX"
+)
+
+var AllTableFormat = []TableFormat{
+	TableFormatCSV,
+	TableFormatXlsx,
+}
+
+func (e TableFormat) IsValid() bool {
+	switch e {
+	case TableFormatCSV, TableFormatXlsx:
+		return true
+	}
+	return false
+}
+
+func (e TableFormat) String() string {
+	return string(e)
+}
+
+func (e *TableFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TableFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TableFormat", str)
+	}
+	return nil
+}
+
+func (e TableFormat) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TableFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TableFormat) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
