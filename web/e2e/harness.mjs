@@ -151,7 +151,7 @@ export function writeTimings() {
 export async function signInAs(page, origin, name) {
   await page.goto(origin + '/');
   await page.getByRole('button', { name }).first().click();
-  await page.getByRole('navigation').waitFor();
+  await page.getByRole('button', { name: /^(Đăng xuất|Sign out)$/ }).waitFor();
 }
 
 /**
@@ -167,6 +167,8 @@ export function journey(options) {
   });
   after(async () => {
     writeTimings();
+    // The last screen, for whoever reads a failure.
+    await j.b?.page.screenshot({ path: join(tmpdir(), 'innoport-e2e-last.png'), fullPage: true }).catch(() => {});
     await j.b?.browser.close();
     await j.server?.stop();
   });

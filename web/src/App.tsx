@@ -15,15 +15,30 @@ const founder = () => import('./pages/founder');
 const investor = () => import('./pages/investor');
 const incubator = () => import('./pages/incubator');
 const shared = () => import('./pages/shared');
+const fund = () => import('./pages/fund');
+const review = () => import('./pages/review');
+const regulator = () => import('./pages/regulator');
+const admin = () => import('./pages/admin');
+const publicPages = () => import('./pages/public');
 
 type Params = Record<string, string>;
 type Screen = ComponentType<{ params: Params; session: Session }>;
+type PublicScreen = ComponentType<{ params: Params }>;
 
-function screen<M>(load: () => Promise<M>, pick: (m: M) => Screen): Screen {
+function screen<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>): ComponentType<P> {
   return lazy(async () => ({ default: pick(await load()) }));
 }
 
 interface Route { pattern: string; roles: Role[] | 'any'; screen: Screen }
+
+/** Pages anyone may open, signed in or not. */
+const publicRoutes: { pattern: string; screen: PublicScreen }[] = [
+  { pattern: '/public/calls', screen: screen(publicPages, (m) => m.PublicCalls) },
+  { pattern: '/public/startups', screen: screen(publicPages, (m) => m.Directory) },
+  { pattern: '/public/incubators', screen: screen(publicPages, (m) => m.PublicIncubators) },
+  { pattern: '/public/events', screen: screen(publicPages, (m) => m.PublicEvents) },
+  { pattern: '/public/sandbox-register', screen: screen(publicPages, (m) => m.SandboxRegister) },
+];
 
 const routes: Route[] = [
   { pattern: '/startup', roles: ['STARTUP_MEMBER'], screen: screen(founder, (m) => m.FounderHome) },
@@ -45,6 +60,20 @@ const routes: Route[] = [
   { pattern: '/events', roles: 'any', screen: screen(shared, (m) => m.Events) },
   { pattern: '/events/:id', roles: 'any', screen: screen(shared, (m) => m.EventPage) },
   { pattern: '/notifications', roles: ['STARTUP_MEMBER', 'INVESTOR'], screen: screen(shared, (m) => m.Notifications) },
+  { pattern: '/fund', roles: ['FUND_MANAGER'], screen: screen(fund, (m) => m.FundHome) },
+  { pattern: '/fund/calls/new', roles: ['FUND_MANAGER'], screen: screen(fund, (m) => m.CallEditor) },
+  { pattern: '/fund/calls/:id', roles: ['FUND_MANAGER', 'ADMIN'], screen: screen(fund, (m) => m.ManageCall) },
+  { pattern: '/fund/calls/:id/edit', roles: ['FUND_MANAGER', 'ADMIN'], screen: screen(fund, (m) => m.CallEditor) },
+  { pattern: '/fund/applications/:id', roles: ['FUND_MANAGER', 'ADMIN'], screen: screen(fund, (m) => m.ManageApplication) },
+  { pattern: '/reviews', roles: ['REVIEWER'], screen: screen(review, (m) => m.MyReviews) },
+  { pattern: '/reviews/:id', roles: ['REVIEWER'], screen: screen(review, (m) => m.ReviewApplication) },
+  { pattern: '/sandbox', roles: ['REGULATOR'], screen: screen(regulator, (m) => m.SandboxQueue) },
+  { pattern: '/sandbox/:id', roles: ['REGULATOR', 'ADMIN'], screen: screen(regulator, (m) => m.SandboxCase) },
+  { pattern: '/admin/criteria', roles: ['ADMIN'], screen: screen(admin, (m) => m.CriteriaSets) },
+  { pattern: '/admin/criteria/:id', roles: ['ADMIN'], screen: screen(admin, (m) => m.CriteriaSetPage) },
+  { pattern: '/admin/jobs', roles: ['ADMIN'], screen: screen(admin, (m) => m.Jobs) },
+  { pattern: '/admin/registry', roles: ['ADMIN'], screen: screen(admin, (m) => m.Registry) },
+  { pattern: '/admin/import', roles: ['ADMIN'], screen: screen(admin, (m) => m.ImportPage) },
 ];
 
 export function App() {
@@ -72,7 +101,11 @@ export function App() {
   }, [session, endSession]);
 
   let body;
-  if (path === '/auth/callback') {
+  const open = publicRoutes.map((r) => ({ r, params: match(r.pattern, path) })).find((x) => x.params);
+  if (open) {
+    const Screen = open.r.screen;
+    body = <Screen key={path} params={open.params!} />;
+  } else if (path === '/auth/callback') {
     body = <AuthCallback onSignedIn={(s) => { setSession(s); setExpired(false); }} />;
   } else if (!session) {
     body = <SignIn expired={expired} onSignedIn={(s) => { setSession(s); setExpired(false); }} />;

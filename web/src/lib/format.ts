@@ -39,3 +39,25 @@ export function toLocalInput(iso: string): string {
 export function fromLocalInput(value: string): string {
   return new Date(`${value}:00+07:00`).toISOString();
 }
+
+/** Today's calendar day in Hai Phong, YYYY-MM-DD. */
+export function today(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Working days from one calendar day to another (YYYY-MM-DD): Monday to
+ * Friday, without the holidays given; negative when `to` has passed — the
+ * service-level clock of a sandbox application.
+ */
+export function workingDaysBetween(from: string, to: string, holidays: readonly string[]): number {
+  const off = new Set(holidays);
+  const step = from <= to ? 1 : -1;
+  let n = 0;
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) !== to; ) {
+    d = new Date(d.getTime() + step * 86400_000);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6 && !off.has(d.toISOString().slice(0, 10))) n += step;
+  }
+  return n;
+}

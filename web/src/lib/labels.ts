@@ -72,6 +72,30 @@ const tables = {
     STARTUP_MEMBER: ['Nhà sáng lập', 'Founder'], REVIEWER: ['Chuyên gia đánh giá', 'Reviewer'],
     REGULATOR: ['Cơ quan quản lý', 'Regulator'],
   },
+  questionKind: {
+    TEXT: ['Văn bản', 'Text'], NUMBER: ['Số', 'Number'], SINGLE_CHOICE: ['Chọn một', 'Single choice'],
+    MULTIPLE_CHOICE: ['Chọn nhiều', 'Multiple choice'], DOCUMENT: ['Tài liệu', 'Document'],
+  },
+  sandbox: {
+    DRAFT: ['Bản nháp', 'Draft'], SUBMITTED: ['Đã nộp', 'Submitted'], UNDER_ASSESSMENT: ['Đang thẩm định', 'Under assessment'],
+    INFO_REQUESTED: ['Chờ bổ sung thông tin', 'Information requested'], APPROVED: ['Đã chấp thuận', 'Approved'],
+    REJECTED: ['Bị từ chối', 'Rejected'], TESTING: ['Đang thử nghiệm', 'Testing'], SUSPENDED: ['Tạm dừng', 'Suspended'],
+    EXITED: ['Đã kết thúc', 'Exited'], WITHDRAWN: ['Đã rút', 'Withdrawn'],
+  },
+  sandboxFlag: {
+    ACKNOWLEDGEMENT_OVERDUE: ['Quá hạn xác nhận', 'Acknowledgement overdue'], ASSESSMENT_OVERDUE: ['Quá hạn thẩm định', 'Assessment overdue'],
+    APPROVAL_LAPSED: ['Chấp thuận hết hiệu lực', 'Approval lapsed'], REPORT_OVERDUE: ['Quá hạn báo cáo', 'Report overdue'],
+  },
+  sandboxOutcome: {
+    GRADUATED: ['Hoàn thành, được cấp phép', 'Graduated'], EXTENDED: ['Được gia hạn', 'Extended'],
+    TERMINATED: ['Chấm dứt', 'Terminated'],
+  },
+  jobStatus: {
+    RUNNING: ['Đang chạy', 'Running'], SUCCEEDED: ['Thành công', 'Succeeded'], FAILED: ['Lỗi', 'Failed'], SKIPPED: ['Bỏ qua', 'Skipped'],
+  },
+  jobTrigger: { SCHEDULE: ['Theo lịch', 'Scheduled'], MANUAL: ['Chạy tay', 'Manual'], EVENT: ['Theo sự kiện', 'Event'] },
+  criteriaSet: { DRAFT: ['Bản nháp', 'Draft'], ACTIVE: ['Đang áp dụng', 'Active'], RETIRED: ['Đã thôi áp dụng', 'Retired'] },
+  importAction: { CREATE: ['Tạo mới', 'Create'], UPDATE: ['Cập nhật', 'Update'], UNCHANGED: ['Không đổi', 'Unchanged'] },
 } satisfies Record<string, Labels>;
 
 export type LabelTable = keyof typeof tables;

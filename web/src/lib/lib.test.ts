@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sessionFromToken } from './auth';
-import { date, dateTime, fromLocalInput, toLocalInput, vnd } from './format';
+import { date, dateTime, fromLocalInput, toLocalInput, vnd, workingDaysBetween } from './format';
 import { match } from './router';
 import { errorsAt } from '../ui/common';
 
@@ -58,5 +58,15 @@ describe('errorsAt', () => {
     expect(errorsAt(errors, 'answers.solution').map((e) => e.code)).toEqual(['TOO_SHORT']);
     expect(errorsAt(errors, 'requestedAmountVnd').map((e) => e.code)).toEqual(['OUT_OF_RANGE']);
     expect(errorsAt(errors, 'answers.sol')).toEqual([]);
+  });
+});
+
+describe('workingDaysBetween', () => {
+  it('counts Monday to Friday without the holidays, negative once passed', () => {
+    // Thu 2026-12-31 → Mon 2027-01-04 with New Year's Day off: Monday only.
+    expect(workingDaysBetween('2026-12-31', '2027-01-04', ['2027-01-01'])).toBe(1);
+    expect(workingDaysBetween('2026-12-31', '2027-01-04', [])).toBe(2);
+    expect(workingDaysBetween('2027-01-04', '2026-12-31', ['2027-01-01'])).toBe(-1);
+    expect(workingDaysBetween('2026-12-01', '2026-12-01', [])).toBe(0);
   });
 });

@@ -10,7 +10,11 @@ export function RoleHome({ session }: { session: Session }) {
   const home = session.roles.includes('STARTUP_MEMBER') ? '/startup'
     : session.roles.includes('INVESTOR') ? '/dealflow'
       : session.roles.includes('INCUBATOR_MANAGER') ? '/manage/events'
-        : null;
+        : session.roles.includes('FUND_MANAGER') ? '/fund'
+          : session.roles.includes('REVIEWER') ? '/reviews'
+            : session.roles.includes('REGULATOR') ? '/sandbox'
+              : session.roles.includes('ADMIN') ? '/admin/criteria'
+                : null;
   useEffect(() => {
     if (home) navigate(home, true);
   }, [home]);
@@ -19,8 +23,8 @@ export function RoleHome({ session }: { session: Session }) {
     <Page title={t('Chào mừng', 'Welcome')}>
       <p>
         {t(
-          'Màn hình cho quản lý quỹ, chuyên gia đánh giá, cơ quan quản lý và quản trị viên đang được xây dựng. Trong lúc chờ, bạn có thể xem các đợt gọi vốn, sự kiện, hoặc dùng GraphiQL.',
-          'Screens for fund managers, reviewers, regulators and administrators are on their way. Meanwhile you can browse funding calls and events, or use GraphiQL.',
+          'Tài khoản của bạn chưa có vai trò nào trên Innoport. Bạn vẫn có thể xem các đợt gọi vốn, sự kiện, hoặc dùng GraphiQL.',
+          'Your account has no Innoport role yet. You can still browse funding calls and events, or use GraphiQL.',
         )}
       </p>
       <ul>

@@ -6,7 +6,19 @@ import { Link, navigate, useLocation } from '../lib/router';
 
 interface NavItem { to: string; text: string }
 
-/** The screens of the user's roles; fund, review, regulator and admin screens join in the institutions' console. */
+/** The pages anyone may open without signing in. */
+export function publicNav(t: T): NavItem[] {
+  return [
+    { to: '/public/calls', text: t('Đợt gọi vốn đang mở', 'Open calls') },
+    { to: '/public/startups', text: t('Danh bạ startup', 'Startup directory') },
+    { to: '/public/incubators', text: t('Vườn ươm', 'Incubators') },
+    { to: '/public/events', text: t('Sự kiện', 'Events') },
+    { to: '/public/sandbox-register', text: t('Sổ đăng ký thử nghiệm', 'Sandbox register') },
+    { to: '/signin', text: t('Đăng nhập', 'Sign in') },
+  ];
+}
+
+/** The screens of the user's roles. */
 export function navFor(t: T, roles: Role[]): NavItem[] {
   const items: NavItem[] = [];
   const add = (to: string, vi: string, en: string) => {
@@ -32,8 +44,18 @@ export function navFor(t: T, roles: Role[]): NavItem[] {
     add('/manage/events', 'Quản lý sự kiện', 'Manage events');
     add('/incubator', 'Startup của vườn ươm', 'Our startups');
   }
+  if (roles.includes('FUND_MANAGER')) add('/fund', 'Quỹ và đợt gọi vốn', 'Fund and calls');
+  if (roles.includes('REVIEWER')) add('/reviews', 'Hồ sơ được phân công', 'My assigned applications');
+  if (roles.includes('REGULATOR')) add('/sandbox', 'Hồ sơ thử nghiệm', 'Sandbox applications');
+  if (roles.includes('ADMIN')) {
+    add('/admin/criteria', 'Bộ tiêu chí', 'Criteria sets');
+    add('/admin/jobs', 'Tác vụ', 'Jobs');
+    add('/admin/registry', 'Danh mục tổ chức', 'Registry');
+    add('/admin/import', 'Nhập startup', 'Import startups');
+  }
   add('/calls', 'Đợt gọi vốn', 'Funding calls');
   add('/events', 'Sự kiện', 'Events');
+  add('/public/sandbox-register', 'Sổ đăng ký thử nghiệm', 'Sandbox register');
   return items;
 }
 
@@ -41,7 +63,7 @@ export function Shell({ session, onSignOut, children }: { session: Session | nul
   const t = useT();
   const { lang, setLang } = useLang();
   const { path } = useLocation();
-  const nav = session ? navFor(t, session.roles) : [];
+  const nav = session ? navFor(t, session.roles) : publicNav(t);
   return (
     <>
       <a className="skip" href="#main">{t('Bỏ qua đến nội dung', 'Skip to content')}</a>
