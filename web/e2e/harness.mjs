@@ -174,3 +174,20 @@ export function journey(options) {
   });
   return j;
 }
+
+/**
+ * A GraphQL request as a demo persona (by subject), for the steps of a
+ * journey that belong to another user than the one the browser plays.
+ */
+export async function api(origin, subject, query, variables = {}) {
+  const t = await fetch(`${origin}/auth/demo/token`, { method: 'POST', body: JSON.stringify({ subject }) });
+  const { token } = await t.json();
+  const r = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await r.json();
+  if (body.errors?.length) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}

@@ -1,0 +1,87 @@
+// An admin drafts a new version of a criteria set (a compile error shown in
+// the editor first), sees which firms the change would move, publishes it;
+// runs score-matches now and watches it finish; imports a 200-row XLSX with
+// 3 bad rows and sees exactly those 3 reported, then the rest imported.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { axe, timed, signInAs, journey } from './harness.mjs';
+import { taxCode, xlsx } from './xlsx.mjs';
+
+const j = journey();
+
+test('an admin changes the criteria, runs a job and onboards 200 firms', async () => {
+  const { page } = j.b;
+  const origin = j.server.origin;
+  await signInAs(page, origin, /Quản trị viên Innoport/);
+  await page.getByRole('heading', { name: 'Bộ tiêu chí sàng lọc' }).waitFor();
+  const active = page.getByRole('link', { name: 'Doanh nghiệp nhỏ và vừa khởi nghiệp sáng tạo' });
+  await active.waitFor();
+  assert.deepEqual(await axe(page), [], 'criteria sets: axe');
+
+  await timed('admin', 'criteria set with results', page, () => active.click(), 'Kết quả sàng lọc toàn thành phố');
+  await page.getByRole('button', { name: /^Chưa đủ điều kiện \(\d+\)$/ }).waitFor();
+  assert.deepEqual(await axe(page), [], 'active set: axe');
+  await page.getByRole('button', { name: 'Tạo bản nháp mới từ bộ này' }).click();
+  await page.getByRole('button', { name: 'Xem trước thay đổi (what-if)' }).waitFor();
+  const expr = page.getByLabel('Biểu thức — support_confirmation');
+  await expr.fill('firm.confirmations.exists(c, c.issuedOn <= asOf');
+  await page.locator('#sc5-expr-check .problems').waitFor();
+  assert.match(await page.locator('#sc5-expr-check').innerText(), /Dòng 1, cột \d+/);
+  await expr.fill('firm.confirmations.exists(c, c.issuedOn <= asOf) || firm.ipAssets.size() == 0');
+  await page.locator('#sc5-expr-check').getByText('Biểu thức hợp lệ.').waitFor();
+  assert.deepEqual(await axe(page), [], 'draft editor: axe');
+  await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+  await timed('admin', 'what-if preview', page, () => page.getByRole('button', { name: 'Xem trước thay đổi (what-if)' }).click(), 'Nếu công bố bộ này');
+  const preview = page.getByRole('region', { name: 'Nếu công bố bộ này' });
+  assert.match(await preview.getByRole('status').innerText(), /^[1-9]\d* trong \d+ doanh nghiệp đổi trạng thái\.$/);
+  assert.ok(await preview.locator('tbody tr').count() > 0, 'the firms that would change, by name');
+  assert.match(await preview.locator('tbody').innerText(), /Đủ điều kiện/);
+  await page.getByRole('button', { name: 'Công bố áp dụng' }).click();
+  await page.getByText('Đang áp dụng').first().waitFor();
+
+  // score-matches, now, followed until it finishes.
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tác vụ' }).click();
+  const row = page.getByRole('row', { name: /^score-matches/ });
+  await row.waitFor();
+  assert.deepEqual(await axe(page), [], 'jobs: axe');
+  await row.getByRole('button', { name: 'Chạy ngay score-matches' }).click();
+  await row.getByText('Chạy tay').waitFor();
+  await row.getByText('Thành công').waitFor({ timeout: 60_000 });
+
+  // 200 firms, 3 of them bad: each refused row by its line, nothing of it written.
+  const header = ['Mã số thuế', 'Tên doanh nghiệp', 'Ngày thành lập', 'Phường/Xã', 'Lĩnh vực', 'Giai đoạn', 'Số thành viên', 'Email liên hệ', 'Mô tả'];
+  const rows = Array.from({ length: 200 }, (_, i) => [taxCode('31', 7000 + i), `Công ty Nhập ${String(i).padStart(3, '0')}`, '15/03/2024',
+    'Ngô Quyền', 'PORT_LOGISTICS;Phần mềm và SaaS', 'Hạt giống', 5 + (i % 7), `lienhe${i}@nhap.vn`, 'Doanh nghiệp nhập từ danh sách']);
+  rows[17][0] = '0100233489'; // wrong check digit
+  rows[80][4] = 'SHIPBUILDING'; // not in the taxonomy
+  rows[150][0] = rows[3][0]; // the tax code of another row
+  const file = join(mkdtempSync(join(tmpdir(), 'innoport-import-')), 'doanh-nghiep.xlsx');
+  writeFileSync(file, xlsx([header, ...rows]));
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhập startup' }).click();
+  await page.getByLabel('Tệp danh sách').setInputFiles(file);
+  await timed('admin', 'import dry run', page, () => page.getByRole('button', { name: 'Kiểm tra (không ghi)' }).click(), 'Kết quả kiểm tra');
+  const report = page.getByRole('region', { name: 'Kết quả kiểm tra' });
+  assert.equal(await report.getByRole('status').innerText(), '200 dòng: 197 tạo mới, 0 cập nhật, 0 không đổi, 3 bị từ chối.');
+  const refused = await report.locator('tr.problem-row').allInnerTexts();
+  assert.equal(refused.length, 3, 'exactly the 3 bad rows');
+  assert.match(refused[0], /^19\t0100233489\ttaxCode\tINVALID_TAX_CODE/);
+  assert.match(refused[1], /^82\t.*\tsectors\tINVALID_VALUE/);
+  assert.match(refused[2], /^152\t.*\ttaxCode\tDUPLICATE_TAX_CODE\t.*dòng 5/);
+  assert.deepEqual(await axe(page), [], 'import report: axe');
+  await timed('admin', 'import', page, () => page.getByRole('button', { name: 'Nhập 197 dòng hợp lệ' }).click(), 'Kết quả nhập');
+  assert.equal(await page.getByRole('region', { name: 'Kết quả nhập' }).getByRole('status').innerText(),
+    '200 dòng: 197 tạo mới, 0 cập nhật, 0 không đổi, 3 bị từ chối.');
+
+  // The imported firms are in the public directory.
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Danh bạ startup' }).click();
+  await page.getByLabel('Tìm startup').fill('Công ty Nhập 042');
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await page.getByRole('heading', { name: 'Công ty Nhập 042' }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await axe(page), [], 'directory: axe');
+  assert.deepEqual(j.b.refused, [], 'no request left the machine');
+  assert.deepEqual(j.b.consoleErrors, []);
+});
