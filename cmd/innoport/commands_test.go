@@ -206,3 +206,42 @@ func TestDemoPersonasGiveWorkingTokens(t *testing.T) {
 	assert.NotEmpty(t, data["startup"].(map[string]any)["contact"].(map[string]any)["email"])
 	assert.Equal(t, args[slices.Index(args, "--name")+1], data["viewer"].(map[string]any)["user"].(map[string]any)["name"], "the token names the user")
 }
+
+// `innoport import startups` creates firms from a CSV in the service's
+// store, reports each refused row by line, and a dry run writes nothing.
+func TestImportStartupsCommand(t *testing.T) {
+	t.Parallel()
+	e := newDemoStore(t)
+	file := filepath.Join(t.TempDir(), "firms.csv")
+	require.NoError(t, os.WriteFile(file, []byte("Mã số thuế,Tên doanh nghiệp,Ngày thành lập,Phường/Xã,Lĩnh vực,Giai đoạn,Số thành viên,Email liên hệ\n"+
+		"0100109106,An Phát,02/01/2024,Lê Chân,Công nghệ tài chính,Hạt giống,4,a@anphat.vn\n"+
+		"0100233489,Sai mã,2024-01-02,Lê Chân,FINTECH,SEED,4,b@x.vn\n"), 0o600))
+	env := envOf(map[string]string{"MONGODB_URI": e.uri, "INNOPORT_DB": e.db, "INNOPORT_JWT_SECRET": testSecret})
+	var out, errOut bytes.Buffer
+	err := run(t.Context(), []string{"import", "startups", "--file", file, "--dry-run"}, env, &out, &errOut)
+	assert.EqualError(t, err, "1 rows refused")
+	assert.Contains(t, out.String(), "line 3: INVALID_TAX_CODE taxCode: ")
+	assert.Contains(t, out.String(), "dry run, nothing written: 2 rows: 1 created, 0 updated, 0 unchanged, 1 refused")
+	assert.Contains(t, errOut.String(), "[##############################] 2/2", "the progress bar")
+
+	out.Reset()
+	err = run(t.Context(), []string{"import", "startups", "--file", file}, env, &out, &errOut)
+	assert.Error(t, err)
+	assert.Contains(t, out.String(), "imported 2 rows: 1 created, 0 updated, 0 unchanged, 1 refused")
+	data, errs := e.query(t, e.token(t, "ADMIN", "admin-1"), `{ startups(first: 100) { edges { node { name sectors stage foundedOn } } } }`, nil)
+	require.Empty(t, errs)
+	found := false
+	for _, edge := range data["startups"].(map[string]any)["edges"].([]any) {
+		n := edge.(map[string]any)["node"].(map[string]any)
+		if n["name"] == "An Phát" {
+			found = true
+			assert.Equal(t, []any{"FINTECH"}, n["sectors"])
+			assert.Equal(t, "SEED", n["stage"])
+			assert.Equal(t, "2024-01-02", n["foundedOn"])
+		}
+	}
+	assert.True(t, found, "the imported firm is in the store the service reads")
+
+	err = run(t.Context(), []string{"import", "startups", "--file", filepath.Join(t.TempDir(), "firms.ods")}, env, &out, &errOut)
+	assert.ErrorContains(t, err, "needs --file F.csv or F.xlsx")
+}

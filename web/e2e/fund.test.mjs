@@ -141,7 +141,7 @@ test('a call from draft to decision, across the fund, a founder and two reviewer
   await ranking.waitFor();
   const rows = await ranking.locator('tbody tr').allInnerTexts();
   assert.equal(rows.length, 3, 'two applications and the line between them');
-  assert.match(rows[0], /Cảng Số Hải Phòng[\s\S]*3.75/, 'first, the mean of 4.5 and 3');
+  assert.match(rows[0], /Cảng Số Hải Phòng[\s\S]*3,75/, 'first, the mean of 4.5 and 3');
   assert.match(rows[1], /Đường ngân sách/);
   assert.match(rows[2], /Đình Vũ/);
   assert.deepEqual(await axe(page), [], 'ranking: axe');

@@ -61,3 +61,8 @@ export function workingDaysBetween(from: string, to: string, holidays: readonly 
   }
   return n;
 }
+
+/** A score with two decimals, in the language's notation (3,75 in Vietnamese). */
+export function decimal(lang: Lang, x: number): string {
+  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+}

@@ -3,7 +3,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ApplicationStatus, QuestionKind, Sector } from '../gql/graphql';
 import type { Session } from '../lib/auth';
-import { dateTime, fromLocalInput, toLocalInput, vnd } from '../lib/format';
+import { dateTime, decimal, fromLocalInput, toLocalInput, vnd } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { label, values } from '../lib/labels';
 import { Link, navigate } from '../lib/router';
@@ -507,9 +507,9 @@ export function ManageCall({ params }: Props) {
                   <td><Link to={`/fund/applications/${encodeURIComponent(e.application.id)}`}>{e.application.startup.name}</Link> <span className="muted">{label(t, 'application', e.application.status)}</span></td>
                   {call.rubric.criteria.map((c) => {
                     const s = e.criteria.find((x) => x.criterion === c.key);
-                    return <td key={c.key} className={s?.passed === false ? 'fail' : undefined}>{s ? s.score.toFixed(2) : '—'}</td>;
+                    return <td key={c.key} className={s?.passed === false ? 'fail' : undefined}>{s ? decimal(lang, s.score) : '—'}</td>;
                   })}
-                  <td>{e.weightedScore.toFixed(2)}</td>
+                  <td>{decimal(lang, e.weightedScore)}</td>
                   <td>{e.passed ? t('Đạt', 'Yes') : t('Không', 'No')}</td>
                   <td>{vnd(lang, e.requestedAmountVnd)}</td>
                   <td>{vnd(lang, e.cumulativeVnd)}</td>
@@ -656,7 +656,7 @@ export function ManageApplication({ params }: Props) {
           <h3>{t('Nhận xét tổng hợp gửi startup', 'Consolidated feedback to the startup')}</h3>
           <ul>
             {(a.feedback ?? []).map((f) => (
-              <li key={f.criterion}>{criterionName(f.criterion)}: {f.score.toFixed(2)}{f.passed === false ? ` (${t('chưa đạt', 'below the mark')})` : ''}{f.comment ? ` — ${f.comment}` : ''}</li>
+              <li key={f.criterion}>{criterionName(f.criterion)}: {decimal(lang, f.score)}{f.passed === false ? ` (${t('chưa đạt', 'below the mark')})` : ''}{f.comment ? ` — ${f.comment}` : ''}</li>
             ))}
           </ul>
         </>

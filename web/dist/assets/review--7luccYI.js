@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,f as a,h as o,i as s,l as c,m as l,n as u,o as d,r as f,s as p,t as m,v as h,y as g}from"./console-BHnuoAQA.js";import{n as _,u as v}from"./format-_mlCBFgH.js";var y=e(t(),1),b=n(),x=v(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,f as a,h as o,i as s,l as c,m as l,n as u,o as d,r as f,s as p,t as m,v as h,y as g}from"./console-CsB3oPCp.js";import{d as _,n as v}from"./format-DO4S3kc1.js";var y=e(t(),1),b=n(),x=_(`
   query MyReviews {
     viewer {
       reviewAssignments(first: 100) {
@@ -7,7 +7,7 @@ import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./j
       }
     }
   }
-`);function S({session:e}){let t=o(),{lang:n}=l(),[{data:a,fetching:s,error:f}]=g({query:x,requestPolicy:`cache-and-network`}),p=a?.viewer.reviewAssignments.edges.map(e=>e.node)??[];return(0,b.jsxs)(d,{title:t(`Hồ sơ được phân công`,`My assigned applications`),children:[s&&!a&&(0,b.jsx)(r,{}),f&&(0,b.jsx)(u,{error:f}),a&&!p.length&&(0,b.jsx)(m,{children:t(`Chưa có hồ sơ nào được phân công cho bạn.`,`No application is assigned to you yet.`)}),p.length>0&&(0,b.jsx)(`div`,{className:`table-wrap`,children:(0,b.jsxs)(`table`,{children:[(0,b.jsx)(`thead`,{children:(0,b.jsxs)(`tr`,{children:[(0,b.jsx)(`th`,{scope:`col`,children:`Startup`}),(0,b.jsx)(`th`,{scope:`col`,children:t(`Đợt gọi vốn`,`Call`)}),(0,b.jsx)(`th`,{scope:`col`,children:t(`Trạng thái`,`Status`)}),(0,b.jsx)(`th`,{scope:`col`,children:t(`Điểm của bạn`,`Your scores`)})]})}),(0,b.jsx)(`tbody`,{children:p.map(r=>{let a=(r.reviews??[]).some(t=>t.reviewer.subject===e.subject);return(0,b.jsxs)(`tr`,{children:[(0,b.jsx)(`td`,{children:(0,b.jsx)(i,{to:`/reviews/${encodeURIComponent(r.id)}`,children:r.startup.name})}),(0,b.jsxs)(`td`,{children:[r.fundCall.title,(0,b.jsx)(`div`,{className:`muted`,children:r.submittedAt?_(n,r.submittedAt):``})]}),(0,b.jsx)(`td`,{children:(0,b.jsx)(`span`,{className:`badge s-${r.status}`,children:c(t,`application`,r.status)})}),(0,b.jsx)(`td`,{children:a?t(`Đã chấm`,`Submitted`):t(`Chưa chấm`,`To do`)})]},r.id)})})]})})]})}var C=v(`
+`);function S({session:e}){let t=o(),{lang:n}=l(),[{data:a,fetching:s,error:f}]=g({query:x,requestPolicy:`cache-and-network`}),p=a?.viewer.reviewAssignments.edges.map(e=>e.node)??[];return(0,b.jsxs)(d,{title:t(`Hồ sơ được phân công`,`My assigned applications`),children:[s&&!a&&(0,b.jsx)(r,{}),f&&(0,b.jsx)(u,{error:f}),a&&!p.length&&(0,b.jsx)(m,{children:t(`Chưa có hồ sơ nào được phân công cho bạn.`,`No application is assigned to you yet.`)}),p.length>0&&(0,b.jsx)(`div`,{className:`table-wrap`,children:(0,b.jsxs)(`table`,{children:[(0,b.jsx)(`thead`,{children:(0,b.jsxs)(`tr`,{children:[(0,b.jsx)(`th`,{scope:`col`,children:`Startup`}),(0,b.jsx)(`th`,{scope:`col`,children:t(`Đợt gọi vốn`,`Call`)}),(0,b.jsx)(`th`,{scope:`col`,children:t(`Trạng thái`,`Status`)}),(0,b.jsx)(`th`,{scope:`col`,children:t(`Điểm của bạn`,`Your scores`)})]})}),(0,b.jsx)(`tbody`,{children:p.map(r=>{let a=(r.reviews??[]).some(t=>t.reviewer.subject===e.subject);return(0,b.jsxs)(`tr`,{children:[(0,b.jsx)(`td`,{children:(0,b.jsx)(i,{to:`/reviews/${encodeURIComponent(r.id)}`,children:r.startup.name})}),(0,b.jsxs)(`td`,{children:[r.fundCall.title,(0,b.jsx)(`div`,{className:`muted`,children:r.submittedAt?v(n,r.submittedAt):``})]}),(0,b.jsx)(`td`,{children:(0,b.jsx)(`span`,{className:`badge s-${r.status}`,children:c(t,`application`,r.status)})}),(0,b.jsx)(`td`,{children:a?t(`Đã chấm`,`Submitted`):t(`Chưa chấm`,`To do`)})]},r.id)})})]})})]})}var C=_(`
   query ReviewApplication($id: ID!) {
     node(id: $id) {
       ... on Application {
@@ -19,11 +19,11 @@ import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./j
       }
     }
   }
-`),w=v(`
+`),w=_(`
   mutation SubmitReview($input: SubmitReviewInput!) {
     submitReview(input: $input) { application { id reviews { reviewer { subject } scores { criterion score comment } } } userErrors { field code message } }
   }
-`),T=v(`
+`),T=_(`
   mutation DeclareConflict($input: DeclareConflictOfInterestInput!) {
     declareConflictOfInterest(input: $input) { application { id } userErrors { field code message } }
   }
