@@ -216,7 +216,8 @@ func TestImportStartupsCommand(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, []byte("Mã số thuế,Tên doanh nghiệp,Ngày thành lập,Phường/Xã,Lĩnh vực,Giai đoạn,Số thành viên,Email liên hệ\n"+
 		"0100109106,An Phát,02/01/2024,Lê Chân,Công nghệ tài chính,Hạt giống,4,a@anphat.vn\n"+
 		"0100233489,Sai mã,2024-01-02,Lê Chân,FINTECH,SEED,4,b@x.vn\n"), 0o600))
-	env := envOf(map[string]string{"MONGODB_URI": e.uri, "INNOPORT_DB": e.db, "INNOPORT_JWT_SECRET": testSecret})
+	env := envOf(map[string]string{"MONGODB_URI": e.uri, "INNOPORT_DB": e.db, "INNOPORT_JWT_SECRET": testSecret,
+		"INNOPORT_DATA_DIR": t.TempDir()})
 	var out, errOut bytes.Buffer
 	err := run(t.Context(), []string{"import", "startups", "--file", file, "--dry-run"}, env, &out, &errOut)
 	assert.EqualError(t, err, "1 rows refused")
