@@ -334,8 +334,9 @@ func isBusy(err error) bool { return err != nil && strings.Contains(err.Error(),
 
 // retryBusy runs write again, after a pause growing from 10 ms, while it
 // fails with isBusy, at most 6 times. Seen under a bulk import racing the
-// background screening and the search outbox: 1 write in ~1,000 failed
-// before; none after, over 3,000 rows.
+// background screening and the search outbox: a 1,500-row import lost its
+// row 582 (and, with one screening worker, row 1,232); with the retry,
+// imports of 300 and 1,500 rows lost none.
 func retryBusy(ctx context.Context, write func() error) error {
 	delay := 10 * time.Millisecond
 	for attempt := 1; ; attempt++ {
