@@ -8,6 +8,7 @@ import { useLang, useT } from '../lib/i18n';
 import { label, values } from '../lib/labels';
 import { Link, navigate } from '../lib/router';
 import { Empty, ErrorNotice, errorsAt, FieldErrors, FormErrors, Loading, Page, type UserErrorLike as UserError } from '../ui/common';
+import { Answers } from '../ui/answers';
 import { ExpressionEditor } from '../ui/expression';
 
 type Props = { params: Record<string, string>; session: Session };
@@ -597,18 +598,7 @@ export function ManageApplication({ params }: Props) {
       </p>
       <FormErrors errors={errors} shown={['reviewerIds']} />
 
-      <h2>{t('Trả lời', 'Answers')}</h2>
-      <dl className="answers">
-        {a.fundCall.questions.map((q) => {
-          const ans = a.answers.find((x) => x.questionKey === q.key);
-          return (
-            <div key={q.key}>
-              <dt>{q.label}</dt>
-              <dd>{ans ? ans.text ?? (ans.number != null ? String(ans.number) : null) ?? ans.choices?.join(', ') ?? ans.documentRef ?? '—' : '—'}</dd>
-            </div>
-          );
-        })}
-      </dl>
+      <Answers questions={a.fundCall.questions} answers={a.answers} />
 
       <h2>{t('Chuyên gia đánh giá', 'Reviewers')}</h2>
       {(a.reviewers ?? []).length > 0 && <p>{t('Đã phân công', 'Assigned')}: {(a.reviewers ?? []).map((r) => r.name).join(', ')}</p>}

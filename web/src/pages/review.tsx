@@ -6,6 +6,7 @@ import { dateTime } from '../lib/format';
 import { useLang, useT, type T } from '../lib/i18n';
 import { label } from '../lib/labels';
 import { Link, navigate } from '../lib/router';
+import { Answers } from '../ui/answers';
 import { Empty, ErrorNotice, errorsAt, FieldErrors, FormErrors, Loading, Page, type UserErrorLike as UserError } from '../ui/common';
 
 type Props = { params: Record<string, string>; session: Session };
@@ -113,18 +114,7 @@ export function ReviewApplication({ params, session }: Props) {
   return (
     <Page title={`${a.startup.name} — ${a.fundCall.title}`}>
       {a.startup.description && <p>{a.startup.description}</p>}
-      <h2>{t('Trả lời', 'Answers')}</h2>
-      <dl className="answers">
-        {a.fundCall.questions.map((q) => {
-          const ans = a.answers.find((x) => x.questionKey === q.key);
-          return (
-            <div key={q.key}>
-              <dt>{q.label}</dt>
-              <dd>{ans ? ans.text ?? (ans.number != null ? String(ans.number) : null) ?? ans.choices?.join(', ') ?? ans.documentRef ?? '—' : '—'}</dd>
-            </div>
-          );
-        })}
-      </dl>
+      <Answers questions={a.fundCall.questions} answers={a.answers} />
       <ScoreForm applicationId={a.id} criteria={a.fundCall.rubric.criteria} initial={mine?.scores ?? []} />
       <ConflictForm applicationId={a.id} />
     </Page>
