@@ -1,4 +1,4 @@
-import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { startTransition, useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 // A small router on the History API: every screen has its own address, which
 // can be bookmarked, shared and reloaded.
@@ -17,7 +17,10 @@ if (typeof window !== 'undefined') window.addEventListener('popstate', () => lis
 export function useLocation(): { path: string; query: URLSearchParams } {
   const [, setTick] = useState(0);
   useEffect(() => {
-    const l = () => setTick((n) => n + 1);
+    // A transition: the screen on view stays until the next one can render,
+    // instead of a loading fallback React would hold for at least 300 ms
+    // while a screen's code (already loaded or not) resolves.
+    const l = () => startTransition(() => setTick((n) => n + 1));
     listeners.add(l);
     return () => void listeners.delete(l);
   }, []);
