@@ -75,13 +75,42 @@ test('an admin changes the criteria, runs a job and onboards 200 firms', async (
   assert.equal(await page.getByRole('region', { name: 'Kết quả nhập' }).getByRole('status').innerText(),
     '200 dòng: 197 tạo mới, 0 cập nhật, 0 không đổi, 3 bị từ chối.');
 
-  // The imported firms are in the public directory.
+  // The registry: an incubator registered (a bad website refused at its field), then renamed.
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Danh mục tổ chức' }).click();
+  await page.getByRole('heading', { name: 'Đăng ký vườn ươm' }).waitFor();
+  await page.locator('#inc-name').fill('Trung tâm Đổi mới sáng tạo Hải Dương');
+  await page.locator('#inc-university').fill('Đại học Hải Dương');
+  await page.locator('#inc-ward').fill('Thành Đông');
+  await page.locator('#inc-website').fill('ftp://dhhd.edu.vn');
+  await page.locator('#inc-program').fill('Ươm tạo công nghệ nông nghiệp');
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).first().click();
+  await page.locator('#inc-website-err').waitFor();
+  assert.equal(await page.locator('#inc-website').getAttribute('aria-invalid'), 'true');
+  await page.locator('#inc-website').fill('https://uhd.edu.vn');
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Sửa Trung tâm Đổi mới sáng tạo Hải Dương' }).click();
+  await page.locator('#inc-name').fill('Trung tâm ĐMST Hải Dương');
+  await page.getByRole('button', { name: 'Lưu' }).first().click();
+  await page.getByText('Trung tâm ĐMST Hải Dương').first().waitFor();
+  assert.match(await page.locator('main').innerText(), /Trung tâm ĐMST Hải Dương · Đại học Hải Dương · Thành Đông · Ươm tạo công nghệ nông nghiệp/,
+    'renamed, its programme kept');
+  assert.deepEqual(await axe(page), [], 'registry: axe');
+
+  // The imported firms are in the public directory; the other public pages pass axe too.
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Danh bạ startup' }).click();
   await page.getByLabel('Tìm startup').fill('Công ty Nhập 042');
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
   await page.getByRole('heading', { name: 'Công ty Nhập 042' }).waitFor({ timeout: 30_000 });
   assert.deepEqual(await axe(page), [], 'directory: axe');
+  for (const [link, heading] of [['Đợt gọi vốn đang mở', 'Đợt gọi vốn đang mở'], ['Vườn ươm', 'Vườn ươm và trung tâm hỗ trợ khởi nghiệp'],
+    ['Sự kiện', 'Sự kiện sắp diễn ra']]) {
+    await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.locator('main article, main .empty').first().waitFor();
+    assert.deepEqual(await axe(page), [], `${heading}: axe`);
+  }
+  assert.match(await page.locator('main').innerText(), /Startup Café|Ngày trình diễn|Kết nối|Hội thảo|Chưa có sự kiện/);
   assert.deepEqual(j.b.refused, [], 'no request left the machine');
   assert.deepEqual(j.b.consoleErrors, []);
 });

@@ -24,7 +24,7 @@ type Documents = {
     "mutation RetireCriteriaSet($input: CriteriaSetActionInput!) { retireCriteriaSet(input: $input) { criteriaSet { id status version } userErrors { field code message } } }": typeof types.RetireCriteriaSetDocument,
     "\n  query Jobs {\n    jobs { name schedule lastRun { id status trigger instance startedAt finishedAt stats error } }\n  }\n": typeof types.JobsDocument,
     "mutation RunJob($input: RunJobInput!) { runJob(input: $input) { jobRun { id status } userErrors { field code message } } }": typeof types.RunJobDocument,
-    "\n  query Registry {\n    sectors { sector label }\n    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name description sectors stages } } } }\n    funds { id version name nameEn description public }\n  }\n": typeof types.RegistryDocument,
+    "\n  query Registry {\n    sectors { sector label }\n    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name } } } }\n    funds { id version name nameEn description public }\n  }\n": typeof types.RegistryDocument,
     "mutation CreateIncubator($input: CreateIncubatorInput!) { createIncubator(input: $input) { incubator { id } userErrors { field code message } } }": typeof types.CreateIncubatorDocument,
     "mutation UpdateIncubator($input: UpdateIncubatorInput!) { updateIncubator(input: $input) { incubator { id version } userErrors { field code message } } }": typeof types.UpdateIncubatorDocument,
     "mutation CreateFund($input: CreateFundInput!) { createFund(input: $input) { fund { id } userErrors { field code message } } }": typeof types.CreateFundDocument,
@@ -126,7 +126,7 @@ const documents: Documents = {
     "mutation RetireCriteriaSet($input: CriteriaSetActionInput!) { retireCriteriaSet(input: $input) { criteriaSet { id status version } userErrors { field code message } } }": types.RetireCriteriaSetDocument,
     "\n  query Jobs {\n    jobs { name schedule lastRun { id status trigger instance startedAt finishedAt stats error } }\n  }\n": types.JobsDocument,
     "mutation RunJob($input: RunJobInput!) { runJob(input: $input) { jobRun { id status } userErrors { field code message } } }": types.RunJobDocument,
-    "\n  query Registry {\n    sectors { sector label }\n    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name description sectors stages } } } }\n    funds { id version name nameEn description public }\n  }\n": types.RegistryDocument,
+    "\n  query Registry {\n    sectors { sector label }\n    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name } } } }\n    funds { id version name nameEn description public }\n  }\n": types.RegistryDocument,
     "mutation CreateIncubator($input: CreateIncubatorInput!) { createIncubator(input: $input) { incubator { id } userErrors { field code message } } }": types.CreateIncubatorDocument,
     "mutation UpdateIncubator($input: UpdateIncubatorInput!) { updateIncubator(input: $input) { incubator { id version } userErrors { field code message } } }": types.UpdateIncubatorDocument,
     "mutation CreateFund($input: CreateFundInput!) { createFund(input: $input) { fund { id } userErrors { field code message } } }": types.CreateFundDocument,
@@ -275,7 +275,7 @@ export function graphql(source: "mutation RunJob($input: RunJobInput!) { runJob(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Registry {\n    sectors { sector label }\n    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name description sectors stages } } } }\n    funds { id version name nameEn description public }\n  }\n"): (typeof documents)["\n  query Registry {\n    sectors { sector label }\n    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name description sectors stages } } } }\n    funds { id version name nameEn description public }\n  }\n"];
+export function graphql(source: "\n  query Registry {\n    sectors { sector label }\n    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name } } } }\n    funds { id version name nameEn description public }\n  }\n"): (typeof documents)["\n  query Registry {\n    sectors { sector label }\n    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name } } } }\n    funds { id version name nameEn description public }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -363,7 +363,7 @@ export function Jobs() {
 const RegistryQuery = graphql(`
   query Registry {
     sectors { sector label }
-    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name description sectors stages } } } }
+    incubatorsConnection(first: 100) { edges { node { id version name nameEn university ward website programs { name } } } }
     funds { id version name nameEn description public }
   }
 `);
@@ -393,12 +393,12 @@ export function Registry() {
       <h2>{t('Vườn ươm', 'Incubators')}</h2>
       <ul className="plain">
         {incubators.map((i) => (
-          <li key={i.id}>{i.name} <span className="muted">· {i.university} · {i.ward}</span>{' '}
+          <li key={i.id}>{i.name} <span className="muted">· {i.university} · {i.ward}{i.programs.length ? ` · ${i.programs.map((p) => p.name).join(', ')}` : ''}</span>{' '}
             <button type="button" className="link" onClick={() => setEditing(i.id)} aria-label={t(`Sửa ${i.name}`, `Edit ${i.name}`)}>{t('Sửa', 'Edit')}</button></li>
         ))}
       </ul>
       <IncubatorForm key={inc?.id ?? 'new-incubator'} record={inc ? { id: inc.id, version: inc.version } : null} onDone={done}
-        initial={inc ? { name: inc.name, nameEn: inc.nameEn ?? '', university: inc.university, ward: inc.ward, website: inc.website ?? '', program: inc.programs[0]?.name ?? '' }
+        initial={inc ? { name: inc.name, nameEn: inc.nameEn ?? '', university: inc.university, ward: inc.ward, website: inc.website ?? '', program: '' }
           : { name: '', nameEn: '', university: '', ward: '', website: '', program: '' }} />
       <h2>{t('Quỹ', 'Funds')}</h2>
       <ul className="plain">
@@ -422,10 +422,10 @@ function IncubatorForm({ record, initial, onDone }: { record: { id: string; vers
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const fields = { name: f.name, nameEn: f.nameEn || null, university: f.university, ward: f.ward, website: f.website || null };
-    const programs = f.program.trim() ? [{ name: f.program.trim() }] : [];
+    // An edit leaves the programmes as they are (their sectors and stages are not on this form).
     const p = record
-      ? (await update({ input: { ...record, ...fields, programs } })).data?.updateIncubator
-      : (await create({ input: { ...fields, programs } })).data?.createIncubator;
+      ? (await update({ input: { ...record, ...fields } })).data?.updateIncubator
+      : (await create({ input: { ...fields, programs: f.program.trim() ? [{ name: f.program.trim() }] : [] } })).data?.createIncubator;
     if (!p) return;
     setErrors([...p.userErrors]);
     if (!p.userErrors.length) onDone();
@@ -444,7 +444,7 @@ function IncubatorForm({ record, initial, onDone }: { record: { id: string; vers
       <div className="grid2">
         {input('name', t('Tên', 'Name'))}{input('nameEn', t('Tên tiếng Anh', 'Name in English'))}
         {input('university', t('Trường / viện', 'University or institute'))}{input('ward', t('Phường / xã', 'Ward'))}
-        {input('website', t('Trang web', 'Website'))}{input('program', t('Chương trình ươm tạo chính', 'Main programme'))}
+        {input('website', t('Trang web', 'Website'))}{!record && input('program', t('Chương trình ươm tạo chính', 'Main programme'))}
       </div>
       <button type="submit" className="primary">{record ? t('Lưu', 'Save') : t('Đăng ký', 'Register')}</button>
     </form>
