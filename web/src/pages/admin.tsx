@@ -146,8 +146,8 @@ export function CriteriaSetPage({ params }: Props) {
         {set.status === 'ACTIVE' && <button type="button" className="danger" onClick={() => act(async () => (await retire({ input: base })).data?.retireCriteriaSet)}>{t('Thôi áp dụng', 'Retire')}</button>}
       </div>
       {set.status === 'DRAFT'
-        ? <DraftEditor key={set.version} id={set.id} version={set.version} initial={fields}
-            onPublish={() => act(async () => (await publish({ input: base })).data?.publishCriteriaSet)} />
+        ? <DraftEditor key={set.id} id={set.id} version={set.version} initial={fields}
+            onPublish={(version) => act(async () => (await publish({ input: { id: set.id, version } })).data?.publishCriteriaSet)} />
         : <SetView criteria={fields.criteria} />}
       {set.status === 'ACTIVE' && <Results setKey={set.key} />}
     </Page>
@@ -172,7 +172,11 @@ function SetView({ criteria }: { criteria: CriterionFields[] }) {
   );
 }
 
-function DraftEditor({ id, version, initial, onPublish }: { id: string; version: number; initial: SetFields; onPublish: () => void }) {
+/**
+ * A draft set's form. It keeps the version it last saved, so a save and
+ * the preview after it are not undone when the page refetches the set.
+ */
+function DraftEditor({ id, version: loaded, initial, onPublish }: { id: string; version: number; initial: SetFields; onPublish: (version: number) => void }) {
   const t = useT();
   const client = useClient();
   const [f, setF] = useState(initial);
@@ -180,6 +184,7 @@ function DraftEditor({ id, version, initial, onPublish }: { id: string; version:
   const [saved, setSaved] = useState(true);
   const [preview, setPreview] = useState<PreviewCriteriaSetQuery['previewCriteriaSet']>(null);
   const [previewing, setPreviewing] = useState(false);
+  const [version, setVersion] = useState(loaded);
   const [, update] = useMutation(UpdateSet);
   const setC = (i: number, patch: Partial<CriterionFields>) => { setSaved(false); setF({ ...f, criteria: f.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)) }); };
   const onSubmit = async (e: FormEvent) => {
@@ -188,7 +193,7 @@ function DraftEditor({ id, version, initial, onPublish }: { id: string; version:
     const p = r.data?.updateCriteriaSet;
     if (!p) return;
     setErrors([...p.userErrors]);
-    if (!p.userErrors.length) { setSaved(true); setPreview(null); }
+    if (p.criteriaSet) { setVersion(p.criteriaSet.version); setSaved(true); setPreview(null); }
   };
   const runPreview = async () => {
     setPreviewing(true);
@@ -229,7 +234,7 @@ function DraftEditor({ id, version, initial, onPublish }: { id: string; version:
         <div className="actions">
           <button type="submit" className="primary">{t('Lưu bản nháp', 'Save draft')}</button>
           <button type="button" onClick={runPreview} disabled={!saved || previewing}>{t('Xem trước thay đổi (what-if)', 'Preview the changes (what-if)')}</button>
-          <button type="button" onClick={onPublish} disabled={!saved}>{t('Công bố áp dụng', 'Publish')}</button>
+          <button type="button" onClick={() => onPublish(version)} disabled={!saved}>{t('Công bố áp dụng', 'Publish')}</button>
         </div>
         {!saved && <p className="muted">{t('Lưu bản nháp trước khi xem trước hoặc công bố.', 'Save the draft before previewing or publishing.')}</p>}
       </form>
