@@ -230,9 +230,9 @@ func (r *notificationResolver) Message(ctx context.Context, obj *dealflow.Notifi
 			return "", err
 		}
 		if en {
-			return fmt.Sprintf("Your application to “%s” is now %s.", c.Title, applicationStatusText(obj.Status, true)), nil
+			return fmt.Sprintf("Your application to “%s” is now %s.", c.Title, funding.AppStatus(obj.Status).Label(true)), nil
 		}
-		return fmt.Sprintf("Hồ sơ của bạn vào “%s” đã chuyển sang %s.", c.Title, applicationStatusText(obj.Status, false)), nil
+		return fmt.Sprintf("Hồ sơ của bạn vào “%s” đã chuyển sang %s.", c.Title, funding.AppStatus(obj.Status).Label(false)), nil
 	case dealflow.DataRoomRead:
 		inv, err := loadersOf(ctx).investor.Load(ctx, obj.ReaderID)
 		if err != nil {

@@ -393,22 +393,6 @@ func castAll[S ~string](in []string) []S {
 	return out
 }
 
-// applicationStatusText names an application status for a notification.
-func applicationStatusText(status string, en bool) string {
-	names := map[string][2]string{
-		"UNDER_REVIEW": {"đang xét", "under review"}, "SHORTLISTED": {"vào danh sách ngắn", "shortlisted"},
-		"AWARDED": {"được tài trợ", "awarded"}, "REJECTED": {"không được chọn", "rejected"},
-	}
-	n, ok := names[status]
-	switch {
-	case !ok:
-		return status
-	case en:
-		return n[1]
-	}
-	return n[0]
-}
-
 func incubatorPayload(ctx context.Context, inc ecosystem.Incubator, err error) (*model.IncubatorPayload, error) {
 	v, ue, err := result(ctx, inc, err)
 	if err != nil {

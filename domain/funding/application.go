@@ -34,6 +34,16 @@ func AppStatuses() []AppStatus {
 // Decided reports whether the application has reached a final decision.
 func (s AppStatus) Decided() bool { return s == AppAwarded || s == AppRejected || s == AppWithdrawn }
 
+var appStatusLabels = value.Labels[AppStatus]{
+	AppDraft: {"bản nháp", "draft"}, AppSubmitted: {"đã nộp", "submitted"}, AppUnderReview: {"đang xét", "under review"},
+	AppShortlisted: {"vào danh sách ngắn", "shortlisted"}, AppAwarded: {"được tài trợ", "awarded"},
+	AppRejected: {"không được chọn", "rejected"}, AppWithdrawn: {"đã rút", "withdrawn"},
+}
+
+// Label names the status in Vietnamese or English, for messages; an
+// unknown status is returned as it is.
+func (s AppStatus) Label(english bool) string { return appStatusLabels.Of(s, english) }
+
 // Side is who moves an application: the applying startup or the fund.
 type Side uint8
 
@@ -127,8 +137,8 @@ func (a *Application) move(to AppStatus, side Side, by, reason string, now time.
 	allowed, ok := transitions[a.Status][to]
 	if !ok {
 		return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, []string{"to"},
-			fmt.Sprintf("Không thể chuyển hồ sơ từ %s sang %s.", a.Status, to),
-			fmt.Sprintf("An application cannot move from %s to %s.", a.Status, to))
+			fmt.Sprintf("Không thể chuyển hồ sơ từ “%s” sang “%s”.", a.Status.Label(false), to.Label(false)),
+			fmt.Sprintf("An application cannot go from “%s” to “%s”.", a.Status.Label(true), to.Label(true)))
 	}
 	if allowed != side {
 		return errs.Forbidden()

@@ -287,9 +287,18 @@ func hasDuplicates(in []string) bool {
 
 func callTransitionErr(from CallStatus, action string) *errs.Error {
 	return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
-		fmt.Sprintf("Không thể %s một đợt kêu gọi ở trạng thái %s.", action, from),
-		fmt.Sprintf("A call in status %s cannot be %s.", from, callActionsEN[action]))
+		fmt.Sprintf("Không thể %s một đợt kêu gọi ở trạng thái “%s”.", action, from.Label(false)),
+		fmt.Sprintf("A call that is “%s” cannot be %s.", from.Label(true), callActionsEN[action]))
 }
+
+var callStatusLabels = value.Labels[CallStatus]{
+	CallDraft: {"bản nháp", "draft"}, CallOpen: {"đang mở", "open"}, CallClosed: {"đã đóng", "closed"},
+	CallDecided: {"đã quyết định", "decided"}, CallCancelled: {"đã huỷ", "cancelled"},
+}
+
+// Label names the status in Vietnamese or English, for messages; an
+// unknown status is returned as it is.
+func (s CallStatus) Label(english bool) string { return callStatusLabels.Of(s, english) }
 
 var callActionsEN = map[string]string{"sửa": "edited", "công bố": "published", "đóng": "closed", "hủy": "cancelled", "kết thúc xét chọn": "decided"}
 

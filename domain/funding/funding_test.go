@@ -123,7 +123,10 @@ func TestTransitionsFollowTheTable(t *testing.T) {
 	assert.Equal(t, now, a.SubmittedAt)
 	assert.Equal(t, errs.CodeForbidden, errs.Flatten(a.move(AppUnderReview, Applicant, "founder", "", now))[0].Code)
 	require.NoError(t, a.move(AppUnderReview, FundSide, "fm", "", now))
-	assert.Equal(t, errs.CodeInvalidTransition, errs.Flatten(a.move(AppAwarded, FundSide, "fm", "", now))[0].Code, "award needs a shortlist")
+	refused := errs.Flatten(a.move(AppAwarded, FundSide, "fm", "", now))[0]
+	assert.Equal(t, errs.CodeInvalidTransition, refused.Code, "award needs a shortlist")
+	assert.Contains(t, refused.VI, "sang “được tài trợ”", "statuses by name in messages, not by code")
+	assert.Contains(t, refused.EN, "to “awarded”")
 	require.NoError(t, a.move(AppShortlisted, FundSide, "fm", "", now))
 	require.NoError(t, a.move(AppAwarded, FundSide, "fm", "hội đồng", now))
 	for _, to := range AppStatuses() {

@@ -512,8 +512,8 @@ func (s *Service) AssignReviewers(ctx context.Context, id string, reviewerIDs []
 		}
 		if a.Status.Decided() || a.Status == AppDraft {
 			return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
-				fmt.Sprintf("Không thể phân công đánh giá hồ sơ ở trạng thái %s.", a.Status),
-				fmt.Sprintf("An application in status %s cannot be assigned reviewers.", a.Status))
+				fmt.Sprintf("Không thể phân công đánh giá hồ sơ ở trạng thái “%s”.", a.Status.Label(false)),
+				fmt.Sprintf("An application that is “%s” cannot be assigned reviewers.", a.Status.Label(true)))
 		}
 		now := s.clock.Now()
 		var list errs.List
@@ -654,8 +654,8 @@ func (s *Service) SubmitReview(ctx context.Context, id string, in []ScoreInput) 
 	return s.changeApplication(ctx, id, anyVersion, func(a *Application, c Call) error {
 		if a.Status != AppUnderReview && a.Status != AppShortlisted {
 			return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
-				fmt.Sprintf("Không thể chấm hồ sơ ở trạng thái %s.", a.Status),
-				fmt.Sprintf("An application in status %s cannot be reviewed.", a.Status))
+				fmt.Sprintf("Không thể chấm hồ sơ ở trạng thái “%s”.", a.Status.Label(false)),
+				fmt.Sprintf("An application that is “%s” cannot be reviewed.", a.Status.Label(true)))
 		}
 		if !a.IsAssigned(r.ID) {
 			return errs.Forbidden() // withdrawn by a conflict declared since reviewerFor

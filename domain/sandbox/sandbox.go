@@ -112,6 +112,17 @@ const (
 	Withdrawn       Status = "WITHDRAWN"
 )
 
+var statusLabels = value.Labels[Status]{
+	Draft: {"bản nháp", "draft"}, Submitted: {"đã nộp", "submitted"}, UnderAssessment: {"đang thẩm định", "under assessment"},
+	InfoRequested: {"chờ bổ sung thông tin", "information requested"}, Approved: {"đã chấp thuận", "approved"},
+	Rejected: {"bị từ chối", "rejected"}, Testing: {"đang thử nghiệm", "testing"}, Suspended: {"tạm dừng", "suspended"},
+	Exited: {"đã kết thúc", "exited"}, Withdrawn: {"đã rút", "withdrawn"},
+}
+
+// Label names the status in Vietnamese or English, for messages; an
+// unknown status is returned as it is.
+func (s Status) Label(english bool) string { return statusLabels.Of(s, english) }
+
 // Side is who may make a transition.
 type Side uint8
 
@@ -316,8 +327,8 @@ func (a Application) can(to Status, side Side) error {
 	allowed, ok := transitions[a.Status][to]
 	if !ok {
 		return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
-			fmt.Sprintf("Không thể chuyển hồ sơ thử nghiệm từ %s sang %s.", a.Status, to),
-			fmt.Sprintf("A sandbox application cannot move from %s to %s.", a.Status, to))
+			fmt.Sprintf("Không thể chuyển hồ sơ thử nghiệm từ “%s” sang “%s”.", a.Status.Label(false), to.Label(false)),
+			fmt.Sprintf("A sandbox application cannot go from “%s” to “%s”.", a.Status.Label(true), to.Label(true)))
 	}
 	if allowed != side && side != System {
 		return errs.Forbidden()

@@ -24,6 +24,14 @@ const (
 	SetRetired SetStatus = "RETIRED"
 )
 
+var setStatusLabels = value.Labels[SetStatus]{
+	SetDraft: {"bản nháp", "draft"}, SetActive: {"đang áp dụng", "active"}, SetRetired: {"đã thôi áp dụng", "retired"},
+}
+
+// Label names the status in Vietnamese or English, for messages; an
+// unknown status is returned as it is.
+func (s SetStatus) Label(english bool) string { return setStatusLabels.Of(s, english) }
+
 // Criterion is one legal condition, written as a CEL expression over `firm`
 // and `asOf`. A criterion with no Group is required; criteria sharing a Group
 // are alternatives, of which one must pass.

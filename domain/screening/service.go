@@ -137,8 +137,8 @@ func (s *Service) changeSet(ctx context.Context, id string, version int64, chang
 
 func setTransitionErr(from SetStatus, vi, en string) error {
 	return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
-		fmt.Sprintf("Không thể %s bộ tiêu chí ở trạng thái %s.", vi, from),
-		fmt.Sprintf("A criteria set in status %s cannot be %s.", from, en))
+		fmt.Sprintf("Không thể %s bộ tiêu chí ở trạng thái “%s”.", vi, from.Label(false)),
+		fmt.Sprintf("A criteria set that is “%s” cannot be %s.", from.Label(true), en))
 }
 
 // UpdateSet replaces the content of a draft; the key stays.

@@ -129,23 +129,14 @@ const (
 
 var stages = []Stage{StageIdea, StagePrototype, StagePreSeed, StageSeed, StageSeriesA, StageGrowth}
 
-var stageLabels = map[Stage][2]string{
+var stageLabels = Labels[Stage]{
 	StageIdea: {"Ý tưởng", "Idea"}, StagePrototype: {"Mẫu thử", "Prototype"}, StagePreSeed: {"Tiền hạt giống", "Pre-seed"},
 	StageSeed: {"Hạt giống", "Seed"}, StageSeriesA: {"Vòng A", "Series A"}, StageGrowth: {"Tăng trưởng", "Growth"},
 }
 
 // Label is the stage's name in Vietnamese or English; an unknown code is
 // returned as it is.
-func (s Stage) Label(english bool) string {
-	l, ok := stageLabels[s]
-	switch {
-	case !ok:
-		return string(s)
-	case english:
-		return l[1]
-	}
-	return l[0]
-}
+func (s Stage) Label(english bool) string { return stageLabels.Of(s, english) }
 
 // Stages lists the stages from earliest to latest.
 func Stages() []Stage { return append([]Stage(nil), stages...) }
