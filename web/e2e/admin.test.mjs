@@ -75,6 +75,14 @@ test('an admin changes the criteria, runs a job and onboards 200 firms', async (
   assert.equal(await page.getByRole('region', { name: 'Kết quả nhập' }).getByRole('status').innerText(),
     '200 dòng: 197 tạo mới, 0 cập nhật, 0 không đổi, 3 bị từ chối.');
 
+  // Pasted CSV with the API's column names: one firm's stage and team, a dry run.
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Danh mục tổ chức' }).click();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhập startup' }).click();
+  await page.getByLabel('Hoặc dán nội dung CSV (khi không chọn tệp)').fill(`taxCode,stage,teamSize\n${rows[0][0]},SERIES_A,12\n`);
+  await page.getByRole('button', { name: 'Kiểm tra (không ghi)' }).click();
+  assert.equal(await page.getByRole('region', { name: 'Kết quả kiểm tra' }).getByRole('status').innerText(),
+    '1 dòng: 0 tạo mới, 1 cập nhật, 0 không đổi, 0 bị từ chối.');
+
   // The registry: an incubator registered (a bad website refused at its field), then renamed.
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Danh mục tổ chức' }).click();
   await page.getByRole('heading', { name: 'Đăng ký vườn ươm' }).waitFor();

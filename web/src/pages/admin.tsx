@@ -519,12 +519,14 @@ async function readTable(file: File): Promise<{ format: 'CSV' | 'XLSX'; content:
 export function ImportPage() {
   const t = useT();
   const [file, setFile] = useState<File | null>(null);
+  const [pasted, setPasted] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
   const [errors, setErrors] = useState<UserError[]>([]);
   const [res, run] = useMutation(ImportStartups);
   const go = async (dryRun: boolean) => {
-    if (!file) return;
-    const input = { ...(await readTable(file)), dryRun };
+    const table = file ? await readTable(file) : pasted.trim() ? { format: 'CSV' as const, content: pasted } : null;
+    if (!table) return;
+    const input = { ...table, dryRun };
     const r = await run({ input });
     const p = r.data?.importStartups;
     if (!p) return;
@@ -542,9 +544,14 @@ export function ImportPage() {
             onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} aria-describedby="import-file-err" />
           <FieldErrors id="import-file-err" errors={errorsAt(errors, 'content')} />
         </div>
+        <div className="field">
+          <label htmlFor="import-paste">{t('Hoặc dán nội dung CSV (khi không chọn tệp)', 'Or paste CSV (when no file is chosen)')}</label>
+          <textarea id="import-paste" className="code" rows={4} value={pasted} disabled={!!file}
+            onChange={(e) => { setPasted(e.target.value); setReport(null); }} />
+        </div>
         <FormErrors errors={errors} shown={['content']} />
         <div className="actions">
-          <button type="submit" disabled={!file || res.fetching}>{t('Kiểm tra (không ghi)', 'Check (dry run)')}</button>
+          <button type="submit" disabled={(!file && !pasted.trim()) || res.fetching}>{t('Kiểm tra (không ghi)', 'Check (dry run)')}</button>
           {report?.dryRun && <button type="button" className="primary" disabled={res.fetching} onClick={() => go(false)}>{t(`Nhập ${report.rows - report.refused} dòng hợp lệ`, `Import the ${report.rows - report.refused} valid rows`)}</button>}
         </div>
       </form>
