@@ -17,10 +17,19 @@ if (typeof window !== 'undefined') window.addEventListener('popstate', () => lis
 export function useLocation(): { path: string; query: URLSearchParams } {
   const [, setTick] = useState(0);
   useEffect(() => {
-    // A transition: the screen on view stays until the next one can render,
-    // instead of a loading fallback React would hold for at least 300 ms
-    // while a screen's code (already loaded or not) resolves.
-    const l = () => startTransition(() => setTick((n) => n + 1));
+    let path = location.pathname;
+    const l = () => {
+      const bump = () => setTick((n) => n + 1);
+      if (location.pathname === path) {
+        bump(); // the same screen, other query (a filter): at once, so a control's state follows the click
+        return;
+      }
+      path = location.pathname;
+      // Another screen: a transition, so the screen on view stays until the
+      // next one can render, instead of a loading fallback React would hold
+      // for at least 300 ms while the screen's code resolves.
+      startTransition(bump);
+    };
     listeners.add(l);
     return () => void listeners.delete(l);
   }, []);
