@@ -260,7 +260,7 @@ func (a *App) demoStores() demo.Stores {
 	r := a.repos
 	return demo.Stores{Startups: r.Startups, Incubators: r.Incubators, Investors: r.Investors, Mentors: r.Mentors,
 		Funds: r.Funds, Calls: r.Calls, Reviewers: r.Reviewers, CriteriaSets: r.CriteriaSets, Programs: r.Programs,
-		Events: r.Events, Boards: r.Boards}
+		SandboxApplications: r.SandboxApplications, Events: r.Events, Boards: r.Boards}
 }
 
 // SeedDemo fills an empty store with the demo ecosystem, screened and

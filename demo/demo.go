@@ -31,8 +31,10 @@ type Stores struct {
 	Reviewers    funding.ReviewerStore
 	CriteriaSets screening.SetStore
 	Programs     sandbox.ProgramStore
-	Events       events.EventStore
-	Boards       events.BoardStore
+	// SandboxApplications gets the applications in the regulator's queue.
+	SandboxApplications sandbox.ApplicationStore
+	Events              events.EventStore
+	Boards              events.BoardStore
 }
 
 // Counts says how much was seeded.
@@ -169,6 +171,9 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		return c, fmt.Errorf("seed sandbox program: %w", err)
 	}
 	c.Programs++
+	if err := sandboxQueue(ctx, s, now, prog, startupIDs); err != nil {
+		return c, err
+	}
 	if err := startupCafe(ctx, s, now, incIDs[0], startupIDs, investorIDs); err != nil {
 		return c, err
 	}

@@ -30,7 +30,7 @@ func seeded(t *testing.T) (*store.DB, demo.Stores) {
 		Investors: store.NewInvestors(db), Mentors: store.NewMentors(db),
 		Funds: store.NewFunds(db), Calls: store.NewCalls(db), Reviewers: store.NewReviewers(db),
 		CriteriaSets: store.NewCriteriaSets(db), Programs: store.NewPrograms(db),
-		Events: store.NewEvents(db), Boards: store.NewBoards(db),
+		SandboxApplications: store.NewSandboxApplications(db), Events: store.NewEvents(db), Boards: store.NewBoards(db),
 	}
 	_, err := demo.Seed(context.Background(), s, now)
 	require.NoError(t, err)

@@ -41,6 +41,7 @@ test('a sandbox application from submission to the public register', async () =>
   const row = page.getByRole('row', { name: new RegExp(product) });
   await row.waitFor();
   assert.match(await row.innerText(), /Submitted[\s\S]*working days left[\s\S]*acknowledge by/, 'the clock in working days');
+  assert.match(await page.locator('tbody tr').first().innerText(), /working days overdue/, "the demo's overdue acknowledgement first");
   assert.deepEqual(await axe(page), [], 'queue: axe');
 
   await timed('regulator', 'case', page, () => page.getByRole('link', { name: product }).click(), 'Proposal');
