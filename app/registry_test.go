@@ -175,6 +175,10 @@ func TestImportStartupsReportsEachBadRowAndWritesTheRest(t *testing.T) {
 	assert.Equal(t, map[string]string{"input.content": "INVALID_VALUE"}, r.UserErrors("importStartups"))
 	r = e.do(t, req{token: admin, query: `mutation { importStartups(input: {format: CSV, content: "tax,name\n1,2"}) { userErrors { field code message } } }`})
 	assert.Len(t, r.List("importStartups.userErrors"), 2, "an unknown column and no tax code column")
+	big := "taxCode\n" + strings.Repeat("0100109106\n", 2001)
+	r = e.do(t, req{token: admin, query: `mutation($c: String!) { importStartups(input: {format: CSV, content: $c, dryRun: true}) { userErrors { field code message } } }`,
+		vars: map[string]any{"c": big}})
+	assert.Equal(t, map[string]string{"input.content": "INVALID_VALUE"}, r.UserErrors("importStartups"), "more rows than an API import takes")
 	r = e.do(t, req{token: e.token(t, "INCUBATOR_MANAGER", "im-1", ""), query: q, vars: map[string]any{"c": content, "dry": true}})
 	assert.Equal(t, "FORBIDDEN", r.Code(""))
 }

@@ -10557,7 +10557,7 @@ Phường/Xã, Lĩnh vực, Giai đoạn, Số thành viên, Email liên hệ, M
 input ImportStartupsInput {
   "How content is encoded."
   format: TableFormat!
-  "The file: CSV text, or the XLSX bytes in base64; at most 10,000 rows and the server's request size (1 MB unless configured; ` + "`" + `innoport import startups` + "`" + ` takes larger files)."
+  "The file: CSV text, or the XLSX bytes in base64; at most 2,000 rows and the server's request size (1 MB unless configured); ` + "`" + `innoport import startups` + "`" + ` takes up to 10,000 rows."
   content: String!
   "Validate every row and report what would change, writing nothing."
   dryRun: Boolean = false

@@ -856,7 +856,7 @@ type IPAssetInput struct {
 type ImportStartupsInput struct {
 	// How content is encoded.
 	Format TableFormat `json:"format"`
-	// The file: CSV text, or the XLSX bytes in base64; at most 10,000 rows and the server's request size (1 MB unless configured; `innoport import startups` takes larger files).
+	// The file: CSV text, or the XLSX bytes in base64; at most 2,000 rows and the server's request size (1 MB unless configured); `innoport import startups` takes up to 10,000 rows.
 	Content string `json:"content"`
 	// Validate every row and report what would change, writing nothing.
 	DryRun *bool `json:"dryRun,omitempty"`

@@ -551,7 +551,7 @@ export type ImportAction =
  * Phường/Xã, Lĩnh vực, Giai đoạn, Số thành viên, Email liên hệ, Mô tả).
  */
 export type ImportStartupsInput = {
-  /** The file: CSV text, or the XLSX bytes in base64; at most 10,000 rows and the server's request size (1 MB unless configured; `innoport import startups` takes larger files). */
+  /** The file: CSV text, or the XLSX bytes in base64; at most 2,000 rows and the server's request size (1 MB unless configured); `innoport import startups` takes up to 10,000 rows. */
   content: string;
   /** Validate every row and report what would change, writing nothing. */
   dryRun?: boolean | null | undefined;
