@@ -84,6 +84,10 @@ func setCosts(c *generated.ComplexityRoot) {
 	q.IncubatorsConnection = func(child int, first *int, _ *string) int { return listCost(child, first) }
 	q.SandboxRegisterConnection = func(child int, first *int, _ *string) int { return listCost(child, first) }
 
+	cs := &c.CriteriaSet
+	cs.ScreeningCounts = func(child int) int { return fieldCost(child) }
+	cs.ScreeningResults = func(child int, _ *screening.Status, first *int, _ *string) int { return listCost(child, first) }
+
 	v := &c.Viewer
 	v.Organization = func(child int) int { return fieldCost(child) }
 	v.Applications = func(child int, first *int, _ *string, _ *funding.AppStatus) int { return listCost(child, first) }

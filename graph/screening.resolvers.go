@@ -37,6 +37,14 @@ func (r *criteriaSetResolver) TitleLocalized(ctx context.Context, obj *screening
 	return &model.LocalizedText{VI: obj.TitleVI, EN: obj.TitleEN}, nil
 }
 
+func (r *criteriaSetResolver) ScreeningCounts(ctx context.Context, obj *screening.CriteriaSet) ([]*model.ScreeningCount, error) {
+	return (&queryResolver{r.Resolver}).ScreeningCounts(ctx, obj.Key)
+}
+
+func (r *criteriaSetResolver) ScreeningResults(ctx context.Context, obj *screening.CriteriaSet, status *screening.Status, first *int, after *string) (*model.ScreeningResultConnection, error) {
+	return (&queryResolver{r.Resolver}).ScreeningResults(ctx, obj.Key, status, first, after)
+}
+
 func (r *evidenceResolver) LegalForm(ctx context.Context, obj *firm.Evidence) (*firm.LegalForm, error) {
 	if obj.LegalForm == "" {
 		return nil, nil

@@ -188,16 +188,18 @@ type ComplexityRoot struct {
 	}
 
 	CriteriaSet struct {
-		Criteria       func(childComplexity int) int
-		EffectiveFrom  func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Key            func(childComplexity int) int
-		LegalBasis     func(childComplexity int) int
-		SetVersion     func(childComplexity int) int
-		Status         func(childComplexity int) int
-		Title          func(childComplexity int) int
-		TitleLocalized func(childComplexity int) int
-		Version        func(childComplexity int) int
+		Criteria         func(childComplexity int) int
+		EffectiveFrom    func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Key              func(childComplexity int) int
+		LegalBasis       func(childComplexity int) int
+		ScreeningCounts  func(childComplexity int) int
+		ScreeningResults func(childComplexity int, status *screening.Status, first *int, after *string) int
+		SetVersion       func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Title            func(childComplexity int) int
+		TitleLocalized   func(childComplexity int) int
+		Version          func(childComplexity int) int
 	}
 
 	CriteriaSetPayload struct {
@@ -1498,6 +1500,9 @@ type CriteriaSetResolver interface {
 
 	Title(ctx context.Context, obj *screening.CriteriaSet) (string, error)
 	TitleLocalized(ctx context.Context, obj *screening.CriteriaSet) (*model.LocalizedText, error)
+
+	ScreeningCounts(ctx context.Context, obj *screening.CriteriaSet) ([]*model.ScreeningCount, error)
+	ScreeningResults(ctx context.Context, obj *screening.CriteriaSet, status *screening.Status, first *int, after *string) (*model.ScreeningResultConnection, error)
 }
 type CriterionResolver interface {
 	Name(ctx context.Context, obj *funding.Criterion) (string, error)
@@ -2258,6 +2263,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.CriteriaSet.LegalBasis(childComplexity), true
+	case "CriteriaSet.screeningCounts":
+		if e.complexity.CriteriaSet.ScreeningCounts == nil {
+			break
+		}
+
+		return e.complexity.CriteriaSet.ScreeningCounts(childComplexity), true
+	case "CriteriaSet.screeningResults":
+		if e.complexity.CriteriaSet.ScreeningResults == nil {
+			break
+		}
+
+		args, err := ec.field_CriteriaSet_screeningResults_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.CriteriaSet.ScreeningResults(childComplexity, args["status"].(*screening.Status), args["first"].(*int), args["after"].(*string)), true
 	case "CriteriaSet.setVersion":
 		if e.complexity.CriteriaSet.SetVersion == nil {
 			break
@@ -12551,6 +12573,10 @@ type CriteriaSet implements Node {
   criteria: [ScreeningCriterion!]!
   "Record version, for updates."
   version: Int!
+  "How many firms have each status under this set's key, as screeningCounts(setKey:) counts them: what an admin's set page shows in the same request."
+  screeningCounts: [ScreeningCount!]
+  "The results under this set's key, as screeningResults(setKey:) lists them."
+  screeningResults("Only this status." status: ScreeningStatus, "How many, at most 100." first: Int = 20, "The cursor to continue after." after: String): ScreeningResultConnection
 }
 
 "One criterion of a legal criteria set: a CEL expression with its reasons."
@@ -12901,6 +12927,27 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_CriteriaSet_screeningResults_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalOScreeningStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐStatus)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
 
 func (ec *executionContext) field_EventParticipant_recommendations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -16939,6 +16986,90 @@ func (ec *executionContext) fieldContext_CriteriaSet_version(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _CriteriaSet_screeningCounts(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_screeningCounts,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.CriteriaSet().ScreeningCounts(ctx, obj)
+		},
+		nil,
+		ec.marshalOScreeningCount2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningCountᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_screeningCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "status":
+				return ec.fieldContext_ScreeningCount_status(ctx, field)
+			case "count":
+				return ec.fieldContext_ScreeningCount_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningCount", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CriteriaSet_screeningResults(ctx context.Context, field graphql.CollectedField, obj *screening.CriteriaSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CriteriaSet_screeningResults,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.CriteriaSet().ScreeningResults(ctx, obj, fc.Args["status"].(*screening.Status), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalOScreeningResultConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐScreeningResultConnection,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_CriteriaSet_screeningResults(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CriteriaSet",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_ScreeningResultConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ScreeningResultConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ScreeningResultConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ScreeningResultConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_CriteriaSet_screeningResults_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CriteriaSetPayload_criteriaSet(ctx context.Context, field graphql.CollectedField, obj *model.CriteriaSetPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16983,6 +17114,10 @@ func (ec *executionContext) fieldContext_CriteriaSetPayload_criteriaSet(_ contex
 				return ec.fieldContext_CriteriaSet_criteria(ctx, field)
 			case "version":
 				return ec.fieldContext_CriteriaSet_version(ctx, field)
+			case "screeningCounts":
+				return ec.fieldContext_CriteriaSet_screeningCounts(ctx, field)
+			case "screeningResults":
+				return ec.fieldContext_CriteriaSet_screeningResults(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type CriteriaSet", field.Name)
 		},
@@ -37010,6 +37145,10 @@ func (ec *executionContext) fieldContext_Query_criteriaSets(ctx context.Context,
 				return ec.fieldContext_CriteriaSet_criteria(ctx, field)
 			case "version":
 				return ec.fieldContext_CriteriaSet_version(ctx, field)
+			case "screeningCounts":
+				return ec.fieldContext_CriteriaSet_screeningCounts(ctx, field)
+			case "screeningResults":
+				return ec.fieldContext_CriteriaSet_screeningResults(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type CriteriaSet", field.Name)
 		},
@@ -56201,6 +56340,72 @@ func (ec *executionContext) _CriteriaSet(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "screeningCounts":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CriteriaSet_screeningCounts(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "screeningResults":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CriteriaSet_screeningResults(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

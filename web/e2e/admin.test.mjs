@@ -22,7 +22,14 @@ test('an admin changes the criteria, runs a job and onboards 200 firms', async (
   assert.deepEqual(await axe(page), [], 'criteria sets: axe');
 
   await timed('admin', 'criteria set with results', page, () => active.click(), 'Kết quả sàng lọc toàn thành phố');
-  await page.getByRole('button', { name: /^Chưa đủ điều kiện \(\d+\)$/ }).waitFor();
+  const notEligible = page.getByRole('button', { name: /^Chưa đủ điều kiện \(\d+\)$/ });
+  await notEligible.click();
+  await page.locator('button[aria-pressed="true"]', { hasText: 'Chưa đủ điều kiện' }).waitFor();
+  const results = page.getByRole('region', { name: 'Kết quả sàng lọc toàn thành phố' });
+  await page.locator('section[aria-busy="false"]', { has: page.getByRole('heading', { name: 'Kết quả sàng lọc toàn thành phố' }) }).waitFor();
+  const listed = results.getByRole('listitem');
+  await listed.filter({ hasText: '— Chưa đủ điều kiện' }).first().waitFor();
+  for (const item of await listed.allInnerTexts()) assert.match(item, /— Chưa đủ điều kiện/, 'only the status asked for');
   assert.deepEqual(await axe(page), [], 'active set: axe');
   await page.getByRole('button', { name: 'Tạo bản nháp mới từ bộ này' }).click();
   await page.getByRole('button', { name: 'Xem trước thay đổi (what-if)' }).waitFor();

@@ -1,7 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import type { ImportStartupsMutation, PreviewCriteriaSetQuery, ScreeningStatus } from '../gql/graphql';
+import type { CriteriaSetPageQuery, ImportStartupsMutation, PreviewCriteriaSetQuery, ScreeningStatus } from '../gql/graphql';
 import type { Session } from '../lib/auth';
 import { date, dateTime } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
@@ -58,22 +58,17 @@ export function CriteriaSets() {
 }
 
 const CriteriaSetQuery = graphql(`
-  query CriteriaSetPage($id: ID!) {
+  query CriteriaSetPage($id: ID!, $status: ScreeningStatus) {
     node(id: $id) {
       ... on CriteriaSet {
         id version key setVersion status effectiveFrom legalBasis titleLocalized { vi en }
         criteria { key group expression needs passReasonLocalized { vi en } failReasonLocalized { vi en } }
+        screeningCounts { status count }
+        screeningResults(status: $status, first: 50) {
+          totalCount
+          edges { node { status evaluatedAt startup { id name } } }
+        }
       }
-    }
-  }
-`);
-
-const ScreeningByStatus = graphql(`
-  query ScreeningByStatus($key: String!, $status: ScreeningStatus) {
-    screeningCounts(setKey: $key) { status count }
-    screeningResults(setKey: $key, status: $status, first: 50) {
-      totalCount
-      edges { node { status evaluatedAt startup { id name } } }
     }
   }
 `);
@@ -105,7 +100,12 @@ function setInput(f: SetFields) {
 /** One criteria set: a draft is edited (CEL compiled as typed), previewed (which firms would change status) and published; an active set shows its results. */
 export function CriteriaSetPage({ params }: Props) {
   const t = useT();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: CriteriaSetQuery, variables: { id: params.id }, requestPolicy: 'cache-and-network' });
+  const [status, setStatus] = useState<ScreeningStatus | null>(null);
+  const [{ data: fresh, fetching, error }, refetch] = useQuery({ query: CriteriaSetQuery, variables: { id: params.id, status }, requestPolicy: 'cache-and-network' });
+  // A status filter asks again; the page stays as it was until the answer comes.
+  const last = useRef(fresh);
+  if (fresh) last.current = fresh;
+  const data = fresh ?? last.current;
   const [errors, setErrors] = useState<UserError[]>([]);
   const [, create] = useMutation(CreateSet);
   const [, publish] = useMutation(PublishSet);
@@ -149,7 +149,7 @@ export function CriteriaSetPage({ params }: Props) {
         ? <DraftEditor key={set.id} id={set.id} version={set.version} initial={fields}
             onPublish={(version) => act(async () => (await publish({ input: { id: set.id, version } })).data?.publishCriteriaSet)} />
         : <SetView criteria={fields.criteria} />}
-      {set.status === 'ACTIVE' && <Results setKey={set.key} />}
+      {set.status === 'ACTIVE' && <Results counts={set.screeningCounts ?? []} results={set.screeningResults} status={status} onStatus={setStatus} busy={fetching} />}
     </Page>
   );
 }
@@ -265,26 +265,29 @@ function DraftEditor({ id, version: loaded, initial, onPublish }: { id: string; 
   );
 }
 
-function Results({ setKey }: { setKey: string }) {
+type SetPage = Extract<NonNullable<CriteriaSetPageQuery['node']>, { setVersion: number }>;
+
+/** An active set's results across the city, filtered by status (in the page's own request). */
+function Results({ counts, results, status, onStatus, busy }: {
+  counts: NonNullable<SetPage['screeningCounts']>; results: SetPage['screeningResults'];
+  status: ScreeningStatus | null; onStatus: (s: ScreeningStatus | null) => void; busy: boolean;
+}) {
   const t = useT();
   const { lang } = useLang();
-  const [status, setStatus] = useState<ScreeningStatus | null>(null);
-  const [{ data, error }] = useQuery({ query: ScreeningByStatus, variables: { key: setKey, status } });
   return (
-    <section aria-labelledby="results-h">
+    <section aria-labelledby="results-h" aria-busy={busy}>
       <h2 id="results-h">{t('Kết quả sàng lọc toàn thành phố', 'Screening results across the city')}</h2>
-      {error && <ErrorNotice error={error} />}
       <div role="group" aria-label={t('Lọc theo kết quả', 'Filter by result')} className="filters">
-        <button type="button" aria-pressed={status === null} onClick={() => setStatus(null)}>{t('Tất cả', 'All')}</button>
-        {(data?.screeningCounts ?? []).map((c) => (
-          <button key={c.status} type="button" aria-pressed={status === c.status} onClick={() => setStatus(c.status)}>
+        <button type="button" aria-pressed={status === null} onClick={() => onStatus(null)}>{t('Tất cả', 'All')}</button>
+        {counts.map((c) => (
+          <button key={c.status} type="button" aria-pressed={status === c.status} onClick={() => onStatus(c.status)}>
             {label(t, 'screening', c.status)} ({c.count})
           </button>
         ))}
       </div>
-      {data?.screeningResults && (
+      {results && (
         <ul className="plain">
-          {data.screeningResults.edges.map(({ node: r }) => (
+          {results.edges.map(({ node: r }) => (
             <li key={r.startup.id}>
               <Link to={`/startups/${encodeURIComponent(r.startup.id)}`}>{r.startup.name}</Link> — {label(t, 'screening', r.status)} <span className="muted">{dateTime(lang, r.evaluatedAt)}</span>
             </li>
