@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { graphql } from '../gql';
 import type { ExpressionLanguage } from '../gql/graphql';
@@ -26,8 +26,11 @@ export function ExpressionEditor({ id, label, value, onChange, language, errors 
   const client = useClient();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [checked, setChecked] = useState<string | null>(null);
+  // The saved source compiled when it was saved: only an edit is checked, so
+  // opening an editor of many rules is still one request.
+  const saved = useRef(value);
   useEffect(() => {
-    if (!value.trim()) { setProblems([]); setChecked(null); return; }
+    if (!value.trim() || value === saved.current) { setProblems([]); setChecked(null); return; }
     let live = true;
     const timer = setTimeout(async () => {
       const r = await client.query(CheckExpression, { language, expression: value }, { requestPolicy: 'network-only' }).toPromise();
