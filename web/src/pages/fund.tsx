@@ -464,7 +464,7 @@ export function ManageCall({ params }: Props) {
           <table>
             <thead>
               <tr>
-                <th scope="col">Startup</th><th scope="col">{t('Trạng thái', 'Status')}</th><th scope="col">{t('Đề nghị', 'Requested')}</th>
+                <th scope="col">{t('Doanh nghiệp', 'Startup')}</th><th scope="col">{t('Trạng thái', 'Status')}</th><th scope="col">{t('Đề nghị', 'Requested')}</th>
                 <th scope="col">{t('Nộp lúc', 'Submitted')}</th><th scope="col">{t('Đánh giá', 'Reviews')}</th>
               </tr>
             </thead>
@@ -494,7 +494,7 @@ export function ManageCall({ params }: Props) {
             <caption>{t('Điểm bằng nhau: hồ sơ nộp trước xếp trên. Đường ngân sách là nơi hết tiền.', 'Ties: the earlier submission ranks higher. The budget line is where the money runs out.')}</caption>
             <thead>
               <tr>
-                <th scope="col">#</th><th scope="col">Startup</th>
+                <th scope="col">{t('Hạng', 'Rank')}</th><th scope="col">{t('Doanh nghiệp', 'Startup')}</th>
                 {call.rubric.criteria.map((c) => <th key={c.key} scope="col">{c.name}</th>)}
                 <th scope="col">{t('Điểm có trọng số', 'Weighted')}</th><th scope="col">{t('Đạt ngưỡng', 'Passes')}</th>
                 <th scope="col">{t('Đề nghị', 'Requested')}</th><th scope="col">{t('Cộng dồn', 'Cumulative')}</th>

@@ -426,7 +426,7 @@ export function MyIncubator() {
           <table>
             <thead>
               <tr>
-                <th scope="col">Startup</th><th scope="col">{t('Giai đoạn', 'Stage')}</th>
+                <th scope="col">{t('Doanh nghiệp', 'Startup')}</th><th scope="col">{t('Giai đoạn', 'Stage')}</th>
                 {sets.map((s) => <th key={s.key} scope="col">{s.title}</th>)}
                 <th scope="col">{t('Nhà đầu tư phù hợp nhất', 'Best-fit investors')}</th>
               </tr>

@@ -38,7 +38,7 @@ export function MyReviews({ session }: Props) {
           <table>
             <thead>
               <tr>
-                <th scope="col">Startup</th><th scope="col">{t('Đợt gọi vốn', 'Call')}</th>
+                <th scope="col">{t('Doanh nghiệp', 'Startup')}</th><th scope="col">{t('Đợt gọi vốn', 'Call')}</th>
                 <th scope="col">{t('Trạng thái', 'Status')}</th><th scope="col">{t('Điểm của bạn', 'Your scores')}</th>
               </tr>
             </thead>
