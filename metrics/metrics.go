@@ -44,13 +44,13 @@ func New() *Metrics {
 		}, []string{"operation"}),
 		commands: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "innoport_store_commands_total",
-			Help: "MongoDB commands sent, by collection, command and outcome (ok or failed).",
-		}, []string{"collection", "command", "outcome"}),
+			Help: "MongoDB commands, by collection, command, whether the server or the embedded store's memory answered (served: server, memo), and outcome (ok or failed).",
+		}, []string{"collection", "command", "served", "outcome"}),
 		commandTime: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "innoport_store_command_duration_seconds",
-			Help:    "MongoDB command round-trip time, by collection and command.",
-			Buckets: prometheus.ExponentialBuckets(0.0002, 2, 15), // 0.2 ms … 3.3 s
-		}, []string{"collection", "command"}),
+			Help:    "MongoDB command round-trip time, by collection, command and what answered (served: server, memo).",
+			Buckets: prometheus.ExponentialBuckets(0.00005, 2, 17), // 50 µs … 3.3 s
+		}, []string{"collection", "command", "served"}),
 		jobRuns: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "innoport_job_runs_total",
 			Help: "Job runs by job and status (SUCCEEDED, FAILED, SKIPPED).",
@@ -99,17 +99,21 @@ func (m *Metrics) Operation(name, outcome string, took time.Duration) {
 	m.operationTime.WithLabelValues(name).Observe(took.Seconds())
 }
 
-// Command records one store command.
-func (m *Metrics) Command(collection, command string, failed bool, took time.Duration) {
+// Command records one store command; memo is set for a read the embedded
+// store's memory answered in the server's place.
+func (m *Metrics) Command(collection, command string, memo, failed bool, took time.Duration) {
 	if m == nil {
 		return
 	}
-	outcome := "ok"
+	outcome, served := "ok", "server"
 	if failed {
 		outcome = "failed"
 	}
-	m.commands.WithLabelValues(collection, command, outcome).Inc()
-	m.commandTime.WithLabelValues(collection, command).Observe(took.Seconds())
+	if memo {
+		served = "memo"
+	}
+	m.commands.WithLabelValues(collection, command, served, outcome).Inc()
+	m.commandTime.WithLabelValues(collection, command, served).Observe(took.Seconds())
 }
 
 // JobRun records one job run; took is zero for a run that did not hold
@@ -147,4 +151,51 @@ func (m *Metrics) SearchQuery(engine string, took time.Duration) {
 		return
 	}
 	m.searchTime.WithLabelValues(engine).Observe(took.Seconds())
+}
+
+// Sizes are what Watch reports at each scrape.
+type Sizes struct {
+	// Documents counts the documents of each collection.
+	Documents map[string]int64
+	// FileBytes is the size of the embedded store's files; 0 on MongoDB.
+	FileBytes int64
+	// Backlog counts the background work not done yet, by kind.
+	Backlog map[string]int
+}
+
+// Watch reports, at each scrape, what read returns: the gauges an operator
+// of the embedded store watches to know when to move to MongoDB (README,
+// "When to move").
+func (m *Metrics) Watch(read func() Sizes) {
+	if m == nil {
+		return
+	}
+	m.registry.MustRegister(&sizes{read: read,
+		documents: prometheus.NewDesc("innoport_store_documents", "Documents in each collection.", []string{"collection"}, nil),
+		fileBytes: prometheus.NewDesc("innoport_store_file_bytes", "Size of the embedded store's files (0 on MongoDB).", nil, nil),
+		backlog: prometheus.NewDesc("innoport_background_backlog",
+			"Background work set off by changes and not done yet: rescore (changes), rescreen (firms), index (records).", []string{"work"}, nil),
+	})
+}
+
+type sizes struct {
+	read                          func() Sizes
+	documents, fileBytes, backlog *prometheus.Desc
+}
+
+func (s *sizes) Describe(ch chan<- *prometheus.Desc) {
+	ch <- s.documents
+	ch <- s.fileBytes
+	ch <- s.backlog
+}
+
+func (s *sizes) Collect(ch chan<- prometheus.Metric) {
+	v := s.read()
+	for c, n := range v.Documents {
+		ch <- prometheus.MustNewConstMetric(s.documents, prometheus.GaugeValue, float64(n), c)
+	}
+	ch <- prometheus.MustNewConstMetric(s.fileBytes, prometheus.GaugeValue, float64(v.FileBytes))
+	for w, n := range v.Backlog {
+		ch <- prometheus.MustNewConstMetric(s.backlog, prometheus.GaugeValue, float64(n), w)
+	}
 }

@@ -138,7 +138,7 @@ var _ funding.ApplicationStore = (*Applications)(nil)
 // NewApplications returns the application store of db.
 func NewApplications(db *DB) *Applications {
 	return &Applications{filtered[funding.Application, applicationDoc, funding.ApplicationFilter]{filter: applicationFilter, repo: repo[funding.Application, applicationDoc]{
-		db: db, coll: db.db.Collection(colApplications), toDoc: applicationToDoc, toDomain: applicationToDomain,
+		db: db, coll: db.coll(colApplications), toDoc: applicationToDoc, toDomain: applicationToDomain,
 		meta:        func(a *funding.Application) *record.Meta { return &a.Meta },
 		entity:      funding.EntityApplication,
 		onDuplicate: func(error) error { return funding.ErrDuplicateApplication() },
@@ -208,7 +208,7 @@ var _ funding.ReviewerStore = (*Reviewers)(nil)
 // NewReviewers returns the reviewer store of db.
 func NewReviewers(db *DB) *Reviewers {
 	return &Reviewers{repo[funding.Reviewer, reviewerDoc]{
-		db: db, coll: db.db.Collection(colReviewers),
+		db: db, coll: db.coll(colReviewers),
 		toDoc: func(r funding.Reviewer) reviewerDoc {
 			return reviewerDoc{Meta: metaToDoc(r.Meta), Subject: r.Subject, Name: r.Name, IncubatorID: r.IncubatorID,
 				InvestorID: r.InvestorID, MentorID: r.MentorID}

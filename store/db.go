@@ -11,6 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -55,8 +58,15 @@ const (
 	colDataRoomLog     = "data_room_log"
 )
 
+// collections are every collection of the database.
+var collections = []string{colStartups, colIncubators, colInvestors, colMentors, colFunds, colCalls, colApplications,
+	colReviewers, colCriteriaSets, colResults, colPrograms, colSandboxApps, colLeases, colRuns, colUsers, colMatchLists,
+	colMatchFeedback, colEvents, colEventBoards, colMeetingRequests, colSearchOutbox, colDeals, colSavedSearches,
+	colNotifications, colGrants, colDataRoomLog}
+
 // DB is a connection to one database.
 type DB struct {
+	uri        string
 	client     *mongo.Client
 	db         *mongo.Database
 	roundTrips atomic.Int64
@@ -68,8 +78,9 @@ type DB struct {
 	// atomically and needs no lock.
 	serial *stripedLock
 	// sole is set when this process started the FerretDB it talks to, so
-	// no other process writes to it.
+	// no other process writes to it; dir is then where its files are.
 	sole bool
+	dir  string
 	// observer, when set, is told of every command that finished.
 	observer atomic.Pointer[Observer]
 	// tracer, when set, makes a span of every command.
@@ -81,9 +92,9 @@ type DB struct {
 }
 
 // Observer is told of each finished command: the collection it named (""
-// for commands of none), the command, whether it failed, and its
-// round-trip time.
-type Observer func(collection, command string, failed bool, took time.Duration)
+// for commands of none), the command, whether the memo answered it in the
+// server's place (memo.go), whether it failed, and its round-trip time.
+type Observer func(collection, command string, memo, failed bool, took time.Duration)
 
 // Observe sets the observer of finished commands.
 func (d *DB) Observe(o Observer) { d.observer.Store(&o) }
@@ -126,7 +137,7 @@ func (d *DB) finished(e event.CommandFinishedEvent, failure error) {
 	}
 	c := v.(command)
 	if o := d.observer.Load(); o != nil {
-		(*o)(c.collection, e.CommandName, failure != nil, e.Duration)
+		(*o)(c.collection, e.CommandName, false, failure != nil, e.Duration)
 	}
 	if c.span != nil {
 		if failure != nil {
@@ -139,7 +150,7 @@ func (d *DB) finished(e event.CommandFinishedEvent, failure error) {
 // Open connects to the MongoDB server at uri and uses database name. It does
 // not create indexes; call EnsureIndexes.
 func Open(ctx context.Context, uri, name string) (*DB, error) {
-	d := &DB{}
+	d := &DB{uri: uri}
 	opts := options.Client().ApplyURI(uri).
 		SetServerSelectionTimeout(10 * time.Second).
 		SetMonitor(&event.CommandMonitor{
@@ -152,7 +163,6 @@ func Open(ctx context.Context, uri, name string) (*DB, error) {
 		return nil, fmt.Errorf("connect to MongoDB: %w", err)
 	}
 	d.client, d.db = client, client.Database(name)
-	d.outbox = &SearchOutbox{db: d, coll: d.db.Collection(colSearchOutbox)}
 	var info bson.M
 	if err := d.db.RunCommand(ctx, bson.D{{Key: "buildInfo", Value: 1}}).Decode(&info); err != nil {
 		_ = client.Disconnect(context.WithoutCancel(ctx))
@@ -160,8 +170,9 @@ func Open(ctx context.Context, uri, name string) (*DB, error) {
 	}
 	if _, ferret := info["ferretdbVersion"]; ferret {
 		d.serial = &ferretUpdates
-		d.sole = ownServer(uri)
+		d.dir, d.sole = ownServer(uri)
 	}
+	d.outbox = &SearchOutbox{db: d, coll: d.coll(colSearchOutbox)}
 	return d, nil
 }
 
@@ -173,14 +184,34 @@ func (d *DB) Ping(ctx context.Context) error {
 	return nil
 }
 
-// RoundTrips counts the commands sent to the server since Open.
+// answered records a read the memo answered in the server's place: a
+// query like one sent, in RoundTrips, the observer and the trace.
+func (d *DB) answered(ctx context.Context, collection, command string, start time.Time) {
+	d.roundTrips.Add(1)
+	if t := d.tracer.Load(); t != nil {
+		_, span := (*t).Start(ctx, command+" "+collection, trace.WithSpanKind(trace.SpanKindInternal), trace.WithTimestamp(start),
+			trace.WithAttributes(attribute.String("db.system", "mongodb"), attribute.String("db.namespace", d.db.Name()),
+				attribute.String("db.collection.name", collection), attribute.String("db.operation.name", command),
+				attribute.Bool("innoport.store.memo", true)))
+		span.End()
+	}
+	if o := d.observer.Load(); o != nil {
+		(*o)(collection, command, true, false, time.Since(start))
+	}
+}
+
+// RoundTrips counts the queries since Open: the commands sent to the
+// server, and the reads the memo answered in their place.
 func (d *DB) RoundTrips() int64 { return d.roundTrips.Load() }
 
 // Close disconnects, letting in-flight operations finish within ctx.
 func (d *DB) Close(ctx context.Context) error { return d.client.Disconnect(ctx) }
 
 // Drop deletes the database; for tests.
-func (d *DB) Drop(ctx context.Context) error { return d.db.Drop(ctx) }
+func (d *DB) Drop(ctx context.Context) error {
+	defer forgetMemos(d.uri, d.db.Name())
+	return d.db.Drop(ctx)
+}
 
 // EnsureIndexes creates the indexes the queries and invariants need. It is
 // idempotent, so every replica runs it at start.
@@ -268,7 +299,63 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 			}
 		}
 	}
-	return nil
+	if !d.sole {
+		return nil
+	}
+	// On an embedded server of this process: every collection exists from
+	// the start, and has the index FerretDB's lookups by _id use (sqlite.go).
+	have, err := d.db.ListCollectionNames(ctx, bson.D{})
+	if err != nil {
+		return fmt.Errorf("list collections: %w", err)
+	}
+	for _, c := range collections {
+		if !slices.Contains(have, c) {
+			if err := d.db.CreateCollection(ctx, c); err != nil && !isNamespaceExists(err) {
+				return fmt.Errorf("create collection %s: %w", c, err)
+			}
+		}
+	}
+	return indexLookups(ctx, d.dir, d.db.Name())
+}
+
+// isNamespaceExists recognises the error of creating a collection that
+// another replica created first.
+func isNamespaceExists(err error) bool {
+	var ce mongo.CommandError
+	return errors.As(err, &ce) && ce.Code == 48
+}
+
+// Sizes counts the documents of every collection — from the memo where
+// there is one, else as the server estimates them — and the bytes of the
+// embedded store's files (0 on MongoDB).
+func (d *DB) Sizes(ctx context.Context) (docs map[string]int64, fileBytes int64, err error) {
+	docs = make(map[string]int64, len(collections))
+	for _, name := range collections {
+		c := d.coll(name)
+		if m := c.memo; m != nil {
+			m.mu.RLock()
+			n, loaded := len(m.docs), m.loaded
+			m.mu.RUnlock()
+			if loaded {
+				docs[name] = int64(n)
+				continue
+			}
+		}
+		n, err := c.c.EstimatedDocumentCount(ctx)
+		if err != nil {
+			return nil, 0, fmt.Errorf("count %s: %w", name, err)
+		}
+		docs[name] = n
+	}
+	if d.sole {
+		files, _ := filepath.Glob(filepath.Join(d.dir, d.db.Name()+".sqlite*"))
+		for _, f := range files {
+			if fi, err := os.Stat(f); err == nil {
+				fileBytes += fi.Size()
+			}
+		}
+	}
+	return docs, fileBytes, nil
 }
 
 // IsEmpty reports whether the database holds no startups and no incubators,

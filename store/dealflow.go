@@ -46,7 +46,7 @@ var _ dealflow.DealStore = (*Deals)(nil)
 // NewDeals returns the deal store of db.
 func NewDeals(db *DB) *Deals {
 	return &Deals{repo[dealflow.Deal, dealDoc]{
-		db: db, coll: db.db.Collection(colDeals),
+		db: db, coll: db.coll(colDeals),
 		toDoc: func(d dealflow.Deal) dealDoc {
 			out := dealDoc{Meta: metaToDoc(d.Meta), InvestorID: d.InvestorID, StartupID: d.StartupID, Stage: string(d.Stage),
 				StageSince: d.StageSince, History: []stageChangeDoc{}, Notes: []noteDoc{}}
@@ -105,7 +105,7 @@ var _ dealflow.SavedSearchStore = (*SavedSearches)(nil)
 // NewSavedSearches returns the saved-search store of db.
 func NewSavedSearches(db *DB) *SavedSearches {
 	return &SavedSearches{repo[dealflow.SavedSearch, savedSearchDoc]{
-		db: db, coll: db.db.Collection(colSavedSearches),
+		db: db, coll: db.coll(colSavedSearches),
 		toDoc: func(s dealflow.SavedSearch) savedSearchDoc {
 			return savedSearchDoc{Meta: metaToDoc(s.Meta), InvestorID: s.InvestorID, Name: s.Name, Query: s.Query,
 				Sectors: s.Filter.Sectors, Stages: s.Filter.Stages, Wards: s.Filter.Wards, IncubatorIDs: s.Filter.IncubatorIDs}
@@ -167,14 +167,14 @@ func (d notificationDoc) toDomain() dealflow.Notification {
 // keeps one of each.
 type Notifications struct {
 	db   *DB
-	coll *mongo.Collection
+	coll *collection
 }
 
 var _ dealflow.NotificationStore = (*Notifications)(nil)
 
 // NewNotifications returns the notification store of db.
 func NewNotifications(db *DB) *Notifications {
-	return &Notifications{db: db, coll: db.db.Collection(colNotifications)}
+	return &Notifications{db: db, coll: db.coll(colNotifications)}
 }
 
 // Add stores n unless one with its key exists.
@@ -236,7 +236,7 @@ func (s *Notifications) MarkRead(ctx context.Context, id string, at time.Time) (
 
 // newestFirst pages the documents matching filter before the cursor
 // p.After, in descending _id (time) order.
-func newestFirst[D, E any](ctx context.Context, coll *mongo.Collection, filter bson.D, p value.Page, conv func(D) E) (value.Slice[E], error) {
+func newestFirst[D, E any](ctx context.Context, coll *collection, filter bson.D, p value.Page, conv func(D) E) (value.Slice[E], error) {
 	if p.After != "" {
 		filter = append(filter, bson.E{Key: "_id", Value: bson.D{{Key: "$lt", Value: p.After}}})
 	}
@@ -273,13 +273,13 @@ func (d grantDoc) toDomain() dealflow.Grant {
 // Grants stores data-room grants, one document per startup and investor.
 type Grants struct {
 	db   *DB
-	coll *mongo.Collection
+	coll *collection
 }
 
 var _ dealflow.GrantStore = (*Grants)(nil)
 
 // NewGrants returns the grant store of db.
-func NewGrants(db *DB) *Grants { return &Grants{db: db, coll: db.db.Collection(colGrants)} }
+func NewGrants(db *DB) *Grants { return &Grants{db: db, coll: db.coll(colGrants)} }
 
 // Get returns the grant of a startup to an investor, if any.
 func (s *Grants) Get(ctx context.Context, startupID, investorID string) (dealflow.Grant, bool, error) {
@@ -334,13 +334,13 @@ type accessDoc struct {
 
 // AccessLog stores the reads of confidential fields under grants.
 type AccessLog struct {
-	coll *mongo.Collection
+	coll *collection
 }
 
 var _ dealflow.AccessLog = (*AccessLog)(nil)
 
 // NewAccessLog returns the data-room access log of db.
-func NewAccessLog(db *DB) *AccessLog { return &AccessLog{coll: db.db.Collection(colDataRoomLog)} }
+func NewAccessLog(db *DB) *AccessLog { return &AccessLog{coll: db.coll(colDataRoomLog)} }
 
 // Add appends one read.
 func (s *AccessLog) Add(ctx context.Context, a dealflow.Access) error {

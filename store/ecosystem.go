@@ -75,7 +75,7 @@ var _ ecosystem.IncubatorStore = (*Incubators)(nil)
 // NewIncubators returns the incubator store of db.
 func NewIncubators(db *DB) *Incubators {
 	return &Incubators{repo[ecosystem.Incubator, incubatorDoc]{
-		db: db, coll: db.db.Collection(colIncubators), toDoc: incubatorToDoc, toDomain: incubatorToDomain,
+		db: db, coll: db.coll(colIncubators), toDoc: incubatorToDoc, toDomain: incubatorToDomain,
 		meta:   func(x *ecosystem.Incubator) *record.Meta { return &x.Meta },
 		entity: ecosystem.EntityIncubator,
 	}}
@@ -161,7 +161,7 @@ var (
 // NewInvestors returns the investor store of db.
 func NewInvestors(db *DB) *Actors[ecosystem.Investor, investorDoc] {
 	return &Actors[ecosystem.Investor, investorDoc]{repo[ecosystem.Investor, investorDoc]{
-		db: db, coll: db.db.Collection(colInvestors), toDoc: investorToDoc, toDomain: investorToDomain,
+		db: db, coll: db.coll(colInvestors), toDoc: investorToDoc, toDomain: investorToDomain,
 		meta:   func(x *ecosystem.Investor) *record.Meta { return &x.Meta },
 		entity: ecosystem.EntityInvestor, searchAs: search.Investor,
 	}}
@@ -170,7 +170,7 @@ func NewInvestors(db *DB) *Actors[ecosystem.Investor, investorDoc] {
 // NewMentors returns the mentor store of db.
 func NewMentors(db *DB) *Actors[ecosystem.Mentor, mentorDoc] {
 	return &Actors[ecosystem.Mentor, mentorDoc]{repo[ecosystem.Mentor, mentorDoc]{
-		db: db, coll: db.db.Collection(colMentors), toDoc: mentorToDoc, toDomain: mentorToDomain,
+		db: db, coll: db.coll(colMentors), toDoc: mentorToDoc, toDomain: mentorToDomain,
 		meta:   func(x *ecosystem.Mentor) *record.Meta { return &x.Meta },
 		entity: ecosystem.EntityMentor, searchAs: search.Mentor,
 	}}

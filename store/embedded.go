@@ -19,6 +19,7 @@ type Embedded struct {
 	uri    string
 	cancel context.CancelFunc
 	done   chan struct{}
+	unlock func()
 }
 
 // StartEmbedded starts FerretDB with its files under dir. addr is the TCP
@@ -31,6 +32,10 @@ func StartEmbedded(dir, addr string, logger *slog.Logger) (*Embedded, error) {
 	if err := os.MkdirAll(abs, 0o750); err != nil {
 		return nil, fmt.Errorf("create embedded store directory: %w", err)
 	}
+	unlock, err := lockDir(abs)
+	if err != nil {
+		return nil, err
+	}
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: addr},
 		Handler:   "sqlite",
@@ -38,27 +43,34 @@ func StartEmbedded(dir, addr string, logger *slog.Logger) (*Embedded, error) {
 		Logger:    slog.New(quietFerret{logger.Handler()}),
 	})
 	if err != nil {
+		unlock()
 		return nil, fmt.Errorf("start embedded FerretDB: %w", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	e := &Embedded{cancel: cancel, done: make(chan struct{})}
+	e := &Embedded{cancel: cancel, done: make(chan struct{}), unlock: unlock}
 	go func() {
 		defer close(e.done)
 		_ = f.Run(ctx) // returns when ctx is cancelled
 	}()
 	e.uri = f.MongoDBURI() // blocks until the listener is up
-	ownServers.Store(e.uri, true)
+	ownServers.Store(e.uri, abs)
 	return e, nil
 }
 
-// ownServers are the URIs of the embedded servers this process started. A
-// DB on one of them is the only client of its server, so the in-process
-// update lock covers every writer (see DB.versioned).
+// ownServers maps the URIs of the embedded servers this process started to
+// their directories. A DB on one of them is the only client of its server,
+// so the in-process update lock covers every writer (see DB.versioned) and
+// its collections can be memoised (memo.go).
 var ownServers sync.Map
 
-func ownServer(uri string) bool {
-	_, ok := ownServers.Load(uri)
-	return ok
+// ownServer is the directory of the embedded server at uri, if this process
+// started it.
+func ownServer(uri string) (dir string, ok bool) {
+	v, ok := ownServers.Load(uri)
+	if !ok {
+		return "", false
+	}
+	return v.(string), true
 }
 
 // URI is the connection string of the embedded server.
@@ -67,8 +79,10 @@ func (e *Embedded) URI() string { return e.uri }
 // Stop shuts the server down and waits until its files are closed.
 func (e *Embedded) Stop() {
 	ownServers.Delete(e.uri)
+	forgetMemos(e.uri, "")
 	e.cancel()
 	<-e.done
+	e.unlock()
 }
 
 // listenAddr is the server's host:port.

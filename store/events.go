@@ -130,7 +130,7 @@ func NewEvents(db *DB) *Events {
 			return q
 		},
 		repo: repo[events.Event, eventDoc]{
-			db: db, coll: db.db.Collection(colEvents), toDoc: eventToDoc, toDomain: eventToDomain,
+			db: db, coll: db.coll(colEvents), toDoc: eventToDoc, toDomain: eventToDomain,
 			meta:   func(e *events.Event) *record.Meta { return &e.Meta },
 			entity: events.EntityEvent,
 		}}}
@@ -265,7 +265,7 @@ var _ events.BoardStore = (*Boards)(nil)
 // NewBoards returns the board store of db.
 func NewBoards(db *DB) *Boards {
 	return &Boards{repo[events.Board, boardDoc]{
-		db: db, coll: db.db.Collection(colEventBoards), toDoc: boardToDoc, toDomain: boardToDomain,
+		db: db, coll: db.coll(colEventBoards), toDoc: boardToDoc, toDomain: boardToDomain,
 		meta:   func(b *events.Board) *record.Meta { return &b.Meta },
 		entity: events.EntityBoard,
 	}}
@@ -373,7 +373,7 @@ var _ events.RequestStore = (*Requests)(nil)
 // NewRequests returns the meeting-request store of db.
 func NewRequests(db *DB) *Requests {
 	return &Requests{repo[thread, threadDoc]{
-		db: db, coll: db.db.Collection(colMeetingRequests), toDoc: threadToDoc, toDomain: threadToDomain,
+		db: db, coll: db.coll(colMeetingRequests), toDoc: threadToDoc, toDomain: threadToDomain,
 		meta:   func(t *thread) *record.Meta { return &t.Meta },
 		entity: events.EntityRequest,
 	}}

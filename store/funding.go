@@ -30,7 +30,7 @@ var _ funding.FundStore = (*Funds)(nil)
 // NewFunds returns the fund store of db.
 func NewFunds(db *DB) *Funds {
 	return &Funds{repo[funding.Fund, fundDoc]{
-		db: db, coll: db.db.Collection(colFunds),
+		db: db, coll: db.coll(colFunds),
 		toDoc: func(f funding.Fund) fundDoc {
 			return fundDoc{Meta: metaToDoc(f.Meta), Name: f.Name, NameEN: f.NameEN, Description: f.Description,
 				Public: f.Public}
@@ -153,7 +153,7 @@ var _ funding.CallStore = (*Calls)(nil)
 // NewCalls returns the funding-call store of db.
 func NewCalls(db *DB) *Calls {
 	return &Calls{filtered[funding.Call, callDoc, funding.CallFilter]{filter: callFilter, repo: repo[funding.Call, callDoc]{
-		db: db, coll: db.db.Collection(colCalls), toDoc: callToDoc, toDomain: callToDomain,
+		db: db, coll: db.coll(colCalls), toDoc: callToDoc, toDomain: callToDomain,
 		meta:   func(c *funding.Call) *record.Meta { return &c.Meta },
 		entity: funding.EntityCall, searchAs: search.FundCall,
 	}}}

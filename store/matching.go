@@ -93,15 +93,18 @@ func matchListToDomain(d matchListDoc) (matching.List, error) {
 // MatchLists stores ranked match lists and the feedback on pairs.
 type MatchLists struct {
 	db       *DB
-	lists    *mongo.Collection
-	feedback *mongo.Collection
+	lists    *collection
+	feedback *collection
 }
 
 var _ matching.ListStore = (*MatchLists)(nil)
 
 // NewMatchLists returns the match store of db.
 func NewMatchLists(db *DB) *MatchLists {
-	return &MatchLists{db: db, lists: db.db.Collection(colMatchLists), feedback: db.db.Collection(colMatchFeedback)}
+	// The memo keeps what the rescoring reads of every list (floors,
+	// digests, versions), not the items: those are read one list at a time.
+	return &MatchLists{db: db, feedback: db.coll(colMatchFeedback),
+		lists: db.coll(colMatchLists, "owner", "ownerId", "kind", "members", "size", "lowest", "digest", "version")}
 }
 
 // Get returns one list; ok is false when it was never computed.
@@ -246,14 +249,11 @@ func (m *MatchLists) Update(ctx context.Context, key matching.ListKey, fn func(*
 }
 
 func (m *MatchLists) replaceIf(ctx context.Context, version int64, d matchListDoc) (bool, error) {
-	if m.db.serial != nil {
-		defer m.db.serial.lock(colMatchLists + "/" + d.ID)()
-	}
-	res, err := m.lists.ReplaceOne(ctx, bson.D{{Key: "_id", Value: d.ID}, {Key: "version", Value: version}}, d)
+	written, err := m.lists.replaceAt(ctx, d.ID, version, d)
 	if err != nil {
 		return false, errs.Internalf(err, "write match list %s", d.ID)
 	}
-	return res.MatchedCount == 1, nil
+	return written, nil
 }
 
 type feedbackDoc struct {

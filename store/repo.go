@@ -23,7 +23,7 @@ const maxUpdateAttempts = 5
 // Every document has a string _id and an int64 version.
 type repo[E any, D any] struct {
 	db       *DB
-	coll     *mongo.Collection
+	coll     *collection
 	toDoc    func(E) D
 	toDomain func(D) (E, error)
 	// meta returns the entity's record metadata.
@@ -219,7 +219,7 @@ func (r *repo[E, D]) each(ctx context.Context, fn func(E) error) error {
 }
 
 // countIn counts the documents of coll matching filter.
-func countIn(ctx context.Context, coll *mongo.Collection, filter bson.D) (int, error) {
+func countIn(ctx context.Context, coll *collection, filter bson.D) (int, error) {
 	n, err := coll.CountDocuments(ctx, filter)
 	if err != nil {
 		return 0, errs.Internalf(err, "count %s", coll.Name())
@@ -316,7 +316,7 @@ const writeBatch = 50
 // bulkWrite runs models in unordered chunks of writeBatch, ignoring
 // duplicate-key failures when asked (a racing writer won) and going on with
 // the other chunks; it returns the first other error.
-func bulkWrite(ctx context.Context, coll *mongo.Collection, models []mongo.WriteModel, ignoreDuplicates bool) error {
+func bulkWrite(ctx context.Context, coll *collection, models []mongo.WriteModel, ignoreDuplicates bool) error {
 	for lo := 0; lo < len(models); lo += writeBatch {
 		_, err := coll.BulkWrite(ctx, models[lo:min(lo+writeBatch, len(models))], options.BulkWrite().SetOrdered(false))
 		if err != nil && !(ignoreDuplicates && isDuplicateKey(err)) {

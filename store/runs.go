@@ -17,13 +17,13 @@ import (
 // Leases stores job leases, one document per job.
 type Leases struct {
 	db   *DB
-	coll *mongo.Collection
+	coll *collection
 }
 
 var _ runs.LeaseStore = (*Leases)(nil)
 
 // NewLeases returns the lease store of db.
-func NewLeases(db *DB) *Leases { return &Leases{db: db, coll: db.db.Collection(colLeases)} }
+func NewLeases(db *DB) *Leases { return &Leases{db: db, coll: db.coll(colLeases)} }
 
 // Acquire takes or renews a lease with one conditional update, which
 // returns the lease as it was, so a takeover of an expired lease learns its
@@ -119,13 +119,13 @@ func (d runDoc) toDomain() runs.Run {
 
 // Runs stores run records; run IDs sort by start time within a job.
 type Runs struct {
-	coll *mongo.Collection
+	coll *collection
 }
 
 var _ runs.RunStore = (*Runs)(nil)
 
 // NewRuns returns the run store of db.
-func NewRuns(db *DB) *Runs { return &Runs{coll: db.db.Collection(colRuns)} }
+func NewRuns(db *DB) *Runs { return &Runs{coll: db.coll(colRuns)} }
 
 // Start records a run unless one with its ID exists.
 func (s *Runs) Start(ctx context.Context, r runs.Run) (bool, error) {

@@ -60,7 +60,7 @@ var _ sandbox.ProgramStore = (*Programs)(nil)
 // NewPrograms returns the sandbox-program store of db.
 func NewPrograms(db *DB) *Programs {
 	return &Programs{repo[sandbox.Program, programDocSB]{
-		db: db, coll: db.db.Collection(colPrograms),
+		db: db, coll: db.coll(colPrograms),
 		toDoc: func(p sandbox.Program) programDocSB {
 			d := programDocSB{Meta: metaToDoc(p.Meta), Name: p.Name, NameEN: p.NameEN, Sectors: names(p.Sectors),
 				Limits: limitsToDoc(p.Limits), AckWorkingDays: p.AckWorkingDays, AssessmentDays: p.AssessmentDays,
@@ -287,7 +287,7 @@ var _ sandbox.ApplicationStore = (*SandboxApplications)(nil)
 // NewSandboxApplications returns the sandbox-application store of db.
 func NewSandboxApplications(db *DB) *SandboxApplications {
 	return &SandboxApplications{filtered[sandbox.Application, sandboxAppDoc, sandbox.Filter]{filter: sandboxFilter, repo: repo[sandbox.Application, sandboxAppDoc]{
-		db: db, coll: db.db.Collection(colSandboxApps), toDoc: sandboxAppToDoc, toDomain: sandboxAppToDomain,
+		db: db, coll: db.coll(colSandboxApps), toDoc: sandboxAppToDoc, toDomain: sandboxAppToDomain,
 		meta:   func(a *sandbox.Application) *record.Meta { return &a.Meta },
 		entity: sandbox.EntityApplication,
 	}}}

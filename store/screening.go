@@ -78,7 +78,7 @@ var _ screening.SetStore = (*CriteriaSets)(nil)
 // NewCriteriaSets returns the criteria-set store of db.
 func NewCriteriaSets(db *DB) *CriteriaSets {
 	return &CriteriaSets{repo[screening.CriteriaSet, criteriaSetDoc]{
-		db: db, coll: db.db.Collection(colCriteriaSets), toDoc: criteriaSetToDoc, toDomain: criteriaSetToDomain,
+		db: db, coll: db.coll(colCriteriaSets), toDoc: criteriaSetToDoc, toDomain: criteriaSetToDomain,
 		meta:        func(s *screening.CriteriaSet) *record.Meta { return &s.Meta },
 		entity:      screening.EntitySet,
 		onDuplicate: func(error) error { return screening.ErrSetVersionTaken() },
@@ -157,7 +157,7 @@ var _ screening.ResultStore = (*Results)(nil)
 // NewResults returns the screening-result store of db.
 func NewResults(db *DB) *Results {
 	return &Results{filtered[screening.Result, resultDoc, screening.ResultFilter]{filter: resultFilter, repo: repo[screening.Result, resultDoc]{
-		db: db, coll: db.db.Collection(colResults), toDoc: resultToDoc, toDomain: resultToDomain,
+		db: db, coll: db.coll(colResults), toDoc: resultToDoc, toDomain: resultToDomain,
 		meta:   func(r *screening.Result) *record.Meta { return &r.Meta },
 		entity: screening.EntityResult,
 	}}}

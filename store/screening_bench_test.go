@@ -32,7 +32,7 @@ func BenchmarkScreeningJob(b *testing.B) {
 			now := time.Date(2026, 11, 22, 3, 0, 0, 0, time.UTC)
 			firms := demo.Synthetic(size.n, value.DateOf(now))
 			docs := make([]any, 0, 1000)
-			coll := db.db.Collection(colStartups)
+			coll := db.coll(colStartups)
 			for i, f := range firms {
 				docs = append(docs, startupToDoc(f))
 				if len(docs) == cap(docs) || i == len(firms)-1 {
@@ -57,7 +57,7 @@ func BenchmarkScreeningJob(b *testing.B) {
 			runtime.ReadMemStats(&before)
 			b.ResetTimer()
 			for b.Loop() {
-				_, _ = db.db.Collection(colResults).DeleteMany(ctx, bson.D{})
+				_, _ = db.coll(colResults).DeleteMany(ctx, bson.D{})
 				start := time.Now()
 				first, err := svc.Screen(ctx, nil)
 				if err != nil || first.Changed != 2*size.n {

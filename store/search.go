@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/innoport/innoport/domain/ecosystem"
@@ -21,7 +20,7 @@ import (
 // one document per record, marked before each write of the record.
 type SearchOutbox struct {
 	db     *DB
-	coll   *mongo.Collection
+	coll   *collection
 	onMark atomic.Pointer[func()]
 }
 
@@ -76,6 +75,15 @@ func (o *SearchOutbox) poke() {
 	if fn := o.onMark.Load(); fn != nil {
 		(*fn)()
 	}
+}
+
+// Backlog counts the marked records.
+func (o *SearchOutbox) Backlog(ctx context.Context) (int, error) {
+	n, err := countIn(ctx, o.coll, bson.D{})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // Pending returns up to limit marked records.

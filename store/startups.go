@@ -198,7 +198,7 @@ var _ firm.Store = (*Startups)(nil)
 // NewStartups returns the startup store of db.
 func NewStartups(db *DB) *Startups {
 	return &Startups{filtered[firm.Startup, startupDoc, firm.Filter]{filter: startupFilter, repo: repo[firm.Startup, startupDoc]{
-		db: db, coll: db.db.Collection(colStartups),
+		db: db, coll: db.coll(colStartups),
 		toDoc:       startupToDoc,
 		toDomain:    startupToDomain,
 		meta:        func(s *firm.Startup) *record.Meta { return &s.Meta },

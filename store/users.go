@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/innoport/innoport/domain/errs"
@@ -14,13 +13,13 @@ import (
 
 // Users stores the users seen signing in, one document per subject.
 type Users struct {
-	coll *mongo.Collection
+	coll *collection
 }
 
 var _ identity.UserStore = (*Users)(nil)
 
 // NewUsers returns the user store of db.
-func NewUsers(db *DB) *Users { return &Users{coll: db.db.Collection(colUsers)} }
+func NewUsers(db *DB) *Users { return &Users{coll: db.coll(colUsers)} }
 
 type userDoc struct {
 	Subject string    `bson:"_id"`
