@@ -151,7 +151,19 @@ func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) 
 		return r.Status != runs.Skipped, err
 	})
 	a.resolver.Runs = runs.NewService(a.jobs, r.Runs)
+	a.metrics.Watch(a.sizes)
 	return a, nil
+}
+
+// sizes are the store's sizes and the background backlog, for /metrics.
+func (a *App) sizes() metrics.Sizes {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	docs, bytes, err := a.db.Sizes(ctx)
+	if err != nil {
+		a.logger.Warn("count the store's documents for /metrics", "error", err)
+	}
+	return metrics.Sizes{Documents: docs, FileBytes: bytes, Backlog: a.Backlog(ctx)}
 }
 
 // openSearch opens the search index — Meilisearch at MEILI_URL, else the

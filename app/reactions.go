@@ -118,6 +118,27 @@ type rescreenQueue struct {
 	ids     map[string]bool
 	all     bool
 	running bool
+	taken   int // firms the worker is screening now
+}
+
+// Backlog counts the background work changes have set off and that is not
+// done yet: changes waiting for rescoring, firms for screening, records
+// for the search index (-1 when the outbox cannot be read). An operator
+// watches it at /metrics: a backlog that keeps growing is a store at its
+// limits.
+func (a *App) Backlog(ctx context.Context) map[string]int {
+	q := &a.rescreens
+	q.mu.Lock()
+	screen := len(q.ids) + q.taken
+	if q.all {
+		screen++
+	}
+	q.mu.Unlock()
+	index, err := a.db.SearchOutbox().Backlog(ctx)
+	if err != nil {
+		index = -1
+	}
+	return map[string]int{"rescore": a.resolver.Matching.Backlog(), "rescreen": screen, "index": index}
 }
 
 // rescreenBatch bounds the firms one screening takes, so a burst is
@@ -135,6 +156,7 @@ func (a *App) drainRescreens() {
 			q.mu.Unlock()
 			return
 		}
+		q.taken = max(len(ids), 1)
 		q.mu.Unlock()
 		batches := slices.Collect(slices.Chunk(ids, rescreenBatch))
 		if all {
@@ -147,5 +169,8 @@ func (a *App) drainRescreens() {
 			}
 			cancel()
 		}
+		q.mu.Lock()
+		q.taken = 0
+		q.mu.Unlock()
 	}
 }

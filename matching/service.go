@@ -159,9 +159,11 @@ type Service struct {
 
 	pendingMu sync.Mutex
 	pending   map[change]bool
-	wake      chan struct{}
-	stop      chan struct{}
-	stopped   sync.WaitGroup
+	// taken counts the changes a RescoreChanged run is rescoring.
+	taken   int
+	wake    chan struct{}
+	stop    chan struct{}
+	stopped sync.WaitGroup
 }
 
 // NewService wires the matching use-cases.
@@ -524,6 +526,13 @@ func (s *Service) Changed(isStartup bool, ref Ref) {
 	s.poke()
 }
 
+// Backlog counts the changes waiting for rescoring or being rescored.
+func (s *Service) Backlog() int {
+	s.pendingMu.Lock()
+	defer s.pendingMu.Unlock()
+	return len(s.pending) + s.taken
+}
+
 // poke wakes the background rescoring.
 func (s *Service) poke() {
 	select {
@@ -539,7 +548,13 @@ func (s *Service) RescoreChanged(ctx context.Context) (Stats, int, error) {
 	s.pendingMu.Lock()
 	batch := s.pending
 	s.pending = map[change]bool{}
+	s.taken += len(batch)
 	s.pendingMu.Unlock()
+	defer func() {
+		s.pendingMu.Lock()
+		s.taken -= len(batch)
+		s.pendingMu.Unlock()
+	}()
 	var (
 		total Stats
 		err   error
