@@ -12,13 +12,30 @@ import (
 	"github.com/innoport/innoport/store"
 )
 
-// dbCmd is `innoport db serve`: the embedded store alone, on a loopback
-// port, so that several `innoport serve` processes can share it through
-// MONGODB_URI — a production-shaped run on one machine.
+const dbUsage = `usage:
+  innoport db serve   [--addr 127.0.0.1:27017] [--data-dir ./data]
+  innoport db backup  --to FILE.tar.gz [--data-dir ./data]     (while the service runs)
+  innoport db restore --from FILE.tar.gz [--data-dir ./data]   (into an empty data directory)
+  innoport db export  --to DIR [--data-dir ./data]             (a mongodump directory, for mongorestore)`
+
+// dbCmd is the embedded store's administration: `innoport db serve`, the
+// store alone on a loopback port, so that several `innoport serve`
+// processes share it through MONGODB_URI; `backup` and `restore` of a
+// one-machine deployment; `export` to move it to MongoDB.
 func dbCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "serve" {
-		return errors.New("usage: innoport db serve [--addr 127.0.0.1:27017] [--data-dir ./data]")
+	if len(args) == 0 {
+		return errors.New(dbUsage)
 	}
+	switch args[0] {
+	case "serve":
+		return dbServe(ctx, args, getenv, stdout, stderr)
+	case "backup", "restore", "export":
+		return dbFiles(ctx, args, getenv, stdout, stderr)
+	}
+	return errors.New(dbUsage)
+}
+
+func dbServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("db serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	env := func(k, def string) string {

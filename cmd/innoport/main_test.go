@@ -88,7 +88,7 @@ func TestTokenCommandSignsWhatTheServiceAccepts(t *testing.T) {
 	err = run(context.Background(), []string{"frobnicate"}, envOf(nil), &out, &errOut)
 	assert.ErrorContains(t, err, "unknown command")
 	err = run(context.Background(), []string{"db"}, envOf(nil), &out, &errOut)
-	assert.ErrorContains(t, err, "usage: innoport db serve")
+	assert.ErrorContains(t, err, "innoport db backup")
 	err = run(context.Background(), []string{"db", "serve", "--addr", "0.0.0.0:27017", "--data-dir", dir}, envOf(nil), &out, &errOut)
 	assert.ErrorContains(t, err, "loopback address only")
 }
