@@ -63,8 +63,8 @@ func ScreenInnovativeEnterprises(svc *screening.Service, schedule string) Job {
 func ScoreMatches(svc *matching.Service, schedule string) Job {
 	return Job{Name: "score-matches", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
 		st, err := svc.RescoreAll(ctx)
-		return fmt.Sprintf("%d startups × %d targets = %d pairs scored, %d lists written in %s",
-			st.Startups, st.Targets, st.Pairs, st.Lists, st.Took.Round(time.Millisecond)), err
+		return fmt.Sprintf("%d startups × %d targets = %d pairs scored, %d lists computed, %d written in %s",
+			st.Startups, st.Targets, st.Pairs, st.Lists, st.Written, st.Took.Round(time.Millisecond)), err
 	}}
 }
 
