@@ -294,6 +294,16 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 	// is every start after the first.
 	for coll, models := range idx {
 		for _, m := range models {
+			if d.serial != nil && !unique(m) {
+				// FerretDB v1.24 (SQLite) never reads through an index
+				// but _id's: a secondary index only costs each write a
+				// parse of the document's JSON. Unique ones keep their
+				// invariants.
+				if err := d.dropIndex(ctx, coll, m); err != nil {
+					return err
+				}
+				continue
+			}
 			if _, err := d.db.Collection(coll).Indexes().CreateOne(ctx, m); err != nil {
 				return fmt.Errorf("create index on %s: %w", coll, err)
 			}
@@ -316,6 +326,35 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 		}
 	}
 	return indexLookups(ctx, d.dir, d.db.Name())
+}
+
+func unique(m mongo.IndexModel) bool {
+	if m.Options == nil {
+		return false
+	}
+	var o options.IndexOptions
+	for _, f := range m.Options.List() {
+		_ = f(&o)
+	}
+	return o.Unique != nil && *o.Unique
+}
+
+// dropIndex drops the index of model m from coll if it is there (a store
+// made before secondary indexes were left out on FerretDB).
+func (d *DB) dropIndex(ctx context.Context, coll string, m mongo.IndexModel) error {
+	name := ""
+	for _, k := range m.Keys.(bson.D) {
+		if name != "" {
+			name += "_"
+		}
+		name += fmt.Sprint(k.Key, "_", k.Value)
+	}
+	err := d.db.Collection(coll).Indexes().DropOne(ctx, name)
+	var ce mongo.CommandError
+	if err != nil && !(errors.As(err, &ce) && (ce.Code == 27 || ce.Code == 26)) { // IndexNotFound, NamespaceNotFound
+		return fmt.Errorf("drop index %s on %s: %w", name, coll, err)
+	}
+	return nil
 }
 
 // isNamespaceExists recognises the error of creating a collection that
