@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -39,8 +39,11 @@ type memo struct {
 	// loaded is false until the first read loads the collection, and again
 	// after a drop.
 	loaded bool
-	docs   map[string]bson.Raw
-	ids    []string // the keys of docs, sorted
+	// off is set for good when the collection holds a document whose _id
+	// is not a string: the memo then never loads, and reads go to the server.
+	off  bool
+	docs map[string]bson.Raw
+	ids  []string // the keys of docs, sorted
 }
 
 // memos are the memos of the process, by server URI, database and
@@ -79,13 +82,19 @@ func forgetMemos(uri, db string) {
 	})
 }
 
+// errMemoOff is load's answer for a collection the memo cannot hold.
+var errMemoOff = errors.New("the collection has a document whose _id is not a string")
+
 // load reads the whole collection into the memo unless it holds it.
 func (m *memo) load(ctx context.Context, c *mongo.Collection) error {
 	m.mu.RLock()
-	loaded := m.loaded
+	loaded, off := m.loaded, m.off
 	m.mu.RUnlock()
 	if loaded {
 		return nil
+	}
+	if off {
+		return errMemoOff
 	}
 	m.write.Lock()
 	defer m.write.Unlock()
@@ -109,7 +118,10 @@ func (m *memo) load(ctx context.Context, c *mongo.Collection) error {
 	for cur.Next(ctx) {
 		id, ok := cur.Current.Lookup("_id").StringValueOK()
 		if !ok {
-			return fmt.Errorf("%s holds a document whose _id is not a string", c.Name())
+			m.mu.Lock()
+			m.off = true
+			m.mu.Unlock()
+			return errMemoOff
 		}
 		docs[id] = slices.Clone(cur.Current)
 	}
@@ -137,6 +149,7 @@ func (m *memo) put(doc bson.Raw) {
 	}
 	if !ok {
 		m.dropLocked()
+		m.off = true
 		return
 	}
 	if m.fields != nil {

@@ -182,6 +182,28 @@ func TestMemoFollowsWrites(t *testing.T) {
 	assert.Equal(t, []string{"b=12", "c=30", "d=40"}, ids())
 }
 
+// A collection with a document whose _id is not a string is left to the
+// server for good, and read right.
+func TestMemoStepsAsideForOtherIDs(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db, _ := ownStore(t)
+	c := db.coll("memo_oid")
+	_, err := c.InsertOne(ctx, bson.D{{Key: "_id", Value: "a"}})
+	require.NoError(t, err)
+	n, err := c.CountDocuments(ctx, bson.D{})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), n)
+	_, err = c.InsertOne(ctx, bson.D{{Key: "v", Value: 1}}) // the driver makes an ObjectID
+	require.NoError(t, err)
+	for range 2 {
+		n, err = c.CountDocuments(ctx, bson.D{})
+		require.NoError(t, err)
+		assert.Equal(t, int64(2), n)
+	}
+	assert.True(t, c.memo.off)
+}
+
 // FerretDB's lookups by _id use the index made for them, and a second
 // process cannot open the same data directory.
 func TestLookupsByIDUseAnIndexAndTheDirectoryIsLocked(t *testing.T) {
