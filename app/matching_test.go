@@ -234,3 +234,32 @@ func TestBookmarkCountsAsPositiveFeedback(t *testing.T) {
 		return false
 	}, 15*time.Second, 20*time.Millisecond, "a bookmark raises the match's score")
 }
+
+// Changes rescored together in the background leave the lists a full
+// rescore computes: after several startups and an investor change in one
+// burst, the full rescore finds nothing to write.
+func TestABurstOfChangesIsRescoredAsAFullRescoreWould(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	ctx := t.Context()
+	_, err := e.app.resolver.Matching.RescoreAll(ctx)
+	require.NoError(t, err)
+	admin := e.token(t, "ADMIN", "admin-1", "")
+	r := e.do(t, req{token: admin, query: `{ startups(first: 5) { edges { node { id version stage } } } investors(first: 1) { edges { node { id version } } } }`})
+	require.Empty(t, r.Errors)
+	stages := []string{"SEED", "SERIES_A", "GROWTH", "PRE_SEED", "IDEA"}
+	for i, edge := range r.List("startups.edges") {
+		n := edge.(map[string]any)["node"].(map[string]any)
+		u := e.do(t, req{token: admin, query: updateStartup, vars: map[string]any{"input": map[string]any{
+			"id": n["id"], "version": n["version"], "stage": stages[i], "sectors": []string{"PORT_LOGISTICS", "FINTECH"}}}})
+		require.Empty(t, u.UserErrors("updateStartup"))
+	}
+	u := e.do(t, req{token: admin, query: `mutation($input: UpdateInvestorInput!) { updateInvestor(input: $input) { userErrors { field code } } }`,
+		vars: map[string]any{"input": map[string]any{"id": r.Str("investors.edges.0.node.id"), "version": r.Num("investors.edges.0.node.version"),
+			"sectors": []string{"PORT_LOGISTICS"}}}})
+	require.Empty(t, u.UserErrors("updateInvestor"))
+	require.Eventually(t, func() bool { return e.app.Backlog(ctx)["rescore"] == 0 }, 30*time.Second, 20*time.Millisecond)
+	st, err := e.app.resolver.Matching.RescoreAll(ctx)
+	require.NoError(t, err)
+	assert.Zero(t, st.Written, "of %d lists, none differs from what the changes' rescoring stored", st.Lists)
+}

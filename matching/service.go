@@ -374,6 +374,12 @@ func (e *Engine) targetList(k Kind, j int, l []Scored, now time.Time) List {
 // and the lists of the other side that held it or would now take it, each
 // recomputed whole. ref.Kind is unused for a startup (isStartup).
 func (s *Service) Rescore(ctx context.Context, isStartup bool, ref Ref) (Stats, error) {
+	return s.rescore(ctx, []change{{isStartup, ref}})
+}
+
+// rescore is Rescore of several changes on one snapshot: each list they
+// touch is computed once, from one compiled engine, and written once.
+func (s *Service) rescore(ctx context.Context, changes []change) (Stats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start := time.Now()
@@ -383,21 +389,50 @@ func (s *Service) Rescore(ctx context.Context, isStartup bool, ref Ref) (Stats, 
 		return Stats{}, err
 	}
 	e := Compile(snap)
-	var lists []List
+	fl := floorsOnce{s: s, got: map[[2]string]map[string]Floor{}}
+	byKey := map[string]List{}
 	pairs := 0
-	if isStartup {
-		lists, pairs, err = s.rescoreStartup(ctx, e, ref.ID, now)
-	} else {
-		lists, pairs, err = s.rescoreTarget(ctx, e, ref, now)
+	for _, c := range changes {
+		var lists []List
+		var n int
+		if c.startup {
+			lists, n, err = s.rescoreStartup(ctx, e, c.ref.ID, now, fl.of)
+		} else {
+			lists, n, err = s.rescoreTarget(ctx, e, c.ref, now, fl.of)
+		}
+		if err != nil {
+			return Stats{}, err
+		}
+		for _, l := range lists {
+			byKey[l.Key.ID()] = l
+		}
+		pairs += n
 	}
-	if err != nil {
-		return Stats{}, err
-	}
+	lists := slices.Collect(maps.Values(byKey))
 	written, err := s.write(ctx, lists, false)
 	if err != nil {
 		return Stats{}, err
 	}
 	return Stats{Pairs: pairs, Lists: len(lists), Written: written, Took: time.Since(start)}, nil
+}
+
+// floorsOnce loads the floors of each owner and kind once for a rescore:
+// the stored lists before it, which decide what a change may touch.
+type floorsOnce struct {
+	s   *Service
+	got map[[2]string]map[string]Floor
+}
+
+func (f floorsOnce) of(ctx context.Context, o Owner, k Kind) (map[string]Floor, error) {
+	key := [2]string{string(o), k.String()}
+	if m, ok := f.got[key]; ok {
+		return m, nil
+	}
+	m, err := f.s.floors(ctx, o, k)
+	if err == nil {
+		f.got[key] = m
+	}
+	return m, err
 }
 
 // floors loads the floors of the lists of owner o and kind k, by owner ID.
@@ -413,12 +448,13 @@ func (s *Service) floors(ctx context.Context, o Owner, k Kind) (map[string]Floor
 	return out, nil
 }
 
-func (s *Service) rescoreStartup(ctx context.Context, e *Engine, id string, now time.Time) ([]List, int, error) {
+func (s *Service) rescoreStartup(ctx context.Context, e *Engine, id string, now time.Time,
+	floorsOf func(context.Context, Owner, Kind) (map[string]Floor, error)) ([]List, int, error) {
 	i := index(len(e.snap.Startups), func(i int) string { return e.snap.Startups[i].ID }, id)
 	var floors [numKinds]map[string]Floor
 	affected := [numKinds]map[int]bool{}
 	for _, k := range Kinds[:3] {
-		f, err := s.floors(ctx, targetOwner[k], k)
+		f, err := floorsOf(ctx, targetOwner[k], k)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -453,10 +489,11 @@ func (s *Service) rescoreStartup(ctx context.Context, e *Engine, id string, now 
 	return lists, pairs, nil
 }
 
-func (s *Service) rescoreTarget(ctx context.Context, e *Engine, ref Ref, now time.Time) ([]List, int, error) {
+func (s *Service) rescoreTarget(ctx context.Context, e *Engine, ref Ref, now time.Time,
+	floorsOf func(context.Context, Owner, Kind) (map[string]Floor, error)) ([]List, int, error) {
 	k := ref.Kind
 	j := index(e.snap.count(k), func(j int) string { return e.snap.Ref(k, j).ID }, ref.ID)
-	f, err := s.floors(ctx, OwnerStartup, k)
+	f, err := floorsOf(ctx, OwnerStartup, k)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -510,8 +547,10 @@ type change struct {
 }
 
 // bulkChanges is how many queued changes make one full rescore cheaper
-// than rescoring each (an import, a batch of edits).
-const bulkChanges = 20
+// than rescoring them together (an import, a city's growth): a batch
+// computes each changed entity's lists and those it touches on one
+// compiled snapshot; a full rescore computes every list.
+const bulkChanges = 200
 
 // settle is how long the rescoring waits after a change for more to come.
 const settle = 100 * time.Millisecond
@@ -563,15 +602,7 @@ func (s *Service) RescoreChanged(ctx context.Context) (Stats, int, error) {
 	if len(batch) > bulkChanges {
 		total, err = s.RescoreAll(ctx)
 	} else {
-		for c := range batch {
-			var st Stats
-			if st, err = s.Rescore(ctx, c.startup, c.ref); err != nil {
-				break
-			}
-			total.Pairs += st.Pairs
-			total.Lists += st.Lists
-			total.Written += st.Written
-		}
+		total, err = s.rescore(ctx, slices.Collect(maps.Keys(batch)))
 	}
 	total.Took = time.Since(start)
 	if err != nil {
