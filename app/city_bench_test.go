@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -39,7 +40,7 @@ func BenchmarkCity(b *testing.B) {
 		n, err = strconv.Atoi(v)
 		require.NoError(b, err, "INNOPORT_CITY_STARTUPS")
 	}
-	e := newEnvWith(b, func(c *Config) { c.MatchesK = 20 })
+	e := newEnvWith(b, func(c *Config) { c.MatchesK = 20; c.Metrics = true })
 	srv := httptest.NewServer(e.h)
 	b.Cleanup(srv.Close)
 	c := &city{b: b, e: e, url: srv.URL + "/graphql", admin: e.token(b, "ADMIN", "admin-1", "")}
@@ -51,6 +52,7 @@ func BenchmarkCity(b *testing.B) {
 	create := c.grow(n)
 	grew := time.Since(start)
 	settled := c.settle()
+	commands := serverCommands(b, e)
 
 	// A change reaches both sides' lists.
 	reflected := c.changeReflected()
@@ -81,11 +83,12 @@ func BenchmarkCity(b *testing.B) {
 		"  score-matches full run   %s (%s)\n"+
 		"  screening full run       %s\n"+
 		"  %d submitApplication (48 clients, 4 calls each): %.0f req/s, p50 %s p99 %s\n"+
-		"  a change in both sides' lists after %s",
+		"  a change in both sides' lists after %s\n"+
+		"  store commands sent to FerretDB during growth (most time first): %s",
 		n, runtime.GOMAXPROCS(0), grew.Round(time.Second), len(create), settled.Round(100*time.Millisecond),
 		pct(create, 50), pct(create, 95), pct(page, 50), pct(page, 95), pct(search, 50), pct(search, 95),
 		score.Round(100*time.Millisecond), scoreStats, screen.Round(10*time.Millisecond),
-		len(submit), rate, pct(submit, 50), pct(submit, 99), reflected.Round(10*time.Millisecond))
+		len(submit), rate, pct(submit, 50), pct(submit, 99), reflected.Round(10*time.Millisecond), commands)
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 	b.ReportMetric(ms(pct(create, 95)), "create-p95-ms")
 	b.ReportMetric(ms(pct(page, 95)), "page-p95-ms")
@@ -317,6 +320,32 @@ func (c *city) submissions(clients, startups, perCall int) (float64, []time.Dura
 	close(jobs)
 	wg.Wait()
 	return float64(len(lat)) / time.Since(start).Seconds(), lat
+}
+
+// serverCommands sums up, from /metrics, the commands the server answered
+// so far: the six that took longest in all, with their count and total time.
+func serverCommands(b *testing.B, e *env) string {
+	type cmd struct {
+		name  string
+		n     uint64
+		total float64
+	}
+	var cmds []cmd
+	for _, m := range scrape(b, e)["innoport_store_command_duration_seconds"].GetMetric() {
+		l := map[string]string{}
+		for _, p := range m.GetLabel() {
+			l[p.GetName()] = p.GetValue()
+		}
+		if l["served"] == "server" {
+			cmds = append(cmds, cmd{l["command"] + " " + l["collection"], m.GetHistogram().GetSampleCount(), m.GetHistogram().GetSampleSum()})
+		}
+	}
+	slices.SortFunc(cmds, func(a, b cmd) int { return cmp.Compare(b.total, a.total) })
+	var out []string
+	for _, c := range cmds[:min(6, len(cmds))] {
+		out = append(out, fmt.Sprintf("%s ×%d %.1fs", c.name, c.n, c.total))
+	}
+	return strings.Join(out, ", ")
 }
 
 // pct is the p-th percentile of lat.

@@ -15,7 +15,7 @@ import (
 )
 
 // scrape reads /metrics as Prometheus would.
-func scrape(t *testing.T, e *env) map[string]*dto.MetricFamily {
+func scrape(t testing.TB, e *env) map[string]*dto.MetricFamily {
 	t.Helper()
 	w := httptest.NewRecorder()
 	e.h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))

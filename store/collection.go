@@ -344,10 +344,28 @@ func (c *collection) InsertMany(ctx context.Context, docs []any, opts ...options
 	return res, err
 }
 
-// ReplaceOne is mongo.Collection.ReplaceOne.
+// ReplaceOne is mongo.Collection.ReplaceOne. With a memo, a replace
+// conditional on more than the _id (a version) is decided against the
+// memo, exact under the collection's lock, and sent by _id alone: FerretDB
+// reads the whole collection for any other filter.
 func (c *collection) ReplaceOne(ctx context.Context, filter, replacement any, opts ...options.Lister[options.ReplaceOptions]) (*mongo.UpdateResult, error) {
+	o, err := optionsOf(opts)
+	if err != nil {
+		return nil, err
+	}
+	upsert := o.Upsert != nil && *o.Upsert
+	m := c.loaded(ctx)
 	var res *mongo.UpdateResult
-	err := c.written(func() (err error) {
+	err = c.written(func() (err error) {
+		if id, ok := idOf(filter); ok && m != nil && !upsert {
+			if hit, ok := m.decide(filter, id); ok {
+				if !hit {
+					res = &mongo.UpdateResult{Acknowledged: true}
+					return nil
+				}
+				filter = bson.D{{Key: "_id", Value: id}}
+			}
+		}
 		res, err = c.c.ReplaceOne(ctx, filter, replacement, opts...)
 		return err
 	}, func(m *memo) {
@@ -363,10 +381,27 @@ func (c *collection) ReplaceOne(ctx context.Context, filter, replacement any, op
 	return res, err
 }
 
-// UpdateOne is mongo.Collection.UpdateOne.
+// UpdateOne is mongo.Collection.UpdateOne. With a memo, an update (not an
+// upsert) conditional on more than the _id is decided against the memo,
+// as ReplaceOne's, and sent by _id alone.
 func (c *collection) UpdateOne(ctx context.Context, filter, update any, opts ...options.Lister[options.UpdateOneOptions]) (*mongo.UpdateResult, error) {
+	o, err := optionsOf(opts)
+	if err != nil {
+		return nil, err
+	}
+	upsert := o.Upsert != nil && *o.Upsert
+	m := c.loaded(ctx)
 	var res *mongo.UpdateResult
-	err := c.written(func() (err error) {
+	err = c.written(func() (err error) {
+		if id, ok := idOf(filter); ok && m != nil && !upsert && o.ArrayFilters == nil {
+			if hit, ok := m.decide(filter, id); ok {
+				if !hit {
+					res = &mongo.UpdateResult{Acknowledged: true}
+					return nil
+				}
+				filter = bson.D{{Key: "_id", Value: id}}
+			}
+		}
 		res, err = c.c.UpdateOne(ctx, filter, update, opts...)
 		return err
 	}, func(m *memo) {
@@ -404,10 +439,22 @@ func (c *collection) FindOneAndUpdate(ctx context.Context, filter, update any, o
 	return res
 }
 
-// DeleteOne is mongo.Collection.DeleteOne.
+// DeleteOne is mongo.Collection.DeleteOne. With a memo, a delete
+// conditional on more than the _id is decided against the memo, as
+// ReplaceOne's, and sent by _id alone.
 func (c *collection) DeleteOne(ctx context.Context, filter any, opts ...options.Lister[options.DeleteOneOptions]) (*mongo.DeleteResult, error) {
+	m := c.loaded(ctx)
 	var res *mongo.DeleteResult
 	err := c.written(func() (err error) {
+		if id, ok := idOf(filter); ok && m != nil {
+			if hit, ok := m.decide(filter, id); ok {
+				if !hit {
+					res = &mongo.DeleteResult{Acknowledged: true}
+					return nil
+				}
+				filter = bson.D{{Key: "_id", Value: id}}
+			}
+		}
 		res, err = c.c.DeleteOne(ctx, filter, opts...)
 		return err
 	}, func(m *memo) {
@@ -444,15 +491,25 @@ func (c *collection) DeleteMany(ctx context.Context, filter any, opts ...options
 	return res, err
 }
 
-// BulkWrite is mongo.Collection.BulkWrite. The memo follows documents
-// written whole by an _id alone; any other model drops it.
+// BulkWrite is mongo.Collection.BulkWrite. With a memo, replaces are
+// decided against it as ReplaceOne's are, and the memo follows inserts and
+// documents replaced by _id; any other model drops it.
 func (c *collection) BulkWrite(ctx context.Context, models []mongo.WriteModel, opts ...options.Lister[options.BulkWriteOptions]) (*mongo.BulkWriteResult, error) {
+	m := c.loaded(ctx)
 	var res *mongo.BulkWriteResult
+	send := models
 	err := c.written(func() (err error) {
-		res, err = c.c.BulkWrite(ctx, models, opts...)
+		if m != nil {
+			send = m.narrow(models)
+		}
+		if len(send) == 0 {
+			res = &mongo.BulkWriteResult{}
+			return nil
+		}
+		res, err = c.c.BulkWrite(ctx, send, opts...)
 		return err
 	}, func(m *memo) {
-		for _, w := range models {
+		for _, w := range send {
 			switch w := w.(type) {
 			case *mongo.InsertOneModel:
 				raw, err := bson.Marshal(w.Document)
@@ -462,9 +519,9 @@ func (c *collection) BulkWrite(ctx context.Context, models []mongo.WriteModel, o
 				}
 				m.put(raw)
 			case *mongo.ReplaceOneModel:
-				// Upserted by _id alone, the replacement is stored whatever
-				// was there.
-				if id, ok := idOf(w.Filter); ok && onlyID(w.Filter) && w.Upsert != nil && *w.Upsert {
+				// By _id alone, narrow kept only replaces that match, and
+				// an upsert stores its replacement whatever was there.
+				if id, ok := idOf(w.Filter); ok && onlyID(w.Filter) {
 					putDoc(m, w.Replacement, id)
 				} else {
 					m.drop()
@@ -477,4 +534,33 @@ func (c *collection) BulkWrite(ctx context.Context, models []mongo.WriteModel, o
 		}
 	})
 	return res, err
+}
+
+// narrow decides the replaces among models against the memo: one that
+// matches goes by its _id alone, one that does not is left out. The caller
+// holds the collection's write lock.
+func (m *memo) narrow(models []mongo.WriteModel) []mongo.WriteModel {
+	out := make([]mongo.WriteModel, 0, len(models))
+	for _, w := range models {
+		r, ok := w.(*mongo.ReplaceOneModel)
+		if !ok || r.Upsert != nil && *r.Upsert {
+			out = append(out, w)
+			continue
+		}
+		id, ok := idOf(r.Filter)
+		if !ok {
+			out = append(out, w)
+			continue
+		}
+		hit, ok := m.decide(r.Filter, id)
+		switch {
+		case !ok:
+			out = append(out, w)
+		case hit:
+			by := *r
+			by.Filter = bson.D{{Key: "_id", Value: id}}
+			out = append(out, &by)
+		}
+	}
+	return out
 }

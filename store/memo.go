@@ -204,6 +204,23 @@ func project(doc bson.Raw, fields map[string]bool) bson.Raw {
 	return raw
 }
 
+// decide tells whether filter matches document id as the memo holds it;
+// ok is false when the memo cannot tell (not loaded, a filter it does not
+// evaluate or whose fields it does not keep).
+func (m *memo) decide(filter any, id string) (hit, ok bool) {
+	match, fields, ok := compileFilter(filter)
+	if !ok || !m.covers(fields) {
+		return false, false
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if !m.loaded {
+		return false, false
+	}
+	doc, has := m.docs[id]
+	return has && match(doc), true
+}
+
 // query is a read the memo can answer.
 type query struct {
 	match       predicate

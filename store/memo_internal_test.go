@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -174,12 +175,35 @@ func TestMemoFollowsWrites(t *testing.T) {
 		SetFilter(bson.D{{Key: "_id", Value: "d"}}).SetReplacement(bson.D{{Key: "_id", Value: "d"}, {Key: "v", Value: int64(4)}})})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"b=12", "c=30", "d=4"}, ids())
+	// Replaces conditional on a field: decided against the memo.
+	res, err := c.ReplaceOne(ctx, bson.D{{Key: "_id", Value: "b"}, {Key: "v", Value: int64(1)}}, bson.D{{Key: "_id", Value: "b"}, {Key: "v", Value: int64(-1)}})
+	require.NoError(t, err)
+	assert.Zero(t, res.MatchedCount, "b's v is 12, not 1")
+	res, err = c.ReplaceOne(ctx, bson.D{{Key: "_id", Value: "b"}, {Key: "v", Value: int64(12)}}, bson.D{{Key: "_id", Value: "b"}, {Key: "v", Value: int64(13)}})
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), res.MatchedCount)
+	_, err = c.BulkWrite(ctx, []mongo.WriteModel{
+		mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: "c"}, {Key: "v", Value: int64(30)}}).SetReplacement(bson.D{{Key: "_id", Value: "c"}, {Key: "v", Value: int64(31)}}),
+		mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: "d"}, {Key: "v", Value: int64(99)}}).SetReplacement(bson.D{{Key: "_id", Value: "d"}, {Key: "v", Value: int64(-1)}}),
+		mongo.NewReplaceOneModel().SetFilter(bson.D{{Key: "_id", Value: "zz"}}).SetReplacement(bson.D{{Key: "_id", Value: "zz"}, {Key: "v", Value: int64(-1)}}),
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"b=13", "c=31", "d=4"}, ids())
 	assert.True(t, c.memo.loaded, "each write above was followed, not reloaded")
+	raw := func(id string) int64 {
+		v, err := c.c.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Raw()
+		require.NoError(t, err)
+		return v.Lookup("v").AsInt64()
+	}
+	assert.Equal(t, []int64{13, 31, 4}, []int64{raw("b"), raw("c"), raw("d")}, "the server holds what the memo holds")
+	del, err := c.DeleteOne(ctx, bson.D{{Key: "_id", Value: "d"}, {Key: "v", Value: int64(5)}})
+	require.NoError(t, err)
+	assert.Zero(t, del.DeletedCount, "d's v is 4")
 
 	_, err = c.UpdateOne(ctx, bson.D{{Key: "v", Value: int64(4)}}, bson.D{{Key: "$set", Value: bson.D{{Key: "v", Value: int64(40)}}}})
 	require.NoError(t, err)
 	assert.False(t, c.memo.loaded, "an update not by _id drops the memo")
-	assert.Equal(t, []string{"b=12", "c=30", "d=40"}, ids())
+	assert.Equal(t, []string{"b=13", "c=31", "d=40"}, ids())
 }
 
 // A collection with a document whose _id is not a string is left to the
@@ -232,4 +256,15 @@ func TestLookupsByIDUseAnIndexAndTheDirectoryIsLocked(t *testing.T) {
 	_, err = StartEmbedded(dir, "127.0.0.1:0", slog.New(slog.DiscardHandler))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "open in another process")
+}
+
+// FerretDB's log keeps its warnings, with their attributes, and drops the
+// rest.
+func TestQuietFerretKeepsWarningsWithTheirAttributes(t *testing.T) {
+	var buf strings.Builder
+	l := slog.New(quietFerret{Handler: slog.NewTextHandler(&buf, nil)}).With("conn", "127.0.0.1:5").WithGroup("cmd").With("name", "find")
+	l.Info("connection accepted")
+	l.Warn("slow")
+	assert.Equal(t, 1, strings.Count(buf.String(), "\n"), buf.String())
+	assert.Contains(t, buf.String(), `msg=slow conn=127.0.0.1:5 cmd.name=find`)
 }

@@ -167,6 +167,7 @@ func resultFilter(f screening.ResultFilter) bson.D {
 	q := eqIfSet(bson.D{}, "setKey", f.SetKey)
 	q = eqIfSet(q, "status", string(f.Status))
 	q = eqIfSet(q, "startupId", f.StartupID)
+	q = inIfSet(q, "startupId", f.StartupIDs)
 	return eqIfSet(q, "incubatorId", f.IncubatorID)
 }
 

@@ -54,6 +54,7 @@ type ResultFilter struct {
 	SetKey      string
 	Status      Status
 	StartupID   string
+	StartupIDs  []string // any of them, when set
 	IncubatorID string
 }
 
@@ -239,12 +240,8 @@ func (s *Service) Screen(ctx context.Context, ids []string) (Stats, error) {
 	}
 	now := s.clock.Now()
 	asOf := value.DateOf(now)
-	// One read of the stored results for all sets: the embedded store decodes
-	// every document it filters, so a read per set would cost that many scans.
-	var read ResultFilter
-	if len(ids) == 1 {
-		read.StartupID = ids[0]
-	}
+	// One read of the stored results of these firms for all sets.
+	read := ResultFilter{StartupIDs: ids}
 	all, err := s.results.Find(ctx, read)
 	if err != nil {
 		return Stats{}, err
