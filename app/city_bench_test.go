@@ -58,7 +58,6 @@ func BenchmarkCity(b *testing.B) {
 	reflected := c.changeReflected()
 	c.settle() // the reads below are measured on a quiet service, each alone
 
-
 	page := c.repeat(200, `{ startups(first: 50) { edges { node { id name incubator { name } } } } }`, nil, "")
 	search := c.repeat(200, `query($q: String!) { search(query: $q, first: 20) { edges { node { __typename } } } }`,
 		map[string]any{"q": "cang bien logistics"}, "")
