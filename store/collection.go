@@ -357,13 +357,11 @@ func (c *collection) ReplaceOne(ctx context.Context, filter, replacement any, op
 	m := c.loaded(ctx)
 	var res *mongo.UpdateResult
 	err = c.written(func() (err error) {
-		if id, ok := idOf(filter); ok && m != nil && !upsert {
-			if hit, ok := m.decide(filter, id); ok {
-				if !hit {
-					res = &mongo.UpdateResult{Acknowledged: true}
-					return nil
-				}
-				filter = bson.D{{Key: "_id", Value: id}}
+		if !upsert {
+			var miss bool
+			if filter, miss = m.byID(filter); miss {
+				res = &mongo.UpdateResult{Acknowledged: true}
+				return nil
 			}
 		}
 		res, err = c.c.ReplaceOne(ctx, filter, replacement, opts...)
@@ -393,13 +391,11 @@ func (c *collection) UpdateOne(ctx context.Context, filter, update any, opts ...
 	m := c.loaded(ctx)
 	var res *mongo.UpdateResult
 	err = c.written(func() (err error) {
-		if id, ok := idOf(filter); ok && m != nil && !upsert && o.ArrayFilters == nil {
-			if hit, ok := m.decide(filter, id); ok {
-				if !hit {
-					res = &mongo.UpdateResult{Acknowledged: true}
-					return nil
-				}
-				filter = bson.D{{Key: "_id", Value: id}}
+		if !upsert && o.ArrayFilters == nil {
+			var miss bool
+			if filter, miss = m.byID(filter); miss {
+				res = &mongo.UpdateResult{Acknowledged: true}
+				return nil
 			}
 		}
 		res, err = c.c.UpdateOne(ctx, filter, update, opts...)
@@ -446,14 +442,10 @@ func (c *collection) DeleteOne(ctx context.Context, filter any, opts ...options.
 	m := c.loaded(ctx)
 	var res *mongo.DeleteResult
 	err := c.written(func() (err error) {
-		if id, ok := idOf(filter); ok && m != nil {
-			if hit, ok := m.decide(filter, id); ok {
-				if !hit {
-					res = &mongo.DeleteResult{Acknowledged: true}
-					return nil
-				}
-				filter = bson.D{{Key: "_id", Value: id}}
-			}
+		var miss bool
+		if filter, miss = m.byID(filter); miss {
+			res = &mongo.DeleteResult{Acknowledged: true}
+			return nil
 		}
 		res, err = c.c.DeleteOne(ctx, filter, opts...)
 		return err
@@ -547,20 +539,34 @@ func (m *memo) narrow(models []mongo.WriteModel) []mongo.WriteModel {
 			out = append(out, w)
 			continue
 		}
-		id, ok := idOf(r.Filter)
-		if !ok {
-			out = append(out, w)
-			continue
-		}
-		hit, ok := m.decide(r.Filter, id)
-		switch {
-		case !ok:
-			out = append(out, w)
-		case hit:
+		if filter, miss := m.byID(r.Filter); !miss {
 			by := *r
-			by.Filter = bson.D{{Key: "_id", Value: id}}
+			by.Filter = filter
 			out = append(out, &by)
 		}
 	}
 	return out
+}
+
+// byID decides a write's filter that names an _id against the memo: when
+// the document matches, the write goes by its _id alone; miss is set when
+// it does not, and the write would change nothing. Any other filter, or
+// one the memo cannot decide (or no memo), is returned as it is. The
+// caller holds the collection's write lock.
+func (m *memo) byID(filter any) (narrowed any, miss bool) {
+	if m == nil {
+		return filter, false
+	}
+	id, ok := idOf(filter)
+	if !ok {
+		return filter, false
+	}
+	hit, ok := m.decide(filter, id)
+	switch {
+	case !ok:
+		return filter, false
+	case !hit:
+		return nil, true
+	}
+	return bson.D{{Key: "_id", Value: id}}, false
 }

@@ -64,6 +64,11 @@ func (c *compiler) document(d bson.Raw) (predicate, bool) {
 		}
 		ps = append(ps, p)
 	}
+	return every(ps), true
+}
+
+// every holds when each of ps does.
+func every(ps []predicate) predicate {
 	return func(doc bson.Raw) bool {
 		for _, p := range ps {
 			if !p(doc) {
@@ -71,7 +76,7 @@ func (c *compiler) document(d bson.Raw) (predicate, bool) {
 			}
 		}
 		return true
-	}, true
+	}
 }
 
 func (c *compiler) logical(op string, v bson.RawValue) (predicate, bool) {
@@ -127,14 +132,7 @@ func (c *compiler) field(path string, v bson.RawValue) (predicate, bool) {
 		}
 		ps = append(ps, p)
 	}
-	return func(doc bson.Raw) bool {
-		for _, p := range ps {
-			if !p(doc) {
-				return false
-			}
-		}
-		return true
-	}, true
+	return every(ps), true
 }
 
 // condition compiles one operator on the field at keys.
