@@ -4,6 +4,7 @@ import (
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -47,6 +48,36 @@ func MentorDoc(m ecosystem.Mentor) Doc {
 	return Doc{Type: Mentor, ID: m.ID, Version: m.Version, Title: m.Name, Subtitle: m.Affiliation,
 		Keywords: sectorLabels(m.Expertise), Body: m.Bio,
 		Facets: map[Facet][]string{FacetSector: strs(m.Expertise)}}
+}
+
+// OfferDoc is a published technology offer's public part (never its
+// details); ok is false for an offer that is not published.
+func OfferDoc(o transfer.Offer) (d Doc, ok bool) {
+	if o.Status != transfer.Published {
+		return Doc{}, false
+	}
+	var ip []string
+	for _, r := range o.IP {
+		ip = append(ip, r.Status())
+	}
+	body := o.Summary
+	if o.SummaryEN != "" {
+		body += "\n" + o.SummaryEN
+	}
+	return Doc{Type: TechOffer, ID: o.ID, Version: o.Version, Title: o.Title, Subtitle: o.TitleEN,
+		Keywords: sectorLabels(o.Sectors), Body: body,
+		Facets: map[Facet][]string{FacetSector: strs(o.Sectors), FacetTRL: {o.TRL.Band()}, FacetIP: ip,
+			FacetCooperation: strs(o.Cooperation)}}, true
+}
+
+// RequestDoc is an open technology request's problem (never the firm of a
+// confidential one: no firm is indexed); ok is false for a closed request.
+func RequestDoc(r transfer.Request) (d Doc, ok bool) {
+	if r.Status != transfer.RequestOpen {
+		return Doc{}, false
+	}
+	return Doc{Type: TechRequest, ID: r.ID, Version: r.Version, Title: r.Title, Keywords: sectorLabels(r.Sectors),
+		Body: r.Problem, Facets: map[Facet][]string{FacetSector: strs(r.Sectors), FacetTRL: {r.TRL.Band()}}}, true
 }
 
 // sectorLabels are the sectors' names in Vietnamese and English.

@@ -27,10 +27,14 @@ const (
 	FundCall Type = "FUND_CALL"
 	Investor Type = "INVESTOR"
 	Mentor   Type = "MENTOR"
+	// TechOffer and TechRequest are technology transfer's published offers
+	// and open requests.
+	TechOffer   Type = "TECH_OFFER"
+	TechRequest Type = "TECH_REQUEST"
 )
 
 // Types are the indexed record types, in the order results list them.
-var Types = []Type{Startup, FundCall, Investor, Mentor}
+var Types = []Type{Startup, FundCall, Investor, Mentor, TechOffer, TechRequest}
 
 // Facet is a field whose values are counted and filtered on.
 type Facet string
@@ -41,10 +45,16 @@ const (
 	FacetStage     Facet = "stage"
 	FacetWard      Facet = "ward"
 	FacetIncubator Facet = "incubator"
+	// Technology transfer's: the TRL band (TRL_1_3, TRL_4_6, TRL_7_9), the
+	// IP status (APPLICATION_PENDING, KNOW_HOW or the kind of title) and the
+	// cooperation sought.
+	FacetTRL         Facet = "trl"
+	FacetIP          Facet = "ip"
+	FacetCooperation Facet = "cooperation"
 )
 
 // Facets are all facets.
-var Facets = []Facet{FacetSector, FacetStage, FacetWard, FacetIncubator}
+var Facets = []Facet{FacetSector, FacetStage, FacetWard, FacetIncubator, FacetTRL, FacetIP, FacetCooperation}
 
 // Doc is one indexed record: public fields only.
 type Doc struct {

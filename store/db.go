@@ -56,13 +56,20 @@ const (
 	colNotifications   = "notifications"
 	colGrants          = "data_room_grants"
 	colDataRoomLog     = "data_room_log"
+	colResearchOrgs    = "research_orgs"
+	colTechOffers      = "tech_offers"
+	colTechRequests    = "tech_requests"
+	colConversations   = "transfer_conversations"
+	colOfferReads      = "tech_offer_reads"
+	colTransferLists   = "transfer_match_lists"
 )
 
 // collections are every collection of the database.
 var collections = []string{colStartups, colIncubators, colInvestors, colMentors, colFunds, colCalls, colApplications,
 	colReviewers, colCriteriaSets, colResults, colPrograms, colSandboxApps, colLeases, colRuns, colUsers, colMatchLists,
 	colMatchFeedback, colEvents, colEventBoards, colMeetingRequests, colSearchOutbox, colDeals, colSavedSearches,
-	colNotifications, colGrants, colDataRoomLog}
+	colNotifications, colGrants, colDataRoomLog, colResearchOrgs, colTechOffers, colTechRequests, colConversations,
+	colOfferReads, colTransferLists}
 
 // DB is a connection to one database.
 type DB struct {
@@ -272,6 +279,27 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 		},
 		colMatchLists: {
 			{Keys: bson.D{{Key: "owner", Value: 1}, {Key: "kind", Value: 1}}},
+		},
+		colTransferLists: {
+			{Keys: bson.D{{Key: "owner", Value: 1}, {Key: "kind", Value: 1}}},
+		},
+		colTechOffers: {
+			{Keys: bson.D{{Key: "orgId", Value: 1}, {Key: "_id", Value: 1}}},
+			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
+		},
+		colTechRequests: {
+			{Keys: bson.D{{Key: "firmId", Value: 1}, {Key: "_id", Value: 1}}},
+			{Keys: bson.D{{Key: "status", Value: 1}, {Key: "_id", Value: 1}}},
+		},
+		colConversations: {
+			{Keys: bson.D{{Key: "orgId", Value: 1}, {Key: "_id", Value: 1}}},
+			{Keys: bson.D{{Key: "firmId", Value: 1}, {Key: "_id", Value: 1}}},
+			{Keys: bson.D{{Key: "offerId", Value: 1}, {Key: "firmId", Value: 1}},
+				Options: options.Index().SetUnique(true).SetName("one_conversation_per_offer_and_firm")},
+			{Keys: bson.D{{Key: "registrationMissing", Value: 1}}},
+		},
+		colOfferReads: {
+			{Keys: bson.D{{Key: "offerId", Value: 1}, {Key: "_id", Value: -1}}},
 		},
 		colEvents: {
 			{Keys: bson.D{{Key: "incubatorId", Value: 1}, {Key: "_id", Value: 1}}},

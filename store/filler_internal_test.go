@@ -14,6 +14,7 @@ import (
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -25,6 +26,10 @@ func validCriteriaSet(s *screening.CriteriaSet) {
 	s.Criteria[1].Key, s.Criteria[1].Group = "alt_a", "grounds"
 	s.Criteria[2].Key, s.Criteria[2].Group = "alt_b", "grounds"
 }
+
+// grantedRight makes a filled offer's IP right a title granted: a pending
+// application has no grant date.
+func grantedRight(o *transfer.Offer) { o.IP[0].Pending = false }
 
 // consistentThread makes a filled pair's requests of its event and
 // version: both are stored once, for the pair.
@@ -129,6 +134,13 @@ var valid = map[reflect.Type]any{
 	reflect.TypeOf(funding.AppStatus("")):                funding.AppSubmitted,
 	reflect.TypeOf(events.Status("")):                    events.Published,
 	reflect.TypeOf(sandbox.Status("")):                   sandbox.Status("SUBMITTED"),
+	reflect.TypeOf(transfer.OrgKind("")):                 transfer.Institute,
+	reflect.TypeOf(transfer.TRL(0)):                      transfer.TRL(6),
+	reflect.TypeOf(transfer.Cooperation("")):             transfer.Licence,
+	reflect.TypeOf(transfer.OfferStatus("")):             transfer.Published,
+	reflect.TypeOf(transfer.RequestStatus("")):           transfer.RequestOpen,
+	reflect.TypeOf(transfer.Stage("")):                   transfer.Agreed,
+	reflect.TypeOf(must(value.NewPhone("0912345678"))):   must(value.NewPhone("0912345678")),
 }
 
 func must[T any](v T, err error) T {

@@ -133,11 +133,17 @@ type MatchLists struct {
 var _ matching.ListStore = (*MatchLists)(nil)
 
 // NewMatchLists returns the match store of db.
-func NewMatchLists(db *DB) *MatchLists {
+func NewMatchLists(db *DB) *MatchLists { return newMatchLists(db, colMatchLists) }
+
+// NewTransferLists returns the store of technology-transfer match lists:
+// apart from the startups' lists, so that each full rescore prunes only its own.
+func NewTransferLists(db *DB) *MatchLists { return newMatchLists(db, colTransferLists) }
+
+func newMatchLists(db *DB, name string) *MatchLists {
 	// The memo keeps what the rescoring reads of every list (floors,
 	// digests, versions), not the items: those are read one list at a time.
 	return &MatchLists{db: db, feedback: db.coll(colMatchFeedback),
-		lists: db.coll(colMatchLists, "owner", "ownerId", "kind", "members", "size", "lowest", "digest", "version")}
+		lists: db.coll(name, "owner", "ownerId", "kind", "members", "size", "lowest", "digest", "version")}
 }
 
 // Get returns one list; ok is false when it was never computed.

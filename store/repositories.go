@@ -30,6 +30,12 @@ type Repositories struct {
 	Leases              *Leases
 	Runs                *Runs
 	Users               *Users
+	ResearchOrgs        *ResearchOrgs
+	TechOffers          *TechOffers
+	TechRequests        *TechRequests
+	Conversations       *Conversations
+	DetailReads         *DetailReads
+	TransferLists       *MatchLists
 }
 
 // NewRepositories makes every repository of db.
@@ -43,6 +49,8 @@ func NewRepositories(db *DB) Repositories {
 		Deals: NewDeals(db), SavedSearches: NewSavedSearches(db), Notifications: NewNotifications(db),
 		Grants: NewGrants(db), Access: NewAccessLog(db),
 		MatchSources: NewMatchSources(db), MatchLists: NewMatchLists(db), Leases: NewLeases(db), Runs: NewRuns(db),
-		Users: NewUsers(db),
+		Users:        NewUsers(db),
+		ResearchOrgs: NewResearchOrgs(db), TechOffers: NewTechOffers(db), TechRequests: NewTechRequests(db),
+		Conversations: NewConversations(db), DetailReads: NewDetailReads(db), TransferLists: NewTransferLists(db),
 	}
 }

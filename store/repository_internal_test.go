@@ -15,6 +15,7 @@ import (
 
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 )
 
 // One contract for every repository (after wild-workouts' repository
@@ -51,7 +52,7 @@ func TestEveryRepositoryKeepsTheContract(t *testing.T) {
 			n++
 		}
 	}
-	assert.Equal(t, 17, n, "the repositories of records")
+	assert.Equal(t, 21, n, "the repositories of records")
 }
 
 // contracted is a repository of records: every one embeds repo.
@@ -63,6 +64,7 @@ type contracted interface {
 var prepared = map[string]func(any){
 	"CriteriaSets": func(e any) { validCriteriaSet(e.(*screening.CriteriaSet)) },
 	"Requests":     func(e any) { consistentThread(e.(*thread)) },
+	"TechOffers":   func(e any) { grantedRight(e.(*transfer.Offer)) },
 }
 
 func (r *repo[E, D]) keepsContract(t *testing.T, name string, other any) {

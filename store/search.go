@@ -12,6 +12,7 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/search"
 	"github.com/innoport/innoport/search/indexer"
 )
@@ -128,13 +129,16 @@ type SearchSource struct {
 	calls     *Calls
 	investors *Actors[ecosystem.Investor, investorDoc]
 	mentors   *Actors[ecosystem.Mentor, mentorDoc]
+	offers    *TechOffers
+	requests  *TechRequests
 }
 
 var _ indexer.Source = SearchSource{}
 
 // NewSearchSource returns the search source of db.
 func NewSearchSource(db *DB) SearchSource {
-	return SearchSource{startups: NewStartups(db), calls: NewCalls(db), investors: NewInvestors(db), mentors: NewMentors(db)}
+	return SearchSource{startups: NewStartups(db), calls: NewCalls(db), investors: NewInvestors(db), mentors: NewMentors(db),
+		offers: NewTechOffers(db), requests: NewTechRequests(db)}
 }
 
 // Docs loads the records of keys, one query per type.
@@ -165,6 +169,16 @@ func (s SearchSource) Docs(ctx context.Context, keys []search.Key) (map[search.K
 			err = each(s.investors.GetMany(ctx, ids))(func(x ecosystem.Investor) { add(t, x.ID, x.Version, search.InvestorDoc(x), true) })
 		case search.Mentor:
 			err = each(s.mentors.GetMany(ctx, ids))(func(x ecosystem.Mentor) { add(t, x.ID, x.Version, search.MentorDoc(x), true) })
+		case search.TechOffer:
+			err = each(s.offers.GetMany(ctx, ids))(func(x transfer.Offer) {
+				d, ok := search.OfferDoc(x)
+				add(t, x.ID, x.Version, d, ok)
+			})
+		case search.TechRequest:
+			err = each(s.requests.GetMany(ctx, ids))(func(x transfer.Request) {
+				d, ok := search.RequestDoc(x)
+				add(t, x.ID, x.Version, d, ok)
+			})
 		}
 		if err != nil {
 			return nil, nil, err
@@ -199,6 +213,20 @@ func (s SearchSource) Each(ctx context.Context, t search.Type, fn func(search.Do
 		return s.investors.each(ctx, func(x ecosystem.Investor) error { return fn(search.InvestorDoc(x)) })
 	case search.Mentor:
 		return s.mentors.each(ctx, func(x ecosystem.Mentor) error { return fn(search.MentorDoc(x)) })
+	case search.TechOffer:
+		return s.offers.each(ctx, func(x transfer.Offer) error { return ifSearchable(search.OfferDoc(x))(fn) })
+	case search.TechRequest:
+		return s.requests.each(ctx, func(x transfer.Request) error { return ifSearchable(search.RequestDoc(x))(fn) })
 	}
 	return nil
+}
+
+// ifSearchable passes a document to fn only when it is searchable.
+func ifSearchable(d search.Doc, ok bool) func(fn func(search.Doc) error) error {
+	return func(fn func(search.Doc) error) error {
+		if !ok {
+			return nil
+		}
+		return fn(d)
+	}
 }

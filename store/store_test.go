@@ -31,6 +31,8 @@ func seeded(t *testing.T) (*store.DB, demo.Stores) {
 		Funds: store.NewFunds(db), Calls: store.NewCalls(db), Reviewers: store.NewReviewers(db),
 		CriteriaSets: store.NewCriteriaSets(db), Programs: store.NewPrograms(db),
 		SandboxApplications: store.NewSandboxApplications(db), Events: store.NewEvents(db), Boards: store.NewBoards(db),
+		ResearchOrgs: store.NewResearchOrgs(db), TechOffers: store.NewTechOffers(db), TechRequests: store.NewTechRequests(db),
+		Conversations: store.NewConversations(db), DetailReads: store.NewDetailReads(db),
 	}
 	_, err := demo.Seed(context.Background(), s, now)
 	require.NoError(t, err)

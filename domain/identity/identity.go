@@ -20,12 +20,13 @@ const (
 	RoleStartupMember    Role = "STARTUP_MEMBER"
 	RoleReviewer         Role = "REVIEWER"
 	RoleRegulator        Role = "REGULATOR"
+	RoleTTOManager       Role = "TTO_MANAGER"
 )
 
 // Roles lists every role.
 func Roles() []Role {
 	return []Role{RoleAdmin, RoleIncubatorManager, RoleFundManager, RoleInvestor,
-		RoleStartupMember, RoleReviewer, RoleRegulator}
+		RoleStartupMember, RoleReviewer, RoleRegulator, RoleTTOManager}
 }
 
 // ParseRole validates a role name.

@@ -147,3 +147,29 @@ func ManageIncubator(p identity.Principal, incubatorID string) error {
 func ManageEvent(p identity.Principal, incubatorID string) error {
 	return allow(p, p.Has(identity.RoleAdmin) || p.ActsFor(identity.RoleIncubatorManager, incubatorID))
 }
+
+// ManageResearchOrgs allows admins to register research organisations.
+func ManageResearchOrgs(p identity.Principal) error {
+	return allow(p, p.Has(identity.RoleAdmin))
+}
+
+// ManageResearchOrg allows admins and the organisation's technology-transfer
+// staff to edit it, write and publish its technology offers, read their
+// confidential details, and answer the firms interested in them.
+func ManageResearchOrg(p identity.Principal, orgID string) error {
+	return allow(p, p.Has(identity.RoleAdmin) || p.ActsFor(identity.RoleTTOManager, orgID))
+}
+
+// NegotiateFor allows a firm's members to express interest in technology
+// offers, accept NDAs and negotiate on the firm's behalf. Admins do not
+// sign for firms.
+func NegotiateFor(p identity.Principal, firmID string) error {
+	return allow(p, p.ActsFor(identity.RoleStartupMember, firmID))
+}
+
+// ViewConversation allows the two sides of a technology-transfer
+// conversation — the organisation's staff and the firm's members — and admins.
+func ViewConversation(p identity.Principal, orgID, firmID string) error {
+	return allow(p, p.Has(identity.RoleAdmin) || p.ActsFor(identity.RoleTTOManager, orgID) ||
+		p.ActsFor(identity.RoleStartupMember, firmID))
+}

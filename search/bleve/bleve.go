@@ -59,10 +59,10 @@ var searched = []struct {
 }{{"all", 1}, {"title", 4}}
 
 // mappingVersion changes with newMapping and with what bleveDoc indexes
-// (3: joined proper names): an index on disk made with
+// (3: joined proper names; 4: technology transfer's facets): an index on disk made with
 // another version is replaced by an empty one, which the service's repair
 // at start refills from the store.
-const mappingVersion = "3"
+const mappingVersion = "4"
 
 // ErrInUse is returned when another process has the embedded index open.
 var ErrInUse = errors.New("the search index is open in another process")
@@ -144,7 +144,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	all.Analyzer = vnAnalyzer
 	all.Store, all.IncludeTermVectors, all.IncludeInAll = false, false, false
 	dm.AddFieldMappingsAt("all", all)
-	for _, name := range []string{"type", "rid", "titleSort", string(search.FacetSector), string(search.FacetStage), string(search.FacetWard), string(search.FacetIncubator)} {
+	names := []string{"type", "rid", "titleSort"}
+	for _, f := range search.Facets {
+		names = append(names, string(f))
+	}
+	for _, name := range names {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.Store = name == "type" || name == "rid"
 		fm.DocValues = true

@@ -37,7 +37,7 @@ var _ search.Index = (*Index)(nil)
 // nothing.
 var meiliSettings = &meilisearch.Settings{
 	SearchableAttributes: []string{"title", "titleFold", "subtitle", "subtitleFold", "keywords", "keywordsFold", "body", "bodyFold"},
-	FilterableAttributes: []string{"type", "rid", string(search.FacetSector), string(search.FacetStage), string(search.FacetWard), string(search.FacetIncubator)},
+	FilterableAttributes: append([]string{"type", "rid"}, facetNames()...),
 	SortableAttributes:   []string{"titleSort"},
 	DisplayedAttributes:  []string{"*"},
 	RankingRules:         []string{"sort", "words", "typo", "proximity", "attribute", "exactness"}, // a sort asked for is strict
@@ -117,6 +117,18 @@ type meiliDoc struct {
 	Stage        []string    `json:"stage,omitempty"`
 	Ward         []string    `json:"ward,omitempty"`
 	Incubator    []string    `json:"incubator,omitempty"`
+	TRL          []string    `json:"trl,omitempty"`
+	IP           []string    `json:"ip,omitempty"`
+	Cooperation  []string    `json:"cooperation,omitempty"`
+}
+
+// facetNames are the facets' attribute names.
+func facetNames() []string {
+	out := make([]string, len(search.Facets))
+	for i, f := range search.Facets {
+		out[i] = string(f)
+	}
+	return out
 }
 
 func toMeili(d search.Doc) meiliDoc {
@@ -126,6 +138,7 @@ func toMeili(d search.Doc) meiliDoc {
 		Title: d.Title, TitleFold: value.Fold(d.Title), Subtitle: d.Subtitle, SubtitleFold: value.Fold(d.Subtitle),
 		Keywords: kw, KeywordsFold: strings.TrimSpace(value.Fold(kw) + " " + analysis.JoinedNames(d.Title, d.Subtitle, d.Body)), Body: d.Body, BodyFold: value.Fold(d.Body), TitleSort: value.Fold(d.Title),
 		Sector: d.Facets[search.FacetSector], Stage: d.Facets[search.FacetStage], Ward: d.Facets[search.FacetWard], Incubator: d.Facets[search.FacetIncubator],
+		TRL: d.Facets[search.FacetTRL], IP: d.Facets[search.FacetIP], Cooperation: d.Facets[search.FacetCooperation],
 	}
 }
 
