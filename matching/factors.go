@@ -23,10 +23,11 @@ const (
 	FactorReciprocity // investor matches: how evenly both sides fit (weight 0)
 	FactorNeeds       // event participants: what one seeks against what the other offers
 	FactorProfile     // event participants: the engine's score of their organisations
+	FactorTRL         // technology transfer: an offer's readiness against the level a request wants
 	numFactors
 )
 
-var factorNames = [...]string{"SECTOR", "STAGE", "TICKET", "TEXT", "LOCATION", "INCUBATOR", "FEEDBACK", "RECIPROCITY", "NEEDS", "PROFILE"}
+var factorNames = [...]string{"SECTOR", "STAGE", "TICKET", "TEXT", "LOCATION", "INCUBATOR", "FEEDBACK", "RECIPROCITY", "NEEDS", "PROFILE", "TRL"}
 
 func (f Factor) String() string { return factorNames[f] }
 
@@ -264,6 +265,12 @@ func (c Contribution) Detail(english bool) string {
 		}
 		return pick(fmt.Sprintf("Điều một bên tìm, bên kia có (%s): %s", pct, list),
 			fmt.Sprintf("One seeks what the other offers (%s): %s", pct, list))
+	case FactorTRL:
+		if len(c.Args) < 2 {
+			return pick("Chưa rõ mức sẵn sàng", "Readiness unknown")
+		}
+		return pick(fmt.Sprintf("Công nghệ đạt TRL %s, bên cần từ TRL %s: phù hợp %s", c.Args[0], c.Args[1], pct),
+			fmt.Sprintf("The technology is at TRL %s, TRL %s or more is wanted: %s fit", c.Args[0], c.Args[1], pct))
 	case FactorProfile:
 		if len(c.Args) == 0 {
 			return pick("Tổ chức của hai bên chưa được chấm điểm", "Their organisations have no match score")

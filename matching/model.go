@@ -22,10 +22,21 @@ const (
 	numKinds
 )
 
-// Kinds lists every kind in order.
+// The kinds of technology transfer's lists (transfer.go), which name the
+// kind of their items: a startup's TECH_OFFER list, an offer's
+// TECH_REQUEST and STARTUP lists, a request's TECH_OFFER and RESEARCH_ORG
+// lists, an organisation's TECH_REQUEST list.
+const (
+	KindTechOffer Kind = numKinds + iota
+	KindTechRequest
+	KindResearchOrg
+	KindStartup
+)
+
+// Kinds lists every kind a startup is matched with by the Engine, in order.
 var Kinds = [...]Kind{KindFundCall, KindInvestor, KindMentor, KindIncubator}
 
-var kindNames = [...]string{"FUND_CALL", "INVESTOR", "MENTOR", "INCUBATOR"}
+var kindNames = [...]string{"FUND_CALL", "INVESTOR", "MENTOR", "INCUBATOR", "TECH_OFFER", "TECH_REQUEST", "RESEARCH_ORG", "STARTUP"}
 
 func (k Kind) String() string { return kindNames[k] }
 

@@ -198,13 +198,19 @@ func (l List) Digest() uint64 {
 // write stores the lists that changed; with prune, it also deletes every
 // stored list not among them, whose owner is gone (a closed call).
 func (s *Service) write(ctx context.Context, lists []List, prune bool) (int, error) {
+	return writeLists(ctx, s.lists, lists, prune)
+}
+
+// writeLists stores in store the lists whose digest changed; with prune,
+// it also deletes every stored list not among them.
+func writeLists(ctx context.Context, store ListStore, lists []List, prune bool) (int, error) {
 	var ids []string
 	if !prune {
 		for _, l := range lists {
 			ids = append(ids, l.Key.ID())
 		}
 	}
-	stored, err := s.lists.Digests(ctx, ids)
+	stored, err := store.Digests(ctx, ids)
 	if err != nil {
 		return 0, err
 	}
@@ -219,12 +225,12 @@ func (s *Service) write(ctx context.Context, lists []List, prune bool) (int, err
 		}
 		delete(stored, l.Key.ID())
 	}
-	if err := s.lists.Write(ctx, inserts, replaces); err != nil {
+	if err := store.Write(ctx, inserts, replaces); err != nil {
 		return 0, err
 	}
 	written := len(inserts) + len(replaces)
 	if prune && len(stored) > 0 {
-		return written, s.lists.Delete(ctx, slices.Collect(maps.Keys(stored)))
+		return written, store.Delete(ctx, slices.Collect(maps.Keys(stored)))
 	}
 	return written, nil
 }

@@ -1,0 +1,217 @@
+package matching
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/firm"
+	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/transfer"
+	"github.com/innoport/innoport/domain/value"
+)
+
+// TransferSources reads what technology transfer's matching scores.
+type TransferSources interface {
+	// Matchable returns the published and transferred offers, the open
+	// requests and every organisation.
+	Matchable(ctx context.Context) ([]transfer.Offer, []transfer.Request, []transfer.Org, error)
+	Startups(ctx context.Context) ([]firm.Startup, error)
+	// Firm reads a request's firm, for who may see its lists.
+	Firm(ctx context.Context, id string) (firm.Startup, error)
+	Offer(ctx context.Context, id string) (transfer.Offer, error)
+	Request(ctx context.Context, id string) (transfer.Request, error)
+}
+
+// TransferService keeps technology transfer's match lists current: a full
+// rescore on schedule, and the same rescore shortly after any change to an
+// offer, request, organisation or startup (it writes only the lists that
+// changed). Its lists are stored apart from the startups' own.
+type TransferService struct {
+	src   TransferSources
+	lists ListStore
+	clock clock.Clock
+	log   *slog.Logger
+	opts  Options
+
+	mu      sync.Mutex // one rescore at a time in this process
+	pending chan struct{}
+	stop    chan struct{}
+	stopped sync.WaitGroup
+}
+
+// NewTransferService wires technology transfer's matching.
+func NewTransferService(src TransferSources, lists ListStore, c clock.Clock, log *slog.Logger, o Options) *TransferService {
+	return &TransferService{src: src, lists: lists, clock: c, log: log, opts: o.withDefaults(),
+		pending: make(chan struct{}, 1), stop: make(chan struct{})}
+}
+
+// snapshot loads what a run scores.
+func (s *TransferService) snapshot(ctx context.Context) (*TransferSnapshot, error) {
+	offers, requests, orgs, err := s.src.Matchable(ctx)
+	if err != nil {
+		return nil, err
+	}
+	startups, err := s.src.Startups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return buildTransfer(offers, requests, orgs, startups), nil
+}
+
+// buildTransfer turns domain entities into a snapshot: published offers
+// are matched; an organisation is described by its name, its description
+// and all its public offers (transferred ones show what it has solved).
+func buildTransfer(offers []transfer.Offer, requests []transfer.Request, orgs []transfer.Org, startups []firm.Startup) *TransferSnapshot {
+	snap := &TransferSnapshot{}
+	type profile struct {
+		text    string
+		sectors map[string]bool
+	}
+	byOrg := map[string]*profile{}
+	for _, o := range orgs {
+		byOrg[o.ID] = &profile{text: o.Name + ". " + o.NameEN + ". " + o.Description, sectors: map[string]bool{}}
+	}
+	for _, o := range offers {
+		text := o.Title + ". " + o.TitleEN + ". " + o.Summary + " " + o.SummaryEN
+		if o.Status == transfer.Published {
+			snap.Offers = append(snap.Offers, TechOffer{ID: o.ID, OrgID: o.OrgID, Sectors: o.Sectors, TRL: int(o.TRL), Text: text})
+		}
+		if p := byOrg[o.OrgID]; p != nil {
+			p.text += " " + text
+			for _, sec := range o.Sectors {
+				p.sectors[string(sec)] = true
+			}
+		}
+	}
+	for _, r := range requests {
+		snap.Requests = append(snap.Requests, TechRequest{ID: r.ID, Sectors: r.Sectors, TRL: int(r.TRL), Text: r.Title + ". " + r.Problem})
+	}
+	for _, o := range orgs {
+		p := byOrg[o.ID]
+		org := ResearchOrg{ID: o.ID, Text: p.text}
+		for _, info := range value.Sectors() {
+			if p.sectors[string(info.Sector)] {
+				org.Sectors = append(org.Sectors, info.Sector)
+			}
+		}
+		snap.Orgs = append(snap.Orgs, org)
+	}
+	for _, x := range startups {
+		snap.Startups = append(snap.Startups, Startup{ID: x.ID, Sectors: x.Sectors, Text: x.Name + ". " + x.Description})
+	}
+	return snap
+}
+
+// RescoreAll recomputes every transfer list, writes those that changed and
+// deletes those whose owner is gone.
+func (s *TransferService) RescoreAll(ctx context.Context) (Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	snap, err := s.snapshot(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	e := CompileTransfer(snap)
+	lists := e.Lists(s.opts, s.clock.Now())
+	written, err := writeLists(ctx, s.lists, lists, true)
+	if err != nil {
+		return Stats{}, err
+	}
+	return Stats{Startups: len(snap.Startups), Targets: len(snap.Offers) + len(snap.Requests) + len(snap.Orgs),
+		Pairs: int(e.Pairs), Lists: len(lists), Written: written, Took: time.Since(start)}, nil
+}
+
+// Changed asks for a rescore in the background; changes arriving together
+// are rescored once. It never blocks.
+func (s *TransferService) Changed() {
+	select {
+	case s.pending <- struct{}{}:
+	default:
+	}
+}
+
+// Backlog is 1 while a change waits for its rescore.
+func (s *TransferService) Backlog() int { return len(s.pending) }
+
+// Start rescores after changes through run, a recorded job run, until Stop.
+func (s *TransferService) Start(run Runner) {
+	s.stopped.Add(1)
+	go func() {
+		defer s.stopped.Done()
+		for {
+			select {
+			case <-s.stop:
+				return
+			case <-time.After(maxSettle): // let a burst settle before the first look
+			}
+			select {
+			case <-s.stop:
+				return
+			case <-s.pending:
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			ran, err := run(ctx)
+			cancel()
+			if err != nil {
+				s.log.Error("rescore technology-transfer matches", "error", err)
+			}
+			if !ran || err != nil {
+				time.AfterFunc(busyRetry, s.Changed)
+			}
+		}
+	}()
+}
+
+// Stop ends the background rescoring, finishing the run in hand.
+func (s *TransferService) Stop() {
+	close(s.stop)
+	s.stopped.Wait()
+}
+
+// List reads one owner's list, for a caller allowed to see it: an offer's
+// to its organisation's staff, a request's to its firm's people, an
+// organisation's to its staff, a startup's to its people; and admins.
+func (s *TransferService) List(ctx context.Context, key ListKey) (List, error) {
+	if err := s.canSee(ctx, key); err != nil {
+		return List{}, err
+	}
+	l, ok, err := s.lists.Get(ctx, key)
+	if err != nil || !ok {
+		return List{Key: key, Items: []Item{}}, err
+	}
+	return l, nil
+}
+
+func (s *TransferService) canSee(ctx context.Context, key ListKey) error {
+	p := identity.FromContext(ctx)
+	firmOf := func(id string) error {
+		st, err := s.src.Firm(ctx, id)
+		if err != nil {
+			return err
+		}
+		return policy.ManageStartup(p, st.ID, st.IncubatorID)
+	}
+	switch key.Owner {
+	case OwnerTechOffer:
+		o, err := s.src.Offer(ctx, key.OwnerID)
+		if err != nil {
+			return err
+		}
+		return policy.ManageResearchOrg(p, o.OrgID)
+	case OwnerTechRequest:
+		r, err := s.src.Request(ctx, key.OwnerID)
+		if err != nil {
+			return err
+		}
+		return firmOf(r.FirmID)
+	case OwnerResearchOrg:
+		return policy.ManageResearchOrg(p, key.OwnerID)
+	default:
+		return firmOf(key.OwnerID)
+	}
+}
