@@ -30,6 +30,7 @@ import (
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/graph"
 	"github.com/innoport/innoport/jobs"
 	"github.com/innoport/innoport/matching"
@@ -131,6 +132,10 @@ func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) 
 	a.resolver.Investing = dealflow.NewService(dealflow.Stores{
 		Deals: r.Deals, SavedSearches: r.SavedSearches, Notifications: r.Notifications, Grants: r.Grants, Access: r.Access,
 	}, firms, eco, a.search, a.investorScores, clk)
+	a.resolver.Transfer = transfer.NewService(transfer.Stores{Orgs: r.ResearchOrgs, Offers: r.TechOffers,
+		Requests: r.TechRequests, Conversations: r.Conversations, Reads: r.DetailReads}, r.Startups, clk)
+	a.resolver.TransferMatching = matching.NewTransferService(transferSources{a.resolver.Transfer, r}, r.TransferLists,
+		a.clock, a.logger, matching.Options{K: a.cfg.MatchesK})
 	a.resolver.Meetups = events.NewService(r.Events, r.Boards, r.Requests, a.resolver.Matching.InvestorScores, a.meetingToDeal, clk)
 	a.react(firms, eco)
 	a.jobs, err = jobs.NewScheduler(jobs.Config{
@@ -142,12 +147,18 @@ func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) 
 		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule),
 		jobs.ScoreMatches(a.resolver.Matching, cfg.MatchesSchedule),
 		jobs.RescoreChangedMatches(a.resolver.Matching),
+		jobs.ScoreTransferMatches(a.resolver.TransferMatching, cfg.MatchesSchedule),
+		jobs.RemindTransferRegistrations(a.resolver.Transfer, cfg.RemindersSchedule),
 		jobs.ReindexSearch(a.indexer, cfg.ReindexSchedule))
 	if err != nil {
 		return nil, err
 	}
 	a.resolver.Matching.Start(func(ctx context.Context) (bool, error) {
 		r, err := a.jobs.RunAndWait(ctx, "rescore-changed-matches", runs.Event)
+		return r.Status != runs.Skipped, err
+	})
+	a.resolver.TransferMatching.Start(func(ctx context.Context) (bool, error) {
+		r, err := a.jobs.RunAndWait(ctx, "score-transfer-matches", runs.Event)
 		return r.Status != runs.Skipped, err
 	})
 	a.resolver.Runs = runs.NewService(a.jobs, r.Runs)
@@ -272,7 +283,9 @@ func (a *App) demoStores() demo.Stores {
 	r := a.repos
 	return demo.Stores{Startups: r.Startups, Incubators: r.Incubators, Investors: r.Investors, Mentors: r.Mentors,
 		Funds: r.Funds, Calls: r.Calls, Reviewers: r.Reviewers, CriteriaSets: r.CriteriaSets, Programs: r.Programs,
-		SandboxApplications: r.SandboxApplications, Events: r.Events, Boards: r.Boards}
+		SandboxApplications: r.SandboxApplications, Events: r.Events, Boards: r.Boards,
+		ResearchOrgs: r.ResearchOrgs, TechOffers: r.TechOffers, TechRequests: r.TechRequests,
+		Conversations: r.Conversations, DetailReads: r.DetailReads}
 }
 
 // SeedDemo fills an empty store with the demo ecosystem, screened and
@@ -294,6 +307,9 @@ func (a *App) SeedDemo(ctx context.Context) error {
 	if _, err := a.resolver.Matching.RescoreAll(ctx); err != nil {
 		return fmt.Errorf("score demo matches: %w", err)
 	}
+	if _, err := a.resolver.TransferMatching.RescoreAll(ctx); err != nil {
+		return fmt.Errorf("score demo technology-transfer matches: %w", err)
+	}
 	ps, err := a.DemoPersonas(ctx)
 	if err != nil {
 		return err
@@ -305,6 +321,7 @@ func (a *App) SeedDemo(ctx context.Context) error {
 	}
 	a.logger.Info("demo data seeded", "incubators", n.Incubators, "startups", n.Startups, "investors", n.Investors,
 		"mentors", n.Mentors, "funds", n.Funds, "calls", n.Calls, "criteriaSets", n.CriteriaSets, "events", n.Events,
+		"researchOrganizations", n.ResearchOrgs, "techOffers", n.TechOffers, "techRequests", n.TechRequests,
 		"screened", st.Firms, "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }
@@ -358,6 +375,9 @@ func (a *App) traceProvider() trace.TracerProvider {
 func (a *App) Close(ctx context.Context) {
 	if a.resolver != nil && a.resolver.Matching != nil {
 		a.resolver.Matching.Stop()
+	}
+	if a.resolver != nil && a.resolver.TransferMatching != nil {
+		a.resolver.TransferMatching.Stop()
 	}
 	if a.jobs != nil {
 		a.jobs.Stop()

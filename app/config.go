@@ -41,6 +41,8 @@ type Config struct {
 	SandboxSchedule string // INNOPORT_SCHEDULE_SANDBOX_DEADLINES
 	// MatchesSchedule is when every match list is rescored.
 	MatchesSchedule string // INNOPORT_SCHEDULE_MATCHES
+	// RemindersSchedule is when agreements missing their registration are reminded of.
+	RemindersSchedule string // INNOPORT_SCHEDULE_REMINDERS
 	// MatchesK is how many matches each list keeps.
 	MatchesK int // INNOPORT_MATCHES_K
 	// Instance names this replica in job leases and run records.
@@ -82,7 +84,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Int("maxAliases", c.MaxAliases), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
-		slog.String("sandboxSchedule", c.SandboxSchedule), slog.String("matchesSchedule", c.MatchesSchedule), slog.Int("matchesK", c.MatchesK), slog.String("instance", c.Instance),
+		slog.String("sandboxSchedule", c.SandboxSchedule), slog.String("matchesSchedule", c.MatchesSchedule), slog.String("remindersSchedule", c.RemindersSchedule), slog.Int("matchesK", c.MatchesK), slog.String("instance", c.Instance),
 		slog.Duration("jobLeaseTTL", c.JobLeaseTTL), slog.String("meiliURL", c.MeiliURL), slog.String("meiliMasterKey", mask(c.MeiliKey)),
 		slog.String("searchIndex", c.SearchIndex), slog.String("reindexSchedule", c.ReindexSchedule),
 	)

@@ -23,6 +23,8 @@ func TestOperatorsRunJobs(t *testing.T) {
 		map[string]any{"name": "flag-sandbox-deadlines", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "score-matches", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "rescore-changed-matches", "schedule": "off", "lastRun": nil},
+		map[string]any{"name": "score-transfer-matches", "schedule": "off", "lastRun": nil},
+		map[string]any{"name": "remind-transfer-registrations", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "reindex-search", "schedule": "off", "lastRun": nil},
 	}, r.Get("jobs"))
 

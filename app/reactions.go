@@ -24,6 +24,9 @@ import (
 //   - a startup, call, investor or mentor changes → its match lists and the
 //     other side's lists that held it or would now take it are rescored
 //     (matching's Changed, run as rescore-changed-matches);
+//   - a startup, technology offer, request or research organisation changes
+//     → technology transfer's lists are rescored (score-transfer-matches,
+//     once for the changes of a burst);
 //   - a startup is indexed and newly matches an investor's saved search →
 //     the investor is notified once (saved-search alerts);
 //   - an investor rates an event meeting with a startup's founder → the
@@ -39,6 +42,9 @@ func (a *App) react(firms *firm.Service, eco *ecosystem.Service) {
 	m := a.resolver.Matching
 	firms.OnChange(func(st firm.Startup) { a.rescreen(st.ID) })
 	firms.OnChange(func(st firm.Startup) { m.Changed(true, matching.Ref{ID: st.ID}) })
+	tm := a.resolver.TransferMatching
+	firms.OnChange(func(firm.Startup) { tm.Changed() })
+	a.resolver.Transfer.Changed.On(func(string) { tm.Changed() })
 	a.resolver.Funding.OnCallChange(func(c funding.Call) { m.Changed(false, matching.Ref{Kind: matching.KindFundCall, ID: c.ID}) })
 	eco.OnInvestorChange(func(v ecosystem.Investor) { m.Changed(false, matching.Ref{Kind: matching.KindInvestor, ID: v.ID}) })
 	eco.OnMentorChange(func(v ecosystem.Mentor) { m.Changed(false, matching.Ref{Kind: matching.KindMentor, ID: v.ID}) })
@@ -138,7 +144,8 @@ func (a *App) Backlog(ctx context.Context) map[string]int {
 	if err != nil {
 		index = -1
 	}
-	return map[string]int{"rescore": a.resolver.Matching.Backlog(), "rescreen": screen, "index": index}
+	rescore := a.resolver.Matching.Backlog() + a.resolver.TransferMatching.Backlog()
+	return map[string]int{"rescore": rescore, "rescreen": screen, "index": index}
 }
 
 // rescreenBatch bounds the firms one screening takes, so a burst is

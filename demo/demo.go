@@ -17,6 +17,7 @@ import (
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -35,11 +36,19 @@ type Stores struct {
 	SandboxApplications sandbox.ApplicationStore
 	Events              events.EventStore
 	Boards              events.BoardStore
+	// Technology transfer's.
+	ResearchOrgs transfer.Store[transfer.Org, transfer.OrgFilter]
+	TechOffers   transfer.Store[transfer.Offer, transfer.OfferFilter]
+	TechRequests transfer.Store[transfer.Request, transfer.RequestFilter]
+	// Conversations and DetailReads get the demo's deals in progress.
+	Conversations transfer.Store[transfer.Conversation, transfer.ConversationFilter]
+	DetailReads   transfer.ReadLog
 }
 
 // Counts says how much was seeded.
 type Counts struct {
 	Incubators, Startups, Investors, Mentors, Funds, Calls, Reviewers, CriteriaSets, Programs, Events int
+	ResearchOrgs, TechOffers, TechRequests                                                            int
 }
 
 // Seed writes the demo ecosystem, dated relative to now so that the open
@@ -181,7 +190,8 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		return c, err
 	}
 	c.Events += 2
-	return c, nil
+	c.ResearchOrgs, c.TechOffers, c.TechRequests, err = seedTransfer(ctx, s, now, startupIDs)
+	return c, err
 }
 
 // endOfDay is 23:59:59 of the date d days after now, in Asia/Ho_Chi_Minh.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -72,6 +73,13 @@ func Personas(ctx context.Context, s Stores) ([]Persona, error) {
 	}
 	for i, p := range progs {
 		out = append(out, Persona{"Cán bộ quản lý thử nghiệm", identity.RoleRegulator, "SandboxProgram", p.ID, p.Name, fmt.Sprint("regulator-", i+1)})
+	}
+	orgs, err := s.ResearchOrgs.All(ctx, transfer.OrgFilter{})
+	if err != nil {
+		return nil, fmt.Errorf("demo personas: %w", err)
+	}
+	for i, o := range orgs {
+		out = append(out, Persona{"Cán bộ chuyển giao công nghệ", identity.RoleTTOManager, "ResearchOrganization", o.ID, o.Name, fmt.Sprint("tto-", i+1)})
 	}
 	return out, nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
@@ -126,6 +127,27 @@ func setCosts(c *generated.ComplexityRoot) {
 	c.Event.MyAgenda = func(child int) int { return fieldCost(child) }
 	c.Event.MyMeetingRequests = func(child int) int { return listCost(child, nil) }
 	c.EventParticipant.Recommendations = func(child int, first *int) int { return listCost(child, first) }
+
+	q.ResearchOrganizations = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	q.TechOffers = func(child int, _ *string, _ []transfer.OfferStatus, first *int, _ *string) int {
+		return listCost(child, first)
+	}
+	q.TechRequests = func(child int, _ *string, first *int, _ *string) int { return listCost(child, first) }
+	q.TransferConversations = func(child int, _ []transfer.Stage, _ *bool, first *int, _ *string) int {
+		return listCost(child, first)
+	}
+	ro := &c.ResearchOrganization
+	ro.Offers = func(child int, _ []transfer.OfferStatus, first *int, _ *string) int { return listCost(child, first) }
+	ro.MatchingRequests = func(child int, first *int) int { return listCost(child, first) }
+	to := &c.TechOffer
+	to.Details = func(child int) int { return fieldCost(child) }
+	to.MatchingRequests = func(child int, first *int) int { return listCost(child, first) }
+	to.MatchingStartups = func(child int, first *int) int { return listCost(child, first) }
+	to.DetailReads = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	to.Conversations = func(child int, first *int, _ *string) int { return listCost(child, first) }
+	c.TechRequest.MatchingOffers = func(child int, first *int) int { return listCost(child, first) }
+	c.TechRequest.MatchingOrganizations = func(child int, first *int) int { return listCost(child, first) }
+	c.TransferConversation.Offer = func(child int) int { return fieldCost(child) }
 }
 
 // operationLimits refuses, before anything runs, an operation nested deeper

@@ -31,6 +31,10 @@ const (
 	typeNotification       = "Notification"
 	typeMatch              = "Match"
 	typeJobRun             = "JobRun"
+	typeResearchOrg        = "ResearchOrganization"
+	typeTechOffer          = "TechOffer"
+	typeTechRequest        = "TechRequest"
+	typeConversation       = "TransferConversation"
 )
 
 // maxNodes bounds the IDs of one nodes query.

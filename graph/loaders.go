@@ -15,6 +15,7 @@ import (
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
 )
@@ -48,6 +49,9 @@ type loaders struct {
 	startupCountOfIncubator *dataloadgen.Loader[string, int]
 	board                   *dataloadgen.Loader[string, events.Board]
 	user                    *dataloadgen.Loader[string, identity.User]
+	researchOrg             *dataloadgen.Loader[string, transfer.Org]
+	techOffer               *dataloadgen.Loader[string, transfer.Offer]
+	techRequest             *dataloadgen.Loader[string, transfer.Request]
 }
 
 func newLoaders(r *Resolver) *loaders {
@@ -68,6 +72,9 @@ func newLoaders(r *Resolver) *loaders {
 			return map[struct{}]map[string]screening.CriteriaSet{{}: m}, err
 		}, opt),
 		incubator:   dataloadgen.NewMappedLoader(r.Ecosystem.IncubatorsByID, opt),
+		researchOrg: dataloadgen.NewMappedLoader(r.Transfer.OrgsByID, opt),
+		techOffer:   dataloadgen.NewMappedLoader(r.Transfer.OffersByID, opt),
+		techRequest: dataloadgen.NewMappedLoader(r.Transfer.RequestsByID, opt),
 		user:        dataloadgen.NewMappedLoader(r.Users.Users, opt),
 		fund:        dataloadgen.NewMappedLoader(r.Funding.FundsByID, opt),
 		callsByFund: dataloadgen.NewMappedLoader(withEmpty(r.Funding.CallsByFund), opt),

@@ -26,6 +26,16 @@ func (r *investorResolver) Matches(ctx context.Context, obj *ecosystem.Investor,
 
 func (r *matchResolver) Target(ctx context.Context, obj *model.Match) (model.MatchTarget, error) {
 	l := loadersOf(ctx)
+	switch obj.List.Kind {
+	case matching.KindTechOffer:
+		return loadTarget(ctx, l.techOffer, obj.TargetID)
+	case matching.KindTechRequest:
+		return loadTarget(ctx, l.techRequest, obj.TargetID)
+	case matching.KindResearchOrg:
+		return loadTarget(ctx, l.researchOrg, obj.TargetID)
+	case matching.KindStartup:
+		return loadTarget(ctx, l.startup, obj.TargetID)
+	}
 	if obj.List.Owner != matching.OwnerStartup {
 		return loadTarget(ctx, l.startup, obj.TargetID)
 	}
@@ -61,6 +71,9 @@ func (r *mutationResolver) BookmarkMatch(ctx context.Context, input model.MatchF
 }
 
 func (r *startupResolver) Matches(ctx context.Context, obj *firm.Startup, kind matching.Kind, first *int) ([]*model.Match, error) {
+	if kind == matching.KindTechOffer {
+		return r.transferMatches(ctx, matching.ListKey{Owner: matching.OwnerStartup, OwnerID: obj.ID, Kind: kind}, first)
+	}
 	return r.matches(ctx, matching.ListKey{Owner: matching.OwnerStartup, OwnerID: obj.ID, Kind: kind}, first)
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/metrics"
 	"github.com/innoport/innoport/search"
@@ -31,6 +32,9 @@ type Resolver struct {
 	Runs      *runs.Service
 	Matching  *matching.Service
 	Investing *dealflow.Service
+	// Transfer is technology transfer; TransferMatching keeps its match lists.
+	Transfer         *transfer.Service
+	TransferMatching *matching.TransferService
 	// Users names the subjects records keep, and learns them as users sign in.
 	Users *identity.Directory
 	// Index is the search index the search API and startups(filter: {text}) read.

@@ -18,6 +18,7 @@ import (
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/sandbox"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
@@ -73,6 +74,14 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return matchesOf(l, 1)[0], nil
 	case typeJobRun:
 		return nodeOf(r.Runs.Run(ctx, raw))
+	case typeResearchOrg:
+		return loadNode(ctx, loadersOf(ctx).researchOrg, raw, transfer.EntityOrg)
+	case typeTechOffer:
+		return loadNode(ctx, loadersOf(ctx).techOffer, raw, transfer.EntityOffer)
+	case typeTechRequest:
+		return loadNode(ctx, loadersOf(ctx).techRequest, raw, transfer.EntityRequest)
+	case typeConversation:
+		return nodeOf(r.Transfer.Conversation(ctx, raw))
 	}
 	return nil, errs.NotFoundf("đối tượng", "Object")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/search"
@@ -138,6 +139,8 @@ func (r *Resolver) facetsOf(ctx context.Context, counts map[search.Facet]map[str
 			switch f {
 			case search.FacetSector:
 				fv.Label = labels[v]
+			case search.FacetCooperation:
+				fv.Label = transfer.Cooperation(v).Label(langOf(ctx) == errs.EN)
 			case search.FacetIncubator:
 				inc, ok := incubators[v]
 				if !ok {
@@ -156,7 +159,8 @@ func (r *Resolver) facetsOf(ctx context.Context, counts map[search.Facet]map[str
 		return out
 	}
 	return &model.SearchFacets{Sectors: list(search.FacetSector), Stages: list(search.FacetStage),
-		Wards: list(search.FacetWard), Incubators: list(search.FacetIncubator)}, nil
+		Wards: list(search.FacetWard), Incubators: list(search.FacetIncubator), TrlBands: list(search.FacetTRL),
+		IPStatuses: list(search.FacetIP), Cooperation: list(search.FacetCooperation)}, nil
 }
 
 // nodesOf loads the records of hits, one query per type; a hit whose record
@@ -178,6 +182,10 @@ func (r *Resolver) nodesOf(ctx context.Context, hits []search.Hit) (map[search.K
 			err = collect[ecosystem.Investor](out, t)(r.Ecosystem.InvestorsByID(ctx, list))
 		case search.Mentor:
 			err = collect[ecosystem.Mentor](out, t)(r.Ecosystem.MentorsByID(ctx, list))
+		case search.TechOffer:
+			err = collect[transfer.Offer](out, t)(r.Transfer.OffersByID(ctx, list))
+		case search.TechRequest:
+			err = collect[transfer.Request](out, t)(r.Transfer.RequestsByID(ctx, list))
 		}
 		if err != nil {
 			return nil, err

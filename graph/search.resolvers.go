@@ -27,6 +27,11 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []search
 	if err != nil {
 		return nil, err
 	}
+	if filter != nil {
+		if err := transferFacets(&q, filter); err != nil {
+			return nil, err
+		}
+	}
 	q.Types, q.Offset, q.Limit, q.Facets = types, offset, page.First, search.Facets
 	if sort != nil && *sort == model.SearchSortName {
 		q.Sort = search.ByTitle

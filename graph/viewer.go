@@ -58,7 +58,7 @@ func dealConnection(page value.Page, ds []dealflow.Deal) *model.DealConnection {
 // orgTypes is the type of the record a role's organisation claim names.
 var orgTypes = map[identity.Role]string{
 	identity.RoleStartupMember: typeStartup, identity.RoleIncubatorManager: typeIncubator, identity.RoleFundManager: typeFund,
-	identity.RoleInvestor: typeInvestor, identity.RoleRegulator: typeSandboxProgram,
+	identity.RoleInvestor: typeInvestor, identity.RoleRegulator: typeSandboxProgram, identity.RoleTTOManager: typeResearchOrg,
 }
 
 // organizationOf is the record a user acts for: the one their token's

@@ -25,6 +25,7 @@ import (
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/search/indexer"
@@ -76,6 +77,27 @@ func RescoreChangedMatches(svc *matching.Service) Job {
 		st, n, err := svc.RescoreChanged(ctx)
 		return fmt.Sprintf("%d changed entities: %d pairs scored, %d lists computed, %d written in %s",
 			n, st.Pairs, st.Lists, st.Written, st.Took.Round(time.Millisecond)), err
+	}}
+}
+
+// ScoreTransferMatches rescores technology transfer's lists: offers ↔
+// requests, offers ↔ startups, requests ↔ research organisations. The
+// matching service also runs it (trigger EVENT) shortly after a change.
+func ScoreTransferMatches(svc *matching.TransferService, schedule string) Job {
+	return Job{Name: "score-transfer-matches", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
+		st, err := svc.RescoreAll(ctx)
+		return fmt.Sprintf("%d offers, requests and organisations, %d startups: %d candidate pairs scored, %d lists computed, %d written in %s",
+			st.Targets, st.Startups, st.Pairs, st.Lists, st.Written, st.Took.Round(time.Millisecond)), err
+	}}
+}
+
+// RemindTransferRegistrations reminds the two sides of every technology
+// transfer agreement whose required registration is still missing 30 days
+// after signing, then weekly until it is recorded.
+func RemindTransferRegistrations(svc *transfer.Service, schedule string) Job {
+	return Job{Name: "remind-transfer-registrations", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
+		n, err := svc.RemindRegistrations(ctx)
+		return fmt.Sprintf("reminded %d agreements of their missing registration", n), err
 	}}
 }
 

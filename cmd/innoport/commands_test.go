@@ -56,7 +56,7 @@ func newDemoStore(t *testing.T) *demoStore {
 	d := &demoStore{uri: storetest.URI(t), db: storetest.DBName(), clock: clock.NewManual(time.Now())}
 	a, err := app.New(ctx, app.Config{MongoURI: d.uri, DBName: d.db, JWTSecret: testSecret, MaxBodyBytes: 1 << 20, MaxDepth: 12,
 		MaxComplexity: 5000, MaxAliases: 50, CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off,
-		MatchesSchedule: jobs.Off, ReindexSchedule: jobs.Off, MatchesK: 20, Instance: "test", JobLeaseTTL: time.Minute},
+		MatchesSchedule: jobs.Off, RemindersSchedule: jobs.Off, ReindexSchedule: jobs.Off, MatchesK: 20, Instance: "test", JobLeaseTTL: time.Minute},
 		d.clock, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})))
 	require.NoError(t, err)
 	t.Cleanup(func() { a.Close(ctx) })
@@ -151,7 +151,8 @@ func TestSearchRebuildCommand(t *testing.T) {
 		"INNOPORT_DATA_DIR": dir}), &out, &errOut)
 	require.NoError(t, err, errOut.String())
 	assert.Regexp(t, `(?m)^STARTUP\s+34 indexed`, out.String())
-	assert.Regexp(t, `(?m)^rebuilt: 48 documents in \S+ \(\d+/s\)$`, out.String(), "34 startups, 2 calls, 6 investors, 6 mentors")
+	assert.Regexp(t, `(?m)^rebuilt: 65 documents in \S+ \(\d+/s\)$`, out.String(),
+		"34 startups, 2 calls, 6 investors, 6 mentors, 11 published offers, 6 open requests")
 
 	idx, err := bleve.Open(filepath.Join(dir, "search"))
 	require.NoError(t, err)

@@ -36,7 +36,7 @@ func searchCmd(ctx context.Context, args []string, getenv func(string) string, s
 	defer a.Close(context.Background())
 	start := time.Now()
 	n, err := a.RebuildSearch(ctx, func(t search.Type, done int) {
-		fmt.Fprintf(stdout, "%-9s %7d indexed  (%s)\n", t, done, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "%-12s %7d indexed  (%s)\n", t, done, time.Since(start).Round(time.Millisecond))
 	})
 	if err != nil {
 		return fmt.Errorf("rebuild after %d documents: %w", n, err)

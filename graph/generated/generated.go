@@ -23,6 +23,7 @@ import (
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
@@ -76,9 +77,11 @@ type ResolverRoot interface {
 	MatchContribution() MatchContributionResolver
 	Mentor() MentorResolver
 	Mutation() MutationResolver
+	NdaSignature() NdaSignatureResolver
 	Notification() NotificationResolver
 	Query() QueryResolver
 	Question() QuestionResolver
+	ResearchOrganization() ResearchOrganizationResolver
 	Review() ReviewResolver
 	Reviewer() ReviewerResolver
 	SandboxApplication() SandboxApplicationResolver
@@ -95,6 +98,13 @@ type ResolverRoot interface {
 	ScreeningResult() ScreeningResultResolver
 	SectorInfo() SectorInfoResolver
 	Startup() StartupResolver
+	TechOffer() TechOfferResolver
+	TechOfferRead() TechOfferReadResolver
+	TechRequest() TechRequestResolver
+	TechnologyIPRight() TechnologyIPRightResolver
+	TransferAgreement() TransferAgreementResolver
+	TransferConversation() TransferConversationResolver
+	TransferStep() TransferStepResolver
 	Viewer() ViewerResolver
 }
 
@@ -826,10 +836,13 @@ type ComplexityRoot struct {
 		CreateIncubator               func(childComplexity int, input model.CreateIncubatorInput) int
 		CreateInvestor                func(childComplexity int, input model.CreateInvestorInput) int
 		CreateMentor                  func(childComplexity int, input model.CreateMentorInput) int
+		CreateResearchOrganization    func(childComplexity int, input model.CreateResearchOrganizationInput) int
 		CreateReviewer                func(childComplexity int, input model.CreateReviewerInput) int
 		CreateSandboxApplication      func(childComplexity int, input model.CreateSandboxApplicationInput) int
 		CreateSandboxProgram          func(childComplexity int, input model.CreateSandboxProgramInput) int
 		CreateStartup                 func(childComplexity int, input model.CreateStartupInput) int
+		CreateTechOffer               func(childComplexity int, input model.CreateTechOfferInput) int
+		CreateTechRequest             func(childComplexity int, input model.CreateTechRequestInput) int
 		DecideFundCall                func(childComplexity int, input model.FundCallActionInput) int
 		DecideRegistration            func(childComplexity int, input model.DecideRegistrationInput) int
 		DecideSandboxExtension        func(childComplexity int, input model.DecideSandboxExtensionInput) int
@@ -837,6 +850,7 @@ type ComplexityRoot struct {
 		DeleteSavedSearch             func(childComplexity int, input model.DeleteSavedSearchInput) int
 		DismissMatch                  func(childComplexity int, input model.MatchFeedbackInput) int
 		ExitSandboxTest               func(childComplexity int, input model.ExitSandboxInput) int
+		ExpressInterest               func(childComplexity int, input model.ExpressInterestInput) int
 		GrantDataRoomAccess           func(childComplexity int, input model.GrantDataRoomAccessInput) int
 		ImportStartups                func(childComplexity int, input model.ImportStartupsInput) int
 		LiftSandboxSuspension         func(childComplexity int, input model.SandboxApplicationActionInput) int
@@ -844,17 +858,21 @@ type ComplexityRoot struct {
 		MarkNotificationRead          func(childComplexity int, input model.MarkNotificationReadInput) int
 		MarkParticipant               func(childComplexity int, input model.MarkParticipantInput) int
 		MoveDeal                      func(childComplexity int, input model.MoveDealInput) int
+		MoveTransferConversation      func(childComplexity int, input model.MoveTransferConversationInput) int
 		PublishAgenda                 func(childComplexity int, input model.PublishAgendaInput) int
 		PublishCriteriaSet            func(childComplexity int, input model.CriteriaSetActionInput) int
 		PublishEvent                  func(childComplexity int, id *string, input *model.EventActionInput) int
 		PublishFundCall               func(childComplexity int, input model.FundCallActionInput) int
 		RateMeeting                   func(childComplexity int, input model.RateMeetingInput) int
+		RecordTransferAgreement       func(childComplexity int, input model.RecordTransferAgreementInput) int
+		RecordTransferRegistration    func(childComplexity int, input model.RecordTransferRegistrationInput) int
 		RegisterForEvent              func(childComplexity int, input model.RegisterForEventInput) int
 		RejectApplication             func(childComplexity int, input model.ApplicationActionInput) int
 		RejectSandboxApplication      func(childComplexity int, input model.SandboxApplicationActionInput) int
 		RequestMeeting                func(childComplexity int, input model.RequestMeetingInput) int
 		RequestSandboxExtension       func(childComplexity int, input model.SandboxExtensionInput) int
 		RequestSandboxInformation     func(childComplexity int, input model.SandboxTextInput) int
+		RespondToInterest             func(childComplexity int, input model.RespondToInterestInput) int
 		RespondToMeetingRequest       func(childComplexity int, input model.RespondToMeetingRequestInput) int
 		RetireCriteriaSet             func(childComplexity int, input model.CriteriaSetActionInput) int
 		RevokeDataRoomAccess          func(childComplexity int, input model.RevokeDataRoomAccessInput) int
@@ -863,7 +881,9 @@ type ComplexityRoot struct {
 		SaveSearch                    func(childComplexity int, input model.SaveSearchInput) int
 		ScheduleEventMeetings         func(childComplexity int, input model.ScheduleEventMeetingsInput) int
 		SetParticipantType            func(childComplexity int, input model.SetParticipantTypeInput) int
+		SetTechOfferStatus            func(childComplexity int, input model.SetTechOfferStatusInput) int
 		ShortlistApplication          func(childComplexity int, input model.ApplicationActionInput) int
+		SignNda                       func(childComplexity int, input model.SignNdaInput) int
 		StartApplicationReview        func(childComplexity int, input model.ApplicationActionInput) int
 		StartSandboxTest              func(childComplexity int, input model.SandboxApplicationActionInput) int
 		SubmitApplication             func(childComplexity int, input model.SubmitApplicationInput) int
@@ -882,11 +902,20 @@ type ComplexityRoot struct {
 		UpdateInvestor                func(childComplexity int, input model.UpdateInvestorInput) int
 		UpdateMentor                  func(childComplexity int, input model.UpdateMentorInput) int
 		UpdateRegistration            func(childComplexity int, input model.UpdateRegistrationInput) int
+		UpdateResearchOrganization    func(childComplexity int, input model.UpdateResearchOrganizationInput) int
 		UpdateSandboxApplication      func(childComplexity int, input model.UpdateSandboxApplicationInput) int
 		UpdateSandboxProgram          func(childComplexity int, input model.UpdateSandboxProgramInput) int
 		UpdateStartup                 func(childComplexity int, input model.UpdateStartupInput) int
+		UpdateTechOffer               func(childComplexity int, input model.UpdateTechOfferInput) int
+		UpdateTechRequest             func(childComplexity int, input model.UpdateTechRequestInput) int
 		WithdrawApplication           func(childComplexity int, input model.ApplicationActionInput) int
 		WithdrawSandboxApplication    func(childComplexity int, input model.SandboxApplicationActionInput) int
+	}
+
+	NdaSignature struct {
+		At      func(childComplexity int) int
+		User    func(childComplexity int) int
+		Version func(childComplexity int) int
 	}
 
 	Notification struct {
@@ -967,6 +996,7 @@ type ComplexityRoot struct {
 		Nodes                     func(childComplexity int, ids []string) int
 		Notifications             func(childComplexity int, first *int, after *string, unreadOnly *bool) int
 		PreviewCriteriaSet        func(childComplexity int, id string) int
+		ResearchOrganizations     func(childComplexity int, first *int, after *string) int
 		Reviewers                 func(childComplexity int, first *int, after *string) int
 		SandboxApplication        func(childComplexity int, id string) int
 		SandboxApplications       func(childComplexity int, programID *string, startupID *string, first *int, after *string) int
@@ -979,6 +1009,10 @@ type ComplexityRoot struct {
 		Sectors                   func(childComplexity int) int
 		Startup                   func(childComplexity int, id string) int
 		Startups                  func(childComplexity int, first *int, after *string, filter *model.StartupFilter) int
+		TechOffers                func(childComplexity int, organizationID *string, statuses []transfer.OfferStatus, first *int, after *string) int
+		TechRequests              func(childComplexity int, firmID *string, first *int, after *string) int
+		TransferConversations     func(childComplexity int, stages []transfer.Stage, registrationMissing *bool, first *int, after *string) int
+		TransferNda               func(childComplexity int) int
 		Viewer                    func(childComplexity int) int
 	}
 
@@ -1023,6 +1057,38 @@ type ComplexityRoot struct {
 	RequestCount struct {
 		Count  func(childComplexity int) int
 		Status func(childComplexity int) int
+	}
+
+	ResearchOrganization struct {
+		ContactEmail     func(childComplexity int) int
+		ContactPhone     func(childComplexity int) int
+		Description      func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		MatchingRequests func(childComplexity int, first *int) int
+		Name             func(childComplexity int) int
+		NameEN           func(childComplexity int) int
+		Offers           func(childComplexity int, statuses []transfer.OfferStatus, first *int, after *string) int
+		Parent           func(childComplexity int) int
+		Version          func(childComplexity int) int
+		ViewerCanManage  func(childComplexity int) int
+		Website          func(childComplexity int) int
+	}
+
+	ResearchOrganizationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ResearchOrganizationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ResearchOrganizationPayload struct {
+		Organization func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
 	}
 
 	Review struct {
@@ -1344,10 +1410,13 @@ type ComplexityRoot struct {
 	}
 
 	SearchFacets struct {
-		Incubators func(childComplexity int) int
-		Sectors    func(childComplexity int) int
-		Stages     func(childComplexity int) int
-		Wards      func(childComplexity int) int
+		Cooperation func(childComplexity int) int
+		IPStatuses  func(childComplexity int) int
+		Incubators  func(childComplexity int) int
+		Sectors     func(childComplexity int) int
+		Stages      func(childComplexity int) int
+		TrlBands    func(childComplexity int) int
+		Wards       func(childComplexity int) int
 	}
 
 	SectorInfo struct {
@@ -1439,6 +1508,161 @@ type ComplexityRoot struct {
 		DocumentRef func(childComplexity int) int
 		IssuedOn    func(childComplexity int) int
 		Issuer      func(childComplexity int) int
+	}
+
+	TechOffer struct {
+		Conversations    func(childComplexity int, first *int, after *string) int
+		Cooperation      func(childComplexity int) int
+		DetailReads      func(childComplexity int, first *int, after *string) int
+		Details          func(childComplexity int) int
+		ID               func(childComplexity int) int
+		IP               func(childComplexity int) int
+		Inventors        func(childComplexity int) int
+		MatchingRequests func(childComplexity int, first *int) int
+		MatchingStartups func(childComplexity int, first *int) int
+		Organization     func(childComplexity int) int
+		PublishedAt      func(childComplexity int) int
+		Sectors          func(childComplexity int) int
+		StateFunded      func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Summary          func(childComplexity int) int
+		SummaryEN        func(childComplexity int) int
+		Terms            func(childComplexity int) int
+		Title            func(childComplexity int) int
+		TitleEN          func(childComplexity int) int
+		Trl              func(childComplexity int) int
+		Version          func(childComplexity int) int
+		ViewerCanManage  func(childComplexity int) int
+	}
+
+	TechOfferConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TechOfferEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TechOfferPayload struct {
+		Offer      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	TechOfferRead struct {
+		At   func(childComplexity int) int
+		Firm func(childComplexity int) int
+		User func(childComplexity int) int
+	}
+
+	TechOfferReadConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TechOfferReadEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TechRequest struct {
+		BudgetMaxVnd          func(childComplexity int) int
+		BudgetMinVnd          func(childComplexity int) int
+		Confidential          func(childComplexity int) int
+		Deadline              func(childComplexity int) int
+		Firm                  func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		MatchingOffers        func(childComplexity int, first *int) int
+		MatchingOrganizations func(childComplexity int, first *int) int
+		Problem               func(childComplexity int) int
+		Sectors               func(childComplexity int) int
+		Status                func(childComplexity int) int
+		Title                 func(childComplexity int) int
+		Trl                   func(childComplexity int) int
+		Version               func(childComplexity int) int
+		ViewerCanManage       func(childComplexity int) int
+	}
+
+	TechRequestConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TechRequestEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TechRequestPayload struct {
+		Request    func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	TechnologyIPRight struct {
+		FiledOn   func(childComplexity int) int
+		GrantedOn func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Number    func(childComplexity int) int
+		Pending   func(childComplexity int) int
+	}
+
+	TransferAgreement struct {
+		FromAbroad           func(childComplexity int) int
+		RegisteredOn         func(childComplexity int) int
+		RegistrationNumber   func(childComplexity int) int
+		RegistrationRequired func(childComplexity int) int
+		SignedOn             func(childComplexity int) int
+		StateCapital         func(childComplexity int) int
+		Type                 func(childComplexity int) int
+		Value                func(childComplexity int) int
+	}
+
+	TransferConversation struct {
+		Accepted     func(childComplexity int) int
+		Agreement    func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Firm         func(childComplexity int) int
+		History      func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Message      func(childComplexity int) int
+		NDA          func(childComplexity int) int
+		Offer        func(childComplexity int) int
+		Organization func(childComplexity int) int
+		Reminders    func(childComplexity int) int
+		Stage        func(childComplexity int) int
+	}
+
+	TransferConversationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TransferConversationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	TransferConversationPayload struct {
+		Conversation func(childComplexity int) int
+		UserErrors   func(childComplexity int) int
+	}
+
+	TransferNda struct {
+		Text    func(childComplexity int) int
+		Version func(childComplexity int) int
+	}
+
+	TransferStep struct {
+		At   func(childComplexity int) int
+		By   func(childComplexity int) int
+		From func(childComplexity int) int
+		Note func(childComplexity int) int
+		To   func(childComplexity int) int
 	}
 
 	User struct {
@@ -1734,6 +1958,22 @@ type MutationResolver interface {
 	PublishCriteriaSet(ctx context.Context, input model.CriteriaSetActionInput) (*model.CriteriaSetPayload, error)
 	RetireCriteriaSet(ctx context.Context, input model.CriteriaSetActionInput) (*model.CriteriaSetPayload, error)
 	RunScreening(ctx context.Context, input *model.RunScreeningInput) (*model.RunScreeningPayload, error)
+	CreateResearchOrganization(ctx context.Context, input model.CreateResearchOrganizationInput) (*model.ResearchOrganizationPayload, error)
+	UpdateResearchOrganization(ctx context.Context, input model.UpdateResearchOrganizationInput) (*model.ResearchOrganizationPayload, error)
+	CreateTechOffer(ctx context.Context, input model.CreateTechOfferInput) (*model.TechOfferPayload, error)
+	UpdateTechOffer(ctx context.Context, input model.UpdateTechOfferInput) (*model.TechOfferPayload, error)
+	SetTechOfferStatus(ctx context.Context, input model.SetTechOfferStatusInput) (*model.TechOfferPayload, error)
+	CreateTechRequest(ctx context.Context, input model.CreateTechRequestInput) (*model.TechRequestPayload, error)
+	UpdateTechRequest(ctx context.Context, input model.UpdateTechRequestInput) (*model.TechRequestPayload, error)
+	ExpressInterest(ctx context.Context, input model.ExpressInterestInput) (*model.TransferConversationPayload, error)
+	RespondToInterest(ctx context.Context, input model.RespondToInterestInput) (*model.TransferConversationPayload, error)
+	SignNda(ctx context.Context, input model.SignNdaInput) (*model.TransferConversationPayload, error)
+	MoveTransferConversation(ctx context.Context, input model.MoveTransferConversationInput) (*model.TransferConversationPayload, error)
+	RecordTransferAgreement(ctx context.Context, input model.RecordTransferAgreementInput) (*model.TransferConversationPayload, error)
+	RecordTransferRegistration(ctx context.Context, input model.RecordTransferRegistrationInput) (*model.TransferConversationPayload, error)
+}
+type NdaSignatureResolver interface {
+	User(ctx context.Context, obj *transfer.Signature) (*identity.User, error)
 }
 type NotificationResolver interface {
 	ID(ctx context.Context, obj *dealflow.Notification) (string, error)
@@ -1779,6 +2019,11 @@ type QueryResolver interface {
 	PreviewCriteriaSet(ctx context.Context, id string) (*model.CriteriaSetPreview, error)
 	CheckExpression(ctx context.Context, language model.ExpressionLanguage, expression string) (*model.ExpressionCheck, error)
 	Search(ctx context.Context, query string, types []search.Type, filter *model.SearchFilter, sort *model.SearchSort, first *int, after *string) (*model.SearchConnection, error)
+	ResearchOrganizations(ctx context.Context, first *int, after *string) (*model.ResearchOrganizationConnection, error)
+	TechOffers(ctx context.Context, organizationID *string, statuses []transfer.OfferStatus, first *int, after *string) (*model.TechOfferConnection, error)
+	TechRequests(ctx context.Context, firmID *string, first *int, after *string) (*model.TechRequestConnection, error)
+	TransferConversations(ctx context.Context, stages []transfer.Stage, registrationMissing *bool, first *int, after *string) (*model.TransferConversationConnection, error)
+	TransferNda(ctx context.Context) (*model.TransferNda, error)
 }
 type QuestionResolver interface {
 	Label(ctx context.Context, obj *funding.Question) (string, error)
@@ -1786,6 +2031,17 @@ type QuestionResolver interface {
 
 	MinLength(ctx context.Context, obj *funding.Question) (*int, error)
 	MaxLength(ctx context.Context, obj *funding.Question) (*int, error)
+}
+type ResearchOrganizationResolver interface {
+	ID(ctx context.Context, obj *transfer.Org) (string, error)
+
+	Parent(ctx context.Context, obj *transfer.Org) (*transfer.Org, error)
+
+	ContactEmail(ctx context.Context, obj *transfer.Org) (*string, error)
+	ContactPhone(ctx context.Context, obj *transfer.Org) (*string, error)
+	Offers(ctx context.Context, obj *transfer.Org, statuses []transfer.OfferStatus, first *int, after *string) (*model.TechOfferConnection, error)
+	MatchingRequests(ctx context.Context, obj *transfer.Org, first *int) ([]*model.Match, error)
+	ViewerCanManage(ctx context.Context, obj *transfer.Org) (bool, error)
 }
 type ReviewResolver interface {
 	Reviewer(ctx context.Context, obj *funding.Review) (*funding.Reviewer, error)
@@ -1893,6 +2149,59 @@ type StartupResolver interface {
 	Matches(ctx context.Context, obj *firm.Startup, kind matching.Kind, first *int) ([]*model.Match, error)
 	Evidence(ctx context.Context, obj *firm.Startup) (*firm.Evidence, error)
 	Screening(ctx context.Context, obj *firm.Startup) ([]*screening.Result, error)
+}
+type TechOfferResolver interface {
+	ID(ctx context.Context, obj *transfer.Offer) (string, error)
+
+	Organization(ctx context.Context, obj *transfer.Offer) (*transfer.Org, error)
+
+	Details(ctx context.Context, obj *transfer.Offer) (*string, error)
+
+	Trl(ctx context.Context, obj *transfer.Offer) (int, error)
+
+	PublishedAt(ctx context.Context, obj *transfer.Offer) (*time.Time, error)
+	MatchingRequests(ctx context.Context, obj *transfer.Offer, first *int) ([]*model.Match, error)
+	MatchingStartups(ctx context.Context, obj *transfer.Offer, first *int) ([]*model.Match, error)
+	DetailReads(ctx context.Context, obj *transfer.Offer, first *int, after *string) (*model.TechOfferReadConnection, error)
+	Conversations(ctx context.Context, obj *transfer.Offer, first *int, after *string) (*model.TransferConversationConnection, error)
+	ViewerCanManage(ctx context.Context, obj *transfer.Offer) (bool, error)
+}
+type TechOfferReadResolver interface {
+	User(ctx context.Context, obj *transfer.DetailRead) (*identity.User, error)
+	Firm(ctx context.Context, obj *transfer.DetailRead) (*firm.Startup, error)
+}
+type TechRequestResolver interface {
+	ID(ctx context.Context, obj *transfer.Request) (string, error)
+
+	Firm(ctx context.Context, obj *transfer.Request) (*firm.Startup, error)
+
+	Trl(ctx context.Context, obj *transfer.Request) (int, error)
+	BudgetMinVnd(ctx context.Context, obj *transfer.Request) (value.VND, error)
+	BudgetMaxVnd(ctx context.Context, obj *transfer.Request) (value.VND, error)
+	Deadline(ctx context.Context, obj *transfer.Request) (*value.Date, error)
+	MatchingOffers(ctx context.Context, obj *transfer.Request, first *int) ([]*model.Match, error)
+	MatchingOrganizations(ctx context.Context, obj *transfer.Request, first *int) ([]*model.Match, error)
+	ViewerCanManage(ctx context.Context, obj *transfer.Request) (bool, error)
+}
+type TechnologyIPRightResolver interface {
+	FiledOn(ctx context.Context, obj *transfer.IPRight) (*value.Date, error)
+	GrantedOn(ctx context.Context, obj *transfer.IPRight) (*value.Date, error)
+}
+type TransferAgreementResolver interface {
+	RegistrationNumber(ctx context.Context, obj *transfer.Agreement) (*string, error)
+	RegisteredOn(ctx context.Context, obj *transfer.Agreement) (*value.Date, error)
+}
+type TransferConversationResolver interface {
+	ID(ctx context.Context, obj *transfer.Conversation) (string, error)
+	Offer(ctx context.Context, obj *transfer.Conversation) (*transfer.Offer, error)
+	Firm(ctx context.Context, obj *transfer.Conversation) (*firm.Startup, error)
+	Organization(ctx context.Context, obj *transfer.Conversation) (*transfer.Org, error)
+
+	Message(ctx context.Context, obj *transfer.Conversation) (*string, error)
+}
+type TransferStepResolver interface {
+	By(ctx context.Context, obj *transfer.Step) (*identity.User, error)
+	From(ctx context.Context, obj *transfer.Step) (*transfer.Stage, error)
 }
 type ViewerResolver interface {
 	Subject(ctx context.Context, obj *model.Viewer) (*string, error)
@@ -4945,6 +5254,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateMentor(childComplexity, args["input"].(model.CreateMentorInput)), true
+	case "Mutation.createResearchOrganization":
+		if e.complexity.Mutation.CreateResearchOrganization == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createResearchOrganization_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateResearchOrganization(childComplexity, args["input"].(model.CreateResearchOrganizationInput)), true
 	case "Mutation.createReviewer":
 		if e.complexity.Mutation.CreateReviewer == nil {
 			break
@@ -4989,6 +5309,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateStartup(childComplexity, args["input"].(model.CreateStartupInput)), true
+	case "Mutation.createTechOffer":
+		if e.complexity.Mutation.CreateTechOffer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTechOffer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateTechOffer(childComplexity, args["input"].(model.CreateTechOfferInput)), true
+	case "Mutation.createTechRequest":
+		if e.complexity.Mutation.CreateTechRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTechRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateTechRequest(childComplexity, args["input"].(model.CreateTechRequestInput)), true
 	case "Mutation.decideFundCall":
 		if e.complexity.Mutation.DecideFundCall == nil {
 			break
@@ -5066,6 +5408,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.ExitSandboxTest(childComplexity, args["input"].(model.ExitSandboxInput)), true
+	case "Mutation.expressInterest":
+		if e.complexity.Mutation.ExpressInterest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_expressInterest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.ExpressInterest(childComplexity, args["input"].(model.ExpressInterestInput)), true
 	case "Mutation.grantDataRoomAccess":
 		if e.complexity.Mutation.GrantDataRoomAccess == nil {
 			break
@@ -5143,6 +5496,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.MoveDeal(childComplexity, args["input"].(model.MoveDealInput)), true
+	case "Mutation.moveTransferConversation":
+		if e.complexity.Mutation.MoveTransferConversation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveTransferConversation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.MoveTransferConversation(childComplexity, args["input"].(model.MoveTransferConversationInput)), true
 	case "Mutation.publishAgenda":
 		if e.complexity.Mutation.PublishAgenda == nil {
 			break
@@ -5198,6 +5562,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RateMeeting(childComplexity, args["input"].(model.RateMeetingInput)), true
+	case "Mutation.recordTransferAgreement":
+		if e.complexity.Mutation.RecordTransferAgreement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordTransferAgreement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RecordTransferAgreement(childComplexity, args["input"].(model.RecordTransferAgreementInput)), true
+	case "Mutation.recordTransferRegistration":
+		if e.complexity.Mutation.RecordTransferRegistration == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordTransferRegistration_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RecordTransferRegistration(childComplexity, args["input"].(model.RecordTransferRegistrationInput)), true
 	case "Mutation.registerForEvent":
 		if e.complexity.Mutation.RegisterForEvent == nil {
 			break
@@ -5264,6 +5650,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RequestSandboxInformation(childComplexity, args["input"].(model.SandboxTextInput)), true
+	case "Mutation.respondToInterest":
+		if e.complexity.Mutation.RespondToInterest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_respondToInterest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RespondToInterest(childComplexity, args["input"].(model.RespondToInterestInput)), true
 	case "Mutation.respondToMeetingRequest":
 		if e.complexity.Mutation.RespondToMeetingRequest == nil {
 			break
@@ -5352,6 +5749,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.SetParticipantType(childComplexity, args["input"].(model.SetParticipantTypeInput)), true
+	case "Mutation.setTechOfferStatus":
+		if e.complexity.Mutation.SetTechOfferStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setTechOfferStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SetTechOfferStatus(childComplexity, args["input"].(model.SetTechOfferStatusInput)), true
 	case "Mutation.shortlistApplication":
 		if e.complexity.Mutation.ShortlistApplication == nil {
 			break
@@ -5363,6 +5771,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.ShortlistApplication(childComplexity, args["input"].(model.ApplicationActionInput)), true
+	case "Mutation.signNda":
+		if e.complexity.Mutation.SignNda == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_signNda_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.SignNda(childComplexity, args["input"].(model.SignNdaInput)), true
 	case "Mutation.startApplicationReview":
 		if e.complexity.Mutation.StartApplicationReview == nil {
 			break
@@ -5561,6 +5980,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateRegistration(childComplexity, args["input"].(model.UpdateRegistrationInput)), true
+	case "Mutation.updateResearchOrganization":
+		if e.complexity.Mutation.UpdateResearchOrganization == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateResearchOrganization_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateResearchOrganization(childComplexity, args["input"].(model.UpdateResearchOrganizationInput)), true
 	case "Mutation.updateSandboxApplication":
 		if e.complexity.Mutation.UpdateSandboxApplication == nil {
 			break
@@ -5594,6 +6024,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateStartup(childComplexity, args["input"].(model.UpdateStartupInput)), true
+	case "Mutation.updateTechOffer":
+		if e.complexity.Mutation.UpdateTechOffer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTechOffer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateTechOffer(childComplexity, args["input"].(model.UpdateTechOfferInput)), true
+	case "Mutation.updateTechRequest":
+		if e.complexity.Mutation.UpdateTechRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTechRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateTechRequest(childComplexity, args["input"].(model.UpdateTechRequestInput)), true
 	case "Mutation.withdrawApplication":
 		if e.complexity.Mutation.WithdrawApplication == nil {
 			break
@@ -5616,6 +6068,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.WithdrawSandboxApplication(childComplexity, args["input"].(model.SandboxApplicationActionInput)), true
+
+	case "NdaSignature.at":
+		if e.complexity.NdaSignature.At == nil {
+			break
+		}
+
+		return e.complexity.NdaSignature.At(childComplexity), true
+	case "NdaSignature.user":
+		if e.complexity.NdaSignature.User == nil {
+			break
+		}
+
+		return e.complexity.NdaSignature.User(childComplexity), true
+	case "NdaSignature.version":
+		if e.complexity.NdaSignature.Version == nil {
+			break
+		}
+
+		return e.complexity.NdaSignature.Version(childComplexity), true
 
 	case "Notification.application":
 		if e.complexity.Notification.Application == nil {
@@ -6011,6 +6482,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.PreviewCriteriaSet(childComplexity, args["id"].(string)), true
+	case "Query.researchOrganizations":
+		if e.complexity.Query.ResearchOrganizations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_researchOrganizations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.ResearchOrganizations(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.reviewers":
 		if e.complexity.Query.Reviewers == nil {
 			break
@@ -6133,6 +6615,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Startups(childComplexity, args["first"].(*int), args["after"].(*string), args["filter"].(*model.StartupFilter)), true
+	case "Query.techOffers":
+		if e.complexity.Query.TechOffers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_techOffers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.TechOffers(childComplexity, args["organizationId"].(*string), args["statuses"].([]transfer.OfferStatus), args["first"].(*int), args["after"].(*string)), true
+	case "Query.techRequests":
+		if e.complexity.Query.TechRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_techRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.TechRequests(childComplexity, args["firmId"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.transferConversations":
+		if e.complexity.Query.TransferConversations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_transferConversations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.TransferConversations(childComplexity, args["stages"].([]transfer.Stage), args["registrationMissing"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Query.transferNda":
+		if e.complexity.Query.TransferNda == nil {
+			break
+		}
+
+		return e.complexity.Query.TransferNda(childComplexity), true
 	case "Query.viewer":
 		if e.complexity.Query.Viewer == nil {
 			break
@@ -6312,6 +6833,140 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.RequestCount.Status(childComplexity), true
+
+	case "ResearchOrganization.contactEmail":
+		if e.complexity.ResearchOrganization.ContactEmail == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.ContactEmail(childComplexity), true
+	case "ResearchOrganization.contactPhone":
+		if e.complexity.ResearchOrganization.ContactPhone == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.ContactPhone(childComplexity), true
+	case "ResearchOrganization.description":
+		if e.complexity.ResearchOrganization.Description == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.Description(childComplexity), true
+	case "ResearchOrganization.id":
+		if e.complexity.ResearchOrganization.ID == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.ID(childComplexity), true
+	case "ResearchOrganization.organizationKind":
+		if e.complexity.ResearchOrganization.Kind == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.Kind(childComplexity), true
+	case "ResearchOrganization.matchingRequests":
+		if e.complexity.ResearchOrganization.MatchingRequests == nil {
+			break
+		}
+
+		args, err := ec.field_ResearchOrganization_matchingRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.ResearchOrganization.MatchingRequests(childComplexity, args["first"].(*int)), true
+	case "ResearchOrganization.name":
+		if e.complexity.ResearchOrganization.Name == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.Name(childComplexity), true
+	case "ResearchOrganization.nameEn":
+		if e.complexity.ResearchOrganization.NameEN == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.NameEN(childComplexity), true
+	case "ResearchOrganization.offers":
+		if e.complexity.ResearchOrganization.Offers == nil {
+			break
+		}
+
+		args, err := ec.field_ResearchOrganization_offers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.ResearchOrganization.Offers(childComplexity, args["statuses"].([]transfer.OfferStatus), args["first"].(*int), args["after"].(*string)), true
+	case "ResearchOrganization.parent":
+		if e.complexity.ResearchOrganization.Parent == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.Parent(childComplexity), true
+	case "ResearchOrganization.version":
+		if e.complexity.ResearchOrganization.Version == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.Version(childComplexity), true
+	case "ResearchOrganization.viewerCanManage":
+		if e.complexity.ResearchOrganization.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.ViewerCanManage(childComplexity), true
+	case "ResearchOrganization.website":
+		if e.complexity.ResearchOrganization.Website == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganization.Website(childComplexity), true
+
+	case "ResearchOrganizationConnection.edges":
+		if e.complexity.ResearchOrganizationConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganizationConnection.Edges(childComplexity), true
+	case "ResearchOrganizationConnection.pageInfo":
+		if e.complexity.ResearchOrganizationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganizationConnection.PageInfo(childComplexity), true
+	case "ResearchOrganizationConnection.totalCount":
+		if e.complexity.ResearchOrganizationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganizationConnection.TotalCount(childComplexity), true
+
+	case "ResearchOrganizationEdge.cursor":
+		if e.complexity.ResearchOrganizationEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganizationEdge.Cursor(childComplexity), true
+	case "ResearchOrganizationEdge.node":
+		if e.complexity.ResearchOrganizationEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganizationEdge.Node(childComplexity), true
+
+	case "ResearchOrganizationPayload.organization":
+		if e.complexity.ResearchOrganizationPayload.Organization == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganizationPayload.Organization(childComplexity), true
+	case "ResearchOrganizationPayload.userErrors":
+		if e.complexity.ResearchOrganizationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.ResearchOrganizationPayload.UserErrors(childComplexity), true
 
 	case "Review.reviewer":
 		if e.complexity.Review.Reviewer == nil {
@@ -7507,6 +8162,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SearchEdge.Node(childComplexity), true
 
+	case "SearchFacets.cooperation":
+		if e.complexity.SearchFacets.Cooperation == nil {
+			break
+		}
+
+		return e.complexity.SearchFacets.Cooperation(childComplexity), true
+	case "SearchFacets.ipStatuses":
+		if e.complexity.SearchFacets.IPStatuses == nil {
+			break
+		}
+
+		return e.complexity.SearchFacets.IPStatuses(childComplexity), true
 	case "SearchFacets.incubators":
 		if e.complexity.SearchFacets.Incubators == nil {
 			break
@@ -7525,6 +8192,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.SearchFacets.Stages(childComplexity), true
+	case "SearchFacets.trlBands":
+		if e.complexity.SearchFacets.TrlBands == nil {
+			break
+		}
+
+		return e.complexity.SearchFacets.TrlBands(childComplexity), true
 	case "SearchFacets.wards":
 		if e.complexity.SearchFacets.Wards == nil {
 			break
@@ -7923,6 +8596,643 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.SupportConfirmation.Issuer(childComplexity), true
 
+	case "TechOffer.conversations":
+		if e.complexity.TechOffer.Conversations == nil {
+			break
+		}
+
+		args, err := ec.field_TechOffer_conversations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.TechOffer.Conversations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "TechOffer.cooperation":
+		if e.complexity.TechOffer.Cooperation == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Cooperation(childComplexity), true
+	case "TechOffer.detailReads":
+		if e.complexity.TechOffer.DetailReads == nil {
+			break
+		}
+
+		args, err := ec.field_TechOffer_detailReads_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.TechOffer.DetailReads(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "TechOffer.details":
+		if e.complexity.TechOffer.Details == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Details(childComplexity), true
+	case "TechOffer.id":
+		if e.complexity.TechOffer.ID == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.ID(childComplexity), true
+	case "TechOffer.ip":
+		if e.complexity.TechOffer.IP == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.IP(childComplexity), true
+	case "TechOffer.inventors":
+		if e.complexity.TechOffer.Inventors == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Inventors(childComplexity), true
+	case "TechOffer.matchingRequests":
+		if e.complexity.TechOffer.MatchingRequests == nil {
+			break
+		}
+
+		args, err := ec.field_TechOffer_matchingRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.TechOffer.MatchingRequests(childComplexity, args["first"].(*int)), true
+	case "TechOffer.matchingStartups":
+		if e.complexity.TechOffer.MatchingStartups == nil {
+			break
+		}
+
+		args, err := ec.field_TechOffer_matchingStartups_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.TechOffer.MatchingStartups(childComplexity, args["first"].(*int)), true
+	case "TechOffer.organization":
+		if e.complexity.TechOffer.Organization == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Organization(childComplexity), true
+	case "TechOffer.publishedAt":
+		if e.complexity.TechOffer.PublishedAt == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.PublishedAt(childComplexity), true
+	case "TechOffer.sectors":
+		if e.complexity.TechOffer.Sectors == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Sectors(childComplexity), true
+	case "TechOffer.stateFunded":
+		if e.complexity.TechOffer.StateFunded == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.StateFunded(childComplexity), true
+	case "TechOffer.offerStatus":
+		if e.complexity.TechOffer.Status == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Status(childComplexity), true
+	case "TechOffer.summary":
+		if e.complexity.TechOffer.Summary == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Summary(childComplexity), true
+	case "TechOffer.summaryEn":
+		if e.complexity.TechOffer.SummaryEN == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.SummaryEN(childComplexity), true
+	case "TechOffer.terms":
+		if e.complexity.TechOffer.Terms == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Terms(childComplexity), true
+	case "TechOffer.name", "TechOffer.title":
+		if e.complexity.TechOffer.Title == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Title(childComplexity), true
+	case "TechOffer.titleEn":
+		if e.complexity.TechOffer.TitleEN == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.TitleEN(childComplexity), true
+	case "TechOffer.trl":
+		if e.complexity.TechOffer.Trl == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Trl(childComplexity), true
+	case "TechOffer.version":
+		if e.complexity.TechOffer.Version == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.Version(childComplexity), true
+	case "TechOffer.viewerCanManage":
+		if e.complexity.TechOffer.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.ViewerCanManage(childComplexity), true
+
+	case "TechOfferConnection.edges":
+		if e.complexity.TechOfferConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.TechOfferConnection.Edges(childComplexity), true
+	case "TechOfferConnection.pageInfo":
+		if e.complexity.TechOfferConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.TechOfferConnection.PageInfo(childComplexity), true
+	case "TechOfferConnection.totalCount":
+		if e.complexity.TechOfferConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.TechOfferConnection.TotalCount(childComplexity), true
+
+	case "TechOfferEdge.cursor":
+		if e.complexity.TechOfferEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.TechOfferEdge.Cursor(childComplexity), true
+	case "TechOfferEdge.node":
+		if e.complexity.TechOfferEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.TechOfferEdge.Node(childComplexity), true
+
+	case "TechOfferPayload.offer":
+		if e.complexity.TechOfferPayload.Offer == nil {
+			break
+		}
+
+		return e.complexity.TechOfferPayload.Offer(childComplexity), true
+	case "TechOfferPayload.userErrors":
+		if e.complexity.TechOfferPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.TechOfferPayload.UserErrors(childComplexity), true
+
+	case "TechOfferRead.at":
+		if e.complexity.TechOfferRead.At == nil {
+			break
+		}
+
+		return e.complexity.TechOfferRead.At(childComplexity), true
+	case "TechOfferRead.firm":
+		if e.complexity.TechOfferRead.Firm == nil {
+			break
+		}
+
+		return e.complexity.TechOfferRead.Firm(childComplexity), true
+	case "TechOfferRead.user":
+		if e.complexity.TechOfferRead.User == nil {
+			break
+		}
+
+		return e.complexity.TechOfferRead.User(childComplexity), true
+
+	case "TechOfferReadConnection.edges":
+		if e.complexity.TechOfferReadConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.TechOfferReadConnection.Edges(childComplexity), true
+	case "TechOfferReadConnection.pageInfo":
+		if e.complexity.TechOfferReadConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.TechOfferReadConnection.PageInfo(childComplexity), true
+	case "TechOfferReadConnection.totalCount":
+		if e.complexity.TechOfferReadConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.TechOfferReadConnection.TotalCount(childComplexity), true
+
+	case "TechOfferReadEdge.cursor":
+		if e.complexity.TechOfferReadEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.TechOfferReadEdge.Cursor(childComplexity), true
+	case "TechOfferReadEdge.node":
+		if e.complexity.TechOfferReadEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.TechOfferReadEdge.Node(childComplexity), true
+
+	case "TechRequest.budgetMaxVnd":
+		if e.complexity.TechRequest.BudgetMaxVnd == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.BudgetMaxVnd(childComplexity), true
+	case "TechRequest.budgetMinVnd":
+		if e.complexity.TechRequest.BudgetMinVnd == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.BudgetMinVnd(childComplexity), true
+	case "TechRequest.confidential":
+		if e.complexity.TechRequest.Confidential == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.Confidential(childComplexity), true
+	case "TechRequest.deadline":
+		if e.complexity.TechRequest.Deadline == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.Deadline(childComplexity), true
+	case "TechRequest.firm":
+		if e.complexity.TechRequest.Firm == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.Firm(childComplexity), true
+	case "TechRequest.id":
+		if e.complexity.TechRequest.ID == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.ID(childComplexity), true
+	case "TechRequest.matchingOffers":
+		if e.complexity.TechRequest.MatchingOffers == nil {
+			break
+		}
+
+		args, err := ec.field_TechRequest_matchingOffers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.TechRequest.MatchingOffers(childComplexity, args["first"].(*int)), true
+	case "TechRequest.matchingOrganizations":
+		if e.complexity.TechRequest.MatchingOrganizations == nil {
+			break
+		}
+
+		args, err := ec.field_TechRequest_matchingOrganizations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.TechRequest.MatchingOrganizations(childComplexity, args["first"].(*int)), true
+	case "TechRequest.problem":
+		if e.complexity.TechRequest.Problem == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.Problem(childComplexity), true
+	case "TechRequest.sectors":
+		if e.complexity.TechRequest.Sectors == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.Sectors(childComplexity), true
+	case "TechRequest.requestStatus":
+		if e.complexity.TechRequest.Status == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.Status(childComplexity), true
+	case "TechRequest.name", "TechRequest.title":
+		if e.complexity.TechRequest.Title == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.Title(childComplexity), true
+	case "TechRequest.trl":
+		if e.complexity.TechRequest.Trl == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.Trl(childComplexity), true
+	case "TechRequest.version":
+		if e.complexity.TechRequest.Version == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.Version(childComplexity), true
+	case "TechRequest.viewerCanManage":
+		if e.complexity.TechRequest.ViewerCanManage == nil {
+			break
+		}
+
+		return e.complexity.TechRequest.ViewerCanManage(childComplexity), true
+
+	case "TechRequestConnection.edges":
+		if e.complexity.TechRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.TechRequestConnection.Edges(childComplexity), true
+	case "TechRequestConnection.pageInfo":
+		if e.complexity.TechRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.TechRequestConnection.PageInfo(childComplexity), true
+	case "TechRequestConnection.totalCount":
+		if e.complexity.TechRequestConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.TechRequestConnection.TotalCount(childComplexity), true
+
+	case "TechRequestEdge.cursor":
+		if e.complexity.TechRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.TechRequestEdge.Cursor(childComplexity), true
+	case "TechRequestEdge.node":
+		if e.complexity.TechRequestEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.TechRequestEdge.Node(childComplexity), true
+
+	case "TechRequestPayload.request":
+		if e.complexity.TechRequestPayload.Request == nil {
+			break
+		}
+
+		return e.complexity.TechRequestPayload.Request(childComplexity), true
+	case "TechRequestPayload.userErrors":
+		if e.complexity.TechRequestPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.TechRequestPayload.UserErrors(childComplexity), true
+
+	case "TechnologyIPRight.filedOn":
+		if e.complexity.TechnologyIPRight.FiledOn == nil {
+			break
+		}
+
+		return e.complexity.TechnologyIPRight.FiledOn(childComplexity), true
+	case "TechnologyIPRight.grantedOn":
+		if e.complexity.TechnologyIPRight.GrantedOn == nil {
+			break
+		}
+
+		return e.complexity.TechnologyIPRight.GrantedOn(childComplexity), true
+	case "TechnologyIPRight.kind":
+		if e.complexity.TechnologyIPRight.Kind == nil {
+			break
+		}
+
+		return e.complexity.TechnologyIPRight.Kind(childComplexity), true
+	case "TechnologyIPRight.number":
+		if e.complexity.TechnologyIPRight.Number == nil {
+			break
+		}
+
+		return e.complexity.TechnologyIPRight.Number(childComplexity), true
+	case "TechnologyIPRight.pending":
+		if e.complexity.TechnologyIPRight.Pending == nil {
+			break
+		}
+
+		return e.complexity.TechnologyIPRight.Pending(childComplexity), true
+
+	case "TransferAgreement.fromAbroad":
+		if e.complexity.TransferAgreement.FromAbroad == nil {
+			break
+		}
+
+		return e.complexity.TransferAgreement.FromAbroad(childComplexity), true
+	case "TransferAgreement.registeredOn":
+		if e.complexity.TransferAgreement.RegisteredOn == nil {
+			break
+		}
+
+		return e.complexity.TransferAgreement.RegisteredOn(childComplexity), true
+	case "TransferAgreement.registrationNumber":
+		if e.complexity.TransferAgreement.RegistrationNumber == nil {
+			break
+		}
+
+		return e.complexity.TransferAgreement.RegistrationNumber(childComplexity), true
+	case "TransferAgreement.registrationRequired":
+		if e.complexity.TransferAgreement.RegistrationRequired == nil {
+			break
+		}
+
+		return e.complexity.TransferAgreement.RegistrationRequired(childComplexity), true
+	case "TransferAgreement.signedOn":
+		if e.complexity.TransferAgreement.SignedOn == nil {
+			break
+		}
+
+		return e.complexity.TransferAgreement.SignedOn(childComplexity), true
+	case "TransferAgreement.stateCapital":
+		if e.complexity.TransferAgreement.StateCapital == nil {
+			break
+		}
+
+		return e.complexity.TransferAgreement.StateCapital(childComplexity), true
+	case "TransferAgreement.type":
+		if e.complexity.TransferAgreement.Type == nil {
+			break
+		}
+
+		return e.complexity.TransferAgreement.Type(childComplexity), true
+	case "TransferAgreement.valueVnd":
+		if e.complexity.TransferAgreement.Value == nil {
+			break
+		}
+
+		return e.complexity.TransferAgreement.Value(childComplexity), true
+
+	case "TransferConversation.accepted":
+		if e.complexity.TransferConversation.Accepted == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.Accepted(childComplexity), true
+	case "TransferConversation.agreement":
+		if e.complexity.TransferConversation.Agreement == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.Agreement(childComplexity), true
+	case "TransferConversation.createdAt":
+		if e.complexity.TransferConversation.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.CreatedAt(childComplexity), true
+	case "TransferConversation.firm":
+		if e.complexity.TransferConversation.Firm == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.Firm(childComplexity), true
+	case "TransferConversation.history":
+		if e.complexity.TransferConversation.History == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.History(childComplexity), true
+	case "TransferConversation.id":
+		if e.complexity.TransferConversation.ID == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.ID(childComplexity), true
+	case "TransferConversation.message":
+		if e.complexity.TransferConversation.Message == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.Message(childComplexity), true
+	case "TransferConversation.nda":
+		if e.complexity.TransferConversation.NDA == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.NDA(childComplexity), true
+	case "TransferConversation.offer":
+		if e.complexity.TransferConversation.Offer == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.Offer(childComplexity), true
+	case "TransferConversation.organization":
+		if e.complexity.TransferConversation.Organization == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.Organization(childComplexity), true
+	case "TransferConversation.registrationReminders":
+		if e.complexity.TransferConversation.Reminders == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.Reminders(childComplexity), true
+	case "TransferConversation.stage":
+		if e.complexity.TransferConversation.Stage == nil {
+			break
+		}
+
+		return e.complexity.TransferConversation.Stage(childComplexity), true
+
+	case "TransferConversationConnection.edges":
+		if e.complexity.TransferConversationConnection.Edges == nil {
+			break
+		}
+
+		return e.complexity.TransferConversationConnection.Edges(childComplexity), true
+	case "TransferConversationConnection.pageInfo":
+		if e.complexity.TransferConversationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.complexity.TransferConversationConnection.PageInfo(childComplexity), true
+	case "TransferConversationConnection.totalCount":
+		if e.complexity.TransferConversationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.complexity.TransferConversationConnection.TotalCount(childComplexity), true
+
+	case "TransferConversationEdge.cursor":
+		if e.complexity.TransferConversationEdge.Cursor == nil {
+			break
+		}
+
+		return e.complexity.TransferConversationEdge.Cursor(childComplexity), true
+	case "TransferConversationEdge.node":
+		if e.complexity.TransferConversationEdge.Node == nil {
+			break
+		}
+
+		return e.complexity.TransferConversationEdge.Node(childComplexity), true
+
+	case "TransferConversationPayload.conversation":
+		if e.complexity.TransferConversationPayload.Conversation == nil {
+			break
+		}
+
+		return e.complexity.TransferConversationPayload.Conversation(childComplexity), true
+	case "TransferConversationPayload.userErrors":
+		if e.complexity.TransferConversationPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.TransferConversationPayload.UserErrors(childComplexity), true
+
+	case "TransferNda.text":
+		if e.complexity.TransferNda.Text == nil {
+			break
+		}
+
+		return e.complexity.TransferNda.Text(childComplexity), true
+	case "TransferNda.version":
+		if e.complexity.TransferNda.Version == nil {
+			break
+		}
+
+		return e.complexity.TransferNda.Version(childComplexity), true
+
+	case "TransferStep.at":
+		if e.complexity.TransferStep.At == nil {
+			break
+		}
+
+		return e.complexity.TransferStep.At(childComplexity), true
+	case "TransferStep.by":
+		if e.complexity.TransferStep.By == nil {
+			break
+		}
+
+		return e.complexity.TransferStep.By(childComplexity), true
+	case "TransferStep.from":
+		if e.complexity.TransferStep.From == nil {
+			break
+		}
+
+		return e.complexity.TransferStep.From(childComplexity), true
+	case "TransferStep.note":
+		if e.complexity.TransferStep.Note == nil {
+			break
+		}
+
+		return e.complexity.TransferStep.Note(childComplexity), true
+	case "TransferStep.to":
+		if e.complexity.TransferStep.To == nil {
+			break
+		}
+
+		return e.complexity.TransferStep.To(childComplexity), true
+
 	case "User.name":
 		if e.complexity.User.Name == nil {
 			break
@@ -8103,10 +9413,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateIncubatorInput,
 		ec.unmarshalInputCreateInvestorInput,
 		ec.unmarshalInputCreateMentorInput,
+		ec.unmarshalInputCreateResearchOrganizationInput,
 		ec.unmarshalInputCreateReviewerInput,
 		ec.unmarshalInputCreateSandboxApplicationInput,
 		ec.unmarshalInputCreateSandboxProgramInput,
 		ec.unmarshalInputCreateStartupInput,
+		ec.unmarshalInputCreateTechOfferInput,
+		ec.unmarshalInputCreateTechRequestInput,
 		ec.unmarshalInputCriteriaSetActionInput,
 		ec.unmarshalInputCriteriaSetInput,
 		ec.unmarshalInputCriterionInput,
@@ -8123,6 +9436,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputEventTableInput,
 		ec.unmarshalInputEvidenceInput,
 		ec.unmarshalInputExitSandboxInput,
+		ec.unmarshalInputExpressInterestInput,
 		ec.unmarshalInputFinancialsInput,
 		ec.unmarshalInputFinancialsPatchInput,
 		ec.unmarshalInputFundCallActionInput,
@@ -8137,14 +9451,18 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputMatchFeedbackInput,
 		ec.unmarshalInputMeetingInput,
 		ec.unmarshalInputMoveDealInput,
+		ec.unmarshalInputMoveTransferConversationInput,
 		ec.unmarshalInputParticipantInput,
 		ec.unmarshalInputParticipantTypeInput,
 		ec.unmarshalInputParticipantTypePairInput,
 		ec.unmarshalInputPublishAgendaInput,
 		ec.unmarshalInputQuestionInput,
 		ec.unmarshalInputRateMeetingInput,
+		ec.unmarshalInputRecordTransferAgreementInput,
+		ec.unmarshalInputRecordTransferRegistrationInput,
 		ec.unmarshalInputRegisterForEventInput,
 		ec.unmarshalInputRequestMeetingInput,
+		ec.unmarshalInputRespondToInterestInput,
 		ec.unmarshalInputRespondToMeetingRequestInput,
 		ec.unmarshalInputRevokeDataRoomAccessInput,
 		ec.unmarshalInputRubricInput,
@@ -8167,10 +9485,13 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputScreeningCriterionInput,
 		ec.unmarshalInputSearchFilter,
 		ec.unmarshalInputSetParticipantTypeInput,
+		ec.unmarshalInputSetTechOfferStatusInput,
+		ec.unmarshalInputSignNdaInput,
 		ec.unmarshalInputStartupFilter,
 		ec.unmarshalInputSubmitApplicationInput,
 		ec.unmarshalInputSubmitReviewInput,
 		ec.unmarshalInputSupportConfirmationInput,
+		ec.unmarshalInputTechnologyIPRightInput,
 		ec.unmarshalInputTransitionApplicationInput,
 		ec.unmarshalInputUpdateApplicationDraftInput,
 		ec.unmarshalInputUpdateCriteriaSetInput,
@@ -8181,9 +9502,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
 		ec.unmarshalInputUpdateRegistrationInput,
+		ec.unmarshalInputUpdateResearchOrganizationInput,
 		ec.unmarshalInputUpdateSandboxApplicationInput,
 		ec.unmarshalInputUpdateSandboxProgramInput,
 		ec.unmarshalInputUpdateStartupInput,
+		ec.unmarshalInputUpdateTechOfferInput,
+		ec.unmarshalInputUpdateTechRequestInput,
 		ec.unmarshalInputYearRevenueInput,
 	)
 	first := true
@@ -11197,6 +12521,8 @@ enum MatchKind {
   MENTOR
   "An incubator's programme."
   INCUBATOR
+  "Research organisations' technology offers whose sectors and description fit the startup."
+  TECH_OFFER
 }
 
 "The reasons a match scores what it does."
@@ -11221,10 +12547,12 @@ enum MatchFactor {
   NEEDS
   "Event participants: the matching engine's score of their startup and investor."
   PROFILE
+  "Technology transfer: the offer's readiness level against the lowest one the request wants (one level short earns half)."
+  TRL
 }
 
 "The matched entity."
-union MatchTarget = Startup | FundCall | Investor | Mentor | Incubator
+union MatchTarget = Startup | FundCall | Investor | Mentor | Incubator | TechOffer | TechRequest | ResearchOrganization
 
 """
 A scored, explained match. Lists are recomputed whole — on schedule, and
@@ -11999,8 +13327,9 @@ interface Node {
 }
 
 """
-What matching and search return — a startup, fund call, investor, mentor or
-incubator — with what a result card shows without knowing which.
+What matching and search return — a startup, fund call, investor, mentor,
+incubator, technology offer or request, or research organisation — with what
+a result card shows without knowing which.
 """
 interface Listing {
   "The global ID; node(id:) and nodes(ids:) resolve it."
@@ -12157,6 +13486,8 @@ enum Role {
   REVIEWER
   "Runs a sandbox programme (org): assessments, approvals, supervision."
   REGULATOR
+  "Technology-transfer staff of a research organisation (org): its offers and the firms interested in them."
+  TTO_MANAGER
 }
 
 "A person who uses Innoport, as their sign-in named them."
@@ -12173,7 +13504,7 @@ type User {
 }
 
 "The organisation, or reviewer profile, a user acts for."
-union Organization = Startup | Incubator | Fund | Investor | SandboxProgram | Reviewer
+union Organization = Startup | Incubator | Fund | Investor | SandboxProgram | Reviewer | ResearchOrganization
 
 """
 The caller, and the lists a home screen shows. Each list is the caller's
@@ -12834,6 +14165,10 @@ enum SearchType {
   INVESTOR
   "Mentors."
   MENTOR
+  "Published technology offers."
+  TECH_OFFER
+  "Open technology requests."
+  TECH_REQUEST
 }
 
 "Narrows a search; values of one field are alternatives, fields all apply."
@@ -12846,6 +14181,12 @@ input SearchFilter {
   wards: [String!]
   "The global IDs of incubators, any of which matches."
   incubatorIds: [ID!]
+  "Technology readiness bands, any of which matches: TRL_1_3, TRL_4_6, TRL_7_9."
+  trlBands: [String!]
+  "IP statuses of offers, any of which matches: APPLICATION_PENDING, KNOW_HOW, or a kind of title granted (INVENTION_PATENT…)."
+  ipStatuses: [String!]
+  "Kinds of cooperation offers seek, any of which matches."
+  cooperation: [Cooperation!]
 }
 
 "How search results are ordered."
@@ -12857,7 +14198,7 @@ enum SearchSort {
 }
 
 "A record found by search."
-union SearchResult = Startup | FundCall | Investor | Mentor
+union SearchResult = Startup | FundCall | Investor | Mentor | TechOffer | TechRequest
 
 "Where the query matched: the field's text with the matched words in <em>."
 type Highlight {
@@ -12897,6 +14238,12 @@ type SearchFacets {
   wards: [FacetValue!]!
   "Counts by incubator."
   incubators: [FacetValue!]!
+  "Counts by technology readiness band (offers and requests)."
+  trlBands: [FacetValue!]!
+  "Counts by IP status (offers)."
+  ipStatuses: [FacetValue!]!
+  "Counts by kind of cooperation sought (offers)."
+  cooperation: [FacetValue!]!
 }
 
 "A page of searchs: the items, where the page starts and ends, and how many all pages hold."
@@ -12919,6 +14266,725 @@ extend type Query {
   Every word must match. Results trail writes by a second or two.
   """
   search("The words to find, with or without diacritics." query: String!, "Only these kinds of profile; every kind when omitted." types: [SearchType!], "Narrows the list; omitted fields do not filter." filter: SearchFilter, "The order; best match first unless given." sort: SearchSort = RELEVANCE, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): SearchConnection!
+}
+`, BuiltIn: false},
+	{Name: "../../web-schema/transfer.graphqls", Input: `"What a research organisation is."
+enum ResearchOrganizationKind {
+  "A university (trường đại học), or its research side."
+  UNIVERSITY
+  "A research institute (viện nghiên cứu)."
+  INSTITUTE
+  "A laboratory, usually of a university."
+  LAB
+  "A technology-transfer office (văn phòng chuyển giao công nghệ)."
+  TTO
+}
+
+"""
+A research institute, university, lab or technology-transfer office that
+offers technology to firms. Everything here is public.
+"""
+type ResearchOrganization implements Node & Listing {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
+  id: ID!
+  "The name, in Vietnamese."
+  name: String!
+  "The English name, where one was given."
+  nameEn: String
+  "What it is (not kind: an investor's kind is another type, and both are organisations)."
+  organizationKind: ResearchOrganizationKind!
+  "The university a lab or office belongs to."
+  parent: ResearchOrganization
+  "What it researches."
+  description: String
+  "Its website."
+  website: String
+  "The public contact address; every organisation has one (nullable as an investor's is)."
+  contactEmail: String
+  "The public contact phone, in E.164 form."
+  contactPhone: String
+  "Its offers, newest last: the public ones to everyone, every one to its staff and admins."
+  offers("Only these statuses; every status the caller may see when omitted." statuses: [TechOfferStatus!], "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): TechOfferConnection!
+  "Open requests it could answer, best first; for its staff and admins (null, with a FORBIDDEN error at its path, for others)."
+  matchingRequests("How many items to return, from 0 to 100." first: Int = 10): [Match!]
+  "Whether the caller may edit it and run its offers (its staff, admins)."
+  viewerCanManage: Boolean!
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
+  version: Int!
+}
+
+"Where a technology offer is in its life."
+enum TechOfferStatus {
+  "Seen only by its organisation."
+  DRAFT
+  "Public, searchable, matched and open to interest."
+  PUBLISHED
+  "Taken back by its organisation."
+  WITHDRAWN
+  "Its IP was sold under an agreement."
+  TRANSFERRED
+}
+
+"The kind of protection of an offer's technology: the firm evidence's IP kinds, and know-how."
+enum TechnologyIPKind {
+  "Invention patent (bằng độc quyền sáng chế)."
+  INVENTION_PATENT
+  "Utility solution patent (bằng độc quyền giải pháp hữu ích)."
+  UTILITY_SOLUTION
+  "Industrial design (kiểu dáng công nghiệp)."
+  INDUSTRIAL_DESIGN
+  "Semiconductor layout design (thiết kế bố trí mạch tích hợp)."
+  IC_LAYOUT_DESIGN
+  "Software copyright (quyền tác giả phần mềm)."
+  SOFTWARE_COPYRIGHT
+  "Plant variety protection (giống cây trồng)."
+  PLANT_VARIETY
+  "Recognised technical advance (tiến bộ kỹ thuật)."
+  TECHNICAL_ADVANCE
+  "Unpatented know-how (bí quyết kỹ thuật)."
+  KNOW_HOW
+}
+
+"A kind of cooperation an offer seeks and an agreement records."
+enum Cooperation {
+  "A licence to use the technology (li-xăng)."
+  LICENCE
+  "Sale of the IP (chuyển nhượng quyền sở hữu)."
+  IP_SALE
+  "Joint research and development."
+  JOINT_RND
+  "Technical assistance."
+  TECHNICAL_ASSISTANCE
+  "Creating a spin-off company."
+  SPIN_OFF
+}
+
+"The protection of an offer's technology: a title granted, an application pending, or know-how."
+type TechnologyIPRight {
+  "The kind."
+  kind: TechnologyIPKind!
+  "Whether it is an application not granted yet."
+  pending: Boolean!
+  "The title's or application's number."
+  number: String
+  "When the application was filed."
+  filedOn: Date
+  "When the title was granted."
+  grantedOn: Date
+}
+
+"An IP right as a client sends it."
+input TechnologyIPRightInput {
+  "The kind."
+  kind: TechnologyIPKind!
+  "True for an application not granted yet: filedOn is then required and grantedOn absent."
+  pending: Boolean = false
+  "The title's number (required for a title granted) or the application's."
+  number: String
+  "When the application was filed."
+  filedOn: Date
+  "When the title was granted (required for a title granted)."
+  grantedOn: Date
+}
+
+"""
+A research organisation's technology offer (chào bán công nghệ). The public
+part is seen by all; details open to a firm only once it accepted the NDA.
+"""
+type TechOffer implements Node & Listing {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
+  id: ID!
+  "The title, in Vietnamese (as title): what a result card shows."
+  name: String!
+  "The organisation offering it."
+  organization: ResearchOrganization!
+  "Where it is in its life (not status: a fund call's status is another type, and both are listings)."
+  offerStatus: TechOfferStatus!
+  "The title, in Vietnamese."
+  title: String!
+  "The English title, where one was given."
+  titleEn: String
+  "The public summary, in Vietnamese."
+  summary: String!
+  "The public summary in English, where one was given."
+  summaryEn: String
+  """
+  The confidential details: for the organisation's staff and admins, and
+  for the members of a firm that accepted the NDA in a conversation about
+  the offer (null, with a FORBIDDEN error at its path, for others). Every
+  read but the organisation's own is logged.
+  """
+  details: String
+  "The sectors it applies to."
+  sectors: [Sector!]!
+  "Technology Readiness Level, 1 (principles observed) to 9 (proven in operation)."
+  trl: Int!
+  "Its protection."
+  ip: [TechnologyIPRight!]!
+  "Whether it is the result of a state-funded project, whose transfer follows special rules and must be registered."
+  stateFunded: Boolean!
+  "The kinds of cooperation sought."
+  cooperation: [Cooperation!]!
+  "Indicative terms."
+  terms: String
+  "The inventors."
+  inventors: [String!]!
+  "When it was first published."
+  publishedAt: DateTime
+  "Open requests it could answer, best first; for the organisation's staff and admins (null, with a FORBIDDEN error at its path, for others)."
+  matchingRequests("How many items to return, from 0 to 100." first: Int = 10): [Match!]
+  "Startups whose sectors and description fit it, best first; for the organisation's staff and admins (null, with a FORBIDDEN error at its path, for others)."
+  matchingStartups("How many items to return, from 0 to 100." first: Int = 10): [Match!]
+  "Who read the details, newest first; for the organisation's staff and admins (null, with a FORBIDDEN error at its path, for others)."
+  detailReads("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): TechOfferReadConnection
+  "The firms' conversations about it; for the organisation's staff and admins (null, with a FORBIDDEN error at its path, for others)."
+  conversations("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): TransferConversationConnection
+  "Whether the caller may edit it and answer interest (the organisation's staff, admins)."
+  viewerCanManage: Boolean!
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
+  version: Int!
+}
+
+"One read of an offer's confidential details."
+type TechOfferRead {
+  "Who read them."
+  user: User!
+  "The firm they read for; null for an admin."
+  firm: Startup
+  "When."
+  at: DateTime!
+}
+
+"Whether a technology request still seeks a technology."
+enum TechRequestStatus {
+  "Public, searchable and matched."
+  OPEN
+  "Seen only by the firm's people."
+  CLOSED
+}
+
+"A firm's technology request (nhu cầu công nghệ): the problem it needs solved."
+type TechRequest implements Node & Listing {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
+  id: ID!
+  "The title (as title): what a result card shows."
+  name: String!
+  "The firm; null for a confidential request, except to the firm's people and admins."
+  firm: Startup
+  "Whether the firm's identity is hidden from others."
+  confidential: Boolean!
+  "Whether it still seeks a technology (not status: a fund call's status is another type, and both are listings)."
+  requestStatus: TechRequestStatus!
+  "A short title."
+  title: String!
+  "The problem, as the firm describes it."
+  problem: String!
+  "The sectors it concerns."
+  sectors: [Sector!]!
+  "The lowest Technology Readiness Level the firm can take up, 1 to 9."
+  trl: Int!
+  "The smallest budget, in đồng."
+  budgetMinVnd: VND!
+  "The largest budget, in đồng."
+  budgetMaxVnd: VND!
+  "When the firm needs it by."
+  deadline: Date
+  "Offers that could answer it, best first; for the firm's people and admins (null, with a FORBIDDEN error at its path, for others)."
+  matchingOffers("How many items to return, from 0 to 100." first: Int = 10): [Match!]
+  "Research organisations that have offered similar technology, best first; for the firm's people and admins (null, with a FORBIDDEN error at its path, for others)."
+  matchingOrganizations("How many items to return, from 0 to 100." first: Int = 10): [Match!]
+  "Whether the caller may edit it (the firm's people, admins)."
+  viewerCanManage: Boolean!
+  "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
+  version: Int!
+}
+
+"Where a firm's conversation about an offer is."
+enum TransferStage {
+  "The firm expressed interest; the organisation accepts or declines it."
+  INTERESTED
+  "The firm accepted the NDA: the details are open to it."
+  NDA_SIGNED
+  "The two sides are negotiating."
+  NEGOTIATING
+  "They agreed; see agreement."
+  AGREED
+  "Either side ended it, or the organisation declined the interest."
+  ABANDONED
+}
+
+"The click-through non-disclosure agreement a firm accepts before an offer's details open."
+type TransferNda {
+  "The version; signNda sends the one the user read."
+  version: String!
+  "The text, in Vietnamese or in English when Accept-Language prefers it."
+  text: String!
+}
+
+"A firm's acceptance of the NDA."
+type NdaSignature {
+  "The version of the text accepted."
+  version: String!
+  "Who accepted it."
+  user: User!
+  "When."
+  at: DateTime!
+}
+
+"One change of a conversation, kept forever."
+type TransferStep {
+  "When."
+  at: DateTime!
+  "Who made it."
+  by: User!
+  "The stage before; null for the first step."
+  from: TransferStage
+  "The stage after (the same when the organisation accepted the interest)."
+  to: TransferStage!
+  "What they wrote with it."
+  note: String
+}
+
+"What the two sides agreed."
+type TransferAgreement {
+  "The kind of agreement."
+  type: Cooperation!
+  "Its value, in đồng."
+  valueVnd: VND!
+  "When it was signed."
+  signedOn: Date!
+  "Whether it transfers technology from abroad into Vietnam."
+  fromAbroad: Boolean!
+  "Whether the technology came from a state-funded project (state capital)."
+  stateCapital: Boolean!
+  "Whether the Law on Technology Transfer (2017) requires its registration: from abroad, or with state capital."
+  registrationRequired: Boolean!
+  "The registration's number, once recorded."
+  registrationNumber: String
+  "The registration's date, once recorded."
+  registeredOn: Date
+}
+
+"A firm's way with one offer, from interest to agreement; seen only by its two sides and admins."
+type TransferConversation implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
+  id: ID!
+  "The offer."
+  offer: TechOffer!
+  "The firm."
+  firm: Startup!
+  "The organisation offering."
+  organization: ResearchOrganization!
+  "Where it is."
+  stage: TransferStage!
+  "The firm's note with its interest."
+  message: String
+  "Whether the organisation accepted the interest, so that the firm may accept the NDA."
+  accepted: Boolean!
+  "The firm's acceptance of the NDA, once given."
+  nda: NdaSignature
+  "The agreement, once recorded."
+  agreement: TransferAgreement
+  "Every change, oldest first."
+  history: [TransferStep!]!
+  "The days a missing registration was reminded of: from 30 days after signing, weekly, until it is recorded."
+  registrationReminders: [Date!]!
+  "When it started."
+  createdAt: DateTime!
+}
+
+"One research organisation in a connection, with its cursor."
+type ResearchOrganizationEdge {
+  "Pass as after to get the items that follow this one."
+  cursor: String!
+  "The item."
+  node: ResearchOrganization!
+}
+
+"A page of research organisations: the items, where the page starts and ends, and how many all pages hold."
+type ResearchOrganizationConnection {
+  "The page's items, each with its cursor."
+  edges: [ResearchOrganizationEdge!]!
+  "Where this page starts and ends."
+  pageInfo: PageInfo!
+  "How many items all pages hold."
+  totalCount: Int!
+}
+
+"One technology offer in a connection, with its cursor."
+type TechOfferEdge {
+  "Pass as after to get the items that follow this one."
+  cursor: String!
+  "The item."
+  node: TechOffer!
+}
+
+"A page of technology offers: the items, where the page starts and ends, and how many all pages hold."
+type TechOfferConnection {
+  "The page's items, each with its cursor."
+  edges: [TechOfferEdge!]!
+  "Where this page starts and ends."
+  pageInfo: PageInfo!
+  "How many items all pages hold."
+  totalCount: Int!
+}
+
+"One technology request in a connection, with its cursor."
+type TechRequestEdge {
+  "Pass as after to get the items that follow this one."
+  cursor: String!
+  "The item."
+  node: TechRequest!
+}
+
+"A page of technology requests: the items, where the page starts and ends, and how many all pages hold."
+type TechRequestConnection {
+  "The page's items, each with its cursor."
+  edges: [TechRequestEdge!]!
+  "Where this page starts and ends."
+  pageInfo: PageInfo!
+  "How many items all pages hold."
+  totalCount: Int!
+}
+
+"One conversation in a connection, with its cursor."
+type TransferConversationEdge {
+  "Pass as after to get the items that follow this one."
+  cursor: String!
+  "The item."
+  node: TransferConversation!
+}
+
+"A page of conversations: the items, where the page starts and ends, and how many all pages hold."
+type TransferConversationConnection {
+  "The page's items, each with its cursor."
+  edges: [TransferConversationEdge!]!
+  "Where this page starts and ends."
+  pageInfo: PageInfo!
+  "How many items all pages hold."
+  totalCount: Int!
+}
+
+"One read of an offer's details in a connection, with its cursor."
+type TechOfferReadEdge {
+  "Pass as after to get the items that follow this one."
+  cursor: String!
+  "The item."
+  node: TechOfferRead!
+}
+
+"A page of reads of an offer's details, newest first: the items, where the page starts and ends, and how many all pages hold."
+type TechOfferReadConnection {
+  "The page's items, each with its cursor."
+  edges: [TechOfferReadEdge!]!
+  "Where this page starts and ends."
+  pageInfo: PageInfo!
+  "How many items all pages hold."
+  totalCount: Int!
+}
+
+extend type Query {
+  "The research organisations, oldest first; public."
+  researchOrganizations("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): ResearchOrganizationConnection!
+  "Technology offers, oldest first: the published and transferred ones to everyone; an organisation's every offer to its staff."
+  techOffers("Only this organisation's (global ID)." organizationId: ID, "Only these statuses." statuses: [TechOfferStatus!], "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): TechOfferConnection!
+  "Technology requests, oldest first: the open ones to everyone; a firm's every request to its people."
+  techRequests("Only this firm's (global ID of a startup)." firmId: ID, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): TechRequestConnection!
+  "The caller's conversations: a firm member's, an organisation's staff's; every one to admins; none to other users (null, with an UNAUTHENTICATED error at its path, when signed out)."
+  transferConversations("Only these stages." stages: [TransferStage!], "Only the agreements whose required registration is missing." registrationMissing: Boolean = false, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): TransferConversationConnection
+  "The NDA a firm accepts before an offer's details open; public."
+  transferNda: TransferNda!
+}
+
+"A research organisation to register."
+input CreateResearchOrganizationInput {
+  "The name, in Vietnamese."
+  name: String!
+  "The English name."
+  nameEn: String
+  "What it is."
+  kind: ResearchOrganizationKind!
+  "The global ID of the university a lab or office belongs to."
+  parentId: ID
+  "What it researches."
+  description: String
+  "Its website (http:// or https://)."
+  website: String
+  "The public contact address."
+  contactEmail: String!
+  "The public contact phone."
+  contactPhone: String
+}
+
+"Changes to a research organisation; omitted fields stay as they are."
+input UpdateResearchOrganizationInput {
+  "The global ID of the organisation."
+  id: ID!
+  "The version read; VERSION_CONFLICT when another change came first."
+  version: Int!
+  "The name, in Vietnamese."
+  name: String
+  "The English name."
+  nameEn: String
+  "What it is."
+  kind: ResearchOrganizationKind
+  "The global ID of the university a lab or office belongs to."
+  parentId: ID
+  "What it researches."
+  description: String
+  "Its website (http:// or https://)."
+  website: String
+  "The public contact address."
+  contactEmail: String
+  "The public contact phone."
+  contactPhone: String
+}
+
+"What a change of a research organisation answers: the record as it is after the change, or the userErrors that stopped it."
+type ResearchOrganizationPayload {
+  "The record as it is after the change; null when userErrors stopped it."
+  organization: ResearchOrganization
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
+  userErrors: [UserError!]!
+}
+
+"A technology offer to write, as a draft."
+input CreateTechOfferInput {
+  "The global ID of the organisation offering it."
+  organizationId: ID!
+  "The title, in Vietnamese."
+  title: String!
+  "The English title."
+  titleEn: String
+  "The public summary, in Vietnamese."
+  summary: String!
+  "The public summary in English."
+  summaryEn: String
+  "The confidential details, opened only under the NDA."
+  details: String
+  "The sectors it applies to (at least one)."
+  sectors: [Sector!]!
+  "Technology Readiness Level, 1 to 9."
+  trl: Int!
+  "Its protection."
+  ip: [TechnologyIPRightInput!]
+  "Whether it is the result of a state-funded project."
+  stateFunded: Boolean = false
+  "The kinds of cooperation sought (at least one)."
+  cooperation: [Cooperation!]!
+  "Indicative terms."
+  terms: String
+  "The inventors."
+  inventors: [String!]
+}
+
+"Changes to a technology offer; omitted fields stay as they are."
+input UpdateTechOfferInput {
+  "The global ID of the offer."
+  id: ID!
+  "The version read; VERSION_CONFLICT when another change came first."
+  version: Int!
+  "The title, in Vietnamese."
+  title: String
+  "The English title."
+  titleEn: String
+  "The public summary, in Vietnamese."
+  summary: String
+  "The public summary in English."
+  summaryEn: String
+  "The confidential details."
+  details: String
+  "The sectors it applies to."
+  sectors: [Sector!]
+  "Technology Readiness Level, 1 to 9."
+  trl: Int
+  "Its protection, replacing the rights it had."
+  ip: [TechnologyIPRightInput!]
+  "Whether it is the result of a state-funded project."
+  stateFunded: Boolean
+  "The kinds of cooperation sought."
+  cooperation: [Cooperation!]
+  "Indicative terms."
+  terms: String
+  "The inventors."
+  inventors: [String!]
+}
+
+"A change of an offer's status."
+input SetTechOfferStatusInput {
+  "The global ID of the offer."
+  id: ID!
+  "The version read; VERSION_CONFLICT when another change came first."
+  version: Int!
+  "PUBLISHED (from a draft or withdrawn offer) or WITHDRAWN."
+  status: TechOfferStatus!
+}
+
+"What a change of a technology offer answers: the record as it is after the change, or the userErrors that stopped it."
+type TechOfferPayload {
+  "The record as it is after the change; null when userErrors stopped it."
+  offer: TechOffer
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
+  userErrors: [UserError!]!
+}
+
+"A technology request to post; it is open at once."
+input CreateTechRequestInput {
+  "The global ID of the firm (a startup of the registry)."
+  firmId: ID!
+  "A short title."
+  title: String!
+  "The problem to solve."
+  problem: String!
+  "The sectors it concerns (at least one)."
+  sectors: [Sector!]!
+  "The lowest Technology Readiness Level the firm can take up, 1 to 9."
+  trl: Int!
+  "The smallest budget, in đồng."
+  budgetMinVnd: VND = 0
+  "The largest budget, in đồng."
+  budgetMaxVnd: VND = 0
+  "When the firm needs it by."
+  deadline: Date
+  "Hide the firm's identity from everyone but its people and admins."
+  confidential: Boolean = false
+}
+
+"Changes to a technology request; omitted fields stay as they are."
+input UpdateTechRequestInput {
+  "The global ID of the request."
+  id: ID!
+  "The version read; VERSION_CONFLICT when another change came first."
+  version: Int!
+  "A short title."
+  title: String
+  "The problem to solve."
+  problem: String
+  "The sectors it concerns."
+  sectors: [Sector!]
+  "The lowest Technology Readiness Level the firm can take up."
+  trl: Int
+  "The smallest budget, in đồng."
+  budgetMinVnd: VND
+  "The largest budget, in đồng."
+  budgetMaxVnd: VND
+  "When the firm needs it by."
+  deadline: Date
+  "Hide the firm's identity."
+  confidential: Boolean
+  "CLOSED to stop seeking, OPEN to seek again."
+  status: TechRequestStatus
+}
+
+"What a change of a technology request answers: the record as it is after the change, or the userErrors that stopped it."
+type TechRequestPayload {
+  "The record as it is after the change; null when userErrors stopped it."
+  request: TechRequest
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
+  userErrors: [UserError!]!
+}
+
+"A firm's interest in an offer."
+input ExpressInterestInput {
+  "The global ID of the offer (published)."
+  offerId: ID!
+  "The global ID of the firm the caller acts for."
+  firmId: ID!
+  "A note to the organisation."
+  message: String
+}
+
+"The organisation's answer to a firm's interest."
+input RespondToInterestInput {
+  "The global ID of the conversation."
+  id: ID!
+  "True to accept (the firm may then accept the NDA), false to decline (the conversation ends)."
+  accept: Boolean!
+  "A note to the firm."
+  note: String
+}
+
+"A firm member's acceptance of the NDA."
+input SignNdaInput {
+  "The global ID of the conversation."
+  id: ID!
+  "The version of the NDA the user read (transferNda.version)."
+  ndaVersion: String!
+}
+
+"A move of a conversation to negotiating or abandoned."
+input MoveTransferConversationInput {
+  "The global ID of the conversation."
+  id: ID!
+  "NEGOTIATING (after the NDA) or ABANDONED."
+  stage: TransferStage!
+  "A note to the other side."
+  note: String
+}
+
+"An agreement to record."
+input RecordTransferAgreementInput {
+  "The global ID of the conversation, which must be negotiating."
+  id: ID!
+  "The kind of agreement; IP_SALE transfers the offer."
+  type: Cooperation!
+  "Its value, in đồng."
+  valueVnd: VND!
+  "When it was signed: not in the future."
+  signedOn: Date!
+  "Whether it transfers technology from abroad into Vietnam."
+  fromAbroad: Boolean = false
+  "The registration's number, if already registered."
+  registrationNumber: String
+  "The registration's date, with its number."
+  registeredOn: Date
+}
+
+"A registration of an agreement to record."
+input RecordTransferRegistrationInput {
+  "The global ID of the conversation, which must be agreed."
+  id: ID!
+  "The registration's number."
+  registrationNumber: String!
+  "The registration's date: from the signing to today."
+  registeredOn: Date!
+}
+
+"What a change of a conversation answers: the record as it is after the change, or the userErrors that stopped it."
+type TransferConversationPayload {
+  "The record as it is after the change; null when userErrors stopped it."
+  conversation: TransferConversation
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Admins: registers a research organisation."
+  createResearchOrganization("The change's input." input: CreateResearchOrganizationInput!): ResearchOrganizationPayload!
+  "Admins and the organisation's staff: changes the given fields."
+  updateResearchOrganization("The change's input." input: UpdateResearchOrganizationInput!): ResearchOrganizationPayload!
+  "The organisation's staff and admins: writes a draft offer."
+  createTechOffer("The change's input." input: CreateTechOfferInput!): TechOfferPayload!
+  "The organisation's staff and admins: changes the given fields of an offer not transferred."
+  updateTechOffer("The change's input." input: UpdateTechOfferInput!): TechOfferPayload!
+  "The organisation's staff and admins: publishes or withdraws an offer."
+  setTechOfferStatus("The change's input." input: SetTechOfferStatusInput!): TechOfferPayload!
+  "A firm's members, its incubator's managers and admins: posts a technology request."
+  createTechRequest("The change's input." input: CreateTechRequestInput!): TechRequestPayload!
+  "A firm's members, its incubator's managers and admins: changes, closes or reopens a request."
+  updateTechRequest("The change's input." input: UpdateTechRequestInput!): TechRequestPayload!
+  "A firm's members: expresses interest in a published offer (once per offer)."
+  expressInterest("The change's input." input: ExpressInterestInput!): TransferConversationPayload!
+  "The organisation's staff: accepts or declines a firm's interest."
+  respondToInterest("The change's input." input: RespondToInterestInput!): TransferConversationPayload!
+  "A firm's members: accepts the NDA (click-through), which opens the offer's details."
+  signNda("The change's input." input: SignNdaInput!): TransferConversationPayload!
+  "Either side: moves to negotiating after the NDA, or abandons."
+  moveTransferConversation("The change's input." input: MoveTransferConversationInput!): TransferConversationPayload!
+  "The organisation's staff: records the agreement that ends a negotiation."
+  recordTransferAgreement("The change's input." input: RecordTransferAgreementInput!): TransferConversationPayload!
+  "Either side: records the agreement's registration, which stops the reminders."
+  recordTransferRegistration("The change's input." input: RecordTransferRegistrationInput!): TransferConversationPayload!
 }
 `, BuiltIn: false},
 }
@@ -13485,6 +15551,17 @@ func (ec *executionContext) field_Mutation_createMentor_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createResearchOrganization_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateResearchOrganizationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateResearchOrganizationInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createReviewer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13522,6 +15599,28 @@ func (ec *executionContext) field_Mutation_createStartup_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateStartupInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTechOffer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateTechOfferInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateTechOfferInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createTechRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateTechRequestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateTechRequestInput)
 	if err != nil {
 		return nil, err
 	}
@@ -13606,6 +15705,17 @@ func (ec *executionContext) field_Mutation_exitSandboxTest_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_expressInterest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNExpressInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressInterestInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_grantDataRoomAccess_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13683,6 +15793,17 @@ func (ec *executionContext) field_Mutation_moveDeal_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_moveTransferConversation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMoveTransferConversationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMoveTransferConversationInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_publishAgenda_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -13736,6 +15857,28 @@ func (ec *executionContext) field_Mutation_rateMeeting_args(ctx context.Context,
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRateMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRateMeetingInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordTransferAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRecordTransferAgreementInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRecordTransferAgreementInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordTransferRegistration_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRecordTransferRegistrationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRecordTransferRegistrationInput)
 	if err != nil {
 		return nil, err
 	}
@@ -13802,6 +15945,17 @@ func (ec *executionContext) field_Mutation_requestSandboxInformation_args(ctx co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSandboxTextInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSandboxTextInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_respondToInterest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRespondToInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRespondToInterestInput)
 	if err != nil {
 		return nil, err
 	}
@@ -13897,10 +16051,32 @@ func (ec *executionContext) field_Mutation_setParticipantType_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setTechOfferStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSetTechOfferStatusInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSetTechOfferStatusInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_shortlistApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNApplicationActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐApplicationActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_signNda_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNSignNdaInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSignNdaInput)
 	if err != nil {
 		return nil, err
 	}
@@ -14106,6 +16282,17 @@ func (ec *executionContext) field_Mutation_updateRegistration_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateResearchOrganization_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateResearchOrganizationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateResearchOrganizationInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateSandboxApplication_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14132,6 +16319,28 @@ func (ec *executionContext) field_Mutation_updateStartup_args(ctx context.Contex
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateStartupInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTechOffer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateTechOfferInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateTechOfferInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTechRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateTechRequestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateTechRequestInput)
 	if err != nil {
 		return nil, err
 	}
@@ -14429,6 +16638,22 @@ func (ec *executionContext) field_Query_previewCriteriaSet_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_researchOrganizations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_reviewers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14619,6 +16844,111 @@ func (ec *executionContext) field_Query_startups_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_techOffers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "organizationId", ec.unmarshalOID2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["organizationId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "statuses", ec.unmarshalOTechOfferStatus2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatusᚄ)
+	if err != nil {
+		return nil, err
+	}
+	args["statuses"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_techRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "firmId", ec.unmarshalOID2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["firmId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_transferConversations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "stages", ec.unmarshalOTransferStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStageᚄ)
+	if err != nil {
+		return nil, err
+	}
+	args["stages"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "registrationMissing", ec.unmarshalOBoolean2ᚖbool)
+	if err != nil {
+		return nil, err
+	}
+	args["registrationMissing"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_ResearchOrganization_matchingRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_ResearchOrganization_offers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "statuses", ec.unmarshalOTechOfferStatus2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatusᚄ)
+	if err != nil {
+		return nil, err
+	}
+	args["statuses"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Startup_applications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14669,6 +16999,82 @@ func (ec *executionContext) field_Startup_matches_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_TechOffer_conversations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_TechOffer_detailReads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after", ec.unmarshalOString2ᚖstring)
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_TechOffer_matchingRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_TechOffer_matchingStartups_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_TechRequest_matchingOffers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_TechRequest_matchingOrganizations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first", ec.unmarshalOInt2ᚖint)
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -19121,6 +21527,12 @@ func (ec *executionContext) fieldContext_DealFlowConnection_facets(_ context.Con
 				return ec.fieldContext_SearchFacets_wards(ctx, field)
 			case "incubators":
 				return ec.fieldContext_SearchFacets_incubators(ctx, field)
+			case "trlBands":
+				return ec.fieldContext_SearchFacets_trlBands(ctx, field)
+			case "ipStatuses":
+				return ec.fieldContext_SearchFacets_ipStatuses(ctx, field)
+			case "cooperation":
+				return ec.fieldContext_SearchFacets_cooperation(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SearchFacets", field.Name)
 		},
@@ -34437,6 +36849,712 @@ func (ec *executionContext) fieldContext_Mutation_runScreening(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createResearchOrganization(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createResearchOrganization,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateResearchOrganization(ctx, fc.Args["input"].(model.CreateResearchOrganizationInput))
+		},
+		nil,
+		ec.marshalNResearchOrganizationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createResearchOrganization(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "organization":
+				return ec.fieldContext_ResearchOrganizationPayload_organization(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ResearchOrganizationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganizationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createResearchOrganization_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateResearchOrganization(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateResearchOrganization,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateResearchOrganization(ctx, fc.Args["input"].(model.UpdateResearchOrganizationInput))
+		},
+		nil,
+		ec.marshalNResearchOrganizationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateResearchOrganization(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "organization":
+				return ec.fieldContext_ResearchOrganizationPayload_organization(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_ResearchOrganizationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganizationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateResearchOrganization_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTechOffer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createTechOffer,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateTechOffer(ctx, fc.Args["input"].(model.CreateTechOfferInput))
+		},
+		nil,
+		ec.marshalNTechOfferPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createTechOffer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "offer":
+				return ec.fieldContext_TechOfferPayload_offer(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TechOfferPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOfferPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTechOffer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTechOffer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateTechOffer,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateTechOffer(ctx, fc.Args["input"].(model.UpdateTechOfferInput))
+		},
+		nil,
+		ec.marshalNTechOfferPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateTechOffer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "offer":
+				return ec.fieldContext_TechOfferPayload_offer(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TechOfferPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOfferPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTechOffer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setTechOfferStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_setTechOfferStatus,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SetTechOfferStatus(ctx, fc.Args["input"].(model.SetTechOfferStatusInput))
+		},
+		nil,
+		ec.marshalNTechOfferPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_setTechOfferStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "offer":
+				return ec.fieldContext_TechOfferPayload_offer(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TechOfferPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOfferPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setTechOfferStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createTechRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createTechRequest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateTechRequest(ctx, fc.Args["input"].(model.CreateTechRequestInput))
+		},
+		nil,
+		ec.marshalNTechRequestPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createTechRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "request":
+				return ec.fieldContext_TechRequestPayload_request(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TechRequestPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechRequestPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTechRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTechRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateTechRequest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateTechRequest(ctx, fc.Args["input"].(model.UpdateTechRequestInput))
+		},
+		nil,
+		ec.marshalNTechRequestPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateTechRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "request":
+				return ec.fieldContext_TechRequestPayload_request(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TechRequestPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechRequestPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTechRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_expressInterest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_expressInterest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().ExpressInterest(ctx, fc.Args["input"].(model.ExpressInterestInput))
+		},
+		nil,
+		ec.marshalNTransferConversationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_expressInterest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "conversation":
+				return ec.fieldContext_TransferConversationPayload_conversation(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TransferConversationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_expressInterest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_respondToInterest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_respondToInterest,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RespondToInterest(ctx, fc.Args["input"].(model.RespondToInterestInput))
+		},
+		nil,
+		ec.marshalNTransferConversationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_respondToInterest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "conversation":
+				return ec.fieldContext_TransferConversationPayload_conversation(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TransferConversationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_respondToInterest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_signNda(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_signNda,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().SignNda(ctx, fc.Args["input"].(model.SignNdaInput))
+		},
+		nil,
+		ec.marshalNTransferConversationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_signNda(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "conversation":
+				return ec.fieldContext_TransferConversationPayload_conversation(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TransferConversationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_signNda_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moveTransferConversation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_moveTransferConversation,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().MoveTransferConversation(ctx, fc.Args["input"].(model.MoveTransferConversationInput))
+		},
+		nil,
+		ec.marshalNTransferConversationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_moveTransferConversation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "conversation":
+				return ec.fieldContext_TransferConversationPayload_conversation(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TransferConversationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveTransferConversation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordTransferAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_recordTransferAgreement,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RecordTransferAgreement(ctx, fc.Args["input"].(model.RecordTransferAgreementInput))
+		},
+		nil,
+		ec.marshalNTransferConversationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_recordTransferAgreement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "conversation":
+				return ec.fieldContext_TransferConversationPayload_conversation(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TransferConversationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordTransferAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordTransferRegistration(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_recordTransferRegistration,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RecordTransferRegistration(ctx, fc.Args["input"].(model.RecordTransferRegistrationInput))
+		},
+		nil,
+		ec.marshalNTransferConversationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_recordTransferRegistration(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "conversation":
+				return ec.fieldContext_TransferConversationPayload_conversation(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_TransferConversationPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversationPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordTransferRegistration_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NdaSignature_version(ctx context.Context, field graphql.CollectedField, obj *transfer.Signature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NdaSignature_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_NdaSignature_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NdaSignature",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NdaSignature_user(ctx context.Context, field graphql.CollectedField, obj *transfer.Signature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NdaSignature_user,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.NdaSignature().User(ctx, obj)
+		},
+		nil,
+		ec.marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_NdaSignature_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NdaSignature",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NdaSignature_at(ctx context.Context, field graphql.CollectedField, obj *transfer.Signature) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_NdaSignature_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_NdaSignature_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NdaSignature",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Notification_id(ctx context.Context, field graphql.CollectedField, obj *dealflow.Notification) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37410,6 +40528,237 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_researchOrganizations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_researchOrganizations,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().ResearchOrganizations(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNResearchOrganizationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_researchOrganizations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_ResearchOrganizationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_ResearchOrganizationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_ResearchOrganizationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganizationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_researchOrganizations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_techOffers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_techOffers,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().TechOffers(ctx, fc.Args["organizationId"].(*string), fc.Args["statuses"].([]transfer.OfferStatus), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNTechOfferConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_techOffers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_TechOfferConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_TechOfferConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_TechOfferConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOfferConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_techOffers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_techRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_techRequests,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().TechRequests(ctx, fc.Args["firmId"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNTechRequestConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_techRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_TechRequestConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_TechRequestConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_TechRequestConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechRequestConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_techRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_transferConversations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_transferConversations,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().TransferConversations(ctx, fc.Args["stages"].([]transfer.Stage), fc.Args["registrationMissing"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalOTransferConversationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationConnection,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_transferConversations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_TransferConversationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_TransferConversationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_TransferConversationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_transferConversations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_transferNda(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_transferNda,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Query().TransferNda(ctx)
+		},
+		nil,
+		ec.marshalNTransferNda2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferNda,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_transferNda(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "version":
+				return ec.fieldContext_TransferNda_version(ctx, field)
+			case "text":
+				return ec.fieldContext_TransferNda_text(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferNda", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -38389,6 +41738,740 @@ func (ec *executionContext) fieldContext_RequestCount_count(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_id(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ResearchOrganization().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_name(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_nameEn(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_nameEn,
+		func(ctx context.Context) (any, error) {
+			return obj.NameEN, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_nameEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_organizationKind(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_organizationKind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNResearchOrganizationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrgKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_organizationKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ResearchOrganizationKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_parent(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_parent,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ResearchOrganization().Parent(ctx, obj)
+		},
+		nil,
+		ec.marshalOResearchOrganization2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrg,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_parent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_ResearchOrganization_id(ctx, field)
+			case "name":
+				return ec.fieldContext_ResearchOrganization_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_ResearchOrganization_nameEn(ctx, field)
+			case "organizationKind":
+				return ec.fieldContext_ResearchOrganization_organizationKind(ctx, field)
+			case "parent":
+				return ec.fieldContext_ResearchOrganization_parent(ctx, field)
+			case "description":
+				return ec.fieldContext_ResearchOrganization_description(ctx, field)
+			case "website":
+				return ec.fieldContext_ResearchOrganization_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_ResearchOrganization_contactEmail(ctx, field)
+			case "contactPhone":
+				return ec.fieldContext_ResearchOrganization_contactPhone(ctx, field)
+			case "offers":
+				return ec.fieldContext_ResearchOrganization_offers(ctx, field)
+			case "matchingRequests":
+				return ec.fieldContext_ResearchOrganization_matchingRequests(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_ResearchOrganization_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_ResearchOrganization_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganization", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_description(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_description,
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_website(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_website,
+		func(ctx context.Context) (any, error) {
+			return obj.Website, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_website(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_contactEmail(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_contactEmail,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ResearchOrganization().ContactEmail(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_contactEmail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_contactPhone(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_contactPhone,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ResearchOrganization().ContactPhone(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_contactPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_offers(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_offers,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.ResearchOrganization().Offers(ctx, obj, fc.Args["statuses"].([]transfer.OfferStatus), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalNTechOfferConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferConnection,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_offers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_TechOfferConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_TechOfferConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_TechOfferConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOfferConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ResearchOrganization_offers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_matchingRequests(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_matchingRequests,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.ResearchOrganization().MatchingRequests(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_matchingRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ResearchOrganization_matchingRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.ResearchOrganization().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganization_version(ctx context.Context, field graphql.CollectedField, obj *transfer.Org) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganization_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganization_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganization",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganizationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ResearchOrganizationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganizationConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNResearchOrganizationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganizationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganizationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_ResearchOrganizationEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_ResearchOrganizationEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganizationEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganizationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ResearchOrganizationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganizationConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganizationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganizationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganizationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ResearchOrganizationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganizationConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganizationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganizationConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganizationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ResearchOrganizationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganizationEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganizationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganizationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganizationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ResearchOrganizationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganizationEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNResearchOrganization2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrg,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganizationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganizationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_ResearchOrganization_id(ctx, field)
+			case "name":
+				return ec.fieldContext_ResearchOrganization_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_ResearchOrganization_nameEn(ctx, field)
+			case "organizationKind":
+				return ec.fieldContext_ResearchOrganization_organizationKind(ctx, field)
+			case "parent":
+				return ec.fieldContext_ResearchOrganization_parent(ctx, field)
+			case "description":
+				return ec.fieldContext_ResearchOrganization_description(ctx, field)
+			case "website":
+				return ec.fieldContext_ResearchOrganization_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_ResearchOrganization_contactEmail(ctx, field)
+			case "contactPhone":
+				return ec.fieldContext_ResearchOrganization_contactPhone(ctx, field)
+			case "offers":
+				return ec.fieldContext_ResearchOrganization_offers(ctx, field)
+			case "matchingRequests":
+				return ec.fieldContext_ResearchOrganization_matchingRequests(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_ResearchOrganization_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_ResearchOrganization_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganization", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganizationPayload_organization(ctx context.Context, field graphql.CollectedField, obj *model.ResearchOrganizationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganizationPayload_organization,
+		func(ctx context.Context) (any, error) {
+			return obj.Organization, nil
+		},
+		nil,
+		ec.marshalOResearchOrganization2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrg,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganizationPayload_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganizationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_ResearchOrganization_id(ctx, field)
+			case "name":
+				return ec.fieldContext_ResearchOrganization_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_ResearchOrganization_nameEn(ctx, field)
+			case "organizationKind":
+				return ec.fieldContext_ResearchOrganization_organizationKind(ctx, field)
+			case "parent":
+				return ec.fieldContext_ResearchOrganization_parent(ctx, field)
+			case "description":
+				return ec.fieldContext_ResearchOrganization_description(ctx, field)
+			case "website":
+				return ec.fieldContext_ResearchOrganization_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_ResearchOrganization_contactEmail(ctx, field)
+			case "contactPhone":
+				return ec.fieldContext_ResearchOrganization_contactPhone(ctx, field)
+			case "offers":
+				return ec.fieldContext_ResearchOrganization_offers(ctx, field)
+			case "matchingRequests":
+				return ec.fieldContext_ResearchOrganization_matchingRequests(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_ResearchOrganization_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_ResearchOrganization_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganization", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResearchOrganizationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.ResearchOrganizationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_ResearchOrganizationPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_ResearchOrganizationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResearchOrganizationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
 		},
 	}
 	return fc, nil
@@ -44836,6 +48919,12 @@ func (ec *executionContext) fieldContext_SearchConnection_facets(_ context.Conte
 				return ec.fieldContext_SearchFacets_wards(ctx, field)
 			case "incubators":
 				return ec.fieldContext_SearchFacets_incubators(ctx, field)
+			case "trlBands":
+				return ec.fieldContext_SearchFacets_trlBands(ctx, field)
+			case "ipStatuses":
+				return ec.fieldContext_SearchFacets_ipStatuses(ctx, field)
+			case "cooperation":
+				return ec.fieldContext_SearchFacets_cooperation(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type SearchFacets", field.Name)
 		},
@@ -45064,6 +49153,117 @@ func (ec *executionContext) _SearchFacets_incubators(ctx context.Context, field 
 }
 
 func (ec *executionContext) fieldContext_SearchFacets_incubators(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "value":
+				return ec.fieldContext_FacetValue_value(ctx, field)
+			case "label":
+				return ec.fieldContext_FacetValue_label(ctx, field)
+			case "count":
+				return ec.fieldContext_FacetValue_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_trlBands(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchFacets_trlBands,
+		func(ctx context.Context) (any, error) {
+			return obj.TrlBands, nil
+		},
+		nil,
+		ec.marshalNFacetValue2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValueᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchFacets_trlBands(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "value":
+				return ec.fieldContext_FacetValue_value(ctx, field)
+			case "label":
+				return ec.fieldContext_FacetValue_label(ctx, field)
+			case "count":
+				return ec.fieldContext_FacetValue_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_ipStatuses(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchFacets_ipStatuses,
+		func(ctx context.Context) (any, error) {
+			return obj.IPStatuses, nil
+		},
+		nil,
+		ec.marshalNFacetValue2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValueᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchFacets_ipStatuses(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "value":
+				return ec.fieldContext_FacetValue_value(ctx, field)
+			case "label":
+				return ec.fieldContext_FacetValue_label(ctx, field)
+			case "count":
+				return ec.fieldContext_FacetValue_count(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_cooperation(ctx context.Context, field graphql.CollectedField, obj *model.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_SearchFacets_cooperation,
+		func(ctx context.Context) (any, error) {
+			return obj.Cooperation, nil
+		},
+		nil,
+		ec.marshalNFacetValue2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFacetValueᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_SearchFacets_cooperation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "SearchFacets",
 		Field:      field,
@@ -47209,6 +51409,3688 @@ func (ec *executionContext) _SupportConfirmation_documentRef(ctx context.Context
 func (ec *executionContext) fieldContext_SupportConfirmation_documentRef(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "SupportConfirmation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_id(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechOffer().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_name(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_organization(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_organization,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechOffer().Organization(ctx, obj)
+		},
+		nil,
+		ec.marshalNResearchOrganization2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrg,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_ResearchOrganization_id(ctx, field)
+			case "name":
+				return ec.fieldContext_ResearchOrganization_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_ResearchOrganization_nameEn(ctx, field)
+			case "organizationKind":
+				return ec.fieldContext_ResearchOrganization_organizationKind(ctx, field)
+			case "parent":
+				return ec.fieldContext_ResearchOrganization_parent(ctx, field)
+			case "description":
+				return ec.fieldContext_ResearchOrganization_description(ctx, field)
+			case "website":
+				return ec.fieldContext_ResearchOrganization_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_ResearchOrganization_contactEmail(ctx, field)
+			case "contactPhone":
+				return ec.fieldContext_ResearchOrganization_contactPhone(ctx, field)
+			case "offers":
+				return ec.fieldContext_ResearchOrganization_offers(ctx, field)
+			case "matchingRequests":
+				return ec.fieldContext_ResearchOrganization_matchingRequests(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_ResearchOrganization_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_ResearchOrganization_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganization", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_offerStatus(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_offerStatus,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNTechOfferStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_offerStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type TechOfferStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_title(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_title,
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_titleEn(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_titleEn,
+		func(ctx context.Context) (any, error) {
+			return obj.TitleEN, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_titleEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_summary(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_summary,
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_summaryEn(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_summaryEn,
+		func(ctx context.Context) (any, error) {
+			return obj.SummaryEN, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_summaryEn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_details(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_details,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechOffer().Details(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_details(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_sectors(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_sectors,
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		ec.marshalNSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Sector does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_trl(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_trl,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechOffer().Trl(ctx, obj)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_trl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_ip(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_ip,
+		func(ctx context.Context) (any, error) {
+			return obj.IP, nil
+		},
+		nil,
+		ec.marshalNTechnologyIPRight2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐIPRightᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_ip(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_TechnologyIPRight_kind(ctx, field)
+			case "pending":
+				return ec.fieldContext_TechnologyIPRight_pending(ctx, field)
+			case "number":
+				return ec.fieldContext_TechnologyIPRight_number(ctx, field)
+			case "filedOn":
+				return ec.fieldContext_TechnologyIPRight_filedOn(ctx, field)
+			case "grantedOn":
+				return ec.fieldContext_TechnologyIPRight_grantedOn(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechnologyIPRight", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_stateFunded(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_stateFunded,
+		func(ctx context.Context) (any, error) {
+			return obj.StateFunded, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_stateFunded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_cooperation(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_cooperation,
+		func(ctx context.Context) (any, error) {
+			return obj.Cooperation, nil
+		},
+		nil,
+		ec.marshalNCooperation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperationᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_cooperation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Cooperation does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_terms(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_terms,
+		func(ctx context.Context) (any, error) {
+			return obj.Terms, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_terms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_inventors(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_inventors,
+		func(ctx context.Context) (any, error) {
+			return obj.Inventors, nil
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_inventors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_publishedAt(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_publishedAt,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechOffer().PublishedAt(ctx, obj)
+		},
+		nil,
+		ec.marshalODateTime2ᚖtimeᚐTime,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_matchingRequests(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_matchingRequests,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.TechOffer().MatchingRequests(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_matchingRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TechOffer_matchingRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_matchingStartups(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_matchingStartups,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.TechOffer().MatchingStartups(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_matchingStartups(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TechOffer_matchingStartups_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_detailReads(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_detailReads,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.TechOffer().DetailReads(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalOTechOfferReadConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferReadConnection,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_detailReads(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_TechOfferReadConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_TechOfferReadConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_TechOfferReadConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOfferReadConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TechOffer_detailReads_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_conversations(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_conversations,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.TechOffer().Conversations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		ec.marshalOTransferConversationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationConnection,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_conversations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "edges":
+				return ec.fieldContext_TransferConversationConnection_edges(ctx, field)
+			case "pageInfo":
+				return ec.fieldContext_TransferConversationConnection_pageInfo(ctx, field)
+			case "totalCount":
+				return ec.fieldContext_TransferConversationConnection_totalCount(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversationConnection", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TechOffer_conversations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechOffer().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOffer_version(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNTechOfferEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_TechOfferEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_TechOfferEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOfferEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNTechOffer2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOffer,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_TechOffer_id(ctx, field)
+			case "name":
+				return ec.fieldContext_TechOffer_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_TechOffer_organization(ctx, field)
+			case "offerStatus":
+				return ec.fieldContext_TechOffer_offerStatus(ctx, field)
+			case "title":
+				return ec.fieldContext_TechOffer_title(ctx, field)
+			case "titleEn":
+				return ec.fieldContext_TechOffer_titleEn(ctx, field)
+			case "summary":
+				return ec.fieldContext_TechOffer_summary(ctx, field)
+			case "summaryEn":
+				return ec.fieldContext_TechOffer_summaryEn(ctx, field)
+			case "details":
+				return ec.fieldContext_TechOffer_details(ctx, field)
+			case "sectors":
+				return ec.fieldContext_TechOffer_sectors(ctx, field)
+			case "trl":
+				return ec.fieldContext_TechOffer_trl(ctx, field)
+			case "ip":
+				return ec.fieldContext_TechOffer_ip(ctx, field)
+			case "stateFunded":
+				return ec.fieldContext_TechOffer_stateFunded(ctx, field)
+			case "cooperation":
+				return ec.fieldContext_TechOffer_cooperation(ctx, field)
+			case "terms":
+				return ec.fieldContext_TechOffer_terms(ctx, field)
+			case "inventors":
+				return ec.fieldContext_TechOffer_inventors(ctx, field)
+			case "publishedAt":
+				return ec.fieldContext_TechOffer_publishedAt(ctx, field)
+			case "matchingRequests":
+				return ec.fieldContext_TechOffer_matchingRequests(ctx, field)
+			case "matchingStartups":
+				return ec.fieldContext_TechOffer_matchingStartups(ctx, field)
+			case "detailReads":
+				return ec.fieldContext_TechOffer_detailReads(ctx, field)
+			case "conversations":
+				return ec.fieldContext_TechOffer_conversations(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_TechOffer_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_TechOffer_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOffer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferPayload_offer(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferPayload_offer,
+		func(ctx context.Context) (any, error) {
+			return obj.Offer, nil
+		},
+		nil,
+		ec.marshalOTechOffer2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOffer,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferPayload_offer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_TechOffer_id(ctx, field)
+			case "name":
+				return ec.fieldContext_TechOffer_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_TechOffer_organization(ctx, field)
+			case "offerStatus":
+				return ec.fieldContext_TechOffer_offerStatus(ctx, field)
+			case "title":
+				return ec.fieldContext_TechOffer_title(ctx, field)
+			case "titleEn":
+				return ec.fieldContext_TechOffer_titleEn(ctx, field)
+			case "summary":
+				return ec.fieldContext_TechOffer_summary(ctx, field)
+			case "summaryEn":
+				return ec.fieldContext_TechOffer_summaryEn(ctx, field)
+			case "details":
+				return ec.fieldContext_TechOffer_details(ctx, field)
+			case "sectors":
+				return ec.fieldContext_TechOffer_sectors(ctx, field)
+			case "trl":
+				return ec.fieldContext_TechOffer_trl(ctx, field)
+			case "ip":
+				return ec.fieldContext_TechOffer_ip(ctx, field)
+			case "stateFunded":
+				return ec.fieldContext_TechOffer_stateFunded(ctx, field)
+			case "cooperation":
+				return ec.fieldContext_TechOffer_cooperation(ctx, field)
+			case "terms":
+				return ec.fieldContext_TechOffer_terms(ctx, field)
+			case "inventors":
+				return ec.fieldContext_TechOffer_inventors(ctx, field)
+			case "publishedAt":
+				return ec.fieldContext_TechOffer_publishedAt(ctx, field)
+			case "matchingRequests":
+				return ec.fieldContext_TechOffer_matchingRequests(ctx, field)
+			case "matchingStartups":
+				return ec.fieldContext_TechOffer_matchingStartups(ctx, field)
+			case "detailReads":
+				return ec.fieldContext_TechOffer_detailReads(ctx, field)
+			case "conversations":
+				return ec.fieldContext_TechOffer_conversations(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_TechOffer_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_TechOffer_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOffer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferRead_user(ctx context.Context, field graphql.CollectedField, obj *transfer.DetailRead) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferRead_user,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechOfferRead().User(ctx, obj)
+		},
+		nil,
+		ec.marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferRead_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferRead",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferRead_firm(ctx context.Context, field graphql.CollectedField, obj *transfer.DetailRead) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferRead_firm,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechOfferRead().Firm(ctx, obj)
+		},
+		nil,
+		ec.marshalOStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferRead_firm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferRead",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferRead_at(ctx context.Context, field graphql.CollectedField, obj *transfer.DetailRead) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferRead_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferRead_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferRead",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferReadConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferReadConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferReadConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNTechOfferReadEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferReadEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferReadConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferReadConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_TechOfferReadEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_TechOfferReadEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOfferReadEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferReadConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferReadConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferReadConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferReadConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferReadConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferReadConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferReadConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferReadConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferReadConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferReadConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferReadEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferReadEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferReadEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferReadEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferReadEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechOfferReadEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TechOfferReadEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOfferReadEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNTechOfferRead2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐDetailRead,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOfferReadEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOfferReadEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "user":
+				return ec.fieldContext_TechOfferRead_user(ctx, field)
+			case "firm":
+				return ec.fieldContext_TechOfferRead_firm(ctx, field)
+			case "at":
+				return ec.fieldContext_TechOfferRead_at(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOfferRead", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_id(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechRequest().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_name(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_name,
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_firm(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_firm,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechRequest().Firm(ctx, obj)
+		},
+		nil,
+		ec.marshalOStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_firm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_confidential(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_confidential,
+		func(ctx context.Context) (any, error) {
+			return obj.Confidential, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_confidential(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_requestStatus(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_requestStatus,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNTechRequestStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequestStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_requestStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type TechRequestStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_title(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_title,
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_problem(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_problem,
+		func(ctx context.Context) (any, error) {
+			return obj.Problem, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_problem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_sectors(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_sectors,
+		func(ctx context.Context) (any, error) {
+			return obj.Sectors, nil
+		},
+		nil,
+		ec.marshalNSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_sectors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Sector does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_trl(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_trl,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechRequest().Trl(ctx, obj)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_trl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_budgetMinVnd(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_budgetMinVnd,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechRequest().BudgetMinVnd(ctx, obj)
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_budgetMinVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_budgetMaxVnd(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_budgetMaxVnd,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechRequest().BudgetMaxVnd(ctx, obj)
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_budgetMaxVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_deadline(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_deadline,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechRequest().Deadline(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_matchingOffers(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_matchingOffers,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.TechRequest().MatchingOffers(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_matchingOffers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TechRequest_matchingOffers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_matchingOrganizations(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_matchingOrganizations,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.TechRequest().MatchingOrganizations(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		ec.marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_matchingOrganizations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Match_id(ctx, field)
+			case "score":
+				return ec.fieldContext_Match_score(ctx, field)
+			case "target":
+				return ec.fieldContext_Match_target(ctx, field)
+			case "program":
+				return ec.fieldContext_Match_program(ctx, field)
+			case "explanation":
+				return ec.fieldContext_Match_explanation(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_Match_computedAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_TechRequest_matchingOrganizations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_viewerCanManage,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechRequest().ViewerCanManage(ctx, obj)
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_viewerCanManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequest_version(ctx context.Context, field graphql.CollectedField, obj *transfer.Request) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequest_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequest_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TechRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequestConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNTechRequestEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_TechRequestEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_TechRequestEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechRequestEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TechRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequestConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequestConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TechRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequestConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequestConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequestConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TechRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequestEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TechRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequestEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNTechRequest2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequest,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_TechRequest_id(ctx, field)
+			case "name":
+				return ec.fieldContext_TechRequest_name(ctx, field)
+			case "firm":
+				return ec.fieldContext_TechRequest_firm(ctx, field)
+			case "confidential":
+				return ec.fieldContext_TechRequest_confidential(ctx, field)
+			case "requestStatus":
+				return ec.fieldContext_TechRequest_requestStatus(ctx, field)
+			case "title":
+				return ec.fieldContext_TechRequest_title(ctx, field)
+			case "problem":
+				return ec.fieldContext_TechRequest_problem(ctx, field)
+			case "sectors":
+				return ec.fieldContext_TechRequest_sectors(ctx, field)
+			case "trl":
+				return ec.fieldContext_TechRequest_trl(ctx, field)
+			case "budgetMinVnd":
+				return ec.fieldContext_TechRequest_budgetMinVnd(ctx, field)
+			case "budgetMaxVnd":
+				return ec.fieldContext_TechRequest_budgetMaxVnd(ctx, field)
+			case "deadline":
+				return ec.fieldContext_TechRequest_deadline(ctx, field)
+			case "matchingOffers":
+				return ec.fieldContext_TechRequest_matchingOffers(ctx, field)
+			case "matchingOrganizations":
+				return ec.fieldContext_TechRequest_matchingOrganizations(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_TechRequest_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_TechRequest_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechRequest", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequestPayload_request(ctx context.Context, field graphql.CollectedField, obj *model.TechRequestPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequestPayload_request,
+		func(ctx context.Context) (any, error) {
+			return obj.Request, nil
+		},
+		nil,
+		ec.marshalOTechRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequest,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequestPayload_request(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequestPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_TechRequest_id(ctx, field)
+			case "name":
+				return ec.fieldContext_TechRequest_name(ctx, field)
+			case "firm":
+				return ec.fieldContext_TechRequest_firm(ctx, field)
+			case "confidential":
+				return ec.fieldContext_TechRequest_confidential(ctx, field)
+			case "requestStatus":
+				return ec.fieldContext_TechRequest_requestStatus(ctx, field)
+			case "title":
+				return ec.fieldContext_TechRequest_title(ctx, field)
+			case "problem":
+				return ec.fieldContext_TechRequest_problem(ctx, field)
+			case "sectors":
+				return ec.fieldContext_TechRequest_sectors(ctx, field)
+			case "trl":
+				return ec.fieldContext_TechRequest_trl(ctx, field)
+			case "budgetMinVnd":
+				return ec.fieldContext_TechRequest_budgetMinVnd(ctx, field)
+			case "budgetMaxVnd":
+				return ec.fieldContext_TechRequest_budgetMaxVnd(ctx, field)
+			case "deadline":
+				return ec.fieldContext_TechRequest_deadline(ctx, field)
+			case "matchingOffers":
+				return ec.fieldContext_TechRequest_matchingOffers(ctx, field)
+			case "matchingOrganizations":
+				return ec.fieldContext_TechRequest_matchingOrganizations(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_TechRequest_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_TechRequest_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechRequest", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechRequestPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TechRequestPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechRequestPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechRequestPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechRequestPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnologyIPRight_kind(ctx context.Context, field graphql.CollectedField, obj *transfer.IPRight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechnologyIPRight_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNTechnologyIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechnologyIPRight_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologyIPRight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type TechnologyIPKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnologyIPRight_pending(ctx context.Context, field graphql.CollectedField, obj *transfer.IPRight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechnologyIPRight_pending,
+		func(ctx context.Context) (any, error) {
+			return obj.Pending, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechnologyIPRight_pending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologyIPRight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnologyIPRight_number(ctx context.Context, field graphql.CollectedField, obj *transfer.IPRight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechnologyIPRight_number,
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechnologyIPRight_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologyIPRight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnologyIPRight_filedOn(ctx context.Context, field graphql.CollectedField, obj *transfer.IPRight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechnologyIPRight_filedOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechnologyIPRight().FiledOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechnologyIPRight_filedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologyIPRight",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TechnologyIPRight_grantedOn(ctx context.Context, field graphql.CollectedField, obj *transfer.IPRight) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechnologyIPRight_grantedOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechnologyIPRight().GrantedOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechnologyIPRight_grantedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechnologyIPRight",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferAgreement_type(ctx context.Context, field graphql.CollectedField, obj *transfer.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferAgreement_type,
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		ec.marshalNCooperation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperation,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferAgreement_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferAgreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Cooperation does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferAgreement_valueVnd(ctx context.Context, field graphql.CollectedField, obj *transfer.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferAgreement_valueVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferAgreement_valueVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferAgreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferAgreement_signedOn(ctx context.Context, field graphql.CollectedField, obj *transfer.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferAgreement_signedOn,
+		func(ctx context.Context) (any, error) {
+			return obj.SignedOn, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferAgreement_signedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferAgreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferAgreement_fromAbroad(ctx context.Context, field graphql.CollectedField, obj *transfer.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferAgreement_fromAbroad,
+		func(ctx context.Context) (any, error) {
+			return obj.FromAbroad, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferAgreement_fromAbroad(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferAgreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferAgreement_stateCapital(ctx context.Context, field graphql.CollectedField, obj *transfer.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferAgreement_stateCapital,
+		func(ctx context.Context) (any, error) {
+			return obj.StateCapital, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferAgreement_stateCapital(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferAgreement",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferAgreement_registrationRequired(ctx context.Context, field graphql.CollectedField, obj *transfer.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferAgreement_registrationRequired,
+		func(ctx context.Context) (any, error) {
+			return obj.RegistrationRequired(), nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferAgreement_registrationRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferAgreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferAgreement_registrationNumber(ctx context.Context, field graphql.CollectedField, obj *transfer.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferAgreement_registrationNumber,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TransferAgreement().RegistrationNumber(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferAgreement_registrationNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferAgreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferAgreement_registeredOn(ctx context.Context, field graphql.CollectedField, obj *transfer.Agreement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferAgreement_registeredOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TransferAgreement().RegisteredOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferAgreement_registeredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferAgreement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_id(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TransferConversation().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_offer(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_offer,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TransferConversation().Offer(ctx, obj)
+		},
+		nil,
+		ec.marshalNTechOffer2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOffer,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_offer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_TechOffer_id(ctx, field)
+			case "name":
+				return ec.fieldContext_TechOffer_name(ctx, field)
+			case "organization":
+				return ec.fieldContext_TechOffer_organization(ctx, field)
+			case "offerStatus":
+				return ec.fieldContext_TechOffer_offerStatus(ctx, field)
+			case "title":
+				return ec.fieldContext_TechOffer_title(ctx, field)
+			case "titleEn":
+				return ec.fieldContext_TechOffer_titleEn(ctx, field)
+			case "summary":
+				return ec.fieldContext_TechOffer_summary(ctx, field)
+			case "summaryEn":
+				return ec.fieldContext_TechOffer_summaryEn(ctx, field)
+			case "details":
+				return ec.fieldContext_TechOffer_details(ctx, field)
+			case "sectors":
+				return ec.fieldContext_TechOffer_sectors(ctx, field)
+			case "trl":
+				return ec.fieldContext_TechOffer_trl(ctx, field)
+			case "ip":
+				return ec.fieldContext_TechOffer_ip(ctx, field)
+			case "stateFunded":
+				return ec.fieldContext_TechOffer_stateFunded(ctx, field)
+			case "cooperation":
+				return ec.fieldContext_TechOffer_cooperation(ctx, field)
+			case "terms":
+				return ec.fieldContext_TechOffer_terms(ctx, field)
+			case "inventors":
+				return ec.fieldContext_TechOffer_inventors(ctx, field)
+			case "publishedAt":
+				return ec.fieldContext_TechOffer_publishedAt(ctx, field)
+			case "matchingRequests":
+				return ec.fieldContext_TechOffer_matchingRequests(ctx, field)
+			case "matchingStartups":
+				return ec.fieldContext_TechOffer_matchingStartups(ctx, field)
+			case "detailReads":
+				return ec.fieldContext_TechOffer_detailReads(ctx, field)
+			case "conversations":
+				return ec.fieldContext_TechOffer_conversations(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_TechOffer_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_TechOffer_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TechOffer", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_firm(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_firm,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TransferConversation().Firm(ctx, obj)
+		},
+		nil,
+		ec.marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_firm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_organization(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_organization,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TransferConversation().Organization(ctx, obj)
+		},
+		nil,
+		ec.marshalNResearchOrganization2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrg,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_organization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_ResearchOrganization_id(ctx, field)
+			case "name":
+				return ec.fieldContext_ResearchOrganization_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_ResearchOrganization_nameEn(ctx, field)
+			case "organizationKind":
+				return ec.fieldContext_ResearchOrganization_organizationKind(ctx, field)
+			case "parent":
+				return ec.fieldContext_ResearchOrganization_parent(ctx, field)
+			case "description":
+				return ec.fieldContext_ResearchOrganization_description(ctx, field)
+			case "website":
+				return ec.fieldContext_ResearchOrganization_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_ResearchOrganization_contactEmail(ctx, field)
+			case "contactPhone":
+				return ec.fieldContext_ResearchOrganization_contactPhone(ctx, field)
+			case "offers":
+				return ec.fieldContext_ResearchOrganization_offers(ctx, field)
+			case "matchingRequests":
+				return ec.fieldContext_ResearchOrganization_matchingRequests(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_ResearchOrganization_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_ResearchOrganization_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganization", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_stage(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_stage,
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		ec.marshalNTransferStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type TransferStage does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_message(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_message,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TransferConversation().Message(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_accepted(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_accepted,
+		func(ctx context.Context) (any, error) {
+			return obj.Accepted, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_accepted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_nda(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_nda,
+		func(ctx context.Context) (any, error) {
+			return obj.NDA, nil
+		},
+		nil,
+		ec.marshalONdaSignature2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐSignature,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_nda(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "version":
+				return ec.fieldContext_NdaSignature_version(ctx, field)
+			case "user":
+				return ec.fieldContext_NdaSignature_user(ctx, field)
+			case "at":
+				return ec.fieldContext_NdaSignature_at(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type NdaSignature", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_agreement(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_agreement,
+		func(ctx context.Context) (any, error) {
+			return obj.Agreement, nil
+		},
+		nil,
+		ec.marshalOTransferAgreement2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐAgreement,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "type":
+				return ec.fieldContext_TransferAgreement_type(ctx, field)
+			case "valueVnd":
+				return ec.fieldContext_TransferAgreement_valueVnd(ctx, field)
+			case "signedOn":
+				return ec.fieldContext_TransferAgreement_signedOn(ctx, field)
+			case "fromAbroad":
+				return ec.fieldContext_TransferAgreement_fromAbroad(ctx, field)
+			case "stateCapital":
+				return ec.fieldContext_TransferAgreement_stateCapital(ctx, field)
+			case "registrationRequired":
+				return ec.fieldContext_TransferAgreement_registrationRequired(ctx, field)
+			case "registrationNumber":
+				return ec.fieldContext_TransferAgreement_registrationNumber(ctx, field)
+			case "registeredOn":
+				return ec.fieldContext_TransferAgreement_registeredOn(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferAgreement", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_history(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_history,
+		func(ctx context.Context) (any, error) {
+			return obj.History, nil
+		},
+		nil,
+		ec.marshalNTransferStep2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStepᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "at":
+				return ec.fieldContext_TransferStep_at(ctx, field)
+			case "by":
+				return ec.fieldContext_TransferStep_by(ctx, field)
+			case "from":
+				return ec.fieldContext_TransferStep_from(ctx, field)
+			case "to":
+				return ec.fieldContext_TransferStep_to(ctx, field)
+			case "note":
+				return ec.fieldContext_TransferStep_note(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferStep", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_registrationReminders(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_registrationReminders,
+		func(ctx context.Context) (any, error) {
+			return obj.Reminders, nil
+		},
+		nil,
+		ec.marshalNDate2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_registrationReminders(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversation_createdAt(ctx context.Context, field graphql.CollectedField, obj *transfer.Conversation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversation_createdAt,
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversation_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.TransferConversationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversationConnection_edges,
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		ec.marshalNTransferConversationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationEdgeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "cursor":
+				return ec.fieldContext_TransferConversationEdge_cursor(ctx, field)
+			case "node":
+				return ec.fieldContext_TransferConversationEdge_node(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversationEdge", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.TransferConversationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversationConnection_pageInfo,
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		ec.marshalNPageInfo2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐPageInfo,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "hasNextPage":
+				return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+			case "hasPreviousPage":
+				return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+			case "startCursor":
+				return ec.fieldContext_PageInfo_startCursor(ctx, field)
+			case "endCursor":
+				return ec.fieldContext_PageInfo_endCursor(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.TransferConversationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversationConnection_totalCount,
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversationConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.TransferConversationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversationEdge_cursor,
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.TransferConversationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversationEdge_node,
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		ec.marshalNTransferConversation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐConversation,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_TransferConversation_id(ctx, field)
+			case "offer":
+				return ec.fieldContext_TransferConversation_offer(ctx, field)
+			case "firm":
+				return ec.fieldContext_TransferConversation_firm(ctx, field)
+			case "organization":
+				return ec.fieldContext_TransferConversation_organization(ctx, field)
+			case "stage":
+				return ec.fieldContext_TransferConversation_stage(ctx, field)
+			case "message":
+				return ec.fieldContext_TransferConversation_message(ctx, field)
+			case "accepted":
+				return ec.fieldContext_TransferConversation_accepted(ctx, field)
+			case "nda":
+				return ec.fieldContext_TransferConversation_nda(ctx, field)
+			case "agreement":
+				return ec.fieldContext_TransferConversation_agreement(ctx, field)
+			case "history":
+				return ec.fieldContext_TransferConversation_history(ctx, field)
+			case "registrationReminders":
+				return ec.fieldContext_TransferConversation_registrationReminders(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_TransferConversation_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversation", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversationPayload_conversation(ctx context.Context, field graphql.CollectedField, obj *model.TransferConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversationPayload_conversation,
+		func(ctx context.Context) (any, error) {
+			return obj.Conversation, nil
+		},
+		nil,
+		ec.marshalOTransferConversation2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐConversation,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversationPayload_conversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_TransferConversation_id(ctx, field)
+			case "offer":
+				return ec.fieldContext_TransferConversation_offer(ctx, field)
+			case "firm":
+				return ec.fieldContext_TransferConversation_firm(ctx, field)
+			case "organization":
+				return ec.fieldContext_TransferConversation_organization(ctx, field)
+			case "stage":
+				return ec.fieldContext_TransferConversation_stage(ctx, field)
+			case "message":
+				return ec.fieldContext_TransferConversation_message(ctx, field)
+			case "accepted":
+				return ec.fieldContext_TransferConversation_accepted(ctx, field)
+			case "nda":
+				return ec.fieldContext_TransferConversation_nda(ctx, field)
+			case "agreement":
+				return ec.fieldContext_TransferConversation_agreement(ctx, field)
+			case "history":
+				return ec.fieldContext_TransferConversation_history(ctx, field)
+			case "registrationReminders":
+				return ec.fieldContext_TransferConversation_registrationReminders(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_TransferConversation_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversation", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferConversationPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.TransferConversationPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferConversationPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferConversationPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferConversationPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferNda_version(ctx context.Context, field graphql.CollectedField, obj *model.TransferNda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferNda_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferNda_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferNda",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferNda_text(ctx context.Context, field graphql.CollectedField, obj *model.TransferNda) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferNda_text,
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferNda_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferNda",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferStep_at(ctx context.Context, field graphql.CollectedField, obj *transfer.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferStep_at,
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferStep_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferStep_by(ctx context.Context, field graphql.CollectedField, obj *transfer.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferStep_by,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TransferStep().By(ctx, obj)
+		},
+		nil,
+		ec.marshalNUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferStep_by(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferStep",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "subject":
+				return ec.fieldContext_User_subject(ctx, field)
+			case "name":
+				return ec.fieldContext_User_name(ctx, field)
+			case "roles":
+				return ec.fieldContext_User_roles(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferStep_from(ctx context.Context, field graphql.CollectedField, obj *transfer.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferStep_from,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TransferStep().From(ctx, obj)
+		},
+		nil,
+		ec.marshalOTransferStage2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferStep_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferStep",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type TransferStage does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferStep_to(ctx context.Context, field graphql.CollectedField, obj *transfer.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferStep_to,
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		ec.marshalNTransferStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferStep_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferStep",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type TransferStage does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TransferStep_note(ctx context.Context, field graphql.CollectedField, obj *transfer.Step) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TransferStep_note,
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		ec.marshalOString2string,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TransferStep_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TransferStep",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -50332,6 +58214,82 @@ func (ec *executionContext) unmarshalInputCreateMentorInput(ctx context.Context,
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateResearchOrganizationInput(ctx context.Context, obj any) (model.CreateResearchOrganizationInput, error) {
+	var it model.CreateResearchOrganizationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "nameEn", "kind", "parentId", "description", "website", "contactEmail", "contactPhone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNResearchOrganizationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrgKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "contactEmail":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmail"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmail = data
+		case "contactPhone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhone = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateReviewerInput(ctx context.Context, obj any) (model.CreateReviewerInput, error) {
 	var it model.CreateReviewerInput
 	asMap := map[string]any{}
@@ -50643,6 +58601,214 @@ func (ec *executionContext) unmarshalInputCreateStartupInput(ctx context.Context
 				return it, err
 			}
 			it.Evidence = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCreateTechOfferInput(ctx context.Context, obj any) (model.CreateTechOfferInput, error) {
+	var it model.CreateTechOfferInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["stateFunded"]; !present {
+		asMap["stateFunded"] = false
+	}
+
+	fieldsInOrder := [...]string{"organizationId", "title", "titleEn", "summary", "summaryEn", "details", "sectors", "trl", "ip", "stateFunded", "cooperation", "terms", "inventors"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "organizationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organizationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganizationID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "details":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("details"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Details = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalNSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "trl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trl"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Trl = data
+		case "ip":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ip"))
+			data, err := ec.unmarshalOTechnologyIPRightInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechnologyIPRightInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IP = data
+		case "stateFunded":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stateFunded"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StateFunded = data
+		case "cooperation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cooperation"))
+			data, err := ec.unmarshalNCooperation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cooperation = data
+		case "terms":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("terms"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Terms = data
+		case "inventors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inventors"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Inventors = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCreateTechRequestInput(ctx context.Context, obj any) (model.CreateTechRequestInput, error) {
+	var it model.CreateTechRequestInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["budgetMinVnd"]; !present {
+		asMap["budgetMinVnd"] = 0
+	}
+	if _, present := asMap["budgetMaxVnd"]; !present {
+		asMap["budgetMaxVnd"] = 0
+	}
+	if _, present := asMap["confidential"]; !present {
+		asMap["confidential"] = false
+	}
+
+	fieldsInOrder := [...]string{"firmId", "title", "problem", "sectors", "trl", "budgetMinVnd", "budgetMaxVnd", "deadline", "confidential"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "firmId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firmId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirmID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "problem":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("problem"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Problem = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalNSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "trl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trl"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Trl = data
+		case "budgetMinVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMinVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMinVnd = data
+		case "budgetMaxVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMaxVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMaxVnd = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "confidential":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidential"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidential = data
 		}
 	}
 
@@ -51636,6 +59802,47 @@ func (ec *executionContext) unmarshalInputExitSandboxInput(ctx context.Context, 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputExpressInterestInput(ctx context.Context, obj any) (model.ExpressInterestInput, error) {
+	var it model.ExpressInterestInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"offerId", "firmId", "message"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "offerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offerId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OfferID = data
+		case "firmId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("firmId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FirmID = data
+		case "message":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("message"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Message = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputFinancialsInput(ctx context.Context, obj any) (model.FinancialsInput, error) {
 	var it model.FinancialsInput
 	asMap := map[string]any{}
@@ -52190,6 +60397,47 @@ func (ec *executionContext) unmarshalInputMoveDealInput(ctx context.Context, obj
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputMoveTransferConversationInput(ctx context.Context, obj any) (model.MoveTransferConversationInput, error) {
+	var it model.MoveTransferConversationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "stage", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "stage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stage"))
+			data, err := ec.unmarshalNTransferStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stage = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputParticipantInput(ctx context.Context, obj any) (model.ParticipantInput, error) {
 	var it model.ParticipantInput
 	asMap := map[string]any{}
@@ -52475,6 +60723,120 @@ func (ec *executionContext) unmarshalInputRateMeetingInput(ctx context.Context, 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputRecordTransferAgreementInput(ctx context.Context, obj any) (model.RecordTransferAgreementInput, error) {
+	var it model.RecordTransferAgreementInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["fromAbroad"]; !present {
+		asMap["fromAbroad"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "type", "valueVnd", "signedOn", "fromAbroad", "registrationNumber", "registeredOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNCooperation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "valueVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("valueVnd"))
+			data, err := ec.unmarshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ValueVnd = data
+		case "signedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("signedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SignedOn = data
+		case "fromAbroad":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromAbroad"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromAbroad = data
+		case "registrationNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationNumber = data
+		case "registeredOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredOn = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordTransferRegistrationInput(ctx context.Context, obj any) (model.RecordTransferRegistrationInput, error) {
+	var it model.RecordTransferRegistrationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "registrationNumber", "registeredOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "registrationNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registrationNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegistrationNumber = data
+		case "registeredOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredOn = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputRegisterForEventInput(ctx context.Context, obj any) (model.RegisterForEventInput, error) {
 	var it model.RegisterForEventInput
 	asMap := map[string]any{}
@@ -52593,6 +60955,47 @@ func (ec *executionContext) unmarshalInputRequestMeetingInput(ctx context.Contex
 				return it, err
 			}
 			it.PreferredSlots = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRespondToInterestInput(ctx context.Context, obj any) (model.RespondToInterestInput, error) {
+	var it model.RespondToInterestInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "accept", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "accept":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accept"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Accept = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
 		}
 	}
 
@@ -53553,7 +61956,7 @@ func (ec *executionContext) unmarshalInputSearchFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"sectors", "stages", "wards", "incubatorIds"}
+	fieldsInOrder := [...]string{"sectors", "stages", "wards", "incubatorIds", "trlBands", "ipStatuses", "cooperation"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53588,6 +61991,27 @@ func (ec *executionContext) unmarshalInputSearchFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.IncubatorIds = data
+		case "trlBands":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trlBands"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TrlBands = data
+		case "ipStatuses":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ipStatuses"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IPStatuses = data
+		case "cooperation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cooperation"))
+			data, err := ec.unmarshalOCooperation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cooperation = data
 		}
 	}
 
@@ -53622,6 +62046,81 @@ func (ec *executionContext) unmarshalInputSetParticipantTypeInput(ctx context.Co
 				return it, err
 			}
 			it.Type = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSetTechOfferStatusInput(ctx context.Context, obj any) (model.SetTechOfferStatusInput, error) {
+	var it model.SetTechOfferStatusInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNTechOfferStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSignNdaInput(ctx context.Context, obj any) (model.SignNdaInput, error) {
+	var it model.SignNdaInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "ndaVersion"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "ndaVersion":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ndaVersion"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NdaVersion = data
 		}
 	}
 
@@ -53846,6 +62345,65 @@ func (ec *executionContext) unmarshalInputSupportConfirmationInput(ctx context.C
 				return it, err
 			}
 			it.DocumentRef = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputTechnologyIPRightInput(ctx context.Context, obj any) (model.TechnologyIPRightInput, error) {
+	var it model.TechnologyIPRightInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["pending"]; !present {
+		asMap["pending"] = false
+	}
+
+	fieldsInOrder := [...]string{"kind", "pending", "number", "filedOn", "grantedOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNTechnologyIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "pending":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pending"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pending = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "filedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filedOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FiledOn = data
+		case "grantedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grantedOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GrantedOn = data
 		}
 	}
 
@@ -54577,6 +63135,96 @@ func (ec *executionContext) unmarshalInputUpdateRegistrationInput(ctx context.Co
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateResearchOrganizationInput(ctx context.Context, obj any) (model.UpdateResearchOrganizationInput, error) {
+	var it model.UpdateResearchOrganizationInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "name", "nameEn", "kind", "parentId", "description", "website", "contactEmail", "contactPhone"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nameEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameEn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOResearchOrganizationKind2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrgKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "parentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parentId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ParentID = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "contactEmail":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactEmail"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactEmail = data
+		case "contactPhone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactPhone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactPhone = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateSandboxApplicationInput(ctx context.Context, obj any) (model.UpdateSandboxApplicationInput, error) {
 	var it model.UpdateSandboxApplicationInput
 	asMap := map[string]any{}
@@ -54819,6 +63467,221 @@ func (ec *executionContext) unmarshalInputUpdateStartupInput(ctx context.Context
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateTechOfferInput(ctx context.Context, obj any) (model.UpdateTechOfferInput, error) {
+	var it model.UpdateTechOfferInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "title", "titleEn", "summary", "summaryEn", "details", "sectors", "trl", "ip", "stateFunded", "cooperation", "terms", "inventors"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "details":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("details"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Details = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "trl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trl"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Trl = data
+		case "ip":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ip"))
+			data, err := ec.unmarshalOTechnologyIPRightInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechnologyIPRightInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IP = data
+		case "stateFunded":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stateFunded"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StateFunded = data
+		case "cooperation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cooperation"))
+			data, err := ec.unmarshalOCooperation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cooperation = data
+		case "terms":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("terms"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Terms = data
+		case "inventors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inventors"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Inventors = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateTechRequestInput(ctx context.Context, obj any) (model.UpdateTechRequestInput, error) {
+	var it model.UpdateTechRequestInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "title", "problem", "sectors", "trl", "budgetMinVnd", "budgetMaxVnd", "deadline", "confidential", "status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "problem":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("problem"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Problem = data
+		case "sectors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sectors"))
+			data, err := ec.unmarshalOSector2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐSectorᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sectors = data
+		case "trl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("trl"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Trl = data
+		case "budgetMinVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMinVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMinVnd = data
+		case "budgetMaxVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetMaxVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetMaxVnd = data
+		case "deadline":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deadline"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deadline = data
+		case "confidential":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidential"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidential = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOTechRequestStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequestStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputYearRevenueInput(ctx context.Context, obj any) (model.YearRevenueInput, error) {
 	var it model.YearRevenueInput
 	asMap := map[string]any{}
@@ -54872,6 +63735,20 @@ func (ec *executionContext) _Listing(ctx context.Context, sel ast.SelectionSet, 
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case transfer.Request:
+		return ec._TechRequest(ctx, sel, &obj)
+	case *transfer.Request:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TechRequest(ctx, sel, obj)
+	case transfer.Offer:
+		return ec._TechOffer(ctx, sel, &obj)
+	case *transfer.Offer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TechOffer(ctx, sel, obj)
 	case firm.Startup:
 		return ec._Startup(ctx, sel, &obj)
 	case *firm.Startup:
@@ -54879,6 +63756,13 @@ func (ec *executionContext) _Listing(ctx context.Context, sel ast.SelectionSet, 
 			return graphql.Null
 		}
 		return ec._Startup(ctx, sel, obj)
+	case transfer.Org:
+		return ec._ResearchOrganization(ctx, sel, &obj)
+	case *transfer.Org:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ResearchOrganization(ctx, sel, obj)
 	case ecosystem.Mentor:
 		return ec._Mentor(ctx, sel, &obj)
 	case *ecosystem.Mentor:
@@ -54916,6 +63800,20 @@ func (ec *executionContext) _MatchTarget(ctx context.Context, sel ast.SelectionS
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case transfer.Request:
+		return ec._TechRequest(ctx, sel, &obj)
+	case *transfer.Request:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TechRequest(ctx, sel, obj)
+	case transfer.Offer:
+		return ec._TechOffer(ctx, sel, &obj)
+	case *transfer.Offer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TechOffer(ctx, sel, obj)
 	case firm.Startup:
 		return ec._Startup(ctx, sel, &obj)
 	case *firm.Startup:
@@ -54923,6 +63821,13 @@ func (ec *executionContext) _MatchTarget(ctx context.Context, sel ast.SelectionS
 			return graphql.Null
 		}
 		return ec._Startup(ctx, sel, obj)
+	case transfer.Org:
+		return ec._ResearchOrganization(ctx, sel, &obj)
+	case *transfer.Org:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ResearchOrganization(ctx, sel, obj)
 	case ecosystem.Mentor:
 		return ec._Mentor(ctx, sel, &obj)
 	case *ecosystem.Mentor:
@@ -54960,6 +63865,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case transfer.Request:
+		return ec._TechRequest(ctx, sel, &obj)
+	case *transfer.Request:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TechRequest(ctx, sel, obj)
+	case transfer.Offer:
+		return ec._TechOffer(ctx, sel, &obj)
+	case *transfer.Offer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TechOffer(ctx, sel, obj)
 	case firm.Startup:
 		return ec._Startup(ctx, sel, &obj)
 	case *firm.Startup:
@@ -54967,6 +63886,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Startup(ctx, sel, obj)
+	case transfer.Org:
+		return ec._ResearchOrganization(ctx, sel, &obj)
+	case *transfer.Org:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ResearchOrganization(ctx, sel, obj)
 	case ecosystem.Mentor:
 		return ec._Mentor(ctx, sel, &obj)
 	case *ecosystem.Mentor:
@@ -54995,6 +63921,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._FundCall(ctx, sel, obj)
+	case transfer.Conversation:
+		return ec._TransferConversation(ctx, sel, &obj)
+	case *transfer.Conversation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TransferConversation(ctx, sel, obj)
 	case dealflow.SavedSearch:
 		return ec._SavedSearch(ctx, sel, &obj)
 	case *dealflow.SavedSearch:
@@ -55116,6 +64049,13 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			return graphql.Null
 		}
 		return ec._Startup(ctx, sel, obj)
+	case transfer.Org:
+		return ec._ResearchOrganization(ctx, sel, &obj)
+	case *transfer.Org:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ResearchOrganization(ctx, sel, obj)
 	case ecosystem.Investor:
 		return ec._Investor(ctx, sel, &obj)
 	case *ecosystem.Investor:
@@ -55160,6 +64100,20 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case transfer.Request:
+		return ec._TechRequest(ctx, sel, &obj)
+	case *transfer.Request:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TechRequest(ctx, sel, obj)
+	case transfer.Offer:
+		return ec._TechOffer(ctx, sel, &obj)
+	case *transfer.Offer:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._TechOffer(ctx, sel, obj)
 	case firm.Startup:
 		return ec._Startup(ctx, sel, &obj)
 	case *firm.Startup:
@@ -64100,6 +73054,177 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createResearchOrganization":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createResearchOrganization(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateResearchOrganization":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateResearchOrganization(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createTechOffer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTechOffer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTechOffer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTechOffer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setTechOfferStatus":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setTechOfferStatus(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createTechRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTechRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTechRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTechRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expressInterest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_expressInterest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "respondToInterest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_respondToInterest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "signNda":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_signNda(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moveTransferConversation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveTransferConversation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordTransferAgreement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordTransferAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordTransferRegistration":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordTransferRegistration(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var ndaSignatureImplementors = []string{"NdaSignature"}
+
+func (ec *executionContext) _NdaSignature(ctx context.Context, sel ast.SelectionSet, obj *transfer.Signature) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ndaSignatureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NdaSignature")
+		case "version":
+			out.Values[i] = ec._NdaSignature_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "user":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._NdaSignature_user(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "at":
+			out.Values[i] = ec._NdaSignature_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -65460,6 +74585,113 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "researchOrganizations":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_researchOrganizations(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "techOffers":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_techOffers(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "techRequests":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_techRequests(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "transferConversations":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_transferConversations(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "transferNda":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_transferNda(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -65887,6 +75119,466 @@ func (ec *executionContext) _RequestCount(ctx context.Context, sel ast.Selection
 			}
 		case "count":
 			out.Values[i] = ec._RequestCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var researchOrganizationImplementors = []string{"ResearchOrganization", "MatchTarget", "Organization", "Node", "Listing"}
+
+func (ec *executionContext) _ResearchOrganization(ctx context.Context, sel ast.SelectionSet, obj *transfer.Org) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, researchOrganizationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResearchOrganization")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ResearchOrganization_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "name":
+			out.Values[i] = ec._ResearchOrganization_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nameEn":
+			out.Values[i] = ec._ResearchOrganization_nameEn(ctx, field, obj)
+		case "organizationKind":
+			out.Values[i] = ec._ResearchOrganization_organizationKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parent":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ResearchOrganization_parent(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "description":
+			out.Values[i] = ec._ResearchOrganization_description(ctx, field, obj)
+		case "website":
+			out.Values[i] = ec._ResearchOrganization_website(ctx, field, obj)
+		case "contactEmail":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ResearchOrganization_contactEmail(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "contactPhone":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ResearchOrganization_contactPhone(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "offers":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ResearchOrganization_offers(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchingRequests":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ResearchOrganization_matchingRequests(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ResearchOrganization_viewerCanManage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "version":
+			out.Values[i] = ec._ResearchOrganization_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var researchOrganizationConnectionImplementors = []string{"ResearchOrganizationConnection"}
+
+func (ec *executionContext) _ResearchOrganizationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ResearchOrganizationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, researchOrganizationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResearchOrganizationConnection")
+		case "edges":
+			out.Values[i] = ec._ResearchOrganizationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ResearchOrganizationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ResearchOrganizationConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var researchOrganizationEdgeImplementors = []string{"ResearchOrganizationEdge"}
+
+func (ec *executionContext) _ResearchOrganizationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ResearchOrganizationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, researchOrganizationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResearchOrganizationEdge")
+		case "cursor":
+			out.Values[i] = ec._ResearchOrganizationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ResearchOrganizationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var researchOrganizationPayloadImplementors = []string{"ResearchOrganizationPayload"}
+
+func (ec *executionContext) _ResearchOrganizationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ResearchOrganizationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, researchOrganizationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResearchOrganizationPayload")
+		case "organization":
+			out.Values[i] = ec._ResearchOrganizationPayload_organization(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._ResearchOrganizationPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -69706,6 +79398,21 @@ func (ec *executionContext) _SearchFacets(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "trlBands":
+			out.Values[i] = ec._SearchFacets_trlBands(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ipStatuses":
+			out.Values[i] = ec._SearchFacets_ipStatuses(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cooperation":
+			out.Values[i] = ec._SearchFacets_cooperation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -70830,6 +80537,2187 @@ func (ec *executionContext) _SupportConfirmation(ctx context.Context, sel ast.Se
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techOfferImplementors = []string{"TechOffer", "MatchTarget", "SearchResult", "Node", "Listing"}
+
+func (ec *executionContext) _TechOffer(ctx context.Context, sel ast.SelectionSet, obj *transfer.Offer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techOfferImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechOffer")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "name":
+			out.Values[i] = ec._TechOffer_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organization":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_organization(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "offerStatus":
+			out.Values[i] = ec._TechOffer_offerStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._TechOffer_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleEn":
+			out.Values[i] = ec._TechOffer_titleEn(ctx, field, obj)
+		case "summary":
+			out.Values[i] = ec._TechOffer_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summaryEn":
+			out.Values[i] = ec._TechOffer_summaryEn(ctx, field, obj)
+		case "details":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_details(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "sectors":
+			out.Values[i] = ec._TechOffer_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trl":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_trl(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "ip":
+			out.Values[i] = ec._TechOffer_ip(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stateFunded":
+			out.Values[i] = ec._TechOffer_stateFunded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cooperation":
+			out.Values[i] = ec._TechOffer_cooperation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "terms":
+			out.Values[i] = ec._TechOffer_terms(ctx, field, obj)
+		case "inventors":
+			out.Values[i] = ec._TechOffer_inventors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publishedAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_publishedAt(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchingRequests":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_matchingRequests(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchingStartups":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_matchingStartups(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "detailReads":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_detailReads(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "conversations":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_conversations(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_viewerCanManage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "version":
+			out.Values[i] = ec._TechOffer_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techOfferConnectionImplementors = []string{"TechOfferConnection"}
+
+func (ec *executionContext) _TechOfferConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TechOfferConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techOfferConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechOfferConnection")
+		case "edges":
+			out.Values[i] = ec._TechOfferConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TechOfferConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOfferConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techOfferEdgeImplementors = []string{"TechOfferEdge"}
+
+func (ec *executionContext) _TechOfferEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TechOfferEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techOfferEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechOfferEdge")
+		case "cursor":
+			out.Values[i] = ec._TechOfferEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TechOfferEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techOfferPayloadImplementors = []string{"TechOfferPayload"}
+
+func (ec *executionContext) _TechOfferPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TechOfferPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techOfferPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechOfferPayload")
+		case "offer":
+			out.Values[i] = ec._TechOfferPayload_offer(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._TechOfferPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techOfferReadImplementors = []string{"TechOfferRead"}
+
+func (ec *executionContext) _TechOfferRead(ctx context.Context, sel ast.SelectionSet, obj *transfer.DetailRead) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techOfferReadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechOfferRead")
+		case "user":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOfferRead_user(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "firm":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOfferRead_firm(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "at":
+			out.Values[i] = ec._TechOfferRead_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techOfferReadConnectionImplementors = []string{"TechOfferReadConnection"}
+
+func (ec *executionContext) _TechOfferReadConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TechOfferReadConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techOfferReadConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechOfferReadConnection")
+		case "edges":
+			out.Values[i] = ec._TechOfferReadConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TechOfferReadConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOfferReadConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techOfferReadEdgeImplementors = []string{"TechOfferReadEdge"}
+
+func (ec *executionContext) _TechOfferReadEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TechOfferReadEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techOfferReadEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechOfferReadEdge")
+		case "cursor":
+			out.Values[i] = ec._TechOfferReadEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TechOfferReadEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techRequestImplementors = []string{"TechRequest", "MatchTarget", "SearchResult", "Node", "Listing"}
+
+func (ec *executionContext) _TechRequest(ctx context.Context, sel ast.SelectionSet, obj *transfer.Request) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechRequest")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequest_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "name":
+			out.Values[i] = ec._TechRequest_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "firm":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequest_firm(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "confidential":
+			out.Values[i] = ec._TechRequest_confidential(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestStatus":
+			out.Values[i] = ec._TechRequest_requestStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._TechRequest_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "problem":
+			out.Values[i] = ec._TechRequest_problem(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sectors":
+			out.Values[i] = ec._TechRequest_sectors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "trl":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequest_trl(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "budgetMinVnd":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequest_budgetMinVnd(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "budgetMaxVnd":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequest_budgetMaxVnd(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "deadline":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequest_deadline(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchingOffers":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequest_matchingOffers(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "matchingOrganizations":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequest_matchingOrganizations(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "viewerCanManage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequest_viewerCanManage(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "version":
+			out.Values[i] = ec._TechRequest_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techRequestConnectionImplementors = []string{"TechRequestConnection"}
+
+func (ec *executionContext) _TechRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TechRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechRequestConnection")
+		case "edges":
+			out.Values[i] = ec._TechRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TechRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechRequestConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techRequestEdgeImplementors = []string{"TechRequestEdge"}
+
+func (ec *executionContext) _TechRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TechRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechRequestEdge")
+		case "cursor":
+			out.Values[i] = ec._TechRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TechRequestEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var techRequestPayloadImplementors = []string{"TechRequestPayload"}
+
+func (ec *executionContext) _TechRequestPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TechRequestPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, techRequestPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechRequestPayload")
+		case "request":
+			out.Values[i] = ec._TechRequestPayload_request(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._TechRequestPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var technologyIPRightImplementors = []string{"TechnologyIPRight"}
+
+func (ec *executionContext) _TechnologyIPRight(ctx context.Context, sel ast.SelectionSet, obj *transfer.IPRight) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, technologyIPRightImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TechnologyIPRight")
+		case "kind":
+			out.Values[i] = ec._TechnologyIPRight_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pending":
+			out.Values[i] = ec._TechnologyIPRight_pending(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "number":
+			out.Values[i] = ec._TechnologyIPRight_number(ctx, field, obj)
+		case "filedOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechnologyIPRight_filedOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "grantedOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechnologyIPRight_grantedOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var transferAgreementImplementors = []string{"TransferAgreement"}
+
+func (ec *executionContext) _TransferAgreement(ctx context.Context, sel ast.SelectionSet, obj *transfer.Agreement) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transferAgreementImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransferAgreement")
+		case "type":
+			out.Values[i] = ec._TransferAgreement_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "valueVnd":
+			out.Values[i] = ec._TransferAgreement_valueVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedOn":
+			out.Values[i] = ec._TransferAgreement_signedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fromAbroad":
+			out.Values[i] = ec._TransferAgreement_fromAbroad(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stateCapital":
+			out.Values[i] = ec._TransferAgreement_stateCapital(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registrationRequired":
+			out.Values[i] = ec._TransferAgreement_registrationRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registrationNumber":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferAgreement_registrationNumber(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "registeredOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferAgreement_registeredOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var transferConversationImplementors = []string{"TransferConversation", "Node"}
+
+func (ec *executionContext) _TransferConversation(ctx context.Context, sel ast.SelectionSet, obj *transfer.Conversation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transferConversationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransferConversation")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferConversation_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "offer":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferConversation_offer(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "firm":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferConversation_firm(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "organization":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferConversation_organization(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "stage":
+			out.Values[i] = ec._TransferConversation_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "message":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferConversation_message(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "accepted":
+			out.Values[i] = ec._TransferConversation_accepted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nda":
+			out.Values[i] = ec._TransferConversation_nda(ctx, field, obj)
+		case "agreement":
+			out.Values[i] = ec._TransferConversation_agreement(ctx, field, obj)
+		case "history":
+			out.Values[i] = ec._TransferConversation_history(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registrationReminders":
+			out.Values[i] = ec._TransferConversation_registrationReminders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._TransferConversation_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var transferConversationConnectionImplementors = []string{"TransferConversationConnection"}
+
+func (ec *executionContext) _TransferConversationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.TransferConversationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transferConversationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransferConversationConnection")
+		case "edges":
+			out.Values[i] = ec._TransferConversationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._TransferConversationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferConversationConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var transferConversationEdgeImplementors = []string{"TransferConversationEdge"}
+
+func (ec *executionContext) _TransferConversationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.TransferConversationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transferConversationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransferConversationEdge")
+		case "cursor":
+			out.Values[i] = ec._TransferConversationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._TransferConversationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var transferConversationPayloadImplementors = []string{"TransferConversationPayload"}
+
+func (ec *executionContext) _TransferConversationPayload(ctx context.Context, sel ast.SelectionSet, obj *model.TransferConversationPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transferConversationPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransferConversationPayload")
+		case "conversation":
+			out.Values[i] = ec._TransferConversationPayload_conversation(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._TransferConversationPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var transferNdaImplementors = []string{"TransferNda"}
+
+func (ec *executionContext) _TransferNda(ctx context.Context, sel ast.SelectionSet, obj *model.TransferNda) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transferNdaImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransferNda")
+		case "version":
+			out.Values[i] = ec._TransferNda_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._TransferNda_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var transferStepImplementors = []string{"TransferStep"}
+
+func (ec *executionContext) _TransferStep(ctx context.Context, sel ast.SelectionSet, obj *transfer.Step) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transferStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransferStep")
+		case "at":
+			out.Values[i] = ec._TransferStep_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "by":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferStep_by(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "from":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TransferStep_from(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "to":
+			out.Values[i] = ec._TransferStep_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._TransferStep_note(ctx, field, obj)
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -72254,6 +84142,82 @@ func (ec *executionContext) unmarshalNContactInput2ᚖgithubᚗcomᚋinnoportᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCooperation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperation(ctx context.Context, v any) (transfer.Cooperation, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := transfer.Cooperation(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCooperation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperation(ctx context.Context, sel ast.SelectionSet, v transfer.Cooperation) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNCooperation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperationᚄ(ctx context.Context, v any) ([]transfer.Cooperation, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]transfer.Cooperation, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCooperation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperation(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNCooperation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperationᚄ(ctx context.Context, sel ast.SelectionSet, v []transfer.Cooperation) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCooperation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperation(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNCreateApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateApplicationInput(ctx context.Context, v any) (model.CreateApplicationInput, error) {
 	res, err := ec.unmarshalInputCreateApplicationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -72289,6 +84253,11 @@ func (ec *executionContext) unmarshalNCreateMentorInput2githubᚗcomᚋinnoport�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateResearchOrganizationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateResearchOrganizationInput(ctx context.Context, v any) (model.CreateResearchOrganizationInput, error) {
+	res, err := ec.unmarshalInputCreateResearchOrganizationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateReviewerInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateReviewerInput(ctx context.Context, v any) (model.CreateReviewerInput, error) {
 	res, err := ec.unmarshalInputCreateReviewerInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -72311,6 +84280,16 @@ func (ec *executionContext) unmarshalNCreateSandboxProgramInput2ᚖgithubᚗcom�
 
 func (ec *executionContext) unmarshalNCreateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateStartupInput(ctx context.Context, v any) (model.CreateStartupInput, error) {
 	res, err := ec.unmarshalInputCreateStartupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateTechOfferInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateTechOfferInput(ctx context.Context, v any) (model.CreateTechOfferInput, error) {
+	res, err := ec.unmarshalInputCreateTechOfferInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateTechRequestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateTechRequestInput(ctx context.Context, v any) (model.CreateTechRequestInput, error) {
+	res, err := ec.unmarshalInputCreateTechRequestInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -72680,6 +84659,36 @@ func (ec *executionContext) marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdo
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDate2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ(ctx context.Context, v any) ([]value.Date, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]value.Date, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNDate2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ(ctx context.Context, sel ast.SelectionSet, v []value.Date) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNDate2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDateᚄ(ctx context.Context, v any) ([]*value.Date, error) {
@@ -73461,6 +85470,11 @@ func (ec *executionContext) unmarshalNEventTableInput2ᚖgithubᚗcomᚋinnoport
 
 func (ec *executionContext) unmarshalNExitSandboxInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExitSandboxInput(ctx context.Context, v any) (model.ExitSandboxInput, error) {
 	res, err := ec.unmarshalInputExitSandboxInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNExpressInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐExpressInterestInput(ctx context.Context, v any) (model.ExpressInterestInput, error) {
+	res, err := ec.unmarshalInputExpressInterestInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -75139,6 +87153,11 @@ func (ec *executionContext) unmarshalNMoveDealInput2githubᚗcomᚋinnoportᚋin
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNMoveTransferConversationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMoveTransferConversationInput(ctx context.Context, v any) (model.MoveTransferConversationInput, error) {
+	res, err := ec.unmarshalInputMoveTransferConversationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNNotification2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋdealflowᚐNotification(ctx context.Context, sel ast.SelectionSet, v dealflow.Notification) graphql.Marshaler {
 	return ec._Notification(ctx, sel, &v)
 }
@@ -75540,6 +87559,16 @@ func (ec *executionContext) unmarshalNRateMeetingInput2githubᚗcomᚋinnoport�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRecordTransferAgreementInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRecordTransferAgreementInput(ctx context.Context, v any) (model.RecordTransferAgreementInput, error) {
+	res, err := ec.unmarshalInputRecordTransferAgreementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordTransferRegistrationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRecordTransferRegistrationInput(ctx context.Context, v any) (model.RecordTransferRegistrationInput, error) {
+	res, err := ec.unmarshalInputRecordTransferRegistrationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRegisterForEventInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRegisterForEventInput(ctx context.Context, v any) (model.RegisterForEventInput, error) {
 	res, err := ec.unmarshalInputRegisterForEventInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -75672,6 +87701,118 @@ func (ec *executionContext) marshalNRequestCount2ᚖgithubᚗcomᚋinnoportᚋin
 
 func (ec *executionContext) unmarshalNRequestMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRequestMeetingInput(ctx context.Context, v any) (model.RequestMeetingInput, error) {
 	res, err := ec.unmarshalInputRequestMeetingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResearchOrganization2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrg(ctx context.Context, sel ast.SelectionSet, v transfer.Org) graphql.Marshaler {
+	return ec._ResearchOrganization(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNResearchOrganization2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrg(ctx context.Context, sel ast.SelectionSet, v *transfer.Org) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ResearchOrganization(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResearchOrganizationConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationConnection(ctx context.Context, sel ast.SelectionSet, v model.ResearchOrganizationConnection) graphql.Marshaler {
+	return ec._ResearchOrganizationConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNResearchOrganizationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationConnection(ctx context.Context, sel ast.SelectionSet, v *model.ResearchOrganizationConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ResearchOrganizationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResearchOrganizationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v model.ResearchOrganizationEdge) graphql.Marshaler {
+	return ec._ResearchOrganizationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNResearchOrganizationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ResearchOrganizationEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNResearchOrganizationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNResearchOrganizationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrgKind(ctx context.Context, v any) (transfer.OrgKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := transfer.OrgKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResearchOrganizationKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrgKind(ctx context.Context, sel ast.SelectionSet, v transfer.OrgKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNResearchOrganizationPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationPayload(ctx context.Context, sel ast.SelectionSet, v model.ResearchOrganizationPayload) graphql.Marshaler {
+	return ec._ResearchOrganizationPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNResearchOrganizationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐResearchOrganizationPayload(ctx context.Context, sel ast.SelectionSet, v *model.ResearchOrganizationPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ResearchOrganizationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRespondToInterestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRespondToInterestInput(ctx context.Context, v any) (model.RespondToInterestInput, error) {
+	res, err := ec.unmarshalInputRespondToInterestInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -77447,6 +89588,16 @@ func (ec *executionContext) unmarshalNSetParticipantTypeInput2githubᚗcomᚋinn
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNSetTechOfferStatusInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSetTechOfferStatusInput(ctx context.Context, v any) (model.SetTechOfferStatusInput, error) {
+	res, err := ec.unmarshalInputSetTechOfferStatusInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSignNdaInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐSignNdaInput(ctx context.Context, v any) (model.SignNdaInput, error) {
+	res, err := ec.unmarshalInputSignNdaInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐStage(ctx context.Context, v any) (value.Stage, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := value.Stage(tmp)
@@ -77894,6 +90045,477 @@ func (ec *executionContext) marshalNTableFormat2githubᚗcomᚋinnoportᚋinnopo
 	return v
 }
 
+func (ec *executionContext) marshalNTechOffer2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOffer(ctx context.Context, sel ast.SelectionSet, v transfer.Offer) graphql.Marshaler {
+	return ec._TechOffer(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechOffer2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOffer(ctx context.Context, sel ast.SelectionSet, v *transfer.Offer) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TechOffer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTechOfferConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferConnection(ctx context.Context, sel ast.SelectionSet, v model.TechOfferConnection) graphql.Marshaler {
+	return ec._TechOfferConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechOfferConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferConnection(ctx context.Context, sel ast.SelectionSet, v *model.TechOfferConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TechOfferConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTechOfferEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferEdge(ctx context.Context, sel ast.SelectionSet, v model.TechOfferEdge) graphql.Marshaler {
+	return ec._TechOfferEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechOfferEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TechOfferEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNTechOfferEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTechOfferPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferPayload(ctx context.Context, sel ast.SelectionSet, v model.TechOfferPayload) graphql.Marshaler {
+	return ec._TechOfferPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechOfferPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferPayload(ctx context.Context, sel ast.SelectionSet, v *model.TechOfferPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TechOfferPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTechOfferRead2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐDetailRead(ctx context.Context, sel ast.SelectionSet, v transfer.DetailRead) graphql.Marshaler {
+	return ec._TechOfferRead(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechOfferReadEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferReadEdge(ctx context.Context, sel ast.SelectionSet, v model.TechOfferReadEdge) graphql.Marshaler {
+	return ec._TechOfferReadEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechOfferReadEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferReadEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TechOfferReadEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNTechOfferReadEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferReadEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTechOfferStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatus(ctx context.Context, v any) (transfer.OfferStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := transfer.OfferStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTechOfferStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatus(ctx context.Context, sel ast.SelectionSet, v transfer.OfferStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNTechRequest2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequest(ctx context.Context, sel ast.SelectionSet, v transfer.Request) graphql.Marshaler {
+	return ec._TechRequest(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechRequestConnection2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestConnection(ctx context.Context, sel ast.SelectionSet, v model.TechRequestConnection) graphql.Marshaler {
+	return ec._TechRequestConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechRequestConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.TechRequestConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TechRequestConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTechRequestEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestEdge(ctx context.Context, sel ast.SelectionSet, v model.TechRequestEdge) graphql.Marshaler {
+	return ec._TechRequestEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechRequestEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TechRequestEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNTechRequestEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTechRequestPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestPayload(ctx context.Context, sel ast.SelectionSet, v model.TechRequestPayload) graphql.Marshaler {
+	return ec._TechRequestPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechRequestPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechRequestPayload(ctx context.Context, sel ast.SelectionSet, v *model.TechRequestPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TechRequestPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTechRequestStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequestStatus(ctx context.Context, v any) (transfer.RequestStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := transfer.RequestStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTechRequestStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequestStatus(ctx context.Context, sel ast.SelectionSet, v transfer.RequestStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTechnologyIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind(ctx context.Context, v any) (firm.IPKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := firm.IPKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTechnologyIPKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐIPKind(ctx context.Context, sel ast.SelectionSet, v firm.IPKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNTechnologyIPRight2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐIPRight(ctx context.Context, sel ast.SelectionSet, v transfer.IPRight) graphql.Marshaler {
+	return ec._TechnologyIPRight(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTechnologyIPRight2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐIPRightᚄ(ctx context.Context, sel ast.SelectionSet, v []transfer.IPRight) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNTechnologyIPRight2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐIPRight(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTechnologyIPRightInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechnologyIPRightInput(ctx context.Context, v any) (*model.TechnologyIPRightInput, error) {
+	res, err := ec.unmarshalInputTechnologyIPRightInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTransferConversation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐConversation(ctx context.Context, sel ast.SelectionSet, v transfer.Conversation) graphql.Marshaler {
+	return ec._TransferConversation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTransferConversationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationEdge(ctx context.Context, sel ast.SelectionSet, v model.TransferConversationEdge) graphql.Marshaler {
+	return ec._TransferConversationEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTransferConversationEdge2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.TransferConversationEdge) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNTransferConversationEdge2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationEdge(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTransferConversationPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationPayload(ctx context.Context, sel ast.SelectionSet, v model.TransferConversationPayload) graphql.Marshaler {
+	return ec._TransferConversationPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTransferConversationPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationPayload(ctx context.Context, sel ast.SelectionSet, v *model.TransferConversationPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TransferConversationPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTransferNda2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferNda(ctx context.Context, sel ast.SelectionSet, v model.TransferNda) graphql.Marshaler {
+	return ec._TransferNda(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTransferNda2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferNda(ctx context.Context, sel ast.SelectionSet, v *model.TransferNda) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TransferNda(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTransferStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage(ctx context.Context, v any) (transfer.Stage, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := transfer.Stage(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTransferStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage(ctx context.Context, sel ast.SelectionSet, v transfer.Stage) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNTransferStep2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStep(ctx context.Context, sel ast.SelectionSet, v transfer.Step) graphql.Marshaler {
+	return ec._TransferStep(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTransferStep2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []transfer.Step) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNTransferStep2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStep(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNTransitionApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransitionApplicationInput(ctx context.Context, v any) (model.TransitionApplicationInput, error) {
 	res, err := ec.unmarshalInputTransitionApplicationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -77944,6 +90566,11 @@ func (ec *executionContext) unmarshalNUpdateRegistrationInput2githubᚗcomᚋinn
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateResearchOrganizationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateResearchOrganizationInput(ctx context.Context, v any) (model.UpdateResearchOrganizationInput, error) {
+	res, err := ec.unmarshalInputUpdateResearchOrganizationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateSandboxApplicationInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateSandboxApplicationInput(ctx context.Context, v any) (model.UpdateSandboxApplicationInput, error) {
 	res, err := ec.unmarshalInputUpdateSandboxApplicationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -77956,6 +90583,16 @@ func (ec *executionContext) unmarshalNUpdateSandboxProgramInput2githubᚗcomᚋi
 
 func (ec *executionContext) unmarshalNUpdateStartupInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateStartupInput(ctx context.Context, v any) (model.UpdateStartupInput, error) {
 	res, err := ec.unmarshalInputUpdateStartupInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTechOfferInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateTechOfferInput(ctx context.Context, v any) (model.UpdateTechOfferInput, error) {
+	res, err := ec.unmarshalInputUpdateTechOfferInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTechRequestInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateTechRequestInput(ctx context.Context, v any) (model.UpdateTechRequestInput, error) {
+	res, err := ec.unmarshalInputUpdateTechRequestInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -78529,6 +91166,71 @@ func (ec *executionContext) unmarshalOContactPatchInput2ᚖgithubᚗcomᚋinnopo
 	}
 	res, err := ec.unmarshalInputContactPatchInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCooperation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperationᚄ(ctx context.Context, v any) ([]transfer.Cooperation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]transfer.Cooperation, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCooperation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperation(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOCooperation2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperationᚄ(ctx context.Context, sel ast.SelectionSet, v []transfer.Cooperation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNCooperation2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐCooperation(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOCriteriaSet2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐCriteriaSet(ctx context.Context, sel ast.SelectionSet, v *screening.CriteriaSet) graphql.Marshaler {
@@ -79683,6 +92385,13 @@ func (ec *executionContext) marshalOMentor2ᚖgithubᚗcomᚋinnoportᚋinnoport
 	return ec._Mentor(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalONdaSignature2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐSignature(ctx context.Context, sel ast.SelectionSet, v *transfer.Signature) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NdaSignature(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐNode(ctx context.Context, sel ast.SelectionSet, v model.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -79870,6 +92579,32 @@ func (ec *executionContext) unmarshalORegistrationStatus2ᚖgithubᚗcomᚋinnop
 }
 
 func (ec *executionContext) marshalORegistrationStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋeventsᚐRegStatus(ctx context.Context, sel ast.SelectionSet, v *events.RegStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalOResearchOrganization2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrg(ctx context.Context, sel ast.SelectionSet, v *transfer.Org) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ResearchOrganization(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOResearchOrganizationKind2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrgKind(ctx context.Context, v any) (*transfer.OrgKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := transfer.OrgKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOResearchOrganizationKind2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrgKind(ctx context.Context, sel ast.SelectionSet, v *transfer.OrgKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -80758,6 +93493,234 @@ func (ec *executionContext) unmarshalOSupportConfirmationInput2ᚕᚖgithubᚗco
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOTechOffer2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOffer(ctx context.Context, sel ast.SelectionSet, v *transfer.Offer) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TechOffer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTechOfferReadConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechOfferReadConnection(ctx context.Context, sel ast.SelectionSet, v *model.TechOfferReadConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TechOfferReadConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTechOfferStatus2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatusᚄ(ctx context.Context, v any) ([]transfer.OfferStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]transfer.OfferStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTechOfferStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTechOfferStatus2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []transfer.OfferStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNTechOfferStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOfferStatus(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOTechRequest2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequest(ctx context.Context, sel ast.SelectionSet, v *transfer.Request) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TechRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTechRequestStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequestStatus(ctx context.Context, v any) (*transfer.RequestStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := transfer.RequestStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTechRequestStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐRequestStatus(ctx context.Context, sel ast.SelectionSet, v *transfer.RequestStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOTechnologyIPRightInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechnologyIPRightInputᚄ(ctx context.Context, v any) ([]*model.TechnologyIPRightInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.TechnologyIPRightInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTechnologyIPRightInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTechnologyIPRightInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTransferAgreement2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐAgreement(ctx context.Context, sel ast.SelectionSet, v *transfer.Agreement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TransferAgreement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTransferConversation2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐConversation(ctx context.Context, sel ast.SelectionSet, v *transfer.Conversation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TransferConversation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOTransferConversationConnection2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐTransferConversationConnection(ctx context.Context, sel ast.SelectionSet, v *model.TransferConversationConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._TransferConversationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTransferStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStageᚄ(ctx context.Context, v any) ([]transfer.Stage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]transfer.Stage, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTransferStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTransferStage2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStageᚄ(ctx context.Context, sel ast.SelectionSet, v []transfer.Stage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNTransferStage2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTransferStage2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage(ctx context.Context, v any) (*transfer.Stage, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := transfer.Stage(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTransferStage2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐStage(ctx context.Context, sel ast.SelectionSet, v *transfer.Stage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOUser2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋidentityᚐUser(ctx context.Context, sel ast.SelectionSet, v *identity.User) graphql.Marshaler {

@@ -19,6 +19,7 @@ import (
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/matching"
 )
@@ -302,6 +303,26 @@ type CreateMentorInput struct {
 	MenteeIds []string `json:"menteeIds,omitempty"`
 }
 
+// A research organisation to register.
+type CreateResearchOrganizationInput struct {
+	// The name, in Vietnamese.
+	Name string `json:"name"`
+	// The English name.
+	NameEn *string `json:"nameEn,omitempty"`
+	// What it is.
+	Kind transfer.OrgKind `json:"kind"`
+	// The global ID of the university a lab or office belongs to.
+	ParentID *string `json:"parentId,omitempty"`
+	// What it researches.
+	Description *string `json:"description,omitempty"`
+	// Its website (http:// or https://).
+	Website *string `json:"website,omitempty"`
+	// The public contact address.
+	ContactEmail string `json:"contactEmail"`
+	// The public contact phone.
+	ContactPhone *string `json:"contactPhone,omitempty"`
+}
+
 // What creating a reviewer takes.
 type CreateReviewerInput struct {
 	// The reviewer's user account (token subject).
@@ -380,6 +401,58 @@ type CreateStartupInput struct {
 	Financials *FinancialsInput `json:"financials,omitempty"`
 	// The screening evidence.
 	Evidence *EvidenceInput `json:"evidence,omitempty"`
+}
+
+// A technology offer to write, as a draft.
+type CreateTechOfferInput struct {
+	// The global ID of the organisation offering it.
+	OrganizationID string `json:"organizationId"`
+	// The title, in Vietnamese.
+	Title string `json:"title"`
+	// The English title.
+	TitleEn *string `json:"titleEn,omitempty"`
+	// The public summary, in Vietnamese.
+	Summary string `json:"summary"`
+	// The public summary in English.
+	SummaryEn *string `json:"summaryEn,omitempty"`
+	// The confidential details, opened only under the NDA.
+	Details *string `json:"details,omitempty"`
+	// The sectors it applies to (at least one).
+	Sectors []value.Sector `json:"sectors"`
+	// Technology Readiness Level, 1 to 9.
+	Trl int `json:"trl"`
+	// Its protection.
+	IP []*TechnologyIPRightInput `json:"ip,omitempty"`
+	// Whether it is the result of a state-funded project.
+	StateFunded *bool `json:"stateFunded,omitempty"`
+	// The kinds of cooperation sought (at least one).
+	Cooperation []transfer.Cooperation `json:"cooperation"`
+	// Indicative terms.
+	Terms *string `json:"terms,omitempty"`
+	// The inventors.
+	Inventors []string `json:"inventors,omitempty"`
+}
+
+// A technology request to post; it is open at once.
+type CreateTechRequestInput struct {
+	// The global ID of the firm (a startup of the registry).
+	FirmID string `json:"firmId"`
+	// A short title.
+	Title string `json:"title"`
+	// The problem to solve.
+	Problem string `json:"problem"`
+	// The sectors it concerns (at least one).
+	Sectors []value.Sector `json:"sectors"`
+	// The lowest Technology Readiness Level the firm can take up, 1 to 9.
+	Trl int `json:"trl"`
+	// The smallest budget, in đồng.
+	BudgetMinVnd *value.VND `json:"budgetMinVnd,omitempty"`
+	// The largest budget, in đồng.
+	BudgetMaxVnd *value.VND `json:"budgetMaxVnd,omitempty"`
+	// When the firm needs it by.
+	Deadline *value.Date `json:"deadline,omitempty"`
+	// Hide the firm's identity from everyone but its people and admins.
+	Confidential *bool `json:"confidential,omitempty"`
 }
 
 // A status change of a criteria set.
@@ -746,6 +819,16 @@ type ExitSandboxInput struct {
 	Reason *string `json:"reason,omitempty"`
 }
 
+// A firm's interest in an offer.
+type ExpressInterestInput struct {
+	// The global ID of the offer (published).
+	OfferID string `json:"offerId"`
+	// The global ID of the firm the caller acts for.
+	FirmID string `json:"firmId"`
+	// A note to the organisation.
+	Message *string `json:"message,omitempty"`
+}
+
 // Whether an expression compiles, and every problem if not.
 type ExpressionCheck struct {
 	// Whether it compiles to a boolean.
@@ -1066,6 +1149,16 @@ type MoveDealInput struct {
 	Note *string `json:"note,omitempty"`
 }
 
+// A move of a conversation to negotiating or abandoned.
+type MoveTransferConversationInput struct {
+	// The global ID of the conversation.
+	ID string `json:"id"`
+	// NEGOTIATING (after the NDA) or ABANDONED.
+	Stage transfer.Stage `json:"stage"`
+	// A note to the other side.
+	Note *string `json:"note,omitempty"`
+}
+
 // What can be changed; every change answers a payload with userErrors.
 type Mutation struct {
 }
@@ -1216,6 +1309,34 @@ type RateMeetingInput struct {
 	FollowUp *string `json:"followUp,omitempty"`
 }
 
+// An agreement to record.
+type RecordTransferAgreementInput struct {
+	// The global ID of the conversation, which must be negotiating.
+	ID string `json:"id"`
+	// The kind of agreement; IP_SALE transfers the offer.
+	Type transfer.Cooperation `json:"type"`
+	// Its value, in đồng.
+	ValueVnd value.VND `json:"valueVnd"`
+	// When it was signed: not in the future.
+	SignedOn value.Date `json:"signedOn"`
+	// Whether it transfers technology from abroad into Vietnam.
+	FromAbroad *bool `json:"fromAbroad,omitempty"`
+	// The registration's number, if already registered.
+	RegistrationNumber *string `json:"registrationNumber,omitempty"`
+	// The registration's date, with its number.
+	RegisteredOn *value.Date `json:"registeredOn,omitempty"`
+}
+
+// A registration of an agreement to record.
+type RecordTransferRegistrationInput struct {
+	// The global ID of the conversation, which must be agreed.
+	ID string `json:"id"`
+	// The registration's number.
+	RegistrationNumber string `json:"registrationNumber"`
+	// The registration's date: from the signing to today.
+	RegisteredOn value.Date `json:"registeredOn"`
+}
+
 // A registration for an event.
 type RegisterForEventInput struct {
 	// The global ID of the event.
@@ -1266,6 +1387,24 @@ type RequestMeetingInput struct {
 	Message *string `json:"message,omitempty"`
 	// Slot indexes, best first.
 	PreferredSlots []int `json:"preferredSlots,omitempty"`
+}
+
+// What a change of a research organisation answers: the record as it is after the change, or the userErrors that stopped it.
+type ResearchOrganizationPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
+	Organization *transfer.Org `json:"organization,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The organisation's answer to a firm's interest.
+type RespondToInterestInput struct {
+	// The global ID of the conversation.
+	ID string `json:"id"`
+	// True to accept (the firm may then accept the NDA), false to decline (the conversation ends).
+	Accept bool `json:"accept"`
+	// A note to the firm.
+	Note *string `json:"note,omitempty"`
 }
 
 // An answer to a meeting request.
@@ -1624,6 +1763,12 @@ type SearchFacets struct {
 	Wards []*FacetValue `json:"wards"`
 	// Counts by incubator.
 	Incubators []*FacetValue `json:"incubators"`
+	// Counts by technology readiness band (offers and requests).
+	TrlBands []*FacetValue `json:"trlBands"`
+	// Counts by IP status (offers).
+	IPStatuses []*FacetValue `json:"ipStatuses"`
+	// Counts by kind of cooperation sought (offers).
+	Cooperation []*FacetValue `json:"cooperation"`
 }
 
 // Narrows a search; values of one field are alternatives, fields all apply.
@@ -1636,6 +1781,12 @@ type SearchFilter struct {
 	Wards []string `json:"wards,omitempty"`
 	// The global IDs of incubators, any of which matches.
 	IncubatorIds []string `json:"incubatorIds,omitempty"`
+	// Technology readiness bands, any of which matches: TRL_1_3, TRL_4_6, TRL_7_9.
+	TrlBands []string `json:"trlBands,omitempty"`
+	// IP statuses of offers, any of which matches: APPLICATION_PENDING, KNOW_HOW, or a kind of title granted (INVENTION_PATENT…).
+	IPStatuses []string `json:"ipStatuses,omitempty"`
+	// Kinds of cooperation offers seek, any of which matches.
+	Cooperation []transfer.Cooperation `json:"cooperation,omitempty"`
 }
 
 // A manager's change of a participant's type.
@@ -1644,6 +1795,24 @@ type SetParticipantTypeInput struct {
 	ParticipantID string `json:"participantId"`
 	// The participant type's key.
 	Type string `json:"type"`
+}
+
+// A change of an offer's status.
+type SetTechOfferStatusInput struct {
+	// The global ID of the offer.
+	ID string `json:"id"`
+	// The version read; VERSION_CONFLICT when another change came first.
+	Version int `json:"version"`
+	// PUBLISHED (from a draft or withdrawn offer) or WITHDRAWN.
+	Status transfer.OfferStatus `json:"status"`
+}
+
+// A firm member's acceptance of the NDA.
+type SignNdaInput struct {
+	// The global ID of the conversation.
+	ID string `json:"id"`
+	// The version of the NDA the user read (transferNda.version).
+	NdaVersion string `json:"ndaVersion"`
 }
 
 // Narrows a list of startups: those matching every field given, a list by any of its values; omitted fields do not filter.
@@ -1758,6 +1927,52 @@ type SupportConfirmationInput struct {
 	IssuedOn value.Date `json:"issuedOn"`
 	// A reference to the supporting document (a file name or URL) kept with the evidence.
 	DocumentRef string `json:"documentRef"`
+}
+
+// What a change of a technology offer answers: the record as it is after the change, or the userErrors that stopped it.
+type TechOfferPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
+	Offer *transfer.Offer `json:"offer,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// What a change of a technology request answers: the record as it is after the change, or the userErrors that stopped it.
+type TechRequestPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
+	Request *transfer.Request `json:"request,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// An IP right as a client sends it.
+type TechnologyIPRightInput struct {
+	// The kind.
+	Kind firm.IPKind `json:"kind"`
+	// True for an application not granted yet: filedOn is then required and grantedOn absent.
+	Pending *bool `json:"pending,omitempty"`
+	// The title's number (required for a title granted) or the application's.
+	Number *string `json:"number,omitempty"`
+	// When the application was filed.
+	FiledOn *value.Date `json:"filedOn,omitempty"`
+	// When the title was granted (required for a title granted).
+	GrantedOn *value.Date `json:"grantedOn,omitempty"`
+}
+
+// What a change of a conversation answers: the record as it is after the change, or the userErrors that stopped it.
+type TransferConversationPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
+	Conversation *transfer.Conversation `json:"conversation,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// The click-through non-disclosure agreement a firm accepts before an offer's details open.
+type TransferNda struct {
+	// The version; signNda sends the one the user read.
+	Version string `json:"version"`
+	// The text, in Vietnamese or in English when Accept-Language prefers it.
+	Text string `json:"text"`
 }
 
 // A status change of an application by the status it moves to (the deprecated generic form).
@@ -1951,6 +2166,30 @@ type UpdateRegistrationInput struct {
 	UnavailableSlots []int `json:"unavailableSlots,omitempty"`
 }
 
+// Changes to a research organisation; omitted fields stay as they are.
+type UpdateResearchOrganizationInput struct {
+	// The global ID of the organisation.
+	ID string `json:"id"`
+	// The version read; VERSION_CONFLICT when another change came first.
+	Version int `json:"version"`
+	// The name, in Vietnamese.
+	Name *string `json:"name,omitempty"`
+	// The English name.
+	NameEn *string `json:"nameEn,omitempty"`
+	// What it is.
+	Kind *transfer.OrgKind `json:"kind,omitempty"`
+	// The global ID of the university a lab or office belongs to.
+	ParentID *string `json:"parentId,omitempty"`
+	// What it researches.
+	Description *string `json:"description,omitempty"`
+	// Its website (http:// or https://).
+	Website *string `json:"website,omitempty"`
+	// The public contact address.
+	ContactEmail *string `json:"contactEmail,omitempty"`
+	// The public contact phone.
+	ContactPhone *string `json:"contactPhone,omitempty"`
+}
+
 // The changes to a sandbox application: given fields change, omitted ones stay.
 type UpdateSandboxApplicationInput struct {
 	// The global ID of the record to change.
@@ -2013,6 +2252,64 @@ type UpdateStartupInput struct {
 	Revenue []*YearRevenueInput `json:"revenue,omitempty"`
 	// Replaces all screening evidence.
 	Evidence *EvidenceInput `json:"evidence,omitempty"`
+}
+
+// Changes to a technology offer; omitted fields stay as they are.
+type UpdateTechOfferInput struct {
+	// The global ID of the offer.
+	ID string `json:"id"`
+	// The version read; VERSION_CONFLICT when another change came first.
+	Version int `json:"version"`
+	// The title, in Vietnamese.
+	Title *string `json:"title,omitempty"`
+	// The English title.
+	TitleEn *string `json:"titleEn,omitempty"`
+	// The public summary, in Vietnamese.
+	Summary *string `json:"summary,omitempty"`
+	// The public summary in English.
+	SummaryEn *string `json:"summaryEn,omitempty"`
+	// The confidential details.
+	Details *string `json:"details,omitempty"`
+	// The sectors it applies to.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// Technology Readiness Level, 1 to 9.
+	Trl *int `json:"trl,omitempty"`
+	// Its protection, replacing the rights it had.
+	IP []*TechnologyIPRightInput `json:"ip,omitempty"`
+	// Whether it is the result of a state-funded project.
+	StateFunded *bool `json:"stateFunded,omitempty"`
+	// The kinds of cooperation sought.
+	Cooperation []transfer.Cooperation `json:"cooperation,omitempty"`
+	// Indicative terms.
+	Terms *string `json:"terms,omitempty"`
+	// The inventors.
+	Inventors []string `json:"inventors,omitempty"`
+}
+
+// Changes to a technology request; omitted fields stay as they are.
+type UpdateTechRequestInput struct {
+	// The global ID of the request.
+	ID string `json:"id"`
+	// The version read; VERSION_CONFLICT when another change came first.
+	Version int `json:"version"`
+	// A short title.
+	Title *string `json:"title,omitempty"`
+	// The problem to solve.
+	Problem *string `json:"problem,omitempty"`
+	// The sectors it concerns.
+	Sectors []value.Sector `json:"sectors,omitempty"`
+	// The lowest Technology Readiness Level the firm can take up.
+	Trl *int `json:"trl,omitempty"`
+	// The smallest budget, in đồng.
+	BudgetMinVnd *value.VND `json:"budgetMinVnd,omitempty"`
+	// The largest budget, in đồng.
+	BudgetMaxVnd *value.VND `json:"budgetMaxVnd,omitempty"`
+	// When the firm needs it by.
+	Deadline *value.Date `json:"deadline,omitempty"`
+	// Hide the firm's identity.
+	Confidential *bool `json:"confidential,omitempty"`
+	// CLOSED to stop seeking, OPEN to seek again.
+	Status *transfer.RequestStatus `json:"status,omitempty"`
 }
 
 // A problem with the input that the caller can fix.

@@ -112,7 +112,7 @@ type Documents = {
     "\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } application { id } } } }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(input: { id: $id }) { notification { id readAt } userErrors { field code message } } }\n": typeof types.MarkNotificationReadDocument,
     "\n  query CheckExpression($language: ExpressionLanguage!, $expression: String!) {\n    checkExpression(language: $language, expression: $expression) { valid problems { line column message } }\n  }\n": typeof types.CheckExpressionDocument,
-    "\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Startup { id name }\n      ... on FundCall { id title }\n      ... on Investor { id name }\n      ... on Mentor { id name }\n      ... on Incubator { id name }\n    }\n  }\n": typeof types.MatchFieldsFragmentDoc,
+    "\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Listing { id name }\n    }\n  }\n": typeof types.MatchFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  query CriteriaSets {\n    criteriaSets { id key setVersion title status effectiveFrom legalBasis criteria { key } }\n  }\n": types.CriteriaSetsDocument,
@@ -213,7 +213,7 @@ const documents: Documents = {
     "\n  query Notifications {\n    viewer {\n      notifications(first: 50) { totalCount edges { node { id kind message createdAt readAt startup { id name } application { id } } } }\n    }\n  }\n": types.NotificationsDocument,
     "\n  mutation MarkNotificationRead($id: ID!) { markNotificationRead(input: { id: $id }) { notification { id readAt } userErrors { field code message } } }\n": types.MarkNotificationReadDocument,
     "\n  query CheckExpression($language: ExpressionLanguage!, $expression: String!) {\n    checkExpression(language: $language, expression: $expression) { valid problems { line column message } }\n  }\n": types.CheckExpressionDocument,
-    "\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Startup { id name }\n      ... on FundCall { id title }\n      ... on Investor { id name }\n      ... on Mentor { id name }\n      ... on Incubator { id name }\n    }\n  }\n": types.MatchFieldsFragmentDoc,
+    "\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Listing { id name }\n    }\n  }\n": types.MatchFieldsFragmentDoc,
 };
 
 /**
@@ -625,7 +625,7 @@ export function graphql(source: "\n  query CheckExpression($language: Expression
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Startup { id name }\n      ... on FundCall { id title }\n      ... on Investor { id name }\n      ... on Mentor { id name }\n      ... on Incubator { id name }\n    }\n  }\n"): (typeof documents)["\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Startup { id name }\n      ... on FundCall { id title }\n      ... on Investor { id name }\n      ... on Mentor { id name }\n      ... on Incubator { id name }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Listing { id name }\n    }\n  }\n"): (typeof documents)["\n  fragment MatchFields on Match {\n    id\n    score\n    program\n    explanation { factor weight value contribution detail }\n    target {\n      __typename\n      ... on Listing { id name }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -32,7 +32,7 @@ const tables = {
     SECTOR: ['Lĩnh vực', 'Sector'], STAGE: ['Giai đoạn', 'Stage'], TICKET: ['Quy mô vốn', 'Ticket'],
     TEXT: ['Nội dung', 'Description'], LOCATION: ['Địa bàn', 'Location'], INCUBATOR: ['Vườn ươm', 'Incubator'],
     FEEDBACK: ['Phản hồi', 'Feedback'], RECIPROCITY: ['Hai chiều', 'Reciprocity'], NEEDS: ['Nhu cầu', 'Needs'],
-    PROFILE: ['Hồ sơ', 'Profile'],
+    PROFILE: ['Hồ sơ', 'Profile'], TRL: ['Mức sẵn sàng công nghệ', 'Readiness (TRL)'],
   },
   eventKind: {
     STARTUP_CAFE: ['Startup Café', 'Startup Café'], MATCHMAKING: ['Kết nối gặp gỡ', 'Matchmaking'],
@@ -70,7 +70,7 @@ const tables = {
     ADMIN: ['Quản trị viên', 'Administrator'], INCUBATOR_MANAGER: ['Quản lý vườn ươm', 'Incubator manager'],
     FUND_MANAGER: ['Quản lý quỹ', 'Fund manager'], INVESTOR: ['Nhà đầu tư', 'Investor'],
     STARTUP_MEMBER: ['Nhà sáng lập', 'Founder'], REVIEWER: ['Chuyên gia đánh giá', 'Reviewer'],
-    REGULATOR: ['Cơ quan quản lý', 'Regulator'],
+    REGULATOR: ['Cơ quan quản lý', 'Regulator'], TTO_MANAGER: ['Cán bộ chuyển giao công nghệ', 'Technology-transfer officer'],
   },
   questionKind: {
     TEXT: ['Văn bản', 'Text'], NUMBER: ['Số', 'Number'], SINGLE_CHOICE: ['Chọn một', 'Single choice'],

@@ -13,11 +13,7 @@ export const MatchFields = graphql(`
     explanation { factor weight value contribution detail }
     target {
       __typename
-      ... on Startup { id name }
-      ... on FundCall { id title }
-      ... on Investor { id name }
-      ... on Mentor { id name }
-      ... on Incubator { id name }
+      ... on Listing { id name }
     }
   }
 `);
@@ -25,7 +21,7 @@ export const MatchFields = graphql(`
 function targetLink(m: MatchFieldsFragment): { to: string | null; name: string } {
   const x = m.target;
   switch (x.__typename) {
-    case 'FundCall': return { to: `/calls/${encodeURIComponent(x.id)}`, name: x.title };
+    case 'FundCall': return { to: `/calls/${encodeURIComponent(x.id)}`, name: x.name };
     case 'Startup': return { to: `/startups/${encodeURIComponent(x.id)}`, name: x.name };
     case 'Incubator': return { to: null, name: m.program ? `${x.name} — ${m.program}` : x.name };
     default: return { to: null, name: x.name };
