@@ -55,7 +55,7 @@ type TransferSnapshot struct {
 	Orgs     []ResearchOrg
 }
 
-// tpair is one of the three kinds of pairs transfer matching scores.
+// tpair is a pairing: one of the three kinds of pairs transfer matching scores.
 type tpair uint8
 
 const (
@@ -64,7 +64,7 @@ const (
 	requestOrg
 )
 
-// transferWeights are the factors of each tpair; each adds up to 1. A
+// transferWeights are the factors of each pairing; each adds up to 1. A
 // pair with neither a sector group nor a word in common scores at most the
 // TRL's 0.2, which is not a match (Options.MinScore), so candidates come
 // from the inverted index and the sector groups only, and nothing is lost.
@@ -98,7 +98,7 @@ type tfeat struct {
 	vec             vector
 }
 
-// tside is one side of a tpair, indexed for candidate generation.
+// tside is one side of a pairing, indexed for candidate generation.
 type tside struct {
 	feats   []tfeat
 	post    [][]posting // per term, the entities whose text has it
@@ -177,8 +177,8 @@ func CompileTransfer(s *TransferSnapshot) *TransferEngine {
 	return e
 }
 
-// factorsOf scores a pair of a tpair.
-func factorsOf(p tpair, a, b *tfeat, text float64) *factors {
+// factorsOf scores a pair of a pairing.
+func factorsOf(p tpair, a, b *tfeat, text float64) factors {
 	var f factors
 	f[FactorSector] = sectorValue(false, a.sectors&b.sectors != 0, a.groups&b.groups != 0)
 	f[FactorText] = text
@@ -189,7 +189,7 @@ func factorsOf(p tpair, a, b *tfeat, text float64) *factors {
 			f[FactorTRL] = trlValue(b.trl, a.want)
 		}
 	}
-	return &f
+	return f
 }
 
 func transferScore(p tpair, f *factors) float64 {
@@ -200,7 +200,7 @@ func transferScore(p tpair, f *factors) float64 {
 	return s
 }
 
-// rank lists, for each entity of left, the best of right under tpair p.
+// rank lists, for each entity of left, the best of right under pairing p.
 func (e *TransferEngine) rank(p tpair, left, right *tside, o Options) [][]Scored {
 	out := make([][]Scored, len(left.feats))
 	var pairs int64
@@ -236,7 +236,8 @@ func (e *TransferEngine) rank(p tpair, left, right *tside, o Options) [][]Scored
 			n += int64(len(cands))
 			top := topK{k: o.K}
 			for _, j := range cands {
-				sc := transferScore(p, factorsOf(p, a, &right.feats[j], acc[j]))
+				f := factorsOf(p, a, &right.feats[j], acc[j])
+				sc := transferScore(p, &f)
 				if x := (Scored{Index: int(j), Score: sc}); sc > o.MinScore && top.accepts(x) {
 					top.push(x)
 				}
@@ -251,7 +252,7 @@ func (e *TransferEngine) rank(p tpair, left, right *tside, o Options) [][]Scored
 	return out
 }
 
-// explain is the explanation of pair (a, b) under tpair p.
+// explain is the explanation of pair (a, b) under pairing p.
 func (e *TransferEngine) explain(p tpair, a, b *tfeat) []Contribution {
 	f := factorsOf(p, a, b, cosine(a.vec, b.vec))
 	out := make([]Contribution, 0, len(transferWeights[p]))
@@ -289,7 +290,7 @@ func sectorsInCommon(a, b []value.Sector, exact bool) []string {
 	return out
 }
 
-// Lists scores every tpair both ways and returns the lists to store.
+// Lists scores every pairing both ways and returns the lists to store.
 func (e *TransferEngine) Lists(o Options, now time.Time) []List {
 	o = o.withDefaults()
 	e.Pairs = 0
@@ -298,7 +299,7 @@ func (e *TransferEngine) Lists(o Options, now time.Time) []List {
 		left, right *tside
 		owner       Owner
 		kind        Kind
-		swap        bool // left is the tpair's second side
+		swap        bool // left is the pairing's second side
 	}
 	jobs := []job{
 		{offerRequest, e.offers, e.requests, OwnerTechOffer, KindTechRequest, false},

@@ -85,7 +85,8 @@ func TestTransferEngineRanksAsScoringEveryPairWould(t *testing.T) {
 		a := &left.feats[i]
 		var want []Scored
 		for j := range right.feats {
-			sc := transferScore(p, factorsOf(p, a, &right.feats[j], cosine(a.vec, right.feats[j].vec)))
+			f := factorsOf(p, a, &right.feats[j], cosine(a.vec, right.feats[j].vec))
+			sc := transferScore(p, &f)
 			if sc > o.MinScore {
 				want = append(want, Scored{Index: j, Score: sc})
 			}
