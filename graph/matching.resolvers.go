@@ -26,20 +26,15 @@ func (r *investorResolver) Matches(ctx context.Context, obj *ecosystem.Investor,
 
 func (r *matchResolver) Target(ctx context.Context, obj *model.Match) (model.MatchTarget, error) {
 	l := loadersOf(ctx)
-	switch obj.List.Kind {
+	switch obj.List.ItemKind() {
+	case matching.KindStartup:
+		return loadTarget(ctx, l.startup, obj.TargetID)
 	case matching.KindTechOffer:
 		return loadTarget(ctx, l.techOffer, obj.TargetID)
 	case matching.KindTechRequest:
 		return loadTarget(ctx, l.techRequest, obj.TargetID)
 	case matching.KindResearchOrg:
 		return loadTarget(ctx, l.researchOrg, obj.TargetID)
-	case matching.KindStartup:
-		return loadTarget(ctx, l.startup, obj.TargetID)
-	}
-	if obj.List.Owner != matching.OwnerStartup {
-		return loadTarget(ctx, l.startup, obj.TargetID)
-	}
-	switch obj.List.Kind {
 	case matching.KindFundCall:
 		return loadTarget(ctx, l.call, obj.TargetID)
 	case matching.KindInvestor:

@@ -61,6 +61,16 @@ type ListKey struct {
 // ID is the list's document ID.
 func (k ListKey) ID() string { return string(k.Owner) + ":" + k.OwnerID + ":" + k.Kind.String() }
 
+// ItemKind is the kind of the list's items: Kind, but startups in the
+// lists of a call, investor or mentor (whose Kind is their own).
+func (k ListKey) ItemKind() Kind {
+	switch k.Owner {
+	case OwnerCall, OwnerInvestor, OwnerMentor:
+		return KindStartup
+	}
+	return k.Kind
+}
+
 // Item is one match in a stored list.
 type Item struct {
 	TargetID    string // a startup's ID in a target's list
@@ -160,16 +170,14 @@ type Service struct {
 	pendingMu sync.Mutex
 	pending   map[change]bool
 	// taken counts the changes a RescoreChanged run is rescoring.
-	taken   int
-	wake    chan struct{}
-	stop    chan struct{}
-	stopped sync.WaitGroup
+	taken int
+	bg    *background
 }
 
 // NewService wires the matching use-cases.
 func NewService(src Sources, lists ListStore, access Lookups, c clock.Clock, log *slog.Logger, o Options) *Service {
 	return &Service{src: src, lists: lists, access: access, clock: c, log: log, opts: o.withDefaults(),
-		pending: map[change]bool{}, wake: make(chan struct{}, 1), stop: make(chan struct{})}
+		pending: map[change]bool{}, bg: newBackground("rescore changed matches", log)}
 }
 
 // Stats counts what a rescore did: the lists computed, and those written
@@ -576,7 +584,7 @@ func (s *Service) Changed(isStartup bool, ref Ref) {
 	s.pendingMu.Lock()
 	s.pending[change{isStartup, ref}] = true
 	s.pendingMu.Unlock()
-	s.poke()
+	s.bg.poke()
 }
 
 // Backlog counts the changes waiting for rescoring or being rescored.
@@ -584,14 +592,6 @@ func (s *Service) Backlog() int {
 	s.pendingMu.Lock()
 	defer s.pendingMu.Unlock()
 	return len(s.pending) + s.taken
-}
-
-// poke wakes the background rescoring.
-func (s *Service) poke() {
-	select {
-	case s.wake <- struct{}{}:
-	default: // already awake
-	}
 }
 
 // RescoreChanged rescores what the pending changes touch: each entity
@@ -627,52 +627,12 @@ func (s *Service) RescoreChanged(ctx context.Context) (Stats, int, error) {
 	return total, len(batch), err
 }
 
-// Runner runs RescoreChanged once, as a recorded job run; ran is false when
-// another run held the job's lease.
-type Runner func(ctx context.Context) (ran bool, err error)
-
-// busyRetry is how long the rescoring waits before trying again when
-// another run of it holds the lease.
-const busyRetry = time.Second
-
-// Start rescores pending changes in the background through run until Stop.
-func (s *Service) Start(run Runner) {
-	s.stopped.Add(1)
-	go func() {
-		defer s.stopped.Done()
-		settle := minSettle
-		for {
-			select {
-			case <-s.stop:
-				return
-			case <-s.wake:
-			}
-			// Let a burst (an import, a form saved field by field) settle.
-			select {
-			case <-s.stop:
-				return
-			case <-time.After(settle):
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-			start := time.Now()
-			ran, err := run(ctx)
-			cancel()
-			settle = min(max(time.Since(start), minSettle), maxSettle)
-			if err != nil {
-				s.log.Error("rescore changed matches", "error", err)
-			}
-			if !ran || err != nil {
-				time.AfterFunc(busyRetry, s.poke)
-			}
-		}
-	}()
-}
+// Start rescores pending changes in the background through run (a run
+// of rescore-changed-matches) until Stop.
+func (s *Service) Start(run Runner) { s.bg.start(run) }
 
 // Stop ends the background rescoring, finishing the run in hand.
-func (s *Service) Stop() {
-	close(s.stop)
-	s.stopped.Wait()
-}
+func (s *Service) Stop() { s.bg.close() }
 
 // Lists reads one owner's list, for a caller allowed to see it.
 func (s *Service) List(ctx context.Context, key ListKey) (List, error) {

@@ -37,16 +37,14 @@ type TransferService struct {
 	log   *slog.Logger
 	opts  Options
 
-	mu      sync.Mutex // one rescore at a time in this process
-	pending chan struct{}
-	stop    chan struct{}
-	stopped sync.WaitGroup
+	mu sync.Mutex // one rescore at a time in this process
+	bg *background
 }
 
 // NewTransferService wires technology transfer's matching.
 func NewTransferService(src TransferSources, lists ListStore, c clock.Clock, log *slog.Logger, o Options) *TransferService {
 	return &TransferService{src: src, lists: lists, clock: c, log: log, opts: o.withDefaults(),
-		pending: make(chan struct{}, 1), stop: make(chan struct{})}
+		bg: newBackground("rescore technology-transfer matches", log)}
 }
 
 // snapshot loads what a run scores.
@@ -128,49 +126,67 @@ func (s *TransferService) RescoreAll(ctx context.Context) (Stats, error) {
 
 // Changed asks for a rescore in the background; changes arriving together
 // are rescored once. It never blocks.
-func (s *TransferService) Changed() {
-	select {
-	case s.pending <- struct{}{}:
-	default:
-	}
-}
+func (s *TransferService) Changed() { s.bg.poke() }
 
 // Backlog is 1 while a change waits for its rescore.
-func (s *TransferService) Backlog() int { return len(s.pending) }
-
-// Start rescores after changes through run, a recorded job run, until Stop.
-func (s *TransferService) Start(run Runner) {
-	s.stopped.Add(1)
-	go func() {
-		defer s.stopped.Done()
-		for {
-			select {
-			case <-s.stop:
-				return
-			case <-time.After(maxSettle): // let a burst settle before the first look
-			}
-			select {
-			case <-s.stop:
-				return
-			case <-s.pending:
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-			ran, err := run(ctx)
-			cancel()
-			if err != nil {
-				s.log.Error("rescore technology-transfer matches", "error", err)
-			}
-			if !ran || err != nil {
-				time.AfterFunc(busyRetry, s.Changed)
-			}
-		}
-	}()
+func (s *TransferService) Backlog() int {
+	if s.bg.woken() {
+		return 1
+	}
+	return 0
 }
 
+// Start rescores after changes through run (a run of
+// score-transfer-matches) until Stop.
+func (s *TransferService) Start(run Runner) { s.bg.start(run) }
+
 // Stop ends the background rescoring, finishing the run in hand.
-func (s *TransferService) Stop() {
-	close(s.stop)
-	s.stopped.Wait()
+func (s *TransferService) Stop() { s.bg.close() }
+
+// OrgScores returns how well the research organisations fit the startups,
+// keyed by startup and organisation ID: for each organisation, the best
+// score of its offers against the startup's open requests, or against the
+// startup itself. What a techmart day's recommendations read.
+func (s *TransferService) OrgScores(ctx context.Context, startupIDs []string) (map[[2]string]float64, error) {
+	offers, requests, _, err := s.src.Matchable(ctx)
+	if err != nil {
+		return nil, err
+	}
+	orgOf := make(map[string]string, len(offers))
+	for _, o := range offers {
+		orgOf[o.ID] = o.OrgID
+	}
+	firmOf := map[string]string{}
+	var keys []ListKey
+	for _, id := range startupIDs {
+		keys = append(keys, ListKey{Owner: OwnerStartup, OwnerID: id, Kind: KindTechOffer})
+	}
+	wanted := map[string]bool{}
+	for _, id := range startupIDs {
+		wanted[id] = true
+	}
+	for _, r := range requests {
+		if wanted[r.FirmID] {
+			firmOf[r.ID] = r.FirmID
+			keys = append(keys, ListKey{Owner: OwnerTechRequest, OwnerID: r.ID, Kind: KindTechOffer})
+		}
+	}
+	lists, err := s.lists.GetMany(ctx, keys)
+	if err != nil {
+		return nil, err
+	}
+	out := map[[2]string]float64{}
+	for _, l := range lists {
+		startup := l.Key.OwnerID
+		if l.Key.Owner == OwnerTechRequest {
+			startup = firmOf[l.Key.OwnerID]
+		}
+		for _, it := range l.Items {
+			k := [2]string{startup, orgOf[it.TargetID]}
+			out[k] = max(out[k], it.Score)
+		}
+	}
+	return out, nil
 }
 
 // List reads one owner's list, for a caller allowed to see it: an offer's
