@@ -136,7 +136,7 @@ func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) 
 		Requests: r.TechRequests, Conversations: r.Conversations, Reads: r.DetailReads}, r.Startups, clk)
 	a.resolver.TransferMatching = matching.NewTransferService(transferSources{a.resolver.Transfer, r}, r.TransferLists,
 		a.clock, a.logger, matching.Options{K: a.cfg.MatchesK})
-	a.resolver.Meetups = events.NewService(r.Events, r.Boards, r.Requests, a.resolver.Matching.InvestorScores, a.meetingToDeal, clk)
+	a.resolver.Meetups = events.NewService(r.Events, r.Boards, r.Requests, a.affinity, a.meetingToDeal, clk)
 	a.react(firms, eco)
 	a.jobs, err = jobs.NewScheduler(jobs.Config{
 		Logger: logger, Clock: clk, Leases: r.Leases, Runs: r.Runs,

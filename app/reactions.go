@@ -32,6 +32,9 @@ import (
 //   - an investor rates an event meeting with a startup's founder → the
 //     startup moves to MEETING in the investor's pipeline, the rating a note
 //     (meetingToDeal, given to the events service);
+//   - event recommendations read the engines' scores of a startup with an
+//     investor or a research organisation (affinity; a techmart day pairs
+//     offers with requests);
 //   - deal flow ranks an investor's startups by the matching engine's
 //     scores (investorScores, given to the deal-flow service);
 //   - the fund moves an application (under review, shortlisted, awarded,
@@ -77,6 +80,18 @@ func (a *App) investorScores(ctx context.Context, investorID string) (map[string
 		out[it.TargetID] = it.Score
 	}
 	return out, nil
+}
+
+// affinity is what event recommendations read of the matching engines:
+// the startups' scores with investors and with research organisations.
+func (a *App) affinity(ctx context.Context, startupIDs []string) (map[[2]string]float64, error) {
+	out, err := a.resolver.Matching.InvestorScores(ctx, startupIDs)
+	if err != nil {
+		return nil, err
+	}
+	orgs, err := a.resolver.TransferMatching.OrgScores(ctx, startupIDs)
+	maps.Copy(out, orgs)
+	return out, err
 }
 
 // meetingToDeal carries an investor's rating of an event meeting with a

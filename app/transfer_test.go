@@ -259,3 +259,45 @@ func (e *env) orgID(t *testing.T, name string) string {
 	t.Fatalf("no research organisation %q", name)
 	return ""
 }
+
+// A techmart day pairs firms with research organisations by how the
+// organisations' offers fit the firms' requests: with the same words and
+// sectors given at registration, the institute whose collagen process
+// answers DoSon Pharma's request is recommended first, the engine's score
+// named in the explanation.
+func TestTechmartRecommendsOrganisationsByTheirOffers(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	m := newMeetup(t, e, func(in map[string]any) {
+		in["kind"], in["title"], in["capacity"], in["requestMode"] = "TECH_TRANSFER", "Techmart Hải Phòng 2026", 10, "AUTO_ACCEPT"
+		in["participantTypes"] = []map[string]any{{"key": "firm"}, {"key": "research"}}
+		in["canMeet"] = []map[string]any{{"a": "firm", "b": "research"}}
+	})
+	same := map[string]any{"offers": "công nghệ chế biến", "seeks": "hợp tác doanh nghiệp", "sectors": []string{"BIOTECH"}}
+	join := func(token, typ, name string) string {
+		r := m.register(t, token, typ, name, same)
+		require.Empty(t, r.Errors)
+		require.Empty(t, r.UserErrors("registerForEvent"))
+		return r.Str("registerForEvent.participant.id")
+	}
+	doSon := e.startupID(t, "Công ty CP Hóa dược Biển Đồ Sơn")
+	firm := e.token(t, "STARTUP_MEMBER", "demo-founder-30", doSon)
+	me := join(firm, "firm", "DoSon Pharma")
+	join(e.token(t, "TTO_MANAGER", "tto-2", e.orgID(t, "Trường Đại học Hải Phòng — Phòng Quản lý Khoa học")), "research", "Đại học Hải Phòng")
+	join(e.token(t, "TTO_MANAGER", "tto-5", e.orgID(t, "Viện Nghiên cứu Hải sản")), "research", "Viện Nghiên cứu Hải sản")
+
+	r := e.do(t, req{token: firm, query: `query($id: ID!) { node(id: $id) { ... on EventParticipant { recommendations(first: 5) {
+		participant { name researchOrganization { name } } score explanation { factor value detail } } } } }`, vars: map[string]any{"id": me}})
+	require.Empty(t, r.Errors)
+	require.Len(t, r.List("node.recommendations"), 2)
+	assert.Equal(t, "Viện Nghiên cứu Hải sản", r.Str("node.recommendations.0.participant.researchOrganization.name"))
+	assert.Greater(t, r.Get("node.recommendations.0.score").(float64), r.Get("node.recommendations.1.score").(float64))
+	var profile map[string]any
+	for _, c := range r.List("node.recommendations.0.explanation") {
+		if c.(map[string]any)["factor"] == "PROFILE" {
+			profile = c.(map[string]any)
+		}
+	}
+	require.NotNil(t, profile)
+	assert.Greater(t, profile["value"].(float64), 0.0, "the transfer engine's score of the collagen offer with the request")
+}

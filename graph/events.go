@@ -71,7 +71,7 @@ func participantOut(v events.View, p events.Participant) *model.EventParticipant
 	out := &model.EventParticipant{ID: subID(typeEventParticipant, v.Event.ID, p.ID), Type: p.Type, Name: p.Name,
 		Organisation: optional(p.Organisation), Sectors: p.Sectors, Offers: optional(p.Offers), Seeks: optional(p.Seeks),
 		Status: p.Status, RegisteredAt: p.RegisteredAt, CheckedInAt: optionalTime(p.CheckedInAt), UnavailableSlots: p.Unavailable,
-		StartupID: p.StartupID, InvestorID: p.InvestorID}
+		StartupID: p.StartupID, InvestorID: p.InvestorID, OrgID: p.OrgID}
 	if out.UnavailableSlots == nil {
 		out.UnavailableSlots = []int{}
 	}
@@ -95,7 +95,8 @@ func participantRef(v events.View, id string) *model.EventParticipant {
 		return &model.EventParticipant{ID: subID(typeEventParticipant, v.Event.ID, id), Sectors: []value.Sector{}, UnavailableSlots: []int{}}
 	}
 	return &model.EventParticipant{ID: subID(typeEventParticipant, v.Event.ID, id), Name: p.Name, Type: p.Type, Status: p.Status,
-		RegisteredAt: p.RegisteredAt, Sectors: p.Sectors, UnavailableSlots: []int{}, StartupID: p.StartupID, InvestorID: p.InvestorID}
+		RegisteredAt: p.RegisteredAt, Sectors: p.Sectors, UnavailableSlots: []int{}, StartupID: p.StartupID, InvestorID: p.InvestorID,
+		OrgID: p.OrgID}
 }
 
 func meetingOut(v events.View, m events.Meeting) *model.Meeting {

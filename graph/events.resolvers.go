@@ -15,6 +15,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/policy"
+	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
 	"github.com/innoport/innoport/matching"
@@ -200,6 +201,13 @@ func (r *eventParticipantResolver) Investor(ctx context.Context, obj *model.Even
 		return nil, nil
 	}
 	return loadOptional(ctx, loadersOf(ctx).investor, obj.InvestorID)
+}
+
+func (r *eventParticipantResolver) ResearchOrganization(ctx context.Context, obj *model.EventParticipant) (*transfer.Org, error) {
+	if obj.OrgID == "" {
+		return nil, nil
+	}
+	return loadOptional(ctx, loadersOf(ctx).researchOrg, obj.OrgID)
 }
 
 func (r *eventParticipantResolver) Recommendations(ctx context.Context, obj *model.EventParticipant, first *int) ([]*model.ParticipantRecommendation, error) {

@@ -149,6 +149,7 @@ type participantDoc struct {
 	Organisation string    `bson:"organisation,omitempty"`
 	StartupID    string    `bson:"startupId,omitempty"`
 	InvestorID   string    `bson:"investorId,omitempty"`
+	OrgID        string    `bson:"orgId,omitempty"`
 	Sectors      []string  `bson:"sectors"`
 	Offers       string    `bson:"offers,omitempty"`
 	Seeks        string    `bson:"seeks,omitempty"`
@@ -201,7 +202,7 @@ func boardToDoc(b events.Board) boardDoc {
 	d := boardDoc{Meta: metaToDoc(b.Meta), Subjects: []string{}}
 	for _, p := range b.Participants {
 		pd := participantDoc{ID: p.ID, Subject: p.Subject, Type: p.Type, Name: p.Name, Organisation: p.Organisation,
-			StartupID: p.StartupID, InvestorID: p.InvestorID, Sectors: names(p.Sectors), Offers: p.Offers, Seeks: p.Seeks,
+			StartupID: p.StartupID, InvestorID: p.InvestorID, OrgID: p.OrgID, Sectors: names(p.Sectors), Offers: p.Offers, Seeks: p.Seeks,
 			Unavailable: p.Unavailable, Status: string(p.Status), RegisteredAt: p.RegisteredAt, CheckedInAt: p.CheckedInAt,
 			Marks: []markDoc{}}
 		for other, m := range p.Marks {
@@ -238,7 +239,7 @@ func boardToDomain(d boardDoc) (events.Board, error) {
 			return events.Board{}, corrupt(colEventBoards, d.Meta.ID, err)
 		}
 		p := events.Participant{ID: pd.ID, Subject: pd.Subject, Type: pd.Type, Name: pd.Name, Organisation: pd.Organisation,
-			StartupID: pd.StartupID, InvestorID: pd.InvestorID, Sectors: sectors, Offers: pd.Offers, Seeks: pd.Seeks,
+			StartupID: pd.StartupID, InvestorID: pd.InvestorID, OrgID: pd.OrgID, Sectors: sectors, Offers: pd.Offers, Seeks: pd.Seeks,
 			Unavailable: pd.Unavailable, Status: events.RegStatus(pd.Status), RegisteredAt: pd.RegisteredAt.UTC(),
 			CheckedInAt: pd.CheckedInAt.UTC(), Marks: map[string]events.Mark{}}
 		for _, m := range pd.Marks {

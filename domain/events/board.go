@@ -42,6 +42,7 @@ type Participant struct {
 	Organisation string
 	StartupID    string // the startup a founder acts for, when any
 	InvestorID   string // the investor an investor acts for, when any
+	OrgID        string // the research organisation its technology-transfer staff act for, when any
 	Sectors      []value.Sector
 	Offers       string // what they offer
 	Seeks        string // what they look for
@@ -50,6 +51,15 @@ type Participant struct {
 	RegisteredAt time.Time
 	CheckedInAt  time.Time
 	Marks        map[string]Mark // by participant ID
+}
+
+// partner is the investor or research organisation a participant acts
+// for: the other side of a startup in the matching engine's scores.
+func (p *Participant) partner() string {
+	if p.InvestorID != "" {
+		return p.InvestorID
+	}
+	return p.OrgID
 }
 
 // Outcome is how a meeting went.

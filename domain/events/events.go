@@ -34,6 +34,9 @@ const (
 	Matchmaking Kind = "MATCHMAKING"
 	DemoDay     Kind = "DEMO_DAY"
 	Workshop    Kind = "WORKSHOP"
+	// TechTransfer is a techmart day: research organisations' staff meet
+	// firms, recommended by how their offers fit the firms' requests.
+	TechTransfer Kind = "TECH_TRANSFER"
 )
 
 // Status is where an event is in its life.
@@ -176,7 +179,7 @@ func text(s string, required bool, max int, list *errs.List, field ...string) st
 func Check(e Event) (Event, error) {
 	var list errs.List
 	switch e.Kind {
-	case StartupCafe, Matchmaking, DemoDay, Workshop:
+	case StartupCafe, Matchmaking, DemoDay, Workshop, TechTransfer:
 	default:
 		list.Add(errs.InvalidValue("Loại sự kiện không hợp lệ.", "Unknown event kind.", "kind"))
 	}

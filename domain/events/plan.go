@@ -366,9 +366,9 @@ func (s *Service) Candidates(ctx context.Context, eventID, participantID string)
 		}
 	}
 	for _, o := range out.Others {
-		sc, ok := scores[[2]string{target.StartupID, o.InvestorID}]
+		sc, ok := scores[[2]string{target.StartupID, o.partner()}]
 		if !ok {
-			sc, ok = scores[[2]string{o.StartupID, target.InvestorID}]
+			sc, ok = scores[[2]string{o.StartupID, target.partner()}]
 		}
 		if !ok {
 			sc = -1

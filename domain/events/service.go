@@ -59,8 +59,9 @@ type RequestStore interface {
 	ForEvent(ctx context.Context, eventID string) ([]Request, error)
 }
 
-// Affinity returns the matching engine's scores of startups with
-// investors, keyed by startup and investor ID; nil when no engine runs.
+// Affinity returns the matching engine's scores of startups with the
+// investors and research organisations they fit, keyed by startup and
+// investor or organisation ID; nil when no engine runs.
 type Affinity func(ctx context.Context, startupIDs []string) (map[[2]string]float64, error)
 
 // Rated is a meeting one side has rated: its event, the meeting with the
@@ -365,6 +366,8 @@ func (s *Service) Register(ctx context.Context, eventID string, r Registration) 
 		part.StartupID = p.OrgID
 	case p.Has(identity.RoleInvestor):
 		part.InvestorID = p.OrgID
+	case p.Has(identity.RoleTTOManager):
+		part.OrgID = p.OrgID
 	}
 	var out Participant
 	_, err = s.boards.Update(ctx, eventID, func(b *Board) error {

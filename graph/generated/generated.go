@@ -408,22 +408,23 @@ type ComplexityRoot struct {
 	}
 
 	EventParticipant struct {
-		CheckedInAt      func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Investor         func(childComplexity int) int
-		MyMark           func(childComplexity int) int
-		Name             func(childComplexity int) int
-		Offers           func(childComplexity int) int
-		Organisation     func(childComplexity int) int
-		Recommendations  func(childComplexity int, first *int) int
-		RegisteredAt     func(childComplexity int) int
-		Sectors          func(childComplexity int) int
-		Seeks            func(childComplexity int) int
-		Startup          func(childComplexity int) int
-		Status           func(childComplexity int) int
-		Type             func(childComplexity int) int
-		UnavailableSlots func(childComplexity int) int
-		WaitlistPosition func(childComplexity int) int
+		CheckedInAt          func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Investor             func(childComplexity int) int
+		MyMark               func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Offers               func(childComplexity int) int
+		Organisation         func(childComplexity int) int
+		Recommendations      func(childComplexity int, first *int) int
+		RegisteredAt         func(childComplexity int) int
+		ResearchOrganization func(childComplexity int) int
+		Sectors              func(childComplexity int) int
+		Seeks                func(childComplexity int) int
+		Startup              func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Type                 func(childComplexity int) int
+		UnavailableSlots     func(childComplexity int) int
+		WaitlistPosition     func(childComplexity int) int
 	}
 
 	EventParticipantConnection struct {
@@ -1788,6 +1789,7 @@ type EventResolver interface {
 type EventParticipantResolver interface {
 	Startup(ctx context.Context, obj *model.EventParticipant) (*firm.Startup, error)
 	Investor(ctx context.Context, obj *model.EventParticipant) (*ecosystem.Investor, error)
+	ResearchOrganization(ctx context.Context, obj *model.EventParticipant) (*transfer.Org, error)
 	Recommendations(ctx context.Context, obj *model.EventParticipant, first *int) ([]*model.ParticipantRecommendation, error)
 }
 type EvidenceResolver interface {
@@ -3456,6 +3458,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.EventParticipant.RegisteredAt(childComplexity), true
+	case "EventParticipant.researchOrganization":
+		if e.complexity.EventParticipant.ResearchOrganization == nil {
+			break
+		}
+
+		return e.complexity.EventParticipant.ResearchOrganization(childComplexity), true
 	case "EventParticipant.sectors":
 		if e.complexity.EventParticipant.Sectors == nil {
 			break
@@ -10786,6 +10794,8 @@ enum EventKind {
   DEMO_DAY
   "A workshop or training."
   WORKSHOP
+  "A techmart day: research organisations meet firms; recommendations pair their technology offers with the firms' requests."
+  TECH_TRANSFER
 }
 
 "DRAFT (its managers only) → PUBLISHED → CANCELLED."
@@ -11126,6 +11136,8 @@ type EventParticipant implements Node {
   startup: Startup
   "The investor an investor's user registered for (its public profile), if any."
   investor: Investor
+  "The research organisation its technology-transfer staff registered for, if any."
+  researchOrganization: ResearchOrganization
   "Whom this participant should meet, best first, explained; for the participant and the event's managers (null, with a FORBIDDEN error at its path, for others)."
   recommendations("How many items to return, from 0 to 100." first: Int = 10): [ParticipantRecommendation!]
 }
@@ -17402,6 +17414,8 @@ func (ec *executionContext) fieldContext_Agenda_participant(_ context.Context, f
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -17607,6 +17621,8 @@ func (ec *executionContext) fieldContext_AgendaItem_with(_ context.Context, fiel
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -23198,6 +23214,8 @@ func (ec *executionContext) fieldContext_Event_myRegistration(_ context.Context,
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -23354,6 +23372,8 @@ func (ec *executionContext) fieldContext_Event_participants(ctx context.Context,
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -24475,6 +24495,63 @@ func (ec *executionContext) fieldContext_EventParticipant_investor(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _EventParticipant_researchOrganization(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_EventParticipant_researchOrganization,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.EventParticipant().ResearchOrganization(ctx, obj)
+		},
+		nil,
+		ec.marshalOResearchOrganization2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐOrg,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_EventParticipant_researchOrganization(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventParticipant",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_ResearchOrganization_id(ctx, field)
+			case "name":
+				return ec.fieldContext_ResearchOrganization_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_ResearchOrganization_nameEn(ctx, field)
+			case "organizationKind":
+				return ec.fieldContext_ResearchOrganization_organizationKind(ctx, field)
+			case "parent":
+				return ec.fieldContext_ResearchOrganization_parent(ctx, field)
+			case "description":
+				return ec.fieldContext_ResearchOrganization_description(ctx, field)
+			case "website":
+				return ec.fieldContext_ResearchOrganization_website(ctx, field)
+			case "contactEmail":
+				return ec.fieldContext_ResearchOrganization_contactEmail(ctx, field)
+			case "contactPhone":
+				return ec.fieldContext_ResearchOrganization_contactPhone(ctx, field)
+			case "offers":
+				return ec.fieldContext_ResearchOrganization_offers(ctx, field)
+			case "matchingRequests":
+				return ec.fieldContext_ResearchOrganization_matchingRequests(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_ResearchOrganization_viewerCanManage(ctx, field)
+			case "version":
+				return ec.fieldContext_ResearchOrganization_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type ResearchOrganization", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _EventParticipant_recommendations(ctx context.Context, field graphql.CollectedField, obj *model.EventParticipant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24712,6 +24789,8 @@ func (ec *executionContext) fieldContext_EventParticipantEdge_node(_ context.Con
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -24777,6 +24856,8 @@ func (ec *executionContext) fieldContext_EventParticipantPayload_participant(_ c
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -30863,6 +30944,8 @@ func (ec *executionContext) fieldContext_Meeting_participants(_ context.Context,
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -30986,6 +31069,8 @@ func (ec *executionContext) fieldContext_Meeting_noShow(_ context.Context, field
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -31325,6 +31410,8 @@ func (ec *executionContext) fieldContext_MeetingFeedback_participant(_ context.C
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -31561,6 +31648,8 @@ func (ec *executionContext) fieldContext_MeetingRequest_from(_ context.Context, 
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -31626,6 +31715,8 @@ func (ec *executionContext) fieldContext_MeetingRequest_to(_ context.Context, fi
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -38318,6 +38409,8 @@ func (ec *executionContext) fieldContext_ParticipantRecommendation_participant(_
 				return ec.fieldContext_EventParticipant_startup(ctx, field)
 			case "investor":
 				return ec.fieldContext_EventParticipant_investor(ctx, field)
+			case "researchOrganization":
+				return ec.fieldContext_EventParticipant_researchOrganization(ctx, field)
 			case "recommendations":
 				return ec.fieldContext_EventParticipant_recommendations(ctx, field)
 			}
@@ -67951,6 +68044,39 @@ func (ec *executionContext) _EventParticipant(ctx context.Context, sel ast.Selec
 					}
 				}()
 				res = ec._EventParticipant_investor(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "researchOrganization":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._EventParticipant_researchOrganization(ctx, field, obj)
 				return res
 			}
 

@@ -27,4 +27,5 @@ type EventParticipant struct {
 	Recommendations  []*ParticipantRecommendation
 	StartupID        string
 	InvestorID       string
+	OrgID            string // a research organisation's
 }

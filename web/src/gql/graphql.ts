@@ -408,6 +408,8 @@ export type EventKind =
   | 'MATCHMAKING'
   /** A Startup Café meetup: talks and 1:1 meetings. */
   | 'STARTUP_CAFE'
+  /** A techmart day: research organisations meet firms; recommendations pair their technology offers with the firms' requests. */
+  | 'TECH_TRANSFER'
   /** A workshop or training. */
   | 'WORKSHOP';
 

@@ -37,6 +37,7 @@ const tables = {
   eventKind: {
     STARTUP_CAFE: ['Startup Café', 'Startup Café'], MATCHMAKING: ['Kết nối gặp gỡ', 'Matchmaking'],
     DEMO_DAY: ['Ngày trình diễn', 'Demo day'], WORKSHOP: ['Hội thảo', 'Workshop'],
+    TECH_TRANSFER: ['Chợ công nghệ (Techmart)', 'Techmart day'],
   },
   eventStatus: { DRAFT: ['Bản nháp', 'Draft'], PUBLISHED: ['Đã công bố', 'Published'], CANCELLED: ['Đã huỷ', 'Cancelled'] },
   registration: {
