@@ -151,6 +151,12 @@ func TestTechnologyTransferFromOfferToRegisteredLicence(t *testing.T) {
 	r = e.do(t, req{token: founder, query: `mutation($in: ExpressInterestInput!) { expressInterest(input: $in) { userErrors { field code } } }`,
 		vars: map[string]any{"in": map[string]any{"offerId": offerID, "firmId": founderOf}}})
 	assert.Equal(t, map[string]string{"input.offerId": "DUPLICATE_REQUEST"}, r.UserErrors("expressInterest"))
+	const mine = `query($id: ID!) { node(id: $id) { ... on TechOffer { myConversation { id stage } } } }`
+	r = e.do(t, req{token: founder, query: mine, vars: map[string]any{"id": offerID}})
+	assert.Equal(t, conv, r.Str("node.myConversation.id"), "the firm finds its conversation on the offer")
+	r = e.do(t, req{token: e.token(t, "STARTUP_MEMBER", "x", e.startupID(t, "Công ty TNHH Học Số Hải Phòng")), query: mine, vars: map[string]any{"id": offerID}})
+	require.Empty(t, r.Errors)
+	assert.Nil(t, r.Get("node.myConversation"), "another firm has none")
 	sign := func(tok, version string) response {
 		return e.do(t, req{token: tok, query: `mutation($in: SignNdaInput!) { signNda(input: $in) { ` + conversationFields + ` } }`,
 			vars: map[string]any{"in": map[string]any{"id": conv, "ndaVersion": version}}})

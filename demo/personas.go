@@ -25,7 +25,8 @@ type Persona struct {
 
 // Personas lists the demo's people as the seeded store holds them: an
 // admin, each startup's founder, each investor, each incubator's manager,
-// the fund's manager, the reviewers and the sandbox regulator.
+// the fund's manager, the reviewers, the sandbox regulator and each research
+// organisation's technology-transfer officer.
 func Personas(ctx context.Context, s Stores) ([]Persona, error) {
 	out := []Persona{{Name: "Quản trị viên Innoport", Role: identity.RoleAdmin, Subject: "admin-1"}}
 	page := value.Page{First: value.MaxPageSize}
@@ -79,7 +80,7 @@ func Personas(ctx context.Context, s Stores) ([]Persona, error) {
 		return nil, fmt.Errorf("demo personas: %w", err)
 	}
 	for i, o := range orgs {
-		out = append(out, Persona{"Cán bộ chuyển giao công nghệ", identity.RoleTTOManager, "ResearchOrganization", o.ID, o.Name, fmt.Sprint("tto-", i+1)})
+		out = append(out, Persona{"Chuyển giao công nghệ, " + o.Name, identity.RoleTTOManager, "ResearchOrganization", o.ID, o.Name, fmt.Sprint("tto-", i+1)})
 	}
 	return out, nil
 }

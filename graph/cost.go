@@ -148,6 +148,7 @@ func setCosts(c *generated.ComplexityRoot) {
 	c.TechRequest.MatchingOffers = func(child int, first *int) int { return listCost(child, first) }
 	c.TechRequest.MatchingOrganizations = func(child int, first *int) int { return listCost(child, first) }
 	c.TransferConversation.Offer = func(child int) int { return fieldCost(child) }
+	to.MyConversation = func(child int) int { return fieldCost(child) }
 }
 
 // operationLimits refuses, before anything runs, an operation nested deeper

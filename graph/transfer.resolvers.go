@@ -332,6 +332,14 @@ func (r *techOfferResolver) Conversations(ctx context.Context, obj *transfer.Off
 	return r.conversationConnection(ctx, transfer.ConversationFilter{OfferID: obj.ID}, first, after)
 }
 
+func (r *techOfferResolver) MyConversation(ctx context.Context, obj *transfer.Offer) (*transfer.Conversation, error) {
+	c, ok, err := r.Transfer.MyConversation(ctx, *obj)
+	if !ok {
+		return nil, err
+	}
+	return &c, nil
+}
+
 func (r *techOfferResolver) ViewerCanManage(ctx context.Context, obj *transfer.Offer) (bool, error) {
 	return policy.ManageResearchOrg(identity.FromContext(ctx), obj.OrgID) == nil, nil
 }

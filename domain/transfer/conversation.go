@@ -119,6 +119,20 @@ func (s *Service) Conversation(ctx context.Context, id string) (Conversation, er
 	return c, nil
 }
 
+// MyConversation returns the conversation about offer o of the firm the
+// caller acts for; ok is false when there is none or the caller acts for no firm.
+func (s *Service) MyConversation(ctx context.Context, o Offer) (c Conversation, ok bool, err error) {
+	p := identity.FromContext(ctx)
+	if policy.NegotiateFor(p, p.OrgID) != nil {
+		return Conversation{}, false, nil
+	}
+	c, err = s.st.Conversations.Get(ctx, ConversationID(o.ID, p.OrgID))
+	if errs.KindOf(err) == errs.NotFound {
+		return Conversation{}, false, nil
+	}
+	return c, err == nil, err
+}
+
 // mine narrows f to the caller's conversations: a firm member's, an
 // organisation's staff's; admins see all; ok is false for a signed-in
 // caller who can have none.

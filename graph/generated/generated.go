@@ -1521,6 +1521,7 @@ type ComplexityRoot struct {
 		Inventors        func(childComplexity int) int
 		MatchingRequests func(childComplexity int, first *int) int
 		MatchingStartups func(childComplexity int, first *int) int
+		MyConversation   func(childComplexity int) int
 		Organization     func(childComplexity int) int
 		PublishedAt      func(childComplexity int) int
 		Sectors          func(childComplexity int) int
@@ -2166,6 +2167,7 @@ type TechOfferResolver interface {
 	MatchingStartups(ctx context.Context, obj *transfer.Offer, first *int) ([]*model.Match, error)
 	DetailReads(ctx context.Context, obj *transfer.Offer, first *int, after *string) (*model.TechOfferReadConnection, error)
 	Conversations(ctx context.Context, obj *transfer.Offer, first *int, after *string) (*model.TransferConversationConnection, error)
+	MyConversation(ctx context.Context, obj *transfer.Offer) (*transfer.Conversation, error)
 	ViewerCanManage(ctx context.Context, obj *transfer.Offer) (bool, error)
 }
 type TechOfferReadResolver interface {
@@ -8678,6 +8680,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.TechOffer.MatchingStartups(childComplexity, args["first"].(*int)), true
+	case "TechOffer.myConversation":
+		if e.complexity.TechOffer.MyConversation == nil {
+			break
+		}
+
+		return e.complexity.TechOffer.MyConversation(childComplexity), true
 	case "TechOffer.organization":
 		if e.complexity.TechOffer.Organization == nil {
 			break
@@ -14451,6 +14459,8 @@ type TechOffer implements Node & Listing {
   detailReads("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): TechOfferReadConnection
   "The firms' conversations about it; for the organisation's staff and admins (null, with a FORBIDDEN error at its path, for others)."
   conversations("How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): TransferConversationConnection
+  "The conversation about it of the firm the caller acts for; null when there is none, or the caller acts for no firm."
+  myConversation: TransferConversation
   "Whether the caller may edit it and answer interest (the organisation's staff, admins)."
   viewerCanManage: Boolean!
   "Increases with every change; an update sends the version it read and gets VERSION_CONFLICT if another came first."
@@ -52253,6 +52263,61 @@ func (ec *executionContext) fieldContext_TechOffer_conversations(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _TechOffer_myConversation(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_TechOffer_myConversation,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.TechOffer().MyConversation(ctx, obj)
+		},
+		nil,
+		ec.marshalOTransferConversation2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋtransferᚐConversation,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_TechOffer_myConversation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TechOffer",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_TransferConversation_id(ctx, field)
+			case "offer":
+				return ec.fieldContext_TransferConversation_offer(ctx, field)
+			case "firm":
+				return ec.fieldContext_TransferConversation_firm(ctx, field)
+			case "organization":
+				return ec.fieldContext_TransferConversation_organization(ctx, field)
+			case "stage":
+				return ec.fieldContext_TransferConversation_stage(ctx, field)
+			case "message":
+				return ec.fieldContext_TransferConversation_message(ctx, field)
+			case "accepted":
+				return ec.fieldContext_TransferConversation_accepted(ctx, field)
+			case "nda":
+				return ec.fieldContext_TransferConversation_nda(ctx, field)
+			case "agreement":
+				return ec.fieldContext_TransferConversation_agreement(ctx, field)
+			case "history":
+				return ec.fieldContext_TransferConversation_history(ctx, field)
+			case "registrationReminders":
+				return ec.fieldContext_TransferConversation_registrationReminders(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_TransferConversation_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type TransferConversation", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TechOffer_viewerCanManage(ctx context.Context, field graphql.CollectedField, obj *transfer.Offer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -52509,6 +52574,8 @@ func (ec *executionContext) fieldContext_TechOfferEdge_node(_ context.Context, f
 				return ec.fieldContext_TechOffer_detailReads(ctx, field)
 			case "conversations":
 				return ec.fieldContext_TechOffer_conversations(ctx, field)
+			case "myConversation":
+				return ec.fieldContext_TechOffer_myConversation(ctx, field)
 			case "viewerCanManage":
 				return ec.fieldContext_TechOffer_viewerCanManage(ctx, field)
 			case "version":
@@ -52586,6 +52653,8 @@ func (ec *executionContext) fieldContext_TechOfferPayload_offer(_ context.Contex
 				return ec.fieldContext_TechOffer_detailReads(ctx, field)
 			case "conversations":
 				return ec.fieldContext_TechOffer_conversations(ctx, field)
+			case "myConversation":
+				return ec.fieldContext_TechOffer_myConversation(ctx, field)
 			case "viewerCanManage":
 				return ec.fieldContext_TechOffer_viewerCanManage(ctx, field)
 			case "version":
@@ -54285,6 +54354,8 @@ func (ec *executionContext) fieldContext_TransferConversation_offer(_ context.Co
 				return ec.fieldContext_TechOffer_detailReads(ctx, field)
 			case "conversations":
 				return ec.fieldContext_TechOffer_conversations(ctx, field)
+			case "myConversation":
+				return ec.fieldContext_TechOffer_myConversation(ctx, field)
 			case "viewerCanManage":
 				return ec.fieldContext_TechOffer_viewerCanManage(ctx, field)
 			case "version":
@@ -81031,6 +81102,39 @@ func (ec *executionContext) _TechOffer(ctx context.Context, sel ast.SelectionSet
 					}
 				}()
 				res = ec._TechOffer_conversations(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "myConversation":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TechOffer_myConversation(ctx, field, obj)
 				return res
 			}
 

@@ -20,6 +20,7 @@ const review = () => import('./pages/review');
 const regulator = () => import('./pages/regulator');
 const admin = () => import('./pages/admin');
 const publicPages = () => import('./pages/public');
+const technology = () => import('./pages/technology');
 
 type Params = Record<string, string>;
 type Screen = ComponentType<{ params: Params; session: Session }>;
@@ -74,6 +75,9 @@ const routes: Route[] = [
   { pattern: '/admin/jobs', roles: ['ADMIN'], screen: screen(admin, (m) => m.Jobs) },
   { pattern: '/admin/registry', roles: ['ADMIN'], screen: screen(admin, (m) => m.Registry) },
   { pattern: '/admin/import', roles: ['ADMIN'], screen: screen(admin, (m) => m.ImportPage) },
+  { pattern: '/technology', roles: 'any', screen: screen(technology, (m) => m.TechnologyMarket) },
+  { pattern: '/technology/mine', roles: ['TTO_MANAGER'], screen: screen(technology, (m) => m.OurOffers) },
+  { pattern: '/technology/offers/:id', roles: 'any', screen: screen(technology, (m) => m.OfferPage) },
 ];
 
 export function App() {

@@ -61,6 +61,21 @@ const tables = {
     ST_ENTERPRISE: ['Doanh nghiệp khoa học và công nghệ', 'Science and technology enterprise'],
     HIGH_TECH: ['Doanh nghiệp công nghệ cao', 'High-tech enterprise'],
   },
+  trlBand: {
+    TRL_1_3: ['TRL 1–3: nghiên cứu', 'TRL 1–3: research'], TRL_4_6: ['TRL 4–6: phát triển', 'TRL 4–6: development'],
+    TRL_7_9: ['TRL 7–9: sẵn sàng ứng dụng', 'TRL 7–9: deployment'],
+  },
+  cooperation: {
+    LICENCE: ['Li-xăng', 'Licence'], IP_SALE: ['Chuyển nhượng quyền sở hữu', 'Sale of IP'], JOINT_RND: ['Hợp tác nghiên cứu', 'Joint R&D'],
+    TECHNICAL_ASSISTANCE: ['Hỗ trợ kỹ thuật', 'Technical assistance'], SPIN_OFF: ['Thành lập spin-off', 'Spin-off creation'],
+  },
+  transferStage: {
+    INTERESTED: ['Quan tâm', 'Interested'], NDA_SIGNED: ['Đã ký NDA', 'NDA signed'], NEGOTIATING: ['Đang đàm phán', 'Negotiating'],
+    AGREED: ['Đã thoả thuận', 'Agreed'], ABANDONED: ['Đã dừng', 'Abandoned'],
+  },
+  offerStatus: {
+    DRAFT: ['Bản nháp', 'Draft'], PUBLISHED: ['Đã công bố', 'Published'], WITHDRAWN: ['Đã rút', 'Withdrawn'], TRANSFERRED: ['Đã chuyển giao', 'Transferred'],
+  },
   ipKind: {
     INVENTION_PATENT: ['Bằng độc quyền sáng chế', 'Invention patent'], UTILITY_SOLUTION: ['Bằng độc quyền giải pháp hữu ích', 'Utility solution'],
     INDUSTRIAL_DESIGN: ['Kiểu dáng công nghiệp', 'Industrial design'], IC_LAYOUT_DESIGN: ['Thiết kế bố trí mạch tích hợp', 'IC layout design'],

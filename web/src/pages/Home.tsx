@@ -13,6 +13,7 @@ export function RoleHome({ session }: { session: Session }) {
         : session.roles.includes('FUND_MANAGER') ? '/fund'
           : session.roles.includes('REVIEWER') ? '/reviews'
             : session.roles.includes('REGULATOR') ? '/sandbox'
+              : session.roles.includes('TTO_MANAGER') ? '/technology/mine'
               : session.roles.includes('ADMIN') ? '/admin/criteria'
                 : null;
   useEffect(() => {

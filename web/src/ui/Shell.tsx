@@ -47,6 +47,7 @@ export function navFor(t: T, roles: Role[]): NavItem[] {
   if (roles.includes('FUND_MANAGER')) add('/fund', 'Quỹ và đợt gọi vốn', 'Fund and calls');
   if (roles.includes('REVIEWER')) add('/reviews', 'Hồ sơ được phân công', 'My assigned applications');
   if (roles.includes('REGULATOR')) add('/sandbox', 'Hồ sơ thử nghiệm', 'Sandbox applications');
+  if (roles.includes('TTO_MANAGER')) add('/technology/mine', 'Chào bán của tổ chức', 'Our offers');
   if (roles.includes('ADMIN')) {
     add('/admin/criteria', 'Bộ tiêu chí', 'Criteria sets');
     add('/admin/jobs', 'Tác vụ', 'Jobs');
@@ -54,6 +55,7 @@ export function navFor(t: T, roles: Role[]): NavItem[] {
     add('/admin/import', 'Nhập startup', 'Import startups');
   }
   add('/calls', 'Đợt gọi vốn', 'Funding calls');
+  add('/technology', 'Chợ công nghệ', 'Technology market');
   add('/events', 'Sự kiện', 'Events');
   add('/public/sandbox-register', 'Sổ đăng ký thử nghiệm', 'Sandbox register');
   return items;
