@@ -133,7 +133,9 @@ func TestTechnologyTransferFromOfferToRegisteredLicence(t *testing.T) {
 
 	// Before the NDA the details are refused to the startup, and to everyone else but the organisation.
 	for who, tok := range map[string]string{"founder": founder, "investor": e.token(t, "INVESTOR", "inv-1", ""),
-		"other organisation": other, "anonymous": ""} {
+		"other organisation": other, "anonymous": "", "incubator manager": e.token(t, "INCUBATOR_MANAGER", "im-1", ""),
+		"fund manager": e.token(t, "FUND_MANAGER", "fm-1", ""), "reviewer": e.token(t, "REVIEWER", "rv-1", ""),
+		"regulator": e.token(t, "REGULATOR", "rg-1", "")} {
 		r = e.do(t, req{token: tok, query: offerDetails, vars: map[string]any{"id": offerID}})
 		assert.Nil(t, r.Get("node.details"), who)
 		assert.Contains(t, []string{"FORBIDDEN", "UNAUTHENTICATED"}, r.Code("node.details"), who)
