@@ -19,6 +19,14 @@ import (
 // memo (memo.go) answers the reads it can, and batched loads by _id
 // ({_id: {$in: […]}}) it cannot are sent as lookups of one _id each, the one
 // query FerretDB's SQLite backend does not decode the whole collection for.
+// ferretBulk lets one bulk write at a time reach FerretDB from this
+// process. FerretDB v1.24's SQLite handler keeps a connection per statement
+// of a command until the command ends (see writeBatch): two bulk writes of
+// 50 statements at once — the startups' rescoring and technology
+// transfer's — took every connection of its pool, and every command of the
+// store waited for ever (seen growing a city to 1,500 startups).
+var ferretBulk sync.Mutex
+
 type collection struct {
 	db *DB
 	c  *mongo.Collection
@@ -497,6 +505,10 @@ func (c *collection) BulkWrite(ctx context.Context, models []mongo.WriteModel, o
 		if len(send) == 0 {
 			res = &mongo.BulkWriteResult{}
 			return nil
+		}
+		if c.db.serial != nil { // FerretDB: one bulk write at a time (ferretBulk)
+			ferretBulk.Lock()
+			defer ferretBulk.Unlock()
 		}
 		res, err = c.c.BulkWrite(ctx, send, opts...)
 		return err
