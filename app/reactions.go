@@ -24,9 +24,9 @@ import (
 //   - a startup, call, investor or mentor changes → its match lists and the
 //     other side's lists that held it or would now take it are rescored
 //     (matching's Changed, run as rescore-changed-matches);
-//   - a startup, technology offer, request or research organisation changes
-//     → technology transfer's lists are rescored (score-transfer-matches,
-//     once for the changes of a burst);
+//   - a technology offer, request or research organisation changes →
+//     technology transfer's lists are rescored (score-transfer-matches, once
+//     for the changes of a burst); a startup's change, within 10 s;
 //   - a startup is indexed and newly matches an investor's saved search →
 //     the investor is notified once (saved-search alerts);
 //   - an investor rates an event meeting with a startup's founder → the
@@ -46,7 +46,7 @@ func (a *App) react(firms *firm.Service, eco *ecosystem.Service) {
 	firms.OnChange(func(st firm.Startup) { a.rescreen(st.ID) })
 	firms.OnChange(func(st firm.Startup) { m.Changed(true, matching.Ref{ID: st.ID}) })
 	tm := a.resolver.TransferMatching
-	firms.OnChange(func(firm.Startup) { tm.Changed() })
+	firms.OnChange(func(firm.Startup) { tm.StartupChanged() })
 	a.resolver.Transfer.Changed.On(func(string) { tm.Changed() })
 	a.resolver.Funding.OnCallChange(func(c funding.Call) { m.Changed(false, matching.Ref{Kind: matching.KindFundCall, ID: c.ID}) })
 	eco.OnInvestorChange(func(v ecosystem.Investor) { m.Changed(false, matching.Ref{Kind: matching.KindInvestor, ID: v.ID}) })

@@ -130,6 +130,11 @@ type TransferEngine struct {
 }
 
 // CompileTransfer computes every entity's features and the inverted indexes.
+// The vocabulary (and so every term's weight) is that of the technology
+// side alone — offers, requests, organisations — so that a startup added or
+// changed moves no other pair's score: its own list and the offers' lists it
+// enters are all a startup's change rewrites (a vocabulary over the startups
+// too rewrote every startup's list after each new firm).
 func CompileTransfer(s *TransferSnapshot) *TransferEngine {
 	var docs []string
 	for _, o := range s.Offers {
@@ -138,14 +143,15 @@ func CompileTransfer(s *TransferSnapshot) *TransferEngine {
 	for _, r := range s.Requests {
 		docs = append(docs, r.Text)
 	}
-	for _, st := range s.Startups {
-		docs = append(docs, st.Text)
-	}
 	for _, o := range s.Orgs {
 		docs = append(docs, o.Text)
 	}
+	technology := len(docs)
+	for _, st := range s.Startups {
+		docs = append(docs, st.Text)
+	}
 	terms := tokenize(docs)
-	e := &TransferEngine{vocab: NewVocab(terms)}
+	e := &TransferEngine{vocab: NewVocab(terms[:technology])}
 	vecs := make([]vector, len(terms))
 	parallel(len(terms), 0, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -159,18 +165,18 @@ func CompileTransfer(s *TransferSnapshot) *TransferEngine {
 		next++
 		return f
 	}
-	var offers, requests, startups, orgs []tfeat
+	var offers, requests, startups, orgs []tfeat // in the order of docs
 	for _, o := range s.Offers {
 		offers = append(offers, feat(o.ID, o.Sectors, o.TRL, 0))
 	}
 	for _, r := range s.Requests {
 		requests = append(requests, feat(r.ID, r.Sectors, 0, r.TRL))
 	}
-	for _, st := range s.Startups {
-		startups = append(startups, feat(st.ID, st.Sectors, 0, 0))
-	}
 	for _, o := range s.Orgs {
 		orgs = append(orgs, feat(o.ID, o.Sectors, 0, 0))
+	}
+	for _, st := range s.Startups {
+		startups = append(startups, feat(st.ID, st.Sectors, 0, 0))
 	}
 	n := len(e.vocab.idf)
 	e.offers, e.requests, e.startup, e.orgs = newSide(offers, n), newSide(requests, n), newSide(startups, n), newSide(orgs, n)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/innoport/innoport/domain/clock"
@@ -37,8 +38,9 @@ type TransferService struct {
 	log   *slog.Logger
 	opts  Options
 
-	mu sync.Mutex // one rescore at a time in this process
-	bg *background
+	mu          sync.Mutex // one rescore at a time in this process
+	bg          *background
+	startupsDue atomic.Bool // a rescore for startups' changes is on its way
 }
 
 // NewTransferService wires technology transfer's matching.
@@ -124,13 +126,32 @@ func (s *TransferService) RescoreAll(ctx context.Context) (Stats, error) {
 		Pairs: int(e.Pairs), Lists: len(lists), Written: written, Took: time.Since(start)}, nil
 }
 
-// Changed asks for a rescore in the background; changes arriving together
-// are rescored once. It never blocks.
+// Changed asks for a rescore in the background after a change to an
+// offer, request or organisation; changes arriving together are rescored
+// once. It never blocks.
 func (s *TransferService) Changed() { s.bg.poke() }
+
+// startupDelay is how long startups' changes wait for their transfer
+// rescore, gathering every change of the while into one. A full rescore
+// after each new firm took a core while a city grew (createStartup's p95 at
+// 1,500 startups 27.5 → 72.8 ms); a firm's technology matches can wait
+// seconds.
+const startupDelay = 10 * time.Second
+
+// StartupChanged asks for a rescore within startupDelay after a change to
+// a startup. It never blocks.
+func (s *TransferService) StartupChanged() {
+	if s.startupsDue.CompareAndSwap(false, true) {
+		time.AfterFunc(startupDelay, func() {
+			s.startupsDue.Store(false)
+			s.bg.poke()
+		})
+	}
+}
 
 // Backlog is 1 while a change waits for its rescore.
 func (s *TransferService) Backlog() int {
-	if s.bg.woken() {
+	if s.bg.woken() || s.startupsDue.Load() {
 		return 1
 	}
 	return 0
