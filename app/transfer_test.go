@@ -112,7 +112,7 @@ func TestTechnologyTransferFromOfferToRegisteredLicence(t *testing.T) {
 
 	// It is among the startup's matches, explained, once the change is rescored.
 	const matches = `query($id: ID!) { node(id: $id) { ... on Startup { matches(kind: TECH_OFFER, first: 20) {
-		score target { ... on TechOffer { id } } explanation { factor contribution detail } } } } }`
+		id score target { ... on TechOffer { id } } explanation { factor contribution detail } } } } }`
 	var match map[string]any
 	eventually(t, func() bool {
 		r := e.do(t, req{token: founder, query: matches, vars: map[string]any{"id": founderOf}})
@@ -130,6 +130,12 @@ func TestTechnologyTransferFromOfferToRegisteredLicence(t *testing.T) {
 	}
 	assert.InDelta(t, match["score"].(float64), sum, 1e-9, "the contributions add up to the score")
 	assert.Contains(t, match["explanation"].([]any)[0].(map[string]any)["detail"], "Cảng biển và logistics")
+	const matchNode = `query($id: ID!) { node(id: $id) { ... on Match { score target { ... on TechOffer { id } } } } }`
+	r = e.do(t, req{token: founder, query: matchNode, vars: map[string]any{"id": match["id"]}})
+	require.Empty(t, r.Errors)
+	assert.Equal(t, offerID, r.Str("node.target.id"), "a technology match is a node too")
+	r = e.do(t, req{token: other, query: matchNode, vars: map[string]any{"id": match["id"]}})
+	assert.Equal(t, "FORBIDDEN", r.Code("node"), "another organisation does not see the startup's list")
 
 	// Before the NDA the details are refused to the startup, and to everyone else but the organisation.
 	for who, tok := range map[string]string{"founder": founder, "investor": e.token(t, "INVESTOR", "inv-1", ""),

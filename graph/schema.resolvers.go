@@ -22,6 +22,7 @@ import (
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/generated"
 	"github.com/innoport/innoport/graph/model"
+	"github.com/innoport/innoport/matching"
 )
 
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
@@ -67,7 +68,11 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 	case typeMeeting:
 		return r.meetingNode(ctx, id)
 	case typeMatch:
-		l, err := r.Matching.Match(ctx, raw)
+		match := r.Matching.Match
+		if matching.IsTransferMatch(raw) {
+			match = r.TransferMatching.Match
+		}
+		l, err := match(ctx, raw)
 		if err != nil {
 			return nil, err
 		}

@@ -672,29 +672,55 @@ func MatchID(key ListKey, targetID string) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(key.ID() + "\x00" + targetID))
 }
 
-func parseMatchID(id string) (ListKey, string, error) {
-	bad := errs.InvalidValue(
-		fmt.Sprintf("Mã gợi ý kết nối %q không hợp lệ.", id), fmt.Sprintf("Match ID %q is not valid.", id), "id")
+// decodeMatchID splits a match ID into its list's key and its target; ok
+// is false when it is not one.
+func decodeMatchID(id string) (key ListKey, target string, ok bool) {
 	raw, err := base64.RawURLEncoding.DecodeString(id)
 	if err != nil {
-		return ListKey{}, "", bad
+		return ListKey{}, "", false
 	}
-	list, target, ok := strings.Cut(string(raw), "\x00")
+	list, target, found := strings.Cut(string(raw), "\x00")
 	parts := strings.Split(list, ":")
-	if !ok || len(parts) != 3 || target == "" {
-		return ListKey{}, "", bad
+	if !found || len(parts) != 3 || target == "" || parts[1] == "" {
+		return ListKey{}, "", false
 	}
 	k, ok := ParseKind(parts[2])
-	owner := Owner(parts[0])
-	switch owner {
+	return ListKey{Owner(parts[0]), parts[1], k}, target, ok
+}
+
+func badMatchID(id string) error {
+	return errs.InvalidValue(
+		fmt.Sprintf("Mã gợi ý kết nối %q không hợp lệ.", id), fmt.Sprintf("Match ID %q is not valid.", id), "id")
+}
+
+// parseMatchID reads the ID of a match of the startups' engine.
+func parseMatchID(id string) (ListKey, string, error) {
+	key, target, ok := decodeMatchID(id)
+	switch key.Owner {
 	case OwnerStartup, OwnerCall, OwnerInvestor, OwnerMentor:
 	default:
 		ok = false
 	}
-	if !ok || parts[1] == "" || owner != OwnerStartup && targetOwner[k] != owner {
-		return ListKey{}, "", bad
+	if !ok || key.transfer() || key.Owner != OwnerStartup && targetOwner[key.Kind] != key.Owner {
+		return ListKey{}, "", badMatchID(id)
 	}
-	return ListKey{owner, parts[1], k}, target, nil
+	return key, target, nil
+}
+
+// transfer tells whether the key names one of technology transfer's lists.
+func (k ListKey) transfer() bool {
+	switch k.Owner {
+	case OwnerTechOffer, OwnerTechRequest, OwnerResearchOrg:
+		return true
+	}
+	return k.Owner == OwnerStartup && k.Kind == KindTechOffer
+}
+
+// IsTransferMatch tells whether id names a match of technology transfer,
+// which TransferService.Match reads.
+func IsTransferMatch(id string) bool {
+	key, _, ok := decodeMatchID(id)
+	return ok && key.transfer()
 }
 
 // Match returns the list holding the match id names, narrowed to that one

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/innoport/innoport/domain/clock"
+	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/identity"
 	"github.com/innoport/innoport/domain/policy"
@@ -221,6 +222,25 @@ func (s *TransferService) List(ctx context.Context, key ListKey) (List, error) {
 	if err != nil || !ok {
 		return List{Key: key, Items: []Item{}}, err
 	}
+	return l, nil
+}
+
+// Match reads one match of technology transfer by its ID (MatchID), for a
+// caller allowed to see its list.
+func (s *TransferService) Match(ctx context.Context, id string) (List, error) {
+	key, target, ok := decodeMatchID(id)
+	if !ok || !key.transfer() {
+		return List{}, badMatchID(id)
+	}
+	l, err := s.List(ctx, key)
+	if err != nil {
+		return List{}, err
+	}
+	i := index(len(l.Items), func(i int) string { return l.Items[i].TargetID }, target)
+	if i < 0 {
+		return List{}, errs.NotFoundf("gợi ý kết nối", "Match", "id")
+	}
+	l.Items = l.Items[i : i+1]
 	return l, nil
 }
 
