@@ -19,14 +19,19 @@ const MarketQuery = graphql(`
       totalCount
       pageInfo { hasNextPage endCursor }
       facets {
-        sectors { value label count } trlBands { value count } ipStatuses { value count } cooperation { value label count }
+        sectors { value label count } trlBands { value count } ipStatuses { value count } cooperation { value count }
       }
-      edges { node { __typename ... on TechOffer { id title summary trl cooperation organization { name } } } }
+      edges { node { __typename ... on TechOffer { id title titleEn summary summaryEn trl cooperation organization { name nameEn } } } }
     }
   }
 `);
 
 type T = ReturnType<typeof useT>;
+
+/** inLang is a text in the reader's language: the English one when there is one and English is read. */
+function inLang(lang: string, vi: string, en: string | null | undefined): string {
+  return lang === 'en' && en ? en : vi;
+}
 
 /** ipKind names a kind of protection: the firm evidence's, or know-how. */
 function ipKind(t: T, kind: string): string {
@@ -41,6 +46,7 @@ function ipStatus(t: T, v: string): string {
 /** The published offers: full-text search (diacritics optional) with technology facets. */
 export function TechnologyMarket() {
   const t = useT();
+  const { lang } = useLang();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const [sectors, setSectors] = useState<Sector[]>([]);
@@ -92,7 +98,7 @@ export function TechnologyMarket() {
             <fieldset>
               <legend>{t('Hình thức hợp tác', 'Cooperation')}</legend>
               {res.facets.cooperation.map((f) => (
-                <label key={f.value} className="check"><input type="checkbox" checked={coop.includes(f.value as Cooperation)} onChange={() => toggle(coop, setCoop, f.value as Cooperation)} />{f.label} ({f.count})</label>
+                <label key={f.value} className="check"><input type="checkbox" checked={coop.includes(f.value as Cooperation)} onChange={() => toggle(coop, setCoop, f.value as Cooperation)} />{label(t, 'cooperation', f.value)} ({f.count})</label>
               ))}
             </fieldset>
           </aside>
@@ -103,9 +109,9 @@ export function TechnologyMarket() {
           {res && !res.edges.length && <Empty>{t('Không có công nghệ nào khớp.', 'No offer matches.')}</Empty>}
           {res?.edges.map(({ node }) => node.__typename === 'TechOffer' && (
             <article key={node.id} className="card">
-              <h2><Link to={`/technology/offers/${encodeURIComponent(node.id)}`}>{node.title}</Link></h2>
-              <p className="muted">{node.organization.name} · TRL {node.trl} · {node.cooperation.map((c) => label(t, 'cooperation', c)).join(', ')}</p>
-              <p>{node.summary}</p>
+              <h2><Link to={`/technology/offers/${encodeURIComponent(node.id)}`}>{inLang(lang, node.title, node.titleEn)}</Link></h2>
+              <p className="muted">{inLang(lang, node.organization.name, node.organization.nameEn)} · TRL {node.trl} · {node.cooperation.map((c) => label(t, 'cooperation', c)).join(', ')}</p>
+              <p>{inLang(lang, node.summary, node.summaryEn)}</p>
             </article>
           ))}
           {res?.pageInfo.hasNextPage && <button type="button" onClick={() => setAfter(res.pageInfo.endCursor ?? null)}>{t('Trang sau', 'Next page')}</button>}
@@ -122,7 +128,7 @@ const OfferQuery = graphql(`
         id title titleEn summary summaryEn offerStatus trl stateFunded cooperation terms inventors publishedAt
         sectors
         ip { kind pending number filedOn grantedOn }
-        organization { name contactEmail website }
+        organization { name nameEn contactEmail website }
         viewerCanManage
         details
         myConversation { id stage accepted nda { at } }
@@ -173,11 +179,10 @@ export function OfferPage({ params }: { params: Record<string, string>; session:
   if (!o) return <Page title={t('Công nghệ', 'Technology')}><Empty>{t('Không tìm thấy công nghệ này.', 'This offer was not found.')}</Empty></Page>;
   const firmId = data.viewer.organization?.__typename === 'Startup' ? data.viewer.organization.id : null;
   const conv = o.myConversation;
-  const english = lang === 'en';
   return (
-    <Page title={english && o.titleEn ? o.titleEn : o.title}>
-      <p className="muted">{o.organization.name} · {label(t, 'offerStatus', o.offerStatus)}{o.publishedAt ? ` · ${t('công bố', 'published')} ${date(lang, o.publishedAt)}` : ''}</p>
-      <p>{english && o.summaryEn ? o.summaryEn : o.summary}</p>
+    <Page title={inLang(lang, o.title, o.titleEn)}>
+      <p className="muted">{inLang(lang, o.organization.name, o.organization.nameEn)} · {label(t, 'offerStatus', o.offerStatus)}{o.publishedAt ? ` · ${t('công bố', 'published')} ${date(lang, o.publishedAt)}` : ''}</p>
+      <p>{inLang(lang, o.summary, o.summaryEn)}</p>
       <dl className="facts">
         <dt>{t('Mức sẵn sàng công nghệ', 'Technology readiness')}</dt><dd>TRL {o.trl}</dd>
         <dt>{t('Hình thức hợp tác', 'Cooperation sought')}</dt><dd>{o.cooperation.map((c) => label(t, 'cooperation', c)).join(', ')}</dd>
@@ -267,14 +272,14 @@ const OurOffersQuery = graphql(`
     viewer {
       organization {
         __typename
-        ... on ResearchOrganization { id name offers(first: 50) { totalCount edges { node { id title offerStatus trl } } } }
+        ... on ResearchOrganization { id name nameEn offers(first: 50) { totalCount edges { node { id title titleEn offerStatus trl } } } }
       }
     }
     transferConversations(first: 50) {
       edges {
         node {
           id stage accepted registrationReminders
-          offer { id title } firm { name }
+          offer { id title titleEn } firm { name }
           agreement { registrationRequired registrationNumber }
         }
       }
@@ -290,7 +295,7 @@ export function OurOffers() {
   const org = data?.viewer.organization?.__typename === 'ResearchOrganization' ? data.viewer.organization : null;
   const convs = data?.transferConversations?.edges.map((e) => e.node) ?? [];
   return (
-    <Page title={org ? org.name : t('Chào bán của tổ chức', 'Our offers')}>
+    <Page title={org ? inLang(lang, org.name, org.nameEn) : t('Chào bán của tổ chức', 'Our offers')}>
       {fetching && !data && <Loading />}
       {error && !data && <ErrorNotice error={error} />}
       {org && (
@@ -299,7 +304,7 @@ export function OurOffers() {
           <ul className="list">
             {org.offers.edges.map(({ node }) => (
               <li key={node.id}>
-                <Link to={`/technology/offers/${encodeURIComponent(node.id)}`}>{node.title}</Link> · TRL {node.trl} · {label(t, 'offerStatus', node.offerStatus)}
+                <Link to={`/technology/offers/${encodeURIComponent(node.id)}`}>{inLang(lang, node.title, node.titleEn)}</Link> · TRL {node.trl} · {label(t, 'offerStatus', node.offerStatus)}
               </li>
             ))}
           </ul>
@@ -311,7 +316,7 @@ export function OurOffers() {
         <ul className="list">
           {convs.map((c) => (
             <li key={c.id}>
-              <strong>{c.firm.name}</strong> — <Link to={`/technology/offers/${encodeURIComponent(c.offer.id)}`}>{c.offer.title}</Link> · {label(t, 'transferStage', c.stage)}
+              <strong>{c.firm.name}</strong> — <Link to={`/technology/offers/${encodeURIComponent(c.offer.id)}`}>{inLang(lang, c.offer.title, c.offer.titleEn)}</Link> · {label(t, 'transferStage', c.stage)}
               {c.stage === 'INTERESTED' && !c.accepted && <> · <em>{t('chờ bạn trả lời', 'awaiting your answer')}</em></>}
               {c.agreement?.registrationRequired && !c.agreement.registrationNumber && (
                 <p className="notice">{t('Hợp đồng cần đăng ký theo Luật Chuyển giao công nghệ nhưng chưa có số đăng ký.', 'The agreement must be registered under the Law on Technology Transfer and has no registration yet.')}

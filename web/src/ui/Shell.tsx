@@ -66,6 +66,10 @@ export function Shell({ session, onSignOut, children }: { session: Session | nul
   const { lang, setLang } = useLang();
   const { path } = useLocation();
   const nav = session ? navFor(t, session.roles) : publicNav(t);
+  // The current item is the one whose address is the longest prefix of the
+  // page's: /technology/mine is "Our offers", not also the market.
+  const current = nav.filter((i) => path === i.to || path.startsWith(`${i.to}/`))
+    .reduce<string | null>((best, i) => (best && best.length >= i.to.length ? best : i.to), null);
   return (
     <>
       <a className="skip" href="#main">{t('Bỏ qua đến nội dung', 'Skip to content')}</a>
@@ -94,7 +98,7 @@ export function Shell({ session, onSignOut, children }: { session: Session | nul
           <ul>
             {nav.map((i) => (
               <li key={i.to}>
-                <Link to={i.to} aria-current={path === i.to || path.startsWith(`${i.to}/`) ? 'page' : undefined}>{i.text}</Link>
+                <Link to={i.to} aria-current={i.to === current ? 'page' : undefined}>{i.text}</Link>
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import{a as e,d as t}from"./format-BzK7zEmd.js";import{d as n,h as r,l as i,m as a}from"./console-MAkOpsQX.js";import{t as o}from"./jsx-runtime-BVdZ9n9D.js";var s=o();t(`
+import{a as e,d as t}from"./format-DOorb6Q7.js";import{d as n,h as r,l as i,m as a}from"./console-CPB5N8yd.js";import{t as o}from"./jsx-runtime-BVdZ9n9D.js";var s=o();t(`
   fragment MatchFields on Match {
     id
     score
