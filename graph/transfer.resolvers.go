@@ -392,7 +392,7 @@ func (r *techRequestResolver) MatchingOrganizations(ctx context.Context, obj *tr
 }
 
 func (r *techRequestResolver) ViewerCanManage(ctx context.Context, obj *transfer.Request) (bool, error) {
-	return r.Transfer.FirmOf(ctx, transfer.Request{FirmID: obj.FirmID, RequestProfile: transfer.RequestProfile{Confidential: true}}) != "", nil
+	return r.Transfer.ManagesRequest(ctx, *obj), nil
 }
 
 func (r *technologyIPRightResolver) FiledOn(ctx context.Context, obj *transfer.IPRight) (*value.Date, error) {

@@ -25,7 +25,6 @@ const (
 // TechOffer is what transfer matching reads of a published offer.
 type TechOffer struct {
 	ID      string
-	OrgID   string
 	Sectors []value.Sector
 	TRL     int
 	Text    string // title and summaries

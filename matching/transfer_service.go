@@ -79,7 +79,7 @@ func buildTransfer(offers []transfer.Offer, requests []transfer.Request, orgs []
 	for _, o := range offers {
 		text := o.Title + ". " + o.TitleEN + ". " + o.Summary + " " + o.SummaryEN
 		if o.Status == transfer.Published {
-			snap.Offers = append(snap.Offers, TechOffer{ID: o.ID, OrgID: o.OrgID, Sectors: o.Sectors, TRL: int(o.TRL), Text: text})
+			snap.Offers = append(snap.Offers, TechOffer{ID: o.ID, Sectors: o.Sectors, TRL: int(o.TRL), Text: text})
 		}
 		if p := byOrg[o.OrgID]; p != nil {
 			p.text += " " + text

@@ -39,7 +39,7 @@ func synthTransfer(seed uint64, offers, requests, startups, orgs int) *TransferS
 	s := &TransferSnapshot{}
 	for i := range offers {
 		ss := sectors()
-		s.Offers = append(s.Offers, TechOffer{ID: fmt.Sprint("o", i), OrgID: fmt.Sprint("org", r.IntN(max(orgs, 1))),
+		s.Offers = append(s.Offers, TechOffer{ID: fmt.Sprint("o", i),
 			Sectors: ss, TRL: 1 + r.IntN(9), Text: "Công nghệ " + text(ss)})
 	}
 	for i := range requests {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/innoport/innoport/domain/clock"
 	"github.com/innoport/innoport/domain/errs"
@@ -165,9 +164,6 @@ func (s *Service) UpdateOrg(ctx context.Context, id string, version int64, patch
 	return o, nil
 }
 
-// Org returns an organisation; organisations are public.
-func (s *Service) Org(ctx context.Context, id string) (Org, error) { return s.st.Orgs.Get(ctx, id) }
-
 // Orgs pages the organisations.
 func (s *Service) Orgs(ctx context.Context, p value.Page) (value.Slice[Org], error) {
 	return s.st.Orgs.List(ctx, OrgFilter{}, p)
@@ -308,14 +304,14 @@ func (s *Service) Details(ctx context.Context, o Offer) (string, error) {
 		if err := policy.NegotiateFor(p, p.OrgID); err != nil {
 			return "", err
 		}
-		c, err := s.st.Conversations.Get(ctx, ConversationID(o.ID, p.OrgID))
-		if errs.KindOf(err) == errs.NotFound || (err == nil && c.NDA == nil) {
+		c, ok, err := s.MyConversation(ctx, o)
+		if err != nil {
+			return "", err
+		}
+		if !ok || c.NDA == nil {
 			return "", errs.New(errs.PermissionDenied, errs.CodeForbidden, nil,
 				"Thông tin chi tiết chỉ mở sau khi doanh nghiệp chấp nhận thoả thuận bảo mật (NDA).",
 				"The details open only once the firm has accepted the non-disclosure agreement (NDA).")
-		}
-		if err != nil {
-			return "", err
 		}
 		read.ConversationID, read.FirmID = c.ID, c.FirmID
 	}
@@ -404,17 +400,10 @@ func (s *Service) manageRequest(ctx context.Context, r Request) error {
 	return policy.ManageStartup(identity.FromContext(ctx), st.ID, st.IncubatorID)
 }
 
-// Request returns a request: an open one to anyone, a closed one to the
-// firm's people.
-func (s *Service) Request(ctx context.Context, id string) (Request, error) {
-	r, err := s.st.Requests.Get(ctx, id)
-	if err != nil {
-		return Request{}, err
-	}
-	if r.Status != RequestOpen && s.manageRequest(ctx, r) != nil {
-		return Request{}, EntityRequest.NotFound()
-	}
-	return r, nil
+// ManagesRequest tells whether the caller is among the firm's people who
+// may edit the request.
+func (s *Service) ManagesRequest(ctx context.Context, r Request) bool {
+	return s.manageRequest(ctx, r) == nil
 }
 
 // FirmOf returns the firm that posted a request, or "" when the request
@@ -465,9 +454,6 @@ func (s *Service) Matchable(ctx context.Context) ([]Offer, []Request, []Org, err
 	orgs, err := s.st.Orgs.All(ctx, OrgFilter{})
 	return offers, requests, orgs, err
 }
-
-// Now is the service's clock reading.
-func (s *Service) Now() time.Time { return s.clock.Now() }
 
 // OrgsByID returns the organisations among ids, for batched loads.
 func (s *Service) OrgsByID(ctx context.Context, ids []string) (map[string]Org, error) {
