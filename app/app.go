@@ -27,14 +27,17 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/stats"
 	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/graph"
 	"github.com/innoport/innoport/jobs"
 	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/metrics"
+	"github.com/innoport/innoport/opendata"
 	"github.com/innoport/innoport/search"
 	"github.com/innoport/innoport/search/bleve"
 	"github.com/innoport/innoport/search/indexer"
@@ -64,6 +67,7 @@ type App struct {
 	// background tracks work started by requests that outlives them.
 	background sync.WaitGroup
 	rescreens  rescreenQueue
+	openData   *opendata.Publisher
 }
 
 // New connects the store (starting the embedded one when no URI is
@@ -125,6 +129,27 @@ func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) 
 		Index: a.search,
 		Users: identity.NewDirectory(r.Users, clk.Now),
 	}
+	a.resolver.Catalogue = incentive.NewService(r.Incentives, r.Standings, r.Benefits, a.resolver.Screen, r.Startups, clk)
+	if _, err = a.resolver.Catalogue.Ship(ctx, incentive.Shipped()); err != nil {
+		return nil, err
+	}
+	a.resolver.Stats = stats.NewService(stats.Sources{
+		Firms: r.Startups.Each, Incubators: r.Incubators.All,
+		CriteriaSets: func(ctx context.Context) ([]screening.CriteriaSet, error) {
+			return r.CriteriaSets.List(ctx, screening.SetActive)
+		},
+		Results:    r.Results.Each,
+		Incentives: func(ctx context.Context) ([]incentive.Incentive, error) { return r.Incentives.List(ctx, "") },
+		Standings:  r.Standings.Each, Claims: r.Benefits.Each, Calls: r.Calls.Each, Applications: r.Applications.Each,
+		Events: r.Events.Each, Boards: r.Boards.Each, Deals: r.Deals.Each, SandboxApps: r.SandboxApplications.Each,
+		Conversations: r.Conversations.Each,
+	}, clk)
+	a.openData = opendata.NewPublisher(opendata.Sources{
+		Statistics: a.resolver.Stats.Compute, Firms: r.Startups.Each, Incubators: r.Incubators.All, Programs: r.Programs.All,
+		Register: func(ctx context.Context) ([]sandbox.Application, error) {
+			return r.SandboxApplications.All(ctx, sandbox.Registered)
+		},
+	}, r.OpenData, clk)
 	a.resolver.RescreenAll = func() { a.rescreen("") }
 	a.resolver.Matching = matching.NewService(r.MatchSources, r.MatchLists, matching.Lookups{
 		Startup: r.Startups.Get, Call: r.Calls.Get, Mentor: r.Mentors.Get,
@@ -144,11 +169,13 @@ func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) 
 		Observe: func(job string, status runs.Status, took time.Duration) { a.metrics.JobRun(job, string(status), took) },
 	}, jobs.CloseDueCalls(a.resolver.Funding, cfg.CloseCallsSchedule),
 		jobs.ScreenInnovativeEnterprises(a.resolver.Screen, cfg.ScreeningSchedule),
+		jobs.JudgeIncentives(a.resolver.Catalogue, cfg.ScreeningSchedule),
 		jobs.FlagSandboxDeadlines(a.resolver.Sandbox, cfg.SandboxSchedule),
 		jobs.ScoreMatches(a.resolver.Matching, cfg.MatchesSchedule),
 		jobs.RescoreChangedMatches(a.resolver.Matching),
 		jobs.ScoreTransferMatches(a.resolver.TransferMatching, cfg.MatchesSchedule),
 		jobs.RemindTransferRegistrations(a.resolver.Transfer, cfg.RemindersSchedule),
+		jobs.PublishOpenData(a.openData, cfg.OpenDataSchedule),
 		jobs.ReindexSearch(a.indexer, cfg.ReindexSchedule))
 	if err != nil {
 		return nil, err
@@ -285,7 +312,7 @@ func (a *App) demoStores() demo.Stores {
 		Funds: r.Funds, Calls: r.Calls, Reviewers: r.Reviewers, CriteriaSets: r.CriteriaSets, Programs: r.Programs,
 		SandboxApplications: r.SandboxApplications, Events: r.Events, Boards: r.Boards,
 		ResearchOrgs: r.ResearchOrgs, TechOffers: r.TechOffers, TechRequests: r.TechRequests,
-		Conversations: r.Conversations, DetailReads: r.DetailReads}
+		Conversations: r.Conversations, DetailReads: r.DetailReads, Benefits: r.Benefits}
 }
 
 // SeedDemo fills an empty store with the demo ecosystem, screened and
@@ -303,6 +330,12 @@ func (a *App) SeedDemo(ctx context.Context) error {
 	st, err := a.resolver.Screen.Screen(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("screen demo data: %w", err)
+	}
+	if _, err := a.resolver.Catalogue.Judge(ctx, nil); err != nil {
+		return fmt.Errorf("judge demo data's incentives: %w", err)
+	}
+	if _, err := a.openData.Publish(ctx); err != nil {
+		return fmt.Errorf("publish the demo's open data: %w", err)
 	}
 	if _, err := a.resolver.Matching.RescoreAll(ctx); err != nil {
 		return fmt.Errorf("score demo matches: %w", err)
@@ -343,6 +376,7 @@ func (a *App) Handler() http.Handler {
 		mux.Handle("GET /metrics", http.NotFoundHandler()) // not a console page either
 	}
 	mux.Handle("GET /events/{id}/agenda.ics", graph.AgendaFile(a.resolver, a.verifier, a.logger))
+	mux.Handle("/open-data/", opendata.Handler(a.repos.OpenData))
 	a.consoleRoutes(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))

@@ -43,6 +43,8 @@ type Config struct {
 	MatchesSchedule string // INNOPORT_SCHEDULE_MATCHES
 	// RemindersSchedule is when agreements missing their registration are reminded of.
 	RemindersSchedule string // INNOPORT_SCHEDULE_REMINDERS
+	// OpenDataSchedule is when the open data is computed and published.
+	OpenDataSchedule string // INNOPORT_SCHEDULE_OPEN_DATA
 	// MatchesK is how many matches each list keeps.
 	MatchesK int // INNOPORT_MATCHES_K
 	// Instance names this replica in job leases and run records.
@@ -84,7 +86,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Int64("maxBodyBytes", c.MaxBodyBytes), slog.Int("maxDepth", c.MaxDepth),
 		slog.Int("maxComplexity", c.MaxComplexity), slog.Int("maxAliases", c.MaxAliases), slog.Duration("shutdownTimeout", c.ShutdownTimeout),
 		slog.String("closeCallsSchedule", c.CloseCallsSchedule), slog.String("screeningSchedule", c.ScreeningSchedule),
-		slog.String("sandboxSchedule", c.SandboxSchedule), slog.String("matchesSchedule", c.MatchesSchedule), slog.String("remindersSchedule", c.RemindersSchedule), slog.Int("matchesK", c.MatchesK), slog.String("instance", c.Instance),
+		slog.String("sandboxSchedule", c.SandboxSchedule), slog.String("matchesSchedule", c.MatchesSchedule), slog.String("remindersSchedule", c.RemindersSchedule), slog.String("openDataSchedule", c.OpenDataSchedule), slog.Int("matchesK", c.MatchesK), slog.String("instance", c.Instance),
 		slog.Duration("jobLeaseTTL", c.JobLeaseTTL), slog.String("meiliURL", c.MeiliURL), slog.String("meiliMasterKey", mask(c.MeiliKey)),
 		slog.String("searchIndex", c.SearchIndex), slog.String("reindexSchedule", c.ReindexSchedule),
 	)

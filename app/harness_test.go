@@ -50,7 +50,7 @@ func testConfig(t testing.TB) Config {
 	return Config{
 		MongoURI: storetest.URI(t), DBName: storetest.DBName(), JWTSecret: testSecret, Introspection: true,
 		MaxBodyBytes: 1 << 20, MaxDepth: 12, MaxComplexity: 5000, MaxAliases: 50,
-		CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off, MatchesSchedule: jobs.Off, RemindersSchedule: jobs.Off,
+		CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off, MatchesSchedule: jobs.Off, RemindersSchedule: jobs.Off, OpenDataSchedule: jobs.Off,
 		ReindexSchedule: jobs.Off,
 		MatchesK:        20,
 		Instance:        "test", JobLeaseTTL: time.Minute,

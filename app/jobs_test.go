@@ -20,11 +20,13 @@ func TestOperatorsRunJobs(t *testing.T) {
 	assert.Equal(t, []any{
 		map[string]any{"name": "close-due-calls", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "screen-innovative-enterprises", "schedule": "off", "lastRun": nil},
+		map[string]any{"name": "judge-incentives", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "flag-sandbox-deadlines", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "score-matches", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "rescore-changed-matches", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "score-transfer-matches", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "remind-transfer-registrations", "schedule": "off", "lastRun": nil},
+		map[string]any{"name": "publish-open-data", "schedule": "off", "lastRun": nil},
 		map[string]any{"name": "reindex-search", "schedule": "off", "lastRun": nil},
 	}, r.Get("jobs"))
 

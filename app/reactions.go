@@ -19,8 +19,9 @@ import (
 // Every cross-domain reaction — one part of the ecosystem changes, another
 // follows — is in this file:
 //
-//   - a firm's profile changes → it is screened again (rescreen), in the
-//     background, within seconds;
+//   - a firm's profile changes → it is screened again and judged on every
+//     incentive (rescreen), in the background, within seconds; a criteria
+//     set or an incentive published or retired → every firm is;
 //   - a startup, call, investor or mentor changes → its match lists and the
 //     other side's lists that held it or would now take it are rescored
 //     (matching's Changed, run as rescore-changed-matches);
@@ -188,6 +189,9 @@ func (a *App) drainRescreens() {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			if _, err := a.resolver.Screen.Screen(ctx, batch); err != nil {
 				a.logger.Error("re-screen after a change", "startups", len(batch), "error", err)
+			}
+			if _, err := a.resolver.Catalogue.Judge(ctx, batch); err != nil {
+				a.logger.Error("judge incentives after a change", "startups", len(batch), "error", err)
 			}
 			cancel()
 		}

@@ -215,10 +215,11 @@ var evidence = map[int]func(now time.Time) firm.Evidence{
 		return firm.Evidence{LegalForm: firm.LLCMultiMember, FirstRegisteredOn: ago(now, 0, 26, 0),
 			Confirmations: []firm.Confirmation{{Issuer: "Vườn ươm Đại học Hải Phòng", IssuedOn: ago(now, 0, 2, 0), DocumentRef: "demo/xac-nhan.pdf"}}}
 	},
-	13: func(now time.Time) firm.Evidence { // fund investment; software copyright for the S&T set
+	13: func(now time.Time) firm.Evidence { // fund investment; software copyright for the S&T set; an S&T certificate
 		return firm.Evidence{LegalForm: firm.LLCOneMember, FirstRegisteredOn: ago(now, 0, 32, 0),
-			IPAssets:    []firm.IPAsset{{Kind: firm.ICLayoutDesign, Number: "TK-0042", GrantedOn: ago(now, 0, 10, 0), DocumentRef: "demo/ic.pdf"}},
-			Investments: []firm.Investment{{Fund: "Quỹ Đầu tư Mạo hiểm Cảng Xanh", Amount: 2_000_000_000, On: ago(now, 1, 0, 0), DocumentRef: "demo/dautu.pdf"}}}
+			Certificates: []firm.Certificate{{Kind: firm.STEnterprise, IssuedOn: ago(now, 0, 6, 0), DocumentRef: "demo/gcn-khcn.pdf"}},
+			IPAssets:     []firm.IPAsset{{Kind: firm.ICLayoutDesign, Number: "TK-0042", GrantedOn: ago(now, 0, 10, 0), DocumentRef: "demo/ic.pdf"}},
+			Investments:  []firm.Investment{{Fund: "Quỹ Đầu tư Mạo hiểm Cảng Xanh", Amount: 2_000_000_000, On: ago(now, 1, 0, 0), DocumentRef: "demo/dautu.pdf"}}}
 	},
 	17: func(now time.Time) firm.Evidence { // first registered (as a household business) over 5 years ago; no S&T revenue
 		return firm.Evidence{LegalForm: firm.JointStock, FirstRegisteredOn: ago(now, 6, 0, 0),

@@ -14,6 +14,7 @@ import (
 	"github.com/innoport/innoport/domain/events"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/record"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
@@ -40,6 +41,8 @@ type Stores struct {
 	ResearchOrgs transfer.Store[transfer.Org, transfer.OrgFilter]
 	TechOffers   transfer.Store[transfer.Offer, transfer.OfferFilter]
 	TechRequests transfer.Store[transfer.Request, transfer.RequestFilter]
+	// Benefits gets the incentives the demo's firms claimed.
+	Benefits incentive.BenefitStore
 	// Conversations and DetailReads get the demo's deals in progress.
 	Conversations transfer.Store[transfer.Conversation, transfer.ConversationFilter]
 	DetailReads   transfer.ReadLog
@@ -190,8 +193,44 @@ func Seed(ctx context.Context, s Stores, now time.Time) (Counts, error) {
 		return c, err
 	}
 	c.Events += 2
+	if err := seedClaims(ctx, s, now, incIDs, startupIDs); err != nil {
+		return c, err
+	}
 	c.ResearchOrgs, c.TechOffers, c.TechRequests, err = seedTransfer(ctx, s, now, startupIDs)
 	return c, err
+}
+
+// seedClaims records the incentives three demo firms claimed: the S&T
+// enterprise's tax exemption received, an innovative startup's consulting
+// support received, and infrastructure support applied for.
+func seedClaims(ctx context.Context, s Stores, now time.Time, incIDs, startupIDs []string) error {
+	for _, c := range []struct {
+		startup int
+		key     string
+		status  incentive.ClaimStatus
+		applied int // months ago
+		decided int // months ago; -1 while undecided
+		amount  value.VND
+	}{
+		{13, "st_enterprise_cit", incentive.Received, 5, 3, 180_000_000},
+		{0, "innovative_sme_consulting", incentive.Received, 7, 6, 60_000_000},
+		{5, "innovative_sme_infrastructure", incentive.Applied, 1, -1, 0},
+	} {
+		d := incentive.BenefitDraft{StartupID: startupIDs[c.startup], IncentiveKey: c.key, Status: c.status,
+			AppliedOn: ago(now, 0, c.applied, 0), Amount: c.amount}
+		if c.decided >= 0 {
+			d.DecidedOn = ago(now, 0, c.decided, 0)
+		}
+		st := startups[c.startup]
+		b := incentive.BenefitRecord{Meta: record.New(now), BenefitDraft: d, RecordedBy: "admin-1"}
+		if st.incubator >= 0 {
+			b.IncubatorID = incIDs[st.incubator]
+		}
+		if err := s.Benefits.Create(ctx, b); err != nil {
+			return fmt.Errorf("seed claim of %s: %w", c.key, err)
+		}
+	}
+	return nil
 }
 
 // endOfDay is 23:59:59 of the date d days after now, in Asia/Ho_Chi_Minh.

@@ -75,6 +75,7 @@ func Personas(ctx context.Context, s Stores) ([]Persona, error) {
 	for i, p := range progs {
 		out = append(out, Persona{"Cán bộ quản lý thử nghiệm", identity.RoleRegulator, "SandboxProgram", p.ID, p.Name, fmt.Sprint("regulator-", i+1)})
 	}
+	out = append(out, Persona{Name: "Cán bộ Sở Khoa học và Công nghệ", Role: identity.RoleOfficial, Subject: "official-1"})
 	orgs, err := s.ResearchOrgs.All(ctx, transfer.OrgFilter{})
 	if err != nil {
 		return nil, fmt.Errorf("demo personas: %w", err)

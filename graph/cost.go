@@ -50,6 +50,10 @@ func setCosts(c *generated.ComplexityRoot) {
 	q.Application = func(child int, _ string) int { return fieldCost(child) }
 	q.CheckEligibility = func(child int, _, _ string) int { return fieldCost(child) }
 	q.CriteriaSets = func(child int, _ *screening.SetStatus) int { return listCost(child, nil) }
+	q.Incentives = func(child int, _ *screening.SetStatus) int { return listCost(child, nil) }
+	// The statistics read every firm and record once: priced as a page of
+	// 100 records, so a request can ask for them once, not alias them.
+	q.CityStatistics = func(child int, _, _ value.Date) int { return storeCost * 100 }
 	q.Event = func(child int, _ string) int { return fieldCost(child) }
 	q.Events = func(child int, _ *string, _ []events.Status, first *int, _ *string) int {
 		return listCost(child, first)
@@ -107,6 +111,8 @@ func setCosts(c *generated.ComplexityRoot) {
 	c.Startup.Applications = func(child int, first *int, _ *string, _ *funding.AppStatus) int { return listCost(child, first) }
 	c.Startup.Matches = func(child int, _ matching.Kind, first *int) int { return listCost(child, first) }
 	c.Startup.DataRoomGrants = func(child int) int { return listCost(child, nil) }
+	c.Startup.Incentives = func(child int) int { return listCost(child, nil) }
+	c.Startup.IncentiveClaims = func(child int) int { return listCost(child, nil) }
 	c.Startup.DataRoomAccessLog = func(child int, first *int, _ *string) int { return listCost(child, first) }
 	c.Investor.Matches = func(child int, first *int) int { return listCost(child, first) }
 	c.Investor.PortfolioConnection = func(child int, first *int, _ *string) int { return listCost(child, first) }

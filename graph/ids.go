@@ -35,6 +35,8 @@ const (
 	typeTechOffer          = "TechOffer"
 	typeTechRequest        = "TechRequest"
 	typeConversation       = "TransferConversation"
+	typeIncentive          = "Incentive"
+	typeIncentiveClaim     = "IncentiveClaim"
 )
 
 // maxNodes bounds the IDs of one nodes query.

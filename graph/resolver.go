@@ -12,9 +12,11 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/stats"
 	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/matching"
 	"github.com/innoport/innoport/metrics"
@@ -33,7 +35,11 @@ type Resolver struct {
 	Matching  *matching.Service
 	Investing *dealflow.Service
 	// Transfer is technology transfer; TransferMatching keeps its match lists.
-	Transfer         *transfer.Service
+	Transfer *transfer.Service
+	// Catalogue is the incentives: what firms qualify for, and their claims.
+	Catalogue *incentive.Service
+	// Stats is the city's statistics, for officials and the open data.
+	Stats            *stats.Service
 	TransferMatching *matching.TransferService
 	// Users names the subjects records keep, and learns them as users sign in.
 	Users *identity.Directory

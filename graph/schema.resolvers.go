@@ -87,6 +87,10 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return loadNode(ctx, loadersOf(ctx).techRequest, raw, transfer.EntityRequest)
 	case typeConversation:
 		return nodeOf(r.Transfer.Conversation(ctx, raw))
+	case typeIncentive:
+		return nodeOf(r.Catalogue.Incentive(ctx, raw))
+	case typeIncentiveClaim:
+		return nodeOf(r.Catalogue.Benefit(ctx, raw))
 	}
 	return nil, errs.NotFoundf("đối tượng", "Object")
 }

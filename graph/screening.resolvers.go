@@ -13,6 +13,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/policy"
 	"github.com/innoport/innoport/domain/rules"
 	"github.com/innoport/innoport/domain/screening"
@@ -193,6 +194,8 @@ func (r *queryResolver) CheckExpression(ctx context.Context, language model.Expr
 		probs = funding.CheckRule(expression)
 	case model.ExpressionLanguageScreeningCriterion:
 		probs = screening.CheckCriterion(expression)
+	case model.ExpressionLanguageIncentiveCondition:
+		probs = incentive.CheckCondition(expression)
 	}
 	return expressionCheck(ctx, probs), nil
 }

@@ -23,11 +23,13 @@ import (
 	"github.com/innoport/innoport/domain/runs"
 
 	"github.com/innoport/innoport/domain/funding"
+	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/matching"
+	"github.com/innoport/innoport/opendata"
 	"github.com/innoport/innoport/search/indexer"
 )
 
@@ -98,6 +100,25 @@ func RemindTransferRegistrations(svc *transfer.Service, schedule string) Job {
 	return Job{Name: "remind-transfer-registrations", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
 		n, err := svc.RemindRegistrations(ctx)
 		return fmt.Sprintf("reminded %d agreements of their missing registration", n), err
+	}}
+}
+
+// JudgeIncentives judges every firm on every incentive in force and stores
+// the standings that changed, for the city's statistics; it runs on the
+// screening schedule.
+func JudgeIncentives(svc *incentive.Service, schedule string) Job {
+	return Job{Name: "judge-incentives", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
+		st, err := svc.Judge(ctx, nil)
+		return fmt.Sprintf("judged %d firms on %d incentives in all, %d standings changed", st.Firms, st.Judgements, st.Changed), err
+	}}
+}
+
+// PublishOpenData computes the open data and publishes it under
+// /open-data/.
+func PublishOpenData(p *opendata.Publisher, schedule string) Job {
+	return Job{Name: "publish-open-data", Schedule: schedule, Run: func(ctx context.Context) (string, error) {
+		n, err := p.Publish(ctx)
+		return fmt.Sprintf("published %d data sets", n), err
 	}}
 }
 

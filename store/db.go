@@ -62,6 +62,10 @@ const (
 	colConversations   = "transfer_conversations"
 	colOfferReads      = "tech_offer_reads"
 	colTransferLists   = "transfer_match_lists"
+	colIncentives      = "incentives"
+	colStandings       = "incentive_standings"
+	colBenefits        = "incentive_benefits"
+	colOpenData        = "open_data"
 )
 
 // collections are every collection of the database.
@@ -69,7 +73,7 @@ var collections = []string{colStartups, colIncubators, colInvestors, colMentors,
 	colReviewers, colCriteriaSets, colResults, colPrograms, colSandboxApps, colLeases, colRuns, colUsers, colMatchLists,
 	colMatchFeedback, colEvents, colEventBoards, colMeetingRequests, colSearchOutbox, colDeals, colSavedSearches,
 	colNotifications, colGrants, colDataRoomLog, colResearchOrgs, colTechOffers, colTechRequests, colConversations,
-	colOfferReads, colTransferLists}
+	colOfferReads, colTransferLists, colIncentives, colStandings, colBenefits, colOpenData}
 
 // DB is a connection to one database.
 type DB struct {
@@ -251,6 +255,16 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 			{Keys: bson.D{{Key: "key", Value: 1}, {Key: "setVersion", Value: 1}},
 				Options: options.Index().SetUnique(true).SetName("one_set_per_key_version")},
 			{Keys: bson.D{{Key: "status", Value: 1}}},
+		},
+		colIncentives: {
+			{Keys: bson.D{{Key: "key", Value: 1}, {Key: "incentiveVersion", Value: 1}},
+				Options: options.Index().SetUnique(true).SetName("one_incentive_per_key_version")},
+		},
+		colStandings: {
+			{Keys: bson.D{{Key: "startupId", Value: 1}}},
+		},
+		colBenefits: {
+			{Keys: bson.D{{Key: "startupId", Value: 1}, {Key: "_id", Value: 1}}},
 		},
 		colSandboxApps: {
 			{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "status", Value: 1}}},

@@ -12,6 +12,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/transfer"
@@ -26,6 +27,10 @@ func validCriteriaSet(s *screening.CriteriaSet) {
 	s.Criteria[1].Key, s.Criteria[1].Group = "alt_a", "grounds"
 	s.Criteria[2].Key, s.Criteria[2].Group = "alt_b", "grounds"
 }
+
+// ungrouped makes a filled incentive's condition required: a group needs
+// two alternatives.
+func ungrouped(i *incentive.Incentive) { i.Conditions[0].Group = "" }
 
 // grantedRight makes a filled offer's IP right a title granted: a pending
 // application has no grant date.
@@ -141,6 +146,8 @@ var valid = map[reflect.Type]any{
 	reflect.TypeOf(transfer.RequestStatus("")):           transfer.RequestOpen,
 	reflect.TypeOf(transfer.Stage("")):                   transfer.Agreed,
 	reflect.TypeOf(must(value.NewPhone("0912345678"))):   must(value.NewPhone("0912345678")),
+	reflect.TypeOf(incentive.BenefitKind("")):            incentive.Grant,
+	reflect.TypeOf(incentive.Period("")):                 incentive.PerYear,
 }
 
 func must[T any](v T, err error) T {

@@ -192,8 +192,9 @@ func (r *repo[E, D]) page(ctx context.Context, filter bson.D, p value.Page) (val
 	return value.Slice[E]{Items: es}, nil
 }
 
-// each calls fn for every entity, streaming one pass over the collection.
-func (r *repo[E, D]) each(ctx context.Context, fn func(E) error) error {
+// Each calls fn for every entity, streaming one pass over the collection in
+// no particular order: the cheapest full read on both MongoDB and FerretDB.
+func (r *repo[E, D]) Each(ctx context.Context, fn func(E) error) error {
 	cur, err := r.coll.Find(ctx, bson.D{}, options.Find().SetBatchSize(1000))
 	if err != nil {
 		return errs.Internalf(err, "scan %s", r.coll.Name())

@@ -36,6 +36,10 @@ type Repositories struct {
 	Conversations       *Conversations
 	DetailReads         *DetailReads
 	TransferLists       *MatchLists
+	Incentives          *Incentives
+	Standings           *Standings
+	Benefits            *Benefits
+	OpenData            *OpenData
 }
 
 // NewRepositories makes every repository of db.
@@ -52,5 +56,7 @@ func NewRepositories(db *DB) Repositories {
 		Users:        NewUsers(db),
 		ResearchOrgs: NewResearchOrgs(db), TechOffers: NewTechOffers(db), TechRequests: NewTechRequests(db),
 		Conversations: NewConversations(db), DetailReads: NewDetailReads(db), TransferLists: NewTransferLists(db),
+		Incentives: NewIncentives(db), Standings: NewStandings(db), Benefits: NewBenefits(db),
+		OpenData: NewOpenData(db),
 	}
 }

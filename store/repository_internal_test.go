@@ -14,6 +14,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/innoport/innoport/domain/errs"
+	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/transfer"
 )
@@ -52,7 +53,7 @@ func TestEveryRepositoryKeepsTheContract(t *testing.T) {
 			n++
 		}
 	}
-	assert.Equal(t, 21, n, "the repositories of records")
+	assert.Equal(t, 24, n, "the repositories of records")
 }
 
 // contracted is a repository of records: every one embeds repo.
@@ -63,6 +64,7 @@ type contracted interface {
 // prepared makes filled records of some kinds valid (see filler).
 var prepared = map[string]func(any){
 	"CriteriaSets": func(e any) { validCriteriaSet(e.(*screening.CriteriaSet)) },
+	"Incentives":   func(e any) { ungrouped(e.(*incentive.Incentive)) },
 	"Requests":     func(e any) { consistentThread(e.(*thread)) },
 	"TechOffers":   func(e any) { grantedRight(e.(*transfer.Offer)) },
 }

@@ -40,8 +40,7 @@ func criteriaSetToDoc(s screening.CriteriaSet) criteriaSetDoc {
 	d := criteriaSetDoc{Meta: metaToDoc(s.Meta), Key: s.Key, SetVersion: s.SetVersion, Status: string(s.Status),
 		TitleVI: s.TitleVI, TitleEN: s.TitleEN, LegalBasis: s.LegalBasis, EffectiveFrom: dateDoc(s.EffectiveFrom)}
 	for _, c := range s.Criteria {
-		d.Criteria = append(d.Criteria, screenCriterionDoc{Key: c.Key, Group: c.Group, Expression: c.Expression,
-			PassVI: c.PassVI, PassEN: c.PassEN, FailVI: c.FailVI, FailEN: c.FailEN, Needs: names(c.Needs)})
+		d.Criteria = append(d.Criteria, criterionToDoc(c))
 	}
 	return d
 }
@@ -52,12 +51,7 @@ func criteriaSetToDomain(d criteriaSetDoc) (screening.CriteriaSet, error) {
 	spec := screening.SetSpec{Key: d.Key, TitleVI: d.TitleVI, TitleEN: d.TitleEN, LegalBasis: d.LegalBasis,
 		EffectiveFrom: dateOf(d.EffectiveFrom)}
 	for _, c := range d.Criteria {
-		crit := screening.Criterion{Key: c.Key, Group: c.Group, Expression: c.Expression,
-			PassVI: c.PassVI, PassEN: c.PassEN, FailVI: c.FailVI, FailEN: c.FailEN}
-		for _, n := range c.Needs {
-			crit.Needs = append(crit.Needs, screening.DataKey(n))
-		}
-		spec.Criteria = append(spec.Criteria, crit)
+		spec.Criteria = append(spec.Criteria, criterionToDomain(c))
 	}
 	spec, err := screening.NewSetSpec(spec)
 	if err != nil {
@@ -120,10 +114,8 @@ type changeDoc struct {
 
 func resultToDoc(r screening.Result) resultDoc {
 	d := resultDoc{Meta: metaToDoc(r.Meta), StartupID: r.StartupID, IncubatorID: r.IncubatorID, SetKey: r.SetKey,
-		SetVersion: r.SetVersion, Status: string(r.Status), AsOf: dateDoc(r.AsOf), History: []changeDoc{}}
-	for _, o := range r.Outcomes {
-		d.Outcomes = append(d.Outcomes, outcomeDoc{Key: o.Key, Group: o.Group, Passed: o.Passed, Missing: names(o.Missing), Error: o.Error})
-	}
+		SetVersion: r.SetVersion, Status: string(r.Status), AsOf: dateDoc(r.AsOf), Outcomes: outcomesToDoc(r.Outcomes),
+		History: []changeDoc{}}
 	for _, c := range r.History {
 		d.History = append(d.History, changeDoc{At: c.At, From: string(c.From), To: string(c.To), SetVersion: c.SetVersion})
 	}
@@ -132,14 +124,7 @@ func resultToDoc(r screening.Result) resultDoc {
 
 func resultToDomain(d resultDoc) (screening.Result, error) {
 	r := screening.Result{Meta: d.Meta.toDomain(), StartupID: d.StartupID, IncubatorID: d.IncubatorID, SetKey: d.SetKey,
-		SetVersion: d.SetVersion, Status: screening.Status(d.Status), AsOf: dateOf(d.AsOf)}
-	for _, o := range d.Outcomes {
-		out := screening.Outcome{Key: o.Key, Group: o.Group, Passed: o.Passed, Error: o.Error}
-		for _, m := range o.Missing {
-			out.Missing = append(out.Missing, screening.DataKey(m))
-		}
-		r.Outcomes = append(r.Outcomes, out)
-	}
+		SetVersion: d.SetVersion, Status: screening.Status(d.Status), AsOf: dateOf(d.AsOf), Outcomes: outcomesToDomain(d.Outcomes)}
 	for _, c := range d.History {
 		r.History = append(r.History, screening.Change{At: c.At.UTC(), From: screening.Status(c.From),
 			To: screening.Status(c.To), SetVersion: c.SetVersion})
@@ -179,20 +164,48 @@ func (s *Results) Find(ctx context.Context, f screening.ResultFilter) ([]screeni
 // Save inserts new results in bulk and replaces changed ones, each only over
 // the version it read; a replace that lost a race is left to the next run.
 func (s *Results) Save(ctx context.Context, inserts, replaces []screening.Result) error {
+	return saveBatch(ctx, &s.repo, inserts, replaces)
+}
+
+// saveBatch inserts new records in bulk and replaces changed ones, each
+// only over the version it read; a replace that lost a race is left to the
+// next run. Screening results and incentive standings are saved so.
+func saveBatch[E any, D any](ctx context.Context, r *repo[E, D], inserts, replaces []E) error {
 	var models []mongo.WriteModel
-	for _, r := range inserts {
-		models = append(models, mongo.NewInsertOneModel().SetDocument(resultToDoc(r)))
+	for _, e := range inserts {
+		models = append(models, mongo.NewInsertOneModel().SetDocument(r.toDoc(e)))
 	}
-	for _, r := range replaces {
-		read := r.Version
-		r.Version++
+	for _, e := range replaces {
+		m := r.meta(&e)
+		read := m.Version
+		m.Version++
 		models = append(models, mongo.NewReplaceOneModel().
-			SetFilter(bson.D{{Key: "_id", Value: r.ID}, {Key: "version", Value: read}}).SetReplacement(resultToDoc(r)))
+			SetFilter(bson.D{{Key: "_id", Value: m.ID}, {Key: "version", Value: read}}).SetReplacement(r.toDoc(e)))
 	}
-	if err := bulkWrite(ctx, s.coll, models, true); err != nil {
-		return errs.Internalf(err, "save screening results")
+	if err := bulkWrite(ctx, r.coll, models, true); err != nil {
+		return errs.Internalf(err, "save %s", r.coll.Name())
 	}
 	return nil
+}
+
+func outcomesToDoc(in []screening.Outcome) []outcomeDoc {
+	out := make([]outcomeDoc, 0, len(in))
+	for _, o := range in {
+		out = append(out, outcomeDoc{Key: o.Key, Group: o.Group, Passed: o.Passed, Missing: names(o.Missing), Error: o.Error})
+	}
+	return out
+}
+
+func outcomesToDomain(in []outcomeDoc) []screening.Outcome {
+	var out []screening.Outcome
+	for _, o := range in {
+		oc := screening.Outcome{Key: o.Key, Group: o.Group, Passed: o.Passed, Error: o.Error}
+		for _, m := range o.Missing {
+			oc.Missing = append(oc.Missing, screening.DataKey(m))
+		}
+		out = append(out, oc)
+	}
+	return out
 }
 
 // CountByStatus counts the results matching f per status.

@@ -203,20 +203,20 @@ func (s SearchSource) Each(ctx context.Context, t search.Type, fn func(search.Do
 	case search.Startup:
 		return s.startups.Each(ctx, func(x firm.Startup) error { return fn(search.StartupDoc(x)) })
 	case search.FundCall:
-		return s.calls.each(ctx, func(x funding.Call) error {
+		return s.calls.Each(ctx, func(x funding.Call) error {
 			if d, ok := search.CallDoc(x); ok {
 				return fn(d)
 			}
 			return nil
 		})
 	case search.Investor:
-		return s.investors.each(ctx, func(x ecosystem.Investor) error { return fn(search.InvestorDoc(x)) })
+		return s.investors.Each(ctx, func(x ecosystem.Investor) error { return fn(search.InvestorDoc(x)) })
 	case search.Mentor:
-		return s.mentors.each(ctx, func(x ecosystem.Mentor) error { return fn(search.MentorDoc(x)) })
+		return s.mentors.Each(ctx, func(x ecosystem.Mentor) error { return fn(search.MentorDoc(x)) })
 	case search.TechOffer:
-		return s.offers.each(ctx, func(x transfer.Offer) error { return ifSearchable(search.OfferDoc(x))(fn) })
+		return s.offers.Each(ctx, func(x transfer.Offer) error { return ifSearchable(search.OfferDoc(x))(fn) })
 	case search.TechRequest:
-		return s.requests.each(ctx, func(x transfer.Request) error { return ifSearchable(search.RequestDoc(x))(fn) })
+		return s.requests.Each(ctx, func(x transfer.Request) error { return ifSearchable(search.RequestDoc(x))(fn) })
 	}
 	return nil
 }

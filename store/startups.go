@@ -268,12 +268,6 @@ func (s *Startups) CountByIncubator(ctx context.Context, ids []string) (map[stri
 	return out, nil
 }
 
-// Each calls fn for every startup, streaming one pass over the collection in
-// no particular order: the cheapest full read on both MongoDB and FerretDB.
-func (s *Startups) Each(ctx context.Context, fn func(firm.Startup) error) error {
-	return s.each(ctx, fn)
-}
-
 // ByTaxCodes finds the startups registered with any of codes, by tax code:
 // one query per 500 codes, since on FerretDB's SQLite backend each query
 // scans the collection whatever its filter.

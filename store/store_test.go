@@ -32,7 +32,7 @@ func seeded(t *testing.T) (*store.DB, demo.Stores) {
 		CriteriaSets: store.NewCriteriaSets(db), Programs: store.NewPrograms(db),
 		SandboxApplications: store.NewSandboxApplications(db), Events: store.NewEvents(db), Boards: store.NewBoards(db),
 		ResearchOrgs: store.NewResearchOrgs(db), TechOffers: store.NewTechOffers(db), TechRequests: store.NewTechRequests(db),
-		Conversations: store.NewConversations(db), DetailReads: store.NewDetailReads(db),
+		Conversations: store.NewConversations(db), DetailReads: store.NewDetailReads(db), Benefits: store.NewBenefits(db),
 	}
 	_, err := demo.Seed(context.Background(), s, now)
 	require.NoError(t, err)

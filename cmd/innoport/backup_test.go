@@ -28,7 +28,7 @@ func embeddedApp(t *testing.T, dataDir string) *app.App {
 	ctx := context.Background()
 	a, err := app.New(ctx, app.Config{DataDir: dataDir, DBName: "innoport", MaxBodyBytes: 1 << 20, MaxDepth: 12,
 		MaxComplexity: 5000, MaxAliases: 50, CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off,
-		MatchesSchedule: jobs.Off, RemindersSchedule: jobs.Off, ReindexSchedule: jobs.Off, MatchesK: 20, Instance: "test", JobLeaseTTL: time.Minute},
+		MatchesSchedule: jobs.Off, RemindersSchedule: jobs.Off, OpenDataSchedule: jobs.Off, ReindexSchedule: jobs.Off, MatchesK: 20, Instance: "test", JobLeaseTTL: time.Minute},
 		clock.System{}, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})))
 	require.NoError(t, err)
 	return a

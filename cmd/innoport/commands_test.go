@@ -56,7 +56,7 @@ func newDemoStore(t *testing.T) *demoStore {
 	d := &demoStore{uri: storetest.URI(t), db: storetest.DBName(), clock: clock.NewManual(time.Now())}
 	a, err := app.New(ctx, app.Config{MongoURI: d.uri, DBName: d.db, JWTSecret: testSecret, MaxBodyBytes: 1 << 20, MaxDepth: 12,
 		MaxComplexity: 5000, MaxAliases: 50, CloseCallsSchedule: jobs.Off, ScreeningSchedule: jobs.Off, SandboxSchedule: jobs.Off,
-		MatchesSchedule: jobs.Off, RemindersSchedule: jobs.Off, ReindexSchedule: jobs.Off, MatchesK: 20, Instance: "test", JobLeaseTTL: time.Minute},
+		MatchesSchedule: jobs.Off, RemindersSchedule: jobs.Off, OpenDataSchedule: jobs.Off, ReindexSchedule: jobs.Off, MatchesK: 20, Instance: "test", JobLeaseTTL: time.Minute},
 		d.clock, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError})))
 	require.NoError(t, err)
 	t.Cleanup(func() { a.Close(ctx) })

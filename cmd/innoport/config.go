@@ -74,6 +74,8 @@ func parseConfig(name string, args []string, getenv func(string) string, extra .
 		`when to flag overdue sandbox service levels: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
 	fs.StringVar(&c.RemindersSchedule, "schedule-reminders", env("INNOPORT_SCHEDULE_REMINDERS", "0 8 * * *"),
 		`when to remind the sides of technology-transfer agreements missing their registration: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
+	fs.StringVar(&c.OpenDataSchedule, "schedule-open-data", env("INNOPORT_SCHEDULE_OPEN_DATA", "30 2 * * *"),
+		`when to compute and publish the open data under /open-data/: a cron spec in Asia/Ho_Chi_Minh, or "off"`)
 	fs.StringVar(&c.MatchesSchedule, "schedule-matches", env("INNOPORT_SCHEDULE_MATCHES", "30 3 * * *"),
 		`when to rescore every match list: a cron spec in Asia/Ho_Chi_Minh, or "off"; changes rescore their own matches within seconds`)
 	fs.StringVar(&c.Instance, "instance", env("INNOPORT_INSTANCE", defaultInstance()), "this replica's name in job leases and run records")

@@ -21,12 +21,13 @@ const (
 	RoleReviewer         Role = "REVIEWER"
 	RoleRegulator        Role = "REGULATOR"
 	RoleTTOManager       Role = "TTO_MANAGER"
+	RoleOfficial         Role = "OFFICIAL"
 )
 
 // Roles lists every role.
 func Roles() []Role {
 	return []Role{RoleAdmin, RoleIncubatorManager, RoleFundManager, RoleInvestor,
-		RoleStartupMember, RoleReviewer, RoleRegulator, RoleTTOManager}
+		RoleStartupMember, RoleReviewer, RoleRegulator, RoleTTOManager, RoleOfficial}
 }
 
 // ParseRole validates a role name.

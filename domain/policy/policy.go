@@ -125,6 +125,12 @@ func CreateSandboxProgram(p identity.Principal) error {
 	return allow(p, p.Has(identity.RoleAdmin))
 }
 
+// ViewCityStatistics allows city officials and admins to read the city's
+// statistics (open data publishes them to everyone, suppressed).
+func ViewCityStatistics(p identity.Principal) error {
+	return allow(p, p.Has(identity.RoleAdmin) || p.Has(identity.RoleOfficial))
+}
+
 // OperateJobs allows admins to see scheduled jobs, their runs, and run them.
 func OperateJobs(p identity.Principal) error {
 	return allow(p, p.Has(identity.RoleAdmin))

@@ -584,13 +584,13 @@ func (s *Service) CountApplications(ctx context.Context, f Filter) (int, error) 
 
 // Register is the public register of firms in or after testing.
 func (s *Service) Register(ctx context.Context, pg value.Page) (value.Slice[Application], error) {
-	return s.apps.List(ctx, registered, pg)
+	return s.apps.List(ctx, Registered, pg)
 }
 
 // CountRegister counts the firms of the public register.
 func (s *Service) CountRegister(ctx context.Context) (int, error) {
-	return s.apps.Count(ctx, registered)
+	return s.apps.Count(ctx, Registered)
 }
 
-// registered selects the applications the public register lists.
-var registered = Filter{Statuses: []Status{Testing, Suspended, Exited}}
+// Registered selects the applications the public register lists.
+var Registered = Filter{Statuses: []Status{Testing, Suspended, Exited}}

@@ -11,6 +11,7 @@ import (
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/record"
+	"github.com/innoport/innoport/domain/rules"
 	"github.com/innoport/innoport/domain/value"
 )
 
@@ -83,55 +84,67 @@ func NewSetSpec(in SetSpec) (SetSpec, error) {
 	if len(in.Criteria) == 0 {
 		list.Add(errs.Required("criteria"))
 	}
+	criteria, err := CheckCriteria(in.Criteria, compiler)
+	list.Check(err, "criteria")
+	in.Criteria = criteria
+	return in, list.Err()
+}
+
+// CheckCriteria validates criteria, compiling each expression with c; every
+// problem is reported at its path under the list (0.key, 1.expression, …).
+// Criteria sets check theirs with screening's compiler, and rules built on
+// criteria (incentives' conditions) with their own.
+func CheckCriteria(in []Criterion, c *rules.Compiler) ([]Criterion, error) {
+	var list errs.List
+	var err error
 	seen := map[string]bool{}
-	out := make([]Criterion, 0, len(in.Criteria))
-	for i, c := range in.Criteria {
-		at := []string{"criteria", fmt.Sprint(i)}
-		if err := value.Key(c.Key); err != nil {
+	out := make([]Criterion, 0, len(in))
+	for i, cr := range in {
+		at := []string{fmt.Sprint(i)}
+		if err := value.Key(cr.Key); err != nil {
 			list.Check(err, append(at, "key")...)
-		} else if seen[c.Key] {
+		} else if seen[cr.Key] {
 			list.Add(errs.InvalidValue("Khóa tiêu chí bị trùng.", "The criterion key is used twice.", append(at, "key")...))
 		}
-		seen[c.Key] = true
-		if c.Group != "" {
-			list.Check(value.Key(c.Group), append(at, "group")...)
+		seen[cr.Key] = true
+		if cr.Group != "" {
+			list.Check(value.Key(cr.Group), append(at, "group")...)
 		}
-		c.Expression = strings.TrimSpace(c.Expression)
-		if c.Expression == "" {
+		cr.Expression = strings.TrimSpace(cr.Expression)
+		if cr.Expression == "" {
 			list.Add(errs.Required(append(at, "expression")...))
-		} else if _, err := compiler.Program(c.Expression); err != nil {
+		} else if _, err := c.Program(cr.Expression); err != nil {
 			list.Check(err, append(at, "expression")...)
 		}
 		for _, t := range []struct {
 			s     *string
 			field string
-		}{{&c.PassVI, "passReason"}, {&c.PassEN, "passReasonEn"}, {&c.FailVI, "failReason"}, {&c.FailEN, "failReasonEn"}} {
+		}{{&cr.PassVI, "passReason"}, {&cr.PassEN, "passReasonEn"}, {&cr.FailVI, "failReason"}, {&cr.FailEN, "failReasonEn"}} {
 			*t.s, err = value.Text(*t.s, true, 500)
 			list.Check(err, append(at, t.field)...)
 		}
-		for j, k := range c.Needs {
-			if !knownData(k) {
+		for j, k := range cr.Needs {
+			if !KnownData(k) {
 				list.Add(errs.InvalidValue(fmt.Sprintf("Dữ liệu %q không tồn tại.", k), fmt.Sprintf("There is no data %q.", k),
 					append(at, "needs", fmt.Sprint(j))...))
 			}
 		}
-		c.Needs = value.Unique(c.Needs)
-		out = append(out, c)
+		cr.Needs = value.Unique(cr.Needs)
+		out = append(out, cr)
 	}
-	in.Criteria = out
 	groups := map[string]int{}
-	for _, c := range out {
-		if c.Group != "" {
-			groups[c.Group]++
+	for _, cr := range out {
+		if cr.Group != "" {
+			groups[cr.Group]++
 		}
 	}
 	for g, n := range groups {
 		if n < 2 {
 			list.Add(errs.InvalidValue(fmt.Sprintf("Nhóm %q cần ít nhất hai tiêu chí thay thế nhau.", g),
-				fmt.Sprintf("Group %q needs at least two alternative criteria.", g), "criteria"))
+				fmt.Sprintf("Group %q needs at least two alternative criteria.", g)))
 		}
 	}
-	return in, list.Err()
+	return out, list.Err()
 }
 
 // Status is a firm's screening outcome against one set.
@@ -177,6 +190,7 @@ func Compile(s CriteriaSet) (*Plan, error) {
 // evaluate it against every set.
 type Subject struct {
 	firm firm.Startup
+	asOf value.Date
 	vars interpreter.Activation
 }
 
@@ -186,17 +200,40 @@ func NewSubject(s firm.Startup, asOf value.Date) *Subject {
 	if err != nil {
 		panic(err) // a map of bindings always makes an activation
 	}
-	return &Subject{firm: s, vars: vars}
+	return &Subject{firm: s, asOf: asOf, vars: vars}
+}
+
+// Firm is the firm the subject describes.
+func (s *Subject) Firm() firm.Startup { return s.firm }
+
+// AsOf is the date the subject is evaluated for.
+func (s *Subject) AsOf() value.Date { return s.asOf }
+
+// With returns the subject with more variables bound, for rules that read
+// more than a firm (an incentive's conditions read its screening too).
+func (s *Subject) With(bindings map[string]any) *Subject {
+	more, err := interpreter.NewActivation(bindings)
+	if err != nil {
+		panic(err) // a map of bindings always makes an activation
+	}
+	return &Subject{firm: s.firm, asOf: s.asOf, vars: interpreter.NewHierarchicalActivation(s.vars, more)}
 }
 
 // Evaluate screens one firm. A failing required criterion, or a group none of
 // whose alternatives passes, makes the firm NOT_ELIGIBLE — unless what failed
 // lacked the data it needs, which makes it NEEDS_EVIDENCE.
 func (p *Plan) Evaluate(sub *Subject) (Status, []Outcome) {
+	return Judge(p.Set.Criteria, p.progs, sub)
+}
+
+// Judge evaluates criteria, whose programs progs are in the same order, for
+// a subject, as Plan.Evaluate does; rules built on screening's criteria
+// (incentives' conditions) are judged by it too.
+func Judge(criteria []Criterion, progs []cel.Program, sub *Subject) (Status, []Outcome) {
 	s := sub.firm
-	outcomes := make([]Outcome, len(p.progs))
-	for i, prg := range p.progs {
-		c := p.Set.Criteria[i]
+	outcomes := make([]Outcome, len(progs))
+	for i, prg := range progs {
+		c := criteria[i]
 		o := Outcome{Key: c.Key, Group: c.Group}
 		v, _, err := prg.Eval(sub.vars)
 		if err != nil {

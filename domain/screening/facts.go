@@ -29,6 +29,11 @@ type FirmFacts struct {
 	Investments       []*InvestmentFact  `cel:"investments"`
 	Confirmations     []*ConfirmFact     `cel:"confirmations"`
 	Revenue           []*RevenueFact     `cel:"revenue"`
+	Sectors           []string           `cel:"sectors"`
+	Ward              string             `cel:"ward"`
+	Stage             string             `cel:"stage"`
+	TeamSize          int64              `cel:"teamSize"`
+	Incubated         bool               `cel:"incubated"`
 }
 
 // IPAssetFact is an IP asset as criteria see it.
@@ -76,7 +81,11 @@ type RevenueFact struct {
 func FactsOf(s firm.Startup) *FirmFacts {
 	e := s.Evidence
 	f := &FirmFacts{LegalForm: string(e.LegalForm), FoundedOn: s.FoundedOn.Start(), PublicOffering: e.PublicOffering,
-		FirstRegisteredOn: s.FoundedOn.Start()}
+		FirstRegisteredOn: s.FoundedOn.Start(), Ward: s.Ward.String(), Stage: string(s.Stage),
+		TeamSize: int64(s.TeamSize), Incubated: s.IncubatorID != ""}
+	for _, sec := range s.Sectors {
+		f.Sectors = append(f.Sectors, string(sec))
+	}
 	if !e.FirstRegisteredOn.IsZero() {
 		f.FirstRegisteredOn = e.FirstRegisteredOn.Start()
 	}
@@ -148,7 +157,8 @@ func has(s firm.Startup, k DataKey) bool {
 	return false
 }
 
-func knownData(k DataKey) bool {
+// KnownData reports whether k names data a criterion can need.
+func KnownData(k DataKey) bool {
 	switch k {
 	case DataLegalForm, DataFirstRegisteredOn, DataIPAssets, DataAwards, DataCertificates,
 		DataInvestments, DataConfirmations, DataRevenue:
@@ -157,17 +167,24 @@ func knownData(k DataKey) bool {
 	return false
 }
 
-// compiler compiles criteria over `firm` and `asOf` (the evaluation date,
-// midnight in Asia/Ho_Chi_Minh), with the calendar functions of package rules.
-var compiler = func() *rules.Compiler {
-	e, err := cel.NewEnv(
+// FirmEnv declares `firm` (FirmFacts) and `asOf` (the evaluation date,
+// midnight in Asia/Ho_Chi_Minh) with the calendar functions of package
+// rules: what criteria read, and what rules built on screening (such as
+// incentives' conditions) read besides their own variables.
+func FirmEnv() []cel.EnvOption {
+	return []cel.EnvOption{
 		ext.NativeTypes(reflect.TypeOf(&FirmFacts{}), reflect.TypeOf(&IPAssetFact{}), reflect.TypeOf(&AwardFact{}),
 			reflect.TypeOf(&CertificateFact{}), reflect.TypeOf(&InvestmentFact{}), reflect.TypeOf(&ConfirmFact{}),
 			reflect.TypeOf(&RevenueFact{}), ext.ParseStructTags(true)),
 		cel.Variable("firm", cel.ObjectType("screening.FirmFacts")),
 		cel.Variable("asOf", cel.TimestampType),
 		rules.Calendar(),
-	)
+	}
+}
+
+// compiler compiles criteria over FirmEnv.
+var compiler = func() *rules.Compiler {
+	e, err := cel.NewEnv(FirmEnv()...)
 	if err != nil {
 		panic(err) // the declarations are constant
 	}

@@ -199,9 +199,9 @@ func (s *Service) RetireSet(ctx context.Context, id string, version int64) (Crit
 	})
 }
 
-// activePlans compiles the active version of every key; if a publication is
-// half done, the higher version wins.
-func (s *Service) activePlans(ctx context.Context) ([]*Plan, error) {
+// ActivePlans compiles the active version of every key, by key; if a
+// publication is half done, the higher version wins.
+func (s *Service) ActivePlans(ctx context.Context) ([]*Plan, error) {
 	active, err := s.sets.List(ctx, SetActive)
 	if err != nil {
 		return nil, err
@@ -234,7 +234,7 @@ type Stats struct {
 // otherwise just those (after a profile change). Runs are idempotent, so
 // replicas and retries may overlap.
 func (s *Service) Screen(ctx context.Context, ids []string) (Stats, error) {
-	plans, err := s.activePlans(ctx)
+	plans, err := s.ActivePlans(ctx)
 	if err != nil || len(plans) == 0 {
 		return Stats{}, err
 	}

@@ -103,6 +103,11 @@ const (
 	SpinOff             Cooperation = "SPIN_OFF"
 )
 
+// Cooperations lists the kinds of cooperation.
+func Cooperations() []Cooperation {
+	return []Cooperation{Licence, IPSale, JointRnD, TechnicalAssistance, SpinOff}
+}
+
 var cooperationLabels = value.Labels[Cooperation]{
 	Licence: {"li-xăng", "licence"}, IPSale: {"chuyển nhượng quyền sở hữu", "sale of IP"},
 	JointRnD: {"hợp tác nghiên cứu", "joint R&D"}, TechnicalAssistance: {"hỗ trợ kỹ thuật", "technical assistance"},

@@ -20,9 +20,11 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
+	"github.com/innoport/innoport/domain/stats"
 	"github.com/innoport/innoport/domain/transfer"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
@@ -54,6 +56,7 @@ type Config struct {
 type ResolverRoot interface {
 	Application() ApplicationResolver
 	ApplicationTransition() ApplicationTransitionResolver
+	Benefit() BenefitResolver
 	Certificate() CertificateResolver
 	Contact() ContactResolver
 	CriteriaSet() CriteriaSetResolver
@@ -70,6 +73,9 @@ type ResolverRoot interface {
 	Fund() FundResolver
 	FundCall() FundCallResolver
 	IPAsset() IPAssetResolver
+	Incentive() IncentiveResolver
+	IncentiveClaim() IncentiveClaimResolver
+	IncentiveCondition() IncentiveConditionResolver
 	Incubator() IncubatorResolver
 	Investor() InvestorResolver
 	JobRun() JobRunResolver
@@ -98,6 +104,8 @@ type ResolverRoot interface {
 	ScreeningResult() ScreeningResultResolver
 	SectorInfo() SectorInfoResolver
 	Startup() StartupResolver
+	StatisticPoint() StatisticPointResolver
+	StatisticSeries() StatisticSeriesResolver
 	TechOffer() TechOfferResolver
 	TechOfferRead() TechOfferReadResolver
 	TechRequest() TechRequestResolver
@@ -185,11 +193,27 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 	}
 
+	Benefit struct {
+		CapPeriod      func(childComplexity int) int
+		CapVnd         func(childComplexity int) int
+		DurationMonths func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		RatePercent    func(childComplexity int) int
+		Terms          func(childComplexity int) int
+	}
+
 	Certificate struct {
 		DocumentRef func(childComplexity int) int
 		ExpiresOn   func(childComplexity int) int
 		IssuedOn    func(childComplexity int) int
 		Kind        func(childComplexity int) int
+	}
+
+	CityStatistics struct {
+		ComputedAt func(childComplexity int) int
+		From       func(childComplexity int) int
+		Series     func(childComplexity int) int
+		To         func(childComplexity int) int
 	}
 
 	Contact struct {
@@ -501,6 +525,13 @@ type ComplexityRoot struct {
 		Revenue     func(childComplexity int) int
 	}
 
+	FirmIncentive struct {
+		Conditions func(childComplexity int) int
+		Incentive  func(childComplexity int) int
+		Standing   func(childComplexity int) int
+		Unlock     func(childComplexity int) int
+	}
+
 	Fund struct {
 		Calls           func(childComplexity int) int
 		CallsConnection func(childComplexity int, first *int, after *string) int
@@ -574,6 +605,60 @@ type ComplexityRoot struct {
 
 	ImportStartupsPayload struct {
 		Report     func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	Incentive struct {
+		ApplyURL         func(childComplexity int) int
+		Article          func(childComplexity int) int
+		Authority        func(childComplexity int) int
+		Benefit          func(childComplexity int) int
+		Conditions       func(childComplexity int) int
+		EffectiveFrom    func(childComplexity int) int
+		EffectiveTo      func(childComplexity int) int
+		Example          func(childComplexity int) int
+		HowToApply       func(childComplexity int) int
+		ID               func(childComplexity int) int
+		IncentiveVersion func(childComplexity int) int
+		Key              func(childComplexity int) int
+		LegalBasis       func(childComplexity int) int
+		Status           func(childComplexity int) int
+		Summary          func(childComplexity int) int
+		SummaryLocalized func(childComplexity int) int
+		Title            func(childComplexity int) int
+		TitleLocalized   func(childComplexity int) int
+		Version          func(childComplexity int) int
+	}
+
+	IncentiveClaim struct {
+		Amount       func(childComplexity int) int
+		AppliedOn    func(childComplexity int) int
+		DecidedOn    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		IncentiveKey func(childComplexity int) int
+		Note         func(childComplexity int) int
+		Startup      func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Version      func(childComplexity int) int
+	}
+
+	IncentiveClaimPayload struct {
+		Claim      func(childComplexity int) int
+		UserErrors func(childComplexity int) int
+	}
+
+	IncentiveCondition struct {
+		Expression          func(childComplexity int) int
+		FailReasonLocalized func(childComplexity int) int
+		Group               func(childComplexity int) int
+		Key                 func(childComplexity int) int
+		Needs               func(childComplexity int) int
+		PassReasonLocalized func(childComplexity int) int
+		UnlockLocalized     func(childComplexity int) int
+	}
+
+	IncentivePayload struct {
+		Incentive  func(childComplexity int) int
 		UserErrors func(childComplexity int) int
 	}
 
@@ -834,6 +919,7 @@ type ComplexityRoot struct {
 		CreateEvent                   func(childComplexity int, input model.CreateEventInput) int
 		CreateFund                    func(childComplexity int, input model.CreateFundInput) int
 		CreateFundCall                func(childComplexity int, input model.CreateFundCallInput) int
+		CreateIncentive               func(childComplexity int, input model.IncentiveInput) int
 		CreateIncubator               func(childComplexity int, input model.CreateIncubatorInput) int
 		CreateInvestor                func(childComplexity int, input model.CreateInvestorInput) int
 		CreateMentor                  func(childComplexity int, input model.CreateMentorInput) int
@@ -864,7 +950,9 @@ type ComplexityRoot struct {
 		PublishCriteriaSet            func(childComplexity int, input model.CriteriaSetActionInput) int
 		PublishEvent                  func(childComplexity int, id *string, input *model.EventActionInput) int
 		PublishFundCall               func(childComplexity int, input model.FundCallActionInput) int
+		PublishIncentive              func(childComplexity int, input model.IncentiveActionInput) int
 		RateMeeting                   func(childComplexity int, input model.RateMeetingInput) int
+		RecordIncentiveClaim          func(childComplexity int, input model.IncentiveClaimInput) int
 		RecordTransferAgreement       func(childComplexity int, input model.RecordTransferAgreementInput) int
 		RecordTransferRegistration    func(childComplexity int, input model.RecordTransferRegistrationInput) int
 		RegisterForEvent              func(childComplexity int, input model.RegisterForEventInput) int
@@ -876,6 +964,7 @@ type ComplexityRoot struct {
 		RespondToInterest             func(childComplexity int, input model.RespondToInterestInput) int
 		RespondToMeetingRequest       func(childComplexity int, input model.RespondToMeetingRequestInput) int
 		RetireCriteriaSet             func(childComplexity int, input model.CriteriaSetActionInput) int
+		RetireIncentive               func(childComplexity int, input model.IncentiveActionInput) int
 		RevokeDataRoomAccess          func(childComplexity int, input model.RevokeDataRoomAccessInput) int
 		RunJob                        func(childComplexity int, input model.RunJobInput) int
 		RunScreening                  func(childComplexity int, input *model.RunScreeningInput) int
@@ -899,6 +988,8 @@ type ComplexityRoot struct {
 		UpdateEvent                   func(childComplexity int, input model.UpdateEventInput) int
 		UpdateFund                    func(childComplexity int, input model.UpdateFundInput) int
 		UpdateFundCall                func(childComplexity int, input model.UpdateFundCallInput) int
+		UpdateIncentive               func(childComplexity int, input model.UpdateIncentiveInput) int
+		UpdateIncentiveClaim          func(childComplexity int, input model.UpdateIncentiveClaimInput) int
 		UpdateIncubator               func(childComplexity int, input model.UpdateIncubatorInput) int
 		UpdateInvestor                func(childComplexity int, input model.UpdateInvestorInput) int
 		UpdateMentor                  func(childComplexity int, input model.UpdateMentorInput) int
@@ -980,11 +1071,13 @@ type ComplexityRoot struct {
 		Application               func(childComplexity int, id string) int
 		CheckEligibility          func(childComplexity int, callID string, startupID string) int
 		CheckExpression           func(childComplexity int, language model.ExpressionLanguage, expression string) int
+		CityStatistics            func(childComplexity int, from value.Date, to value.Date) int
 		CriteriaSets              func(childComplexity int, status *screening.SetStatus) int
 		Event                     func(childComplexity int, id string) int
 		Events                    func(childComplexity int, incubatorID *string, status []events.Status, first *int, after *string) int
 		FundCalls                 func(childComplexity int, first *int, after *string, status *funding.CallStatus) int
 		Funds                     func(childComplexity int) int
+		Incentives                func(childComplexity int, status *screening.SetStatus) int
 		Incubators                func(childComplexity int) int
 		IncubatorsConnection      func(childComplexity int, first *int, after *string) int
 		Investors                 func(childComplexity int, first *int, after *string) int
@@ -1444,6 +1537,8 @@ type ComplexityRoot struct {
 		Financials        func(childComplexity int) int
 		FoundedOn         func(childComplexity int) int
 		ID                func(childComplexity int) int
+		IncentiveClaims   func(childComplexity int) int
+		Incentives        func(childComplexity int) int
 		Incubator         func(childComplexity int) int
 		Matches           func(childComplexity int, kind matching.Kind, first *int) int
 		Name              func(childComplexity int) int
@@ -1503,6 +1598,21 @@ type ComplexityRoot struct {
 	StartupPayload struct {
 		Startup    func(childComplexity int) int
 		UserErrors func(childComplexity int) int
+	}
+
+	StatisticPoint struct {
+		Key   func(childComplexity int) int
+		Label func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
+	StatisticSeries struct {
+		Chart      func(childComplexity int) int
+		Definition func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Points     func(childComplexity int) int
+		Title      func(childComplexity int) int
+		Unit       func(childComplexity int) int
 	}
 
 	SupportConfirmation struct {
@@ -1714,6 +1824,13 @@ type ApplicationResolver interface {
 type ApplicationTransitionResolver interface {
 	Actor(ctx context.Context, obj *funding.Transition) (*identity.User, error)
 }
+type BenefitResolver interface {
+	RatePercent(ctx context.Context, obj *incentive.Benefit) (*int, error)
+	CapVnd(ctx context.Context, obj *incentive.Benefit) (*value.VND, error)
+	CapPeriod(ctx context.Context, obj *incentive.Benefit) (*incentive.Period, error)
+	DurationMonths(ctx context.Context, obj *incentive.Benefit) (*int, error)
+	Terms(ctx context.Context, obj *incentive.Benefit) (*string, error)
+}
 type CertificateResolver interface {
 	ExpiresOn(ctx context.Context, obj *firm.Certificate) (*value.Date, error)
 }
@@ -1820,6 +1937,36 @@ type FundCallResolver interface {
 }
 type IPAssetResolver interface {
 	ExpiresOn(ctx context.Context, obj *firm.IPAsset) (*value.Date, error)
+}
+type IncentiveResolver interface {
+	ID(ctx context.Context, obj *incentive.Incentive) (string, error)
+
+	Title(ctx context.Context, obj *incentive.Incentive) (string, error)
+	TitleLocalized(ctx context.Context, obj *incentive.Incentive) (*model.LocalizedText, error)
+	Summary(ctx context.Context, obj *incentive.Incentive) (string, error)
+	SummaryLocalized(ctx context.Context, obj *incentive.Incentive) (*model.LocalizedText, error)
+
+	Authority(ctx context.Context, obj *incentive.Incentive) (string, error)
+	HowToApply(ctx context.Context, obj *incentive.Incentive) (string, error)
+	ApplyURL(ctx context.Context, obj *incentive.Incentive) (*string, error)
+
+	EffectiveTo(ctx context.Context, obj *incentive.Incentive) (*value.Date, error)
+}
+type IncentiveClaimResolver interface {
+	ID(ctx context.Context, obj *incentive.BenefitRecord) (string, error)
+	Startup(ctx context.Context, obj *incentive.BenefitRecord) (*firm.Startup, error)
+
+	DecidedOn(ctx context.Context, obj *incentive.BenefitRecord) (*value.Date, error)
+
+	Note(ctx context.Context, obj *incentive.BenefitRecord) (*string, error)
+}
+type IncentiveConditionResolver interface {
+	Group(ctx context.Context, obj *incentive.Condition) (*string, error)
+
+	PassReasonLocalized(ctx context.Context, obj *incentive.Condition) (*model.LocalizedText, error)
+	FailReasonLocalized(ctx context.Context, obj *incentive.Condition) (*model.LocalizedText, error)
+	UnlockLocalized(ctx context.Context, obj *incentive.Condition) (*model.LocalizedText, error)
+	Needs(ctx context.Context, obj *incentive.Condition) ([]string, error)
 }
 type IncubatorResolver interface {
 	ID(ctx context.Context, obj *ecosystem.Incubator) (string, error)
@@ -1933,6 +2080,12 @@ type MutationResolver interface {
 	DecideFundCall(ctx context.Context, input model.FundCallActionInput) (*model.FundCallPayload, error)
 	CreateFund(ctx context.Context, input model.CreateFundInput) (*model.FundPayload, error)
 	UpdateFund(ctx context.Context, input model.UpdateFundInput) (*model.FundPayload, error)
+	CreateIncentive(ctx context.Context, input model.IncentiveInput) (*model.IncentivePayload, error)
+	UpdateIncentive(ctx context.Context, input model.UpdateIncentiveInput) (*model.IncentivePayload, error)
+	PublishIncentive(ctx context.Context, input model.IncentiveActionInput) (*model.IncentivePayload, error)
+	RetireIncentive(ctx context.Context, input model.IncentiveActionInput) (*model.IncentivePayload, error)
+	RecordIncentiveClaim(ctx context.Context, input model.IncentiveClaimInput) (*model.IncentiveClaimPayload, error)
+	UpdateIncentiveClaim(ctx context.Context, input model.UpdateIncentiveClaimInput) (*model.IncentiveClaimPayload, error)
 	RunJob(ctx context.Context, input model.RunJobInput) (*model.RunJobPayload, error)
 	DismissMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error)
 	BookmarkMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error)
@@ -2009,6 +2162,7 @@ type QueryResolver interface {
 	Funds(ctx context.Context) ([]*funding.Fund, error)
 	FundCalls(ctx context.Context, first *int, after *string, status *funding.CallStatus) (*model.FundCallConnection, error)
 	CheckEligibility(ctx context.Context, callID string, startupID string) (*model.EligibilityResult, error)
+	Incentives(ctx context.Context, status *screening.SetStatus) ([]*incentive.Incentive, error)
 	Jobs(ctx context.Context) ([]*runs.Job, error)
 	JobRuns(ctx context.Context, job string, first *int, after *string) (*model.JobRunConnection, error)
 	SandboxPrograms(ctx context.Context) ([]*sandbox.Program, error)
@@ -2022,6 +2176,7 @@ type QueryResolver interface {
 	PreviewCriteriaSet(ctx context.Context, id string) (*model.CriteriaSetPreview, error)
 	CheckExpression(ctx context.Context, language model.ExpressionLanguage, expression string) (*model.ExpressionCheck, error)
 	Search(ctx context.Context, query string, types []search.Type, filter *model.SearchFilter, sort *model.SearchSort, first *int, after *string) (*model.SearchConnection, error)
+	CityStatistics(ctx context.Context, from value.Date, to value.Date) (*stats.Report, error)
 	ResearchOrganizations(ctx context.Context, first *int, after *string) (*model.ResearchOrganizationConnection, error)
 	TechOffers(ctx context.Context, organizationID *string, statuses []transfer.OfferStatus, first *int, after *string) (*model.TechOfferConnection, error)
 	TechRequests(ctx context.Context, firmID *string, first *int, after *string) (*model.TechRequestConnection, error)
@@ -2149,9 +2304,19 @@ type StartupResolver interface {
 	Applications(ctx context.Context, obj *firm.Startup, first *int, after *string, status *funding.AppStatus) (*model.ApplicationConnection, error)
 	DataRoomGrants(ctx context.Context, obj *firm.Startup) ([]*dealflow.Grant, error)
 	DataRoomAccessLog(ctx context.Context, obj *firm.Startup, first *int, after *string) (*model.DataRoomAccessConnection, error)
+	Incentives(ctx context.Context, obj *firm.Startup) ([]*model.FirmIncentive, error)
+	IncentiveClaims(ctx context.Context, obj *firm.Startup) ([]*incentive.BenefitRecord, error)
 	Matches(ctx context.Context, obj *firm.Startup, kind matching.Kind, first *int) ([]*model.Match, error)
 	Evidence(ctx context.Context, obj *firm.Startup) (*firm.Evidence, error)
 	Screening(ctx context.Context, obj *firm.Startup) ([]*screening.Result, error)
+}
+type StatisticPointResolver interface {
+	Label(ctx context.Context, obj *stats.Point) (string, error)
+	Value(ctx context.Context, obj *stats.Point) (float64, error)
+}
+type StatisticSeriesResolver interface {
+	Title(ctx context.Context, obj *stats.Series) (string, error)
+	Definition(ctx context.Context, obj *stats.Series) (string, error)
 }
 type TechOfferResolver interface {
 	ID(ctx context.Context, obj *transfer.Offer) (string, error)
@@ -2508,6 +2673,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.Award.Name(childComplexity), true
 
+	case "Benefit.capPeriod":
+		if e.complexity.Benefit.CapPeriod == nil {
+			break
+		}
+
+		return e.complexity.Benefit.CapPeriod(childComplexity), true
+	case "Benefit.capVnd":
+		if e.complexity.Benefit.CapVnd == nil {
+			break
+		}
+
+		return e.complexity.Benefit.CapVnd(childComplexity), true
+	case "Benefit.durationMonths":
+		if e.complexity.Benefit.DurationMonths == nil {
+			break
+		}
+
+		return e.complexity.Benefit.DurationMonths(childComplexity), true
+	case "Benefit.kind":
+		if e.complexity.Benefit.Kind == nil {
+			break
+		}
+
+		return e.complexity.Benefit.Kind(childComplexity), true
+	case "Benefit.ratePercent":
+		if e.complexity.Benefit.RatePercent == nil {
+			break
+		}
+
+		return e.complexity.Benefit.RatePercent(childComplexity), true
+	case "Benefit.terms":
+		if e.complexity.Benefit.Terms == nil {
+			break
+		}
+
+		return e.complexity.Benefit.Terms(childComplexity), true
+
 	case "Certificate.documentRef":
 		if e.complexity.Certificate.DocumentRef == nil {
 			break
@@ -2532,6 +2734,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Certificate.Kind(childComplexity), true
+
+	case "CityStatistics.computedAt":
+		if e.complexity.CityStatistics.ComputedAt == nil {
+			break
+		}
+
+		return e.complexity.CityStatistics.ComputedAt(childComplexity), true
+	case "CityStatistics.from":
+		if e.complexity.CityStatistics.From == nil {
+			break
+		}
+
+		return e.complexity.CityStatistics.From(childComplexity), true
+	case "CityStatistics.series":
+		if e.complexity.CityStatistics.Series == nil {
+			break
+		}
+
+		return e.complexity.CityStatistics.Series(childComplexity), true
+	case "CityStatistics.to":
+		if e.complexity.CityStatistics.To == nil {
+			break
+		}
+
+		return e.complexity.CityStatistics.To(childComplexity), true
 
 	case "Contact.email":
 		if e.complexity.Contact.Email == nil {
@@ -3749,6 +3976,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.Financials.Revenue(childComplexity), true
 
+	case "FirmIncentive.conditions":
+		if e.complexity.FirmIncentive.Conditions == nil {
+			break
+		}
+
+		return e.complexity.FirmIncentive.Conditions(childComplexity), true
+	case "FirmIncentive.incentive":
+		if e.complexity.FirmIncentive.Incentive == nil {
+			break
+		}
+
+		return e.complexity.FirmIncentive.Incentive(childComplexity), true
+	case "FirmIncentive.standing":
+		if e.complexity.FirmIncentive.Standing == nil {
+			break
+		}
+
+		return e.complexity.FirmIncentive.Standing(childComplexity), true
+	case "FirmIncentive.unlock":
+		if e.complexity.FirmIncentive.Unlock == nil {
+			break
+		}
+
+		return e.complexity.FirmIncentive.Unlock(childComplexity), true
+
 	case "Fund.calls":
 		if e.complexity.Fund.Calls == nil {
 			break
@@ -4071,6 +4323,245 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.ImportStartupsPayload.UserErrors(childComplexity), true
+
+	case "Incentive.applyUrl":
+		if e.complexity.Incentive.ApplyURL == nil {
+			break
+		}
+
+		return e.complexity.Incentive.ApplyURL(childComplexity), true
+	case "Incentive.article":
+		if e.complexity.Incentive.Article == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Article(childComplexity), true
+	case "Incentive.authority":
+		if e.complexity.Incentive.Authority == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Authority(childComplexity), true
+	case "Incentive.benefit":
+		if e.complexity.Incentive.Benefit == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Benefit(childComplexity), true
+	case "Incentive.conditions":
+		if e.complexity.Incentive.Conditions == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Conditions(childComplexity), true
+	case "Incentive.effectiveFrom":
+		if e.complexity.Incentive.EffectiveFrom == nil {
+			break
+		}
+
+		return e.complexity.Incentive.EffectiveFrom(childComplexity), true
+	case "Incentive.effectiveTo":
+		if e.complexity.Incentive.EffectiveTo == nil {
+			break
+		}
+
+		return e.complexity.Incentive.EffectiveTo(childComplexity), true
+	case "Incentive.example":
+		if e.complexity.Incentive.Example == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Example(childComplexity), true
+	case "Incentive.howToApply":
+		if e.complexity.Incentive.HowToApply == nil {
+			break
+		}
+
+		return e.complexity.Incentive.HowToApply(childComplexity), true
+	case "Incentive.id":
+		if e.complexity.Incentive.ID == nil {
+			break
+		}
+
+		return e.complexity.Incentive.ID(childComplexity), true
+	case "Incentive.incentiveVersion":
+		if e.complexity.Incentive.IncentiveVersion == nil {
+			break
+		}
+
+		return e.complexity.Incentive.IncentiveVersion(childComplexity), true
+	case "Incentive.key":
+		if e.complexity.Incentive.Key == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Key(childComplexity), true
+	case "Incentive.legalBasis":
+		if e.complexity.Incentive.LegalBasis == nil {
+			break
+		}
+
+		return e.complexity.Incentive.LegalBasis(childComplexity), true
+	case "Incentive.status":
+		if e.complexity.Incentive.Status == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Status(childComplexity), true
+	case "Incentive.summary":
+		if e.complexity.Incentive.Summary == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Summary(childComplexity), true
+	case "Incentive.summaryLocalized":
+		if e.complexity.Incentive.SummaryLocalized == nil {
+			break
+		}
+
+		return e.complexity.Incentive.SummaryLocalized(childComplexity), true
+	case "Incentive.title":
+		if e.complexity.Incentive.Title == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Title(childComplexity), true
+	case "Incentive.titleLocalized":
+		if e.complexity.Incentive.TitleLocalized == nil {
+			break
+		}
+
+		return e.complexity.Incentive.TitleLocalized(childComplexity), true
+	case "Incentive.version":
+		if e.complexity.Incentive.Version == nil {
+			break
+		}
+
+		return e.complexity.Incentive.Version(childComplexity), true
+
+	case "IncentiveClaim.amountVnd":
+		if e.complexity.IncentiveClaim.Amount == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaim.Amount(childComplexity), true
+	case "IncentiveClaim.appliedOn":
+		if e.complexity.IncentiveClaim.AppliedOn == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaim.AppliedOn(childComplexity), true
+	case "IncentiveClaim.decidedOn":
+		if e.complexity.IncentiveClaim.DecidedOn == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaim.DecidedOn(childComplexity), true
+	case "IncentiveClaim.id":
+		if e.complexity.IncentiveClaim.ID == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaim.ID(childComplexity), true
+	case "IncentiveClaim.incentiveKey":
+		if e.complexity.IncentiveClaim.IncentiveKey == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaim.IncentiveKey(childComplexity), true
+	case "IncentiveClaim.note":
+		if e.complexity.IncentiveClaim.Note == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaim.Note(childComplexity), true
+	case "IncentiveClaim.startup":
+		if e.complexity.IncentiveClaim.Startup == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaim.Startup(childComplexity), true
+	case "IncentiveClaim.status":
+		if e.complexity.IncentiveClaim.Status == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaim.Status(childComplexity), true
+	case "IncentiveClaim.version":
+		if e.complexity.IncentiveClaim.Version == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaim.Version(childComplexity), true
+
+	case "IncentiveClaimPayload.claim":
+		if e.complexity.IncentiveClaimPayload.Claim == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaimPayload.Claim(childComplexity), true
+	case "IncentiveClaimPayload.userErrors":
+		if e.complexity.IncentiveClaimPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.IncentiveClaimPayload.UserErrors(childComplexity), true
+
+	case "IncentiveCondition.expression":
+		if e.complexity.IncentiveCondition.Expression == nil {
+			break
+		}
+
+		return e.complexity.IncentiveCondition.Expression(childComplexity), true
+	case "IncentiveCondition.failReasonLocalized":
+		if e.complexity.IncentiveCondition.FailReasonLocalized == nil {
+			break
+		}
+
+		return e.complexity.IncentiveCondition.FailReasonLocalized(childComplexity), true
+	case "IncentiveCondition.group":
+		if e.complexity.IncentiveCondition.Group == nil {
+			break
+		}
+
+		return e.complexity.IncentiveCondition.Group(childComplexity), true
+	case "IncentiveCondition.key":
+		if e.complexity.IncentiveCondition.Key == nil {
+			break
+		}
+
+		return e.complexity.IncentiveCondition.Key(childComplexity), true
+	case "IncentiveCondition.needs":
+		if e.complexity.IncentiveCondition.Needs == nil {
+			break
+		}
+
+		return e.complexity.IncentiveCondition.Needs(childComplexity), true
+	case "IncentiveCondition.passReasonLocalized":
+		if e.complexity.IncentiveCondition.PassReasonLocalized == nil {
+			break
+		}
+
+		return e.complexity.IncentiveCondition.PassReasonLocalized(childComplexity), true
+	case "IncentiveCondition.unlockLocalized":
+		if e.complexity.IncentiveCondition.UnlockLocalized == nil {
+			break
+		}
+
+		return e.complexity.IncentiveCondition.UnlockLocalized(childComplexity), true
+
+	case "IncentivePayload.incentive":
+		if e.complexity.IncentivePayload.Incentive == nil {
+			break
+		}
+
+		return e.complexity.IncentivePayload.Incentive(childComplexity), true
+	case "IncentivePayload.userErrors":
+		if e.complexity.IncentivePayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.IncentivePayload.UserErrors(childComplexity), true
 
 	case "Incubator.events":
 		if e.complexity.Incubator.Events == nil {
@@ -5231,6 +5722,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateFundCall(childComplexity, args["input"].(model.CreateFundCallInput)), true
+	case "Mutation.createIncentive":
+		if e.complexity.Mutation.CreateIncentive == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createIncentive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateIncentive(childComplexity, args["input"].(model.IncentiveInput)), true
 	case "Mutation.createIncubator":
 		if e.complexity.Mutation.CreateIncubator == nil {
 			break
@@ -5561,6 +6063,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.PublishFundCall(childComplexity, args["input"].(model.FundCallActionInput)), true
+	case "Mutation.publishIncentive":
+		if e.complexity.Mutation.PublishIncentive == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishIncentive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.PublishIncentive(childComplexity, args["input"].(model.IncentiveActionInput)), true
 	case "Mutation.rateMeeting":
 		if e.complexity.Mutation.RateMeeting == nil {
 			break
@@ -5572,6 +6085,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RateMeeting(childComplexity, args["input"].(model.RateMeetingInput)), true
+	case "Mutation.recordIncentiveClaim":
+		if e.complexity.Mutation.RecordIncentiveClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordIncentiveClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RecordIncentiveClaim(childComplexity, args["input"].(model.IncentiveClaimInput)), true
 	case "Mutation.recordTransferAgreement":
 		if e.complexity.Mutation.RecordTransferAgreement == nil {
 			break
@@ -5693,6 +6217,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.RetireCriteriaSet(childComplexity, args["input"].(model.CriteriaSetActionInput)), true
+	case "Mutation.retireIncentive":
+		if e.complexity.Mutation.RetireIncentive == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retireIncentive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.RetireIncentive(childComplexity, args["input"].(model.IncentiveActionInput)), true
 	case "Mutation.revokeDataRoomAccess":
 		if e.complexity.Mutation.RevokeDataRoomAccess == nil {
 			break
@@ -5946,6 +6481,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.UpdateFundCall(childComplexity, args["input"].(model.UpdateFundCallInput)), true
+	case "Mutation.updateIncentive":
+		if e.complexity.Mutation.UpdateIncentive == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateIncentive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateIncentive(childComplexity, args["input"].(model.UpdateIncentiveInput)), true
+	case "Mutation.updateIncentiveClaim":
+		if e.complexity.Mutation.UpdateIncentiveClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateIncentiveClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.UpdateIncentiveClaim(childComplexity, args["input"].(model.UpdateIncentiveClaimInput)), true
 	case "Mutation.updateIncubator":
 		if e.complexity.Mutation.UpdateIncubator == nil {
 			break
@@ -6320,6 +6877,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.CheckExpression(childComplexity, args["language"].(model.ExpressionLanguage), args["expression"].(string)), true
+	case "Query.cityStatistics":
+		if e.complexity.Query.CityStatistics == nil {
+			break
+		}
+
+		args, err := ec.field_Query_cityStatistics_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.CityStatistics(childComplexity, args["from"].(value.Date), args["to"].(value.Date)), true
 	case "Query.criteriaSets":
 		if e.complexity.Query.CriteriaSets == nil {
 			break
@@ -6370,6 +6938,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Funds(childComplexity), true
+	case "Query.incentives":
+		if e.complexity.Query.Incentives == nil {
+			break
+		}
+
+		args, err := ec.field_Query_incentives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.Incentives(childComplexity, args["status"].(*screening.SetStatus)), true
 	case "Query.incubators":
 		if e.complexity.Query.Incubators == nil {
 			break
@@ -8329,6 +8908,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Startup.ID(childComplexity), true
+	case "Startup.incentiveClaims":
+		if e.complexity.Startup.IncentiveClaims == nil {
+			break
+		}
+
+		return e.complexity.Startup.IncentiveClaims(childComplexity), true
+	case "Startup.incentives":
+		if e.complexity.Startup.Incentives == nil {
+			break
+		}
+
+		return e.complexity.Startup.Incentives(childComplexity), true
 	case "Startup.incubator":
 		if e.complexity.Startup.Incubator == nil {
 			break
@@ -8586,6 +9177,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.StartupPayload.UserErrors(childComplexity), true
+
+	case "StatisticPoint.key":
+		if e.complexity.StatisticPoint.Key == nil {
+			break
+		}
+
+		return e.complexity.StatisticPoint.Key(childComplexity), true
+	case "StatisticPoint.label":
+		if e.complexity.StatisticPoint.Label == nil {
+			break
+		}
+
+		return e.complexity.StatisticPoint.Label(childComplexity), true
+	case "StatisticPoint.value":
+		if e.complexity.StatisticPoint.Value == nil {
+			break
+		}
+
+		return e.complexity.StatisticPoint.Value(childComplexity), true
+
+	case "StatisticSeries.chart":
+		if e.complexity.StatisticSeries.Chart == nil {
+			break
+		}
+
+		return e.complexity.StatisticSeries.Chart(childComplexity), true
+	case "StatisticSeries.definition":
+		if e.complexity.StatisticSeries.Definition == nil {
+			break
+		}
+
+		return e.complexity.StatisticSeries.Definition(childComplexity), true
+	case "StatisticSeries.key":
+		if e.complexity.StatisticSeries.Key == nil {
+			break
+		}
+
+		return e.complexity.StatisticSeries.Key(childComplexity), true
+	case "StatisticSeries.points":
+		if e.complexity.StatisticSeries.Points == nil {
+			break
+		}
+
+		return e.complexity.StatisticSeries.Points(childComplexity), true
+	case "StatisticSeries.title":
+		if e.complexity.StatisticSeries.Title == nil {
+			break
+		}
+
+		return e.complexity.StatisticSeries.Title(childComplexity), true
+	case "StatisticSeries.unit":
+		if e.complexity.StatisticSeries.Unit == nil {
+			break
+		}
+
+		return e.complexity.StatisticSeries.Unit(childComplexity), true
 
 	case "SupportConfirmation.documentRef":
 		if e.complexity.SupportConfirmation.DocumentRef == nil {
@@ -9418,6 +10065,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputAssessSandboxInput,
 		ec.unmarshalInputAssignReviewersInput,
 		ec.unmarshalInputAwardInput,
+		ec.unmarshalInputBenefitInput,
 		ec.unmarshalInputBookMeetingInput,
 		ec.unmarshalInputCertificateInput,
 		ec.unmarshalInputContactInput,
@@ -9459,6 +10107,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputGrantDataRoomAccessInput,
 		ec.unmarshalInputIPAssetInput,
 		ec.unmarshalInputImportStartupsInput,
+		ec.unmarshalInputIncentiveActionInput,
+		ec.unmarshalInputIncentiveClaimInput,
+		ec.unmarshalInputIncentiveConditionInput,
+		ec.unmarshalInputIncentiveInput,
 		ec.unmarshalInputIncubatorProgramInput,
 		ec.unmarshalInputInvestmentInput,
 		ec.unmarshalInputMarkNoShowInput,
@@ -9514,6 +10166,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputUpdateEventInput,
 		ec.unmarshalInputUpdateFundCallInput,
 		ec.unmarshalInputUpdateFundInput,
+		ec.unmarshalInputUpdateIncentiveClaimInput,
+		ec.unmarshalInputUpdateIncentiveInput,
 		ec.unmarshalInputUpdateIncubatorInput,
 		ec.unmarshalInputUpdateInvestorInput,
 		ec.unmarshalInputUpdateMentorInput,
@@ -12433,6 +13087,349 @@ extend type Mutation {
   updateFund("The change's input." input: UpdateFundInput!): FundPayload!
 }
 `, BuiltIn: false},
+	{Name: "../../web-schema/incentive.graphqls", Input: `"What an incentive gives."
+enum BenefitKind {
+  "Exemption from a tax (miễn thuế)."
+  TAX_EXEMPTION
+  "Reduction of a tax (giảm thuế)."
+  TAX_REDUCTION
+  "Exemption from or reduction of land rent (miễn, giảm tiền thuê đất)."
+  LAND_RENT
+  "A grant or support of costs (tài trợ, hỗ trợ chi phí)."
+  GRANT
+  "Training (đào tạo)."
+  TRAINING
+  "Consulting (tư vấn)."
+  CONSULTING
+  "Use of technical facilities, incubators or co-working spaces (sử dụng hạ tầng)."
+  INFRASTRUCTURE
+}
+
+"What a benefit's cap is counted over."
+enum BenefitPeriod {
+  "Once."
+  ONCE
+  "Per year."
+  YEAR
+  "Per month."
+  MONTH
+}
+
+"Where an incentive is in its life."
+enum IncentiveStatus {
+  "Being written; no firm sees it."
+  DRAFT
+  "In the catalogue: firms are judged on it."
+  ACTIVE
+  "Withdrawn or replaced by a later version; firms no longer see it."
+  RETIRED
+}
+
+"Where a firm stands on an incentive."
+enum IncentiveStanding {
+  "Meets every condition."
+  QUALIFIES
+  "A condition is not met; the conditions say which, and unlock the one step that would change it."
+  NOT_YET
+  "A condition failed for lack of data the firm has not provided (see missing)."
+  MISSING_EVIDENCE
+}
+
+"Where a firm's claim of an incentive is."
+enum IncentiveClaimStatus {
+  "Applied for; not decided."
+  APPLIED
+  "Received."
+  RECEIVED
+  "Refused."
+  REFUSED
+}
+
+"What an incentive gives, with the figures its text states; a figure the text does not give is null."
+type Benefit {
+  "The kind."
+  kind: BenefitKind!
+  "The share exempted, reduced or supported, in percent."
+  ratePercent: Int
+  "The most it gives per capPeriod, in đồng."
+  capVnd: VND
+  "What the cap is counted over."
+  capPeriod: BenefitPeriod
+  "How long it lasts, in months."
+  durationMonths: Int
+  "The terms in words, in the caller's language."
+  terms: String
+}
+
+"""
+One version of an incentive a firm may claim: a tax, land, grant or support
+benefit with its legal basis, who grants it and how to apply. Its conditions
+are CEL over ` + "`" + `firm` + "`" + ` (as screening criteria read it, plus sectors, ward, stage,
+teamSize and incubated), ` + "`" + `asOf` + "`" + `, and ` + "`" + `screening` + "`" + ` — the firm's status under each
+active criteria set by key, e.g. screening.innovative_startup_sme == 'ELIGIBLE'.
+"""
+type Incentive implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
+  id: ID!
+  "The stable key versions share, e.g. st_enterprise_cit."
+  key: String!
+  "1, 2, … per key."
+  incentiveVersion: Int!
+  "The title, in the caller's language."
+  title: String!
+  "The title in both languages, as written."
+  titleLocalized: LocalizedText!
+  "What it gives and to whom, in the caller's language."
+  summary: String!
+  "The summary in both languages, as written."
+  summaryLocalized: LocalizedText!
+  "The legal documents it comes from."
+  legalBasis: String!
+  "The articles of those documents."
+  article: String!
+  "What it gives."
+  benefit: Benefit!
+  "Who grants it, in the caller's language."
+  authority: String!
+  "How to apply, in the caller's language."
+  howToApply: String!
+  "Where to apply, when there is a page for it."
+  applyUrl: String
+  "When this version applies from."
+  effectiveFrom: Date!
+  "When it stops applying; null when open-ended."
+  effectiveTo: Date
+  "A programme shown as an example: its exact terms are not in the law."
+  example: Boolean!
+  "Where this version is in its life."
+  status: IncentiveStatus!
+  "The conditions, in order."
+  conditions: [IncentiveCondition!]!
+  "Record version, for updates."
+  version: Int!
+}
+
+"One condition of an incentive: a CEL expression with its reasons and the step that would meet it."
+type IncentiveCondition {
+  "The stable key the item is named by."
+  key: String!
+  "Conditions sharing a group are alternatives: one must pass. Null: required."
+  group: String
+  "The CEL expression; it compiles and type-checks on save, or the save is refused at line:column."
+  expression: String!
+  "The reason given when the condition passes, in both languages."
+  passReasonLocalized: LocalizedText!
+  "The reason given when the condition fails, in both languages."
+  failReasonLocalized: LocalizedText!
+  "The step that would meet it, in both languages; null when none is written."
+  unlockLocalized: LocalizedText
+  "The data the condition reads, as screening criteria name it."
+  needs: [String!]!
+}
+
+"A firm's standing on one incentive in force, judged from its data as it is now."
+type FirmIncentive {
+  "The incentive."
+  incentive: Incentive!
+  "Where the firm stands."
+  standing: IncentiveStanding!
+  "Each condition's outcome, with its reason."
+  conditions: [CriterionOutcome!]!
+  "The one step that would make the firm qualify, in the caller's language; null when it qualifies or no single step would."
+  unlock: String
+}
+
+"A firm's claim of an incentive: what it applied for and what it received, recorded by an admin or its incubator's manager."
+type IncentiveClaim implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
+  id: ID!
+  "The firm."
+  startup: Startup!
+  "The incentive's key."
+  incentiveKey: String!
+  "Where the claim is."
+  status: IncentiveClaimStatus!
+  "When the firm applied."
+  appliedOn: Date!
+  "When it was received or refused."
+  decidedOn: Date
+  "What was received (or its estimated value, for tax and land incentives), in đồng."
+  amountVnd: VND!
+  "A remark."
+  note: String
+  "Record version, for updates."
+  version: Int!
+}
+
+extend type Startup {
+  "Every incentive in force with the firm's standing, the incentives it qualifies for first; for its members, its incubator's managers and admins."
+  incentives: [FirmIncentive!]
+  "Incentives claimed, as recorded; for its members, its incubator's managers and admins."
+  incentiveClaims: [IncentiveClaim!]
+}
+
+extend type Query {
+  "The catalogue; public, like the law it comes from."
+  incentives("Only items in this status." status: IncentiveStatus): [Incentive!]!
+}
+
+"What an incentive gives."
+input BenefitInput {
+  "The kind."
+  kind: BenefitKind!
+  "The share exempted, reduced or supported, 1–100."
+  ratePercent: Int
+  "The most it gives per capPeriod, in đồng."
+  capVnd: VND
+  "What the cap is counted over; required with capVnd."
+  capPeriod: BenefitPeriod
+  "How long it lasts, in months."
+  durationMonths: Int
+  "The terms in words, in Vietnamese."
+  terms: String
+  "The terms in English."
+  termsEn: String
+}
+
+"A condition of an incentive."
+input IncentiveConditionInput {
+  "The stable key the item is named by."
+  key: String!
+  "Conditions sharing a group are alternatives: one must pass. Omitted: required."
+  group: String
+  "The CEL expression; it compiles and type-checks on save, or the save is refused at line:column."
+  expression: String!
+  "What the firm reads when the condition passes, in Vietnamese."
+  passReason: String!
+  "The pass reason in English."
+  passReasonEn: String!
+  "What the firm reads when the condition fails, in Vietnamese."
+  failReason: String!
+  "The fail reason in English."
+  failReasonEn: String!
+  "The data the condition reads."
+  needs: [String!]
+  "The step that would meet it, in Vietnamese."
+  unlock: String
+  "The step in English; required with unlock."
+  unlockEn: String
+}
+
+"An incentive: its key, texts in both languages, legal basis, benefit and conditions."
+input IncentiveInput {
+  "The stable key versions share."
+  key: String!
+  "The title, in Vietnamese."
+  title: String!
+  "The title in English."
+  titleEn: String!
+  "The summary, in Vietnamese."
+  summary: String!
+  "The summary in English."
+  summaryEn: String!
+  "The legal documents it comes from."
+  legalBasis: String!
+  "The articles of those documents."
+  article: String!
+  "What it gives."
+  benefit: BenefitInput!
+  "Who grants it, in Vietnamese."
+  authority: String!
+  "Who grants it, in English."
+  authorityEn: String!
+  "How to apply, in Vietnamese."
+  howToApply: String!
+  "How to apply, in English."
+  howToApplyEn: String!
+  "Where to apply."
+  applyUrl: String
+  "When it applies from."
+  effectiveFrom: Date!
+  "When it stops applying."
+  effectiveTo: Date
+  "A programme whose exact terms are not in the law."
+  example: Boolean = false
+  "The conditions, in order."
+  conditions: [IncentiveConditionInput!]!
+}
+
+"Replaces a DRAFT's content; the key stays."
+input UpdateIncentiveInput {
+  "The global ID of the record to change."
+  id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
+  version: Int!
+  "The incentive."
+  incentive: IncentiveInput!
+}
+
+"A status change of an incentive."
+input IncentiveActionInput {
+  "The global ID of the record to change."
+  id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
+  version: Int!
+}
+
+"A firm's claim of an incentive."
+input IncentiveClaimInput {
+  "The firm (a Startup's global ID)."
+  startupId: ID!
+  "The incentive's key."
+  incentiveKey: String!
+  "Where the claim is."
+  status: IncentiveClaimStatus!
+  "When the firm applied."
+  appliedOn: Date!
+  "When it was received or refused; required then."
+  decidedOn: Date
+  "What was received, in đồng; only for a received claim."
+  amountVnd: VND
+  "A remark."
+  note: String
+}
+
+"Changes a claim, e.g. when it is decided; its firm stays."
+input UpdateIncentiveClaimInput {
+  "The global ID of the record to change."
+  id: ID!
+  "The version the client last read; a stale one is a VERSION_CONFLICT."
+  version: Int!
+  "The claim; its startupId is ignored."
+  claim: IncentiveClaimInput!
+}
+
+"What a change of an incentive answers: the record as it is after the change, or the userErrors that stopped it."
+type IncentivePayload {
+  "The record as it is after the change; null when userErrors stopped it."
+  incentive: Incentive
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
+  userErrors: [UserError!]!
+}
+
+"What a change of a claim answers: the record as it is after the change, or the userErrors that stopped it."
+type IncentiveClaimPayload {
+  "The record as it is after the change; null when userErrors stopped it."
+  claim: IncentiveClaim
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Admins: drafts the next version of an incentive (version 1 for a new key)."
+  createIncentive("The change's input." input: IncentiveInput!): IncentivePayload!
+  "Admins: changes a DRAFT incentive."
+  updateIncentive("The change's input." input: UpdateIncentiveInput!): IncentivePayload!
+  "DRAFT → ACTIVE, retiring the version it replaces; every firm is then judged again."
+  publishIncentive("The change's input." input: IncentiveActionInput!): IncentivePayload!
+  "Admins: retires an incentive; firms no longer see it."
+  retireIncentive("The change's input." input: IncentiveActionInput!): IncentivePayload!
+  "Admins and the firm's incubator's managers: records a firm's claim of an incentive."
+  recordIncentiveClaim("The change's input." input: IncentiveClaimInput!): IncentiveClaimPayload!
+  "Admins and the firm's incubator's managers: changes a claim."
+  updateIncentiveClaim("The change's input." input: UpdateIncentiveClaimInput!): IncentiveClaimPayload!
+}
+`, BuiltIn: false},
 	{Name: "../../web-schema/jobs.graphqls", Input: `"What started a job run."
 enum JobTrigger {
   "Started by its schedule."
@@ -13508,6 +14505,8 @@ enum Role {
   REGULATOR
   "Technology-transfer staff of a research organisation (org): its offers and the firms interested in them."
   TTO_MANAGER
+  "A city official (Department of Science and Technology, People's Committee): reads the city's statistics."
+  OFFICIAL
 }
 
 "A person who uses Innoport, as their sign-in named them."
@@ -14150,6 +15149,8 @@ enum ExpressionLanguage {
   ELIGIBILITY_RULE
   "A criteria set's criterion, over ` + "`" + `firm` + "`" + ` and ` + "`" + `asOf` + "`" + `."
   SCREENING_CRITERION
+  "An incentive's condition, over ` + "`" + `firm` + "`" + `, ` + "`" + `asOf` + "`" + ` and ` + "`" + `screening` + "`" + `."
+  INCENTIVE_CONDITION
 }
 
 "A problem of an expression, at its place."
@@ -14286,6 +15287,69 @@ extend type Query {
   Every word must match. Results trail writes by a second or two.
   """
   search("The words to find, with or without diacritics." query: String!, "Only these kinds of profile; every kind when omitted." types: [SearchType!], "Narrows the list; omitted fields do not filter." filter: SearchFilter, "The order; best match first unless given." sort: SearchSort = RELEVANCE, "How many items to return, from 0 to 100." first: Int = 20, "The endCursor of the page before; omitted for the first page." after: String): SearchConnection!
+}
+`, BuiltIn: false},
+	{Name: "../../web-schema/statistics.graphqls", Input: `"What a statistic's values count."
+enum StatisticUnit {
+  "Distinct firms; the open data suppresses cells under 3."
+  FIRMS
+  "Records: calls, applications, meetings, agreements."
+  COUNT
+  "Đồng."
+  VND
+}
+
+"How a console draws a series."
+enum StatisticChart {
+  "Categories, as bars."
+  BARS
+  "Periods in order, as a trend."
+  TREND
+  "Stages, each a subset of the one before."
+  FUNNEL
+}
+
+"One cell of a statistic."
+type StatisticPoint {
+  "A stable key: a sector, ward, status or quarter code (2026-Q3)."
+  key: String!
+  "The label, in the caller's language."
+  label: String!
+  "The value, in the series' unit."
+  value: Float!
+}
+
+"One statistic: labelled values, with how they are computed."
+type StatisticSeries {
+  "A stable key, e.g. firms_by_sector; the open data's file names use it."
+  key: String!
+  "The title, in the caller's language."
+  title: String!
+  "How the values are computed, in the caller's language."
+  definition: String!
+  "What the values count."
+  unit: StatisticUnit!
+  "How to draw it."
+  chart: StatisticChart!
+  "The cells."
+  points: [StatisticPoint!]!
+}
+
+"The city's innovation statistics for a period, computed from the live records."
+type CityStatistics {
+  "The first day of the period."
+  from: Date!
+  "The last day of the period."
+  to: Date!
+  "When they were computed."
+  computedAt: DateTime!
+  "Every statistic."
+  series: [StatisticSeries!]!
+}
+
+extend type Query {
+  "City officials and admins: the statistics of a period (at most 20 years)."
+  cityStatistics("The first day." from: Date!, "The last day." to: Date!): CityStatistics
 }
 `, BuiltIn: false},
 	{Name: "../../web-schema/transfer.graphqls", Input: `"What a research organisation is."
@@ -15540,6 +16604,17 @@ func (ec *executionContext) field_Mutation_createFund_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createIncentive_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNIncentiveInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createIncubator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15875,10 +16950,32 @@ func (ec *executionContext) field_Mutation_publishFundCall_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_publishIncentive_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNIncentiveActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_rateMeeting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNRateMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐRateMeetingInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordIncentiveClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNIncentiveClaimInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveClaimInput)
 	if err != nil {
 		return nil, err
 	}
@@ -16000,6 +17097,17 @@ func (ec *executionContext) field_Mutation_retireCriteriaSet_args(ctx context.Co
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCriteriaSetActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriteriaSetActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_retireIncentive_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNIncentiveActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveActionInput)
 	if err != nil {
 		return nil, err
 	}
@@ -16260,6 +17368,28 @@ func (ec *executionContext) field_Mutation_updateFund_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateIncentiveClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateIncentiveClaimInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateIncentiveClaimInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateIncentive_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNUpdateIncentiveInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateIncentiveInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateIncubator_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16446,6 +17576,22 @@ func (ec *executionContext) field_Query_checkExpression_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_cityStatistics_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from", ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate)
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to", ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate)
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_criteriaSets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16512,6 +17658,17 @@ func (ec *executionContext) field_Query_fundCalls_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["status"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_incentives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status", ec.unmarshalOIncentiveStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus)
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
 	return args, nil
 }
 
@@ -17963,6 +19120,10 @@ func (ec *executionContext) fieldContext_Application_startup(_ context.Context, 
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -18930,6 +20091,180 @@ func (ec *executionContext) fieldContext_Award_documentRef(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Benefit_kind(ctx context.Context, field graphql.CollectedField, obj *incentive.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Benefit_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNBenefitKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Benefit_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type BenefitKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Benefit_ratePercent(ctx context.Context, field graphql.CollectedField, obj *incentive.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Benefit_ratePercent,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Benefit().RatePercent(ctx, obj)
+		},
+		nil,
+		ec.marshalOInt2ᚖint,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Benefit_ratePercent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Benefit_capVnd(ctx context.Context, field graphql.CollectedField, obj *incentive.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Benefit_capVnd,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Benefit().CapVnd(ctx, obj)
+		},
+		nil,
+		ec.marshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Benefit_capVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Benefit_capPeriod(ctx context.Context, field graphql.CollectedField, obj *incentive.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Benefit_capPeriod,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Benefit().CapPeriod(ctx, obj)
+		},
+		nil,
+		ec.marshalOBenefitPeriod2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐPeriod,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Benefit_capPeriod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type BenefitPeriod does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Benefit_durationMonths(ctx context.Context, field graphql.CollectedField, obj *incentive.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Benefit_durationMonths,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Benefit().DurationMonths(ctx, obj)
+		},
+		nil,
+		ec.marshalOInt2ᚖint,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Benefit_durationMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Benefit_terms(ctx context.Context, field graphql.CollectedField, obj *incentive.Benefit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Benefit_terms,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Benefit().Terms(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Benefit_terms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Benefit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Certificate_kind(ctx context.Context, field graphql.CollectedField, obj *firm.Certificate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19041,6 +20376,136 @@ func (ec *executionContext) fieldContext_Certificate_documentRef(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CityStatistics_from(ctx context.Context, field graphql.CollectedField, obj *stats.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CityStatistics_from,
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CityStatistics_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CityStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CityStatistics_to(ctx context.Context, field graphql.CollectedField, obj *stats.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CityStatistics_to,
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CityStatistics_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CityStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CityStatistics_computedAt(ctx context.Context, field graphql.CollectedField, obj *stats.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CityStatistics_computedAt,
+		func(ctx context.Context) (any, error) {
+			return obj.ComputedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CityStatistics_computedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CityStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CityStatistics_series(ctx context.Context, field graphql.CollectedField, obj *stats.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_CityStatistics_series,
+		func(ctx context.Context) (any, error) {
+			return obj.Series, nil
+		},
+		nil,
+		ec.marshalNStatisticSeries2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐSeriesᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_CityStatistics_series(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CityStatistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_StatisticSeries_key(ctx, field)
+			case "title":
+				return ec.fieldContext_StatisticSeries_title(ctx, field)
+			case "definition":
+				return ec.fieldContext_StatisticSeries_definition(ctx, field)
+			case "unit":
+				return ec.fieldContext_StatisticSeries_unit(ctx, field)
+			case "chart":
+				return ec.fieldContext_StatisticSeries_chart(ctx, field)
+			case "points":
+				return ec.fieldContext_StatisticSeries_points(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type StatisticSeries", field.Name)
 		},
 	}
 	return fc, nil
@@ -20962,6 +22427,10 @@ func (ec *executionContext) fieldContext_Deal_startup(_ context.Context, field g
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -21663,6 +23132,10 @@ func (ec *executionContext) fieldContext_DealFlowEdge_node(_ context.Context, fi
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -24421,6 +25894,10 @@ func (ec *executionContext) fieldContext_EventParticipant_startup(_ context.Cont
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -25980,6 +27457,172 @@ func (ec *executionContext) fieldContext_Financials_revenue(_ context.Context, f
 				return ec.fieldContext_YearRevenue_stAmountVnd(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type YearRevenue", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FirmIncentive_incentive(ctx context.Context, field graphql.CollectedField, obj *model.FirmIncentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FirmIncentive_incentive,
+		func(ctx context.Context) (any, error) {
+			return obj.Incentive, nil
+		},
+		nil,
+		ec.marshalNIncentive2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐIncentive,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FirmIncentive_incentive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FirmIncentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Incentive_id(ctx, field)
+			case "key":
+				return ec.fieldContext_Incentive_key(ctx, field)
+			case "incentiveVersion":
+				return ec.fieldContext_Incentive_incentiveVersion(ctx, field)
+			case "title":
+				return ec.fieldContext_Incentive_title(ctx, field)
+			case "titleLocalized":
+				return ec.fieldContext_Incentive_titleLocalized(ctx, field)
+			case "summary":
+				return ec.fieldContext_Incentive_summary(ctx, field)
+			case "summaryLocalized":
+				return ec.fieldContext_Incentive_summaryLocalized(ctx, field)
+			case "legalBasis":
+				return ec.fieldContext_Incentive_legalBasis(ctx, field)
+			case "article":
+				return ec.fieldContext_Incentive_article(ctx, field)
+			case "benefit":
+				return ec.fieldContext_Incentive_benefit(ctx, field)
+			case "authority":
+				return ec.fieldContext_Incentive_authority(ctx, field)
+			case "howToApply":
+				return ec.fieldContext_Incentive_howToApply(ctx, field)
+			case "applyUrl":
+				return ec.fieldContext_Incentive_applyUrl(ctx, field)
+			case "effectiveFrom":
+				return ec.fieldContext_Incentive_effectiveFrom(ctx, field)
+			case "effectiveTo":
+				return ec.fieldContext_Incentive_effectiveTo(ctx, field)
+			case "example":
+				return ec.fieldContext_Incentive_example(ctx, field)
+			case "status":
+				return ec.fieldContext_Incentive_status(ctx, field)
+			case "conditions":
+				return ec.fieldContext_Incentive_conditions(ctx, field)
+			case "version":
+				return ec.fieldContext_Incentive_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Incentive", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FirmIncentive_standing(ctx context.Context, field graphql.CollectedField, obj *model.FirmIncentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FirmIncentive_standing,
+		func(ctx context.Context) (any, error) {
+			return obj.Standing, nil
+		},
+		nil,
+		ec.marshalNIncentiveStanding2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐStanding,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FirmIncentive_standing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FirmIncentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type IncentiveStanding does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FirmIncentive_conditions(ctx context.Context, field graphql.CollectedField, obj *model.FirmIncentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FirmIncentive_conditions,
+		func(ctx context.Context) (any, error) {
+			return obj.Conditions, nil
+		},
+		nil,
+		ec.marshalNCriterionOutcome2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCriterionOutcomeᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_FirmIncentive_conditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FirmIncentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_CriterionOutcome_key(ctx, field)
+			case "passed":
+				return ec.fieldContext_CriterionOutcome_passed(ctx, field)
+			case "reason":
+				return ec.fieldContext_CriterionOutcome_reason(ctx, field)
+			case "missing":
+				return ec.fieldContext_CriterionOutcome_missing(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CriterionOutcome", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FirmIncentive_unlock(ctx context.Context, field graphql.CollectedField, obj *model.FirmIncentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_FirmIncentive_unlock,
+		func(ctx context.Context) (any, error) {
+			return obj.Unlock, nil
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_FirmIncentive_unlock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FirmIncentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
 		},
 	}
 	return fc, nil
@@ -27809,6 +29452,1329 @@ func (ec *executionContext) fieldContext_ImportStartupsPayload_userErrors(_ cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Incentive_id(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incentive().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_key(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_incentiveVersion(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_incentiveVersion,
+		func(ctx context.Context) (any, error) {
+			return obj.IncentiveVersion, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_incentiveVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_title(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_title,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incentive().Title(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_titleLocalized(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_titleLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incentive().TitleLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_titleLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_summary(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_summary,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incentive().Summary(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_summaryLocalized(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_summaryLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incentive().SummaryLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_summaryLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_legalBasis(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_legalBasis,
+		func(ctx context.Context) (any, error) {
+			return obj.LegalBasis, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_legalBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_article(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_article,
+		func(ctx context.Context) (any, error) {
+			return obj.Article, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_benefit(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_benefit,
+		func(ctx context.Context) (any, error) {
+			return obj.Benefit, nil
+		},
+		nil,
+		ec.marshalNBenefit2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefit,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_benefit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_Benefit_kind(ctx, field)
+			case "ratePercent":
+				return ec.fieldContext_Benefit_ratePercent(ctx, field)
+			case "capVnd":
+				return ec.fieldContext_Benefit_capVnd(ctx, field)
+			case "capPeriod":
+				return ec.fieldContext_Benefit_capPeriod(ctx, field)
+			case "durationMonths":
+				return ec.fieldContext_Benefit_durationMonths(ctx, field)
+			case "terms":
+				return ec.fieldContext_Benefit_terms(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Benefit", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_authority(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_authority,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incentive().Authority(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_authority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_howToApply(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_howToApply,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incentive().HowToApply(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_howToApply(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_applyUrl(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_applyUrl,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incentive().ApplyURL(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_applyUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_effectiveFrom(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_effectiveFrom,
+		func(ctx context.Context) (any, error) {
+			return obj.EffectiveFrom, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_effectiveFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_effectiveTo(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_effectiveTo,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Incentive().EffectiveTo(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_effectiveTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_example(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_example,
+		func(ctx context.Context) (any, error) {
+			return obj.Example, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_example(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_status(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNIncentiveStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type IncentiveStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_conditions(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_conditions,
+		func(ctx context.Context) (any, error) {
+			return obj.Conditions, nil
+		},
+		nil,
+		ec.marshalNIncentiveCondition2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐConditionᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_conditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_IncentiveCondition_key(ctx, field)
+			case "group":
+				return ec.fieldContext_IncentiveCondition_group(ctx, field)
+			case "expression":
+				return ec.fieldContext_IncentiveCondition_expression(ctx, field)
+			case "passReasonLocalized":
+				return ec.fieldContext_IncentiveCondition_passReasonLocalized(ctx, field)
+			case "failReasonLocalized":
+				return ec.fieldContext_IncentiveCondition_failReasonLocalized(ctx, field)
+			case "unlockLocalized":
+				return ec.fieldContext_IncentiveCondition_unlockLocalized(ctx, field)
+			case "needs":
+				return ec.fieldContext_IncentiveCondition_needs(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncentiveCondition", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Incentive_version(ctx context.Context, field graphql.CollectedField, obj *incentive.Incentive) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Incentive_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Incentive_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Incentive",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaim_id(ctx context.Context, field graphql.CollectedField, obj *incentive.BenefitRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaim_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IncentiveClaim().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaim_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaim_startup(ctx context.Context, field graphql.CollectedField, obj *incentive.BenefitRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaim_startup,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IncentiveClaim().Startup(ctx, obj)
+		},
+		nil,
+		ec.marshalNStartup2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐStartup,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaim_startup(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Startup_id(ctx, field)
+			case "name":
+				return ec.fieldContext_Startup_name(ctx, field)
+			case "nameEn":
+				return ec.fieldContext_Startup_nameEn(ctx, field)
+			case "taxCode":
+				return ec.fieldContext_Startup_taxCode(ctx, field)
+			case "foundedOn":
+				return ec.fieldContext_Startup_foundedOn(ctx, field)
+			case "ward":
+				return ec.fieldContext_Startup_ward(ctx, field)
+			case "sectors":
+				return ec.fieldContext_Startup_sectors(ctx, field)
+			case "stage":
+				return ec.fieldContext_Startup_stage(ctx, field)
+			case "description":
+				return ec.fieldContext_Startup_description(ctx, field)
+			case "website":
+				return ec.fieldContext_Startup_website(ctx, field)
+			case "teamSize":
+				return ec.fieldContext_Startup_teamSize(ctx, field)
+			case "version":
+				return ec.fieldContext_Startup_version(ctx, field)
+			case "incubator":
+				return ec.fieldContext_Startup_incubator(ctx, field)
+			case "contact":
+				return ec.fieldContext_Startup_contact(ctx, field)
+			case "financials":
+				return ec.fieldContext_Startup_financials(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_Startup_createdAt(ctx, field)
+			case "updatedAt":
+				return ec.fieldContext_Startup_updatedAt(ctx, field)
+			case "viewerCanManage":
+				return ec.fieldContext_Startup_viewerCanManage(ctx, field)
+			case "viewerCanApply":
+				return ec.fieldContext_Startup_viewerCanApply(ctx, field)
+			case "applications":
+				return ec.fieldContext_Startup_applications(ctx, field)
+			case "dataRoomGrants":
+				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
+			case "dataRoomAccessLog":
+				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
+			case "matches":
+				return ec.fieldContext_Startup_matches(ctx, field)
+			case "evidence":
+				return ec.fieldContext_Startup_evidence(ctx, field)
+			case "screening":
+				return ec.fieldContext_Startup_screening(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Startup", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaim_incentiveKey(ctx context.Context, field graphql.CollectedField, obj *incentive.BenefitRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaim_incentiveKey,
+		func(ctx context.Context) (any, error) {
+			return obj.IncentiveKey, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaim_incentiveKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaim_status(ctx context.Context, field graphql.CollectedField, obj *incentive.BenefitRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaim_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNIncentiveClaimStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐClaimStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaim_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type IncentiveClaimStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaim_appliedOn(ctx context.Context, field graphql.CollectedField, obj *incentive.BenefitRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaim_appliedOn,
+		func(ctx context.Context) (any, error) {
+			return obj.AppliedOn, nil
+		},
+		nil,
+		ec.marshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaim_appliedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaim_decidedOn(ctx context.Context, field graphql.CollectedField, obj *incentive.BenefitRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaim_decidedOn,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IncentiveClaim().DecidedOn(ctx, obj)
+		},
+		nil,
+		ec.marshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaim_decidedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Date does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaim_amountVnd(ctx context.Context, field graphql.CollectedField, obj *incentive.BenefitRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaim_amountVnd,
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		ec.marshalNVND2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaim_amountVnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type VND does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaim_note(ctx context.Context, field graphql.CollectedField, obj *incentive.BenefitRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaim_note,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IncentiveClaim().Note(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaim_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaim_version(ctx context.Context, field graphql.CollectedField, obj *incentive.BenefitRecord) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaim_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaim_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaimPayload_claim(ctx context.Context, field graphql.CollectedField, obj *model.IncentiveClaimPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaimPayload_claim,
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		ec.marshalOIncentiveClaim2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitRecord,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaimPayload_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaimPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_IncentiveClaim_id(ctx, field)
+			case "startup":
+				return ec.fieldContext_IncentiveClaim_startup(ctx, field)
+			case "incentiveKey":
+				return ec.fieldContext_IncentiveClaim_incentiveKey(ctx, field)
+			case "status":
+				return ec.fieldContext_IncentiveClaim_status(ctx, field)
+			case "appliedOn":
+				return ec.fieldContext_IncentiveClaim_appliedOn(ctx, field)
+			case "decidedOn":
+				return ec.fieldContext_IncentiveClaim_decidedOn(ctx, field)
+			case "amountVnd":
+				return ec.fieldContext_IncentiveClaim_amountVnd(ctx, field)
+			case "note":
+				return ec.fieldContext_IncentiveClaim_note(ctx, field)
+			case "version":
+				return ec.fieldContext_IncentiveClaim_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncentiveClaim", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveClaimPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.IncentiveClaimPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveClaimPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveClaimPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveClaimPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveCondition_key(ctx context.Context, field graphql.CollectedField, obj *incentive.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveCondition_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveCondition_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveCondition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveCondition_group(ctx context.Context, field graphql.CollectedField, obj *incentive.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveCondition_group,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IncentiveCondition().Group(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveCondition_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveCondition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveCondition_expression(ctx context.Context, field graphql.CollectedField, obj *incentive.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveCondition_expression,
+		func(ctx context.Context) (any, error) {
+			return obj.Expression, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveCondition_expression(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveCondition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveCondition_passReasonLocalized(ctx context.Context, field graphql.CollectedField, obj *incentive.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveCondition_passReasonLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IncentiveCondition().PassReasonLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveCondition_passReasonLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveCondition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveCondition_failReasonLocalized(ctx context.Context, field graphql.CollectedField, obj *incentive.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveCondition_failReasonLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IncentiveCondition().FailReasonLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalNLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveCondition_failReasonLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveCondition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveCondition_unlockLocalized(ctx context.Context, field graphql.CollectedField, obj *incentive.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveCondition_unlockLocalized,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IncentiveCondition().UnlockLocalized(ctx, obj)
+		},
+		nil,
+		ec.marshalOLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveCondition_unlockLocalized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveCondition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "vi":
+				return ec.fieldContext_LocalizedText_vi(ctx, field)
+			case "en":
+				return ec.fieldContext_LocalizedText_en(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentiveCondition_needs(ctx context.Context, field graphql.CollectedField, obj *incentive.Condition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentiveCondition_needs,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.IncentiveCondition().Needs(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2ᚕstringᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentiveCondition_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentiveCondition",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentivePayload_incentive(ctx context.Context, field graphql.CollectedField, obj *model.IncentivePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentivePayload_incentive,
+		func(ctx context.Context) (any, error) {
+			return obj.Incentive, nil
+		},
+		nil,
+		ec.marshalOIncentive2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐIncentive,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentivePayload_incentive(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentivePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Incentive_id(ctx, field)
+			case "key":
+				return ec.fieldContext_Incentive_key(ctx, field)
+			case "incentiveVersion":
+				return ec.fieldContext_Incentive_incentiveVersion(ctx, field)
+			case "title":
+				return ec.fieldContext_Incentive_title(ctx, field)
+			case "titleLocalized":
+				return ec.fieldContext_Incentive_titleLocalized(ctx, field)
+			case "summary":
+				return ec.fieldContext_Incentive_summary(ctx, field)
+			case "summaryLocalized":
+				return ec.fieldContext_Incentive_summaryLocalized(ctx, field)
+			case "legalBasis":
+				return ec.fieldContext_Incentive_legalBasis(ctx, field)
+			case "article":
+				return ec.fieldContext_Incentive_article(ctx, field)
+			case "benefit":
+				return ec.fieldContext_Incentive_benefit(ctx, field)
+			case "authority":
+				return ec.fieldContext_Incentive_authority(ctx, field)
+			case "howToApply":
+				return ec.fieldContext_Incentive_howToApply(ctx, field)
+			case "applyUrl":
+				return ec.fieldContext_Incentive_applyUrl(ctx, field)
+			case "effectiveFrom":
+				return ec.fieldContext_Incentive_effectiveFrom(ctx, field)
+			case "effectiveTo":
+				return ec.fieldContext_Incentive_effectiveTo(ctx, field)
+			case "example":
+				return ec.fieldContext_Incentive_example(ctx, field)
+			case "status":
+				return ec.fieldContext_Incentive_status(ctx, field)
+			case "conditions":
+				return ec.fieldContext_Incentive_conditions(ctx, field)
+			case "version":
+				return ec.fieldContext_Incentive_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Incentive", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _IncentivePayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.IncentivePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_IncentivePayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_IncentivePayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "IncentivePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Incubator_id(ctx context.Context, field graphql.CollectedField, obj *ecosystem.Incubator) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29101,6 +32067,10 @@ func (ec *executionContext) fieldContext_Investor_portfolio(_ context.Context, f
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -32438,6 +35408,10 @@ func (ec *executionContext) fieldContext_Mentor_mentees(_ context.Context, field
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -35630,6 +38604,288 @@ func (ec *executionContext) fieldContext_Mutation_updateFund(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createIncentive(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createIncentive,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateIncentive(ctx, fc.Args["input"].(model.IncentiveInput))
+		},
+		nil,
+		ec.marshalNIncentivePayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentivePayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createIncentive(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "incentive":
+				return ec.fieldContext_IncentivePayload_incentive(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_IncentivePayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncentivePayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createIncentive_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateIncentive(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateIncentive,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateIncentive(ctx, fc.Args["input"].(model.UpdateIncentiveInput))
+		},
+		nil,
+		ec.marshalNIncentivePayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentivePayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateIncentive(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "incentive":
+				return ec.fieldContext_IncentivePayload_incentive(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_IncentivePayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncentivePayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateIncentive_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publishIncentive(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_publishIncentive,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().PublishIncentive(ctx, fc.Args["input"].(model.IncentiveActionInput))
+		},
+		nil,
+		ec.marshalNIncentivePayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentivePayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_publishIncentive(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "incentive":
+				return ec.fieldContext_IncentivePayload_incentive(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_IncentivePayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncentivePayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishIncentive_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_retireIncentive(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_retireIncentive,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RetireIncentive(ctx, fc.Args["input"].(model.IncentiveActionInput))
+		},
+		nil,
+		ec.marshalNIncentivePayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentivePayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_retireIncentive(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "incentive":
+				return ec.fieldContext_IncentivePayload_incentive(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_IncentivePayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncentivePayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retireIncentive_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordIncentiveClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_recordIncentiveClaim,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().RecordIncentiveClaim(ctx, fc.Args["input"].(model.IncentiveClaimInput))
+		},
+		nil,
+		ec.marshalNIncentiveClaimPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveClaimPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_recordIncentiveClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "claim":
+				return ec.fieldContext_IncentiveClaimPayload_claim(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_IncentiveClaimPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncentiveClaimPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordIncentiveClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateIncentiveClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_updateIncentiveClaim,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().UpdateIncentiveClaim(ctx, fc.Args["input"].(model.UpdateIncentiveClaimInput))
+		},
+		nil,
+		ec.marshalNIncentiveClaimPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveClaimPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_updateIncentiveClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "claim":
+				return ec.fieldContext_IncentiveClaimPayload_claim(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_IncentiveClaimPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncentiveClaimPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateIncentiveClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_runJob(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -37811,6 +41067,10 @@ func (ec *executionContext) fieldContext_Notification_startup(_ context.Context,
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -39755,6 +43015,10 @@ func (ec *executionContext) fieldContext_Query_startup(ctx context.Context, fiel
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -39916,6 +43180,87 @@ func (ec *executionContext) fieldContext_Query_checkEligibility(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_checkEligibility_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_incentives(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_incentives,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().Incentives(ctx, fc.Args["status"].(*screening.SetStatus))
+		},
+		nil,
+		ec.marshalNIncentive2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐIncentiveᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_incentives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_Incentive_id(ctx, field)
+			case "key":
+				return ec.fieldContext_Incentive_key(ctx, field)
+			case "incentiveVersion":
+				return ec.fieldContext_Incentive_incentiveVersion(ctx, field)
+			case "title":
+				return ec.fieldContext_Incentive_title(ctx, field)
+			case "titleLocalized":
+				return ec.fieldContext_Incentive_titleLocalized(ctx, field)
+			case "summary":
+				return ec.fieldContext_Incentive_summary(ctx, field)
+			case "summaryLocalized":
+				return ec.fieldContext_Incentive_summaryLocalized(ctx, field)
+			case "legalBasis":
+				return ec.fieldContext_Incentive_legalBasis(ctx, field)
+			case "article":
+				return ec.fieldContext_Incentive_article(ctx, field)
+			case "benefit":
+				return ec.fieldContext_Incentive_benefit(ctx, field)
+			case "authority":
+				return ec.fieldContext_Incentive_authority(ctx, field)
+			case "howToApply":
+				return ec.fieldContext_Incentive_howToApply(ctx, field)
+			case "applyUrl":
+				return ec.fieldContext_Incentive_applyUrl(ctx, field)
+			case "effectiveFrom":
+				return ec.fieldContext_Incentive_effectiveFrom(ctx, field)
+			case "effectiveTo":
+				return ec.fieldContext_Incentive_effectiveTo(ctx, field)
+			case "example":
+				return ec.fieldContext_Incentive_example(ctx, field)
+			case "status":
+				return ec.fieldContext_Incentive_status(ctx, field)
+			case "conditions":
+				return ec.fieldContext_Incentive_conditions(ctx, field)
+			case "version":
+				return ec.fieldContext_Incentive_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type Incentive", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_incentives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -40625,6 +43970,57 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_cityStatistics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_cityStatistics,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().CityStatistics(ctx, fc.Args["from"].(value.Date), fc.Args["to"].(value.Date))
+		},
+		nil,
+		ec.marshalOCityStatistics2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐReport,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_cityStatistics(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "from":
+				return ec.fieldContext_CityStatistics_from(ctx, field)
+			case "to":
+				return ec.fieldContext_CityStatistics_to(ctx, field)
+			case "computedAt":
+				return ec.fieldContext_CityStatistics_computedAt(ctx, field)
+			case "series":
+				return ec.fieldContext_CityStatistics_series(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type CityStatistics", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_cityStatistics_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -43739,6 +47135,10 @@ func (ec *executionContext) fieldContext_SandboxApplication_startup(_ context.Co
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -48331,6 +51731,10 @@ func (ec *executionContext) fieldContext_ScreeningPreviewChange_startup(_ contex
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -48470,6 +51874,10 @@ func (ec *executionContext) fieldContext_ScreeningResult_startup(_ context.Conte
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -50326,6 +53734,94 @@ func (ec *executionContext) fieldContext_Startup_dataRoomAccessLog(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Startup_incentives(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_incentives,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Startup().Incentives(ctx, obj)
+		},
+		nil,
+		ec.marshalOFirmIncentive2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFirmIncentiveᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_incentives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "incentive":
+				return ec.fieldContext_FirmIncentive_incentive(ctx, field)
+			case "standing":
+				return ec.fieldContext_FirmIncentive_standing(ctx, field)
+			case "conditions":
+				return ec.fieldContext_FirmIncentive_conditions(ctx, field)
+			case "unlock":
+				return ec.fieldContext_FirmIncentive_unlock(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type FirmIncentive", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Startup_incentiveClaims(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Startup_incentiveClaims,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Startup().IncentiveClaims(ctx, obj)
+		},
+		nil,
+		ec.marshalOIncentiveClaim2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitRecordᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Startup_incentiveClaims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Startup",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_IncentiveClaim_id(ctx, field)
+			case "startup":
+				return ec.fieldContext_IncentiveClaim_startup(ctx, field)
+			case "incentiveKey":
+				return ec.fieldContext_IncentiveClaim_incentiveKey(ctx, field)
+			case "status":
+				return ec.fieldContext_IncentiveClaim_status(ctx, field)
+			case "appliedOn":
+				return ec.fieldContext_IncentiveClaim_appliedOn(ctx, field)
+			case "decidedOn":
+				return ec.fieldContext_IncentiveClaim_decidedOn(ctx, field)
+			case "amountVnd":
+				return ec.fieldContext_IncentiveClaim_amountVnd(ctx, field)
+			case "note":
+				return ec.fieldContext_IncentiveClaim_note(ctx, field)
+			case "version":
+				return ec.fieldContext_IncentiveClaim_version(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type IncentiveClaim", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Startup_matches(ctx context.Context, field graphql.CollectedField, obj *firm.Startup) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -50675,6 +54171,10 @@ func (ec *executionContext) fieldContext_StartupEdge_node(_ context.Context, fie
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -50901,6 +54401,10 @@ func (ec *executionContext) fieldContext_StartupImportChange_startup(_ context.C
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -51385,6 +54889,10 @@ func (ec *executionContext) fieldContext_StartupPayload_startup(_ context.Contex
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -51430,6 +54938,275 @@ func (ec *executionContext) fieldContext_StartupPayload_userErrors(_ context.Con
 				return ec.fieldContext_UserError_message(ctx, field)
 			}
 			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticPoint_key(ctx context.Context, field graphql.CollectedField, obj *stats.Point) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StatisticPoint_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StatisticPoint_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticPoint",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticPoint_label(ctx context.Context, field graphql.CollectedField, obj *stats.Point) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StatisticPoint_label,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.StatisticPoint().Label(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StatisticPoint_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticPoint",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticPoint_value(ctx context.Context, field graphql.CollectedField, obj *stats.Point) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StatisticPoint_value,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.StatisticPoint().Value(ctx, obj)
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StatisticPoint_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticPoint",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticSeries_key(ctx context.Context, field graphql.CollectedField, obj *stats.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StatisticSeries_key,
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StatisticSeries_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticSeries_title(ctx context.Context, field graphql.CollectedField, obj *stats.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StatisticSeries_title,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.StatisticSeries().Title(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StatisticSeries_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticSeries",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticSeries_definition(ctx context.Context, field graphql.CollectedField, obj *stats.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StatisticSeries_definition,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.StatisticSeries().Definition(ctx, obj)
+		},
+		nil,
+		ec.marshalNString2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StatisticSeries_definition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticSeries",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticSeries_unit(ctx context.Context, field graphql.CollectedField, obj *stats.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StatisticSeries_unit,
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		ec.marshalNStatisticUnit2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐUnit,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StatisticSeries_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type StatisticUnit does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticSeries_chart(ctx context.Context, field graphql.CollectedField, obj *stats.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StatisticSeries_chart,
+		func(ctx context.Context) (any, error) {
+			return obj.Chart, nil
+		},
+		nil,
+		ec.marshalNStatisticChart2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐChart,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StatisticSeries_chart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type StatisticChart does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticSeries_points(ctx context.Context, field graphql.CollectedField, obj *stats.Series) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_StatisticSeries_points,
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		ec.marshalNStatisticPoint2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐPointᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_StatisticSeries_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "key":
+				return ec.fieldContext_StatisticPoint_key(ctx, field)
+			case "label":
+				return ec.fieldContext_StatisticPoint_label(ctx, field)
+			case "value":
+				return ec.fieldContext_StatisticPoint_value(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type StatisticPoint", field.Name)
 		},
 	}
 	return fc, nil
@@ -52808,6 +56585,10 @@ func (ec *executionContext) fieldContext_TechOfferRead_firm(_ context.Context, f
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -53145,6 +56926,10 @@ func (ec *executionContext) fieldContext_TechRequest_firm(_ context.Context, fie
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -54435,6 +58220,10 @@ func (ec *executionContext) fieldContext_TransferConversation_firm(_ context.Con
 				return ec.fieldContext_Startup_dataRoomGrants(ctx, field)
 			case "dataRoomAccessLog":
 				return ec.fieldContext_Startup_dataRoomAccessLog(ctx, field)
+			case "incentives":
+				return ec.fieldContext_Startup_incentives(ctx, field)
+			case "incentiveClaims":
+				return ec.fieldContext_Startup_incentiveClaims(ctx, field)
 			case "matches":
 				return ec.fieldContext_Startup_matches(ctx, field)
 			case "evidence":
@@ -57731,6 +61520,75 @@ func (ec *executionContext) unmarshalInputAwardInput(ctx context.Context, obj an
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputBenefitInput(ctx context.Context, obj any) (model.BenefitInput, error) {
+	var it model.BenefitInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "ratePercent", "capVnd", "capPeriod", "durationMonths", "terms", "termsEn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNBenefitKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "ratePercent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ratePercent"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RatePercent = data
+		case "capVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapVnd = data
+		case "capPeriod":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("capPeriod"))
+			data, err := ec.unmarshalOBenefitPeriod2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐPeriod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CapPeriod = data
+		case "durationMonths":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMonths"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMonths = data
+		case "terms":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("terms"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Terms = data
+		case "termsEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("termsEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TermsEn = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputBookMeetingInput(ctx context.Context, obj any) (model.BookMeetingInput, error) {
 	var it model.BookMeetingInput
 	asMap := map[string]any{}
@@ -60251,6 +64109,342 @@ func (ec *executionContext) unmarshalInputImportStartupsInput(ctx context.Contex
 				return it, err
 			}
 			it.DryRun = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIncentiveActionInput(ctx context.Context, obj any) (model.IncentiveActionInput, error) {
+	var it model.IncentiveActionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIncentiveClaimInput(ctx context.Context, obj any) (model.IncentiveClaimInput, error) {
+	var it model.IncentiveClaimInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"startupId", "incentiveKey", "status", "appliedOn", "decidedOn", "amountVnd", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "startupId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startupId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartupID = data
+		case "incentiveKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incentiveKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncentiveKey = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNIncentiveClaimStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐClaimStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "appliedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appliedOn"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppliedOn = data
+		case "decidedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedOn"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedOn = data
+		case "amountVnd":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amountVnd"))
+			data, err := ec.unmarshalOVND2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐVND(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AmountVnd = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIncentiveConditionInput(ctx context.Context, obj any) (model.IncentiveConditionInput, error) {
+	var it model.IncentiveConditionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "group", "expression", "passReason", "passReasonEn", "failReason", "failReasonEn", "needs", "unlock", "unlockEn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "group":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("group"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Group = data
+		case "expression":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expression"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Expression = data
+		case "passReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("passReason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PassReason = data
+		case "passReasonEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("passReasonEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PassReasonEn = data
+		case "failReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failReason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailReason = data
+		case "failReasonEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failReasonEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FailReasonEn = data
+		case "needs":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needs"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Needs = data
+		case "unlock":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unlock"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unlock = data
+		case "unlockEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unlockEn"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnlockEn = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIncentiveInput(ctx context.Context, obj any) (model.IncentiveInput, error) {
+	var it model.IncentiveInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["example"]; !present {
+		asMap["example"] = false
+	}
+
+	fieldsInOrder := [...]string{"key", "title", "titleEn", "summary", "summaryEn", "legalBasis", "article", "benefit", "authority", "authorityEn", "howToApply", "howToApplyEn", "applyUrl", "effectiveFrom", "effectiveTo", "example", "conditions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "titleEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleEn = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "summaryEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SummaryEn = data
+		case "legalBasis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasis"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalBasis = data
+		case "article":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("article"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Article = data
+		case "benefit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("benefit"))
+			data, err := ec.unmarshalNBenefitInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐBenefitInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Benefit = data
+		case "authority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authority"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Authority = data
+		case "authorityEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("authorityEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AuthorityEn = data
+		case "howToApply":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("howToApply"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HowToApply = data
+		case "howToApplyEn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("howToApplyEn"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HowToApplyEn = data
+		case "applyUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("applyUrl"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ApplyURL = data
+		case "effectiveFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveFrom"))
+			data, err := ec.unmarshalNDate2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveFrom = data
+		case "effectiveTo":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("effectiveTo"))
+			data, err := ec.unmarshalODate2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋvalueᚐDate(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EffectiveTo = data
+		case "example":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("example"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Example = data
+		case "conditions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conditions"))
+			data, err := ec.unmarshalNIncentiveConditionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveConditionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Conditions = data
 		}
 	}
 
@@ -62939,6 +67133,88 @@ func (ec *executionContext) unmarshalInputUpdateFundInput(ctx context.Context, o
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputUpdateIncentiveClaimInput(ctx context.Context, obj any) (model.UpdateIncentiveClaimInput, error) {
+	var it model.UpdateIncentiveClaimInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "claim"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "claim":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claim"))
+			data, err := ec.unmarshalNIncentiveClaimInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveClaimInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Claim = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputUpdateIncentiveInput(ctx context.Context, obj any) (model.UpdateIncentiveInput, error) {
+	var it model.UpdateIncentiveInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version", "incentive"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
+		case "incentive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incentive"))
+			data, err := ec.unmarshalNIncentiveInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Incentive = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUpdateIncubatorInput(ctx context.Context, obj any) (model.UpdateIncubatorInput, error) {
 	var it model.UpdateIncubatorInput
 	asMap := map[string]any{}
@@ -64155,6 +68431,20 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._JobRun(ctx, sel, obj)
+	case incentive.BenefitRecord:
+		return ec._IncentiveClaim(ctx, sel, &obj)
+	case *incentive.BenefitRecord:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._IncentiveClaim(ctx, sel, obj)
+	case incentive.Incentive:
+		return ec._Incentive(ctx, sel, &obj)
+	case *incentive.Incentive:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Incentive(ctx, sel, obj)
 	case funding.Fund:
 		return ec._Fund(ctx, sel, &obj)
 	case *funding.Fund:
@@ -65119,6 +69409,210 @@ func (ec *executionContext) _Award(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var benefitImplementors = []string{"Benefit"}
+
+func (ec *executionContext) _Benefit(ctx context.Context, sel ast.SelectionSet, obj *incentive.Benefit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, benefitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Benefit")
+		case "kind":
+			out.Values[i] = ec._Benefit_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ratePercent":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Benefit_ratePercent(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "capVnd":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Benefit_capVnd(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "capPeriod":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Benefit_capPeriod(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "durationMonths":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Benefit_durationMonths(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "terms":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Benefit_terms(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var certificateImplementors = []string{"Certificate"}
 
 func (ec *executionContext) _Certificate(ctx context.Context, sel ast.SelectionSet, obj *firm.Certificate) graphql.Marshaler {
@@ -65177,6 +69671,60 @@ func (ec *executionContext) _Certificate(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._Certificate_documentRef(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var cityStatisticsImplementors = []string{"CityStatistics"}
+
+func (ec *executionContext) _CityStatistics(ctx context.Context, sel ast.SelectionSet, obj *stats.Report) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cityStatisticsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CityStatistics")
+		case "from":
+			out.Values[i] = ec._CityStatistics_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._CityStatistics_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "computedAt":
+			out.Values[i] = ec._CityStatistics_computedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "series":
+			out.Values[i] = ec._CityStatistics_series(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -68866,6 +73414,57 @@ func (ec *executionContext) _Financials(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var firmIncentiveImplementors = []string{"FirmIncentive"}
+
+func (ec *executionContext) _FirmIncentive(ctx context.Context, sel ast.SelectionSet, obj *model.FirmIncentive) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, firmIncentiveImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FirmIncentive")
+		case "incentive":
+			out.Values[i] = ec._FirmIncentive_incentive(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "standing":
+			out.Values[i] = ec._FirmIncentive_standing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conditions":
+			out.Values[i] = ec._FirmIncentive_conditions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unlock":
+			out.Values[i] = ec._FirmIncentive_unlock(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var fundImplementors = []string{"Fund", "Node", "Organization"}
 
 func (ec *executionContext) _Fund(ctx context.Context, sel ast.SelectionSet, obj *funding.Fund) graphql.Marshaler {
@@ -69828,6 +74427,905 @@ func (ec *executionContext) _ImportStartupsPayload(ctx context.Context, sel ast.
 			out.Values[i] = ec._ImportStartupsPayload_report(ctx, field, obj)
 		case "userErrors":
 			out.Values[i] = ec._ImportStartupsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var incentiveImplementors = []string{"Incentive", "Node"}
+
+func (ec *executionContext) _Incentive(ctx context.Context, sel ast.SelectionSet, obj *incentive.Incentive) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incentiveImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Incentive")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incentive_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "key":
+			out.Values[i] = ec._Incentive_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "incentiveVersion":
+			out.Values[i] = ec._Incentive_incentiveVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incentive_title(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "titleLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incentive_titleLocalized(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "summary":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incentive_summary(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "summaryLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incentive_summaryLocalized(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "legalBasis":
+			out.Values[i] = ec._Incentive_legalBasis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "article":
+			out.Values[i] = ec._Incentive_article(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "benefit":
+			out.Values[i] = ec._Incentive_benefit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "authority":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incentive_authority(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "howToApply":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incentive_howToApply(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "applyUrl":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incentive_applyUrl(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "effectiveFrom":
+			out.Values[i] = ec._Incentive_effectiveFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "effectiveTo":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Incentive_effectiveTo(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "example":
+			out.Values[i] = ec._Incentive_example(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Incentive_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conditions":
+			out.Values[i] = ec._Incentive_conditions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._Incentive_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var incentiveClaimImplementors = []string{"IncentiveClaim", "Node"}
+
+func (ec *executionContext) _IncentiveClaim(ctx context.Context, sel ast.SelectionSet, obj *incentive.BenefitRecord) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incentiveClaimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncentiveClaim")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncentiveClaim_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "startup":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncentiveClaim_startup(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "incentiveKey":
+			out.Values[i] = ec._IncentiveClaim_incentiveKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._IncentiveClaim_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "appliedOn":
+			out.Values[i] = ec._IncentiveClaim_appliedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncentiveClaim_decidedOn(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "amountVnd":
+			out.Values[i] = ec._IncentiveClaim_amountVnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncentiveClaim_note(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "version":
+			out.Values[i] = ec._IncentiveClaim_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var incentiveClaimPayloadImplementors = []string{"IncentiveClaimPayload"}
+
+func (ec *executionContext) _IncentiveClaimPayload(ctx context.Context, sel ast.SelectionSet, obj *model.IncentiveClaimPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incentiveClaimPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncentiveClaimPayload")
+		case "claim":
+			out.Values[i] = ec._IncentiveClaimPayload_claim(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._IncentiveClaimPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var incentiveConditionImplementors = []string{"IncentiveCondition"}
+
+func (ec *executionContext) _IncentiveCondition(ctx context.Context, sel ast.SelectionSet, obj *incentive.Condition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incentiveConditionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncentiveCondition")
+		case "key":
+			out.Values[i] = ec._IncentiveCondition_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "group":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncentiveCondition_group(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "expression":
+			out.Values[i] = ec._IncentiveCondition_expression(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "passReasonLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncentiveCondition_passReasonLocalized(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "failReasonLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncentiveCondition_failReasonLocalized(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "unlockLocalized":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncentiveCondition_unlockLocalized(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "needs":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._IncentiveCondition_needs(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var incentivePayloadImplementors = []string{"IncentivePayload"}
+
+func (ec *executionContext) _IncentivePayload(ctx context.Context, sel ast.SelectionSet, obj *model.IncentivePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, incentivePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("IncentivePayload")
+		case "incentive":
+			out.Values[i] = ec._IncentivePayload_incentive(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._IncentivePayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -73055,6 +78553,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createIncentive":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createIncentive(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateIncentive":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateIncentive(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishIncentive":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishIncentive(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retireIncentive":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retireIncentive(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordIncentiveClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordIncentiveClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateIncentiveClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateIncentiveClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "runJob":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_runJob(ctx, field)
@@ -74520,6 +80060,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "incentives":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_incentives(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "jobs":
 			field := field
 
@@ -74773,6 +80335,25 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "cityStatistics":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_cityStatistics(ctx, field)
 				return res
 			}
 
@@ -80233,6 +85814,72 @@ func (ec *executionContext) _Startup(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "incentives":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_incentives(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "incentiveClaims":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Startup_incentiveClaims(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "matches":
 			field := field
 
@@ -80684,6 +86331,243 @@ func (ec *executionContext) _StartupPayload(ctx context.Context, sel ast.Selecti
 			out.Values[i] = ec._StartupPayload_userErrors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var statisticPointImplementors = []string{"StatisticPoint"}
+
+func (ec *executionContext) _StatisticPoint(ctx context.Context, sel ast.SelectionSet, obj *stats.Point) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticPoint")
+		case "key":
+			out.Values[i] = ec._StatisticPoint_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._StatisticPoint_label(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "value":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._StatisticPoint_value(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var statisticSeriesImplementors = []string{"StatisticSeries"}
+
+func (ec *executionContext) _StatisticSeries(ctx context.Context, sel ast.SelectionSet, obj *stats.Series) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticSeriesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticSeries")
+		case "key":
+			out.Values[i] = ec._StatisticSeries_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._StatisticSeries_title(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "definition":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._StatisticSeries_definition(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "unit":
+			out.Values[i] = ec._StatisticSeries_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "chart":
+			out.Values[i] = ec._StatisticSeries_chart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "points":
+			out.Values[i] = ec._StatisticSeries_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -84276,6 +90160,32 @@ func (ec *executionContext) unmarshalNAwardInput2ᚖgithubᚗcomᚋinnoportᚋin
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNBenefit2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefit(ctx context.Context, sel ast.SelectionSet, v incentive.Benefit) graphql.Marshaler {
+	return ec._Benefit(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNBenefitInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐBenefitInput(ctx context.Context, v any) (*model.BenefitInput, error) {
+	res, err := ec.unmarshalInputBenefitInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNBenefitKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitKind(ctx context.Context, v any) (incentive.BenefitKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := incentive.BenefitKind(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBenefitKind2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitKind(ctx context.Context, sel ast.SelectionSet, v incentive.BenefitKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNBookMeetingInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐBookMeetingInput(ctx context.Context, v any) (model.BookMeetingInput, error) {
 	res, err := ec.unmarshalInputBookMeetingInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -85826,6 +91736,16 @@ func (ec *executionContext) marshalNFacetValue2ᚖgithubᚗcomᚋinnoportᚋinno
 	return ec._FacetValue(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFirmIncentive2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFirmIncentive(ctx context.Context, sel ast.SelectionSet, v *model.FirmIncentive) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FirmIncentive(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -86272,6 +92192,242 @@ func (ec *executionContext) marshalNImportStartupsPayload2ᚖgithubᚗcomᚋinno
 		return graphql.Null
 	}
 	return ec._ImportStartupsPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNIncentive2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐIncentiveᚄ(ctx context.Context, sel ast.SelectionSet, v []*incentive.Incentive) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNIncentive2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐIncentive(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNIncentive2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐIncentive(ctx context.Context, sel ast.SelectionSet, v *incentive.Incentive) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Incentive(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIncentiveActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveActionInput(ctx context.Context, v any) (model.IncentiveActionInput, error) {
+	res, err := ec.unmarshalInputIncentiveActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIncentiveClaim2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitRecord(ctx context.Context, sel ast.SelectionSet, v *incentive.BenefitRecord) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IncentiveClaim(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIncentiveClaimInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveClaimInput(ctx context.Context, v any) (model.IncentiveClaimInput, error) {
+	res, err := ec.unmarshalInputIncentiveClaimInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNIncentiveClaimInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveClaimInput(ctx context.Context, v any) (*model.IncentiveClaimInput, error) {
+	res, err := ec.unmarshalInputIncentiveClaimInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIncentiveClaimPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveClaimPayload(ctx context.Context, sel ast.SelectionSet, v model.IncentiveClaimPayload) graphql.Marshaler {
+	return ec._IncentiveClaimPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIncentiveClaimPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveClaimPayload(ctx context.Context, sel ast.SelectionSet, v *model.IncentiveClaimPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IncentiveClaimPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIncentiveClaimStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐClaimStatus(ctx context.Context, v any) (incentive.ClaimStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := incentive.ClaimStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIncentiveClaimStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐClaimStatus(ctx context.Context, sel ast.SelectionSet, v incentive.ClaimStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNIncentiveCondition2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐCondition(ctx context.Context, sel ast.SelectionSet, v incentive.Condition) graphql.Marshaler {
+	return ec._IncentiveCondition(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIncentiveCondition2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐConditionᚄ(ctx context.Context, sel ast.SelectionSet, v []incentive.Condition) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNIncentiveCondition2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐCondition(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNIncentiveConditionInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveConditionInputᚄ(ctx context.Context, v any) ([]*model.IncentiveConditionInput, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.IncentiveConditionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNIncentiveConditionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveConditionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNIncentiveConditionInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveConditionInput(ctx context.Context, v any) (*model.IncentiveConditionInput, error) {
+	res, err := ec.unmarshalInputIncentiveConditionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNIncentiveInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveInput(ctx context.Context, v any) (model.IncentiveInput, error) {
+	res, err := ec.unmarshalInputIncentiveInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNIncentiveInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveInput(ctx context.Context, v any) (*model.IncentiveInput, error) {
+	res, err := ec.unmarshalInputIncentiveInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIncentivePayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentivePayload(ctx context.Context, sel ast.SelectionSet, v model.IncentivePayload) graphql.Marshaler {
+	return ec._IncentivePayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNIncentivePayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentivePayload(ctx context.Context, sel ast.SelectionSet, v *model.IncentivePayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._IncentivePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNIncentiveStanding2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐStanding(ctx context.Context, v any) (incentive.Standing, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := incentive.Standing(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIncentiveStanding2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐStanding(ctx context.Context, sel ast.SelectionSet, v incentive.Standing) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNIncentiveStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, v any) (screening.SetStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := screening.SetStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNIncentiveStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, sel ast.SelectionSet, v screening.SetStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNIncubator2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubator(ctx context.Context, sel ast.SelectionSet, v ecosystem.Incubator) graphql.Marshaler {
@@ -90156,6 +96312,136 @@ func (ec *executionContext) marshalNStartupPayload2ᚖgithubᚗcomᚋinnoportᚋ
 	return ec._StartupPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNStatisticChart2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐChart(ctx context.Context, v any) (stats.Chart, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := stats.Chart(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatisticChart2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐChart(ctx context.Context, sel ast.SelectionSet, v stats.Chart) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNStatisticPoint2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐPoint(ctx context.Context, sel ast.SelectionSet, v stats.Point) graphql.Marshaler {
+	return ec._StatisticPoint(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticPoint2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐPointᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.Point) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNStatisticPoint2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐPoint(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatisticSeries2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐSeries(ctx context.Context, sel ast.SelectionSet, v stats.Series) graphql.Marshaler {
+	return ec._StatisticSeries(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticSeries2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐSeriesᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.Series) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNStatisticSeries2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐSeries(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNStatisticUnit2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐUnit(ctx context.Context, v any) (stats.Unit, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := stats.Unit(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatisticUnit2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐUnit(ctx context.Context, sel ast.SelectionSet, v stats.Unit) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -90776,6 +97062,16 @@ func (ec *executionContext) unmarshalNUpdateFundInput2githubᚗcomᚋinnoportᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateIncentiveClaimInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateIncentiveClaimInput(ctx context.Context, v any) (model.UpdateIncentiveClaimInput, error) {
+	res, err := ec.unmarshalInputUpdateIncentiveClaimInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateIncentiveInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateIncentiveInput(ctx context.Context, v any) (model.UpdateIncentiveInput, error) {
+	res, err := ec.unmarshalInputUpdateIncentiveInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateIncubatorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUpdateIncubatorInput(ctx context.Context, v any) (model.UpdateIncubatorInput, error) {
 	res, err := ec.unmarshalInputUpdateIncubatorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -91335,6 +97631,25 @@ func (ec *executionContext) unmarshalOAwardInput2ᚕᚖgithubᚗcomᚋinnoport�
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOBenefitPeriod2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐPeriod(ctx context.Context, v any) (*incentive.Period, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := incentive.Period(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOBenefitPeriod2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐPeriod(ctx context.Context, sel ast.SelectionSet, v *incentive.Period) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -91381,6 +97696,13 @@ func (ec *executionContext) unmarshalOCertificateInput2ᚕᚖgithubᚗcomᚋinno
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOCityStatistics2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋstatsᚐReport(ctx context.Context, sel ast.SelectionSet, v *stats.Report) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CityStatistics(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOContact2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋfirmᚐContact(ctx context.Context, sel ast.SelectionSet, v *firm.Contact) graphql.Marshaler {
@@ -92083,6 +98405,53 @@ func (ec *executionContext) unmarshalOFinancialsPatchInput2ᚖgithubᚗcomᚋinn
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOFirmIncentive2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFirmIncentiveᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FirmIncentive) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNFirmIncentive2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFirmIncentive(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -92203,6 +98572,86 @@ func (ec *executionContext) unmarshalOIPAssetInput2ᚕᚖgithubᚗcomᚋinnoport
 		}
 	}
 	return res, nil
+}
+
+func (ec *executionContext) marshalOIncentive2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐIncentive(ctx context.Context, sel ast.SelectionSet, v *incentive.Incentive) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Incentive(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOIncentiveClaim2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitRecordᚄ(ctx context.Context, sel ast.SelectionSet, v []*incentive.BenefitRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNIncentiveClaim2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitRecord(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOIncentiveClaim2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋincentiveᚐBenefitRecord(ctx context.Context, sel ast.SelectionSet, v *incentive.BenefitRecord) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._IncentiveClaim(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOIncentiveStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, v any) (*screening.SetStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := screening.SetStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOIncentiveStatus2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus(ctx context.Context, sel ast.SelectionSet, v *screening.SetStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
 }
 
 func (ec *executionContext) marshalOIncubator2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋdomainᚋecosystemᚐIncubator(ctx context.Context, sel ast.SelectionSet, v *ecosystem.Incubator) graphql.Marshaler {
@@ -92406,6 +98855,13 @@ func (ec *executionContext) marshalOLegalForm2ᚖgithubᚗcomᚋinnoportᚋinnop
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) marshalOLocalizedText2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐLocalizedText(ctx context.Context, sel ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LocalizedText(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Match) graphql.Marshaler {

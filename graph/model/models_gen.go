@@ -16,6 +16,7 @@ import (
 	"github.com/innoport/innoport/domain/firm"
 	"github.com/innoport/innoport/domain/funding"
 	"github.com/innoport/innoport/domain/identity"
+	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/runs"
 	"github.com/innoport/innoport/domain/sandbox"
 	"github.com/innoport/innoport/domain/screening"
@@ -137,6 +138,24 @@ type AwardInput struct {
 	AwardedOn value.Date `json:"awardedOn"`
 	// A reference to the supporting document (a file name or URL) kept with the evidence.
 	DocumentRef string `json:"documentRef"`
+}
+
+// What an incentive gives.
+type BenefitInput struct {
+	// The kind.
+	Kind incentive.BenefitKind `json:"kind"`
+	// The share exempted, reduced or supported, 1–100.
+	RatePercent *int `json:"ratePercent,omitempty"`
+	// The most it gives per capPeriod, in đồng.
+	CapVnd *value.VND `json:"capVnd,omitempty"`
+	// What the cap is counted over; required with capVnd.
+	CapPeriod *incentive.Period `json:"capPeriod,omitempty"`
+	// How long it lasts, in months.
+	DurationMonths *int `json:"durationMonths,omitempty"`
+	// The terms in words, in Vietnamese.
+	Terms *string `json:"terms,omitempty"`
+	// The terms in English.
+	TermsEn *string `json:"termsEn,omitempty"`
 }
 
 // A meeting to book with another participant at a slot.
@@ -873,6 +892,18 @@ type FinancialsPatchInput struct {
 	Revenue []*YearRevenueInput `json:"revenue,omitempty"`
 }
 
+// A firm's standing on one incentive in force, judged from its data as it is now.
+type FirmIncentive struct {
+	// The incentive.
+	Incentive *incentive.Incentive `json:"incentive"`
+	// Where the firm stands.
+	Standing incentive.Standing `json:"standing"`
+	// Each condition's outcome, with its reason.
+	Conditions []*CriterionOutcome `json:"conditions"`
+	// The one step that would make the firm qualify, in the caller's language; null when it qualifies or no single step would.
+	Unlock *string `json:"unlock,omitempty"`
+}
+
 // A status change of a call: which one, the version the caller read, and the reason where the step takes one.
 type FundCallActionInput struct {
 	// The global ID of the record to change.
@@ -950,6 +981,110 @@ type ImportStartupsPayload struct {
 	// The report; null when userErrors stopped the file.
 	Report *StartupImportReport `json:"report,omitempty"`
 	// Problems with the file as a whole (format, columns, size); a row's problems are in the report.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A status change of an incentive.
+type IncentiveActionInput struct {
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int `json:"version"`
+}
+
+// A firm's claim of an incentive.
+type IncentiveClaimInput struct {
+	// The firm (a Startup's global ID).
+	StartupID string `json:"startupId"`
+	// The incentive's key.
+	IncentiveKey string `json:"incentiveKey"`
+	// Where the claim is.
+	Status incentive.ClaimStatus `json:"status"`
+	// When the firm applied.
+	AppliedOn value.Date `json:"appliedOn"`
+	// When it was received or refused; required then.
+	DecidedOn *value.Date `json:"decidedOn,omitempty"`
+	// What was received, in đồng; only for a received claim.
+	AmountVnd *value.VND `json:"amountVnd,omitempty"`
+	// A remark.
+	Note *string `json:"note,omitempty"`
+}
+
+// What a change of a claim answers: the record as it is after the change, or the userErrors that stopped it.
+type IncentiveClaimPayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
+	Claim *incentive.BenefitRecord `json:"claim,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// A condition of an incentive.
+type IncentiveConditionInput struct {
+	// The stable key the item is named by.
+	Key string `json:"key"`
+	// Conditions sharing a group are alternatives: one must pass. Omitted: required.
+	Group *string `json:"group,omitempty"`
+	// The CEL expression; it compiles and type-checks on save, or the save is refused at line:column.
+	Expression string `json:"expression"`
+	// What the firm reads when the condition passes, in Vietnamese.
+	PassReason string `json:"passReason"`
+	// The pass reason in English.
+	PassReasonEn string `json:"passReasonEn"`
+	// What the firm reads when the condition fails, in Vietnamese.
+	FailReason string `json:"failReason"`
+	// The fail reason in English.
+	FailReasonEn string `json:"failReasonEn"`
+	// The data the condition reads.
+	Needs []string `json:"needs,omitempty"`
+	// The step that would meet it, in Vietnamese.
+	Unlock *string `json:"unlock,omitempty"`
+	// The step in English; required with unlock.
+	UnlockEn *string `json:"unlockEn,omitempty"`
+}
+
+// An incentive: its key, texts in both languages, legal basis, benefit and conditions.
+type IncentiveInput struct {
+	// The stable key versions share.
+	Key string `json:"key"`
+	// The title, in Vietnamese.
+	Title string `json:"title"`
+	// The title in English.
+	TitleEn string `json:"titleEn"`
+	// The summary, in Vietnamese.
+	Summary string `json:"summary"`
+	// The summary in English.
+	SummaryEn string `json:"summaryEn"`
+	// The legal documents it comes from.
+	LegalBasis string `json:"legalBasis"`
+	// The articles of those documents.
+	Article string `json:"article"`
+	// What it gives.
+	Benefit *BenefitInput `json:"benefit"`
+	// Who grants it, in Vietnamese.
+	Authority string `json:"authority"`
+	// Who grants it, in English.
+	AuthorityEn string `json:"authorityEn"`
+	// How to apply, in Vietnamese.
+	HowToApply string `json:"howToApply"`
+	// How to apply, in English.
+	HowToApplyEn string `json:"howToApplyEn"`
+	// Where to apply.
+	ApplyURL *string `json:"applyUrl,omitempty"`
+	// When it applies from.
+	EffectiveFrom value.Date `json:"effectiveFrom"`
+	// When it stops applying.
+	EffectiveTo *value.Date `json:"effectiveTo,omitempty"`
+	// A programme whose exact terms are not in the law.
+	Example *bool `json:"example,omitempty"`
+	// The conditions, in order.
+	Conditions []*IncentiveConditionInput `json:"conditions"`
+}
+
+// What a change of an incentive answers: the record as it is after the change, or the userErrors that stopped it.
+type IncentivePayload struct {
+	// The record as it is after the change; null when userErrors stopped it.
+	Incentive *incentive.Incentive `json:"incentive,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
 }
 
@@ -2070,6 +2205,26 @@ type UpdateFundInput struct {
 	Public *bool `json:"public,omitempty"`
 }
 
+// Changes a claim, e.g. when it is decided; its firm stays.
+type UpdateIncentiveClaimInput struct {
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int `json:"version"`
+	// The claim; its startupId is ignored.
+	Claim *IncentiveClaimInput `json:"claim"`
+}
+
+// Replaces a DRAFT's content; the key stays.
+type UpdateIncentiveInput struct {
+	// The global ID of the record to change.
+	ID string `json:"id"`
+	// The version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int `json:"version"`
+	// The incentive.
+	Incentive *IncentiveInput `json:"incentive"`
+}
+
 // What changing an incubator takes; absent fields stay as they are.
 type UpdateIncubatorInput struct {
 	// The global ID of the record to change.
@@ -2443,16 +2598,19 @@ const (
 	ExpressionLanguageEligibilityRule ExpressionLanguage = "ELIGIBILITY_RULE"
 	// A criteria set's criterion, over `firm` and `asOf`.
 	ExpressionLanguageScreeningCriterion ExpressionLanguage = "SCREENING_CRITERION"
+	// An incentive's condition, over `firm`, `asOf` and `screening`.
+	ExpressionLanguageIncentiveCondition ExpressionLanguage = "INCENTIVE_CONDITION"
 )
 
 var AllExpressionLanguage = []ExpressionLanguage{
 	ExpressionLanguageEligibilityRule,
 	ExpressionLanguageScreeningCriterion,
+	ExpressionLanguageIncentiveCondition,
 }
 
 func (e ExpressionLanguage) IsValid() bool {
 	switch e {
-	case ExpressionLanguageEligibilityRule, ExpressionLanguageScreeningCriterion:
+	case ExpressionLanguageEligibilityRule, ExpressionLanguageScreeningCriterion, ExpressionLanguageIncentiveCondition:
 		return true
 	}
 	return false
