@@ -21,6 +21,7 @@ const regulator = () => import('./pages/regulator');
 const admin = () => import('./pages/admin');
 const publicPages = () => import('./pages/public');
 const technology = () => import('./pages/technology');
+const city = () => import('./pages/city');
 
 type Params = Record<string, string>;
 type Screen = ComponentType<{ params: Params; session: Session }>;
@@ -39,6 +40,7 @@ const publicRoutes: { pattern: string; screen: PublicScreen }[] = [
   { pattern: '/public/incubators', screen: screen(publicPages, (m) => m.PublicIncubators) },
   { pattern: '/public/events', screen: screen(publicPages, (m) => m.PublicEvents) },
   { pattern: '/public/sandbox-register', screen: screen(publicPages, (m) => m.SandboxRegister) },
+  { pattern: '/public/open-data', screen: screen(city, (m) => m.OpenData) },
 ];
 
 const routes: Route[] = [
@@ -48,6 +50,8 @@ const routes: Route[] = [
   { pattern: '/applications', roles: ['STARTUP_MEMBER'], screen: screen(founder, (m) => m.MyApplications) },
   { pattern: '/applications/:id', roles: 'any', screen: screen(founder, (m) => m.ApplicationPage) },
   { pattern: '/screening', roles: ['STARTUP_MEMBER'], screen: screen(founder, (m) => m.Screening) },
+  { pattern: '/incentives', roles: ['STARTUP_MEMBER'], screen: screen(city, (m) => m.Incentives) },
+  { pattern: '/statistics', roles: ['OFFICIAL', 'ADMIN'], screen: screen(city, (m) => m.Statistics) },
   { pattern: '/data-room', roles: ['STARTUP_MEMBER'], screen: screen(founder, (m) => m.DataRoom) },
   { pattern: '/dealflow', roles: ['INVESTOR'], screen: screen(investor, (m) => m.DealFlow) },
   { pattern: '/pipeline', roles: ['INVESTOR'], screen: screen(investor, (m) => m.Pipeline) },

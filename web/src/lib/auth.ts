@@ -4,7 +4,7 @@
 
 export type Role =
   | 'ADMIN' | 'INCUBATOR_MANAGER' | 'FUND_MANAGER' | 'INVESTOR'
-  | 'STARTUP_MEMBER' | 'REVIEWER' | 'REGULATOR' | 'TTO_MANAGER';
+  | 'STARTUP_MEMBER' | 'REVIEWER' | 'REGULATOR' | 'TTO_MANAGER' | 'OFFICIAL';
 
 export interface Session {
   token: string;

@@ -87,7 +87,19 @@ const tables = {
     FUND_MANAGER: ['Quản lý quỹ', 'Fund manager'], INVESTOR: ['Nhà đầu tư', 'Investor'],
     STARTUP_MEMBER: ['Nhà sáng lập', 'Founder'], REVIEWER: ['Chuyên gia đánh giá', 'Reviewer'],
     REGULATOR: ['Cơ quan quản lý', 'Regulator'], TTO_MANAGER: ['Cán bộ chuyển giao công nghệ', 'Technology-transfer officer'],
+    OFFICIAL: ['Cán bộ thành phố', 'City official'],
   },
+  standing: {
+    QUALIFIES: ['Đủ điều kiện', 'Qualifies'], NOT_YET: ['Chưa đủ điều kiện', 'Not yet'],
+    MISSING_EVIDENCE: ['Thiếu minh chứng', 'Missing evidence'],
+  },
+  benefit: {
+    TAX_EXEMPTION: ['Miễn thuế', 'Tax exemption'], TAX_REDUCTION: ['Giảm thuế', 'Tax reduction'],
+    LAND_RENT: ['Miễn, giảm tiền thuê đất', 'Land rent'], GRANT: ['Tài trợ, hỗ trợ chi phí', 'Grant or cost support'],
+    TRAINING: ['Đào tạo', 'Training'], CONSULTING: ['Tư vấn', 'Consulting'], INFRASTRUCTURE: ['Sử dụng hạ tầng', 'Infrastructure use'],
+  },
+  benefitPeriod: { ONCE: ['một lần', 'once'], YEAR: ['mỗi năm', 'a year'], MONTH: ['mỗi tháng', 'a month'] },
+  claim: { APPLIED: ['Đã nộp hồ sơ', 'Applied'], RECEIVED: ['Đã nhận', 'Received'], REFUSED: ['Bị từ chối', 'Refused'] },
   questionKind: {
     TEXT: ['Văn bản', 'Text'], NUMBER: ['Số', 'Number'], SINGLE_CHOICE: ['Chọn một', 'Single choice'],
     MULTIPLE_CHOICE: ['Chọn nhiều', 'Multiple choice'], DOCUMENT: ['Tài liệu', 'Document'],

@@ -14,6 +14,7 @@ export function RoleHome({ session }: { session: Session }) {
           : session.roles.includes('REVIEWER') ? '/reviews'
             : session.roles.includes('REGULATOR') ? '/sandbox'
               : session.roles.includes('TTO_MANAGER') ? '/technology/mine'
+              : session.roles.includes('OFFICIAL') ? '/statistics'
               : session.roles.includes('ADMIN') ? '/admin/criteria'
                 : null;
   useEffect(() => {

@@ -14,6 +14,7 @@ export function publicNav(t: T): NavItem[] {
     { to: '/public/incubators', text: t('Vườn ươm', 'Incubators') },
     { to: '/public/events', text: t('Sự kiện', 'Events') },
     { to: '/public/sandbox-register', text: t('Sổ đăng ký thử nghiệm', 'Sandbox register') },
+    { to: '/public/open-data', text: t('Dữ liệu mở', 'Open data') },
     { to: '/signin', text: t('Đăng nhập', 'Sign in') },
   ];
 }
@@ -29,6 +30,7 @@ export function navFor(t: T, roles: Role[]): NavItem[] {
     add('/calls', 'Đợt gọi vốn', 'Funding calls');
     add('/applications', 'Hồ sơ đã nộp', 'My applications');
     add('/screening', 'Sàng lọc pháp lý', 'Legal screening');
+    add('/incentives', 'Ưu đãi', 'Incentives');
     add('/events', 'Sự kiện', 'Events');
     add('/data-room', 'Phòng dữ liệu', 'Data room');
     add('/notifications', 'Thông báo', 'Notifications');
@@ -48,16 +50,19 @@ export function navFor(t: T, roles: Role[]): NavItem[] {
   if (roles.includes('REVIEWER')) add('/reviews', 'Hồ sơ được phân công', 'My assigned applications');
   if (roles.includes('REGULATOR')) add('/sandbox', 'Hồ sơ thử nghiệm', 'Sandbox applications');
   if (roles.includes('TTO_MANAGER')) add('/technology/mine', 'Chào bán của tổ chức', 'Our offers');
+  if (roles.includes('OFFICIAL')) add('/statistics', 'Thống kê', 'Statistics');
   if (roles.includes('ADMIN')) {
     add('/admin/criteria', 'Bộ tiêu chí', 'Criteria sets');
     add('/admin/jobs', 'Tác vụ', 'Jobs');
     add('/admin/registry', 'Danh mục tổ chức', 'Registry');
     add('/admin/import', 'Nhập startup', 'Import startups');
+    add('/statistics', 'Thống kê', 'Statistics');
   }
   add('/calls', 'Đợt gọi vốn', 'Funding calls');
   add('/technology', 'Chợ công nghệ', 'Technology market');
   add('/events', 'Sự kiện', 'Events');
   add('/public/sandbox-register', 'Sổ đăng ký thử nghiệm', 'Sandbox register');
+  add('/public/open-data', 'Dữ liệu mở', 'Open data');
   return items;
 }
 
