@@ -138,9 +138,11 @@ func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) 
 		CriteriaSets: func(ctx context.Context) ([]screening.CriteriaSet, error) {
 			return r.CriteriaSets.List(ctx, screening.SetActive)
 		},
-		Results:    r.Results.Each,
-		Incentives: func(ctx context.Context) ([]incentive.Incentive, error) { return r.Incentives.List(ctx, "") },
-		Standings:  r.Standings.Each, Claims: r.Benefits.Each, Calls: r.Calls.Each, Applications: r.Applications.Each,
+		CountResults: func(ctx context.Context, set string, st screening.Status) (int, error) {
+			return r.Results.Count(ctx, screening.ResultFilter{SetKey: set, Status: st})
+		},
+		Incentives:      func(ctx context.Context) ([]incentive.Incentive, error) { return r.Incentives.List(ctx, "") },
+		CountQualifying: r.Standings.CountQualifying, Claims: r.Benefits.Each, Calls: r.Calls.Each, Applications: r.Applications.Each,
 		Events: r.Events.Each, Boards: r.Boards.Each, Deals: r.Deals.Each, SandboxApps: r.SandboxApplications.Each,
 		Conversations: r.Conversations.Each,
 	}, clk)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -56,6 +57,14 @@ func TestIncentivesStory(t *testing.T) {
 	assert.Empty(t, unlock)
 	r = e.do(t, req{token: blue, query: incentivesOf, vars: map[string]any{"id": id}})
 	assert.Equal(t, "QUALIFIES", r.Str("startup.incentives.0.standing"), "what a firm qualifies for comes first")
+	// The stored standings, which the statistics count, follow within seconds.
+	qualified := func() float64 {
+		r := e.do(t, req{token: admin, query: statistics, vars: map[string]any{"from": "2026-01-01", "to": "2026-12-31"}})
+		require.Empty(t, r.Errors)
+		return seriesOf(r)["incentives_qualified"]["st_enterprise_cit"]
+	}
+	require.Eventually(t, func() bool { return qualified() == 2 }, 15*time.Second, 50*time.Millisecond,
+		"the demo's S&T enterprise and now BlueOcean Lab (bound: 15 s, for a loaded 2-core CI)")
 
 	// Nobody else reads a firm's standings.
 	r = e.do(t, req{token: blue, query: incentivesOf, vars: map[string]any{"id": w.startup["PortSense"]}})

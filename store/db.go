@@ -260,9 +260,6 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 			{Keys: bson.D{{Key: "key", Value: 1}, {Key: "incentiveVersion", Value: 1}},
 				Options: options.Index().SetUnique(true).SetName("one_incentive_per_key_version")},
 		},
-		colStandings: {
-			{Keys: bson.D{{Key: "startupId", Value: 1}}},
-		},
 		colBenefits: {
 			{Keys: bson.D{{Key: "startupId", Value: 1}, {Key: "_id", Value: 1}}},
 		},

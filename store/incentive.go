@@ -172,9 +172,10 @@ func NewStandings(db *DB) *Standings {
 	}}
 }
 
-// Find returns the standings of these firms (every firm's when empty).
-func (s *Standings) Find(ctx context.Context, startupIDs []string) ([]incentive.Result, error) {
-	return s.find(ctx, inIfSet(bson.D{}, "startupId", startupIDs), nil)
+// CountQualifying counts the firms whose standing on an incentive is
+// QUALIFIES.
+func (s *Standings) CountQualifying(ctx context.Context, key string) (int, error) {
+	return s.count(ctx, bson.D{{Key: "key", Value: key}, {Key: "standing", Value: string(incentive.Qualifies)}})
 }
 
 // Save inserts new standings and replaces changed ones in bulk.

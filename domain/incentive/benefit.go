@@ -200,8 +200,3 @@ func (s *Service) Benefit(ctx context.Context, id string) (BenefitRecord, error)
 	}
 	return b, nil
 }
-
-// Benefits returns every claim, for statistics.
-func (s *Service) Benefits(ctx context.Context) ([]BenefitRecord, error) {
-	return s.benefits.All(ctx, BenefitFilter{})
-}

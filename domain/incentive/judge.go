@@ -1,7 +1,9 @@
 package incentive
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/google/cel-go/cel"
 
@@ -91,34 +93,24 @@ func (p *Plan) Judge(sub *screening.Subject) Judgement {
 	if j.Standing == Qualifies {
 		return j
 	}
-	// The unmet units: required conditions that failed, and groups none of
-	// whose alternatives passed. One unit with a step written unlocks.
-	unmet := map[string][]int{}
-	var order []string
+	// The units: each required condition, and each group of alternatives.
+	// One unit unmet, with a step written for a condition of it, unlocks.
+	var units []string
+	passed, failing := map[string]bool{}, map[string][]int{}
 	for i, o := range outcomes {
-		unit := o.Group
-		if unit == "" {
-			unit = "#" + o.Key
-		}
-		if _, seen := unmet[unit]; !seen {
-			order = append(order, unit)
+		unit := cmp.Or(o.Group, "#"+o.Key)
+		if !slices.Contains(units, unit) {
+			units = append(units, unit)
 		}
 		if o.Passed {
-			unmet[unit] = nil
-			continue
-		}
-		if list, ok := unmet[unit]; !ok || list != nil {
-			unmet[unit] = append(list, i)
+			passed[unit] = true
+		} else {
+			failing[unit] = append(failing[unit], i)
 		}
 	}
-	var open [][]int
-	for _, u := range order {
-		if unmet[u] != nil {
-			open = append(open, unmet[u])
-		}
-	}
-	if len(open) == 1 {
-		for _, i := range open[0] {
+	units = slices.DeleteFunc(units, func(u string) bool { return passed[u] })
+	if len(units) == 1 {
+		for _, i := range failing[units[0]] {
 			if p.Incentive.Conditions[i].UnlockVI != "" {
 				j.Unlock = i
 				break

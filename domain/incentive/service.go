@@ -29,6 +29,9 @@ type Store interface {
 
 // Result is a firm's stored standing on the version of an incentive in
 // force when it was last judged, with its history: what statistics count.
+// It is stored from the first time the firm qualifies — most firms never
+// qualify for most incentives, and a standing not stored is one never met —
+// and kept current after.
 type Result struct {
 	record.Meta
 	StartupID        string
@@ -53,8 +56,11 @@ func ResultID(key, startupID string) string { return key + "/" + startupID }
 
 // ResultStore keeps standings.
 type ResultStore interface {
-	// Find returns the standings of these firms (every firm's when empty).
-	Find(ctx context.Context, startupIDs []string) ([]Result, error)
+	// GetMany returns the standings with these IDs (see ResultID) that are
+	// stored, by ID.
+	GetMany(ctx context.Context, ids []string) (map[string]Result, error)
+	// Each calls fn for every stored standing.
+	Each(ctx context.Context, fn func(Result) error) error
 	// Save inserts new standings and replaces changed ones in bulk.
 	Save(ctx context.Context, inserts, replaces []Result) error
 }
@@ -90,6 +96,13 @@ func (s *Service) Incentive(ctx context.Context, id string) (Incentive, error) {
 	return s.store.Get(ctx, id)
 }
 
+// versions are the incentives' versions, kept as criteria sets' are.
+func (s *Service) versions() screening.Versions[Incentive] {
+	return screening.Versions[Incentive]{List: s.store.List, Update: s.store.Update,
+		Of:   func(i *Incentive) (string, string, int, *Status) { return i.ID, i.Key, i.IncentiveVersion, &i.Status },
+		Meta: func(i *Incentive) *record.Meta { return &i.Meta }, Entity: EntityIncentive, Clock: s.clock}
+}
+
 // Create drafts the next version of an incentive (version 1 for a new key);
 // admins.
 func (s *Service) Create(ctx context.Context, spec Spec) (Incentive, error) {
@@ -100,15 +113,9 @@ func (s *Service) Create(ctx context.Context, spec Spec) (Incentive, error) {
 	if err != nil {
 		return Incentive{}, err
 	}
-	all, err := s.store.List(ctx, "")
+	version, err := s.versions().Next(ctx, spec.Key)
 	if err != nil {
 		return Incentive{}, err
-	}
-	version := 1
-	for _, x := range all {
-		if x.Key == spec.Key {
-			version = max(version, x.IncentiveVersion+1)
-		}
 	}
 	i := Incentive{Meta: record.New(s.clock.Now()), Spec: spec, IncentiveVersion: version, Status: Draft}
 	if err := s.store.Create(ctx, i); err != nil {
@@ -146,30 +153,9 @@ func (s *Service) Ship(ctx context.Context, specs []Spec) (int, error) {
 	return n, nil
 }
 
-func (s *Service) change(ctx context.Context, id string, version int64, fn func(*Incentive) error) (Incentive, error) {
-	if err := policy.ManageCriteria(identity.FromContext(ctx)); err != nil {
-		return Incentive{}, err
-	}
-	return s.store.Update(ctx, id, func(i *Incentive) error {
-		if err := i.Touch(version, s.clock.Now()); err != nil {
-			return err
-		}
-		return fn(i)
-	})
-}
-
-func transitionErr(from Status, vi, en string) error {
-	return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
-		fmt.Sprintf("Không thể %s ưu đãi ở trạng thái “%s”.", vi, from.Label(false)),
-		fmt.Sprintf("An incentive that is “%s” cannot be %s.", from.Label(true), en))
-}
-
 // Update replaces a draft's content; the key stays.
 func (s *Service) Update(ctx context.Context, id string, version int64, spec Spec) (Incentive, error) {
-	return s.change(ctx, id, version, func(i *Incentive) error {
-		if i.Status != Draft {
-			return transitionErr(i.Status, "sửa", "edited")
-		}
+	return s.versions().Step(ctx, id, version, Draft, Draft, func(i *Incentive) error {
 		spec.Key = i.Key
 		checked, err := NewSpec(spec)
 		if err != nil {
@@ -183,56 +169,20 @@ func (s *Service) Update(ctx context.Context, id string, version int64, spec Spe
 // Publish makes a draft the active version of its key and retires the
 // version it replaces. The caller then judges every firm again.
 func (s *Service) Publish(ctx context.Context, id string, version int64) (Incentive, error) {
-	published, err := s.change(ctx, id, version, func(i *Incentive) error {
-		if i.Status != Draft {
-			return transitionErr(i.Status, "công bố", "published")
-		}
-		i.Status = Active
-		return nil
-	})
-	if err != nil {
-		return Incentive{}, err
-	}
-	active, err := s.store.List(ctx, Active)
-	if err != nil {
-		return published, err
-	}
-	for _, old := range active {
-		if old.Key == published.Key && old.ID != published.ID {
-			if _, err := s.store.Update(ctx, old.ID, func(i *Incentive) error {
-				i.Status = Retired
-				return nil
-			}); err != nil {
-				return published, fmt.Errorf("retire %s v%d: %w", old.Key, old.IncentiveVersion, err)
-			}
-		}
-	}
-	return published, nil
+	return s.versions().Step(ctx, id, version, Draft, Active, nil)
 }
 
 // Retire withdraws an active incentive: firms no longer see it.
 func (s *Service) Retire(ctx context.Context, id string, version int64) (Incentive, error) {
-	return s.change(ctx, id, version, func(i *Incentive) error {
-		if i.Status != Active {
-			return transitionErr(i.Status, "ngừng áp dụng", "retired")
-		}
-		i.Status = Retired
-		return nil
-	})
+	return s.versions().Step(ctx, id, version, Active, Retired, nil)
 }
 
 // catalogue compiles the active version of every key in force on a date,
 // by key.
 func (s *Service) catalogue(ctx context.Context, on value.Date) ([]*Plan, error) {
-	active, err := s.store.List(ctx, Active)
+	latest, err := s.versions().Active(ctx, func(i Incentive) bool { return i.InForce(on) })
 	if err != nil {
 		return nil, err
-	}
-	latest := map[string]Incentive{}
-	for _, a := range active {
-		if cur, ok := latest[a.Key]; a.InForce(on) && (!ok || a.IncentiveVersion > cur.IncentiveVersion) {
-			latest[a.Key] = a
-		}
 	}
 	plans := make([]*Plan, 0, len(latest))
 	for _, i := range latest {
@@ -298,25 +248,28 @@ func (s *Service) Judge(ctx context.Context, ids []string) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	all, err := s.results.Find(ctx, ids)
+	// The stored standings of these firms, read by ID: a firm's few, not a
+	// scan of every firm's.
+	stored := map[string]Result{}
+	if len(ids) == 0 {
+		err = s.results.Each(ctx, func(r Result) error {
+			stored[r.ID] = r
+			return nil
+		})
+	} else {
+		want := make([]string, 0, len(ids)*len(plans))
+		for _, id := range ids {
+			for _, p := range plans {
+				want = append(want, ResultID(p.Incentive.Key, id))
+			}
+		}
+		stored, err = s.results.GetMany(ctx, want)
+	}
 	if err != nil {
 		return Stats{}, err
 	}
-	stored := make(map[string]Result, len(all))
-	for _, r := range all {
-		stored[r.ID] = r
-	}
 	var st Stats
-	var inserts, replaces []Result
-	flush := func() error {
-		if len(inserts)+len(replaces) == 0 {
-			return nil
-		}
-		err := s.results.Save(ctx, inserts, replaces)
-		inserts, replaces = inserts[:0], replaces[:0]
-		return err
-	}
-	visit := func(f firm.Startup) error {
+	err = screening.Sweep(ctx, s.firms, ids, func(f firm.Startup) (inserts, replaces []Result) {
 		st.Firms++
 		sub := Subject(f, asOf, sets)
 		for _, p := range plans {
@@ -327,8 +280,9 @@ func (s *Service) Judge(ctx context.Context, ids []string) (Stats, error) {
 			next := Result{Meta: prev.Meta, StartupID: f.ID, IncubatorID: f.IncubatorID, Key: p.Incentive.Key,
 				IncentiveVersion: p.Incentive.IncentiveVersion, Standing: j.Standing, AsOf: asOf, Outcomes: j.Outcomes,
 				History: prev.History}
-			if found && prev.Standing == next.Standing && prev.IncentiveVersion == next.IncentiveVersion &&
-				prev.IncubatorID == next.IncubatorID && slices.EqualFunc(prev.Outcomes, next.Outcomes, sameOutcome) {
+			if !found && j.Standing != Qualifies ||
+				found && prev.Standing == next.Standing && prev.IncentiveVersion == next.IncentiveVersion &&
+					prev.IncubatorID == next.IncubatorID && slices.EqualFunc(prev.Outcomes, next.Outcomes, screening.SameOutcome) {
 				continue
 			}
 			if !found || prev.Standing != next.Standing {
@@ -344,34 +298,7 @@ func (s *Service) Judge(ctx context.Context, ids []string) (Stats, error) {
 				inserts = append(inserts, next)
 			}
 		}
-		if len(inserts)+len(replaces) >= 500 {
-			return flush()
-		}
-		return nil
-	}
-	if len(ids) == 0 {
-		err = s.firms.Each(ctx, visit)
-	} else {
-		var firms map[string]firm.Startup
-		if firms, err = s.firms.GetMany(ctx, ids); err == nil {
-			for _, id := range ids {
-				if f, ok := firms[id]; ok && err == nil {
-					err = visit(f)
-				}
-			}
-		}
-	}
-	if err != nil {
-		return st, err
-	}
-	return st, flush()
-}
-
-func sameOutcome(a, b screening.Outcome) bool {
-	return a.Key == b.Key && a.Passed == b.Passed && a.Error == b.Error && slices.Equal(a.Missing, b.Missing)
-}
-
-// Results returns every stored standing, for statistics.
-func (s *Service) Results(ctx context.Context) ([]Result, error) {
-	return s.results.Find(ctx, nil)
+		return inserts, replaces
+	}, s.results.Save)
+	return st, err
 }

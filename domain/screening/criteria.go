@@ -190,7 +190,6 @@ func Compile(s CriteriaSet) (*Plan, error) {
 // evaluate it against every set.
 type Subject struct {
 	firm firm.Startup
-	asOf value.Date
 	vars interpreter.Activation
 }
 
@@ -200,14 +199,8 @@ func NewSubject(s firm.Startup, asOf value.Date) *Subject {
 	if err != nil {
 		panic(err) // a map of bindings always makes an activation
 	}
-	return &Subject{firm: s, asOf: asOf, vars: vars}
+	return &Subject{firm: s, vars: vars}
 }
-
-// Firm is the firm the subject describes.
-func (s *Subject) Firm() firm.Startup { return s.firm }
-
-// AsOf is the date the subject is evaluated for.
-func (s *Subject) AsOf() value.Date { return s.asOf }
 
 // With returns the subject with more variables bound, for rules that read
 // more than a firm (an incentive's conditions read its screening too).
@@ -216,7 +209,7 @@ func (s *Subject) With(bindings map[string]any) *Subject {
 	if err != nil {
 		panic(err) // a map of bindings always makes an activation
 	}
-	return &Subject{firm: s.firm, asOf: s.asOf, vars: interpreter.NewHierarchicalActivation(s.vars, more)}
+	return &Subject{firm: s.firm, vars: interpreter.NewHierarchicalActivation(s.vars, more)}
 }
 
 // Evaluate screens one firm. A failing required criterion, or a group none of

@@ -98,6 +98,13 @@ func (s *Service) Set(ctx context.Context, id string) (CriteriaSet, error) {
 	return s.sets.Get(ctx, id)
 }
 
+// versions are the criteria sets' versions.
+func (s *Service) versions() Versions[CriteriaSet] {
+	return Versions[CriteriaSet]{List: s.sets.List, Update: s.sets.Update,
+		Of:   func(c *CriteriaSet) (string, string, int, *SetStatus) { return c.ID, c.Key, c.SetVersion, &c.Status },
+		Meta: func(c *CriteriaSet) *record.Meta { return &c.Meta }, Entity: EntitySet, Clock: s.clock}
+}
+
 // CreateSet drafts the next version of a set (version 1 for a new key).
 func (s *Service) CreateSet(ctx context.Context, spec SetSpec) (CriteriaSet, error) {
 	if err := policy.ManageCriteria(identity.FromContext(ctx)); err != nil {
@@ -107,15 +114,9 @@ func (s *Service) CreateSet(ctx context.Context, spec SetSpec) (CriteriaSet, err
 	if err != nil {
 		return CriteriaSet{}, err
 	}
-	all, err := s.sets.List(ctx, "")
+	version, err := s.versions().Next(ctx, spec.Key)
 	if err != nil {
 		return CriteriaSet{}, err
-	}
-	version := 1
-	for _, x := range all {
-		if x.Key == spec.Key {
-			version = max(version, x.SetVersion+1)
-		}
 	}
 	set := CriteriaSet{Meta: record.New(s.clock.Now()), SetSpec: spec, SetVersion: version, Status: SetDraft}
 	if err := s.sets.Create(ctx, set); err != nil {
@@ -124,30 +125,9 @@ func (s *Service) CreateSet(ctx context.Context, spec SetSpec) (CriteriaSet, err
 	return set, nil
 }
 
-func (s *Service) changeSet(ctx context.Context, id string, version int64, change func(*CriteriaSet) error) (CriteriaSet, error) {
-	if err := policy.ManageCriteria(identity.FromContext(ctx)); err != nil {
-		return CriteriaSet{}, err
-	}
-	return s.sets.Update(ctx, id, func(c *CriteriaSet) error {
-		if err := c.Touch(version, s.clock.Now()); err != nil {
-			return err
-		}
-		return change(c)
-	})
-}
-
-func setTransitionErr(from SetStatus, vi, en string) error {
-	return errs.New(errs.FailedPrecondition, errs.CodeInvalidTransition, nil,
-		fmt.Sprintf("Không thể %s bộ tiêu chí ở trạng thái “%s”.", vi, from.Label(false)),
-		fmt.Sprintf("A criteria set that is “%s” cannot be %s.", from.Label(true), en))
-}
-
 // UpdateSet replaces the content of a draft; the key stays.
 func (s *Service) UpdateSet(ctx context.Context, id string, version int64, spec SetSpec) (CriteriaSet, error) {
-	return s.changeSet(ctx, id, version, func(c *CriteriaSet) error {
-		if c.Status != SetDraft {
-			return setTransitionErr(c.Status, "sửa", "edited")
-		}
+	return s.versions().Step(ctx, id, version, SetDraft, SetDraft, func(c *CriteriaSet) error {
 		spec.Key = c.Key
 		checked, err := NewSetSpec(spec)
 		if err != nil {
@@ -161,56 +141,20 @@ func (s *Service) UpdateSet(ctx context.Context, id string, version int64, spec 
 // PublishSet makes a draft the active version of its key and retires the
 // version it replaces. The caller then re-screens every firm (see Screen).
 func (s *Service) PublishSet(ctx context.Context, id string, version int64) (CriteriaSet, error) {
-	published, err := s.changeSet(ctx, id, version, func(c *CriteriaSet) error {
-		if c.Status != SetDraft {
-			return setTransitionErr(c.Status, "công bố", "published")
-		}
-		c.Status = SetActive
-		return nil
-	})
-	if err != nil {
-		return CriteriaSet{}, err
-	}
-	active, err := s.sets.List(ctx, SetActive)
-	if err != nil {
-		return published, err
-	}
-	for _, old := range active {
-		if old.Key == published.Key && old.ID != published.ID {
-			if _, err := s.sets.Update(ctx, old.ID, func(c *CriteriaSet) error {
-				c.Status = SetRetired
-				return nil
-			}); err != nil {
-				return published, fmt.Errorf("retire %s v%d: %w", old.Key, old.SetVersion, err)
-			}
-		}
-	}
-	return published, nil
+	return s.versions().Step(ctx, id, version, SetDraft, SetActive, nil)
 }
 
 // RetireSet stops screening against an active set.
 func (s *Service) RetireSet(ctx context.Context, id string, version int64) (CriteriaSet, error) {
-	return s.changeSet(ctx, id, version, func(c *CriteriaSet) error {
-		if c.Status != SetActive {
-			return setTransitionErr(c.Status, "ngừng áp dụng", "retired")
-		}
-		c.Status = SetRetired
-		return nil
-	})
+	return s.versions().Step(ctx, id, version, SetActive, SetRetired, nil)
 }
 
 // ActivePlans compiles the active version of every key, by key; if a
 // publication is half done, the higher version wins.
 func (s *Service) ActivePlans(ctx context.Context) ([]*Plan, error) {
-	active, err := s.sets.List(ctx, SetActive)
+	latest, err := s.versions().Active(ctx, func(CriteriaSet) bool { return true })
 	if err != nil {
 		return nil, err
-	}
-	latest := map[string]CriteriaSet{}
-	for _, a := range active {
-		if cur, ok := latest[a.Key]; !ok || a.SetVersion > cur.SetVersion {
-			latest[a.Key] = a
-		}
 	}
 	var plans []*Plan
 	for _, set := range latest {
@@ -251,16 +195,7 @@ func (s *Service) Screen(ctx context.Context, ids []string) (Stats, error) {
 		stored[ResultID(r.SetKey, r.StartupID)] = r
 	}
 	var st Stats
-	var inserts, replaces []Result
-	flush := func() error {
-		if len(inserts)+len(replaces) == 0 {
-			return nil
-		}
-		err := s.results.Save(ctx, inserts, replaces)
-		inserts, replaces = inserts[:0], replaces[:0]
-		return err
-	}
-	visit := func(f firm.Startup) error {
+	err = Sweep(ctx, s.firms, ids, func(f firm.Startup) (inserts, replaces []Result) {
 		st.Firms++
 		sub := NewSubject(f, asOf)
 		for _, p := range plans {
@@ -270,7 +205,7 @@ func (s *Service) Screen(ctx context.Context, ids []string) (Stats, error) {
 			next := Result{Meta: prev.Meta, StartupID: f.ID, IncubatorID: f.IncubatorID, SetKey: p.Set.Key,
 				SetVersion: p.Set.SetVersion, Status: status, AsOf: asOf, Outcomes: outcomes, History: prev.History}
 			if found && prev.Status == status && prev.SetVersion == next.SetVersion && prev.IncubatorID == next.IncubatorID &&
-				slices.EqualFunc(prev.Outcomes, outcomes, sameOutcome) {
+				slices.EqualFunc(prev.Outcomes, outcomes, SameOutcome) {
 				continue
 			}
 			if !found || prev.Status != status {
@@ -285,30 +220,13 @@ func (s *Service) Screen(ctx context.Context, ids []string) (Stats, error) {
 				inserts = append(inserts, next)
 			}
 		}
-		if len(inserts)+len(replaces) >= 500 {
-			return flush()
-		}
-		return nil
-	}
-	if len(ids) == 0 {
-		err = s.firms.Each(ctx, visit)
-	} else {
-		var firms map[string]firm.Startup
-		if firms, err = s.firms.GetMany(ctx, ids); err == nil {
-			for _, id := range ids {
-				if f, ok := firms[id]; ok && err == nil {
-					err = visit(f)
-				}
-			}
-		}
-	}
-	if err != nil {
-		return st, err
-	}
-	return st, flush()
+		return inserts, replaces
+	}, s.results.Save)
+	return st, err
 }
 
-func sameOutcome(a, b Outcome) bool {
+// SameOutcome reports whether two outcomes of a criterion say the same.
+func SameOutcome(a, b Outcome) bool {
 	return a.Key == b.Key && a.Passed == b.Passed && a.Error == b.Error && slices.Equal(a.Missing, b.Missing)
 }
 
@@ -364,7 +282,7 @@ func (s *Service) PreviewSet(ctx context.Context, id string) (Preview, error) {
 		return Preview{}, err
 	}
 	if set.Status != SetDraft {
-		return Preview{}, setTransitionErr(set.Status, "xem trước", "previewed")
+		return Preview{}, wrongStatus(EntitySet, set.Status, "xem trước", "previewed")
 	}
 	p, err := Compile(set)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -33,7 +34,6 @@ func (c *computation) firms(ctx context.Context) ([]Series, error) {
 		quarter.add(q, "Quý "+n+"/"+y, "Q"+n+" "+y, 0)
 	}
 	err = c.src.Firms(ctx, func(f firm.Startup) error {
-		c.firmIncubator[f.ID] = f.IncubatorID
 		if f.FoundedOn.After(c.to) {
 			return nil
 		}
@@ -60,13 +60,7 @@ func (c *computation) firms(ctx context.Context) ([]Series, error) {
 	if err != nil {
 		return nil, err
 	}
-	years := slices.Sorted(func(yield func(string) bool) {
-		for k := range year.n {
-			if !yield(k) {
-				return
-			}
-		}
-	})
+	years := slices.Sorted(maps.Keys(year.n))
 	founded := "Doanh nghiệp trên Innoport thành lập đến hết kỳ (ngày thành lập ≤ ngày cuối kỳ)"
 	foundedEN := "Firms on Innoport founded by the end of the period (founding date ≤ its last day)"
 	return []Series{
@@ -111,14 +105,14 @@ func (c *computation) screening(ctx context.Context) ([]Series, error) {
 		}
 		tallies[s.Key] = t
 	}
-	err = c.src.Results(ctx, func(r screening.Result) error {
-		if t, ok := tallies[r.SetKey]; ok {
-			t.add(string(r.Status), "", "", 1)
+	for _, s := range sets {
+		for _, st := range screeningStatuses {
+			n, err := c.src.CountResults(ctx, s.Key, st)
+			if err != nil {
+				return nil, err
+			}
+			tallies[s.Key].add(string(st), "", "", int64(n))
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	out := make([]Series, 0, len(sets))
 	for _, s := range sets {
@@ -148,14 +142,12 @@ func (c *computation) incentives(ctx context.Context) ([]Series, error) {
 		received.add(i.Key, i.TitleVI, i.TitleEN, 0)
 		amount.add(i.Key, i.TitleVI, i.TitleEN, 0)
 	}
-	err = c.src.Standings(ctx, func(r incentive.Result) error {
-		if r.Standing == incentive.Qualifies && slices.Contains(active, r.Key) {
-			qualified.add(r.Key, "", "", 1)
+	for _, k := range active {
+		n, err := c.src.CountQualifying(ctx, k)
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		qualified.add(k, "", "", int64(n))
 	}
 	err = c.src.Claims(ctx, func(b incentive.BenefitRecord) error {
 		if b.Status != incentive.Received || !c.withinDate(b.DecidedOn) {

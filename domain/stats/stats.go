@@ -81,22 +81,26 @@ type Report struct {
 }
 
 // Sources reads the records the statistics count. Each function streams
-// or returns every record of its kind.
+// or returns every record of its kind, but the counts, which the store
+// answers without reading each firm's results.
 type Sources struct {
-	Firms         func(ctx context.Context, fn func(firm.Startup) error) error
-	Incubators    func(ctx context.Context) ([]ecosystem.Incubator, error)
-	CriteriaSets  func(ctx context.Context) ([]screening.CriteriaSet, error) // the active ones
-	Results       func(ctx context.Context, fn func(screening.Result) error) error
-	Incentives    func(ctx context.Context) ([]incentive.Incentive, error) // every version
-	Standings     func(ctx context.Context, fn func(incentive.Result) error) error
-	Claims        func(ctx context.Context, fn func(incentive.BenefitRecord) error) error
-	Calls         func(ctx context.Context, fn func(funding.Call) error) error
-	Applications  func(ctx context.Context, fn func(funding.Application) error) error
-	Events        func(ctx context.Context, fn func(events.Event) error) error
-	Boards        func(ctx context.Context, fn func(events.Board) error) error
-	Deals         func(ctx context.Context, fn func(dealflow.Deal) error) error
-	SandboxApps   func(ctx context.Context, fn func(sandbox.Application) error) error
-	Conversations func(ctx context.Context, fn func(transfer.Conversation) error) error
+	Firms        func(ctx context.Context, fn func(firm.Startup) error) error
+	Incubators   func(ctx context.Context) ([]ecosystem.Incubator, error)
+	CriteriaSets func(ctx context.Context) ([]screening.CriteriaSet, error) // the active ones
+	// CountResults counts the firms with a status under a criteria set.
+	CountResults func(ctx context.Context, setKey string, status screening.Status) (int, error)
+	Incentives   func(ctx context.Context) ([]incentive.Incentive, error) // every version
+	// CountQualifying counts the firms whose stored standing on an
+	// incentive is QUALIFIES.
+	CountQualifying func(ctx context.Context, key string) (int, error)
+	Claims          func(ctx context.Context, fn func(incentive.BenefitRecord) error) error
+	Calls           func(ctx context.Context, fn func(funding.Call) error) error
+	Applications    func(ctx context.Context, fn func(funding.Application) error) error
+	Events          func(ctx context.Context, fn func(events.Event) error) error
+	Boards          func(ctx context.Context, fn func(events.Board) error) error
+	Deals           func(ctx context.Context, fn func(dealflow.Deal) error) error
+	SandboxApps     func(ctx context.Context, fn func(sandbox.Application) error) error
+	Conversations   func(ctx context.Context, fn func(transfer.Conversation) error) error
 }
 
 // Service computes the statistics.
@@ -138,7 +142,7 @@ func (s *Service) Compute(ctx context.Context, from, to value.Date) (Report, err
 	if err := CheckPeriod(from, to); err != nil {
 		return Report{}, err
 	}
-	c := &computation{src: s.src, from: from, to: to, firmIncubator: map[string]string{}}
+	c := &computation{src: s.src, from: from, to: to}
 	r := Report{From: from, To: to, ComputedAt: s.clock.Now()}
 	for _, step := range []func(context.Context) ([]Series, error){
 		c.firms, c.screening, c.incentives, c.funding, c.events, c.sandbox, c.transfer,
@@ -153,9 +157,8 @@ func (s *Service) Compute(ctx context.Context, from, to value.Date) (Report, err
 }
 
 type computation struct {
-	src           Sources
-	from, to      value.Date
-	firmIncubator map[string]string
+	src      Sources
+	from, to value.Date
 }
 
 // within reports whether t falls in the period, read in Asia/Ho_Chi_Minh.

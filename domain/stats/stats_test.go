@@ -73,24 +73,19 @@ func fixed() Sources {
 		CriteriaSets: func(context.Context) ([]screening.CriteriaSet, error) {
 			return []screening.CriteriaSet{{SetSpec: screening.SetSpec{Key: "innovative_startup_sme", TitleVI: "DNNVV KNST", TitleEN: "Innovative SME"}}}, nil
 		},
-		Results: each(
-			screening.Result{SetKey: "innovative_startup_sme", StartupID: "f1", Status: screening.Eligible},
-			screening.Result{SetKey: "innovative_startup_sme", StartupID: "f2", Status: screening.NeedsEvidence},
-			screening.Result{SetKey: "innovative_startup_sme", StartupID: "f3", Status: screening.NeedsEvidence},
-			screening.Result{SetKey: "innovative_startup_sme", StartupID: "f4", Status: screening.NotEligible},
-			screening.Result{SetKey: "retired_set", StartupID: "f4", Status: screening.Eligible},
-		),
+		CountResults: counts(map[[2]string]int{
+			{"innovative_startup_sme", "ELIGIBLE"}: 1, {"innovative_startup_sme", "NEEDS_EVIDENCE"}: 2,
+			{"innovative_startup_sme", "NOT_ELIGIBLE"}: 1, {"retired_set", "ELIGIBLE"}: 1,
+		}),
 		Incentives: func(context.Context) ([]incentive.Incentive, error) {
 			return []incentive.Incentive{
 				{Spec: incentive.Spec{Key: "st_enterprise_cit", TitleVI: "Thuế", TitleEN: "Tax"}, Status: incentive.Active},
 				{Spec: incentive.Spec{Key: "st_enterprise_land", TitleVI: "Đất", TitleEN: "Land"}, Status: incentive.Retired},
 			}, nil
 		},
-		Standings: each(
-			incentive.Result{Key: "st_enterprise_cit", StartupID: "f1", Standing: incentive.Qualifies},
-			incentive.Result{Key: "st_enterprise_cit", StartupID: "f2", Standing: incentive.NotYet},
-			incentive.Result{Key: "st_enterprise_land", StartupID: "f1", Standing: incentive.Qualifies}, // retired
-		),
+		CountQualifying: func(_ context.Context, key string) (int, error) {
+			return map[string]int{"st_enterprise_cit": 1, "st_enterprise_land": 1}[key], nil // land is retired
+		},
 		Claims: each(
 			claim("f1", incentive.Received, "2026-06-01", 100_000_000),
 			claim("f1", incentive.Received, "2026-09-01", 50_000_000), // the same firm again
@@ -139,6 +134,12 @@ func fixed() Sources {
 			transfer.Conversation{Stage: transfer.Negotiating},
 			transfer.Conversation{Stage: transfer.Agreed, Agreement: &transfer.Agreement{Type: transfer.JointRnD, Value: 90_000_000, SignedOn: day("2025-05-05")}},
 		),
+	}
+}
+
+func counts(n map[[2]string]int) func(context.Context, string, screening.Status) (int, error) {
+	return func(_ context.Context, set string, st screening.Status) (int, error) {
+		return n[[2]string{set, string(st)}], nil
 	}
 }
 

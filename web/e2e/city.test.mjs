@@ -5,15 +5,10 @@
 // open data, its small cells hidden.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, timed, signInAs, journey } from './harness.mjs';
+import { axe, timed, signInAs, signOut, journey } from './harness.mjs';
 
 const j = journey();
 const tax = 'Miễn, giảm thuế thu nhập doanh nghiệp cho doanh nghiệp khoa học và công nghệ';
-
-async function signOut(page) {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
-}
 
 test('a founder unlocks an incentive; an official and the public read the statistics', async () => {
   const { page } = j.b;

@@ -5,14 +5,10 @@
 // line; the manager awards and decides; the founder sees the decision.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, timed, signInAs, journey } from './harness.mjs';
+import { axe, timed, signInAs, signOut, journey } from './harness.mjs';
 
 const j = journey();
 const title = 'Đổi mới cảng biển 2027';
-
-async function signOut(page) {
-  await page.getByRole('button', { name: /^(Đăng xuất|Sign out)$/ }).click();
-}
 
 async function apply(page, origin, founder, amount) {
   await signInAs(page, origin, founder);

@@ -154,6 +154,12 @@ export async function signInAs(page, origin, name) {
   await page.getByRole('button', { name: /^(Đăng xuất|Sign out)$/ }).waitFor();
 }
 
+/** Signs out, and waits for the sign-in page. */
+export async function signOut(page) {
+  await page.getByRole('button', { name: /^(Đăng xuất|Sign out)$/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^(Đăng nhập|Sign in)$/ }).waitFor();
+}
+
 /**
  * One journey's server and browser, started before the file's tests and
  * stopped after them (with the render timings printed): the returned

@@ -4,16 +4,11 @@
 // founder accepts the NDA and reads the details, which were closed before.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, timed, signInAs, journey } from './harness.mjs';
+import { axe, timed, signInAs, signOut, journey } from './harness.mjs';
 
 const j = journey();
 const offer = 'Phần mềm tối ưu kế hoạch xếp dỡ container tại cảng';
 const secret = 'Mô hình quy hoạch nguyên hỗn hợp';
-
-async function signOut(page) {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
-}
 
 test('a founder and a transfer officer take an offer from interest to its details', async () => {
   const { page } = j.b;
