@@ -224,13 +224,12 @@ export function OpenData() {
           </p>
           <div className="charts">
             {series.map((s) => (
-              <div key={s.key}>
-                <SeriesChart s={s} />
+              <SeriesChart key={s.key} s={s}>
                 <p className="downloads">
-                  <a href={`/open-data/${s.key}.csv`}>CSV<span className="sr-only"> — {s.title}</span></a>
+                  {t('Tải về', 'Download')}: <a href={`/open-data/${s.key}.csv`}>CSV<span className="sr-only"> — {s.title}</span></a>
                   {' · '}<a href={`/open-data/${s.key}.json`}>JSON<span className="sr-only"> — {s.title}</span></a>
                 </p>
-              </div>
+              </SeriesChart>
             ))}
           </div>
         </>

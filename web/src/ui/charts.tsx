@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useLang, useT } from '../lib/i18n';
 
 /** A statistic as the official and the public dashboards draw it. */
@@ -20,7 +21,7 @@ function formatValue(lang: string, unit: string, v: number): string {
  * a phone shows in one column; the bars are drawn beside them. A funnel adds
  * each stage's share of the first, a trend keeps its periods in order.
  */
-export function SeriesChart({ s, level = 3 }: { s: ChartSeries; level?: 2 | 3 }) {
+export function SeriesChart({ s, level = 3, children }: { s: ChartSeries; level?: 2 | 3; children?: ReactNode }) {
   const t = useT();
   const { lang } = useLang();
   const max = Math.max(1, ...s.points.map((p) => p.value ?? 0));
@@ -68,6 +69,7 @@ export function SeriesChart({ s, level = 3 }: { s: ChartSeries; level?: 2 | 3 })
           <p>{s.definition}</p>
         </details>
       )}
+      {children}
     </section>
   );
 }
