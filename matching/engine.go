@@ -3,7 +3,9 @@ package matching
 import (
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
+	"time"
 
 	"github.com/innoport/innoport/domain/value"
 )
@@ -16,6 +18,7 @@ import (
 // would enter a list.
 type Engine struct {
 	snap  *Snapshot
+	w     *Weights
 	vocab *Vocab
 	st    []startupFeat
 	tg    [numKinds][]targetFeat
@@ -25,6 +28,10 @@ type Engine struct {
 	// target j of kind k.
 	stMarks []([]mark)
 	tgMarks [numKinds][][]mark
+	// stCollab[i] and tgCollab[k][j] list the collaborative values of
+	// startup i and of target j of kind k (collab.go).
+	stCollab []([]collabEntry)
+	tgCollab [numKinds][][]collabEntry
 	// stPost lists, per term, the startups whose text has it; built on the
 	// first column query.
 	stPostOnce sync.Once
@@ -33,22 +40,31 @@ type Engine struct {
 	// constraints a startup's key (candidateKey) decides: an investor's
 	// sectors and stages, a mentor's capacity.
 	cands [numKinds]map[int32][]int32
+	// sectorFit[k][j*numSectors+n] is how well a startup of sector number n
+	// fits target j of kind k (sectorFit), all targets' in one array.
+	sectorFit [numKinds][]float64
 }
 
 type startupFeat struct {
 	sectors, groups uint32
+	sectorNums      []uint8
 	stage           int
 	ward, inc       int32
 	need            int64
+	needF, lnNeed   float64
+	recency         float64
 	vec             vector
 }
 
 type targetFeat struct {
 	sectors, groups uint32
 	sectorsOpen     bool
+	sectorsUnknown  bool    // states no sector and holds no startup
 	stageDist       [6]int8 // distance from each stage to the nearest one taken
 	stagesOpen      bool
+	stageFit        [7]float64 // by stage rank + 1 (stageFit)
 	lo, hi          int64
+	ticket          ticketRange
 	wards           []int32
 	wardsListed     bool
 	anyWard         bool  // a listed region covering the whole city
@@ -56,6 +72,7 @@ type targetFeat struct {
 	incs            []int32
 	vec             vector
 	closed          bool // a mentor without capacity
+	warm            bool // has collaborative neighbours
 }
 
 type posting struct {
@@ -75,6 +92,13 @@ type mark struct {
 	kind  Kind
 	other int32
 	bits  uint8
+}
+
+// collabEntry is a pair's collaborative value, listed on both sides.
+type collabEntry struct {
+	kind  Kind
+	other int32
+	cell  collabCell
 }
 
 var (
@@ -157,7 +181,10 @@ func parallel(n, workers int, fn func(lo, hi int)) {
 
 // Compile precomputes the features of a snapshot.
 func Compile(s *Snapshot) *Engine {
-	e := &Engine{snap: s}
+	e := &Engine{snap: s, w: s.Weights}
+	if e.w == nil {
+		e.w = &DefaultWeights
+	}
 	terms := tokenize(texts(s))
 	e.vocab = NewVocab(terms)
 	vecs := make([]vector, len(terms))
@@ -171,10 +198,15 @@ func Compile(s *Snapshot) *Engine {
 	for i, x := range s.Startups {
 		f := &e.st[i]
 		f.sectors, f.groups = sectorMasks(x.Sectors)
+		for _, sec := range x.Sectors {
+			f.sectorNums = append(f.sectorNums, sectorNum[sec])
+		}
 		f.stage = x.Stage.Rank()
 		f.ward = wards.of(value.Fold(x.Ward))
 		f.inc = incs.optional(x.IncubatorID)
 		f.need = x.FundingNeed
+		f.needF, f.lnNeed = float64(max(x.FundingNeed, 0)), lnOrZero(x.FundingNeed)
+		f.recency = recency(x.ActiveAt, s.Now)
 		f.vec = vecs[i]
 	}
 	next := len(s.Startups)
@@ -199,8 +231,38 @@ func Compile(s *Snapshot) *Engine {
 		}
 	}
 	e.markPairs(startupIdx)
+	e.collaborate(startupIdx)
 	e.pruneCandidates()
 	return e
+}
+
+// collaborate computes the collaborative values of every kind and lists
+// them on both sides of their pairs.
+func (e *Engine) collaborate(startupIdx map[string]int32) {
+	edges := outcomeEdges(e.snap, startupIdx)
+	e.stCollab = make([][]collabEntry, len(e.st))
+	for _, k := range Kinds {
+		t := collaborate(edges[k], len(e.st))
+		e.tgCollab[k] = make([][]collabEntry, len(e.tg[k]))
+		for j, cells := range t.cells {
+			e.tg[k][j].warm = t.warm[j]
+			for i, c := range cells {
+				e.tgCollab[k][j] = append(e.tgCollab[k][j], collabEntry{k, i, c})
+				e.stCollab[i] = append(e.stCollab[i], collabEntry{k, int32(j), c})
+			}
+		}
+	}
+}
+
+// collabOf returns the collaborative value of startup i and target j of
+// kind k.
+func (e *Engine) collabOf(k Kind, i, j int) collabCell {
+	for _, c := range e.stCollab[i] {
+		if c.kind == k && int(c.other) == j {
+			return c.cell
+		}
+	}
+	return collabCell{}
 }
 
 // candidateKey is what the target-wide hard constraints read of a startup:
@@ -253,10 +315,20 @@ func (e *Engine) passes(k Kind, i, j int) bool {
 func (e *Engine) describe(k Kind, j int, f *targetFeat, wards, incs ids, startupIdx map[string]int32) {
 	s := e.snap
 	var (
-		sectors []value.Sector
-		stages  []value.Stage
-		places  []string
+		sectors    []value.Sector
+		stages     []value.Stage
+		places     []string
+		heldSec    [][]value.Sector
+		heldStages []value.Stage
 	)
+	hold := func(ids []string) {
+		for _, id := range ids {
+			if i, ok := startupIdx[id]; ok {
+				heldSec = append(heldSec, s.Startups[i].Sectors)
+				heldStages = append(heldStages, s.Startups[i].Stage)
+			}
+		}
+	}
 	switch k {
 	case KindFundCall:
 		c := s.Calls[j]
@@ -269,10 +341,12 @@ func (e *Engine) describe(k Kind, j int, f *targetFeat, wards, incs ids, startup
 				f.incs = append(f.incs, incs.of(s.Startups[i].IncubatorID))
 			}
 		}
+		hold(v.Portfolio)
 	case KindMentor:
 		m := s.Mentors[j]
 		sectors = m.Expertise
 		f.closed = len(m.Mentees) >= m.Capacity
+		hold(m.Mentees)
 	case KindIncubator:
 		p := s.Programs[j]
 		sectors, stages = p.Sectors, p.Stages
@@ -281,7 +355,11 @@ func (e *Engine) describe(k Kind, j int, f *targetFeat, wards, incs ids, startup
 	}
 	f.sectors, f.groups = sectorMasks(sectors)
 	f.sectorsOpen = len(sectors) == 0
+	e.sectorFit[k] = append(e.sectorFit[k], sectorFit(sectors, heldSec)...)
+	f.sectorsUnknown = len(sectors) == 0 && len(heldSec) == 0
 	f.stagesOpen = len(stages) == 0
+	f.stageFit = stageFit(stages, heldStages)
+	f.ticket = newTicketRange(f.lo, f.hi)
 	for r := range f.stageDist {
 		f.stageDist[r] = 9
 		for _, st := range stages {
@@ -374,27 +452,28 @@ func abs(x int) int {
 }
 
 // pair computes the factor values of startup i and target j of kind k, with
-// their text similarity and pair marks; ok is false when the pair's marks
-// exclude it (portfolio, mentee). The caller has checked passes, directly
-// or through the candidate lists.
-func (e *Engine) pair(k Kind, i, j int, text float64, marks uint8) (f factors, ok bool) {
+// their text similarity, collaborative value and pair marks; ok is false
+// when the pair's marks exclude it (portfolio, mentee). The caller has
+// checked passes, directly or through the candidate lists.
+func (e *Engine) pair(k Kind, i, j int, text, collab float64, marks uint8, f *factors) (ok bool) {
 	if marks&markExcluded != 0 {
-		return f, false
+		return false
 	}
 	s, t := &e.st[i], &e.tg[k][j]
-	exact, group := s.sectors&t.sectors != 0, s.groups&t.groups != 0
-	dist := 9
-	if s.stage >= 0 {
-		dist = int(t.stageDist[s.stage])
+	sector, fit := 0.0, e.sectorFit[k][j*numSectors:]
+	for _, n := range s.sectorNums {
+		sector = max(sector, fit[n])
 	}
-	f[FactorSector] = sectorValue(t.sectorsOpen, exact, group)
-	f[FactorStage] = stageValue(t.stagesOpen, dist)
-	f[FactorTicket] = ticketValue(s.need, t.lo, t.hi)
+	f[FactorSector] = sector
+	f[FactorStage] = t.stageFit[s.stage+1]
+	f[FactorTicket] = ticketFit(s.needF, s.lnNeed, &t.ticket)
 	f[FactorText] = text
 	f[FactorLocation] = locationValue(t.wardsListed, t.anyWard || slices.Contains(t.wards, s.ward))
 	f[FactorIncubator] = boolValue(s.inc >= 0 && (s.inc == t.inc || slices.Contains(t.incs, s.inc)))
+	f[FactorRecency] = s.recency
+	f[FactorCollaborative] = collab
 	f[FactorFeedback] = boolValue(marks&markPositive != 0)
-	return f, true
+	return true
 }
 
 // topK keeps the K best entries, worst first, ordered by score then by
@@ -463,14 +542,16 @@ func (h *topK) sorted() []Scored {
 
 // scratch is one worker's reusable memory.
 type scratch struct {
-	acc   [numKinds][]float64
-	marks [numKinds][]uint8
+	acc    [numKinds][]float64
+	collab [numKinds][]float64
+	marks  [numKinds][]uint8
 }
 
 func (e *Engine) newScratch() *scratch {
 	w := &scratch{}
 	for _, k := range Kinds {
 		w.acc[k] = make([]float64, len(e.tg[k]))
+		w.collab[k] = make([]float64, len(e.tg[k]))
 		w.marks[k] = make([]uint8, len(e.tg[k]))
 	}
 	return w
@@ -561,16 +642,19 @@ func (e *Engine) scoreRow(w *scratch, i int, o Options, row func(Kind, []Scored)
 	for _, m := range e.stMarks[i] {
 		w.marks[m.kind][m.other] |= m.bits
 	}
+	for _, c := range e.stCollab[i] {
+		w.collab[c.kind][c.other] = c.cell.value
+	}
 	for _, k := range Kinds {
 		own := topK{k: o.K}
-		acc, marks := w.acc[k], w.marks[k]
+		acc, collab, marks := w.acc[k], w.collab[k], w.marks[k]
+		var f factors
 		for _, jj := range e.cands[k][e.candidateKey(i)] {
 			j, mk := int(jj), marks[jj]
-			f, ok := e.pair(k, i, j, acc[j], mk)
-			if !ok {
+			if !e.pair(k, i, j, acc[j], collab[j], mk, &f) {
 				continue
 			}
-			sc := score(k, &f)
+			sc := e.w.score(k, &f, e.tg[k][j].warm)
 			if sc <= o.MinScore {
 				continue
 			}
@@ -582,6 +666,9 @@ func (e *Engine) scoreRow(w *scratch, i int, o Options, row func(Kind, []Scored)
 	}
 	for _, m := range e.stMarks[i] {
 		w.marks[m.kind][m.other] = 0
+	}
+	for _, c := range e.stCollab[i] {
+		w.collab[c.kind][c.other] = 0
 	}
 }
 
@@ -653,16 +740,17 @@ func (e *Engine) Column(k Kind, j int, o Options, to offers) []Scored {
 	for _, m := range e.tgMarks[k][j] {
 		marks[m.other] |= m.bits
 	}
+	collab := make([]float64, len(e.st))
+	for _, c := range e.tgCollab[k][j] {
+		collab[c.other] = c.cell.value
+	}
 	own := topK{k: o.K}
+	var f factors
 	for i := range e.st {
-		if !e.passes(k, i, j) {
+		if !e.passes(k, i, j) || !e.pair(k, i, j, acc[i], collab[i], marks[i], &f) {
 			continue
 		}
-		f, ok := e.pair(k, i, j, acc[i], marks[i])
-		if !ok {
-			continue
-		}
-		sc := score(k, &f)
+		sc := e.w.score(k, &f, e.tg[k][j].warm)
 		if sc <= o.MinScore {
 			continue
 		}
@@ -685,17 +773,19 @@ func (e *Engine) Explain(k Kind, i, j int) []Contribution {
 			mk |= m.bits
 		}
 	}
-	f, _ := e.pair(k, i, j, cosine(s.vec, t.vec), mk)
+	cc := e.collabOf(k, i, j)
+	var f factors
+	e.pair(k, i, j, cosine(s.vec, t.vec), cc.value, mk, &f)
 	st := e.snap.Startups[i]
-	return explain(k, &f, func(fc Factor) []string {
+	return e.w.explain(k, &f, t.warm, func(fc Factor) []string {
 		switch fc {
 		case FactorSector:
+			if t.sectorsUnknown {
+				return nil
+			}
 			var out []string
-			for _, sec := range st.Sectors {
-				switch {
-				case sectorBit[sec]&t.sectors != 0:
-					out = append(out, string(sec))
-				case f[fc] == 0.5 && groupBit[sec]&t.groups != 0:
+			for n, sec := range st.Sectors {
+				if f[fc] > 0 && e.sectorFit[k][j*numSectors+int(s.sectorNums[n])] == f[fc] {
 					out = append(out, string(sec))
 				}
 			}
@@ -712,6 +802,14 @@ func (e *Engine) Explain(k Kind, i, j int) []Contribution {
 		case FactorLocation:
 			if f[fc] == 1 {
 				return []string{st.Ward}
+			}
+		case FactorRecency:
+			if !st.ActiveAt.IsZero() {
+				return []string{st.ActiveAt.Format(time.DateOnly)}
+			}
+		case FactorCollaborative:
+			if t.warm {
+				return []string{strconv.Itoa(cc.n), k.String()}
 			}
 		}
 		return nil

@@ -20,14 +20,16 @@ const (
 	FactorLocation
 	FactorIncubator
 	FactorFeedback
-	FactorReciprocity // investor matches: how evenly both sides fit (weight 0)
-	FactorNeeds       // event participants: what one seeks against what the other offers
-	FactorProfile     // event participants: the engine's score of their organisations
-	FactorTRL         // technology transfer: an offer's readiness against the level a request wants
+	FactorReciprocity   // no longer computed; kept so stored explanations still read
+	FactorNeeds         // event participants: what one seeks against what the other offers
+	FactorProfile       // event participants: the engine's score of their organisations
+	FactorTRL           // technology transfer: an offer's readiness against the level a request wants
+	FactorRecency       // how recently the startup was active
+	FactorCollaborative // what targets with outcomes like the target's did with the startup
 	numFactors
 )
 
-var factorNames = [...]string{"SECTOR", "STAGE", "TICKET", "TEXT", "LOCATION", "INCUBATOR", "FEEDBACK", "RECIPROCITY", "NEEDS", "PROFILE", "TRL"}
+var factorNames = [...]string{"SECTOR", "STAGE", "TICKET", "TEXT", "LOCATION", "INCUBATOR", "FEEDBACK", "RECIPROCITY", "NEEDS", "PROFILE", "TRL", "RECENCY", "COLLABORATIVE"}
 
 func (f Factor) String() string { return factorNames[f] }
 
@@ -41,56 +43,15 @@ func ParseFactor(s string) (Factor, bool) {
 	return 0, false
 }
 
-// weighted is one factor of a kind's score with its weight. Side is 1 for
-// the factors an investor judges a startup by, 0 for the startup's own view.
+// weighted is one factor of a score with its weight, where the weights
+// are fixed: technology transfer's and event participants' scores.
 type weighted struct {
 	factor Factor
 	weight float64
-	side   int
-}
-
-// weights are the factors of each kind; a kind's weights add up to 1, or to
-// 1 per side for investors, whose sides are combined by harmonic mean.
-var weights = [numKinds][]weighted{
-	KindFundCall: {{FactorSector, 0.30, 0}, {FactorTicket, 0.20, 0}, {FactorText, 0.25, 0}, {FactorLocation, 0.15, 0}, {FactorFeedback, 0.10, 0}},
-	KindInvestor: {
-		{FactorSector, 0.45, 1}, {FactorStage, 0.30, 1}, {FactorText, 0.25, 1},
-		{FactorTicket, 0.50, 0}, {FactorLocation, 0.20, 0}, {FactorIncubator, 0.15, 0}, {FactorFeedback, 0.15, 0},
-	},
-	KindMentor:    {{FactorSector, 0.55, 0}, {FactorText, 0.30, 0}, {FactorFeedback, 0.15, 0}},
-	KindIncubator: {{FactorSector, 0.30, 0}, {FactorStage, 0.20, 0}, {FactorText, 0.20, 0}, {FactorLocation, 0.10, 0}, {FactorIncubator, 0.10, 0}, {FactorFeedback, 0.10, 0}},
 }
 
 // factors holds one pair's factor values, indexed by Factor.
 type factors [numFactors]float64
-
-// score combines the factor values of a pair of kind k.
-func score(k Kind, f *factors) float64 {
-	if k != KindInvestor {
-		s := 0.0
-		for _, w := range weights[k] {
-			s += w.weight * f[w.factor]
-		}
-		return s
-	}
-	a, b := sides(f)
-	if a+b == 0 {
-		return 0
-	}
-	return 2 * a * b / (a + b)
-}
-
-// sides returns the startup's and the investor's view of an investor pair.
-func sides(f *factors) (a, b float64) {
-	for _, w := range weights[KindInvestor] {
-		if w.side == 0 {
-			a += w.weight * f[w.factor]
-		} else {
-			b += w.weight * f[w.factor]
-		}
-	}
-	return a, b
-}
 
 // The factor values, from what the engine and the naive scorer each compute
 // their own way.
@@ -107,34 +68,6 @@ func sectorValue(open, exact, group bool) float64 {
 		return 0.5
 	}
 	return 0
-}
-
-// stageValue: dist is how many stages the startup is from the nearest one
-// the target takes.
-func stageValue(open bool, dist int) float64 {
-	switch {
-	case open:
-		return 0.6
-	case dist == 0:
-		return 1
-	case dist == 1:
-		return 0.5
-	}
-	return 0
-}
-
-// ticketValue: a need inside the range is a full fit, one outside decays
-// with the ratio; an unknown need is a fair fit.
-func ticketValue(need, lo, hi int64) float64 {
-	switch {
-	case need <= 0 || hi <= 0:
-		return 0.5
-	case need < lo:
-		return float64(need) / float64(lo)
-	case need > hi:
-		return float64(hi) / float64(need)
-	}
-	return 1
 }
 
 func locationValue(listed, contains bool) float64 {
@@ -163,30 +96,6 @@ type Contribution struct {
 	Args         []string // what the detail names: shared sectors, words, ward…
 }
 
-// explain turns a pair's factor values into its explanation, whose
-// contributions add up to the score.
-func explain(k Kind, f *factors, args func(Factor) []string) []Contribution {
-	scale, half := 1.0, 1.0
-	out := make([]Contribution, 0, len(weights[k])+1)
-	if k == KindInvestor {
-		half = 0.5
-		a, b := sides(f)
-		if a+b > 0 {
-			scale = 4 * a * b / ((a + b) * (a + b))
-		} else {
-			scale = 0
-		}
-	}
-	for _, w := range weights[k] {
-		out = append(out, Contribution{Factor: w.factor, Weight: w.weight * half, Value: f[w.factor],
-			Contribution: w.weight * half * f[w.factor] * scale, Args: args(w.factor)})
-	}
-	if k == KindInvestor {
-		out = append(out, Contribution{Factor: FactorReciprocity, Value: scale})
-	}
-	return out
-}
-
 // Detail says what a contribution means, in Vietnamese or English.
 func (c Contribution) Detail(english bool) string {
 	list := strings.Join(c.Args, ", ")
@@ -210,10 +119,11 @@ func (c Contribution) Detail(english bool) string {
 	switch c.Factor {
 	case FactorSector:
 		switch {
-		case c.Value == 1:
+		case c.Value == 1 && list != "":
 			return pick("Cùng lĩnh vực: "+list, "Shared sectors: "+list)
-		case c.Value == 0.5:
-			return pick("Lĩnh vực gần nhau: "+list, "Related sectors: "+list)
+		case c.Value > 0 && list != "":
+			return pick(fmt.Sprintf("Lĩnh vực phù hợp %s so với trọng tâm đầu tư: %s", pct, list),
+				fmt.Sprintf("Sectors at %s of the main focus: %s", pct, list))
 		case c.Value > 0:
 			return pick("Không giới hạn lĩnh vực", "Open to every sector")
 		}
@@ -222,12 +132,17 @@ func (c Contribution) Detail(english bool) string {
 		switch {
 		case c.Value == 1:
 			return pick("Đúng giai đoạn "+list, "Right stage: "+list)
-		case c.Value == 0.5:
-			return pick("Giai đoạn liền kề: "+list, "Adjacent stage: "+list)
 		case c.Value > 0:
-			return pick("Không giới hạn giai đoạn", "Open to every stage")
+			return pick(fmt.Sprintf("Giai đoạn %s: phù hợp %s", list, pct), fmt.Sprintf("Stage %s: %s fit", list, pct))
 		}
 		return pick("Giai đoạn không phù hợp", "Stage does not fit")
+	case FactorRecency:
+		if list == "" {
+			return pick("Chưa rõ lần hoạt động gần nhất", "Last activity unknown")
+		}
+		return pick(fmt.Sprintf("Hoạt động gần nhất %s (%s)", list, pct), fmt.Sprintf("Last active on %s (%s)", list, pct))
+	case FactorCollaborative:
+		return collaborativeDetail(c, english)
 	case FactorTicket:
 		if len(c.Args) < 3 {
 			return pick("Chưa rõ nhu cầu vốn", "Funding need unknown")
@@ -293,4 +208,33 @@ func vnd(v int64) string {
 		out = append(out, d)
 	}
 	return string(out)
+}
+
+// peers name the targets of each kind in collaborative explanations.
+var peers = map[string][2]string{
+	"FUND_CALL": {"đợt gọi vốn có hồ sơ giống đợt này", "calls with applicants like this one's"},
+	"INVESTOR":  {"nhà đầu tư có danh mục giống bạn", "investors with portfolios like yours"},
+	"MENTOR":    {"cố vấn có học viên giống bạn", "mentors with mentees like yours"},
+}
+
+// collaborativeDetail says what the collaborative factor found: how many
+// similar targets hold, pursue or funded the startup.
+func collaborativeDetail(c Contribution, english bool) string {
+	if len(c.Args) < 2 {
+		if english {
+			return "No one with a track record like this yet: the score rests on the profiles"
+		}
+		return "Chưa có đối tác có lịch sử tương tự: điểm dựa trên hồ sơ"
+	}
+	who := peers[c.Args[1]]
+	if c.Args[0] == "0" {
+		if english {
+			return "None of the " + who[1] + " has taken this startup up"
+		}
+		return "Chưa " + who[0] + " nào chọn startup này"
+	}
+	if english {
+		return fmt.Sprintf("%s %s hold, pursue or funded this startup: +%.2f", c.Args[0], who[1], c.Contribution)
+	}
+	return fmt.Sprintf("%s %s đã đầu tư, theo đuổi hoặc tài trợ startup này: +%.2f", c.Args[0], who[0], c.Contribution)
 }

@@ -6,6 +6,7 @@ package matching
 
 import (
 	"strings"
+	"time"
 
 	"github.com/innoport/innoport/domain/value"
 )
@@ -57,8 +58,9 @@ type Startup struct {
 	Stage       value.Stage
 	Ward        string
 	IncubatorID string
-	Text        string // name and description
-	FundingNeed int64  // VND; 0 when unknown
+	Text        string    // name and description
+	FundingNeed int64     // VND; 0 when unknown
+	ActiveAt    time.Time // its last activity: the last change to its profile or pipeline; zero when unknown
 }
 
 // Call is an open fund call; closed calls are left out of the snapshot.
@@ -127,6 +129,14 @@ type Snapshot struct {
 	Mentors   []Mentor
 	Programs  []Program
 	Feedback  map[PairKey]Signal
+	// Outcomes are graded outcomes of pairs beyond portfolios, mentees and
+	// feedback, from −1 to 1: a deal's stage in an investor's pipeline, an
+	// application shortlisted or awarded. They feed the collaborative factor.
+	Outcomes map[PairKey]float64
+	// Weights are the factor weights to score with; nil: DefaultWeights.
+	Weights *Weights
+	// Now is when the snapshot was taken, for the recency factor.
+	Now time.Time
 	// Eligible tells whether startup i passes call j's eligibility rules; nil
 	// means every startup does. It is asked only about pairs that would
 	// enter a list, at most once per pair.

@@ -13,10 +13,20 @@ import (
 func Naive(s *Snapshot, o Options) *Result {
 	o = o.withDefaults()
 	vocab := NewVocab(tokenize(texts(s)))
+	w := s.Weights
+	if w == nil {
+		w = &DefaultWeights
+	}
+	startupIdx := map[string]int32{}
+	for i, st := range s.Startups {
+		startupIdx[st.ID] = int32(i)
+	}
+	edges := outcomeEdges(s, startupIdx)
 	res := &Result{}
 	for _, k := range Kinds {
 		n := s.count(k)
 		res.StartupLists[k] = make([][]Scored, len(s.Startups))
+		collab := collaborate(edges[k], len(s.Startups))
 		targets := make([]topK, n)
 		for j := range targets {
 			targets[j].k = o.K
@@ -24,7 +34,7 @@ func Naive(s *Snapshot, o Options) *Result {
 		for i := range s.Startups {
 			own := topK{k: o.K}
 			for j := range n {
-				sc, ok := naivePair(s, vocab, k, i, j)
+				sc, ok := naivePair(s, vocab, w, collab, k, i, j)
 				if !ok || sc <= o.MinScore || k == KindFundCall && s.Eligible != nil && !s.Eligible(i, j) {
 					continue
 				}
@@ -48,8 +58,9 @@ func Naive(s *Snapshot, o Options) *Result {
 	return res
 }
 
-// naivePair scores one pair from the raw entities.
-func naivePair(s *Snapshot, vocab *Vocab, k Kind, i, j int) (float64, bool) {
+// naivePair scores one pair from the raw entities and the kind's
+// collaborative table.
+func naivePair(s *Snapshot, vocab *Vocab, w *Weights, collab collabTable, k Kind, i, j int) (float64, bool) {
 	st := s.Startups[i]
 	var (
 		sectors, theirs []value.Sector
@@ -58,6 +69,7 @@ func naivePair(s *Snapshot, vocab *Vocab, k Kind, i, j int) (float64, bool) {
 		lo, hi          int64
 		text            string
 		ownInc          bool
+		held            []string
 	)
 	sectors = st.Sectors
 	switch k {
@@ -70,6 +82,7 @@ func naivePair(s *Snapshot, vocab *Vocab, k Kind, i, j int) (float64, bool) {
 			return 0, false
 		}
 		theirs, stages, places, lo, hi, text = v.Sectors, v.Stages, v.Geography, v.TicketMin, v.TicketMax, v.Text
+		held = v.Portfolio
 		for _, id := range v.Portfolio {
 			for _, other := range s.Startups {
 				if other.ID == id && other.IncubatorID != "" && other.IncubatorID == st.IncubatorID {
@@ -82,18 +95,32 @@ func naivePair(s *Snapshot, vocab *Vocab, k Kind, i, j int) (float64, bool) {
 		if len(m.Mentees) >= m.Capacity || slices.Contains(m.Mentees, st.ID) {
 			return 0, false
 		}
-		theirs, text = m.Expertise, m.Text
+		theirs, text, held = m.Expertise, m.Text, m.Mentees
 	case KindIncubator:
 		p := s.Programs[j]
 		theirs, stages, places, text = p.Sectors, p.Stages, []string{p.Ward}, p.Text
 		ownInc = st.IncubatorID != "" && st.IncubatorID == p.IncubatorID
 	}
-	exact, group := false, false
+	group := false
 	for _, a := range sectors {
 		for _, b := range theirs {
-			exact = exact || a == b
 			group = group || sectorGroup(a) == sectorGroup(b)
 		}
+	}
+	var heldSec [][]value.Sector
+	var heldStages []value.Stage
+	for _, id := range held {
+		for _, other := range s.Startups {
+			if other.ID == id {
+				heldSec = append(heldSec, other.Sectors)
+				heldStages = append(heldStages, other.Stage)
+			}
+		}
+	}
+	fit := sectorFit(theirs, heldSec)
+	sector := 0.0
+	for _, a := range sectors {
+		sector = max(sector, fit[sectorNum[a]])
 	}
 	dist := 9
 	for _, x := range stages {
@@ -109,14 +136,17 @@ func naivePair(s *Snapshot, vocab *Vocab, k Kind, i, j int) (float64, bool) {
 		contains = contains || wholeCity[value.Fold(p)] || value.Fold(p) == value.Fold(st.Ward)
 	}
 	var f factors
-	f[FactorSector] = sectorValue(len(theirs) == 0, exact, group)
-	f[FactorStage] = stageValue(len(stages) == 0, dist)
-	f[FactorTicket] = ticketValue(st.FundingNeed, lo, hi)
+	f[FactorSector] = sector
+	f[FactorStage] = stageFit(stages, heldStages)[st.Stage.Rank()+1]
+	r := newTicketRange(lo, hi)
+	f[FactorTicket] = ticketFit(float64(max(st.FundingNeed, 0)), lnOrZero(st.FundingNeed), &r)
 	f[FactorText] = cosine(vocab.vector(Tokens(st.Text)), vocab.vector(Tokens(text)))
 	f[FactorLocation] = locationValue(len(places) > 0, contains)
 	f[FactorIncubator] = boolValue(ownInc)
+	f[FactorRecency] = recency(st.ActiveAt, s.Now)
+	f[FactorCollaborative] = collab.cells[j][int32(i)].value
 	f[FactorFeedback] = boolValue(s.Feedback[PairKey{st.ID, s.Ref(k, j)}].Positive)
-	return score(k, &f), true
+	return w.score(k, &f, collab.warm[j]), true
 }
 
 func sectorGroup(s value.Sector) string {

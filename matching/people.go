@@ -8,7 +8,7 @@ import (
 )
 
 // personWeights are the factors of a participant pair.
-var personWeights = []weighted{{FactorNeeds, 0.45, 0}, {FactorSector, 0.20, 0}, {FactorProfile, 0.25, 0}, {FactorFeedback, 0.10, 0}}
+var personWeights = []weighted{{FactorNeeds, 0.45}, {FactorSector, 0.20}, {FactorProfile, 0.25}, {FactorFeedback, 0.10}}
 
 // PersonMatch is a recommended participant — an index into the candidates'
 // Others — with the explanation of its score, whose contributions add up

@@ -68,9 +68,9 @@ const (
 // TRL's 0.2, which is not a match (Options.MinScore), so candidates come
 // from the inverted index and the sector groups only, and nothing is lost.
 var transferWeights = [...][]weighted{
-	offerRequest: {{FactorSector, 0.30, 0}, {FactorTRL, 0.20, 0}, {FactorText, 0.50, 0}},
-	offerStartup: {{FactorSector, 0.45, 0}, {FactorText, 0.55, 0}},
-	requestOrg:   {{FactorSector, 0.35, 0}, {FactorText, 0.65, 0}},
+	offerRequest: {{FactorSector, 0.30}, {FactorTRL, 0.20}, {FactorText, 0.50}},
+	offerStartup: {{FactorSector, 0.45}, {FactorText, 0.55}},
+	requestOrg:   {{FactorSector, 0.35}, {FactorText, 0.65}},
 }
 
 // trlValue: an offer at or above the level wanted is a full fit; one or

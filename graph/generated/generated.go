@@ -13544,11 +13544,11 @@ enum MatchKind {
 
 "The reasons a match scores what it does."
 enum MatchFactor {
-  "Shared sectors (full credit), or sectors of the same taxonomy group (half)."
+  "The startup's sectors against the target's: each sector weighted by its share of the stated thesis and of the startups the target holds, against its main one; a sector of the same taxonomy group earns half."
   SECTOR
-  "The startup's stage against the stages taken (an adjacent stage earns half)."
+  "The startup's stage against the stages the target states and holds (neighbouring stages earn part)."
   STAGE
-  "The startup's funding need against the ticket range."
+  "The startup's funding need against the ticket range, on a log scale: full at its middle, 70% at its edges, decaying outside."
   TICKET
   "Similarity of descriptions and theses (Vietnamese-aware: diacritics folded, đ→d)."
   TEXT
@@ -13558,14 +13558,18 @@ enum MatchFactor {
   INCUBATOR
   "Bookmarks by either side, or an application to the call."
   FEEDBACK
-  "Investor matches: how evenly both sides fit; it scales the other contributions (weight 0)."
-  RECIPROCITY
+  "No longer computed: investor scores are weighted sums like the others'."
+  RECIPROCITY @deprecated(reason: "Investor scores are weighted sums of their factors; explanations no longer carry it.")
   "Event participants: what one seeks against what the other offers, both ways."
   NEEDS
   "Event participants: the matching engine's score of their startup and investor."
   PROFILE
   "Technology transfer: the offer's readiness level against the lowest one the request wants (one level short earns half)."
   TRL
+  "How recently the startup was active: full today, 1/e after a year."
+  RECENCY
+  "What targets whose outcomes (portfolios, pipelines, bookmarks, applications, awards) overlap this target's did with the startup; 0 for a newcomer, whose score then rests on its profile."
+  COLLABORATIVE
 }
 
 "The matched entity."

@@ -699,6 +699,8 @@ export type MarkParticipantInput = {
 
 /** The reasons a match scores what it does. */
 export type MatchFactor =
+  /** What targets whose outcomes (portfolios, pipelines, bookmarks, applications, awards) overlap this target's did with the startup; 0 for a newcomer, whose score then rests on its profile. */
+  | 'COLLABORATIVE'
   /** Bookmarks by either side, or an application to the call. */
   | 'FEEDBACK'
   /** The startup's own incubator, or an investor's ties to it. */
@@ -709,15 +711,17 @@ export type MatchFactor =
   | 'NEEDS'
   /** Event participants: the matching engine's score of their startup and investor. */
   | 'PROFILE'
-  /** Investor matches: how evenly both sides fit; it scales the other contributions (weight 0). */
+  /** How recently the startup was active: full today, 1/e after a year. */
+  | 'RECENCY'
+  /** No longer computed: investor scores are weighted sums like the others'. */
   | 'RECIPROCITY'
-  /** Shared sectors (full credit), or sectors of the same taxonomy group (half). */
+  /** The startup's sectors against the target's: each sector weighted by its share of the stated thesis and of the startups the target holds, against its main one; a sector of the same taxonomy group earns half. */
   | 'SECTOR'
-  /** The startup's stage against the stages taken (an adjacent stage earns half). */
+  /** The startup's stage against the stages the target states and holds (neighbouring stages earn part). */
   | 'STAGE'
   /** Similarity of descriptions and theses (Vietnamese-aware: diacritics folded, đ→d). */
   | 'TEXT'
-  /** The startup's funding need against the ticket range. */
+  /** The startup's funding need against the ticket range, on a log scale: full at its middle, 70% at its edges, decaying outside. */
   | 'TICKET'
   /** Technology transfer: the offer's readiness level against the lowest one the request wants (one level short earns half). */
   | 'TRL';

@@ -33,6 +33,7 @@ const tables = {
     TEXT: ['Nội dung', 'Description'], LOCATION: ['Địa bàn', 'Location'], INCUBATOR: ['Vườn ươm', 'Incubator'],
     FEEDBACK: ['Phản hồi', 'Feedback'], RECIPROCITY: ['Hai chiều', 'Reciprocity'], NEEDS: ['Nhu cầu', 'Needs'],
     PROFILE: ['Hồ sơ', 'Profile'], TRL: ['Mức sẵn sàng công nghệ', 'Readiness (TRL)'],
+    RECENCY: ['Hoạt động gần đây', 'Recent activity'], COLLABORATIVE: ['Đối tác tương tự', 'Similar partners'],
   },
   eventKind: {
     STARTUP_CAFE: ['Startup Café', 'Startup Café'], MATCHMAKING: ['Kết nối gặp gỡ', 'Matchmaking'],

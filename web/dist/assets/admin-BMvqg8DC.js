@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,f as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,v as g,y as _}from"./console-DldLukIH.js";import{d as v,n as y,t as b}from"./format-CB0UIJOM.js";import{t as x}from"./expression-CULi0TaV.js";var S=e(t(),1),C=n(),w=v(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,f as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,v as g,y as _}from"./console-BDfU0SLC.js";import{d as v,n as y,t as b}from"./format-CB0UIJOM.js";import{t as x}from"./expression-BHSfxguP.js";var S=e(t(),1),C=n(),w=v(`
   query CriteriaSets {
     criteriaSets { id key setVersion title status effectiveFrom legalBasis criteria { key } }
   }
