@@ -153,9 +153,17 @@ func New(ctx context.Context, cfg Config, clk clock.Clock, logger *slog.Logger) 
 		},
 	}, r.OpenData, clk)
 	a.resolver.RescreenAll = func() { a.rescreen("") }
-	a.resolver.Matching = matching.NewService(r.MatchSources, r.MatchLists, matching.Lookups{
+	a.resolver.RescoreAll = func() {
+		if _, err := a.jobs.Run(context.Background(), "score-matches", runs.Event); err != nil {
+			a.logger.Error("rescore after new matching weights", "err", err)
+		}
+	}
+	a.resolver.Matching = matching.NewService(r.MatchSources, r.MatchLists, r.MatchWeights, matching.Lookups{
 		Startup: r.Startups.Get, Call: r.Calls.Get, Mentor: r.Mentors.Get,
 	}, a.clock, a.logger, matching.Options{K: a.cfg.MatchesK})
+	if err = a.resolver.Matching.ShipWeights(ctx); err != nil {
+		return nil, fmt.Errorf("ship matching weights: %w", err)
+	}
 	a.resolver.Investing = dealflow.NewService(dealflow.Stores{
 		Deals: r.Deals, SavedSearches: r.SavedSearches, Notifications: r.Notifications, Grants: r.Grants, Access: r.Access,
 	}, firms, eco, a.search, a.investorScores, clk)

@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/base64"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -112,15 +113,26 @@ func TestProfileChangeShowsInMatchesWithinSeconds(t *testing.T) {
 	admin := e.token(t, "ADMIN", "admin-1", "")
 	id := e.firstStartup(t, admin)
 
-	// An investor whose thesis the startup does not fit yet.
-	invs := e.do(t, req{token: admin, query: `{ investors(first: 50) { edges { node { id version name description sectors stages ticketMinVnd ticketMaxVnd } } } }`})
+	// An investor whose thesis the startup does not fit yet, and who shares
+	// no portfolio company with another (no collaborative peer): ranked on
+	// profiles alone, the fit of its stated thesis decides.
+	invs := e.do(t, req{token: admin, query: `{ investors(first: 20) { edges { node { id version name description sectors stages
+		ticketMinVnd ticketMaxVnd portfolioConnection(first: 10) { edges { node { id } } } } } } }`})
 	require.Empty(t, invs.Errors)
+	holders := map[any]int{}
+	portfolio := func(n map[string]any) []any { return n["portfolioConnection"].(map[string]any)["edges"].([]any) }
+	for _, edge := range invs.List("investors.edges") {
+		for _, p := range portfolio(edge.(map[string]any)["node"].(map[string]any)) {
+			holders[p.(map[string]any)["node"].(map[string]any)["id"]]++
+		}
+	}
 	before := e.startupMatches(t, admin, id, "INVESTOR", "en")
 	top := before.Str("node.matches.0.target.id")
 	var inv map[string]any
 	for _, edge := range invs.List("investors.edges") {
 		n := edge.(map[string]any)["node"].(map[string]any)
-		if n["id"] != top && len(n["sectors"].([]any)) > 0 {
+		shared := slices.ContainsFunc(portfolio(n), func(p any) bool { return holders[p.(map[string]any)["node"].(map[string]any)["id"]] > 1 })
+		if n["id"] != top && len(n["sectors"].([]any)) > 0 && !shared {
 			inv = n
 			break
 		}

@@ -71,6 +71,9 @@ func setCosts(c *generated.ComplexityRoot) {
 	q.Nodes = func(child int, ids []string) int { return max(1, len(ids)) * fieldCost(child) }
 	q.Notifications = func(child int, first *int, _ *string, _ *bool) int { return listCost(child, first) }
 	q.PreviewCriteriaSet = func(child int, _ string) int { return 100 * storeCost } // screens every firm
+	// Scores every pair four times: one per request.
+	q.CompareMatchingWeights = func(child int, _, _ string) int { return 300 * storeCost }
+	q.MatchingWeights = func(child int) int { return listCost(child, nil) }
 	q.Reviewers = func(child int, first *int, _ *string) int { return listCost(child, first) }
 	q.SandboxApplication = func(child int, _ string) int { return fieldCost(child) }
 	q.SandboxApplications = func(child int, _, _ *string, first *int, _ *string) int { return listCost(child, first) }

@@ -37,6 +37,7 @@ const (
 	typeConversation       = "TransferConversation"
 	typeIncentive          = "Incentive"
 	typeIncentiveClaim     = "IncentiveClaim"
+	typeMatchingWeights    = "MatchingWeights"
 )
 
 // maxNodes bounds the IDs of one nodes query.

@@ -14,6 +14,7 @@ import (
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/value"
 	"github.com/innoport/innoport/graph/model"
+	"github.com/innoport/innoport/matching"
 	"github.com/vikstrous/dataloadgen"
 )
 
@@ -222,6 +223,18 @@ func criteriaSetPayload(ctx context.Context, s screening.CriteriaSet, err error)
 		return nil, err
 	}
 	return &model.CriteriaSetPayload{CriteriaSet: v, UserErrors: ue}, nil
+}
+
+// maxWeightEntries bounds the weights one version is written with: every
+// factor of every kind, and room to spare.
+const maxWeightEntries = 64
+
+func weightsPayload(ctx context.Context, w matching.WeightSet, err error) (*model.MatchingWeightsPayload, error) {
+	v, ue, err := result(ctx, w, err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.MatchingWeightsPayload{MatchingWeights: v, UserErrors: ue}, nil
 }
 
 // nested puts the field paths of input problems under the input object

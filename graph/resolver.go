@@ -50,4 +50,7 @@ type Resolver struct {
 	// RescreenAll screens every firm again in the background, after a new
 	// criteria set is published.
 	RescreenAll func()
+	// RescoreAll rescores every match in the background, after new
+	// matching weights are published.
+	RescoreAll func()
 }

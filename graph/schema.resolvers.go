@@ -91,6 +91,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 		return nodeOf(r.Catalogue.Incentive(ctx, raw))
 	case typeIncentiveClaim:
 		return nodeOf(r.Catalogue.Benefit(ctx, raw))
+	case typeMatchingWeights:
+		return nodeOf(r.Matching.WeightSet(ctx, raw))
 	}
 	return nil, errs.NotFoundf("đối tượng", "Object")
 }

@@ -3,6 +3,9 @@ package matching
 import (
 	"math"
 	"slices"
+
+	"github.com/innoport/innoport/domain/dealflow"
+	"github.com/innoport/innoport/domain/funding"
 )
 
 // The collaborative factor: targets of a kind whose outcomes overlap a
@@ -169,4 +172,43 @@ func sortedKeys(m map[int32]float64) []int32 {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// PipelineOutcome is what a deal's stage in an investor's pipeline says of
+// the pair: interest growing with each step, 1 for an investment; passing
+// is a negative outcome, like a dismissal.
+func PipelineOutcome(stage dealflow.Stage) float64 {
+	switch stage {
+	case dealflow.Sourced:
+		return 0.2
+	case dealflow.Contacted:
+		return 0.3
+	case dealflow.Meeting:
+		return edgePositive
+	case dealflow.DueDiligence:
+		return 0.7
+	case dealflow.TermSheet:
+		return 0.85
+	case dealflow.Invested:
+		return edgeHeld
+	case dealflow.Passed:
+		return -0.3
+	}
+	return 0
+}
+
+// ApplicationOutcome is what an application's status says of a startup–
+// call pair; a draft or withdrawn application says nothing.
+func ApplicationOutcome(status funding.AppStatus) float64 {
+	switch status {
+	case funding.AppSubmitted, funding.AppUnderReview:
+		return edgePositive
+	case funding.AppShortlisted:
+		return 0.75
+	case funding.AppAwarded:
+		return edgeHeld
+	case funding.AppRejected:
+		return -0.3
+	}
+	return 0
 }

@@ -11,11 +11,12 @@ import (
 )
 
 // Engine scores a snapshot. Compile precomputes every entity's features once
-// (sector and stage bit sets, ward and incubator numbers, TF-IDF vectors and
-// an inverted index of the targets' terms), so scoring a pair is a handful
-// of bit operations and one array read; hard constraints prune pairs before
-// any list is touched, and a call's eligibility rules run only for pairs that
-// would enter a list.
+// (sector-group bit sets and each target's fit per sector and stage, ward and
+// incubator numbers, TF-IDF vectors and an inverted index of the targets'
+// terms, the collaborative values of the pairs that have one), so scoring a
+// pair is a few array reads and a weighted sum; hard constraints prune pairs
+// before any list is touched, and a call's eligibility rules run only for
+// pairs that would enter a list.
 type Engine struct {
 	snap  *Snapshot
 	w     *Weights
@@ -32,6 +33,8 @@ type Engine struct {
 	// startup i and of target j of kind k (collab.go).
 	stCollab []([]collabEntry)
 	tgCollab [numKinds][][]collabEntry
+	// edges[k][j] are target j's outcomes by startup (outcomeEdges).
+	edges [numKinds][]map[int32]float64
 	// stPost lists, per term, the startups whose text has it; built on the
 	// first column query.
 	stPostOnce sync.Once
@@ -46,33 +49,33 @@ type Engine struct {
 }
 
 type startupFeat struct {
-	sectors, groups uint32
-	sectorNums      []uint8
-	stage           int
-	ward, inc       int32
-	need            int64
-	needF, lnNeed   float64
-	recency         float64
-	vec             vector
+	groups        uint32
+	sectorNums    []uint8
+	stage         int
+	ward, inc     int32
+	need          int64
+	needF, lnNeed float64
+	recency       float64
+	vec           vector
 }
 
 type targetFeat struct {
-	sectors, groups uint32
-	sectorsOpen     bool
-	sectorsUnknown  bool    // states no sector and holds no startup
-	stageDist       [6]int8 // distance from each stage to the nearest one taken
-	stagesOpen      bool
-	stageFit        [7]float64 // by stage rank + 1 (stageFit)
-	lo, hi          int64
-	ticket          ticketRange
-	wards           []int32
-	wardsListed     bool
-	anyWard         bool  // a listed region covering the whole city
-	inc             int32 // a programme's incubator
-	incs            []int32
-	vec             vector
-	closed          bool // a mentor without capacity
-	warm            bool // has collaborative neighbours
+	groups         uint32
+	sectorsOpen    bool
+	sectorsUnknown bool    // states no sector and holds no startup
+	stageDist      [6]int8 // distance from each stage to the nearest one taken
+	stagesOpen     bool
+	stageFit       [7]float64 // by stage rank + 1 (stageFit)
+	lo, hi         int64
+	ticket         ticketRange
+	wards          []int32
+	wardsListed    bool
+	anyWard        bool  // a listed region covering the whole city
+	inc            int32 // a programme's incubator
+	incs           []int32
+	vec            vector
+	closed         bool // a mentor without capacity
+	warm           bool // has collaborative neighbours
 }
 
 type posting struct {
@@ -197,7 +200,7 @@ func Compile(s *Snapshot) *Engine {
 	e.st = make([]startupFeat, len(s.Startups))
 	for i, x := range s.Startups {
 		f := &e.st[i]
-		f.sectors, f.groups = sectorMasks(x.Sectors)
+		_, f.groups = sectorMasks(x.Sectors)
 		for _, sec := range x.Sectors {
 			f.sectorNums = append(f.sectorNums, sectorNum[sec])
 		}
@@ -239,10 +242,10 @@ func Compile(s *Snapshot) *Engine {
 // collaborate computes the collaborative values of every kind and lists
 // them on both sides of their pairs.
 func (e *Engine) collaborate(startupIdx map[string]int32) {
-	edges := outcomeEdges(e.snap, startupIdx)
+	e.edges = outcomeEdges(e.snap, startupIdx)
 	e.stCollab = make([][]collabEntry, len(e.st))
 	for _, k := range Kinds {
-		t := collaborate(edges[k], len(e.st))
+		t := collaborate(e.edges[k], len(e.st))
 		e.tgCollab[k] = make([][]collabEntry, len(e.tg[k]))
 		for j, cells := range t.cells {
 			e.tg[k][j].warm = t.warm[j]
@@ -252,6 +255,39 @@ func (e *Engine) collaborate(startupIdx map[string]int32) {
 			}
 		}
 	}
+}
+
+// dependents returns, for a change to startup i, the targets whose
+// features read it: those with an outcome on it (their sector and stage
+// fit count the startups they hold).
+func (e *Engine) dependents(i int) []Ref {
+	var out []Ref
+	for _, k := range Kinds {
+		for j, edges := range e.edges[k] {
+			if _, ok := edges[int32(i)]; ok {
+				out = append(out, e.snap.Ref(k, j))
+			}
+		}
+	}
+	return out
+}
+
+// peers returns target j's collaborative peers: the targets of its kind
+// with an outcome on a startup j has one on, whose values read j's.
+func (e *Engine) peers(k Kind, j int) []Ref {
+	var out []Ref
+	for j2, edges := range e.edges[k] {
+		if j2 == j {
+			continue
+		}
+		for i := range e.edges[k][j] {
+			if _, ok := edges[i]; ok {
+				out = append(out, e.snap.Ref(k, j2))
+				break
+			}
+		}
+	}
+	return out
 }
 
 // collabOf returns the collaborative value of startup i and target j of
@@ -353,7 +389,7 @@ func (e *Engine) describe(k Kind, j int, f *targetFeat, wards, incs ids, startup
 		places = []string{p.Ward}
 		f.inc = incs.of(p.IncubatorID)
 	}
-	f.sectors, f.groups = sectorMasks(sectors)
+	_, f.groups = sectorMasks(sectors)
 	f.sectorsOpen = len(sectors) == 0
 	e.sectorFit[k] = append(e.sectorFit[k], sectorFit(sectors, heldSec)...)
 	f.sectorsUnknown = len(sectors) == 0 && len(heldSec) == 0

@@ -211,10 +211,14 @@ func vnd(v int64) string {
 }
 
 // peers name the targets of each kind in collaborative explanations.
-var peers = map[string][2]string{
-	"FUND_CALL": {"đợt gọi vốn có hồ sơ giống đợt này", "calls with applicants like this one's"},
-	"INVESTOR":  {"nhà đầu tư có danh mục giống bạn", "investors with portfolios like yours"},
-	"MENTOR":    {"cố vấn có học viên giống bạn", "mentors with mentees like yours"},
+// Vietnamese, English plural, English singular.
+var peers = map[string][3]string{
+	"FUND_CALL": {"đợt gọi vốn có hồ sơ trùng với đợt này", "calls whose applicants overlap this call's",
+		"call whose applicants overlap this call's"},
+	"INVESTOR": {"nhà đầu tư có danh mục trùng với nhà đầu tư này", "investors whose portfolios overlap this investor's",
+		"investor whose portfolio overlaps this investor's"},
+	"MENTOR": {"cố vấn có học viên trùng với cố vấn này", "mentors whose mentees overlap this mentor's",
+		"mentor whose mentees overlap this mentor's"},
 }
 
 // collaborativeDetail says what the collaborative factor found: how many
@@ -222,16 +226,19 @@ var peers = map[string][2]string{
 func collaborativeDetail(c Contribution, english bool) string {
 	if len(c.Args) < 2 {
 		if english {
-			return "No one with a track record like this yet: the score rests on the profiles"
+			return "No peer with overlapping outcomes yet: the score rests on the profiles"
 		}
-		return "Chưa có đối tác có lịch sử tương tự: điểm dựa trên hồ sơ"
+		return "Chưa có đối tác nào có kết quả trùng: điểm dựa trên hồ sơ"
 	}
 	who := peers[c.Args[1]]
 	if c.Args[0] == "0" {
 		if english {
 			return "None of the " + who[1] + " has taken this startup up"
 		}
-		return "Chưa " + who[0] + " nào chọn startup này"
+		return "Các " + who[0] + " chưa chọn startup này"
+	}
+	if english && c.Args[0] == "1" {
+		return fmt.Sprintf("1 %s holds, pursues or funded this startup: +%.2f", who[2], c.Contribution)
 	}
 	if english {
 		return fmt.Sprintf("%s %s hold, pursue or funded this startup: +%.2f", c.Args[0], who[1], c.Contribution)

@@ -33,6 +33,9 @@ type Sources interface {
 	Incubators(ctx context.Context) ([]ecosystem.Incubator, error)
 	// Applied lists the startup–call pairs with an application.
 	Applied(ctx context.Context) ([]PairKey, error)
+	// Outcomes lists the graded outcomes of pairs (Snapshot.Outcomes):
+	// investors' deals and calls' applications, by how far they went.
+	Outcomes(ctx context.Context) (map[PairKey]float64, error)
 }
 
 // Owner is who a stored list belongs to: a startup, or a target of the
@@ -156,12 +159,13 @@ func (l Lookups) canSee(ctx context.Context, owner Owner, id string) error {
 // Service keeps every entity's match lists current: a full rescore on
 // schedule, and an incremental one for each changed entity.
 type Service struct {
-	src    Sources
-	lists  ListStore
-	access Lookups
-	clock  clock.Clock
-	log    *slog.Logger
-	opts   Options
+	src     Sources
+	lists   ListStore
+	weights WeightStore
+	access  Lookups
+	clock   clock.Clock
+	log     *slog.Logger
+	opts    Options
 
 	// mu serialises rescoring in this process, so two changes never write
 	// lists computed from different snapshots out of order.
@@ -175,8 +179,8 @@ type Service struct {
 }
 
 // NewService wires the matching use-cases.
-func NewService(src Sources, lists ListStore, access Lookups, c clock.Clock, log *slog.Logger, o Options) *Service {
-	return &Service{src: src, lists: lists, access: access, clock: c, log: log, opts: o.withDefaults(),
+func NewService(src Sources, lists ListStore, weights WeightStore, access Lookups, c clock.Clock, log *slog.Logger, o Options) *Service {
+	return &Service{src: src, lists: lists, weights: weights, access: access, clock: c, log: log, opts: o.withDefaults(),
 		pending: map[change]bool{}, bg: newBackground("rescore changed matches", log)}
 }
 
@@ -287,6 +291,13 @@ func (s *Service) snapshot(ctx context.Context) (*Snapshot, error) {
 		feedback[p] = sig
 	}
 	snap := build(startups, calls, investors, mentors, incubators, feedback)
+	if snap.Outcomes, err = s.src.Outcomes(ctx); err != nil {
+		return nil, err
+	}
+	if snap.Weights, err = s.activeWeights(ctx); err != nil {
+		return nil, err
+	}
+	snap.Now = now
 	today := value.DateOf(now)
 	snap.Eligible = func(i, j int) bool { return calls[j].CheckEligibility(startups[i], today).Eligible() }
 	return snap, nil
@@ -298,7 +309,8 @@ func build(startups []firm.Startup, calls []funding.Call, investors []ecosystem.
 	s := &Snapshot{Feedback: feedback}
 	for _, x := range startups {
 		s.Startups = append(s.Startups, Startup{ID: x.ID, Sectors: x.Sectors, Stage: x.Stage, Ward: x.Ward.String(),
-			IncubatorID: x.IncubatorID, Text: x.Name + ". " + x.Description, FundingNeed: int64(x.Financials.FundingNeed)})
+			IncubatorID: x.IncubatorID, Text: x.Name + ". " + x.Description, FundingNeed: int64(x.Financials.FundingNeed),
+			ActiveAt: x.UpdatedAt})
 	}
 	for _, c := range calls {
 		s.Calls = append(s.Calls, Call{ID: c.ID, Sectors: c.Sectors, Wards: c.Wards, TicketMin: int64(c.Ticket.Min),
@@ -406,7 +418,7 @@ func (s *Service) rescore(ctx context.Context, changes []change) (Stats, error) 
 	fl := floorsOnce{s: s, got: map[[2]string]map[string]Floor{}}
 	byKey := map[string]List{}
 	pairs := 0
-	for _, c := range changes {
+	for _, c := range e.expand(changes) {
 		var lists []List
 		var n int
 		if c.startup {
@@ -428,6 +440,39 @@ func (s *Service) rescore(ctx context.Context, changes []change) (Stats, error) 
 		return Stats{}, err
 	}
 	return Stats{Pairs: pairs, Lists: len(lists), Written: written, Took: time.Since(start)}, nil
+}
+
+// expand adds to changes the targets whose features read a changed
+// entity: the targets holding or pursuing a changed startup (their sector
+// and stage fit count it), and the collaborative peers of a changed target
+// (their values read its outcomes). A peer it no longer shares a startup
+// with is left to the next full rescore.
+func (e *Engine) expand(changes []change) []change {
+	seen := map[change]bool{}
+	var out []change
+	add := func(c change) {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	for _, c := range changes {
+		add(c)
+		if c.startup {
+			if i := index(len(e.snap.Startups), func(i int) string { return e.snap.Startups[i].ID }, c.ref.ID); i >= 0 {
+				for _, ref := range e.dependents(i) {
+					add(change{false, ref})
+				}
+			}
+		} else if c.ref.Kind != KindIncubator {
+			if j := index(e.snap.count(c.ref.Kind), func(j int) string { return e.snap.Ref(c.ref.Kind, j).ID }, c.ref.ID); j >= 0 {
+				for _, ref := range e.peers(c.ref.Kind, j) {
+					add(change{false, ref})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // floorsOnce loads the floors of each owner and kind once for a rescore:

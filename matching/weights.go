@@ -3,6 +3,7 @@ package matching
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/innoport/innoport/domain/errs"
 )
@@ -26,42 +27,74 @@ func KindFactors(k Kind) []Factor { return kindFactors[k] }
 type Weights [numKinds][numFactors]float64
 
 // DefaultWeights are the weights the engine ships with: for investors,
-// those Fit found on the public investments data set of testdata/yc
-// (TestFitOnPublicInvestments prints them); for the other kinds, set by
-// hand, with room for the collaborative factor once outcomes accumulate.
-var DefaultWeights = Weights{
-	KindFundCall: {FactorSector: 0.27, FactorTicket: 0.18, FactorText: 0.22, FactorLocation: 0.13, FactorRecency: 0.05,
-		FactorCollaborative: 0.05, FactorFeedback: 0.10},
-	KindInvestor: {FactorSector: 0.01, FactorStage: 0.01, FactorTicket: 0.099, FactorText: 0.01, FactorLocation: 0.063,
-		FactorIncubator: 0.05, FactorRecency: 0.01, FactorCollaborative: 0.698, FactorFeedback: 0.05},
-	KindMentor:    {FactorSector: 0.50, FactorText: 0.27, FactorRecency: 0.03, FactorCollaborative: 0.05, FactorFeedback: 0.15},
-	KindIncubator: {FactorSector: 0.30, FactorStage: 0.20, FactorText: 0.20, FactorLocation: 0.10, FactorIncubator: 0.10, FactorFeedback: 0.10},
+// those Fit finds on the public investments data set of testdata/yc
+// (TestDefaultWeightsAreFittedOnPublicInvestments prints them); for the
+// other kinds, fitPrior's, set by hand, until the platform's outcomes are
+// fitted.
+var DefaultWeights = func() Weights {
+	w := fitPrior
+	w[KindInvestor] = [numFactors]float64{FactorSector: 0.05, FactorStage: 0.025, FactorTicket: 0.098, FactorText: 0.05,
+		FactorLocation: 0.055, FactorIncubator: 0.05, FactorRecency: 0.012, FactorCollaborative: 0.61, FactorFeedback: 0.05}
+	return w
+}()
+
+// WeightEntry is one factor's weight in one kind's score.
+type WeightEntry struct {
+	Kind   Kind
+	Factor Factor
+	Weight float64
 }
 
-// Check reports the first weight that is negative, not a number, set on a
-// factor its kind does not have, or a kind whose weights do not add up to 1.
-func (w *Weights) Check() error {
+// Entries lists the weights of every factor of every kind.
+func (w *Weights) Entries() []WeightEntry {
+	var out []WeightEntry
 	for _, k := range Kinds {
-		sum := 0.0
-		for f := range Factor(numFactors) {
-			x := w[k][f]
-			field := fmt.Sprintf("weights.%s.%s", k, f)
-			switch {
-			case math.IsNaN(x) || math.IsInf(x, 0) || x < 0:
-				return errs.InvalidValue(fmt.Sprintf("Trọng số %s của %s phải là số không âm.", f, k),
-					fmt.Sprintf("The weight of %s for %s must be a non-negative number.", f, k), field)
-			case x > 0 && !hasFactor(k, f):
-				return errs.InvalidValue(fmt.Sprintf("Điểm %s không có yếu tố %s.", k, f),
-					fmt.Sprintf("A %s score has no %s factor.", k, f), field)
-			}
-			sum += x
-		}
-		if math.Abs(sum-1) > 1e-6 {
-			return errs.InvalidValue(fmt.Sprintf("Các trọng số của %s phải có tổng bằng 1 (đang là %.4f).", k, sum),
-				fmt.Sprintf("The weights of %s must add up to 1 (they add up to %.4f).", k, sum), fmt.Sprintf("weights.%s", k))
+		for _, f := range kindFactors[k] {
+			out = append(out, WeightEntry{k, f, w[k][f]})
 		}
 	}
-	return nil
+	return out
+}
+
+// NewWeights reads weights from entries: each a factor of its kind, once,
+// from 0 to 1; every kind's adding up to 1 (to a thousandth). A factor
+// left out weighs 0.
+func NewWeights(entries []WeightEntry) (Weights, error) {
+	var (
+		w    Weights
+		list errs.List
+		seen = map[[2]int]bool{}
+	)
+	for n, e := range entries {
+		at := func(field ...string) []string { return append([]string{"weights", strconv.Itoa(n)}, field...) }
+		switch {
+		case int(e.Kind) >= len(Kinds) || !hasFactor(e.Kind, e.Factor):
+			list.Add(errs.InvalidValue(fmt.Sprintf("Điểm ghép nối loại %s không có yếu tố %s.", e.Kind, e.Factor),
+				fmt.Sprintf("A %s match score has no %s factor.", e.Kind, e.Factor), at("factor")...))
+		case seen[[2]int{int(e.Kind), int(e.Factor)}]:
+			list.Add(errs.InvalidValue(fmt.Sprintf("Yếu tố %s của %s được nêu hai lần.", e.Factor, e.Kind),
+				fmt.Sprintf("%s of %s is given twice.", e.Factor, e.Kind), at()...))
+		case math.IsNaN(e.Weight) || e.Weight < 0 || e.Weight > 1:
+			list.Add(errs.InvalidValue("Trọng số phải từ 0 đến 1.", "A weight must be from 0 to 1.", at("weight")...))
+		default:
+			seen[[2]int{int(e.Kind), int(e.Factor)}] = true
+			w[e.Kind][e.Factor] = e.Weight
+		}
+	}
+	if err := list.Err(); err != nil {
+		return Weights{}, err
+	}
+	for _, k := range Kinds {
+		sum := 0.0
+		for _, f := range kindFactors[k] {
+			sum += w[k][f]
+		}
+		if math.Abs(sum-1) > 1e-3 {
+			list.Add(errs.InvalidValue(fmt.Sprintf("Các trọng số của %s phải có tổng bằng 1 (đang là %.3f).", k, sum),
+				fmt.Sprintf("The weights of %s must add up to 1 (they add up to %.3f).", k, sum), "weights"))
+		}
+	}
+	return w, list.Err()
 }
 
 func hasFactor(k Kind, f Factor) bool {

@@ -66,6 +66,7 @@ const (
 	colStandings       = "incentive_standings"
 	colBenefits        = "incentive_benefits"
 	colOpenData        = "open_data"
+	colMatchWeights    = "matching_weights"
 )
 
 // collections are every collection of the database.
@@ -73,7 +74,8 @@ var collections = []string{colStartups, colIncubators, colInvestors, colMentors,
 	colReviewers, colCriteriaSets, colResults, colPrograms, colSandboxApps, colLeases, colRuns, colUsers, colMatchLists,
 	colMatchFeedback, colEvents, colEventBoards, colMeetingRequests, colSearchOutbox, colDeals, colSavedSearches,
 	colNotifications, colGrants, colDataRoomLog, colResearchOrgs, colTechOffers, colTechRequests, colConversations,
-	colOfferReads, colTransferLists, colIncentives, colStandings, colBenefits, colOpenData}
+	colOfferReads, colTransferLists, colIncentives, colStandings, colBenefits, colOpenData,
+	colMatchWeights}
 
 // DB is a connection to one database.
 type DB struct {
@@ -255,6 +257,9 @@ func (d *DB) EnsureIndexes(ctx context.Context) error {
 			{Keys: bson.D{{Key: "key", Value: 1}, {Key: "setVersion", Value: 1}},
 				Options: options.Index().SetUnique(true).SetName("one_set_per_key_version")},
 			{Keys: bson.D{{Key: "status", Value: 1}}},
+		},
+		colMatchWeights: {
+			{Keys: bson.D{{Key: "number", Value: 1}}, Options: options.Index().SetUnique(true).SetName("one_weights_per_number")},
 		},
 		colIncentives: {
 			{Keys: bson.D{{Key: "key", Value: 1}, {Key: "incentiveVersion", Value: 1}},

@@ -11,6 +11,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
+	"github.com/innoport/innoport/domain/dealflow"
 	"github.com/innoport/innoport/domain/ecosystem"
 	"github.com/innoport/innoport/domain/errs"
 	"github.com/innoport/innoport/domain/firm"
@@ -367,6 +368,7 @@ type MatchSources struct {
 	mentors      *Actors[ecosystem.Mentor, mentorDoc]
 	incubators   *Incubators
 	applications *Applications
+	deals        *Deals
 }
 
 var _ matching.Sources = MatchSources{}
@@ -374,7 +376,7 @@ var _ matching.Sources = MatchSources{}
 // NewMatchSources returns the matching sources of db.
 func NewMatchSources(db *DB) MatchSources {
 	return MatchSources{startups: NewStartups(db), calls: NewCalls(db), investors: NewInvestors(db),
-		mentors: NewMentors(db), incubators: NewIncubators(db), applications: NewApplications(db)}
+		mentors: NewMentors(db), incubators: NewIncubators(db), applications: NewApplications(db), deals: NewDeals(db)}
 }
 
 // Startups returns every startup.
@@ -410,21 +412,66 @@ func (s MatchSources) Incubators(ctx context.Context) ([]ecosystem.Incubator, er
 // Applied lists the startup–call pairs with an application, reading only
 // those two fields.
 func (s MatchSources) Applied(ctx context.Context) ([]matching.PairKey, error) {
-	cur, err := s.applications.coll.Find(ctx, bson.D{},
-		options.Find().SetProjection(bson.D{{Key: "startupId", Value: 1}, {Key: "callId", Value: 1}}))
-	if err != nil {
-		return nil, errs.Internalf(err, "find applications")
-	}
 	var docs []struct {
 		Startup string `bson:"startupId"`
 		Call    string `bson:"callId"`
 	}
-	if err := cur.All(ctx, &docs); err != nil {
-		return nil, errs.Internalf(err, "read applications")
+	if err := findProjected(ctx, s.applications.coll, bson.D{{Key: "startupId", Value: 1}, {Key: "callId", Value: 1}},
+		&docs); err != nil {
+		return nil, err
 	}
 	out := make([]matching.PairKey, len(docs))
 	for i, d := range docs {
 		out[i] = matching.PairKey{Startup: d.Startup, Target: matching.Ref{Kind: matching.KindFundCall, ID: d.Call}}
 	}
 	return out, nil
+}
+
+// Outcomes grades the investor–startup pairs of the deal pipelines and
+// the startup–call pairs of the applications, reading only the fields it
+// needs.
+func (s MatchSources) Outcomes(ctx context.Context) (map[matching.PairKey]float64, error) {
+	out := map[matching.PairKey]float64{}
+	var deals []struct {
+		Investor string `bson:"investorId"`
+		Startup  string `bson:"startupId"`
+		Stage    string `bson:"stage"`
+	}
+	if err := findProjected(ctx, s.deals.coll, bson.D{{Key: "investorId", Value: 1}, {Key: "startupId", Value: 1},
+		{Key: "stage", Value: 1}}, &deals); err != nil {
+		return nil, err
+	}
+	for _, d := range deals {
+		if w := matching.PipelineOutcome(dealflow.Stage(d.Stage)); w != 0 {
+			out[matching.PairKey{Startup: d.Startup, Target: matching.Ref{Kind: matching.KindInvestor, ID: d.Investor}}] = w
+		}
+	}
+	var apps []struct {
+		Startup string `bson:"startupId"`
+		Call    string `bson:"callId"`
+		Status  string `bson:"status"`
+	}
+	if err := findProjected(ctx, s.applications.coll, bson.D{{Key: "startupId", Value: 1}, {Key: "callId", Value: 1},
+		{Key: "status", Value: 1}}, &apps); err != nil {
+		return nil, err
+	}
+	for _, a := range apps {
+		if w := matching.ApplicationOutcome(funding.AppStatus(a.Status)); w != 0 {
+			out[matching.PairKey{Startup: a.Startup, Target: matching.Ref{Kind: matching.KindFundCall, ID: a.Call}}] = w
+		}
+	}
+	return out, nil
+}
+
+// findProjected reads every document of coll, only the fields of
+// projection, into out.
+func findProjected(ctx context.Context, coll *collection, projection bson.D, out any) error {
+	cur, err := coll.Find(ctx, bson.D{}, options.Find().SetProjection(projection))
+	if err != nil {
+		return errs.Internalf(err, "find %s", coll.Name())
+	}
+	if err := cur.All(ctx, out); err != nil {
+		return errs.Internalf(err, "read %s", coll.Name())
+	}
+	return nil
 }

@@ -27,6 +27,7 @@ type Repositories struct {
 	Access              *AccessLog
 	MatchSources        MatchSources
 	MatchLists          *MatchLists
+	MatchWeights        *WeightSets
 	Leases              *Leases
 	Runs                *Runs
 	Users               *Users
@@ -52,7 +53,7 @@ func NewRepositories(db *DB) Repositories {
 		Events: NewEvents(db), Boards: NewBoards(db), Requests: NewRequests(db),
 		Deals: NewDeals(db), SavedSearches: NewSavedSearches(db), Notifications: NewNotifications(db),
 		Grants: NewGrants(db), Access: NewAccessLog(db),
-		MatchSources: NewMatchSources(db), MatchLists: NewMatchLists(db), Leases: NewLeases(db), Runs: NewRuns(db),
+		MatchSources: NewMatchSources(db), MatchLists: NewMatchLists(db), MatchWeights: NewWeightSets(db), Leases: NewLeases(db), Runs: NewRuns(db),
 		Users:        NewUsers(db),
 		ResearchOrgs: NewResearchOrgs(db), TechOffers: NewTechOffers(db), TechRequests: NewTechRequests(db),
 		Conversations: NewConversations(db), DetailReads: NewDetailReads(db), TransferLists: NewTransferLists(db),

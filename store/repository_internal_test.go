@@ -17,6 +17,7 @@ import (
 	"github.com/innoport/innoport/domain/incentive"
 	"github.com/innoport/innoport/domain/screening"
 	"github.com/innoport/innoport/domain/transfer"
+	"github.com/innoport/innoport/matching"
 )
 
 // One contract for every repository (after wild-workouts' repository
@@ -53,7 +54,7 @@ func TestEveryRepositoryKeepsTheContract(t *testing.T) {
 			n++
 		}
 	}
-	assert.Equal(t, 24, n, "the repositories of records")
+	assert.Equal(t, 25, n, "the repositories of records")
 }
 
 // contracted is a repository of records: every one embeds repo.
@@ -67,6 +68,16 @@ var prepared = map[string]func(any){
 	"Incentives":   func(e any) { ungrouped(e.(*incentive.Incentive)) },
 	"Requests":     func(e any) { consistentThread(e.(*thread)) },
 	"TechOffers":   func(e any) { grantedRight(e.(*transfer.Offer)) },
+	"MatchWeights": func(e any) { validWeights(e.(*matching.WeightSet)) },
+}
+
+// validWeights gives a filled weight version weights that add up and fit
+// reports that name kinds and factors.
+func validWeights(w *matching.WeightSet) {
+	w.Weights = matching.DefaultWeights
+	for i := range w.Fit {
+		w.Fit[i].Kind, w.Fit[i].Fitted = matching.KindInvestor, []matching.Factor{matching.FactorCollaborative}
+	}
 }
 
 func (r *repo[E, D]) keepsContract(t *testing.T, name string, other any) {

@@ -81,6 +81,7 @@ type ResolverRoot interface {
 	JobRun() JobRunResolver
 	Match() MatchResolver
 	MatchContribution() MatchContributionResolver
+	MatchingWeights() MatchingWeightsResolver
 	Mentor() MentorResolver
 	Mutation() MutationResolver
 	NdaSignature() NdaSignatureResolver
@@ -802,6 +803,56 @@ type ComplexityRoot struct {
 		UserErrors func(childComplexity int) int
 	}
 
+	MatchingFitReport struct {
+		After     func(childComplexity int) int
+		Before    func(childComplexity int) int
+		Fitted    func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Pairs     func(childComplexity int) int
+		Targets   func(childComplexity int) int
+		Unchanged func(childComplexity int) int
+	}
+
+	MatchingQuality struct {
+		Kind     func(childComplexity int) int
+		MRR      func(childComplexity int) int
+		RecallAt func(childComplexity int) int
+		Targets  func(childComplexity int) int
+	}
+
+	MatchingWeight struct {
+		Factor func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Weight func(childComplexity int) int
+	}
+
+	MatchingWeights struct {
+		CreatedAt func(childComplexity int) int
+		Fit       func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Note      func(childComplexity int) int
+		Number    func(childComplexity int) int
+		Origin    func(childComplexity int) int
+		Status    func(childComplexity int) int
+		Version   func(childComplexity int) int
+		Weights   func(childComplexity int) int
+	}
+
+	MatchingWeightsComparison struct {
+		A          func(childComplexity int) int
+		B          func(childComplexity int) int
+		Changed    func(childComplexity int) int
+		Lists      func(childComplexity int) int
+		MeanShared func(childComplexity int) int
+		QualityA   func(childComplexity int) int
+		QualityB   func(childComplexity int) int
+	}
+
+	MatchingWeightsPayload struct {
+		MatchingWeights func(childComplexity int) int
+		UserErrors      func(childComplexity int) int
+	}
+
 	Meeting struct {
 		Feedback     func(childComplexity int) int
 		ID           func(childComplexity int) int
@@ -922,6 +973,7 @@ type ComplexityRoot struct {
 		CreateIncentive               func(childComplexity int, input model.IncentiveInput) int
 		CreateIncubator               func(childComplexity int, input model.CreateIncubatorInput) int
 		CreateInvestor                func(childComplexity int, input model.CreateInvestorInput) int
+		CreateMatchingWeights         func(childComplexity int, input model.CreateMatchingWeightsInput) int
 		CreateMentor                  func(childComplexity int, input model.CreateMentorInput) int
 		CreateResearchOrganization    func(childComplexity int, input model.CreateResearchOrganizationInput) int
 		CreateReviewer                func(childComplexity int, input model.CreateReviewerInput) int
@@ -938,6 +990,7 @@ type ComplexityRoot struct {
 		DismissMatch                  func(childComplexity int, input model.MatchFeedbackInput) int
 		ExitSandboxTest               func(childComplexity int, input model.ExitSandboxInput) int
 		ExpressInterest               func(childComplexity int, input model.ExpressInterestInput) int
+		FitMatchingWeights            func(childComplexity int, input *model.FitMatchingWeightsInput) int
 		GrantDataRoomAccess           func(childComplexity int, input model.GrantDataRoomAccessInput) int
 		ImportStartups                func(childComplexity int, input model.ImportStartupsInput) int
 		LiftSandboxSuspension         func(childComplexity int, input model.SandboxApplicationActionInput) int
@@ -951,6 +1004,7 @@ type ComplexityRoot struct {
 		PublishEvent                  func(childComplexity int, id *string, input *model.EventActionInput) int
 		PublishFundCall               func(childComplexity int, input model.FundCallActionInput) int
 		PublishIncentive              func(childComplexity int, input model.IncentiveActionInput) int
+		PublishMatchingWeights        func(childComplexity int, input model.MatchingWeightsActionInput) int
 		RateMeeting                   func(childComplexity int, input model.RateMeetingInput) int
 		RecordIncentiveClaim          func(childComplexity int, input model.IncentiveClaimInput) int
 		RecordTransferAgreement       func(childComplexity int, input model.RecordTransferAgreementInput) int
@@ -1072,6 +1126,7 @@ type ComplexityRoot struct {
 		CheckEligibility          func(childComplexity int, callID string, startupID string) int
 		CheckExpression           func(childComplexity int, language model.ExpressionLanguage, expression string) int
 		CityStatistics            func(childComplexity int, from value.Date, to value.Date) int
+		CompareMatchingWeights    func(childComplexity int, a string, b string) int
 		CriteriaSets              func(childComplexity int, status *screening.SetStatus) int
 		Event                     func(childComplexity int, id string) int
 		Events                    func(childComplexity int, incubatorID *string, status []events.Status, first *int, after *string) int
@@ -1083,6 +1138,7 @@ type ComplexityRoot struct {
 		Investors                 func(childComplexity int, first *int, after *string) int
 		JobRuns                   func(childComplexity int, job string, first *int, after *string) int
 		Jobs                      func(childComplexity int) int
+		MatchingWeights           func(childComplexity int) int
 		Mentors                   func(childComplexity int, first *int, after *string) int
 		MyAgenda                  func(childComplexity int, eventID string) int
 		MyMeetingRequests         func(childComplexity int, eventID string) int
@@ -2012,6 +2068,12 @@ type MatchResolver interface {
 type MatchContributionResolver interface {
 	Detail(ctx context.Context, obj *matching.Contribution) (string, error)
 }
+type MatchingWeightsResolver interface {
+	ID(ctx context.Context, obj *matching.WeightSet) (string, error)
+
+	Weights(ctx context.Context, obj *matching.WeightSet) ([]*matching.WeightEntry, error)
+	Note(ctx context.Context, obj *matching.WeightSet) (*string, error)
+}
 type MentorResolver interface {
 	ID(ctx context.Context, obj *ecosystem.Mentor) (string, error)
 
@@ -2089,6 +2151,9 @@ type MutationResolver interface {
 	RunJob(ctx context.Context, input model.RunJobInput) (*model.RunJobPayload, error)
 	DismissMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error)
 	BookmarkMatch(ctx context.Context, input model.MatchFeedbackInput) (*model.MatchFeedbackPayload, error)
+	CreateMatchingWeights(ctx context.Context, input model.CreateMatchingWeightsInput) (*model.MatchingWeightsPayload, error)
+	FitMatchingWeights(ctx context.Context, input *model.FitMatchingWeightsInput) (*model.MatchingWeightsPayload, error)
+	PublishMatchingWeights(ctx context.Context, input model.MatchingWeightsActionInput) (*model.MatchingWeightsPayload, error)
 	CreateSandboxProgram(ctx context.Context, input model.CreateSandboxProgramInput) (*model.SandboxProgramPayload, error)
 	UpdateSandboxProgram(ctx context.Context, input model.UpdateSandboxProgramInput) (*model.SandboxProgramPayload, error)
 	CreateSandboxApplication(ctx context.Context, input model.CreateSandboxApplicationInput) (*model.SandboxApplicationPayload, error)
@@ -2165,6 +2230,8 @@ type QueryResolver interface {
 	Incentives(ctx context.Context, status *screening.SetStatus) ([]*incentive.Incentive, error)
 	Jobs(ctx context.Context) ([]*runs.Job, error)
 	JobRuns(ctx context.Context, job string, first *int, after *string) (*model.JobRunConnection, error)
+	MatchingWeights(ctx context.Context) ([]*matching.WeightSet, error)
+	CompareMatchingWeights(ctx context.Context, a string, b string) (*matching.Comparison, error)
 	SandboxPrograms(ctx context.Context) ([]*sandbox.Program, error)
 	SandboxApplication(ctx context.Context, id string) (*sandbox.Application, error)
 	SandboxApplications(ctx context.Context, programID *string, startupID *string, first *int, after *string) (*model.SandboxApplicationConnection, error)
@@ -5127,6 +5194,204 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.complexity.MatchFeedbackPayload.UserErrors(childComplexity), true
 
+	case "MatchingFitReport.orderedAfter":
+		if e.complexity.MatchingFitReport.After == nil {
+			break
+		}
+
+		return e.complexity.MatchingFitReport.After(childComplexity), true
+	case "MatchingFitReport.orderedBefore":
+		if e.complexity.MatchingFitReport.Before == nil {
+			break
+		}
+
+		return e.complexity.MatchingFitReport.Before(childComplexity), true
+	case "MatchingFitReport.fitted":
+		if e.complexity.MatchingFitReport.Fitted == nil {
+			break
+		}
+
+		return e.complexity.MatchingFitReport.Fitted(childComplexity), true
+	case "MatchingFitReport.kind":
+		if e.complexity.MatchingFitReport.Kind == nil {
+			break
+		}
+
+		return e.complexity.MatchingFitReport.Kind(childComplexity), true
+	case "MatchingFitReport.pairs":
+		if e.complexity.MatchingFitReport.Pairs == nil {
+			break
+		}
+
+		return e.complexity.MatchingFitReport.Pairs(childComplexity), true
+	case "MatchingFitReport.targets":
+		if e.complexity.MatchingFitReport.Targets == nil {
+			break
+		}
+
+		return e.complexity.MatchingFitReport.Targets(childComplexity), true
+	case "MatchingFitReport.unchanged":
+		if e.complexity.MatchingFitReport.Unchanged == nil {
+			break
+		}
+
+		return e.complexity.MatchingFitReport.Unchanged(childComplexity), true
+
+	case "MatchingQuality.kind":
+		if e.complexity.MatchingQuality.Kind == nil {
+			break
+		}
+
+		return e.complexity.MatchingQuality.Kind(childComplexity), true
+	case "MatchingQuality.mrr":
+		if e.complexity.MatchingQuality.MRR == nil {
+			break
+		}
+
+		return e.complexity.MatchingQuality.MRR(childComplexity), true
+	case "MatchingQuality.recall":
+		if e.complexity.MatchingQuality.RecallAt == nil {
+			break
+		}
+
+		return e.complexity.MatchingQuality.RecallAt(childComplexity), true
+	case "MatchingQuality.targets":
+		if e.complexity.MatchingQuality.Targets == nil {
+			break
+		}
+
+		return e.complexity.MatchingQuality.Targets(childComplexity), true
+
+	case "MatchingWeight.factor":
+		if e.complexity.MatchingWeight.Factor == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeight.Factor(childComplexity), true
+	case "MatchingWeight.kind":
+		if e.complexity.MatchingWeight.Kind == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeight.Kind(childComplexity), true
+	case "MatchingWeight.weight":
+		if e.complexity.MatchingWeight.Weight == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeight.Weight(childComplexity), true
+
+	case "MatchingWeights.createdAt":
+		if e.complexity.MatchingWeights.CreatedAt == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeights.CreatedAt(childComplexity), true
+	case "MatchingWeights.fit":
+		if e.complexity.MatchingWeights.Fit == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeights.Fit(childComplexity), true
+	case "MatchingWeights.id":
+		if e.complexity.MatchingWeights.ID == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeights.ID(childComplexity), true
+	case "MatchingWeights.note":
+		if e.complexity.MatchingWeights.Note == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeights.Note(childComplexity), true
+	case "MatchingWeights.number":
+		if e.complexity.MatchingWeights.Number == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeights.Number(childComplexity), true
+	case "MatchingWeights.origin":
+		if e.complexity.MatchingWeights.Origin == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeights.Origin(childComplexity), true
+	case "MatchingWeights.status":
+		if e.complexity.MatchingWeights.Status == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeights.Status(childComplexity), true
+	case "MatchingWeights.version":
+		if e.complexity.MatchingWeights.Version == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeights.Version(childComplexity), true
+	case "MatchingWeights.weights":
+		if e.complexity.MatchingWeights.Weights == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeights.Weights(childComplexity), true
+
+	case "MatchingWeightsComparison.a":
+		if e.complexity.MatchingWeightsComparison.A == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeightsComparison.A(childComplexity), true
+	case "MatchingWeightsComparison.b":
+		if e.complexity.MatchingWeightsComparison.B == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeightsComparison.B(childComplexity), true
+	case "MatchingWeightsComparison.changed":
+		if e.complexity.MatchingWeightsComparison.Changed == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeightsComparison.Changed(childComplexity), true
+	case "MatchingWeightsComparison.lists":
+		if e.complexity.MatchingWeightsComparison.Lists == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeightsComparison.Lists(childComplexity), true
+	case "MatchingWeightsComparison.meanShared":
+		if e.complexity.MatchingWeightsComparison.MeanShared == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeightsComparison.MeanShared(childComplexity), true
+	case "MatchingWeightsComparison.qualityA":
+		if e.complexity.MatchingWeightsComparison.QualityA == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeightsComparison.QualityA(childComplexity), true
+	case "MatchingWeightsComparison.qualityB":
+		if e.complexity.MatchingWeightsComparison.QualityB == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeightsComparison.QualityB(childComplexity), true
+
+	case "MatchingWeightsPayload.matchingWeights":
+		if e.complexity.MatchingWeightsPayload.MatchingWeights == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeightsPayload.MatchingWeights(childComplexity), true
+	case "MatchingWeightsPayload.userErrors":
+		if e.complexity.MatchingWeightsPayload.UserErrors == nil {
+			break
+		}
+
+		return e.complexity.MatchingWeightsPayload.UserErrors(childComplexity), true
+
 	case "Meeting.feedback":
 		if e.complexity.Meeting.Feedback == nil {
 			break
@@ -5755,6 +6020,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.CreateInvestor(childComplexity, args["input"].(model.CreateInvestorInput)), true
+	case "Mutation.createMatchingWeights":
+		if e.complexity.Mutation.CreateMatchingWeights == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMatchingWeights_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.CreateMatchingWeights(childComplexity, args["input"].(model.CreateMatchingWeightsInput)), true
 	case "Mutation.createMentor":
 		if e.complexity.Mutation.CreateMentor == nil {
 			break
@@ -5931,6 +6207,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.ExpressInterest(childComplexity, args["input"].(model.ExpressInterestInput)), true
+	case "Mutation.fitMatchingWeights":
+		if e.complexity.Mutation.FitMatchingWeights == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_fitMatchingWeights_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.FitMatchingWeights(childComplexity, args["input"].(*model.FitMatchingWeightsInput)), true
 	case "Mutation.grantDataRoomAccess":
 		if e.complexity.Mutation.GrantDataRoomAccess == nil {
 			break
@@ -6074,6 +6361,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Mutation.PublishIncentive(childComplexity, args["input"].(model.IncentiveActionInput)), true
+	case "Mutation.publishMatchingWeights":
+		if e.complexity.Mutation.PublishMatchingWeights == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_publishMatchingWeights_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Mutation.PublishMatchingWeights(childComplexity, args["input"].(model.MatchingWeightsActionInput)), true
 	case "Mutation.rateMeeting":
 		if e.complexity.Mutation.RateMeeting == nil {
 			break
@@ -6888,6 +7186,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.CityStatistics(childComplexity, args["from"].(value.Date), args["to"].(value.Date)), true
+	case "Query.compareMatchingWeights":
+		if e.complexity.Query.CompareMatchingWeights == nil {
+			break
+		}
+
+		args, err := ec.field_Query_compareMatchingWeights_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.complexity.Query.CompareMatchingWeights(childComplexity, args["a"].(string), args["b"].(string)), true
 	case "Query.criteriaSets":
 		if e.complexity.Query.CriteriaSets == nil {
 			break
@@ -6994,6 +7303,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.complexity.Query.Jobs(childComplexity), true
+	case "Query.matchingWeights":
+		if e.complexity.Query.MatchingWeights == nil {
+			break
+		}
+
+		return e.complexity.Query.MatchingWeights(childComplexity), true
 	case "Query.mentors":
 		if e.complexity.Query.Mentors == nil {
 			break
@@ -10076,6 +10391,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCreateFundInput,
 		ec.unmarshalInputCreateIncubatorInput,
 		ec.unmarshalInputCreateInvestorInput,
+		ec.unmarshalInputCreateMatchingWeightsInput,
 		ec.unmarshalInputCreateMentorInput,
 		ec.unmarshalInputCreateResearchOrganizationInput,
 		ec.unmarshalInputCreateReviewerInput,
@@ -10103,6 +10419,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputExpressInterestInput,
 		ec.unmarshalInputFinancialsInput,
 		ec.unmarshalInputFinancialsPatchInput,
+		ec.unmarshalInputFitMatchingWeightsInput,
 		ec.unmarshalInputFundCallActionInput,
 		ec.unmarshalInputGrantDataRoomAccessInput,
 		ec.unmarshalInputIPAssetInput,
@@ -10117,6 +10434,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputMarkNotificationReadInput,
 		ec.unmarshalInputMarkParticipantInput,
 		ec.unmarshalInputMatchFeedbackInput,
+		ec.unmarshalInputMatchingWeightInput,
+		ec.unmarshalInputMatchingWeightsActionInput,
 		ec.unmarshalInputMeetingInput,
 		ec.unmarshalInputMoveDealInput,
 		ec.unmarshalInputMoveTransferConversationInput,
@@ -13650,6 +13969,152 @@ extend type Mutation {
   bookmarkMatch("The change's input." input: MatchFeedbackInput!): MatchFeedbackPayload!
 }
 `, BuiltIn: false},
+	{Name: "../../web-schema/matching_weights.graphqls", Input: `"Where a version of the matching weights came from."
+enum MatchingWeightsOrigin {
+  "The weights the platform ships with (fitted on a public investments data set for investors), created on first start."
+  SHIPPED
+  "Fitted on the platform's own outcomes by fitMatchingWeights."
+  FITTED
+  "Written by an admin."
+  MANUAL
+}
+
+"One factor's weight in one kind's score."
+type MatchingWeight {
+  "The kind of match the weight scores."
+  kind: MatchKind!
+  "The factor."
+  factor: MatchFactor!
+  "From 0 to 1; a kind's weights add up to 1."
+  weight: Float!
+}
+
+"What a fit saw and found for one kind of match."
+type MatchingFitReport {
+  "The kind of match."
+  kind: MatchKind!
+  "Targets with one outcome hidden and ranked again."
+  targets: Int!
+  "The (hidden outcome, competitor) pairs compared."
+  pairs: Int!
+  "The factors whose weights were fitted; the others kept theirs."
+  fitted: [MatchFactor!]!
+  "The share of pairs ordered right under the weights fitted from."
+  orderedBefore: Float!
+  "The share of pairs ordered right under the fitted weights."
+  orderedAfter: Float!
+  "Too few outcomes (under 10 targets): the kind kept its weights."
+  unchanged: Boolean!
+}
+
+"A version of the matching engine's factor weights. Versions are numbered; one is ACTIVE; publishing a DRAFT retires the one before and rescores every match."
+type MatchingWeights implements Node {
+  "The global ID; node(id:) and nodes(ids:) resolve it."
+  id: ID!
+  "1, 2, …"
+  number: Int!
+  "The record's version, for optimistic concurrency."
+  version: Int!
+  "DRAFT, ACTIVE or RETIRED."
+  status: CriteriaSetStatus!
+  "Where the weights came from."
+  origin: MatchingWeightsOrigin!
+  "Every factor's weight in every kind's score."
+  weights: [MatchingWeight!]!
+  "Why the version was made."
+  note: String
+  "For a fitted version, what the fit saw, per kind."
+  fit: [MatchingFitReport!]!
+  "When the version was made."
+  createdAt: DateTime!
+}
+
+"How well one version of the weights ranks one kind's hidden outcomes on the stored data: one positive outcome per target (with two or more) hidden, the rest kept, every list computed again."
+type MatchingQuality {
+  "The kind of match."
+  kind: MatchKind!
+  "The targets with a hidden outcome."
+  targets: Int!
+  "The share of hidden outcomes found again in their target's list."
+  recall: Float!
+  "The mean reciprocal rank of the hidden outcomes, 0 beyond the list."
+  mrr: Float!
+}
+
+"A what-if of two weight versions on the stored data; nothing is written."
+type MatchingWeightsComparison {
+  "The first version."
+  a: MatchingWeights!
+  "The second version."
+  b: MatchingWeights!
+  "How well the first ranks hidden outcomes, per kind."
+  qualityA: [MatchingQuality!]!
+  "How well the second ranks hidden outcomes, per kind."
+  qualityB: [MatchingQuality!]!
+  "The lists of startups and targets compared."
+  lists: Int!
+  "The lists whose entries differ between the two."
+  changed: Int!
+  "The mean share of a list's entries both versions keep."
+  meanShared: Float!
+}
+
+extend type Query {
+  "Admins: every version of the matching weights, newest first."
+  matchingWeights: [MatchingWeights!]
+  "Admins: the what-if of two weight versions on the stored data. It computes every list several times: one per request."
+  compareMatchingWeights("The first version's global ID." a: ID!, "The second version's global ID." b: ID!): MatchingWeightsComparison
+}
+
+"One factor's weight in one kind's score."
+input MatchingWeightInput {
+  "The kind of match."
+  kind: MatchKind!
+  "A factor of that kind's score."
+  factor: MatchFactor!
+  "From 0 to 1."
+  weight: Float!
+}
+
+"A version of the weights written by hand."
+input CreateMatchingWeightsInput {
+  "Every factor's weight; a factor left out weighs 0; each kind's add up to 1. At most 64."
+  weights: [MatchingWeightInput!]!
+  "Why; at most 2,000 characters."
+  note: String
+}
+
+"A fit of the weights on the stored outcomes."
+input FitMatchingWeightsInput {
+  "Why; at most 2,000 characters."
+  note: String
+}
+
+"Which version to change, and the version of it the client last read."
+input MatchingWeightsActionInput {
+  "The global ID of the version."
+  id: ID!
+  "The record's version the client last read; a stale one is a VERSION_CONFLICT."
+  version: Int!
+}
+
+"What a change of the matching weights answers: the version as it is after the change, or the userErrors that stopped it."
+type MatchingWeightsPayload {
+  "The version as it is after the change; null when userErrors stopped it."
+  matchingWeights: MatchingWeights
+  "Every problem with the input the caller can fix, each at its input path; empty when the change was made."
+  userErrors: [UserError!]!
+}
+
+extend type Mutation {
+  "Admins: drafts a version of the weights written by hand."
+  createMatchingWeights("The change's input." input: CreateMatchingWeightsInput!): MatchingWeightsPayload!
+  "Admins: fits the weights on the platform's outcomes (deal pipelines, portfolios, applications and awards, bookmarks and dismissals) and drafts them, with what the fit saw."
+  fitMatchingWeights("The change's input." input: FitMatchingWeightsInput): MatchingWeightsPayload!
+  "Admins: makes a draft the active version, retires the one before, and rescores every match in the background."
+  publishMatchingWeights("The change's input." input: MatchingWeightsActionInput!): MatchingWeightsPayload!
+}
+`, BuiltIn: false},
 	{Name: "../../web-schema/sandbox.graphqls", Input: `"Limits of a test: a program's maximums, or what a firm requests and a regulator certifies."
 type SandboxLimits {
   "The longest test, in days."
@@ -16641,6 +17106,17 @@ func (ec *executionContext) field_Mutation_createInvestor_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createMatchingWeights_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNCreateMatchingWeightsInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateMatchingWeightsInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createMentor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16817,6 +17293,17 @@ func (ec *executionContext) field_Mutation_expressInterest_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_fitMatchingWeights_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalOFitMatchingWeightsInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFitMatchingWeightsInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_grantDataRoomAccess_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -16958,6 +17445,17 @@ func (ec *executionContext) field_Mutation_publishIncentive_args(ctx context.Con
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNIncentiveActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐIncentiveActionInput)
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_publishMatchingWeights_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input", ec.unmarshalNMatchingWeightsActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightsActionInput)
 	if err != nil {
 		return nil, err
 	}
@@ -17593,6 +18091,22 @@ func (ec *executionContext) field_Query_cityStatistics_args(ctx context.Context,
 		return nil, err
 	}
 	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_compareMatchingWeights_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "a", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["a"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "b", ec.unmarshalNID2string)
+	if err != nil {
+		return nil, err
+	}
+	args["b"] = arg1
 	return args, nil
 }
 
@@ -33777,6 +34291,1046 @@ func (ec *executionContext) fieldContext_MatchFeedbackPayload_userErrors(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _MatchingFitReport_kind(ctx context.Context, field graphql.CollectedField, obj *matching.FitReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingFitReport_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNMatchKind2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingFitReport_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingFitReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MatchKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingFitReport_targets(ctx context.Context, field graphql.CollectedField, obj *matching.FitReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingFitReport_targets,
+		func(ctx context.Context) (any, error) {
+			return obj.Targets, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingFitReport_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingFitReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingFitReport_pairs(ctx context.Context, field graphql.CollectedField, obj *matching.FitReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingFitReport_pairs,
+		func(ctx context.Context) (any, error) {
+			return obj.Pairs, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingFitReport_pairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingFitReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingFitReport_fitted(ctx context.Context, field graphql.CollectedField, obj *matching.FitReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingFitReport_fitted,
+		func(ctx context.Context) (any, error) {
+			return obj.Fitted, nil
+		},
+		nil,
+		ec.marshalNMatchFactor2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingFitReport_fitted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingFitReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MatchFactor does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingFitReport_orderedBefore(ctx context.Context, field graphql.CollectedField, obj *matching.FitReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingFitReport_orderedBefore,
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingFitReport_orderedBefore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingFitReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingFitReport_orderedAfter(ctx context.Context, field graphql.CollectedField, obj *matching.FitReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingFitReport_orderedAfter,
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingFitReport_orderedAfter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingFitReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingFitReport_unchanged(ctx context.Context, field graphql.CollectedField, obj *matching.FitReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingFitReport_unchanged,
+		func(ctx context.Context) (any, error) {
+			return obj.Unchanged, nil
+		},
+		nil,
+		ec.marshalNBoolean2bool,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingFitReport_unchanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingFitReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingQuality_kind(ctx context.Context, field graphql.CollectedField, obj *matching.KindQuality) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingQuality_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNMatchKind2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingQuality_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingQuality",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MatchKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingQuality_targets(ctx context.Context, field graphql.CollectedField, obj *matching.KindQuality) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingQuality_targets,
+		func(ctx context.Context) (any, error) {
+			return obj.Targets, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingQuality_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingQuality",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingQuality_recall(ctx context.Context, field graphql.CollectedField, obj *matching.KindQuality) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingQuality_recall,
+		func(ctx context.Context) (any, error) {
+			return obj.RecallAt, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingQuality_recall(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingQuality",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingQuality_mrr(ctx context.Context, field graphql.CollectedField, obj *matching.KindQuality) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingQuality_mrr,
+		func(ctx context.Context) (any, error) {
+			return obj.MRR, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingQuality_mrr(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingQuality",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeight_kind(ctx context.Context, field graphql.CollectedField, obj *matching.WeightEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeight_kind,
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		ec.marshalNMatchKind2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKind,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeight_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MatchKind does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeight_factor(ctx context.Context, field graphql.CollectedField, obj *matching.WeightEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeight_factor,
+		func(ctx context.Context) (any, error) {
+			return obj.Factor, nil
+		},
+		nil,
+		ec.marshalNMatchFactor2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactor,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeight_factor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MatchFactor does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeight_weight(ctx context.Context, field graphql.CollectedField, obj *matching.WeightEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeight_weight,
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeight_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeight",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeights_id(ctx context.Context, field graphql.CollectedField, obj *matching.WeightSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeights_id,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.MatchingWeights().ID(ctx, obj)
+		},
+		nil,
+		ec.marshalNID2string,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeights_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeights",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeights_number(ctx context.Context, field graphql.CollectedField, obj *matching.WeightSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeights_number,
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeights_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeights_version(ctx context.Context, field graphql.CollectedField, obj *matching.WeightSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeights_version,
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		ec.marshalNInt2int64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeights_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeights_status(ctx context.Context, field graphql.CollectedField, obj *matching.WeightSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeights_status,
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		ec.marshalNCriteriaSetStatus2githubᚗcomᚋinnoportᚋinnoportᚋdomainᚋscreeningᚐSetStatus,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeights_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type CriteriaSetStatus does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeights_origin(ctx context.Context, field graphql.CollectedField, obj *matching.WeightSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeights_origin,
+		func(ctx context.Context) (any, error) {
+			return obj.Origin, nil
+		},
+		nil,
+		ec.marshalNMatchingWeightsOrigin2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐOrigin,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeights_origin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MatchingWeightsOrigin does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeights_weights(ctx context.Context, field graphql.CollectedField, obj *matching.WeightSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeights_weights,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.MatchingWeights().Weights(ctx, obj)
+		},
+		nil,
+		ec.marshalNMatchingWeight2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightEntryᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeights_weights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeights",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_MatchingWeight_kind(ctx, field)
+			case "factor":
+				return ec.fieldContext_MatchingWeight_factor(ctx, field)
+			case "weight":
+				return ec.fieldContext_MatchingWeight_weight(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingWeight", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeights_note(ctx context.Context, field graphql.CollectedField, obj *matching.WeightSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeights_note,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.MatchingWeights().Note(ctx, obj)
+		},
+		nil,
+		ec.marshalOString2ᚖstring,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeights_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeights",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeights_fit(ctx context.Context, field graphql.CollectedField, obj *matching.WeightSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeights_fit,
+		func(ctx context.Context) (any, error) {
+			return obj.Fit, nil
+		},
+		nil,
+		ec.marshalNMatchingFitReport2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFitReportᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeights_fit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_MatchingFitReport_kind(ctx, field)
+			case "targets":
+				return ec.fieldContext_MatchingFitReport_targets(ctx, field)
+			case "pairs":
+				return ec.fieldContext_MatchingFitReport_pairs(ctx, field)
+			case "fitted":
+				return ec.fieldContext_MatchingFitReport_fitted(ctx, field)
+			case "orderedBefore":
+				return ec.fieldContext_MatchingFitReport_orderedBefore(ctx, field)
+			case "orderedAfter":
+				return ec.fieldContext_MatchingFitReport_orderedAfter(ctx, field)
+			case "unchanged":
+				return ec.fieldContext_MatchingFitReport_unchanged(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingFitReport", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeights_createdAt(ctx context.Context, field graphql.CollectedField, obj *matching.WeightSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeights_createdAt,
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		ec.marshalNDateTime2timeᚐTime,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeights_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeights",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type DateTime does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeightsComparison_a(ctx context.Context, field graphql.CollectedField, obj *matching.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeightsComparison_a,
+		func(ctx context.Context) (any, error) {
+			return obj.A, nil
+		},
+		nil,
+		ec.marshalNMatchingWeights2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightSet,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeightsComparison_a(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeightsComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_MatchingWeights_id(ctx, field)
+			case "number":
+				return ec.fieldContext_MatchingWeights_number(ctx, field)
+			case "version":
+				return ec.fieldContext_MatchingWeights_version(ctx, field)
+			case "status":
+				return ec.fieldContext_MatchingWeights_status(ctx, field)
+			case "origin":
+				return ec.fieldContext_MatchingWeights_origin(ctx, field)
+			case "weights":
+				return ec.fieldContext_MatchingWeights_weights(ctx, field)
+			case "note":
+				return ec.fieldContext_MatchingWeights_note(ctx, field)
+			case "fit":
+				return ec.fieldContext_MatchingWeights_fit(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_MatchingWeights_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingWeights", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeightsComparison_b(ctx context.Context, field graphql.CollectedField, obj *matching.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeightsComparison_b,
+		func(ctx context.Context) (any, error) {
+			return obj.B, nil
+		},
+		nil,
+		ec.marshalNMatchingWeights2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightSet,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeightsComparison_b(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeightsComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_MatchingWeights_id(ctx, field)
+			case "number":
+				return ec.fieldContext_MatchingWeights_number(ctx, field)
+			case "version":
+				return ec.fieldContext_MatchingWeights_version(ctx, field)
+			case "status":
+				return ec.fieldContext_MatchingWeights_status(ctx, field)
+			case "origin":
+				return ec.fieldContext_MatchingWeights_origin(ctx, field)
+			case "weights":
+				return ec.fieldContext_MatchingWeights_weights(ctx, field)
+			case "note":
+				return ec.fieldContext_MatchingWeights_note(ctx, field)
+			case "fit":
+				return ec.fieldContext_MatchingWeights_fit(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_MatchingWeights_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingWeights", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeightsComparison_qualityA(ctx context.Context, field graphql.CollectedField, obj *matching.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeightsComparison_qualityA,
+		func(ctx context.Context) (any, error) {
+			return obj.QualityA, nil
+		},
+		nil,
+		ec.marshalNMatchingQuality2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKindQualityᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeightsComparison_qualityA(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeightsComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_MatchingQuality_kind(ctx, field)
+			case "targets":
+				return ec.fieldContext_MatchingQuality_targets(ctx, field)
+			case "recall":
+				return ec.fieldContext_MatchingQuality_recall(ctx, field)
+			case "mrr":
+				return ec.fieldContext_MatchingQuality_mrr(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingQuality", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeightsComparison_qualityB(ctx context.Context, field graphql.CollectedField, obj *matching.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeightsComparison_qualityB,
+		func(ctx context.Context) (any, error) {
+			return obj.QualityB, nil
+		},
+		nil,
+		ec.marshalNMatchingQuality2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKindQualityᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeightsComparison_qualityB(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeightsComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "kind":
+				return ec.fieldContext_MatchingQuality_kind(ctx, field)
+			case "targets":
+				return ec.fieldContext_MatchingQuality_targets(ctx, field)
+			case "recall":
+				return ec.fieldContext_MatchingQuality_recall(ctx, field)
+			case "mrr":
+				return ec.fieldContext_MatchingQuality_mrr(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingQuality", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeightsComparison_lists(ctx context.Context, field graphql.CollectedField, obj *matching.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeightsComparison_lists,
+		func(ctx context.Context) (any, error) {
+			return obj.Lists, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeightsComparison_lists(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeightsComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeightsComparison_changed(ctx context.Context, field graphql.CollectedField, obj *matching.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeightsComparison_changed,
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		ec.marshalNInt2int,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeightsComparison_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeightsComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeightsComparison_meanShared(ctx context.Context, field graphql.CollectedField, obj *matching.Comparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeightsComparison_meanShared,
+		func(ctx context.Context) (any, error) {
+			return obj.MeanShared, nil
+		},
+		nil,
+		ec.marshalNFloat2float64,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeightsComparison_meanShared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeightsComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeightsPayload_matchingWeights(ctx context.Context, field graphql.CollectedField, obj *model.MatchingWeightsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeightsPayload_matchingWeights,
+		func(ctx context.Context) (any, error) {
+			return obj.MatchingWeights, nil
+		},
+		nil,
+		ec.marshalOMatchingWeights2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightSet,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeightsPayload_matchingWeights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeightsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_MatchingWeights_id(ctx, field)
+			case "number":
+				return ec.fieldContext_MatchingWeights_number(ctx, field)
+			case "version":
+				return ec.fieldContext_MatchingWeights_version(ctx, field)
+			case "status":
+				return ec.fieldContext_MatchingWeights_status(ctx, field)
+			case "origin":
+				return ec.fieldContext_MatchingWeights_origin(ctx, field)
+			case "weights":
+				return ec.fieldContext_MatchingWeights_weights(ctx, field)
+			case "note":
+				return ec.fieldContext_MatchingWeights_note(ctx, field)
+			case "fit":
+				return ec.fieldContext_MatchingWeights_fit(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_MatchingWeights_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingWeights", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchingWeightsPayload_userErrors(ctx context.Context, field graphql.CollectedField, obj *model.MatchingWeightsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_MatchingWeightsPayload_userErrors,
+		func(ctx context.Context) (any, error) {
+			return obj.UserErrors, nil
+		},
+		nil,
+		ec.marshalNUserError2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐUserErrorᚄ,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_MatchingWeightsPayload_userErrors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchingWeightsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "field":
+				return ec.fieldContext_UserError_field(ctx, field)
+			case "code":
+				return ec.fieldContext_UserError_code(ctx, field)
+			case "message":
+				return ec.fieldContext_UserError_message(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type UserError", field.Name)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Meeting_id(ctx context.Context, field graphql.CollectedField, obj *model.Meeting) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -39031,6 +40585,147 @@ func (ec *executionContext) fieldContext_Mutation_bookmarkMatch(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createMatchingWeights(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_createMatchingWeights,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().CreateMatchingWeights(ctx, fc.Args["input"].(model.CreateMatchingWeightsInput))
+		},
+		nil,
+		ec.marshalNMatchingWeightsPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightsPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_createMatchingWeights(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "matchingWeights":
+				return ec.fieldContext_MatchingWeightsPayload_matchingWeights(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MatchingWeightsPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingWeightsPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMatchingWeights_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_fitMatchingWeights(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_fitMatchingWeights,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().FitMatchingWeights(ctx, fc.Args["input"].(*model.FitMatchingWeightsInput))
+		},
+		nil,
+		ec.marshalNMatchingWeightsPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightsPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_fitMatchingWeights(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "matchingWeights":
+				return ec.fieldContext_MatchingWeightsPayload_matchingWeights(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MatchingWeightsPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingWeightsPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_fitMatchingWeights_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_publishMatchingWeights(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Mutation_publishMatchingWeights,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Mutation().PublishMatchingWeights(ctx, fc.Args["input"].(model.MatchingWeightsActionInput))
+		},
+		nil,
+		ec.marshalNMatchingWeightsPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightsPayload,
+		true,
+		true,
+	)
+}
+
+func (ec *executionContext) fieldContext_Mutation_publishMatchingWeights(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "matchingWeights":
+				return ec.fieldContext_MatchingWeightsPayload_matchingWeights(ctx, field)
+			case "userErrors":
+				return ec.fieldContext_MatchingWeightsPayload_userErrors(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingWeightsPayload", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_publishMatchingWeights_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createSandboxProgram(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -43351,6 +45046,112 @@ func (ec *executionContext) fieldContext_Query_jobRuns(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_jobRuns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_matchingWeights(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_matchingWeights,
+		func(ctx context.Context) (any, error) {
+			return ec.resolvers.Query().MatchingWeights(ctx)
+		},
+		nil,
+		ec.marshalOMatchingWeights2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightSetᚄ,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_matchingWeights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "id":
+				return ec.fieldContext_MatchingWeights_id(ctx, field)
+			case "number":
+				return ec.fieldContext_MatchingWeights_number(ctx, field)
+			case "version":
+				return ec.fieldContext_MatchingWeights_version(ctx, field)
+			case "status":
+				return ec.fieldContext_MatchingWeights_status(ctx, field)
+			case "origin":
+				return ec.fieldContext_MatchingWeights_origin(ctx, field)
+			case "weights":
+				return ec.fieldContext_MatchingWeights_weights(ctx, field)
+			case "note":
+				return ec.fieldContext_MatchingWeights_note(ctx, field)
+			case "fit":
+				return ec.fieldContext_MatchingWeights_fit(ctx, field)
+			case "createdAt":
+				return ec.fieldContext_MatchingWeights_createdAt(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingWeights", field.Name)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_compareMatchingWeights(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		ec.fieldContext_Query_compareMatchingWeights,
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.resolvers.Query().CompareMatchingWeights(ctx, fc.Args["a"].(string), fc.Args["b"].(string))
+		},
+		nil,
+		ec.marshalOMatchingWeightsComparison2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐComparison,
+		true,
+		false,
+	)
+}
+
+func (ec *executionContext) fieldContext_Query_compareMatchingWeights(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			switch field.Name {
+			case "a":
+				return ec.fieldContext_MatchingWeightsComparison_a(ctx, field)
+			case "b":
+				return ec.fieldContext_MatchingWeightsComparison_b(ctx, field)
+			case "qualityA":
+				return ec.fieldContext_MatchingWeightsComparison_qualityA(ctx, field)
+			case "qualityB":
+				return ec.fieldContext_MatchingWeightsComparison_qualityB(ctx, field)
+			case "lists":
+				return ec.fieldContext_MatchingWeightsComparison_lists(ctx, field)
+			case "changed":
+				return ec.fieldContext_MatchingWeightsComparison_changed(ctx, field)
+			case "meanShared":
+				return ec.fieldContext_MatchingWeightsComparison_meanShared(ctx, field)
+			}
+			return nil, fmt.Errorf("no field named %q was found under type MatchingWeightsComparison", field.Name)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_compareMatchingWeights_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -62150,6 +63951,40 @@ func (ec *executionContext) unmarshalInputCreateInvestorInput(ctx context.Contex
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCreateMatchingWeightsInput(ctx context.Context, obj any) (model.CreateMatchingWeightsInput, error) {
+	var it model.CreateMatchingWeightsInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"weights", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "weights":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weights"))
+			data, err := ec.unmarshalNMatchingWeightInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weights = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCreateMentorInput(ctx context.Context, obj any) (model.CreateMentorInput, error) {
 	var it model.CreateMentorInput
 	asMap := map[string]any{}
@@ -63937,6 +65772,33 @@ func (ec *executionContext) unmarshalInputFinancialsPatchInput(ctx context.Conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputFitMatchingWeightsInput(ctx context.Context, obj any) (model.FitMatchingWeightsInput, error) {
+	var it model.FitMatchingWeightsInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputFundCallActionInput(ctx context.Context, obj any) (model.FundCallActionInput, error) {
 	var it model.FundCallActionInput
 	asMap := map[string]any{}
@@ -64678,6 +66540,81 @@ func (ec *executionContext) unmarshalInputMatchFeedbackInput(ctx context.Context
 				return it, err
 			}
 			it.ID = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputMatchingWeightInput(ctx context.Context, obj any) (model.MatchingWeightInput, error) {
+	var it model.MatchingWeightInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "factor", "weight"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNMatchKind2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "factor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("factor"))
+			data, err := ec.unmarshalNMatchFactor2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactor(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Factor = data
+		case "weight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weight"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weight = data
+		}
+	}
+
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputMatchingWeightsActionInput(ctx context.Context, obj any) (model.MatchingWeightsActionInput, error) {
+	var it model.MatchingWeightsActionInput
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "version"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "version":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("version"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Version = data
 		}
 	}
 
@@ -68421,6 +70358,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Meeting(ctx, sel, obj)
+	case matching.WeightSet:
+		return ec._MatchingWeights(ctx, sel, &obj)
+	case *matching.WeightSet:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._MatchingWeights(ctx, sel, obj)
 	case model.Match:
 		return ec._Match(ctx, sel, &obj)
 	case *model.Match:
@@ -77268,6 +79212,457 @@ func (ec *executionContext) _MatchFeedbackPayload(ctx context.Context, sel ast.S
 	return out
 }
 
+var matchingFitReportImplementors = []string{"MatchingFitReport"}
+
+func (ec *executionContext) _MatchingFitReport(ctx context.Context, sel ast.SelectionSet, obj *matching.FitReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchingFitReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchingFitReport")
+		case "kind":
+			out.Values[i] = ec._MatchingFitReport_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targets":
+			out.Values[i] = ec._MatchingFitReport_targets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pairs":
+			out.Values[i] = ec._MatchingFitReport_pairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fitted":
+			out.Values[i] = ec._MatchingFitReport_fitted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "orderedBefore":
+			out.Values[i] = ec._MatchingFitReport_orderedBefore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "orderedAfter":
+			out.Values[i] = ec._MatchingFitReport_orderedAfter(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unchanged":
+			out.Values[i] = ec._MatchingFitReport_unchanged(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var matchingQualityImplementors = []string{"MatchingQuality"}
+
+func (ec *executionContext) _MatchingQuality(ctx context.Context, sel ast.SelectionSet, obj *matching.KindQuality) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchingQualityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchingQuality")
+		case "kind":
+			out.Values[i] = ec._MatchingQuality_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "targets":
+			out.Values[i] = ec._MatchingQuality_targets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recall":
+			out.Values[i] = ec._MatchingQuality_recall(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mrr":
+			out.Values[i] = ec._MatchingQuality_mrr(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var matchingWeightImplementors = []string{"MatchingWeight"}
+
+func (ec *executionContext) _MatchingWeight(ctx context.Context, sel ast.SelectionSet, obj *matching.WeightEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchingWeightImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchingWeight")
+		case "kind":
+			out.Values[i] = ec._MatchingWeight_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "factor":
+			out.Values[i] = ec._MatchingWeight_factor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._MatchingWeight_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var matchingWeightsImplementors = []string{"MatchingWeights", "Node"}
+
+func (ec *executionContext) _MatchingWeights(ctx context.Context, sel ast.SelectionSet, obj *matching.WeightSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchingWeightsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchingWeights")
+		case "id":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._MatchingWeights_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "number":
+			out.Values[i] = ec._MatchingWeights_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._MatchingWeights_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._MatchingWeights_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "origin":
+			out.Values[i] = ec._MatchingWeights_origin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "weights":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._MatchingWeights_weights(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "note":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._MatchingWeights_note(ctx, field, obj)
+				return res
+			}
+
+			if field.Deferrable != nil {
+				dfs, ok := deferred[field.Deferrable.Label]
+				di := 0
+				if ok {
+					dfs.AddField(field)
+					di = len(dfs.Values) - 1
+				} else {
+					dfs = graphql.NewFieldSet([]graphql.CollectedField{field})
+					deferred[field.Deferrable.Label] = dfs
+				}
+				dfs.Concurrently(di, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, dfs)
+				})
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "fit":
+			out.Values[i] = ec._MatchingWeights_fit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._MatchingWeights_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var matchingWeightsComparisonImplementors = []string{"MatchingWeightsComparison"}
+
+func (ec *executionContext) _MatchingWeightsComparison(ctx context.Context, sel ast.SelectionSet, obj *matching.Comparison) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchingWeightsComparisonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchingWeightsComparison")
+		case "a":
+			out.Values[i] = ec._MatchingWeightsComparison_a(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "b":
+			out.Values[i] = ec._MatchingWeightsComparison_b(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "qualityA":
+			out.Values[i] = ec._MatchingWeightsComparison_qualityA(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "qualityB":
+			out.Values[i] = ec._MatchingWeightsComparison_qualityB(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lists":
+			out.Values[i] = ec._MatchingWeightsComparison_lists(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._MatchingWeightsComparison_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "meanShared":
+			out.Values[i] = ec._MatchingWeightsComparison_meanShared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var matchingWeightsPayloadImplementors = []string{"MatchingWeightsPayload"}
+
+func (ec *executionContext) _MatchingWeightsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.MatchingWeightsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchingWeightsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchingWeightsPayload")
+		case "matchingWeights":
+			out.Values[i] = ec._MatchingWeightsPayload_matchingWeights(ctx, field, obj)
+		case "userErrors":
+			out.Values[i] = ec._MatchingWeightsPayload_userErrors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.deferred, int32(len(deferred)))
+
+	for label, dfs := range deferred {
+		ec.processDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var meetingImplementors = []string{"Meeting", "Node"}
 
 func (ec *executionContext) _Meeting(ctx context.Context, sel ast.SelectionSet, obj *model.Meeting) graphql.Marshaler {
@@ -78616,6 +81011,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "bookmarkMatch":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_bookmarkMatch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMatchingWeights":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMatchingWeights(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fitMatchingWeights":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_fitMatchingWeights(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishMatchingWeights":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_publishMatchingWeights(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -80115,6 +82531,44 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_jobRuns(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "matchingWeights":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_matchingWeights(ctx, field)
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "compareMatchingWeights":
+			field := field
+
+			innerFunc := func(ctx context.Context, _ *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_compareMatchingWeights(ctx, field)
 				return res
 			}
 
@@ -90392,6 +92846,11 @@ func (ec *executionContext) unmarshalNCreateInvestorInput2githubᚗcomᚋinnopor
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateMatchingWeightsInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateMatchingWeightsInput(ctx context.Context, v any) (model.CreateMatchingWeightsInput, error) {
+	res, err := ec.unmarshalInputCreateMatchingWeightsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateMentorInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐCreateMentorInput(ctx context.Context, v any) (model.CreateMentorInput, error) {
 	res, err := ec.unmarshalInputCreateMentorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -93082,6 +95541,65 @@ func (ec *executionContext) marshalNMatchFactor2githubᚗcomᚋinnoportᚋinnopo
 	return res
 }
 
+func (ec *executionContext) unmarshalNMatchFactor2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactorᚄ(ctx context.Context, v any) ([]matching.Factor, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]matching.Factor, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMatchFactor2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactor(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNMatchFactor2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactorᚄ(ctx context.Context, sel ast.SelectionSet, v []matching.Factor) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMatchFactor2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFactor(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNMatchFeedbackInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchFeedbackInput(ctx context.Context, v any) (model.MatchFeedbackInput, error) {
 	res, err := ec.unmarshalInputMatchFeedbackInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -93125,6 +95643,226 @@ func (ec *executionContext) marshalNMatchTarget2githubᚗcomᚋinnoportᚋinnopo
 		return graphql.Null
 	}
 	return ec._MatchTarget(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchingFitReport2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFitReport(ctx context.Context, sel ast.SelectionSet, v matching.FitReport) graphql.Marshaler {
+	return ec._MatchingFitReport(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatchingFitReport2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFitReportᚄ(ctx context.Context, sel ast.SelectionSet, v []matching.FitReport) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMatchingFitReport2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐFitReport(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchingQuality2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKindQuality(ctx context.Context, sel ast.SelectionSet, v matching.KindQuality) graphql.Marshaler {
+	return ec._MatchingQuality(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatchingQuality2ᚕgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKindQualityᚄ(ctx context.Context, sel ast.SelectionSet, v []matching.KindQuality) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMatchingQuality2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐKindQuality(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchingWeight2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*matching.WeightEntry) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMatchingWeight2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightEntry(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchingWeight2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightEntry(ctx context.Context, sel ast.SelectionSet, v *matching.WeightEntry) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchingWeight(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMatchingWeightInput2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightInputᚄ(ctx context.Context, v any) ([]*model.MatchingWeightInput, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]*model.MatchingWeightInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMatchingWeightInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNMatchingWeightInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightInput(ctx context.Context, v any) (*model.MatchingWeightInput, error) {
+	res, err := ec.unmarshalInputMatchingWeightInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchingWeights2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightSet(ctx context.Context, sel ast.SelectionSet, v matching.WeightSet) graphql.Marshaler {
+	return ec._MatchingWeights(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatchingWeights2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightSet(ctx context.Context, sel ast.SelectionSet, v *matching.WeightSet) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchingWeights(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMatchingWeightsActionInput2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightsActionInput(ctx context.Context, v any) (model.MatchingWeightsActionInput, error) {
+	res, err := ec.unmarshalInputMatchingWeightsActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMatchingWeightsOrigin2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐOrigin(ctx context.Context, v any) (matching.Origin, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := matching.Origin(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchingWeightsOrigin2githubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐOrigin(ctx context.Context, sel ast.SelectionSet, v matching.Origin) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNMatchingWeightsPayload2githubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightsPayload(ctx context.Context, sel ast.SelectionSet, v model.MatchingWeightsPayload) graphql.Marshaler {
+	return ec._MatchingWeightsPayload(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatchingWeightsPayload2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMatchingWeightsPayload(ctx context.Context, sel ast.SelectionSet, v *model.MatchingWeightsPayload) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			ec.Errorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._MatchingWeightsPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNMeeting2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeeting(ctx context.Context, sel ast.SelectionSet, v *model.Meeting) graphql.Marshaler {
@@ -98456,6 +101194,14 @@ func (ec *executionContext) marshalOFirmIncentive2ᚕᚖgithubᚗcomᚋinnoport�
 	return ret
 }
 
+func (ec *executionContext) unmarshalOFitMatchingWeightsInput2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐFitMatchingWeightsInput(ctx context.Context, v any) (*model.FitMatchingWeightsInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFitMatchingWeightsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -98913,6 +101659,67 @@ func (ec *executionContext) marshalOMatch2ᚕᚖgithubᚗcomᚋinnoportᚋinnopo
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOMatchingWeights2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightSetᚄ(ctx context.Context, sel ast.SelectionSet, v []*matching.WeightSet) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	var wg sync.WaitGroup
+	isLen1 := len(v) == 1
+	if !isLen1 {
+		wg.Add(len(v))
+	}
+	for i := range v {
+		i := i
+		fc := &graphql.FieldContext{
+			Index:  &i,
+			Result: &v[i],
+		}
+		ctx := graphql.WithFieldContext(ctx, fc)
+		f := func(i int) {
+			defer func() {
+				if r := recover(); r != nil {
+					ec.Error(ctx, ec.Recover(ctx, r))
+					ret = nil
+				}
+			}()
+			if !isLen1 {
+				defer wg.Done()
+			}
+			ret[i] = ec.marshalNMatchingWeights2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightSet(ctx, sel, v[i])
+		}
+		if isLen1 {
+			f(i)
+		} else {
+			go f(i)
+		}
+
+	}
+	wg.Wait()
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMatchingWeights2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐWeightSet(ctx context.Context, sel ast.SelectionSet, v *matching.WeightSet) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MatchingWeights(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMatchingWeightsComparison2ᚖgithubᚗcomᚋinnoportᚋinnoportᚋmatchingᚐComparison(ctx context.Context, sel ast.SelectionSet, v *matching.Comparison) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MatchingWeightsComparison(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOMeeting2ᚕᚖgithubᚗcomᚋinnoportᚋinnoportᚋgraphᚋmodelᚐMeetingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Meeting) graphql.Marshaler {

@@ -300,6 +300,14 @@ type CreateInvestorInput struct {
 	PortfolioStartupIds []string `json:"portfolioStartupIds,omitempty"`
 }
 
+// A version of the weights written by hand.
+type CreateMatchingWeightsInput struct {
+	// Every factor's weight; a factor left out weighs 0; each kind's add up to 1. At most 64.
+	Weights []*MatchingWeightInput `json:"weights"`
+	// Why; at most 2,000 characters.
+	Note *string `json:"note,omitempty"`
+}
+
 // What creating a mentor takes.
 type CreateMentorInput struct {
 	// The name.
@@ -904,6 +912,12 @@ type FirmIncentive struct {
 	Unlock *string `json:"unlock,omitempty"`
 }
 
+// A fit of the weights on the stored outcomes.
+type FitMatchingWeightsInput struct {
+	// Why; at most 2,000 characters.
+	Note *string `json:"note,omitempty"`
+}
+
 // A status change of a call: which one, the version the caller read, and the reason where the step takes one.
 type FundCallActionInput struct {
 	// The global ID of the record to change.
@@ -1162,6 +1176,32 @@ type MatchFeedbackInput struct {
 type MatchFeedbackPayload struct {
 	// The list the match was in, as it stands now.
 	Matches []*Match `json:"matches,omitempty"`
+	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
+	UserErrors []*UserError `json:"userErrors"`
+}
+
+// One factor's weight in one kind's score.
+type MatchingWeightInput struct {
+	// The kind of match.
+	Kind matching.Kind `json:"kind"`
+	// A factor of that kind's score.
+	Factor matching.Factor `json:"factor"`
+	// From 0 to 1.
+	Weight float64 `json:"weight"`
+}
+
+// Which version to change, and the version of it the client last read.
+type MatchingWeightsActionInput struct {
+	// The global ID of the version.
+	ID string `json:"id"`
+	// The record's version the client last read; a stale one is a VERSION_CONFLICT.
+	Version int `json:"version"`
+}
+
+// What a change of the matching weights answers: the version as it is after the change, or the userErrors that stopped it.
+type MatchingWeightsPayload struct {
+	// The version as it is after the change; null when userErrors stopped it.
+	MatchingWeights *matching.WeightSet `json:"matchingWeights,omitempty"`
 	// Every problem with the input the caller can fix, each at its input path; empty when the change was made.
 	UserErrors []*UserError `json:"userErrors"`
 }
