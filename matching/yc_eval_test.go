@@ -183,14 +183,24 @@ type ycSplit struct {
 	hidden  []int // the startup each query hid, by index
 }
 
+// pairs are the investor–company pairs the split hid.
+func (sp ycSplit) pairs() map[PairKey]bool {
+	out := map[PairKey]bool{}
+	for q, j := range sp.queries {
+		out[PairKey{sp.snap.Startups[sp.hidden[q]].ID, Ref{KindInvestor, sp.snap.Investors[j].ID}}] = true
+	}
+	return out
+}
+
 func pick(salt, investor string, among []int) int {
 	h := fnv.New64a()
 	h.Write([]byte(salt + "\x00" + investor))
 	return among[h.Sum64()%uint64(len(among))]
 }
 
-// split hides, for every investor with enough companies, one company picked
-// with salt, after removing those of hide (a split made before).
+// ycSnapshot states the data set as a snapshot, without the pairs of hide
+// (a split made before), and hides one company, picked with salt, of every
+// investor with at least least companies.
 func ycSnapshot(companies []ycCompany, salt string, hide map[PairKey]bool, least int) ycSplit {
 	s := &Snapshot{Feedback: map[PairKey]Signal{}, Now: ycNow}
 	held := map[string][]int{}
@@ -423,16 +433,8 @@ func logFit(t *testing.T, w *Weights, reports []FitReport) {
 // fitYC fits the weights on a second company hidden per investor, with the
 // theses stated again without it (and without the one the split hides).
 func fitYC(companies []ycCompany, sp ycSplit, salt string) (Weights, []FitReport) {
-	evalHidden := map[PairKey]bool{}
-	for q, j := range sp.queries {
-		evalHidden[PairKey{sp.snap.Startups[sp.hidden[q]].ID, Ref{KindInvestor, sp.snap.Investors[j].ID}}] = true
-	}
-	fit := ycSnapshot(companies, salt, evalHidden, minFitPortfolio)
-	hidden := map[PairKey]bool{}
-	for q, j := range fit.queries {
-		hidden[PairKey{fit.snap.Startups[fit.hidden[q]].ID, Ref{KindInvestor, fit.snap.Investors[j].ID}}] = true
-	}
-	return FitHidden(fit.snap, hidden, DefaultWeights, salt)
+	fit := ycSnapshot(companies, salt, sp.pairs(), minFitPortfolio)
+	return FitHidden(fit.snap, fit.pairs(), DefaultWeights, salt)
 }
 
 // TestDefaultWeightsAreFittedOnPublicInvestments refits the investors'
@@ -443,11 +445,7 @@ func fitYC(companies []ycCompany, sp ycSplit, salt string) (Weights, []FitReport
 func TestDefaultWeightsAreFittedOnPublicInvestments(t *testing.T) {
 	companies := loadYC(t)
 	sp := ycSnapshot(companies, "fit", nil, minFitPortfolio)
-	hidden := map[PairKey]bool{}
-	for q, j := range sp.queries {
-		hidden[PairKey{sp.snap.Startups[sp.hidden[q]].ID, Ref{KindInvestor, sp.snap.Investors[j].ID}}] = true
-	}
-	w, reports := FitHidden(sp.snap, hidden, DefaultWeights, "fit")
+	w, reports := FitHidden(sp.snap, sp.pairs(), DefaultWeights, "fit")
 	logFit(t, &w, reports)
 	for _, f := range kindFactors[KindInvestor] {
 		require.InDelta(t, w[KindInvestor][f], DefaultWeights[KindInvestor][f], 1e-9, "%s", f)
