@@ -74,8 +74,9 @@ type targetFeat struct {
 	inc            int32 // a programme's incubator
 	incs           []int32
 	vec            vector
-	closed         bool // a mentor without capacity
-	warm           bool // has collaborative neighbours
+	closed         bool    // a mentor without capacity
+	warm           bool    // has collaborative neighbours
+	scale          float64 // its kind's weighted sums are multiplied by (Weights.scale)
 }
 
 type posting struct {
@@ -249,6 +250,7 @@ func (e *Engine) collaborate(startupIdx map[string]int32) {
 		e.tgCollab[k] = make([][]collabEntry, len(e.tg[k]))
 		for j, cells := range t.cells {
 			e.tg[k][j].warm = t.warm[j]
+			e.tg[k][j].scale = e.w.scale(k, t.warm[j])
 			for i, c := range cells {
 				e.tgCollab[k][j] = append(e.tgCollab[k][j], collabEntry{k, i, c})
 				e.stCollab[i] = append(e.stCollab[i], collabEntry{k, int32(j), c})
@@ -690,7 +692,7 @@ func (e *Engine) scoreRow(w *scratch, i int, o Options, row func(Kind, []Scored)
 			if !e.pair(k, i, j, acc[j], collab[j], mk, &f) {
 				continue
 			}
-			sc := e.w.score(k, &f, e.tg[k][j].warm)
+			sc := e.w.score(k, &f, e.tg[k][j].scale)
 			if sc <= o.MinScore {
 				continue
 			}
@@ -786,7 +788,7 @@ func (e *Engine) Column(k Kind, j int, o Options, to offers) []Scored {
 		if !e.passes(k, i, j) || !e.pair(k, i, j, acc[i], collab[i], marks[i], &f) {
 			continue
 		}
-		sc := e.w.score(k, &f, e.tg[k][j].warm)
+		sc := e.w.score(k, &f, e.tg[k][j].scale)
 		if sc <= o.MinScore {
 			continue
 		}

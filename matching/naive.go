@@ -146,7 +146,7 @@ func naivePair(s *Snapshot, vocab *Vocab, w *Weights, collab collabTable, k Kind
 	f[FactorRecency] = recency(st.ActiveAt, s.Now)
 	f[FactorCollaborative] = collab.cells[j][int32(i)].value
 	f[FactorFeedback] = boolValue(s.Feedback[PairKey{st.ID, s.Ref(k, j)}].Positive)
-	return w.score(k, &f, collab.warm[j]), true
+	return w.score(k, &f, w.scale(k, collab.warm[j])), true
 }
 
 func sectorGroup(s value.Sector) string {

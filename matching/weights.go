@@ -106,41 +106,34 @@ func hasFactor(k Kind, f Factor) bool {
 	return false
 }
 
-// coldScale is what the weights of kind k are multiplied by for a target
-// with no collaborative neighbours: the collaborative factor's weight is
-// shared out among the content factors, so a newcomer is ranked by its
-// profile alone.
-func (w *Weights) coldScale(k Kind) float64 {
-	if c := w[k][FactorCollaborative]; c < 1 {
+// scale is what kind k's weighted sum is multiplied by for a target that
+// has collaborative neighbours (warm) or not: for one without, the
+// collaborative factor's weight is shared out among the content factors,
+// so a newcomer is ranked by its profile alone.
+func (w *Weights) scale(k Kind, warm bool) float64 {
+	if c := w[k][FactorCollaborative]; !warm && c < 1 {
 		return 1 / (1 - c)
 	}
 	return 1
 }
 
-// score combines the factor values of a pair of kind k; warm tells whether
-// the target has collaborative neighbours. The sum runs over every
-// factor an engine kind can have, in one order (the investors' factors
-// are a superset of the others', in the same order), so the hot loop has
-// no branches; a factor a kind lacks has weight 0 and adds nothing.
-func (w *Weights) score(k Kind, f *factors, warm bool) float64 {
+// score combines the factor values of a pair of kind k, times the
+// target's scale. The sum runs over every factor an engine kind can have,
+// in one order (the investors' factors are a superset of the others', in
+// the same order), so the hot loop has no branches; a factor a kind lacks
+// has weight 0 and adds nothing.
+func (w *Weights) score(k Kind, f *factors, scale float64) float64 {
 	wk := &w[k]
-	s := wk[FactorSector]*f[FactorSector] + wk[FactorStage]*f[FactorStage] + wk[FactorTicket]*f[FactorTicket] +
+	return (wk[FactorSector]*f[FactorSector] + wk[FactorStage]*f[FactorStage] + wk[FactorTicket]*f[FactorTicket] +
 		wk[FactorText]*f[FactorText] + wk[FactorLocation]*f[FactorLocation] + wk[FactorIncubator]*f[FactorIncubator] +
 		wk[FactorRecency]*f[FactorRecency] + wk[FactorCollaborative]*f[FactorCollaborative] +
-		wk[FactorFeedback]*f[FactorFeedback]
-	if !warm {
-		s *= w.coldScale(k)
-	}
-	return s
+		wk[FactorFeedback]*f[FactorFeedback]) * scale
 }
 
 // explain turns a pair's factor values into its explanation, whose
 // contributions add up to the score.
 func (w *Weights) explain(k Kind, f *factors, warm bool, args func(Factor) []string) []Contribution {
-	scale := 1.0
-	if !warm {
-		scale = w.coldScale(k)
-	}
+	scale := w.scale(k, warm)
 	out := make([]Contribution, 0, len(kindFactors[k]))
 	for _, fc := range kindFactors[k] {
 		wt := w[k][fc] * scale
