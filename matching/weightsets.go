@@ -71,8 +71,7 @@ func (s *Service) ShipWeights(ctx context.Context) error {
 		return err
 	}
 	return s.weights.Create(ctx, WeightSet{Meta: record.New(s.clock.Now()), Number: 1, Status: screening.SetActive,
-		Origin: OriginShipped, Weights: DefaultWeights,
-		Note: "Fitted on the public investments data set of matching/testdata/yc (investors); set by hand (other kinds)."})
+		Origin: OriginShipped, Weights: DefaultWeights})
 }
 
 // activeWeights returns the weights to score with: the active version's,

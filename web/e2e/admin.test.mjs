@@ -1,6 +1,7 @@
 // An admin drafts a new version of a criteria set (a compile error shown in
 // the editor first), sees which firms the change would move, publishes it;
-// runs score-matches now and watches it finish; imports a 200-row XLSX with
+// runs score-matches now and watches it finish; fits the matching weights,
+// compares them with the active ones and publishes them; imports a 200-row XLSX with
 // 3 bad rows and sees exactly those 3 reported, then the rest imported.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,6 +58,31 @@ test('an admin changes the criteria, runs a job and onboards 200 firms', async (
   await row.getByRole('button', { name: 'Chạy ngay score-matches' }).click();
   await row.getByText('Chạy tay').waitFor();
   await row.getByText('Thành công').waitFor({ timeout: 60_000 });
+
+  // Matching weights: the shipped version active; a fit on the demo's outcomes (too few to move any
+  // kind's weights), compared with the active version on the stored data, then published.
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Trọng số ghép nối' }).click();
+  const v1 = page.getByRole('region', { name: /^Phiên bản 1 / });
+  await v1.waitFor();
+  assert.match(await v1.innerText(), /Đang áp dụng[\s\S]*Mặc định khi cài đặt/);
+  assert.match(await v1.locator('tbody').innerText(), /Đối tác tương tự\t5%\t61%\t5%\t—/, 'the collaborative weight per kind');
+  assert.deepEqual(await axe(page), [], 'weights: axe');
+  await page.getByLabel('Ghi chú cho bản khớp mới').fill('Khớp lần đầu');
+  await page.getByRole('button', { name: 'Khớp trọng số từ kết quả thực tế' }).click();
+  const v2 = page.getByRole('region', { name: /^Phiên bản 2 / });
+  await v2.waitFor();
+  assert.match(await v2.innerText(), /Bản nháp[\s\S]*Khớp từ kết quả thực tế · .* · Khớp lần đầu/);
+  assert.match(await v2.innerText(), /Chưa đủ kết quả \(dưới 10 đối tượng\): giữ trọng số cũ/);
+  await v2.getByRole('button', { name: 'So sánh với phiên bản 1' }).click();
+  const comparison = page.getByRole('region', { name: 'So sánh phiên bản 1 và 2' });
+  await comparison.waitFor();
+  assert.match(await comparison.getByRole('status').innerText(),
+    /^0 trong \d+ danh sách gợi ý sẽ thay đổi; trung bình 100% mỗi danh sách được giữ lại\.$/, 'the same weights change nothing');
+  assert.match(await comparison.locator('tbody').innerText(), /^Nhà đầu tư\t\d+\t\d+%\t\d+%/);
+  assert.deepEqual(await axe(page), [], 'weights compared: axe');
+  await v2.getByRole('button', { name: 'Công bố phiên bản 2' }).click();
+  await page.getByRole('region', { name: /^Phiên bản 2 Đang áp dụng/ }).waitFor();
+  await page.getByRole('region', { name: /^Phiên bản 1 Đã thôi áp dụng/ }).waitFor();
 
   // 200 firms, 3 of them bad: each refused row by its line, nothing of it written.
   const header = ['Mã số thuế', 'Tên doanh nghiệp', 'Ngày thành lập', 'Phường/Xã', 'Lĩnh vực', 'Giai đoạn', 'Số thành viên', 'Email liên hệ', 'Mô tả'];

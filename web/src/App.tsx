@@ -77,6 +77,7 @@ const routes: Route[] = [
   { pattern: '/admin/criteria', roles: ['ADMIN'], screen: screen(admin, (m) => m.CriteriaSets) },
   { pattern: '/admin/criteria/:id', roles: ['ADMIN'], screen: screen(admin, (m) => m.CriteriaSetPage) },
   { pattern: '/admin/jobs', roles: ['ADMIN'], screen: screen(admin, (m) => m.Jobs) },
+  { pattern: '/admin/weights', roles: ['ADMIN'], screen: screen(admin, (m) => m.MatchingWeightsPage) },
   { pattern: '/admin/registry', roles: ['ADMIN'], screen: screen(admin, (m) => m.Registry) },
   { pattern: '/admin/import', roles: ['ADMIN'], screen: screen(admin, (m) => m.ImportPage) },
   { pattern: '/technology', roles: 'any', screen: screen(technology, (m) => m.TechnologyMarket) },

@@ -25,8 +25,8 @@ export function vnd(lang: Lang, amount: string): string {
   return `${new Intl.NumberFormat(locale(lang)).format(BigInt(amount))} ₫`;
 }
 
-export function percent(lang: Lang, x: number): string {
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(x);
+export function percent(lang: Lang, x: number, digits = 0): string {
+  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: digits }).format(x);
 }
 
 /** The datetime-local input's value for an instant, in Hai Phong's time (UTC+7, no DST). */

@@ -125,6 +125,11 @@ const tables = {
   jobTrigger: { SCHEDULE: ['Theo lịch', 'Scheduled'], MANUAL: ['Chạy tay', 'Manual'], EVENT: ['Theo sự kiện', 'Event'] },
   criteriaSet: { DRAFT: ['Bản nháp', 'Draft'], ACTIVE: ['Đang áp dụng', 'Active'], RETIRED: ['Đã thôi áp dụng', 'Retired'] },
   importAction: { CREATE: ['Tạo mới', 'Create'], UPDATE: ['Cập nhật', 'Update'], UNCHANGED: ['Không đổi', 'Unchanged'] },
+  weightsOrigin: {
+    SHIPPED: ['Mặc định khi cài đặt (nhà đầu tư: khớp trên dữ liệu đầu tư công khai)', 'Shipped (investors: fitted on a public investments data set)'],
+    FITTED: ['Khớp từ kết quả thực tế', 'Fitted on outcomes'],
+    MANUAL: ['Nhập tay', 'Written by hand'],
+  },
 } satisfies Record<string, Labels>;
 
 export type LabelTable = keyof typeof tables;

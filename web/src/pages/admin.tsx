@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
-import type { CriteriaSetPageQuery, ImportStartupsMutation, PreviewCriteriaSetQuery, ScreeningStatus } from '../gql/graphql';
+import type { CompareMatchingWeightsQuery, CriteriaSetPageQuery, ImportStartupsMutation, MatchingWeightsPageQuery, PreviewCriteriaSetQuery, ScreeningStatus } from '../gql/graphql';
 import type { Session } from '../lib/auth';
-import { date, dateTime } from '../lib/format';
+import { date, dateTime, decimal, percent } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { label } from '../lib/labels';
 import { Link, navigate } from '../lib/router';
@@ -595,3 +595,206 @@ export function ImportPage() {
   );
 }
 
+
+const WeightsQuery = graphql(`
+  query MatchingWeightsPage {
+    matchingWeights {
+      id number version status origin note createdAt
+      weights { kind factor weight }
+      fit { kind targets pairs fitted orderedBefore orderedAfter unchanged }
+    }
+  }
+`);
+const FitWeights = graphql(`mutation FitMatchingWeights($input: FitMatchingWeightsInput) { fitMatchingWeights(input: $input) { matchingWeights { id } userErrors { field code message } } }`);
+const PublishWeights = graphql(`mutation PublishMatchingWeights($input: MatchingWeightsActionInput!) { publishMatchingWeights(input: $input) { matchingWeights { id status version } userErrors { field code message } } }`);
+const CompareWeights = graphql(`
+  query CompareMatchingWeights($a: ID!, $b: ID!) {
+    compareMatchingWeights(a: $a, b: $b) {
+      a { number } b { number } lists changed meanShared
+      qualityA { kind targets recall mrr } qualityB { kind targets recall mrr }
+    }
+  }
+`);
+
+type Comparison = NonNullable<CompareMatchingWeightsQuery['compareMatchingWeights']>;
+type WeightsVersion = NonNullable<MatchingWeightsPageQuery['matchingWeights']>[number];
+
+/** The matching engine's weights: every version, fitted on the platform's outcomes or shipped, compared with the active one on the stored data before one is published. */
+export function MatchingWeightsPage() {
+  const t = useT();
+  const { lang } = useLang();
+  const client = useClient();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: WeightsQuery, requestPolicy: 'cache-and-network' });
+  const [, fit] = useMutation(FitWeights);
+  const [, publish] = useMutation(PublishWeights);
+  const [errors, setErrors] = useState<UserError[]>([]);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const versions = data?.matchingWeights ?? [];
+  const active = versions.find((v) => v.status === 'ACTIVE');
+
+  const fitNow = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await fit({ input: { note: note || null } });
+    setBusy(false);
+    setErrors([...(r.data?.fitMatchingWeights.userErrors ?? [])]);
+    if (r.data?.fitMatchingWeights.matchingWeights) {
+      setNote('');
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+  const compare = async (v: WeightsVersion) => {
+    if (!active) return;
+    setBusy(true);
+    const r = await client.query(CompareWeights, { a: active.id, b: v.id }, { requestPolicy: 'network-only' }).toPromise();
+    setBusy(false);
+    setComparison(r.data?.compareMatchingWeights ?? null);
+  };
+  const publishNow = async (v: WeightsVersion) => {
+    const r = await publish({ input: { id: v.id, version: v.version } });
+    setErrors([...(r.data?.publishMatchingWeights.userErrors ?? [])]);
+    setComparison(null);
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <Page title={t('Trọng số ghép nối', 'Matching weights')}>
+      {fetching && !data && <Loading />}
+      {error && <ErrorNotice error={error} />}
+      <p className="muted">
+        {t('Điểm ghép nối là tổng có trọng số của các yếu tố. Trọng số được khớp từ kết quả thực tế của nền tảng (danh mục đầu tư, giai đoạn thương vụ, hồ sơ và tài trợ, đánh dấu và bỏ qua); hãy so sánh với bản đang áp dụng trước khi công bố.',
+          'A match score is a weighted sum of its factors. Weights are fitted on the platform’s outcomes (portfolios, deal stages, applications and awards, bookmarks and dismissals); compare with the active version before publishing.')}
+      </p>
+      <form onSubmit={fitNow} className="inline-form" aria-label={t('Khớp trọng số mới', 'A new fit')}>
+        <div className="field">
+          <label htmlFor="fit-note">{t('Ghi chú cho bản khớp mới', 'Note for the new fit')}</label>
+          <input id="fit-note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+        </div>
+        <button type="submit" disabled={busy}>{t('Khớp trọng số từ kết quả thực tế', 'Fit weights on outcomes')}</button>
+      </form>
+      <FormErrors errors={errors} shown={[]} />
+      {comparison && <WeightsComparison c={comparison} />}
+      {versions.map((v) => (
+        <section key={v.id} className="card" aria-labelledby={`weights-${v.number}`}>
+          <h2 id={`weights-${v.number}`}>
+            {t(`Phiên bản ${v.number}`, `Version ${v.number}`)}{' '}
+            <span className={`badge s-${v.status}`}>{label(t, 'criteriaSet', v.status)}</span>
+          </h2>
+          <p className="muted">{label(t, 'weightsOrigin', v.origin)} · {dateTime(lang, v.createdAt)}{v.note ? ` · ${v.note}` : ''}</p>
+          <WeightsTable v={v} />
+          {v.fit.length > 0 && <FitTable v={v} />}
+          {v.status === 'DRAFT' && (
+            <div className="actions">
+              {active && <button type="button" disabled={busy} onClick={() => compare(v)}>{t(`So sánh với phiên bản ${active.number}`, `Compare with version ${active.number}`)}</button>}
+              <button type="button" onClick={() => publishNow(v)}>{t(`Công bố phiên bản ${v.number}`, `Publish version ${v.number}`)}</button>
+            </div>
+          )}
+        </section>
+      ))}
+    </Page>
+  );
+}
+
+function WeightsTable({ v }: { v: WeightsVersion }) {
+  const t = useT();
+  const { lang } = useLang();
+  const kinds = [...new Set(v.weights.map((w) => w.kind))];
+  const factors = [...new Set(v.weights.map((w) => w.factor))];
+  const at = (kind: string, factor: string) => v.weights.find((w) => w.kind === kind && w.factor === factor);
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="sr-only">{t(`Trọng số của phiên bản ${v.number}`, `Weights of version ${v.number}`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('Yếu tố', 'Factor')}</th>
+            {kinds.map((k) => <th scope="col" key={k}>{label(t, 'matchKind', k)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {factors.map((f) => (
+            <tr key={f}>
+              <th scope="row">{label(t, 'factor', f)}</th>
+              {kinds.map((k) => {
+                const w = at(k, f);
+                return <td key={k}>{w ? percent(lang, w.weight, 1) : '—'}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FitTable({ v }: { v: WeightsVersion }) {
+  const t = useT();
+  const { lang } = useLang();
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{t('Dữ liệu khớp', 'What the fit saw')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('Loại', 'Kind')}</th><th scope="col">{t('Đối tượng có kết quả ẩn', 'Targets with a hidden outcome')}</th>
+            <th scope="col">{t('Cặp so sánh', 'Pairs compared')}</th><th scope="col">{t('Xếp đúng: trước → sau', 'Ordered right: before → after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {v.fit.map((r) => (
+            <tr key={r.kind}>
+              <th scope="row">{label(t, 'matchKind', r.kind)}</th>
+              <td>{r.targets}</td>
+              <td>{r.pairs}</td>
+              <td>{r.unchanged ? t('Chưa đủ kết quả (dưới 10 đối tượng): giữ trọng số cũ', 'Too few outcomes (under 10 targets): weights kept')
+                : `${percent(lang, r.orderedBefore)} → ${percent(lang, r.orderedAfter)}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function WeightsComparison({ c }: { c: Comparison }) {
+  const t = useT();
+  const { lang } = useLang();
+  return (
+    <section className="card" aria-labelledby="weights-compare">
+      <h2 id="weights-compare">{t(`So sánh phiên bản ${c.a.number} và ${c.b.number}`, `Version ${c.a.number} against ${c.b.number}`)}</h2>
+      <p role="status">
+        {t(`${c.changed} trong ${c.lists} danh sách gợi ý sẽ thay đổi; trung bình ${percent(lang, c.meanShared)} mỗi danh sách được giữ lại.`,
+          `${c.changed} of ${c.lists} match lists would change; on average ${percent(lang, c.meanShared)} of a list stays.`)}
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('Kết quả đã ẩn được tìm lại trong danh sách', 'Hidden outcomes found again in their lists')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('Loại', 'Kind')}</th><th scope="col">{t('Đối tượng', 'Targets')}</th>
+              <th scope="col">{t(`Tỉ lệ tìm lại, bản ${c.a.number}`, `Recall, version ${c.a.number}`)}</th>
+              <th scope="col">{t(`Tỉ lệ tìm lại, bản ${c.b.number}`, `Recall, version ${c.b.number}`)}</th>
+              <th scope="col">{t(`MRR, bản ${c.a.number}`, `MRR, version ${c.a.number}`)}</th>
+              <th scope="col">{t(`MRR, bản ${c.b.number}`, `MRR, version ${c.b.number}`)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.qualityA.map((qa) => {
+              const qb = c.qualityB.find((q) => q.kind === qa.kind);
+              return (
+                <tr key={qa.kind}>
+                  <th scope="row">{label(t, 'matchKind', qa.kind)}</th>
+                  <td>{qa.targets}</td>
+                  <td>{percent(lang, qa.recall)}</td><td>{qb ? percent(lang, qb.recall) : '—'}</td>
+                  <td>{decimal(lang, qa.mrr)}</td><td>{qb ? decimal(lang, qb.mrr) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

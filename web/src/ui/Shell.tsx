@@ -54,6 +54,7 @@ export function navFor(t: T, roles: Role[]): NavItem[] {
   if (roles.includes('ADMIN')) {
     add('/admin/criteria', 'Bộ tiêu chí', 'Criteria sets');
     add('/admin/jobs', 'Tác vụ', 'Jobs');
+    add('/admin/weights', 'Trọng số ghép nối', 'Matching weights');
     add('/admin/registry', 'Danh mục tổ chức', 'Registry');
     add('/admin/import', 'Nhập startup', 'Import startups');
     add('/statistics', 'Thống kê', 'Statistics');

@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,f as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,u as g,v as _,y as v}from"./console-BDfU0SLC.js";import{d as y,i as b,l as x,n as S,r as C,s as w}from"./format-CB0UIJOM.js";import{t as T}from"./answers-BxeSHyj8.js";import{t as E}from"./expression-BHSfxguP.js";var D=e(t(),1),O=n(),k=y(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,a as i,d as a,f as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,u as g,v as _,y as v}from"./console-CmauJDXr.js";import{d as y,i as b,l as x,n as S,r as C,s as w}from"./format-CfwHDt0f.js";import{t as T}from"./answers-BJR455E1.js";import{t as E}from"./expression-D6tD6QDa.js";var D=e(t(),1),O=n(),k=y(`
   query FundHome {
     viewer {
       organization {

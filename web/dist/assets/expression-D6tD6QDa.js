@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,h as i,r as a}from"./console-BDfU0SLC.js";import{d as o}from"./format-CB0UIJOM.js";var s=e(t(),1),c=n(),l=o(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{_ as r,h as i,r as a}from"./console-CmauJDXr.js";import{d as o}from"./format-CfwHDt0f.js";var s=e(t(),1),c=n(),l=o(`
   query CheckExpression($language: ExpressionLanguage!, $expression: String!) {
     checkExpression(language: $language, expression: $expression) { valid problems { line column message } }
   }

@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,c as i,d as a,f as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,u as g,v as _,y as v}from"./console-BDfU0SLC.js";import{d as y,l as b,n as x,t as S}from"./format-CB0UIJOM.js";import{t as C}from"./match-CnpOr6sz.js";var w=e(t(),1),T=n(),E=y(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,c as i,d as a,f as o,h as s,i as c,l,m as u,n as d,o as f,r as p,s as m,t as h,u as g,v as _,y as v}from"./console-CmauJDXr.js";import{d as y,l as b,n as x,t as S}from"./format-CfwHDt0f.js";import{t as C}from"./match-Zn9wKCyj.js";var w=e(t(),1),T=n(),E=y(`
   query FounderHome($id: ID!) {
     startup(id: $id) {
       id name nameEn description website teamSize stage ward foundedOn sectors

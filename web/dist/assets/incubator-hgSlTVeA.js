@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,f as a,h as o,i as s,l as c,m as l,n as u,o as d,r as f,s as p,t as m,u as h,v as g,y as _}from"./console-BDfU0SLC.js";import{d as v,i as y,n as b,o as x,s as S}from"./format-CB0UIJOM.js";var C=e(t(),1),w=n(),T=v(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,f as a,h as o,i as s,l as c,m as l,n as u,o as d,r as f,s as p,t as m,u as h,v as g,y as _}from"./console-CmauJDXr.js";import{d as v,i as y,n as b,o as x,s as S}from"./format-CfwHDt0f.js";var C=e(t(),1),w=n(),T=v(`
   query ManageEvents {
     viewer {
       organization {

@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,h as a,i as o,l as s,m as c,n as l,o as u,t as d,v as f,y as p}from"./console-BDfU0SLC.js";import{a as m,d as h,n as g,o as _}from"./format-CB0UIJOM.js";var v=e(t(),1),y=n(),b=h(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,h as a,i as o,l as s,m as c,n as l,o as u,t as d,v as f,y as p}from"./console-CmauJDXr.js";import{a as m,d as h,n as g,o as _}from"./format-CfwHDt0f.js";var v=e(t(),1),y=n(),b=h(`
   query Events {
     events(status: [PUBLISHED], first: 100) {
       edges { node { id title kind start end venue seatsTaken capacity incubator { id name } myRegistration { id status } } }

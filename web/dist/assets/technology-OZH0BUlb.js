@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,h as a,i as o,l as s,m as c,n as l,o as u,t as d,v as f,y as p}from"./console-BDfU0SLC.js";import{d as m,n as h,t as g}from"./format-CB0UIJOM.js";var _=e(t(),1),v=n(),y=m(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,h as a,i as o,l as s,m as c,n as l,o as u,t as d,v as f,y as p}from"./console-CmauJDXr.js";import{d as m,n as h,t as g}from"./format-CfwHDt0f.js";var _=e(t(),1),v=n(),y=m(`
   query TechnologyMarket($query: String!, $filter: SearchFilter, $after: String) {
     search(query: $query, types: [TECH_OFFER], filter: $filter, first: 20, after: $after) {
       totalCount

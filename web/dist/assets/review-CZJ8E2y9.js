@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,f as a,h as o,i as s,l as c,m as l,n as u,o as d,r as f,s as p,t as m,v as h,y as g}from"./console-BDfU0SLC.js";import{d as _,n as v}from"./format-CB0UIJOM.js";import{t as y}from"./answers-BxeSHyj8.js";var b=e(t(),1),x=n(),S=_(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,f as a,h as o,i as s,l as c,m as l,n as u,o as d,r as f,s as p,t as m,v as h,y as g}from"./console-CmauJDXr.js";import{d as _,n as v}from"./format-CfwHDt0f.js";import{t as y}from"./answers-BJR455E1.js";var b=e(t(),1),x=n(),S=_(`
   query MyReviews {
     viewer {
       reviewAssignments(first: 100) {

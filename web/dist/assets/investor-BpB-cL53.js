@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,f as a,g as o,h as s,i as c,l,m as u,n as d,o as f,p,t as m,u as h,v as g,y as _}from"./console-BDfU0SLC.js";import{a as v,d as y,l as b,n as x,t as S}from"./format-CB0UIJOM.js";import{n as C}from"./match-CnpOr6sz.js";var w=e(t(),1),T=n(),E=y(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,f as a,g as o,h as s,i as c,l,m as u,n as d,o as f,p,t as m,u as h,v as g,y as _}from"./console-CmauJDXr.js";import{a as v,d as y,l as b,n as x,t as S}from"./format-CfwHDt0f.js";import{n as C}from"./match-Zn9wKCyj.js";var w=e(t(),1),T=n(),E=y(`
   query DealFlow($filter: DealFlowFilter, $first: Int!) {
     viewer {
       organization {

@@ -1,4 +1,4 @@
-import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,h as a,l as o,m as s,n as c,o as l,t as u,y as d}from"./console-BDfU0SLC.js";import{d as f,l as p,n as m,t as h}from"./format-CB0UIJOM.js";var g=e(t(),1),_=n(),v=f(`
+import{a as e}from"./rolldown-runtime-BWaJ3C7D.js";import{a as t,t as n}from"./jsx-runtime-BVdZ9n9D.js";import{a as r,d as i,h as a,l as o,m as s,n as c,o as l,t as u,y as d}from"./console-CmauJDXr.js";import{d as f,l as p,n as m,t as h}from"./format-CfwHDt0f.js";var g=e(t(),1),_=n(),v=f(`
   query PublicCalls {
     fundCalls(status: OPEN, first: 50) {
       edges { node { id title description closesAt budgetVnd ticketMinVnd ticketMaxVnd fund { name } } }

@@ -1,4 +1,4 @@
-import{a as e,d as t}from"./format-CB0UIJOM.js";import{d as n,h as r,l as i,m as a}from"./console-BDfU0SLC.js";import{t as o}from"./jsx-runtime-BVdZ9n9D.js";var s=o();t(`
+import{a as e,d as t}from"./format-CfwHDt0f.js";import{d as n,h as r,l as i,m as a}from"./console-CmauJDXr.js";import{t as o}from"./jsx-runtime-BVdZ9n9D.js";var s=o();t(`
   fragment MatchFields on Match {
     id
     score
