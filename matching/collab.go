@@ -71,8 +71,11 @@ func outcomeEdges(s *Snapshot, startupIdx map[string]int32) [numKinds][]map[int3
 	}
 	// Map order does not matter: add keeps the strongest outcome.
 	for key, sig := range s.Feedback {
+		if key.Target.Kind >= KindIncubator {
+			continue
+		}
 		j, ok := targetIdx[key.Target.Kind][key.Target.ID]
-		if !ok || key.Target.Kind == KindIncubator {
+		if !ok {
 			continue
 		}
 		if sig.Positive {
@@ -82,7 +85,10 @@ func outcomeEdges(s *Snapshot, startupIdx map[string]int32) [numKinds][]map[int3
 		}
 	}
 	for key, w := range s.Outcomes {
-		if j, ok := targetIdx[key.Target.Kind][key.Target.ID]; ok && key.Target.Kind != KindIncubator {
+		if key.Target.Kind >= KindIncubator {
+			continue
+		}
+		if j, ok := targetIdx[key.Target.Kind][key.Target.ID]; ok {
 			add(key.Target.Kind, j, key.Startup, w)
 		}
 	}

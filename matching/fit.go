@@ -97,21 +97,7 @@ func hideOne(s *Snapshot, seed string) map[PairKey]bool {
 // FitHidden fits the weights on outcomes hidden from s: s must hold no
 // trace of them — no outcome, and no thesis or profile stated from them.
 func FitHidden(s *Snapshot, hidden map[PairKey]bool, from Weights, seed string) (Weights, []FitReport) {
-	startupIdx := make(map[string]int, len(s.Startups))
-	for i, st := range s.Startups {
-		startupIdx[st.ID] = i
-	}
-	var positives [numKinds][][2]int // (target, startup)
-	for _, k := range Kinds {
-		for j := range s.count(k) {
-			for key := range hidden {
-				if i, ok := startupIdx[key.Startup]; ok && key.Target == s.Ref(k, j) {
-					positives[k] = append(positives[k], [2]int{j, i})
-				}
-			}
-		}
-		slices.SortFunc(positives[k], func(a, b [2]int) int { return cmp.Or(a[0]-b[0], a[1]-b[1]) })
-	}
+	positives := hiddenPairs(s, hidden)
 	e := Compile(s)
 	out := from
 	var reports []FitReport
@@ -142,6 +128,37 @@ func FitHidden(s *Snapshot, hidden map[PairKey]bool, from Weights, seed string) 
 		reports = append(reports, r)
 	}
 	return out, reports
+}
+
+// hiddenPairs finds the hidden pairs in s, by kind, as (target, startup)
+// indices, in order.
+func hiddenPairs(s *Snapshot, hidden map[PairKey]bool) [numKinds][][2]int {
+	startupIdx := make(map[string]int, len(s.Startups))
+	for i, st := range s.Startups {
+		startupIdx[st.ID] = i
+	}
+	var targetIdx [numKinds]map[string]int
+	for _, k := range Kinds {
+		targetIdx[k] = make(map[string]int, s.count(k))
+		for j := range s.count(k) {
+			targetIdx[k][s.Ref(k, j).ID] = j
+		}
+	}
+	var out [numKinds][][2]int
+	for key := range hidden {
+		if key.Target.Kind >= numKinds {
+			continue
+		}
+		i, ok := startupIdx[key.Startup]
+		j, ok2 := targetIdx[key.Target.Kind][key.Target.ID]
+		if ok && ok2 {
+			out[key.Target.Kind] = append(out[key.Target.Kind], [2]int{j, i})
+		}
+	}
+	for k := range out {
+		slices.SortFunc(out[k], func(a, b [2]int) int { return cmp.Or(a[0]-b[0], a[1]-b[1]) })
+	}
+	return out
 }
 
 func hashOf(parts ...string) uint64 {

@@ -64,14 +64,19 @@ func (s *Service) versions() screening.Versions[WeightSet] {
 }
 
 // ShipWeights creates version 1, active, of DefaultWeights when the store
-// holds no version, so every deployment starts with them.
+// holds no version, so every deployment starts with them; a replica that
+// finds another one just did leaves it.
 func (s *Service) ShipWeights(ctx context.Context) error {
 	all, err := s.weights.List(ctx, "")
 	if err != nil || len(all) > 0 {
 		return err
 	}
-	return s.weights.Create(ctx, WeightSet{Meta: record.New(s.clock.Now()), Number: 1, Status: screening.SetActive,
+	err = s.weights.Create(ctx, WeightSet{Meta: record.New(s.clock.Now()), Number: 1, Status: screening.SetActive,
 		Origin: OriginShipped, Weights: DefaultWeights})
+	if errs.KindOf(err) == errs.Conflict {
+		return nil
+	}
+	return err
 }
 
 // activeWeights returns the weights to score with: the active version's,
@@ -179,24 +184,22 @@ type KindQuality struct {
 
 // Evaluate hides one positive outcome per target of s that has two or
 // more (as Fit does, with seed) and reports, per kind with such targets,
-// how many of them come back in the target's list of k under w.
-func Evaluate(s *Snapshot, w *Weights, seed string, k int) []KindQuality {
+// how many of them come back in the target's list, computed under w with
+// o as the service computes it.
+func Evaluate(s *Snapshot, w *Weights, seed string, o Options) []KindQuality {
 	hidden := hideOne(s, seed)
 	c := *s.without(hidden)
 	c.Weights = w
-	res := Compile(&c).All(Options{K: k, MinScore: -1})
+	res := Compile(&c).All(o)
+	positives := hiddenPairs(&c, hidden)
 	var out []KindQuality
 	for _, kind := range Kinds[:3] {
-		q := KindQuality{Kind: kind}
-		for j := range c.count(kind) {
-			ref := c.Ref(kind, j)
-			for r := range hiddenOf(hidden, ref, &c) {
-				q.Targets++
-				rank := slices.IndexFunc(res.TargetLists[kind][j], func(x Scored) bool { return x.Index == r })
-				if rank >= 0 {
-					q.RecallAt++
-					q.MRR += 1 / float64(rank+1)
-				}
+		q := KindQuality{Kind: kind, Targets: len(positives[kind])}
+		for _, p := range positives[kind] {
+			rank := slices.IndexFunc(res.TargetLists[kind][p[0]], func(x Scored) bool { return x.Index == p[1] })
+			if rank >= 0 {
+				q.RecallAt++
+				q.MRR += 1 / float64(rank+1)
 			}
 		}
 		if q.Targets > 0 {
@@ -206,17 +209,6 @@ func Evaluate(s *Snapshot, w *Weights, seed string, k int) []KindQuality {
 		}
 	}
 	return out
-}
-
-// hiddenOf yields the startups hidden from target ref, by index.
-func hiddenOf(hidden map[PairKey]bool, ref Ref, s *Snapshot) func(func(int) bool) {
-	return func(yield func(int) bool) {
-		for i, st := range s.Startups {
-			if hidden[PairKey{st.ID, ref}] && !yield(i) {
-				return
-			}
-		}
-	}
 }
 
 // Comparison is the what-if of two weight versions on the stored data.
@@ -250,8 +242,7 @@ func (s *Service) CompareWeights(ctx context.Context, a, b string) (Comparison, 
 		return c, err
 	}
 	seed := value.DateOf(c.At).String()
-	k := s.opts.K
-	c.QualityA, c.QualityB = Evaluate(snap, &c.A.Weights, seed, k), Evaluate(snap, &c.B.Weights, seed, k)
+	c.QualityA, c.QualityB = Evaluate(snap, &c.A.Weights, seed, s.opts), Evaluate(snap, &c.B.Weights, seed, s.opts)
 	sa, sb := *snap, *snap
 	sa.Weights, sb.Weights = &c.A.Weights, &c.B.Weights
 	ra, rb := Compile(&sa).All(s.opts), Compile(&sb).All(s.opts)
