@@ -63,6 +63,7 @@ type targetFeat struct {
 	groups         uint32
 	sectorsOpen    bool
 	sectorsUnknown bool    // states no sector and holds no startup
+	stagesUnknown  bool    // states no stage and holds no startup
 	stageDist      [6]int8 // distance from each stage to the nearest one taken
 	stagesOpen     bool
 	stageFit       [7]float64 // by stage rank + 1 (stageFit)
@@ -397,6 +398,7 @@ func (e *Engine) describe(k Kind, j int, f *targetFeat, wards, incs ids, startup
 	f.sectorsUnknown = len(sectors) == 0 && len(heldSec) == 0
 	f.stagesOpen = len(stages) == 0
 	f.stageFit = stageFit(stages, heldStages)
+	f.stagesUnknown = len(stages) == 0 && len(heldStages) == 0
 	f.ticket = newTicketRange(f.lo, f.hi)
 	for r := range f.stageDist {
 		f.stageDist[r] = 9
@@ -829,6 +831,9 @@ func (e *Engine) Explain(k Kind, i, j int) []Contribution {
 			}
 			return out
 		case FactorStage:
+			if t.stagesUnknown {
+				return nil
+			}
 			return []string{string(st.Stage)}
 		case FactorTicket:
 			if s.need <= 0 || t.hi <= 0 {

@@ -122,7 +122,7 @@ func (c Contribution) Detail(english bool) string {
 		case c.Value == 1 && list != "":
 			return pick("Cùng lĩnh vực: "+list, "Shared sectors: "+list)
 		case c.Value > 0 && list != "":
-			return pick(fmt.Sprintf("Lĩnh vực phù hợp %s so với trọng tâm đầu tư: %s", pct, list),
+			return pick(fmt.Sprintf("Lĩnh vực phù hợp %s so với lĩnh vực trọng tâm: %s", pct, list),
 				fmt.Sprintf("Sectors at %s of the main focus: %s", pct, list))
 		case c.Value > 0:
 			return pick("Không giới hạn lĩnh vực", "Open to every sector")
@@ -132,8 +132,10 @@ func (c Contribution) Detail(english bool) string {
 		switch {
 		case c.Value == 1:
 			return pick("Đúng giai đoạn "+list, "Right stage: "+list)
-		case c.Value > 0:
+		case c.Value > 0 && list != "":
 			return pick(fmt.Sprintf("Giai đoạn %s: phù hợp %s", list, pct), fmt.Sprintf("Stage %s: %s fit", list, pct))
+		case c.Value > 0:
+			return pick("Không giới hạn giai đoạn", "Open to every stage")
 		}
 		return pick("Giai đoạn không phù hợp", "Stage does not fit")
 	case FactorRecency:
