@@ -31,11 +31,15 @@ type Sources interface {
 	Investors(ctx context.Context) ([]ecosystem.Investor, error)
 	Mentors(ctx context.Context) ([]ecosystem.Mentor, error)
 	Incubators(ctx context.Context) ([]ecosystem.Incubator, error)
-	// Applied lists the startup–call pairs with an application.
-	Applied(ctx context.Context) ([]PairKey, error)
-	// Outcomes lists the graded outcomes of pairs (Snapshot.Outcomes):
-	// investors' deals and calls' applications, by how far they went.
-	Outcomes(ctx context.Context) (map[PairKey]float64, error)
+	// Outcomes reads what happened between startups and targets: every
+	// application, and investors' deals.
+	Outcomes(ctx context.Context) (Outcomes, error)
+}
+
+// Outcomes are what happened between startups and targets.
+type Outcomes struct {
+	Applied []PairKey           // startup–call pairs with an application
+	Graded  map[PairKey]float64 // Snapshot.Outcomes: deals and applications by how far they went
 }
 
 // Owner is who a stored list belongs to: a startup, or a target of the
@@ -281,19 +285,17 @@ func (s *Service) snapshot(ctx context.Context) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	applied, err := s.src.Applied(ctx)
+	outcomes, err := s.src.Outcomes(ctx)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range applied {
+	for _, p := range outcomes.Applied {
 		sig := feedback[p]
 		sig.Positive = true
 		feedback[p] = sig
 	}
 	snap := build(startups, calls, investors, mentors, incubators, feedback)
-	if snap.Outcomes, err = s.src.Outcomes(ctx); err != nil {
-		return nil, err
-	}
+	snap.Outcomes = outcomes.Graded
 	if snap.Weights, err = s.activeWeights(ctx); err != nil {
 		return nil, err
 	}

@@ -409,29 +409,11 @@ func (s MatchSources) Incubators(ctx context.Context) ([]ecosystem.Incubator, er
 	return s.incubators.All(ctx)
 }
 
-// Applied lists the startup–call pairs with an application, reading only
-// those two fields.
-func (s MatchSources) Applied(ctx context.Context) ([]matching.PairKey, error) {
-	var docs []struct {
-		Startup string `bson:"startupId"`
-		Call    string `bson:"callId"`
-	}
-	if err := findProjected(ctx, s.applications.coll, bson.D{{Key: "startupId", Value: 1}, {Key: "callId", Value: 1}},
-		&docs); err != nil {
-		return nil, err
-	}
-	out := make([]matching.PairKey, len(docs))
-	for i, d := range docs {
-		out[i] = matching.PairKey{Startup: d.Startup, Target: matching.Ref{Kind: matching.KindFundCall, ID: d.Call}}
-	}
-	return out, nil
-}
-
-// Outcomes grades the investor–startup pairs of the deal pipelines and
-// the startup–call pairs of the applications, reading only the fields it
-// needs.
-func (s MatchSources) Outcomes(ctx context.Context) (map[matching.PairKey]float64, error) {
-	out := map[matching.PairKey]float64{}
+// Outcomes reads every application and deal, only the fields it needs:
+// the startup–call pairs with an application, and the pairs graded by how
+// far their application or deal went.
+func (s MatchSources) Outcomes(ctx context.Context) (matching.Outcomes, error) {
+	out := matching.Outcomes{Graded: map[matching.PairKey]float64{}}
 	var deals []struct {
 		Investor string `bson:"investorId"`
 		Startup  string `bson:"startupId"`
@@ -439,11 +421,11 @@ func (s MatchSources) Outcomes(ctx context.Context) (map[matching.PairKey]float6
 	}
 	if err := findProjected(ctx, s.deals.coll, bson.D{{Key: "investorId", Value: 1}, {Key: "startupId", Value: 1},
 		{Key: "stage", Value: 1}}, &deals); err != nil {
-		return nil, err
+		return out, err
 	}
 	for _, d := range deals {
 		if w := matching.PipelineOutcome(dealflow.Stage(d.Stage)); w != 0 {
-			out[matching.PairKey{Startup: d.Startup, Target: matching.Ref{Kind: matching.KindInvestor, ID: d.Investor}}] = w
+			out.Graded[matching.PairKey{Startup: d.Startup, Target: matching.Ref{Kind: matching.KindInvestor, ID: d.Investor}}] = w
 		}
 	}
 	var apps []struct {
@@ -453,11 +435,13 @@ func (s MatchSources) Outcomes(ctx context.Context) (map[matching.PairKey]float6
 	}
 	if err := findProjected(ctx, s.applications.coll, bson.D{{Key: "startupId", Value: 1}, {Key: "callId", Value: 1},
 		{Key: "status", Value: 1}}, &apps); err != nil {
-		return nil, err
+		return out, err
 	}
 	for _, a := range apps {
+		pair := matching.PairKey{Startup: a.Startup, Target: matching.Ref{Kind: matching.KindFundCall, ID: a.Call}}
+		out.Applied = append(out.Applied, pair)
 		if w := matching.ApplicationOutcome(funding.AppStatus(a.Status)); w != 0 {
-			out[matching.PairKey{Startup: a.Startup, Target: matching.Ref{Kind: matching.KindFundCall, ID: a.Call}}] = w
+			out.Graded[pair] = w
 		}
 	}
 	return out, nil
