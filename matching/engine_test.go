@@ -132,3 +132,10 @@ func TestDetailsNameSectorsAndStages(t *testing.T) {
 	assert.Equal(t, "Right stage: Seed", stage.Detail(true))
 	assert.Equal(t, "Đúng giai đoạn Hạt giống", stage.Detail(false))
 }
+
+// A last activity reads as a date in each language's notation.
+func TestRecencyDetailReadsAsADate(t *testing.T) {
+	c := Contribution{Factor: FactorRecency, Value: 0.5, Args: []string{"2026-03-07"}}
+	assert.Equal(t, "Hoạt động gần nhất 07/03/2026 (50%)", c.Detail(false))
+	assert.Equal(t, "Last active on 7 Mar 2026 (50%)", c.Detail(true))
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/innoport/innoport/domain/value"
 )
@@ -142,7 +143,9 @@ func (c Contribution) Detail(english bool) string {
 		if list == "" {
 			return pick("Chưa rõ lần hoạt động gần nhất", "Last activity unknown")
 		}
-		return pick(fmt.Sprintf("Hoạt động gần nhất %s (%s)", list, pct), fmt.Sprintf("Last active on %s (%s)", list, pct))
+		on, _ := time.Parse(time.DateOnly, list) // Explain writes it so
+		return pick(fmt.Sprintf("Hoạt động gần nhất %s (%s)", on.Format("02/01/2006"), pct),
+			fmt.Sprintf("Last active on %s (%s)", on.Format("2 Jan 2006"), pct))
 	case FactorCollaborative:
 		return collaborativeDetail(c, english)
 	case FactorTicket:
